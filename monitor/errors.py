@@ -1,0 +1,102 @@
+"""Exceptions of zone-monitor. Every error a user can meet derives from MonitorError.
+
+    MonitorError
+    ├── ConfigError                 bad settings or sources file (exit code 2)
+    │   └── SourcesFileError        the sources file is missing, unreadable or invalid
+    ├── DatabaseError
+    │   └── DatabaseNotMigrated     the schema is missing or older than the code (exit code 2)
+    ├── FetchError                  an HTTP fetch failed (wraps httpx errors)
+    │   ├── HTTPStatusError         the server answered 4xx/5xx
+    │   ├── BlockedURL              a URL we refuse to fetch (scheme, private address)
+    │   └── TooLarge                the response exceeded the size cap
+    ├── Undecodable                 bytes that decode to no sensible text
+    ├── ExtractionError             a page from which no article could be extracted
+    │   └── TooShort                the extracted body is too short to be an article
+    ├── SourceError                 a source as a whole failed (list page or feed unusable)
+    └── DeliveryError               an email could not be delivered
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "MonitorError",
+    "ConfigError",
+    "SourcesFileError",
+    "DatabaseError",
+    "DatabaseNotMigrated",
+    "FetchError",
+    "HTTPStatusError",
+    "BlockedURL",
+    "TooLarge",
+    "Undecodable",
+    "ExtractionError",
+    "TooShort",
+    "DeliveryError",
+    "SourceError",
+]
+
+
+class MonitorError(Exception):
+    """Base of every error raised by zone-monitor."""
+
+
+class ConfigError(MonitorError):
+    """Invalid settings or configuration."""
+
+
+class SourcesFileError(ConfigError):
+    """The sources file is missing, unreadable or does not match the schema."""
+
+
+class DatabaseError(MonitorError):
+    """The database cannot be used."""
+
+
+class DatabaseNotMigrated(DatabaseError):
+    """The database schema is missing or older than this version of the code."""
+
+
+class FetchError(MonitorError):
+    """Fetching a URL failed."""
+
+    def __init__(self, url: str, message: str) -> None:
+        super().__init__(f"{url}: {message}")
+        self.url = url
+
+
+class HTTPStatusError(FetchError):
+    def __init__(self, url: str, status: int) -> None:
+        super().__init__(url, f"HTTP {status}")
+        self.status = status
+
+
+class BlockedURL(FetchError):
+    """A URL that policy forbids fetching."""
+
+
+class TooLarge(FetchError):
+    """The response body exceeded MONITOR_MAX_PAGE_BYTES."""
+
+
+class Undecodable(MonitorError):
+    """Bytes that could not be decoded to text without garbling it."""
+
+
+class ExtractionError(MonitorError):
+    """No article could be extracted from a page."""
+
+
+class TooShort(ExtractionError):
+    """The extracted body is too short to be an article."""
+
+
+class DeliveryError(MonitorError):
+    """An email could not be delivered."""
+
+
+class SourceError(MonitorError):
+    """A source as a whole failed (its list page or feed could not be read or parsed)."""
+
+    def __init__(self, source: str, message: str) -> None:
+        super().__init__(f"source {source!r}: {message}")
+        self.source = source

@@ -1,0 +1,197 @@
+"""The store stage: articles with their verdicts and tags, discovered URLs, raw pages, run records.
+
+Each article is written together with its discovered-URL state in one transaction, so a
+crash between two articles neither loses nor duplicates one.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Literal
+
+from sqlalchemy import delete, or_
+from sqlmodel import Session, col, select
+
+from .items import DedupVerdict, DuplicateOf, ExtractedArticle, New, RawPage, Revision, TagSet, Unchanged
+from .models import Article, ArticleZone, Cluster, CrawlRun, DiscoveredUrl, Source, StoredPage
+from .timefmt import utcnow
+
+__all__ = ["Storage", "StoreResult", "MAX_ATTEMPTS"]
+
+MAX_ATTEMPTS = 5
+StoreStatus = Literal["new", "duplicate", "revision", "unchanged"]
+
+
+@dataclass(frozen=True, slots=True)
+class StoreResult:
+    article_id: int
+    status: StoreStatus
+    cluster_id: int
+    duplicate_of: int | None
+
+
+class Storage:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    # sources and runs -------------------------------------------------------------
+    def source(self, name: str, kind: str) -> Source:
+        row = self.session.exec(select(Source).where(Source.name == name)).first()
+        if row is None:
+            row = Source(name=name, kind=kind)
+            self.session.add(row)
+            self.session.flush()
+        elif row.kind != kind:
+            row.kind = kind
+        return row
+
+    def start_run(self, source: Source) -> CrawlRun:
+        assert source.id is not None
+        run = CrawlRun(source_id=source.id, started_at=utcnow())
+        self.session.add(run)
+        self.session.commit()
+        return run
+
+    def finish_run(self, run: CrawlRun, source: Source, *, fetched: int, new: int, duplicates: int,
+                   errors: int, error: str | None) -> None:
+        now = utcnow()
+        run.finished_at, run.fetched, run.new, run.duplicates, run.errors = now, fetched, new, duplicates, errors
+        run.status, run.error = ("failed", error) if error else ("ok", None)
+        source.last_run_at = now
+        source.items_last_run = new + duplicates
+        if error:
+            source.consecutive_failures += 1
+            source.last_error = error
+            source.health = "failing"
+        else:
+            source.consecutive_failures = 0
+            source.last_success_at = now
+            source.last_error = None
+            source.health = "ok"
+        self.session.add(run)
+        self.session.add(source)
+        self.session.commit()
+
+    # discovered URLs ---------------------------------------------------------------
+    def record_discovered(self, source: Source, urls: list[str]) -> int:
+        """Store newly discovered item URLs as pending; returns how many were new."""
+        assert source.id is not None
+        if not urls:
+            return 0
+        known = set(self.session.exec(select(DiscoveredUrl.url).where(col(DiscoveredUrl.url).in_(urls))).all())
+        now = utcnow()
+        added = 0
+        for url in dict.fromkeys(urls):
+            if url not in known:
+                self.session.add(DiscoveredUrl(url=url, source_id=source.id, discovered_at=now))
+                added += 1
+        self.session.commit()
+        return added
+
+    def due_urls(self, source: Source, limit: int = 1000) -> list[DiscoveredUrl]:
+        """Pending URLs, and failed ones whose backoff has passed, oldest first."""
+        now = utcnow()
+        query = (
+            select(DiscoveredUrl)
+            .where(DiscoveredUrl.source_id == source.id)
+            .where(
+                or_(
+                    DiscoveredUrl.state == "pending",
+                    (DiscoveredUrl.state == "failed")
+                    & (DiscoveredUrl.attempts < MAX_ATTEMPTS)
+                    & (or_(col(DiscoveredUrl.next_attempt_at).is_(None), col(DiscoveredUrl.next_attempt_at) <= now)),
+                )
+            )
+            .order_by(col(DiscoveredUrl.id))
+            .limit(limit)
+        )
+        return list(self.session.exec(query).all())
+
+    def mark_failed(self, item: DiscoveredUrl, error: str, gone: bool = False) -> None:
+        item.attempts += 1
+        item.last_error = error[:2000]
+        item.state = "gone" if gone else "failed"
+        item.next_attempt_at = utcnow() + timedelta(minutes=5 * 2 ** min(item.attempts, 8))
+        self.session.add(item)
+        self.session.commit()
+
+    def mark_fetched(self, item: DiscoveredUrl, page: RawPage) -> None:
+        item.state = "fetched"
+        item.attempts += 1
+        item.fetched_at = page.fetched_at
+        item.last_error = None
+        headers = dict((k.lower(), v) for k, v in page.headers)
+        item.etag = headers.get("etag")
+        item.last_modified = headers.get("last-modified")
+        self.session.add(item)
+
+    # articles ----------------------------------------------------------------------
+    def keep_page(self, page: RawPage) -> StoredPage:
+        row = StoredPage(
+            url=page.url, final_url=page.final_url, status=page.status, content_type=page.content_type,
+            headers_json=json.dumps(list(page.headers), ensure_ascii=False), body_zlib=zlib.compress(page.content, 6),
+            fetched_at=page.fetched_at,
+        )
+        self.session.add(row)
+        self.session.flush()
+        return row
+
+    def store_article(self, article: ExtractedArticle, verdict: DedupVerdict, tags: TagSet, source: Source,
+                      fetched_at: datetime) -> StoreResult:
+        """Write one article as the verdict says. The caller commits."""
+        assert source.id is not None
+        if isinstance(verdict, Unchanged):
+            row = self.session.get(Article, verdict.article_id)
+            assert row is not None and row.cluster_id is not None
+            return StoreResult(verdict.article_id, "unchanged", row.cluster_id, row.duplicate_of_id)
+        if isinstance(verdict, Revision):
+            row = self.session.get(Article, verdict.article_id)
+            assert row is not None and row.cluster_id is not None
+            self._fill(row, article, fetched_at)
+            row.content_hash = verdict.content_hash
+            row.revision += 1
+            self.session.add(row)
+            self._write_tags(verdict.article_id, tags)
+            return StoreResult(verdict.article_id, "revision", row.cluster_id, row.duplicate_of_id)
+
+        row = Article(url=article.url, title=article.title, body=article.body, content_hash=verdict.content_hash,
+                      source_id=source.id, fetched_at=fetched_at, stored_at=utcnow())
+        self._fill(row, article, fetched_at)
+        if isinstance(verdict, DuplicateOf):
+            canonical = self.session.get(Article, verdict.article_id)
+            assert canonical is not None
+            row.cluster_id = canonical.cluster_id
+            row.duplicate_of_id = canonical.duplicate_of_id or canonical.id
+            row.dedup_level, row.similarity = verdict.level, verdict.similarity
+            self.session.add(row)
+            self.session.flush()
+        else:
+            assert isinstance(verdict, New)
+            cluster = Cluster(created_at=utcnow())
+            self.session.add(cluster)
+            self.session.flush()
+            row.cluster_id = cluster.id
+            self.session.add(row)
+            self.session.flush()
+            cluster.canonical_article_id = row.id
+            self.session.add(cluster)
+        assert row.id is not None and row.cluster_id is not None
+        self._write_tags(row.id, tags)
+        status: StoreStatus = "duplicate" if isinstance(verdict, DuplicateOf) else "new"
+        return StoreResult(row.id, status, row.cluster_id, row.duplicate_of_id)
+
+    @staticmethod
+    def _fill(row: Article, article: ExtractedArticle, fetched_at: datetime) -> None:
+        row.title, row.body = article.title, article.body
+        row.author, row.author_post, row.source_name = article.author, article.author_post, article.source_name
+        row.published_at = article.published.value if article.published else None
+        row.published_precision = article.published.precision if article.published else None
+        row.fetched_at = fetched_at
+
+    def _write_tags(self, article_id: int, tags: TagSet) -> None:
+        self.session.exec(delete(ArticleZone).where(col(ArticleZone.article_id) == article_id))  # type: ignore[call-overload]
+        for tag in tags.zones:
+            self.session.add(ArticleZone(article_id=article_id, zone_id=tag.zone_id, role=tag.role, score=tag.score))

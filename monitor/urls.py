@@ -1,0 +1,68 @@
+"""URL canonicalisation, so that one article has one URL whatever link led to it."""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+import socket
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+
+from .errors import BlockedURL
+
+__all__ = ["canonical_url", "resolve", "origin_of", "check_public", "is_html_like"]
+
+_TRACKING = re.compile(r"^(utm_\w+|spm|from|share_token|isappinstalled|scene|clicktime|fbclid|gclid)$", re.I)
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+_NON_HTML = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|zip|rar|7z|jpe?g|png|gif|bmp|webp|svg|mp4|mp3|avi|wmv|apk|exe)$", re.I)
+
+
+def canonical_url(url: str) -> str:
+    """Lower-case scheme and host, no default port, no fragment, no tracking parameters, no trailing index.html."""
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower()
+    port = parts.port
+    netloc = host if port is None or _DEFAULT_PORTS.get(scheme) == port else f"{host}:{port}"
+    path = parts.path or "/"
+    path = re.sub(r"/(index|default)\.(html?|shtml|php|aspx?)$", "/", path, flags=re.I)
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)])
+    return urlunsplit((scheme, netloc, path, query, ""))
+
+
+def resolve(base: str, href: str) -> str | None:
+    """An absolute http(s) URL for a link, or None for javascript:, mailto:, data: and the like."""
+    href = href.strip()
+    if not href or href.startswith("#"):
+        return None
+    absolute = urljoin(base, href)
+    if urlsplit(absolute).scheme not in ("http", "https"):
+        return None
+    return absolute
+
+
+def origin_of(url: str) -> str:
+    parts = urlsplit(url)
+    port = parts.port or _DEFAULT_PORTS.get(parts.scheme, 0)
+    return f"{parts.scheme}://{(parts.hostname or '').lower()}:{port}"
+
+
+def is_html_like(url: str) -> bool:
+    return not _NON_HTML.search(urlsplit(url).path)
+
+
+def check_public(url: str) -> None:
+    """Refuse URLs whose host resolves to a loopback, private, link-local or reserved address."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        raise BlockedURL(url, f"scheme {parts.scheme!r} is not fetched")
+    host = parts.hostname or ""
+    try:
+        infos = socket.getaddrinfo(host, parts.port or 80, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise BlockedURL(url, f"cannot resolve host {host!r}: {exc}") from None
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0])
+        if not address.is_global:
+            raise BlockedURL(
+                url, f"host {host!r} resolves to non-public address {address} (set MONITOR_ALLOW_PRIVATE_HOSTS to allow)"
+            )

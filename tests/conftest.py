@@ -1,0 +1,93 @@
+"""Shared fixtures: databases (SQLite and PostgreSQL), the demo site on loopback, CLI runs."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from monitor import db
+from monitor.demo.server import DemoSite, serve_demo_site
+from monitor.settings import Settings
+
+POSTGRES_URL = os.environ.get("MONITOR_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _postgres_admin() -> sa.Engine:
+    return sa.create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+
+
+@pytest.fixture(scope="session")
+def postgres_available() -> bool:
+    try:
+        with _postgres_admin().connect() as conn:
+            conn.execute(sa.text("select 1"))
+        return True
+    except Exception as exc:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"PostgreSQL at {POSTGRES_URL} is unreachable and CI=true: {exc}")
+        return False
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path, postgres_available: bool) -> Iterator[str]:
+    """An empty database: a SQLite file, or a fresh PostgreSQL database dropped afterwards."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'monitor.db'}"
+        return
+    if not postgres_available:
+        pytest.skip("PostgreSQL is not reachable (set MONITOR_TEST_POSTGRES_URL)")
+    name = f"zm_test_{uuid.uuid4().hex[:12]}"
+    admin = _postgres_admin()
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    url = sa.engine.make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
+    try:
+        yield url
+    finally:
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture
+def migrated_url(database_url: str) -> str:
+    db.upgrade(database_url)
+    return database_url
+
+
+@pytest.fixture
+def demo_site() -> Iterator[DemoSite]:
+    with serve_demo_site() as site:
+        yield site
+
+
+@pytest.fixture
+def settings_for(tmp_path: Path):  # type: ignore[no-untyped-def]
+    def make(database_url: str, **overrides: object) -> Settings:
+        values: dict[str, object] = {
+            "database_url": database_url,
+            "outbox": tmp_path / "outbox",
+            "sources": tmp_path / "sources.yaml",
+            "allow_private_hosts": True,
+            "secret_key": "test-secret",
+        }
+        values.update(overrides)
+        return Settings(_env_file=None, **values)  # type: ignore[arg-type]
+
+    return make
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None, timeout: float = 180) -> subprocess.CompletedProcess[str]:
+    """Run `monitor` as a real subprocess, as users do."""
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("MONITOR_")}
+    full_env.update(env or {})
+    return subprocess.run([sys.executable, "-m", "monitor", *args], capture_output=True, text=True, env=full_env,
+                          cwd=cwd, timeout=timeout)
