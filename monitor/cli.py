@@ -364,7 +364,7 @@ def tag(
             failed = True
             _emit({"path": str(path), "error": str(exc)}) if json_out else err.print(f"[red]{path}: {exc}[/red]")
             continue
-        tags = tagger.tag(article.title, article.body)
+        tags = tagger.tag(article.title, article.body, byline=article.author_post or "")
         if json_out:
             _emit({"path": str(path), "zones": _zone_json(tags.zones)})
         else:

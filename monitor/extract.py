@@ -34,6 +34,7 @@ _URL_DATE = re.compile(r"/((?:19|20)\d{2})-?(\d{2})/?(\d{2})/|[/_]t?((?:19|20)\d
 _DATE_META = ("article:published_time", "publishdate", "pubdate", "publish_date", "og:release_date",
               "firstpublishedtime", "dc.date", "date")
 _AUTHOR_LINE = re.compile(r"(?:(?:作者|记者|撰文)\s*[:：]?|文\s*[/／|｜])\s*([\u4e00-\u9fa5]{2,4}(?:[、\s]+[\u4e00-\u9fa5]{2,4})*)")
+_ROLE_PREFIX = re.compile(r"^(本报|本网|特约|实习|首席)?(记者|通讯员|实习生|摄影|编辑)")
 _POST_WORDS = re.compile(r"(主任|书记|市长|区长|局长|院长|县长|省长|主席|委员|部长|厅长|董事长|总经理|负责人|处长|科长|专家|教授|研究员)$")
 _SITE_SEPARATORS = re.compile(r"\s*[-_|—–·]+\s*[^-_|—–·]{1,30}$")
 
@@ -78,8 +79,10 @@ def split_byline(text: str) -> tuple[str | None, str | None]:
         return parts[0], parts[1].replace(" ", "")
     match = _AUTHOR_LINE.search(text)
     if match:
-        names = re.split(r"[、\s]+", match.group(1))
-        return " ".join(n for n in names if n), None
+        names = [_ROLE_PREFIX.sub("", n) for n in re.split(r"[、，,\s]+", match.group(1))]
+        kept = [n for n in names if len(n) >= 2]
+        if kept:
+            return " ".join(kept), None
     if re.fullmatch(r"[\u4e00-\u9fa5]{2,4}", text):
         return text, None
     return None, None

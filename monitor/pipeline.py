@@ -90,7 +90,7 @@ async def _crawl_source(source: SourceConfig, scraper: Scraper, fetcher: Fetcher
             dedup = Deduplicator(session)
             for article in articles:
                 verdict = dedup.check(article)
-                tags = tagger.tag(article.title, article.body, source.zones)
+                tags = tagger.tag(article.title, article.body, source.zones, article.author_post or "")
                 result = storage.store_article(article, verdict, tags, source_row, page.fetched_at)
                 stored_page.article_id = result.article_id
                 new += result.status == "new"

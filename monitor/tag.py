@@ -33,8 +33,9 @@ class ZoneTagger:
             counts[self._zone_by_key[match.group(0)].id] += 1
         return counts
 
-    def tag(self, title: str, body: str, default_zones: tuple[str, ...] = ()) -> TagSet:
-        in_title = self._count(title)
+    def tag(self, title: str, body: str, default_zones: tuple[str, ...] = (), byline: str = "") -> TagSet:
+        """`byline` is the author's post: a zone named there is what a signed piece is about."""
+        in_title = self._count(title) + self._count(byline)
         in_body = self._count(body)
         total = in_title + in_body
         for zone_id in default_zones:

@@ -20,6 +20,15 @@ POSTGRES_URL = os.environ.get("MONITOR_TEST_POSTGRES_URL", "postgresql+psycopg:/
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def free_port() -> int:
+    """A TCP port free on 127.0.0.1 right now (aiosmtpd's default 8025 clashes with Mailpit's UI)."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
 def _postgres_admin() -> sa.Engine:
     return sa.create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
 
