@@ -71,7 +71,7 @@ def _date_from_url(url: str, tz: ZoneInfo) -> PublishDate | None:
 
 def split_byline(text: str) -> tuple[str | None, str | None]:
     """'郭军军 包头稀土高新区管委会主任' -> (name, post); '作者：张三' -> (name, None)."""
-    text = clean_text(text)
+    text = clean_text(" ".join(text.split()))
     if not text:
         return None, None
     parts = text.split(" ", 1)

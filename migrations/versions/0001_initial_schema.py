@@ -1,16 +1,16 @@
 """initial schema
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-12-01 04:13:18.039454
 """
 from __future__ import annotations
 
-from alembic import op
 import sqlalchemy as sa
 import sqlmodel
-import monitor.models
+from alembic import op
 
+import monitor.models
 
 revision = '0001'
 down_revision = None

@@ -1,0 +1,118 @@
+"""The fetch stage against a real server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+
+from monitor.decoding import decode_html
+from monitor.errors import BlockedURL, FetchError, HTTPStatusError, TooLarge, Undecodable
+from monitor.fetch import Fetcher, Validators
+from monitor.settings import Settings
+from tests.fixture_server import Response, fixture_server
+
+ARTICLE = "<html><head><meta charset='gbk'><title>高新区新闻</title></head><body><h1>包头稀土高新区新闻</h1><div><p>" + "稀土新材料产业加快发展。" * 10 + "</p></div></body></html>"
+
+
+def _settings(tmp_path: Path, **overrides: object) -> Settings:
+    values: dict[str, object] = {"database_url": f"sqlite:///{tmp_path / 'x.db'}", "allow_private_hosts": True,
+                                 "fetch_timeout": 5.0}
+    values.update(overrides)
+    return Settings(_env_file=None, **values)  # type: ignore[arg-type]
+
+
+def _get(settings: Settings, url: str, validators: Validators | None = None):  # type: ignore[no-untyped-def]
+    async def run():  # type: ignore[no-untyped-def]
+        async with Fetcher(settings) as fetcher:
+            fetcher.set_rate_limit(url, 100)
+            return await fetcher.get(url, validators)
+
+    return asyncio.run(run())
+
+
+def test_gbk_page_without_header_charset_decodes_from_meta(tmp_path: Path) -> None:
+    with fixture_server({"/a.html": Response(200, ARTICLE.encode("gbk"), {"Content-Type": "text/html"})}) as site:
+        page = _get(_settings(tmp_path), site.base + "/a.html")
+    text, encoding = decode_html(page.content, page.content_type)
+    assert encoding == "gb18030" and "包头稀土高新区" in text
+
+
+def test_wrong_declared_charset_falls_through() -> None:
+    raw = ARTICLE.replace("gbk", "utf-8").encode("gb18030")  # declares UTF-8, is GB18030
+    text, encoding = decode_html(raw, "text/html; charset=utf-8")
+    assert encoding == "gb18030" and "稀土新材料" in text
+
+
+def test_undecodable_bytes_are_refused() -> None:
+    with pytest.raises(Undecodable):
+        decode_html(b"\x81\x30\xff\xfe\x00\x81", forced="ascii")
+
+
+def test_user_agent_is_sent(tmp_path: Path) -> None:
+    seen: list[str] = []
+
+    def record(handler):  # type: ignore[no-untyped-def]
+        seen.append(handler.headers.get("User-Agent"))
+        return Response(200, b"ok")
+
+    with fixture_server({"/ua": record}) as site:
+        _get(_settings(tmp_path, user_agent="zone-monitor-test (+mailto:ops@example.org)"), site.base + "/ua")
+    assert seen == ["zone-monitor-test (+mailto:ops@example.org)"]
+
+
+def test_robots_txt_disallow_is_honoured(tmp_path: Path) -> None:
+    routes = {"/robots.txt": Response(200, b"User-agent: *\nDisallow: /private/\n"), "/private/a.html": Response(200, b"x")}
+    with fixture_server(routes) as site:  # type: ignore[arg-type]
+        with pytest.raises(BlockedURL, match="robots.txt"):
+            _get(_settings(tmp_path), site.base + "/private/a.html")
+        assert "/private/a.html" not in site.hits
+
+
+def test_robots_txt_5xx_means_stay_away_and_404_means_allow(tmp_path: Path) -> None:
+    with fixture_server({"/robots.txt": Response(503, b""), "/a": Response(200, b"x")}) as site:
+        with pytest.raises(BlockedURL):
+            _get(_settings(tmp_path), site.base + "/a")
+    with fixture_server({"/a": Response(200, b"x")}) as site:
+        assert _get(_settings(tmp_path), site.base + "/a").content == b"x"
+
+
+def test_http_errors_carry_the_status(tmp_path: Path) -> None:
+    with fixture_server({"/gone": Response(410, b"")}) as site:
+        with pytest.raises(HTTPStatusError) as info:
+            _get(_settings(tmp_path), site.base + "/gone")
+    assert info.value.status == 410
+
+
+def test_redirect_loop_is_a_fetch_error(tmp_path: Path) -> None:
+    routes = {"/a": Response(302, b"", {"Location": "/b"}), "/b": Response(302, b"", {"Location": "/a"})}
+    with fixture_server(routes) as site:  # type: ignore[arg-type]
+        with pytest.raises(FetchError, match="redirects"):
+            _get(_settings(tmp_path), site.base + "/a")
+
+
+def test_size_cap(tmp_path: Path) -> None:
+    with fixture_server({"/big": Response(200, b"x" * 50_000)}) as site:
+        with pytest.raises(TooLarge):
+            _get(_settings(tmp_path, max_page_bytes=10_000), site.base + "/big")
+
+
+def test_private_addresses_refused_unless_allowed(tmp_path: Path) -> None:
+    with fixture_server({"/a": Response(200, b"x")}) as site:
+        with pytest.raises(BlockedURL, match="MONITOR_ALLOW_PRIVATE_HOSTS"):
+            _get(_settings(tmp_path, allow_private_hosts=False), site.base + "/a")
+        assert site.hits == []
+
+
+def test_conditional_get_returns_304_as_from_cache(tmp_path: Path) -> None:
+    def conditional(handler):  # type: ignore[no-untyped-def]
+        if handler.headers.get("If-None-Match") == '"v1"':
+            return Response(304, b"", {"ETag": '"v1"'})
+        return Response(200, b"body", {"ETag": '"v1"'})
+
+    with fixture_server({"/feed": conditional}) as site:
+        first = _get(_settings(tmp_path), site.base + "/feed")
+        second = _get(_settings(tmp_path), site.base + "/feed", Validators(etag='"v1"'))
+    assert first.status == 200 and not first.from_cache
+    assert second.status == 304 and second.from_cache and second.content == b""

@@ -1,0 +1,56 @@
+import json
+from pathlib import Path
+
+from tests.conftest import run_cli
+
+GOOD = """sources:
+  - name: zone-news
+    kind: html
+    url: https://example.gov.cn/news/index.html
+    links: "ul.news a"
+    schedule: "0 */2 * * *"
+  - name: zone-feed
+    kind: feed
+    url: https://example.gov.cn/rss.xml
+    schedule: "every 30m"
+"""
+
+
+def test_validate_good_file(tmp_path: Path) -> None:
+    (tmp_path / "sources.yaml").write_text(GOOD, encoding="utf-8")
+    result = run_cli("sources", "validate", "--json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert [json.loads(line)["name"] for line in result.stdout.splitlines()] == ["zone-news", "zone-feed"]
+
+
+def test_validate_names_source_and_field(tmp_path: Path) -> None:
+    bad = GOOD.replace('links: "ul.news a"', 'links: "ul >> a"').replace("every 30m", "every fortnight")
+    (tmp_path / "s.yaml").write_text(bad, encoding="utf-8")
+    result = run_cli("sources", "validate", env={"MONITOR_SOURCES": str(tmp_path / "s.yaml")}, cwd=tmp_path)
+    assert result.returncode == 2
+    assert "source 'zone-news': field 'links'" in result.stderr
+    assert "source 'zone-feed': field 'schedule'" in result.stderr
+
+
+def test_missing_links_for_html_and_duplicate_names(tmp_path: Path) -> None:
+    bad = GOOD.replace('    links: "ul.news a"\n', "").replace("zone-feed", "zone-news")
+    (tmp_path / "sources.yaml").write_text(bad, encoding="utf-8")
+    result = run_cli("sources", "validate", cwd=tmp_path)
+    assert result.returncode == 2 and "field 'links'" in result.stderr
+
+
+def test_missing_sources_file_is_exit_2(tmp_path: Path) -> None:
+    result = run_cli("sources", "validate", cwd=tmp_path)
+    assert result.returncode == 2 and "MONITOR_SOURCES" in result.stderr
+
+
+def test_sources_list_json_has_health_fields(tmp_path: Path) -> None:
+    (tmp_path / "sources.yaml").write_text(GOOD, encoding="utf-8")
+    env = {"MONITOR_DATABASE_URL": f"sqlite:///{tmp_path / 'm.db'}"}
+    assert run_cli("db", "upgrade", env=env, cwd=tmp_path).returncode == 0
+    result = run_cli("sources", "list", "--json", env=env, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert set(rows[0]) == {"name", "kind", "enabled", "last_run_at", "last_success_at", "items_last_run",
+                            "consecutive_failures", "pending"}
+    assert rows[0]["last_run_at"] is None and rows[0]["pending"] == 0
