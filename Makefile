@@ -24,5 +24,14 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check monitor scrapers tests migrations
 
+# Benchmarks (not tests): each script prints its figures next to the reference tool's.
+BENCH_STAMP := $(VENV)/.bench-installed
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	touch $(BENCH_STAMP)
+
+bench: $(BENCH_STAMP)
+	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
 clean:
 	rm -rf $(VENV) var .pytest_cache

@@ -28,6 +28,13 @@ __all__ = [
     "DigestArticle",
     "Delivery",
     "CrawlRun",
+    "FetchLog",
+    "HttpValidator",
+    "SourceCheckpoint",
+    "ArticleBand",
+    "ParagraphFingerprint",
+    "SentenceFrequency",
+    "ArticlePlace",
 ]
 
 
@@ -96,6 +103,10 @@ class Article(SQLModel, table=True):
     dedup_level: str | None = Field(default=None, max_length=10)
     similarity: float | None = None
     revision: int = 1
+    content_type: str | None = Field(default=None, max_length=20)  # commentary|interview|news|policy|notice
+    relevant: bool = True  # False: stored for dedup, kept out of digests
+    signature: bytes | None = Field(default=None, sa_type=sa.LargeBinary, nullable=True)  # MinHash values
+    dedup_evidence: str | None = None  # JSON: how the dedup verdict was reached
     fetched_at: datetime = _ts(nullable=False)
     stored_at: datetime = _ts(nullable=False, index=True)
 
@@ -218,3 +229,74 @@ class CrawlRun(SQLModel, table=True):
     duplicates: int = 0
     errors: int = 0
     error: str | None = None
+
+
+class FetchLog(SQLModel, table=True):
+    """Every HTTP fetch, so operators can see what happened on a run."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    run_id: int | None = Field(default=None, foreign_key="crawlrun.id", nullable=True, index=True)
+    source_id: int | None = Field(default=None, foreign_key="source.id", nullable=True, index=True)
+    url: str
+    status: int | None = None  # None: no HTTP answer (timeout, connection error)
+    bytes: int = 0
+    elapsed_ms: int = 0
+    from_cache: bool = False
+    error: str | None = None
+    fetched_at: datetime = _ts(nullable=False, index=True)
+
+
+class HttpValidator(SQLModel, table=True):
+    """Conditional-GET validators of list pages, feeds and sitemaps (item URLs keep theirs in DiscoveredUrl)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    url: str = Field(unique=True, index=True)
+    etag: str | None = None
+    last_modified: str | None = None
+    updated_at: datetime = _ts(nullable=False)
+
+
+class SourceCheckpoint(SQLModel, table=True):
+    """Where an interrupted backfill of a source resumes."""
+
+    __table_args__ = (sa.UniqueConstraint("source_id", "kind"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_id: int = Field(foreign_key="source.id", index=True)
+    kind: str = Field(max_length=20)  # e.g. backfill
+    value_json: str = "{}"
+    updated_at: datetime = _ts(nullable=False)
+
+
+class ArticleBand(SQLModel, table=True):
+    """LSH band hashes of an article's MinHash signature; candidates are found by (band, hash)."""
+
+    __table_args__ = (sa.Index("ix_articleband_band_hash", "band", "hash"),)
+
+    article_id: int = Field(foreign_key="article.id", primary_key=True)
+    band: int = Field(primary_key=True)
+    hash: int = Field(sa_type=sa.BigInteger)
+
+
+class ParagraphFingerprint(SQLModel, table=True):
+    """Hashes of an article's paragraphs, for containment (abridged copies, excerpts, multi-piece pages)."""
+
+    __table_args__ = (sa.Index("ix_paragraphfingerprint_hash", "hash"),)
+
+    article_id: int = Field(foreign_key="article.id", primary_key=True)
+    position: int = Field(primary_key=True)
+    hash: int = Field(sa_type=sa.BigInteger)
+    length: int = 0
+
+
+class SentenceFrequency(SQLModel, table=True):
+    """Document frequency of sentences across the corpus: frequent ones are stock phrases."""
+
+    hash: int = Field(sa_column=sa.Column(sa.BigInteger, primary_key=True, autoincrement=False))
+    doc_count: int = 0
+
+
+class ArticlePlace(SQLModel, table=True):
+    article_id: int = Field(foreign_key="article.id", primary_key=True)
+    province: str = Field(max_length=32, primary_key=True)
+    city: str = Field(default="", max_length=32, primary_key=True)  # "" when only the province is known
