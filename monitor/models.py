@@ -104,7 +104,7 @@ class Article(SQLModel, table=True):
     similarity: float | None = None
     revision: int = 1
     content_type: str | None = Field(default=None, max_length=20)  # commentary|interview|news|policy|notice
-    relevant: bool = True  # False: stored for dedup, kept out of digests
+    relevant: bool = Field(default=True, sa_column_kwargs={"server_default": sa.true()})  # False: kept out of digests
     signature: bytes | None = Field(default=None, sa_type=sa.LargeBinary, nullable=True)  # MinHash values
     dedup_evidence: str | None = None  # JSON: how the dedup verdict was reached
     fetched_at: datetime = _ts(nullable=False)
@@ -171,6 +171,9 @@ class Subscriber(SQLModel, table=True):
     timezone: str = Field(default="Asia/Shanghai", max_length=64)
     confirmed: bool = True
     bounces: int = 0
+    status: str = Field(default="active", max_length=12, sa_column_kwargs={"server_default": "active"})  # active | bouncing | unsubscribed
+    group_by: str = Field(default="zone", max_length=10, sa_column_kwargs={"server_default": "zone"})  # zone | topic
+    confirmed_at: datetime | None = _ts(default=None, nullable=True)
     created_at: datetime = _ts(nullable=False)
 
 
@@ -184,6 +187,14 @@ class Subscription(SQLModel, table=True):
     topics_json: str = "[]"
     sources_json: str = "[]"
     keywords_json: str = "[]"
+    provinces_json: str = Field(default="[]", sa_column_kwargs={"server_default": "[]"})
+    cities_json: str = Field(default="[]", sa_column_kwargs={"server_default": "[]"})
+    people_json: str = Field(default="[]", sa_column_kwargs={"server_default": "[]"})
+    exclude_json: str = Field(default="[]", sa_column_kwargs={"server_default": "[]"})  # excluded keywords
+    types_json: str = Field(default="[]", sa_column_kwargs={"server_default": "[]"})  # content types, e.g. commentary
+    match: str = Field(default="any", max_length=3, sa_column_kwargs={"server_default": "any"})  # keywords: any | all
+    hour: int = Field(default=8, sa_column_kwargs={"server_default": "8"})  # local hour of daily and weekly digests
+    weekday: int = Field(default=0, sa_column_kwargs={"server_default": "0"})  # weekly digests: 0 = Monday
     created_at: datetime = _ts(nullable=False)
 
 
@@ -194,7 +205,7 @@ class DigestRecord(SQLModel, table=True):
     __table_args__ = (sa.UniqueConstraint("subscriber_id", "frequency", "period_key"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    subscriber_id: int = Field(foreign_key="subscriber.id", index=True)
+    subscriber_id: int | None = Field(default=None, foreign_key="subscriber.id", index=True, nullable=True)  # None once erased
     frequency: str = Field(max_length=10)
     period_key: str = Field(max_length=40)
     subject: str
@@ -215,6 +226,7 @@ class Delivery(SQLModel, table=True):
     state: str = Field(default="pending", max_length=10, index=True)
     attempts: int = 0
     last_error: str | None = None
+    next_attempt_at: datetime | None = _ts(default=None, nullable=True)
     sent_at: datetime | None = _ts(default=None, nullable=True)
 
 

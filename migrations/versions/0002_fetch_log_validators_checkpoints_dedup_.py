@@ -99,7 +99,7 @@ def upgrade() -> None:
 
     with op.batch_alter_table('article', schema=None) as batch_op:
         batch_op.add_column(sa.Column('content_type', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=True))
-        batch_op.add_column(sa.Column('relevant', sa.Boolean(), nullable=False))
+        batch_op.add_column(sa.Column('relevant', sa.Boolean(), server_default=sa.true(), nullable=False))
         batch_op.add_column(sa.Column('signature', sa.LargeBinary(), nullable=True))
         batch_op.add_column(sa.Column('dedup_evidence', sqlmodel.sql.sqltypes.AutoString(), nullable=True))
 
