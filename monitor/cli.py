@@ -45,6 +45,10 @@ app.add_typer(articles_app, name="articles")
 app.add_typer(subscribers_app, name="subscribers")
 app.add_typer(digest_app, name="digest")
 app.add_typer(zones_app, name="zones")
+dedup_app = typer.Typer(help="The dedup index and story clusters.", no_args_is_help=True)
+app.add_typer(dedup_app, name="dedup")
+topics_app = typer.Typer(help="The topic taxonomy (monitor/data/topics.yaml).", no_args_is_help=True)
+app.add_typer(topics_app, name="topics")
 
 err = Console(stderr=True)
 out = Console(soft_wrap=True)
@@ -157,6 +161,77 @@ def sources_list(json_out: JsonOpt = False) -> None:
         out.print(table)
 
 
+@sources_app.command("test")
+def sources_test(
+    name: Annotated[str, typer.Argument(help="The source to try.")],
+    limit: Annotated[int, typer.Option(help="Fetch and extract at most this many of the items found.")] = 3,
+    json_out: JsonOpt = False,
+) -> None:
+    """Dry run of one source: fetch its list and first items, print what would be stored; store nothing."""
+    from .pipeline import preview_source
+
+    settings = _settings()
+    source = _load_sources(settings).get(name)
+    with err.status(f"trying {name}"):
+        preview = preview_source(settings, source, max(0, limit))
+    if json_out:
+        _emit({"name": preview.name, "kind": preview.kind, "discovered": len(preview.discovered),
+               "urls": list(preview.discovered), "error": preview.error})
+    else:
+        err.print(f"[bold]{preview.name}[/bold] ({preview.kind}): {len(preview.discovered)} item URL(s) found"
+                  + (f" [red]FAILED: {preview.error}[/red]" if preview.error else ""))
+        for url in preview.discovered[:20]:
+            out.print(f"  {url}")
+    for item in preview.items:
+        article = item.article
+        record = {"url": item.url, "title": article.title if article else None,
+                  "published_at": format_published(article.published) if article else None,
+                  "author": article.author if article else None,
+                  "body_chars": len(article.body) if article else 0,
+                  "lead": article.body[:120] if article else None, "zones": list(item.zones), "error": item.error}
+        if json_out:
+            _emit(record)
+        elif item.error:
+            out.print(f"[red]x[/red] {item.url}\n    {item.error}")
+        else:
+            out.print(f"[green]ok[/green] {item.url}\n    title: {record['title']}\n    published: {record['published_at']}"
+                      f"  author: {record['author']}  body: {record['body_chars']} chars  zones: {', '.join(item.zones) or '-'}\n"
+                      f"    {record['lead']}")
+    if preview.error or (preview.items and all(i.error for i in preview.items)):
+        raise typer.Exit(1)
+
+
+@app.command()
+def reextract(
+    source: Annotated[str | None, typer.Option("--source", help="Only pages of this source.")] = None,
+    since: Annotated[str | None, typer.Option(help="Only pages fetched on or after this date (YYYY-MM-DD or ISO 8601).")] = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Re-run extraction, dedup and tagging on the stored raw pages (after those stages improved)."""
+    from rich.progress import Progress
+
+    from .pipeline import reextract as run_reextract
+
+    settings = _settings()
+    config = _load_sources(settings)
+    if source:
+        config.get(source)  # an unknown name is a usage error
+    try:
+        since_value = parse_cli_date(since) if since else None
+    except ValueError as exc:
+        raise ConfigError(f"bad date: {exc}") from None
+    with _database(settings) as engine, Progress(console=err, transient=True) as bar:
+        task = bar.add_task("re-extracting", total=None)
+        result = run_reextract(settings, list(config.sources), engine, source, since_value,
+                               lambda done, total: bar.update(task, completed=done, total=total))
+    record = {"pages": result.pages, "new": result.new, "duplicates": result.duplicates, "errors": result.errors,
+              "skipped": result.skipped}
+    if json_out:
+        _emit(record)
+    else:
+        err.print(", ".join(f"{k} {v}" for k, v in record.items()))
+
+
 # crawl -------------------------------------------------------------------------------
 @app.command()
 def crawl(
@@ -224,95 +299,113 @@ def articles_list(
         out.print(table)
 
 
-# subscribers -------------------------------------------------------------------------
-@subscribers_app.command("add")
-def subscribers_add(
-    email: Annotated[str, typer.Argument(help="The subscriber's email address.")],
-    name: Annotated[str | None, typer.Option(help="Name used in the greeting.")] = None,
-    zone: Annotated[list[str] | None, typer.Option(help="Zone id or name (repeatable; none: every zone).")] = None,
-    source: Annotated[list[str] | None, typer.Option(help="Only articles from this source (repeatable).")] = None,
-    keyword: Annotated[list[str] | None, typer.Option(help="Articles containing any of these words (repeatable).")] = None,
-    frequency: Annotated[str, typer.Option(help="immediate, daily or weekly.")] = "daily",
-    tz: Annotated[str, typer.Option("--tz", help="The subscriber's timezone.")] = "Asia/Shanghai",
-) -> None:
-    """Add a subscriber, or another subscription to an existing one."""
-    from .subscribers import SubscriptionFilters, add_subscriber, resolve_zones
-
-    settings = _settings()
-    filters = SubscriptionFilters(frequency=frequency, zones=resolve_zones(load_gazetteer(), zone or []),
-                                  sources=tuple(source or ()), keywords=tuple(keyword or ()))
-    with _database(settings) as engine, Session(engine) as session:
-        subscriber, created = add_subscriber(session, email, name, tz, filters)
-        err.print(f"{'added' if created else 'updated'} subscriber {subscriber.email}")
+# import / article detail / dedup (issue 5) -----------------------------------------------
+def _priorities(settings: Settings) -> dict[str, int]:
+    """Source priorities from the sources file, if there is one (import works without it)."""
+    try:
+        return {s.name: s.priority for s in _load_sources(settings).sources}
+    except ConfigError:
+        return {}
 
 
-@subscribers_app.command("list")
-def subscribers_list(json_out: JsonOpt = False) -> None:
-    """List subscribers and their subscriptions."""
-    from .subscribers import list_subscribers
-
-    settings = _settings()
-    with _database(settings) as engine, Session(engine) as session:
-        views = list_subscribers(session)
-    for view in views:
-        record = {"id": view.id, "email": view.email, "name": view.name, "timezone": view.timezone,
-                  "confirmed": view.confirmed,
-                  "subscriptions": [{"frequency": s.frequency, "zones": list(s.zones), "sources": list(s.sources),
-                                     "keywords": list(s.keywords)} for s in view.subscriptions]}
-        if json_out:
-            _emit(record)
-        else:
-            out.print(f"{view.email}  {view.name or ''}  {len(view.subscriptions)} subscription(s)")
-
-
-@subscribers_app.command("remove")
-def subscribers_remove(email: Annotated[str, typer.Argument(help="The subscriber's email address.")]) -> None:
-    """Remove a subscriber: no more digests; the address is deleted, delivery history kept."""
-    from .subscribers import remove_subscriber
-
-    settings = _settings()
-    with _database(settings) as engine, Session(engine) as session:
-        if not remove_subscriber(session, email):
-            raise ConfigError(f"no subscriber {email!r}")
-    err.print(f"removed {email}")
-
-
-# digest ------------------------------------------------------------------------------
-@digest_app.command("send")
-def digest_send(
-    frequency: Annotated[str | None, typer.Option(help="Only digests of this frequency.")] = None,
+@app.command("import")
+def import_items(
+    path: Annotated[Path, typer.Argument(help="JSON lines: url, title, body, published_at, optional author and source.")],
+    source: Annotated[str, typer.Option("--source", help="Source name of lines that name none.")] = "import",
     json_out: JsonOpt = False,
 ) -> None:
-    """Build and send the digests that are due (SMTP, or .eml files in the outbox when MONITOR_SMTP_URL is unset)."""
-    from .delivery import send_digests
-    from .mailer import make_mailer
+    """Bulk import articles through the same dedup, tag and store stages as a crawl."""
+    from .dedup import DedupConfig
+    from .importer import import_file
 
     settings = _settings()
+    counts = {"new": 0, "duplicate": 0, "revision": 0, "unchanged": 0, "error": 0}
     with _database(settings) as engine:
-        result = send_digests(engine, settings, make_mailer(settings.smtp_url, settings.outbox), frequency=frequency)
+        for outcome in import_file(engine, path, source, DedupConfig.from_settings(settings), _priorities(settings)):
+            counts[outcome.status or "error"] += 1
+            if json_out:
+                if outcome.error is not None:
+                    _emit({"line": outcome.line, "error": outcome.error})
+                else:
+                    _emit({"url": outcome.url, "id": outcome.id, "status": outcome.status,
+                           "cluster_id": outcome.cluster_id, "duplicate_of": outcome.duplicate_of,
+                           "similarity": outcome.similarity})
+            elif outcome.error is not None:
+                err.print(f"[red]line {outcome.line}: {outcome.error}[/red]")
+    if not json_out:
+        err.print(", ".join(f"{key} {value}" for key, value in counts.items()))
+
+
+@articles_app.command("show")
+def articles_show(article_id: Annotated[int, typer.Argument(help="Article id.")], json_out: JsonOpt = False) -> None:
+    """Show one article with its story cluster: each member's similarity and the dedup evidence."""
+    from .models import Article, Cluster, Source
+
+    settings = _settings()
+    with _database(settings) as engine, Session(engine) as session:
+        article = session.get(Article, article_id)
+        if article is None:
+            raise ConfigError(f"no article with id {article_id}")
+        cluster = session.get(Cluster, article.cluster_id) if article.cluster_id else None
+        members = session.exec(select(Article, Source.name).join(Source, col(Source.id) == col(Article.source_id))
+                               .where(Article.cluster_id == article.cluster_id).order_by(col(Article.id))).all() \
+            if article.cluster_id else [(article, "")]
+
+        def member(row: Any, source_name: str) -> dict[str, Any]:
+            return {"id": row.id, "url": row.url, "title": row.title, "source": source_name,
+                    "published_at": format_timestamp(row.published_at), "canonical": row.duplicate_of_id is None,
+                    "level": row.dedup_level, "similarity": row.similarity,
+                    "evidence": json.loads(row.dedup_evidence) if row.dedup_evidence else None}
+
+        source_name = next((name for row, name in members if row.id == article.id), "")
+        record = member(article, source_name) | {
+            "body": article.body, "cluster_id": article.cluster_id,
+            "canonical_id": cluster.canonical_article_id if cluster else article.id,
+            "cluster": [member(row, name) for row, name in members],
+        }
     if json_out:
-        _emit({"considered": result.considered, "sent": result.sent, "skipped_empty": result.skipped_empty,
-               "failed": result.failed, "already_sent": result.already_sent})
-    else:
-        where = settings.smtp_url and "SMTP" or str(settings.outbox)
-        err.print(f"digests: {result.sent} sent ({where}), {result.skipped_empty} empty, {result.failed} failed, "
-                  f"{result.already_sent} already sent this period")
-    if result.failed:
-        raise typer.Exit(1)
+        _emit(record)
+        return
+    out.print(f"[bold]{record['title']}[/bold]  #{record['id']}  {record['url']}")
+    out.print(f"cluster {record['cluster_id']}: {len(record['cluster'])} member(s), canonical #{record['canonical_id']}")
+    table = Table("id", "source", "published", "level", "similarity", "title")
+    for m in record["cluster"]:
+        table.add_row(("* " if m["canonical"] else "") + str(m["id"]), m["source"], m["published_at"] or "-",
+                      m["level"] or "-", f"{m['similarity']:.3f}" if m["similarity"] is not None else "-", m["title"])
+    out.print(table)
+    if record["evidence"]:
+        out.print("evidence: " + json.dumps(record["evidence"], ensure_ascii=False))
+
+
+@dedup_app.command("rebuild")
+def dedup_rebuild(
+    batch: Annotated[int, typer.Option(help="Articles per committed batch.")] = 500,
+) -> None:
+    """Recompute fingerprints, stock phrases and clusters of the stored corpus (resumes an interrupted run)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    from .dedup import DedupConfig
+    from .rebuild import rebuild
+
+    settings = _settings()
+    with _database(settings) as engine, Progress("rebuilding", BarColumn(), MofNCompleteColumn(),
+                                                 TimeRemainingColumn(), console=err) as bar:
+        task = bar.add_task("rebuild", total=None)
+        result = rebuild(engine, DedupConfig.from_settings(settings), _priorities(settings), batch,
+                         lambda done, total: bar.update(task, completed=done, total=total))
+    err.print(f"{'resumed: ' if result.resumed else ''}{result.processed} of {result.total} article(s) re-indexed; "
+              f"{result.clusters} cluster(s), {result.duplicates} duplicate(s)")
 
 
 # extract / tag / zones (no database) ---------------------------------------------------
 def _read_input(path: Path, url: str | None) -> list[ExtractedArticle]:
     from .decoding import decode_html
-    from .extract import extract_article
-    from .normalise import split_paragraphs
+    from .extract import extract_article, extract_text_page
 
     raw = path.read_bytes()
-    if path.suffix.lower() == ".txt":
-        text, _ = decode_html(raw)
-        paragraphs = split_paragraphs(text)
-        return [ExtractedArticle(url=url or path.resolve().as_uri(), title="", body="\n\n".join(paragraphs))]
     text, _ = decode_html(raw)
+    if path.suffix.lower() == ".txt":  # the plain text of an OCR'd page
+        return [extract_text_page(text, url or path.resolve().as_uri())]
     return [extract_article(text, url or path.resolve().as_uri())]
 
 
@@ -336,7 +429,10 @@ def extract(
             continue
         record = {"path": str(path), "title": article.title or None, "author": article.author,
                   "author_post": article.author_post, "published_at": format_published(article.published),
-                  "source_name": article.source_name, "body": article.body, "pieces": []}
+                  "source_name": article.source_name, "body": article.body,
+                  "pieces": [{"title": p.headline or None, "author": p.author, "author_post": p.author_post,
+                              "published_at": format_published(article.published),
+                              "source_name": article.source_name, "body": p.body} for p in article.pieces]}
         if json_out:
             _emit(record)
         else:
@@ -352,7 +448,7 @@ def tag(
     url: Annotated[str | None, typer.Option(help="The URL the page was fetched from.")] = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """Tag saved texts or pages with the zones they are about or mention."""
+    """Tag saved texts or pages: zones, people, places, topics, content type (no database)."""
     from .tag import ZoneTagger
 
     tagger = ZoneTagger()
@@ -364,11 +460,19 @@ def tag(
             failed = True
             _emit({"path": str(path), "error": str(exc)}) if json_out else err.print(f"[red]{path}: {exc}[/red]")
             continue
-        tags = tagger.tag(article.title, article.body, byline=article.author_post or "")
+        tags = tagger.tag(article.title, article.body, byline=article.author_post or "", author=article.author)
+        record = {"path": str(path), "zones": _zone_json(tags.zones),
+                  "people": [{"name": p.name, "post": p.post, "zone_id": p.zone_id} for p in tags.people],
+                  "places": [{"province": p.province, "city": p.city or None} for p in tags.places],
+                  "topics": [{"id": t.topic_id, "label": t.label, "score": t.score} for t in tags.topics],
+                  "content_type": tags.content_type, "relevant": tags.relevant}
         if json_out:
-            _emit({"path": str(path), "zones": _zone_json(tags.zones)})
+            _emit(record)
         else:
-            out.print(f"{path}: " + ", ".join(f"{t.name} ({t.role}, {t.score})" for t in tags.zones))
+            out.print(f"[bold]{path}[/bold] ({tags.content_type})\n  zones: "
+                      + ", ".join(f"{t.name} ({t.role}, {t.score})" for t in tags.zones)
+                      + "\n  people: " + ", ".join(f"{p.name} {p.post or ''}" for p in tags.people)
+                      + "\n  topics: " + ", ".join(f"{t.label} ({t.score})" for t in tags.topics))
     if failed:
         raise typer.Exit(1)
 
@@ -380,7 +484,7 @@ def zones_list(json_out: JsonOpt = False) -> None:
     for zone in load_gazetteer().zones:
         if json_out:
             _emit({"id": zone.id, "name": zone.full_name, "short_name": zone.short_name, "province": zone.province,
-                   "city": zone.city, "approved_year": zone.approved_year})
+                   "city": zone.city, "approved_year": zone.approved_year, "year_verified": zone.year_verified})
         else:
             table.add_row(zone.id, zone.full_name, zone.short_name, zone.province, zone.city, str(zone.approved_year or "?"))
     if not json_out:
@@ -394,12 +498,79 @@ def zones_show(zone: Annotated[str, typer.Argument(help="Zone id or any of its n
     if found is None:
         raise ConfigError(f"unknown zone {zone!r} (see `monitor zones list`)")
     record = {"id": found.id, "name": found.full_name, "short_name": found.short_name, "aliases": list(found.aliases),
-              "province": found.province, "city": found.city, "approved_year": found.approved_year, "notes": found.notes}
+              "province": found.province, "city": found.city, "approved_year": found.approved_year,
+              "year_verified": found.year_verified, "sources": list(found.sources), "notes": found.notes}
     if json_out:
         _emit(record)
     else:
         for key, value in record.items():
             out.print(f"{key}: {value}")
+
+
+@topics_app.command("list")
+def topics_list(json_out: JsonOpt = False) -> None:
+    """List the topics of the taxonomy with their phrases."""
+    from .topics import load_taxonomy
+
+    table = Table("id", "label", "en", "phrases")
+    for topic in load_taxonomy().topics:
+        if json_out:
+            _emit({"id": topic.id, "label": topic.zh, "label_en": topic.en, "threshold": topic.threshold,
+                   "phrases": dict(topic.phrases), "negative": list(topic.negative)})
+        else:
+            table.add_row(topic.id, topic.zh, topic.en, " ".join(p for p, _ in topic.phrases[:8]))
+    if not json_out:
+        out.print(table)
+
+
+@app.command()
+def retag(
+    since: Annotated[str | None, typer.Option(help="Only articles stored on or after this date.")] = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Re-tag stored articles (after a change of the taxonomy or gazetteer), with a progress bar on stderr."""
+    from rich.progress import Progress
+
+    from .models import Article, Source
+    from .sourcesfile import load_sources
+    from .store import Storage
+    from .tag import ZoneTagger
+
+    settings = _settings()
+    try:
+        start = parse_cli_date(since) if since else None
+    except ValueError as exc:
+        raise ConfigError(f"bad date: {exc}") from None
+    try:
+        zones_of = {s.name: tuple(s.zones) for s in load_sources(settings.sources).sources}
+    except (ConfigError, OSError):
+        zones_of = {}
+    tagger = ZoneTagger()
+    done = 0
+    with _database(settings) as engine, Session(engine) as session:
+        query = select(Article.id)
+        if start is not None:
+            query = query.where(col(Article.stored_at) >= start)
+        ids = list(session.exec(query.order_by(col(Article.id))).all())
+        names = dict(session.exec(select(Source.id, Source.name)).all())
+        storage = Storage(session)
+        with Progress(console=err, transient=True) as progress:
+            task = progress.add_task("retagging", total=len(ids))
+            for article_id in ids:
+                row = session.get(Article, article_id)
+                assert row is not None and row.id is not None
+                tags = tagger.tag(row.title, row.body, zones_of.get(names.get(row.source_id, ""), ()),
+                                  row.author_post or "", row.author)
+                storage.retag(row.id, tags)
+                done += 1
+                if done % 200 == 0:
+                    session.commit()
+                progress.advance(task)
+        session.commit()
+    if json_out:
+        _emit({"retagged": done})
+    else:
+        err.print(f"retagged {done} article(s)")
 
 
 # demo --------------------------------------------------------------------------------
@@ -411,11 +582,14 @@ def demo() -> None:
     run_demo(_settings(), err)
 
 
+from . import cli_subscribers  # noqa: E402,F401  (registers the subscriber, digest and web commands)
+
+
 def main() -> None:
     logging.basicConfig(level=logging.WARNING, format="%(message)s",
                         handlers=[RichHandler(console=err, show_path=False, show_time=False)])
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)  # click returns typer.Exit's code here instead of raising it
     except MonitorError as exc:
         err.print(f"[red]error:[/red] {exc}", highlight=False)
         sys.exit(2 if isinstance(exc, ConfigError | DatabaseNotMigrated) else 1)
@@ -431,6 +605,8 @@ def main() -> None:
             exc.show()
             sys.exit(exc.exit_code)
         raise
+    if isinstance(code, int) and code:
+        sys.exit(code)
 
 
 if __name__ == "__main__":

@@ -1,14 +1,21 @@
-"""Digest runs: choose each subscriber's new articles, record the digest, send it exactly once.
+"""Digest runs: decide who is due, choose their new articles, record the digest, send it exactly once.
 
 For each (subscriber, frequency, period) there is one digest row (unique key) and one
-delivery row whose Message-ID is fixed before sending. States: pending -> sending ->
-sent | failed. A digest found in pending/sending/failed (a crash, an SMTP outage) is sent
-again with the same Message-ID and the same articles; a sent one never is.
+delivery row whose Message-ID is fixed before sending. States:
+
+    pending -> sending -> sent
+                       -> failed (transient: retried with backoff, same Message-ID)
+                       -> bounced (permanent 5xx: never retried; the subscriber's bounce count grows)
+
+A row found in ``sending`` (the process died between recording and SMTP) is resent once
+with the same Message-ID; if it is found in ``sending`` again it is marked failed.
+``--force`` makes every subscriber due now, but a period that was sent is never sent twice.
 """
 
 from __future__ import annotations
 
 import logging
+import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -16,22 +23,23 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from .digest import build_digest, make_lead
-from .errors import DeliveryError
-from .gazetteer import load_gazetteer
+from .digest import DigestLinks, build_digest, make_lead
+from .errors import DeliveryError, PermanentDeliveryError
+from .gazetteer import Gazetteer, load_gazetteer
 from .items import Digest, DigestItem
 from .mailer import Mailer, build_message, new_message_id
-from .models import Article, Delivery, DigestArticle, DigestRecord, Subscriber, Subscription
-from .queries import ArticleFilter, ArticleView, list_articles
+from .matching import Candidate, load_candidates, matches
+from .models import Delivery, DigestArticle, DigestRecord, Subscriber, Subscription
 from .settings import Settings
-from .subscribers import _from_row
+from .subscribers import subscription_filters
 from .timefmt import utcnow
 from .tokens import make_token
 
-__all__ = ["DigestRunResult", "send_digests", "period_key"]
+__all__ = ["DigestRunResult", "send_digests", "period_key", "is_due", "preview_digest", "BOUNCE_LIMIT"]
 
 log = logging.getLogger(__name__)
-MAX_ITEMS = 50
+BOUNCE_LIMIT = 3
+MAX_ATTEMPTS = 8
 _PERIOD = {"immediate": timedelta(hours=1), "daily": timedelta(days=1), "weekly": timedelta(days=7)}
 
 
@@ -42,6 +50,7 @@ class DigestRunResult:
     skipped_empty: int
     failed: int
     already_sent: int
+    not_due: int = 0
 
 
 def period_key(frequency: str, now: datetime, tz: ZoneInfo) -> str:
@@ -50,116 +59,193 @@ def period_key(frequency: str, now: datetime, tz: ZoneInfo) -> str:
         year, week, _ = local.isocalendar()
         return f"{year}-W{week:02d}"
     if frequency == "immediate":
-        return f"{local:%Y-%m-%dT%H:%M}"
+        return f"{local:%Y-%m-%dT%H:%M:%S}"
     return f"{local:%Y-%m-%d}"
 
 
-def _items(session: Session, views: list[ArticleView]) -> list[DigestItem]:
-    items = []
-    for view in views:
-        copies = session.exec(select(Article.url).where(Article.duplicate_of_id == view.id).order_by(col(Article.id))).all()
-        items.append(DigestItem(view.id, view.title, view.url, view.source, view.published, view.author, view.author_post,
-                                tuple(z.name for z in view.zones), make_lead(view.body), tuple(copies)))
-    return items
+def is_due(frequency: str, hour: int, weekday: int, now: datetime, tz: ZoneInfo) -> bool:
+    """Immediate digests are always due; daily ones from the chosen local hour; weekly ones from that hour on that day."""
+    local = now.astimezone(tz)
+    if frequency == "immediate":
+        return True
+    if frequency == "weekly" and local.weekday() != weekday:
+        return local.weekday() > weekday  # later in the week: the week's digest is still owed
+    return local.hour >= hour
 
 
-def _select_new(session: Session, subscriber: Subscriber, frequency: str, now: datetime) -> list[ArticleView]:
-    """Canonical articles that match any of the subscriber's subscriptions of this frequency and were never sent to them."""
-    names = {z.id: z.full_name for z in load_gazetteer().zones}
+def _links(settings: Settings, subscriber_id: int, digest_id: int | None) -> DigestLinks:
+    base = settings.base_url.rstrip("/")
+    key = settings.secret_key
+    web = f"{base}/digests/{make_token(key, 'digest', digest_id)}" if digest_id else f"{base}/archive"
+    return DigestLinks(unsubscribe=f"{base}/unsubscribe/{make_token(key, 'unsubscribe', subscriber_id)}",
+                       manage=f"{base}/manage/{make_token(key, 'manage', subscriber_id)}", web=web,
+                       archive=f"{base}/archive")
+
+
+def _item(candidate: Candidate, topic_labels: dict[str, str]) -> DigestItem:
+    sites = dict.fromkeys(url for _, url in candidate.copies)
+    return DigestItem(candidate.id, candidate.title, candidate.url, candidate.source, candidate.published,
+                      candidate.author, candidate.author_post, tuple(z.name for z in candidate.zones if z.role == "subject")
+                      or tuple(z.name for z in candidate.zones), make_lead(candidate.body), tuple(sites),
+                      tuple(topic_labels.get(t, t) for t in candidate.topics))
+
+
+def _topic_labels() -> dict[str, str]:
+    from .topics import load_taxonomy
+
+    return {t.id: t.zh for t in load_taxonomy().topics}
+
+
+def build_for(settings: Settings, subscriber: Subscriber, candidates: list[Candidate], digest_id: int | None) -> Digest:
+    assert subscriber.id is not None
+    labels = _topic_labels()
+    return build_digest(to_email=subscriber.email, to_name=subscriber.name, items=[_item(c, labels) for c in candidates],
+                        tz=ZoneInfo(subscriber.timezone), links=_links(settings, subscriber.id, digest_id),
+                        group_by=subscriber.group_by)
+
+
+def _choose(session: Session, subscriber: Subscriber, subscriptions: list[Subscription], frequency: str,
+            candidates: list[Candidate], now: datetime) -> list[Candidate]:
     last = session.exec(
         select(DigestRecord.created_at).where(DigestRecord.subscriber_id == subscriber.id, DigestRecord.frequency == frequency)
         .order_by(col(DigestRecord.created_at).desc())
     ).first()
     since = last or (now - _PERIOD[frequency])
-    already = set(session.exec(
+    sent_before = set(session.exec(
         select(DigestArticle.article_id).join(DigestRecord, col(DigestRecord.id) == col(DigestArticle.digest_id))
         .where(DigestRecord.subscriber_id == subscriber.id)
     ).all())
-    chosen: dict[int, ArticleView] = {}
-    subscriptions = session.exec(select(Subscription).where(Subscription.subscriber_id == subscriber.id,
-                                                            Subscription.frequency == frequency)).all()
-    for row in subscriptions:
-        filters = _from_row(row)
-        for view in list_articles(session, ArticleFilter(zones=filters.zones, sources=filters.sources,
-                                                          keywords=filters.keywords, stored_after=since,
-                                                          canonical_only=True), names):
-            if view.id not in already:
-                chosen.setdefault(view.id, view)
-    ordered = sorted(chosen.values(), key=lambda v: (v.published.value if v.published else v.stored_at), reverse=True)
-    return ordered[:MAX_ITEMS]
+    filters = [subscription_filters(s) for s in subscriptions if s.frequency == frequency]
+    return [c for c in candidates
+            if c.stored_at > since and c.id not in sent_before and any(matches(f, c) for f in filters)]
 
 
-def _build(settings: Settings, subscriber: Subscriber, items: list[DigestItem]) -> tuple[Digest, str]:
-    assert subscriber.id is not None
-    unsubscribe = f"{settings.base_url.rstrip('/')}/unsubscribe/{make_token(settings.secret_key, 'unsubscribe', subscriber.id)}"
-    digest = build_digest(to_email=subscriber.email, to_name=subscriber.name, items=items,
-                          tz=ZoneInfo(subscriber.timezone), unsubscribe_url=unsubscribe)
-    return digest, unsubscribe
-
-
-def _deliver(session: Session, settings: Settings, mailer: Mailer, subscriber: Subscriber, record: DigestRecord,
-             delivery: Delivery) -> bool:
+def _send(session: Session, settings: Settings, mailer: Mailer, subscriber: Subscriber, record: DigestRecord,
+          delivery: Delivery, gazetteer: Gazetteer) -> str:
+    """Send (or resend) one recorded digest; returns the new delivery state."""
     ids = session.exec(select(DigestArticle.article_id).where(DigestArticle.digest_id == record.id)).all()
-    names = {z.id: z.full_name for z in load_gazetteer().zones}
-    views = list_articles(session, ArticleFilter(ids=tuple(ids)), names) if ids else []
-    digest, unsubscribe = _build(settings, subscriber, _items(session, views))
+    digest = build_for(settings, subscriber, load_candidates(session, gazetteer, ids=ids), record.id)
+    links = _links(settings, subscriber.id or 0, record.id)
     delivery.state, delivery.attempts = "sending", delivery.attempts + 1
     session.add(delivery)
     session.commit()
     try:
         mailer.send(build_message(digest, sender=settings.mail_from, message_id=delivery.message_id,
-                                  unsubscribe_url=unsubscribe))
+                                  unsubscribe_url=links.unsubscribe))
+    except PermanentDeliveryError as exc:
+        delivery.state, delivery.last_error = "bounced", str(exc)[:2000]
+        subscriber.bounces += 1
+        if subscriber.bounces >= BOUNCE_LIMIT:
+            subscriber.status = "bouncing"
+        session.add(subscriber)
+        log.error("digest for %s bounced: %s", subscriber.email, exc)
     except DeliveryError as exc:
         delivery.state, delivery.last_error = "failed", str(exc)[:2000]
-        session.add(delivery)
-        session.commit()
-        log.error("digest for %s not delivered: %s", subscriber.email, exc)
-        return False
-    delivery.state, delivery.sent_at, delivery.last_error = "sent", utcnow(), None
+        backoff = min(3600.0, 60.0 * 2 ** min(delivery.attempts, 6)) * random.uniform(0.8, 1.2)
+        delivery.next_attempt_at = utcnow() + timedelta(seconds=backoff)
+        log.error("digest for %s not delivered (will retry): %s", subscriber.email, exc)
+    else:
+        delivery.state, delivery.sent_at, delivery.last_error = "sent", utcnow(), None
     session.add(delivery)
     session.commit()
-    return True
+    return delivery.state
+
+
+def _retryable(delivery: Delivery, now: datetime, force: bool) -> bool:
+    if delivery.state == "pending":
+        return True
+    if delivery.state == "sending":  # found after a crash: resend once with the same Message-ID
+        return delivery.attempts < 2
+    if delivery.state == "failed":
+        return delivery.attempts < MAX_ATTEMPTS and (force or delivery.next_attempt_at is None or delivery.next_attempt_at <= now)
+    return False
 
 
 def send_digests(engine: Engine, settings: Settings, mailer: Mailer, *, frequency: str | None = None,
-                 now: datetime | None = None) -> DigestRunResult:
+                 now: datetime | None = None, force: bool = False, dry_run: bool = False) -> DigestRunResult:
     now = now or utcnow()
-    considered = sent = empty = failed = already = 0
+    gazetteer = load_gazetteer()
+    considered = sent = empty = failed = already = not_due = 0
     with Session(engine, expire_on_commit=False) as session:
-        subscribers = session.exec(select(Subscriber).where(Subscriber.confirmed == True).order_by(col(Subscriber.id))).all()  # noqa: E712
+        # Unfinished deliveries first: a crash or an SMTP outage of an earlier run.
+        for delivery, record, subscriber in session.exec(
+            select(Delivery, DigestRecord, Subscriber).join(DigestRecord, col(DigestRecord.id) == col(Delivery.digest_id))
+            .join(Subscriber, col(Subscriber.id) == col(DigestRecord.subscriber_id))
+            .where(col(Delivery.state).in_(["pending", "sending", "failed"]))
+        ).all():
+            if frequency and record.frequency != frequency or subscriber.status != "active":
+                continue
+            if delivery.state == "sending" and delivery.attempts >= 2:
+                delivery.state, delivery.last_error = "failed", "found in 'sending' twice: not resent again"
+                session.add(delivery)
+                session.commit()
+                continue
+            if _retryable(delivery, now, force) and not dry_run:
+                state = _send(session, settings, mailer, subscriber, record, delivery, gazetteer)
+                sent += state == "sent"
+                failed += state in ("failed", "bounced")
+        earliest = now - max(_PERIOD.values())
+        last_any = session.exec(select(DigestRecord.created_at).order_by(col(DigestRecord.created_at))).first()
+        candidates = load_candidates(session, gazetteer, stored_after=min(earliest, last_any) if last_any else earliest)
+        subscribers = session.exec(select(Subscriber).where(Subscriber.confirmed == True, Subscriber.status == "active")  # noqa: E712
+                                   .order_by(col(Subscriber.id))).all()
         for subscriber in subscribers:
-            frequencies = sorted(set(session.exec(select(Subscription.frequency).where(Subscription.subscriber_id == subscriber.id)).all()))
-            for freq in frequencies:
+            assert subscriber.id is not None
+            subscriptions = list(session.exec(select(Subscription).where(Subscription.subscriber_id == subscriber.id)).all())
+            tz = ZoneInfo(subscriber.timezone)
+            for freq in sorted({s.frequency for s in subscriptions}):
                 if frequency and freq != frequency:
                     continue
                 considered += 1
-                key = period_key(freq, now, ZoneInfo(subscriber.timezone))
-                record = session.exec(select(DigestRecord).where(DigestRecord.subscriber_id == subscriber.id,
-                                                                 DigestRecord.frequency == freq,
-                                                                 DigestRecord.period_key == key)).first()
-                if record is None:
-                    views = _select_new(session, subscriber, freq, now)
-                    if not views:
-                        empty += 1
-                        continue
-                    digest, _ = _build(settings, subscriber, _items(session, views))
-                    assert subscriber.id is not None
-                    record = DigestRecord(subscriber_id=subscriber.id, frequency=freq, period_key=key,
-                                          subject=digest.subject, created_at=now)
-                    session.add(record)
-                    session.flush()
-                    assert record.id is not None
-                    for view in views:
-                        session.add(DigestArticle(digest_id=record.id, article_id=view.id))
-                    session.add(Delivery(digest_id=record.id, message_id=new_message_id()))
-                    session.commit()
-                delivery = session.exec(select(Delivery).where(Delivery.digest_id == record.id)).one()
-                if delivery.state == "sent":
-                    already += 1
+                first = next(s for s in subscriptions if s.frequency == freq)
+                if not force and not is_due(freq, first.hour, first.weekday, now, tz):
+                    not_due += 1
                     continue
-                if _deliver(session, settings, mailer, subscriber, record, delivery):
+                key = period_key(freq, now, tz)
+                record = session.exec(select(DigestRecord).where(
+                    DigestRecord.subscriber_id == subscriber.id, DigestRecord.frequency == freq,
+                    DigestRecord.period_key == key)).first()
+                if record is not None:
+                    already += 1  # this period's digest exists: sent above, or failing and retried later
+                    continue
+                chosen = _choose(session, subscriber, subscriptions, freq, candidates, now)
+                if not chosen:
+                    empty += 1
+                    continue
+                if dry_run:
                     sent += 1
-                else:
-                    failed += 1
+                    continue
+                digest = build_for(settings, subscriber, chosen, None)
+                record = DigestRecord(subscriber_id=subscriber.id, frequency=freq, period_key=key,
+                                      subject=digest.subject, created_at=now)
+                session.add(record)
+                session.flush()
+                assert record.id is not None
+                for candidate in chosen:
+                    session.add(DigestArticle(digest_id=record.id, article_id=candidate.id))
+                delivery = Delivery(digest_id=record.id, message_id=new_message_id())
+                session.add(delivery)
+                session.commit()  # the digest and its Message-ID exist before any byte is sent
+                state = _send(session, settings, mailer, subscriber, record, delivery, gazetteer)
+                sent += state == "sent"
+                failed += state in ("failed", "bounced")
     mailer.close()
-    return DigestRunResult(considered, sent, empty, failed, already)
+    return DigestRunResult(considered, sent, empty, failed, already, not_due)
+
+
+def preview_digest(engine: Engine, settings: Settings, email: str, now: datetime | None = None) -> Digest | None:
+    """The digest this subscriber would get now (all frequencies merged), without recording or sending it."""
+    now = now or utcnow()
+    gazetteer = load_gazetteer()
+    with Session(engine) as session:
+        subscriber = session.exec(select(Subscriber).where(Subscriber.email == email.strip())).first()
+        if subscriber is None:
+            return None
+        subscriptions = list(session.exec(select(Subscription).where(Subscription.subscriber_id == subscriber.id)).all())
+        candidates = load_candidates(session, gazetteer, stored_after=now - max(_PERIOD.values()))
+        chosen: dict[int, Candidate] = {}
+        for freq in sorted({s.frequency for s in subscriptions}):
+            for candidate in _choose(session, subscriber, subscriptions, freq, candidates, now):
+                chosen.setdefault(candidate.id, candidate)
+        ordered = sorted(chosen.values(), key=lambda c: (c.published.value if c.published else c.stored_at), reverse=True)
+        return build_for(settings, subscriber, ordered, None)

@@ -1,27 +1,44 @@
-"""The digest builder: a pure function from a subscriber's items to a Digest (subject, text, HTML)."""
+"""The digest builder: a pure function from a subscriber's items to a Digest (subject, text, HTML).
+
+Items arrive newest first, one per story cluster. They are grouped by zone (or topic), at
+most MAX_ITEMS are shown with "… and N more" linking to the archive, and the HTML part is
+kept under MAX_HTML_BYTES (Gmail clips longer messages) by showing fewer items. CSS is
+inlined with css-inline (remote stylesheets off); scraped text is autoescaped.
+"""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+import css_inline
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from .items import Digest, DigestItem
-from .timefmt import format_published
+from .items import Digest, DigestItem, PublishDate
 
-__all__ = ["build_digest", "make_lead", "LEAD_CHARS"]
+__all__ = ["DigestLinks", "build_digest", "make_lead", "LEAD_CHARS", "MAX_ITEMS", "MAX_HTML_BYTES"]
 
 LEAD_CHARS = 120
+MAX_ITEMS = 50
+MAX_HTML_BYTES = 100_000
+OTHER_GROUP = "其他 Other"
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
 
 _env = Environment(
     loader=PackageLoader("monitor", "templates"),
     autoescape=select_autoescape(enabled_extensions=("html.j2",), default_for_string=False),
-    trim_blocks=False,
-    lstrip_blocks=False,
 )
+_inliner = css_inline.CSSInliner(load_remote_stylesheets=False, keep_style_tags=False)
+
+
+@dataclass(frozen=True, slots=True)
+class DigestLinks:
+    unsubscribe: str
+    manage: str
+    web: str
+    archive: str
 
 
 def make_lead(body: str, limit: int = LEAD_CHARS) -> str:
@@ -35,37 +52,63 @@ def make_lead(body: str, limit: int = LEAD_CHARS) -> str:
 
 
 def _one_line(text: str) -> str:
+    """Scraped text as a single line: no CR/LF can reach a header or break the layout."""
     return " ".join(text.split())
 
 
-def build_digest(*, to_email: str, to_name: str | None, items: list[DigestItem], tz: ZoneInfo,
-                 unsubscribe_url: str) -> Digest:
-    zone_counts = Counter(name for item in items for name in item.zone_names)
-    top = "、".join(name for name, _ in zone_counts.most_common(2))
-    subject = _one_line(f"[zone-monitor] {len(items)} new article{'s' if len(items) != 1 else ''}" + (f": {top}" if top else ""))
-    rows = [
-        {
-            "title": _one_line(item.title),
-            "url": item.url,
-            "source": item.source,
-            "date": format_published(item.published, tz),
-            "author": item.author,
-            "author_post": item.author_post,
-            "zones": list(item.zone_names),
-            "lead": item.lead,
-            "also": list(item.also_published_by),
-        }
-        for item in items
-    ]
-    context = {
-        "subject": subject,
-        "greeting": f"{to_name}，您好：" if to_name else "您好：",
-        "intro": f"{len(items)} new article(s) about national high-tech zones match your subscription.",
-        "items": rows,
-        "to_email": to_email,
-        "unsubscribe_url": unsubscribe_url,
-    }
+def _local_date(published: PublishDate | None, tz: ZoneInfo) -> str | None:
+    if published is None:
+        return None
+    local = published.value.astimezone(tz)
+    return {"year": f"{local:%Y}", "month": f"{local:%Y-%m}", "day": f"{local:%Y-%m-%d}"}.get(
+        published.precision, f"{local:%Y-%m-%d %H:%M}")
+
+
+def _group(items: list[DigestItem], by: str) -> list[tuple[str, list[DigestItem]]]:
+    groups: dict[str, list[DigestItem]] = {}
+    for item in items:
+        names = item.topic_names if by == "topic" else item.zone_names
+        groups.setdefault(names[0] if names else OTHER_GROUP, []).append(item)
+    # Biggest groups first; 'other' last; items keep their newest-first order.
+    return sorted(groups.items(), key=lambda kv: (kv[0] == OTHER_GROUP, -len(kv[1])))
+
+
+def _render(context: dict[str, object]) -> tuple[str, str]:
     text = _env.get_template("digest.txt.j2").render(context)
-    html = _env.get_template("digest.html.j2").render(context)
+    html = _inliner.inline(_env.get_template("digest.html.j2").render(context))
+    return text, html
+
+
+def build_digest(*, to_email: str, to_name: str | None, items: list[DigestItem], tz: ZoneInfo, links: DigestLinks,
+                 group_by: str = "zone") -> Digest:
+    zone_counts = Counter(name for item in items for name in item.zone_names[:1])
+    top = "、".join(name for name, _ in zone_counts.most_common(2))
+    count = len(items)
+    subject = _one_line(f"[zone-monitor] {count} new article{'s' if count != 1 else ''}" + (f": {top}" if top else ""))
+    shown = min(count, MAX_ITEMS)
+    while True:
+        chosen = items[:shown]
+        groups = [
+            {"name": name, "items": [{
+                "title": _one_line(item.title), "url": item.url, "source": _one_line(item.source),
+                "date": _local_date(item.published, tz), "author": _one_line(item.author) if item.author else None,
+                "author_post": _one_line(item.author_post) if item.author_post else None,
+                "tags": "、".join((*item.zone_names, *item.topic_names)), "lead": _one_line(item.lead),
+                "also": list(item.also_published_by),
+            } for item in group_items]}
+            for name, group_items in _group(chosen, group_by)
+        ]
+        context = {
+            "subject": subject,
+            "greeting": f"{_one_line(to_name)}，您好：" if to_name else "您好：",
+            "intro": f"{count} new article{'s' if count != 1 else ''} about national high-tech zones match your subscription.",
+            "groups": groups, "more": count - shown, "to_email": to_email,
+            "unsubscribe_url": links.unsubscribe, "manage_url": links.manage, "web_url": links.web,
+            "archive_url": links.archive,
+        }
+        text, html = _render(context)
+        if len(html.encode("utf-8")) <= MAX_HTML_BYTES or shown <= 1:
+            break
+        shown = max(1, shown * 3 // 4)
     return Digest(to_email=to_email, to_name=to_name, subject=subject, text=text, html=html,
                   article_ids=tuple(item.article_id for item in items))

@@ -6,14 +6,18 @@
     ├── DatabaseError
     │   └── DatabaseNotMigrated     the schema is missing or older than the code (exit code 2)
     ├── FetchError                  an HTTP fetch failed (wraps httpx errors)
+    │   ├── FetchTimeout            no complete answer within the fetch deadline
+    │   ├── TooManyRedirects        a redirect loop or chain longer than MONITOR_MAX_REDIRECTS
     │   ├── HTTPStatusError         the server answered 4xx/5xx
     │   ├── BlockedURL              a URL we refuse to fetch (scheme, private address)
     │   └── TooLarge                the response exceeded the size cap
     ├── Undecodable                 bytes that decode to no sensible text
+    │   └── Mojibake                the bytes decode, but only to garbled text
     ├── ExtractionError             a page from which no article could be extracted
     │   └── TooShort                the extracted body is too short to be an article
     ├── SourceError                 a source as a whole failed (list page or feed unusable)
-    └── DeliveryError               an email could not be delivered
+    └── DeliveryError               an email could not be delivered now (retried later)
+        └── PermanentDeliveryError  the recipient was refused for good (5xx)
 """
 
 from __future__ import annotations
@@ -29,9 +33,13 @@ __all__ = [
     "BlockedURL",
     "TooLarge",
     "Undecodable",
+    "Mojibake",
+    "FetchTimeout",
+    "TooManyRedirects",
     "ExtractionError",
     "TooShort",
     "DeliveryError",
+    "PermanentDeliveryError",
     "SourceError",
 ]
 
@@ -64,6 +72,14 @@ class FetchError(MonitorError):
         self.url = url
 
 
+class FetchTimeout(FetchError):
+    """No complete answer within the overall deadline of one fetch (MONITOR_FETCH_TIMEOUT)."""
+
+
+class TooManyRedirects(FetchError):
+    """A redirect loop, or more redirects than MONITOR_MAX_REDIRECTS."""
+
+
 class HTTPStatusError(FetchError):
     def __init__(self, url: str, status: int) -> None:
         super().__init__(url, f"HTTP {status}")
@@ -82,6 +98,10 @@ class Undecodable(MonitorError):
     """Bytes that could not be decoded to text without garbling it."""
 
 
+class Mojibake(Undecodable):
+    """Bytes that decode without error, but only to garbled text (a wrong charset): never stored."""
+
+
 class ExtractionError(MonitorError):
     """No article could be extracted from a page."""
 
@@ -91,7 +111,11 @@ class TooShort(ExtractionError):
 
 
 class DeliveryError(MonitorError):
-    """An email could not be delivered."""
+    """An email could not be delivered now (connection lost, 4xx): it is retried later."""
+
+
+class PermanentDeliveryError(DeliveryError):
+    """The server refused the recipient for good (5xx): the address is counted as bouncing."""
 
 
 class SourceError(MonitorError):

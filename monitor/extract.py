@@ -1,182 +1,341 @@
 """The extract stage: decoded HTML -> ExtractedArticle. A pure function; no I/O.
 
 Cascade, first hit wins for each field:
-1. per-source CSS selectors (title, date, author, body);
-2. title: <h1>, og:title, <title> with the site name cut off;
-3. date: publish-date meta tags, a date printed near the title, a date in the URL;
-4. author: '作者：', '记者 X', '文/X' lines, or a byline 'NAME POST';
-5. body: the element whose paragraphs hold the most text with the least link text.
+1. per-source CSS selectors (title, date, author, body) win over detection;
+2. body: the page is cut into text blocks (paragraphs, table cells, lines between ``<br>``);
+   each block weighs its non-link text when it reads as prose (punctuation, length) and a
+   penalty when it is link lists or short chrome; the element whose blocks weigh most is the
+   article; inside it link lists, editor lines, share/print chrome and the title/byline/date
+   lines are dropped, and repeats collapsed (:mod:`monitor.normalise`);
+3. title: an ``<h1>``–``<h3>`` that the ``<title>`` also carries, og:title, ``<title>`` with
+   the site name cut off;
+4. date (:mod:`monitor.dates`): publish-date meta tags and JSON-LD, then a labelled date
+   (``发布时间：``) near the start of the article, then any date there, then the URL; a date
+   not found stays None (never the fetch time);
+5. author (:mod:`monitor.bylines`): selector, labelled bylines around the body, a
+   ``NAME POST`` byline, ``<meta name=author>`` when it holds a name;
+6. source: ``来源：`` near the article.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from bs4 import BeautifulSoup, Tag
+import lxml.html
+from lxml import etree
 
+from .bylines import EDITOR_LINE, editor, find_author, names_only, split_byline
+from .dates import DATE_LABEL, date_from_url, parse_date
 from .errors import TooShort
-from .items import ExtractedArticle, Precision, PublishDate
-from .normalise import clean_paragraphs, clean_text
+from .items import ExtractedArticle, PublishDate
+from .normalise import clean_paragraphs, clean_text, split_paragraphs
+from .pieces import PageSplit, split_pieces, split_text_blocks
 from .sourcesfile import Selectors
 from .timefmt import SHANGHAI
 
-__all__ = ["extract_article", "parse_date", "split_byline", "MIN_BODY_CHARS"]
+__all__ = ["extract_article", "extract_text_page", "parse_date", "split_byline", "MIN_BODY_CHARS"]
 
 MIN_BODY_CHARS = 40
 
-_DATE = re.compile(
-    r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*(?:[-/.月]\s*(?P<d>\d{1,2})\s*日?)?"
-    r"(?:\s*(?P<H>\d{1,2})\s*[:：时]\s*(?P<M>\d{2})(?:\s*[:：分]\s*(?P<S>\d{2}))?)?"
+_DROP = ("script", "style", "noscript", "iframe", "select", "option", "textarea", "button", "head", "object", "embed",
+         "svg", "template", "map")
+_BLOCK = frozenset({"p", "div", "td", "th", "tr", "li", "ul", "ol", "table", "tbody", "thead", "tfoot", "h1", "h2",
+                    "h3", "h4", "h5", "h6", "section", "article", "blockquote", "pre", "dl", "dt", "dd", "center",
+                    "form", "header", "footer", "nav", "aside", "main", "body", "html", "figure", "figcaption",
+                    "fieldset", "address", "hr", "text"})
+_PUNCT = re.compile(r"[，。！？；：、“”,.!?;]")
+_DATE_META = ("article:published_time", "publishdate", "pubdate", "publish_date", "publishtime", "publish-date",
+              "og:release_date", "firstpublishedtime", "dc.date", "dc.date.issued", "dcterms.created", "date",
+              "datepublished", "sailthru.date", "weibo: article:create_at", "release_date", "created")
+_JSON_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
+_CHROME = re.compile(
+    r"^(?:上一篇|下一篇|上一页|下一页|返回|打印|关闭|分享|收藏|【?字号|【?字体|推荐给|相关(?:阅读|新闻|文章|链接)|"
+    r"版权|Copyright|©|网友评论|我要评论|发表评论|点击|本文地址|原文链接|扫一扫|举报|顶部|TOP|top)"
 )
-_URL_DATE = re.compile(r"/((?:19|20)\d{2})-?(\d{2})/?(\d{2})/|[/_]t?((?:19|20)\d{2})(\d{2})(\d{2})[_/]")
-_DATE_META = ("article:published_time", "publishdate", "pubdate", "publish_date", "og:release_date",
-              "firstpublishedtime", "dc.date", "date")
-_AUTHOR_LINE = re.compile(r"(?:(?:作者|记者|撰文)\s*[:：]?|文\s*[/／|｜])\s*([\u4e00-\u9fa5]{2,4}(?:[、\s]+[\u4e00-\u9fa5]{2,4})*)")
-_ROLE_PREFIX = re.compile(r"^(本报|本网|特约|实习|首席)?(记者|通讯员|实习生|摄影|编辑)")
-_POST_WORDS = re.compile(r"(主任|书记|市长|区长|局长|院长|县长|省长|主席|委员|部长|厅长|董事长|总经理|负责人|处长|科长|专家|教授|研究员)$")
-_SITE_SEPARATORS = re.compile(r"\s*[-_|—–·]+\s*[^-_|—–·]{1,30}$")
+_META_LINE = re.compile(r"(来源|作者|记者|发布|发表|时间|日期|点击|浏览|编辑|字号|阅读)")
+# Where one item ends and comments or the next post begin: a comments heading, a reply
+# header, a post header/footer carrying a date and time.
+_BARRIER = re.compile(r"^(?:(?:网友|读者|相关|最新|热门|全部|精彩)?(?:评论|留言|跟帖|回复)(?:列表|区)?\s*[:：(（\d]|"
+                      r"(?:网友|读者|相关|最新|热门|全部|精彩)?(?:评论|留言|跟帖)$|#?\s*re\s*[:：]|Comments?\b|我要评论|发表评论)",
+                      re.I)
+_DATE_TIME = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*\d{1,2}[:：]\d{2}")
+_BARRIER_WEIGHT = -150.0
+_SOURCE = re.compile(r"来源\s*[:：]\s*([^\s|｜【\[（(]{2,30})")
+_SITE_SEPARATORS = re.compile(r"\s*(?:[_|｜]|\s[-—–·]\s|--|——)\s*")
 
 
-def parse_date(text: str, tz: ZoneInfo = SHANGHAI) -> PublishDate | None:
-    """The first plausible date in a text; a naive time is in `tz` (Asia/Shanghai by default)."""
-    for match in _DATE.finditer(text):
-        year, month = int(match["y"]), int(match["m"])
-        day = int(match["d"]) if match["d"] else None
-        precision: Precision = "month" if day is None else "day"
-        hour = minute = second = 0
-        if day is not None and match["H"] is not None:
-            hour, minute = int(match["H"]), int(match["M"])
-            second = int(match["S"]) if match["S"] else 0
-            precision = "second" if match["S"] else "minute"
-        try:
-            value = datetime(year, month, day or 1, hour, minute, second, tzinfo=tz)
-        except ValueError:
-            continue
-        return PublishDate(value, precision)
-    return None
+@dataclass(slots=True)
+class _Block:
+    text: str
+    chars: int
+    link_chars: int
+    owner: lxml.html.HtmlElement
+    index: int = 0
+
+    @property
+    def link_ratio(self) -> float:
+        return self.link_chars / self.chars if self.chars else 0.0
+
+    def weight(self) -> float:
+        if self.chars < 90 and (_BARRIER.match(self.text) or _DATE_TIME.search(self.text)):
+            return _BARRIER_WEIGHT
+        if self.link_ratio > 0.5:
+            return -0.5 * self.chars - 3
+        prose = self.chars - self.link_chars
+        punct = len(_PUNCT.findall(self.text))
+        if punct >= 2 or prose >= 60:
+            return float(prose)
+        if punct == 1 or prose >= 20:
+            return 0.3 * prose
+        return -2.0
 
 
-def _date_from_url(url: str, tz: ZoneInfo) -> PublishDate | None:
-    match = _URL_DATE.search(url)
-    if not match:
-        return None
-    y, m, d = (g for g in match.groups() if g is not None)
-    try:
-        return PublishDate(datetime(int(y), int(m), int(d), tzinfo=tz), "day")
-    except ValueError:
-        return None
+def _visible_len(text: str) -> int:
+    return len(text) - text.count(" ")
 
 
-def split_byline(text: str) -> tuple[str | None, str | None]:
-    """'郭军军 包头稀土高新区管委会主任' -> (name, post); '作者：张三' -> (name, None)."""
-    text = clean_text(" ".join(text.split()))
-    if not text:
-        return None, None
-    parts = text.split(" ", 1)
-    if len(parts) == 2 and re.fullmatch(r"[\u4e00-\u9fa5]{2,4}", parts[0]) and _POST_WORDS.search(parts[1]):
-        return parts[0], parts[1].replace(" ", "")
-    match = _AUTHOR_LINE.search(text)
-    if match:
-        names = [_ROLE_PREFIX.sub("", n) for n in re.split(r"[、，,\s]+", match.group(1))]
-        kept = [n for n in names if len(n) >= 2]
-        if kept:
-            return " ".join(kept), None
-    if re.fullmatch(r"[\u4e00-\u9fa5]{2,4}", text):
-        return text, None
-    return None, None
+def _blocks(root: lxml.html.HtmlElement) -> list[_Block]:
+    """The page as text blocks in reading order, each with its link share and owning element."""
+    blocks: list[_Block] = []
+    parts: list[str] = []
+    link = 0
+    in_link = 0
+    owners: list[lxml.html.HtmlElement] = [root]
+
+    def flush() -> None:
+        nonlocal link
+        text = clean_text("".join(parts))
+        if text:
+            blocks.append(_Block(text, _visible_len(text), min(link, _visible_len(text)), owners[-1], len(blocks)))
+        parts.clear()
+        link = 0
+
+    def add(text: str | None) -> None:
+        nonlocal link
+        if text:
+            parts.append(text)
+            if in_link:
+                link += len(text.strip())
+
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if event == "start":
+            if tag in _BLOCK or tag == "br":
+                flush()
+            if tag in _BLOCK:
+                owners.append(el)
+            if tag == "a":
+                in_link += 1
+            add(el.text)
+        else:
+            if tag == "a":
+                in_link -= 1
+            if tag in _BLOCK:
+                flush()
+                owners.pop()
+            add(el.tail)
+    flush()
+    return blocks
 
 
-def _select_text(soup: BeautifulSoup, selector: str | None) -> str | None:
+def _best_run(blocks: list[_Block]) -> list[_Block]:
+    """The article: the first run of consecutive blocks that weighs at least half the heaviest.
+
+    Runs are found by maximum-sum segments (Kadane) over block weights; comment headings and
+    dated post headers weigh so little that a run rarely crosses them, so a blog page or a
+    forum thread yields one run per post, and the first substantial one is the item.
+    """
+    runs: list[tuple[float, int, int]] = []
+    best, span = 0.0, (0, -1)
+    total, start = 0.0, 0
+    for i, block in enumerate(blocks):
+        weight = block.weight()
+        if total <= 0:
+            if best > 0:
+                runs.append((best, *span))
+            best, total, start = 0.0, 0.0, i
+        total += weight
+        if total > best:
+            best, span = total, (start, i)
+    if best > 0:
+        runs.append((best, *span))
+    if not runs:
+        return []
+    heaviest = max(run[0] for run in runs)
+    _, first, last = next(run for run in runs if run[0] >= 0.5 * heaviest)
+    return blocks[first: last + 1]
+
+
+def _inside(node: lxml.html.HtmlElement, blocks: list[_Block]) -> list[_Block]:
+    members = set(node.iter())
+    return [b for b in blocks if b.owner in members]
+
+
+def _is_chrome(block: _Block, title: str) -> bool:
+    text = block.text
+    if block.link_ratio > 0.5 and block.chars < 300:
+        return True
+    if EDITOR_LINE.match(text) or (len(text) < 40 and _CHROME.match(text)):
+        return True
+    if title and len(text) <= len(title) + 4 and text.replace(" ", "") == title.replace(" ", ""):
+        return True
+    # A byline/date line: short, labelled, and no sentence in it.
+    return len(text) < 80 and bool(_META_LINE.search(text)) and parse_date(text) is not None and "。" not in text
+
+
+def _select_text(root: lxml.html.HtmlElement, selector: str | None) -> str | None:
     if not selector:
         return None
-    node = soup.select_one(selector)
-    return clean_text(node.get_text(" ")) if node else None
+    found = root.cssselect(selector)
+    return clean_text(found[0].text_content()) if found else None
 
 
-def _title(soup: BeautifulSoup, selectors: Selectors) -> str:
-    chosen = _select_text(soup, selectors.title)
+def _meta(root: lxml.html.HtmlElement) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for meta in root.iter("meta"):
+        key = (meta.get("name") or meta.get("property") or meta.get("itemprop") or "").strip().lower()
+        if key and meta.get("content") and key not in found:
+            found[key] = meta.get("content", "")
+    return found
+
+
+def _title(root: lxml.html.HtmlElement, meta: dict[str, str], selectors: Selectors) -> str:
+    chosen = _select_text(root, selectors.title)
     if chosen:
         return chosen
-    h1 = soup.find("h1")
-    if isinstance(h1, Tag) and clean_text(h1.get_text(" ")):
-        return clean_text(h1.get_text(" "))
-    og = soup.find("meta", attrs={"property": "og:title"})
-    if isinstance(og, Tag) and og.get("content"):
-        return clean_text(str(og["content"]))
-    if soup.title and soup.title.string:
-        return _SITE_SEPARATORS.sub("", clean_text(soup.title.string))
-    return ""
+    page_title = clean_text(root.findtext(".//title") or "")
+    for tag in ("h1", "h2", "h3"):
+        for heading in root.iter(tag):
+            text = clean_text(heading.text_content())
+            if 4 <= len(text) <= 80 and (tag == "h1" or (page_title and text in page_title)):
+                return text
+    if meta.get("og:title"):
+        return clean_text(meta["og:title"])
+    parts = [p for p in _SITE_SEPARATORS.split(page_title) if p]
+    return parts[0] if parts else page_title
 
 
-def _published(soup: BeautifulSoup, selectors: Selectors, url: str, tz: ZoneInfo) -> PublishDate | None:
-    chosen = _select_text(soup, selectors.date)
-    if chosen and (found := parse_date(chosen, tz)):
-        return found
-    for meta in soup.find_all("meta"):
-        key = str(meta.get("name") or meta.get("property") or meta.get("itemprop") or "").lower()
-        if key in _DATE_META and meta.get("content"):
-            found = parse_date(str(meta["content"]), tz)
-            if found:
-                return found
-    for node in soup.select(".time, .date, .pubtime, .publish-time, .info, .meta, time"):
-        found = parse_date(node.get_text(" "), tz)
-        if found:
+def _published(meta: dict[str, str], html: str, context: list[_Block], url: str, tz: ZoneInfo) -> PublishDate | None:
+    for key in _DATE_META:
+        if key in meta and (found := parse_date(meta[key], tz)):
             return found
-    return _date_from_url(url, tz)
+    if (match := _JSON_LD_DATE.search(html)) and (found := parse_date(match[1], tz)):
+        return found
+    for block in context:  # a labelled date first, nearest the article first
+        if block.chars < 200 and DATE_LABEL.search(block.text) and (found := parse_date(block.text, tz)):
+            return found
+    for block in context:
+        if block.chars < 200 and (found := parse_date(block.text, tz)):
+            return found
+    return date_from_url(url, tz)
 
 
-def _author(soup: BeautifulSoup, selectors: Selectors) -> tuple[str | None, str | None]:
-    chosen = _select_text(soup, selectors.author)
-    if chosen:
-        return split_byline(chosen)
-    for node in soup.select(".author, .byline, .editor-name, .source"):
-        name, post = split_byline(node.get_text(" "))
-        if name:
+def _author(meta: dict[str, str], context: list[_Block], inside: list[_Block], near: list[_Block],
+            title: str) -> tuple[str | None, str | None]:
+    """Tiers, each over the context (nearest the article first): author labels; reporter
+    labels; 'NAME POST' bylines; names closing a paragraph; a line of names at the article's
+    start; <meta name=author>; the editor as last resort."""
+    context = [b for b in context if b.link_ratio <= 0.5]
+    short = [b for b in context if b.chars < 300 and not EDITOR_LINE.match(b.text)]
+    for strength in (1, 2):
+        for block in short:
+            if found := find_author(block.text, strength=strength):
+                return found, None
+    for block in short:
+        name, post = split_byline(block.text)
+        if name and post:
             return name, post
+    for block in inside[::-1]:
+        if found := find_author(block.text[-40:], allow_user=False, strength=3):
+            return found, None
+    for block in near:
+        if block.text != title and block.link_ratio == 0 and not _CHROME.match(block.text) \
+                and (found := names_only(block.text)):
+            return found, None
+    name = clean_text(meta.get("author", ""))
+    if re.fullmatch(r"[\u4e00-\u9fa5]{2,4}(?:[\s、,，][\u4e00-\u9fa5]{2,4})*", name):
+        return " ".join(re.split(r"[\s、,，]+", name)), None
+    for block in context:
+        if block.chars < 100 and (found := editor(block.text)):
+            return found, None
     return None, None
-
-
-def _paragraphs(node: Tag) -> list[str]:
-    blocks = node.find_all(["p", "div"], recursive=True)
-    texts = [b.get_text(" ") for b in blocks if b.name == "p" or not b.find(["p", "div"])]
-    return texts or [line for line in node.get_text("\n").split("\n")]
-
-
-def _body_node(soup: BeautifulSoup) -> Tag | None:
-    """The element with the most paragraph text and little link text."""
-    best: tuple[float, Tag | None] = (0.0, None)
-    for node in soup.find_all(["div", "article", "section", "td"]):
-        paragraphs = node.find_all("p", recursive=False) or node.find_all("p")
-        text = sum(len(p.get_text(strip=True)) for p in paragraphs)
-        if not text:
-            continue
-        links = sum(len(a.get_text(strip=True)) for a in node.find_all("a"))
-        score = text * (1 - min(1.0, links / max(text, 1))) - 0.1 * len(node.get_text(strip=True))
-        if score > best[0]:
-            best = (score, node)
-    return best[1]
-
-
-def _source_name(soup: BeautifulSoup) -> str | None:
-    match = re.search(r"来源\s*[:：]\s*([^\s|]{2,30})", soup.get_text(" "))
-    return match.group(1) if match else None
 
 
 def extract_article(html: str, url: str, selectors: Selectors = Selectors(), tz: ZoneInfo = SHANGHAI) -> ExtractedArticle:
     """Extract one article from decoded HTML. Raises TooShort when no usable body is found."""
-    soup = BeautifulSoup(html, "lxml")
-    for junk in soup(["script", "style", "noscript", "iframe", "form"]):
-        junk.decompose()
-    title = _title(soup, selectors)
-    published = _published(soup, selectors, url, tz)
-    author, post = _author(soup, selectors)
-    node = soup.select_one(selectors.body) if selectors.body else _body_node(soup)
-    paragraphs = clean_paragraphs(_paragraphs(node)) if node else []
-    paragraphs = [p for p in paragraphs if not re.match(r"^(责任编辑|编辑|审核|校对)\s*[:：]", p)]
+    html = re.sub(r"^\s*<\?xml[^>]*>", "", html)
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError) as exc:
+        raise TooShort(f"{url}: not an HTML page ({exc})") from None
+    meta = _meta(root)
+    title = _title(root, meta, selectors)
+    etree.strip_elements(root, etree.Comment, *_DROP, with_tail=False)
+    blocks = _blocks(root)
+    found = root.cssselect(selectors.body) if selectors.body else []
+    inside = _inside(found[0], blocks) if found else _best_run(blocks)
+    start = inside[0].index if inside else 0
+    end = inside[-1].index if inside else len(blocks) - 1
+    # Where a byline or date sits: just before the body (nearest first), its first and last
+    # lines, then just after it.
+    context = (blocks[max(0, start - 25): start][::-1] + inside[:3] + [b for b in inside[3:-3] if b.chars < 60]
+               + inside[-3:][::-1] + blocks[end + 1: end + 8])
+    near = blocks[max(0, start - 3): start][::-1] + inside[:3]
+    paragraphs = clean_paragraphs([b.text for b in inside if not _is_chrome(b, title)])
     body = "\n\n".join(paragraphs)
     if len(body) < MIN_BODY_CHARS:
         raise TooShort(f"{url}: body has {len(body)} characters, fewer than {MIN_BODY_CHARS}")
+    date_text = _select_text(root, selectors.date)
+    published = (parse_date(date_text, tz) if date_text else None) or _published(meta, html, context, url, tz)
+    author_text = _select_text(root, selectors.author)
+    author, post = split_byline(author_text) if author_text else _author(meta, context, inside, near, title)
+    source = None
+    for block in context:
+        if (match := _SOURCE.search(block.text)) and block.chars < 200:
+            source = match[1]
+            break
+    split = split_pieces(_element_texts(blocks))
+    if split.pieces:
+        return _multi_piece(url, split, published, source)
     return ExtractedArticle(url=url, title=title, body=body, published=published, author=author,
-                            author_post=post, source_name=_source_name(soup))
+                            author_post=post, source_name=source)
+
+
+def _element_texts(blocks: list[_Block]) -> list[str]:
+    """Block texts for piece splitting: lines of one element (a byline broken by <br>) kept together."""
+    texts: list[str] = []
+    owner = None
+    for block in blocks:
+        if block.link_ratio > 0.5 or EDITOR_LINE.match(block.text):
+            owner = None
+            continue
+        if owner is not None and block.owner is owner:
+            texts[-1] += "\n" + block.text
+        else:
+            texts.append(block.text)
+        owner = block.owner
+    return texts
+
+
+def _multi_piece(url: str, split: PageSplit, published: PublishDate | None, source: str | None) -> ExtractedArticle:
+    body = "\n\n".join(piece.body for piece in split.pieces)
+    return ExtractedArticle(url=url, title=split.banner or "", body=body, published=published,
+                            source_name=source, pieces=split.pieces)
+
+
+def extract_text_page(text: str, url: str, tz: ZoneInfo = SHANGHAI) -> ExtractedArticle:
+    """The plain text of an OCR'd page: split into signed pieces when it holds several, else one body."""
+    split = split_pieces(split_text_blocks(text))
+    published = parse_date(text[:300], tz) or date_from_url(url, tz)
+    if split.pieces:
+        return _multi_piece(url, split, published, None)
+    paragraphs = split_paragraphs(text)
+    author, post = None, None
+    for line in paragraphs[:6]:
+        author, post = split_byline(line)
+        if author:
+            break
+    return ExtractedArticle(url=url, title="", body="\n\n".join(paragraphs), published=published,
+                            author=author, author_post=post)

@@ -1,6 +1,13 @@
-"""The gazetteer of national high-tech zones, shipped as data in the package.
+"""The gazetteer of national high-tech zones, and the places the tagger knows, shipped as package data.
 
-Zone ids are the CSV's ``id`` column: stable, never changed or reused.
+- ``national-hitech-zones.csv``: one row per zone. Zone ids are the ``id`` column: stable,
+  never changed or reused. Whether the approval year is verified is read from the ``notes``
+  cell (``[year verified]``), so ``monitor zones show`` keeps the uncertainty visible.
+- ``ambiguous-aliases.csv``: names that more than one zone uses (火炬高新区 ...). They are
+  never matched straight to a zone; the tagger resolves them from the text or the source.
+- ``places.csv``: provinces and cities by the form printed in news (包头, 内蒙古), with the
+  zone a bare 高新区 next to that city means, and whether the name only counts with a
+  suffix (长治 is also a word: 长治久安).
 """
 
 from __future__ import annotations
@@ -10,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["Zone", "Gazetteer", "load_gazetteer"]
+__all__ = ["Zone", "Gazetteer", "Place", "AmbiguousAlias", "load_gazetteer", "load_places", "load_ambiguous_aliases"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,10 +30,34 @@ class Zone:
     city: str
     approved_year: int | None
     notes: str
+    year_verified: bool = False
+    sources: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
         return (self.full_name, self.short_name, *self.aliases)
+
+    @property
+    def prefecture(self) -> str:
+        """The city without the county-level part: 苏州市(昆山市) -> 苏州市."""
+        return self.city.split("(")[0].split("/")[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str  # as printed in text: 包头, 内蒙古
+    province: str  # 内蒙古自治区
+    city: str  # 包头市; "" for a province
+    zone_id: str  # the zone a bare 高新区 next to this place means ("" none)
+    needs_suffix: bool  # only counted as 长治市/长治县/长治区
+
+
+@dataclass(frozen=True, slots=True)
+class AmbiguousAlias:
+    alias: str
+    candidates: tuple[str, ...]
+    fallback: str | None  # zone id taken when nothing in the text decides
+    note: str
 
 
 class Gazetteer:
@@ -49,22 +80,40 @@ class Gazetteer:
         return dict(self._by_name)
 
 
+def _rows(filename: str) -> list[dict[str, str]]:
+    text = resources.files("monitor.data").joinpath(filename).read_text(encoding="utf-8")
+    return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(text.splitlines())]
+
+
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    text = resources.files("monitor.data").joinpath("national-hitech-zones.csv").read_text(encoding="utf-8")
     zones = []
-    for row in csv.DictReader(text.splitlines()):
-        year = row["approved_year"].strip()
+    for row in _rows("national-hitech-zones.csv"):
+        year = row["approved_year"]
         zones.append(
             Zone(
-                id=row["id"].strip(),
-                full_name=row["full_name"].strip(),
-                short_name=row["short_name"].strip(),
+                id=row["id"],
+                full_name=row["full_name"],
+                short_name=row["short_name"],
                 aliases=tuple(a.strip() for a in row["aliases"].split(";") if a.strip()),
-                province=row["province"].strip(),
-                city=row["city"].strip(),
+                province=row["province"],
+                city=row["city"],
                 approved_year=int(year) if year.isdigit() else None,
-                notes=row["notes"].strip(),
+                notes=row["notes"],
+                year_verified=row["notes"].startswith("[year verified]"),
+                sources=tuple(s for s in row.get("source", "").split(";") if s),
             )
         )
     return Gazetteer(zones)
+
+
+@lru_cache(maxsize=1)
+def load_places() -> tuple[Place, ...]:
+    return tuple(Place(r["name"], r["province"], r["city"], r["zone"], r["needs_suffix"] == "yes")
+                 for r in _rows("places.csv"))
+
+
+@lru_cache(maxsize=1)
+def load_ambiguous_aliases() -> tuple[AmbiguousAlias, ...]:
+    return tuple(AmbiguousAlias(r["alias"], tuple(c for c in r["candidates"].split(";") if c), r["fallback"] or None,
+                                r["note"]) for r in _rows("ambiguous-aliases.csv"))

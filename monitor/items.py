@@ -15,8 +15,15 @@ __all__ = [
     "PublishDate",
     "RawPage",
     "ExtractedArticle",
+    "Piece",
     "ZoneTag",
+    "PersonTag",
+    "PlaceTag",
+    "TopicTag",
+    "ContentType",
     "TagSet",
+    "Fingerprint",
+    "DedupEvidence",
     "New",
     "Unchanged",
     "Revision",
@@ -60,6 +67,19 @@ class ExtractedArticle:
     author: str | None = None  # names separated by spaces
     author_post: str | None = None
     source_name: str | None = None  # '来源：' of the page
+    # A newspaper page with several signed pieces: one Piece each; title is then the page's
+    # banner (or "") and body the pieces' bodies joined.
+    pieces: tuple[Piece, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """One signed piece of a multi-piece (e-paper or OCR'd) page."""
+
+    headline: str
+    body: str  # paragraphs separated by blank lines
+    author: str | None = None
+    author_post: str | None = None  # as printed, line breaks removed
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,8 +91,62 @@ class ZoneTag:
 
 
 @dataclass(frozen=True, slots=True)
+class PersonTag:
+    name: str
+    post: str | None  # as printed, e.g. 包头稀土高新区管委会主任
+    zone_id: str | None  # the zone named in the post
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceTag:
+    province: str
+    city: str = ""  # "" when only the province is known
+
+
+@dataclass(frozen=True, slots=True)
+class TopicTag:
+    topic_id: str
+    label: str  # Chinese label of the taxonomy
+    score: float
+
+
+ContentType = Literal["commentary", "interview", "news", "policy", "notice"]
+
+
+@dataclass(frozen=True, slots=True)
 class TagSet:
     zones: tuple[ZoneTag, ...] = ()
+    people: tuple[PersonTag, ...] = ()
+    places: tuple[PlaceTag, ...] = ()
+    topics: tuple[TopicTag, ...] = ()
+    content_type: ContentType = "news"
+    relevant: bool = True  # False: names no zone and matches no topic
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """What the dedup index keeps of an article (computed by the dedup stage, written by storage)."""
+
+    signature: bytes  # MinHash values, little-endian uint32
+    bands: tuple[int, ...]  # LSH band hashes (63-bit), band i at index i; empty when the body has no shingles
+    sentence_hashes: tuple[int, ...]  # distinct sentence hashes (63-bit), in order
+    sentence_lengths: tuple[int, ...]  # characters of each sentence
+
+
+@dataclass(frozen=True, slots=True)
+class DedupEvidence:
+    """How a dedup verdict was reached (stored as JSON with the article). For New: the best rejected candidate."""
+
+    level: str  # url | hash | near | contained | none
+    candidate_id: int | None = None
+    jaccard: float | None = None  # exact, over shingles without stock sentences
+    containment: float | None = None  # share of the smaller shingle set inside the larger
+    estimated_jaccard: float | None = None  # from the stored MinHash signatures
+    band_hits: int = 0
+    shared_sentences: int = 0
+    stock_sentences: int = 0  # sentences of this article discounted as stock phrases
+    numbers_agreement: float | None = None  # share of the smaller text's numbers found in the other
+    reason: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +154,8 @@ class New:
     """Nothing stored matches: the article starts its own cluster."""
 
     content_hash: str
+    fingerprint: Fingerprint | None = None
+    evidence: DedupEvidence | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +171,7 @@ class Revision:
 
     article_id: int
     content_hash: str
+    fingerprint: Fingerprint | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,8 +180,10 @@ class DuplicateOf:
 
     article_id: int
     similarity: float
-    level: Literal["url", "hash", "near"]
+    level: Literal["url", "hash", "near", "contained"]
     content_hash: str
+    fingerprint: Fingerprint | None = None
+    evidence: DedupEvidence | None = None
 
 
 DedupVerdict = New | Unchanged | Revision | DuplicateOf
@@ -121,7 +200,8 @@ class DigestItem:
     author_post: str | None
     zone_names: tuple[str, ...]
     lead: str
-    also_published_by: tuple[str, ...] = field(default=())
+    also_published_by: tuple[str, ...] = field(default=())  # URLs of the cluster's other copies
+    topic_names: tuple[str, ...] = field(default=())
 
 
 @dataclass(frozen=True, slots=True)

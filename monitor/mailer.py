@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Protocol
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from .errors import ConfigError, DeliveryError
+from .errors import ConfigError, DeliveryError, PermanentDeliveryError
 from .items import Digest
 from .timefmt import utcnow
 
@@ -98,16 +98,30 @@ class SmtpMailer:
         return self._conn
 
     def send(self, message: EmailMessage) -> None:
+        """Send one message; a 5xx for the recipient is permanent, anything else is worth retrying."""
         conn = self._connect()
         try:
             refused = conn.send_message(message)
         except smtplib.SMTPRecipientsRefused as exc:
-            raise DeliveryError(f"recipient refused: {exc.recipients}") from exc
+            codes = [code for code, _ in exc.recipients.values()]
+            error = PermanentDeliveryError if codes and min(codes) >= 500 else DeliveryError
+            raise error(f"recipient refused: {exc.recipients}") from exc
+        except (smtplib.SMTPDataError, smtplib.SMTPSenderRefused) as exc:
+            self._reset()
+            error = PermanentDeliveryError if exc.smtp_code >= 500 else DeliveryError
+            raise error(f"SMTP {exc.smtp_code}: {exc.smtp_error!r}") from exc
         except (OSError, smtplib.SMTPException) as exc:
-            self._conn = None
+            self._conn = None  # the connection is gone: the next message reconnects
             raise DeliveryError(f"SMTP send failed: {exc}") from exc
         if refused:
-            raise DeliveryError(f"recipient refused: {refused}")
+            raise PermanentDeliveryError(f"recipient refused: {refused}")
+
+    def _reset(self) -> None:
+        try:
+            if self._conn is not None:
+                self._conn.rset()
+        except (OSError, smtplib.SMTPException):
+            self._conn = None
 
     def close(self) -> None:
         if self._conn is not None:

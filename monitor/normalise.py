@@ -10,11 +10,13 @@ Two levels:
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import re
 import unicodedata
 
-__all__ = ["clean_text", "clean_paragraphs", "match_key", "content_hash", "split_paragraphs"]
+__all__ = ["clean_text", "clean_paragraphs", "match_key", "content_hash", "split_paragraphs", "to_simplified",
+           "collapse_repeats", "remove_spliced_spans", "rejoin_fragments", "shared_span"]
 
 # Zero-width and other format characters that pages use as spacers or tracking marks.
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\ufff9-\ufffb]")
@@ -52,12 +54,91 @@ def clean_paragraphs(paragraphs: list[str]) -> list[str]:
     return kept
 
 
+# NFKC of the full-width punctuation that fills Chinese text; replacing these first lets most
+# texts skip the (slow) full normalisation, with the same result.
+_COMMON_NFKC = tuple((c, unicodedata.normalize("NFKC", c)) for c in "，：；（）！？％／～＂＇＃＆＊＋－＝＜＞［］｛｝｜\u3000")
+
+
 def match_key(text: str) -> str:
     """The comparison form of a text: NFKC, case-folded, without whitespace or invisibles."""
-    text = unicodedata.normalize("NFKC", _INVISIBLE.sub("", text)).casefold()
-    return _ALL_SPACE.sub("", text)
+    text = _INVISIBLE.sub("", text)
+    for char, folded in _COMMON_NFKC:
+        if char in text:
+            text = text.replace(char, folded)
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    return _ALL_SPACE.sub("", text.casefold())
 
 
 def content_hash(body: str) -> str:
     """Hash of a body's match key: equal for the same text under different whitespace/markup."""
     return hashlib.sha256(match_key(body).encode("utf-8")).hexdigest()
+
+
+# Characters that only traditional-script text uses, frequent in zone news: a cheap test
+# that spares simplified text (nearly all of it) the slower OpenCC conversion.
+_TRADITIONAL_HINT = re.compile("[區們這發產業開會為國與經濟術關東陽華頭書記長務體術場設計劃進實將對於從來過裡當]")
+_t2s = None
+
+
+def to_simplified(text: str) -> str:
+    """Traditional Chinese folded to simplified (OpenCC t2s), so reposts match the same names."""
+    global _t2s
+    if not _TRADITIONAL_HINT.search(text):
+        return text
+    if _t2s is None:
+        import opencc
+
+        _t2s = opencc.OpenCC("t2s")
+    return str(_t2s.convert(text))
+
+
+# Page-level repairs (OCR'd and e-paper pages) ------------------------------------------
+_SENTENCE_END = tuple("。！？!?…”」』）)")
+
+
+def collapse_repeats(paragraphs: list[str]) -> list[str]:
+    """Each paragraph once: exact repeats (by match key) and paragraphs held whole inside a longer one go."""
+    kept = clean_paragraphs(paragraphs)
+    keys = [match_key(p) for p in kept]
+    return [p for i, p in enumerate(kept)
+            if not any(i != j and len(keys[j]) > len(keys[i]) and keys[i] in keys[j] for j in range(len(kept)))]
+
+
+def shared_span(a: str, b: str, min_len: int = 20) -> str | None:
+    """The longest text two paragraphs share, if it has at least `min_len` characters."""
+    if len(a) < min_len or len(b) < min_len:
+        return None
+    shingles = {a[i: i + 8] for i in range(len(a) - 7)}
+    if not any(b[i: i + 8] in shingles for i in range(0, len(b) - 7, 4)):
+        return None
+    match = difflib.SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+    return a[match.a: match.a + match.size] if match.size >= min_len else None
+
+
+def remove_spliced_spans(paragraphs: list[str], min_len: int = 20) -> list[str]:
+    """A span of one paragraph printed again inside another (OCR of a repeated column) is kept once:
+    it leaves the paragraph of which it is the smaller share (the later one on a tie)."""
+    kept = list(paragraphs)
+    for j in range(len(kept)):
+        for i in range(len(kept)):
+            if i == j or not kept[i] or not kept[j]:
+                continue
+            span = shared_span(kept[i], kept[j], min_len)
+            if not span:
+                continue
+            share_i, share_j = len(span) / len(kept[i]), len(span) / len(kept[j])
+            loser = j if share_j < share_i or (share_j == share_i and j > i) else i
+            kept[loser] = clean_text(kept[loser].replace(span, "", 1))
+    return [p for p in kept if p]
+
+
+def rejoin_fragments(paragraphs: list[str]) -> list[str]:
+    """A paragraph that stops mid-sentence (a column break) is continued by the next fragment."""
+    joined: list[str] = []
+    for paragraph in paragraphs:
+        if joined and not joined[-1].endswith(_SENTENCE_END):
+            joined[-1] += paragraph
+        else:
+            joined.append(paragraph)
+    return joined

@@ -9,25 +9,32 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections import deque
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
+from datetime import datetime, timedelta
+from itertools import islice
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from scrapers import Scraper, scraper_registry
 
-from .dedup import Deduplicator
+from .dedup import DedupConfig, Deduplicator
 from .errors import ExtractionError, FetchError, HTTPStatusError, MonitorError, SourceError, Undecodable
-from .fetch import Fetcher
+from .fetch import Fetcher, Validators
+from .items import ExtractedArticle, RawPage
+from .models import DiscoveredUrl, Source, StoredPage
 from .settings import Settings
 from .sourcesfile import SourceConfig
 from .store import Storage
 from .tag import ZoneTagger
 
-__all__ = ["SourceRunResult", "crawl"]
+__all__ = ["SourceRunResult", "crawl", "crawl_async", "preview_source", "SourcePreview", "reextract", "ReextractResult"]
 
 log = logging.getLogger(__name__)
+
+DISCOVERY_OVERLAP = timedelta(days=2)  # discovery looks back this far before the last successful run
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,36 +54,109 @@ class SourceRunResult:
 ProgressCallback = Callable[[str, str], None]
 
 
+def _store_articles(session: Session, storage: Storage, source: SourceConfig, source_row: Source, page: RawPage,
+                    articles: list[ExtractedArticle], tagger: ZoneTagger, dedup_config: DedupConfig | None,
+                    stored_page: StoredPage | None = None) -> tuple[int, int]:
+    """Dedup, tag and store the articles of one page (the page is kept raw); returns (new, duplicates). The caller commits."""
+    new = duplicates = 0
+    if stored_page is None:
+        stored_page = storage.keep_page(page)
+    dedup = Deduplicator(session, dedup_config)
+    for article in articles:
+        verdict = dedup.check(article)
+        tags = tagger.tag(article.title, article.body, source.zones, article.author_post or "", article.author)
+        result = storage.store_article(article, verdict, tags, source_row, page.fetched_at)
+        stored_page.article_id = result.article_id
+        new += result.status == "new"
+        duplicates += result.status == "duplicate"
+    return new, duplicates
+
+
+class _PendingValidators:
+    """Validators of list pages read this run, saved only once the URLs they listed are stored."""
+
+    def __init__(self, storage: Storage) -> None:
+        self.storage = storage
+        self.fresh: dict[str, Validators] = {}
+
+    def lookup(self, url: str) -> Validators | None:
+        return self.storage.validators(url)
+
+    def remember(self, url: str, validators: Validators) -> None:
+        self.fresh[url] = validators
+
+
+async def _fetch_item(scraper: Scraper, source: SourceConfig, fetcher: Fetcher, url: str,
+                      validators: Validators | None) -> RawPage | FetchError:
+    try:
+        return await scraper.fetch(source, fetcher, url, validators)
+    except FetchError as exc:
+        return exc
+
+
+async def _prefetched(scraper: Scraper, source: SourceConfig, fetcher: Fetcher, items: list[DiscoveredUrl],
+                      window: int) -> AsyncIterator[tuple[DiscoveredUrl, RawPage | FetchError]]:
+    """Items with their fetch outcome, in order, with up to ``window`` fetches running ahead."""
+    pending: deque[tuple[DiscoveredUrl, asyncio.Task[RawPage | FetchError]]] = deque()
+    queue = iter(items)
+
+    def start(item: DiscoveredUrl) -> None:
+        validators = Validators(item.etag, item.last_modified) if item.etag or item.last_modified else None
+        pending.append((item, asyncio.ensure_future(_fetch_item(scraper, source, fetcher, item.url, validators))))
+
+    try:
+        for item in islice(queue, window):
+            start(item)
+        while pending:
+            item, task = pending.popleft()
+            outcome = await task
+            following = next(queue, None)
+            if following is not None:
+                start(following)
+            yield item, outcome
+    finally:
+        for _item, task in pending:
+            task.cancel()
+
+
 async def _crawl_source(source: SourceConfig, scraper: Scraper, fetcher: Fetcher, engine: Engine,
-                        tagger: ZoneTagger, progress: ProgressCallback) -> SourceRunResult:
+                        tagger: ZoneTagger, progress: ProgressCallback, dedup_config: DedupConfig | None = None,
+                        priorities: dict[str, int] | None = None) -> SourceRunResult:
     fetched = new = duplicates = errors = 0
     with Session(engine, expire_on_commit=False) as session:
-        storage = Storage(session)
+        storage = Storage(session, priorities)
         source_row = storage.source(source.name, source.kind)
         session.commit()
         run = storage.start_run(source_row)
         error: str | None = None
+        since = source_row.last_success_at - DISCOVERY_OVERLAP if source_row.last_success_at else None
+        validators = _PendingValidators(storage)
+        fetcher.validator_store = validators
         try:
             progress(source.name, "discovering")
-            urls = await scraper.discover(source, fetcher)
+            urls = await scraper.discover(source, fetcher, since)
             storage.record_discovered(source_row, urls)
+            storage.save_validators(validators.fresh)  # only now: a later 304 must not hide what this listed
         except SourceError as exc:
             error = str(exc)
             log.error("%s", exc)
-        # Items discovered on earlier runs are fetched even when discovery failed now.
-        for item in storage.due_urls(source_row):
+        finally:
+            fetcher.validator_store = None
+            storage.log_fetches(run, source_row, fetcher.drain_records())
+        # Items discovered on earlier runs are fetched even when discovery failed now (or answered 304).
+        window = 2 * fetcher.settings.concurrency_per_origin
+        async for item, outcome in _prefetched(scraper, source, fetcher, storage.due_urls(source_row), window):
             progress(source.name, item.url)
-            try:
-                page = await fetcher.get(item.url)
-            except HTTPStatusError as exc:
+            if isinstance(outcome, FetchError):
                 errors += 1
-                storage.mark_failed(item, str(exc), gone=exc.status in (404, 410))
-                log.warning("%s", exc)
+                gone = isinstance(outcome, HTTPStatusError) and outcome.status in (404, 410)
+                storage.mark_failed(item, str(outcome), gone=gone)
+                log.warning("%s%s", outcome, " (dropped)" if gone else "")
                 continue
-            except FetchError as exc:
-                errors += 1
-                storage.mark_failed(item, str(exc))
-                log.warning("%s", exc)
+            page = outcome
+            if page.from_cache:  # 304: the item has not changed since it was stored
+                storage.mark_fetched(item, page)
+                session.commit()
                 continue
             fetched += 1
             try:
@@ -86,17 +166,13 @@ async def _crawl_source(source: SourceConfig, scraper: Scraper, fetcher: Fetcher
                 storage.mark_failed(item, f"{type(exc).__name__}: {exc}")
                 log.warning("%s: %s", item.url, exc)
                 continue
-            stored_page = storage.keep_page(page)
-            dedup = Deduplicator(session)
-            for article in articles:
-                verdict = dedup.check(article)
-                tags = tagger.tag(article.title, article.body, source.zones, article.author_post or "")
-                result = storage.store_article(article, verdict, tags, source_row, page.fetched_at)
-                stored_page.article_id = result.article_id
-                new += result.status == "new"
-                duplicates += result.status == "duplicate"
+            page_new, page_duplicates = _store_articles(session, storage, source, source_row, page, articles, tagger,
+                                                        dedup_config)
+            new += page_new
+            duplicates += page_duplicates
             storage.mark_fetched(item, page)
             session.commit()
+        storage.log_fetches(run, source_row, fetcher.drain_records())
         storage.finish_run(run, source_row, fetched=fetched, new=new, duplicates=duplicates, errors=errors,
                            error=error)
     return SourceRunResult(source.name, fetched, new, duplicates, errors, error)
@@ -117,7 +193,9 @@ async def crawl_async(settings: Settings, sources: list[SourceConfig], engine: E
                 results.append(SourceRunResult(source.name, 0, 0, 0, 0, f"kind {source.kind!r} is not supported yet"))
                 continue
             try:
-                results.append(await _crawl_source(source, scraper, fetcher, engine, tagger, report))
+                results.append(await _crawl_source(source, scraper, fetcher, engine, tagger, report,
+                                                   DedupConfig.from_settings(settings),
+                                                   {s.name: s.priority for s in sources}))
             except MonitorError as exc:
                 results.append(SourceRunResult(source.name, 0, 0, 0, 0, str(exc)))
     return results
@@ -126,3 +204,115 @@ async def crawl_async(settings: Settings, sources: list[SourceConfig], engine: E
 def crawl(settings: Settings, sources: list[SourceConfig], engine: Engine,
           progress: ProgressCallback | None = None) -> list[SourceRunResult]:
     return asyncio.run(crawl_async(settings, sources, engine, progress))
+
+
+# dry run: `monitor sources test` ---------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class PreviewItem:
+    url: str
+    article: ExtractedArticle | None
+    zones: tuple[str, ...] = ()
+    error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SourcePreview:
+    name: str
+    kind: str
+    discovered: tuple[str, ...]
+    items: tuple[PreviewItem, ...]
+    error: str | None = None
+
+
+async def preview_source_async(settings: Settings, source: SourceConfig, limit: int) -> SourcePreview:
+    """Discover, fetch and extract the first ``limit`` items of one source; nothing is stored or remembered."""
+    scraper = scraper_registry().get(source.kind)
+    if scraper is None:
+        return SourcePreview(source.name, source.kind, (), (), f"kind {source.kind!r} is not supported")
+    tagger = ZoneTagger()
+    async with Fetcher(settings) as fetcher:  # no validator store: the list is fetched in full
+        fetcher.set_rate_limit(source.url, source.rate_limit)
+        try:
+            urls = await scraper.discover(source, fetcher, None)
+        except SourceError as exc:
+            return SourcePreview(source.name, source.kind, (), (), str(exc))
+        items: list[PreviewItem] = []
+        for url in urls[:limit]:
+            outcome = await _fetch_item(scraper, source, fetcher, url, None)
+            if isinstance(outcome, FetchError):
+                items.append(PreviewItem(url, None, error=str(outcome)))
+                continue
+            try:
+                for article in scraper.parse(source, outcome):
+                    tags = tagger.tag(article.title, article.body, source.zones, article.author_post or "", article.author)
+                    zones = tuple(t.zone_id for t in tags.zones if t.role == "subject")
+                    items.append(PreviewItem(url, article, zones))
+            except (ExtractionError, Undecodable) as exc:
+                items.append(PreviewItem(url, None, error=f"{type(exc).__name__}: {exc}"))
+    return SourcePreview(source.name, source.kind, tuple(urls), tuple(items))
+
+
+def preview_source(settings: Settings, source: SourceConfig, limit: int) -> SourcePreview:
+    return asyncio.run(preview_source_async(settings, source, limit))
+
+
+# `monitor reextract` ------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class ReextractResult:
+    pages: int
+    new: int
+    duplicates: int
+    errors: int
+    skipped: int  # pages of sources no longer in the sources file
+
+
+def reextract(settings: Settings, sources: list[SourceConfig], engine: Engine, source_name: str | None = None,
+              since: datetime | None = None, progress: Callable[[int, int], None] | None = None) -> ReextractResult:
+    """Re-run extraction, dedup and tagging on the stored raw pages (newest copy per URL), oldest first."""
+    import json
+    import zlib
+
+    from sqlalchemy import func
+    from sqlmodel import col, select
+
+    registry = scraper_registry()
+    tagger = ZoneTagger()
+    by_name = {s.name: s for s in sources}
+    dedup_config = DedupConfig.from_settings(settings)
+    pages = new = duplicates = errors = skipped = 0
+    with Session(engine, expire_on_commit=False) as session:
+        storage = Storage(session, {s.name: s.priority for s in sources})
+        latest = select(func.max(StoredPage.id)).group_by(col(StoredPage.url))
+        query = (select(StoredPage, Source).join(DiscoveredUrl, col(DiscoveredUrl.url) == col(StoredPage.url))
+                 .join(Source, col(Source.id) == col(DiscoveredUrl.source_id))
+                 .where(col(StoredPage.id).in_(latest)).order_by(col(StoredPage.id)))
+        if source_name:
+            query = query.where(Source.name == source_name)
+        if since:
+            query = query.where(col(StoredPage.fetched_at) >= since)
+        rows = list(session.exec(query).all())
+        for done, (stored, source_row) in enumerate(rows, 1):
+            if progress:
+                progress(done, len(rows))
+            source = by_name.get(source_row.name)
+            scraper = registry.get(source.kind) if source else None
+            if source is None or scraper is None:
+                skipped += 1
+                continue
+            page = RawPage(url=stored.url, final_url=stored.final_url, status=stored.status,
+                           content=zlib.decompress(stored.body_zlib), content_type=stored.content_type,
+                           fetched_at=stored.fetched_at,
+                           headers=tuple((k, v) for k, v in json.loads(stored.headers_json or "[]")))
+            pages += 1
+            try:
+                articles = scraper.parse(source, page)
+            except (ExtractionError, Undecodable) as exc:
+                errors += 1
+                log.warning("%s: %s", stored.url, exc)
+                continue
+            page_new, page_duplicates = _store_articles(session, storage, source, source_row, page, articles, tagger,
+                                                        dedup_config, stored_page=stored)
+            new += page_new
+            duplicates += page_duplicates
+            session.commit()
+    return ReextractResult(pages, new, duplicates, errors, skipped)

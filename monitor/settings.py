@@ -7,6 +7,7 @@ reads the environment.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -35,8 +36,35 @@ class Settings(BaseSettings):
     secret_key: str = Field(default="change-me", description="Key that signs subscriber tokens.")
     user_agent: str = Field(default=DEFAULT_USER_AGENT, description="User-Agent header sent to every site.")
     mail_from: str = Field(default="zone-monitor <digest@zone-monitor.invalid>", description="From address of digests.")
+    web_host: str = Field(default="127.0.0.1", description="Address the web app listens on.")
+    web_port: int = Field(default=8000, description="Port the web app listens on.")
     allow_private_hosts: bool = Field(
         default=False, description="Allow fetching from loopback/private addresses (the demo and tests set it)."
     )
     fetch_timeout: float = Field(default=20.0, description="Overall deadline in seconds for one HTTP fetch.")
     max_page_bytes: int = Field(default=10_000_000, description="Largest response body accepted, in bytes.")
+    fetch_retries: int = Field(default=3, ge=0, le=10, description="Retries of a fetch after a connect error, timeout, 429 or 5xx.")
+    retry_backoff: float = Field(default=1.0, ge=0, description="First retry delay in seconds; doubles per retry, with jitter.")
+    retry_max_wait: float = Field(
+        default=120.0, ge=0, description="Longest wait before a retry (Retry-After beyond it: give up for this run)."
+    )
+    max_redirects: int = Field(default=5, ge=0, le=30, description="Redirects followed per fetch.")
+    concurrency_per_origin: int = Field(default=2, ge=1, le=32, description="Requests in flight at once per origin.")
+    http_version: Literal["1.1", "2"] = Field(
+        default="1.1", description="HTTP version: 1.1, or 2 where the server offers it (needs the h2 package)."
+    )
+    dedup_near_threshold: float = Field(
+        default=0.5, ge=0, le=1, description="Exact shingle Jaccard at or above which two articles are near duplicates."
+    )
+    dedup_containment_threshold: float = Field(
+        default=0.8, ge=0, le=1,
+        description="Share of the smaller article's shingles found in the other at or above which it is a contained copy.",
+    )
+    dedup_stock_min_docs: int = Field(
+        default=5, ge=2, description="Stories a sentence must appear in to count as a stock phrase (left out of similarity).",
+    )
+    dedup_min_numbers_agreement: float = Field(
+        default=0.5, ge=0, le=1,
+        description="Share of the numbers of the smaller article the other must contain (tells issues of a report apart).",
+    )
+    dedup_max_candidates: int = Field(default=8, ge=1, description="Candidates verified exactly per article.")

@@ -8,15 +8,31 @@ from __future__ import annotations
 
 import json
 import zlib
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Literal
 
-from sqlalchemy import delete, or_
+from sqlalchemy import delete, or_, update
 from sqlmodel import Session, col, select
 
+from .dedup import DedupIndex
+from .fetch import FetchRecord, Validators
 from .items import DedupVerdict, DuplicateOf, ExtractedArticle, New, RawPage, Revision, TagSet, Unchanged
-from .models import Article, ArticleZone, Cluster, CrawlRun, DiscoveredUrl, Source, StoredPage
+from .models import (
+    Article,
+    ArticlePerson,
+    ArticlePlace,
+    ArticleTopic,
+    ArticleZone,
+    Cluster,
+    CrawlRun,
+    DiscoveredUrl,
+    FetchLog,
+    HttpValidator,
+    Source,
+    StoredPage,
+)
 from .timefmt import utcnow
 
 __all__ = ["Storage", "StoreResult", "MAX_ATTEMPTS"]
@@ -34,8 +50,9 @@ class StoreResult:
 
 
 class Storage:
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, priorities: Mapping[str, int] | None = None) -> None:
         self.session = session
+        self.priorities = dict(priorities or {})  # source name -> priority (sources file); higher wins a tie
 
     # sources and runs -------------------------------------------------------------
     def source(self, name: str, kind: str) -> Source:
@@ -128,6 +145,28 @@ class Storage:
         item.last_modified = headers.get("last-modified")
         self.session.add(item)
 
+    # fetch log and validators of list pages, feeds and sitemaps -----------------------
+    def log_fetches(self, run: CrawlRun | None, source: Source | None, records: Iterable[FetchRecord]) -> None:
+        for record in records:
+            self.session.add(FetchLog(run_id=run.id if run else None, source_id=source.id if source else None,
+                                      url=record.url, status=record.status, bytes=record.bytes,
+                                      elapsed_ms=record.elapsed_ms, from_cache=record.from_cache,
+                                      error=record.error[:2000] if record.error else None, fetched_at=record.fetched_at))
+        self.session.commit()
+
+    def validators(self, url: str) -> Validators | None:
+        row = self.session.exec(select(HttpValidator).where(HttpValidator.url == url)).first()
+        return Validators(row.etag, row.last_modified) if row else None
+
+    def save_validators(self, values: Mapping[str, Validators]) -> None:
+        """Called only once the URLs those pages listed are stored: a 304 later must not hide an item."""
+        for url, found in values.items():
+            row = self.session.exec(select(HttpValidator).where(HttpValidator.url == url)).first()
+            row = row or HttpValidator(url=url, updated_at=utcnow())
+            row.etag, row.last_modified, row.updated_at = found.etag, found.last_modified, utcnow()
+            self.session.add(row)
+        self.session.commit()
+
     # articles ----------------------------------------------------------------------
     def keep_page(self, page: RawPage) -> StoredPage:
         row = StoredPage(
@@ -141,8 +180,9 @@ class Storage:
 
     def store_article(self, article: ExtractedArticle, verdict: DedupVerdict, tags: TagSet, source: Source,
                       fetched_at: datetime) -> StoreResult:
-        """Write one article as the verdict says. The caller commits."""
+        """Write one article as the verdict says, with its dedup index rows and cluster. The caller commits."""
         assert source.id is not None
+        index = DedupIndex(self.session)
         if isinstance(verdict, Unchanged):
             row = self.session.get(Article, verdict.article_id)
             assert row is not None and row.cluster_id is not None
@@ -154,6 +194,10 @@ class Storage:
             row.content_hash = verdict.content_hash
             row.revision += 1
             self.session.add(row)
+            if verdict.fingerprint is not None:
+                index.remove(verdict.article_id)
+                self.session.flush()
+                index.add(row, verdict.fingerprint, learn=False, evidence=None)
             self._write_tags(verdict.article_id, tags)
             return StoreResult(verdict.article_id, "revision", row.cluster_id, row.duplicate_of_id)
 
@@ -161,13 +205,10 @@ class Storage:
                       source_id=source.id, fetched_at=fetched_at, stored_at=utcnow())
         self._fill(row, article, fetched_at)
         if isinstance(verdict, DuplicateOf):
-            canonical = self.session.get(Article, verdict.article_id)
-            assert canonical is not None
-            row.cluster_id = canonical.cluster_id
-            row.duplicate_of_id = canonical.duplicate_of_id or canonical.id
             row.dedup_level, row.similarity = verdict.level, verdict.similarity
             self.session.add(row)
             self.session.flush()
+            self.join_cluster(row, verdict.article_id, self.priorities.get(source.name, 0))
         else:
             assert isinstance(verdict, New)
             cluster = Cluster(created_at=utcnow())
@@ -178,10 +219,47 @@ class Storage:
             self.session.flush()
             cluster.canonical_article_id = row.id
             self.session.add(cluster)
+        if verdict.fingerprint is not None:
+            index.add(row, verdict.fingerprint, learn=isinstance(verdict, New), evidence=verdict.evidence)
         assert row.id is not None and row.cluster_id is not None
         self._write_tags(row.id, tags)
         status: StoreStatus = "duplicate" if isinstance(verdict, DuplicateOf) else "new"
         return StoreResult(row.id, status, row.cluster_id, row.duplicate_of_id)
+
+    # clusters ----------------------------------------------------------------------
+    def _canonical_key(self, row: Article, priority: int | None = None) -> tuple[bool, datetime, int, int]:
+        """Canonical rule: earliest publish time (unknown last), then highest source priority, then first stored."""
+        if priority is None:
+            name = self.session.exec(select(Source.name).where(Source.id == row.source_id)).first()
+            priority = self.priorities.get(name or "", 0)
+        assert row.id is not None
+        published = row.published_at or datetime.max.replace(tzinfo=UTC)
+        return (row.published_at is None, published, -priority, row.id)
+
+    def join_cluster(self, row: Article, target_id: int, priority: int) -> None:
+        """Put a flushed duplicate into its target's cluster; a backfill published earlier becomes canonical."""
+        target = self.session.get(Article, target_id)
+        assert target is not None and target.cluster_id is not None and row.id is not None
+        cluster = self.session.get(Cluster, target.cluster_id)
+        assert cluster is not None
+        canonical = self.session.get(Article, cluster.canonical_article_id or target.duplicate_of_id or target_id)
+        assert canonical is not None and canonical.id is not None
+        row.cluster_id = cluster.id
+        if self._canonical_key(row, priority) < self._canonical_key(canonical):
+            cluster.canonical_article_id = row.id
+            self.session.add(cluster)
+            self.session.execute(
+                update(Article).where(col(Article.cluster_id) == cluster.id).where(col(Article.id) != row.id)
+                .values(duplicate_of_id=row.id)
+            )
+            self.session.expire(canonical)
+            if canonical.dedup_level is None:  # the old canonical is now a copy of the new one, as similar
+                canonical.dedup_level, canonical.similarity = row.dedup_level, row.similarity
+            row.duplicate_of_id = None
+        else:
+            row.duplicate_of_id = canonical.id
+        self.session.add(row)
+        self.session.flush()
 
     @staticmethod
     def _fill(row: Article, article: ExtractedArticle, fetched_at: datetime) -> None:
@@ -192,6 +270,23 @@ class Storage:
         row.fetched_at = fetched_at
 
     def _write_tags(self, article_id: int, tags: TagSet) -> None:
-        self.session.exec(delete(ArticleZone).where(col(ArticleZone.article_id) == article_id))  # type: ignore[call-overload]
+        """Replace the article's zone, topic, person and place tags, content type and relevance."""
+        for table in (ArticleZone, ArticleTopic, ArticlePerson, ArticlePlace):
+            self.session.exec(delete(table).where(col(table.article_id) == article_id))  # type: ignore[call-overload]
         for tag in tags.zones:
             self.session.add(ArticleZone(article_id=article_id, zone_id=tag.zone_id, role=tag.role, score=tag.score))
+        for topic in tags.topics:
+            self.session.add(ArticleTopic(article_id=article_id, topic_id=topic.topic_id, score=topic.score))
+        for person in tags.people:
+            self.session.add(ArticlePerson(article_id=article_id, name=person.name[:100], post=person.post,
+                                           zone_id=person.zone_id))
+        for place in dict.fromkeys((p.province, p.city) for p in tags.places):
+            self.session.add(ArticlePlace(article_id=article_id, province=place[0], city=place[1]))
+        row = self.session.get(Article, article_id)
+        if row is not None:
+            row.content_type, row.relevant = tags.content_type, tags.relevant
+            self.session.add(row)
+
+    def retag(self, article_id: int, tags: TagSet) -> None:
+        """Replace a stored article's tags (after a taxonomy or gazetteer change). The caller commits."""
+        self._write_tags(article_id, tags)

@@ -1,55 +1,284 @@
-"""The tag stage: which national high-tech zones an article is about, and which it mentions.
+"""The tag stage: zones, people, places, topics, content type and relevance of an article.
 
-Thin version: names and aliases from the gazetteer are matched longest first without
-overlaps on the match key of title and body. A zone named in the title, in the source's
-default zones, or named most often is a ``subject``; every other zone found is
-``mentioned``. The score grows with the count and a title mention.
+Zones, in order:
+1. Title, byline (the author's post) and body are folded (traditional -> simplified, then
+   ``match_key``) and scanned once by an Aho-Corasick automaton holding every zone name and
+   alias, ambiguous aliases, place names, other kinds of zone (经开区, 自贸区, 工业园区,
+   保税区 ... alone or after a place name) and the bare 高新区. Matches are leftmost-longest and
+   never overlap, so 马鞍山高新区 is not also 鞍山高新区, 昆明经开区 is not a mention of 昆明,
+   and 苏州工业园区 (a zone name, the one 工业园区 counted as a national zone) beats the
+   generic 苏州 + 工业园区.
+2. Ambiguous aliases (火炬高新区 ...) resolve to the candidate named by the source's zones or
+   by a place in the text, else to the row's fallback, else to nothing.
+3. A bare 高新区 right after a place (包头市高新区) means that place's zone; after 国家/省级/各/家
+   it is the category, not a zone; after another unknown name (衡水高新区) it is some other
+   zone; otherwise it is the source's zone, else the title's or byline's single zone, else
+   the nearest zone or city mentioned before it (after it, when none is before).
+4. Salience: title +3, byline +3, lead +1, each mention +0.5 (at most 6). Zones named in the
+   title or byline are the subjects; without any, the source's zones, else the most salient
+   zone and those close to it. Every other zone is ``mentioned``.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
+from dataclasses import dataclass
 
-from .gazetteer import Gazetteer, load_gazetteer
-from .items import TagSet, ZoneTag
-from .normalise import match_key
+import ahocorasick
 
-__all__ = ["ZoneTagger"]
+from .gazetteer import Gazetteer, Place, load_ambiguous_aliases, load_gazetteer, load_places
+from .items import ContentType, PersonTag, PlaceTag, TagSet, ZoneTag
+from .normalise import match_key, to_simplified
+from .people import find_byline, find_bylines, name_at, post_at
+from .topics import Taxonomy, TopicMatcher
+
+__all__ = ["ZoneTagger", "OTHER_ZONE_KINDS"]
+
+# Kinds of zone that are not national high-tech zones.
+OTHER_ZONE_KINDS = ("经开区", "经济技术开发区", "经济开发区", "自贸区", "自贸试验区", "自由贸易试验区", "自由贸易区",
+                    "自贸港", "自由贸易港", "工业园区", "工业园", "保税区", "综合保税区", "保税港区", "出口加工区",
+                    "综试区", "临空经济区", "临港经济区", "农业园区", "产业园区")
+_GENERIC_ZONE = ("国家高新区", "国家级高新区", "省级高新区", "国家自主创新示范区")
+_CATEGORY_BEFORE = ("各", "省", "国家", "级", "家", "个", "类", "批", "全国", "地", "市", "县", "的高新区")
+_BARE = "高新区"
+_LEAD = 200
+_NEAR = 60  # a city this close to a bare 高新区 names it
+
+_ZONE, _AMBIG, _PLACE, _OTHER, _BARE_KIND, _GENERIC = range(6)
+_WEIGHTS = {"title": 3.0, "byline": 3.0, "lead": 1.0, "mention": 0.5}
+_MAX_MENTIONS = 6
+
+
+@dataclass(slots=True)
+class _Hit:
+    kind: int
+    start: int
+    end: int  # exclusive
+    ref: str  # zone id, place index or ""
+    section: str  # title | byline | body
 
 
 class ZoneTagger:
-    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+    """Builds its automata once; `tag` is pure and cheap (thousands of articles per second)."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None, taxonomy: Taxonomy | None = None) -> None:
         self.gazetteer = gazetteer or load_gazetteer()
-        names = self.gazetteer.names()
-        # Keys that are too generic to mean one zone on their own are left out.
-        self._zone_by_key = {match_key(name): zone for name, zone in names.items() if len(name) >= 3}
-        ordered = sorted(self._zone_by_key, key=len, reverse=True)
-        self._pattern = re.compile("|".join(re.escape(key) for key in ordered))
+        self.places = load_places()
+        self.topics = TopicMatcher(taxonomy)
+        self.ambiguous = {match_key(a.alias): a for a in load_ambiguous_aliases()}
+        entries: dict[str, tuple[int, str]] = {}
+        for i, place in enumerate(self.places):
+            forms = [place.name + s for s in ("市", "县", "区")] if place.city else [place.name + "省", place.province]
+            if not place.needs_suffix:
+                forms.append(place.name)
+            for form in forms:
+                entries.setdefault(match_key(form), (_PLACE, str(i)))
+            if place.city:
+                for kind in OTHER_ZONE_KINDS:
+                    entries[match_key(place.name + kind)] = (_OTHER, "")
+                    entries[match_key(place.name + "市" + kind)] = (_OTHER, "")
+        for kind in OTHER_ZONE_KINDS:
+            entries[match_key(kind)] = (_OTHER, "")
+        entries[_BARE] = (_BARE_KIND, "")
+        for generic in _GENERIC_ZONE:
+            entries[match_key(generic)] = (_GENERIC, "")
+        for zone in self.gazetteer.zones:
+            for name in zone.names:
+                key = match_key(name)
+                if len(key) >= 2 and not key.isascii() and key not in self.ambiguous:
+                    entries[key] = (_ZONE, zone.id)
+        for key in self.ambiguous:
+            entries[key] = (_AMBIG, key)
+        self._automaton = ahocorasick.Automaton()
+        for key, value in entries.items():
+            self._automaton.add_word(key, (len(key), value))
+        self._automaton.make_automaton()
+        self._zone_by_place = {str(i): p.zone_id for i, p in enumerate(self.places) if p.zone_id}
 
-    def _count(self, text: str) -> Counter[str]:
-        counts: Counter[str] = Counter()
-        for match in self._pattern.finditer(match_key(text)):
-            counts[self._zone_by_key[match.group(0)].id] += 1
-        return counts
+    # matching ----------------------------------------------------------------------------
+    def _scan(self, text: str, section: str, offset: int) -> list[_Hit]:
+        return [_Hit(kind, offset + end - length + 1, offset + end + 1, ref, section)
+                for end, (length, (kind, ref)) in self._automaton.iter_long(text)]
 
-    def tag(self, title: str, body: str, default_zones: tuple[str, ...] = (), byline: str = "") -> TagSet:
-        """`byline` is the author's post: a zone named there is what a signed piece is about."""
-        in_title = self._count(title) + self._count(byline)
-        in_body = self._count(body)
-        total = in_title + in_body
-        for zone_id in default_zones:
-            total[zone_id] += 0  # present even if never named
-        if not total:
-            return TagSet()
-        top = max(total.values())
-        tags = []
-        for zone_id, count in total.items():
+    def _resolve_ambiguous(self, hit: _Hit, hits: list[_Hit], defaults: tuple[str, ...]) -> str | None:
+        alias = self.ambiguous[hit.ref]
+        for zone_id in defaults:
+            if zone_id in alias.candidates:
+                return zone_id
+        named = {self._zone_by_place.get(h.ref) for h in hits if h.kind == _PLACE}
+        # a place right before the alias (厦门火炬高新区 is a full alias; 厦门市火炬高新区 is not)
+        for zone_id in alias.candidates:
             zone = self.gazetteer.get(zone_id)
-            if zone is None:
-                continue
-            subject = zone_id in in_title or zone_id in default_zones or count == top
-            score = round(min(1.0, 0.2 * count + (0.4 if zone_id in in_title else 0.0)), 3)
-            tags.append(ZoneTag(zone_id, zone.full_name, "subject" if subject else "mentioned", score))
+            if zone_id in named or (zone and any(self.places[int(h.ref)].city == zone.prefecture
+                                                 for h in hits if h.kind == _PLACE)):
+                return zone_id
+        return alias.fallback
+
+    def _resolve_bare(self, index: int, hits: list[_Hit], text: str, defaults: tuple[str, ...],
+                      anchors: set[str]) -> str | None:
+        hit = hits[index]
+        before = hits[index - 1] if index else None
+        if before is not None and before.end == hit.start and before.kind == _PLACE:
+            return self._zone_by_place.get(before.ref)  # 包头市高新区; a place without a zone: another zone
+        prefix = text[max(0, hit.start - 4):hit.start]
+        if prefix.endswith(_CATEGORY_BEFORE) or re.search(r"[0-9一二三四五六七八九十几多两]$", prefix):
+            return None
+        if prefix and "\u4e00" <= prefix[-1] <= "\u9fff" and prefix[-1] not in "的在与和及了是为对该本我从到将把让向于由经使等入驻至给同跟被里即称区":
+            return None  # 衡水高新区: a zone the gazetteer does not hold
+        if defaults:
+            return defaults[0]
+        if len(anchors) == 1:
+            return next(iter(anchors))
+        for step in (range(index - 1, -1, -1), range(index + 1, len(hits))):
+            for other in step:
+                ref, near = hits[other].ref, abs(hits[other].start - hit.start) <= _NEAR
+                if hits[other].kind == _ZONE:
+                    return ref
+                if hits[other].kind == _PLACE and ref in self._zone_by_place and near:
+                    return self._zone_by_place[ref]
+        return None
+
+    def _zone_mentions(self, title: str, byline: str, body: str, defaults: tuple[str, ...]
+                       ) -> tuple[list[tuple[str, str, int]], list[_Hit]]:
+        """(zone id, section, position) of every zone mention, and every hit."""
+        text = title + "|" + byline + "|" + body
+        b0, b1 = len(title) + 1, len(title) + 1 + len(byline) + 1
+        hits = []
+        for section, start, part in (("title", 0, title), ("byline", b0, byline), ("body", b1, body)):
+            hits.extend(self._scan(part, section, start))
+        mentions: list[tuple[str, str, int]] = []
+        for hit in hits:
+            if hit.kind == _ZONE:
+                mentions.append((hit.ref, hit.section, hit.start - (b1 if hit.section == "body" else 0)))
+            elif hit.kind == _AMBIG:
+                zone_id = self._resolve_ambiguous(hit, hits, defaults)
+                if zone_id:
+                    mentions.append((zone_id, hit.section, hit.start - (b1 if hit.section == "body" else 0)))
+        anchors = {z for z, section, _ in mentions if section in ("title", "byline")}
+        for i, hit in enumerate(hits):
+            if hit.kind == _BARE_KIND:
+                zone_id = self._resolve_bare(i, hits, text, defaults, anchors)
+                if zone_id:
+                    mentions.append((zone_id, hit.section, hit.start - (b1 if hit.section == "body" else 0)))
+        return mentions, hits
+
+    # the stage ---------------------------------------------------------------------------
+    def tag(self, title: str, body: str, default_zones: tuple[str, ...] = (), byline: str = "",
+            author: str | None = None) -> TagSet:
+        """Tag one article. `byline` is the author's post (a zone named there is what a signed
+        piece is about), `author` the extractor's author name, `default_zones` the source's zones."""
+        title_s, byline_s, body_s = to_simplified(title), to_simplified(byline), to_simplified(body)
+        title_k, byline_k, body_k = match_key(title_s), match_key(byline_s), match_key(body_s)
+        defaults = tuple(z for z in default_zones if self.gazetteer.get(z))
+        mentions, hits = self._zone_mentions(title_k, byline_k, body_k, defaults)
+        zones = self._zone_tags(mentions, defaults)
+        people = self._people(title_k, byline_k, body_s, body_k, author, byline_s, hits, mentions)
+        topics = self.topics.match(title_k, body_k)
+        places = self._places(zones, hits, len(title_k) + len(byline_k) + 2 + _LEAD)
+        content_type = _content_type(title_s, body_s[:400], people, bool(byline_k))
+        return TagSet(zones=zones, people=people, places=places, topics=topics, content_type=content_type,
+                      relevant=bool(zones or topics))
+
+    def _zone_tags(self, mentions: list[tuple[str, str, int]], defaults: tuple[str, ...]) -> tuple[ZoneTag, ...]:
+        score: dict[str, float] = {z: 0.0 for z in defaults}
+        counts: dict[str, int] = {}
+        flags: dict[str, set[str]] = {}
+        for zone_id, section, position in mentions:
+            seen = flags.setdefault(zone_id, set())
+            counts[zone_id] = counts.get(zone_id, 0) + 1
+            gain = _WEIGHTS["mention"] if counts[zone_id] <= _MAX_MENTIONS else 0.0
+            where = section if section != "body" else ("lead" if position < _LEAD else "")
+            if where and where not in seen:
+                gain += _WEIGHTS[where]
+                seen.add(where)
+            score[zone_id] = score.get(zone_id, 0.0) + gain
+        if not score:
+            return ()
+        headline = {z for z, s in flags.items() if s & {"title", "byline"}}
+        if headline:
+            subjects = headline | set(defaults)
+        elif defaults:
+            subjects = set(defaults)
+        else:
+            top = max(score.values())
+            subjects = {z for z, s in score.items() if s == top or (s >= 0.6 * top and counts.get(z, 0) >= 3)}
+            if len(subjects) >= 3 and all(counts.get(z, 0) == 1 for z in subjects):
+                subjects = set()  # a roll call of zones, each named once: none is the subject
+        tags = []
+        for zone_id, raw in score.items():
+            zone = self.gazetteer.get(zone_id)
+            assert zone is not None
+            role = "subject" if zone_id in subjects else "mentioned"
+            tags.append(ZoneTag(zone_id, zone.full_name, role, round(min(1.0, raw / 6), 3)))
         tags.sort(key=lambda t: (t.role != "subject", -t.score, t.zone_id))
-        return TagSet(zones=tuple(tags))
+        return tuple(tags)
+
+    def _people(self, title_k: str, byline_k: str, body_s: str, body_k: str, author: str | None, byline_s: str,
+                hits: list[_Hit], mentions: list[tuple[str, str, int]]) -> tuple[PersonTag, ...]:
+        found: dict[str, PersonTag] = {}
+
+        def zone_of(post: str) -> str | None:
+            for _end, (_length, (kind, ref)) in self._automaton.iter_long(match_key(post)):
+                if kind == _ZONE:
+                    return ref
+            return None
+
+        if author and byline_s and 2 <= len(author.strip()) <= 4:
+            post = match_key(byline_s)
+            found[author.strip()] = PersonTag(author.strip(), post, zone_of(post))
+        for signed in find_bylines([line.strip() for line in body_s.splitlines() if line.strip()]):
+            if signed.name not in found:
+                found[signed.name] = PersonTag(signed.name, signed.post, zone_of(signed.post or ""))
+        offset = len(title_k) + len(byline_k) + 2
+        bare_zone = {pos: z for z, section, pos in mentions if section == "body"}
+        for hit in hits:
+            if hit.section != "body" or hit.kind not in (_ZONE, _BARE_KIND, _AMBIG):
+                continue
+            start, end = hit.start - offset, hit.end - offset
+            got = post_at(body_k, end)
+            if got is None:
+                continue
+            post, post_end = got
+            name = name_at(body_k, post_end)
+            if name is None or name in found:
+                continue
+            zone_id = hit.ref if hit.kind == _ZONE else bare_zone.get(start)
+            found[name] = PersonTag(name, body_k[start:post_end], zone_id)
+        return tuple(found.values())
+
+    def _places(self, zones: tuple[ZoneTag, ...], hits: list[_Hit], lead_end: int) -> tuple[PlaceTag, ...]:
+        places: dict[tuple[str, str], None] = {}
+        for tag in zones:
+            zone = self.gazetteer.get(tag.zone_id)
+            if zone is not None:
+                places[(zone.province, zone.prefecture)] = None
+        counts: dict[str, int] = {}
+        for hit in hits:
+            if hit.kind == _PLACE:
+                counts[hit.ref] = counts.get(hit.ref, 0) + 1
+        for hit in hits:
+            if hit.kind == _PLACE and (hit.start < lead_end or counts[hit.ref] >= 2):
+                place: Place = self.places[int(hit.ref)]
+                places[(place.province, place.city)] = None
+        cities = {p for p, c in places if c}
+        return tuple(PlaceTag(p, c) for p, c in places if c or p not in cities)
+
+
+_INTERVIEW = re.compile(r"专访|访谈|对话|答记者问|记者[:：]|^问[:：]", re.M)
+_POLICY = re.compile(r"办法|细则|实施意见|若干措施|若干政策|政策措施|条例|规定|行动方案|实施方案|指导意见")
+_NOTICE = re.compile(r"公告|公示|通知|通告|启事|名单")
+_NEWS_CUE = re.compile(r"本报讯|记者|讯\s*[(（]|通讯员|日电|新华社|据.{1,8}报道")
+
+
+def _content_type(title: str, head: str, people: tuple[PersonTag, ...], has_byline: bool) -> ContentType:
+    """commentary (signed by an official or expert), interview, policy, notice or news, from page cues."""
+    if _INTERVIEW.search(title) or len(re.findall(r"(?:^|\n)\s*(?:问|记者)[:：]", head)) >= 1:
+        return "interview"
+    if _POLICY.search(title) and not _NEWS_CUE.search(head):
+        return "policy"
+    if _NOTICE.search(title) and not _NEWS_CUE.search(head):
+        return "notice"
+    signed = has_byline or bool(find_byline([line.strip() for line in head.splitlines() if line.strip()]))
+    if signed and not _NEWS_CUE.search(head):
+        return "commentary"
+    return "news"

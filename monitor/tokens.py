@@ -1,12 +1,21 @@
-"""Signed subscriber tokens (HMAC-SHA256 with MONITOR_SECRET_KEY): bound to one subscriber and one purpose."""
+"""Signed subscriber tokens (HMAC-SHA256 with MONITOR_SECRET_KEY).
+
+A token is ``<id>.<issued>.<signature>``: bound to one id (subscriber or digest) and one
+purpose (``confirm``, ``unsubscribe``, ``manage``, ``digest``), so a token made for one
+subscriber or purpose is rejected for another; tampering changes the signature. Tokens
+that should expire (confirmation links) are read with ``max_age``.
+"""
 
 from __future__ import annotations
 
 import base64
 import hashlib
 import hmac
+import time
 
-__all__ = ["make_token", "read_token"]
+__all__ = ["make_token", "read_token", "CONFIRM_MAX_AGE"]
+
+CONFIRM_MAX_AGE = 7 * 86400
 
 
 def _sign(secret: str, purpose: str, payload: str) -> str:
@@ -14,13 +23,25 @@ def _sign(secret: str, purpose: str, payload: str) -> str:
     return base64.urlsafe_b64encode(mac[:18]).decode().rstrip("=")
 
 
-def make_token(secret: str, purpose: str, subscriber_id: int) -> str:
-    return f"{subscriber_id}.{_sign(secret, purpose, str(subscriber_id))}"
+def make_token(secret: str, purpose: str, subject_id: int, issued_at: int | None = None) -> str:
+    issued = int(time.time()) if issued_at is None else issued_at
+    payload = f"{subject_id}.{issued:x}"
+    return f"{payload}.{_sign(secret, purpose, payload)}"
 
 
-def read_token(secret: str, purpose: str, token: str) -> int | None:
-    """The subscriber id of a valid token, or None when it was tampered with or made for another purpose."""
-    payload, _, signature = token.partition(".")
-    if not payload.isdigit() or not hmac.compare_digest(signature, _sign(secret, purpose, payload)):
+def read_token(secret: str, purpose: str, token: str, max_age: int | None = None, now: float | None = None) -> int | None:
+    """The id of a valid token, or None when it was tampered with, made for another purpose, or expired."""
+    parts = token.split(".")
+    if len(parts) != 3 or not parts[0].isdigit():
         return None
-    return int(payload)
+    payload = f"{parts[0]}.{parts[1]}"
+    if not hmac.compare_digest(parts[2], _sign(secret, purpose, payload)):
+        return None
+    if max_age is not None:
+        try:
+            issued = int(parts[1], 16)
+        except ValueError:
+            return None
+        if (now if now is not None else time.time()) - issued > max_age:
+            return None
+    return int(parts[0])

@@ -1,26 +1,33 @@
 """The interface every kind of source implements: discover item URLs, then parse pages.
 
-``discover`` does I/O through the shared Fetcher; ``parse`` is pure (RawPage in,
-articles out), so it is tested on saved pages.
+``discover`` does I/O through the shared Fetcher and returns canonical item URLs, newest
+first; ``parse`` is pure (RawPage in, articles out), so it is tested on saved pages.
+List pages, feeds and sitemaps are fetched with ``conditional=True``: when they answer 304
+nothing new is listed, and ``discover`` returns no URLs (items still pending from earlier
+runs are fetched by the pipeline all the same).
 """
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from datetime import datetime
 from typing import ClassVar
+from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
 from monitor.decoding import decode_html
-from monitor.errors import FetchError, SourceError
+from monitor.errors import FetchError, HTTPStatusError, SourceError, Undecodable
 from monitor.extract import extract_article
-from monitor.fetch import Fetcher
+from monitor.fetch import Fetcher, Validators
 from monitor.items import ExtractedArticle, RawPage
 from monitor.sourcesfile import SourceConfig
 from monitor.urls import canonical_url, is_html_like, resolve
 
-__all__ = ["Scraper", "decode_page", "item_links"]
+__all__ = ["Scraper", "decode_page", "item_links", "fetch_listing", "fetch_listing_page"]
+
+_TYPE_SUFFIXES = {"pdf": (".pdf",), "doc": (".doc", ".docx"), "xls": (".xls", ".xlsx"), "image": (".jpg", ".jpeg", ".png", ".gif", ".webp")}
 
 
 class Scraper(ABC):
@@ -29,6 +36,11 @@ class Scraper(ABC):
     @abstractmethod
     async def discover(self, source: SourceConfig, fetcher: Fetcher, since: datetime | None = None) -> list[str]:
         """Item URLs (canonical) that the source lists now, newest first."""
+
+    async def fetch(self, source: SourceConfig, fetcher: Fetcher, url: str,
+                    validators: Validators | None = None) -> RawPage:
+        """Fetch one item URL (a plugin whose items live behind an API overrides this)."""
+        return await fetcher.get(url, validators)
 
     def parse(self, source: SourceConfig, page: RawPage) -> list[ExtractedArticle]:
         """Articles on an item page (usually one)."""
@@ -41,19 +53,23 @@ def decode_page(source: SourceConfig, page: RawPage) -> str:
     return text
 
 
-def item_links(source: SourceConfig, page_url: str, hrefs: list[str]) -> list[str]:
-    """Resolve, filter (hosts, types, url_pattern) and canonicalise the links of a list page or feed."""
-    import re
-    from urllib.parse import urlsplit
+def _type_allowed(source: SourceConfig, url: str) -> bool:
+    if is_html_like(url):
+        return True
+    path = urlsplit(url).path.lower()
+    return any(path.endswith(suffix) for kind in source.include_types for suffix in _TYPE_SUFFIXES.get(kind, (f".{kind}",)))
 
-    allowed = {urlsplit(source.url).hostname, *source.allowed_hosts}
+
+def item_links(source: SourceConfig, page_url: str, hrefs: list[str]) -> list[str]:
+    """Resolve, filter (allowed hosts, include_types, url_pattern) and canonicalise links; order kept, no repeats."""
+    allowed = {(urlsplit(source.url).hostname or "").lower(), *(h.lower() for h in source.allowed_hosts)}
     pattern = re.compile(source.url_pattern) if source.url_pattern else None
     found: list[str] = []
     for href in hrefs:
         absolute = resolve(page_url, href)
-        if absolute is None or urlsplit(absolute).hostname not in allowed:
+        if absolute is None or (urlsplit(absolute).hostname or "").lower() not in allowed:
             continue
-        if "html" in source.include_types and len(source.include_types) == 1 and not is_html_like(absolute):
+        if not _type_allowed(source, absolute):
             continue
         if pattern and not pattern.search(absolute):
             continue
@@ -61,13 +77,30 @@ def item_links(source: SourceConfig, page_url: str, hrefs: list[str]) -> list[st
     return list(dict.fromkeys(found))
 
 
-async def fetch_listing(source: SourceConfig, fetcher: Fetcher, url: str) -> tuple[RawPage, BeautifulSoup]:
+async def fetch_listing_page(source: SourceConfig, fetcher: Fetcher, url: str, *, missing_ok: bool = False) -> RawPage | None:
+    """A list page, feed or sitemap, conditionally; None when it has not changed (304) or, with missing_ok, is 404/410."""
     try:
-        page = await fetcher.get(url)
+        page = await fetcher.get(url, conditional=True)
+    except HTTPStatusError as exc:
+        if missing_ok and exc.status in (404, 410):
+            return None
+        raise SourceError(source.name, f"cannot fetch {url}: {exc}") from exc
     except FetchError as exc:
         raise SourceError(source.name, f"cannot fetch {url}: {exc}") from exc
+    return None if page.from_cache else page
+
+
+async def fetch_listing(source: SourceConfig, fetcher: Fetcher, url: str, *,
+                        missing_ok: bool = False) -> tuple[RawPage, BeautifulSoup] | None:
+    page = await fetch_listing_page(source, fetcher, url, missing_ok=missing_ok)
+    if page is None:
+        return None
+    return page, soup_of(source, page)
+
+
+def soup_of(source: SourceConfig, page: RawPage) -> BeautifulSoup:
     try:
         text = decode_page(source, page)
-    except Exception as exc:
-        raise SourceError(source.name, f"cannot decode {url}: {exc}") from exc
-    return page, BeautifulSoup(text, "lxml")
+    except Undecodable as exc:
+        raise SourceError(source.name, f"cannot decode {page.url}: {exc}") from exc
+    return BeautifulSoup(text, "lxml")

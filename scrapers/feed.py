@@ -1,29 +1,50 @@
-"""Kind ``feed``: RSS or Atom, parsed by feedparser (it copes with the malformed feeds sites serve)."""
+"""Kind ``feed``: RSS or Atom, parsed by feedparser (it copes with the malformed feeds sites serve).
+
+feedparser parses with a SAX parser whose external-entity and DTD resolution is off, so
+neither XXE nor billion-laughs expansion happens (tests/test_scrapers.py checks both).
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 import feedparser
 
-from monitor.errors import FetchError, SourceError
 from monitor.fetch import Fetcher
+from monitor.items import RawPage
 from monitor.sourcesfile import SourceConfig
 
-from .base import Scraper, item_links
+from .base import Scraper, fetch_listing_page, item_links
+
+__all__ = ["FeedScraper", "feed_links"]
+
+
+def feed_links(source: SourceConfig, page: RawPage, since: datetime | None = None) -> list[str]:
+    """Pure: the item URLs of a feed, newest first; entries dated before ``since`` are left out."""
+    from monitor.errors import SourceError
+
+    parsed = feedparser.parse(page.content, response_headers={"content-location": page.final_url,
+                                                              "content-type": page.content_type or "application/xml"})
+    if not parsed.entries and (parsed.bozo or not parsed.feed or parsed.version == ""):
+        reason = getattr(parsed, "bozo_exception", None) or "no entries"
+        raise SourceError(source.name, f"{page.url} is not a readable RSS/Atom feed: {reason}")
+    dated: list[tuple[datetime | None, str]] = []
+    for entry in parsed.entries:
+        link = entry.get("link")
+        if not link:
+            continue
+        struct = entry.get("published_parsed") or entry.get("updated_parsed")
+        when = datetime(*struct[:6], tzinfo=UTC) if struct else None
+        if since is not None and when is not None and when < since:
+            continue
+        dated.append((when, str(link)))
+    dated.sort(key=lambda pair: pair[0] or datetime.max.replace(tzinfo=UTC), reverse=True)
+    return item_links(source, page.final_url, [link for _when, link in dated])
 
 
 class FeedScraper(Scraper):
     kind = "feed"
 
     async def discover(self, source: SourceConfig, fetcher: Fetcher, since: datetime | None = None) -> list[str]:
-        try:
-            page = await fetcher.get(source.url)
-        except FetchError as exc:
-            raise SourceError(source.name, f"cannot fetch feed: {exc}") from exc
-        parsed = feedparser.parse(page.content, response_headers={"content-location": page.final_url})
-        if not parsed.entries and (parsed.bozo or not parsed.feed):
-            reason = getattr(parsed, "bozo_exception", "no entries")
-            raise SourceError(source.name, f"{source.url} is not a readable RSS/Atom feed: {reason}")
-        hrefs = [str(entry.get("link")) for entry in parsed.entries if entry.get("link")]
-        return item_links(source, page.final_url, hrefs)
+        page = await fetch_listing_page(source, fetcher, source.url)
+        return [] if page is None else feed_links(source, page, since)

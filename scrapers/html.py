@@ -4,29 +4,42 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from bs4 import BeautifulSoup
+
 from monitor.fetch import Fetcher
 from monitor.sourcesfile import SourceConfig
 from monitor.urls import resolve
 
 from .base import Scraper, fetch_listing, item_links
 
+__all__ = ["HtmlListScraper", "list_page_links"]
+
+
+def list_page_links(source: SourceConfig, page_url: str, soup: BeautifulSoup) -> tuple[list[str], str | None]:
+    """Pure: the item URLs of one list page and the URL of the next one."""
+    assert source.links is not None
+    hrefs = [str(a.get("href")) for a in soup.select(source.links) if a.get("href")]
+    next_url = None
+    if source.next_page:
+        nxt = soup.select_one(source.next_page)
+        if nxt is not None and nxt.get("href"):
+            next_url = resolve(page_url, str(nxt.get("href")))
+    return item_links(source, page_url, hrefs), next_url
+
 
 class HtmlListScraper(Scraper):
     kind = "html"
 
     async def discover(self, source: SourceConfig, fetcher: Fetcher, since: datetime | None = None) -> list[str]:
-        assert source.links is not None
         found: list[str] = []
         url: str | None = source.url
         seen_pages: set[str] = set()
         while url and url not in seen_pages and len(seen_pages) < source.max_pages:
             seen_pages.add(url)
-            page, soup = await fetch_listing(source, fetcher, url)
-            hrefs = [str(a.get("href")) for a in soup.select(source.links) if a.get("href")]
-            found.extend(item_links(source, page.final_url, hrefs))
-            url = None
-            if source.next_page:
-                nxt = soup.select_one(source.next_page)
-                if nxt is not None and nxt.get("href"):
-                    url = resolve(page.final_url, str(nxt.get("href")))
+            listing = await fetch_listing(source, fetcher, url)
+            if listing is None:  # 304: this page, and so the ones after it, list nothing new
+                break
+            page, soup = listing
+            links, url = list_page_links(source, page.final_url, soup)
+            found.extend(links)
         return list(dict.fromkeys(found))

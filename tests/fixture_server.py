@@ -50,6 +50,11 @@ def fixture_server(routes: dict[str, Route]) -> Iterator[FixtureServer]:
             self.end_headers()
             self.wfile.write(response.body)
 
+        def do_POST(self) -> None:  # noqa: N802
+            length = int(self.headers.get("Content-Length") or 0)
+            self.posted = self.rfile.read(length) if length else b""  # type: ignore[attr-defined]
+            self.do_GET()
+
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

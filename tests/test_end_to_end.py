@@ -102,9 +102,9 @@ def test_demo_pipeline_end_to_end(migrated_url: str, demo_site: DemoSite, tmp_pa
 
     add = run_cli("subscribers", "add", "reader@example.com", "--name", "读者", "--zone", "baotouxitu", env=env, cwd=tmp_path)
     assert add.returncode == 0, add.stderr
-    send = run_cli("digest", "send", "--json", env=env, cwd=tmp_path)
+    send = run_cli("digest", "send", "--force", "--json", env=env, cwd=tmp_path)
     assert send.returncode == 0, send.stderr
-    assert _json_lines(send.stdout) == [{"considered": 1, "sent": 1, "skipped_empty": 0, "failed": 0, "already_sent": 0}]
+    assert _json_lines(send.stdout) == [{"considered": 1, "sent": 1, "skipped_empty": 0, "failed": 0, "already_sent": 0, "not_due": 0}]
     assert len(handler.messages) == 1
     recipients, message = handler.messages[0]
     assert recipients == ["reader@example.com"]
@@ -124,7 +124,7 @@ def test_demo_pipeline_end_to_end(migrated_url: str, demo_site: DemoSite, tmp_pa
     # A second pass stores nothing new and sends nothing twice.
     again = _json_lines(run_cli("crawl", "--json", env=env, cwd=tmp_path).stdout)
     assert sum(r["new"] + r["duplicates"] for r in again) == 0
-    resend = _json_lines(run_cli("digest", "send", "--json", env=env, cwd=tmp_path).stdout)
+    resend = _json_lines(run_cli("digest", "send", "--force", "--json", env=env, cwd=tmp_path).stdout)
     assert resend[0]["sent"] == 0 and resend[0]["already_sent"] == 1
     assert len(handler.messages) == 1
 
@@ -138,7 +138,7 @@ def test_demo_command_runs_twice(tmp_path: Path) -> None:
     body = message.get_body(("plain",)).get_content()  # type: ignore[union-attr]
     titles = {a["title"] for a in EXPECTED["articles"]}
     assert all(title in body for title in titles)
-    headlines = [line.split(". ", 1)[1] for line in body.splitlines() if line[:1].isdigit() and ". " in line]
+    headlines = [line[2:] for line in body.splitlines() if line.startswith("* ")]
     assert sorted(headlines) == sorted(titles)  # a repost cluster appears once
     assert body.count("Also published by 1 site") == 2
     assert "summary" in first.stderr and "emails written 1" in first.stderr

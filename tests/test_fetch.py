@@ -18,7 +18,7 @@ ARTICLE = "<html><head><meta charset='gbk'><title>高新区新闻</title></head>
 
 def _settings(tmp_path: Path, **overrides: object) -> Settings:
     values: dict[str, object] = {"database_url": f"sqlite:///{tmp_path / 'x.db'}", "allow_private_hosts": True,
-                                 "fetch_timeout": 5.0}
+                                 "fetch_timeout": 5.0, "retry_backoff": 0.01, "retry_max_wait": 2.0}
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[arg-type]
 
@@ -116,3 +116,32 @@ def test_conditional_get_returns_304_as_from_cache(tmp_path: Path) -> None:
         second = _get(_settings(tmp_path), site.base + "/feed", Validators(etag='"v1"'))
     assert first.status == 200 and not first.from_cache
     assert second.status == 304 and second.from_cache and second.content == b""
+
+
+EVAL = Path("/work/shared/eval/extraction")
+
+
+@pytest.mark.skipif(not EVAL.is_dir(), reason="the shared evaluation pages are not present")
+def test_the_encoding_traps_of_the_evaluation_pages() -> None:
+    archived = (EVAL / "fixtures/trafilatura/archive.org.he.xinhuanet.com.25340717.html").read_bytes()
+    text, encoding = decode_html(archived)  # first <meta> says utf-8 (the Wayback toolbar), the body is GB2312
+    assert encoding == "gb18030" and "河北" in text
+    qq = (EVAL / "fixtures/readability/qq/source.html").read_bytes()
+    text, encoding = decode_html(qq)  # declares gb2312, bytes are UTF-8
+    assert encoding == "utf-8"
+    for path in sorted((EVAL / "cwce/original").glob("*.html")):
+        decode_html(path.read_bytes())  # every page decodes, none is judged mojibake
+
+
+def test_utf8_read_as_gbk_is_mojibake_and_falls_through() -> None:
+    from monitor.decoding import garbled_reason
+    from monitor.errors import Mojibake
+
+    words = "管委会创新中国创新发展会议新闻高新区科技产业高新区管委会中国会议新闻科技中国发展创新管委会发展管委会创新管委会高新区中国创新科技科技创新"
+    raw = f"<html><head><meta charset='gbk'></head><body><p>{words}</p></body></html>".encode()
+    assert garbled_reason(raw.decode("gb18030")) is not None  # decodes without error, but as mojibake
+    text, encoding = decode_html(raw)
+    assert encoding == "utf-8" and words in text
+    latin = ("<p>" + words + "</p>").encode("gb18030").decode("cp1252", "replace")
+    assert garbled_reason(latin) is not None  # GBK bytes read as cp1252
+    assert issubclass(Mojibake, Undecodable)

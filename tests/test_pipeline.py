@@ -17,9 +17,19 @@ LIST = """<html><head><meta charset="utf-8"></head><body><ul class="news">
 <li><a href="javascript:void(0)">x</a></li><li><a href="/files/report.pdf">pdf</a></li></ul></body></html>"""
 
 
+_BODIES = {
+    "包头稀土高新区": ["包头稀土高新区稀土新材料产业园今年新签约项目十二个，总投资超过八十亿元。",
+                  "园区围绕永磁电机、抛光材料和储氢合金延伸产业链，引进上下游企业。",
+                  "管委会表示，下一步将建设稀土功能材料中试基地，服务中小企业研发。"],
+    "宝鸡高新区": ["宝鸡高新区钛及钛合金产业产值同比增长百分之二十，形成从海绵钛到钛材深加工的完整链条。",
+               "当地企业与高校共建研发平台，攻关航空航天用高端钛材。",
+               "高新区还设立产业基金，支持钛材企业技术改造和上市融资。"],
+}
+
+
 def _article(title: str, zone: str) -> bytes:
-    body = f"本报讯 {zone}近日召开推进会，部署下一阶段重点工作。" * 4
-    return f"<html><head><meta charset='utf-8'></head><body><h1>{title}</h1><div class='time'>2022-11-14 10:00</div><div class='content'><p>{body}</p><p>会议强调，要持续优化营商环境。</p></div></body></html>".encode()
+    paragraphs = "".join(f"<p>{p}</p>" for p in _BODIES[zone])
+    return f"<html><head><meta charset='utf-8'></head><body><h1>{title}</h1><div class='time'>2022-11-14 10:00</div><div class='content'>{paragraphs}</div></body></html>".encode()
 
 
 def _sources(base: str) -> list:  # type: ignore[type-arg]
@@ -47,7 +57,7 @@ def _let_backoff_pass(engine) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_failed_items_are_retried_and_gone_ones_dropped(migrated_url: str, settings_for, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    settings = settings_for(migrated_url)
+    settings = settings_for(migrated_url, retry_backoff=0.01, fetch_retries=1)
     state = {"fail": True}
 
     def flaky(_handler):  # type: ignore[no-untyped-def]

@@ -48,7 +48,8 @@ def run_demo(settings: Settings, console: Console) -> None:
         with Session(engine) as session:
             add_subscriber(session, DEMO_SUBSCRIBER, "演示用户", "Asia/Shanghai", SubscriptionFilters(frequency="daily"))
         console.print(f"[bold]4/5[/bold] subscriber {DEMO_SUBSCRIBER} (daily, every zone)")
-        outcome = send_digests(engine, settings, make_mailer(settings.smtp_url, settings.outbox), frequency="daily")
+        outcome = send_digests(engine, settings, make_mailer(settings.smtp_url, settings.outbox), frequency="daily",
+                               force=True)
         where = "via SMTP" if settings.smtp_url else f"to {settings.outbox}"
         console.print(f"[bold]5/5[/bold] digests: {outcome.sent} email(s) written {where}"
                       + (f", {outcome.already_sent} already sent today" if outcome.already_sent else ""))

@@ -1,0 +1,145 @@
+"""Bylines: who wrote a piece and in what post. Pure functions; no I/O.
+
+Patterns :func:`find_author` reads (first hit wins):
+1. a label and names: ``作者：张三``, ``记者 张三 李四``, ``本报记者 张三``, ``文/张三``,
+   ``撰文：``, ``发帖人：``, ``楼主：``, ``博主：``, ``By ...``; names are 2–4 Han characters
+   or a user name (forums), several separated by spaces, ``、`` or commas;
+2. :func:`split_byline` reads a newspaper byline ``郭军军 包头稀土高新区管委会主任``: a name,
+   then a post that ends in an office word (主任, 书记, 市长, ...).
+Role words (``本报记者``, ``通讯员``, ``实习生``) are dropped from names; editor lines
+(``责任编辑``) are never an author.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .normalise import clean_text
+
+__all__ = ["split_byline", "find_author", "names_only", "editor", "is_byline", "looks_like_name", "EDITOR_LINE", "POST_WORDS"]
+
+_HAN_NAME = r"[\u4e00-\u9fa5·]{2,4}"
+_USER_NAME = r"(?=.*[A-Za-z0-9&])[A-Za-z0-9_\-.&\u4e00-\u9fa5]{2,20}"
+POST_WORDS = re.compile(
+    r"(主任|书记|市长|区长|局长|院长|县长|省长|州长|镇长|主席|委员|部长|厅长|董事长|总经理|总裁|经理|负责人|处长|科长|"
+    r"专家|教授|研究员|所长|校长|秘书长|会长|理事长|总监|总编|社长|行长|总工程师|副研究员|干部|党组成员)$"
+)
+# Labels that name the writer, strongest first: an explicit author label (user names allowed),
+# then a reporter label (Han names only).
+_LABEL = re.compile(
+    r"(?:(?<![责任编辑审核校对])(?:作者|撰文|撰稿|发帖人|发贴人|楼主|博主|发布者|发表者|发布人|投稿人|署名)\s*[:：]"
+    r"|(?<![\u4e00-\u9fa5])文\s*[/／|｜]|\bBy\s+|\bby\s+)\s*"
+)
+_REPORTER = re.compile(r"(?:本报|本网|本台|本刊|新华社|央视|特约|实习|首席|驻\S{1,4})?(?:记者|通讯员)\s*[:：]?\s*")
+_POSTED_BY = re.compile(r"由\s*([^\s@]{2,20}?)\s*(?:于|张贴|发表|发布|@)")
+_TRAILING = re.compile(r"[（(]\s*(?:(?:本报|特约|实习)?(?:记者|通讯员)\s*)?([\u4e00-\u9fa5]{2,4}(?:[\s、]+[\u4e00-\u9fa5]{2,4}){0,3})"
+                       r"\s*(?:[\u4e00-\u9fa5]{2,4}报道)?\s*[)）]\s*$")
+_ONLY_NAMES = re.compile(r"[\u4e00-\u9fa5]{2,4}(?:[\s、]+[\u4e00-\u9fa5]{2,4}){0,3}")
+_ROLE = re.compile(r"^(?:本报|本网|本台|本刊|特约|实习|首席|新华社)?(?:记者|通讯员|实习生|摄影|摄|编辑|作者|撰文)[:：]?")
+_STOP = re.compile(
+    r"(来源|出处|发布|发表|时间|日期|编辑|责编|点击|浏览|阅读|字号|评论|报道|摄影|摄|[|｜(（)）【\[<>《]|(?:19|20)\d\d)"
+)
+# Common surnames (single and compound): a Han name found without an explicit author label must
+# start with one, which keeps verbs such as 了解/采访/致电 after '记者' out of the author field.
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪"
+    "范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞"
+    "颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲"
+    "房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商"
+    "刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海"
+    "阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邱雍辜羊阿乌母裘亓修邰赫杭况"
+    "那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
+)
+_COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "夏侯", "令狐", "司徒", "宇文")
+_NOT_NAMES = {"本报", "记者", "通讯员", "作者", "来源", "编辑", "网友", "匿名", "佚名", "未知", "admin", "本站", "原创",
+              "转载", "管理员", "游客", "报道", "综合", "整理"}
+EDITOR_LINE = re.compile(r"^[\[【(（]?\s*(责任编辑|责编|编辑|审核|审校|校对|终审|初审|值班编辑|美编|监制)\s*[:：]")
+
+
+def looks_like_name(token: str) -> bool:
+    """A 2–4 character Han name starting with a common surname (or a compound one)."""
+    return bool(re.fullmatch(r"[\u4e00-\u9fa5]{2,4}", token)) and token not in _NOT_NAMES and (
+        token[0] in _SURNAMES or token.startswith(_COMPOUND_SURNAMES))
+
+
+def _names(text: str, allow_user: bool, strict: bool = False) -> list[str]:
+    text = _STOP.split(text, maxsplit=1)[0]
+    kept: list[str] = []
+    for token in re.split(r"[\s、;；/／]+", text.strip()):
+        token = _ROLE.sub("", token.strip("：:·.。"))
+        if not token:
+            continue
+        if token in _NOT_NAMES:
+            if kept:
+                break
+            continue
+        if (looks_like_name(token) if strict else re.fullmatch(_HAN_NAME, token)) or (
+                allow_user and re.fullmatch(_USER_NAME, token)):
+            kept.append(token)
+        else:
+            break
+        if len(kept) >= 6:
+            break
+    return kept
+
+
+def find_author(text: str, allow_user: bool = True, strength: int = 3) -> str | None:
+    """Author names (space-separated) from a labelled byline in `text`, or None.
+
+    `strength` limits the patterns: 1 an author label or 'posted by' only; 2 also reporter
+    labels; 3 also names in brackets closing a paragraph ('（记者 胡晓蓉）').
+    """
+    for match in _LABEL.finditer(text):
+        names = _names(text[match.end(): match.end() + 60], allow_user)
+        if names:
+            return " ".join(names)
+    if allow_user and (match := _POSTED_BY.search(text)) and match[1] not in _NOT_NAMES:
+        return match[1]
+    if strength >= 2:
+        for match in _REPORTER.finditer(text):
+            names = _names(text[match.end(): match.end() + 60], False, strict=True)
+            if names:
+                return " ".join(names)
+    if strength >= 3 and (match := _TRAILING.search(text)):
+        names = _names(match[1], False, strict=True)
+        if names:
+            return " ".join(names)
+    return None
+
+
+def names_only(text: str) -> str | None:
+    """A line that holds nothing but 1–4 Han names: '赵延东、风笑天' -> '赵延东 风笑天'."""
+    names = re.split(r"[\s、]+", text)
+    if _ONLY_NAMES.fullmatch(text) and looks_like_name(names[0]) and not any(n in _NOT_NAMES for n in names):
+        return " ".join(re.split(r"[\s、]+", text))
+    return None
+
+
+def editor(text: str) -> str | None:
+    """The name on an editor line ('（ 责任编辑：魏喆 ）'), the last resort for who is responsible."""
+    match = re.search(r"(?:责任编辑|责编|编辑)\s*[:：]\s*([\u4e00-\u9fa5]{2,4}|[A-Za-z][\w.]{1,19})(?![\u4e00-\u9fa5])", text)
+    return match[1] if match and match[1] not in _NOT_NAMES else None
+
+
+def is_byline(text: str) -> bool:
+    """A short line holding a name and a post: '郭军军 包头稀土高新区管委会主任'."""
+    return split_byline(text)[1] is not None
+
+
+def split_byline(text: str) -> tuple[str | None, str | None]:
+    """'郭军军 包头稀土高新区\\n管委会主任' -> (name, post); '作者：张三' -> (name, None)."""
+    lines = [clean_text(line) for line in text.splitlines() if clean_text(line)]
+    text = " ".join(lines)
+    if not text or EDITOR_LINE.match(text):
+        return None, None
+    first, _, rest = text.partition(" ")
+    post = rest.replace(" ", "")
+    if re.fullmatch(r"[\u4e00-\u9fa5]{2,4}", first) and 4 <= len(post) <= 60 and POST_WORDS.search(post) \
+            and not re.search(r"[。！？；]", post):
+        return first, post
+    found = find_author(text, allow_user=False)
+    if found:
+        return found, None
+    if re.fullmatch(r"[\u4e00-\u9fa5]{2,4}", text) and text not in _NOT_NAMES:
+        return text, None
+    return None, None

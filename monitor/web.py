@@ -1,0 +1,214 @@
+"""The subscriber web app (Starlette): subscribe with double opt-in, confirm, unsubscribe (RFC 8058
+one-click POST), manage filters, read a digest in the browser, and the public archive.
+
+Every subscriber link carries a token signed with MONITOR_SECRET_KEY and bound to one
+subscriber (or digest) and one purpose; nothing is reachable by guessing a sequential id.
+"""
+
+from __future__ import annotations
+
+from email.message import EmailMessage
+from email.utils import format_datetime, formataddr
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, PlainTextResponse, Response
+from starlette.routing import Route
+
+from . import db
+from .errors import ConfigError, DeliveryError
+from .gazetteer import load_gazetteer
+from .mailer import make_mailer, new_message_id
+from .models import DigestRecord, Subscriber, Subscription
+from .queries import ArticleFilter, list_articles
+from .settings import Settings
+from .subscribers import (
+    SubscriptionFilters,
+    add_subscriber,
+    replace_subscriptions,
+    resolve_zones,
+    subscription_filters,
+)
+from .timefmt import format_published, utcnow
+from .tokens import CONFIRM_MAX_AGE, make_token, read_token
+
+__all__ = ["create_app", "send_confirmation"]
+
+_env = Environment(loader=PackageLoader("monitor", "templates"), autoescape=select_autoescape(enabled_extensions=("j2",)))
+
+
+def _page(template: str, status: int = 200, **context: Any) -> HTMLResponse:
+    return HTMLResponse(_env.get_template(f"web/{template}").render(**context), status_code=status)
+
+
+def _split(value: str | None) -> tuple[str, ...]:
+    return tuple(part.strip() for part in (value or "").replace("，", ",").split(",") if part.strip())
+
+
+def send_confirmation(settings: Settings, subscriber: Subscriber) -> None:
+    """The double opt-in email: one link that confirms the address."""
+    assert subscriber.id is not None
+    link = f"{settings.base_url.rstrip('/')}/confirm/{make_token(settings.secret_key, 'confirm', subscriber.id)}"
+    message = EmailMessage()
+    message["From"] = settings.mail_from
+    message["To"] = formataddr((subscriber.name or "", subscriber.email))
+    message["Subject"] = "Confirm your zone-monitor subscription / 确认订阅"
+    message["Date"] = format_datetime(utcnow())
+    message["Message-ID"] = new_message_id()
+    message.set_content(f"Please confirm your subscription to zone-monitor digests:\n{link}\n\n"
+                        "If you did not ask for it, ignore this email: nothing will be sent.\n", charset="utf-8")
+    mailer = make_mailer(settings.smtp_url, settings.outbox)
+    try:
+        mailer.send(message)
+    finally:
+        mailer.close()
+
+
+def _filters_from_form(form: Any) -> SubscriptionFilters:
+    try:
+        hour = int(form.get("hour") or 8)
+    except ValueError:
+        raise ConfigError("hour must be a number from 0 to 23") from None
+    return SubscriptionFilters(frequency=str(form.get("frequency") or "daily"),
+                               zones=resolve_zones(load_gazetteer(), list(_split(form.get("zones")))),
+                               provinces=_split(form.get("provinces")), topics=_split(form.get("topics")),
+                               keywords=_split(form.get("keywords")), types=_split(form.get("types")), hour=hour)
+
+
+def _form_values(filters: SubscriptionFilters | None, email: str = "", name: str = "") -> dict[str, Any]:
+    f = filters or SubscriptionFilters()
+    return {"email": email, "name": name, "zones": ", ".join(f.zones), "provinces": ", ".join(f.provinces),
+            "topics": ", ".join(f.topics), "keywords": ", ".join(f.keywords), "types": ", ".join(f.types),
+            "frequency": f.frequency, "hour": f.hour}
+
+
+def create_app(settings: Settings, engine: Engine | None = None) -> Starlette:
+    engine = engine or db.make_engine(settings.database_url)
+    key = settings.secret_key
+
+    def subscriber_for(token: str, purpose: str, max_age: int | None = None) -> Subscriber | None:
+        subscriber_id = read_token(key, purpose, token, max_age=max_age)
+        if subscriber_id is None:
+            return None
+        with Session(engine, expire_on_commit=False) as session:
+            return session.get(Subscriber, subscriber_id)
+
+    async def subscribe(request: Request) -> Response:
+        if request.method == "GET":
+            return _page("subscribe.html.j2", title="Subscribe", form=_form_values(None), action="/subscribe")
+        form = await request.form()
+        try:
+            filters = _filters_from_form(form)
+            with Session(engine, expire_on_commit=False) as session:
+                subscriber, _created = add_subscriber(session, str(form.get("email") or ""), str(form.get("name") or "") or None,
+                                                      "Asia/Shanghai", filters, confirmed=False)
+        except ConfigError as exc:
+            values = _form_values(None, str(form.get("email") or ""), str(form.get("name") or ""))
+            return _page("subscribe.html.j2", status=400, title="Subscribe", form=values, action="/subscribe", error=str(exc))
+        try:
+            if not subscriber.confirmed:
+                send_confirmation(settings, subscriber)
+        except DeliveryError:
+            return _page("message.html.j2", status=503, title="Try again later",
+                         message="We could not send the confirmation email just now. Please try again later.")
+        # The same answer whether or not the address was known: no way to probe who subscribes.
+        return _page("message.html.j2", title="Check your inbox",
+                     message="We sent you an email with a link to confirm your subscription.")
+
+    async def confirm(request: Request) -> Response:
+        subscriber = subscriber_for(request.path_params["token"], "confirm", CONFIRM_MAX_AGE)
+        if subscriber is None:
+            return _page("message.html.j2", status=404, title="Link not valid", message="This link is not valid or has expired.")
+        with Session(engine) as session:
+            row = session.get(Subscriber, subscriber.id)
+            assert row is not None
+            if not row.confirmed:
+                row.confirmed, row.confirmed_at = True, utcnow()
+            if row.status == "unsubscribed":
+                row.status = "active"
+            session.add(row)
+            session.commit()
+        return _page("message.html.j2", title="Subscription confirmed", message="Thank you: your digests will start with the next period.")
+
+    async def unsubscribe(request: Request) -> Response:
+        token = request.path_params["token"]
+        subscriber = subscriber_for(token, "unsubscribe")
+        if subscriber is None:
+            return _page("message.html.j2", status=404, title="Link not valid", message="This link is not valid.")
+        if request.method == "GET":  # a page, so that link scanners cannot unsubscribe anyone
+            return _page("message.html.j2", title="Unsubscribe", message=f"Stop sending digests to {subscriber.email}?",
+                         form_action=f"/unsubscribe/{token}", button="Unsubscribe")
+        with Session(engine) as session:
+            row = session.get(Subscriber, subscriber.id)
+            assert row is not None
+            row.status = "unsubscribed"
+            session.add(row)
+            session.commit()
+        return _page("message.html.j2", title="Unsubscribed", message="You will receive no more digests.")
+
+    async def manage(request: Request) -> Response:
+        token = request.path_params["token"]
+        subscriber = subscriber_for(token, "manage")
+        if subscriber is None:
+            return _page("message.html.j2", status=404, title="Link not valid", message="This link is not valid.")
+        with Session(engine, expire_on_commit=False) as session:
+            rows = session.exec(select(Subscription).where(Subscription.subscriber_id == subscriber.id)).all()
+            current = subscription_filters(rows[0]) if rows else None
+            if request.method == "POST":
+                form = await request.form()
+                try:
+                    replace_subscriptions(session, subscriber, [_filters_from_form(form)])
+                except ConfigError as exc:
+                    return _page("subscribe.html.j2", status=400, title="Your subscription", manage=True,
+                                 form=_form_values(current, subscriber.email), action=f"/manage/{token}", error=str(exc))
+                return _page("message.html.j2", title="Saved", message="Your subscription was updated.")
+        return _page("subscribe.html.j2", title="Your subscription", manage=True, form=_form_values(current, subscriber.email),
+                     action=f"/manage/{token}")
+
+    async def digest_page(request: Request) -> Response:
+        from .delivery import build_for
+        from .matching import load_candidates
+        from .models import DigestArticle
+
+        digest_id = read_token(key, "digest", request.path_params["token"])
+        if digest_id is None:
+            return _page("message.html.j2", status=404, title="Link not valid", message="This link is not valid.")
+        with Session(engine) as session:
+            record = session.get(DigestRecord, digest_id)
+            subscriber = session.get(Subscriber, record.subscriber_id) if record and record.subscriber_id else None
+            if record is None or subscriber is None:
+                return _page("message.html.j2", status=404, title="Not found", message="This digest no longer exists.")
+            ids = session.exec(select(DigestArticle.article_id).where(DigestArticle.digest_id == digest_id)).all()
+            digest = build_for(settings, subscriber, load_candidates(session, load_gazetteer(), ids=ids), digest_id)
+        return HTMLResponse(digest.html)
+
+    async def archive(request: Request) -> Response:
+        gazetteer = load_gazetteer()
+        zone, q = request.query_params.get("zone", ""), request.query_params.get("q", "")
+        try:
+            zones = resolve_zones(gazetteer, [zone]) if zone else ()
+        except ConfigError as exc:
+            return _page("message.html.j2", status=400, title="Archive", message=str(exc))
+        names = {z.id: z.full_name for z in gazetteer.zones}
+        with Session(engine) as session:
+            views = list_articles(session, ArticleFilter(zones=zones, text=q or None, canonical_only=True, limit=100), names)
+        items = [{"url": v.url, "title": v.title, "source": v.source, "date": format_published(v.published),
+                  "zones": "、".join(z.name for z in v.zones if z.role == "subject")} for v in views]
+        return _page("archive.html.j2", title="Archive", items=items, zone=zone, q=q)
+
+    async def healthz(_request: Request) -> Response:
+        return PlainTextResponse("ok")
+
+    return Starlette(routes=[
+        Route("/subscribe", subscribe, methods=["GET", "POST"]),
+        Route("/confirm/{token}", confirm, methods=["GET"]),
+        Route("/unsubscribe/{token}", unsubscribe, methods=["GET", "POST"]),
+        Route("/manage/{token}", manage, methods=["GET", "POST"]),
+        Route("/digests/{token}", digest_page, methods=["GET"]),
+        Route("/archive", archive, methods=["GET"]),
+        Route("/healthz", healthz, methods=["GET"]),
+    ])

@@ -1,0 +1,76 @@
+"""Kind ``epaper``: a newspaper's e-paper edition, laid out by date and page.
+
+``url`` is a template such as ``https://paper.example.cn/html/{date:%Y-%m/%d}/node_{page}.htm``:
+``{date}`` is the edition's date in the source's timezone (any strftime format after the
+colon), ``{page}`` the page number (1 for the edition's first page). The first page lists
+the edition's pages (``pages`` selector); every page lists its articles (``links``).
+Editions are tried from today back to ``since`` (at most ``MAX_DAYS`` days; without
+``since``, today and yesterday); an edition that does not exist (404) is skipped: papers
+do not appear every day, and today's may not be out yet.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from bs4 import BeautifulSoup
+
+from monitor.fetch import Fetcher
+from monitor.sourcesfile import SourceConfig
+from monitor.timefmt import utcnow
+
+from .base import Scraper, fetch_listing, item_links
+
+__all__ = ["EpaperScraper", "edition_url", "edition_pages", "page_articles"]
+
+MAX_DAYS = 7
+
+
+def edition_url(source: SourceConfig, day: date, page: int = 1) -> str:
+    return source.url.format(date=day, page=page)
+
+
+def edition_pages(source: SourceConfig, page_url: str, soup: BeautifulSoup) -> list[str]:
+    """Pure: the page URLs an edition's first page links to (itself excluded)."""
+    if not source.pages:
+        return []
+    hrefs = [str(a.get("href")) for a in soup.select(source.pages) if a.get("href")]
+    from monitor.urls import canonical_url, resolve
+
+    own = canonical_url(page_url)
+    pages = [canonical_url(u) for u in (resolve(page_url, h) for h in hrefs) if u]
+    return [p for p in dict.fromkeys(pages) if p != own]
+
+
+def page_articles(source: SourceConfig, page_url: str, soup: BeautifulSoup) -> list[str]:
+    """Pure: the article URLs of one e-paper page."""
+    assert source.links is not None
+    return item_links(source, page_url, [str(a.get("href")) for a in soup.select(source.links) if a.get("href")])
+
+
+class EpaperScraper(Scraper):
+    kind = "epaper"
+
+    def today(self, source: SourceConfig) -> date:
+        return utcnow().astimezone(source.tz).date()
+
+    def edition_days(self, source: SourceConfig, since: datetime | None) -> list[date]:
+        today = self.today(source)
+        first = since.astimezone(source.tz).date() if since else today - timedelta(days=1)
+        days = max(0, min((today - first).days, MAX_DAYS - 1))
+        return [today - timedelta(days=n) for n in range(days + 1)]
+
+    async def discover(self, source: SourceConfig, fetcher: Fetcher, since: datetime | None = None) -> list[str]:
+        found: list[str] = []
+        for day in self.edition_days(source, since):
+            first_url = edition_url(source, day, 1)
+            listing = await fetch_listing(source, fetcher, first_url, missing_ok=True)
+            if listing is None:  # no edition that day, or unchanged since the last run
+                continue
+            page, soup = listing
+            found.extend(page_articles(source, page.final_url, soup))
+            for page_url in edition_pages(source, page.final_url, soup)[: source.max_pages - 1]:
+                other = await fetch_listing(source, fetcher, page_url, missing_ok=True)
+                if other is not None:
+                    found.extend(page_articles(source, other[0].final_url, other[1]))
+        return list(dict.fromkeys(found))

@@ -1,0 +1,1 @@
+"""Site plugins (source kind ``plugin``): one module per site, each with a ``scraper`` attribute."""

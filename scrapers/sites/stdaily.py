@@ -1,0 +1,123 @@
+"""Science and Technology Daily (科技日报) e-paper, served by a JSON API behind a single-page app.
+
+The API, as RSSHub's route reads it (DIYgod/RSSHub lib/routes/stdaily/digitalpaper.tsx and
+types.ts at commit ad7ec1613a3b842ee0e6cb256c1e0ecaa5b0969c; facts only, the code here is
+our own), takes JSON POSTs under ``https://epaper.stdaily.com/stdailynewspaperapi``:
+
+* ``/uv/article/period/date`` ``{code, date: first day of month}`` -> ``obj.dateList`` (edition dates);
+* ``/uv/article/period/periodTime`` ``{code, periodTime, siteId}`` -> ``obj.editionList[] {id, editionName, editionCode}``;
+* ``/uv/article/article/editionId`` ``{id, siteId}`` -> ``list[] {id}`` (the articles of one page);
+* ``/uv/article/article/articleId`` ``{code, id, siteId}`` -> ``obj.articleVo {title, subtitle, content, author, periodTime, editionName}``.
+
+The source's ``url`` is the API root (so tests can point it at a local server). Item URLs are
+``https://epaper.stdaily.com/statics/technology-site/index.html?newsId=ID&date=DATE``
+(the site's own reader keeps the id after a ``#``, which canonicalisation would drop);
+``fetch`` turns one into the ``articleId`` POST and ``parse`` reads the JSON answer.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+from datetime import datetime
+from html import escape
+from typing import Any
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+from monitor.errors import ExtractionError, FetchError, SourceError
+from monitor.extract import extract_article
+from monitor.fetch import Fetcher, Validators
+from monitor.items import ExtractedArticle, PublishDate, RawPage
+from monitor.sourcesfile import Selectors, SourceConfig
+from monitor.timefmt import utcnow
+from scrapers.base import Scraper
+
+__all__ = ["StdailyScraper", "scraper", "article_url", "edition_dates", "edition_sections", "section_articles", "API"]
+
+API = "https://epaper.stdaily.com/stdailynewspaperapi"
+READER_PATH = "/statics/technology-site/index.html"
+CODE = "KJRB"
+SITE_ID = "811c18b08cf04e79be3b67d6902ee1a7"
+HEADERS = {"X-Requested-With": "XMLHttpRequest"}
+
+
+def article_url(source: SourceConfig, article_id: str, period: str) -> str:
+    parts = urlsplit(source.url)
+    return f"{parts.scheme}://{parts.netloc}{READER_PATH}?{urlencode({'newsId': article_id, 'date': period})}"
+
+
+def _json(source: SourceConfig, page: RawPage) -> Any:
+    try:
+        return json.loads(page.content.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise SourceError(source.name, f"{page.url}: the e-paper API did not answer JSON ({exc})") from None
+
+
+def edition_dates(source: SourceConfig, page: RawPage) -> list[str]:
+    """Pure: edition dates (YYYY-MM-DD), newest first."""
+    dates = (_json(source, page).get("obj") or {}).get("dateList") or []
+    return sorted((str(d) for d in dates), reverse=True)
+
+
+def edition_sections(source: SourceConfig, page: RawPage) -> list[str]:
+    """Pure: the ids of an edition's pages (版面)."""
+    return [str(s["id"]) for s in (_json(source, page).get("obj") or {}).get("editionList") or [] if s.get("id")]
+
+
+def section_articles(source: SourceConfig, page: RawPage) -> list[str]:
+    return [str(a["id"]) for a in _json(source, page).get("list") or [] if a.get("id")]
+
+
+class StdailyScraper(Scraper):
+    kind = "plugin:stdaily"
+
+    async def _post(self, source: SourceConfig, fetcher: Fetcher, path: str, payload: dict[str, str]) -> RawPage:
+        try:
+            return await fetcher.post_json(source.url.rstrip("/") + path, payload, HEADERS)
+        except FetchError as exc:
+            raise SourceError(source.name, f"e-paper API {path}: {exc}") from exc
+
+    async def discover(self, source: SourceConfig, fetcher: Fetcher, since: datetime | None = None) -> list[str]:
+        today = utcnow().astimezone(source.tz).date()
+        page = await self._post(source, fetcher, "/uv/article/period/date", {"code": CODE, "date": today.strftime("%Y-%m-01")})
+        dates = edition_dates(source, page)[:1]  # the latest edition; earlier ones were read on earlier runs
+        found: list[str] = []
+        for period in dates:
+            sections = await self._post(source, fetcher, "/uv/article/period/periodTime",
+                                        {"code": CODE, "periodTime": period, "siteId": SITE_ID})
+            for section_id in edition_sections(source, sections)[: source.max_pages]:
+                listing = await self._post(source, fetcher, "/uv/article/article/editionId", {"id": section_id, "siteId": SITE_ID})
+                found.extend(article_url(source, article_id, period) for article_id in section_articles(source, listing))
+        return list(dict.fromkeys(found))
+
+    async def fetch(self, source: SourceConfig, fetcher: Fetcher, url: str,
+                    validators: Validators | None = None) -> RawPage:
+        query = parse_qs(urlsplit(url).query)
+        article_id = (query.get("newsId") or [""])[0]
+        answer = await fetcher.post_json(source.url.rstrip("/") + "/uv/article/article/articleId",
+                                         {"code": CODE, "id": article_id, "siteId": SITE_ID}, HEADERS)
+        return replace(answer, url=url, final_url=url)
+
+    def parse(self, source: SourceConfig, page: RawPage) -> list[ExtractedArticle]:
+        vo = ((_json(source, page).get("obj") or {}).get("articleVo")) or {}
+        if not vo.get("content"):
+            raise ExtractionError(f"{page.url}: the API answer holds no article")
+        title = escape(" ".join(re.sub(r"<[^>]+>", " ", str(vo.get("title") or "")).split()))
+        subtitle = f"<h2>{escape(vo['subtitle'])}</h2>" if vo.get("subtitle") else ""
+        html = (f"<html><head><meta charset='utf-8'><title>{title}</title></head><body>"
+                f"<h1>{title}</h1>{subtitle}<div id='content'>{vo['content']}</div></body></html>")
+        article = extract_article(html, page.url, Selectors(title="h1", body="#content"), source.tz)
+        published = None
+        if vo.get("periodTime"):
+            try:
+                day = datetime.strptime(str(vo["periodTime"])[:10], "%Y-%m-%d").replace(tzinfo=source.tz)
+                published = PublishDate(day, "day")
+            except ValueError:
+                published = None
+        author = " ".join(re.sub(r"本报|通讯员|实习生|记者", " ", str(vo.get("author") or "")).split()) or None
+        return [replace(article, published=published or article.published, author=author or article.author,
+                        source_name="科技日报")]
+
+
+scraper = StdailyScraper()

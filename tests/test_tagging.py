@@ -1,0 +1,164 @@
+"""The tag stage: each disambiguation rule on real-looking text, the seed page, the evaluation floors."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlmodel import Session, create_engine, select
+
+from monitor.items import ExtractedArticle, New
+from monitor.models import Article, ArticlePerson, ArticlePlace, ArticleTopic, ArticleZone
+from monitor.store import Storage
+from monitor.tag import ZoneTagger
+
+from .conftest import run_cli
+
+ROOT = Path(__file__).resolve().parent.parent
+_spec = importlib.util.spec_from_file_location("bench_tagging", ROOT / "bench" / "tagging.py")
+assert _spec and _spec.loader
+bench = importlib.util.module_from_spec(_spec)
+sys.modules["bench_tagging"] = bench
+_spec.loader.exec_module(bench)
+
+
+@pytest.fixture(scope="module")
+def tagger() -> ZoneTagger:
+    return ZoneTagger()
+
+
+def roles(tags, role: str) -> set[str]:  # type: ignore[no-untyped-def]
+    return {z.zone_id for z in tags.zones if z.role == role}
+
+
+def test_bare_gaoxinqu_is_the_sources_zone(tagger: ZoneTagger) -> None:
+    tags = tagger.tag("我区企业获省科技进步奖", "近日，省政府公布科技奖励名单，高新区6家企业获奖，高新区科技局表示将加大奖励力度。",
+                      default_zones=("weifang",))
+    assert roles(tags, "subject") == {"weifang"} and not roles(tags, "mentioned")
+
+
+def test_bare_gaoxinqu_without_source_zone_takes_the_nearest_city(tagger: ZoneTagger) -> None:
+    text = "本报讯 12月5日，绵阳市召开科技创新大会。会上，高新区12家企业获得表彰，高新区企业研发投入增长两成。"
+    assert roles(tagger.tag("", text), "subject") == {"mianyang"}
+
+
+def test_category_and_unknown_zones_are_not_resolved(tagger: ZoneTagger) -> None:
+    text = "全国178家国家高新区中，省级高新区数量更多。衡水高新区近日举行项目签约。"
+    assert tagger.tag("", text, default_zones=("baoding",)).zones == tuple(
+        z for z in tagger.tag("", text, default_zones=("baoding",)).zones if z.zone_id == "baoding")
+    assert not tagger.tag("", text).zones
+
+
+def test_other_kinds_of_zone_are_not_high_tech_zones(tagger: ZoneTagger) -> None:
+    tags = tagger.tag("昆明经开区与自贸试验区昆明片区联合推出稳外贸措施",
+                      "昆明经开区、昆明综合保税区和天津经济技术开发区的企业参加对接会。会后高新区企业也将参与。")
+    assert not tags.zones
+    assert any(t.topic_id == "opening-free-trade" for t in tags.topics)
+
+
+def test_suzhou_industrial_park_is_the_one_exception(tagger: ZoneTagger) -> None:
+    assert roles(tagger.tag("苏州工业园区生物医药产值破千亿", "苏州工业园区生物医药企业超过2000家。"), "subject") == {"suzhou-sip"}
+    assert not tagger.tag("无锡工业园区新项目开工", "无锡工业园区与常州经开区签约。").zones
+
+
+def test_a_zone_inside_a_longer_name_is_not_counted(tagger: ZoneTagger) -> None:
+    tags = tagger.tag("马鞍山慈湖高新区新材料产业园开工", "马鞍山高新区党工委书记王华出席。")
+    assert {z.zone_id for z in tags.zones} == {"cihu"}  # not 鞍山高新区
+    assert {(p.province, p.city) for p in tags.places} == {("安徽省", "马鞍山市")}  # 鞍山 is not a place here
+
+
+def test_ambiguous_torch_zone_needs_a_city(tagger: ZoneTagger) -> None:
+    assert roles(tagger.tag("", "威海市火炬高新区医疗器械产业集群入选国家级试点。"), "subject") == {"weihaihuoju"}
+    assert roles(tagger.tag("", "厦门市召开大会，火炬高新区作交流发言。"), "subject") == {"xiamenhuoju"}
+    assert not tagger.tag("", "第七届创新创业大赛决赛在火炬高新区举行。").zones
+
+
+def test_traditional_characters_are_folded(tagger: ZoneTagger) -> None:
+    tags = tagger.tag("包頭稀土高新區項目集中開工", "包頭稀土高新區黨工委副書記、管委會主任郭軍軍表示，將延伸稀土產業鏈。")
+    assert roles(tags, "subject") == {"baotouxitu"}
+    assert [(p.name, p.post, p.zone_id) for p in tags.people] == [("郭军军", "包头稀土高新区党工委副书记、管委会主任", "baotouxitu")]
+
+
+def test_subject_and_mentioned(tagger: ZoneTagger) -> None:
+    tags = tagger.tag("光谷集中签约12个重大项目", "武汉东湖高新区举行签约活动。业内人士认为，光谷与上海张江高新区在集成电路领域错位发展。")
+    assert roles(tags, "subject") == {"donghu"} and roles(tags, "mentioned") == {"zhangjiang"}
+    both = tagger.tag("成都高新区与重庆高新区签署协同发展合作协议", "双方将共建产业协作园。")
+    assert roles(both, "subject") == {"chengdu", "chongqing"}
+
+
+def test_generic_political_phrasing_triggers_no_topic(tagger: ZoneTagger) -> None:
+    text = ("党的二十大报告提出，加快发展数字经济，构建新一代信息技术、人工智能、生物技术、新能源、新材料、高端装备等增长引擎。"
+            "我们将坚持创新驱动发展战略，人才是第一资源、创新是第一动力，推动高质量发展，加快构建新发展格局。")
+    assert tagger.tag("", text).topics == ()
+
+
+def test_relevance_and_content_type(tagger: ZoneTagger) -> None:
+    assert not tagger.tag("市领导调研春运工作", "春运期间要保障旅客安全出行。").relevant
+    assert tagger.tag("关于印发《佛山高新区促进科技金融发展若干措施》的通知", "各有关单位：现印发给你们。").content_type == "policy"
+    signed = tagger.tag("以改革激发活力", "刘晓明 石家庄高新区党工委书记、管委会主任\n\n今年以来，我们深化改革。")
+    assert signed.content_type == "commentary"
+
+
+def test_seed_page_pieces_get_their_zone_and_author(tagger: ZoneTagger) -> None:
+    cases = [c for c in bench.load_cases() if c["id"].startswith("seed-")]
+    assert len(cases) == 6
+    for case in cases:
+        tags = tagger.tag(case["title"], case["text"])
+        assert roles(tags, "subject") == set(case["subject"]), case["id"]
+        assert {(p.name, p.post) for p in tags.people} == {(p["name"], p["post"]) for p in case["people"]}, case["id"]
+
+
+def test_evaluation_floors(tagger: ZoneTagger) -> None:
+    cases = bench.load_cases()
+    assert len(cases) >= 60
+    ours, _, _ = bench.evaluate(cases, tagger)
+    assert ours["subject"].f1 >= 0.95
+    assert ours["mentioned"].f1 >= 0.90
+    assert ours["people"].f1 >= 0.90
+    assert ours["topics"].f1 >= 0.80
+
+
+def test_store_writes_every_tag(tmp_path: Path, tagger: ZoneTagger) -> None:
+    from sqlmodel import SQLModel
+
+    from monitor.models import Source
+
+    engine = create_engine(f"sqlite:///{tmp_path / 't.db'}")
+    SQLModel.metadata.create_all(engine)
+    tags = tagger.tag("包头稀土高新区稀土永磁项目开工", "包头稀土高新区管委会主任郭军军表示，将延伸稀土永磁产业链，提高稀土就地转化率。")
+    with Session(engine) as session:
+        source = Source(name="s", kind="html")
+        session.add(source)
+        session.flush()
+        now = datetime(2022, 11, 14, tzinfo=UTC)
+        result = Storage(session).store_article(ExtractedArticle(url="https://x.test/1", title="t", body="b"), New("h"),
+                                                tags, source, now)
+        session.commit()
+        aid = result.article_id
+        assert session.exec(select(ArticleZone.zone_id).where(ArticleZone.article_id == aid)).all() == ["baotouxitu"]
+        assert "rare-earth-new-materials" in session.exec(select(ArticleTopic.topic_id).where(ArticleTopic.article_id == aid)).all()
+        assert session.exec(select(ArticlePerson.name).where(ArticlePerson.article_id == aid)).all() == ["郭军军"]
+        assert session.exec(select(ArticlePlace.city).where(ArticlePlace.article_id == aid)).all() == ["包头市"]
+        row = session.get(Article, aid)
+        assert row is not None and row.relevant and row.content_type == "news"
+
+
+def test_cli_tag_and_topics(tmp_path: Path) -> None:
+    page = tmp_path / "piece.txt"
+    page.write_text("内江高新区党工委副书记、管委会主任肖从亮表示，内江高新区将大力发展电子信息、集成电路和智能制造产业，建设智能工厂。",
+                    encoding="utf-8")
+    done = run_cli("tag", str(page), "--json", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    record = json.loads(done.stdout.splitlines()[0])
+    assert set(record) >= {"path", "zones", "people", "places", "topics"}
+    assert record["zones"][0] == {"id": "neijiang", "name": "内江高新技术产业开发区", "role": "subject",
+                                  "score": record["zones"][0]["score"]}
+    assert {"name": "肖从亮", "post": "内江高新区党工委副书记、管委会主任", "zone_id": "neijiang"} in record["people"]
+    assert {"province": "四川省", "city": "内江市"} in record["places"]
+    assert {t["id"] for t in record["topics"]} >= {"electronic-information", "intelligent-manufacturing"}
+    listed = [json.loads(line) for line in run_cli("topics", "list", "--json", cwd=tmp_path).stdout.splitlines()]
+    assert len(listed) >= 16 and all({"id", "label", "label_en"} <= set(t) for t in listed)
