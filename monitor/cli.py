@@ -244,7 +244,9 @@ def crawl(
     settings = _settings()
     config = _load_sources(settings)
     chosen = [config.get(name) for name in source] if source else [s for s in config.sources if s.enabled]
-    with _database(settings) as engine:
+    from .locks import hold_many, source_lock_name
+
+    with _database(settings) as engine, hold_many(engine, [source_lock_name(s.name) for s in chosen], settings.lock_timeout):
         with err.status("crawling") as status:
             results = run_crawl(settings, chosen, engine, lambda name, what: status.update(f"[{name}] {what}"))
     for result in results:
@@ -582,7 +584,7 @@ def demo() -> None:
     run_demo(_settings(), err)
 
 
-from . import cli_subscribers  # noqa: E402,F401  (registers the subscriber, digest and web commands)
+from . import cli_service, cli_subscribers  # noqa: E402,F401  (register serve/runs/backfill; subscriber, digest, web)
 
 
 def main() -> None:

@@ -148,7 +148,9 @@ def digest_send(
     if frequency not in (None, "immediate", "daily", "weekly"):
         raise ConfigError(f"--frequency must be immediate, daily or weekly, got {frequency!r}")
     settings = _settings()
-    with _database(settings) as engine:
+    from .locks import DIGEST_LOCK, hold
+
+    with _database(settings) as engine, hold(engine, DIGEST_LOCK, settings.lock_timeout):
         result = send_digests(engine, settings, make_mailer(settings.smtp_url, settings.outbox), frequency=frequency,
                               force=force, dry_run=dry_run)
     if json_out:

@@ -16,6 +16,7 @@
     ├── ExtractionError             a page from which no article could be extracted
     │   └── TooShort                the extracted body is too short to be an article
     ├── SourceError                 a source as a whole failed (list page or feed unusable)
+    ├── LockBusy                    another run holds the lock of this job (crawl, backfill, digest, serve)
     └── DeliveryError               an email could not be delivered now (retried later)
         └── PermanentDeliveryError  the recipient was refused for good (5xx)
 """
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 __all__ = [
     "MonitorError",
+    "LockBusy",
     "ConfigError",
     "SourcesFileError",
     "DatabaseError",
@@ -116,6 +118,10 @@ class DeliveryError(MonitorError):
 
 class PermanentDeliveryError(DeliveryError):
     """The server refused the recipient for good (5xx): the address is counted as bouncing."""
+
+
+class LockBusy(MonitorError):
+    """Another process holds the lock of this job and did not release it within the wait (exit code 1)."""
 
 
 class SourceError(MonitorError):

@@ -35,6 +35,10 @@ _ORG = (r"(?:党工委|党委|管委会|管委|党组|工委|纪工委|纪检监
 _POST_UNIT = _ORG + _TITLE
 # A post right after a zone name: units joined by 、 or 兼.
 _POST_AFTER_ZONE = re.compile(rf"{_POST_UNIT}(?:(?:、|兼){_POST_UNIT})*")
+# The last characters of the _TITLE words, and the longest first unit (常务副 + 12-character
+# organisation + 4-character title): a post ends its first unit with one of them within that span.
+_TITLE_LAST = re.compile("[记任长员席理人监师]")
+_FIRST_UNIT_MAX = 3 + 12 + 4
 _POST_END = re.compile(r"(?:书记|主任|区长|局长|部长|委员|主席|总经理|董事长|负责人|秘书长|处长|科长|院长|所长|市长|县长|"
                        r"会长|理事长|总监|巡视员|调研员|总经济师|总工程师|研究员|教授|首席科学家|专家|主任委员|常委)$")
 # What may follow a person's name in running text.
@@ -60,6 +64,8 @@ def name_at(text: str, pos: int) -> str | None:
 
 def post_at(text: str, pos: int) -> tuple[str, int] | None:
     """A post (党工委书记、管委会主任) starting at `pos` in a whitespace-free text: (post, end)."""
+    if not _TITLE_LAST.search(text, pos, pos + _FIRST_UNIT_MAX):
+        return None  # cheap test first: most zone names are not followed by a post
     found = _POST_AFTER_ZONE.match(text, pos)
     if not found or not found.group(0):
         return None

@@ -45,6 +45,7 @@ class SourceRunResult:
     duplicates: int
     errors: int
     error: str | None = None
+    discovered: int = 0  # item URLs the list pages/feeds named this run (source health reads it)
 
     @property
     def failed(self) -> bool:
@@ -129,12 +130,14 @@ async def _crawl_source(source: SourceConfig, scraper: Scraper, fetcher: Fetcher
         session.commit()
         run = storage.start_run(source_row)
         error: str | None = None
+        discovered = 0
         since = source_row.last_success_at - DISCOVERY_OVERLAP if source_row.last_success_at else None
         validators = _PendingValidators(storage)
         fetcher.validator_store = validators
         try:
             progress(source.name, "discovering")
             urls = await scraper.discover(source, fetcher, since)
+            discovered = len(urls)
             storage.record_discovered(source_row, urls)
             storage.save_validators(validators.fresh)  # only now: a later 304 must not hide what this listed
         except SourceError as exc:
@@ -175,7 +178,7 @@ async def _crawl_source(source: SourceConfig, scraper: Scraper, fetcher: Fetcher
         storage.log_fetches(run, source_row, fetcher.drain_records())
         storage.finish_run(run, source_row, fetched=fetched, new=new, duplicates=duplicates, errors=errors,
                            error=error)
-    return SourceRunResult(source.name, fetched, new, duplicates, errors, error)
+    return SourceRunResult(source.name, fetched, new, duplicates, errors, error, discovered)
 
 
 async def crawl_async(settings: Settings, sources: list[SourceConfig], engine: Engine,

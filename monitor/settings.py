@@ -68,3 +68,20 @@ class Settings(BaseSettings):
         description="Share of the numbers of the smaller article the other must contain (tells issues of a report apart).",
     )
     dedup_max_candidates: int = Field(default=8, ge=1, description="Candidates verified exactly per article.")
+    alert_emails: str = Field(
+        default="", description="Comma-separated addresses that get source-health alerts and all-clears (empty: none)."
+    )
+    alert_after_failures: int = Field(default=3, ge=1, description="Failed runs in a row after which a source is alerted.")
+    alert_after_zero_yield: int = Field(
+        default=3, ge=1,
+        description="Runs in a row whose changed list page listed no item, after which a source that used to yield is alerted.",
+    )
+    alert_parse_failure_rate: float = Field(
+        default=0.5, gt=0, le=1, description="Share of fetched items failing to parse (last 10 runs) that raises an alert.",
+    )
+    lock_timeout: float = Field(
+        default=60.0, ge=0, description="Seconds a run waits for another run's lock (same source, or SQLite writer) before exit 1.",
+    )
+    schedule_jitter: float = Field(
+        default=30.0, ge=0, description="Largest random delay in seconds added to a scheduled crawl (capped at a tenth of its interval).",
+    )

@@ -24,11 +24,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import ahocorasick
+import ahocorasick_rs
 
 from .gazetteer import Gazetteer, Place, load_ambiguous_aliases, load_gazetteer, load_places
 from .items import ContentType, PersonTag, PlaceTag, TagSet, ZoneTag
-from .normalise import match_key, to_simplified
+from .normalise import TRADITIONAL_HINTS, match_key, to_simplified
 from .people import find_byline, find_bylines, name_at, post_at
 from .topics import Taxonomy, TopicMatcher
 
@@ -43,6 +43,7 @@ _CATEGORY_BEFORE = ("各", "省", "国家", "级", "家", "个", "类", "批", "
 _BARE = "高新区"
 _LEAD = 200
 _NEAR = 60  # a city this close to a bare 高新区 names it
+_DOMINANT = 3  # body mentions from which a headline zone outweighs one named half as often
 
 _ZONE, _AMBIG, _PLACE, _OTHER, _BARE_KIND, _GENERIC = range(6)
 _WEIGHTS = {"title": 3.0, "byline": 3.0, "lead": 1.0, "mention": 0.5}
@@ -73,10 +74,8 @@ class ZoneTagger:
                 forms.append(place.name)
             for form in forms:
                 entries.setdefault(match_key(form), (_PLACE, str(i)))
-            if place.city:
-                for kind in OTHER_ZONE_KINDS:
-                    entries[match_key(place.name + kind)] = (_OTHER, "")
-                    entries[match_key(place.name + "市" + kind)] = (_OTHER, "")
+        # 昆明经开区, 昆明市经开区: a place right before another kind of zone is joined to it after
+        # the scan (see `_zone_hits`), which keeps thousands of place x kind names out of the automaton.
         for kind in OTHER_ZONE_KINDS:
             entries[match_key(kind)] = (_OTHER, "")
         entries[_BARE] = (_BARE_KIND, "")
@@ -89,16 +88,65 @@ class ZoneTagger:
                     entries[key] = (_ZONE, zone.id)
         for key in self.ambiguous:
             entries[key] = (_AMBIG, key)
-        self._automaton = ahocorasick.Automaton()
+        # One automaton for everything the tagger looks for: zone-side names (matched leftmost-longest
+        # after the scan), topic phrases (every overlapping hit) and the characters that mark a
+        # traditional-script text (a hit means: fold to simplified and scan again).
+        patterns: dict[str, tuple[tuple[int, str] | None, tuple[tuple[int, int, float], ...], bool]] = {}
         for key, value in entries.items():
-            self._automaton.add_word(key, (len(key), value))
-        self._automaton.make_automaton()
+            patterns[key] = (value, (), False)
+        for phrase, values in self.topics.phrases.items():
+            zone_value = patterns.get(phrase, (None, (), False))[0]
+            patterns[phrase] = (zone_value, values, False)
+        for char in TRADITIONAL_HINTS:
+            value = patterns.get(char, (None, (), False))
+            patterns[char] = (value[0], value[1], True)
+        self._values = list(patterns.values())
+        self._zone_values = [v[0] for v in self._values]
+        self._topic_values = [v[1] for v in self._values]
+        self._marks = [v[2] for v in self._values]
+        # ahocorasick_rs (Rust) rather than pyahocorasick: with a large CJK alphabet pyahocorasick
+        # walks each trie node's children one by one, about three times slower over the same patterns.
+        self._automaton = ahocorasick_rs.AhoCorasick(list(patterns), matchkind=ahocorasick_rs.MatchKind.Standard,
+                                                     implementation=ahocorasick_rs.Implementation.DFA)
         self._zone_by_place = {str(i): p.zone_id for i, p in enumerate(self.places) if p.zone_id}
+        # a city joins a following other kind of zone as 昆明 or 昆明市, not as 昆明县
+        self._joins_other_kind = {match_key(p.name + suffix) for p in self.places if p.city for suffix in ("", "市")}
 
     # matching ----------------------------------------------------------------------------
-    def _scan(self, text: str, section: str, offset: int) -> list[_Hit]:
-        return [_Hit(kind, offset + end - length + 1, offset + end + 1, ref, section)
-                for end, (length, (kind, ref)) in self._automaton.iter_long(text)]
+    def _scan(self, text: str) -> tuple[list[tuple[int, int, tuple[int, str]]],
+                                        list[tuple[int, int, tuple[tuple[int, int, float], ...]]], bool]:
+        """One pass: every zone-side hit (start, end, value), every topic hit, whether a traditional mark was seen."""
+        matches = self._automaton.find_matches_as_indexes(text, overlapping=True)
+        zone_values, topic_values, marks = self._zone_values, self._topic_values, self._marks
+        zone_side = [(start, end, value) for index, start, end in matches if (value := zone_values[index]) is not None]
+        topic_side = [(start, end, value) for index, start, end in matches if (value := topic_values[index])]
+        return zone_side, topic_side, any(marks[index] for index, _, _ in matches)
+
+    def _zone_hits(self, text: str, found: list[tuple[int, int, tuple[int, str]]], bounds: tuple[int, int]
+                   ) -> list[_Hit]:
+        """Leftmost-longest, non-overlapping zone-side hits; a place joined to a following other kind of
+        zone (昆明经开区) becomes that kind. `bounds`: where the byline and the body start."""
+        found.sort(key=lambda h: (h[0], -h[1]))
+        hits: list[_Hit] = []
+        last_end = -1
+        b0, b1 = bounds
+        for start, end, (kind, ref) in found:
+            if start < last_end:
+                continue
+            last_end = end
+            if (kind == _OTHER and hits and hits[-1].end == start and hits[-1].kind == _PLACE
+                    and text[hits[-1].start:start] in self._joins_other_kind):
+                hits[-1] = _Hit(_OTHER, hits[-1].start, end, "", hits[-1].section)
+                continue
+            section = "title" if start < b0 else "byline" if start < b1 else "body"
+            hits.append(_Hit(kind, start, end, ref, section))
+        return hits
+
+    def _zone_ids(self, key: str) -> list[str]:
+        """The zones named in a short text (a post), in order."""
+        found = [(start, end, self._values[index][0]) for index, start, end
+                 in self._automaton.find_matches_as_indexes(key, overlapping=True) if self._values[index][0] is not None]
+        return [h.ref for h in self._zone_hits(key, found, (len(key), len(key))) if h.kind == _ZONE]  # type: ignore[arg-type]
 
     def _resolve_ambiguous(self, hit: _Hit, hits: list[_Hit], defaults: tuple[str, ...]) -> str | None:
         alias = self.ambiguous[hit.ref]
@@ -138,43 +186,59 @@ class ZoneTagger:
                     return self._zone_by_place[ref]
         return None
 
-    def _zone_mentions(self, title: str, byline: str, body: str, defaults: tuple[str, ...]
-                       ) -> tuple[list[tuple[str, str, int]], list[_Hit]]:
-        """(zone id, section, position) of every zone mention, and every hit."""
-        text = title + "|" + byline + "|" + body
-        b0, b1 = len(title) + 1, len(title) + 1 + len(byline) + 1
-        hits = []
-        for section, start, part in (("title", 0, title), ("byline", b0, byline), ("body", b1, body)):
-            hits.extend(self._scan(part, section, start))
+    def _zone_mentions(self, text: str, hits: list[_Hit], body_start: int, defaults: tuple[str, ...]
+                       ) -> list[tuple[str, str, int]]:
+        """(zone id, section, position) of every zone mention in `text` (title|byline|body keys)."""
         mentions: list[tuple[str, str, int]] = []
         for hit in hits:
             if hit.kind == _ZONE:
-                mentions.append((hit.ref, hit.section, hit.start - (b1 if hit.section == "body" else 0)))
+                mentions.append((hit.ref, hit.section, hit.start - (body_start if hit.section == "body" else 0)))
             elif hit.kind == _AMBIG:
                 zone_id = self._resolve_ambiguous(hit, hits, defaults)
                 if zone_id:
-                    mentions.append((zone_id, hit.section, hit.start - (b1 if hit.section == "body" else 0)))
+                    mentions.append((zone_id, hit.section, hit.start - (body_start if hit.section == "body" else 0)))
+        # a city in the title (深圳) names its zone only when the body names that zone too: weaker
+        # evidence than a zone name, so it needs the corroboration
+        in_body = {z for z, section, _ in mentions if section == "body"}
+        for hit in hits:
+            if hit.section == "title" and hit.kind == _PLACE and self._zone_by_place.get(hit.ref) in in_body:
+                mentions.append((self._zone_by_place[hit.ref], "title", hit.start))
         anchors = {z for z, section, _ in mentions if section in ("title", "byline")}
         for i, hit in enumerate(hits):
             if hit.kind == _BARE_KIND:
                 zone_id = self._resolve_bare(i, hits, text, defaults, anchors)
                 if zone_id:
-                    mentions.append((zone_id, hit.section, hit.start - (b1 if hit.section == "body" else 0)))
-        return mentions, hits
+                    mentions.append((zone_id, hit.section, hit.start - (body_start if hit.section == "body" else 0)))
+        return mentions
 
     # the stage ---------------------------------------------------------------------------
     def tag(self, title: str, body: str, default_zones: tuple[str, ...] = (), byline: str = "",
             author: str | None = None) -> TagSet:
         """Tag one article. `byline` is the author's post (a zone named there is what a signed
-        piece is about), `author` the extractor's author name, `default_zones` the source's zones."""
-        title_s, byline_s, body_s = to_simplified(title), to_simplified(byline), to_simplified(body)
-        title_k, byline_k, body_k = match_key(title_s), match_key(byline_s), match_key(body_s)
+        piece is about), `author` the extractor's author name, `default_zones` the source's zones.
+
+        Title, byline and body are normalised once (``match_key``) and scanned once; a text with
+        traditional characters is folded to simplified and scanned again."""
+        title_s, byline_s, body_s = title, byline, body
+        title_k, byline_k, body_k = match_key(title), match_key(byline), match_key(body)
+        text = title_k + "|" + byline_k + "|" + body_k
+        found, topic_hits, traditional = self._scan(text)
+        if traditional:
+            title_s, byline_s, body_s = to_simplified(title), to_simplified(byline), to_simplified(body)
+            title_k, byline_k, body_k = match_key(title_s), match_key(byline_s), match_key(body_s)
+            text = title_k + "|" + byline_k + "|" + body_k
+            found, topic_hits, _ = self._scan(text)
+        body_start = len(title_k) + len(byline_k) + 2
+        hits = self._zone_hits(text, found, (len(title_k) + 1, body_start))
         defaults = tuple(z for z in default_zones if self.gazetteer.get(z))
-        mentions, hits = self._zone_mentions(title_k, byline_k, body_k, defaults)
+        mentions = self._zone_mentions(text, hits, body_start, defaults)
         zones = self._zone_tags(mentions, defaults)
         people = self._people(title_k, byline_k, body_s, body_k, author, byline_s, hits, mentions)
-        topics = self.topics.match(title_k, body_k)
-        places = self._places(zones, hits, len(title_k) + len(byline_k) + 2 + _LEAD)
+        # topics read title and body: the byline's hits are left out (the | around it ends any sentence)
+        if byline_k:
+            topic_hits = [h for h in topic_hits if not len(title_k) < h[0] < body_start]
+        topics = self.topics.score(text, len(title_k), topic_hits)
+        places = self._places(zones, hits, body_start + _LEAD)
         content_type = _content_type(title_s, body_s[:400], people, bool(byline_k))
         return TagSet(zones=zones, people=people, places=places, topics=topics, content_type=content_type,
                       relevant=bool(zones or topics))
@@ -195,6 +259,12 @@ class ZoneTagger:
         if not score:
             return ()
         headline = {z for z, s in flags.items() if s & {"title", "byline"}}
+        if len(headline) >= 2:
+            # 光谷与张江、中关村共话...: a headline zone the body names far less than the main one is a partner
+            body = {z: sum(1 for m in mentions if m[0] == z and m[1] == "body") for z in headline}
+            top = max(body.values())
+            if top >= _DOMINANT:
+                headline = {z for z in headline if 2 * body[z] > top}
         if headline:
             subjects = headline | set(defaults)
         elif defaults:
@@ -218,10 +288,7 @@ class ZoneTagger:
         found: dict[str, PersonTag] = {}
 
         def zone_of(post: str) -> str | None:
-            for _end, (_length, (kind, ref)) in self._automaton.iter_long(match_key(post)):
-                if kind == _ZONE:
-                    return ref
-            return None
+            return next(iter(self._zone_ids(match_key(post))), None)
 
         if author and byline_s and 2 <= len(author.strip()) <= 4:
             post = match_key(byline_s)

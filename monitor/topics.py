@@ -3,8 +3,9 @@
 1. Sentences that quote a central document (a ``generic_sentences`` marker such as
    二十大报告 in them) and the taxonomy's ``generic`` phrases are blanked: every zone piece
    repeats them, so they say nothing about its topic.
-2. Every topic phrase is found in one Aho-Corasick pass over the match key of title and body;
-   a hit inside one of the topic's negative phrases (民生 in 民生银行) does not count.
+2. Every topic phrase is found in one Aho-Corasick pass over the match key of title and body
+   (the zone tagger's combined pass, or ``match``'s own); a hit inside one of the topic's
+   negative phrases (民生 in 民生银行) does not count.
 3. A topic's raw score is the sum of phrase weights, each phrase counted at most three times
    and a title hit twice; the topic is tagged when the score reaches the threshold. The
    reported score is raw / (2 * threshold), capped at 1.
@@ -19,7 +20,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import ahocorasick
+import ahocorasick_rs
 import yaml
 
 from .errors import ConfigError
@@ -91,6 +92,9 @@ def load_taxonomy(path: Path | None = None) -> Taxonomy:
 
 
 class TopicMatcher:
+    """Scores topics from phrase hits. `match` scans a text itself; the zone tagger instead puts
+    `phrases` into its one combined automaton and hands the hits to `score`."""
+
     def __init__(self, taxonomy: Taxonomy | None = None) -> None:
         self.taxonomy = taxonomy or load_taxonomy()
         # value: (kind, topic index, weight); kind 0 positive, 1 negative, 2 generic, 3 sentence marker
@@ -104,45 +108,59 @@ class TopicMatcher:
             entries.setdefault(phrase, []).append((2, -1, 0.0))
         for phrase in self.taxonomy.generic_sentences:
             entries.setdefault(phrase, []).append((3, -1, 0.0))
-        self._automaton = ahocorasick.Automaton()
-        for phrase, values in entries.items():
-            self._automaton.add_word(phrase, (len(phrase), tuple(values)))
-        self._automaton.make_automaton()
+        self.phrases: dict[str, tuple[tuple[int, int, float], ...]] = {p: tuple(v) for p, v in entries.items() if p}
+        self._automaton: ahocorasick_rs.AhoCorasick | None = None
+        self._values: list[tuple[tuple[int, int, float], ...]] = []
 
     def match(self, title_key: str, body_key: str) -> tuple[TopicTag, ...]:
         """Topics of a text given as match keys (see monitor.normalise.match_key)."""
+        if self._automaton is None:
+            self._automaton = ahocorasick_rs.AhoCorasick(list(self.phrases), matchkind=ahocorasick_rs.MatchKind.Standard)
+            self._values = list(self.phrases.values())
         text = title_key + "|" + body_key
-        title_end = len(title_key)
-        hits: list[tuple[int, int, int, float]] = []  # start, end, topic, weight
-        blocked: list[tuple[int, int, int]] = []  # start, end, topic (-1: every topic)
-        for end, (length, values) in self._automaton.iter(text):
-            start = end - length + 1
+        values = self._values
+        hits = [(start, end, values[index])
+                for index, start, end in self._automaton.find_matches_as_indexes(text, overlapping=True)]
+        return self.score(text, len(title_key), hits)
+
+    def score(self, text: str, title_end: int, hits: list[tuple[int, int, tuple[tuple[int, int, float], ...]]]
+              ) -> tuple[TopicTag, ...]:
+        """Topics from every phrase hit `(start, end exclusive, phrase values)` in `text`, in order of end;
+        hits before `title_end` are in the title."""
+        positive: list[tuple[int, int, int, float]] = []  # start, last, topic, weight
+        everywhere: list[tuple[int, int]] = []  # blanked for every topic: start, last (inclusive)
+        negative: dict[int, list[tuple[int, int]]] = {}
+        for start, stop, values in hits:
+            last = stop - 1
             for kind, topic, weight in values:
                 if kind == 0:
-                    hits.append((start, end, topic, weight))
-                elif kind == 3:
-                    left = max(text.rfind(c, 0, start) for c in "。！？；;|")
-                    found = _SENTENCE_END.search(text, end)
-                    blocked.append((left + 1, found.start() if found else len(text), -1))
+                    positive.append((start, last, topic, weight))
+                elif kind == 1:
+                    negative.setdefault(topic, []).append((start, last))
+                elif kind == 2:
+                    everywhere.append((start, last))
                 else:
-                    blocked.append((start, end, topic if kind == 1 else -1))
-        mask = bytearray(len(text))  # 1: blanked for every topic
-        negative: dict[int, list[tuple[int, int]]] = {}
-        for b0, b1, bt in blocked:
-            if bt == -1:
-                mask[b0:b1 + 1] = b"\x01" * (b1 + 1 - b0)
-            else:
-                negative.setdefault(bt, []).append((b0, b1))
+                    left = max(text.rfind(c, 0, start) for c in "。！？；;|")
+                    found = _SENTENCE_END.search(text, last)
+                    everywhere.append((left + 1, found.start() if found else len(text)))
+        if not positive:
+            return ()
+        mask = bytearray(len(text) + 1)  # 1: blanked for every topic
+        for b0, b1 in everywhere:
+            mask[b0:b1 + 1] = b"\x01" * (b1 + 1 - b0)
         scores: dict[int, float] = {}
         counts: dict[tuple[int, str], int] = {}
-        for start, end, topic, weight in hits:
-            if mask[start] or mask[end] or any(b0 <= start and end <= b1 for b0, b1 in negative.get(topic, ())):
+        for start, last, topic, weight in positive:
+            if mask[start] or mask[last]:
                 continue
-            key = (topic, text[start:end + 1])
-            counts[key] = counts.get(key, 0) + 1
-            if counts[key] > _MAX_COUNT:
+            blocked = negative.get(topic)
+            if blocked and any(b0 <= start and last <= b1 for b0, b1 in blocked):
                 continue
-            scores[topic] = scores.get(topic, 0.0) + weight * (2 if end < title_end else 1)
+            key = (topic, text[start:last + 1])
+            seen = counts[key] = counts.get(key, 0) + 1
+            if seen > _MAX_COUNT:
+                continue
+            scores[topic] = scores.get(topic, 0.0) + weight * (2 if last < title_end else 1)
         tags = []
         for index, raw in scores.items():
             topic = self.taxonomy.topics[index]

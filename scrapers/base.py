@@ -25,7 +25,8 @@ from monitor.items import ExtractedArticle, RawPage
 from monitor.sourcesfile import SourceConfig
 from monitor.urls import canonical_url, is_html_like, resolve
 
-__all__ = ["Scraper", "decode_page", "item_links", "fetch_listing", "fetch_listing_page"]
+__all__ = [
+    "split_into_articles","Scraper", "decode_page", "item_links", "fetch_listing", "fetch_listing_page"]
 
 _TYPE_SUFFIXES = {"pdf": (".pdf",), "doc": (".doc", ".docx"), "xls": (".xls", ".xlsx"), "image": (".jpg", ".jpeg", ".png", ".gif", ".webp")}
 
@@ -43,9 +44,22 @@ class Scraper(ABC):
         return await fetcher.get(url, validators)
 
     def parse(self, source: SourceConfig, page: RawPage) -> list[ExtractedArticle]:
-        """Articles on an item page (usually one)."""
+        """Articles on an item page: usually one; one per signed piece on a multi-piece newspaper page."""
         text = decode_page(source, page)
-        return [extract_article(text, canonical_url(page.final_url), source.selectors, source.tz)]
+        return split_into_articles(extract_article(text, canonical_url(page.final_url), source.selectors, source.tz))
+
+
+def split_into_articles(article: ExtractedArticle) -> list[ExtractedArticle]:
+    """A page with several signed pieces becomes one article per piece, at ``URL#piece-N`` (N from 1,
+    in page order), each with the page's date and source; the page itself is not stored as an article."""
+    if not article.pieces:
+        return [article]
+    return [
+        ExtractedArticle(url=f"{article.url}#piece-{number}", title=piece.headline, body=piece.body,
+                         published=article.published, author=piece.author, author_post=piece.author_post,
+                         source_name=article.source_name)
+        for number, piece in enumerate(article.pieces, start=1)
+    ]
 
 
 def decode_page(source: SourceConfig, page: RawPage) -> str:

@@ -1,0 +1,102 @@
+"""CLI commands of the scheduled service: `serve`, `runs`, `backfill` (registered on monitor.cli's app)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.table import Table
+from sqlmodel import Session, col, select
+
+from .cli import JsonOpt, _database, _emit, _load_sources, _settings, app, err, out
+from .errors import ConfigError
+from .timefmt import format_timestamp, parse_cli_date
+
+__all__: list[str] = []
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Address of the web app (default MONITOR_WEB_HOST).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port of the web app (default MONITOR_WEB_PORT).")] = None,
+    no_web: Annotated[bool, typer.Option("--no-web", help="Run the scheduler only, without the web app.")] = False,
+) -> None:
+    """Run the service: crawl each source on its schedule, send due digests, serve the web app, /healthz and /metrics."""
+    from .service import serve as run_service
+
+    settings = _settings()
+    _load_sources(settings)  # a bad sources file is a usage error before anything starts
+    with _database(settings) as engine:
+        run_service(settings, engine, web=not no_web, host=host, port=port)
+
+
+@app.command()
+def runs(
+    source: Annotated[str | None, typer.Option("--source", help="Only runs of this source.")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many runs, newest first.")] = 50,
+    json_out: JsonOpt = False,
+) -> None:
+    """Crawl runs, newest first: source, start, end, status, counts, error."""
+    from .models import CrawlRun, Source
+
+    settings = _settings()
+    with _database(settings) as engine, Session(engine) as session:
+        query = (select(CrawlRun, Source).join(Source, col(Source.id) == col(CrawlRun.source_id))
+                 .order_by(col(CrawlRun.id).desc()).limit(max(0, limit)))
+        if source:
+            query = query.where(Source.name == source)
+        rows = list(session.exec(query).all())
+    table = Table("id", "source", "started", "finished", "status", "fetched", "new", "dups", "errors", "error")
+    for run, src in rows:
+        record = {"id": run.id, "source": src.name, "started_at": format_timestamp(run.started_at),
+                  "finished_at": format_timestamp(run.finished_at) if run.finished_at else None, "status": run.status,
+                  "fetched": run.fetched, "new": run.new, "duplicates": run.duplicates, "errors": run.errors,
+                  "error": run.error}
+        if json_out:
+            _emit(record)
+        else:
+            table.add_row(*(str(v if v is not None else "-") for v in record.values()))
+    if not json_out:
+        out.print(table)
+
+
+@app.command()
+def backfill(
+    source: Annotated[str, typer.Option("--source", help="The source to fill back.")],
+    since: Annotated[str, typer.Option(help="Walk back to this date (YYYY-MM-DD or ISO 8601).")],
+    until: Annotated[str | None, typer.Option(help="Only items published before this date.")] = None,
+    max_pages: Annotated[int | None, typer.Option("--max-pages", help="List pages to walk at most (default: the source's max_pages x 20).")] = None,
+    notify: Annotated[bool, typer.Option(help="Let backfilled articles go into digests (default: they do not).")] = False,
+    json_out: JsonOpt = False,
+) -> None:
+    """Fill the archive of one source back to a date; resumable (checkpoint per source) and idempotent."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from . import locks
+    from .backfill import run_backfill
+
+    settings = _settings()
+    config = _load_sources(settings).get(source)
+    try:
+        start = parse_cli_date(since)
+        end = parse_cli_date(until) if until else None
+    except ValueError as exc:
+        raise ConfigError(f"bad date: {exc}") from None
+    with _database(settings) as engine, locks.hold(engine, locks.source_lock_name(source), settings.lock_timeout), \
+            Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[stats]}"),
+                     TimeRemainingColumn(), console=err, transient=json_out) as bar:
+        task = bar.add_task(f"backfill {source}", total=None, stats="")
+
+        def progress(done: int, total: int | None, stats: str) -> None:
+            bar.update(task, completed=done, total=total, stats=stats)
+
+        result = run_backfill(settings, config, engine, start, end, max_pages, notify=notify, progress=progress)
+    record = {"source": source, "pages": result.pages, "items": result.items, "new": result.new,
+              "duplicates": result.duplicates, "errors": result.errors, "resumed": result.resumed,
+              "complete": result.complete}
+    if json_out:
+        _emit(record)
+    else:
+        err.print(", ".join(f"{k} {v}" for k, v in record.items()))
+    if result.errors and not result.new and not result.duplicates:
+        raise typer.Exit(1)

@@ -1,0 +1,180 @@
+"""`monitor serve` as a real subprocess with second-level schedules against sites on loopback."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from sqlmodel import Session, col, func, select
+
+from monitor import db
+from monitor.demo.server import SITE_ROOT, DemoSite
+from monitor.models import Article, CrawlRun, DiscoveredUrl, Source
+from monitor.pipeline import crawl
+from monitor.sourcesfile import load_sources
+from tests.conftest import POSTGRES_URL, free_port  # noqa: F401
+from tests.digest_helpers import smtp_sink
+from tests.fixture_server import Response, fixture_server
+
+WAIT = 40.0  # upper bound of every wait; the tests never measure time
+
+
+def _env(database_url: str, sources: Path, tmp_path: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MONITOR_")}
+    env.update({"MONITOR_DATABASE_URL": database_url, "MONITOR_SOURCES": str(sources), "MONITOR_ALLOW_PRIVATE_HOSTS": "1",
+                "MONITOR_OUTBOX": str(tmp_path / "outbox"), "MONITOR_SECRET_KEY": "test", "MONITOR_SCHEDULE_JITTER": "0.2",
+                "MONITOR_FETCH_RETRIES": "0"})
+    env.update(extra)
+    return env
+
+
+@contextmanager
+def _serve(env: dict[str, str], *args: str) -> Iterator[subprocess.Popen[str]]:
+    process = subprocess.Popen([sys.executable, "-m", "monitor", "serve", "--no-web", *args], env=env, text=True,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        yield process
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.communicate(timeout=10)
+
+
+def _stop(process: subprocess.Popen[str]) -> int:
+    process.send_signal(signal.SIGTERM)
+    try:
+        return process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        pytest.fail("monitor serve did not stop after SIGTERM")
+
+
+def _until(check: Callable[[], bool], what: str) -> None:
+    deadline = time.monotonic() + WAIT
+    while not check():
+        if time.monotonic() > deadline:
+            pytest.fail(f"timed out waiting for {what}")
+        time.sleep(0.2)
+
+
+def _count(url: str, query) -> int:  # type: ignore[no-untyped-def]
+    engine = db.make_engine(url)
+    try:
+        with Session(engine) as session:
+            return int(session.exec(query).one())
+    finally:
+        engine.dispose()
+
+
+def _fast_sources(site: DemoSite, path: Path, every: str = "every 2s") -> Path:
+    path.write_text(re.sub(r'schedule: ".*"', f'schedule: "{every}"', site.sources_yaml()), encoding="utf-8")
+    return path
+
+
+def _urls(url: str) -> list[str]:
+    engine = db.make_engine(url)
+    try:
+        with Session(engine) as session:
+            return sorted(session.exec(select(Article.url)).all())
+    finally:
+        engine.dispose()
+
+
+def test_serve_crawls_and_a_sigterm_mid_crawl_loses_nothing(demo_site: DemoSite, tmp_path: Path, settings_for) -> None:  # type: ignore[no-untyped-def]
+    url = f"sqlite:///{tmp_path / 'serve.db'}"
+    db.upgrade(url)
+    sources = _fast_sources(demo_site, tmp_path / "sources.yaml")
+    env = _env(url, sources, tmp_path)
+    articles = select(func.count()).select_from(Article)
+    with _serve(env) as process:
+        _until(lambda: _count(url, articles) > 0 or process.poll() is not None, "the first article")
+        assert process.poll() is None, process.stderr.read() if process.stderr else ""
+        assert _stop(process) == 0  # mid-crawl: the demo sources have ~30 items, stored one by one
+    with _serve(env) as process:
+        every_source = select(func.count(func.distinct(CrawlRun.source_id))).where(
+            CrawlRun.status == "ok", CrawlRun.id > _count(url, select(func.max(CrawlRun.id))))
+        _until(lambda: _count(url, every_source) == 4, "a complete run of every source after the restart")
+        assert _stop(process) == 0
+    assert _count(url, select(func.count()).select_from(DiscoveredUrl).where(DiscoveredUrl.state == "pending")) == 0
+    assert _count(url, select(func.count()).select_from(CrawlRun).where(CrawlRun.status == "running")) == 0
+    # the same set as one uninterrupted crawl into a fresh database
+    reference = f"sqlite:///{tmp_path / 'reference.db'}"
+    db.upgrade(reference)
+    engine = db.make_engine(reference)
+    crawl(settings_for(reference, sources=sources), list(load_sources(sources).sources), engine)
+    engine.dispose()
+    got = _urls(url)
+    assert got == _urls(reference) and len(got) == len(set(got)) and got
+
+
+def test_two_serve_processes_on_postgres_crawl_each_source_once_per_tick(demo_site: DemoSite, tmp_path: Path,
+                                                                        database_url: str) -> None:
+    if not database_url.startswith("postgresql"):
+        pytest.skip("several serve processes share one database only on PostgreSQL")
+    db.upgrade(database_url)
+    sources = _fast_sources(demo_site, tmp_path / "sources.yaml")
+    env = _env(database_url, sources, tmp_path)
+    runs = select(func.count()).select_from(CrawlRun).where(CrawlRun.status == "ok")
+    with _serve(env) as first, _serve(env) as second:
+        _until(lambda: _count(database_url, runs) >= 16, "four ticks of every source")
+        assert _stop(first) == 0 and _stop(second) == 0
+    engine = db.make_engine(database_url)
+    with Session(engine) as session:
+        for source in session.exec(select(Source)).all():
+            spans = session.exec(select(CrawlRun.started_at, CrawlRun.finished_at).where(CrawlRun.source_id == source.id)
+                                 .order_by(col(CrawlRun.started_at))).all()
+            for (start, end), (next_start, _) in zip(spans, spans[1:], strict=False):
+                assert end is not None and end <= next_start, f"{source.name}: two runs overlapped"
+                assert (next_start - start).total_seconds() >= 1.0, f"{source.name}: crawled twice in one 2 s tick"
+    engine.dispose()
+
+
+def _list_page(links: list[str], layout: str = "news-list") -> bytes:
+    items = "".join(f'<li><a href="{link}">item</a></li>' for link in links)
+    return f'<html><body><ul class="{layout}">{items}</ul></body></html>'.encode()
+
+
+def test_a_source_whose_selectors_stop_matching_raises_one_alert(tmp_path: Path) -> None:
+    article = (SITE_ROOT / "site_a" / "news" / "2022-11" / "14" / "content_101.html").read_bytes()
+    state = {"page": _list_page(["/a/1.html"])}
+    routes = {"/list.html": lambda _h: Response(200, state["page"], {"Content-Type": "text/html; charset=utf-8"}),
+              "/a/1.html": Response(200, article, {"Content-Type": "text/html; charset=utf-8"}),
+              "/a/2.html": Response(200, article.replace(b"</h1>", b" II</h1>"), {"Content-Type": "text/html; charset=utf-8"}),
+              "/robots.txt": Response(404, b"")}
+    with fixture_server(routes) as site, smtp_sink() as sink:
+        sources = tmp_path / "sources.yaml"
+        sources.write_text(f"""sources:
+  - name: zone-news
+    kind: html
+    url: "{site.base}/list.html"
+    schedule: "every 1s"
+    links: "ul.news-list a"
+    rate_limit: 50
+    selectors: {{title: "h1.title", body: ".article-body", date: ".meta .time"}}
+""", encoding="utf-8")
+        url = f"sqlite:///{tmp_path / 'alert.db'}"
+        db.upgrade(url)
+        env = _env(url, sources, tmp_path, MONITOR_SMTP_URL=f"smtp://127.0.0.1:{sink.port}",
+                   MONITOR_ALERT_EMAILS="ops@example.org", MONITOR_ALERT_AFTER_ZERO_YIELD="2")
+        ok_runs = select(func.count()).select_from(CrawlRun).where(CrawlRun.status == "ok")
+        with _serve(env) as process:
+            _until(lambda: _count(url, select(func.count()).select_from(Article)) == 1, "the first article")
+            state["page"] = _list_page(["/a/2.html"], layout="redesigned")  # the site changed its markup
+            _until(lambda: len(sink.messages) >= 1, "the alert email")
+            after_alert = _count(url, ok_runs)
+            _until(lambda: _count(url, ok_runs) >= after_alert + 3, "three more runs of the broken source")
+            assert len(sink.messages) == 1  # one alert, not one per run
+            state["page"] = _list_page(["/a/2.html"])  # fixed: the selectors match again
+            _until(lambda: len(sink.messages) >= 2, "the all-clear email")
+            assert _stop(process) == 0
+    subjects = [m["Subject"] for _rcpt, m in sink.messages]
+    assert subjects == ["[zone-monitor] source zone-news is unhealthy", "[zone-monitor] source zone-news recovered"]
+    assert sink.messages[0][0] == ["ops@example.org"]
+    assert "selectors" in sink.messages[0][1].get_content()
