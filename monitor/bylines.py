@@ -16,7 +16,8 @@ import re
 
 from .normalise import clean_text
 
-__all__ = ["split_byline", "find_author", "names_only", "editor", "is_byline", "looks_like_name", "EDITOR_LINE", "POST_WORDS"]
+__all__ = ["split_byline", "find_author", "names_only", "editor", "citation_authors", "copyright_person", "person_source",
+           "user_name", "USER_CARD", "PROFILE_CARD", "is_byline", "looks_like_name", "EDITOR_LINE", "POST_WORDS"]
 
 _HAN_NAME = r"[\u4e00-\u9fa5·]{2,4}"
 _USER_NAME = r"(?=.*[A-Za-z0-9&])[A-Za-z0-9_\-.&\u4e00-\u9fa5]{2,20}"
@@ -28,7 +29,7 @@ POST_WORDS = re.compile(
 # then a reporter label (Han names only).
 _LABEL = re.compile(
     r"(?:(?<![责任编辑审核校对])(?:作者|撰文|撰稿|发帖人|发贴人|楼主|博主|发布者|发表者|发布人|投稿人|署名)\s*[:：]"
-    r"|(?<![\u4e00-\u9fa5])文\s*[/／|｜]|\bBy\s+|\bby\s+)\s*"
+    r"|(?<![\u4e00-\u9fa5])文\s*[/／|｜]|\bBy\s+|\b[Pp]osted\s+by\s+|(?<=\d)\s*by\s+)\s*"
 )
 _REPORTER = re.compile(r"(?:本报|本网|本台|本刊|新华社|央视|特约|实习|首席|驻\S{1,4})?(?:记者|通讯员)\s*[:：]?\s*")
 _POSTED_BY = re.compile(r"由\s*([^\s@]{2,20}?)\s*(?:于|张贴|发表|发布|@)")
@@ -52,7 +53,8 @@ _SURNAMES = frozenset(
 )
 _COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "夏侯", "令狐", "司徒", "宇文")
 _NOT_NAMES = {"本报", "记者", "通讯员", "作者", "来源", "编辑", "网友", "匿名", "佚名", "未知", "admin", "本站", "原创",
-              "转载", "管理员", "游客", "报道", "综合", "整理"}
+              "转载", "管理员", "游客", "报道", "综合", "整理", "关注", "粉丝", "私信", "收藏", "分享", "点赞", "评论", "转发",
+              "回复", "举报", "登录", "注册", "首页"}
 EDITOR_LINE = re.compile(r"^[\[【(（]?\s*(责任编辑|责编|编辑|审核|审校|校对|终审|初审|值班编辑|美编|监制)\s*[:：]")
 
 
@@ -113,6 +115,45 @@ def names_only(text: str) -> str | None:
     if _ONLY_NAMES.fullmatch(text) and looks_like_name(names[0]) and not any(n in _NOT_NAMES for n in names):
         return " ".join(re.split(r"[\s、]+", text))
     return None
+
+
+# A reference line (GB/T 7714 style) that names the authors: '文章引用：赵培. 标题[J]. 期刊, 2018'.
+_CITATION = re.compile(r"(?:文章引用|引用本文|本文引用格式|引用格式|引文格式|Cite this article)\s*[:：]\s*"
+                       r"([\u4e00-\u9fa5·]{2,4}(?:\s*[,，、]\s*[\u4e00-\u9fa5·]{2,4})*)\s*[.．。]")
+# A rights line that names a person: 'Copyright © 李建忠' (blogs); an organisation is not an author.
+_COPYRIGHT = re.compile(r"^(?:Copyright|版权所有)?\s*(?:©|\(c\)|Copyright)\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*)?"
+                        r"([\u4e00-\u9fa5]{2,4})\s*$", re.I)
+_ORGANISATION_END = re.compile(r"[网报社台刊站局委办部厅院会馆所处司厂校团组队室中心]$")
+# A user card's buttons and counters, next to a user name printed with no label.
+USER_CARD = re.compile(r"^(?:[+＋]\s*)?(?:关注|加关注|已关注|粉丝|私信|TA的|他的|她的)")
+# An author's profile box after the article: the name, then a link to the profile.
+PROFILE_CARD = re.compile(r"^[\[【]?(?:作者简介|作者资料|个人资料|个人简介|博主简介|博主资料|查看资料)")
+
+
+def citation_authors(text: str) -> str | None:
+    """Authors named by a reference line: '文章引用：赵培, 李四. 标题[J]...' -> '赵培 李四'."""
+    match = _CITATION.search(text)
+    return " ".join(re.split(r"\s*[,，、]\s*", match[1])) if match else None
+
+
+def copyright_person(text: str) -> str | None:
+    """The person a short rights line names ('Copyright © 李建忠'), not an organisation."""
+    match = _COPYRIGHT.match(text.strip())
+    return match[1] if match and looks_like_name(match[1]) and not _ORGANISATION_END.search(match[1]) else None
+
+
+def person_source(source: str | None) -> str | None:
+    """A '来源：' value that is a person's name (a blogger reposting), not a site or an organisation."""
+    return source if source and looks_like_name(source) and len(source) <= 3 \
+        and not _ORGANISATION_END.search(source) else None
+
+
+def user_name(text: str) -> str | None:
+    """A block that is a bare user name (forum/blog/column platforms): 2–20 characters, one token."""
+    text = text.strip()
+    if text in _NOT_NAMES or not re.fullmatch(r"[A-Za-z0-9_\-.&\u4e00-\u9fa5]{2,20}", text):
+        return None
+    return None if re.fullmatch(r"[\d_.\-]+", text) else text
 
 
 def editor(text: str) -> str | None:

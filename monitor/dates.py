@@ -4,7 +4,9 @@ Patterns, in the order :func:`parse_date` tries them at each position of a text:
 1. ISO 8601 with an offset (``2022-11-14T09:30:00+08:00``, ``...Z``): converted, not guessed;
 2. ``2022年11月14日 09:30``, ``2022-11-14 09:30:05``, ``2022/11/14``, ``2022.11.14``,
    a month alone ``2022年11月``;
-3. newspaper numerals ``二〇二二年十一月十四日``.
+3. newspaper numerals ``二〇二二年十一月十四日``;
+4. English forms as old portals and blogs print them: ``9/17/2004 5:54:13 AM`` (month first),
+   ``September 10th, 2005 10:56 am``, ``Sep 10, 2005``.
 A time without an offset is in the source's zone (Asia/Shanghai by default), never UTC.
 :func:`date_from_url` reads ``/2022-11/14/``, ``/20221114/``, ``t20221114_`` and ``/2022/11/14/``.
 """
@@ -30,6 +32,12 @@ _CN_DATE = re.compile(r"([〇○零O０一二三四五六七八九]{4})年([一�
 _URL_DATE = re.compile(
     r"(?<!\d)((?:19|20)\d{2})[-_/]?(0[1-9]|1[0-2])[-_/]?(0[1-9]|[12]\d|3[01])(?!\d)"
 )
+_HAS_LATIN = re.compile(r"[A-Za-z]{3}")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_CLOCK = r"(?:[\s,]+(?:at\s+)?(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?)?"
+_US_DATE = re.compile(r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d{2})(?![\d/])" + _CLOCK)
+_EN_DATE = re.compile(r"\b(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?"
+                      r"\s+(?P<y>(?:19|20)\d{2})\b" + _CLOCK, re.I)
 # Labels that introduce a publish date on a page (a bare date elsewhere may be a copyright year).
 DATE_LABEL = re.compile(r"(发布|发表|更新|出版|刊发|上传|录入|添加|日期|时间|发表于|发布于|Posted|posted)")
 
@@ -83,6 +91,35 @@ def _from_match(match: re.Match[str], tz: ZoneInfo) -> PublishDate | None:
     return PublishDate(value, precision) if _plausible(value) else None
 
 
+def _english(text: str, tz: ZoneInfo) -> PublishDate | None:
+    """'9/17/2004 5:54:13 AM' (month first; day first when the first number exceeds 12), 'Sep 10th, 2005'."""
+    for pattern in (_US_DATE, _EN_DATE):
+        for match in pattern.finditer(text):
+            if pattern is _US_DATE:
+                month, day = int(match["m"]), int(match["d"])
+                if month > 12:
+                    month, day = day, month
+            else:
+                month, day = _MONTHS.index(match["mon"][:3].lower()) + 1, int(match["d"])
+            hour = minute = second = 0
+            precision: Precision = "day"
+            if match["H"] is not None:
+                hour, minute, second = int(match["H"]), int(match["M"]), int(match["S"] or 0)
+                precision = "second" if match["S"] else "minute"
+                ampm = (match["ampm"] or "").lower()
+                if ampm.startswith("p") and hour < 12:
+                    hour += 12
+                elif ampm.startswith("a") and hour == 12:
+                    hour = 0
+            try:
+                value = datetime(int(match["y"]), month, day, hour, minute, second, tzinfo=tz)
+            except ValueError:
+                continue
+            if _plausible(value):
+                return PublishDate(value, precision)
+    return None
+
+
 def parse_date(text: str, tz: ZoneInfo = SHANGHAI) -> PublishDate | None:
     """The first plausible date in a text; a naive time is in `tz` (Asia/Shanghai by default)."""
     iso = _ISO.search(text)
@@ -104,7 +141,8 @@ def parse_date(text: str, tz: ZoneInfo = SHANGHAI) -> PublishDate | None:
         found = _from_match(match, tz)
         if found:
             return found
-    return chinese_numeral_date(text, tz)
+    return chinese_numeral_date(text, tz) or (
+        _english(text, tz) if "/" in text or _HAS_LATIN.search(text) else None)
 
 
 def date_from_url(url: str, tz: ZoneInfo = SHANGHAI) -> PublishDate | None:

@@ -8,7 +8,8 @@ delivery row whose Message-ID is fixed before sending. States:
                        -> bounced (permanent 5xx: never retried; the subscriber's bounce count grows)
 
 A row found in ``sending`` (the process died between recording and SMTP) is resent once
-with the same Message-ID; if it is found in ``sending`` again it is marked failed.
+with the same Message-ID; if it is found in ``sending`` again it is marked ``abandoned``
+(never sent again automatically: the message may have reached the server both times).
 ``--force`` makes every subscriber due now, but a period that was sent is never sent twice.
 """
 
@@ -104,31 +105,63 @@ def build_for(settings: Settings, subscriber: Subscriber, candidates: list[Candi
                         group_by=subscriber.group_by)
 
 
-def _choose(session: Session, subscriber: Subscriber, subscriptions: list[Subscription], frequency: str,
+@dataclass(slots=True)
+class _History:
+    """What earlier digests already did, read in a few queries for all subscribers at once."""
+
+    last_digest: dict[tuple[int, str], datetime]  # (subscriber, frequency) -> created_at of the newest
+    periods: set[tuple[int, str, str]]  # (subscriber, frequency, period key) already recorded
+    sent: dict[int, set[int]]  # subscriber -> candidate article ids already sent to them
+
+    @classmethod
+    def load(cls, session: Session, candidates: list[Candidate]) -> _History:
+        from sqlalchemy import func
+
+        last = {(sid, freq): ts for sid, freq, ts in session.exec(
+            select(DigestRecord.subscriber_id, DigestRecord.frequency, func.max(DigestRecord.created_at))
+            .where(col(DigestRecord.subscriber_id).is_not(None))
+            .group_by(col(DigestRecord.subscriber_id), col(DigestRecord.frequency))).all()}
+        horizon = utcnow() - timedelta(days=9)  # older period keys cannot be the current period
+        periods = {(sid, freq, key) for sid, freq, key in session.exec(
+            select(DigestRecord.subscriber_id, DigestRecord.frequency, DigestRecord.period_key)
+            .where(col(DigestRecord.created_at) >= horizon, col(DigestRecord.subscriber_id).is_not(None))).all()}
+        sent: dict[int, set[int]] = {}
+        ids = [c.id for c in candidates]
+        for start in range(0, len(ids), 5000):
+            for sid, article_id in session.exec(
+                select(DigestRecord.subscriber_id, DigestArticle.article_id)
+                .join(DigestRecord, col(DigestRecord.id) == col(DigestArticle.digest_id))
+                .where(col(DigestArticle.article_id).in_(ids[start:start + 5000]))).all():
+                if sid is not None:
+                    sent.setdefault(sid, set()).add(article_id)
+        # A stored time from SQLite or PostgreSQL is UTC-aware already (UTCDateTime).
+        return cls({k: v for k, v in last.items() if k[0] is not None and v is not None}, periods, sent)  # type: ignore[misc]
+
+
+def _choose(history: _History, subscriber_id: int, subscriptions: list[Subscription], frequency: str,
             candidates: list[Candidate], now: datetime) -> list[Candidate]:
-    last = session.exec(
-        select(DigestRecord.created_at).where(DigestRecord.subscriber_id == subscriber.id, DigestRecord.frequency == frequency)
-        .order_by(col(DigestRecord.created_at).desc())
-    ).first()
-    since = last or (now - _PERIOD[frequency])
-    sent_before = set(session.exec(
-        select(DigestArticle.article_id).join(DigestRecord, col(DigestRecord.id) == col(DigestArticle.digest_id))
-        .where(DigestRecord.subscriber_id == subscriber.id)
-    ).all())
+    since = history.last_digest.get((subscriber_id, frequency)) or (now - _PERIOD[frequency])
+    sent_before = history.sent.get(subscriber_id, set())
     filters = [subscription_filters(s) for s in subscriptions if s.frequency == frequency]
     return [c for c in candidates
             if c.stored_at > since and c.id not in sent_before and any(matches(f, c) for f in filters)]
 
 
 def _send(session: Session, settings: Settings, mailer: Mailer, subscriber: Subscriber, record: DigestRecord,
-          delivery: Delivery, gazetteer: Gazetteer) -> str:
-    """Send (or resend) one recorded digest; returns the new delivery state."""
-    ids = session.exec(select(DigestArticle.article_id).where(DigestArticle.digest_id == record.id)).all()
-    digest = build_for(settings, subscriber, load_candidates(session, gazetteer, ids=ids), record.id)
+          delivery: Delivery, gazetteer: Gazetteer, digest: Digest | None = None) -> str:
+    """Send one recorded digest (rebuilt from its rows when `digest` is not given); returns the new state.
+
+    The row says 'sending' (committed) before the first byte goes to SMTP.
+    """
+    resend = digest is None
+    if digest is None:
+        ids = session.exec(select(DigestArticle.article_id).where(DigestArticle.digest_id == record.id)).all()
+        digest = build_for(settings, subscriber, load_candidates(session, gazetteer, ids=ids), record.id)
     links = _links(settings, subscriber.id or 0, record.id)
-    delivery.state, delivery.attempts = "sending", delivery.attempts + 1
-    session.add(delivery)
-    session.commit()
+    if resend:  # a new digest was committed in 'sending' with its first attempt already counted
+        delivery.state, delivery.attempts = "sending", delivery.attempts + 1
+        session.add(delivery)
+        session.commit()
     try:
         mailer.send(build_message(digest, sender=settings.mail_from, message_id=delivery.message_id,
                                   unsubscribe_url=links.unsubscribe))
@@ -176,7 +209,7 @@ def send_digests(engine: Engine, settings: Settings, mailer: Mailer, *, frequenc
             if frequency and record.frequency != frequency or subscriber.status != "active":
                 continue
             if delivery.state == "sending" and delivery.attempts >= 2:
-                delivery.state, delivery.last_error = "failed", "found in 'sending' twice: not resent again"
+                delivery.state, delivery.last_error = "abandoned", "found in 'sending' twice: not resent again"
                 session.add(delivery)
                 session.commit()
                 continue
@@ -189,9 +222,13 @@ def send_digests(engine: Engine, settings: Settings, mailer: Mailer, *, frequenc
         candidates = load_candidates(session, gazetteer, stored_after=min(earliest, last_any) if last_any else earliest)
         subscribers = session.exec(select(Subscriber).where(Subscriber.confirmed == True, Subscriber.status == "active")  # noqa: E712
                                    .order_by(col(Subscriber.id))).all()
+        by_subscriber: dict[int, list[Subscription]] = {}
+        for row in session.exec(select(Subscription).order_by(col(Subscription.id))).all():
+            by_subscriber.setdefault(row.subscriber_id, []).append(row)
+        history = _History.load(session, candidates)
         for subscriber in subscribers:
             assert subscriber.id is not None
-            subscriptions = list(session.exec(select(Subscription).where(Subscription.subscriber_id == subscriber.id)).all())
+            subscriptions = by_subscriber.get(subscriber.id, [])
             tz = ZoneInfo(subscriber.timezone)
             for freq in sorted({s.frequency for s in subscriptions}):
                 if frequency and freq != frequency:
@@ -202,31 +239,30 @@ def send_digests(engine: Engine, settings: Settings, mailer: Mailer, *, frequenc
                     not_due += 1
                     continue
                 key = period_key(freq, now, tz)
-                record = session.exec(select(DigestRecord).where(
-                    DigestRecord.subscriber_id == subscriber.id, DigestRecord.frequency == freq,
-                    DigestRecord.period_key == key)).first()
-                if record is not None:
+                if (subscriber.id, freq, key) in history.periods:
                     already += 1  # this period's digest exists: sent above, or failing and retried later
                     continue
-                chosen = _choose(session, subscriber, subscriptions, freq, candidates, now)
+                chosen = _choose(history, subscriber.id, subscriptions, freq, candidates, now)
                 if not chosen:
                     empty += 1
                     continue
                 if dry_run:
                     sent += 1
                     continue
-                digest = build_for(settings, subscriber, chosen, None)
-                record = DigestRecord(subscriber_id=subscriber.id, frequency=freq, period_key=key,
-                                      subject=digest.subject, created_at=now)
+                record = DigestRecord(subscriber_id=subscriber.id, frequency=freq, period_key=key, subject="",
+                                      created_at=now)
                 session.add(record)
                 session.flush()
                 assert record.id is not None
-                for candidate in chosen:
-                    session.add(DigestArticle(digest_id=record.id, article_id=candidate.id))
-                delivery = Delivery(digest_id=record.id, message_id=new_message_id())
+                digest = build_for(settings, subscriber, chosen, record.id)
+                record.subject = digest.subject
+                session.add_all([DigestArticle(digest_id=record.id, article_id=c.id) for c in chosen])
+                # The digest, its articles and its Message-ID are committed, in state 'sending',
+                # before any byte is sent: a crash from here on is resent once with this Message-ID.
+                delivery = Delivery(digest_id=record.id, message_id=new_message_id(), state="sending", attempts=1)
                 session.add(delivery)
-                session.commit()  # the digest and its Message-ID exist before any byte is sent
-                state = _send(session, settings, mailer, subscriber, record, delivery, gazetteer)
+                session.commit()
+                state = _send(session, settings, mailer, subscriber, record, delivery, gazetteer, digest)
                 sent += state == "sent"
                 failed += state in ("failed", "bounced")
     mailer.close()
@@ -243,9 +279,11 @@ def preview_digest(engine: Engine, settings: Settings, email: str, now: datetime
             return None
         subscriptions = list(session.exec(select(Subscription).where(Subscription.subscriber_id == subscriber.id)).all())
         candidates = load_candidates(session, gazetteer, stored_after=now - max(_PERIOD.values()))
+        history = _History.load(session, candidates)
         chosen: dict[int, Candidate] = {}
+        assert subscriber.id is not None
         for freq in sorted({s.frequency for s in subscriptions}):
-            for candidate in _choose(session, subscriber, subscriptions, freq, candidates, now):
+            for candidate in _choose(history, subscriber.id, subscriptions, freq, candidates, now):
                 chosen.setdefault(candidate.id, candidate)
         ordered = sorted(chosen.values(), key=lambda c: (c.published.value if c.published else c.stored_at), reverse=True)
         return build_for(settings, subscriber, ordered, None)

@@ -25,13 +25,15 @@ _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _ALL_SPACE = re.compile(r"\s+")
 # Full-width ASCII block (letters, digits, symbols) -> half-width; CJK punctuation stays.
 _FULLWIDTH_ASCII = {cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF5F) if chr(cp).isalnum()}
+_HAS_FULLWIDTH = re.compile("[\uff10-\uff5e]")
 
 
 def clean_text(text: str) -> str:
     """Clean one line/paragraph for storage: no invisible characters, single spaces, trimmed."""
     text = _INVISIBLE.sub("", text)
     text = _CONTROL.sub("", text)
-    text = text.translate(_FULLWIDTH_ASCII)
+    if _HAS_FULLWIDTH.search(text):  # translate() is slow; nearly no text needs it
+        text = text.translate(_FULLWIDTH_ASCII)
     text = _SPACES.sub(" ", text)
     return text.strip()
 

@@ -21,16 +21,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .bylines import find_author, split_byline
+from .bylines import POST_WORDS, find_author, split_byline
 from .items import Piece
 from .normalise import clean_text, collapse_repeats, rejoin_fragments, remove_spliced_spans, shared_span
 
-__all__ = ["PageSplit", "split_pieces", "split_text_blocks", "place_keys"]
+__all__ = ["PageSplit", "split_pieces", "may_have_pieces", "split_text_blocks", "place_keys"]
 
 _CAPTION = re.compile(r"(供图|摄影?$|图片来源|^图[为片：:]|^资料图|^[（(]?图|制图$)")
 _SENTENCE = re.compile(r"[。！？；：，,;:]")
 _PLACE = re.compile(r"([\u4e00-\u9fa5]{2,8}?)(?:稀土)?(?:高新区|高新技术产业开发区|经济技术开发区|开发区|工业园区|自治区|省|市|县)")
 _MAX_HEADING = 40
+# What every block :func:`_byline` accepts holds (an office word, an author or reporter label):
+# a page with fewer than two such short blocks skips the costly splitting.
+_BYLINE_HINT = re.compile(POST_WORDS.pattern.removesuffix("$") + r"|记者|通讯员|作者|撰文|撰稿|发帖人|发贴人|楼主|博主|"
+                          r"发布者|发表者|发布人|投稿人|署名|文\s*[/／|｜]|By\s|by\s")
 _MIN_SHARED_SPAN = 20
 
 
@@ -119,11 +123,25 @@ def _drop_foreign_spans(drafts: list[_Draft]) -> None:
                 mine.paragraphs[k] = paragraph
 
 
+def may_have_pieces(blocks: list[str]) -> bool:
+    """A quick test: at least two short blocks that could be bylines (see :func:`_byline`)."""
+    hits = 0
+    for block in blocks:
+        if len(block) <= 120 and _BYLINE_HINT.search(block):
+            hits += 1
+            if hits >= 2:
+                return True
+    return False
+
+
 def split_pieces(blocks: list[str]) -> PageSplit:
     """Split a page's blocks into signed pieces (see the module docstring)."""
+    if not may_have_pieces(blocks):
+        return PageSplit(None, ())
     bylines: dict[int, tuple[str, str | None]] = {}
     for i, block in enumerate(blocks):
-        if i > 0 and len(block) <= 120 and _is_heading(blocks[i - 1]) and (found := _byline(block)):
+        if i > 0 and len(block) <= 120 and _BYLINE_HINT.search(block) and _is_heading(blocks[i - 1]) \
+                and (found := _byline(block)):
             bylines[i] = found
     if len(bylines) < 2:
         return PageSplit(None, ())

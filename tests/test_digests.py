@@ -82,28 +82,35 @@ def test_email_is_well_formed_and_scraped_text_is_inert(migrated_url: str, setti
     assert len(html.encode()) < 100_000
 
 
+class DiesOnCall(SmtpMailer):
+    """A sender whose process dies (KeyboardInterrupt) at one send, after its row says 'sending'."""
+
+    die_at = 2
+    calls = 0
+
+    def send(self, message):  # type: ignore[no-untyped-def]
+        DiesOnCall.calls += 1
+        if DiesOnCall.calls == DiesOnCall.die_at:
+            raise KeyboardInterrupt
+        super().send(message)
+
+
+def _states(engine) -> list[tuple[str, int]]:  # type: ignore[no-untyped-def]
+    with Session(engine) as session:
+        return sorted((d.state, d.attempts) for d in session.exec(select(Delivery)).all())
+
+
 def test_crash_between_record_and_send_resends_same_message_id(migrated_url: str, settings_for) -> None:  # type: ignore[no-untyped-def]
     store_articles(migrated_url, [BAOTOU])
     _add(migrated_url, "a@example.com")
     _add(migrated_url, "b@example.com")
     settings = settings_for(migrated_url)
-
-    class DiesOnSecond(SmtpMailer):
-        calls = 0
-
-        def send(self, message):  # type: ignore[no-untyped-def]
-            DiesOnSecond.calls += 1
-            if DiesOnSecond.calls == 2:
-                raise KeyboardInterrupt  # the process dies after the row says 'sending'
-            super().send(message)
-
     with smtp_sink() as sink:
         engine = db.make_engine(migrated_url)
+        DiesOnCall.calls, DiesOnCall.die_at = 0, 2
         with pytest.raises(KeyboardInterrupt):
-            send_digests(engine, settings, DiesOnSecond(f"smtp://127.0.0.1:{sink.port}"), force=True)
-        with Session(engine) as session:
-            states = sorted(d.state for d in session.exec(select(Delivery)).all())
-        assert states == ["sending", "sent"]
+            send_digests(engine, settings, DiesOnCall(f"smtp://127.0.0.1:{sink.port}"), force=True)
+        assert _states(engine) == [("sending", 1), ("sent", 1)]
         send_digests(engine, settings, SmtpMailer(f"smtp://127.0.0.1:{sink.port}"), force=True)
         send_digests(engine, settings, SmtpMailer(f"smtp://127.0.0.1:{sink.port}"), force=True)
         with Session(engine) as session:
@@ -113,6 +120,24 @@ def test_crash_between_record_and_send_resends_same_message_id(migrated_url: str
     assert sorted(r[0] for r, _ in sink.messages) == ["a@example.com", "b@example.com"]
     assert len(set(ids)) == 2 and set(ids) == {d.message_id for d in deliveries}
     assert all(d.state == "sent" for d in deliveries)
+
+
+def test_a_row_found_sending_twice_is_not_resent_again(migrated_url: str, settings_for) -> None:  # type: ignore[no-untyped-def]
+    store_articles(migrated_url, [BAOTOU])
+    _add(migrated_url, "a@example.com")
+    settings = settings_for(migrated_url)
+    with smtp_sink() as sink:
+        engine = db.make_engine(migrated_url)
+        for attempt in (1, 2):
+            DiesOnCall.calls, DiesOnCall.die_at = 0, 1
+            with pytest.raises(KeyboardInterrupt):
+                send_digests(engine, settings, DiesOnCall(f"smtp://127.0.0.1:{sink.port}"), force=True)
+            assert _states(engine) == [("sending", attempt)]
+        send_digests(engine, settings, SmtpMailer(f"smtp://127.0.0.1:{sink.port}"), force=True)
+        assert _states(engine) == [("abandoned", 2)] and sink.messages == []
+        send_digests(engine, settings, SmtpMailer(f"smtp://127.0.0.1:{sink.port}"), force=True)
+        assert _states(engine) == [("abandoned", 2)] and sink.messages == []
+        engine.dispose()
 
 
 def test_smtp_down_then_back_delivers_everything(migrated_url: str, settings_for) -> None:  # type: ignore[no-untyped-def]

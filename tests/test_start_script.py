@@ -35,8 +35,20 @@ def _sqlite_settings(tmp_path: Path, sources: str | None = "sources: []\n") -> d
     return {"MONITOR_DATABASE_URL": f"sqlite:///{tmp_path / 'monitor.db'}", "MONITOR_SOURCES": str(sources_file)}
 
 
+def _without_serve(tmp_path: Path) -> dict[str, str]:
+    """PATH with a shim of an older CLI that has no `monitor serve`, so the script falls back to its loop."""
+    shim_dir = tmp_path / "old-bin"
+    shim_dir.mkdir(exist_ok=True)
+    shim = shim_dir / "monitor"
+    real = Path(sys.executable).parent / "monitor"
+    shim.write_text(f'#!/usr/bin/env bash\n[ "${{1:-}}" = serve ] && exit 2\nexec "{real}" "$@"\n', encoding="utf-8")
+    shim.chmod(0o755)
+    return {"PATH": os.pathsep.join([str(shim_dir), _env()["PATH"]])}
+
+
 def test_migrates_then_runs_the_crawl_loop(tmp_path: Path) -> None:
-    result = _run(tmp_path, **_sqlite_settings(tmp_path), START_MAX_LOOPS="1", CRAWL_INTERVAL="0")
+    result = _run(tmp_path, **_sqlite_settings(tmp_path), **_without_serve(tmp_path), START_MAX_LOOPS="1",
+                  CRAWL_INTERVAL="0")
     assert result.returncode == 0, result.stderr
     with sqlite3.connect(tmp_path / "monitor.db") as conn:
         tables = {row[0] for row in conn.execute("select name from sqlite_master where type = 'table'")}
@@ -52,7 +64,8 @@ def test_migrates_then_runs_the_crawl_loop(tmp_path: Path) -> None:
 
 def test_loop_repeats_and_survives_a_failing_crawl(tmp_path: Path) -> None:
     """A failing pass (here: the sources file is missing) is logged; the loop goes on."""
-    result = _run(tmp_path, **_sqlite_settings(tmp_path, sources=None), START_MAX_LOOPS="2", CRAWL_INTERVAL="0")
+    result = _run(tmp_path, **_sqlite_settings(tmp_path, sources=None), **_without_serve(tmp_path), START_MAX_LOOPS="2",
+                  CRAWL_INTERVAL="0")
     assert result.returncode == 0, result.stderr
     assert "crawl pass 2: monitor crawl" in result.stderr
     assert len(re.findall(r"monitor crawl failed \(exit 2\)", result.stderr)) == 2
@@ -86,7 +99,7 @@ def test_bad_knob_is_refused(tmp_path: Path) -> None:
 
 
 def test_execs_monitor_serve_when_the_cli_has_it(tmp_path: Path) -> None:
-    """Until `monitor serve` exists: a shim adds it in front of the real CLI."""
+    """A shim stands in for `monitor serve`, which would run forever."""
     shim_dir = tmp_path / "bin"
     shim_dir.mkdir()
     shim = shim_dir / "monitor"

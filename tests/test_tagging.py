@@ -9,6 +9,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlmodel import Session, create_engine, select
 
 from monitor.items import ExtractedArticle, New
@@ -162,3 +164,50 @@ def test_cli_tag_and_topics(tmp_path: Path) -> None:
     assert {t["id"] for t in record["topics"]} >= {"electronic-information", "intelligent-manufacturing"}
     listed = [json.loads(line) for line in run_cli("topics", "list", "--json", cwd=tmp_path).stdout.splitlines()]
     assert len(listed) >= 16 and all({"id", "label", "label_en"} <= set(t) for t in listed)
+
+
+def test_short_names_and_cities_in_the_title(tagger: ZoneTagger) -> None:
+    # a distinctive short name of the gazetteer (张江, 光谷, 中关村) in the title makes a subject
+    tags = tagger.tag("张江集成电路设计企业营收首破千亿", "本报讯 记者从上海张江高新区管委会获悉，园区集成电路设计企业营收同比增长18%。")
+    assert roles(tags, "subject") == {"zhangjiang"}
+    # a bare city in the title is weaker evidence: it counts only when the body names the city's zone
+    corroborated = tagger.tag("深圳出台科技金融新政", "近日，深圳市发布科技金融十条措施，深圳高新区将设立专项贷款风险补偿资金池。")
+    assert roles(corroborated, "subject") == {"shenzhen"}
+    alone = tagger.tag("深圳企业赴武汉考察", "考察团参观了武汉东湖高新区的光电子企业，东湖高新区介绍了招商政策。")
+    assert roles(alone, "subject") == {"donghu"} and "shenzhen" not in {z.zone_id for z in alone.zones}
+
+
+def test_a_headline_partner_named_far_less_is_mentioned(tagger: ZoneTagger) -> None:
+    title = "光谷与中关村联合举办人工智能创新大赛"
+    text = ("本报讯 11月20日，人工智能创新大赛在东湖高新区开幕。东湖高新区管委会介绍，光谷人工智能企业已超过300家，"
+            "大赛决赛将在光谷举行，中关村将组织企业参赛。")
+    tags = tagger.tag(title, text)
+    assert roles(tags, "subject") == {"donghu"} and roles(tags, "mentioned") == {"zhongguancun"}
+
+
+def test_topics_from_the_shared_scan_equal_a_separate_scan(tagger: ZoneTagger) -> None:
+    """The tagger's one scan over title|byline|body scores topics as a scan of title|body alone would."""
+    from monitor.normalise import match_key, to_simplified
+
+    for case in bench.load_cases():
+        title, text = case.get("title") or "", case["text"]
+        alone = tagger.topics.match(match_key(to_simplified(title)), match_key(to_simplified(text)))
+        assert tagger.tag(title, text).topics == alone, case["id"]
+        assert tagger.tag(title, text, byline="数字经济 集成电路 生物医药 党的二十大报告").topics == alone, case["id"]
+
+
+_PLAIN_INVISIBLE = "[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\ufff9-\ufffb]"
+
+
+@given(st.text(alphabet=st.one_of(st.characters(), st.sampled_from(
+    list(" \t\n\u3000\u00a0\u200b\u00ad\ufeff，：；（）！？ＡＢａ１①㎡ﬁ…é\u0301\u0338<高新区區İßΣ")))))
+@settings(max_examples=400, deadline=None)
+def test_match_key_equals_its_plain_definition(text: str) -> None:
+    """match_key's shortcuts (content_hash depends on it) give exactly NFKC + casefold - whitespace - invisibles."""
+    import re
+    import unicodedata
+
+    from monitor.normalise import match_key
+
+    plain = "".join(re.sub(r"\s+", "", unicodedata.normalize("NFKC", re.sub(_PLAIN_INVISIBLE, "", text)).casefold()))
+    assert match_key(text) == plain

@@ -1,0 +1,48 @@
+"""Job locks: PostgreSQL advisory locks, SQLite file locks, and a CLI run that finds its lock taken."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from monitor import db, locks
+from monitor.errors import LockBusy
+from tests.conftest import run_cli
+
+
+def test_a_taken_lock_is_refused_then_free_again(migrated_url: str) -> None:
+    engine = db.make_engine(migrated_url)
+    try:
+        held = locks.try_lock(engine, locks.source_lock_name("a"))
+        assert held is not None
+        assert locks.try_lock(engine, locks.source_lock_name("a")) is None
+        other = locks.try_lock(engine, locks.source_lock_name("b"))
+        # PostgreSQL: one lock per source; SQLite: one writing run at a time
+        assert (other is not None) == migrated_url.startswith("postgresql")
+        if other:
+            other.release()
+        with pytest.raises(LockBusy):
+            with locks.hold(engine, locks.source_lock_name("a"), timeout=0.3):
+                pass
+        held.release()
+        with locks.hold(engine, locks.source_lock_name("a"), timeout=0.3):
+            pass
+    finally:
+        engine.dispose()
+
+
+def test_cli_crawl_waits_for_the_lock_then_exits_1(migrated_url: str, tmp_path: Path) -> None:
+    sources = tmp_path / "sources.yaml"
+    sources.write_text('sources:\n  - {name: zone-news, kind: feed, url: "http://127.0.0.1:9/rss.xml"}\n', encoding="utf-8")
+    engine = db.make_engine(migrated_url)
+    held = locks.try_lock(engine, locks.source_lock_name("zone-news"))
+    assert held is not None
+    try:
+        result = run_cli("crawl", env={"MONITOR_DATABASE_URL": migrated_url, "MONITOR_SOURCES": str(sources),
+                                       "MONITOR_LOCK_TIMEOUT": "0.5", "MONITOR_ALLOW_PRIVATE_HOSTS": "1"})
+    finally:
+        held.release()
+        engine.dispose()
+    assert result.returncode == 1
+    assert "gave up after waiting 0.5s" in result.stderr
