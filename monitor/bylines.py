@@ -93,8 +93,8 @@ def find_author(text: str, allow_user: bool = True, strength: int = 3) -> str | 
     """
     for match in _LABEL.finditer(text):
         names = _names(text[match.end(): match.end() + 60], allow_user)
-        if names:
-            return " ".join(names)
+        if names:  # an English label ('By', 'posted by') names one user: the words after it are prose
+            return " ".join(names[:1] if match[0].strip()[-2:] in ("By", "by") else names)
     if allow_user and (match := _POSTED_BY.search(text)) and match[1] not in _NOT_NAMES:
         return match[1]
     if strength >= 2:

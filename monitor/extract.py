@@ -282,6 +282,8 @@ def _title(root: lxml.html.HtmlElement, meta: dict[str, str], selectors: Selecto
     if meta.get("og:title"):
         return clean_text(meta["og:title"])
     parts = [p for p in _SITE_SEPARATORS.split(page_title) if p]
+    if "»" in page_title and parts:  # a breadcrumb: 'site » section » title'
+        return parts[-1]
     return parts[0] if parts else page_title
 
 

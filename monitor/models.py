@@ -105,6 +105,7 @@ class Article(SQLModel, table=True):
     revision: int = 1
     content_type: str | None = Field(default=None, max_length=20)  # commentary|interview|news|policy|notice
     relevant: bool = Field(default=True, sa_column_kwargs={"server_default": sa.true()})  # False: kept out of digests
+    backfilled: bool = Field(default=False, sa_column_kwargs={"server_default": sa.false()})  # no digests unless --notify
     signature: bytes | None = Field(default=None, sa_type=sa.LargeBinary, nullable=True)  # MinHash values
     dedup_evidence: str | None = None  # JSON: how the dedup verdict was reached
     fetched_at: datetime = _ts(nullable=False)
