@@ -28,7 +28,36 @@ from monitor.gazetteer import load_gazetteer  # noqa: E402
 from monitor.models import Article, ArticleTopic, ArticleZone, Cluster, Source, Subscriber, Subscription  # noqa: E402
 from monitor.settings import Settings  # noqa: E402
 from monitor.timefmt import utcnow  # noqa: E402
-from tests.digest_helpers import smtp_sink  # noqa: E402
+from tests.conftest import free_port  # noqa: E402
+
+SINK = """
+import sys, time
+from aiosmtpd.controller import Controller
+count = open(sys.argv[2], "a")
+class Sink:
+    async def handle_DATA(self, server, session, envelope):
+        count.write("1\\n"); count.flush()
+        return "250 OK"
+controller = Controller(Sink(), hostname="127.0.0.1", port=int(sys.argv[1]))
+controller.start()
+print("ready", flush=True)
+time.sleep(36000)
+"""
+
+
+@contextmanager
+def smtp_sink_process(tmp: Path):  # type: ignore[no-untyped-def]
+    """A local SMTP sink in its own process, so its work is not counted as ours."""
+    import subprocess
+
+    port, counter = free_port(), tmp / f"smtp-{uuid.uuid4().hex[:6]}.count"
+    process = subprocess.Popen([sys.executable, "-c", SINK, str(port), str(counter)], stdout=subprocess.PIPE, text=True)
+    assert process.stdout is not None and process.stdout.readline().strip() == "ready"
+    try:
+        yield port, counter
+    finally:
+        process.terminate()
+        process.wait(10)
 
 ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 TOPICS = ["rare-earth-new-materials", "electronic-information", "advanced-equipment", "biomedicine", "new-energy",
@@ -131,15 +160,15 @@ def run(subscribers: int, articles: int, days: int) -> dict[str, float]:
 
         digest._render = timed_render  # type: ignore[assignment]
         mailer.SmtpMailer.send = timed_send  # type: ignore[method-assign]
-        with smtp_sink() as sink:
+        with smtp_sink_process(Path("/tmp")) as (port, counter):
             settings = Settings(_env_file=None, database_url=url, secret_key="bench")  # type: ignore[call-arg]
             engine = db.make_engine(url)
             started = time.perf_counter()
-            result = delivery.send_digests(engine, settings, mailer.SmtpMailer(f"smtp://127.0.0.1:{sink.port}"),
+            result = delivery.send_digests(engine, settings, mailer.SmtpMailer(f"smtp://127.0.0.1:{port}"),
                                            frequency="daily", force=True)
             total = time.perf_counter() - started
             engine.dispose()
-            delivered = len(sink.messages)
+            delivered = len(counter.read_text().splitlines()) if counter.exists() else 0
         digest._render, mailer.SmtpMailer.send = original_render, original_send  # type: ignore[assignment,method-assign]
         other = total - timer.totals["render"] - timer.totals["smtp"]
         return {"subscribers": subscribers, "sent": result.sent, "delivered": delivered, "empty": result.skipped_empty,
@@ -158,10 +187,10 @@ def main() -> None:
     parser.add_argument("--days", type=int, default=100, help="stored_at spread: a daily window holds articles/days")
     args = parser.parse_args()
     print(f"corpus {args.articles} articles over {args.days} days on PostgreSQL; daily digests, force=True")
-    print(f"{'subscribers':>11} {'sent':>6} {'total s':>8} {'render s':>9} {'db+match s':>11} {'smtp s':>7}")
+    print(f"{'subscribers':>11} {'sent':>6} {'received':>8} {'total s':>8} {'render s':>9} {'db+match s':>11} {'smtp s':>7}")
     for count in (int(c) for c in args.subscribers.split(",")):
         row = run(count, args.articles, args.days)
-        print(f"{row['subscribers']:>11} {row['sent']:>6} {row['total_s']:>8.1f} {row['render_s']:>9.1f} "
+        print(f"{row['subscribers']:>11} {row['sent']:>6} {row['delivered']:>8} {row['total_s']:>8.1f} {row['render_s']:>9.1f} "
               f"{row['db_and_matching_s']:>11.1f} {row['smtp_s']:>7.1f}", flush=True)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory (max RSS of this process, corpus loading included): {peak_mb:.0f} MB")

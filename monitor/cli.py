@@ -134,6 +134,7 @@ def sources_list(json_out: JsonOpt = False) -> None:
     """List configured sources with their health (last run, failures, pending items)."""
     from sqlalchemy import func
 
+    from .health import load_states, parse_failure_rate
     from .models import DiscoveredUrl, Source
 
     settings = _settings()
@@ -142,7 +143,10 @@ def sources_list(json_out: JsonOpt = False) -> None:
         rows = {s.name: s for s in session.exec(select(Source)).all()}
         pending = dict(session.exec(select(DiscoveredUrl.source_id, func.count()).where(
             col(DiscoveredUrl.state).in_(["pending", "failed"])).group_by(col(DiscoveredUrl.source_id))).all())
-    table = Table("name", "kind", "enabled", "last run", "last success", "items", "failures", "pending")
+        states = load_states(session)
+        rates = {row.id: parse_failure_rate(session, row.id) for row in rows.values() if row.id is not None}
+    table = Table("name", "kind", "enabled", "last run", "last success", "items", "failures", "pending", "health",
+                  "zero-yield runs", "parse failure rate")
     for source in sources.sources:
         row = rows.get(source.name)
         record = {
@@ -152,6 +156,9 @@ def sources_list(json_out: JsonOpt = False) -> None:
             "items_last_run": row.items_last_run if row else 0,
             "consecutive_failures": row.consecutive_failures if row else 0,
             "pending": pending.get(row.id, 0) if row else 0,
+            "health": row.health if row else "unknown",
+            "zero_yield_runs": states[row.id].zero_yield_runs if row and row.id in states else 0,
+            "parse_failure_rate": rates.get(row.id) if row else None,
         }
         if json_out:
             _emit(record)
@@ -319,10 +326,12 @@ def import_items(
     """Bulk import articles through the same dedup, tag and store stages as a crawl."""
     from .dedup import DedupConfig
     from .importer import import_file
+    from .locks import hold_many
 
     settings = _settings()
     counts = {"new": 0, "duplicate": 0, "revision": 0, "unchanged": 0, "error": 0}
-    with _database(settings) as engine:
+    # On SQLite the one write lock (no crawl, backfill or digest run at the same time); on PostgreSQL one import at a time.
+    with _database(settings) as engine, hold_many(engine, ["import"], settings.lock_timeout):
         for outcome in import_file(engine, path, source, DedupConfig.from_settings(settings), _priorities(settings)):
             counts[outcome.status or "error"] += 1
             if json_out:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Annotated
 
 import typer
@@ -64,7 +65,7 @@ def runs(
 def backfill(
     source: Annotated[str, typer.Option("--source", help="The source to fill back.")],
     since: Annotated[str, typer.Option(help="Walk back to this date (YYYY-MM-DD or ISO 8601).")],
-    until: Annotated[str | None, typer.Option(help="Only items published before this date.")] = None,
+    until: Annotated[str | None, typer.Option(help="Skip items published after this date (YYYY-MM-DD: after that day).")] = None,
     max_pages: Annotated[int | None, typer.Option("--max-pages", help="List pages to walk at most (default: the source's max_pages x 20).")] = None,
     notify: Annotated[bool, typer.Option(help="Let backfilled articles go into digests (default: they do not).")] = False,
     json_out: JsonOpt = False,
@@ -73,7 +74,7 @@ def backfill(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from . import locks
-    from .backfill import run_backfill
+    from .backfill import BackfillProgress, BackfillWindow, run_backfill
 
     settings = _settings()
     config = _load_sources(settings).get(source)
@@ -82,18 +83,22 @@ def backfill(
         end = parse_cli_date(until) if until else None
     except ValueError as exc:
         raise ConfigError(f"bad date: {exc}") from None
+    if end is not None and until is not None and len(until.strip()) == 10:  # a day: up to its end
+        end += timedelta(days=1)
+    window = BackfillWindow(start, end, notify)
     with _database(settings) as engine, locks.hold(engine, locks.source_lock_name(source), settings.lock_timeout), \
             Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[stats]}"),
                      TimeRemainingColumn(), console=err, transient=json_out) as bar:
-        task = bar.add_task(f"backfill {source}", total=None, stats="")
+        task = bar.add_task(f"backfill {source}: discovering", total=None, stats="")
 
-        def progress(done: int, total: int | None, stats: str) -> None:
-            bar.update(task, completed=done, total=total, stats=stats)
+        def progress(p: BackfillProgress) -> None:
+            stats = f"pages {p.pages}, articles {p.new}, duplicates {p.duplicates}, skipped {p.skipped}"
+            bar.update(task, description=f"backfill {source}", completed=p.done, total=p.total, stats=stats)
 
-        result = run_backfill(settings, config, engine, start, end, max_pages, notify=notify, progress=progress)
+        result = run_backfill(settings, config, engine, window, max_pages, progress)
     record = {"source": source, "pages": result.pages, "items": result.items, "new": result.new,
-              "duplicates": result.duplicates, "errors": result.errors, "resumed": result.resumed,
-              "complete": result.complete}
+              "duplicates": result.duplicates, "skipped": result.skipped, "errors": result.errors,
+              "resumed": result.resumed, "complete": result.complete}
     if json_out:
         _emit(record)
     else:

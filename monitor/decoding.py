@@ -61,7 +61,7 @@ def normalise_charset(name: str | None) -> str | None:
     name = _SUPERSETS.get(name, name)
     try:
         codec = codecs.lookup(name).name
-    except LookupError:
+    except (LookupError, ValueError):  # ValueError: a NUL in a hostile charset name
         return None
     return _SUPERSETS.get(codec, codec)
 
@@ -143,7 +143,7 @@ def decode_html(content: bytes, content_type: str | None = None, forced: str | N
         for encoding in candidates:
             try:
                 text = content.decode(encoding, errors=errors)
-            except (UnicodeDecodeError, LookupError):
+            except (UnicodeError, LookupError):  # UnicodeError: codecs such as punycode or idna
                 continue
             reason = garbled_reason(text)
             if reason is None:
@@ -156,7 +156,7 @@ def decode_html(content: bytes, content_type: str | None = None, forced: str | N
         guessed = normalise_charset(best.encoding) or best.encoding
         try:
             text = content.decode(guessed)
-        except (UnicodeDecodeError, LookupError):
+        except (UnicodeError, LookupError):
             text = ""
         if text and garbled_reason(text) is None:
             return text, guessed

@@ -24,13 +24,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, replace
+from typing import Any
 
 import numpy as np
-from sqlalchemy import and_, delete, func, insert, literal, or_, union_all
-from sqlalchemy import select as sa_select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlmodel import Session, col, select
+from sqlalchemy import delete
+from sqlmodel import Session, col
 
 from .items import (
     DedupEvidence,
@@ -43,16 +41,17 @@ from .items import (
     Unchanged,
 )
 from .minhash import (
+    BANDS,
     NUM_PERM,
     TextFingerprint,
     band_hashes,
     containment,
     fingerprint,
     jaccard,
-    sentences,
+    parse,
     signature,
 )
-from .models import Article, ArticleBand, ParagraphFingerprint, SentenceFrequency
+from .models import Article, ArticleBand, ParagraphFingerprint
 from .normalise import content_hash
 from .settings import Settings
 
@@ -92,27 +91,28 @@ class Deduplicator:
     def __init__(self, session: Session, config: DedupConfig | None = None) -> None:
         self.session = session
         self.config = config or DedupConfig()
+        self._sql = _Sql(session)
 
     def check(self, article: ExtractedArticle) -> DedupVerdict:
         digest = content_hash(article.body)
-        same_url = self.session.exec(select(Article).where(Article.url == article.url)).first()
+        self.session.flush()  # once: the statements below go to the connection, without autoflush
+        same_url = self._sql.one(_SAME_URL, [article.url])
         if same_url is not None:
-            assert same_url.id is not None
-            if same_url.content_hash == digest:
-                return Unchanged(same_url.id)
-            return Revision(same_url.id, digest, self.probe(article.body).fingerprint)
+            if same_url[1] == digest:
+                return Unchanged(same_url[0])
+            return Revision(same_url[0], digest, self.probe(article.body).fingerprint)
         return self._check_body(article.body, digest)
 
     def check_stored(self, article_id: int, body: str) -> New | DuplicateOf:
         """The verdict for a stored article against the articles indexed so far (``monitor dedup rebuild``)."""
+        self.session.flush()
         return self._check_body(body, content_hash(body), exclude=article_id)
 
     def _check_body(self, body: str, digest: str, exclude: int | None = None) -> New | DuplicateOf:
         probe = self.probe(body)
-        query = select(Article.id).where(Article.content_hash == digest)
-        if exclude is not None:
-            query = query.where(col(Article.id) != exclude).where(col(Article.signature).is_not(None))
-        same_text = self.session.exec(query.order_by(col(Article.id)).limit(1)).first()
+        found = (self._sql.one(_SAME_TEXT, [digest]) if exclude is None
+                 else self._sql.one(_SAME_TEXT_INDEXED, [digest, exclude]))
+        same_text = None if found is None else int(found[0])
         if same_text is not None:
             evidence = DedupEvidence("hash", same_text, 1.0, 1.0, 1.0, stock_sentences=probe.stock_count,
                                      reason="same normalised body")
@@ -130,11 +130,11 @@ class Deduplicator:
 
     # fingerprints ---------------------------------------------------------------------
     def probe(self, body: str) -> _Probe:
-        found = sentences(body)
-        stock = self._stock({digest for _, digest in found})
-        text = fingerprint(body, stock)
+        parsed = parse(body)
+        stock = self._stock({digest for _, digest, _ in parsed})
+        text = fingerprint(body, stock, parsed)
         values = signature(text.shingles)
-        bands = tuple(band_hashes(values)) if text.shingles else ()
+        bands = tuple(band_hashes(values)) if len(text.shingles) else ()
         fp = Fingerprint(values.astype("<u4").tobytes(), bands, tuple(s.hash for s in text.sentences),
                          tuple(s.length for s in text.sentences))
         return _Probe(text, values, fp, frozenset(stock))
@@ -145,61 +145,73 @@ class Deduplicator:
         ordered = sorted(hashes)
         for start in range(0, len(ordered), _IN_CHUNK):
             chunk = ordered[start:start + _IN_CHUNK]
-            stock.update(self.session.exec(
-                select(SentenceFrequency.hash).where(col(SentenceFrequency.hash).in_(chunk))
-                .where(SentenceFrequency.doc_count >= self.config.stock_min_docs)
-            ).all())
+            stock.update(r[0] for r in self._sql.all(_STOCK.replace("{in}", _marks(len(chunk))),
+                                                     [*chunk, self.config.stock_min_docs]))
         return stock
 
     # candidates -----------------------------------------------------------------------
     def _candidates(self, probe: _Probe) -> list[tuple[int, int, int]]:
         """(article id, band hits, shared sentence characters), best first, from one statement."""
         fp = probe.fingerprint
-        stock_free = [(h, n) for h, n in zip(fp.sentence_hashes, fp.sentence_lengths, strict=True)
-                      if h not in probe.stock][:_IN_CHUNK]
-        parts = []
-        if fp.bands:
-            parts.append(
-                sa_select(col(ArticleBand.article_id).label("article_id"), literal(1).label("hits"),
-                          literal(0).label("shared"))
-                # OR of (band, hash) pairs: both SQLite (MULTI-INDEX OR) and PostgreSQL (BitmapOr) use
-                # the (band, hash) index; SQLite scans the table for a row-value IN list.
-                .where(or_(*(and_(col(ArticleBand.band) == band, col(ArticleBand.hash) == digest)
-                             for band, digest in enumerate(fp.bands))))
-            )
-        if stock_free:
-            parts.append(
-                sa_select(col(ParagraphFingerprint.article_id).label("article_id"), literal(0).label("hits"),
-                          col(ParagraphFingerprint.length).label("shared"))
-                .where(col(ParagraphFingerprint.hash).in_([h for h, _ in stock_free]))
-            )
-        if not parts:
+        stock_free = [h for h in fp.sentence_hashes if h not in probe.stock][:_IN_CHUNK]
+        if not fp.bands and not stock_free:
             return []
-        hits = union_all(*parts).subquery()
-        kept = max(probe.text.kept_chars, 1)
-        score = func.sum(hits.c.hits) * (1.0 / len(fp.bands or (1,))) + func.sum(hits.c.shared) * (1.0 / kept)
-        query = (sa_select(hits.c.article_id, func.sum(hits.c.hits), func.sum(hits.c.shared))
-                 .group_by(hits.c.article_id).order_by(score.desc(), hits.c.article_id)
-                 .limit(self.config.max_candidates))
-        return [(int(a), int(h or 0), int(s or 0)) for a, h, s in self.session.execute(query).all()]
+        parts, params = [], []
+        if fp.bands:
+            parts.append(_BAND_HITS)
+            params += [x for band, digest in enumerate(fp.bands) for x in (band, digest)]
+        if stock_free:
+            parts.append(_SENTENCE_HITS.replace("{in}", _marks(len(stock_free))))
+            params += stock_free
+        query = _CANDIDATES.replace("{hits}", " UNION ALL ".join(parts))
+        params += [1.0 / len(fp.bands or (1,)), 1.0 / max(probe.text.kept_chars, 1), self.config.max_candidates]
+        return [(int(a), int(h or 0), int(n or 0)) for a, h, n in self._sql.all(query, params)]
 
     # verification ---------------------------------------------------------------------
     def _verify(self, probe: _Probe, candidates: list[tuple[int, int, int]]) -> list[DedupEvidence]:
+        """Judge candidates: a cheap bound from stored signatures and shared sentences first, then exact.
+
+        Only a candidate whose estimated Jaccard, estimated containment or share of shared
+        sentences comes near a threshold (``_MARGIN`` below it, several standard errors of a
+        128-value estimate) has its body fingerprinted for the exact verdict."""
         if not candidates:
             return []
         ids = [c[0] for c in candidates]
-        rows = {a.id: a for a in self.session.exec(select(Article).where(col(Article.id).in_(ids))).all()}
-        bodies = {i: sentences(rows[i].body) for i in ids if i in rows}
-        stock = self._stock({digest for found in bodies.values() for _, digest in found})
-        results = []
-        for article_id, band_hits, _shared in candidates:
+        rows = {r[0]: r for r in self._sql.all(_CANDIDATE_ROWS.replace("{in}", _marks(len(ids))), ids)}
+        cfg, mine = self.config, probe.text
+        exact_ids: list[int] = []
+        results: list[DedupEvidence] = []
+        for article_id, band_hits, shared in candidates:
             row = rows.get(article_id)
             if row is None:
                 continue
-            other = fingerprint(row.body, stock)
-            results.append(self._judge(probe, article_id, band_hits, other, row.signature))
+            estimated = _estimated(probe.values, row[1])
+            size = max(int(row[2] or 0), 1)  # body characters: about (a little above) its shingle count
+            share = shared / max(min(mine.kept_chars, size), 1)
+            inside = 0.0
+            if estimated is not None and len(mine.shingles):
+                common = estimated * (len(mine.shingles) + size) / (1 + estimated)
+                inside = common / min(len(mine.shingles), size)
+            if (estimated is None or estimated >= cfg.near_threshold - _MARGIN
+                    or inside >= cfg.containment_threshold - _MARGIN or share >= cfg.containment_threshold / 2):
+                exact_ids.append(article_id)
+                continue
+            results.append(DedupEvidence("none", article_id, None, None, round(estimated, 4), band_hits, 0,
+                                         probe.stock_count, None, "estimated similarity far below thresholds"))
+        if exact_ids:
+            bodies = {r[0]: r[1] for r in self._sql.all(_CANDIDATE_BODIES.replace("{in}", _marks(len(exact_ids))),
+                                                         exact_ids)}
+            parsed = {i: parse(body) for i, body in bodies.items()}
+            stock = self._stock({digest for found in parsed.values() for _, digest, _ in found})
+            hits = {c[0]: c[1] for c in candidates}
+            for article_id in exact_ids:
+                if article_id in bodies:
+                    other = fingerprint(bodies[article_id], stock, parsed[article_id])
+                    results.append(self._judge(probe, article_id, hits[article_id], other,
+                                               rows[article_id][1]))
         order = {"near": 0, "contained": 0}
-        results.sort(key=lambda e: (order.get(e.level, 1), -max(e.jaccard or 0, e.containment or 0)))
+        results.sort(key=lambda e: (order.get(e.level, 1), e.jaccard is None,
+                                    -max(e.jaccard or 0, e.containment or 0, e.estimated_jaccard or 0)))
         return results
 
     def _judge(self, probe: _Probe, article_id: int, band_hits: int, other: TextFingerprint,
@@ -207,9 +219,7 @@ class Deduplicator:
         mine = probe.text
         exact = jaccard(mine.shingles, other.shingles)
         inside = containment(mine.shingles, other.shingles)
-        estimated = None
-        if other_signature and len(other_signature) == NUM_PERM * 4:
-            estimated = float(np.mean(np.frombuffer(other_signature, dtype="<u4") == probe.values))
+        estimated = _estimated(probe.values, other_signature)
         shared = len({s.hash for s in mine.sentences} & {s.hash for s in other.sentences})
         smaller = mine.numbers if len(mine.numbers) <= len(other.numbers) else other.numbers
         agreement = len(mine.numbers & other.numbers) / len(smaller) if len(smaller) >= 3 else None
@@ -228,6 +238,31 @@ class Deduplicator:
         return _replace(base, reason="below thresholds")
 
 
+def _estimated(values: np.ndarray, other_signature: bytes | None) -> float | None:
+    """Jaccard estimated from two MinHash signatures (None without a stored one)."""
+    if not other_signature or len(other_signature) != NUM_PERM * 4:
+        return None
+    return float(np.count_nonzero(np.frombuffer(other_signature, dtype="<u4") == values)) / NUM_PERM
+
+
+# Statements built once: SQLAlchemy then reuses their cache keys and compiled SQL.
+_MARGIN = 0.15  # how far below a threshold an estimate may be and still get the exact check
+_SAME_URL = "SELECT id, content_hash FROM article WHERE url = ?"
+_SAME_TEXT = "SELECT id FROM article WHERE content_hash = ? ORDER BY id LIMIT 1"
+_SAME_TEXT_INDEXED = ("SELECT id FROM article WHERE content_hash = ? AND id != ? AND signature IS NOT NULL "
+                      "ORDER BY id LIMIT 1")
+_STOCK = "SELECT hash FROM sentencefrequency WHERE hash IN ({in}) AND doc_count >= ?"
+_CANDIDATE_ROWS = "SELECT id, signature, length(body) FROM article WHERE id IN ({in})"
+_CANDIDATE_BODIES = "SELECT id, body FROM article WHERE id IN ({in})"
+# OR of (band, hash) pairs: both SQLite (MULTI-INDEX OR) and PostgreSQL (BitmapOr) use the
+# (band, hash) index; SQLite scans the table for a row-value IN list.
+_BAND_HITS = ("SELECT article_id, 1 AS hits, 0 AS shared FROM articleband WHERE "
+              + " OR ".join(["(band = ? AND hash = ?)"] * BANDS))
+_SENTENCE_HITS = "SELECT article_id, 0 AS hits, length AS shared FROM paragraphfingerprint WHERE hash IN ({in})"
+_CANDIDATES = ("SELECT article_id, sum(hits), sum(shared) FROM ({hits}) AS candidate GROUP BY article_id "
+               "ORDER BY sum(hits) * ? + sum(shared) * ? DESC, article_id LIMIT ?")
+
+
 def _replace(evidence: DedupEvidence, **changes: object) -> DedupEvidence:
     return replace(evidence, **changes)  # type: ignore[arg-type]
 
@@ -237,22 +272,31 @@ class DedupIndex:
 
     def __init__(self, session: Session) -> None:
         self.session = session
+        self._sql = _Sql(session)
 
     def add(self, row: Article, fp: Fingerprint, *, learn: bool, evidence: DedupEvidence | None) -> None:
         """Index a flushed article. ``learn``: it starts a new story, so its sentences count once more."""
         assert row.id is not None
-        row.signature = fp.signature
-        row.dedup_evidence = json.dumps(asdict(evidence), ensure_ascii=False) if evidence else None
-        self.session.add(row)
+        if self.describe(row, fp, evidence):
+            self.session.add(row)
+        # Core executemany on the session's connection: one round of the driver, no ORM bulk machinery.
         if fp.bands:
-            self.session.execute(insert(ArticleBand), [{"article_id": row.id, "band": band, "hash": digest}
-                                                       for band, digest in enumerate(fp.bands)])
+            self._sql.many(_INSERT_BAND, [(row.id, band, digest) for band, digest in enumerate(fp.bands)])
         if fp.sentence_hashes:
-            self.session.execute(insert(ParagraphFingerprint), [
-                {"article_id": row.id, "position": i, "hash": h, "length": n}
+            self._sql.many(_INSERT_SENTENCE, [
+                (row.id, i, h, n)
                 for i, (h, n) in enumerate(zip(fp.sentence_hashes, fp.sentence_lengths, strict=True))])
         if learn and fp.sentence_hashes:
             self.learn(fp.sentence_hashes)
+
+    @staticmethod
+    def describe(row: Article, fp: Fingerprint, evidence: DedupEvidence | None) -> bool:
+        """Set the row's signature and evidence (before its INSERT, when storage can); True if they changed."""
+        described = json.dumps(asdict(evidence), ensure_ascii=False) if evidence else None
+        if row.signature == fp.signature and row.dedup_evidence == described:
+            return False
+        row.signature, row.dedup_evidence = fp.signature, described
+        return True
 
     def remove(self, article_id: int) -> None:
         self.session.execute(delete(ArticleBand).where(col(ArticleBand.article_id) == article_id))
@@ -260,10 +304,42 @@ class DedupIndex:
 
     def learn(self, hashes: tuple[int, ...]) -> None:
         """Count one more story for each sentence (an upsert on SQLite and PostgreSQL alike)."""
-        dialect = self.session.get_bind().dialect.name
-        make = pg_insert if dialect == "postgresql" else sqlite_insert
-        for start in range(0, len(hashes), _IN_CHUNK):
-            stmt = make(SentenceFrequency).values([{"hash": h, "doc_count": 1} for h in sorted(set(hashes[start:start + _IN_CHUNK]))])
-            stmt = stmt.on_conflict_do_update(index_elements=["hash"],
-                                              set_={"doc_count": SentenceFrequency.__table__.c.doc_count + 1})
-            self.session.execute(stmt)
+        # Sorted: two writers lock the same rows in the same order (no deadlock on PostgreSQL).
+        self._sql.many(_UPSERT_SENTENCE, [(h,) for h in sorted(set(hashes))])
+
+
+class _Sql:
+    """Hand-written SQL that SQLite and PostgreSQL both accept, run through the DB-API cursor.
+
+    The dedup hot path runs ~8 small statements per article: SQLAlchemy's compile and
+    parameter processing cost more than the statements themselves. Placeholders are
+    written ``?`` and turned into the driver's style."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self._style: str | None = None
+
+    def _sql(self, sql: str) -> str:
+        if self._style is None:
+            self._style = self.session.connection().dialect.paramstyle
+        return sql if self._style == "qmark" else sql.replace("?", "%s")
+
+    def all(self, sql: str, params: list[object]) -> list[tuple[Any, ...]]:
+        return list(self.session.connection().exec_driver_sql(self._sql(sql), tuple(params)).all())
+
+    def one(self, sql: str, params: list[object]) -> tuple[Any, ...] | None:
+        row = self.session.connection().exec_driver_sql(self._sql(sql), tuple(params)).first()
+        return None if row is None else tuple(row)
+
+    def many(self, sql: str, rows: list[tuple[object, ...]]) -> None:
+        self.session.connection().exec_driver_sql(self._sql(sql), rows)
+
+
+def _marks(n: int) -> str:
+    return ", ".join("?" * n)
+
+
+_INSERT_BAND = "INSERT INTO articleband (article_id, band, hash) VALUES (?, ?, ?)"
+_INSERT_SENTENCE = "INSERT INTO paragraphfingerprint (article_id, position, hash, length) VALUES (?, ?, ?, ?)"
+_UPSERT_SENTENCE = ("INSERT INTO sentencefrequency (hash, doc_count) VALUES (?, 1) "
+                    "ON CONFLICT (hash) DO UPDATE SET doc_count = sentencefrequency.doc_count + 1")

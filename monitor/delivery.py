@@ -41,6 +41,7 @@ __all__ = ["DigestRunResult", "send_digests", "period_key", "is_due", "preview_d
 log = logging.getLogger(__name__)
 BOUNCE_LIMIT = 3
 MAX_ATTEMPTS = 8
+BATCH = 200  # digests recorded per transaction before they are sent
 _PERIOD = {"immediate": timedelta(hours=1), "daily": timedelta(days=1), "weekly": timedelta(days=7)}
 
 
@@ -194,6 +195,39 @@ def _retryable(delivery: Delivery, now: datetime, force: bool) -> bool:
     return False
 
 
+def _deliver_batch(session: Session, settings: Settings, mailer: Mailer, gazetteer: Gazetteer,
+                   batch: list[tuple[Subscriber, str, str, list[Candidate]]], now: datetime,
+                   sent: int, failed: int) -> tuple[int, int]:
+    """Record a batch of digests in one transaction, then send them one by one.
+
+    The digests, their articles and their Message-IDs are committed, in state 'sending', before any
+    byte is sent: a crash from there on leaves rows that the next run resends once, with the same
+    Message-ID. Each send's outcome is committed right after it, so a crash resends nothing twice.
+    """
+    rows = []
+    for subscriber, freq, key, chosen in batch:
+        record = DigestRecord(subscriber_id=subscriber.id, frequency=freq, period_key=key, subject="", created_at=now)
+        session.add(record)
+        rows.append((subscriber, record, chosen))
+    session.flush()
+    prepared = []
+    for subscriber, record, chosen in rows:
+        assert record.id is not None
+        digest = build_for(settings, subscriber, chosen, record.id)
+        record.subject = digest.subject
+        session.add_all([DigestArticle(digest_id=record.id, article_id=c.id) for c in chosen])
+        delivery = Delivery(digest_id=record.id, message_id=new_message_id(), state="sending", attempts=1)
+        session.add(delivery)
+        prepared.append((subscriber, record, delivery, digest))
+    session.commit()
+    for subscriber, record, delivery, digest in prepared:
+        state = _send(session, settings, mailer, subscriber, record, delivery, gazetteer, digest)
+        sent += state == "sent"
+        failed += state in ("failed", "bounced")
+    batch.clear()
+    return sent, failed
+
+
 def send_digests(engine: Engine, settings: Settings, mailer: Mailer, *, frequency: str | None = None,
                  now: datetime | None = None, force: bool = False, dry_run: bool = False) -> DigestRunResult:
     now = now or utcnow()
@@ -226,6 +260,7 @@ def send_digests(engine: Engine, settings: Settings, mailer: Mailer, *, frequenc
         for row in session.exec(select(Subscription).order_by(col(Subscription.id))).all():
             by_subscriber.setdefault(row.subscriber_id, []).append(row)
         history = _History.load(session, candidates)
+        batch: list[tuple[Subscriber, str, str, list[Candidate]]] = []
         for subscriber in subscribers:
             assert subscriber.id is not None
             subscriptions = by_subscriber.get(subscriber.id, [])
@@ -249,22 +284,11 @@ def send_digests(engine: Engine, settings: Settings, mailer: Mailer, *, frequenc
                 if dry_run:
                     sent += 1
                     continue
-                record = DigestRecord(subscriber_id=subscriber.id, frequency=freq, period_key=key, subject="",
-                                      created_at=now)
-                session.add(record)
-                session.flush()
-                assert record.id is not None
-                digest = build_for(settings, subscriber, chosen, record.id)
-                record.subject = digest.subject
-                session.add_all([DigestArticle(digest_id=record.id, article_id=c.id) for c in chosen])
-                # The digest, its articles and its Message-ID are committed, in state 'sending',
-                # before any byte is sent: a crash from here on is resent once with this Message-ID.
-                delivery = Delivery(digest_id=record.id, message_id=new_message_id(), state="sending", attempts=1)
-                session.add(delivery)
-                session.commit()
-                state = _send(session, settings, mailer, subscriber, record, delivery, gazetteer, digest)
-                sent += state == "sent"
-                failed += state in ("failed", "bounced")
+                batch.append((subscriber, freq, key, chosen))
+                if len(batch) >= BATCH:
+                    sent, failed = _deliver_batch(session, settings, mailer, gazetteer, batch, now, sent, failed)
+        if batch:
+            sent, failed = _deliver_batch(session, settings, mailer, gazetteer, batch, now, sent, failed)
     mailer.close()
     return DigestRunResult(considered, sent, empty, failed, already, not_due)
 

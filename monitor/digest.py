@@ -51,6 +51,12 @@ def make_lead(body: str, limit: int = LEAD_CHARS) -> str:
     return window[: ends[-1]] if ends else text[:limit] + "…"
 
 
+def _link(url: str) -> str | None:
+    """A scraped URL as an href only when it is http(s): a javascript: or data: URL never becomes a link."""
+    url = _one_line(url)
+    return url if url.lower().startswith(("http://", "https://")) else None
+
+
 def _one_line(text: str) -> str:
     """Scraped text as a single line: no CR/LF can reach a header or break the layout."""
     return " ".join(text.split())
@@ -90,11 +96,11 @@ def build_digest(*, to_email: str, to_name: str | None, items: list[DigestItem],
         chosen = items[:shown]
         groups = [
             {"name": name, "items": [{
-                "title": _one_line(item.title), "url": item.url, "source": _one_line(item.source),
+                "title": _one_line(item.title), "url": _link(item.url), "source": _one_line(item.source),
                 "date": _local_date(item.published, tz), "author": _one_line(item.author) if item.author else None,
                 "author_post": _one_line(item.author_post) if item.author_post else None,
                 "tags": "、".join((*item.zone_names, *item.topic_names)), "lead": _one_line(item.lead),
-                "also": list(item.also_published_by),
+                "also": [link for link in map(_link, item.also_published_by) if link],
             } for item in group_items]}
             for name, group_items in _group(chosen, group_by)
         ]

@@ -53,7 +53,7 @@ def load_candidates(session: Session, gazetteer: Gazetteer, stored_after: dateti
     if ids is not None:
         query = query.where(col(Article.id).in_(list(ids)))
     else:
-        query = query.where(col(Article.relevant).is_(True))
+        query = query.where(col(Article.relevant).is_(True), col(Article.backfilled).is_(False))
         if stored_after is not None:
             query = query.where(col(Article.stored_at) > stored_after)
     rows = session.exec(query).all()

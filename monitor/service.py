@@ -53,6 +53,7 @@ __all__ = ["Service", "serve"]
 log = logging.getLogger(__name__)
 
 SHUTDOWN_SECONDS = 8.0  # crawls in flight get this long to unwind; the process exits within 10 s
+MAX_CONCURRENT_CRAWLS = 4
 WATCH_SECONDS = 2
 STALE_RUN = timedelta(hours=6)
 CRON_MIN_GAP = 60.0
@@ -137,6 +138,8 @@ class Service:
         self.metrics = ServiceMetrics()
         self.sources: dict[str, SourceConfig] = {}
         self.running: set[asyncio.Task[Any]] = set()
+        # Each crawl holds a lock connection and its own sessions: bound them below the engine's pool.
+        self.crawl_slots = asyncio.Semaphore(MAX_CONCURRENT_CRAWLS)
         self._signature: tuple[int, int] | None = None
         self.scheduler: AsyncIOScheduler | None = None
         self.stop: asyncio.Event | None = None
@@ -216,8 +219,8 @@ class Service:
         try:
             # PostgreSQL: the lock taken means another process runs this source now: skip the tick.
             # SQLite: one writer at a time, so wait for the others of this process.
-            async with locks.hold_async(self.engine, locks.source_lock_name(name),
-                                        0 if postgres else self.settings.lock_timeout):
+            async with self.crawl_slots, locks.hold_async(self.engine, locks.source_lock_name(name),
+                                                          0 if postgres else self.settings.lock_timeout):
                 if self._ran_recently(name, min_gap(source)):
                     self.metrics.runs.labels(name, "skipped").inc()
                     return

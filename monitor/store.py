@@ -204,6 +204,8 @@ class Storage:
         row = Article(url=article.url, title=article.title, body=article.body, content_hash=verdict.content_hash,
                       source_id=source.id, fetched_at=fetched_at, stored_at=utcnow())
         self._fill(row, article, fetched_at)
+        if verdict.fingerprint is not None:  # in the INSERT itself, not a later UPDATE
+            index.describe(row, verdict.fingerprint, verdict.evidence)
         if isinstance(verdict, DuplicateOf):
             row.dedup_level, row.similarity = verdict.level, verdict.similarity
             self.session.add(row)
@@ -222,7 +224,7 @@ class Storage:
         if verdict.fingerprint is not None:
             index.add(row, verdict.fingerprint, learn=isinstance(verdict, New), evidence=verdict.evidence)
         assert row.id is not None and row.cluster_id is not None
-        self._write_tags(row.id, tags)
+        self._write_tags(row.id, tags, fresh=True)
         status: StoreStatus = "duplicate" if isinstance(verdict, DuplicateOf) else "new"
         return StoreResult(row.id, status, row.cluster_id, row.duplicate_of_id)
 
@@ -269,9 +271,11 @@ class Storage:
         row.published_precision = article.published.precision if article.published else None
         row.fetched_at = fetched_at
 
-    def _write_tags(self, article_id: int, tags: TagSet) -> None:
-        """Replace the article's zone, topic, person and place tags, content type and relevance."""
-        for table in (ArticleZone, ArticleTopic, ArticlePerson, ArticlePlace):
+    def _write_tags(self, article_id: int, tags: TagSet, fresh: bool = False) -> None:
+        """Replace the article's zone, topic, person and place tags, content type and relevance.
+
+        ``fresh``: the article was just inserted, so it has no tags to delete (4 statements saved)."""
+        for table in () if fresh else (ArticleZone, ArticleTopic, ArticlePerson, ArticlePlace):
             self.session.exec(delete(table).where(col(table.article_id) == article_id))  # type: ignore[call-overload]
         for tag in tags.zones:
             self.session.add(ArticleZone(article_id=article_id, zone_id=tag.zone_id, role=tag.role, score=tag.score))

@@ -116,7 +116,11 @@ class ZoneTagger:
     def _scan(self, text: str) -> tuple[list[tuple[int, int, tuple[int, str]]],
                                         list[tuple[int, int, tuple[tuple[int, int, float], ...]]], bool]:
         """One pass: every zone-side hit (start, end, value), every topic hit, whether a traditional mark was seen."""
-        matches = self._automaton.find_matches_as_indexes(text, overlapping=True)
+        try:
+            matches = self._automaton.find_matches_as_indexes(text, overlapping=True)
+        except UnicodeEncodeError:  # lone surrogates from a hostile page: one U+FFFD each keeps the offsets
+            matches = self._automaton.find_matches_as_indexes(re.sub("[\ud800-\udfff]", "\ufffd", text),
+                                                              overlapping=True)
         zone_values, topic_values, marks = self._zone_values, self._topic_values, self._marks
         zone_side = [(start, end, value) for index, start, end in matches if (value := zone_values[index]) is not None]
         topic_side = [(start, end, value) for index, start, end in matches if (value := topic_values[index])]

@@ -18,14 +18,20 @@ _NON_HTML = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|zip|rar|7z|jpe?g|png|gif|bmp|w
 
 def canonical_url(url: str) -> str:
     """Lower-case scheme and host, no default port, no fragment, no tracking parameters, no trailing index.html."""
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError as exc:  # a bracket left open, a port that is not a number in 0-65535
+        raise BlockedURL(url, f"not a valid URL ({exc})") from None
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower()
-    port = parts.port
+    if ":" in host:  # an IPv6 literal keeps its brackets
+        host = f"[{host}]"
     netloc = host if port is None or _DEFAULT_PORTS.get(scheme) == port else f"{host}:{port}"
-    path = parts.path or "/"
-    path = re.sub(r"/(index|default)\.(html?|shtml|php|aspx?)$", "/", path, flags=re.I)
     query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)])
+    # Trailing blanks of a path that ends the URL would be stripped on the next call: drop them now.
+    path = (parts.path if query else parts.path.rstrip()) or "/"
+    path = re.sub(r"/(index|default)\.(html?|shtml|php|aspx?)$", "/", path, flags=re.I)
     return urlunsplit((scheme, netloc, path, query, ""))
 
 
@@ -34,8 +40,13 @@ def resolve(base: str, href: str) -> str | None:
     href = href.strip()
     if not href or href.startswith("#"):
         return None
-    absolute = urljoin(base, href)
-    if urlsplit(absolute).scheme not in ("http", "https"):
+    try:
+        absolute = urljoin(base, href)
+        parts = urlsplit(absolute)
+        parts.port  # noqa: B018 -- raises ValueError for a port that is not a number in 0-65535
+    except ValueError:  # a hostile or broken link ("http://[", "http://a:x/") is no link
+        return None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
         return None
     return absolute
 

@@ -23,8 +23,11 @@ def feed_links(source: SourceConfig, page: RawPage, since: datetime | None = Non
     """Pure: the item URLs of a feed, newest first; entries dated before ``since`` are left out."""
     from monitor.errors import SourceError
 
-    parsed = feedparser.parse(page.content, response_headers={"content-location": page.final_url,
-                                                              "content-type": page.content_type or "application/xml"})
+    try:
+        parsed = feedparser.parse(page.content, response_headers={"content-location": page.final_url,
+                                                                  "content-type": page.content_type or "application/xml"})
+    except ValueError as exc:  # feedparser's own crashes on hostile input, e.g. UnicodeError for "&#xD800;"
+        raise SourceError(source.name, f"{page.url} is not a readable RSS/Atom feed: {type(exc).__name__}: {exc}") from None
     if not parsed.entries and (parsed.bozo or not parsed.feed or parsed.version == ""):
         reason = getattr(parsed, "bozo_exception", None) or "no entries"
         raise SourceError(source.name, f"{page.url} is not a readable RSS/Atom feed: {reason}")
