@@ -54,3 +54,17 @@ def test_sources_list_json_has_health_fields(tmp_path: Path) -> None:
     assert set(rows[0]) == {"name", "kind", "enabled", "last_run_at", "last_success_at", "items_last_run",
                             "consecutive_failures", "pending", "health", "zero_yield_runs", "parse_failure_rate"}
     assert rows[0]["last_run_at"] is None and rows[0]["pending"] == 0
+
+
+def test_yaml_alias_bomb_is_refused_quickly() -> None:
+    import pytest
+
+    from monitor.errors import SourcesFileError
+    from monitor.sourcesfile import parse_sources
+
+    levels = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for i in range(1, 9):
+        levels.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]")
+    bomb = "\n".join(levels) + "\nsources: *a8\n"
+    with pytest.raises(SourcesFileError, match="expands to more than"):
+        parse_sources(bomb)
