@@ -246,3 +246,20 @@ def test_import_show_and_rebuild_cli(migrated_url: str, tmp_path: Path) -> None:
             assert session.exec(select(func.count()).select_from(ArticleBand)).one() == 3 * 32
     finally:
         engine.dispose()
+
+
+def test_vectorised_minhash_equals_datasketch() -> None:
+    """Our numpy MinHash is datasketch's affine32 MinHash over the same 32-bit shingle hashes."""
+    import numpy as np
+    from datasketch import MinHash
+
+    from monitor.minhash import _SEED, NUM_PERM, signature
+
+    shingles = fingerprint(_body("cwce-3")).shingles
+    assert len(shingles) > 100
+    reference = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme="affine32", hashfunc=lambda x: x)
+    reference.update_batch([int(h) & 0xFFFFFFFF for h in shingles])
+    assert np.array_equal(reference.hashvalues.astype(np.uint32), signature(shingles))
+    # Set semantics: the exact Jaccard of a body with itself plus a changed tail is below 1, above 0.
+    other = fingerprint(_body("cwce-3") + "\n\n另起一段完全不同的文字内容用于测试。").shingles
+    assert 0.5 < jaccard(shingles, other) < 1.0
