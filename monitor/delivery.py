@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
@@ -211,14 +212,18 @@ def _deliver_batch(session: Session, settings: Settings, mailer: Mailer, gazette
         rows.append((subscriber, record, chosen))
     session.flush()
     prepared = []
+    links: list[dict[str, int]] = []
     for subscriber, record, chosen in rows:
         assert record.id is not None
         digest = build_for(settings, subscriber, chosen, record.id)
         record.subject = digest.subject
-        session.add_all([DigestArticle(digest_id=record.id, article_id=c.id) for c in chosen])
+        links.extend({"digest_id": record.id, "article_id": c.id} for c in chosen)
         delivery = Delivery(digest_id=record.id, message_id=new_message_id(), state="sending", attempts=1)
         session.add(delivery)
         prepared.append((subscriber, record, delivery, digest))
+    session.flush()
+    # Hundreds of (digest, article) rows per digest: one executemany, not one ORM object each.
+    session.execute(sa.insert(DigestArticle), links)
     session.commit()
     for subscriber, record, delivery, digest in prepared:
         state = _send(session, settings, mailer, subscriber, record, delivery, gazetteer, digest)
