@@ -96,10 +96,15 @@ _TRADITIONAL_HINT = re.compile(f"[{TRADITIONAL_HINTS}]")
 _t2s = None
 
 
+def looks_traditional(text: str) -> bool:
+    """Whether `text` holds characters only traditional-script text uses."""
+    return _TRADITIONAL_HINT.search(text) is not None
+
+
 def to_simplified(text: str) -> str:
     """Traditional Chinese folded to simplified (OpenCC t2s), so reposts match the same names."""
     global _t2s
-    if not _TRADITIONAL_HINT.search(text):
+    if not looks_traditional(text):
         return text
     if _t2s is None:
         import opencc

@@ -23,12 +23,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from operator import itemgetter
 
 import ahocorasick_rs
 
 from .gazetteer import Gazetteer, Place, load_ambiguous_aliases, load_gazetteer, load_places
 from .items import ContentType, PersonTag, PlaceTag, TagSet, ZoneTag
-from .normalise import TRADITIONAL_HINTS, match_key, to_simplified
+from .normalise import looks_traditional, match_key, to_simplified
 from .people import find_byline, find_bylines, name_at, post_at
 from .topics import Taxonomy, TopicMatcher
 
@@ -89,21 +90,16 @@ class ZoneTagger:
         for key in self.ambiguous:
             entries[key] = (_AMBIG, key)
         # One automaton for everything the tagger looks for: zone-side names (matched leftmost-longest
-        # after the scan), topic phrases (every overlapping hit) and the characters that mark a
-        # traditional-script text (a hit means: fold to simplified and scan again).
-        patterns: dict[str, tuple[tuple[int, str] | None, tuple[tuple[int, int, float], ...], bool]] = {}
+        # after the scan) and topic phrases (every overlapping hit).
+        patterns: dict[str, tuple[tuple[int, str] | None, tuple[tuple[int, int, float], ...]]] = {}
         for key, value in entries.items():
-            patterns[key] = (value, (), False)
+            patterns[key] = (value, ())
         for phrase, values in self.topics.phrases.items():
-            zone_value = patterns.get(phrase, (None, (), False))[0]
-            patterns[phrase] = (zone_value, values, False)
-        for char in TRADITIONAL_HINTS:
-            value = patterns.get(char, (None, (), False))
-            patterns[char] = (value[0], value[1], True)
+            zone_value = patterns.get(phrase, (None, ()))[0]
+            patterns[phrase] = (zone_value, values)
         self._values = list(patterns.values())
         self._zone_values = [v[0] for v in self._values]
         self._topic_values = [v[1] for v in self._values]
-        self._marks = [v[2] for v in self._values]
         # ahocorasick_rs (Rust) rather than pyahocorasick: with a large CJK alphabet pyahocorasick
         # walks each trie node's children one by one, about three times slower over the same patterns.
         self._automaton = ahocorasick_rs.AhoCorasick(list(patterns), matchkind=ahocorasick_rs.MatchKind.Standard,
@@ -114,23 +110,31 @@ class ZoneTagger:
 
     # matching ----------------------------------------------------------------------------
     def _scan(self, text: str) -> tuple[list[tuple[int, int, tuple[int, str]]],
-                                        list[tuple[int, int, tuple[tuple[int, int, float], ...]]], bool]:
-        """One pass: every zone-side hit (start, end, value), every topic hit, whether a traditional mark was seen."""
+                                        list[tuple[int, int, tuple[tuple[int, int, float], ...]]]]:
+        """One pass: every zone-side hit (start, end, value) and every topic hit."""
         try:
             matches = self._automaton.find_matches_as_indexes(text, overlapping=True)
         except UnicodeEncodeError:  # lone surrogates from a hostile page: one U+FFFD each keeps the offsets
             matches = self._automaton.find_matches_as_indexes(re.sub("[\ud800-\udfff]", "\ufffd", text),
                                                               overlapping=True)
-        zone_values, topic_values, marks = self._zone_values, self._topic_values, self._marks
-        zone_side = [(start, end, value) for index, start, end in matches if (value := zone_values[index]) is not None]
-        topic_side = [(start, end, value) for index, start, end in matches if (value := topic_values[index])]
-        return zone_side, topic_side, any(marks[index] for index, _, _ in matches)
+        zone_side, topic_side = [], []
+        zone_values, topic_values = self._zone_values, self._topic_values
+        for index, start, end in matches:
+            value = zone_values[index]
+            if value is not None:
+                zone_side.append((start, end, value))
+            topics = topic_values[index]
+            if topics:
+                topic_side.append((start, end, topics))
+        return zone_side, topic_side
 
     def _zone_hits(self, text: str, found: list[tuple[int, int, tuple[int, str]]], bounds: tuple[int, int]
                    ) -> list[_Hit]:
         """Leftmost-longest, non-overlapping zone-side hits; a place joined to a following other kind of
         zone (昆明经开区) becomes that kind. `bounds`: where the byline and the body start."""
-        found.sort(key=lambda h: (h[0], -h[1]))
+        # by start, longest first: two stable C-level sorts beat one with a tuple-building key
+        found.sort(key=itemgetter(1), reverse=True)
+        found.sort(key=itemgetter(0))
         hits: list[_Hit] = []
         last_end = -1
         b0, b1 = bounds
@@ -152,17 +156,18 @@ class ZoneTagger:
                  in self._automaton.find_matches_as_indexes(key, overlapping=True) if self._values[index][0] is not None]
         return [h.ref for h in self._zone_hits(key, found, (len(key), len(key))) if h.kind == _ZONE]  # type: ignore[arg-type]
 
-    def _resolve_ambiguous(self, hit: _Hit, hits: list[_Hit], defaults: tuple[str, ...]) -> str | None:
+    def _resolve_ambiguous(self, hit: _Hit, place_refs: set[str], defaults: tuple[str, ...]) -> str | None:
+        """`place_refs`: the places named in the text."""
         alias = self.ambiguous[hit.ref]
         for zone_id in defaults:
             if zone_id in alias.candidates:
                 return zone_id
-        named = {self._zone_by_place.get(h.ref) for h in hits if h.kind == _PLACE}
+        named = {self._zone_by_place.get(ref) for ref in place_refs}
+        cities = {self.places[int(ref)].city for ref in place_refs}
         # a place right before the alias (厦门火炬高新区 is a full alias; 厦门市火炬高新区 is not)
         for zone_id in alias.candidates:
             zone = self.gazetteer.get(zone_id)
-            if zone_id in named or (zone and any(self.places[int(h.ref)].city == zone.prefecture
-                                                 for h in hits if h.kind == _PLACE)):
+            if zone_id in named or (zone and zone.prefecture in cities):
                 return zone_id
         return alias.fallback
 
@@ -194,11 +199,12 @@ class ZoneTagger:
                        ) -> list[tuple[str, str, int]]:
         """(zone id, section, position) of every zone mention in `text` (title|byline|body keys)."""
         mentions: list[tuple[str, str, int]] = []
+        place_refs = {hit.ref for hit in hits if hit.kind == _PLACE}
         for hit in hits:
             if hit.kind == _ZONE:
                 mentions.append((hit.ref, hit.section, hit.start - (body_start if hit.section == "body" else 0)))
             elif hit.kind == _AMBIG:
-                zone_id = self._resolve_ambiguous(hit, hits, defaults)
+                zone_id = self._resolve_ambiguous(hit, place_refs, defaults)
                 if zone_id:
                     mentions.append((zone_id, hit.section, hit.start - (body_start if hit.section == "body" else 0)))
         # a city in the title (深圳) names its zone only when the body names that zone too: weaker
@@ -221,17 +227,14 @@ class ZoneTagger:
         """Tag one article. `byline` is the author's post (a zone named there is what a signed
         piece is about), `author` the extractor's author name, `default_zones` the source's zones.
 
-        Title, byline and body are normalised once (``match_key``) and scanned once; a text with
-        traditional characters is folded to simplified and scanned again."""
+        Title, byline and body are folded to simplified script when they hold traditional characters,
+        normalised once (``match_key``) and scanned once."""
         title_s, byline_s, body_s = title, byline, body
-        title_k, byline_k, body_k = match_key(title), match_key(byline), match_key(body)
-        text = title_k + "|" + byline_k + "|" + body_k
-        found, topic_hits, traditional = self._scan(text)
-        if traditional:
+        if looks_traditional(title) or looks_traditional(byline) or looks_traditional(body):
             title_s, byline_s, body_s = to_simplified(title), to_simplified(byline), to_simplified(body)
-            title_k, byline_k, body_k = match_key(title_s), match_key(byline_s), match_key(body_s)
-            text = title_k + "|" + byline_k + "|" + body_k
-            found, topic_hits, _ = self._scan(text)
+        title_k, byline_k, body_k = match_key(title_s), match_key(byline_s), match_key(body_s)
+        text = title_k + "|" + byline_k + "|" + body_k
+        found, topic_hits = self._scan(text)
         body_start = len(title_k) + len(byline_k) + 2
         hits = self._zone_hits(text, found, (len(title_k) + 1, body_start))
         defaults = tuple(z for z in default_zones if self.gazetteer.get(z))

@@ -153,13 +153,14 @@ class TopicMatcher:
         for start, last, topic, weight in positive:
             if mask[start] or mask[last]:
                 continue
+            key = (topic, text[start:last + 1])
+            seen = counts.get(key, 0)
+            if seen == _MAX_COUNT:  # cheapest test first: most repeats of a phrase are past the cap
+                continue
             blocked = negative.get(topic)
             if blocked and any(b0 <= start and last <= b1 for b0, b1 in blocked):
                 continue
-            key = (topic, text[start:last + 1])
-            seen = counts[key] = counts.get(key, 0) + 1
-            if seen > _MAX_COUNT:
-                continue
+            counts[key] = seen + 1
             scores[topic] = scores.get(topic, 0.0) + weight * (2 if last < title_end else 1)
         tags = []
         for index, raw in scores.items():
