@@ -46,3 +46,32 @@ def test_cli_crawl_waits_for_the_lock_then_exits_1(migrated_url: str, tmp_path: 
         engine.dispose()
     assert result.returncode == 1
     assert "gave up after waiting 0.5s" in result.stderr
+
+
+@pytest.mark.parametrize(("lock_name", "args"), [
+    ("import", ["import", "{items}"]),
+    (locks.DIGEST_LOCK, ["digest", "send", "--frequency", "daily"]),
+])
+def test_import_and_digest_runs_wait_for_their_lock_then_exit_1(migrated_url: str, tmp_path: Path, lock_name: str,
+                                                               args: list[str]) -> None:
+    items = tmp_path / "items.jsonl"
+    items.write_text('{"url": "https://a.example.cn/1.html", "title": "t", "body": "包头稀土高新区新闻。"}\n', encoding="utf-8")
+    engine = db.make_engine(migrated_url)
+    held = locks.try_lock(engine, lock_name)
+    assert held is not None
+    try:
+        result = run_cli(*[a.format(items=items) for a in args],
+                         env={"MONITOR_DATABASE_URL": migrated_url, "MONITOR_LOCK_TIMEOUT": "0.5",
+                              "MONITOR_OUTBOX": str(tmp_path / "outbox")})
+    finally:
+        held.release()
+        engine.dispose()
+    assert result.returncode == 1, result.stderr
+    assert "gave up after waiting 0.5s" in result.stderr
+    # nothing was written while the lock was held
+    engine = db.make_engine(migrated_url)
+    try:
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT count(*) FROM article").scalar_one() == 0
+    finally:
+        engine.dispose()
