@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export MONITOR_TEST_POSTGRES_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 
-.PHONY: demo test install lint bench clean fuzz
+.PHONY: demo test install lint bench clean fuzz soak
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,11 @@ bench: $(BENCH_STAMP)
 # Long fuzzing campaigns of the parsers of untrusted input (issue 9); crashes go to tests/regressions/.
 fuzz: $(STAMP)
 	MONITOR_HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/test_properties.py tests/test_hostile.py
+
+# Long runs of issue 9: 20 rounds of each SIGKILL loop (crawl, digest run), then the 10,000-article load run.
+soak: $(STAMP)
+	MONITOR_KILL_ROUNDS=20 $(BIN)/python -m pytest -q tests/test_kill_loops.py
+	$(BIN)/python bench/load.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

@@ -38,7 +38,7 @@ from .pipeline import _prefetched, _store_articles
 from .settings import Settings
 from .sourcesfile import SourceConfig
 from .store import MAX_ATTEMPTS, Storage
-from .tag import ZoneTagger
+from .tag import shared_tagger
 from .timefmt import utcnow
 
 __all__ = ["BackfillProgress", "BackfillResult", "BackfillWindow", "run_backfill"]
@@ -125,7 +125,7 @@ async def _backfill(settings: Settings, source: SourceConfig, engine: Engine, wi
         raise ConfigError(f"source {source.name!r}: kind {source.kind!r} cannot be backfilled")
     wide = source.model_copy(update={"max_pages": max_pages})
     key = {"since": window.since.isoformat(), "max_pages": max_pages}
-    tagger, dedup_config = ZoneTagger(), DedupConfig.from_settings(settings)
+    tagger, dedup_config = shared_tagger(), DedupConfig.from_settings(settings)
     pages = new = duplicates = skipped = errors = done = 0
     with Session(engine, expire_on_commit=False) as session:
         storage = Storage(session, {source.name: source.priority})

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
+import sqlalchemy as sa
 import typer
 from rich.console import Console
 from rich.logging import RichHandler
@@ -74,6 +75,8 @@ def _database(settings: Settings) -> Iterator[Engine]:
     try:
         db.require_current(engine)
         yield engine
+    except sa.exc.DBAPIError as exc:  # not one of the failures the command turns into a DatabaseError itself
+        raise db.database_error(exc, engine.url) from exc
     finally:
         engine.dispose()
 

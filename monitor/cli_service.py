@@ -24,9 +24,12 @@ def serve(
 ) -> None:
     """Run the service: crawl each source on its schedule, send due digests, serve the web app, /healthz and /metrics."""
     from .service import serve as run_service
+    from .web import refuse_default_secret
 
     settings = _settings()
     _load_sources(settings)  # a bad sources file is a usage error before anything starts
+    if not no_web:
+        refuse_default_secret(settings, host or settings.web_host)
     with _database(settings) as engine:
         run_service(settings, engine, web=not no_web, host=host, port=port)
 

@@ -173,9 +173,10 @@ def web(
     """Serve the subscriber web app: subscribe, confirm, unsubscribe, manage, read digests, archive."""
     import uvicorn
 
-    from .web import create_app
+    from .web import create_app, refuse_default_secret
 
     settings = _settings()
+    refuse_default_secret(settings, host or settings.web_host)
     with _database(settings):
         pass  # refuse an unmigrated database before serving
     uvicorn.run(create_app(settings), host=host or settings.web_host, port=port or settings.web_port, log_level="warning")

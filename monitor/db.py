@@ -1,10 +1,18 @@
-"""Engine creation and the schema version check. Migrations run only through ``upgrade``."""
+"""Engine creation, the schema version check, and database failures as project errors.
+
+Migrations run only through ``upgrade``. A failed database call becomes a DatabaseError
+subclass that says what happened and what to do (``database_error``); ``commit_retrying``
+runs one transaction again, once, when the connection was lost under it.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import TypeVar
+from urllib.parse import urlsplit
 
 import sqlalchemy as sa
 from alembic import command
@@ -14,19 +22,34 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from .errors import DatabaseError, DatabaseNotMigrated
+from .errors import DatabaseError, DatabaseFull, DatabaseNotMigrated, DatabaseReadOnly, DatabaseUnavailable
 
-__all__ = ["make_engine", "alembic_config", "upgrade", "require_current", "current_revision", "session_scope"]
+__all__ = ["make_engine", "alembic_config", "upgrade", "require_current", "current_revision", "session_scope",
+           "sqlite_path", "database_error", "commit_retrying"]
 
+log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
+T = TypeVar("T")
+
+
+def sqlite_path(url: sa.URL) -> Path | None:
+    """The file of a SQLite URL, also in URI form (``sqlite:///file:/data/monitor.db?mode=ro&uri=true``)."""
+    database = url.database
+    if url.get_backend_name() != "sqlite" or not database or database == ":memory:":
+        return None
+    if str(url.query.get("uri", "")).lower() in ("true", "1") and database.startswith("file:"):
+        path = urlsplit(database).path
+        return Path(path) if path and url.query.get("mode") != "memory" else None
+    return Path(database)
 
 
 def make_engine(database_url: str) -> Engine:
     """An engine for the URL; a SQLite file's folder is created, and SQLite gets WAL and FK checks."""
     url = sa.engine.make_url(database_url)
     if url.get_backend_name() == "sqlite":
-        if url.database and url.database != ":memory:":
-            Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+        path = sqlite_path(url)
+        if path is not None and url.query.get("mode") != "ro":
+            path.parent.mkdir(parents=True, exist_ok=True)
         engine = sa.create_engine(url, connect_args={"timeout": 30})
 
         @sa.event.listens_for(engine, "connect")
@@ -57,7 +80,7 @@ def current_revision(engine: Engine) -> str | None:
         with engine.connect() as connection:
             return MigrationContext.configure(connection).get_current_revision()
     except sa.exc.OperationalError as exc:
-        raise DatabaseError(f"cannot open the database {engine.url.render_as_string()}: {exc.orig}") from exc
+        raise database_error(exc, engine.url, "reading its schema revision") from exc
 
 
 def upgrade(database_url: str) -> tuple[str | None, str | None]:
@@ -94,3 +117,65 @@ def session_scope(engine: Engine) -> Iterator[Session]:
         except BaseException:
             session.rollback()
             raise
+
+
+def _where(url: sa.URL) -> str:
+    path = sqlite_path(url)
+    return str(path) if path is not None else url.render_as_string(hide_password=True)
+
+
+def database_error(exc: sa.exc.DBAPIError, url: sa.URL, doing: str = "") -> DatabaseError:
+    """The project error for a failed database call: what happened, where, and what to do (no SQL dump)."""
+    orig = exc.orig
+    detail = (str(orig).strip().splitlines() or [type(orig).__name__])[0] if orig is not None else str(exc)
+    sqlite_name = str(getattr(orig, "sqlite_errorname", "") or "")
+    sqlstate = str(getattr(orig, "sqlstate", "") or "")
+    where, during = _where(url), f" while {doing}" if doing else ""
+    if sqlite_name == "SQLITE_FULL" or sqlstate == "53100":
+        return DatabaseFull(
+            f"the database {where} is full{during} ({detail}): free disk space (SQLite: or raise its max_page_count) "
+            "and run again; the write in progress was rolled back, everything stored before it is kept"
+        )
+    if sqlite_name.startswith("SQLITE_READONLY") or sqlstate == "25006":
+        return DatabaseReadOnly(
+            f"the database {where} is read-only{during} ({detail}): this user must be able to write the database "
+            "(SQLite: the file, its folder and the -wal and -shm files beside it; a URL without mode=ro); "
+            "nothing was written"
+        )
+    if sqlite_name == "SQLITE_CANTOPEN":
+        return DatabaseUnavailable(f"cannot open the database file {where}{during} ({detail}): "
+                                   "check that its folder exists and that this user may read and write it")
+    postgres_down = url.get_backend_name() == "postgresql" and isinstance(exc, sa.exc.OperationalError) and (
+        not sqlstate or sqlstate.startswith(("08", "57P")))
+    if exc.connection_invalidated or postgres_down:
+        what = "lost the connection to" if exc.connection_invalidated else "cannot connect to"
+        return DatabaseUnavailable(
+            f"{what} the database {where}{during} ({detail}): what was committed is kept; run again once the "
+            "database is reachable (`monitor serve` retries at its next tick)"
+        )
+    if sqlite_name in ("SQLITE_BUSY", "SQLITE_LOCKED"):
+        return DatabaseError(f"the database {where} stayed locked by another process{during} ({detail}): run again later")
+    return DatabaseError(f"database error on {where}{during}: {detail}")
+
+
+def commit_retrying(session: Session, work: Callable[[], T], doing: str) -> T:
+    """Run ``work`` (the writes of one transaction) and commit it; returns what ``work`` returned.
+
+    When the connection is lost under the transaction (a network cut, a terminated or restarted
+    server), the server has rolled it back: roll back here too and run ``work`` once more, on a
+    connection the pool checks first (pool_pre_ping). ``work`` must therefore set everything it
+    writes (a rollback expires the session's objects). Any other failure, or a second loss,
+    raises the matching DatabaseError, with the transaction rolled back.
+    """
+    for attempt in (1, 2):
+        try:
+            result = work()
+            session.commit()
+            return result
+        except sa.exc.DBAPIError as exc:
+            with suppress(sa.exc.SQLAlchemyError):
+                session.rollback()
+            if attempt == 2 or not exc.connection_invalidated:
+                raise database_error(exc, session.get_bind().url, doing) from exc
+            log.warning("lost the database connection while %s; trying once more on a new connection", doing)
+    raise AssertionError("unreachable")

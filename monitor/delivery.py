@@ -25,6 +25,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
+from . import db
 from .digest import DigestLinks, build_digest, make_lead
 from .errors import DeliveryError, PermanentDeliveryError
 from .gazetteer import Gazetteer, load_gazetteer
@@ -99,10 +100,19 @@ def _topic_labels() -> dict[str, str]:
     return {t.id: t.zh for t in load_taxonomy().topics}
 
 
-def build_for(settings: Settings, subscriber: Subscriber, candidates: list[Candidate], digest_id: int | None) -> Digest:
+def build_for(settings: Settings, subscriber: Subscriber, candidates: list[Candidate], digest_id: int | None,
+              item_cache: dict[int, DigestItem] | None = None) -> Digest:
+    """`item_cache`: the items of a run's candidates, built once for all subscribers (the lead is the costly part)."""
     assert subscriber.id is not None
     labels = _topic_labels()
-    return build_digest(to_email=subscriber.email, to_name=subscriber.name, items=[_item(c, labels) for c in candidates],
+    cache: dict[int, DigestItem] = {} if item_cache is None else item_cache
+    items = []
+    for candidate in candidates:
+        item = cache.get(candidate.id)
+        if item is None:
+            item = cache[candidate.id] = _item(candidate, labels)
+        items.append(item)
+    return build_digest(to_email=subscriber.email, to_name=subscriber.name, items=items,
                         tz=ZoneInfo(subscriber.timezone), links=_links(settings, subscriber.id, digest_id),
                         group_by=subscriber.group_by)
 
@@ -140,13 +150,27 @@ class _History:
         return cls({k: v for k, v in last.items() if k[0] is not None and v is not None}, periods, sent)  # type: ignore[misc]
 
 
+class _Recent:
+    """A run's candidates stored after a time, listed once per distinct time: most subscribers share
+    one (the start of the period, or the time of the last digest run), so each is not scanned again."""
+
+    def __init__(self, candidates: list[Candidate]) -> None:
+        self.candidates = candidates
+        self._after: dict[datetime, list[Candidate]] = {}
+
+    def after(self, since: datetime) -> list[Candidate]:
+        found = self._after.get(since)
+        if found is None:
+            found = self._after[since] = [c for c in self.candidates if c.stored_at > since]
+        return found
+
+
 def _choose(history: _History, subscriber_id: int, subscriptions: list[Subscription], frequency: str,
-            candidates: list[Candidate], now: datetime) -> list[Candidate]:
+            recent: _Recent, now: datetime) -> list[Candidate]:
     since = history.last_digest.get((subscriber_id, frequency)) or (now - _PERIOD[frequency])
     sent_before = history.sent.get(subscriber_id, set())
     filters = [subscription_filters(s) for s in subscriptions if s.frequency == frequency]
-    return [c for c in candidates
-            if c.stored_at > since and c.id not in sent_before and any(matches(f, c) for f in filters)]
+    return [c for c in recent.after(since) if c.id not in sent_before and any(matches(f, c) for f in filters)]
 
 
 def _send(session: Session, settings: Settings, mailer: Mailer, subscriber: Subscriber, record: DigestRecord,
@@ -161,28 +185,45 @@ def _send(session: Session, settings: Settings, mailer: Mailer, subscriber: Subs
         digest = build_for(settings, subscriber, load_candidates(session, gazetteer, ids=ids), record.id)
     links = _links(settings, subscriber.id or 0, record.id)
     if resend:  # a new digest was committed in 'sending' with its first attempt already counted
-        delivery.state, delivery.attempts = "sending", delivery.attempts + 1
-        session.add(delivery)
-        session.commit()
+        def mark_resending() -> None:
+            delivery.state, delivery.attempts = "sending", delivery.attempts + 1
+            session.add(delivery)
+
+        db.commit_retrying(session, mark_resending, f"recording the resend of digest {record.id}")
+    error: DeliveryError | None = None
     try:
         mailer.send(build_message(digest, sender=settings.mail_from, message_id=delivery.message_id,
                                   unsubscribe_url=links.unsubscribe))
     except PermanentDeliveryError as exc:
-        delivery.state, delivery.last_error = "bounced", str(exc)[:2000]
-        subscriber.bounces += 1
-        if subscriber.bounces >= BOUNCE_LIMIT:
-            subscriber.status = "bouncing"
-        session.add(subscriber)
+        error = exc
         log.error("digest for %s bounced: %s", subscriber.email, exc)
     except DeliveryError as exc:
-        delivery.state, delivery.last_error = "failed", str(exc)[:2000]
-        backoff = min(3600.0, 60.0 * 2 ** min(delivery.attempts, 6)) * random.uniform(0.8, 1.2)
-        delivery.next_attempt_at = utcnow() + timedelta(seconds=backoff)
+        error = exc
         log.error("digest for %s not delivered (will retry): %s", subscriber.email, exc)
-    else:
-        delivery.state, delivery.sent_at, delivery.last_error = "sent", utcnow(), None
-    session.add(delivery)
-    session.commit()
+
+    # Sets every field it writes: a lost connection rolls the transaction back and runs it again.
+    def record_outcome() -> None:
+        if isinstance(error, PermanentDeliveryError):
+            delivery.state, delivery.last_error = "bounced", str(error)[:2000]
+            subscriber.bounces += 1
+            if subscriber.bounces >= BOUNCE_LIMIT:
+                subscriber.status = "bouncing"
+            session.add(subscriber)
+        elif error is not None:
+            delivery.state, delivery.last_error = "failed", str(error)[:2000]
+            backoff = min(3600.0, 60.0 * 2 ** min(delivery.attempts, 6)) * random.uniform(0.8, 1.2)
+            delivery.next_attempt_at = utcnow() + timedelta(seconds=backoff)
+        else:
+            delivery.state, delivery.sent_at, delivery.last_error = "sent", utcnow(), None
+        session.add(delivery)
+        if session.get_bind().dialect.name == "postgresql":
+            # Losing a send's outcome to a database server crash only costs one resend with the same
+            # Message-ID (the row is found in 'sending'), so this commit need not wait for the WAL flush.
+            session.execute(sa.text("SET LOCAL synchronous_commit TO OFF"))
+
+    # A connection lost here, after the message went out, would leave the row in 'sending' and cost
+    # a resend: so the outcome is written once more on a new connection first.
+    db.commit_retrying(session, record_outcome, f"recording the delivery of digest {record.id} to {subscriber.email}")
     return delivery.state
 
 
@@ -196,9 +237,24 @@ def _retryable(delivery: Delivery, now: datetime, force: bool) -> bool:
     return False
 
 
+def _insert_links(session: Session, links: list[tuple[int, int]]) -> None:
+    """(digest, article) rows, tens to hundreds per digest: COPY on PostgreSQL, one executemany elsewhere."""
+    if not links:
+        return
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        raw = connection.connection.driver_connection
+        with raw.cursor() as cursor, cursor.copy(f"COPY {DigestArticle.__tablename__} (digest_id, article_id) FROM STDIN") as copy:
+            for row in links:
+                copy.write_row(row)
+    else:
+        connection.execute(sa.insert(DigestArticle.__table__),  # type: ignore[attr-defined]
+                           [{"digest_id": d, "article_id": a} for d, a in links])
+
+
 def _deliver_batch(session: Session, settings: Settings, mailer: Mailer, gazetteer: Gazetteer,
                    batch: list[tuple[Subscriber, str, str, list[Candidate]]], now: datetime,
-                   sent: int, failed: int) -> tuple[int, int]:
+                   sent: int, failed: int, item_cache: dict[int, DigestItem]) -> tuple[int, int]:
     """Record a batch of digests in one transaction, then send them one by one.
 
     The digests, their articles and their Message-IDs are committed, in state 'sending', before any
@@ -212,18 +268,17 @@ def _deliver_batch(session: Session, settings: Settings, mailer: Mailer, gazette
         rows.append((subscriber, record, chosen))
     session.flush()
     prepared = []
-    links: list[dict[str, int]] = []
+    links: list[tuple[int, int]] = []
     for subscriber, record, chosen in rows:
         assert record.id is not None
-        digest = build_for(settings, subscriber, chosen, record.id)
+        digest = build_for(settings, subscriber, chosen, record.id, item_cache)
         record.subject = digest.subject
-        links.extend({"digest_id": record.id, "article_id": c.id} for c in chosen)
+        links.extend((record.id, c.id) for c in chosen)
         delivery = Delivery(digest_id=record.id, message_id=new_message_id(), state="sending", attempts=1)
         session.add(delivery)
         prepared.append((subscriber, record, delivery, digest))
     session.flush()
-    # Hundreds of (digest, article) rows per digest: one executemany, not one ORM object each.
-    session.execute(sa.insert(DigestArticle), links)
+    _insert_links(session, links)
     session.commit()
     for subscriber, record, delivery, digest in prepared:
         state = _send(session, settings, mailer, subscriber, record, delivery, gazetteer, digest)
@@ -265,6 +320,8 @@ def send_digests(engine: Engine, settings: Settings, mailer: Mailer, *, frequenc
         for row in session.exec(select(Subscription).order_by(col(Subscription.id))).all():
             by_subscriber.setdefault(row.subscriber_id, []).append(row)
         history = _History.load(session, candidates)
+        item_cache: dict[int, DigestItem] = {}
+        recent = _Recent(candidates)
         batch: list[tuple[Subscriber, str, str, list[Candidate]]] = []
         for subscriber in subscribers:
             assert subscriber.id is not None
@@ -282,7 +339,7 @@ def send_digests(engine: Engine, settings: Settings, mailer: Mailer, *, frequenc
                 if (subscriber.id, freq, key) in history.periods:
                     already += 1  # this period's digest exists: sent above, or failing and retried later
                     continue
-                chosen = _choose(history, subscriber.id, subscriptions, freq, candidates, now)
+                chosen = _choose(history, subscriber.id, subscriptions, freq, recent, now)
                 if not chosen:
                     empty += 1
                     continue
@@ -291,9 +348,11 @@ def send_digests(engine: Engine, settings: Settings, mailer: Mailer, *, frequenc
                     continue
                 batch.append((subscriber, freq, key, chosen))
                 if len(batch) >= BATCH:
-                    sent, failed = _deliver_batch(session, settings, mailer, gazetteer, batch, now, sent, failed)
+                    sent, failed = _deliver_batch(session, settings, mailer, gazetteer, batch, now, sent, failed,
+                                                  item_cache)
         if batch:
-            sent, failed = _deliver_batch(session, settings, mailer, gazetteer, batch, now, sent, failed)
+            sent, failed = _deliver_batch(session, settings, mailer, gazetteer, batch, now, sent, failed,
+                                                  item_cache)
     mailer.close()
     return DigestRunResult(considered, sent, empty, failed, already, not_due)
 
@@ -312,7 +371,7 @@ def preview_digest(engine: Engine, settings: Settings, email: str, now: datetime
         chosen: dict[int, Candidate] = {}
         assert subscriber.id is not None
         for freq in sorted({s.frequency for s in subscriptions}):
-            for candidate in _choose(history, subscriber.id, subscriptions, freq, candidates, now):
+            for candidate in _choose(history, subscriber.id, subscriptions, freq, _Recent(candidates), now):
                 chosen.setdefault(candidate.id, candidate)
         ordered = sorted(chosen.values(), key=lambda c: (c.published.value if c.published else c.stored_at), reverse=True)
         return build_for(settings, subscriber, ordered, None)

@@ -4,9 +4,13 @@
     ├── ConfigError                 bad settings or sources file (exit code 2)
     │   └── SourcesFileError        the sources file is missing, unreadable or invalid
     ├── DatabaseError
-    │   └── DatabaseNotMigrated     the schema is missing or older than the code (exit code 2)
+    │   ├── DatabaseNotMigrated     the schema is missing or older than the code (exit code 2)
+    │   ├── DatabaseUnavailable     the database cannot be reached, or the connection was lost twice
+    │   ├── DatabaseFull            the disk (or SQLite's page limit) is full: nothing more can be stored
+    │   └── DatabaseReadOnly        the database refuses writes (file permissions, mode=ro, a read-only server)
     ├── FetchError                  an HTTP fetch failed (wraps httpx errors)
     │   ├── FetchTimeout            no complete answer within the fetch deadline
+    │   ├── HostNotFound            the host name does not resolve (DNS)
     │   ├── TooManyRedirects        a redirect loop or chain longer than MONITOR_MAX_REDIRECTS
     │   ├── HTTPStatusError         the server answered 4xx/5xx
     │   ├── BlockedURL              a URL we refuse to fetch (scheme, private address)
@@ -30,6 +34,9 @@ __all__ = [
     "SourcesFileError",
     "DatabaseError",
     "DatabaseNotMigrated",
+    "DatabaseUnavailable",
+    "DatabaseFull",
+    "DatabaseReadOnly",
     "FetchError",
     "HTTPStatusError",
     "BlockedURL",
@@ -37,6 +44,7 @@ __all__ = [
     "Undecodable",
     "Mojibake",
     "FetchTimeout",
+    "HostNotFound",
     "TooManyRedirects",
     "ExtractionError",
     "TooShort",
@@ -66,16 +74,32 @@ class DatabaseNotMigrated(DatabaseError):
     """The database schema is missing or older than this version of the code."""
 
 
+class DatabaseUnavailable(DatabaseError):
+    """The database cannot be reached, or the connection to it was lost (and lost again on a retry)."""
+
+
+class DatabaseFull(DatabaseError):
+    """A write failed because the disk is full (SQLite: or its max_page_count was reached)."""
+
+
+class DatabaseReadOnly(DatabaseError):
+    """A write was refused: the database file, its folder or the server is read-only."""
+
+
 class FetchError(MonitorError):
     """Fetching a URL failed."""
 
     def __init__(self, url: str, message: str) -> None:
         super().__init__(f"{url}: {message}")
-        self.url = url
+        self.url, self.reason = url, message
 
 
 class FetchTimeout(FetchError):
     """No complete answer within the overall deadline of one fetch (MONITOR_FETCH_TIMEOUT)."""
+
+
+class HostNotFound(FetchError):
+    """The host name does not resolve (no such name, or no DNS answer): nothing was sent to it."""
 
 
 class TooManyRedirects(FetchError):

@@ -28,7 +28,10 @@ Every httpx error is wrapped in a ``monitor.errors.FetchError``.
 from __future__ import annotations
 
 import asyncio
+import functools
 import random
+import socket
+import ssl
 import time
 import zlib
 from collections.abc import Callable
@@ -45,6 +48,7 @@ from .errors import (
     ConfigError,
     FetchError,
     FetchTimeout,
+    HostNotFound,
     HTTPStatusError,
     TooLarge,
     TooManyRedirects,
@@ -52,7 +56,7 @@ from .errors import (
 from .items import RawPage
 from .settings import Settings
 from .timefmt import utcnow
-from .urls import check_public, origin_of
+from .urls import PrivateAllowlist, check_public, dns_error, origin_of
 
 __all__ = ["Fetcher", "FetchRecord", "Validators", "ValidatorStore", "MemoryValidators"]
 
@@ -116,6 +120,25 @@ class _Answer:
     content: bytes
 
 
+class RobotsCache:
+    """robots.txt answers kept between the runs of one process (``monitor serve``), so a source on a
+    one-minute schedule does not fetch its origin's robots.txt every minute. RFC 9309 lets a crawler
+    keep an answer up to 24 hours; an hour keeps changes prompt. Failures are never kept."""
+
+    def __init__(self, ttl: float = 3600.0, clock: Callable[[], float] = time.monotonic) -> None:
+        self.ttl, self._clock = ttl, clock
+        self._entries: dict[str, tuple[float, Protego]] = {}
+
+    def get(self, origin: str) -> Protego | None:
+        entry = self._entries.get(origin)
+        if entry is None or self._clock() - entry[0] > self.ttl:
+            return None
+        return entry[1]
+
+    def put(self, origin: str, robots: Protego) -> None:
+        self._entries[origin] = (self._clock(), robots)
+
+
 class _Origin:
     def __init__(self, concurrency: int) -> None:
         self.interval: float | None = None  # None: no source configured this origin
@@ -132,15 +155,32 @@ class _Origin:
         return max(DEFAULT_INTERVAL if self.interval is None else self.interval, self.crawl_delay)
 
 
+def _unresolved(url: str, exc: httpx.HTTPError) -> FetchError | None:
+    """The DNS error behind an httpx connect error, if that is what it was."""
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, socket.gaierror):
+            return dns_error(url, httpx.URL(url).host, cause)
+        cause = cause.__cause__ or cause.__context__
+    return None
+
+
 class _Retryable(Exception):
     def __init__(self, error: FetchError, wait: float | None = None) -> None:
         self.error, self.wait = error, wait
 
 
+@functools.lru_cache(maxsize=1)
+def _tls_context() -> ssl.SSLContext:
+    """One TLS context per process: loading the CA bundle takes about 18 ms, once per crawl otherwise."""
+    return httpx.create_ssl_context()
+
+
 class Fetcher:
     def __init__(self, settings: Settings, validator_store: ValidatorStore | None = None,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = time.monotonic, robots_cache: RobotsCache | None = None) -> None:
         self.settings = settings
+        self.robots_cache = robots_cache
         self.validator_store = validator_store
         self._clock = clock
         http2 = settings.http_version == "2"
@@ -155,7 +195,9 @@ class Fetcher:
             follow_redirects=False,
             http2=http2,
             limits=httpx.Limits(max_connections=100, max_keepalive_connections=20),
+            verify=_tls_context(),
         )
+        self._private_allowlist = PrivateAllowlist.parse(settings.private_allowlist)
         self._origins: dict[str, _Origin] = {}
         self.counters: dict[str, int] = {}
         self.records: list[FetchRecord] = []
@@ -262,9 +304,10 @@ class Fetcher:
                 raise
             except httpx.HTTPError as exc:
                 self._count("fetch/error")
-                message = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-                self._record(url, status, 0, started, message)
-                raise FetchError(url, message) from None
+                error = _unresolved(url, exc) or FetchError(
+                    url, f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__)
+                self._record(url, status, 0, started, error.reason)
+                raise error from None
 
     async def _follow(self, url: str, headers: dict[str, str], check_robots: bool, body: bytes | None = None) -> _Answer:
         """GET with redirects followed by hand: each hop is checked (address, robots) and rate limited."""
@@ -272,7 +315,7 @@ class Fetcher:
         seen: set[str] = set()
         for _hop in range(self.settings.max_redirects + 1):
             if not self.settings.allow_private_hosts:
-                await asyncio.to_thread(check_public, current)
+                await asyncio.to_thread(check_public, current, self._private_allowlist)
             if check_robots:
                 await self._check_robots(current)
             answer = await self._request_once(current, headers, body)
@@ -316,7 +359,7 @@ class Fetcher:
             try:
                 try:
                     answer = await self._follow(url, headers, check_robots, body)
-                except (BlockedURL, TooLarge, TooManyRedirects):
+                except (BlockedURL, HostNotFound, TooLarge, TooManyRedirects):
                     raise
                 except FetchError as exc:
                     raise _Retryable(exc) from None
@@ -339,13 +382,26 @@ class Fetcher:
         raise AssertionError("unreachable")
 
     # robots.txt ---------------------------------------------------------------------
+    def _use_robots(self, origin: _Origin, robots: Protego) -> None:
+        origin.robots = robots
+        delay = robots.crawl_delay(self.settings.user_agent)
+        if delay:
+            origin.crawl_delay = min(float(delay), 60.0)
+
     async def _check_robots(self, url: str) -> None:
         origin = self._origin(url)
         async with origin.robots_lock:
+            if origin.robots is None and origin.robots_deny_all is None and self.robots_cache is not None:
+                cached = self.robots_cache.get(origin_of(url))
+                if cached is not None:
+                    self._count("fetch/robots_cached")
+                    self._use_robots(origin, cached)
             if origin.robots is None and origin.robots_deny_all is None:
                 robots_url = str(httpx.URL(url).copy_with(path="/robots.txt", query=None, fragment=None))
                 try:
                     answer = await self._fetch(robots_url, {}, check_robots=False)
+                except HostNotFound:
+                    raise  # the whole origin is unreachable: say so, not "robots.txt unreachable"
                 except FetchError as exc:
                     answer = None
                     origin.robots_deny_all = f"robots.txt unreachable ({exc}): staying away this run"
@@ -354,10 +410,9 @@ class Fetcher:
                         origin.robots_deny_all = f"robots.txt answered HTTP {answer.status}: staying away this run"
                     else:
                         body = answer.content.decode("utf-8", "replace") if answer.status < 300 else ""
-                        origin.robots = Protego.parse(body)
-                        delay = origin.robots.crawl_delay(self.settings.user_agent)
-                        if delay:
-                            origin.crawl_delay = min(float(delay), 60.0)
+                        self._use_robots(origin, Protego.parse(body))
+                        if self.robots_cache is not None:
+                            self.robots_cache.put(origin_of(url), origin.robots)  # type: ignore[arg-type]
         if origin.robots_deny_all is not None:
             self._count("fetch/robots_denied")
             raise BlockedURL(url, origin.robots_deny_all)

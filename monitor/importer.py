@@ -19,13 +19,14 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
+from . import db
 from .dedup import DedupConfig, Deduplicator
 from .errors import ConfigError
 from .items import ExtractedArticle, PublishDate
 from .models import Article, Source
 from .normalise import clean_paragraphs, clean_text, split_paragraphs
-from .store import Storage
-from .tag import ZoneTagger
+from .store import Storage, StoreResult
+from .tag import shared_tagger
 from .timefmt import SHANGHAI, utcnow
 
 __all__ = ["ImportOutcome", "parse_item", "import_file"]
@@ -86,7 +87,7 @@ def import_file(engine: Engine, path: Path, default_source: str, config: DedupCo
         handle = path.open(encoding="utf-8")
     except OSError as exc:
         raise ConfigError(f"cannot read {path}: {exc}") from None
-    tagger = ZoneTagger()
+    tagger = shared_tagger()
     with handle, Session(engine, expire_on_commit=False) as session:
         storage = Storage(session, priorities)
         dedup = Deduplicator(session, config)
@@ -99,11 +100,15 @@ def import_file(engine: Engine, path: Path, default_source: str, config: DedupCo
                 yield ImportOutcome(number, error=str(exc))
                 continue
             name = source_name or default_source
-            source = session.exec(select(Source).where(Source.name == name)).first() or storage.source(name, "import")
-            verdict = dedup.check(article)
-            tags = tagger.tag(article.title, article.body, (), article.author_post or "")
-            result = storage.store_article(article, verdict, tags, source, utcnow())
-            session.commit()
+
+            def store(article: ExtractedArticle = article, name: str = name) -> StoreResult:
+                source = session.exec(select(Source).where(Source.name == name)).first() or storage.source(name, "import")
+                verdict = dedup.check(article)
+                tags = tagger.tag(article.title, article.body, (), article.author_post or "")
+                return storage.store_article(article, verdict, tags, source, utcnow())
+
+            # One transaction per line: a full or read-only database stops the import with nothing half-stored.
+            result = db.commit_retrying(session, store, f"importing line {number} ({article.url})")
             row = session.get(Article, result.article_id)
             assert row is not None
             canonical_url = None

@@ -28,7 +28,8 @@ from typing import Protocol
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from .errors import LockBusy
+from .db import database_error, sqlite_path
+from .errors import DatabaseReadOnly, LockBusy
 
 __all__ = ["Lock", "try_lock", "hold", "hold_async", "hold_many", "serve_lock", "source_lock_name", "DIGEST_LOCK"]
 
@@ -56,6 +57,10 @@ class _AdvisoryLock:
     def release(self) -> None:
         try:
             self.connection.execute(sa.text("SELECT pg_advisory_unlock(:k)"), {"k": self.key})
+        except sa.exc.DBAPIError:
+            # The connection was lost (and the server dropped the lock with its session), or the
+            # unlock failed: either way the connection must not go back to the pool holding the lock.
+            self.connection.invalidate()
         finally:
             self.connection.close()
 
@@ -74,17 +79,17 @@ class _NoLock:
 
 
 def _lock_file(engine: Engine, scope: str) -> Path | None:
-    database = engine.url.database
-    if not database or database == ":memory:":
-        return None
-    path = Path(database)
-    return path.with_name(f"{path.name}.{scope}.lock")
+    path = sqlite_path(engine.url)
+    return None if path is None else path.with_name(f"{path.name}.{scope}.lock")
 
 
 def try_lock(engine: Engine, name: str, *, scope: str = "write") -> Lock | None:
     """Take the lock now or return None. ``scope`` picks the SQLite lock file (write or serve)."""
     if engine.url.get_backend_name() == "postgresql":
-        connection = engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+        try:
+            connection = engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+        except sa.exc.DBAPIError as exc:
+            raise database_error(exc, engine.url, f"taking the lock {name!r}") from exc
         key = _advisory_key(name)
         try:
             taken = connection.execute(sa.text("SELECT pg_try_advisory_lock(:k)"), {"k": key}).scalar()
@@ -98,8 +103,12 @@ def try_lock(engine: Engine, name: str, *, scope: str = "write") -> Lock | None:
     path = _lock_file(engine, scope)
     if path is None:
         return _NoLock()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    except OSError as exc:
+        raise DatabaseReadOnly(f"cannot create the lock file {path} ({exc}): this user must be able to write "
+                               "the database's folder") from None
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:

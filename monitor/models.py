@@ -236,7 +236,7 @@ class CrawlRun(SQLModel, table=True):
     source_id: int = Field(foreign_key="source.id", index=True)
     started_at: datetime = _ts(nullable=False)
     finished_at: datetime | None = _ts(default=None, nullable=True)
-    status: str = Field(default="running", max_length=10)
+    status: str = Field(default="running", max_length=20)  # running ok failed interrupted
     fetched: int = 0
     new: int = 0
     duplicates: int = 0

@@ -2,7 +2,9 @@
 
 Every discovered URL is stored as pending before it is fetched, and each article is
 stored together with its URL's new state in one transaction: a run that dies half way
-is completed by the next one.
+is completed by the next one. A transaction whose database connection is lost is run
+once more on a new connection; a database that stays unusable ends the pass with a
+DatabaseError (the run is marked failed when the database still takes that write).
 """
 
 from __future__ import annotations
@@ -13,22 +15,34 @@ from collections import deque
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import partial
 from itertools import islice
 
+import sqlalchemy as sa
 from sqlalchemy.engine import Engine
-from sqlmodel import Session
+from sqlmodel import Session, col, select, update
 
 from scrapers import Scraper, scraper_registry
 
+from . import db
 from .dedup import DedupConfig, Deduplicator
-from .errors import ExtractionError, FetchError, HTTPStatusError, MonitorError, SourceError, Undecodable
-from .fetch import Fetcher, Validators
+from .errors import (
+    DatabaseError,
+    ExtractionError,
+    FetchError,
+    HTTPStatusError,
+    MonitorError,
+    SourceError,
+    Undecodable,
+)
+from .fetch import Fetcher, RobotsCache, Validators
 from .items import ExtractedArticle, RawPage
-from .models import DiscoveredUrl, Source, StoredPage
+from .models import CrawlRun, DiscoveredUrl, Source, StoredPage
 from .settings import Settings
 from .sourcesfile import SourceConfig
 from .store import Storage
-from .tag import ZoneTagger
+from .tag import ZoneTagger, shared_tagger
+from .timefmt import utcnow
 
 __all__ = ["SourceRunResult", "crawl", "crawl_async", "preview_source", "SourcePreview", "reextract", "ReextractResult"]
 
@@ -158,8 +172,7 @@ async def _crawl_source(source: SourceConfig, scraper: Scraper, fetcher: Fetcher
                 continue
             page = outcome
             if page.from_cache:  # 304: the item has not changed since it was stored
-                storage.mark_fetched(item, page)
-                session.commit()
+                db.commit_retrying(session, partial(storage.mark_fetched, item, page), f"recording {item.url}")
                 continue
             fetched += 1
             try:
@@ -169,25 +182,60 @@ async def _crawl_source(source: SourceConfig, scraper: Scraper, fetcher: Fetcher
                 storage.mark_failed(item, f"{type(exc).__name__}: {exc}")
                 log.warning("%s: %s", item.url, exc)
                 continue
-            page_new, page_duplicates = _store_articles(session, storage, source, source_row, page, articles, tagger,
-                                                        dedup_config)
+
+            def store(item: DiscoveredUrl = item, page: RawPage = page,
+                      articles: list[ExtractedArticle] = articles) -> tuple[int, int]:
+                counts = _store_articles(session, storage, source, source_row, page, articles, tagger, dedup_config)
+                storage.mark_fetched(item, page)
+                return counts
+
+            page_new, page_duplicates = db.commit_retrying(session, store, f"storing {item.url}")
             new += page_new
             duplicates += page_duplicates
-            storage.mark_fetched(item, page)
-            session.commit()
         storage.log_fetches(run, source_row, fetcher.drain_records())
         storage.finish_run(run, source_row, fetched=fetched, new=new, duplicates=duplicates, errors=errors,
                            error=error)
     return SourceRunResult(source.name, fetched, new, duplicates, errors, error, discovered)
 
 
+def _mark_run_failed(engine: Engine, name: str, since: datetime, error: DatabaseError) -> None:
+    """Best effort: the run this pass started for the source ends 'failed' with the database error."""
+    try:
+        with Session(engine) as session:
+            source_id = select(Source.id).where(Source.name == name).scalar_subquery()
+            session.exec(update(CrawlRun).where(col(CrawlRun.source_id) == source_id, col(CrawlRun.status) == "running",
+                                                col(CrawlRun.started_at) >= since)
+                         .values(status="failed", finished_at=utcnow(), error=str(error)[:2000]))
+            session.commit()
+    except sa.exc.SQLAlchemyError:
+        log.warning("source %s: its run could not be marked failed (the database is still unusable)", name)
+
+
+async def _crawl_source_guarded(source: SourceConfig, scraper: Scraper, fetcher: Fetcher, engine: Engine,
+                                tagger: ZoneTagger, progress: ProgressCallback, dedup_config: DedupConfig | None,
+                                priorities: dict[str, int]) -> SourceRunResult:
+    """_crawl_source with database failures turned into a DatabaseError that says what to do."""
+    started = utcnow()
+    try:
+        return await _crawl_source(source, scraper, fetcher, engine, tagger, progress, dedup_config, priorities)
+    except DatabaseError as exc:
+        _mark_run_failed(engine, source.name, started, exc)
+        raise
+    except sa.exc.DBAPIError as exc:
+        error = db.database_error(exc, engine.url, f"crawling source {source.name!r}")
+        _mark_run_failed(engine, source.name, started, error)
+        raise error from exc
+
+
 async def crawl_async(settings: Settings, sources: list[SourceConfig], engine: Engine,
-                      progress: ProgressCallback | None = None) -> list[SourceRunResult]:
+                      progress: ProgressCallback | None = None, robots_cache: RobotsCache | None = None
+                      ) -> list[SourceRunResult]:
+    """Crawl the sources in one Fetcher. `robots_cache`: robots.txt answers kept between runs (the service's)."""
     registry = scraper_registry()
-    tagger = ZoneTagger()
+    tagger = shared_tagger()
     report = progress or (lambda _name, _what: None)
     results: list[SourceRunResult] = []
-    async with Fetcher(settings) as fetcher:
+    async with Fetcher(settings, robots_cache=robots_cache) as fetcher:
         for source in sources:
             fetcher.set_rate_limit(source.url, source.rate_limit)
         for source in sources:
@@ -196,9 +244,11 @@ async def crawl_async(settings: Settings, sources: list[SourceConfig], engine: E
                 results.append(SourceRunResult(source.name, 0, 0, 0, 0, f"kind {source.kind!r} is not supported yet"))
                 continue
             try:
-                results.append(await _crawl_source(source, scraper, fetcher, engine, tagger, report,
-                                                   DedupConfig.from_settings(settings),
-                                                   {s.name: s.priority for s in sources}))
+                results.append(await _crawl_source_guarded(source, scraper, fetcher, engine, tagger, report,
+                                                           DedupConfig.from_settings(settings),
+                                                           {s.name: s.priority for s in sources}))
+            except DatabaseError:
+                raise  # not this source's fault, and no other source could be stored either: stop the pass
             except MonitorError as exc:
                 results.append(SourceRunResult(source.name, 0, 0, 0, 0, str(exc)))
     return results
@@ -232,7 +282,7 @@ async def preview_source_async(settings: Settings, source: SourceConfig, limit: 
     scraper = scraper_registry().get(source.kind)
     if scraper is None:
         return SourcePreview(source.name, source.kind, (), (), f"kind {source.kind!r} is not supported")
-    tagger = ZoneTagger()
+    tagger = shared_tagger()
     async with Fetcher(settings) as fetcher:  # no validator store: the list is fetched in full
         fetcher.set_rate_limit(source.url, source.rate_limit)
         try:
@@ -279,7 +329,7 @@ def reextract(settings: Settings, sources: list[SourceConfig], engine: Engine, s
     from sqlmodel import col, select
 
     registry = scraper_registry()
-    tagger = ZoneTagger()
+    tagger = shared_tagger()
     by_name = {s.name: s for s in sources}
     dedup_config = DedupConfig.from_settings(settings)
     pages = new = duplicates = errors = skipped = 0

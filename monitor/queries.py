@@ -59,11 +59,13 @@ def list_articles(session: Session, filters: ArticleFilter, zone_names: dict[str
         query = query.where(col(Article.published_at) < filters.until)
     if filters.stored_after:
         query = query.where(col(Article.stored_at) > filters.stored_after)
+    # autoescape: a user's % or _ is text to find, not a LIKE wildcard ("100%" must not match "1000").
     if filters.text:
-        like = f"%{filters.text}%"
-        query = query.where(or_(col(Article.title).like(like), col(Article.body).like(like)))
+        query = query.where(or_(col(Article.title).contains(filters.text, autoescape=True),
+                                col(Article.body).contains(filters.text, autoescape=True)))
     if filters.keywords:
-        query = query.where(or_(*(or_(col(Article.title).contains(k), col(Article.body).contains(k)) for k in filters.keywords)))
+        query = query.where(or_(*(or_(col(Article.title).contains(k, autoescape=True),
+                                      col(Article.body).contains(k, autoescape=True)) for k in filters.keywords)))
     if filters.ids:
         query = query.where(col(Article.id).in_(filters.ids))
     if filters.canonical_only:

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import sqlalchemy as sa
 from apscheduler.events import EVENT_JOB_SUBMITTED, JobSubmissionEvent
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
@@ -39,8 +40,9 @@ from sqlalchemy import func
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select, update
 
-from . import health, locks
+from . import db, health, locks
 from .errors import ConfigError, LockBusy, MonitorError
+from .fetch import RobotsCache
 from .metrics import ServiceMetrics
 from .models import CrawlRun, Source
 from .pipeline import SourceRunResult, crawl_async
@@ -103,8 +105,8 @@ class _CrawlThread:
     """One crawl in a worker thread with its own event loop, so extraction and storage never stall the
     scheduler or the web app; ``cancel`` stops it at its next await (from any thread)."""
 
-    def __init__(self, settings: Settings, source: SourceConfig, engine: Engine) -> None:
-        self.settings, self.source, self.engine = settings, source, engine
+    def __init__(self, settings: Settings, source: SourceConfig, engine: Engine, robots_cache: RobotsCache) -> None:
+        self.settings, self.source, self.engine, self.robots_cache = settings, source, engine, robots_cache
         self.loop: asyncio.AbstractEventLoop | None = None
         self.task: asyncio.Task[list[SourceRunResult]] | None = None
         self.cancelled = False
@@ -113,7 +115,8 @@ class _CrawlThread:
         loop = asyncio.new_event_loop()
         try:
             self.loop = loop
-            self.task = loop.create_task(crawl_async(self.settings, [self.source], self.engine))
+            self.task = loop.create_task(crawl_async(self.settings, [self.source], self.engine,
+                                                      robots_cache=self.robots_cache))
             if self.cancelled:
                 self.task.cancel()
             try:
@@ -140,6 +143,7 @@ class Service:
         self.running: set[asyncio.Task[Any]] = set()
         # Each crawl holds a lock connection and its own sessions: bound them below the engine's pool.
         self.crawl_slots = asyncio.Semaphore(MAX_CONCURRENT_CRAWLS)
+        self.robots_cache = RobotsCache()
         self._signature: tuple[int, int] | None = None
         self.scheduler: AsyncIOScheduler | None = None
         self.stop: asyncio.Event | None = None
@@ -224,7 +228,7 @@ class Service:
                 if self._ran_recently(name, min_gap(source)):
                     self.metrics.runs.labels(name, "skipped").inc()
                     return
-                worker = _CrawlThread(self.settings, source, self.engine)
+                worker = _CrawlThread(self.settings, source, self.engine, self.robots_cache)
                 running = asyncio.ensure_future(asyncio.to_thread(worker.run))
                 try:
                     results = await asyncio.shield(running)
@@ -248,6 +252,8 @@ class Service:
             log.info("source %s: another run holds its lock, tick skipped", name)
         except MonitorError as exc:
             log.error("source %s: %s", name, exc)
+        except sa.exc.DBAPIError as exc:  # checking the last run or recording health: the next tick tries again
+            log.error("source %s: %s", name, db.database_error(exc, self.engine.url))
         finally:
             self.running.discard(task)
 
@@ -269,6 +275,9 @@ class Service:
             sent = await asyncio.to_thread(self._send_digests)
         except MonitorError as exc:
             log.error("digests: %s", exc)
+            return
+        except sa.exc.DBAPIError as exc:  # rows left 'sending' are resent once by the next run
+            log.error("digests: %s", db.database_error(exc, self.engine.url, "sending digests"))
             return
         self.metrics.digests_sent.inc(sent)
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from .urls import PrivateAllowlist
 
 __all__ = ["Settings", "DEFAULT_USER_AGENT"]
 
@@ -40,6 +42,11 @@ class Settings(BaseSettings):
     web_port: int = Field(default=8000, description="Port the web app listens on.")
     allow_private_hosts: bool = Field(
         default=False, description="Allow fetching from loopback/private addresses (the demo and tests set it)."
+    )
+    private_allowlist: str = Field(
+        default="",
+        description="Comma-separated host names, IP addresses or CIDR networks that may be fetched although not public "
+                    "(with MONITOR_ALLOW_PRIVATE_HOSTS false; every other private address stays refused).",
     )
     fetch_timeout: float = Field(default=20.0, description="Overall deadline in seconds for one HTTP fetch.")
     max_page_bytes: int = Field(default=10_000_000, description="Largest response body accepted, in bytes.")
@@ -85,3 +92,9 @@ class Settings(BaseSettings):
     schedule_jitter: float = Field(
         default=30.0, ge=0, description="Largest random delay in seconds added to a scheduled crawl (capped at a tenth of its interval).",
     )
+
+    @field_validator("private_allowlist")
+    @classmethod
+    def _valid_allowlist(cls, value: str) -> str:
+        PrivateAllowlist.parse(value)  # a typo must stop the start, not silently allow nothing (or too much)
+        return value

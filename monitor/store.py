@@ -66,7 +66,13 @@ class Storage:
         return row
 
     def start_run(self, source: Source) -> CrawlRun:
+        """Record a new run. The caller holds the source's lock (locks.py), so a run of this source still
+        marked ``running`` was left by a process that died (SIGKILL, power loss): it becomes ``interrupted``
+        now rather than at `monitor serve`'s nightly maintenance (or never, without `monitor serve`)."""
         assert source.id is not None
+        self.session.exec(update(CrawlRun).where(col(CrawlRun.source_id) == source.id, col(CrawlRun.status) == "running")  # type: ignore[call-overload]
+                          .values(status="interrupted", finished_at=utcnow(),
+                                  error="the process running it stopped before the run finished"))
         run = CrawlRun(source_id=source.id, started_at=utcnow())
         self.session.add(run)
         self.session.commit()

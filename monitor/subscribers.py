@@ -136,6 +136,7 @@ def add_subscriber(session: Session, email: str, name: str | None, tz: str, filt
     _check_tz(tz)
     if group_by not in ("zone", "topic"):
         raise ConfigError(f"group-by must be 'zone' or 'topic', got {group_by!r}")
+    name = " ".join((name or "").split())[:200] or None  # one line: it goes into the To header of every email
     subscriber = find_subscriber(session, email)
     created = subscriber is None
     if subscriber is None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import ipaddress
 import re
 import socket
+from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
-from .errors import BlockedURL
+from .errors import BlockedURL, FetchError, HostNotFound
 
-__all__ = ["canonical_url", "resolve", "origin_of", "check_public", "is_html_like"]
+__all__ = ["canonical_url", "resolve", "origin_of", "check_public", "is_html_like", "PrivateAllowlist", "dns_error"]
 
 _TRACKING = re.compile(r"^(utm_\w+|spm|from|share_token|isappinstalled|scene|clicktime|fbclid|gclid)$", re.I)
 _DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -61,19 +62,66 @@ def is_html_like(url: str) -> bool:
     return not _NON_HTML.search(urlsplit(url).path)
 
 
-def check_public(url: str) -> None:
-    """Refuse URLs whose host resolves to a loopback, private, link-local or reserved address."""
+_HOST_NAME = re.compile(r"^(?=.{1,253}$)[a-z0-9_]([a-z0-9_-]{0,62})(\.[a-z0-9_]([a-z0-9_-]{0,62}))*\.?$")
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+@dataclass(frozen=True, slots=True)
+class PrivateAllowlist:
+    """Non-public hosts that may be fetched all the same (MONITOR_PRIVATE_ALLOWLIST): host names, and
+    addresses or CIDR networks. Everything else that is not public stays refused, also after a redirect."""
+
+    hosts: frozenset[str] = frozenset()
+    networks: tuple[Network, ...] = ()
+
+    @classmethod
+    def parse(cls, text: str) -> PrivateAllowlist:
+        """Comma- or space-separated entries; ValueError names the entry that is neither a network nor a host name."""
+        hosts: set[str] = set()
+        networks: list[Network] = []
+        for entry in re.split(r"[,\s]+", text.strip().lower()):
+            if not entry:
+                continue
+            try:
+                networks.append(ipaddress.ip_network(entry.strip("[]"), strict=False))
+                continue
+            except ValueError:
+                pass
+            if not _HOST_NAME.match(entry):
+                raise ValueError(f"{entry!r} is neither a host name, an IP address nor a CIDR network")
+            hosts.add(entry.rstrip("."))
+        return cls(frozenset(hosts), tuple(networks))
+
+    def allows_address(self, address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+        return any(address.version == network.version and address in network for network in self.networks)
+
+
+def dns_error(url: str, host: str, exc: socket.gaierror) -> FetchError:
+    """HostNotFound when the name does not resolve; a plain (retried) FetchError when DNS did not answer now."""
+    if exc.errno == socket.EAI_AGAIN:
+        return FetchError(url, f"DNS lookup of host {host!r} failed for now ({exc})")
+    return HostNotFound(url, f"cannot resolve host {host!r} (DNS: {exc})")
+
+
+def check_public(url: str, allowlist: PrivateAllowlist | None = None) -> None:
+    """Refuse URLs whose host resolves to a loopback, private, link-local or reserved address (unless allowlisted).
+
+    Literal addresses are judged without any network traffic, so a redirect to 169.254.169.254 is
+    refused before a connection is tried."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
         raise BlockedURL(url, f"scheme {parts.scheme!r} is not fetched")
-    host = parts.hostname or ""
+    host = (parts.hostname or "").lower()
+    if allowlist is not None and host.rstrip(".") in allowlist.hosts:
+        return
     try:
         infos = socket.getaddrinfo(host, parts.port or 80, type=socket.SOCK_STREAM)
     except socket.gaierror as exc:
-        raise BlockedURL(url, f"cannot resolve host {host!r}: {exc}") from None
+        raise dns_error(url, host, exc) from None
     for info in infos:
         address = ipaddress.ip_address(info[4][0])
-        if not address.is_global:
+        if not address.is_global and not (allowlist is not None and allowlist.allows_address(address)):
             raise BlockedURL(
-                url, f"host {host!r} resolves to non-public address {address} (set MONITOR_ALLOW_PRIVATE_HOSTS to allow)"
+                url, f"host {host!r} resolves to non-public address {address} (list it in MONITOR_PRIVATE_ALLOWLIST, "
+                     "or set MONITOR_ALLOW_PRIVATE_HOSTS, to allow)"
             )

@@ -8,7 +8,7 @@ subscriber (or digest) and one purpose; nothing is reachable by guessing a seque
 from __future__ import annotations
 
 from email.message import EmailMessage
-from email.utils import format_datetime, formataddr
+from email.utils import format_datetime
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -22,13 +22,14 @@ from starlette.routing import Route
 from . import db
 from .errors import ConfigError, DeliveryError
 from .gazetteer import load_gazetteer
-from .mailer import make_mailer, new_message_id
+from .mailer import make_mailer, new_message_id, recipient
 from .models import DigestRecord, Subscriber, Subscription
 from .queries import ArticleFilter, list_articles
 from .settings import Settings
 from .subscribers import (
     SubscriptionFilters,
     add_subscriber,
+    find_subscriber,
     replace_subscriptions,
     resolve_zones,
     subscription_filters,
@@ -36,7 +37,7 @@ from .subscribers import (
 from .timefmt import format_published, utcnow
 from .tokens import CONFIRM_MAX_AGE, make_token, read_token
 
-__all__ = ["create_app", "send_confirmation"]
+__all__ = ["create_app", "send_confirmation", "send_manage_link", "refuse_default_secret"]
 
 _env = Environment(loader=PackageLoader("monitor", "templates"), autoescape=select_autoescape(enabled_extensions=("j2",)))
 
@@ -49,23 +50,59 @@ def _split(value: str | None) -> tuple[str, ...]:
     return tuple(part.strip() for part in (value or "").replace("，", ",").split(",") if part.strip())
 
 
-def send_confirmation(settings: Settings, subscriber: Subscriber) -> None:
-    """The double opt-in email: one link that confirms the address."""
-    assert subscriber.id is not None
-    link = f"{settings.base_url.rstrip('/')}/confirm/{make_token(settings.secret_key, 'confirm', subscriber.id)}"
+def refuse_default_secret(settings: Settings, host: str) -> None:
+    """Refuse to serve the web app beyond loopback while MONITOR_SECRET_KEY is the published default: anyone
+    could then sign tokens, unsubscribe anybody and read each subscriber's address on their manage page."""
+    import ipaddress
+
+    default = Settings.model_fields["secret_key"].default
+    try:
+        local = host == "localhost" or ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        local = False
+    if settings.secret_key == default and not local:
+        raise ConfigError(f"MONITOR_SECRET_KEY is still the default {default!r}, so anyone could forge subscriber "
+                          f"links: set it to a long random value (python -c 'import secrets; print(secrets.token_urlsafe(32))') "
+                          f"before serving the web app on {host}")
+
+
+def _mail(settings: Settings, subscriber: Subscriber, subject: str, text: str) -> None:
+    """One plain-text email to a subscriber (double opt-in, manage link)."""
     message = EmailMessage()
     message["From"] = settings.mail_from
-    message["To"] = formataddr((subscriber.name or "", subscriber.email))
-    message["Subject"] = "Confirm your zone-monitor subscription / 确认订阅"
+    message["To"] = recipient(subscriber.name, subscriber.email)
+    message["Subject"] = subject
     message["Date"] = format_datetime(utcnow())
     message["Message-ID"] = new_message_id()
-    message.set_content(f"Please confirm your subscription to zone-monitor digests:\n{link}\n\n"
-                        "If you did not ask for it, ignore this email: nothing will be sent.\n", charset="utf-8")
+    message.set_content(text, charset="utf-8")
     mailer = make_mailer(settings.smtp_url, settings.outbox)
     try:
         mailer.send(message)
     finally:
         mailer.close()
+
+
+def send_confirmation(settings: Settings, subscriber: Subscriber) -> None:
+    """The double opt-in email: one link that confirms the address."""
+    assert subscriber.id is not None
+    link = f"{settings.base_url.rstrip('/')}/confirm/{make_token(settings.secret_key, 'confirm', subscriber.id)}"
+    _mail(settings, subscriber, "Confirm your zone-monitor subscription / 确认订阅",
+          f"Please confirm your subscription to zone-monitor digests:\n{link}\n\n"
+          "If you did not ask for it, ignore this email: nothing will be sent.\n")
+
+
+def send_manage_link(settings: Settings, subscriber: Subscriber) -> None:
+    """The answer to /subscribe for an address already confirmed: its manage link (and, when it had
+    unsubscribed, the link that resumes its digests), sent to that address only."""
+    assert subscriber.id is not None
+    base = settings.base_url.rstrip("/")
+    text = ("Someone, probably you, asked to subscribe this address to zone-monitor digests. It is subscribed "
+            f"already; to change what you receive, open:\n{base}/manage/{make_token(settings.secret_key, 'manage', subscriber.id)}\n")
+    if subscriber.status == "unsubscribed":
+        text += ("\nYou unsubscribed earlier. To receive digests again, open:\n"
+                 f"{base}/confirm/{make_token(settings.secret_key, 'confirm', subscriber.id)}\n")
+    text += "\nIf you did not ask for it, ignore this email: nothing was changed.\n"
+    _mail(settings, subscriber, "Your zone-monitor subscription / 您的订阅", text)
 
 
 def _filters_from_form(form: Any) -> SubscriptionFilters:
@@ -104,14 +141,21 @@ def create_app(settings: Settings, engine: Engine | None = None) -> Starlette:
         try:
             filters = _filters_from_form(form)
             with Session(engine, expire_on_commit=False) as session:
-                subscriber, _created = add_subscriber(session, str(form.get("email") or ""), str(form.get("name") or "") or None,
-                                                      "Asia/Shanghai", filters, confirmed=False)
+                subscriber = find_subscriber(session, str(form.get("email") or ""))
+                # Anyone can type any address here: a confirmed subscriber's filters change only through the
+                # manage link sent to their own inbox, so a stranger's filters are not saved for them.
+                if subscriber is None or not subscriber.confirmed:
+                    subscriber, _created = add_subscriber(session, str(form.get("email") or ""),
+                                                          str(form.get("name") or "") or None, "Asia/Shanghai", filters,
+                                                          confirmed=False)
         except ConfigError as exc:
             values = _form_values(None, str(form.get("email") or ""), str(form.get("name") or ""))
             return _page("subscribe.html.j2", status=400, title="Subscribe", form=values, action="/subscribe", error=str(exc))
         try:
             if not subscriber.confirmed:
                 send_confirmation(settings, subscriber)
+            else:
+                send_manage_link(settings, subscriber)
         except DeliveryError:
             return _page("message.html.j2", status=503, title="Try again later",
                          message="We could not send the confirmation email just now. Please try again later.")

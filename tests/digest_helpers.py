@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from email import message_from_bytes, policy
 from email.message import EmailMessage
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from aiosmtpd.controller import Controller
 from sqlmodel import Session
@@ -66,12 +66,23 @@ class SmtpSink:
         return "250 OK"
 
 
+class _Sink(Protocol):
+    port: int
+
+
+SinkT = TypeVar("SinkT", bound=_Sink)
+
+
 @contextmanager
-def smtp_sink(port: int | None = None) -> Iterator[SmtpSink]:
-    sink = SmtpSink(port or free_port())
+def serving(sink: SinkT) -> Iterator[SinkT]:
+    """An aiosmtpd server on 127.0.0.1 at the sink's port, handled by the sink."""
     controller = Controller(sink, hostname="127.0.0.1", port=sink.port)
     controller.start()
     try:
         yield sink
     finally:
         controller.stop()
+
+
+def smtp_sink(port: int | None = None) -> AbstractContextManager[SmtpSink]:
+    return serving(SmtpSink(port or free_port()))

@@ -15,7 +15,7 @@ from sqlmodel import Session, select
 
 from monitor import db
 from monitor.errors import BlockedURL, FetchError, FetchTimeout, HTTPStatusError, SourceError, TooLarge
-from monitor.fetch import Fetcher
+from monitor.fetch import Fetcher, RobotsCache
 from monitor.models import DiscoveredUrl, FetchLog, HttpValidator
 from monitor.pipeline import crawl
 from monitor.settings import Settings
@@ -179,6 +179,49 @@ def test_robots_crawl_delay_and_robots_requests_count(tmp_path: Path) -> None:
     origin = next(iter(fetcher._origins.values()))
     assert origin.spacing == pytest.approx(0.05)  # crawl-delay is slower than the 200/s asked: it holds
     assert len(fetcher.request_log) == 2  # robots.txt counts as a request
+
+
+def test_the_service_keeps_robots_txt_between_runs_for_an_hour(tmp_path: Path) -> None:
+    now = [1000.0]
+    cache = RobotsCache(ttl=3600, clock=lambda: now[0])
+    routes = {"/robots.txt": Response(200, b"User-agent: *\nDisallow: /private\nCrawl-delay: 0.05\n"),
+              "/a": Response(200, b"a"), "/private": Response(200, b"p")}
+
+    async def run(base: str, path: str) -> Fetcher:
+        async with Fetcher(_settings(tmp_path), robots_cache=cache) as fetcher:
+            fetcher.set_rate_limit(base, 200)
+            try:
+                await fetcher.get(base + path)
+            except BlockedURL:
+                pass
+            return fetcher
+
+    with fixture_server(routes) as site:  # type: ignore[arg-type]
+        asyncio.run(run(site.base, "/a"))
+        second = asyncio.run(run(site.base, "/private"))  # a new run, as the service's next tick
+        assert site.hits.count("/robots.txt") == 1
+        assert "/private" not in site.hits  # the kept answer still rules
+        assert next(iter(second._origins.values())).spacing == pytest.approx(0.05)  # and its crawl-delay
+        now[0] += 3601
+        asyncio.run(run(site.base, "/a"))
+        assert site.hits.count("/robots.txt") == 2
+
+
+def test_a_failed_robots_txt_is_not_kept(tmp_path: Path) -> None:
+    cache = RobotsCache()
+    routes = {"/robots.txt": Response(503, b"down"), "/a": Response(200, b"a")}
+
+    async def run(base: str) -> None:
+        async with Fetcher(_settings(tmp_path, fetch_retries=0), robots_cache=cache) as fetcher:
+            fetcher.set_rate_limit(base, 200)
+            with pytest.raises(BlockedURL):
+                await fetcher.get(base + "/a")
+
+    with fixture_server(routes) as site:  # type: ignore[arg-type]
+        asyncio.run(run(site.base))
+        asyncio.run(run(site.base))
+        assert site.hits.count("/robots.txt") == 2
+        assert "/a" not in site.hits
 
 
 def test_robots_unreachable_means_stay_away(tmp_path: Path) -> None:

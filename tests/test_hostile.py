@@ -259,3 +259,23 @@ def test_nul_bytes_and_surrogates_never_reach_stored_text() -> None:
         value.encode("utf-8")  # storable in PostgreSQL text
     tags = ZoneTagger().tag(article.title + "\ud800", article.body + "\x00")
     assert tags is not None
+
+
+def test_billion_laughs_in_a_feed_is_not_expanded() -> None:
+    """feedparser's strict (expat) parse stops at expat's amplification limit and its loose parse leaves the
+    entity unexpanded: the feed's links still come out, in bounded memory (sitemaps: defusedxml refuses them)."""
+    import tracemalloc
+
+    laughs = "".join(f"<!ENTITY lol{i} '{f'&lol{i - 1};' * 10}'>" for i in range(1, 10))
+    feed = (f"<?xml version='1.0'?><!DOCTYPE rss [<!ENTITY lol0 'lol'>{laughs}]><rss version='2.0'><channel>"
+            "<title>&lol9;</title><item><title>&lol9;</title><link>http://example.com/a/1.html</link></item>"
+            "</channel></rss>").encode()
+    source = parse_sources(_SOURCES).sources[0]
+    tracemalloc.start()
+    try:
+        urls = feed_links(source, _page(feed))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert list(urls) == ["http://example.com/a/1.html"]
+    assert peak < 256 * 1024 * 1024  # fully expanded, the title alone would be 3 GB

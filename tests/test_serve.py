@@ -178,3 +178,29 @@ def test_a_source_whose_selectors_stop_matching_raises_one_alert(tmp_path: Path)
     assert subjects == ["[zone-monitor] source zone-news is unhealthy", "[zone-monitor] source zone-news recovered"]
     assert sink.messages[0][0] == ["ops@example.org"]
     assert "selectors" in sink.messages[0][1].get_content()
+
+
+def test_maintenance_marks_stale_runs_interrupted(migrated_url: str, tmp_path: Path, settings_for) -> None:  # type: ignore[no-untyped-def]
+    """'interrupted' is longer than the first schema's status column: PostgreSQL refused it (0005 widens it)."""
+    from datetime import timedelta
+
+    from monitor.service import Service
+    from monitor.timefmt import utcnow
+
+    engine = db.make_engine(migrated_url)
+    try:
+        with Session(engine) as session:
+            source = Source(name="stale", kind="html")
+            session.add(source)
+            session.flush()
+            assert source.id is not None
+            session.add(CrawlRun(source_id=source.id, started_at=utcnow() - timedelta(hours=3)))
+            session.add(CrawlRun(source_id=source.id, started_at=utcnow() - timedelta(hours=2), status="ok"))
+            session.commit()
+        service = Service(settings_for(migrated_url), engine, web=False)
+        assert service._maintenance(timedelta(hours=1)) == 1
+        with Session(engine) as session:
+            statuses = sorted(r.status for r in session.exec(select(CrawlRun)).all())
+        assert statuses == ["interrupted", "ok"]
+    finally:
+        engine.dispose()

@@ -111,3 +111,78 @@ def test_manage_changes_filters_and_archive_lists(web_app, migrated_url: str) ->
         assert bad.status_code == 400 and "unknown zone" in bad.text
         archive = client.get("/archive", params={"zone": "baotouxitu"})
         assert archive.status_code == 200 and "包头稀土高新区&lt;b&gt;新闻&lt;/b&gt;" in archive.text
+
+
+def test_a_stranger_cannot_change_a_confirmed_subscribers_filters(web_app, migrated_url: str) -> None:  # type: ignore[no-untyped-def]
+    """Found writing SECURITY.md: /subscribe with a confirmed subscriber's address added the stranger's filters
+    (say, 'immediate' digests of every article) to that subscriber's account, with no email to confirm it."""
+    base, settings = web_app
+    engine = db.make_engine(migrated_url)
+    with Session(engine) as session:
+        from monitor.subscribers import SubscriptionFilters, add_subscriber
+
+        add_subscriber(session, "victim@example.com", None, "Asia/Shanghai", SubscriptionFilters(zones=("baoji",)))
+        add_subscriber(session, "left@example.com", None, "Asia/Shanghai", SubscriptionFilters(zones=("baoji",)))
+    with httpx.Client(base_url=base) as client:
+        for email in ("victim@example.com", "left@example.com"):
+            answer = client.post("/subscribe", data={"email": email, "frequency": "immediate", "zones": ""})
+            assert answer.status_code == 200 and "Check your inbox" in answer.text  # the same answer as for a stranger
+        from monitor.models import Subscription
+
+        with Session(engine) as session:
+            rows = session.exec(select(Subscription)).all()
+            assert [(r.frequency, r.zones_json) for r in rows] == [("daily", '["baoji"]')] * 2  # nothing added
+        left = _subscriber(migrated_url, "left@example.com")
+        assert left is not None
+        with Session(engine) as session:
+            row = session.get(Subscriber, left.id)
+            row.status = "unsubscribed"  # type: ignore[union-attr]
+            session.add(row)
+            session.commit()
+        client.post("/subscribe", data={"email": "left@example.com"})  # coming back: a link in their own inbox
+        mails: dict[str, str] = {}
+        for path in Path(settings.outbox).glob("*.eml"):
+            mail = message_from_bytes(path.read_bytes(), policy=policy.default)
+            mails[str(mail["To"])] = mails.get(str(mail["To"]), "") + mail.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+        assert "/manage/" in mails["victim@example.com"] and "/confirm/" not in mails["victim@example.com"]
+        resume = re.search(r"http://\S+/confirm/\S+", mails["left@example.com"]).group(0)  # type: ignore[union-attr]
+        assert client.get(resume.replace(base, "")).status_code == 200
+        assert _subscriber(migrated_url, "left@example.com").status == "active"  # type: ignore[union-attr]
+    engine.dispose()
+
+
+def test_the_web_app_is_not_served_beyond_loopback_with_the_default_secret(tmp_path: Path) -> None:
+    """Found writing SECURITY.md: docker-compose serves on 0.0.0.0 and defaults the key to 'change-me', with which
+    anyone can sign a manage token for each subscriber id and read every subscriber's address."""
+    from monitor.errors import ConfigError
+    from monitor.web import refuse_default_secret
+    from tests.conftest import run_cli
+
+    default = Settings(_env_file=None)  # type: ignore[call-arg]
+    for host in ("0.0.0.0", "::", "192.0.2.7", "zone-monitor.example"):
+        with pytest.raises(ConfigError, match="MONITOR_SECRET_KEY"):
+            refuse_default_secret(default, host)
+    for host in ("127.0.0.1", "::1", "[::1]", "localhost"):
+        refuse_default_secret(default, host)  # the demo and a developer's machine
+    refuse_default_secret(Settings(_env_file=None, secret_key="a-long-random-value"), "0.0.0.0")  # type: ignore[call-arg]
+    env = {"MONITOR_DATABASE_URL": f"sqlite:///{tmp_path / 'm.db'}", "MONITOR_SOURCES": str(tmp_path / "none.yaml")}
+    (tmp_path / "none.yaml").write_text("sources: []\n", encoding="utf-8")
+    for command in (["web", "--host", "0.0.0.0"], ["serve", "--host", "0.0.0.0"]):
+        refused = run_cli(*command, env=env, cwd=tmp_path, timeout=60)
+        assert refused.returncode == 2 and "MONITOR_SECRET_KEY" in refused.stderr, refused.stderr
+
+
+def test_a_name_with_a_line_break_neither_breaks_nor_adds_headers(web_app, migrated_url: str) -> None:  # type: ignore[no-untyped-def]
+    """Found writing SECURITY.md: a name with CR/LF (anyone can type one into /subscribe) made the email package
+    refuse the To header: HTTP 500, and no confirmation email could ever reach that address again."""
+    from monitor.mailer import recipient
+
+    base, settings = web_app
+    with httpx.Client(base_url=base) as client:
+        answer = client.post("/subscribe", data={"email": "eve@example.com", "name": "Eve\r\nBcc: all@evil.example\n"})
+        assert answer.status_code == 200 and "Check your inbox" in answer.text
+    [path] = list(Path(settings.outbox).glob("*.eml"))
+    mail = message_from_bytes(path.read_bytes(), policy=policy.default)
+    assert mail["Bcc"] is None and str(mail["To"]) == '"Eve Bcc: all@evil.example" <eve@example.com>'
+    assert _subscriber(migrated_url, "eve@example.com").name == "Eve Bcc: all@evil.example"  # type: ignore[union-attr]
+    assert recipient("A\rB\u2028C", "a@example.com") == "A B C <a@example.com>"  # names stored before this fix
