@@ -30,11 +30,11 @@ from sqlmodel import Session, col, select
 from scrapers import Scraper, scraper_registry
 
 from .dedup import DedupConfig
-from .errors import ConfigError, ExtractionError, FetchError, HTTPStatusError, Undecodable
+from .errors import ConfigError
 from .fetch import Fetcher
 from .items import ExtractedArticle
-from .models import Article, DiscoveredUrl, Source, SourceCheckpoint
-from .pipeline import _prefetched, _store_articles
+from .models import DiscoveredUrl, Source, SourceCheckpoint
+from .pipeline import handle_item, prefetched
 from .settings import Settings
 from .sourcesfile import SourceConfig
 from .store import MAX_ATTEMPTS, Storage
@@ -144,44 +144,15 @@ async def _backfill(settings: Settings, source: SourceConfig, engine: Engine, wi
             while batch := [item for item in storage.due_urls(row) if item.id not in seen]:
                 seen.update(item.id for item in batch if item.id is not None)
                 window_size = 2 * settings.concurrency_per_origin
-                async for item, outcome in _prefetched(scraper, wide, fetcher, batch, window_size):
+                async for item, outcome in prefetched(scraper, wide, fetcher, batch, window_size):
                     done += 1
-                    if isinstance(outcome, FetchError):
-                        errors += 1
-                        gone = isinstance(outcome, HTTPStatusError) and outcome.status in (404, 410)
-                        storage.mark_failed(item, str(outcome), gone=gone)
-                        log.warning("%s", outcome)
-                    elif outcome.from_cache:
-                        storage.mark_fetched(item, outcome)
-                        session.commit()
-                    else:
-                        pages += 1
-                        try:
-                            articles = scraper.parse(wide, outcome)
-                        except (ExtractionError, Undecodable) as exc:
-                            errors += 1
-                            storage.mark_failed(item, f"{type(exc).__name__}: {exc}")
-                            log.warning("%s: %s", item.url, exc)
-                        else:
-                            kept = [a for a in articles if window.admits(a)]
-                            if not kept:  # outside the window: forget the URL, so a crawl listing it later stores it
-                                skipped += 1
-                                session.delete(item)
-                            else:
-                                before = set(session.exec(select(Article.id).where(
-                                    col(Article.url).in_([a.url for a in kept]))).all())
-                                page_new, page_duplicates = _store_articles(session, storage, wide, row, outcome,
-                                                                            kept, tagger, dedup_config)
-                                new += page_new
-                                duplicates += page_duplicates
-                                if not window.notify:
-                                    for article in session.exec(select(Article).where(
-                                            col(Article.url).in_([a.url for a in kept]))).all():
-                                        if article.id not in before:
-                                            article.backfilled = True
-                                            session.add(article)
-                                storage.mark_fetched(item, outcome)
-                            session.commit()  # the page's articles and its URL's state together
+                    handled = handle_item(session, storage, scraper, wide, row, item, outcome, tagger, dedup_config,
+                                          admits=window.admits, backfilled=not window.notify)
+                    pages += handled.status in ("stored", "unparsable", "outside")
+                    errors += handled.status in ("failed", "unparsable")
+                    skipped += handled.status == "outside"
+                    new += handled.new
+                    duplicates += handled.duplicates
                     progress(BackfillProgress(done, max(total, done), pages, new, duplicates, skipped))
                 storage.log_fetches(run, row, fetcher.drain_records())
         left = _left(session, row.id)

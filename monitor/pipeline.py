@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import partial
 from itertools import islice
+from typing import Literal
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -37,7 +38,7 @@ from .errors import (
 )
 from .fetch import Fetcher, RobotsCache, Validators
 from .items import ExtractedArticle, RawPage
-from .models import CrawlRun, DiscoveredUrl, Source, StoredPage
+from .models import Article, CrawlRun, DiscoveredUrl, Source, StoredPage
 from .settings import Settings
 from .sourcesfile import SourceConfig
 from .store import Storage
@@ -71,12 +72,14 @@ ProgressCallback = Callable[[str, str], None]
 
 def _store_articles(session: Session, storage: Storage, source: SourceConfig, source_row: Source, page: RawPage,
                     articles: list[ExtractedArticle], tagger: ZoneTagger, dedup_config: DedupConfig | None,
-                    stored_page: StoredPage | None = None) -> tuple[int, int]:
-    """Dedup, tag and store the articles of one page (the page is kept raw); returns (new, duplicates). The caller commits."""
+                    stored_page: StoredPage | None = None, backfilled: bool = False) -> tuple[int, int]:
+    """Dedup, tag and store the articles of one page (the page is kept raw); returns (new, duplicates).
+    `backfilled`: the rows this page adds are flagged so that digests leave them out. The caller commits."""
     new = duplicates = 0
     if stored_page is None:
         stored_page = storage.keep_page(page)
     dedup = Deduplicator(session, dedup_config)
+    added: list[int] = []
     for article in articles:
         verdict = dedup.check(article)
         tags = tagger.tag(article.title, article.body, source.zones, article.author_post or "", article.author)
@@ -84,7 +87,60 @@ def _store_articles(session: Session, storage: Storage, source: SourceConfig, so
         stored_page.article_id = result.article_id
         new += result.status == "new"
         duplicates += result.status == "duplicate"
+        if result.status in ("new", "duplicate"):  # a row for a URL not stored before
+            added.append(result.article_id)
+    if backfilled and added:
+        session.flush()
+        session.exec(update(Article).where(col(Article.id).in_(added)).values(backfilled=True))  # type: ignore[call-overload]
     return new, duplicates
+
+
+@dataclass(frozen=True, slots=True)
+class ItemOutcome:
+    """What became of one discovered URL: `failed` (fetch), `unchanged` (304), `unparsable`,
+    `outside` (a backfill's window holds none of its articles: the URL is forgotten) or `stored`."""
+
+    status: Literal["failed", "unchanged", "unparsable", "outside", "stored"]
+    new: int = 0
+    duplicates: int = 0
+
+
+def handle_item(session: Session, storage: Storage, scraper: Scraper, source: SourceConfig, source_row: Source,
+                item: DiscoveredUrl, outcome: RawPage | FetchError, tagger: ZoneTagger,
+                dedup_config: DedupConfig | None, *, admits: Callable[[ExtractedArticle], bool] | None = None,
+                backfilled: bool = False) -> ItemOutcome:
+    """Record a fetched item (crawls and backfills): each page's articles and its URL's state are
+    committed together, once more on a new connection if the database connection was lost."""
+    if isinstance(outcome, FetchError):
+        gone = isinstance(outcome, HTTPStatusError) and outcome.status in (404, 410)
+        storage.mark_failed(item, str(outcome), gone=gone)
+        log.warning("%s%s", outcome, " (dropped)" if gone else "")
+        return ItemOutcome("failed")
+    page = outcome
+    if page.from_cache:  # 304: the item has not changed since it was stored
+        db.commit_retrying(session, partial(storage.mark_fetched, item, page), f"recording {item.url}")
+        return ItemOutcome("unchanged")
+    try:
+        articles = scraper.parse(source, page)
+    except (ExtractionError, Undecodable) as exc:
+        storage.mark_failed(item, f"{type(exc).__name__}: {exc}")
+        log.warning("%s: %s", item.url, exc)
+        return ItemOutcome("unparsable")
+    if admits is not None:
+        articles = [a for a in articles if admits(a)]
+        if not articles:  # forget the URL, so that a crawl listing it later stores it
+            session.delete(item)
+            session.commit()
+            return ItemOutcome("outside")
+
+    def store() -> tuple[int, int]:
+        counts = _store_articles(session, storage, source, source_row, page, articles, tagger, dedup_config,
+                                 backfilled=backfilled)
+        storage.mark_fetched(item, page)
+        return counts
+
+    new, duplicates = db.commit_retrying(session, store, f"storing {item.url}")
+    return ItemOutcome("stored", new, duplicates)
 
 
 class _PendingValidators:
@@ -109,7 +165,7 @@ async def _fetch_item(scraper: Scraper, source: SourceConfig, fetcher: Fetcher, 
         return exc
 
 
-async def _prefetched(scraper: Scraper, source: SourceConfig, fetcher: Fetcher, items: list[DiscoveredUrl],
+async def prefetched(scraper: Scraper, source: SourceConfig, fetcher: Fetcher, items: list[DiscoveredUrl],
                       window: int) -> AsyncIterator[tuple[DiscoveredUrl, RawPage | FetchError]]:
     """Items with their fetch outcome, in order, with up to ``window`` fetches running ahead."""
     pending: deque[tuple[DiscoveredUrl, asyncio.Task[RawPage | FetchError]]] = deque()
@@ -162,36 +218,13 @@ async def _crawl_source(source: SourceConfig, scraper: Scraper, fetcher: Fetcher
             storage.log_fetches(run, source_row, fetcher.drain_records())
         # Items discovered on earlier runs are fetched even when discovery failed now (or answered 304).
         window = 2 * fetcher.settings.concurrency_per_origin
-        async for item, outcome in _prefetched(scraper, source, fetcher, storage.due_urls(source_row), window):
+        async for item, outcome in prefetched(scraper, source, fetcher, storage.due_urls(source_row), window):
             progress(source.name, item.url)
-            if isinstance(outcome, FetchError):
-                errors += 1
-                gone = isinstance(outcome, HTTPStatusError) and outcome.status in (404, 410)
-                storage.mark_failed(item, str(outcome), gone=gone)
-                log.warning("%s%s", outcome, " (dropped)" if gone else "")
-                continue
-            page = outcome
-            if page.from_cache:  # 304: the item has not changed since it was stored
-                db.commit_retrying(session, partial(storage.mark_fetched, item, page), f"recording {item.url}")
-                continue
-            fetched += 1
-            try:
-                articles = scraper.parse(source, page)
-            except (ExtractionError, Undecodable) as exc:
-                errors += 1
-                storage.mark_failed(item, f"{type(exc).__name__}: {exc}")
-                log.warning("%s: %s", item.url, exc)
-                continue
-
-            def store(item: DiscoveredUrl = item, page: RawPage = page,
-                      articles: list[ExtractedArticle] = articles) -> tuple[int, int]:
-                counts = _store_articles(session, storage, source, source_row, page, articles, tagger, dedup_config)
-                storage.mark_fetched(item, page)
-                return counts
-
-            page_new, page_duplicates = db.commit_retrying(session, store, f"storing {item.url}")
-            new += page_new
-            duplicates += page_duplicates
+            done = handle_item(session, storage, scraper, source, source_row, item, outcome, tagger, dedup_config)
+            fetched += done.status in ("stored", "unparsable")
+            errors += done.status in ("failed", "unparsable")
+            new += done.new
+            duplicates += done.duplicates
         storage.log_fetches(run, source_row, fetcher.drain_records())
         storage.finish_run(run, source_row, fetched=fetched, new=new, duplicates=duplicates, errors=errors,
                            error=error)
