@@ -31,7 +31,7 @@ from .errors import DeliveryError, PermanentDeliveryError
 from .gazetteer import Gazetteer, load_gazetteer
 from .items import Digest, DigestItem
 from .mailer import Mailer, build_message, new_message_id
-from .matching import Candidate, load_candidates, matches
+from .matching import Candidate, Wanted, load_candidates, matches
 from .models import Delivery, DigestArticle, DigestRecord, Subscriber, Subscription
 from .settings import Settings
 from .subscribers import subscription_filters
@@ -169,7 +169,7 @@ def _choose(history: _History, subscriber_id: int, subscriptions: list[Subscript
             recent: _Recent, now: datetime) -> list[Candidate]:
     since = history.last_digest.get((subscriber_id, frequency)) or (now - _PERIOD[frequency])
     sent_before = history.sent.get(subscriber_id, set())
-    filters = [subscription_filters(s) for s in subscriptions if s.frequency == frequency]
+    filters = [Wanted.of(subscription_filters(s)) for s in subscriptions if s.frequency == frequency]
     return [c for c in recent.after(since) if c.id not in sent_before and any(matches(f, c) for f in filters)]
 
 

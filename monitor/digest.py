@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 import css_inline
@@ -85,6 +86,19 @@ def _render(context: dict[str, object]) -> tuple[str, str]:
     return text, html
 
 
+@lru_cache(maxsize=8192)
+def _item_view(item: DigestItem, tz: ZoneInfo) -> dict[str, object]:
+    """What the templates show of an item in a timezone; the same for every subscriber of a run, hence
+    cached (the templates only read it)."""
+    return {
+        "title": _one_line(item.title), "url": _link(item.url), "source": _one_line(item.source),
+        "date": _local_date(item.published, tz), "author": _one_line(item.author) if item.author else None,
+        "author_post": _one_line(item.author_post) if item.author_post else None,
+        "tags": "、".join((*item.zone_names, *item.topic_names)), "lead": _one_line(item.lead),
+        "also": tuple(link for link in map(_link, item.also_published_by) if link),
+    }
+
+
 def build_digest(*, to_email: str, to_name: str | None, items: list[DigestItem], tz: ZoneInfo, links: DigestLinks,
                  group_by: str = "zone") -> Digest:
     zone_counts = Counter(name for item in items for name in item.zone_names[:1])
@@ -95,13 +109,7 @@ def build_digest(*, to_email: str, to_name: str | None, items: list[DigestItem],
     while True:
         chosen = items[:shown]
         groups = [
-            {"name": name, "items": [{
-                "title": _one_line(item.title), "url": _link(item.url), "source": _one_line(item.source),
-                "date": _local_date(item.published, tz), "author": _one_line(item.author) if item.author else None,
-                "author_post": _one_line(item.author_post) if item.author_post else None,
-                "tags": "、".join((*item.zone_names, *item.topic_names)), "lead": _one_line(item.lead),
-                "also": [link for link in map(_link, item.also_published_by) if link],
-            } for item in group_items]}
+            {"name": name, "items": [_item_view(item, tz) for item in group_items]}
             for name, group_items in _group(chosen, group_by)
         ]
         context = {

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlmodel import Session, col, select
@@ -13,7 +13,7 @@ from .items import PublishDate, ZoneTag
 from .models import Article, ArticlePerson, ArticlePlace, ArticleTopic, ArticleZone, Source
 from .subscribers import SubscriptionFilters
 
-__all__ = ["Candidate", "load_candidates", "matches"]
+__all__ = ["Candidate", "Wanted", "load_candidates", "matches"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +36,42 @@ class Candidate:
     provinces: frozenset[str]
     cities: frozenset[str]
     copies: tuple[tuple[str, str], ...]  # (source name, url) of the cluster's other members
+    # what `matches` compares, derived once per candidate rather than once per subscriber
+    zone_ids: frozenset[str] = field(init=False)
+    province_keys: frozenset[str] = field(init=False)
+    city_keys: frozenset[str] = field(init=False)
+    named: frozenset[str] = field(init=False)
+    text: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "zone_ids", frozenset(z.zone_id for z in self.zones))
+        object.__setattr__(self, "province_keys", frozenset(map(_short, self.provinces)))
+        object.__setattr__(self, "city_keys", frozenset(map(_short, self.cities)))
+        object.__setattr__(self, "named", frozenset(self.people) | frozenset((self.author or "").split()))
+        object.__setattr__(self, "text", f"{self.title}\n{self.body}")
+
+
+@dataclass(frozen=True, slots=True)
+class Wanted:
+    """A subscription's filters as sets, built once per subscription and run."""
+
+    zones: frozenset[str]
+    provinces: frozenset[str]
+    cities: frozenset[str]
+    topics: frozenset[str]
+    people: frozenset[str]
+    keywords: tuple[str, ...]
+    match_all: bool
+    exclude: tuple[str, ...]
+    types: frozenset[str]
+    sources: frozenset[str]
+
+    @classmethod
+    def of(cls, filters: SubscriptionFilters) -> Wanted:
+        return cls(frozenset(filters.zones), frozenset(map(_short, filters.provinces)),
+                   frozenset(map(_short, filters.cities)), frozenset(filters.topics), frozenset(filters.people),
+                   tuple(filters.keywords), filters.match == "all", tuple(filters.exclude), frozenset(filters.types),
+                   frozenset(filters.sources))
 
 
 def _grouped(rows: Iterable[tuple[int, str]]) -> dict[int, list[str]]:
@@ -106,27 +142,26 @@ def _short(name: str) -> str:
     return name.removesuffix("省").removesuffix("市").removesuffix("自治区")
 
 
-def matches(filters: SubscriptionFilters, candidate: Candidate) -> bool:
+def matches(filters: SubscriptionFilters | Wanted, candidate: Candidate) -> bool:
     """Every non-empty filter group must match; within a group any value does (keywords: as `match` says)."""
-    if filters.zones and not {z.zone_id for z in candidate.zones} & set(filters.zones):
+    wanted = filters if isinstance(filters, Wanted) else Wanted.of(filters)
+    if wanted.zones and wanted.zones.isdisjoint(candidate.zone_ids):
         return False
-    if filters.provinces and not {_short(p) for p in candidate.provinces} & {_short(p) for p in filters.provinces}:
+    if wanted.provinces and wanted.provinces.isdisjoint(candidate.province_keys):
         return False
-    if filters.cities and not {_short(c) for c in candidate.cities} & {_short(c) for c in filters.cities}:
+    if wanted.cities and wanted.cities.isdisjoint(candidate.city_keys):
         return False
-    if filters.topics and not set(candidate.topics) & set(filters.topics):
+    if wanted.topics and wanted.topics.isdisjoint(candidate.topics):
         return False
-    if filters.people:
-        named = set(candidate.people) | set((candidate.author or "").split())
-        if not named & set(filters.people):
+    if wanted.people and wanted.people.isdisjoint(candidate.named):
+        return False
+    if wanted.types and candidate.content_type not in wanted.types:
+        return False
+    if wanted.sources and candidate.source not in wanted.sources:
+        return False
+    text = candidate.text
+    if wanted.keywords:
+        found = (k in text for k in wanted.keywords)
+        if not (all(found) if wanted.match_all else any(found)):
             return False
-    if filters.types and candidate.content_type not in filters.types:
-        return False
-    if filters.sources and candidate.source not in filters.sources:
-        return False
-    text = f"{candidate.title}\n{candidate.body}"
-    if filters.keywords:
-        found = [k in text for k in filters.keywords]
-        if not (all(found) if filters.match == "all" else any(found)):
-            return False
-    return not any(k in text for k in filters.exclude)
+    return not any(k in text for k in wanted.exclude)
