@@ -210,6 +210,7 @@ class Storage:
         row = Article(url=article.url, title=article.title, body=article.body, content_hash=verdict.content_hash,
                       source_id=source.id, fetched_at=fetched_at, stored_at=utcnow())
         self._fill(row, article, fetched_at)
+        row.content_type, row.relevant = tags.content_type, tags.relevant  # in the INSERT, not a later UPDATE
         if verdict.fingerprint is not None:  # in the INSERT itself, not a later UPDATE
             index.describe(row, verdict.fingerprint, verdict.evidence)
         if isinstance(verdict, DuplicateOf):
