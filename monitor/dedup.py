@@ -284,6 +284,14 @@ class DedupIndex:
         assert row.id is not None
         if self.describe(row, fp, evidence):
             self.session.add(row)
+        if self._sql.postgres:
+            # one statement, one round trip, the same text every time (prepared once per connection)
+            hashes = sorted(set(fp.sentence_hashes)) if learn else []
+            self._sql.all(_PG_INDEX_WRITE, [
+                row.id, list(range(len(fp.bands))), list(fp.bands),
+                row.id, list(range(len(fp.sentence_hashes))), list(fp.sentence_hashes), list(fp.sentence_lengths),
+                hashes])
+            return
         # Core executemany on the session's connection: one round of the driver, no ORM bulk machinery.
         if fp.bands:
             self._sql.many(_INSERT_BAND, [(row.id, band, digest) for band, digest in enumerate(fp.bands)])
@@ -329,6 +337,10 @@ class _Sql:
             self._style = self.session.connection().dialect.paramstyle
         return sql if self._style == "qmark" else sql.replace("?", "%s")
 
+    @property
+    def postgres(self) -> bool:
+        return self._sql("?") != "?"
+
     def all(self, sql: str, params: list[object]) -> list[tuple[Any, ...]]:
         return list(self.session.connection().exec_driver_sql(self._sql(sql), tuple(params)).all())
 
@@ -363,5 +375,15 @@ def _marks(n: int) -> str:
 
 _INSERT_BAND = "INSERT INTO articleband (article_id, band, hash) VALUES (?, ?, ?)"
 _INSERT_SENTENCE = "INSERT INTO paragraphfingerprint (article_id, position, hash, length) VALUES (?, ?, ?, ?)"
+# PostgreSQL: bands, paragraph fingerprints and (for a new story) sentence counts of one article
+# in one statement. Data-modifying CTEs all run, whether or not the outer query reads them.
+_PG_INDEX_WRITE = (
+    "WITH bands AS (INSERT INTO articleband (article_id, band, hash) "
+    "SELECT ?, b, h FROM unnest(?::int[], ?::bigint[]) AS t(b, h)), "
+    "paragraphs AS (INSERT INTO paragraphfingerprint (article_id, position, hash, length) "
+    "SELECT ?, p, h, n FROM unnest(?::int[], ?::bigint[], ?::int[]) AS t(p, h, n)), "
+    "counted AS (INSERT INTO sentencefrequency (hash, doc_count) SELECT h, 1 FROM unnest(?::bigint[]) AS t(h) "
+    "ON CONFLICT (hash) DO UPDATE SET doc_count = sentencefrequency.doc_count + 1 RETURNING 1) "
+    "SELECT count(*) FROM counted")
 _UPSERT_SENTENCE = ("INSERT INTO sentencefrequency (hash, doc_count) VALUES (?, 1) "
                     "ON CONFLICT (hash) DO UPDATE SET doc_count = sentencefrequency.doc_count + 1")
