@@ -340,7 +340,8 @@ def test_digest_run_killed_at_random_points_then_rerun_delivers_each_message_id_
     emails = _subscribe(migrated_url, SUBSCRIBERS)
     sink = killing_sink
     env = _env(migrated_url, tmp_path, MONITOR_SMTP_URL=f"smtp://127.0.0.1:{sink.port}")
-    when, k = rng.choice(("mail", "data")), rng.randint(1, SUBSCRIBERS - 1)
+    # a few messages before the end, so that the kill's delay still lands inside the run
+    when, k = rng.choice(("mail", "data")), rng.randint(1, SUBSCRIBERS - 5)
     delay = rng.choice((0.0, rng.uniform(0, 0.01)))  # in one of the two windows, or a little after it
     process = subprocess.Popen([sys.executable, "-m", "monitor", "digest", "send", "--force"], env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -352,7 +353,8 @@ def test_digest_run_killed_at_random_points_then_rerun_delivers_each_message_id_
     context = (f"seed {seed}: killed at {when} of message {k} + {delay * 1000:.1f} ms; "
                f"{len(sink.messages)} message(s) received before the kill")
     assert process.returncode == -signal.SIGKILL, f"the digest run was not killed: {context}\n{stderr!r}"
-    assert len(sink.messages) < SUBSCRIBERS, context
+    # (a kill a few ms after the last accepted message may still find every message received: then
+    # the outcomes were not recorded, which the checks below cover as well)
 
     rerun = run_cli("digest", "send", "--force", "--json", env=env)
     assert rerun.returncode == 0, f"{context}\n{rerun.stderr}"
