@@ -7,6 +7,7 @@ subscriber (or digest) and one purpose; nothing is reachable by guessing a seque
 
 from __future__ import annotations
 
+import logging
 from email.message import EmailMessage
 from email.utils import format_datetime
 from typing import Any
@@ -34,10 +35,16 @@ from .subscribers import (
     resolve_zones,
     subscription_filters,
 )
+from .throttle import Throttle
 from .timefmt import format_published, utcnow
 from .tokens import CONFIRM_MAX_AGE, make_token, read_token
 
 __all__ = ["create_app", "send_confirmation", "send_manage_link", "refuse_default_secret"]
+
+log = logging.getLogger(__name__)
+THROTTLE_WINDOW = 3600.0  # seconds
+SUBSCRIBE_POSTS_PER_CLIENT = 20  # form posts per client address and hour
+SUBSCRIBE_EMAILS_PER_ADDRESS = 3  # confirmation or manage-link emails per email address and hour
 
 _env = Environment(loader=PackageLoader("monitor", "templates"), autoescape=select_autoescape(enabled_extensions=("j2",)))
 
@@ -126,6 +133,8 @@ def _form_values(filters: SubscriptionFilters | None, email: str = "", name: str
 def create_app(settings: Settings, engine: Engine | None = None) -> Starlette:
     engine = engine or db.make_engine(settings.database_url)
     key = settings.secret_key
+    per_client = Throttle(SUBSCRIBE_POSTS_PER_CLIENT, THROTTLE_WINDOW)
+    per_address = Throttle(SUBSCRIBE_EMAILS_PER_ADDRESS, THROTTLE_WINDOW)
 
     def subscriber_for(token: str, purpose: str, max_age: int | None = None) -> Subscriber | None:
         subscriber_id = read_token(key, purpose, token, max_age=max_age)
@@ -137,6 +146,12 @@ def create_app(settings: Settings, engine: Engine | None = None) -> Starlette:
     async def subscribe(request: Request) -> Response:
         if request.method == "GET":
             return _page("subscribe.html.j2", title="Subscribe", form=_form_values(None), action="/subscribe")
+        client = request.client.host if request.client else "unknown"
+        if not per_client.allow(client):
+            response = _page("message.html.j2", status=429, title="Too many requests",
+                             message="Too many subscription requests from your address. Please try again later.")
+            response.headers["Retry-After"] = str(per_client.retry_after(client))
+            return response
         form = await request.form()
         try:
             filters = _filters_from_form(form)
@@ -152,7 +167,11 @@ def create_app(settings: Settings, engine: Engine | None = None) -> Starlette:
             values = _form_values(None, str(form.get("email") or ""), str(form.get("name") or ""))
             return _page("subscribe.html.j2", status=400, title="Subscribe", form=values, action="/subscribe", error=str(exc))
         try:
-            if not subscriber.confirmed:
+            # The form takes any address: a few emails per address and hour at most, so it cannot be
+            # used to flood a stranger's inbox. Same answer either way (no probing who subscribes).
+            if not per_address.allow(subscriber.email.lower()):
+                log.warning("subscribe: emails to %s throttled", subscriber.email)
+            elif not subscriber.confirmed:
                 send_confirmation(settings, subscriber)
             else:
                 send_manage_link(settings, subscriber)

@@ -186,3 +186,19 @@ def test_a_name_with_a_line_break_neither_breaks_nor_adds_headers(web_app, migra
     assert mail["Bcc"] is None and str(mail["To"]) == '"Eve Bcc: all@evil.example" <eve@example.com>'
     assert _subscriber(migrated_url, "eve@example.com").name == "Eve Bcc: all@evil.example"  # type: ignore[union-attr]
     assert recipient("A\rB\u2028C", "a@example.com") == "A B C <a@example.com>"  # names stored before this fix
+
+
+def test_the_subscribe_form_cannot_flood_an_inbox_or_be_hammered(web_app) -> None:  # type: ignore[no-untyped-def]
+    from monitor.web import SUBSCRIBE_EMAILS_PER_ADDRESS, SUBSCRIBE_POSTS_PER_CLIENT
+
+    base, settings = web_app
+    with httpx.Client(base_url=base) as client:
+        for _ in range(SUBSCRIBE_EMAILS_PER_ADDRESS + 2):
+            answer = client.post("/subscribe", data={"email": "stranger@example.com", "zones": "baoji"})
+            assert answer.status_code == 200 and "Check your inbox" in answer.text  # the same answer every time
+        assert len(list(Path(settings.outbox).glob("*.eml"))) == SUBSCRIBE_EMAILS_PER_ADDRESS
+        for n in range(SUBSCRIBE_POSTS_PER_CLIENT - SUBSCRIBE_EMAILS_PER_ADDRESS - 2):
+            assert client.post("/subscribe", data={"email": f"r{n}@example.com"}).status_code == 200
+        refused = client.post("/subscribe", data={"email": "one-more@example.com"})
+        assert refused.status_code == 429 and int(refused.headers["Retry-After"]) > 0
+        assert client.get("/subscribe").status_code == 200  # the form itself stays readable
