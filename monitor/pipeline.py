@@ -38,10 +38,10 @@ from .errors import (
 )
 from .fetch import Fetcher, RobotsCache, Validators
 from .items import ExtractedArticle, RawPage
-from .models import Article, CrawlRun, DiscoveredUrl, Source, StoredPage
+from .models import Article, DiscoveredUrl, Source, StoredPage
 from .settings import Settings
 from .sourcesfile import SourceConfig
-from .store import Storage
+from .store import Storage, end_running_runs
 from .tag import ZoneTagger, shared_tagger
 from .timefmt import utcnow
 
@@ -235,10 +235,7 @@ def _mark_run_failed(engine: Engine, name: str, since: datetime, error: Database
     """Best effort: the run this pass started for the source ends 'failed' with the database error."""
     try:
         with Session(engine) as session:
-            source_id = select(Source.id).where(Source.name == name).scalar_subquery()
-            session.exec(update(CrawlRun).where(col(CrawlRun.source_id) == source_id, col(CrawlRun.status) == "running",
-                                                col(CrawlRun.started_at) >= since)
-                         .values(status="failed", finished_at=utcnow(), error=str(error)[:2000]))
+            end_running_runs(session, "failed", str(error)[:2000], source_name=name, started_since=since)
             session.commit()
     except sa.exc.SQLAlchemyError:
         log.warning("source %s: its run could not be marked failed (the database is still unusable)", name)
@@ -359,7 +356,7 @@ def reextract(settings: Settings, sources: list[SourceConfig], engine: Engine, s
     import zlib
 
     from sqlalchemy import func
-    from sqlmodel import col, select
+    from sqlmodel import col
 
     registry = scraper_registry()
     tagger = shared_tagger()

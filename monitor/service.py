@@ -38,7 +38,7 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy import func
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, col, select, update
+from sqlmodel import Session, col, select
 
 from . import db, health, locks
 from .errors import ConfigError, LockBusy, MonitorError
@@ -48,6 +48,7 @@ from .models import CrawlRun, Source
 from .pipeline import SourceRunResult, crawl_async
 from .settings import Settings
 from .sourcesfile import SourceConfig, load_sources, parse_interval
+from .store import end_running_runs
 from .timefmt import utcnow
 
 __all__ = ["Service", "serve"]
@@ -206,11 +207,8 @@ class Service:
 
     def _mark_interrupted(self, name: str) -> None:
         with Session(self.engine) as session:
-            source_id = session.exec(select(Source.id).where(Source.name == name)).first()
-            if source_id is not None:
-                session.exec(update(CrawlRun).where(col(CrawlRun.source_id) == source_id, col(CrawlRun.status) == "running")
-                             .values(status="interrupted", finished_at=utcnow(), error="stopped by shutdown"))
-                session.commit()
+            end_running_runs(session, "interrupted", "stopped by shutdown", source_name=name)
+            session.commit()
 
     async def _crawl_job(self, name: str) -> None:
         source = self.sources.get(name)
@@ -284,11 +282,10 @@ class Service:
     def _maintenance(self, older_than: timedelta = STALE_RUN) -> int:
         """Runs left ``running`` by a process that died become ``interrupted``."""
         with Session(self.engine) as session:
-            result = session.exec(update(CrawlRun).where(col(CrawlRun.status) == "running",
-                                                         col(CrawlRun.started_at) < utcnow() - older_than)
-                                  .values(status="interrupted", finished_at=utcnow(), error="the process running it stopped"))
+            count = end_running_runs(session, "interrupted", "the process running it stopped",
+                                     started_before=utcnow() - older_than)
             session.commit()
-            return int(result.rowcount or 0)  # type: ignore[attr-defined]
+            return count
 
     async def _maintenance_job(self) -> None:
         count = await asyncio.to_thread(self._maintenance)

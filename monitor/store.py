@@ -35,7 +35,7 @@ from .models import (
 )
 from .timefmt import utcnow
 
-__all__ = ["Storage", "StoreResult", "MAX_ATTEMPTS"]
+__all__ = ["Storage", "StoreResult", "MAX_ATTEMPTS", "end_running_runs"]
 
 MAX_ATTEMPTS = 5
 StoreStatus = Literal["new", "duplicate", "revision", "unchanged"]
@@ -47,6 +47,24 @@ class StoreResult:
     status: StoreStatus
     cluster_id: int
     duplicate_of: int | None
+
+
+def end_running_runs(session: Session, status: str, error: str, *, source_id: int | None = None,
+                     source_name: str | None = None, started_before: datetime | None = None,
+                     started_since: datetime | None = None) -> int:
+    """Runs still ``running`` (of one source, by id or name; started before or since a time) end now with
+    `status` and `error`; returns how many. The caller commits."""
+    query = update(CrawlRun).where(col(CrawlRun.status) == "running")
+    if source_id is not None:
+        query = query.where(col(CrawlRun.source_id) == source_id)
+    if source_name is not None:
+        query = query.where(col(CrawlRun.source_id) == select(Source.id).where(Source.name == source_name).scalar_subquery())
+    if started_before is not None:
+        query = query.where(col(CrawlRun.started_at) < started_before)
+    if started_since is not None:
+        query = query.where(col(CrawlRun.started_at) >= started_since)
+    result = session.exec(query.values(status=status, finished_at=utcnow(), error=error))  # type: ignore[call-overload]
+    return int(result.rowcount or 0)
 
 
 class Storage:
@@ -70,9 +88,8 @@ class Storage:
         marked ``running`` was left by a process that died (SIGKILL, power loss): it becomes ``interrupted``
         now rather than at `monitor serve`'s nightly maintenance (or never, without `monitor serve`)."""
         assert source.id is not None
-        self.session.exec(update(CrawlRun).where(col(CrawlRun.source_id) == source.id, col(CrawlRun.status) == "running")  # type: ignore[call-overload]
-                          .values(status="interrupted", finished_at=utcnow(),
-                                  error="the process running it stopped before the run finished"))
+        end_running_runs(self.session, "interrupted", "the process running it stopped before the run finished",
+                         source_id=source.id)
         run = CrawlRun(source_id=source.id, started_at=utcnow())
         self.session.add(run)
         self.session.commit()
