@@ -33,7 +33,6 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
-from aiosmtpd.controller import Controller
 from pydantic import ValidationError
 from sqlmodel import Session, func, select
 
@@ -61,7 +60,7 @@ from monitor.settings import Settings
 from monitor.sourcesfile import SourceConfig, parse_sources
 from monitor.subscribers import SubscriptionFilters, add_subscriber
 from tests.conftest import POSTGRES_URL, _postgres_admin, free_port
-from tests.digest_helpers import store_articles
+from tests.digest_helpers import serving, store_articles
 from tests.fixture_server import Response, fixture_server
 from tests.tcp_proxy import TcpProxy, tcp_proxy
 
@@ -306,6 +305,7 @@ class Mailbox:
     """An aiosmtpd handler that keeps (recipient, Message-ID) of what it accepts; ``on_data(n, rcpt)`` runs at
     the n-th DATA (from 1) and may answer "drop" (keep the message, close without a reply) or "451"."""
 
+    port: int = field(default_factory=free_port)
     received: list[tuple[str, str]] = field(default_factory=list)
     on_data: Callable[[int, str], str | None] | None = None
     seen: int = 0
@@ -325,13 +325,8 @@ class Mailbox:
 
 @pytest.fixture
 def mailbox() -> Iterator[tuple[Mailbox, int]]:
-    box, port = Mailbox(), free_port()
-    controller = Controller(box, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        yield box, port
-    finally:
-        controller.stop()
+    with serving(Mailbox()) as box:
+        yield box, box.port
 
 
 SUBSCRIBERS = [f"reader{i}@example.com" for i in range(1, 7)]
