@@ -36,7 +36,7 @@ from .models import Delivery, DigestArticle, DigestRecord, Subscriber, Subscript
 from .settings import Settings
 from .subscribers import subscription_filters
 from .timefmt import utcnow
-from .tokens import make_token
+from .tokens import signed_link
 
 __all__ = ["DigestRunResult", "send_digests", "period_key", "is_due", "preview_digest", "BOUNCE_LIMIT"]
 
@@ -78,12 +78,11 @@ def is_due(frequency: str, hour: int, weekday: int, now: datetime, tz: ZoneInfo)
 
 
 def _links(settings: Settings, subscriber_id: int, digest_id: int | None) -> DigestLinks:
-    base = settings.base_url.rstrip("/")
-    key = settings.secret_key
-    web = f"{base}/digests/{make_token(key, 'digest', digest_id)}" if digest_id else f"{base}/archive"
-    return DigestLinks(unsubscribe=f"{base}/unsubscribe/{make_token(key, 'unsubscribe', subscriber_id)}",
-                       manage=f"{base}/manage/{make_token(key, 'manage', subscriber_id)}", web=web,
-                       archive=f"{base}/archive")
+    base, key = settings.base_url, settings.secret_key
+    archive = f"{base.rstrip('/')}/archive"
+    return DigestLinks(unsubscribe=signed_link(base, key, "unsubscribe", subscriber_id),
+                       manage=signed_link(base, key, "manage", subscriber_id), archive=archive,
+                       web=signed_link(base, key, "digest", digest_id) if digest_id else archive)
 
 
 def _item(candidate: Candidate, topic_labels: dict[str, str]) -> DigestItem:

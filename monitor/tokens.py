@@ -13,7 +13,7 @@ import hashlib
 import hmac
 import time
 
-__all__ = ["make_token", "read_token", "CONFIRM_MAX_AGE"]
+__all__ = ["make_token", "read_token", "signed_link", "CONFIRM_MAX_AGE"]
 
 CONFIRM_MAX_AGE = 7 * 86400
 
@@ -27,6 +27,15 @@ def make_token(secret: str, purpose: str, subject_id: int, issued_at: int | None
     issued = int(time.time()) if issued_at is None else issued_at
     payload = f"{subject_id}.{issued:x}"
     return f"{payload}.{_sign(secret, purpose, payload)}"
+
+
+# the web app's route for each purpose (monitor/web.py)
+_PATHS = {"confirm": "confirm", "unsubscribe": "unsubscribe", "manage": "manage", "digest": "digests"}
+
+
+def signed_link(base_url: str, secret: str, purpose: str, subject_id: int) -> str:
+    """The web app's URL that acts on `subject_id` for `purpose`, with its token."""
+    return f"{base_url.rstrip('/')}/{_PATHS[purpose]}/{make_token(secret, purpose, subject_id)}"
 
 
 def read_token(secret: str, purpose: str, token: str, max_age: int | None = None, now: float | None = None) -> int | None:

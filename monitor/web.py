@@ -37,7 +37,7 @@ from .subscribers import (
 )
 from .throttle import Throttle
 from .timefmt import format_published, utcnow
-from .tokens import CONFIRM_MAX_AGE, make_token, read_token
+from .tokens import CONFIRM_MAX_AGE, read_token, signed_link
 
 __all__ = ["create_app", "send_confirmation", "send_manage_link", "refuse_default_secret"]
 
@@ -92,7 +92,7 @@ def _mail(settings: Settings, subscriber: Subscriber, subject: str, text: str) -
 def send_confirmation(settings: Settings, subscriber: Subscriber) -> None:
     """The double opt-in email: one link that confirms the address."""
     assert subscriber.id is not None
-    link = f"{settings.base_url.rstrip('/')}/confirm/{make_token(settings.secret_key, 'confirm', subscriber.id)}"
+    link = signed_link(settings.base_url, settings.secret_key, "confirm", subscriber.id)
     _mail(settings, subscriber, "Confirm your zone-monitor subscription / 确认订阅",
           f"Please confirm your subscription to zone-monitor digests:\n{link}\n\n"
           "If you did not ask for it, ignore this email: nothing will be sent.\n")
@@ -102,12 +102,12 @@ def send_manage_link(settings: Settings, subscriber: Subscriber) -> None:
     """The answer to /subscribe for an address already confirmed: its manage link (and, when it had
     unsubscribed, the link that resumes its digests), sent to that address only."""
     assert subscriber.id is not None
-    base = settings.base_url.rstrip("/")
+    base, key = settings.base_url, settings.secret_key
     text = ("Someone, probably you, asked to subscribe this address to zone-monitor digests. It is subscribed "
-            f"already; to change what you receive, open:\n{base}/manage/{make_token(settings.secret_key, 'manage', subscriber.id)}\n")
+            f"already; to change what you receive, open:\n{signed_link(base, key, 'manage', subscriber.id)}\n")
     if subscriber.status == "unsubscribed":
         text += ("\nYou unsubscribed earlier. To receive digests again, open:\n"
-                 f"{base}/confirm/{make_token(settings.secret_key, 'confirm', subscriber.id)}\n")
+                 f"{signed_link(base, key, 'confirm', subscriber.id)}\n")
     text += "\nIf you did not ask for it, ignore this email: nothing was changed.\n"
     _mail(settings, subscriber, "Your zone-monitor subscription / 您的订阅", text)
 
