@@ -130,6 +130,10 @@ def _form_values(filters: SubscriptionFilters | None, email: str = "", name: str
             "frequency": f.frequency, "hour": f.hour}
 
 
+def _invalid_link(message: str = "This link is not valid.") -> Response:
+    return _page("message.html.j2", status=404, title="Link not valid", message=message)
+
+
 def create_app(settings: Settings, engine: Engine | None = None) -> Starlette:
     engine = engine or db.make_engine(settings.database_url)
     key = settings.secret_key
@@ -185,7 +189,7 @@ def create_app(settings: Settings, engine: Engine | None = None) -> Starlette:
     async def confirm(request: Request) -> Response:
         subscriber = subscriber_for(request.path_params["token"], "confirm", CONFIRM_MAX_AGE)
         if subscriber is None:
-            return _page("message.html.j2", status=404, title="Link not valid", message="This link is not valid or has expired.")
+            return _invalid_link("This link is not valid or has expired.")
         with Session(engine) as session:
             row = session.get(Subscriber, subscriber.id)
             assert row is not None
@@ -201,7 +205,7 @@ def create_app(settings: Settings, engine: Engine | None = None) -> Starlette:
         token = request.path_params["token"]
         subscriber = subscriber_for(token, "unsubscribe")
         if subscriber is None:
-            return _page("message.html.j2", status=404, title="Link not valid", message="This link is not valid.")
+            return _invalid_link()
         if request.method == "GET":  # a page, so that link scanners cannot unsubscribe anyone
             return _page("message.html.j2", title="Unsubscribe", message=f"Stop sending digests to {subscriber.email}?",
                          form_action=f"/unsubscribe/{token}", button="Unsubscribe")
@@ -217,7 +221,7 @@ def create_app(settings: Settings, engine: Engine | None = None) -> Starlette:
         token = request.path_params["token"]
         subscriber = subscriber_for(token, "manage")
         if subscriber is None:
-            return _page("message.html.j2", status=404, title="Link not valid", message="This link is not valid.")
+            return _invalid_link()
         with Session(engine, expire_on_commit=False) as session:
             rows = session.exec(select(Subscription).where(Subscription.subscriber_id == subscriber.id)).all()
             current = subscription_filters(rows[0]) if rows else None
@@ -239,7 +243,7 @@ def create_app(settings: Settings, engine: Engine | None = None) -> Starlette:
 
         digest_id = read_token(key, "digest", request.path_params["token"])
         if digest_id is None:
-            return _page("message.html.j2", status=404, title="Link not valid", message="This link is not valid.")
+            return _invalid_link()
         with Session(engine) as session:
             record = session.get(DigestRecord, digest_id)
             subscriber = session.get(Subscriber, record.subscriber_id) if record and record.subscriber_id else None
