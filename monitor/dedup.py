@@ -23,7 +23,6 @@ candidates nor count towards similarity, so two pieces quoting one report do not
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
@@ -349,24 +348,8 @@ class _Sql:
         return None if row is None else tuple(row)
 
     def many(self, sql: str, rows: list[tuple[object, ...]]) -> None:
-        """One INSERT for many rows: SQLite runs an executemany in-process; on PostgreSQL the rows go
-        as one multi-row VALUES statement, one round trip (psycopg's executemany costs one per row)."""
-        if not rows:
-            return
-        connection = self.session.connection()
-        if self._sql("?") == "?":
-            connection.exec_driver_sql(sql, rows)
-            return
-        group = _VALUES.search(sql)
-        assert group is not None, sql
-        for start in range(0, len(rows), _ROWS_PER_STATEMENT):
-            chunk = rows[start:start + _ROWS_PER_STATEMENT]
-            expanded = sql[:group.start(1)] + ", ".join([group.group(1)] * len(chunk)) + sql[group.end(1):]
-            connection.exec_driver_sql(self._sql(expanded), tuple(value for row in chunk for value in row))
-
-
-_VALUES = re.compile(r"VALUES (\([^)]*\))")
-_ROWS_PER_STATEMENT = 1000  # well under PostgreSQL's 65,535 parameters per statement
+        """An executemany (SQLite's runs in-process; PostgreSQL writes go through _PG_INDEX_WRITE instead)."""
+        self.session.connection().exec_driver_sql(self._sql(sql), rows)
 
 
 def _marks(n: int) -> str:
