@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, replace
-from typing import Any
 
 import numpy as np
 from sqlalchemy import delete
@@ -43,6 +42,7 @@ from .items import (
 from .minhash import (
     BANDS,
     NUM_PERM,
+    ParsedSentence,
     TextFingerprint,
     band_hashes,
     containment,
@@ -53,9 +53,10 @@ from .minhash import (
 )
 from .models import Article, ArticleBand, ParagraphFingerprint
 from .normalise import content_hash
+from .rawsql import RawSql, marks, pg_array
 from .settings import Settings
 
-__all__ = ["Deduplicator", "DedupConfig", "DedupIndex", "MIN_SHINGLES"]
+__all__ = ["Deduplicator", "DedupConfig", "DedupIndex", "MIN_SHINGLES", "pg_index_ctes", "pg_index_params"]
 
 MIN_SHINGLES = 50  # below this many shingles (~50 characters) only the exact levels apply: a brief is no copy
 _IN_CHUNK = 500  # parameters per IN list (SQLite's limit is 32766; keep statements small)
@@ -76,6 +77,15 @@ class DedupConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class _Candidate:
+    article_id: int
+    band_hits: int
+    shared: int  # characters of the sentences it shares with the probe
+    signature: bytes | None
+    body_chars: int
+
+
+@dataclass(frozen=True, slots=True)
 class _Probe:
     text: TextFingerprint
     values: np.ndarray
@@ -91,28 +101,38 @@ class Deduplicator:
     def __init__(self, session: Session, config: DedupConfig | None = None) -> None:
         self.session = session
         self.config = config or DedupConfig()
-        self._sql = _Sql(session)
+        self._sql = RawSql(session)
 
     def check(self, article: ExtractedArticle) -> DedupVerdict:
         digest = content_hash(article.body)
         self.session.flush()  # once: the statements below go to the connection, without autoflush
-        same_url = self._sql.one(_SAME_URL, [article.url])
+        parsed = parse(article.body)
+        hashes = {h for _, h, _ in parsed}
+        if self._sql.postgres:  # same URL, same text and stock sentences in one round trip
+            found = self._sql.all(_PG_LOOKUP, [article.url, digest, pg_array(sorted(hashes)), self.config.stock_min_docs])
+            same_url = next(((int(r[1]), r[2]) for r in found if r[0] == 0), None)
+            same_text = next((int(r[1]) for r in found if r[0] == 1), None)
+            stock = {int(r[1]) for r in found if r[0] == 2}
+        else:
+            same_url = self._sql.one(_SAME_URL, [article.url])
+            same_text = stock = None
         if same_url is not None:
             if same_url[1] == digest:
-                return Unchanged(same_url[0])
-            return Revision(same_url[0], digest, self.probe(article.body).fingerprint)
-        return self._check_body(article.body, digest)
+                return Unchanged(int(same_url[0]))
+            return Revision(int(same_url[0]), digest, self._probe(article.body, parsed, stock).fingerprint)
+        if same_text is None and stock is None:
+            found_text = self._sql.one(_SAME_TEXT, [digest])
+            same_text = None if found_text is None else int(found_text[0])
+        return self._check_body(self._probe(article.body, parsed, stock), digest, same_text)
 
     def check_stored(self, article_id: int, body: str) -> New | DuplicateOf:
         """The verdict for a stored article against the articles indexed so far (``monitor dedup rebuild``)."""
         self.session.flush()
-        return self._check_body(body, content_hash(body), exclude=article_id)
+        digest = content_hash(body)
+        found = self._sql.one(_SAME_TEXT_INDEXED, [digest, article_id])
+        return self._check_body(self.probe(body), digest, None if found is None else int(found[0]))
 
-    def _check_body(self, body: str, digest: str, exclude: int | None = None) -> New | DuplicateOf:
-        probe = self.probe(body)
-        found = (self._sql.one(_SAME_TEXT, [digest]) if exclude is None
-                 else self._sql.one(_SAME_TEXT_INDEXED, [digest, exclude]))
-        same_text = None if found is None else int(found[0])
+    def _check_body(self, probe: _Probe, digest: str, same_text: int | None) -> New | DuplicateOf:
         if same_text is not None:
             evidence = DedupEvidence("hash", same_text, 1.0, 1.0, 1.0, stock_sentences=probe.stock_count,
                                      reason="same normalised body")
@@ -130,8 +150,12 @@ class Deduplicator:
 
     # fingerprints ---------------------------------------------------------------------
     def probe(self, body: str) -> _Probe:
-        parsed = parse(body)
-        stock = self._stock({digest for _, digest, _ in parsed})
+        return self._probe(body, parse(body), None)
+
+    def _probe(self, body: str, parsed: list[ParsedSentence], stock: set[int] | None) -> _Probe:
+        """``stock``: the body's stock sentences when already looked up."""
+        if stock is None:
+            stock = self._stock({digest for _, digest, _ in parsed})
         text = fingerprint(body, stock, parsed)
         values = signature(text.shingles)
         bands = tuple(band_hashes(values)) if len(text.shingles) else ()
@@ -141,34 +165,46 @@ class Deduplicator:
 
     def _stock(self, hashes: set[int]) -> set[int]:
         """The sentences among ``hashes`` that are stock phrases."""
+        if not hashes:
+            return set()
+        if self._sql.postgres:
+            return {int(r[0]) for r in self._sql.all(_PG_STOCK, [pg_array(sorted(hashes)), self.config.stock_min_docs])}
         stock: set[int] = set()
         ordered = sorted(hashes)
         for start in range(0, len(ordered), _IN_CHUNK):
             chunk = ordered[start:start + _IN_CHUNK]
-            stock.update(r[0] for r in self._sql.all(_STOCK.replace("{in}", _marks(len(chunk))),
+            stock.update(r[0] for r in self._sql.all(_STOCK.replace("{in}", marks(len(chunk))),
                                                      [*chunk, self.config.stock_min_docs]))
         return stock
 
     # candidates -----------------------------------------------------------------------
-    def _candidates(self, probe: _Probe) -> list[tuple[int, int, int]]:
-        """(article id, band hits, shared sentence characters), best first, from one statement."""
+    def _candidates(self, probe: _Probe) -> list[_Candidate]:
+        """Best first, from one statement (with each candidate's stored signature and body length)."""
         fp = probe.fingerprint
         stock_free = [h for h in fp.sentence_hashes if h not in probe.stock][:_IN_CHUNK]
         if not fp.bands and not stock_free:
             return []
+        postgres = self._sql.postgres
         parts, params = [], []
         if fp.bands:
             parts.append(_BAND_HITS)
             params += [x for band, digest in enumerate(fp.bands) for x in (band, digest)]
-        if stock_free:
-            parts.append(_SENTENCE_HITS.replace("{in}", _marks(len(stock_free))))
+        if stock_free and postgres:  # an array: the statement's text stays the same (prepared once)
+            parts.append(_PG_SENTENCE_HITS)
+            params.append(pg_array(stock_free))
+        elif stock_free:
+            parts.append(_SENTENCE_HITS.replace("{in}", marks(len(stock_free))))
             params += stock_free
         query = _CANDIDATES.replace("{hits}", " UNION ALL ".join(parts))
-        params += [1.0 / len(fp.bands or (1,)), 1.0 / max(probe.text.kept_chars, 1), self.config.max_candidates]
-        return [(int(a), int(h or 0), int(n or 0)) for a, h, n in self._sql.all(query, params)]
+        band_weight, shared_weight = 1.0 / len(fp.bands or (1,)), 1.0 / max(probe.text.kept_chars, 1)
+        params += [band_weight, shared_weight, self.config.max_candidates]
+        found = [_Candidate(int(a), int(h or 0), int(n or 0), signature, int(size or 0))
+                 for a, h, n, signature, size in self._sql.all(query, params)]
+        found.sort(key=lambda c: (-(c.band_hits * band_weight + c.shared * shared_weight), c.article_id))
+        return found
 
     # verification ---------------------------------------------------------------------
-    def _verify(self, probe: _Probe, candidates: list[tuple[int, int, int]]) -> list[DedupEvidence]:
+    def _verify(self, probe: _Probe, candidates: list[_Candidate]) -> list[DedupEvidence]:
         """Judge candidates: a cheap bound from stored signatures and shared sentences first, then exact.
 
         Only a candidate whose estimated Jaccard, estimated containment or share of shared
@@ -176,39 +212,34 @@ class Deduplicator:
         128-value estimate) has its body fingerprinted for the exact verdict."""
         if not candidates:
             return []
-        ids = [c[0] for c in candidates]
-        rows = {r[0]: r for r in self._sql.all(_CANDIDATE_ROWS.replace("{in}", _marks(len(ids))), ids)}
         cfg, mine = self.config, probe.text
-        exact_ids: list[int] = []
+        exact: list[_Candidate] = []
         results: list[DedupEvidence] = []
-        for article_id, band_hits, shared in candidates:
-            row = rows.get(article_id)
-            if row is None:
-                continue
-            estimated = _estimated(probe.values, row[1])
-            size = max(int(row[2] or 0), 1)  # body characters: about (a little above) its shingle count
-            share = shared / max(min(mine.kept_chars, size), 1)
+        for candidate in candidates:
+            estimated = _estimated(probe.values, candidate.signature)
+            size = max(candidate.body_chars, 1)  # body characters: about (a little above) its shingle count
+            share = candidate.shared / max(min(mine.kept_chars, size), 1)
             inside = 0.0
             if estimated is not None and len(mine.shingles):
                 common = estimated * (len(mine.shingles) + size) / (1 + estimated)
                 inside = common / min(len(mine.shingles), size)
             if (estimated is None or estimated >= cfg.near_threshold - _MARGIN
                     or inside >= cfg.containment_threshold - _MARGIN or share >= cfg.containment_threshold / 2):
-                exact_ids.append(article_id)
+                exact.append(candidate)
                 continue
-            results.append(DedupEvidence("none", article_id, None, None, round(estimated, 4), band_hits, 0,
-                                         probe.stock_count, None, "estimated similarity far below thresholds"))
-        if exact_ids:
-            bodies = {r[0]: r[1] for r in self._sql.all(_CANDIDATE_BODIES.replace("{in}", _marks(len(exact_ids))),
-                                                         exact_ids)}
+            results.append(DedupEvidence("none", candidate.article_id, None, None, round(estimated, 4),
+                                         candidate.band_hits, 0, probe.stock_count, None,
+                                         "estimated similarity far below thresholds"))
+        if exact:
+            ids = [c.article_id for c in exact]
+            bodies = {r[0]: r[1] for r in self._sql.all(_CANDIDATE_BODIES.replace("{in}", marks(len(ids))), ids)}
             parsed = {i: parse(body) for i, body in bodies.items()}
             stock = self._stock({digest for found in parsed.values() for _, digest, _ in found})
-            hits = {c[0]: c[1] for c in candidates}
-            for article_id in exact_ids:
-                if article_id in bodies:
-                    other = fingerprint(bodies[article_id], stock, parsed[article_id])
-                    results.append(self._judge(probe, article_id, hits[article_id], other,
-                                               rows[article_id][1]))
+            for candidate in exact:
+                if candidate.article_id in bodies:
+                    other = fingerprint(bodies[candidate.article_id], stock, parsed[candidate.article_id])
+                    results.append(self._judge(probe, candidate.article_id, candidate.band_hits, other,
+                                               candidate.signature))
         order = {"near": 0, "contained": 0}
         results.sort(key=lambda e: (order.get(e.level, 1), e.jaccard is None,
                                     -max(e.jaccard or 0, e.containment or 0, e.estimated_jaccard or 0)))
@@ -256,15 +287,23 @@ _SAME_TEXT = ("WITH same AS MATERIALIZED (SELECT id FROM article WHERE content_h
 _SAME_TEXT_INDEXED = ("WITH same AS MATERIALIZED (SELECT id FROM article WHERE content_hash = ? AND id != ? "
                       "AND signature IS NOT NULL) SELECT id FROM same ORDER BY id LIMIT 1")
 _STOCK = "SELECT hash FROM sentencefrequency WHERE hash IN ({in}) AND doc_count >= ?"
-_CANDIDATE_ROWS = "SELECT id, signature, length(body) FROM article WHERE id IN ({in})"
+_PG_STOCK = "SELECT hash FROM sentencefrequency WHERE hash = ANY(?::bigint[]) AND doc_count >= ?"
+# PostgreSQL: same URL (kind 0), same text (1) and the body's stock sentences (2), one round trip.
+_PG_LOOKUP = (f"SELECT 0, id::bigint, content_hash FROM article WHERE url = ? "
+              f"UNION ALL SELECT 1, id::bigint, NULL FROM ({_SAME_TEXT}) AS same_text "
+              f"UNION ALL SELECT 2, hash, NULL FROM ({_PG_STOCK}) AS stock")
 _CANDIDATE_BODIES = "SELECT id, body FROM article WHERE id IN ({in})"
 # OR of (band, hash) pairs: both SQLite (MULTI-INDEX OR) and PostgreSQL (BitmapOr) use the
 # (band, hash) index; SQLite scans the table for a row-value IN list.
 _BAND_HITS = ("SELECT article_id, 1 AS hits, 0 AS shared FROM articleband WHERE "
               + " OR ".join(["(band = ? AND hash = ?)"] * BANDS))
 _SENTENCE_HITS = "SELECT article_id, 0 AS hits, length AS shared FROM paragraphfingerprint WHERE hash IN ({in})"
-_CANDIDATES = ("SELECT article_id, sum(hits), sum(shared) FROM ({hits}) AS candidate GROUP BY article_id "
-               "ORDER BY sum(hits) * ? + sum(shared) * ? DESC, article_id LIMIT ?")
+_PG_SENTENCE_HITS = "SELECT article_id, 0 AS hits, length AS shared FROM paragraphfingerprint WHERE hash = ANY(?::bigint[])"
+# The best candidates, then their stored signature and body length (the caller orders them again).
+_CANDIDATES = ("SELECT best.article_id, best.hits, best.shared, article.signature, length(article.body) FROM "
+               "(SELECT article_id, sum(hits) AS hits, sum(shared) AS shared FROM ({hits}) AS candidate "
+               "GROUP BY article_id ORDER BY sum(hits) * ? + sum(shared) * ? DESC, article_id LIMIT ?) AS best "
+               "JOIN article ON article.id = best.article_id")
 
 
 def _replace(evidence: DedupEvidence, **changes: object) -> DedupEvidence:
@@ -276,7 +315,7 @@ class DedupIndex:
 
     def __init__(self, session: Session) -> None:
         self.session = session
-        self._sql = _Sql(session)
+        self._sql = RawSql(session)
 
     def add(self, row: Article, fp: Fingerprint, *, learn: bool, evidence: DedupEvidence | None) -> None:
         """Index a flushed article. ``learn``: it starts a new story, so its sentences count once more."""
@@ -285,18 +324,17 @@ class DedupIndex:
             self.session.add(row)
         if self._sql.postgres:
             # one statement, one round trip, the same text every time (prepared once per connection)
-            hashes = sorted(set(fp.sentence_hashes)) if learn else []
-            self._sql.all(_PG_INDEX_WRITE, [
-                row.id, list(range(len(fp.bands))), list(fp.bands),
-                row.id, list(range(len(fp.sentence_hashes))), list(fp.sentence_hashes), list(fp.sentence_lengths),
-                hashes])
+            self._sql.all(_PG_INDEX_WRITE, [row.id, *pg_index_params(fp, learn=learn)])
             return
-        # Core executemany on the session's connection: one round of the driver, no ORM bulk machinery.
+        self.add_rows(row.id, fp, learn=learn)
+
+    def add_rows(self, article_id: int, fp: Fingerprint, *, learn: bool) -> None:
+        """SQLite: the index rows of an inserted article (executemany runs in-process, one call per table)."""
         if fp.bands:
-            self._sql.many(_INSERT_BAND, [(row.id, band, digest) for band, digest in enumerate(fp.bands)])
+            self._sql.many(_INSERT_BAND, [(article_id, band, digest) for band, digest in enumerate(fp.bands)])
         if fp.sentence_hashes:
             self._sql.many(_INSERT_SENTENCE, [
-                (row.id, i, h, n)
+                (article_id, i, h, n)
                 for i, (h, n) in enumerate(zip(fp.sentence_hashes, fp.sentence_lengths, strict=True))])
         if learn and fp.sentence_hashes:
             self.learn(fp.sentence_hashes)
@@ -320,53 +358,31 @@ class DedupIndex:
         self._sql.many(_UPSERT_SENTENCE, [(h,) for h in sorted(set(hashes))])
 
 
-class _Sql:
-    """Hand-written SQL that SQLite and PostgreSQL both accept, run through the DB-API cursor.
-
-    The dedup hot path runs ~8 small statements per article: SQLAlchemy's compile and
-    parameter processing cost more than the statements themselves. Placeholders are
-    written ``?`` and turned into the driver's style."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-        self._style: str | None = None
-
-    def _sql(self, sql: str) -> str:
-        if self._style is None:
-            self._style = self.session.connection().dialect.paramstyle
-        return sql if self._style == "qmark" else sql.replace("?", "%s")
-
-    @property
-    def postgres(self) -> bool:
-        return self._sql("?") != "?"
-
-    def all(self, sql: str, params: list[object]) -> list[tuple[Any, ...]]:
-        return list(self.session.connection().exec_driver_sql(self._sql(sql), tuple(params)).all())
-
-    def one(self, sql: str, params: list[object]) -> tuple[Any, ...] | None:
-        row = self.session.connection().exec_driver_sql(self._sql(sql), tuple(params)).first()
-        return None if row is None else tuple(row)
-
-    def many(self, sql: str, rows: list[tuple[object, ...]]) -> None:
-        """An executemany (SQLite's runs in-process; PostgreSQL writes go through _PG_INDEX_WRITE instead)."""
-        self.session.connection().exec_driver_sql(self._sql(sql), rows)
-
-
-def _marks(n: int) -> str:
-    return ", ".join("?" * n)
-
-
 _INSERT_BAND = "INSERT INTO articleband (article_id, band, hash) VALUES (?, ?, ?)"
 _INSERT_SENTENCE = "INSERT INTO paragraphfingerprint (article_id, position, hash, length) VALUES (?, ?, ?, ?)"
-# PostgreSQL: bands, paragraph fingerprints and (for a new story) sentence counts of one article
-# in one statement. Data-modifying CTEs all run, whether or not the outer query reads them.
-_PG_INDEX_WRITE = (
-    "WITH bands AS (INSERT INTO articleband (article_id, band, hash) "
-    "SELECT ?, b, h FROM unnest(?::int[], ?::bigint[]) AS t(b, h)), "
-    "paragraphs AS (INSERT INTO paragraphfingerprint (article_id, position, hash, length) "
-    "SELECT ?, p, h, n FROM unnest(?::int[], ?::bigint[], ?::int[]) AS t(p, h, n)), "
-    "counted AS (INSERT INTO sentencefrequency (hash, doc_count) SELECT h, 1 FROM unnest(?::bigint[]) AS t(h) "
-    "ON CONFLICT (hash) DO UPDATE SET doc_count = sentencefrequency.doc_count + 1 RETURNING 1) "
-    "SELECT count(*) FROM counted")
+
+
+def pg_index_ctes(article_id: str) -> str:
+    """PostgreSQL: CTEs writing an article's bands, paragraph fingerprints and (for a new story) sentence
+    counts, for one statement with the article's own INSERT or alone. ``article_id``: an expression over
+    a CTE ``ids`` (column ``a``) defined before these. Parameters: ``pg_index_params``."""
+    return (
+        f"bands AS (INSERT INTO articleband (article_id, band, hash) "
+        f"SELECT {article_id}, b, h FROM ids, unnest(?::int[], ?::bigint[]) AS t(b, h)), "
+        f"paragraphs AS (INSERT INTO paragraphfingerprint (article_id, position, hash, length) "
+        f"SELECT {article_id}, p, h, n FROM ids, unnest(?::int[], ?::bigint[], ?::int[]) AS t(p, h, n)), "
+        "counted AS (INSERT INTO sentencefrequency (hash, doc_count) SELECT h, 1 FROM unnest(?::bigint[]) AS t(h) "
+        "ON CONFLICT (hash) DO UPDATE SET doc_count = sentencefrequency.doc_count + 1 RETURNING 1)")
+
+
+def pg_index_params(fp: Fingerprint, *, learn: bool) -> list[object]:
+    # Sorted: two writers lock the same sentence rows in the same order (no deadlock).
+    return [pg_array(range(len(fp.bands))), pg_array(fp.bands), pg_array(range(len(fp.sentence_hashes))),
+            pg_array(fp.sentence_hashes), pg_array(fp.sentence_lengths),
+            pg_array(sorted(set(fp.sentence_hashes)) if learn else ())]
+
+
+# Data-modifying CTEs all run, whether or not the outer query reads them.
+_PG_INDEX_WRITE = f"WITH ids AS (SELECT ?::int AS a), {pg_index_ctes('ids.a')} SELECT count(*) FROM counted"
 _UPSERT_SENTENCE = ("INSERT INTO sentencefrequency (hash, doc_count) VALUES (?, 1) "
                     "ON CONFLICT (hash) DO UPDATE SET doc_count = sentencefrequency.doc_count + 1")

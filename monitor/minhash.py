@@ -51,6 +51,8 @@ _SEED = 20240901
 
 _TOKEN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[0-9a-z\u00c0-\u024f]+(?:\.[0-9]+)?")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_NOT_CJK = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_WORD_CHAR = re.compile(r"[0-9a-z\u00c0-\u024f]")  # what starts a multi-character token
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _SCHEME = "affine32"
@@ -104,7 +106,8 @@ def _ids(token_list: list[str], key: str | None = None) -> np.ndarray:
     key = "".join(token_list) if key is None else key
     if len(key) == len(token_list):
         return np.frombuffer(key.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-    return np.fromiter((_token_id(t) for t in token_list), dtype=np.uint64, count=len(token_list))
+    # a list, then one array: faster than np.fromiter over a generator (most tokens are one character)
+    return np.array([ord(t) if len(t) == 1 else _token_id(t) for t in token_list], dtype=np.uint64)
 
 
 def _is_cjk(ids: np.ndarray) -> np.ndarray:
@@ -122,7 +125,9 @@ def _shingles_of(ids: np.ndarray) -> np.ndarray:
         h = ids[:count].copy()
         for k in range(1, width):
             h = h * _MIX + ids[k:k + count]
-    return np.unique(_fmix64(h))
+    h = _fmix64(h)
+    h.sort()  # then drop repeats: a fraction of np.unique's time on arrays this small
+    return h[np.concatenate(([True], h[1:] != h[:-1]))] if len(h) > 1 else h
 
 
 def shingles(token_list: list[str]) -> np.ndarray:
@@ -144,8 +149,12 @@ def parse(body: str) -> list[ParsedSentence]:
         for piece in _SENTENCE_END.split(match_key(paragraph)):
             if len(piece) < MIN_SENTENCE_CHARS:  # the key is never longer than the piece
                 continue
-            sentence = _TOKEN.findall(piece)
-            key = "".join(sentence)
+            if _WORD_CHAR.search(piece) is None:  # Chinese only: every token is one character
+                key = _NOT_CJK.sub("", piece)
+                sentence = list(key)
+            else:
+                sentence = _TOKEN.findall(piece)
+                key = "".join(sentence)
             if len(key) >= MIN_SENTENCE_CHARS:
                 found.append((key, hash63(key), _ids(sentence, key)))
     return found
@@ -175,9 +184,10 @@ def fingerprint(body: str, stock: Collection[int] = (), parsed: list[ParsedSente
                 kept_ids.append(ids)
         # A sentence printed twice (OCR'd pages repeat paragraphs) counts once.
     if not seen:  # a body with no full sentence (a caption list): use it whole
-        kept = [body]
-        kept_ids = [_ids(tokens(body))]
-    return TextFingerprint(tuple(seen.values()), _shingles_of(np.concatenate(kept_ids) if kept_ids else _EMPTY), numbers("\n".join(kept)),
+        return TextFingerprint((), _shingles_of(_ids(tokens(body))), numbers(body), len(body))
+    # the keys are match keys already (match_key gives the same key again): no second pass over the text
+    found = frozenset(n for n in _NUMBER.findall("\n".join(kept)) if len(n) >= 2)
+    return TextFingerprint(tuple(seen.values()), _shingles_of(np.concatenate(kept_ids) if kept_ids else _EMPTY), found,
                            sum(len(k) for k in kept))
 
 

@@ -286,7 +286,9 @@ class ArticleBand(SQLModel, table=True):
 
     __table_args__ = (sa.Index("ix_articleband_band_hash", "band", "hash"),)
 
-    article_id: int = Field(foreign_key="article.id", primary_key=True)
+    # No foreign key: derived rows written with their article; checking ~50 per article was most of
+    # an article's INSERT on PostgreSQL (migration 0006).
+    article_id: int = Field(primary_key=True)
     band: int = Field(primary_key=True)
     hash: int = Field(sa_type=sa.BigInteger)
 
@@ -296,7 +298,7 @@ class ParagraphFingerprint(SQLModel, table=True):
 
     __table_args__ = (sa.Index("ix_paragraphfingerprint_hash", "hash"),)
 
-    article_id: int = Field(foreign_key="article.id", primary_key=True)
+    article_id: int = Field(primary_key=True)  # no foreign key, as ArticleBand's
     position: int = Field(primary_key=True)
     hash: int = Field(sa_type=sa.BigInteger)
     length: int = 0

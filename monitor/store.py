@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import json
 import zlib
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Literal
+from typing import Any, Literal
 
 from sqlalchemy import delete, or_, update
 from sqlmodel import Session, col, select
 
+from .article_rows import ArticleRows
 from .dedup import DedupIndex
 from .fetch import FetchRecord, Validators
 from .items import DedupVerdict, DuplicateOf, ExtractedArticle, New, RawPage, Revision, TagSet, Unchanged
@@ -33,6 +34,7 @@ from .models import (
     Source,
     StoredPage,
 )
+from .rawsql import RawSql
 from .timefmt import utcnow
 
 __all__ = ["Storage", "StoreResult", "MAX_ATTEMPTS", "end_running_runs"]
@@ -47,6 +49,22 @@ class StoreResult:
     status: StoreStatus
     cluster_id: int
     duplicate_of: int | None
+    similarity: float | None = None  # to the cluster's canonical member (None for it)
+
+
+@dataclass(frozen=True, slots=True)
+class _JoinedCluster:
+    cluster_id: int
+    canonical_id: int
+    replaced: bool  # the joining copy becomes the canonical member
+
+
+# A stored article's cluster, its canonical member, the member's publish time and source name.
+_CLUSTER_OF = ("SELECT cluster.id, canonical.id, canonical.published_at, source.name FROM article AS target "
+               "JOIN cluster ON cluster.id = target.cluster_id "
+               "JOIN article AS canonical ON canonical.id = "
+               "COALESCE(cluster.canonical_article_id, target.duplicate_of_id, target.id) "
+               "JOIN source ON source.id = canonical.source_id WHERE target.id = ?")
 
 
 def end_running_runs(session: Session, status: str, error: str, *, source_id: int | None = None,
@@ -71,6 +89,9 @@ class Storage:
     def __init__(self, session: Session, priorities: Mapping[str, int] | None = None) -> None:
         self.session = session
         self.priorities = dict(priorities or {})  # source name -> priority (sources file); higher wins a tie
+        self.rows = ArticleRows(session)
+        self.sql = RawSql(session)
+        self._published: Callable[[Any], Any] | None = None
 
     # sources and runs -------------------------------------------------------------
     def source(self, name: str, kind: str) -> Source:
@@ -209,7 +230,7 @@ class Storage:
         if isinstance(verdict, Unchanged):
             row = self.session.get(Article, verdict.article_id)
             assert row is not None and row.cluster_id is not None
-            return StoreResult(verdict.article_id, "unchanged", row.cluster_id, row.duplicate_of_id)
+            return StoreResult(verdict.article_id, "unchanged", row.cluster_id, row.duplicate_of_id, row.similarity)
         if isinstance(verdict, Revision):
             row = self.session.get(Article, verdict.article_id)
             assert row is not None and row.cluster_id is not None
@@ -222,35 +243,36 @@ class Storage:
                 self.session.flush()
                 index.add(row, verdict.fingerprint, learn=False, evidence=None)
             self._write_tags(verdict.article_id, tags)
-            return StoreResult(verdict.article_id, "revision", row.cluster_id, row.duplicate_of_id)
+            return StoreResult(verdict.article_id, "revision", row.cluster_id, row.duplicate_of_id, row.similarity)
 
-        row = Article(url=article.url, title=article.title, body=article.body, content_hash=verdict.content_hash,
-                      source_id=source.id, fetched_at=fetched_at, stored_at=utcnow())
-        self._fill(row, article, fetched_at)
-        row.content_type, row.relevant = tags.content_type, tags.relevant  # in the INSERT, not a later UPDATE
-        if verdict.fingerprint is not None:  # in the INSERT itself, not a later UPDATE
-            index.describe(row, verdict.fingerprint, verdict.evidence)
+        return self._store_new(article, verdict, tags, source, fetched_at)
+
+    def _store_new(self, article: ExtractedArticle, verdict: New | DuplicateOf, tags: TagSet, source: Source,
+                   fetched_at: datetime) -> StoreResult:
+        """A URL not stored before: a new story, or a copy joining its original's cluster."""
+        assert source.id is not None
+        now = utcnow()
+        fp = verdict.fingerprint
+        evidence = json.dumps(asdict(verdict.evidence), ensure_ascii=False) if verdict.evidence else None
+        level, similarity = (verdict.level, verdict.similarity) if isinstance(verdict, DuplicateOf) else (None, None)
+        published = article.published
+        joined = None
         if isinstance(verdict, DuplicateOf):
-            row.dedup_level, row.similarity = verdict.level, verdict.similarity
-            self.session.add(row)
-            self.session.flush()
-            self.join_cluster(row, verdict.article_id, self.priorities.get(source.name, 0))
-        else:
-            assert isinstance(verdict, New)
-            cluster = Cluster(created_at=utcnow())
-            self.session.add(cluster)
-            self.session.flush()
-            row.cluster_id = cluster.id
-            self.session.add(row)
-            self.session.flush()
-            cluster.canonical_article_id = row.id
-            self.session.add(cluster)
-        if verdict.fingerprint is not None:
-            index.add(row, verdict.fingerprint, learn=isinstance(verdict, New), evidence=verdict.evidence)
-        assert row.id is not None and row.cluster_id is not None
-        self._write_tags(row.id, tags, fresh=True)
-        status: StoreStatus = "duplicate" if isinstance(verdict, DuplicateOf) else "new"
-        return StoreResult(row.id, status, row.cluster_id, row.duplicate_of_id)
+            joined = self._joined_cluster(verdict.article_id, published.value if published else None,
+                                          self.priorities.get(source.name, 0))
+        canonical_id = None if joined is None or joined.replaced else joined.canonical_id
+        values = (article.url, article.title, article.author, article.author_post, article.source_name,
+                  published.value if published else None, published.precision if published else None,
+                  article.body, verdict.content_hash, source.id, canonical_id, level, similarity, 1,
+                  tags.content_type, tags.relevant, False, fp.signature if fp else None, evidence, fetched_at, now)
+        article_id, cluster_id = self.rows.insert(values, cluster_id=None if joined is None else joined.cluster_id,
+                                                  created_at=now, fingerprint=fp, learn=isinstance(verdict, New))
+        if joined is not None and joined.replaced:
+            self._become_canonical(article_id, joined, level, similarity)
+        self._write_tags(article_id, tags, fresh=True)
+        if isinstance(verdict, DuplicateOf):
+            return StoreResult(article_id, "duplicate", cluster_id, canonical_id, similarity)
+        return StoreResult(article_id, "new", cluster_id, None, None)
 
     # clusters ----------------------------------------------------------------------
     def _canonical_key(self, row: Article, priority: int | None = None) -> tuple[bool, datetime, int, int]:
@@ -262,8 +284,42 @@ class Storage:
         published = row.published_at or datetime.max.replace(tzinfo=UTC)
         return (row.published_at is None, published, -priority, row.id)
 
+    def _joined_cluster(self, target_id: int, published_at: datetime | None, priority: int) -> _JoinedCluster:
+        """The cluster a copy of ``target_id`` joins, and whether the copy (published at ``published_at``, from a
+        source of ``priority``) replaces its canonical member by the rule of ``_canonical_key``: a backfill
+        published earlier, or one published at the same time by a higher-priority source."""
+        found = self.sql.one(_CLUSTER_OF, [target_id])
+        assert found is not None, f"article {target_id} has no cluster"
+        cluster_id, canonical_id, published, canonical_source = found
+        if self._published is None:
+            dialect = self.session.connection().dialect
+            column_type = Article.__table__.c["published_at"].type  # type: ignore[attr-defined]
+            self._published = column_type.dialect_impl(dialect).result_processor(dialect, None)
+        published = self._published(published) if self._published and published is not None else published
+        never = datetime.max.replace(tzinfo=UTC)
+        mine = (published_at is None, published_at or never, -priority)
+        theirs = (published is None, published or never, -self.priorities.get(canonical_source or "", 0))
+        # The new row's id is above the canonical's: a full tie keeps the canonical member.
+        return _JoinedCluster(int(cluster_id), int(canonical_id), mine < theirs)
+
+    def _become_canonical(self, article_id: int, joined: _JoinedCluster, level: str | None,
+                          similarity: float | None) -> None:
+        """The new copy replaces the cluster's canonical member: the others' ``duplicate_of`` move to it."""
+        self.session.execute(update(Cluster).where(col(Cluster.id) == joined.cluster_id)
+                             .values(canonical_article_id=article_id))
+        self.session.execute(
+            update(Article).where(col(Article.cluster_id) == joined.cluster_id).where(col(Article.id) != article_id)
+            .values(duplicate_of_id=article_id)
+        )
+        canonical = self.session.get(Article, joined.canonical_id)
+        assert canonical is not None
+        if canonical.dedup_level is None:  # the old canonical is now a copy of the new one, as similar
+            canonical.dedup_level, canonical.similarity = level, similarity
+            self.session.add(canonical)
+
     def join_cluster(self, row: Article, target_id: int, priority: int) -> None:
-        """Put a flushed duplicate into its target's cluster; a backfill published earlier becomes canonical."""
+        """Put a flushed duplicate into its target's cluster; a backfill published earlier becomes canonical.
+        (``monitor dedup rebuild``: new articles go through ``_store_new``.)"""
         target = self.session.get(Article, target_id)
         assert target is not None and target.cluster_id is not None and row.id is not None
         cluster = self.session.get(Cluster, target.cluster_id)
@@ -298,18 +354,28 @@ class Storage:
     def _write_tags(self, article_id: int, tags: TagSet, fresh: bool = False) -> None:
         """Replace the article's zone, topic, person and place tags, content type and relevance.
 
-        ``fresh``: the article was just inserted, so it has no tags to delete (4 statements saved)."""
-        for table in () if fresh else (ArticleZone, ArticleTopic, ArticlePerson, ArticlePlace):
+        ``fresh``: the article was just inserted with its content type and relevance, and has no tags
+        to delete: its tag rows go in as one plain INSERT per kind, without the ORM."""
+        zones = [(article_id, tag.zone_id, tag.role, tag.score) for tag in tags.zones]
+        topics = [(article_id, topic.topic_id, topic.score) for topic in tags.topics]
+        people = [(article_id, person.name[:100], person.post, person.zone_id) for person in tags.people]
+        places = [(article_id, *place) for place in dict.fromkeys((p.province, p.city) for p in tags.places)]
+        if fresh:
+            self.sql.insert("articlezone", ("article_id", "zone_id", "role", "score"), zones)
+            self.sql.insert("articletopic", ("article_id", "topic_id", "score"), topics)
+            self.sql.insert("articleperson", ("article_id", "name", "post", "zone_id"), people)
+            self.sql.insert("articleplace", ("article_id", "province", "city"), places)
+            return
+        for table in (ArticleZone, ArticleTopic, ArticlePerson, ArticlePlace):
             self.session.exec(delete(table).where(col(table.article_id) == article_id))  # type: ignore[call-overload]
-        for tag in tags.zones:
-            self.session.add(ArticleZone(article_id=article_id, zone_id=tag.zone_id, role=tag.role, score=tag.score))
-        for topic in tags.topics:
-            self.session.add(ArticleTopic(article_id=article_id, topic_id=topic.topic_id, score=topic.score))
-        for person in tags.people:
-            self.session.add(ArticlePerson(article_id=article_id, name=person.name[:100], post=person.post,
-                                           zone_id=person.zone_id))
-        for place in dict.fromkeys((p.province, p.city) for p in tags.places):
-            self.session.add(ArticlePlace(article_id=article_id, province=place[0], city=place[1]))
+        for a, zone_id, role, score in zones:
+            self.session.add(ArticleZone(article_id=a, zone_id=zone_id, role=role, score=score))
+        for a, topic_id, score in topics:
+            self.session.add(ArticleTopic(article_id=a, topic_id=topic_id, score=score))
+        for a, name, post, zone_id in people:
+            self.session.add(ArticlePerson(article_id=a, name=name, post=post, zone_id=zone_id))
+        for a, province, city in places:
+            self.session.add(ArticlePlace(article_id=a, province=province, city=city))
         row = self.session.get(Article, article_id)
         if row is not None:
             row.content_type, row.relevant = tags.content_type, tags.relevant

@@ -186,12 +186,18 @@ def _one_line(text: str) -> str:
 
 
 # 1. PostgreSQL connection lost during a crawl -------------------------------------------------
-def _count_inserts(engine: sa.Engine, prefix: str, then: Callable[[int], None] | None = None) -> dict[str, int]:
+def _inserts_article(statement: str) -> bool:
+    """The statement that stores a new article (on PostgreSQL one statement with its cluster and index rows)."""
+    return "INSERT INTO article (" in statement
+
+
+def _count_statements(engine: sa.Engine, matches: Callable[[str], bool],
+                      then: Callable[[int], None] | None = None) -> dict[str, int]:
     seen = {"n": 0}
 
     @sa.event.listens_for(engine, "before_cursor_execute")
     def count(_conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
-        if statement.startswith(prefix):
+        if matches(statement):
             seen["n"] += 1
             if then is not None:
                 then(seen["n"])
@@ -207,7 +213,7 @@ def test_crawl_survives_a_cut_between_two_transactions(migrated_url: str, site: 
     with tcp_proxy(*PG_ADDRESS) as proxy:
         url = _through(proxy, migrated_url)
         engine = db.make_engine(url)
-        inserted = _count_inserts(engine, "INSERT INTO article ")
+        inserted = _count_statements(engine, _inserts_article)
 
         @sa.event.listens_for(engine.pool, "checkin")  # back in the pool after a commit: no transaction open
         def cut(_dbapi, _record) -> None:  # type: ignore[no-untyped-def]
@@ -245,7 +251,7 @@ def test_crawl_retries_an_article_whose_transaction_was_cut(migrated_url: str, s
 
         @sa.event.listens_for(engine, "before_cursor_execute")
         def kill(connection, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
-            if statement.startswith("INSERT INTO article "):
+            if _inserts_article(statement):
                 killed.append(1)
                 if len(killed) == CUT_AFTER + 1 and how == "proxy-cut":
                     proxy.cut()
@@ -398,7 +404,7 @@ def test_digest_send_survives_a_cut(migrated_url: str, settings_for, mailbox, wh
 
             box.on_data = cut_at_third
         else:
-            _count_inserts(engine, "UPDATE delivery SET", lambda n: n == 3 and proxy.cut())
+            _count_statements(engine, lambda sql: sql.startswith("UPDATE delivery SET"), lambda n: n == 3 and proxy.cut())
         result = _send(url, settings_for(url), port, engine)
         engine.dispose()
     assert proxy.cuts >= 1
