@@ -4,8 +4,8 @@
 
 1. A fresh database ``zm_scale_<random>`` on the admin URL's server, migrated with
    ``monitor.db.upgrade``; dropped at the end WITH (FORCE), also on error (``--keep`` keeps it).
-2. Bulk load with COPY of N articles as the ingest leaves a new article (monitor/store.py,
-   ``DedupIndex.add``): one source; per article one cluster whose canonical member it is, the
+2. Bulk load with COPY of N articles as the ingest leaves a new article (monitor/article_rows.py,
+   ``ArticleRows.insert``): one source; per article one cluster whose canonical member it is, the
    article row (unique url and content_hash, a short body, 128 random uint32 little-endian
    MinHash values in ``signature``, the evidence JSON of a ``New`` verdict), 32 ``articleband``
    rows (random hashes in [0, 2**63), the range ``minhash.band_hashes`` yields), ``--sentences``

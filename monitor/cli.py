@@ -326,7 +326,10 @@ def import_items(
     source: Annotated[str, typer.Option("--source", help="Source name of lines that name none.")] = "import",
     json_out: JsonOpt = False,
 ) -> None:
-    """Bulk import articles through the same dedup, tag and store stages as a crawl."""
+    """Bulk import articles through the same dedup, tag and store stages as a crawl.
+
+    Lines are stored in transactions of 100; each line's outcome is printed once its transaction is
+    committed, so an interrupted import can simply be run again (stored lines come back unchanged)."""
     from .dedup import DedupConfig
     from .importer import import_file
     from .locks import hold_many

@@ -22,8 +22,7 @@ candidates nor count towards similarity, so two pieces quoting one report do not
 
 from __future__ import annotations
 
-import json
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 from sqlalchemy import delete
@@ -349,7 +348,7 @@ class DedupIndex:
     @staticmethod
     def describe(row: Article, fp: Fingerprint, evidence: DedupEvidence | None) -> bool:
         """Set the row's signature and evidence (before its INSERT, when storage can); True if they changed."""
-        described = json.dumps(asdict(evidence), ensure_ascii=False) if evidence else None
+        described = evidence.to_json() if evidence else None
         if row.signature == fp.signature and row.dedup_evidence == described:
             return False
         row.signature, row.dedup_evidence = fp.signature, described

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import zlib
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
@@ -253,7 +253,7 @@ class Storage:
         assert source.id is not None
         now = utcnow()
         fp = verdict.fingerprint
-        evidence = json.dumps(asdict(verdict.evidence), ensure_ascii=False) if verdict.evidence else None
+        evidence = verdict.evidence.to_json() if verdict.evidence else None
         level, similarity = (verdict.level, verdict.similarity) if isinstance(verdict, DuplicateOf) else (None, None)
         published = article.published
         joined = None

@@ -49,6 +49,8 @@ def resolve(base: str, href: str) -> str | None:
         return None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return None
+    if not absolute.startswith(parts.scheme):  # "HTTP://...", or space before it: rebuilt, the scheme in lower case
+        absolute = urlunsplit(parts)
     return absolute
 
 

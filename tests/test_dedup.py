@@ -6,7 +6,7 @@ Bodies come from the labelled set (tests/data/dedup/labelled.jsonl, built from r
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -18,9 +18,32 @@ from bench.dedup_eval import evaluate_monitor, load_items, total
 from monitor import db
 from monitor.dedup import DedupConfig, Deduplicator
 from monitor.importer import import_file
-from monitor.items import DuplicateOf, ExtractedArticle, New, PublishDate, Revision, TagSet, Unchanged
+from monitor.items import (
+    DuplicateOf,
+    ExtractedArticle,
+    New,
+    PersonTag,
+    PlaceTag,
+    PublishDate,
+    Revision,
+    TagSet,
+    TopicTag,
+    Unchanged,
+    ZoneTag,
+)
 from monitor.minhash import fingerprint, jaccard
-from monitor.models import Article, ArticleBand, Cluster, ParagraphFingerprint, SentenceFrequency, Source
+from monitor.models import (
+    Article,
+    ArticleBand,
+    ArticlePerson,
+    ArticlePlace,
+    ArticleTopic,
+    ArticleZone,
+    Cluster,
+    ParagraphFingerprint,
+    SentenceFrequency,
+    Source,
+)
 from monitor.rebuild import rebuild
 from monitor.store import Storage
 from monitor.timefmt import SHANGHAI, utcnow
@@ -162,6 +185,49 @@ def test_backfill_becomes_canonical_and_links_move(corpus: Corpus) -> None:
                                  published=DAY - timedelta(days=2)), source="paper")
     corpus.session.expire_all()
     assert corpus.session.get(Cluster, first.cluster_id).canonical_article_id == tie.article_id  # type: ignore[union-attr]
+
+
+def test_rows_stored_without_the_orm_read_back_as_the_orm_wrote_them(corpus: Corpus) -> None:
+    """New articles go in by plain SQL (one statement on PostgreSQL): each field, the timestamps as aware
+    UTC datetimes, the tags, the cluster and the index rows read back through the ORM as given."""
+    tags = TagSet(zones=(ZoneTag("baotouxitu", "包头稀土高新技术产业开发区", "subject", 0.9),),
+                  people=(PersonTag("张三", "包头稀土高新区管委会主任", "baotouxitu"),),
+                  places=(PlaceTag("内蒙古自治区", "包头市"), PlaceTag("内蒙古自治区")),
+                  topics=(TopicTag("innovation", "科技创新", 0.5),), content_type="commentary", relevant=False)
+    fetched = datetime(2022, 11, 15, 3, 4, 5, 678000, tzinfo=UTC)
+    article = ExtractedArticle(url="https://a.example/rows", title="标题", body=_body("cwce-3"), author="李四",
+                               author_post="记者", source_name="科技日报",
+                               published=PublishDate(DAY, "second"))
+    verdict = corpus.dedup.check(article)
+    result = corpus.storage.store_article(article, verdict, tags, corpus.storage.source("site-a", "html"), fetched)
+    copy = _article("https://b.example/rows", _body("cwce-3/furniture"), published=None)
+    copied = corpus.storage.store_article(copy, corpus.dedup.check(copy), TagSet(),
+                                          corpus.storage.source("site-b", "html"), fetched)
+    corpus.session.commit()
+    corpus.session.expire_all()
+    row = corpus.session.get(Article, result.article_id)
+    assert row is not None
+    assert (row.url, row.title, row.author, row.author_post, row.source_name) == (
+        article.url, "标题", "李四", "记者", "科技日报")
+    assert row.published_at == DAY and row.published_at.tzinfo is not None and row.published_precision == "second"
+    assert row.fetched_at == fetched and row.stored_at.tzinfo is not None
+    assert (row.content_type, row.relevant, row.backfilled, row.revision) == ("commentary", False, False, 1)
+    assert row.duplicate_of_id is None and row.dedup_level is None and row.signature == verdict.fingerprint.signature
+    assert json.loads(row.dedup_evidence or "{}")["level"] == "none"
+    cluster = corpus.session.get(Cluster, row.cluster_id)
+    assert cluster is not None and cluster.canonical_article_id == row.id and cluster.created_at.tzinfo is not None
+    assert [(z.zone_id, z.role) for z in corpus.session.exec(select(ArticleZone)).all()] == [("baotouxitu", "subject")]
+    assert [(p.name, p.zone_id) for p in corpus.session.exec(select(ArticlePerson)).all()] == [("张三", "baotouxitu")]
+    assert sorted((p.province, p.city) for p in corpus.session.exec(select(ArticlePlace)).all()) == [
+        ("内蒙古自治区", ""), ("内蒙古自治区", "包头市")]
+    assert [t.topic_id for t in corpus.session.exec(select(ArticleTopic)).all()] == ["innovation"]
+    assert corpus.session.exec(select(func.count()).select_from(ArticleBand)
+                               .where(ArticleBand.article_id == row.id)).one() == 32
+    duplicate = corpus.session.get(Article, copied.article_id)
+    assert duplicate is not None and copied.status == "duplicate"
+    assert (duplicate.cluster_id, duplicate.duplicate_of_id) == (row.cluster_id, row.id)
+    assert duplicate.published_at is None and duplicate.similarity == copied.similarity is not None
+    assert duplicate.dedup_level in ("near", "contained")
 
 
 def test_seed_page_repeated_paragraphs_are_fingerprinted_once(corpus: Corpus) -> None:

@@ -18,7 +18,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from monitor.decoding import decode_html
@@ -151,6 +151,7 @@ def test_canonical_url_is_idempotent_or_refuses(url: str) -> None:
 
 @PROFILE
 @given(base=_URL, href=_URL)
+@example(base="", href="HTTP://0")  # found by this test: the scheme came back in upper case
 def test_resolve_gives_a_canonicalisable_http_url_or_none(base: str, href: str) -> None:
     absolute = _raises_only_own_errors(lambda: resolve(base, href))
     if isinstance(absolute, str):
