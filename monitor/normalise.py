@@ -58,7 +58,8 @@ def clean_paragraphs(paragraphs: list[str]) -> list[str]:
 
 # NFKC of the full-width punctuation that fills Chinese text; replacing these first lets most
 # texts skip the (slow) full normalisation, with the same result.
-_COMMON_NFKC = tuple((c, unicodedata.normalize("NFKC", c)) for c in "，：；（）！？％／～＂＇＃＆＊＋－＝＜＞［］｛｝｜\u3000")
+_COMMON_NFKC = tuple((c, unicodedata.normalize("NFKC", c))
+                     for c in "，：；（）！？％／～＂＇＃＆＊＋－＝＜＞［］｛｝｜\u3000…．０１２３４５６７８９\u00a0\u2002\u2003")
 
 
 # The characters `_INVISIBLE` removes: testing each with `in` is several times faster than a
