@@ -53,6 +53,7 @@ class ArticleRows:
     def __init__(self, session: Session) -> None:
         self.session = session
         self._sql = RawSql(session)
+        self._index = DedupIndex(session)
         self._binds: list[Callable[[Any], Any] | None] | None = None
         self._bind_time: Callable[[Any], Any] | None = None
 
@@ -80,7 +81,7 @@ class ArticleRows:
         if new_story:
             self._sql.run(_SQLITE_CANONICAL, [article_id, cluster_id])
         if fingerprint is not None:
-            DedupIndex(self.session).add_rows(article_id, fingerprint, learn=learn)
+            self._index.add_rows(article_id, fingerprint, learn=learn)
         return article_id, cluster_id
 
     def _bind(self, values: tuple[Any, ...]) -> list[Any]:

@@ -226,7 +226,6 @@ class Storage:
                       fetched_at: datetime) -> StoreResult:
         """Write one article as the verdict says, with its dedup index rows and cluster. The caller commits."""
         assert source.id is not None
-        index = DedupIndex(self.session)
         if isinstance(verdict, Unchanged):
             row = self.session.get(Article, verdict.article_id)
             assert row is not None and row.cluster_id is not None
@@ -239,6 +238,7 @@ class Storage:
             row.revision += 1
             self.session.add(row)
             if verdict.fingerprint is not None:
+                index = DedupIndex(self.session)
                 index.remove(verdict.article_id)
                 self.session.flush()
                 index.add(row, verdict.fingerprint, learn=False, evidence=None)
