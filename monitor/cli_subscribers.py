@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 from sqlmodel import Session
@@ -12,6 +13,8 @@ from sqlmodel import Session
 from .cli import _database, _emit, _settings, app, digest_app, err, out, subscribers_app
 from .errors import ConfigError
 from .gazetteer import load_gazetteer
+
+T = TypeVar("T")
 
 
 @subscribers_app.command("add")
@@ -77,15 +80,21 @@ def subscribers_list(json_out: Annotated[bool, typer.Option("--json", help="One 
                       f"{len(view.subscriptions)} subscription(s)")
 
 
+def _on_subscriber(email: str, action: Callable[[Session, str], T]) -> T:
+    """``action(session, email)`` on the configured database; a falsy answer means no such subscriber."""
+    with _database(_settings()) as engine, Session(engine) as session:
+        result = action(session, email)
+    if not result:
+        raise ConfigError(f"no subscriber {email!r}")
+    return result
+
+
 @subscribers_app.command("remove")
 def subscribers_remove(email: Annotated[str, typer.Argument(help="The subscriber's email address.")]) -> None:
     """Stop sending digests to a subscriber (their history is kept; `erase` deletes it)."""
     from .subscribers import remove_subscriber
 
-    settings = _settings()
-    with _database(settings) as engine, Session(engine) as session:
-        if not remove_subscriber(session, email):
-            raise ConfigError(f"no subscriber {email!r}")
+    _on_subscriber(email, remove_subscriber)
     err.print(f"removed {email}")
 
 
@@ -94,12 +103,7 @@ def subscribers_export(email: Annotated[str, typer.Argument(help="The subscriber
     """Print all data held on a subscriber as JSON."""
     from .subscribers import export_subscriber
 
-    settings = _settings()
-    with _database(settings) as engine, Session(engine) as session:
-        data = export_subscriber(session, email)
-    if data is None:
-        raise ConfigError(f"no subscriber {email!r}")
-    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    typer.echo(json.dumps(_on_subscriber(email, export_subscriber), ensure_ascii=False, indent=2))
 
 
 @subscribers_app.command("erase")
@@ -107,10 +111,7 @@ def subscribers_erase(email: Annotated[str, typer.Argument(help="The subscriber'
     """Delete a subscriber and their subscriptions, keeping only anonymous delivery counts."""
     from .subscribers import erase_subscriber
 
-    settings = _settings()
-    with _database(settings) as engine, Session(engine) as session:
-        if not erase_subscriber(session, email):
-            raise ConfigError(f"no subscriber {email!r}")
+    _on_subscriber(email, erase_subscriber)
     err.print(f"erased {email}")
 
 

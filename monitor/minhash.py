@@ -26,6 +26,7 @@ out); the dedup stage and storage decide what to do with the results.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -53,6 +54,10 @@ _TOKEN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[0-9a-z\u00c0-\u
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _NOT_CJK = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _WORD_CHAR = re.compile(r"[0-9a-z\u00c0-\u024f]")  # what starts a multi-character token
+_WORD = re.compile(r"[0-9a-z\u00c0-\u024f]+(?:\.[0-9]+)?")  # _TOKEN's multi-character alternative
+_FIRST_MARK, _MAX_MARKS = 0xE000, 0x1900  # the private use area U+E000..U+F8FF marks words in _ids_with_words
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+_NOT_TOKEN_OR_MARK = re.compile("[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ue000-\uf8ff]+")
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _SCHEME = "affine32"
@@ -150,14 +155,34 @@ def parse(body: str) -> list[ParsedSentence]:
             if len(piece) < MIN_SENTENCE_CHARS:  # the key is never longer than the piece
                 continue
             if _WORD_CHAR.search(piece) is None:  # Chinese only: every token is one character
-                key = _NOT_CJK.sub("", piece)
-                sentence = list(key)
+                key, ids = _NOT_CJK.sub("", piece), None
             else:
-                sentence = _TOKEN.findall(piece)
-                key = "".join(sentence)
+                key, ids = _key_and_ids(piece)
             if len(key) >= MIN_SENTENCE_CHARS:
-                found.append((key, hash63(key), _ids(sentence, key)))
+                found.append((key, hash63(key), _ids_of_characters(key) if ids is None else ids))
     return found
+
+
+def _ids_of_characters(key: str) -> np.ndarray:
+    return np.frombuffer(key.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+
+
+def _key_and_ids(piece: str) -> tuple[str, np.ndarray]:
+    """Key and token ids of a sentence with words (digits, Latin). Each word is marked by one
+    private-use character, so the ids come from one UTF-32 conversion, not a Python step per token."""
+    words = _WORD.findall(piece)
+    if len(words) > _MAX_MARKS or _PRIVATE_USE.search(piece):  # the marks would be ambiguous
+        token_list = _TOKEN.findall(piece)
+        key = "".join(token_list)
+        return key, _ids(token_list, key)
+    mark = itertools.count(_FIRST_MARK)
+    marked = _NOT_TOKEN_OR_MARK.sub("", _WORD.sub(lambda _word: chr(next(mark)), piece))
+    ids = _ids_of_characters(marked)
+    at_marks = ids >= _FIRST_MARK
+    at_marks &= ids < _FIRST_MARK + len(words)
+    word_ids = np.array([ord(w) if len(w) == 1 else _token_id(w) for w in words], dtype=np.uint64)
+    ids[at_marks] = word_ids[ids[at_marks].astype(np.intp) - _FIRST_MARK]
+    return _PRIVATE_USE.sub(lambda found: words[ord(found.group()) - _FIRST_MARK], marked), ids
 
 
 def sentences(body: str) -> list[tuple[str, int]]:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import html5lib
 import pytest
 from sqlmodel import Session, select
@@ -11,6 +14,7 @@ from monitor.delivery import send_digests
 from monitor.mailer import SmtpMailer
 from monitor.models import Delivery, Subscriber
 from monitor.subscribers import SubscriptionFilters, add_subscriber, erase_subscriber, export_subscriber
+from tests.conftest import run_cli
 from tests.digest_helpers import smtp_sink, store_articles
 
 BAOTOU = {"url": "http://news.example.cn/1.html", "title": "包头稀土高新区稀土产业产值增长三成",
@@ -170,6 +174,24 @@ def test_permanent_bounce_does_not_block_others(migrated_url: str, settings_for)
         assert bounced.bounces == 1
         assert {d.state for d in session.exec(select(Delivery)).all()} == {"sent", "bounced"}
     engine.dispose()
+
+
+def test_subscriber_cli_export_remove_erase(tmp_path: Path) -> None:
+    """The commands on one subscriber: an unknown address is exit 2 naming it, for each of them."""
+    env = {"MONITOR_DATABASE_URL": f"sqlite:///{tmp_path / 'm.db'}"}
+    assert run_cli("db", "upgrade", env=env, cwd=tmp_path).returncode == 0
+    assert run_cli("subscribers", "add", "one@example.com", "--zone", "baotouxitu", env=env, cwd=tmp_path).returncode == 0
+    exported = run_cli("subscribers", "export", "one@example.com", env=env, cwd=tmp_path)
+    assert exported.returncode == 0, exported.stderr
+    assert json.loads(exported.stdout)["subscriptions"][0]["zones"] == ["baotouxitu"]
+    removed = run_cli("subscribers", "remove", "one@example.com", env=env, cwd=tmp_path)
+    assert removed.returncode == 0 and "removed one@example.com" in removed.stderr
+    erased = run_cli("subscribers", "erase", "one@example.com", env=env, cwd=tmp_path)
+    assert erased.returncode == 0 and "erased one@example.com" in erased.stderr
+    for command in ("export", "remove", "erase"):
+        unknown = run_cli("subscribers", command, "one@example.com", env=env, cwd=tmp_path)
+        assert unknown.returncode == 2 and "no subscriber 'one@example.com'" in unknown.stderr, command
+        assert unknown.stdout == ""
 
 
 def test_export_and_erase(migrated_url: str, settings_for) -> None:  # type: ignore[no-untyped-def]

@@ -223,6 +223,31 @@ def test_tagger_takes_any_text(tagger: ZoneTagger, title: str, body: str, byline
         assert all(0.0 <= zone.score <= 1.0 or zone.score >= 0 for zone in tags.zones)
 
 
+# --- dedup fingerprints ----------------------------------------------------------------------
+_SENTENCE_PARTS = st.one_of(st.text(_CJK, max_size=12), st.sampled_from(
+    ["2023年", "12.5%", "1.2.3", "GDP", "Zhongguancun Science Park", "café", "ÀÉ", "\ue000", "\uf8ff", "\uf900",
+     "ＡＢＣ１２３", " ", "，", "x", "7"]), st.text(_ANY_CHAR, max_size=4))
+
+
+@PROFILE
+@given(parts=st.lists(_SENTENCE_PARTS, max_size=40))
+@example(parts=["高新区", "\ue000", "abc", "12", "测试句子很长"])  # a private-use character in the text
+@example(parts=["中文", "x"] * 30)  # more words than anything else
+def test_sentence_token_ids_are_the_ids_of_its_tokens(parts: list[str]) -> None:
+    """parse() takes a sentence's token ids in one step; they must be its tokens' ids, one by one."""
+    from monitor.minhash import _SENTENCE_END, _TOKEN, MIN_SENTENCE_CHARS, _token_id, parse
+    from monitor.normalise import match_key, split_paragraphs
+
+    text = "".join(parts)
+    expected = []
+    for paragraph in split_paragraphs(text):
+        for piece in _SENTENCE_END.split(match_key(paragraph)):
+            token_list = _TOKEN.findall(piece)
+            if len("".join(token_list)) >= MIN_SENTENCE_CHARS:
+                expected.append(("".join(token_list), [ord(t) if len(t) == 1 else _token_id(t) for t in token_list]))
+    assert [(key, ids.tolist()) for key, _digest, ids in parse(text)] == expected
+
+
 # --- the sources-file loader -----------------------------------------------------------------
 _YAML_SCALAR = st.one_of(st.sampled_from(["feed", "html", "sitemap", "plugin", "epaper", "every 10m", "0 8 * * *",
                                           "http://example.com/", "javascript:x", "[", "*x", "&a", "!!python/object:os.system",
