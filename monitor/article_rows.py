@@ -20,6 +20,7 @@ from typing import Any
 from sqlmodel import Session
 
 from .dedup import DedupIndex, pg_index_ctes, pg_index_params
+from .deferred_write import send_deferred
 from .items import Fingerprint
 from .models import Article, Cluster
 from .rawsql import RawSql, marks
@@ -35,17 +36,18 @@ _COLUMN_LIST = ", ".join(ARTICLE_COLUMNS)
 _SQLITE_CLUSTER = "INSERT INTO cluster (created_at) VALUES (?)"
 _SQLITE_ARTICLE = f"INSERT INTO article (cluster_id, {_COLUMN_LIST}) VALUES (?, {marks(len(ARTICLE_COLUMNS))})"
 _SQLITE_CANONICAL = "UPDATE cluster SET canonical_article_id = ? WHERE id = ?"
-# VALUES, not SELECT: a NULL parameter then takes its column's type.
-_PG_ARTICLE = (f"ar AS (INSERT INTO article (id, cluster_id, {_COLUMN_LIST}) "
-               f"VALUES ((SELECT a FROM ids), (SELECT c FROM ids), {marks(len(ARTICLE_COLUMNS))}))")
-_PG_NEXT_ARTICLE = "nextval(pg_get_serial_sequence('article', 'id'))"
-_PG_NEW_STORY = (f"WITH ids AS MATERIALIZED (SELECT {_PG_NEXT_ARTICLE} AS a, "
-                 "nextval(pg_get_serial_sequence('cluster', 'id')) AS c), "
-                 "cl AS (INSERT INTO cluster (id, canonical_article_id, created_at) "
-                 "VALUES ((SELECT c FROM ids), (SELECT a FROM ids), ?)), "
-                 f"{_PG_ARTICLE}, {pg_index_ctes('ids.a')} SELECT a, c FROM ids")
-_PG_JOIN_STORY = (f"WITH ids AS MATERIALIZED (SELECT {_PG_NEXT_ARTICLE} AS a, ?::int AS c), "
-                  f"{_PG_ARTICLE}, {pg_index_ctes('ids.a')} SELECT a, c FROM ids")
+# PostgreSQL: one statement, its ids taken from the sequences beforehand (``_IdBlocks``), so
+# nothing waits for its answer (``deferred_write``). VALUES, not SELECT: a NULL parameter
+# then takes its column's type.
+_PG_ARTICLE = (f"INSERT INTO article (id, cluster_id, {_COLUMN_LIST}) "
+               f"VALUES ((SELECT a FROM ids), (SELECT c FROM ids), {marks(len(ARTICLE_COLUMNS))})")
+_PG_IDS = "ids AS (SELECT ?::bigint AS a, ?::int AS c)"
+_PG_NEW_STORY = (f"WITH {_PG_IDS}, cl AS (INSERT INTO cluster (id, canonical_article_id, created_at) "
+                 f"VALUES ((SELECT c FROM ids), (SELECT a FROM ids), ?)), {pg_index_ctes('ids.a')} {_PG_ARTICLE}")
+_PG_JOIN_STORY = f"WITH {_PG_IDS}, {pg_index_ctes('ids.a')} {_PG_ARTICLE}"
+_PG_NEXT_IDS = {table: f"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) FROM generate_series(1, ?) ORDER BY 1 DESC"
+                for table in ("article", "cluster")}  # highest first: ids are popped from the end
+_ID_BLOCK = 32  # most ids taken from a sequence in one round trip; the unused ones at exit are a gap
 _NO_FINGERPRINT = Fingerprint(b"", (), (), ())
 
 
@@ -56,6 +58,7 @@ class ArticleRows:
         self._index = DedupIndex(session)
         self._binds: list[Callable[[Any], Any] | None] | None = None
         self._bind_time: Callable[[Any], Any] | None = None
+        self._ids = _IdBlocks(self._sql)
 
     def insert(self, values: tuple[Any, ...], *, cluster_id: int | None, created_at: datetime,
                fingerprint: Fingerprint | None, learn: bool) -> tuple[int, int]:
@@ -68,12 +71,15 @@ class ArticleRows:
         if self._sql.postgres:
             fp = fingerprint or _NO_FINGERPRINT
             index = pg_index_params(fp, learn=learn and fingerprint is not None)
+            article_id = self._ids.next("article")
             if cluster_id is None:
-                row = self._sql.one(_PG_NEW_STORY, [self._created(created_at), *bound, *index])
+                cluster_id = self._ids.next("cluster")
+                params = [article_id, cluster_id, self._created(created_at), *index, *bound]
+                statement = _PG_NEW_STORY
             else:
-                row = self._sql.one(_PG_JOIN_STORY, [cluster_id, *bound, *index])
-            assert row is not None
-            return int(row[0]), int(row[1])
+                params, statement = [article_id, cluster_id, *index, *bound], _PG_JOIN_STORY
+            send_deferred(self.session.connection(), self._sql.driver_sql(statement), tuple(params))
+            return article_id, cluster_id
         new_story = cluster_id is None
         if cluster_id is None:
             cluster_id = int(self._sql.run(_SQLITE_CLUSTER, [self._created(created_at)]).lastrowid)
@@ -97,3 +103,20 @@ class ArticleRows:
 
     def _created(self, value: datetime) -> Any:
         return value if self._bind_time is None else self._bind_time(value)
+
+
+class _IdBlocks:
+    """PostgreSQL: ids for new rows, taken from the tables' sequences in blocks of 1, 2, 4, ... up to
+    ``_ID_BLOCK``: a run that stores a few articles leaves no more unused ids than it used."""
+
+    def __init__(self, sql: RawSql) -> None:
+        self._sql = sql
+        self._free: dict[str, list[int]] = {"article": [], "cluster": []}
+        self._size = {"article": 1, "cluster": 1}
+
+    def next(self, table: str) -> int:
+        free = self._free[table]
+        if not free:
+            free.extend(int(row[0]) for row in self._sql.all(_PG_NEXT_IDS[table], [self._size[table]]))
+            self._size[table] = min(2 * self._size[table], _ID_BLOCK)
+        return free.pop()

@@ -23,17 +23,18 @@ class RawSql:
         self.session = session
         self._style: str | None = None
 
-    def _sql(self, sql: str) -> str:
+    def driver_sql(self, sql: str) -> str:
+        """``sql`` with the driver's placeholders."""
         if self._style is None:
             self._style = self.session.connection().dialect.paramstyle
         return sql if self._style == "qmark" else sql.replace("?", "%s")
 
     @property
     def postgres(self) -> bool:
-        return self._sql("?") != "?"
+        return self.driver_sql("?") != "?"
 
     def run(self, sql: str, params: list[object] | tuple[object, ...]) -> CursorResult[Any]:
-        return self.session.connection().exec_driver_sql(self._sql(sql), tuple(params))
+        return self.session.connection().exec_driver_sql(self.driver_sql(sql), tuple(params))
 
     def all(self, sql: str, params: list[object] | tuple[object, ...]) -> list[tuple[Any, ...]]:
         return [tuple(r) for r in self.run(sql, params).all()]
@@ -45,7 +46,7 @@ class RawSql:
     def many(self, sql: str, rows: list[tuple[object, ...]]) -> None:
         """An executemany: SQLite's runs in-process; on PostgreSQL psycopg sends a round trip per row,
         so the hot paths there write arrays through ``unnest`` in one statement instead."""
-        self.session.connection().exec_driver_sql(self._sql(sql), rows)
+        self.session.connection().exec_driver_sql(self.driver_sql(sql), rows)
 
 
     def insert(self, table: str, columns: tuple[str, ...], rows: list[tuple[object, ...]]) -> None:
