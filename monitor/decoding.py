@@ -13,6 +13,11 @@ The cascade, first step that yields clean text wins:
    character in a list of links should not cost a whole page) — replaced by U+FFFD;
 8. statistical detection (charset-normalizer), last because it has misread GB2312 as Big5.
 
+A candidate that decodes without error but to mojibake because the text was encoded twice
+(UTF-8 read as cp1252 or Latin-1 and written out as UTF-8 again: 中 as ä¸­) is repaired by
+ftfy, the maintained library for exactly this, before the next candidate is tried, when the
+repair gives clean text: read as GB18030, such bytes can pass for (wrong) Chinese text.
+
 GB2312 and GBK are decoded as GB18030, their superset, as browsers do; Latin-1 as cp1252.
 "Clean" means the bytes decode without error *and* the text does not look like mojibake
 (:func:`garbled_reason`): a declared charset that decodes to garbage falls through to the
@@ -27,12 +32,13 @@ import logging
 import re
 from functools import lru_cache
 
+import ftfy
 from charset_normalizer import from_bytes
 from charset_normalizer.md import mess_ratio
 
 from .errors import Mojibake, Undecodable
 
-__all__ = ["decode_html", "charset_from_content_type", "garbled_reason", "normalise_charset"]
+__all__ = ["decode_html", "charset_from_content_type", "garbled_reason", "normalise_charset", "undo_double_encoding"]
 
 log = logging.getLogger(__name__)
 
@@ -120,13 +126,21 @@ def garbled_reason(text: str) -> str | None:
     return None
 
 
+def undo_double_encoding(text: str) -> str | None:
+    """The text before it was encoded twice (UTF-8 read as cp1252/Latin-1, then saved as UTF-8), or None
+    when ftfy finds nothing to undo or its result still looks garbled."""
+    fixed = ftfy.fix_encoding(text)
+    return fixed if fixed != text and garbled_reason(fixed) is None else None
+
+
 def _declared(content: bytes) -> list[str | None]:
     head = content[:8192]
     return [normalise_charset(m.group(1).decode("ascii", "ignore")) for m in _META.finditer(head)][:3]
 
 
 def decode_html(content: bytes, content_type: str | None = None, forced: str | None = None) -> tuple[str, str]:
-    """Return (text, encoding used); see the module docstring for the cascade."""
+    """Return (text, encoding used); see the module docstring for the cascade. The encoding is suffixed
+    ``+repaired`` when the text was encoded twice and has been undone."""
     for bom, encoding in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
         if content.startswith(bom):
             try:
@@ -150,6 +164,10 @@ def decode_html(content: bytes, content_type: str | None = None, forced: str | N
                 return text, encoding
             if errors == "strict":
                 rejected.append(f"{encoding}: {reason}")
+                repaired = undo_double_encoding(text)
+                if repaired is not None:
+                    log.warning("page text was encoded twice (%s mojibake); repaired", encoding)
+                    return repaired, f"{encoding}+repaired"
     # Statistical detection needs some text to go on: a few bytes "detect" as anything.
     best = from_bytes(content[:500_000]).best() if len(content) >= 64 else None
     if best is not None and best.encoding:

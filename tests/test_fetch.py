@@ -133,6 +133,28 @@ def test_the_encoding_traps_of_the_evaluation_pages() -> None:
         decode_html(path.read_bytes())  # every page decodes, none is judged mojibake
 
 
+@pytest.mark.parametrize("misread", ["latin-1", "cp1252"])
+def test_text_encoded_twice_is_repaired(misread: str) -> None:
+    """UTF-8 bytes read as Latin-1 or cp1252 and saved as UTF-8 again (a CMS export, a copy-paste): 中 as ä¸­.
+    cp1252 leaves five bytes undefined; tools that write such pages keep them as the C1 controls."""
+    words = "包头稀土高新区管委会主任在会议上介绍了高新区创新发展的情况，中国科技产业发展迅速，企业数量持续增长。"
+    page = f"<html><head><meta charset='utf-8'><title>高新区</title></head><body><p>{words}</p></body></html>"
+    utf8 = page.encode("utf-8")
+    once = utf8.decode("latin-1") if misread == "latin-1" else "".join(
+        chr(b) if b in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else bytes([b]).decode("cp1252") for b in utf8)
+    text, encoding = decode_html(once.encode("utf-8"), "text/html; charset=utf-8")
+    assert text == page and encoding == "utf-8+repaired"
+    assert decode_html(utf8) == (page, "utf-8")  # text encoded once is left alone
+
+
+def test_mojibake_that_cannot_be_undone_is_still_refused() -> None:
+    from monitor.errors import Mojibake
+
+    noise = "".join(chr(c) for c in range(0xC0, 0x100)) * 40  # accents everywhere, no UTF-8 behind them
+    with pytest.raises(Mojibake):
+        decode_html(f"<html><body><p>{noise}</p></body></html>".encode())
+
+
 def test_utf8_read_as_gbk_is_mojibake_and_falls_through() -> None:
     from monitor.decoding import garbled_reason
     from monitor.errors import Mojibake
