@@ -34,7 +34,7 @@ from .mailer import Mailer, build_message, new_message_id
 from .matching import Candidate, Wanted, load_candidates, matches
 from .models import Delivery, DigestArticle, DigestRecord, Subscriber, Subscription
 from .settings import Settings
-from .subscribers import subscription_filters
+from .subscribers import find_subscriber, subscription_filters
 from .timefmt import utcnow
 from .tokens import signed_link
 
@@ -361,7 +361,7 @@ def preview_digest(engine: Engine, settings: Settings, email: str, now: datetime
     now = now or utcnow()
     gazetteer = load_gazetteer()
     with Session(engine) as session:
-        subscriber = session.exec(select(Subscriber).where(Subscriber.email == email.strip())).first()
+        subscriber = find_subscriber(session, email)
         if subscriber is None:
             return None
         subscriptions = list(session.exec(select(Subscription).where(Subscription.subscriber_id == subscriber.id)).all())

@@ -7,7 +7,7 @@ import re
 from dataclasses import asdict, dataclass, fields
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import delete, update
+from sqlalchemy import delete, func, update
 from sqlmodel import Session, col, select
 
 from .errors import ConfigError
@@ -95,10 +95,12 @@ def resolve_zones(gazetteer: Gazetteer, names: list[str]) -> tuple[str, ...]:
 
 
 def _check_email(email: str) -> str:
+    """The address as stored: its domain in lower case (domains have no case), its local part as typed."""
     email = email.strip()
     if not _EMAIL.match(email) or len(email) > 320:
         raise ConfigError(f"{email!r} is not an email address")
-    return email
+    local, _at, domain = email.rpartition("@")
+    return f"{local}@{domain.lower()}"
 
 
 def _check_tz(tz: str) -> None:
@@ -122,7 +124,11 @@ def subscription_filters(row: Subscription) -> SubscriptionFilters:
 
 
 def find_subscriber(session: Session, email: str) -> Subscriber | None:
-    return session.exec(select(Subscriber).where(Subscriber.email == email.strip())).first()
+    """The subscriber with this address, whatever its case: a mail system that told local parts apart by
+    case would be unusual, people who type their address in different cases are not. (Two rows that
+    differ only in case, added before addresses were compared so, stay two; this finds the older.)"""
+    return session.exec(select(Subscriber).where(func.lower(Subscriber.email) == func.lower(email.strip()))
+                        .order_by(col(Subscriber.id))).first()
 
 
 def add_subscriber(session: Session, email: str, name: str | None, tz: str, filters: SubscriptionFilters,

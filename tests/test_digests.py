@@ -13,7 +13,13 @@ from monitor import db
 from monitor.delivery import send_digests
 from monitor.mailer import SmtpMailer
 from monitor.models import Delivery, Subscriber
-from monitor.subscribers import SubscriptionFilters, add_subscriber, erase_subscriber, export_subscriber
+from monitor.subscribers import (
+    SubscriptionFilters,
+    add_subscriber,
+    erase_subscriber,
+    export_subscriber,
+    find_subscriber,
+)
 from tests.conftest import run_cli
 from tests.digest_helpers import smtp_sink, store_articles
 
@@ -173,6 +179,22 @@ def test_permanent_bounce_does_not_block_others(migrated_url: str, settings_for)
         bounced = session.exec(select(Subscriber).where(Subscriber.email == "bounce@example.com")).one()
         assert bounced.bounces == 1
         assert {d.state for d in session.exec(select(Delivery)).all()} == {"sent", "bounced"}
+    engine.dispose()
+
+
+def test_an_address_is_one_subscriber_whatever_its_case(migrated_url: str) -> None:
+    engine = db.make_engine(migrated_url)
+    with Session(engine) as session:
+        first, created = add_subscriber(session, " Reader@Example.COM ", None, "Asia/Shanghai", SubscriptionFilters())
+        assert created and first.email == "Reader@example.com"  # the domain has no case; the local part as typed
+        again, created = add_subscriber(session, "reader@example.com", None, "Asia/Shanghai",
+                                        SubscriptionFilters(zones=("baotouxitu",)))
+        assert not created and again.id == first.id
+        found = find_subscriber(session, "READER@EXAMPLE.COM")
+        assert found is not None and found.id == first.id
+        assert len(session.exec(select(Subscriber)).all()) == 1
+        assert erase_subscriber(session, "rEADER@example.com")
+        assert find_subscriber(session, "Reader@example.com") is None
     engine.dispose()
 
 
