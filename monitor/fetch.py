@@ -38,11 +38,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from email.utils import parsedate_to_datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 import httpx
 from protego import Protego
 
+from .address_guard import RefusedAddress, guarded_transport
 from .errors import (
     BlockedURL,
     ConfigError,
@@ -189,15 +190,17 @@ class Fetcher:
                 import h2  # noqa: F401
             except ImportError:
                 raise ConfigError("MONITOR_HTTP_VERSION=2 needs the 'h2' package (pip install 'httpx[http2]')") from None
+        self._private_allowlist = PrivateAllowlist.parse(settings.private_allowlist)
+        connections: dict[str, Any] = {"http2": http2, "verify": _tls_context(),
+                                       "limits": httpx.Limits(max_connections=100, max_keepalive_connections=20)}
         self._client = httpx.AsyncClient(
             headers={"User-Agent": settings.user_agent, "Accept-Encoding": "gzip, deflate"},
             timeout=httpx.Timeout(settings.fetch_timeout),
             follow_redirects=False,
-            http2=http2,
-            limits=httpx.Limits(max_connections=100, max_keepalive_connections=20),
-            verify=_tls_context(),
+            # the address policy again at connect time, on the addresses connected to (DNS rebinding)
+            transport=None if settings.allow_private_hosts else guarded_transport(self._private_allowlist, **connections),
+            **connections,
         )
-        self._private_allowlist = PrivateAllowlist.parse(settings.private_allowlist)
         self._origins: dict[str, _Origin] = {}
         self.counters: dict[str, int] = {}
         self.records: list[FetchRecord] = []
@@ -293,6 +296,10 @@ class Fetcher:
                         body = b"" if response.is_redirect or status == 304 else await self._read_body(url, response)
                         self._record(url, status, len(body), started)
                         return _Answer(url, status, response.headers, body)
+            except RefusedAddress as exc:
+                self._count("fetch/blocked")
+                self._record(url, status, 0, started, str(exc))
+                raise BlockedURL(url, str(exc)) from None
             except TimeoutError:
                 self._count("fetch/timeout")
                 message = f"no complete answer within {self.settings.fetch_timeout:g} s"

@@ -10,7 +10,8 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from .errors import BlockedURL, FetchError, HostNotFound
 
-__all__ = ["canonical_url", "resolve", "origin_of", "check_public", "is_html_like", "PrivateAllowlist", "dns_error"]
+__all__ = ["canonical_url", "resolve", "origin_of", "check_public", "address_refusal", "is_html_like", "PrivateAllowlist",
+           "dns_error"]
 
 _TRACKING = re.compile(r"^(utm_\w+|spm|from|share_token|isappinstalled|scene|clicktime|fbclid|gclid)$", re.I)
 _DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -121,9 +122,15 @@ def check_public(url: str, allowlist: PrivateAllowlist | None = None) -> None:
     except socket.gaierror as exc:
         raise dns_error(url, host, exc) from None
     for info in infos:
-        address = ipaddress.ip_address(info[4][0])
-        if not address.is_global and not (allowlist is not None and allowlist.allows_address(address)):
-            raise BlockedURL(
-                url, f"host {host!r} resolves to non-public address {address} (list it in MONITOR_PRIVATE_ALLOWLIST, "
-                     "or set MONITOR_ALLOW_PRIVATE_HOSTS, to allow)"
-            )
+        refused = address_refusal(host, ipaddress.ip_address(info[4][0]), allowlist)
+        if refused is not None:
+            raise BlockedURL(url, refused)
+
+
+def address_refusal(host: str, address: ipaddress.IPv4Address | ipaddress.IPv6Address,
+                    allowlist: PrivateAllowlist | None) -> str | None:
+    """Why ``host`` may not be fetched from ``address`` (loopback, private, link-local, reserved), or None."""
+    if address.is_global or (allowlist is not None and allowlist.allows_address(address)):
+        return None
+    return (f"host {host!r} resolves to non-public address {address} (list it in MONITOR_PRIVATE_ALLOWLIST, "
+            "or set MONITOR_ALLOW_PRIVATE_HOSTS, to allow)")

@@ -745,6 +745,47 @@ def test_redirects_to_private_addresses_are_refused_without_connecting(tmp_path:
         assert isinstance(blocked, BlockedURL) and "127.0.0.1" in str(blocked) and requested == []
 
 
+def test_a_name_that_resolves_differently_at_connect_time_gets_no_connection(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """DNS rebinding: the name answers a public address to the check and the loopback to the connection.
+    The connection is checked on the address it goes to, so the local server is never reached."""
+    import asyncio
+    import socket
+    from types import SimpleNamespace
+
+    from monitor import urls
+
+    real_getaddrinfo = socket.getaddrinfo
+    asked: list[str] = []
+
+    def answer(address: str):  # type: ignore[no-untyped-def]
+        def getaddrinfo(host, port, *args, **kwargs):  # type: ignore[no-untyped-def]
+            if host not in ("rebind.example", b"rebind.example"):  # anyio asks with the IDNA-encoded bytes
+                return real_getaddrinfo(host, port, *args, **kwargs)
+            asked.append(address)
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, port))]
+        return getaddrinfo
+
+    # the check (monitor.urls) is answered a public address; everyone else, the HTTP client included, the loopback
+    monkeypatch.setattr(urls, "socket", SimpleNamespace(getaddrinfo=answer("93.184.216.34"), gaierror=socket.gaierror,
+                                                        EAI_AGAIN=socket.EAI_AGAIN, SOCK_STREAM=socket.SOCK_STREAM))
+    monkeypatch.setattr(socket, "getaddrinfo", answer("127.0.0.1"))
+
+    async def attempt(settings: Settings, url: str) -> bytes | BlockedURL:
+        async with Fetcher(settings) as fetcher:
+            try:
+                return (await fetcher.get(url)).content
+            except BlockedURL as exc:
+                return exc
+
+    with fixture_server({"/ok": Response(200, b"local secret")}) as site:  # type: ignore[arg-type]
+        url = site.base.replace("127.0.0.1", "rebind.example") + "/ok"
+        outcome = asyncio.run(attempt(_policy(tmp_path, allowlist="10.9.0.0/16"), url))
+        assert "93.184.216.34" in asked and "127.0.0.1" in asked, "resolved for the check, and again to connect"
+        assert isinstance(outcome, BlockedURL), outcome
+        assert "non-public address 127.0.0.1" in str(outcome) and outcome.url == url
+        assert site.hits == []
+
+
 def test_list_links_to_private_addresses_are_never_fetched(tmp_path: Path) -> None:
     listing = f"""<html><head><meta charset="utf-8"></head><body><ul class="news">
 <li><a href="/a/1.html">ok</a></li><li><a href="{METADATA}">meta</a></li><li><a href="{INTRANET}x.html">lan</a></li>
