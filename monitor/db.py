@@ -174,6 +174,16 @@ def database_error(exc: sa.exc.DBAPIError, url: sa.URL, doing: str = "") -> Data
     return DatabaseError(f"database error on {where}{during}: {detail}")
 
 
+def connection_lost(exc: sa.exc.DBAPIError) -> bool:
+    """The server ended the connection under this call (a cut, a terminated backend, a restart): its
+    transaction is rolled back. SQLAlchemy marks this only when the driver already saw the socket close;
+    psycopg may report the server's "terminating connection" error first (in pipeline mode, as the
+    article INSERT runs), so the SQLSTATE decides too: class 08 (connection exception) and 57P
+    (operator intervention: admin or crash shutdown, cannot connect now)."""
+    sqlstate = str(getattr(exc.orig, "sqlstate", "") or "")
+    return exc.connection_invalidated or (isinstance(exc, sa.exc.OperationalError) and sqlstate.startswith(("08", "57P")))
+
+
 def commit_retrying(session: Session, work: Callable[[], T], doing: str) -> T:
     """Run ``work`` (the writes of one transaction) and commit it; returns what ``work`` returned.
 
@@ -191,7 +201,7 @@ def commit_retrying(session: Session, work: Callable[[], T], doing: str) -> T:
         except sa.exc.DBAPIError as exc:
             with suppress(sa.exc.SQLAlchemyError):
                 session.rollback()
-            if attempt == 2 or not exc.connection_invalidated:
+            if attempt == 2 or not connection_lost(exc):
                 raise database_error(exc, session.get_bind().url, doing) from exc
             log.warning("lost the database connection while %s; trying once more on a new connection", doing)
     raise AssertionError("unreachable")
