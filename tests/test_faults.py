@@ -39,7 +39,7 @@ from sqlmodel import Session, func, select
 from monitor import db, health, locks
 from monitor.delivery import send_digests
 from monitor.demo.server import DemoSite, serve_demo_site
-from monitor.errors import BlockedURL, DatabaseFull, DatabaseReadOnly, DatabaseUnavailable
+from monitor.errors import BlockedURL, DatabaseFull, DatabaseReadOnly, DatabaseUnavailable, FetchError
 from monitor.fetch import Fetcher
 from monitor.mailer import SmtpMailer
 from monitor.models import (
@@ -784,6 +784,71 @@ def test_a_name_that_resolves_differently_at_connect_time_gets_no_connection(tmp
         assert isinstance(outcome, BlockedURL), outcome
         assert "non-public address 127.0.0.1" in str(outcome) and outcome.url == url
         assert site.hits == []
+
+
+@pytest.mark.parametrize("certified", ["guarded.example", "someone-else.example"])
+def test_https_through_the_address_guard_verifies_the_host_name(tmp_path: Path, monkeypatch, certified: str) -> None:  # type: ignore[no-untyped-def]
+    """The guard connects to the checked address, not to the name; TLS must still verify the certificate
+    against the name (a certificate for another name is refused)."""
+    import asyncio
+    import http.server
+    import socket
+    import ssl
+    import threading
+
+    import trustme
+
+    from monitor import fetch
+
+    authority = trustme.CA()
+    client_context = ssl.create_default_context()
+    authority.configure_trust(client_context)
+    monkeypatch.setattr(fetch, "_tls_context", lambda: client_context)
+    real_getaddrinfo = socket.getaddrinfo
+
+    def getaddrinfo(host, port, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if host in ("guarded.example", b"guarded.example"):
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.1", port))]
+        return real_getaddrinfo(host, port, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    hits: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - the http.server interface
+            hits.append(self.path)
+            body = b"secure" if self.path == "/ok" else b""
+            self.send_response(200 if body else 404)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *_args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server_context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    authority.issue_cert(certified).configure_cert(server_context)
+    server.socket = server_context.wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+
+    async def attempt() -> bytes | FetchError:
+        async with Fetcher(_policy(tmp_path, allowlist="127.0.0.1")) as fetcher:
+            try:
+                return (await fetcher.get(f"https://guarded.example:{server.server_port}/ok")).content
+            except FetchError as exc:
+                return exc
+
+    try:
+        outcome = asyncio.run(attempt())
+    finally:
+        server.shutdown()
+        server.server_close()
+    if certified == "guarded.example":
+        assert outcome == b"secure" and hits == ["/robots.txt", "/ok"]
+    else:
+        assert isinstance(outcome, FetchError) and "certificate" in str(outcome).lower(), outcome
+        assert "/ok" not in hits
 
 
 def test_list_links_to_private_addresses_are_never_fetched(tmp_path: Path) -> None:
