@@ -3,7 +3,14 @@ small hand-written pages."""
 
 import pytest
 
-from monitor.bylines import citation_authors, copyright_person, find_author, person_source, user_name
+from monitor.bylines import (
+    citation_authors,
+    copyright_person,
+    find_author,
+    names_only,
+    person_source,
+    user_name,
+)
 from monitor.dates import parse_date
 from monitor.extract import extract_article
 from monitor.pieces import may_have_pieces
@@ -107,6 +114,11 @@ def test_person_named_as_source_is_the_author() -> None:
         (user_name, "12345", None),
         (find_author, "发布时间 2005/03/15 22:36:13 by duscha", "duscha"),
         (find_author, "Posted by duscha at 10:56 am", "duscha"),
+        (find_author, "作者：责任编辑：肖春芳", None),  # an empty author label, then the editor's: no author
+        (find_author, "作者：张三 责任编辑：肖春芳", "张三"),
+        (names_only, "相关文章", None),  # four characters behind a one-character surname: a word
+        (names_only, "欧阳修文", "欧阳修文"),  # behind a compound surname: a name
+        (names_only, "赵延东、风笑天", "赵延东 风笑天"),
     ],
 )
 def test_author_helpers(function, text: str, expected: str | None) -> None:
