@@ -37,8 +37,10 @@ _TRAILING = re.compile(r"[（(]\s*(?:(?:本报|特约|实习)?(?:记者|通讯�
                        r"\s*(?:[\u4e00-\u9fa5]{2,4}报道)?\s*[)）]\s*$")
 _ONLY_NAMES = re.compile(r"[\u4e00-\u9fa5]{2,4}(?:[\s、]+[\u4e00-\u9fa5]{2,4}){0,3}")
 _ROLE = re.compile(r"^(?:本报|本网|本台|本刊|特约|实习|首席|新华社)?(?:记者|通讯员|实习生|摄影|摄|编辑|作者|撰文)[:：]?")
+# The labels of the people who edit a page, not write it.
+_EDITOR_LABELS = "责任编辑|责编|编辑|审核|审校|校对|终审|初审|值班编辑|美编|监制"
 _STOP = re.compile(
-    r"(来源|出处|发布|发表|时间|日期|责任编辑|值班编辑|编辑|责编|审核|审校|校对|终审|初审|美编|监制|点击|浏览|阅读|字号|评论|报道|摄影|摄|[|｜(（)）【\[<>《]|(?:19|20)\d\d)"
+    rf"(来源|出处|发布|发表|时间|日期|{_EDITOR_LABELS}|点击|浏览|阅读|字号|评论|报道|摄影|摄|[|｜(（)）【\[<>《]|(?:19|20)\d\d)"
 )
 # Common surnames (single and compound): a Han name found without an explicit author label must
 # start with one, which keeps verbs such as 了解/采访/致电 after '记者' out of the author field.
@@ -55,8 +57,8 @@ _COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫"
 _NOT_NAMES = {"本报", "记者", "通讯员", "作者", "来源", "编辑", "网友", "匿名", "佚名", "未知", "admin", "本站", "原创",
               "转载", "管理员", "游客", "报道", "综合", "整理", "关注", "粉丝", "私信", "收藏", "分享", "点赞", "评论", "转发",
               "回复", "举报", "登录", "注册", "首页"}
-_NEXT_LABEL = re.compile(r"\s*(?:责任编辑|责编|编辑|审核|审校|校对|终审|初审|值班编辑|美编|监制|来源|出处|时间|日期)\s*[:：]")
-EDITOR_LINE = re.compile(r"^[\[【(（]?\s*(责任编辑|责编|编辑|审核|审校|校对|终审|初审|值班编辑|美编|监制)\s*[:：]")
+_NEXT_LABEL = re.compile(rf"\s*(?:{_EDITOR_LABELS}|来源|出处|时间|日期)\s*[:：]")
+EDITOR_LINE = re.compile(rf"^[\[【(（]?\s*({_EDITOR_LABELS})\s*[:：]")
 
 
 def looks_like_name(token: str) -> bool:

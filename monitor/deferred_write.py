@@ -27,12 +27,12 @@ _PENDING = "monitor.deferred_write"  # key in the DBAPI connection's info: the o
 
 def send_deferred(connection: sa.Connection, statement: str, parameters: tuple[Any, ...]) -> None:
     """Execute ``statement`` (a write returning no rows) on a psycopg connection without waiting for its result."""
-    driver = connection.connection.driver_connection
     if not Pipeline.is_supported():  # libpq before 14: the statement is simply run and waited for
         connection.exec_driver_sql(statement, parameters)
         return
     _install(connection.engine)
-    finish_deferred(connection)
+    finish_deferred(connection)  # the previous write's pipeline is closed before this one opens
+    driver = connection.connection.driver_connection
     assert driver is not None
     pipeline = driver.pipeline()
     pipeline.__enter__()
@@ -83,7 +83,7 @@ def _install(engine: sa.Engine) -> None:
     # Statements: before_cursor_execute runs outside SQLAlchemy's error handling, so an error is
     # wrapped here (finish_deferred) just as SQLAlchemy would wrap it.
     event.listen(engine, "before_cursor_execute", _before_statement)
-    event.listen(engine, "commit", _before_commit)
+    event.listen(engine, "commit", finish_deferred)
     event.listen(engine, "rollback", _before_rollback)
     event.listen(engine.pool, "reset", _before_reset)
 
@@ -92,17 +92,15 @@ def _before_statement(connection: sa.Connection, *_args: Any) -> None:
     finish_deferred(connection)
 
 
-def _before_commit(connection: sa.Connection) -> None:
-    finish_deferred(connection)
-
-
 def _before_rollback(connection: sa.Connection) -> None:
-    pending = _take(connection)
-    if pending is not None:
-        _close(pending[0], None)  # its error no longer matters: the transaction is being rolled back
+    _discard(_take(connection))
 
 
 def _before_reset(_dbapi_connection: Any, record: Any, _reset_state: Any) -> None:
-    pending = record.info.pop(_PENDING, None)
+    _discard(record.info.pop(_PENDING, None))
+
+
+def _discard(pending: tuple[Any, str, tuple[Any, ...]] | None) -> None:
+    """Close a pending write's pipeline; its error no longer matters: the transaction is being rolled back."""
     if pending is not None:
         _close(pending[0], None)

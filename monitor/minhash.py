@@ -55,7 +55,7 @@ _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _NOT_CJK = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _WORD_CHAR = re.compile(r"[0-9a-z\u00c0-\u024f]")  # what starts a multi-character token
 _WORD = re.compile(r"[0-9a-z\u00c0-\u024f]+(?:\.[0-9]+)?")  # _TOKEN's multi-character alternative
-_FIRST_MARK, _MAX_MARKS = 0xE000, 0x1900  # the private use area U+E000..U+F8FF marks words in _ids_with_words
+_FIRST_MARK, _MAX_MARKS = 0xE000, 0x1900  # the private use area U+E000..U+F8FF marks words in _key_and_ids
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 _NOT_TOKEN_OR_MARK = re.compile("[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ue000-\uf8ff]+")
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
@@ -106,11 +106,16 @@ def _fmix64(h: np.ndarray) -> np.ndarray:
         return h ^ (h >> np.uint64(31))
 
 
+def _ids_of_characters(key: str) -> np.ndarray:
+    """The code points of ``key``: the token ids of a text whose every token is one character."""
+    return np.frombuffer(key.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+
+
 def _ids(token_list: list[str], key: str | None = None) -> np.ndarray:
     """Token ids; a sentence of single characters (Chinese) is converted in one step from UTF-32."""
     key = "".join(token_list) if key is None else key
     if len(key) == len(token_list):
-        return np.frombuffer(key.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+        return _ids_of_characters(key)
     # a list, then one array: faster than np.fromiter over a generator (most tokens are one character)
     return np.array([ord(t) if len(t) == 1 else _token_id(t) for t in token_list], dtype=np.uint64)
 
@@ -161,10 +166,6 @@ def parse(body: str) -> list[ParsedSentence]:
             if len(key) >= MIN_SENTENCE_CHARS:
                 found.append((key, hash63(key), _ids_of_characters(key) if ids is None else ids))
     return found
-
-
-def _ids_of_characters(key: str) -> np.ndarray:
-    return np.frombuffer(key.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
 
 
 def _key_and_ids(piece: str) -> tuple[str, np.ndarray]:

@@ -48,7 +48,6 @@ class RawSql:
         so the hot paths there write arrays through ``unnest`` in one statement instead."""
         self.session.connection().exec_driver_sql(self.driver_sql(sql), rows)
 
-
     def insert(self, table: str, columns: tuple[str, ...], rows: list[tuple[object, ...]]) -> None:
         """Rows into ``table`` (names from code, never from input): one multi-row INSERT on PostgreSQL (one
         round trip), an executemany on SQLite."""
