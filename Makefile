@@ -3,14 +3,19 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Every install takes its versions from this lock (pinned constraints compiled from pyproject.toml
+# by `make lock`); pyproject.toml keeps loose ranges, the lock pins.
+LOCK := requirements.lock
+PIP_INSTALL := $(BIN)/python -m pip install --quiet -c $(LOCK)
 export MONITOR_TEST_POSTGRES_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 
-.PHONY: demo test install lint bench clean fuzz soak
+.PHONY: demo test install lint bench clean fuzz soak lock
 
-$(STAMP): pyproject.toml
+# pip first (the locked one: older pips fail on some extras), then the project with its test extra.
+$(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(PIP_INSTALL) --upgrade pip
+	$(PIP_INSTALL) -e '.[test]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -27,7 +32,7 @@ lint: $(STAMP)
 # Benchmarks (not tests): each script prints its figures next to the reference tool's.
 BENCH_STAMP := $(VENV)/.bench-installed
 $(BENCH_STAMP): $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	$(PIP_INSTALL) -e '.[test,bench]'
 	touch $(BENCH_STAMP)
 
 bench: $(BENCH_STAMP)
@@ -41,6 +46,18 @@ fuzz: $(STAMP)
 soak: $(STAMP)
 	MONITOR_KILL_ROUNDS=20 $(BIN)/python -m pytest -q tests/test_kill_loops.py
 	$(BIN)/python bench/load.py
+
+# Refresh the lock after a change to pyproject.toml: keeps the locked versions that still fit
+# (`make lock LOCK_FLAGS=--upgrade` moves every package to its newest allowed version). Resolved
+# against PyPI alone, for Python 3.11 on every platform, whatever the local pip or uv config says.
+UV_VERSION := 0.13.9
+LOCK_TOOLS := $(VENV)/lock-tools
+LOCK_FLAGS ?=
+lock:
+	test -x $(LOCK_TOOLS)/bin/uv || { $(PYTHON) -m venv $(LOCK_TOOLS) && $(LOCK_TOOLS)/bin/python -m pip install --quiet uv==$(UV_VERSION); }
+	echo 'pip>=25' | $(LOCK_TOOLS)/bin/uv pip compile pyproject.toml - --all-extras \
+		--python-version 3.11 --universal --no-config --index-url https://pypi.org/simple \
+		--custom-compile-command 'make lock' $(LOCK_FLAGS) -o $(LOCK)
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

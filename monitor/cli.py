@@ -24,6 +24,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from . import db
+from .cli_usage import click_exception_types, prepare_command, usage_line, version_text
 from .errors import ConfigError, DatabaseNotMigrated, MonitorError
 from .gazetteer import load_gazetteer
 from .items import ExtractedArticle
@@ -602,11 +603,27 @@ def demo() -> None:
 from . import cli_service, cli_subscribers  # noqa: E402,F401  (register serve/runs/backfill; subscriber, digest, web)
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        out.print(version_text(), highlight=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.", is_eager=True,
+                                          callback=_show_version)] = False,
+) -> None:
+    pass  # the options of `monitor` itself; the help text is the Typer's
+
+
 def main() -> None:
     logging.basicConfig(level=logging.WARNING, format="%(message)s",
                         handlers=[RichHandler(console=err, show_path=False, show_time=False)])
+    command = prepare_command(typer.main.get_command(app))
     try:
-        code = app(standalone_mode=False)  # click returns typer.Exit's code here instead of raising it
+        # click returns typer.Exit's code here instead of raising it, and raises usage errors to us
+        code = command.main(prog_name="monitor", standalone_mode=False)
     except MonitorError as exc:
         err.print(f"[red]error:[/red] {exc}", highlight=False)
         sys.exit(2 if isinstance(exc, ConfigError | DatabaseNotMigrated) else 1)
@@ -615,13 +632,9 @@ def main() -> None:
     except typer.Abort:
         err.print("aborted")
         sys.exit(130)
-    except Exception as exc:  # click usage errors carry their own exit code
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        raise
+    except click_exception_types() as exc:  # usage errors (exit 2) and click's other errors (exit 1)
+        sys.stderr.write(usage_line(exc) + "\n")  # one line, never wrapped to the terminal's width
+        sys.exit(exc.exit_code)  # type: ignore[attr-defined]
     if isinstance(code, int) and code:
         sys.exit(code)
 

@@ -50,7 +50,7 @@ from monitor.timefmt import SHANGHAI, utcnow
 from tests.conftest import run_cli
 
 ITEMS = {str(item["id"]): item for item in load_items()}
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "newspaper-page-2022.txt"
+SEED = Path(__file__).parent / "data" / "seed" / "newspaper-page-2022.txt"
 DAY = datetime(2022, 11, 14, 9, 0, tzinfo=SHANGHAI)
 
 
