@@ -10,8 +10,10 @@ WORKDIR /app
 
 # Editable install: the app finds its Alembic migrations/ folder next to the monitor/ package,
 # so the source tree stays in /app. (psycopg[binary] and lxml ship wheels: no compiler needed.)
+# Every version comes from requirements.lock (pip itself first), as in `make install`.
 COPY . /app
-RUN pip install -e . \
+RUN pip install -c requirements.lock --upgrade pip \
+    && pip install -c requirements.lock -e . \
     && chmod 0755 /app/docker/start.sh \
     && useradd --system --uid 10001 --user-group --home-dir /app --no-create-home monitor \
     && mkdir -p /app/var \

@@ -24,7 +24,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from . import db
-from .cli_usage import click_exception_types, prepare_command, usage_line, version_text
+from .cli_usage import click_exception_types, command_path, prepare_command, usage_line, version_text
 from .errors import ConfigError, DatabaseNotMigrated, MonitorError
 from .gazetteer import load_gazetteer
 from .items import ExtractedArticle
@@ -633,7 +633,8 @@ def main() -> None:
         err.print("aborted")
         sys.exit(130)
     except click_exception_types() as exc:  # usage errors (exit 2) and click's other errors (exit 1)
-        sys.stderr.write(usage_line(exc) + "\n")  # one line, never wrapped to the terminal's width
+        # one line, never wrapped to the terminal's width
+        sys.stderr.write(usage_line(exc, command_path(command, sys.argv[1:])) + "\n")
         sys.exit(exc.exit_code)  # type: ignore[attr-defined]
     if isinstance(code, int) and code:
         sys.exit(code)

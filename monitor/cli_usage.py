@@ -14,7 +14,7 @@ from typing import Any
 
 import typer
 
-__all__ = ["click_exception_types", "prepare_command", "usage_line", "version_text"]
+__all__ = ["click_exception_types", "command_path", "prepare_command", "usage_line", "version_text"]
 
 DISTRIBUTION = "zone-monitor"
 
@@ -38,11 +38,23 @@ def prepare_command(command: Any) -> Any:
     return command
 
 
-def usage_line(exc: Exception) -> str:
+def command_path(command: Any, args: list[str], prog_name: str = "monitor") -> str:
+    """The subcommand the arguments name (`monitor articles show`), for errors raised without a context."""
+    path = [prog_name]
+    for arg in args:
+        sub = getattr(command, "commands", {}).get(arg)
+        if sub is None:
+            break
+        path.append(arg)
+        command = sub
+    return " ".join(path)
+
+
+def usage_line(exc: Exception, fallback_path: str = "monitor") -> str:
     """One line: the mistake, and where --help is (the failing command's own --help)."""
     message = " ".join(exc.format_message().split()).rstrip(".")  # type: ignore[attr-defined]
     ctx = getattr(exc, "ctx", None)
-    command_path = getattr(ctx, "command_path", "") or "monitor"
+    command_path = getattr(ctx, "command_path", "") or fallback_path
     if getattr(exc, "exit_code", 1) == 2:
         return f"error: {message}. Try '{command_path} --help' for help."
     return f"error: {message}."

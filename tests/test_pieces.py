@@ -4,8 +4,6 @@ import json
 import re
 from pathlib import Path
 
-import pytest
-
 from monitor.extract import extract_article, extract_text_page
 from monitor.pieces import place_keys, split_pieces, split_text_blocks
 from tests.conftest import run_cli
