@@ -166,8 +166,8 @@ def _installed_closure(requirements: list[Requirement]) -> dict[str, str]:
 def test_the_installed_packages_are_the_locked_versions() -> None:
     """The venv the tests run in was installed from the lock (`make install`), not resolved afresh."""
     pins = parse_lock(LOCK.read_text(encoding="utf-8"))
-    installed = _installed_closure(declared_requirements(_pyproject()))
-    assert {"numpy", "typer", "sqlalchemy", "pytest"} <= installed.keys()
+    installed = _installed_closure([Requirement("pip"), *declared_requirements(_pyproject())])
+    assert {"pip", "numpy", "typer", "sqlalchemy", "pytest"} <= installed.keys()
     drift = {}
     for name, version in installed.items():
         applicable = [p.version for p in pins.get(name, []) if p.marker is None or p.marker.evaluate()]
