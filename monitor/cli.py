@@ -348,7 +348,8 @@ def import_items(
                            "cluster_id": outcome.cluster_id, "duplicate_of": outcome.duplicate_of,
                            "similarity": outcome.similarity})
             elif outcome.error is not None:
-                err.print(f"[red]line {outcome.line}: {outcome.error}[/red]")
+                # The message quotes the file's text: printed as it is, never read as rich markup.
+                err.print(f"line {outcome.line}: {outcome.error}", style="red", markup=False, highlight=False, soft_wrap=True)
     if not json_out:
         err.print(", ".join(f"{key} {value}" for key, value in counts.items()))
 
