@@ -17,6 +17,7 @@ from monitor import db
 from monitor.dedup import DedupConfig
 from monitor.importer import import_file
 from monitor.models import Article
+from monitor.normalise import MAX_TITLE_CHARS
 from tests.conftest import run_cli
 
 LABELLED = Path(__file__).parent / "data" / "dedup" / "labelled.jsonl"
@@ -45,7 +46,7 @@ def _bad_file(path: Path) -> Path:
         _line(6, title="高新区\U0001f680发布"),  # 6: a surrogate pair escape is a real character
         _line(7).replace(b'"body": "', b'"body": "\\ud800', 1),  # 7: a lone high surrogate in the body
         b"[" * 100_000 + b"]" * 100_000,  # 8: nested past any recursion limit
-        _line(9),  # 9
+        _line(9, title="包头稀土高新区" * 15_000),  # 9: a title of 105,000 characters, stored cut
     ]
     lines[5] = lines[5].replace("\U0001f680".encode(), b"\\ud83d\\ude80")
     path.write_bytes(b"\n".join(lines) + b"\n")
@@ -77,6 +78,7 @@ def test_bad_bytes_are_that_lines_error_and_the_rest_is_imported(migrated_url: s
             assert session.exec(select(func.count()).select_from(Article)).one() == 4
             titles = set(session.exec(select(Article.title)).all())
             assert "高新区\U0001f680发布" in titles and _bodies()[1][:20] in titles  # the BOM did not reach line 1
+            assert max(map(len, titles)) == MAX_TITLE_CHARS
     finally:
         engine.dispose()
 
