@@ -68,6 +68,7 @@ def _published(value: object) -> PublishDate | None:
 
 _FIELDS = ("url", "title", "body", "published_at", "author", "source")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # PostgreSQL stores no NUL; no URL or name holds any of these
 
 
 def decode_line(raw: bytes, number: int) -> str:
@@ -104,6 +105,12 @@ def parse_item(line: str) -> tuple[ExtractedArticle, str | None]:
         if surrogate is not None:
             raise ValueError(f"field {field!r} is not valid Unicode: a lone surrogate "
                              f"(\\u{ord(surrogate.group()):04x} escape without its pair) at character {surrogate.start() + 1}")
+    for field in ("url", "source"):  # stored as given (title, body and author are cleaned of control characters)
+        value = data.get(field)
+        control = _CONTROL.search(value) if isinstance(value, str) else None
+        if control is not None:
+            raise ValueError(f"field {field!r} contains the control character U+{ord(control.group()):04X} "
+                             f"at character {control.start() + 1}")
     for field in ("url", "title", "body"):
         if not isinstance(data.get(field), str) or not data[field].strip():
             raise ValueError(f"field {field!r} is missing or empty")

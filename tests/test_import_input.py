@@ -47,6 +47,8 @@ def _bad_file(path: Path) -> Path:
         _line(7).replace(b'"body": "', b'"body": "\\ud800', 1),  # 7: a lone high surrogate in the body
         b"[" * 100_000 + b"]" * 100_000,  # 8: nested past any recursion limit
         _line(9, title="包头稀土高新区" * 15_000),  # 9: a title of 105,000 characters, stored cut
+        _line(10, url="https://zone.example/a/10\u0000.html"),  # 10: NUL, which PostgreSQL cannot store
+        _line(11, source="bulk\u0000"),  # 11
     ]
     lines[5] = lines[5].replace("\U0001f680".encode(), b"\\ud83d\\ude80")
     path.write_bytes(b"\n".join(lines) + b"\n")
@@ -62,14 +64,16 @@ def test_bad_bytes_are_that_lines_error_and_the_rest_is_imported(migrated_url: s
     engine = db.make_engine(migrated_url)
     try:
         first = list(import_file(engine, path, "bulk", DedupConfig(), batch_lines=3))
-        assert [o.line for o in first] == list(range(1, 10))
-        assert [o.status for o in first] == ["new", "new", None, None, None, "new", None, None, "new"]
+        assert [o.line for o in first] == list(range(1, 12))
+        assert [o.status for o in first] == ["new", "new", None, None, None, "new", None, None, "new", None, None]
         errors = _errors(first)
         assert "not valid UTF-8" in errors[3] and "(0xff: invalid start byte)" in errors[3]
         assert "'title'" in errors[4] and "lone surrogate" in errors[4] and "\\udfff" in errors[4]
         assert "byte-order mark" in errors[5]
         assert "'body'" in errors[7] and "\\ud800" in errors[7]
         assert "nested too deeply" in errors[8]
+        assert errors[10] == "field 'url' contains the control character U+0000 at character 26"
+        assert errors[11] == "field 'source' contains the control character U+0000 at character 5"
         for error in errors.values():
             error.encode("utf-8")  # printable and storable: no surrogate carried into the message
         again = list(import_file(engine, path, "bulk", DedupConfig()))
@@ -91,24 +95,26 @@ def test_import_cli_reports_bad_lines_in_text_and_json(migrated_url: str, tmp_pa
     if not migrated_url.startswith("sqlite"):
         pytest.skip("the output does not depend on the database; the importer is tested on both above")
     path = _bad_file(tmp_path / "items.jsonl")
-    with path.open("ab") as handle:  # 10: text the message quotes that would be rich markup
-        handle.write(_line(10, url="[/red][bold]x").replace(b"\n", b"") + b"\n")
+    with path.open("ab") as handle:  # 12: text the message quotes that would be rich markup
+        handle.write(_line(12, url="[/red][bold]x") + b"\n")
     env = _cli_env(migrated_url, tmp_path)
     as_json = run_cli("import", str(path), "--json", env=env, cwd=tmp_path)
     assert as_json.returncode == 0, as_json.stderr
     rows = [json.loads(line) for line in as_json.stdout.splitlines()]
-    assert [row.get("status") for row in rows] == ["new", "new", None, None, None, "new", None, None, "new", None]
+    assert [row.get("status") for row in rows] == ["new", "new", None, None, None, "new", None, None, "new", None, None,
+                                                   None]
     errors = {row["line"]: row["error"] for row in rows if "error" in row}
-    assert sorted(errors) == [3, 4, 5, 7, 8, 10] and all(set(row) == {"line", "error"} for row in rows if "error" in row)
+    assert sorted(errors) == [3, 4, 5, 7, 8, 10, 11, 12]
+    assert all(set(row) == {"line", "error"} for row in rows if "error" in row)
     assert "UTF-8" in errors[3] and "surrogate" in errors[4] and "byte-order mark" in errors[5]
-    assert "[/red][bold]x" in errors[10]
+    assert "[/red][bold]x" in errors[12]
 
     text = run_cli("import", str(path), env=env, cwd=tmp_path)
     assert text.returncode == 0 and "Traceback" not in text.stderr, text.stderr
     lines = text.stderr.splitlines()
     for number, error in errors.items():  # each error on one line of its own, exactly as in --json
         assert f"line {number}: {error}" in lines
-    assert lines[-1] == "new 0, duplicate 0, revision 0, unchanged 4, error 6"
+    assert lines[-1] == "new 0, duplicate 0, revision 0, unchanged 4, error 8"
 
 
 def test_a_utf16_file_is_refused_whole_with_exit_2(migrated_url: str, tmp_path: Path) -> None:
