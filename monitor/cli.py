@@ -326,7 +326,7 @@ def _priorities(settings: Settings) -> dict[str, int]:
 
 @app.command("import")
 def import_items(
-    path: Annotated[Path, typer.Argument(help="JSON lines: url, title, body, published_at, optional author and source.")],
+    path: Annotated[Path, typer.Argument(help="UTF-8 JSON lines: url, title, body, published_at, optional author and source.")],
     source: Annotated[str, typer.Option("--source", help="Source name of lines that name none.")] = "import",
     json_out: JsonOpt = False,
 ) -> None:
