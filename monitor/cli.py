@@ -313,17 +313,21 @@ def articles_list(
 
 
 # import / article detail / dedup (issue 5) -----------------------------------------------
+def _optional_sources(settings: Settings):  # type: ignore[no-untyped-def]
+    """The sources file for commands that work without one (import, retag): None when there is no file; one
+    that is there but invalid is still an error (exit 2), rather than silently ignored."""
+    return _load_sources(settings) if settings.sources.exists() else None
+
+
 def _priorities(settings: Settings) -> dict[str, int]:
     """Source priorities from the sources file, if there is one (import works without it)."""
-    try:
-        return {s.name: s.priority for s in _load_sources(settings).sources}
-    except ConfigError:
-        return {}
+    sources = _optional_sources(settings)
+    return {s.name: s.priority for s in sources.sources} if sources else {}
 
 
 @app.command("import")
 def import_items(
-    path: Annotated[Path, typer.Argument(help="JSON lines: url, title, body, published_at, optional author and source.")],
+    path: Annotated[Path, typer.Argument(help="UTF-8 JSON lines: url, title, body, published_at, optional author and source.")],
     source: Annotated[str, typer.Option("--source", help="Source name of lines that name none.")] = "import",
     json_out: JsonOpt = False,
 ) -> None:
@@ -349,7 +353,8 @@ def import_items(
                            "cluster_id": outcome.cluster_id, "duplicate_of": outcome.duplicate_of,
                            "similarity": outcome.similarity})
             elif outcome.error is not None:
-                err.print(f"[red]line {outcome.line}: {outcome.error}[/red]")
+                # The message quotes the file's text: printed as it is, never read as rich markup.
+                err.print(f"line {outcome.line}: {outcome.error}", style="red", markup=False, highlight=False, soft_wrap=True)
     if not json_out:
         err.print(", ".join(f"{key} {value}" for key, value in counts.items()))
 
@@ -550,7 +555,6 @@ def retag(
     from rich.progress import Progress
 
     from .models import Article, Source
-    from .sourcesfile import load_sources
     from .store import Storage
     from .tag import ZoneTagger
 
@@ -559,10 +563,8 @@ def retag(
         start = parse_cli_date(since) if since else None
     except ValueError as exc:
         raise ConfigError(f"bad date: {exc}") from None
-    try:
-        zones_of = {s.name: tuple(s.zones) for s in load_sources(settings.sources).sources}
-    except (ConfigError, OSError):
-        zones_of = {}
+    sources = _optional_sources(settings)
+    zones_of = {s.name: tuple(s.zones) for s in sources.sources} if sources else {}
     tagger = ZoneTagger()
     done = 0
     with _database(settings) as engine, Session(engine) as session:

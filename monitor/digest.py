@@ -2,8 +2,11 @@
 
 Items arrive newest first, one per story cluster. They are grouped by zone (or topic), at
 most MAX_ITEMS are shown with "… and N more" linking to the archive, and the HTML part is
-kept under MAX_HTML_BYTES (Gmail clips longer messages) by showing fewer items. CSS is
-inlined with css-inline (remote stylesheets off); scraped text is autoescaped.
+kept under MAX_HTML_BYTES (Gmail clips longer messages) by showing fewer items. Every scraped
+field an item shows is bounded first (the title at MAX_TITLE_CHARS, as stored; a URL too long
+to be a link is not one), so that one oversized item, stored before those limits or not, cannot
+push the others out. CSS is inlined with css-inline (remote stylesheets off); scraped text is
+autoescaped.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import css_inline
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from .items import Digest, DigestItem, PublishDate
+from .normalise import limit_title, shorten
 
 __all__ = ["DigestLinks", "build_digest", "make_lead", "LEAD_CHARS", "MAX_ITEMS", "MAX_HTML_BYTES"]
 
@@ -25,6 +29,8 @@ LEAD_CHARS = 120
 MAX_ITEMS = 50
 MAX_HTML_BYTES = 100_000
 OTHER_GROUP = "其他 Other"
+_NAME_CHARS = 100  # a source, author or post shown in a digest
+_MAX_URL_CHARS = 2048  # longer is no link (nor one that browsers and mail clients keep whole)
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
 
 _env = Environment(
@@ -55,12 +61,14 @@ def make_lead(body: str, limit: int = LEAD_CHARS) -> str:
 def _link(url: str) -> str | None:
     """A scraped URL as an href only when it is http(s): a javascript: or data: URL never becomes a link."""
     url = _one_line(url)
-    return url if url.lower().startswith(("http://", "https://")) else None
+    return url if url.lower().startswith(("http://", "https://")) and len(url) <= _MAX_URL_CHARS else None
 
 
-def _one_line(text: str) -> str:
-    """Scraped text as a single line: no CR/LF can reach a header or break the layout."""
-    return " ".join(text.split())
+def _one_line(text: str, limit: int | None = None) -> str:
+    """Scraped text as a single line: no CR/LF can reach a header or break the layout; at most `limit`
+    characters."""
+    line = " ".join(text.split())
+    return shorten(line, limit) if limit is not None else line
 
 
 def _local_date(published: PublishDate | None, tz: ZoneInfo) -> str | None:
@@ -91,10 +99,11 @@ def _item_view(item: DigestItem, tz: ZoneInfo) -> dict[str, object]:
     """What the templates show of an item in a timezone; the same for every subscriber of a run, hence
     cached (the templates only read it)."""
     return {
-        "title": _one_line(item.title), "url": _link(item.url), "source": _one_line(item.source),
-        "date": _local_date(item.published, tz), "author": _one_line(item.author) if item.author else None,
-        "author_post": _one_line(item.author_post) if item.author_post else None,
-        "tags": "、".join((*item.zone_names, *item.topic_names)), "lead": _one_line(item.lead),
+        "title": limit_title(_one_line(item.title)), "url": _link(item.url),
+        "source": _one_line(item.source, _NAME_CHARS), "date": _local_date(item.published, tz),
+        "author": _one_line(item.author, _NAME_CHARS) if item.author else None,
+        "author_post": _one_line(item.author_post, _NAME_CHARS) if item.author_post else None,
+        "tags": "、".join((*item.zone_names, *item.topic_names)), "lead": _one_line(item.lead, 2 * LEAD_CHARS),
         "also": tuple(link for link in map(_link, item.also_published_by) if link),
     }
 

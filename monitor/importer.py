@@ -6,10 +6,18 @@ and ``source`` (overrides ``--source``). A bad line yields an ``ImportOutcome`` 
 error; the other lines are still imported, in transactions of ``BATCH_LINES`` lines (one
 transaction per line cost a disk flush per line: 20 lines/s on a slow disk). Importing the
 same item again is ``unchanged``.
+
+The file is read as bytes and each line decoded on its own, so one line that is not UTF-8, or
+whose JSON escapes spell a lone surrogate (``"\\udfff"``, not a character: no database stores
+it), is that line's error and the others are imported. A UTF-8 byte-order mark at the start
+of the file is skipped (editors on Windows write one); one at the start of any other line is
+that line's error (it is what ``cat a.jsonl b.jsonl`` makes of two such files, and a
+mark inside the data is worth a look). A file that starts with a UTF-16 mark is refused whole.
 """
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from collections.abc import Iterator, Mapping
@@ -30,7 +38,7 @@ from .store import Storage, StoreResult
 from .tag import shared_tagger
 from .timefmt import SHANGHAI, utcnow
 
-__all__ = ["ImportOutcome", "parse_item", "import_file"]
+__all__ = ["ImportOutcome", "decode_line", "parse_item", "import_file"]
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -58,14 +66,51 @@ def _published(value: object) -> PublishDate | None:
     return PublishDate(moment if moment.tzinfo else moment.replace(tzinfo=SHANGHAI), "second")
 
 
+_FIELDS = ("url", "title", "body", "published_at", "author", "source")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # PostgreSQL stores no NUL; no URL or name holds any of these
+
+
+def decode_line(raw: bytes, number: int) -> str:
+    """One line of the file as text; ValueError naming the first bad byte when it is not UTF-8. Line 1 may
+    start with a byte-order mark, which is skipped; any other line that does is refused."""
+    if raw.startswith(codecs.BOM_UTF8):
+        if number != 1:
+            raise ValueError("starts with a byte-order mark (U+FEFF), which belongs only at the start of the file "
+                             "(two files joined with cat?): remove it")
+        raw = raw[len(codecs.BOM_UTF8):]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        bad = " ".join(f"0x{byte:02x}" for byte in raw[exc.start:exc.end])
+        raise ValueError(f"not valid UTF-8 at byte {exc.start + 1} of the line ({bad}: {exc.reason}); "
+                         "save the file as UTF-8") from None
+
+
 def parse_item(line: str) -> tuple[ExtractedArticle, str | None]:
     """The article of one JSON line and its source name (if the line names one); ValueError when bad."""
+    if line.startswith("\ufeff"):
+        raise ValueError("starts with a byte-order mark (U+FEFF): remove it")
     try:
         data = json.loads(line)
     except json.JSONDecodeError as exc:
         raise ValueError(f"not JSON: {exc}") from None
+    except RecursionError:
+        raise ValueError("not JSON this importer reads: nested too deeply") from None
     if not isinstance(data, dict):
         raise ValueError("expected a JSON object")
+    for field in _FIELDS:  # checked first: an error message must not carry a lone surrogate either
+        value = data.get(field)
+        surrogate = _SURROGATE.search(value) if isinstance(value, str) else None
+        if surrogate is not None:
+            raise ValueError(f"field {field!r} is not valid Unicode: a lone surrogate "
+                             f"(\\u{ord(surrogate.group()):04x} escape without its pair) at character {surrogate.start() + 1}")
+    for field in ("url", "source"):  # stored as given (title, body and author are cleaned of control characters)
+        value = data.get(field)
+        control = _CONTROL.search(value) if isinstance(value, str) else None
+        if control is not None:
+            raise ValueError(f"field {field!r} contains the control character U+{ord(control.group()):04X} "
+                             f"at character {control.start() + 1}")
     for field in ("url", "title", "body"):
         if not isinstance(data.get(field), str) or not data[field].strip():
             raise ValueError(f"field {field!r} is missing or empty")
@@ -100,9 +145,14 @@ def import_file(engine: Engine, path: Path, default_source: str, config: DedupCo
     is ``unchanged`` when the file is imported again. A full or read-only database stops the import with
     nothing of the current batch stored."""
     try:
-        handle = path.open(encoding="utf-8")
+        handle = path.open("rb")
+        start = handle.peek(2)[:2]
     except OSError as exc:
         raise ConfigError(f"cannot read {path}: {exc}") from None
+    if start in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        handle.close()
+        raise ConfigError(f"{path} is UTF-16 (it starts with a UTF-16 byte-order mark); import reads UTF-8 "
+                          f"JSON lines: convert it first (iconv -f UTF-16 -t UTF-8)")
     tagger = shared_tagger()
     with handle, Session(engine, expire_on_commit=False) as session:
         storage = Storage(session, priorities)
@@ -147,13 +197,14 @@ def import_file(engine: Engine, path: Path, default_source: str, config: DedupCo
                 yield from outcomes(batch, results)
             batch.clear()
 
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
+        for number, raw in enumerate(handle, start=1):  # bytes split at b"\n" only, as JSON lines are
             try:
+                line = decode_line(raw, number)
+                if not line.strip():
+                    continue
                 article, source_name = parse_item(line)
                 batch.append(_Line(number, article, source_name or default_source))
-            except (ValueError, UnicodeDecodeError) as exc:
+            except ValueError as exc:  # UnicodeDecodeError included
                 batch.append(_Line(number, None, "", str(exc)))
             if len(batch) >= batch_lines:
                 yield from flush_batch()

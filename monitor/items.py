@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
+from .normalise import limit_title
+
 __all__ = [
     "Precision",
     "PublishDate",
@@ -72,6 +74,11 @@ class ExtractedArticle:
     # banner (or "") and body the pieces' bodies joined.
     pieces: tuple[Piece, ...] = ()
 
+    def __post_init__(self) -> None:
+        # Here, not in each extractor: every way an article is made (crawl, import, backfill, a site
+        # plugin) gets the same limit, before dedup, tagging and storage see the title.
+        object.__setattr__(self, "title", limit_title(self.title))
+
 
 @dataclass(frozen=True, slots=True)
 class Piece:
@@ -81,6 +88,9 @@ class Piece:
     body: str  # paragraphs separated by blank lines
     author: str | None = None
     author_post: str | None = None  # as printed, line breaks removed
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "headline", limit_title(self.headline))  # it becomes an article's title
 
 
 @dataclass(frozen=True, slots=True)

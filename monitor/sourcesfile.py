@@ -8,11 +8,11 @@ from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import soupsieve
-import yaml
 from apscheduler.triggers.cron import CronTrigger
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .errors import SourcesFileError
+from .yamlfile import load_yaml
 
 __all__ = ["SourceConfig", "Selectors", "SourcesFile", "load_sources", "parse_sources", "parse_interval"]
 
@@ -183,33 +183,10 @@ def _describe(errors: list[Any], raw_sources: list[Any]) -> list[str]:
     return lines
 
 
-MAX_NODES = 200_000
-
-
-def _check_size(data: Any, origin: str) -> None:
-    """Refuse documents that expand to a huge tree: YAML aliases can nest ('billion laughs')."""
-    stack, seen = [data], 0
-    while stack:
-        node = stack.pop()
-        seen += 1
-        if seen > MAX_NODES:
-            raise SourcesFileError(f"{origin}: the document expands to more than {MAX_NODES} values "
-                                   "(nested YAML aliases?); write the sources out plainly")
-        if isinstance(node, dict):
-            stack.extend(node.keys())
-            stack.extend(node.values())
-        elif isinstance(node, list):
-            stack.extend(node)
-
-
 def parse_sources(text: str, origin: str = "<sources>") -> SourcesFile:
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise SourcesFileError(f"{origin}: not valid YAML: {exc}") from None
+    data = load_yaml(text, origin, SourcesFileError)
     if data is None:
         data = {"sources": []}
-    _check_size(data, origin)
     if not isinstance(data, dict) or not isinstance(data.get("sources", []), list):
         raise SourcesFileError(f"{origin}: expected a mapping with a 'sources' list")
     raw_sources = data.get("sources") or []

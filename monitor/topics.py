@@ -21,11 +21,11 @@ from pathlib import Path
 from typing import Any
 
 import ahocorasick_rs
-import yaml
 
 from .errors import ConfigError
 from .items import TopicTag
 from .normalise import match_key
+from .yamlfile import load_yaml
 
 __all__ = ["Topic", "Taxonomy", "TopicMatcher", "load_taxonomy"]
 
@@ -85,10 +85,7 @@ def load_taxonomy(path: Path | None = None) -> Taxonomy:
             text, where = path.read_text(encoding="utf-8"), str(path)
         except OSError as exc:
             raise ConfigError(f"cannot read the topics file: {exc}") from None
-    try:
-        return _parse(yaml.safe_load(text), where)
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{where}: not valid YAML: {exc}") from None
+    return _parse(load_yaml(text, where), where)
 
 
 class TopicMatcher:

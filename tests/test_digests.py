@@ -230,3 +230,33 @@ def test_export_and_erase(migrated_url: str, settings_for) -> None:  # type: ign
         assert export_subscriber(session, "gone@example.com") is None
         assert len(session.exec(select(Delivery)).all()) == 1  # the anonymous count stays
     engine.dispose()
+
+
+def test_an_oversized_title_never_pushes_other_articles_out_of_a_digest(migrated_url: str, settings_for) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import update
+
+    from monitor.models import Article
+    from monitor.normalise import MAX_TITLE_CHARS
+
+    huge_title = "包头稀土高新区" * 15_000  # 105,000 characters, 315 kB in UTF-8
+    huge = dict(BAOTOU, url="http://news.example.cn/huge.html", title=huge_title, body=BAOTOU["body"] + "（续）")
+    [huge_id, *_] = store_articles(migrated_url, [huge, BAOTOU, BAOJI, WUHAN])
+    engine = db.make_engine(migrated_url)
+    try:
+        with Session(engine) as session:
+            stored = session.get(Article, huge_id)
+            assert stored is not None and len(stored.title) == MAX_TITLE_CHARS and stored.title.endswith("…")
+            # A row stored before titles were limited: the digest bounds what it shows all the same.
+            session.execute(update(Article).where(Article.id == huge_id).values(title=huge_title))  # type: ignore[arg-type]
+            session.commit()
+    finally:
+        engine.dispose()
+    _add(migrated_url, "reader@example.com")
+    with smtp_sink() as sink:
+        _send(migrated_url, settings_for(migrated_url), sink.port)
+        [(_rcpts, message)] = sink.messages
+    html, text = message.get_body(("html",)).get_content(), _body(message)
+    for item in (BAOTOU, BAOJI, WUHAN):
+        assert item["title"] in html and item["title"] in text
+    assert huge_title[:MAX_TITLE_CHARS - 1] + "…" in text and huge_title[:MAX_TITLE_CHARS + 7] not in html
+    assert "more:" not in text and len(html.encode()) < 100_000

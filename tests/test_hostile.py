@@ -279,3 +279,12 @@ def test_billion_laughs_in_a_feed_is_not_expanded() -> None:
         tracemalloc.stop()
     assert list(urls) == ["http://example.com/a/1.html"]
     assert peak < 256 * 1024 * 1024  # fully expanded, the title alone would be 3 GB
+
+
+@pytest.mark.parametrize("answer", [b"[" * 100_000 + b"]" * 100_000, b"[1, 2]", b'"text"'])
+def test_a_json_api_answer_nested_too_deep_or_not_an_object_is_a_source_error(answer: bytes) -> None:
+    from scrapers.sites.stdaily import edition_dates
+
+    source = parse_sources("sources:\n  - {name: kjrb, kind: plugin, module: stdaily, url: 'http://example.com/api'}\n")
+    with pytest.raises(SourceError, match="did not answer"):
+        edition_dates(source.sources[0], _page(answer))

@@ -24,3 +24,32 @@ def test_content_hash_equal_under_markup_whitespace() -> None:
 
 def test_split_paragraphs() -> None:
     assert split_paragraphs("a\r\n\r\n b \n\nc") == ["a", "b", "c"]
+
+
+def test_shorten_cuts_at_a_character_boundary_with_an_ellipsis() -> None:
+    from monitor.normalise import MAX_TITLE_CHARS, limit_title, shorten
+
+    exact = "高" * MAX_TITLE_CHARS
+    assert limit_title(exact) == exact  # at the limit: unchanged
+    over = limit_title(exact + "新")
+    assert len(over) == MAX_TITLE_CHARS and over == "高" * (MAX_TITLE_CHARS - 1) + "…"
+    assert shorten("abcdef", 4) == "abc…" and shorten("ab  cdef", 4) == "ab…"  # no space before the ellipsis
+    # A combining mark, an emoji's skin tone and a joined emoji stay with their base or go with it.
+    assert shorten("abe\u0301fgh", 4) == "ab…"
+    assert shorten("ab\U0001f44d\U0001f3fdxyz", 4) == "ab…"
+    assert shorten("a\U0001f469\u200d\U0001f52cxyz", 4) == "a…"
+
+
+def test_every_way_an_article_is_made_limits_its_title() -> None:
+    from monitor.extract import extract_article
+    from monitor.items import ExtractedArticle, Piece
+    from monitor.normalise import MAX_TITLE_CHARS
+
+    huge = "包头稀土高新区" * 15_000
+    body = "".join(f"<p>{'稀土新材料产业加快发展，一批重点项目陆续开工建设。' * 4}</p>" for _ in range(4))
+    for head in (f"<title>{huge}</title>", f"<meta property='og:title' content='{huge}'>"):
+        article = extract_article(f"<html><head>{head}</head><body><div>{body}</div></body></html>",
+                                  "http://zone.example/a/1.html")
+        assert len(article.title) == MAX_TITLE_CHARS and article.title.endswith("…")
+    assert len(ExtractedArticle(url="u", title=huge, body="b").title) == MAX_TITLE_CHARS
+    assert len(Piece(headline=huge, body="b").headline) == MAX_TITLE_CHARS

@@ -68,3 +68,57 @@ def test_yaml_alias_bomb_is_refused_quickly() -> None:
     bomb = "\n".join(levels) + "\nsources: *a8\n"
     with pytest.raises(SourcesFileError, match="expands to more than"):
         parse_sources(bomb)
+
+
+def _deep_files() -> dict[str, str]:
+    """Sources files nested 5,000 levels deep: in flow style, in block style, and inside a source's field."""
+    depth = 5000
+    return {
+        "flow": "sources: " + "[" * depth + "]" * depth + "\n",
+        "block": "sources:\n" + "".join("  " * level + "- \n" for level in range(1, depth)) + "  " * depth + "- x\n",
+        "field": GOOD + "  - {name: deep, kind: feed, url: " + "{a: " * depth + "1" + "}" * depth + "}\n",
+    }
+
+
+def test_a_sources_file_nested_thousands_deep_is_an_error_not_a_recursion_error() -> None:
+    import pytest
+
+    from monitor.errors import SourcesFileError
+    from monitor.sourcesfile import parse_sources
+
+    for shape, text in _deep_files().items():
+        with pytest.raises(SourcesFileError, match="nested more than 64 levels deep") as caught:
+            parse_sources(text, "s.yaml")
+        assert "line " in str(caught.value), shape
+    # Aliases of aliases nest the data deeper than the text is: caught once the aliases are expanded.
+    chain = "a0: &a0 [x]\n" + "".join(f"a{i}: &a{i} [*a{i - 1}]\n" for i in range(1, 200)) + "sources: *a199\n"
+    with pytest.raises(SourcesFileError, match="nested more than 64 levels deep"):
+        parse_sources(chain, "s.yaml")
+    parse_sources(GOOD.replace("every 30m", "every 1h"))  # a real file is far from the limit
+
+
+def test_commands_that_read_a_deeply_nested_sources_file_exit_2(tmp_path: Path) -> None:
+    path = tmp_path / "deep.yaml"
+    path.write_text(_deep_files()["flow"], encoding="utf-8")
+    items = tmp_path / "items.jsonl"
+    items.write_text("", encoding="utf-8")
+    env = {"MONITOR_SOURCES": str(path), "MONITOR_DATABASE_URL": f"sqlite:///{tmp_path / 'm.db'}"}
+    assert run_cli("db", "upgrade", env=env, cwd=tmp_path).returncode == 0
+    for command in (["sources", "validate"], ["sources", "list"], ["crawl"], ["retag"], ["import", str(items)]):
+        result = run_cli(*command, env=env, cwd=tmp_path)
+        assert result.returncode == 2, (command, result.stderr)
+        assert "nested more than 64 levels deep" in result.stderr and "Traceback" not in result.stderr, command
+    as_json = run_cli("sources", "validate", "--json", env=env, cwd=tmp_path)
+    assert as_json.returncode == 2 and json.loads(as_json.stdout)["valid"] is False
+
+
+def test_a_deeply_nested_topics_file_is_a_config_error(tmp_path: Path) -> None:
+    import pytest
+
+    from monitor.errors import ConfigError
+    from monitor.topics import load_taxonomy
+
+    path = tmp_path / "topics.yaml"
+    path.write_text("topics: " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="nested more than 64 levels deep"):
+        load_taxonomy(path)

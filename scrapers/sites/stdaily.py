@@ -49,9 +49,14 @@ def article_url(source: SourceConfig, article_id: str, period: str) -> str:
 
 def _json(source: SourceConfig, page: RawPage) -> Any:
     try:
-        return json.loads(page.content.decode("utf-8"))
+        answer = json.loads(page.content.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise SourceError(source.name, f"{page.url}: the e-paper API did not answer JSON ({exc})") from None
+    except RecursionError:  # json's C scanner recurses once per level of nesting
+        raise SourceError(source.name, f"{page.url}: the e-paper API did not answer JSON (nested too deeply)") from None
+    if not isinstance(answer, dict):
+        raise SourceError(source.name, f"{page.url}: the e-paper API did not answer a JSON object")
+    return answer
 
 
 def edition_dates(source: SourceConfig, page: RawPage) -> list[str]:
