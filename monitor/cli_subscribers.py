@@ -182,7 +182,7 @@ def _check_frequency(frequency: str | None) -> None:
 def digest_status(
     frequency: Annotated[str | None, typer.Option(help="Only digests of this frequency (immediate, daily, weekly).")] = None,
     since: Annotated[str | None, typer.Option(help="Only periods with digests recorded since this date (YYYY-MM-DD or ISO 8601; Asia/Shanghai unless it has an offset).")] = None,
-    limit: Annotated[int, typer.Option(min=1, help="At most this many periods, newest first.")] = 20,
+    limit: Annotated[int, typer.Option(help="At most this many periods, newest first.")] = 20,
     json_out: Annotated[bool, typer.Option("--json", help="One JSON object per period on stdout: frequency, period, counts (state -> number), undelivered (addresses).")] = False,
 ) -> None:
     """Deliveries per period: how many digests are sent, failed, bounced, sending or pending, and who has not got theirs.
@@ -195,6 +195,8 @@ def digest_status(
     from .timefmt import format_timestamp
 
     _check_frequency(frequency)
+    if limit < 1:
+        raise ConfigError(f"--limit must be 1 or more, got {limit}")
     try:
         start = parse_cli_date(since) if since else None
     except ValueError:

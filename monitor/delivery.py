@@ -368,7 +368,6 @@ def _finish_earlier(session: Session, settings: Settings, mailer: Mailer, gazett
                 session.add(row)
 
             db.commit_retrying(session, give_up, f"giving up on digest {record.id}")
-            log.error("digest %s for %s given up: %s", record.period_key, subscriber.email, delivery.last_error)
             tally.add("abandoned", subscriber, record, delivery)
         elif _retryable(delivery, now, force):
             tally.add(_send(session, settings, mailer, subscriber, record, delivery, gazetteer), subscriber, record, delivery)
