@@ -334,6 +334,27 @@ def _subscribe(database_url: str, count: int) -> list[str]:
     return emails
 
 
+def _received(sink: SmtpSink) -> dict[str, list[str]]:
+    """recipient -> the Message-IDs of what the SMTP server took for them, in order."""
+    received: dict[str, list[str]] = {}
+    for recipients, message in sink.messages:
+        for recipient in recipients:
+            received.setdefault(recipient, []).append(str(message["Message-ID"]))
+    return received
+
+
+def _stored_deliveries(database_url: str) -> list[tuple[str, str, str]]:
+    """(email, Message-ID, state) of every delivery."""
+    engine = db.make_engine(database_url)
+    try:
+        with Session(engine) as session:
+            return list(session.exec(select(Subscriber.email, Delivery.message_id, Delivery.state)
+                                     .join(DigestRecord, DigestRecord.subscriber_id == Subscriber.id)  # type: ignore[arg-type]
+                                     .join(Delivery, Delivery.digest_id == DigestRecord.id)).all())  # type: ignore[arg-type]
+    finally:
+        engine.dispose()
+
+
 @pytest.mark.parametrize("round_no", range(ROUNDS))
 def test_digest_run_killed_at_random_points_then_rerun_delivers_each_message_id_once(
         migrated_url: str, tmp_path: Path, killing_sink: KillingSink, round_no: int) -> None:
@@ -362,16 +383,8 @@ def test_digest_run_killed_at_random_points_then_rerun_delivers_each_message_id_
     rerun = run_cli("digest", "send", "--force", "--json", env=env)
     assert rerun.returncode == 0, f"{context}\n{rerun.stderr}"
 
-    received: dict[str, list[str]] = {}
-    for recipients, message in sink.messages:
-        for recipient in recipients:
-            received.setdefault(recipient, []).append(str(message["Message-ID"]))
-    engine = db.make_engine(migrated_url)
-    with Session(engine) as session:
-        stored = session.exec(select(Subscriber.email, Delivery.message_id, Delivery.state)
-                              .join(DigestRecord, DigestRecord.subscriber_id == Subscriber.id)  # type: ignore[arg-type]
-                              .join(Delivery, Delivery.digest_id == DigestRecord.id)).all()  # type: ignore[arg-type]
-    engine.dispose()
+    received = _received(sink)
+    stored = _stored_deliveries(migrated_url)
     assert sorted(email for email, _id, _state in stored) == emails, f"one digest per subscriber and period: {context}"
     assert {state for _email, _id, state in stored} == {"sent"}, context
     assert sorted(received) == emails, f"missing: {sorted(set(emails) - set(received))} ({context})"
@@ -421,17 +434,8 @@ def test_digest_run_killed_again_and_again_on_the_same_message_then_rerun(migrat
         sink.holding = False
         rerun = run_cli("digest", "send", "--force", "--json", env=env)
         status = run_cli("digest", "status", "--json", env=env)
-    received: dict[str, list[str]] = {}
-    for recipients, message in sink.messages:
-        for recipient in recipients:
-            received.setdefault(recipient, []).append(str(message["Message-ID"]))
-    engine = db.make_engine(migrated_url)
-    with Session(engine) as session:
-        stored = {email: (message_id, state) for email, message_id, state in session.exec(
-            select(Subscriber.email, Delivery.message_id, Delivery.state)
-            .join(DigestRecord, DigestRecord.subscriber_id == Subscriber.id)  # type: ignore[arg-type]
-            .join(Delivery, Delivery.digest_id == DigestRecord.id)).all()}  # type: ignore[arg-type]
-    engine.dispose()
+    received = _received(sink)
+    stored = {email: (message_id, state) for email, message_id, state in _stored_deliveries(migrated_url)}
     assert sorted(stored) == emails, "one digest per subscriber and period"
     for email in emails:  # every copy anyone got has the one stored Message-ID
         assert set(received[email]) == {stored[email][0]}, (email, received[email])
