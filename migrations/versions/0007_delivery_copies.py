@@ -18,8 +18,10 @@ depends_on = None
 def upgrade() -> None:
     with op.batch_alter_table('delivery', schema=None) as batch_op:
         batch_op.add_column(sa.Column('copies', sa.Integer(), nullable=False, server_default='0'))
-    # Before this revision every send begun may have been a copy.
-    op.execute(sa.text("UPDATE delivery SET copies = attempts"))
+    # Rows left 'sending' (or given up on, or sent): every send begun may have been a copy. A 'failed' row
+    # was almost always refused (an SMTP outage): counted as no copy, so the upgrade does not give it up.
+    op.execute(sa.text("UPDATE delivery SET copies = CASE WHEN state IN ('failed', 'pending', 'bounced') THEN 0 "
+                       "ELSE attempts END"))
 
 
 def downgrade() -> None:
