@@ -6,12 +6,18 @@ from alembic import command
 from monitor import db
 
 
-def test_upgrade_from_first_revision_keeps_rows(database_url: str) -> None:
+def _at_revision(database_url: str, revision: str) -> sa.Engine:
+    """An engine on the database upgraded to ``revision`` only."""
     config = db.alembic_config(database_url)
     engine = db.make_engine(database_url)
     with engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, "0001")
+        command.upgrade(config, revision)
+    return engine
+
+
+def test_upgrade_from_first_revision_keeps_rows(database_url: str) -> None:
+    engine = _at_revision(database_url, "0001")
     with engine.begin() as connection:
         connection.execute(sa.text("INSERT INTO source (name, kind, items_last_run, consecutive_failures, health) VALUES ('s', 'html', 0, 0, 'ok')"))
         connection.execute(sa.text(
@@ -32,11 +38,7 @@ def test_upgrade_from_first_revision_keeps_rows(database_url: str) -> None:
 def test_0007_counts_the_copies_earlier_sends_may_have_made(database_url: str) -> None:
     """A send left 'sending' or sent may have been a copy; a 'failed' one was refused (no copy), so the upgrade
     gives nothing up."""
-    config = db.alembic_config(database_url)
-    engine = db.make_engine(database_url)
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0006")
+    engine = _at_revision(database_url, "0006")
     with engine.begin() as connection:
         connection.execute(sa.text("INSERT INTO subscriber (email, timezone, confirmed, bounces, created_at, status, group_by) "
                                    "VALUES ('a@b.cn', 'Asia/Shanghai', true, 0, '2022-11-14 01:00:00+00', 'active', 'zone')"))
