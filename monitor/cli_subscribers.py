@@ -145,8 +145,7 @@ def digest_send(
 ) -> None:
     """Send the digests that are due (SMTP, or .eml files in the outbox when MONITOR_SMTP_URL is unset).
 
-    Exit 1 when a digest failed in this run or was given up on (never sent again automatically: it is
-    in the operator alert and in `monitor digest status`).
+    Exit 1 when a digest failed in this run or was given up on (see `monitor digest status`).
     """
     from .delivery import send_digests
     from .mailer import make_mailer
@@ -178,19 +177,22 @@ def _check_frequency(frequency: str | None) -> None:
         raise ConfigError(f"--frequency must be immediate, daily or weekly, got {frequency!r}")
 
 
-@digest_app.command("status")
+STATUS_HELP = (
+    "Deliveries per period: how many digests are sent, failed, bounced, sending or pending, and who has not "
+    "got theirs.\n\n"
+    "A subscriber gets at most 3 copies of one digest, all with its Message-ID. A digest given up on ('abandoned': "
+    "it may have reached the subscriber 3 times unconfirmed, or failed on every retry) counts as failed and is "
+    "never sent again automatically; a failed one with retries left is sent again by the next run from the time "
+    "shown.")
+
+
+@digest_app.command("status", help=STATUS_HELP)
 def digest_status(
     frequency: Annotated[str | None, typer.Option(help="Only digests of this frequency (immediate, daily, weekly).")] = None,
     since: Annotated[str | None, typer.Option(help="Only periods with digests recorded since this date (YYYY-MM-DD or ISO 8601; Asia/Shanghai unless it has an offset).")] = None,
     limit: Annotated[int, typer.Option(help="At most this many periods, newest first.")] = 20,
     json_out: Annotated[bool, typer.Option("--json", help="One JSON object per period on stdout: frequency, period, counts (state -> number), undelivered (addresses).")] = False,
 ) -> None:
-    """Deliveries per period: how many digests are sent, failed, bounced, sending or pending, and who has not got theirs.
-
-    A digest given up on ('abandoned': it may have reached the subscriber as many times as the resend
-    policy allows, or failed on every retry) counts as failed; a failed one with retries left is tried
-    again by the next run from the time shown.
-    """
     from .delivery import digest_status as load_status
     from .timefmt import format_timestamp
 
