@@ -45,8 +45,8 @@ from .subscribers import find_subscriber, subscription_filters
 from .timefmt import utcnow
 from .tokens import signed_link
 
-__all__ = ["DigestRunResult", "Undelivered", "PeriodStatus", "digest_status", "send_digests", "period_key", "is_due", "preview_digest", "BOUNCE_LIMIT",
-           "MAX_ATTEMPTS", "MAX_COPIES"]
+__all__ = ["DigestRunResult", "Undelivered", "PeriodStatus", "digest_status", "send_digests", "period_key", "is_due",
+           "preview_digest", "BOUNCE_LIMIT", "MAX_ATTEMPTS", "MAX_COPIES"]
 
 log = logging.getLogger(__name__)
 BOUNCE_LIMIT = 3
@@ -222,7 +222,7 @@ def _send(session: Session, settings: Settings, mailer: Mailer, subscriber: Subs
         ids = session.exec(select(DigestArticle.article_id).where(DigestArticle.digest_id == record.id)).all()
         digest = build_for(settings, subscriber, load_candidates(session, gazetteer, ids=ids), record.id)
     links = _links(settings, subscriber.id or 0, record.id)
-    if resend:  # a batch's digest was committed in 'sending' with its first send already counted
+    if resend:  # an earlier run's digest: count this send first (a batch marks its digests in its own commits)
         db.commit_retrying(session, lambda: _mark_sending(session, delivery), f"recording the resend of digest {record.id}")
     error: DeliveryError | None = None
     try:
@@ -474,7 +474,8 @@ def digest_status(engine: Engine, *, frequency: str | None = None, since: dateti
     for freq, key, state, last_error, next_attempt_at, email in rows:
         if (freq, key) not in counts:
             continue
-        counts[freq, key]["failed" if state == "abandoned" else state] += 1
+        shown = "failed" if state == "abandoned" else state
+        counts[freq, key][shown] = counts[freq, key].get(shown, 0) + 1
         if state != "sent" and email is not None:  # an erased subscriber leaves an anonymous count only
             missing[freq, key].append(UndeliveredAddress(email, state, last_error,
                                                          next_attempt_at if state == "failed" else None))
