@@ -13,6 +13,7 @@ from sqlmodel import Session
 from .cli import _database, _emit, _settings, app, digest_app, err, out, subscribers_app
 from .errors import ConfigError
 from .gazetteer import load_gazetteer
+from .timefmt import parse_cli_date
 
 T = TypeVar("T")
 
@@ -142,12 +143,14 @@ def digest_send(
     dry_run: Annotated[bool, typer.Option(help="Count what would be sent; record and send nothing.")] = False,
     json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object on stdout.")] = False,
 ) -> None:
-    """Send the digests that are due (SMTP, or .eml files in the outbox when MONITOR_SMTP_URL is unset)."""
+    """Send the digests that are due (SMTP, or .eml files in the outbox when MONITOR_SMTP_URL is unset).
+
+    Exit 1 when a digest failed in this run or was given up on (see `monitor digest status`).
+    """
     from .delivery import send_digests
     from .mailer import make_mailer
 
-    if frequency not in (None, "immediate", "daily", "weekly"):
-        raise ConfigError(f"--frequency must be immediate, daily or weekly, got {frequency!r}")
+    _check_frequency(frequency)
     settings = _settings()
     from .locks import DIGEST_LOCK, hold
 
@@ -162,8 +165,60 @@ def digest_send(
         verb = "would be sent" if dry_run else f"sent ({where})"
         err.print(f"digests: {result.sent} {verb}, {result.skipped_empty} empty, {result.failed} failed, "
                   f"{result.already_sent} already sent this period, {result.not_due} not due yet")
+        for item in result.given_up:
+            err.print(f"given up: {item.email} ({item.frequency} {item.period}): {item.reason}", markup=False,
+                      highlight=False)
     if result.failed:
         raise typer.Exit(1)
+
+
+def _check_frequency(frequency: str | None) -> None:
+    if frequency not in (None, "immediate", "daily", "weekly"):
+        raise ConfigError(f"--frequency must be immediate, daily or weekly, got {frequency!r}")
+
+
+STATUS_HELP = (
+    "Deliveries per period: how many digests are sent, failed, bounced, sending or pending, and who has not "
+    "got theirs.\n\n"
+    "A subscriber gets at most 3 copies of one digest, all with its Message-ID. A digest given up on ('abandoned': "
+    "it may have reached the subscriber 3 times unconfirmed, or failed on every retry) counts as failed and is "
+    "never sent again automatically; a failed one with retries left is sent again by the next run from the time "
+    "shown.")
+
+
+@digest_app.command("status", help=STATUS_HELP)
+def digest_status(
+    frequency: Annotated[str | None, typer.Option(help="Only digests of this frequency (immediate, daily, weekly).")] = None,
+    since: Annotated[str | None, typer.Option(help="Only periods with digests recorded since this date (YYYY-MM-DD or ISO 8601; Asia/Shanghai unless it has an offset).")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many periods, newest first.")] = 20,
+    json_out: Annotated[bool, typer.Option("--json", help="One JSON object per period on stdout: frequency, period, counts (state -> number), undelivered (addresses).")] = False,
+) -> None:
+    from .delivery import digest_status as load_status
+    from .timefmt import format_timestamp
+
+    _check_frequency(frequency)
+    if limit < 1:
+        raise ConfigError(f"--limit must be 1 or more, got {limit}")
+    try:
+        start = parse_cli_date(since) if since else None
+    except ValueError:
+        raise ConfigError(f"--since must be a date (YYYY-MM-DD) or an ISO 8601 time, got {since!r}") from None
+    settings = _settings()
+    with _database(settings) as engine:
+        periods = load_status(engine, frequency=frequency, since=start, limit=limit)
+    for period in periods:
+        if json_out:
+            _emit({"frequency": period.frequency, "period": period.period, "counts": dict(period.counts),
+                   "undelivered": [u.email for u in period.undelivered]})
+            continue
+        counts = ", ".join(f"{n} {state}" for state, n in period.counts.items() if n)
+        out.print(f"{period.frequency} {period.period}: {counts or 'no deliveries'}", markup=False, highlight=False)
+        for u in period.undelivered:
+            why = f"tried again from {format_timestamp(u.retry_at)}; " if u.retry_at else ""
+            out.print(f"  not delivered: {u.email} ({u.state}) {why}{u.last_error or ''}".rstrip(), markup=False,
+                      highlight=False)
+    if not periods and not json_out:
+        err.print("no digests recorded" + (f" since {since}" if since else ""))
 
 
 @app.command()

@@ -1,4 +1,4 @@
-"""Digest runs: decide who is due, choose their new articles, record the digest, send it exactly once.
+"""Digest runs: decide who is due, choose their new articles, record the digest, send it.
 
 For each (subscriber, frequency, period) there is one digest row (unique key) and one
 delivery row whose Message-ID is fixed before sending. States:
@@ -6,10 +6,16 @@ delivery row whose Message-ID is fixed before sending. States:
     pending -> sending -> sent
                        -> failed (transient: retried with backoff, same Message-ID)
                        -> bounced (permanent 5xx: never retried; the subscriber's bounce count grows)
+                       -> abandoned (given up: counted failed, alerted, listed by `monitor digest status`)
 
-A row found in ``sending`` (the process died between recording and SMTP) is resent once
-with the same Message-ID; if it is found in ``sending`` again it is marked ``abandoned``
-(never sent again automatically: the message may have reached the server both times).
+The resend policy: a subscriber receives at most MAX_COPIES (3) copies of one digest, all with
+its one Message-ID. ``copies`` counts the sends that may have put the message in the inbox: a
+send is counted (committed as ``sending``) before its first byte goes out, and uncounted when
+the server refused it (connect error, 4xx/5xx answer). A send cut after its data went out (the
+process killed, the connection lost before the server's answer) stays counted. A digest is
+resent, with the same Message-ID, while ``copies`` < MAX_COPIES and ``attempts`` <
+MAX_ATTEMPTS; then it is ``abandoned``, never sent again automatically, and reported: counted
+in the run's ``failed`` (exit 1), in the operator alert, and in ``monitor digest status``.
 ``--force`` makes every subscriber due now, but a period that was sent is never sent twice.
 """
 
@@ -17,7 +23,8 @@ from __future__ import annotations
 
 import logging
 import random
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -27,7 +34,7 @@ from sqlmodel import Session, col, select
 
 from . import db
 from .digest import DigestLinks, build_digest, make_lead
-from .errors import DeliveryError, PermanentDeliveryError
+from .errors import DeliveryError, PermanentDeliveryError, UncertainDeliveryError
 from .gazetteer import Gazetteer, load_gazetteer
 from .items import Digest, DigestItem
 from .mailer import Mailer, build_message, new_message_id
@@ -38,13 +45,28 @@ from .subscribers import find_subscriber, subscription_filters
 from .timefmt import utcnow
 from .tokens import signed_link
 
-__all__ = ["DigestRunResult", "send_digests", "period_key", "is_due", "preview_digest", "BOUNCE_LIMIT"]
+__all__ = ["DigestRunResult", "Undelivered", "PeriodStatus", "digest_status", "send_digests", "period_key", "is_due",
+           "preview_digest", "BOUNCE_LIMIT", "MAX_ATTEMPTS", "MAX_COPIES"]
 
 log = logging.getLogger(__name__)
 BOUNCE_LIMIT = 3
-MAX_ATTEMPTS = 8
+MAX_ATTEMPTS = 8  # sends begun, whatever their outcome (a server that keeps answering 4xx is given up on)
+MAX_COPIES = 3  # sends that may have reached the subscriber: the most copies of one digest anyone receives
+FAILED_STATES = ("failed", "bounced", "abandoned")
+STATUS_STATES = ("sent", "failed", "bounced", "sending", "pending")  # `digest status` counts: abandoned is failed
 BATCH = 200  # digests recorded per transaction before they are sent
 _PERIOD = {"immediate": timedelta(hours=1), "daily": timedelta(days=1), "weekly": timedelta(days=7)}
+
+
+@dataclass(frozen=True, slots=True)
+class Undelivered:
+    """A digest a run gave up on: it is never sent again automatically, so the operator is told."""
+
+    email: str
+    frequency: str
+    period: str
+    message_id: str
+    reason: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,9 +74,25 @@ class DigestRunResult:
     considered: int
     sent: int
     skipped_empty: int
-    failed: int
+    failed: int  # sends that failed in this run, and the digests given up on in it (`given_up`)
     already_sent: int
     not_due: int = 0
+    given_up: tuple[Undelivered, ...] = ()
+    alert_sent: bool = False
+
+
+@dataclass(slots=True)
+class _Tally:
+    sent: int = 0
+    failed: int = 0
+    given_up: list[Undelivered] = field(default_factory=list)
+
+    def add(self, state: str, subscriber: Subscriber, record: DigestRecord, delivery: Delivery) -> None:
+        self.sent += state == "sent"
+        self.failed += state in FAILED_STATES
+        if state == "abandoned":
+            self.given_up.append(Undelivered(subscriber.email, record.frequency, record.period_key, delivery.message_id,
+                                             delivery.last_error or ""))
 
 
 def period_key(frequency: str, now: datetime, tz: ZoneInfo) -> str:
@@ -173,22 +211,19 @@ def _choose(history: _History, subscriber_id: int, subscriptions: list[Subscript
 
 
 def _send(session: Session, settings: Settings, mailer: Mailer, subscriber: Subscriber, record: DigestRecord,
-          delivery: Delivery, gazetteer: Gazetteer, digest: Digest | None = None) -> str:
+          delivery: Delivery, gazetteer: Gazetteer, digest: Digest | None = None, after: Delivery | None = None) -> str:
     """Send one recorded digest (rebuilt from its rows when `digest` is not given); returns the new state.
 
-    The row says 'sending' (committed) before the first byte goes to SMTP.
+    The row says 'sending', with this send counted in ``attempts`` and ``copies`` (committed), before the
+    first byte goes to SMTP. ``after``, the next digest of a batch, is marked so in the outcome's transaction.
     """
     resend = digest is None
     if digest is None:
         ids = session.exec(select(DigestArticle.article_id).where(DigestArticle.digest_id == record.id)).all()
         digest = build_for(settings, subscriber, load_candidates(session, gazetteer, ids=ids), record.id)
     links = _links(settings, subscriber.id or 0, record.id)
-    if resend:  # a new digest was committed in 'sending' with its first attempt already counted
-        def mark_resending() -> None:
-            delivery.state, delivery.attempts = "sending", delivery.attempts + 1
-            session.add(delivery)
-
-        db.commit_retrying(session, mark_resending, f"recording the resend of digest {record.id}")
+    if resend:  # an earlier run's digest: count this send first (a batch marks its digests in its own commits)
+        db.commit_retrying(session, lambda: _mark_sending(session, delivery), f"recording the resend of digest {record.id}")
     error: DeliveryError | None = None
     try:
         mailer.send(build_message(digest, sender=settings.mail_from, message_id=delivery.message_id,
@@ -198,23 +233,32 @@ def _send(session: Session, settings: Settings, mailer: Mailer, subscriber: Subs
         log.error("digest for %s bounced: %s", subscriber.email, exc)
     except DeliveryError as exc:
         error = exc
-        log.error("digest for %s not delivered (will retry): %s", subscriber.email, exc)
+        log.error("digest for %s not delivered: %s", subscriber.email, exc)
 
     # Sets every field it writes: a lost connection rolls the transaction back and runs it again.
     def record_outcome() -> None:
-        if isinstance(error, PermanentDeliveryError):
-            delivery.state, delivery.last_error = "bounced", str(error)[:2000]
-            subscriber.bounces += 1
-            if subscriber.bounces >= BOUNCE_LIMIT:
-                subscriber.status = "bouncing"
-            session.add(subscriber)
-        elif error is not None:
-            delivery.state, delivery.last_error = "failed", str(error)[:2000]
-            backoff = min(3600.0, 60.0 * 2 ** min(delivery.attempts, 6)) * random.uniform(0.8, 1.2)
-            delivery.next_attempt_at = utcnow() + timedelta(seconds=backoff)
-        else:
+        if error is None:
             delivery.state, delivery.sent_at, delivery.last_error = "sent", utcnow(), None
+        else:
+            if not isinstance(error, UncertainDeliveryError):
+                delivery.copies -= 1  # the server refused it: this send put no copy in the inbox
+            delivery.last_error = str(error)[:2000]
+            given_up = _given_up(delivery)
+            if isinstance(error, PermanentDeliveryError):
+                delivery.state = "bounced"
+                subscriber.bounces += 1
+                if subscriber.bounces >= BOUNCE_LIMIT:
+                    subscriber.status = "bouncing"
+                session.add(subscriber)
+            elif given_up:
+                delivery.state, delivery.last_error = "abandoned", f"{given_up}; last error: {error}"[:2000]
+            else:
+                delivery.state = "failed"
+                backoff = min(3600.0, 60.0 * 2 ** min(delivery.attempts, 6)) * random.uniform(0.8, 1.2)
+                delivery.next_attempt_at = utcnow() + timedelta(seconds=backoff)
         session.add(delivery)
+        if after is not None:
+            _mark_sending(session, after)
         if session.get_bind().dialect.name == "postgresql":
             # Losing a send's outcome to a database server crash only costs one resend with the same
             # Message-ID (the row is found in 'sending'), so this commit need not wait for the WAL flush.
@@ -226,13 +270,27 @@ def _send(session: Session, settings: Settings, mailer: Mailer, subscriber: Subs
     return delivery.state
 
 
+def _mark_sending(session: Session, delivery: Delivery) -> None:
+    """Count the send about to begin: until the server's answer is recorded, it may be a copy in the inbox."""
+    delivery.state, delivery.attempts, delivery.copies = "sending", delivery.attempts + 1, delivery.copies + 1
+    session.add(delivery)
+
+
+def _given_up(delivery: Delivery) -> str | None:
+    """Why a digest that is not sent must not be sent again (the resend policy), or None."""
+    if delivery.copies >= MAX_COPIES:
+        return (f"may have reached the subscriber {delivery.copies} times without the server confirming it "
+                f"(sends cut after the message went out): not sent again, at most {MAX_COPIES} copies")
+    if delivery.attempts >= MAX_ATTEMPTS:
+        return f"not delivered after {delivery.attempts} attempts"
+    return None
+
+
 def _retryable(delivery: Delivery, now: datetime, force: bool) -> bool:
-    if delivery.state == "pending":
+    if delivery.state in ("pending", "sending"):  # 'sending': found after a crash, resent with the same Message-ID
         return True
-    if delivery.state == "sending":  # found after a crash: resend once with the same Message-ID
-        return delivery.attempts < 2
     if delivery.state == "failed":
-        return delivery.attempts < MAX_ATTEMPTS and (force or delivery.next_attempt_at is None or delivery.next_attempt_at <= now)
+        return force or delivery.next_attempt_at is None or delivery.next_attempt_at <= now
     return False
 
 
@@ -252,13 +310,14 @@ def _insert_links(session: Session, links: list[tuple[int, int]]) -> None:
 
 
 def _deliver_batch(session: Session, settings: Settings, mailer: Mailer, gazetteer: Gazetteer,
-                   batch: list[tuple[Subscriber, str, str, list[Candidate]]], now: datetime,
-                   sent: int, failed: int, item_cache: dict[int, DigestItem]) -> tuple[int, int]:
+                   batch: list[tuple[Subscriber, str, str, list[Candidate]]], now: datetime, tally: _Tally,
+                   item_cache: dict[int, DigestItem]) -> None:
     """Record a batch of digests in one transaction, then send them one by one.
 
-    The digests, their articles and their Message-IDs are committed, in state 'sending', before any
-    byte is sent: a crash from there on leaves rows that the next run resends once, with the same
-    Message-ID. Each send's outcome is committed right after it, so a crash resends nothing twice.
+    The digests, their articles and their Message-IDs are committed before any byte is sent, the first
+    in state 'sending' (its send counted), the others 'pending'; each send's outcome is committed with
+    the next digest marked 'sending'. So after a crash exactly the digest in flight is found 'sending',
+    with its possible copy counted, and the next run resends it with the same Message-ID.
     """
     rows = []
     for subscriber, freq, key, chosen in batch:
@@ -273,43 +332,56 @@ def _deliver_batch(session: Session, settings: Settings, mailer: Mailer, gazette
         digest = build_for(settings, subscriber, chosen, record.id, item_cache)
         record.subject = digest.subject
         links.extend((record.id, c.id) for c in chosen)
-        delivery = Delivery(digest_id=record.id, message_id=new_message_id(), state="sending", attempts=1)
+        first = not prepared
+        delivery = Delivery(digest_id=record.id, message_id=new_message_id(), state="sending" if first else "pending",
+                            attempts=int(first), copies=int(first))
         session.add(delivery)
         prepared.append((subscriber, record, delivery, digest))
     session.flush()
     _insert_links(session, links)
     session.commit()
-    for subscriber, record, delivery, digest in prepared:
-        state = _send(session, settings, mailer, subscriber, record, delivery, gazetteer, digest)
-        sent += state == "sent"
-        failed += state in ("failed", "bounced")
+    for i, (subscriber, record, delivery, digest) in enumerate(prepared):
+        after = prepared[i + 1][2] if i + 1 < len(prepared) else None
+        tally.add(_send(session, settings, mailer, subscriber, record, delivery, gazetteer, digest, after),
+                  subscriber, record, delivery)
     batch.clear()
-    return sent, failed
+
+
+def _finish_earlier(session: Session, settings: Settings, mailer: Mailer, gazetteer: Gazetteer, now: datetime,
+                    frequency: str | None, force: bool, tally: _Tally) -> None:
+    """Deliveries earlier runs left unfinished (a crash, an SMTP outage): resent, or given up on per the policy."""
+    for delivery, record, subscriber in session.exec(
+        select(Delivery, DigestRecord, Subscriber).join(DigestRecord, col(DigestRecord.id) == col(Delivery.digest_id))
+        .join(Subscriber, col(Subscriber.id) == col(DigestRecord.subscriber_id))
+        .where(col(Delivery.state).in_(["pending", "sending", "failed"])).order_by(col(Delivery.id))
+    ).all():
+        if frequency and record.frequency != frequency or subscriber.status != "active":
+            continue
+        reason = _given_up(delivery)
+        if reason:
+            if delivery.state == "sending":
+                reason = f"the process sending it stopped while the message was in flight; {reason}"
+
+            def give_up(why: str = reason, row: Delivery = delivery) -> None:
+                last = f"; last error: {row.last_error}" if row.last_error else ""
+                row.state, row.last_error = "abandoned", f"{why}{last}"[:2000]
+                session.add(row)
+
+            db.commit_retrying(session, give_up, f"giving up on digest {record.id}")
+            tally.add("abandoned", subscriber, record, delivery)
+        elif _retryable(delivery, now, force):
+            tally.add(_send(session, settings, mailer, subscriber, record, delivery, gazetteer), subscriber, record, delivery)
 
 
 def send_digests(engine: Engine, settings: Settings, mailer: Mailer, *, frequency: str | None = None,
                  now: datetime | None = None, force: bool = False, dry_run: bool = False) -> DigestRunResult:
     now = now or utcnow()
     gazetteer = load_gazetteer()
-    considered = sent = empty = failed = already = not_due = 0
+    considered = empty = already = not_due = 0
+    tally = _Tally()
     with Session(engine, expire_on_commit=False) as session:
-        # Unfinished deliveries first: a crash or an SMTP outage of an earlier run.
-        for delivery, record, subscriber in session.exec(
-            select(Delivery, DigestRecord, Subscriber).join(DigestRecord, col(DigestRecord.id) == col(Delivery.digest_id))
-            .join(Subscriber, col(Subscriber.id) == col(DigestRecord.subscriber_id))
-            .where(col(Delivery.state).in_(["pending", "sending", "failed"]))
-        ).all():
-            if frequency and record.frequency != frequency or subscriber.status != "active":
-                continue
-            if delivery.state == "sending" and delivery.attempts >= 2:
-                delivery.state, delivery.last_error = "abandoned", "found in 'sending' twice: not resent again"
-                session.add(delivery)
-                session.commit()
-                continue
-            if _retryable(delivery, now, force) and not dry_run:
-                state = _send(session, settings, mailer, subscriber, record, delivery, gazetteer)
-                sent += state == "sent"
-                failed += state in ("failed", "bounced")
+        if not dry_run:
+            _finish_earlier(session, settings, mailer, gazetteer, now, frequency, force, tally)
         earliest = now - max(_PERIOD.values())
         last_any = session.exec(select(DigestRecord.created_at).order_by(col(DigestRecord.created_at))).first()
         candidates = load_candidates(session, gazetteer, stored_after=min(earliest, last_any) if last_any else earliest)
@@ -343,17 +415,72 @@ def send_digests(engine: Engine, settings: Settings, mailer: Mailer, *, frequenc
                     empty += 1
                     continue
                 if dry_run:
-                    sent += 1
+                    tally.sent += 1
                     continue
                 batch.append((subscriber, freq, key, chosen))
                 if len(batch) >= BATCH:
-                    sent, failed = _deliver_batch(session, settings, mailer, gazetteer, batch, now, sent, failed,
-                                                  item_cache)
+                    _deliver_batch(session, settings, mailer, gazetteer, batch, now, tally, item_cache)
         if batch:
-            sent, failed = _deliver_batch(session, settings, mailer, gazetteer, batch, now, sent, failed,
-                                                  item_cache)
+            _deliver_batch(session, settings, mailer, gazetteer, batch, now, tally, item_cache)
     mailer.close()
-    return DigestRunResult(considered, sent, empty, failed, already, not_due)
+    alert_sent = False
+    if tally.given_up:
+        from .health import alert_undelivered
+
+        alert_sent = alert_undelivered(settings, tally.given_up)
+    return DigestRunResult(considered, tally.sent, empty, tally.failed, already, not_due, tuple(tally.given_up), alert_sent)
+
+
+@dataclass(frozen=True, slots=True)
+class UndeliveredAddress:
+    email: str
+    state: str  # the delivery's own state (abandoned, failed, bounced, sending, pending)
+    last_error: str | None
+    retry_at: datetime | None  # a failed digest: when it is tried again
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodStatus:
+    """The deliveries of one frequency and period: counts by state, and who has not got the digest."""
+
+    frequency: str
+    period: str
+    counts: Mapping[str, int]  # every state of STATUS_STATES, abandoned counted as failed
+    undelivered: tuple[UndeliveredAddress, ...]
+
+
+def digest_status(engine: Engine, *, frequency: str | None = None, since: datetime | None = None,
+                  limit: int = 20) -> list[PeriodStatus]:
+    """The `limit` latest periods with digests (recorded since `since`), newest first."""
+    latest = sa.func.max(DigestRecord.created_at)
+    chosen = (select(DigestRecord.frequency, DigestRecord.period_key, latest)
+              .group_by(col(DigestRecord.frequency), col(DigestRecord.period_key))
+              .order_by(latest.desc(), col(DigestRecord.frequency), col(DigestRecord.period_key)).limit(limit))
+    if frequency:
+        chosen = chosen.where(DigestRecord.frequency == frequency)
+    if since:
+        chosen = chosen.where(DigestRecord.created_at >= since)
+    with Session(engine) as session:
+        periods = [(freq, key) for freq, key, _ in session.exec(chosen).all()]
+        rows = session.exec(
+            select(DigestRecord.frequency, DigestRecord.period_key, Delivery.state, Delivery.last_error,
+                   Delivery.next_attempt_at, Subscriber.email)
+            .join(Delivery, col(Delivery.digest_id) == col(DigestRecord.id))
+            .outerjoin(Subscriber, col(Subscriber.id) == col(DigestRecord.subscriber_id))
+            .where(col(DigestRecord.period_key).in_({key for _, key in periods}),
+                   col(DigestRecord.frequency).in_({freq for freq, _ in periods}))).all() if periods else []
+    counts: dict[tuple[str, str], dict[str, int]] = {p: dict.fromkeys(STATUS_STATES, 0) for p in periods}
+    missing: dict[tuple[str, str], list[UndeliveredAddress]] = {p: [] for p in periods}
+    for freq, key, state, last_error, next_attempt_at, email in rows:
+        if (freq, key) not in counts:
+            continue
+        shown = "failed" if state == "abandoned" else state
+        counts[freq, key][shown] = counts[freq, key].get(shown, 0) + 1
+        if state != "sent" and email is not None:  # an erased subscriber leaves an anonymous count only
+            missing[freq, key].append(UndeliveredAddress(email, state, last_error,
+                                                         next_attempt_at if state == "failed" else None))
+    return [PeriodStatus(freq, key, counts[freq, key], tuple(sorted(missing[freq, key], key=lambda u: u.email)))
+            for freq, key in periods]
 
 
 def preview_digest(engine: Engine, settings: Settings, email: str, now: datetime | None = None) -> Digest | None:

@@ -140,6 +140,11 @@ class DeliveryError(MonitorError):
     """An email could not be delivered now (connection lost, 4xx): it is retried later."""
 
 
+class UncertainDeliveryError(DeliveryError):
+    """The connection failed after the message's end of data was sent: the server may have taken it
+    (a copy may have reached the subscriber), so a retry counts as another copy."""
+
+
 class PermanentDeliveryError(DeliveryError):
     """The server refused the recipient for good (5xx): the address is counted as bouncing."""
 

@@ -1,4 +1,5 @@
-"""Source health after each crawl run, and the one alert (and one all-clear) that goes with it.
+"""Source health after each crawl run, and the one alert (and one all-clear) that goes with it;
+and the alert for digests a run gave up on (``alert_undelivered``).
 
 A source is unhealthy when any of these holds (thresholds are settings):
 1. failed runs in a row (``Source.consecutive_failures``) >= MONITOR_ALERT_AFTER_FAILURES;
@@ -17,10 +18,11 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func
 from sqlalchemy.engine import Engine
@@ -33,7 +35,10 @@ from .pipeline import SourceRunResult
 from .settings import Settings
 from .timefmt import utcnow
 
-__all__ = ["HealthState", "HealthVerdict", "record_run", "load_states", "parse_failure_rate"]
+if TYPE_CHECKING:
+    from .delivery import Undelivered
+
+__all__ = ["HealthState", "HealthVerdict", "record_run", "load_states", "parse_failure_rate", "alert_undelivered"]
 
 log = logging.getLogger(__name__)
 CHECKPOINT_KIND = "health"
@@ -176,3 +181,26 @@ def record_run(engine: Engine, settings: Settings, result: SourceRunResult,
         session.add(source)
         session.commit()
     return HealthVerdict(result.name, health, tuple(reasons), alert_sent, clear_sent)
+
+
+def alert_undelivered(settings: Settings, given_up: Sequence[Undelivered],
+                      mailer_factory: Callable[[], Mailer] | None = None) -> bool:
+    """Tell the operators (MONITOR_ALERT_EMAILS) of the digests a run gave up on; True when the email went out.
+
+    Each digest is given up on once (its delivery becomes 'abandoned'), so each is in one alert; when the
+    alert cannot be sent the run's exit code 1 and `monitor digest status` still show it.
+    """
+    for item in given_up:
+        log.error("digest %s %s for %s given up (%s): %s", item.frequency, item.period, item.email, item.message_id,
+                  item.reason)
+    recipients = [a.strip() for a in settings.alert_emails.split(",") if a.strip()]
+    if not given_up or not recipients:
+        return False
+    count = len(given_up)
+    body = (f"{count} digest{'s' if count != 1 else ''} could not be delivered and will not be sent again "
+            "automatically:\n\n"
+            + "\n".join(f"- {g.email}: {g.frequency} {g.period}, Message-ID {g.message_id}\n  {g.reason}" for g in given_up)
+            + "\n\nSee `monitor digest status` for every period's undelivered addresses.\n")
+    make = mailer_factory or (lambda: make_mailer(settings.smtp_url, settings.outbox))
+    return _send(settings, make, _message(settings, recipients,
+                                          f"[zone-monitor] {count} digest{'s' if count != 1 else ''} not delivered", body))

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Protocol
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from .errors import ConfigError, DeliveryError, PermanentDeliveryError
+from .errors import ConfigError, DeliveryError, PermanentDeliveryError, UncertainDeliveryError
 from .items import Digest
 from .timefmt import utcnow
 
@@ -73,6 +73,24 @@ class OutboxMailer:
         pass
 
 
+class _NotesData:
+    """Notes that the DATA stage began: a connection lost from there on may follow a message the server took."""
+
+    data_begun = False
+
+    def data(self, msg: bytes | str) -> tuple[int, bytes]:
+        self.data_begun = True
+        return super().data(msg)  # type: ignore[misc]
+
+
+class _Smtp(_NotesData, smtplib.SMTP):
+    pass
+
+
+class _SmtpSsl(_NotesData, smtplib.SMTP_SSL):
+    pass
+
+
 class SmtpMailer:
     """One SMTP connection for a batch of messages. URL: smtp[s]://user:pass@host:port[?starttls=1]."""
 
@@ -86,16 +104,16 @@ class SmtpMailer:
         self.user = unquote(parts.username) if parts.username else None
         self.password = unquote(parts.password) if parts.password else None
         self.timeout = timeout
-        self._conn: smtplib.SMTP | None = None
+        self._conn: _Smtp | _SmtpSsl | None = None
 
-    def _connect(self) -> smtplib.SMTP:
+    def _connect(self) -> _Smtp | _SmtpSsl:
         if self._conn is None:
             try:
                 if self.tls:
-                    conn: smtplib.SMTP = smtplib.SMTP_SSL(self.host, self.port, timeout=self.timeout,
-                                                          context=ssl.create_default_context())
+                    conn: _Smtp | _SmtpSsl = _SmtpSsl(self.host, self.port, timeout=self.timeout,
+                                                      context=ssl.create_default_context())
                 else:
-                    conn = smtplib.SMTP(self.host, self.port, timeout=self.timeout)
+                    conn = _Smtp(self.host, self.port, timeout=self.timeout)
                     if self.starttls:
                         conn.starttls(context=ssl.create_default_context())
                 if self.user:
@@ -106,8 +124,13 @@ class SmtpMailer:
         return self._conn
 
     def send(self, message: EmailMessage) -> None:
-        """Send one message; a 5xx for the recipient is permanent, anything else is worth retrying."""
+        """Send one message; a 5xx for the recipient is permanent, anything else is worth retrying.
+
+        A connection lost (or a timeout) once the message's data was on its way raises
+        UncertainDeliveryError: the server may have taken the message without our hearing its reply.
+        """
         conn = self._connect()
+        conn.data_begun = False
         try:
             refused = conn.send_message(message)
         except smtplib.SMTPRecipientsRefused as exc:
@@ -120,6 +143,9 @@ class SmtpMailer:
             raise error(f"SMTP {exc.smtp_code}: {exc.smtp_error!r}") from exc
         except (OSError, smtplib.SMTPException) as exc:
             self._conn = None  # the connection is gone: the next message reconnects
+            if conn.data_begun:
+                raise UncertainDeliveryError(f"SMTP connection lost after the message was sent, "
+                                             f"before the server's answer: {exc}") from exc
             raise DeliveryError(f"SMTP send failed: {exc}") from exc
         if refused:
             raise PermanentDeliveryError(f"recipient refused: {refused}")

@@ -31,6 +31,8 @@ class ServiceMetrics:
                                     registry=self.registry)
         self.duplicates = Counter("monitor_duplicates", "Duplicates recorded, by source.", labels, registry=self.registry)
         self.digests_sent = Counter("monitor_digests_sent", "Digest emails sent.", registry=self.registry)
+        self.digests_failed = Counter("monitor_digests_failed", "Digest sends that failed, and digests given up on "
+                                      "(never sent again: see `monitor digest status`).", registry=self.registry)
         self.alerts_sent = Counter("monitor_alerts_sent", "Source-health alert and all-clear emails sent.",
                                    registry=self.registry)
         self.lateness = Histogram("monitor_job_lateness_seconds", "Delay between a job's scheduled and actual start.",

@@ -219,13 +219,15 @@ class DigestArticle(SQLModel, table=True):
 
 
 class Delivery(SQLModel, table=True):
-    """Delivery state of one digest: pending -> sending -> sent | failed. Message-ID fixed before sending."""
+    """Delivery state of one digest: pending -> sending -> sent | failed | bounced | abandoned (see monitor.delivery).
+    Message-ID fixed before sending."""
 
     id: int | None = Field(default=None, primary_key=True)
     digest_id: int = Field(foreign_key="digest.id", unique=True)
     message_id: str = Field(max_length=255, unique=True)
     state: str = Field(default="pending", max_length=10, index=True)
-    attempts: int = 0
+    attempts: int = 0  # sends begun
+    copies: int = Field(default=0, sa_column_kwargs={"server_default": "0"})  # sends that may have put the message in the subscriber's inbox (at most delivery.MAX_COPIES)
     last_error: str | None = None
     next_attempt_at: datetime | None = _ts(default=None, nullable=True)
     sent_at: datetime | None = _ts(default=None, nullable=True)

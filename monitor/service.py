@@ -255,7 +255,8 @@ class Service:
         finally:
             self.running.discard(task)
 
-    def _send_digests(self) -> int:
+    def _send_digests(self) -> tuple[int, int]:
+        """(sent, failed) of one digest run; the digests it gave up on are alerted by send_digests."""
         from .delivery import send_digests
         from .mailer import make_mailer
 
@@ -265,12 +266,12 @@ class Service:
                 result = send_digests(self.engine, self.settings, make_mailer(self.settings.smtp_url, self.settings.outbox))
         except LockBusy as exc:
             log.info("digests: %s", exc)
-            return 0
-        return result.sent
+            return 0, 0
+        return result.sent, result.failed
 
     async def _digest_job(self) -> None:
         try:
-            sent = await asyncio.to_thread(self._send_digests)
+            sent, failed = await asyncio.to_thread(self._send_digests)
         except MonitorError as exc:
             log.error("digests: %s", exc)
             return
@@ -278,6 +279,7 @@ class Service:
             log.error("digests: %s", db.database_error(exc, self.engine.url, "sending digests"))
             return
         self.metrics.digests_sent.inc(sent)
+        self.metrics.digests_failed.inc(failed)
 
     def _maintenance(self, older_than: timedelta = STALE_RUN) -> int:
         """Runs left ``running`` by a process that died become ``interrupted``."""

@@ -76,7 +76,7 @@ class Settings(BaseSettings):
     )
     dedup_max_candidates: int = Field(default=8, ge=1, description="Candidates verified exactly per article.")
     alert_emails: str = Field(
-        default="", description="Comma-separated addresses that get source-health alerts and all-clears (empty: none)."
+        default="", description="Comma-separated addresses that get source-health alerts and all-clears, and the digests a run gave up on (empty: none)."
     )
     alert_after_failures: int = Field(default=3, ge=1, description="Failed runs in a row after which a source is alerted.")
     alert_after_zero_yield: int = Field(

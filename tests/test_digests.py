@@ -10,7 +10,7 @@ import pytest
 from sqlmodel import Session, select
 
 from monitor import db
-from monitor.delivery import send_digests
+from monitor.delivery import MAX_ATTEMPTS, MAX_COPIES, digest_status, send_digests
 from monitor.mailer import SmtpMailer
 from monitor.models import Delivery, Subscriber
 from monitor.subscribers import (
@@ -132,22 +132,119 @@ def test_crash_between_record_and_send_resends_same_message_id(migrated_url: str
     assert all(d.state == "sent" for d in deliveries)
 
 
-def test_a_row_found_sending_twice_is_not_resent_again(migrated_url: str, settings_for) -> None:  # type: ignore[no-untyped-def]
+def _crash_sending(engine, settings, port: int, times: int) -> None:  # type: ignore[no-untyped-def]
+    """``times`` runs that each die while the digest is in flight (after its row says 'sending')."""
+    for _ in range(times):
+        DiesOnCall.calls, DiesOnCall.die_at = 0, 1
+        with pytest.raises(KeyboardInterrupt):
+            send_digests(engine, settings, DiesOnCall(f"smtp://127.0.0.1:{port}"), force=True)
+
+
+def _copies(engine) -> list[tuple[str, int, int]]:  # type: ignore[no-untyped-def]
+    with Session(engine) as session:
+        return [(d.state, d.attempts, d.copies) for d in session.exec(select(Delivery)).all()]
+
+
+def test_two_crashes_on_one_digest_then_it_is_delivered_with_its_message_id(migrated_url: str, settings_for) -> None:  # type: ignore[no-untyped-def]
+    """Two runs die while the same digest is in flight: the third sends it (the policy allows 3 copies)."""
     store_articles(migrated_url, [BAOTOU])
     _add(migrated_url, "a@example.com")
     settings = settings_for(migrated_url)
     with smtp_sink() as sink:
         engine = db.make_engine(migrated_url)
-        for attempt in (1, 2):
-            DiesOnCall.calls, DiesOnCall.die_at = 0, 1
-            with pytest.raises(KeyboardInterrupt):
-                send_digests(engine, settings, DiesOnCall(f"smtp://127.0.0.1:{sink.port}"), force=True)
-            assert _states(engine) == [("sending", attempt)]
-        send_digests(engine, settings, SmtpMailer(f"smtp://127.0.0.1:{sink.port}"), force=True)
-        assert _states(engine) == [("abandoned", 2)] and sink.messages == []
-        send_digests(engine, settings, SmtpMailer(f"smtp://127.0.0.1:{sink.port}"), force=True)
-        assert _states(engine) == [("abandoned", 2)] and sink.messages == []
+        _crash_sending(engine, settings, sink.port, 2)
+        assert _copies(engine) == [("sending", 2, 2)]
+        result = send_digests(engine, settings, SmtpMailer(f"smtp://127.0.0.1:{sink.port}"), force=True)
+        assert (result.sent, result.failed, result.given_up) == (1, 0, ())
+        assert _copies(engine) == [("sent", 3, 3)]
+        with Session(engine) as session:
+            message_id = session.exec(select(Delivery.message_id)).one()
         engine.dispose()
+    assert [(r, str(m["Message-ID"])) for r, m in sink.messages] == [(["a@example.com"], message_id)]
+
+
+def test_a_digest_cut_as_often_as_the_policy_allows_is_given_up_counted_failed_and_alerted(  # type: ignore[no-untyped-def]
+        migrated_url: str, settings_for) -> None:
+    """Before: two crashes left the delivery 'abandoned' and the next run said failed 0: nobody heard of it."""
+    store_articles(migrated_url, [BAOTOU])
+    _add(migrated_url, "a@example.com")
+    _add(migrated_url, "b@example.com", zones=("baoji",))  # nothing for b: a's digest is the only one
+    with smtp_sink() as sink:
+        settings = settings_for(migrated_url, smtp_url=f"smtp://127.0.0.1:{sink.port}", alert_emails="ops@example.org")
+        engine = db.make_engine(migrated_url)
+        _crash_sending(engine, settings, sink.port, MAX_COPIES)
+        assert _copies(engine) == [("sending", MAX_COPIES, MAX_COPIES)]
+        result = send_digests(engine, settings, SmtpMailer(f"smtp://127.0.0.1:{sink.port}"), force=True)
+        assert (result.sent, result.failed) == (0, 1) and result.alert_sent
+        [given_up] = result.given_up
+        assert (given_up.email, given_up.frequency) == ("a@example.com", "daily")
+        assert "in flight" in given_up.reason and f"at most {MAX_COPIES} copies" in given_up.reason
+        assert _copies(engine) == [("abandoned", MAX_COPIES, MAX_COPIES)]
+        [(recipients, alert)] = sink.messages  # the alert, and no 4th copy of the digest
+        assert recipients == ["ops@example.org"] and "1 digest not delivered" in str(alert["Subject"])
+        assert "a@example.com" in alert.get_content() and given_up.message_id in alert.get_content()
+        again = send_digests(engine, settings, SmtpMailer(f"smtp://127.0.0.1:{sink.port}"), force=True)
+        assert (again.sent, again.failed, len(sink.messages)) == (0, 0, 1)  # reported once, never resent
+        [period] = digest_status(engine)
+        engine.dispose()
+    assert (period.frequency, period.counts["failed"], period.counts["sent"]) == ("daily", 1, 0)
+    assert [(u.email, u.state) for u in period.undelivered] == [("a@example.com", "abandoned")]
+
+
+def test_a_digest_refused_on_every_retry_is_given_up_and_counted_failed(migrated_url: str, settings_for) -> None:  # type: ignore[no-untyped-def]
+    """Before: after MAX_ATTEMPTS refusals the delivery stayed 'failed', never tried again, never reported."""
+    from tests.conftest import free_port
+
+    store_articles(migrated_url, [BAOTOU])
+    _add(migrated_url, "a@example.com")
+    settings = settings_for(migrated_url)
+    port = free_port()  # nothing listens: every send is refused before a byte of the message goes out
+    results = [_send(migrated_url, settings, port) for _ in range(MAX_ATTEMPTS)]
+    assert [r.failed for r in results] == [1] * MAX_ATTEMPTS
+    assert [len(r.given_up) for r in results] == [0] * (MAX_ATTEMPTS - 1) + [1]
+    assert f"not delivered after {MAX_ATTEMPTS} attempts" in results[-1].given_up[0].reason
+    engine = db.make_engine(migrated_url)
+    assert _copies(engine) == [("abandoned", MAX_ATTEMPTS, 0)]  # refused sends are no copies
+    engine.dispose()
+    with smtp_sink(port) as sink:
+        assert _send(migrated_url, settings, port).sent == 0 and sink.messages == []
+
+
+def test_digest_status_cli(migrated_url: str, settings_for) -> None:  # type: ignore[no-untyped-def]
+    store_articles(migrated_url, [BAOTOU])
+    for email in ("a@example.com", "b@example.com", "bounce@example.com"):
+        _add(migrated_url, email)
+    _add(migrated_url, "weekly@example.com", frequency="weekly")
+    settings = settings_for(migrated_url)
+    with smtp_sink() as sink:
+        sink.mode = "reject-550"
+        engine = db.make_engine(migrated_url)
+        DiesOnCall.calls, DiesOnCall.die_at = 0, 2  # b's digest is in flight when the run dies
+        with pytest.raises(KeyboardInterrupt):
+            send_digests(engine, settings, DiesOnCall(f"smtp://127.0.0.1:{sink.port}"), force=True, frequency="daily")
+        _crash_sending(engine, settings, sink.port, MAX_COPIES - 1)
+        send_digests(engine, settings, SmtpMailer(f"smtp://127.0.0.1:{sink.port}"), force=True)
+        engine.dispose()
+    env = {"MONITOR_DATABASE_URL": migrated_url}
+    shown = run_cli("digest", "status", "--json", env=env)
+    assert shown.returncode == 0, shown.stderr
+    periods = [json.loads(line) for line in shown.stdout.splitlines()]
+    assert all(set(p) == {"frequency", "period", "counts", "undelivered"} for p in periods)
+    by_frequency = {p["frequency"]: p for p in periods}
+    assert by_frequency["daily"]["counts"] == {"sent": 1, "failed": 1, "bounced": 1, "sending": 0, "pending": 0}
+    assert by_frequency["daily"]["undelivered"] == ["b@example.com", "bounce@example.com"]
+    assert by_frequency["weekly"]["counts"]["sent"] == 1 and by_frequency["weekly"]["undelivered"] == []
+    only = run_cli("digest", "status", "--json", "--frequency", "weekly", "--limit", "5", env=env)
+    assert [json.loads(line)["frequency"] for line in only.stdout.splitlines()] == ["weekly"]
+    later = run_cli("digest", "status", "--json", "--since", "2999-01-01", env=env)
+    assert later.returncode == 0 and later.stdout == ""
+    text = run_cli("digest", "status", env=env)
+    assert "not delivered: b@example.com (abandoned)" in text.stdout and "1 failed" in text.stdout
+    for bad in (["--frequency", "hourly"], ["--since", "yesterday"], ["--limit", "0"]):
+        refused = run_cli("digest", "status", *bad, env=env)
+        assert refused.returncode == 2 and "Traceback" not in refused.stderr, bad
+    explained = " ".join(run_cli("digest", "status", "--help", env=env).stdout.split())
+    assert "undelivered" in explained and f"at most {MAX_COPIES} copies" in explained
 
 
 def test_smtp_down_then_back_delivers_everything(migrated_url: str, settings_for) -> None:  # type: ignore[no-untyped-def]

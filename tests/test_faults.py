@@ -37,7 +37,7 @@ from pydantic import ValidationError
 from sqlmodel import Session, func, select
 
 from monitor import db, health, locks
-from monitor.delivery import send_digests
+from monitor.delivery import MAX_COPIES, send_digests
 from monitor.demo.server import DemoSite, serve_demo_site
 from monitor.errors import BlockedURL, DatabaseFull, DatabaseReadOnly, DatabaseUnavailable, FetchError
 from monitor.fetch import Fetcher
@@ -662,6 +662,44 @@ def test_smtp_fault_after_data_is_resent_with_the_same_message_id(migrated_url: 
     assert _send(migrated_url, settings, port).sent == 1
     assert _send(migrated_url, settings, port).sent == 0
     _assert_one_message_id_each(box, _deliveries(migrated_url), resent={flaky} if fault == "drop" else set())
+
+
+@SQLITE
+def test_a_send_cut_after_its_data_is_a_copy_and_the_policy_stops_at_three(migrated_url: str, settings_for,  # type: ignore[no-untyped-def]
+                                                                             mailbox) -> None:
+    """The server takes the message and drops the connection before answering, every time: each send may
+    have reached the subscriber, so the third is the last (MAX_COPIES), all three with one Message-ID, and the
+    digest is given up on and reported. Before: it was resent on every run up to 8 times."""
+    box, port = mailbox
+    flaky = SUBSCRIBERS[1]
+    _digest_setup(migrated_url, SUBSCRIBERS[:3])
+    box.on_data = lambda _n, rcpt: "drop" if rcpt == flaky else None
+    settings = settings_for(migrated_url)
+    runs = [_send(migrated_url, settings, port) for _ in range(MAX_COPIES + 1)]
+    assert [(r.sent, r.failed, len(r.given_up)) for r in runs] == [(2, 1, 0), (0, 1, 0), (0, 1, 1), (0, 0, 0)]
+    message_id, state, attempts = _deliveries(migrated_url)[flaky]
+    assert (state, attempts) == ("abandoned", MAX_COPIES)
+    assert [mid for rcpt, mid in box.received if rcpt == flaky] == [message_id] * MAX_COPIES
+    assert "Connection unexpectedly closed" in runs[2].given_up[0].reason
+
+
+@SQLITE
+def test_a_refused_send_is_no_copy_and_is_retried_past_three(migrated_url: str, settings_for, mailbox) -> None:  # type: ignore[no-untyped-def]
+    """A 451 answer to the data: the server did not take the message, so the try costs no copy."""
+    box, port = mailbox
+    flaky = SUBSCRIBERS[1]
+    _digest_setup(migrated_url, SUBSCRIBERS[:2])
+    box.on_data = lambda _n, rcpt: "451" if rcpt == flaky else None
+    settings = settings_for(migrated_url)
+    assert [_send(migrated_url, settings, port).failed for _ in range(MAX_COPIES + 1)] == [1] * (MAX_COPIES + 1)
+    engine = db.make_engine(migrated_url)
+    with Session(engine) as session:
+        failed = session.exec(select(Delivery).where(Delivery.state == "failed")).one()
+    engine.dispose()
+    assert (failed.attempts, failed.copies) == (MAX_COPIES + 1, 0)
+    box.on_data = None
+    assert _send(migrated_url, settings, port).sent == 1
+    _assert_one_message_id_each(box, _deliveries(migrated_url), resent=set())
 
 
 # 5. a host that does not resolve ---------------------------------------------------------------

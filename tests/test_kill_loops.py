@@ -9,6 +9,8 @@ sets the rounds per loop and database (default 3; ``make soak`` runs 20).
 
 from __future__ import annotations
 
+import asyncio
+import json
 import os
 import random
 import signal
@@ -28,6 +30,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from monitor import db
+from monitor.delivery import MAX_COPIES
 from monitor.demo.server import DemoSite, serve_demo_site
 from monitor.models import (
     Article,
@@ -331,6 +334,27 @@ def _subscribe(database_url: str, count: int) -> list[str]:
     return emails
 
 
+def _received(sink: SmtpSink) -> dict[str, list[str]]:
+    """recipient -> the Message-IDs of what the SMTP server took for them, in order."""
+    received: dict[str, list[str]] = {}
+    for recipients, message in sink.messages:
+        for recipient in recipients:
+            received.setdefault(recipient, []).append(str(message["Message-ID"]))
+    return received
+
+
+def _stored_deliveries(database_url: str) -> list[tuple[str, str, str]]:
+    """(email, Message-ID, state) of every delivery."""
+    engine = db.make_engine(database_url)
+    try:
+        with Session(engine) as session:
+            return list(session.exec(select(Subscriber.email, Delivery.message_id, Delivery.state)
+                                     .join(DigestRecord, DigestRecord.subscriber_id == Subscriber.id)  # type: ignore[arg-type]
+                                     .join(Delivery, Delivery.digest_id == DigestRecord.id)).all())  # type: ignore[arg-type]
+    finally:
+        engine.dispose()
+
+
 @pytest.mark.parametrize("round_no", range(ROUNDS))
 def test_digest_run_killed_at_random_points_then_rerun_delivers_each_message_id_once(
         migrated_url: str, tmp_path: Path, killing_sink: KillingSink, round_no: int) -> None:
@@ -359,16 +383,8 @@ def test_digest_run_killed_at_random_points_then_rerun_delivers_each_message_id_
     rerun = run_cli("digest", "send", "--force", "--json", env=env)
     assert rerun.returncode == 0, f"{context}\n{rerun.stderr}"
 
-    received: dict[str, list[str]] = {}
-    for recipients, message in sink.messages:
-        for recipient in recipients:
-            received.setdefault(recipient, []).append(str(message["Message-ID"]))
-    engine = db.make_engine(migrated_url)
-    with Session(engine) as session:
-        stored = session.exec(select(Subscriber.email, Delivery.message_id, Delivery.state)
-                              .join(DigestRecord, DigestRecord.subscriber_id == Subscriber.id)  # type: ignore[arg-type]
-                              .join(Delivery, Delivery.digest_id == DigestRecord.id)).all()  # type: ignore[arg-type]
-    engine.dispose()
+    received = _received(sink)
+    stored = _stored_deliveries(migrated_url)
     assert sorted(email for email, _id, _state in stored) == emails, f"one digest per subscriber and period: {context}"
     assert {state for _email, _id, state in stored} == {"sent"}, context
     assert sorted(received) == emails, f"missing: {sorted(set(emails) - set(received))} ({context})"
@@ -376,3 +392,66 @@ def test_digest_run_killed_at_random_points_then_rerun_delivers_each_message_id_
         got = received[email]
         assert set(got) == {message_id}, f"{email}: received {got}, stored {message_id} ({context})"
         assert len(got) <= 2, f"{email}: {message_id} delivered {len(got)} times ({context})"
+
+
+@dataclass
+class HoldingSink(SmtpSink):
+    """An SMTP server that takes the message of one recipient (kept in ``messages``: it may reach the inbox)
+    and then holds its answer until ``holding`` is cleared, so that a test can kill the sender right then."""
+
+    hold_for: str = ""
+    holding: bool = True
+    held: int = 0
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+        answer = await super().handle_DATA(server, session, envelope)
+        if self.holding and self.hold_for in envelope.rcpt_tos:
+            self.held += 1
+            while self.holding:
+                await asyncio.sleep(0.02)
+        return answer
+
+
+@pytest.mark.parametrize("kills", [2, MAX_COPIES])
+def test_digest_run_killed_again_and_again_on_the_same_message_then_rerun(migrated_url: str, tmp_path: Path,
+                                                                           kills: int) -> None:
+    """SIGKILL `monitor digest send` each time the same subscriber's message is in flight (the server has it
+    and holds its answer), then rerun: two kills leave one more copy to send (the policy's limit is
+    MAX_COPIES), so that digest is delivered; after MAX_COPIES kills it is never sent again, and the rerun
+    reports it failed (exit 1), alerts the operators and `monitor digest status` lists the address.
+    Before: two kills left it 'abandoned' and the rerun said failed 0, exit 0."""
+    store_articles(migrated_url, ARTICLES)
+    emails = _subscribe(migrated_url, 6)
+    victim = emails[2]
+    with serving(HoldingSink(free_port(), hold_for=victim)) as sink:
+        env = _env(migrated_url, tmp_path, MONITOR_SMTP_URL=f"smtp://127.0.0.1:{sink.port}",
+                   MONITOR_ALERT_EMAILS="ops@example.org")
+        for k in range(kills):
+            held = sink.held
+            kill = _kill_when(["digest", "send", "--force"], env, lambda held=held: sink.held > held, 0.0,  # type: ignore[misc]
+                              f"kill {k + 1} of {kills}, with {victim}'s message held")
+            assert kill.alive, kill.what
+        sink.holding = False
+        rerun = run_cli("digest", "send", "--force", "--json", env=env)
+        status = run_cli("digest", "status", "--json", env=env)
+    received = _received(sink)
+    stored = {email: (message_id, state) for email, message_id, state in _stored_deliveries(migrated_url)}
+    assert sorted(stored) == emails, "one digest per subscriber and period"
+    for email in emails:  # every copy anyone got has the one stored Message-ID
+        assert set(received[email]) == {stored[email][0]}, (email, received[email])
+    assert all(len(received[e]) == 1 and stored[e][1] == "sent" for e in emails if e != victim)
+    assert status.returncode == 0, status.stderr
+    [period] = [json.loads(line) for line in status.stdout.splitlines()]
+    if kills < MAX_COPIES:
+        assert rerun.returncode == 0, rerun.stderr
+        assert json.loads(rerun.stdout)["failed"] == 0
+        assert len(received[victim]) == kills + 1 and stored[victim][1] == "sent"
+        assert (period["counts"]["sent"], period["counts"]["failed"], period["undelivered"]) == (6, 0, [])
+        assert "ops@example.org" not in received
+    else:
+        assert rerun.returncode == 1, rerun.stderr
+        assert json.loads(rerun.stdout)["failed"] == 1
+        assert len(received[victim]) == MAX_COPIES and stored[victim][1] == "abandoned"  # no copy beyond the limit
+        assert (period["counts"]["sent"], period["counts"]["failed"], period["undelivered"]) == (5, 1, [victim])
+        [alert] = [m for recipients, m in sink.messages if recipients == ["ops@example.org"]]
+        assert victim in alert.get_content()

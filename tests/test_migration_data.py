@@ -6,12 +6,18 @@ from alembic import command
 from monitor import db
 
 
-def test_upgrade_from_first_revision_keeps_rows(database_url: str) -> None:
+def _at_revision(database_url: str, revision: str) -> sa.Engine:
+    """An engine on the database upgraded to ``revision`` only."""
     config = db.alembic_config(database_url)
     engine = db.make_engine(database_url)
     with engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, "0001")
+        command.upgrade(config, revision)
+    return engine
+
+
+def test_upgrade_from_first_revision_keeps_rows(database_url: str) -> None:
+    engine = _at_revision(database_url, "0001")
     with engine.begin() as connection:
         connection.execute(sa.text("INSERT INTO source (name, kind, items_last_run, consecutive_failures, health) VALUES ('s', 'html', 0, 0, 'ok')"))
         connection.execute(sa.text(
@@ -27,3 +33,24 @@ def test_upgrade_from_first_revision_keeps_rows(database_url: str) -> None:
         assert connection.execute(sa.text("SELECT status FROM subscriber")).scalar_one() == "active"
         assert connection.execute(sa.text("SELECT hour, match FROM subscription")).one() == (8, "any")
     engine.dispose()
+
+
+def test_0007_counts_the_copies_earlier_sends_may_have_made(database_url: str) -> None:
+    """A send left 'sending' or sent may have been a copy; a 'failed' one was refused (no copy), so the upgrade
+    gives nothing up."""
+    engine = _at_revision(database_url, "0006")
+    with engine.begin() as connection:
+        connection.execute(sa.text("INSERT INTO subscriber (email, timezone, confirmed, bounces, created_at, status, group_by) "
+                                   "VALUES ('a@b.cn', 'Asia/Shanghai', true, 0, '2022-11-14 01:00:00+00', 'active', 'zone')"))
+        for day, state in enumerate(("sending", "failed", "sent"), start=1):
+            connection.execute(sa.text("INSERT INTO digest (subscriber_id, frequency, period_key, subject, created_at) "
+                                       f"VALUES (1, 'daily', '2022-11-1{day}', 's', '2022-11-1{day} 01:00:00+00')"))
+            connection.execute(sa.text("INSERT INTO delivery (digest_id, message_id, state, attempts) "
+                                       f"VALUES ({day}, '<{day}@x>', '{state}', 2)"))
+    engine.dispose()
+    db.upgrade(database_url)
+    engine = db.make_engine(database_url)
+    with engine.connect() as connection:
+        rows = connection.execute(sa.text("SELECT state, copies FROM delivery ORDER BY id")).all()
+    engine.dispose()
+    assert [tuple(row) for row in rows] == [("sending", 2), ("failed", 0), ("sent", 2)]
