@@ -123,14 +123,16 @@ def send_confirmation(settings: Settings, subscriber: Subscriber) -> None:
           "If you did not ask for it, ignore this email: nothing will be sent.\n")
 
 
-def _describe(filters: SubscriptionFilters) -> str:
-    """What a subscription asks for, one line per group that is not 'any'."""
+def _describe(filters: SubscriptionFilters, free_text: bool) -> str:
+    """What a subscription asks for, one line per group that is not 'any'. In an email (free_text False) the
+    values anyone could type (provinces, topics, keywords) are only counted: the form must not let a stranger
+    put their own words into an email sent from this service to any address."""
     lines = [f"  frequency / 频率: {filters.frequency}, hour / 时间: {filters.hour}:00"]
-    for label, values in (("zones / 高新区", filters.zones), ("provinces / 省份", filters.provinces),
-                          ("topics / 主题", filters.topics), ("keywords / 关键词", filters.keywords),
-                          ("types / 类型", filters.types)):
+    for label, values, typed in (("zones / 高新区", filters.zones, False), ("provinces / 省份", filters.provinces, True),
+                                 ("topics / 主题", filters.topics, True), ("keywords / 关键词", filters.keywords, True),
+                                 ("types / 类型", filters.types, False)):
         if values:
-            lines.append(f"  {label}: {', '.join(values)}")
+            lines.append(f"  {label}: {', '.join(values) if free_text or not typed else len(values)}")
     return "\n".join(lines)
 
 
@@ -141,7 +143,7 @@ def send_change_link(settings: Settings, subscriber: Subscriber, change: Subscri
     assert subscriber.id is not None and change.id is not None
     base, key = settings.base_url, settings.secret_key
     text = ("Someone, probably you, asked to subscribe this address to zone-monitor digests with these choices:\n"
-            f"{_describe(change_filters(change))}\n\nNothing has changed yet. To apply them"
+            f"{_describe(change_filters(change), free_text=False)}\n\nNothing has changed yet. To apply them"
             f"{' and receive digests again' if subscriber.status == 'unsubscribed' else ''}, open:\n"
             f"{signed_link(base, key, 'change', change.id)}\n")
     if subscriber.confirmed:
@@ -231,7 +233,7 @@ def create_app(settings: Settings, engine: Engine | None = None) -> Starlette:
                 subscriber = find_subscriber(session, email)
                 change, created = None, subscriber is None
                 if subscriber is None:
-                    subscriber, _created = add_subscriber(session, email, form.get("name") or None, "Asia/Shanghai",
+                    subscriber, _ = add_subscriber(session, email, form.get("name") or None, "Asia/Shanghai",
                                                           filters, confirmed=False)
                 # Anyone can type any address here: an address with a subscription (confirmed or waiting for its
                 # owner) changes only through a link sent to that address, so a stranger's choices are kept
@@ -289,7 +291,7 @@ def create_app(settings: Settings, engine: Engine | None = None) -> Starlette:
             if not _state_changing(request):
                 return _page("message.html.j2", title="Confirm the change",
                              message=f"Apply these choices to the subscription of {subscriber.email}?",
-                             details=_describe(change_filters(proposed)).splitlines(),
+                             details=_describe(change_filters(proposed), free_text=True).splitlines(),
                              form_action=f"/change/{token}", button="Apply / 确认")
             apply_change(session, proposed)
         return _page("message.html.j2", title="Subscription saved", message="Your subscription was updated.")

@@ -320,7 +320,8 @@ def test_a_form_post_for_a_known_address_changes_nothing_until_its_owner_confirm
     base, _settings, sink = web_app_smtp
     with httpx.Client(base_url=base) as client:
         assert client.post("/subscribe", data={"email": "owner@example.com", "zones": "宝鸡高新区", "name": "Owner"}).status_code == 200
-        stranger = client.post("/subscribe", data={"email": "Owner@EXAMPLE.com", "frequency": "immediate", "name": "Other"})
+        stranger = client.post("/subscribe", data={"email": "Owner@EXAMPLE.com", "frequency": "immediate", "name": "Other",
+                                                   "keywords": "中奖, 请访问 http://evil.example"})
         assert stranger.status_code == 200 and "Check your inbox" in stranger.text  # the same answer as ever
         assert _subscriptions(migrated_url) == [("daily", '["baoji"]')]  # nothing changed, nothing added
         row = _subscriber(migrated_url, "owner@example.com")
@@ -328,11 +329,13 @@ def test_a_form_post_for_a_known_address_changes_nothing_until_its_owner_confirm
         [(first_to, first), (second_to, second)] = _bodies(sink)
         assert first_to == second_to == ["owner@example.com"]  # the link goes to the address, whoever typed it
         assert "/confirm/" in first and "/change/" not in first and "/confirm/" not in second
+        assert "keywords / 关键词: 2" in second and "evil.example" not in second  # no stranger's words in an email
         change = _link(second, "change")
         for method in ("GET", "HEAD"):
             assert client.request(method, change).status_code == 200
         assert _subscriptions(migrated_url) == [("daily", '["baoji"]')]
-        assert "immediate" in client.get(change).text  # the page says what pressing the button will do
+        page = client.get(change).text  # the page says what pressing the button will do
+        assert "immediate" in page and "请访问 http://evil.example" in page
         assert client.post(change).status_code == 200  # the owner, from their inbox: applied (and confirmed)
         assert _subscriptions(migrated_url) == [("immediate", "[]")]
         row = _subscriber(migrated_url, "owner@example.com")
