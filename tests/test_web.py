@@ -432,7 +432,8 @@ def test_any_token_path_is_answered_without_a_server_error(web_app) -> None:  # 
                method=st.sampled_from(["GET", "HEAD", "POST"]))
         def check(token: str, route: str, method: str) -> None:
             status = client.request(method, f"/{route}/{quote(token, safe='')}").status_code
-            assert status in (404, 405), (method, route, token, status)
+            # 307: a token ending in '/' is redirected to the path without it (Starlette's redirect_slashes)
+            assert status in (307, 404, 405), (method, route, token, status)
 
         check()
 
