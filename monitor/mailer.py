@@ -11,11 +11,13 @@ from pathlib import Path
 from typing import Protocol
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from .addresses import AddressError, canonical_address
 from .errors import ConfigError, DeliveryError, PermanentDeliveryError, UncertainDeliveryError
 from .items import Digest
 from .timefmt import utcnow
 
-__all__ = ["Mailer", "OutboxMailer", "SmtpMailer", "build_message", "new_message_id", "make_mailer", "recipient"]
+__all__ = ["Mailer", "OutboxMailer", "SmtpMailer", "build_message", "envelope_recipients", "new_message_id", "make_mailer",
+           "recipient"]
 
 
 def new_message_id(domain: str = "zone-monitor.invalid") -> str:
@@ -23,9 +25,30 @@ def new_message_id(domain: str = "zone-monitor.invalid") -> str:
 
 
 def recipient(name: str | None, email: str) -> str:
-    """A To header for a subscriber. Their name is one line: with a CR or LF in it the email package refuses
-    the header (ValueError), and one such name stopped every digest or confirmation sent to that address."""
-    return formataddr((" ".join((name or "").split()), email))
+    """A To header for a subscriber, with their canonical address. Their name is one line: with a CR or LF in it
+    the email package refuses the header (ValueError), and one such name stopped every digest or confirmation
+    sent to that address. An address stored before addresses were checked strictly, that is no plain address
+    (``root(x@y.z)``), is refused for good rather than sent wherever a mail library's parser would take it."""
+    try:
+        address = canonical_address(email)
+    except AddressError as exc:
+        raise PermanentDeliveryError(f"not sent: {exc}") from None
+    return formataddr((" ".join((name or "").split()), address))
+
+
+def envelope_recipients(message: EmailMessage) -> list[str]:
+    """The SMTP envelope of a message: the addresses of its To header, each of which must be one canonical
+    plain address (smtplib would otherwise parse RFC 5322 comments and groups into other recipients)."""
+    header = message["To"]
+    addresses = [address.addr_spec for address in getattr(header, "addresses", ())]
+    for address in addresses or [str(header)]:
+        try:
+            canonical = canonical_address(address)
+        except AddressError as exc:
+            raise PermanentDeliveryError(f"not sent: {exc}") from None
+        if canonical != address:
+            raise PermanentDeliveryError(f"not sent: the recipient {address!r} is not in its canonical form {canonical!r}")
+    return addresses
 
 
 def build_message(digest: Digest, *, sender: str, message_id: str, unsubscribe_url: str,
@@ -129,10 +152,11 @@ class SmtpMailer:
         A connection lost (or a timeout) once the message's data was on its way raises
         UncertainDeliveryError: the server may have taken the message without our hearing its reply.
         """
+        to_addrs = envelope_recipients(message)  # before connecting: a refused address costs no connection
         conn = self._connect()
         conn.data_begun = False
         try:
-            refused = conn.send_message(message)
+            refused = conn.send_message(message, to_addrs=to_addrs)
         except smtplib.SMTPRecipientsRefused as exc:
             codes = [code for code, _ in exc.recipients.values()]
             error = PermanentDeliveryError if codes and min(codes) >= 500 else DeliveryError

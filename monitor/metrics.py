@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import hmac
+from collections.abc import Awaitable, Callable
+from urllib.parse import urlsplit
+
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
     CollectorRegistry,
@@ -14,8 +18,30 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from .pipeline import SourceRunResult
+from .settings import Settings
 
-__all__ = ["ServiceMetrics"]
+__all__ = ["ServiceMetrics", "metrics_allowed"]
+
+_FORWARDING_HEADERS = ("forwarded", "x-forwarded-for", "x-real-ip")
+
+
+def metrics_allowed(request: Request, settings: Settings, *, listener: bool) -> bool:
+    """Whether this request may read /metrics (counts per source, what is being crawled: not for the public).
+
+    With MONITOR_METRICS_TOKEN, a request carrying it as a bearer token may, from anywhere. Otherwise only a
+    loopback client that came through no proxy (no forwarding header): on the metrics listener always, on the
+    web app's port only while the app is not published (no metrics listener, MONITOR_BASE_URL loopback), since
+    a reverse proxy on this machine that adds no forwarding header makes every visitor look like loopback."""
+    from .web import is_loopback_host
+
+    token = settings.metrics_token
+    if token and hmac.compare_digest(request.headers.get("authorization", "").encode(), f"Bearer {token}".encode()):
+        return True
+    if not is_loopback_host(request.client.host if request.client else None):
+        return False
+    if any(header in request.headers for header in _FORWARDING_HEADERS):
+        return False
+    return listener or (settings.metrics_port is None and is_loopback_host(urlsplit(settings.base_url).hostname))
 
 
 class ServiceMetrics:
@@ -46,5 +72,14 @@ class ServiceMetrics:
         self.new_articles.labels(result.name).inc(result.new)
         self.duplicates.labels(result.name).inc(result.duplicates)
 
-    async def endpoint(self, _request: Request) -> Response:
-        return Response(generate_latest(self.registry), media_type=CONTENT_TYPE_LATEST)
+    def endpoint(self, settings: Settings, *, listener: bool) -> Callable[[Request], Awaitable[Response]]:
+        """The /metrics handler of the web app's port (listener False) or of the metrics listener."""
+
+        async def metrics(request: Request) -> Response:
+            if not metrics_allowed(request, settings, listener=listener):
+                if settings.metrics_token:
+                    return Response("a bearer token is needed\n", status_code=401, headers={"WWW-Authenticate": "Bearer"})
+                return Response("not found\n", status_code=404)
+            return Response(generate_latest(self.registry), media_type=CONTENT_TYPE_LATEST)
+
+        return metrics

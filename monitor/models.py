@@ -199,6 +199,19 @@ class Subscription(SQLModel, table=True):
     created_at: datetime = _ts(nullable=False)
 
 
+class SubscriptionChange(SQLModel, table=True):
+    """What a /subscribe form asked for an address that is already subscribed (or waiting for confirmation):
+    nothing changes until a link mailed to that address applies it, so a stranger cannot change it."""
+
+    __tablename__ = "subscription_change"
+
+    id: int | None = Field(default=None, primary_key=True)
+    subscriber_id: int = Field(foreign_key="subscriber.id", index=True)
+    name: str | None = None
+    filters_json: str  # one SubscriptionFilters, as_json()
+    created_at: datetime = _ts(nullable=False)
+
+
 class DigestRecord(SQLModel, table=True):
     """A digest built for one subscriber, frequency and period; the unique key makes sending idempotent."""
 

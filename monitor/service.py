@@ -299,6 +299,18 @@ class Service:
             late = (datetime.now(UTC) - event.scheduled_run_times[-1]).total_seconds()
             self.metrics.lateness.observe(max(0.0, late))
 
+    def _metrics_listener(self) -> tuple[Any, asyncio.Task[None]] | None:
+        """/metrics alone on MONITOR_METRICS_HOST:MONITOR_METRICS_PORT (loopback by default), when a port is set."""
+        if self.settings.metrics_port is None:
+            return None
+        from starlette.applications import Starlette
+        from starlette.routing import Route
+
+        app = Starlette(routes=[Route("/metrics", self.metrics.endpoint(self.settings, listener=True), methods=["GET"])])
+        server = _QuietServer.make(app, self.settings.metrics_host, self.settings.metrics_port)
+        log.warning("metrics on http://%s:%d/metrics", self.settings.metrics_host, self.settings.metrics_port)
+        return server, asyncio.create_task(server.serve())
+
     # lifecycle ----------------------------------------------------------------------
     async def run(self) -> None:
         loop = asyncio.get_running_loop()
@@ -326,10 +338,11 @@ class Service:
             from .web import create_app
 
             app = create_app(self.settings, self.engine)
-            app.router.routes.append(Route("/metrics", self.metrics.endpoint, methods=["GET"]))
+            app.router.routes.append(Route("/metrics", self.metrics.endpoint(self.settings, listener=False), methods=["GET"]))
             server = _QuietServer.make(app, self.host, self.port)
             server_task = asyncio.create_task(server.serve())
-            log.warning("web app on http://%s:%d (/healthz, /metrics)", self.host, self.port)
+            log.warning("web app on http://%s:%d (/healthz, /metrics for loopback or the metrics token)", self.host, self.port)
+        metrics_server = self._metrics_listener()
         stop_wait = asyncio.create_task(self.stop.wait())
         await asyncio.wait([stop_wait, *([server_task] if server_task else [])], return_when=asyncio.FIRST_COMPLETED)
         log.warning("stopping: %d crawl(s) in flight are interrupted; their unfetched items stay pending",
@@ -343,6 +356,10 @@ class Service:
             server.should_exit = True
             with contextlib.suppress(asyncio.TimeoutError, asyncio.CancelledError):
                 await asyncio.wait_for(server_task, timeout=1.5)
+        if metrics_server is not None:
+            metrics_server[0].should_exit = True
+            with contextlib.suppress(asyncio.TimeoutError, asyncio.CancelledError):
+                await asyncio.wait_for(metrics_server[1], timeout=1.5)
         stop_wait.cancel()
 
 

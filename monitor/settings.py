@@ -40,6 +40,16 @@ class Settings(BaseSettings):
     mail_from: str = Field(default="zone-monitor <digest@zone-monitor.invalid>", description="From address of digests.")
     web_host: str = Field(default="127.0.0.1", description="Address the web app listens on.")
     web_port: int = Field(default=8000, description="Port the web app listens on.")
+    metrics_token: str | None = Field(
+        default=None,
+        description="Bearer token that lets a client read /metrics from anywhere (Authorization: Bearer <token>); "
+                    "unset: only loopback clients of a loopback-published app, or the metrics listener.",
+    )
+    metrics_host: str = Field(default="127.0.0.1", description="Address of the separate /metrics listener of `serve`.")
+    metrics_port: int | None = Field(
+        default=None, ge=1, le=65535,
+        description="Port of a separate /metrics listener of `serve` (on MONITOR_METRICS_HOST); unset: none.",
+    )
     allow_private_hosts: bool = Field(
         default=False, description="Allow fetching from loopback/private addresses (the demo and tests set it)."
     )
@@ -92,6 +102,17 @@ class Settings(BaseSettings):
     schedule_jitter: float = Field(
         default=30.0, ge=0, description="Largest random delay in seconds added to a scheduled crawl (capped at a tenth of its interval).",
     )
+
+    @field_validator("alert_emails")
+    @classmethod
+    def _valid_alert_emails(cls, value: str) -> str:
+        from .addresses import AddressError, canonical_address
+
+        # each one plain address: the list becomes a To header and the SMTP envelope of every alert
+        try:
+            return ", ".join(canonical_address(part) for part in value.split(",") if part.strip(" \t"))
+        except AddressError as exc:
+            raise ValueError(f"MONITOR_ALERT_EMAILS: {exc}") from None
 
     @field_validator("private_allowlist")
     @classmethod

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import asdict, dataclass, fields
+from datetime import timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import delete, func, update
 from sqlmodel import Session, col, select
 
+from .addresses import AddressError, address_key, canonical_address
 from .errors import ConfigError
 from .gazetteer import Gazetteer
-from .models import Delivery, DigestRecord, Subscriber, Subscription
+from .models import Delivery, DigestRecord, Subscriber, Subscription, SubscriptionChange
 from .timefmt import format_timestamp, utcnow
 
 __all__ = [
@@ -29,11 +30,14 @@ __all__ = [
     "export_subscriber",
     "erase_subscriber",
     "replace_subscriptions",
+    "propose_change",
+    "apply_change",
+    "change_filters",
+    "one_line_name",
 ]
 
 FREQUENCIES = ("immediate", "daily", "weekly")
 CONTENT_TYPES = ("commentary", "interview", "news", "policy", "notice")
-_EMAIL = re.compile(r"^[^@\s<>\"',;]+@[^@\s<>\"',;]+\.[^@\s<>\"',;]+$")
 _LIST_FIELDS = ("zones", "provinces", "cities", "topics", "people", "keywords", "exclude", "types", "sources")
 
 
@@ -94,15 +98,6 @@ def resolve_zones(gazetteer: Gazetteer, names: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(ids))
 
 
-def _check_email(email: str) -> str:
-    """The address as stored: its domain in lower case (domains have no case), its local part as typed."""
-    email = email.strip()
-    if not _EMAIL.match(email) or len(email) > 320:
-        raise ConfigError(f"{email!r} is not an email address")
-    local, _at, domain = email.rpartition("@")
-    return f"{local}@{domain.lower()}"
-
-
 def _check_tz(tz: str) -> None:
     try:
         ZoneInfo(tz)
@@ -126,9 +121,20 @@ def subscription_filters(row: Subscription) -> SubscriptionFilters:
 def find_subscriber(session: Session, email: str) -> Subscriber | None:
     """The subscriber with this address, whatever its case: a mail system that told local parts apart by
     case would be unusual, people who type their address in different cases are not. (Two rows that
-    differ only in case, added before addresses were compared so, stay two; this finds the older.)"""
-    return session.exec(select(Subscriber).where(func.lower(Subscriber.email) == func.lower(email.strip()))
+    differ only in case, added before addresses were compared so, stay two; this finds the older.)
+    Text that is no plain address is looked up as typed, so that an operator can still remove or
+    erase a row stored before addresses were checked strictly."""
+    try:
+        key = address_key(canonical_address(email))
+    except AddressError:
+        key = email.strip().lower()
+    return session.exec(select(Subscriber).where(func.lower(Subscriber.email) == key)
                         .order_by(col(Subscriber.id))).first()
+
+
+def one_line_name(name: str | None) -> str | None:
+    """A subscriber's name as stored: one line (it goes into the To header of every email), 200 characters."""
+    return " ".join((name or "").split())[:200] or None
 
 
 def add_subscriber(session: Session, email: str, name: str | None, tz: str, filters: SubscriptionFilters,
@@ -137,12 +143,12 @@ def add_subscriber(session: Session, email: str, name: str | None, tz: str, filt
 
     Adding the same subscription twice changes nothing.
     """
-    email = _check_email(email)
+    email = canonical_address(email)
     filters.validate()
     _check_tz(tz)
     if group_by not in ("zone", "topic"):
         raise ConfigError(f"group-by must be 'zone' or 'topic', got {group_by!r}")
-    name = " ".join((name or "").split())[:200] or None  # one line: it goes into the To header of every email
+    name = one_line_name(name)
     subscriber = find_subscriber(session, email)
     created = subscriber is None
     if subscriber is None:
@@ -170,6 +176,45 @@ def replace_subscriptions(session: Session, subscriber: Subscriber, filters: lis
     for item in filters:
         session.add(_to_row(subscriber.id, item))
     session.commit()
+
+
+def propose_change(session: Session, subscriber: Subscriber, name: str | None, filters: SubscriptionFilters,
+                   max_age: int) -> SubscriptionChange:
+    """Store what a form asked for an existing subscriber, to be applied only by a link sent to their address.
+    Earlier proposals stay valid (a stranger's post cannot void the owner's link) until they expire."""
+    filters.validate()
+    assert subscriber.id is not None
+    now = utcnow()
+    session.exec(delete(SubscriptionChange).where(col(SubscriptionChange.created_at)  # type: ignore[call-overload]
+                                                  < now - timedelta(seconds=max_age)))
+    change = SubscriptionChange(subscriber_id=subscriber.id, name=one_line_name(name),
+                                filters_json=json.dumps(filters.as_json(), ensure_ascii=False), created_at=now)
+    session.add(change)
+    session.commit()
+    return change
+
+
+def change_filters(change: SubscriptionChange) -> SubscriptionFilters:
+    values = json.loads(change.filters_json)
+    return SubscriptionFilters(**{k: tuple(v) if isinstance(v, list) else v for k, v in values.items()})
+
+
+def apply_change(session: Session, change: SubscriptionChange) -> Subscriber:
+    """The owner opened the link and confirmed: their subscription becomes what the form asked for (confirmed,
+    and resumed if they had unsubscribed)."""
+    subscriber = session.get(Subscriber, change.subscriber_id)
+    assert subscriber is not None
+    if change.name:
+        subscriber.name = change.name
+    if not subscriber.confirmed:
+        subscriber.confirmed, subscriber.confirmed_at = True, utcnow()
+    if subscriber.status == "unsubscribed":
+        subscriber.status = "active"
+    session.add(subscriber)
+    filters = change_filters(change)
+    session.delete(change)
+    replace_subscriptions(session, subscriber, [filters])
+    return subscriber
 
 
 def list_subscribers(session: Session) -> list[SubscriberView]:
@@ -220,6 +265,7 @@ def erase_subscriber(session: Session, email: str) -> bool:
     if subscriber is None:
         return False
     session.exec(delete(Subscription).where(col(Subscription.subscriber_id) == subscriber.id))  # type: ignore[call-overload]
+    session.exec(delete(SubscriptionChange).where(col(SubscriptionChange.subscriber_id) == subscriber.id))  # type: ignore[call-overload]
     session.exec(update(DigestRecord).where(col(DigestRecord.subscriber_id) == subscriber.id)  # type: ignore[call-overload]
                  .values(subscriber_id=None, subject=""))
     session.delete(subscriber)

@@ -11,11 +11,15 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import re
 import time
 
 __all__ = ["make_token", "read_token", "signed_link", "CONFIRM_MAX_AGE"]
 
 CONFIRM_MAX_AGE = 7 * 86400
+# what make_token writes: a decimal id, a hex timestamp and 24 characters of URL-safe base64; anything else
+# (non-ASCII, NUL, digits that int() refuses such as '²') is no token, before it reaches hmac or int()
+_TOKEN = re.compile(r"([0-9]{1,18})\.([0-9a-f]{1,16})\.([A-Za-z0-9_-]{24})")
 
 
 def _sign(secret: str, purpose: str, payload: str) -> str:
@@ -30,7 +34,7 @@ def make_token(secret: str, purpose: str, subject_id: int, issued_at: int | None
 
 
 # the web app's route for each purpose (monitor/web.py)
-_PATHS = {"confirm": "confirm", "unsubscribe": "unsubscribe", "manage": "manage", "digest": "digests"}
+_PATHS = {"confirm": "confirm", "unsubscribe": "unsubscribe", "manage": "manage", "digest": "digests", "change": "change"}
 
 
 def signed_link(base_url: str, secret: str, purpose: str, subject_id: int) -> str:
@@ -39,18 +43,13 @@ def signed_link(base_url: str, secret: str, purpose: str, subject_id: int) -> st
 
 
 def read_token(secret: str, purpose: str, token: str, max_age: int | None = None, now: float | None = None) -> int | None:
-    """The id of a valid token, or None when it was tampered with, made for another purpose, or expired."""
-    parts = token.split(".")
-    if len(parts) != 3 or not parts[0].isdigit():
+    """The id of a valid token, or None when it is malformed, was tampered with, made for another purpose, or expired."""
+    parts = _TOKEN.fullmatch(token)
+    if parts is None:
         return None
-    payload = f"{parts[0]}.{parts[1]}"
-    if not hmac.compare_digest(parts[2], _sign(secret, purpose, payload)):
+    subject, issued, signature = parts.groups()
+    if not hmac.compare_digest(signature, _sign(secret, purpose, f"{subject}.{issued}")):
         return None
-    if max_age is not None:
-        try:
-            issued = int(parts[1], 16)
-        except ValueError:
-            return None
-        if (now if now is not None else time.time()) - issued > max_age:
-            return None
-    return int(parts[0])
+    if max_age is not None and (now if now is not None else time.time()) - int(issued, 16) > max_age:
+        return None
+    return int(subject)

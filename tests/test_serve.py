@@ -204,3 +204,56 @@ def test_maintenance_marks_stale_runs_interrupted(migrated_url: str, tmp_path: P
         assert statuses == ["interrupted", "ok"]
     finally:
         engine.dispose()
+
+
+def test_metrics_are_not_served_to_the_public(tmp_path: Path) -> None:
+    """Issue 15: /metrics answered anyone on the web app's port, which a reverse proxy publishes. Now: the bearer
+    token (MONITOR_METRICS_TOKEN), or a loopback client that came through no proxy while the app is not published,
+    or the separate metrics listener (MONITOR_METRICS_HOST/PORT)."""
+    import httpx
+
+    url = f"sqlite:///{tmp_path / 'serve.db'}"
+    db.upgrade(url)
+    sources = tmp_path / "sources.yaml"
+    sources.write_text("sources: []\n", encoding="utf-8")
+
+    @contextmanager
+    def serving(**extra: str) -> Iterator[tuple[str, str | None]]:
+        web, metrics = free_port(), free_port()
+        if "MONITOR_METRICS_PORT" in extra:
+            extra["MONITOR_METRICS_PORT"] = str(metrics)
+        env = _env(url, sources, tmp_path, **extra)
+        process = subprocess.Popen([sys.executable, "-m", "monitor", "serve", "--host", "127.0.0.1", "--port", str(web)],
+                                   env=env, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        base = f"http://127.0.0.1:{web}"
+
+        def up() -> bool:
+            try:
+                return httpx.get(f"{base}/healthz").status_code == 200
+            except httpx.TransportError:
+                return process.poll() is not None
+        try:
+            _until(up, "the web app")
+            assert process.poll() is None, process.communicate()[1]
+            yield base, (f"http://127.0.0.1:{metrics}" if "MONITOR_METRICS_PORT" in extra else None)
+        finally:
+            _stop(process)
+            process.communicate(timeout=10)
+
+    proxied = {"X-Forwarded-For": "203.0.113.7"}  # uvicorn takes the client from it when the proxy is 127.0.0.1
+    # Published through a reverse proxy on this machine: loopback clients are not to be trusted on the web port.
+    with serving(MONITOR_BASE_URL="https://zone-monitor.example", MONITOR_SECRET_KEY="k" * 32,
+                 MONITOR_METRICS_TOKEN="scrape-me", MONITOR_METRICS_PORT="") as (base, listener):
+        assert httpx.get(f"{base}/metrics").status_code == 401
+        assert httpx.get(f"{base}/metrics", headers={"Authorization": "Bearer wrong"}).status_code == 401
+        granted = httpx.get(f"{base}/metrics", headers={"Authorization": "Bearer scrape-me", **proxied})
+        assert granted.status_code == 200 and "monitor_crawl_runs" in granted.text
+        assert listener is not None
+        assert httpx.get(f"{listener}/metrics").status_code == 200  # the listener on loopback
+        assert httpx.get(f"{listener}/metrics", headers=proxied).status_code == 401
+        assert httpx.get(f"{listener}/subscribe").status_code == 404  # the listener serves /metrics only
+    # Not published (the demo, a developer's machine): local clients read it, whatever comes through a proxy does not.
+    with serving() as (base, _listener):
+        assert httpx.get(f"{base}/metrics").status_code == 200
+        for header in (proxied, {"Forwarded": "for=203.0.113.7"}, {"X-Real-IP": "203.0.113.7"}):
+            assert httpx.get(f"{base}/metrics", headers=header).status_code == 404, header

@@ -58,6 +58,9 @@ def test_subscribe_confirm_unsubscribe_in_a_browser(web_app, browser, migrated_u
     [mail] = list(Path(settings.outbox).glob("*.eml"))
     body = message_from_bytes(mail.read_bytes(), policy=policy.default).get_body(("plain",)).get_content()  # type: ignore[union-attr]
     browser.get(re.search(r"http://\S+/confirm/\S+", body).group(0))  # type: ignore[union-attr]
+    heading_says("Confirm your subscription")  # opening the link shows a button; only pressing it confirms
+    assert not _subscriber(migrated_url, "browser@example.com").confirmed  # type: ignore[union-attr]
+    browser.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
     heading_says("confirmed")
     subscriber = _subscriber(migrated_url, "browser@example.com")
     assert subscriber is not None and subscriber.confirmed
