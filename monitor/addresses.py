@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .errors import ConfigError
+from monitor.errors import ConfigError
 
 __all__ = ["AddressError", "canonical_address", "address_key"]
 

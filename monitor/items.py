@@ -1,7 +1,7 @@
 """The small typed objects that pass between pipeline stages.
 
 fetch -> RawPage -> extract -> ExtractedArticle -> dedup (DedupVerdict) -> tag (TagSet) -> store.
-SQLModel tables belong to storage (monitor.models) and never travel between stages.
+SQLModel tables belong to storage (monitor.store.models) and never travel between stages.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
-from .normalise import limit_title
+from monitor.normalise import limit_title
 
 __all__ = [
     "Precision",

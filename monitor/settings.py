@@ -12,7 +12,7 @@ from typing import Literal
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from .urls import PrivateAllowlist
+from monitor.fetch.urls import PrivateAllowlist
 
 __all__ = ["Settings", "DEFAULT_USER_AGENT"]
 
@@ -106,7 +106,7 @@ class Settings(BaseSettings):
     @field_validator("alert_emails")
     @classmethod
     def _valid_alert_emails(cls, value: str) -> str:
-        from .addresses import AddressError, canonical_address
+        from monitor.addresses import AddressError, canonical_address
 
         # each one plain address: the list becomes a To header and the SMTP envelope of every alert
         try:

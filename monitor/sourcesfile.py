@@ -11,8 +11,8 @@ import soupsieve
 from apscheduler.triggers.cron import CronTrigger
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from .errors import SourcesFileError
-from .yamlfile import load_yaml
+from monitor.errors import SourcesFileError
+from monitor.yamlfile import load_yaml
 
 __all__ = ["SourceConfig", "Selectors", "SourcesFile", "load_sources", "parse_sources", "parse_interval"]
 

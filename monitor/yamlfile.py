@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 from yaml.nodes import Node
 
-from .errors import ConfigError
+from monitor.errors import ConfigError
 
 __all__ = ["MAX_DEPTH", "MAX_NODES", "load_yaml"]
 

@@ -13,12 +13,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlmodel import Session, select
 
-from monitor import db
 from monitor.addresses import AddressError, canonical_address
+from monitor.digest.mailer import SmtpMailer, recipient
 from monitor.errors import PermanentDeliveryError
-from monitor.mailer import SmtpMailer, recipient
-from monitor.models import Delivery, DigestRecord, Subscriber
 from monitor.settings import Settings
+from monitor.store import db
+from monitor.store.models import Delivery, DigestRecord, Subscriber
 from tests.conftest import run_cli
 from tests.digest_helpers import smtp_sink, store_articles
 from tests.test_digests import BAOTOU, _add, _send
@@ -121,7 +121,7 @@ def test_a_row_stored_before_the_check_is_never_sent_elsewhere(migrated_url: str
             row = session.exec(select(Subscriber).where(Subscriber.email == "good@example.com")).one()
             session.add(Subscriber(email=email, timezone=row.timezone, confirmed=True, created_at=row.created_at))
         session.commit()
-        from monitor.subscribers import SubscriptionFilters, replace_subscriptions
+        from monitor.digest.subscribers import SubscriptionFilters, replace_subscriptions
 
         for subscriber in session.exec(select(Subscriber)).all():
             replace_subscriptions(session, subscriber, [SubscriptionFilters()])

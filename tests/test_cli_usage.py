@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import typer
 
-from monitor.cli_usage import click_exception_types
+from monitor.cli.usage import click_exception_types
 
 # The console script pip wrote next to the interpreter: what a user runs, entry point included.
 MONITOR = Path(sys.executable).parent / ("monitor.exe" if os.name == "nt" else "monitor")

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from monitor.decoding import MAX_REPLACEMENT_SHARE, decode_html, normalise_charset
 from monitor.errors import Undecodable
-from monitor.extract import extract_article
+from monitor.extract.extractor import extract_article
+from monitor.fetch.decoding import MAX_REPLACEMENT_SHARE, decode_html, normalise_charset
 
 LABELLED = Path(__file__).parent / "data" / "dedup" / "labelled.jsonl"
 
@@ -53,7 +53,7 @@ def _page(charset: str, broken: int, step: int = 1) -> bytes:
 
 
 def _share(content: bytes, charset: str) -> float:
-    """Replacement characters per non-ASCII character, counted here independently of monitor.decoding."""
+    """Replacement characters per non-ASCII character, counted here independently of monitor.fetch.decoding."""
     codec = normalise_charset(charset)
     assert codec is not None
     text = content.decode(codec, "replace")

@@ -9,17 +9,17 @@ import html5lib
 import pytest
 from sqlmodel import Session, select
 
-from monitor import db
-from monitor.delivery import MAX_ATTEMPTS, MAX_COPIES, digest_status, send_digests
-from monitor.mailer import SmtpMailer
-from monitor.models import Delivery, Subscriber
-from monitor.subscribers import (
+from monitor.digest.delivery import MAX_ATTEMPTS, MAX_COPIES, digest_status, send_digests
+from monitor.digest.mailer import SmtpMailer
+from monitor.digest.subscribers import (
     SubscriptionFilters,
     add_subscriber,
     erase_subscriber,
     export_subscriber,
     find_subscriber,
 )
+from monitor.store import db
+from monitor.store.models import Delivery, Subscriber
 from tests.conftest import run_cli
 from tests.digest_helpers import smtp_sink, store_articles
 
@@ -332,8 +332,8 @@ def test_export_and_erase(migrated_url: str, settings_for) -> None:  # type: ign
 def test_an_oversized_title_never_pushes_other_articles_out_of_a_digest(migrated_url: str, settings_for) -> None:  # type: ignore[no-untyped-def]
     from sqlalchemy import update
 
-    from monitor.models import Article
     from monitor.normalise import MAX_TITLE_CHARS
+    from monitor.store.models import Article
 
     huge_title = "包头稀土高新区" * 15_000  # 105,000 characters, 315 kB in UTF-8
     huge = dict(BAOTOU, url="http://news.example.cn/huge.html", title=huge_title, body=BAOTOU["body"] + "（续）")

@@ -13,11 +13,11 @@ import pytest
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from monitor import db
-from monitor.dedup import DedupConfig
+from monitor.dedup.deduplicator import DedupConfig
 from monitor.importer import import_file
-from monitor.models import Article
 from monitor.normalise import MAX_TITLE_CHARS
+from monitor.store import db
+from monitor.store.models import Article
 from tests.conftest import run_cli
 
 LABELLED = Path(__file__).parent / "data" / "dedup" / "labelled.jsonl"

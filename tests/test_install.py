@@ -275,7 +275,7 @@ def test_every_imported_package_is_declared() -> None:
 
 
 def test_an_undeclared_import_is_reported() -> None:
-    """The check can fail: numpy is imported by monitor/minhash.py."""
+    """The check can fail: numpy is imported by monitor/dedup/minhash.py."""
     project = _pyproject()["project"]
     runtime = _names(project["dependencies"]) - {"numpy"}
     problems = undeclared_imports(("monitor",), runtime, set())

@@ -3,7 +3,7 @@
 import sqlalchemy as sa
 from alembic import command
 
-from monitor import db
+from monitor.store import db
 
 
 def _at_revision(database_url: str, revision: str) -> sa.Engine:

@@ -41,7 +41,7 @@ def test_shorten_cuts_at_a_character_boundary_with_an_ellipsis() -> None:
 
 
 def test_every_way_an_article_is_made_limits_its_title() -> None:
-    from monitor.extract import extract_article
+    from monitor.extract.extractor import extract_article
     from monitor.items import ExtractedArticle, Piece
     from monitor.normalise import MAX_TITLE_CHARS
 

@@ -116,7 +116,7 @@ def test_a_deeply_nested_topics_file_is_a_config_error(tmp_path: Path) -> None:
     import pytest
 
     from monitor.errors import ConfigError
-    from monitor.topics import load_taxonomy
+    from monitor.tag.topics import load_taxonomy
 
     path = tmp_path / "topics.yaml"
     path.write_text("topics: " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")

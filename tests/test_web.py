@@ -15,11 +15,11 @@ import pytest
 import uvicorn
 from sqlmodel import Session, select
 
-from monitor import db
-from monitor.models import Subscriber
+from monitor.digest.tokens import make_token, read_token
 from monitor.settings import Settings
-from monitor.tokens import make_token, read_token
-from monitor.web import create_app
+from monitor.store import db
+from monitor.store.models import Subscriber
+from monitor.web.app import create_app
 from tests.conftest import free_port
 from tests.digest_helpers import SmtpSink, smtp_sink, store_articles
 
@@ -140,7 +140,7 @@ def test_a_stranger_cannot_change_a_confirmed_subscribers_filters(web_app, migra
     base, settings = web_app
     engine = db.make_engine(migrated_url)
     with Session(engine) as session:
-        from monitor.subscribers import SubscriptionFilters, add_subscriber
+        from monitor.digest.subscribers import SubscriptionFilters, add_subscriber
 
         add_subscriber(session, "victim@example.com", None, "Asia/Shanghai", SubscriptionFilters(zones=("baoji",)))
         add_subscriber(session, "left@example.com", None, "Asia/Shanghai", SubscriptionFilters(zones=("baoji",)))
@@ -148,7 +148,7 @@ def test_a_stranger_cannot_change_a_confirmed_subscribers_filters(web_app, migra
         for email in ("victim@example.com", "left@example.com"):
             answer = client.post("/subscribe", data={"email": email, "frequency": "immediate", "zones": ""})
             assert answer.status_code == 200 and "Check your inbox" in answer.text  # the same answer as for a stranger
-        from monitor.models import Subscription
+        from monitor.store.models import Subscription
 
         with Session(engine) as session:
             rows = session.exec(select(Subscription)).all()
@@ -178,7 +178,7 @@ def test_the_web_app_is_not_served_beyond_loopback_with_the_default_secret(tmp_p
     """Found writing SECURITY.md: docker-compose serves on 0.0.0.0 and defaults the key to 'change-me', with which
     anyone can sign a manage token for each subscriber id and read every subscriber's address."""
     from monitor.errors import ConfigError
-    from monitor.web import refuse_default_secret
+    from monitor.web.app import refuse_default_secret
     from tests.conftest import run_cli
 
     default = Settings(_env_file=None)  # type: ignore[call-arg]
@@ -199,7 +199,7 @@ def test_a_weak_secret_is_refused_unless_both_the_bind_and_the_base_url_are_loop
     """Issue 15: a loopback bind behind a reverse proxy with a public MONITOR_BASE_URL (the documented production
     shape) served the app with the default key, so anyone could forge tokens; and a short key was accepted anywhere."""
     from monitor.errors import ConfigError
-    from monitor.web import MIN_SECRET_BYTES, refuse_default_secret
+    from monitor.web.app import MIN_SECRET_BYTES, refuse_default_secret
     from tests.conftest import run_cli
 
     public = "https://zone-monitor.example"
@@ -227,7 +227,7 @@ def test_a_weak_secret_is_refused_unless_both_the_bind_and_the_base_url_are_loop
 def test_a_name_with_a_line_break_neither_breaks_nor_adds_headers(web_app, migrated_url: str) -> None:  # type: ignore[no-untyped-def]
     """Found writing SECURITY.md: a name with CR/LF (anyone can type one into /subscribe) made the email package
     refuse the To header: HTTP 500, and no confirmation email could ever reach that address again."""
-    from monitor.mailer import recipient
+    from monitor.digest.mailer import recipient
 
     base, settings = web_app
     with httpx.Client(base_url=base) as client:
@@ -241,7 +241,7 @@ def test_a_name_with_a_line_break_neither_breaks_nor_adds_headers(web_app, migra
 
 
 def test_the_subscribe_form_cannot_flood_an_inbox_or_be_hammered(web_app) -> None:  # type: ignore[no-untyped-def]
-    from monitor.web import SUBSCRIBE_EMAILS_PER_ADDRESS, SUBSCRIBE_POSTS_PER_CLIENT
+    from monitor.web.app import SUBSCRIBE_EMAILS_PER_ADDRESS, SUBSCRIBE_POSTS_PER_CLIENT
 
     base, settings = web_app
     with httpx.Client(base_url=base) as client:
@@ -257,7 +257,7 @@ def test_the_subscribe_form_cannot_flood_an_inbox_or_be_hammered(web_app) -> Non
 
 
 def _add(url: str, email: str, confirmed: bool, **filters: object) -> Subscriber:
-    from monitor.subscribers import SubscriptionFilters, add_subscriber
+    from monitor.digest.subscribers import SubscriptionFilters, add_subscriber
 
     engine = db.make_engine(url)
     with Session(engine, expire_on_commit=False) as session:
@@ -268,7 +268,7 @@ def _add(url: str, email: str, confirmed: bool, **filters: object) -> Subscriber
 
 
 def _subscriptions(url: str) -> list[tuple[str, str]]:
-    from monitor.models import Subscription
+    from monitor.store.models import Subscription
 
     engine = db.make_engine(url)
     with Session(engine) as session:

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-from monitor.models import UTCDateTime
+from monitor.store.models import UTCDateTime
 
 revision = '0008'
 down_revision = '0007'

@@ -1,0 +1,503 @@
+"""Digest runs: decide who is due, choose their new articles, record the digest, send it.
+
+For each (subscriber, frequency, period) there is one digest row (unique key) and one
+delivery row whose Message-ID is fixed before sending. States:
+
+    pending -> sending -> sent
+                       -> failed (transient: retried with backoff, same Message-ID)
+                       -> bounced (permanent 5xx: never retried; the subscriber's bounce count grows)
+                       -> abandoned (given up: counted failed, alerted, listed by `monitor digest status`)
+
+The resend policy: a subscriber receives at most MAX_COPIES (3) copies of one digest, all with
+its one Message-ID. ``copies`` counts the sends that may have put the message in the inbox: a
+send is counted (committed as ``sending``) before its first byte goes out, and uncounted when
+the server refused it (connect error, 4xx/5xx answer). A send cut after its data went out (the
+process killed, the connection lost before the server's answer) stays counted. A digest is
+resent, with the same Message-ID, while ``copies`` < MAX_COPIES and ``attempts`` <
+MAX_ATTEMPTS; then it is ``abandoned``, never sent again automatically, and reported: counted
+in the run's ``failed`` (exit 1), in the operator alert, and in ``monitor digest status``.
+``--force`` makes every subscriber due now, but a period that was sent is never sent twice.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+
+from monitor.digest.build import DigestLinks, build_digest, make_lead
+from monitor.digest.mailer import Mailer, build_message, new_message_id
+from monitor.digest.matching import Candidate, Wanted, load_candidates, matches
+from monitor.digest.subscribers import find_subscriber, subscription_filters
+from monitor.digest.tokens import signed_link
+from monitor.errors import DeliveryError, PermanentDeliveryError, UncertainDeliveryError
+from monitor.items import Digest, DigestItem
+from monitor.settings import Settings
+from monitor.store import db
+from monitor.store.models import Delivery, DigestArticle, DigestRecord, Subscriber, Subscription
+from monitor.tag.gazetteer import Gazetteer, load_gazetteer
+from monitor.timefmt import utcnow
+
+__all__ = ["DigestRunResult", "Undelivered", "PeriodStatus", "digest_status", "send_digests", "period_key", "is_due",
+           "preview_digest", "BOUNCE_LIMIT", "MAX_ATTEMPTS", "MAX_COPIES"]
+
+log = logging.getLogger(__name__)
+BOUNCE_LIMIT = 3
+MAX_ATTEMPTS = 8  # sends begun, whatever their outcome (a server that keeps answering 4xx is given up on)
+MAX_COPIES = 3  # sends that may have reached the subscriber: the most copies of one digest anyone receives
+FAILED_STATES = ("failed", "bounced", "abandoned")
+STATUS_STATES = ("sent", "failed", "bounced", "sending", "pending")  # `digest status` counts: abandoned is failed
+BATCH = 200  # digests recorded per transaction before they are sent
+_PERIOD = {"immediate": timedelta(hours=1), "daily": timedelta(days=1), "weekly": timedelta(days=7)}
+
+
+@dataclass(frozen=True, slots=True)
+class Undelivered:
+    """A digest a run gave up on: it is never sent again automatically, so the operator is told."""
+
+    email: str
+    frequency: str
+    period: str
+    message_id: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class DigestRunResult:
+    considered: int
+    sent: int
+    skipped_empty: int
+    failed: int  # sends that failed in this run, and the digests given up on in it (`given_up`)
+    already_sent: int
+    not_due: int = 0
+    given_up: tuple[Undelivered, ...] = ()
+    alert_sent: bool = False
+
+
+@dataclass(slots=True)
+class _Tally:
+    sent: int = 0
+    failed: int = 0
+    given_up: list[Undelivered] = field(default_factory=list)
+
+    def add(self, state: str, subscriber: Subscriber, record: DigestRecord, delivery: Delivery) -> None:
+        self.sent += state == "sent"
+        self.failed += state in FAILED_STATES
+        if state == "abandoned":
+            self.given_up.append(Undelivered(subscriber.email, record.frequency, record.period_key, delivery.message_id,
+                                             delivery.last_error or ""))
+
+
+def period_key(frequency: str, now: datetime, tz: ZoneInfo) -> str:
+    local = now.astimezone(tz)
+    if frequency == "weekly":
+        year, week, _ = local.isocalendar()
+        return f"{year}-W{week:02d}"
+    if frequency == "immediate":
+        return f"{local:%Y-%m-%dT%H:%M:%S}"
+    return f"{local:%Y-%m-%d}"
+
+
+def is_due(frequency: str, hour: int, weekday: int, now: datetime, tz: ZoneInfo) -> bool:
+    """Immediate digests are always due; daily ones from the chosen local hour; weekly ones from that hour on that day."""
+    local = now.astimezone(tz)
+    if frequency == "immediate":
+        return True
+    if frequency == "weekly" and local.weekday() != weekday:
+        return local.weekday() > weekday  # later in the week: the week's digest is still owed
+    return local.hour >= hour
+
+
+def _links(settings: Settings, subscriber_id: int, digest_id: int | None) -> DigestLinks:
+    base, key = settings.base_url, settings.secret_key
+    archive = f"{base.rstrip('/')}/archive"
+    return DigestLinks(unsubscribe=signed_link(base, key, "unsubscribe", subscriber_id),
+                       manage=signed_link(base, key, "manage", subscriber_id), archive=archive,
+                       web=signed_link(base, key, "digest", digest_id) if digest_id else archive)
+
+
+def _item(candidate: Candidate, topic_labels: dict[str, str]) -> DigestItem:
+    sites = dict.fromkeys(url for _, url in candidate.copies)
+    return DigestItem(candidate.id, candidate.title, candidate.url, candidate.source, candidate.published,
+                      candidate.author, candidate.author_post, tuple(z.name for z in candidate.zones if z.role == "subject")
+                      or tuple(z.name for z in candidate.zones), make_lead(candidate.body), tuple(sites),
+                      tuple(topic_labels.get(t, t) for t in candidate.topics))
+
+
+def _topic_labels() -> dict[str, str]:
+    from monitor.tag.topics import load_taxonomy
+
+    return {t.id: t.zh for t in load_taxonomy().topics}
+
+
+def build_for(settings: Settings, subscriber: Subscriber, candidates: list[Candidate], digest_id: int | None,
+              item_cache: dict[int, DigestItem] | None = None) -> Digest:
+    """`item_cache`: the items of a run's candidates, built once for all subscribers (the lead is the costly part)."""
+    assert subscriber.id is not None
+    labels = _topic_labels()
+    cache: dict[int, DigestItem] = {} if item_cache is None else item_cache
+    items = []
+    for candidate in candidates:
+        item = cache.get(candidate.id)
+        if item is None:
+            item = cache[candidate.id] = _item(candidate, labels)
+        items.append(item)
+    return build_digest(to_email=subscriber.email, to_name=subscriber.name, items=items,
+                        tz=ZoneInfo(subscriber.timezone), links=_links(settings, subscriber.id, digest_id),
+                        group_by=subscriber.group_by)
+
+
+@dataclass(slots=True)
+class _History:
+    """What earlier digests already did, read in a few queries for all subscribers at once."""
+
+    last_digest: dict[tuple[int, str], datetime]  # (subscriber, frequency) -> created_at of the newest
+    periods: set[tuple[int, str, str]]  # (subscriber, frequency, period key) already recorded
+    sent: dict[int, set[int]]  # subscriber -> candidate article ids already sent to them
+
+    @classmethod
+    def load(cls, session: Session, candidates: list[Candidate]) -> _History:
+        from sqlalchemy import func
+
+        last = {(sid, freq): ts for sid, freq, ts in session.exec(
+            select(DigestRecord.subscriber_id, DigestRecord.frequency, func.max(DigestRecord.created_at))
+            .where(col(DigestRecord.subscriber_id).is_not(None))
+            .group_by(col(DigestRecord.subscriber_id), col(DigestRecord.frequency))).all()}
+        horizon = utcnow() - timedelta(days=9)  # older period keys cannot be the current period
+        periods = {(sid, freq, key) for sid, freq, key in session.exec(
+            select(DigestRecord.subscriber_id, DigestRecord.frequency, DigestRecord.period_key)
+            .where(col(DigestRecord.created_at) >= horizon, col(DigestRecord.subscriber_id).is_not(None))).all()}
+        sent: dict[int, set[int]] = {}
+        ids = [c.id for c in candidates]
+        for start in range(0, len(ids), 5000):
+            for sid, article_id in session.exec(
+                select(DigestRecord.subscriber_id, DigestArticle.article_id)
+                .join(DigestRecord, col(DigestRecord.id) == col(DigestArticle.digest_id))
+                .where(col(DigestArticle.article_id).in_(ids[start:start + 5000]))).all():
+                if sid is not None:
+                    sent.setdefault(sid, set()).add(article_id)
+        # A stored time from SQLite or PostgreSQL is UTC-aware already (UTCDateTime).
+        return cls({k: v for k, v in last.items() if k[0] is not None and v is not None}, periods, sent)  # type: ignore[misc]
+
+
+class _Recent:
+    """A run's candidates stored after a time, listed once per distinct time: most subscribers share
+    one (the start of the period, or the time of the last digest run), so each is not scanned again."""
+
+    def __init__(self, candidates: list[Candidate]) -> None:
+        self.candidates = candidates
+        self._after: dict[datetime, list[Candidate]] = {}
+
+    def after(self, since: datetime) -> list[Candidate]:
+        found = self._after.get(since)
+        if found is None:
+            found = self._after[since] = [c for c in self.candidates if c.stored_at > since]
+        return found
+
+
+def _choose(history: _History, subscriber_id: int, subscriptions: list[Subscription], frequency: str,
+            recent: _Recent, now: datetime) -> list[Candidate]:
+    since = history.last_digest.get((subscriber_id, frequency)) or (now - _PERIOD[frequency])
+    sent_before = history.sent.get(subscriber_id, set())
+    filters = [Wanted.of(subscription_filters(s)) for s in subscriptions if s.frequency == frequency]
+    return [c for c in recent.after(since) if c.id not in sent_before and any(matches(f, c) for f in filters)]
+
+
+def _send(session: Session, settings: Settings, mailer: Mailer, subscriber: Subscriber, record: DigestRecord,
+          delivery: Delivery, gazetteer: Gazetteer, digest: Digest | None = None, after: Delivery | None = None) -> str:
+    """Send one recorded digest (rebuilt from its rows when `digest` is not given); returns the new state.
+
+    The row says 'sending', with this send counted in ``attempts`` and ``copies`` (committed), before the
+    first byte goes to SMTP. ``after``, the next digest of a batch, is marked so in the outcome's transaction.
+    """
+    resend = digest is None
+    if digest is None:
+        ids = session.exec(select(DigestArticle.article_id).where(DigestArticle.digest_id == record.id)).all()
+        digest = build_for(settings, subscriber, load_candidates(session, gazetteer, ids=ids), record.id)
+    links = _links(settings, subscriber.id or 0, record.id)
+    if resend:  # an earlier run's digest: count this send first (a batch marks its digests in its own commits)
+        db.commit_retrying(session, lambda: _mark_sending(session, delivery), f"recording the resend of digest {record.id}")
+    error: DeliveryError | None = None
+    try:
+        mailer.send(build_message(digest, sender=settings.mail_from, message_id=delivery.message_id,
+                                  unsubscribe_url=links.unsubscribe))
+    except PermanentDeliveryError as exc:
+        error = exc
+        log.error("digest for %s bounced: %s", subscriber.email, exc)
+    except DeliveryError as exc:
+        error = exc
+        log.error("digest for %s not delivered: %s", subscriber.email, exc)
+
+    # Sets every field it writes: a lost connection rolls the transaction back and runs it again.
+    def record_outcome() -> None:
+        if error is None:
+            delivery.state, delivery.sent_at, delivery.last_error = "sent", utcnow(), None
+        else:
+            if not isinstance(error, UncertainDeliveryError):
+                delivery.copies -= 1  # the server refused it: this send put no copy in the inbox
+            delivery.last_error = str(error)[:2000]
+            given_up = _given_up(delivery)
+            if isinstance(error, PermanentDeliveryError):
+                delivery.state = "bounced"
+                subscriber.bounces += 1
+                if subscriber.bounces >= BOUNCE_LIMIT:
+                    subscriber.status = "bouncing"
+                session.add(subscriber)
+            elif given_up:
+                delivery.state, delivery.last_error = "abandoned", f"{given_up}; last error: {error}"[:2000]
+            else:
+                delivery.state = "failed"
+                backoff = min(3600.0, 60.0 * 2 ** min(delivery.attempts, 6)) * random.uniform(0.8, 1.2)
+                delivery.next_attempt_at = utcnow() + timedelta(seconds=backoff)
+        session.add(delivery)
+        if after is not None:
+            _mark_sending(session, after)
+        if session.get_bind().dialect.name == "postgresql":
+            # Losing a send's outcome to a database server crash only costs one resend with the same
+            # Message-ID (the row is found in 'sending'), so this commit need not wait for the WAL flush.
+            session.execute(sa.text("SET LOCAL synchronous_commit TO OFF"))
+
+    # A connection lost here, after the message went out, would leave the row in 'sending' and cost
+    # a resend: so the outcome is written once more on a new connection first.
+    db.commit_retrying(session, record_outcome, f"recording the delivery of digest {record.id} to {subscriber.email}")
+    return delivery.state
+
+
+def _mark_sending(session: Session, delivery: Delivery) -> None:
+    """Count the send about to begin: until the server's answer is recorded, it may be a copy in the inbox."""
+    delivery.state, delivery.attempts, delivery.copies = "sending", delivery.attempts + 1, delivery.copies + 1
+    session.add(delivery)
+
+
+def _given_up(delivery: Delivery) -> str | None:
+    """Why a digest that is not sent must not be sent again (the resend policy), or None."""
+    if delivery.copies >= MAX_COPIES:
+        return (f"may have reached the subscriber {delivery.copies} times without the server confirming it "
+                f"(sends cut after the message went out): not sent again, at most {MAX_COPIES} copies")
+    if delivery.attempts >= MAX_ATTEMPTS:
+        return f"not delivered after {delivery.attempts} attempts"
+    return None
+
+
+def _retryable(delivery: Delivery, now: datetime, force: bool) -> bool:
+    if delivery.state in ("pending", "sending"):  # 'sending': found after a crash, resent with the same Message-ID
+        return True
+    if delivery.state == "failed":
+        return force or delivery.next_attempt_at is None or delivery.next_attempt_at <= now
+    return False
+
+
+def _insert_links(session: Session, links: list[tuple[int, int]]) -> None:
+    """(digest, article) rows, tens to hundreds per digest: COPY on PostgreSQL, one executemany elsewhere."""
+    if not links:
+        return
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        raw = connection.connection.driver_connection
+        with raw.cursor() as cursor, cursor.copy(f"COPY {DigestArticle.__tablename__} (digest_id, article_id) FROM STDIN") as copy:
+            for row in links:
+                copy.write_row(row)
+    else:
+        connection.execute(sa.insert(DigestArticle.__table__),  # type: ignore[attr-defined]
+                           [{"digest_id": d, "article_id": a} for d, a in links])
+
+
+def _deliver_batch(session: Session, settings: Settings, mailer: Mailer, gazetteer: Gazetteer,
+                   batch: list[tuple[Subscriber, str, str, list[Candidate]]], now: datetime, tally: _Tally,
+                   item_cache: dict[int, DigestItem]) -> None:
+    """Record a batch of digests in one transaction, then send them one by one.
+
+    The digests, their articles and their Message-IDs are committed before any byte is sent, the first
+    in state 'sending' (its send counted), the others 'pending'; each send's outcome is committed with
+    the next digest marked 'sending'. So after a crash exactly the digest in flight is found 'sending',
+    with its possible copy counted, and the next run resends it with the same Message-ID.
+    """
+    rows = []
+    for subscriber, freq, key, chosen in batch:
+        record = DigestRecord(subscriber_id=subscriber.id, frequency=freq, period_key=key, subject="", created_at=now)
+        session.add(record)
+        rows.append((subscriber, record, chosen))
+    session.flush()
+    prepared = []
+    links: list[tuple[int, int]] = []
+    for subscriber, record, chosen in rows:
+        assert record.id is not None
+        digest = build_for(settings, subscriber, chosen, record.id, item_cache)
+        record.subject = digest.subject
+        links.extend((record.id, c.id) for c in chosen)
+        first = not prepared
+        delivery = Delivery(digest_id=record.id, message_id=new_message_id(), state="sending" if first else "pending",
+                            attempts=int(first), copies=int(first))
+        session.add(delivery)
+        prepared.append((subscriber, record, delivery, digest))
+    session.flush()
+    _insert_links(session, links)
+    session.commit()
+    for i, (subscriber, record, delivery, digest) in enumerate(prepared):
+        after = prepared[i + 1][2] if i + 1 < len(prepared) else None
+        tally.add(_send(session, settings, mailer, subscriber, record, delivery, gazetteer, digest, after),
+                  subscriber, record, delivery)
+    batch.clear()
+
+
+def _finish_earlier(session: Session, settings: Settings, mailer: Mailer, gazetteer: Gazetteer, now: datetime,
+                    frequency: str | None, force: bool, tally: _Tally) -> None:
+    """Deliveries earlier runs left unfinished (a crash, an SMTP outage): resent, or given up on per the policy."""
+    for delivery, record, subscriber in session.exec(
+        select(Delivery, DigestRecord, Subscriber).join(DigestRecord, col(DigestRecord.id) == col(Delivery.digest_id))
+        .join(Subscriber, col(Subscriber.id) == col(DigestRecord.subscriber_id))
+        .where(col(Delivery.state).in_(["pending", "sending", "failed"])).order_by(col(Delivery.id))
+    ).all():
+        if frequency and record.frequency != frequency or subscriber.status != "active":
+            continue
+        reason = _given_up(delivery)
+        if reason:
+            if delivery.state == "sending":
+                reason = f"the process sending it stopped while the message was in flight; {reason}"
+
+            def give_up(why: str = reason, row: Delivery = delivery) -> None:
+                last = f"; last error: {row.last_error}" if row.last_error else ""
+                row.state, row.last_error = "abandoned", f"{why}{last}"[:2000]
+                session.add(row)
+
+            db.commit_retrying(session, give_up, f"giving up on digest {record.id}")
+            tally.add("abandoned", subscriber, record, delivery)
+        elif _retryable(delivery, now, force):
+            tally.add(_send(session, settings, mailer, subscriber, record, delivery, gazetteer), subscriber, record, delivery)
+
+
+def send_digests(engine: Engine, settings: Settings, mailer: Mailer, *, frequency: str | None = None,
+                 now: datetime | None = None, force: bool = False, dry_run: bool = False) -> DigestRunResult:
+    now = now or utcnow()
+    gazetteer = load_gazetteer()
+    considered = empty = already = not_due = 0
+    tally = _Tally()
+    with Session(engine, expire_on_commit=False) as session:
+        if not dry_run:
+            _finish_earlier(session, settings, mailer, gazetteer, now, frequency, force, tally)
+        earliest = now - max(_PERIOD.values())
+        last_any = session.exec(select(DigestRecord.created_at).order_by(col(DigestRecord.created_at))).first()
+        candidates = load_candidates(session, gazetteer, stored_after=min(earliest, last_any) if last_any else earliest)
+        subscribers = session.exec(select(Subscriber).where(Subscriber.confirmed == True, Subscriber.status == "active")  # noqa: E712
+                                   .order_by(col(Subscriber.id))).all()
+        by_subscriber: dict[int, list[Subscription]] = {}
+        for row in session.exec(select(Subscription).order_by(col(Subscription.id))).all():
+            by_subscriber.setdefault(row.subscriber_id, []).append(row)
+        history = _History.load(session, candidates)
+        item_cache: dict[int, DigestItem] = {}
+        recent = _Recent(candidates)
+        batch: list[tuple[Subscriber, str, str, list[Candidate]]] = []
+        for subscriber in subscribers:
+            assert subscriber.id is not None
+            subscriptions = by_subscriber.get(subscriber.id, [])
+            tz = ZoneInfo(subscriber.timezone)
+            for freq in sorted({s.frequency for s in subscriptions}):
+                if frequency and freq != frequency:
+                    continue
+                considered += 1
+                first = next(s for s in subscriptions if s.frequency == freq)
+                if not force and not is_due(freq, first.hour, first.weekday, now, tz):
+                    not_due += 1
+                    continue
+                key = period_key(freq, now, tz)
+                if (subscriber.id, freq, key) in history.periods:
+                    already += 1  # this period's digest exists: sent above, or failing and retried later
+                    continue
+                chosen = _choose(history, subscriber.id, subscriptions, freq, recent, now)
+                if not chosen:
+                    empty += 1
+                    continue
+                if dry_run:
+                    tally.sent += 1
+                    continue
+                batch.append((subscriber, freq, key, chosen))
+                if len(batch) >= BATCH:
+                    _deliver_batch(session, settings, mailer, gazetteer, batch, now, tally, item_cache)
+        if batch:
+            _deliver_batch(session, settings, mailer, gazetteer, batch, now, tally, item_cache)
+    mailer.close()
+    alert_sent = False
+    if tally.given_up:
+        from monitor.service.health import alert_undelivered
+
+        alert_sent = alert_undelivered(settings, tally.given_up)
+    return DigestRunResult(considered, tally.sent, empty, tally.failed, already, not_due, tuple(tally.given_up), alert_sent)
+
+
+@dataclass(frozen=True, slots=True)
+class UndeliveredAddress:
+    email: str
+    state: str  # the delivery's own state (abandoned, failed, bounced, sending, pending)
+    last_error: str | None
+    retry_at: datetime | None  # a failed digest: when it is tried again
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodStatus:
+    """The deliveries of one frequency and period: counts by state, and who has not got the digest."""
+
+    frequency: str
+    period: str
+    counts: Mapping[str, int]  # every state of STATUS_STATES, abandoned counted as failed
+    undelivered: tuple[UndeliveredAddress, ...]
+
+
+def digest_status(engine: Engine, *, frequency: str | None = None, since: datetime | None = None,
+                  limit: int = 20) -> list[PeriodStatus]:
+    """The `limit` latest periods with digests (recorded since `since`), newest first."""
+    latest = sa.func.max(DigestRecord.created_at)
+    chosen = (select(DigestRecord.frequency, DigestRecord.period_key, latest)
+              .group_by(col(DigestRecord.frequency), col(DigestRecord.period_key))
+              .order_by(latest.desc(), col(DigestRecord.frequency), col(DigestRecord.period_key)).limit(limit))
+    if frequency:
+        chosen = chosen.where(DigestRecord.frequency == frequency)
+    if since:
+        chosen = chosen.where(DigestRecord.created_at >= since)
+    with Session(engine) as session:
+        periods = [(freq, key) for freq, key, _ in session.exec(chosen).all()]
+        rows = session.exec(
+            select(DigestRecord.frequency, DigestRecord.period_key, Delivery.state, Delivery.last_error,
+                   Delivery.next_attempt_at, Subscriber.email)
+            .join(Delivery, col(Delivery.digest_id) == col(DigestRecord.id))
+            .outerjoin(Subscriber, col(Subscriber.id) == col(DigestRecord.subscriber_id))
+            .where(col(DigestRecord.period_key).in_({key for _, key in periods}),
+                   col(DigestRecord.frequency).in_({freq for freq, _ in periods}))).all() if periods else []
+    counts: dict[tuple[str, str], dict[str, int]] = {p: dict.fromkeys(STATUS_STATES, 0) for p in periods}
+    missing: dict[tuple[str, str], list[UndeliveredAddress]] = {p: [] for p in periods}
+    for freq, key, state, last_error, next_attempt_at, email in rows:
+        if (freq, key) not in counts:
+            continue
+        shown = "failed" if state == "abandoned" else state
+        counts[freq, key][shown] = counts[freq, key].get(shown, 0) + 1
+        if state != "sent" and email is not None:  # an erased subscriber leaves an anonymous count only
+            missing[freq, key].append(UndeliveredAddress(email, state, last_error,
+                                                         next_attempt_at if state == "failed" else None))
+    return [PeriodStatus(freq, key, counts[freq, key], tuple(sorted(missing[freq, key], key=lambda u: u.email)))
+            for freq, key in periods]
+
+
+def preview_digest(engine: Engine, settings: Settings, email: str, now: datetime | None = None) -> Digest | None:
+    """The digest this subscriber would get now (all frequencies merged), without recording or sending it."""
+    now = now or utcnow()
+    gazetteer = load_gazetteer()
+    with Session(engine) as session:
+        subscriber = find_subscriber(session, email)
+        if subscriber is None:
+            return None
+        subscriptions = list(session.exec(select(Subscription).where(Subscription.subscriber_id == subscriber.id)).all())
+        candidates = load_candidates(session, gazetteer, stored_after=now - max(_PERIOD.values()))
+        history = _History.load(session, candidates)
+        chosen: dict[int, Candidate] = {}
+        assert subscriber.id is not None
+        for freq in sorted({s.frequency for s in subscriptions}):
+            for candidate in _choose(history, subscriber.id, subscriptions, freq, _Recent(candidates), now):
+                chosen.setdefault(candidate.id, candidate)
+        ordered = sorted(chosen.values(), key=lambda c: (c.published.value if c.published else c.stored_at), reverse=True)
+        return build_for(settings, subscriber, ordered, None)
