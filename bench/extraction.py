@@ -284,9 +284,13 @@ def load_roundups(folder: Path = ROUNDUPS) -> list[Roundup]:
                     entry) for entry in labels["pages"]]
 
 
+# Pinyin ruby left in a page's text by a scraper ('政協(xié)委員'): not part of the words compared.
+_RUBY = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\s*\)")
+
+
 def _norm(text: str | None) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKC", text or "")
-                   if not unicodedata.category(c).startswith(("P", "S", "Z", "C")))
+    text = _RUBY.sub("", unicodedata.normalize("NFKC", text or ""))
+    return "".join(c for c in text if not unicodedata.category(c).startswith(("P", "S", "Z", "C")))
 
 
 def piece_right(piece: dict, gold: LabelledPiece, others: list[LabelledPiece]) -> bool:
@@ -372,10 +376,12 @@ def main() -> int:
         print(f"(no annotated pages at {data}: only the roundup set is scored)")
 
     if (ROUNDUPS / "labels.json").exists():
-        roundups = load_roundups()
-        for half in ("tune", "held-out"):
-            subset = [r for r in roundups if r.half == half]
-            print(f"\n## roundup set, {half} half: {len(subset)} pages, {sum(len(r.pieces) for r in subset)} "
+        everything = load_roundups()
+        roundups = [r for r in everything if r.extra.get("source", "").startswith("published")]
+        for half in ("tune", "held-out", "seed"):
+            subset = [r for r in roundups if r.half == half] if half != "seed" else \
+                [r for r in everything if r not in roundups]
+            print(f"\n## roundup set, {half}: {len(subset)} pages, {sum(len(r.pieces) for r in subset)} "
                   f"signed pieces ({ROUNDUPS.relative_to(ROOT)})\n")
             print("| extractor | pieces right | share | pages all right | pieces extracted |")
             print("|---|---|---|---|---|")

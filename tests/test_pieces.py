@@ -4,14 +4,12 @@ import json
 import re
 from pathlib import Path
 
-import pytest
-
 from monitor.extract import extract_article, extract_text_page
 from monitor.pieces import place_keys, split_pieces, split_text_blocks
 from tests.conftest import run_cli
 
 DATA = Path(__file__).parent / "data" / "extraction"
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "newspaper-page-2022.txt"
+SEED = Path(__file__).parent / "data" / "roundups" / "seed-newspaper-page-2022.txt"
 
 SEED_PIECES = [
     ("使稀土资源“料成材、材成器、器高端”", "郭军军", "包头稀土高新区管委会主任", "包头"),
@@ -27,7 +25,6 @@ def _sentences(body: str) -> list[str]:
     return [s for s in re.split(r"(?<=[。！？])", body.replace("\n\n", "")) if len(s) >= 15]
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="shared seed page not present")
 def test_seed_page_splits_into_its_six_pieces() -> None:
     article = extract_text_page(SEED.read_text(encoding="utf-8"), "file:///newspaper-page-2022.txt")
     got = [(p.headline, p.author, p.author_post) for p in article.pieces]
