@@ -192,3 +192,88 @@ def split_byline(text: str) -> tuple[str | None, str | None]:
     if re.fullmatch(r"[\u4e00-\u9fa5]{2,4}", text) and text not in _NOT_NAMES:
         return text, None
     return None, None
+
+
+# Signatures of roundup pieces ----------------------------------------------------------------
+# Words a printed post ends with (simplified script: callers fold traditional text first).
+# Longer words first so that 副主任 is not read as 副 + 主任's name.
+_SIGNATURE_POST_END = (
+    "首席执行官|总工程师|总设计师|秘书长|理事长|董事长|总经理|总编辑|负责人|研究员|主持人|企业家|创始人|合伙人|"
+    "经济学家|科学家|党组成员|副主任|副主席|副书记|副部长|副院长|副校长|副市长|副局长|"
+    "主任|书记|市长|区长|局长|院长|县长|省长|州长|镇长|乡长|主席|委员|部长|厅长|司长|署长|总裁|经理|处长|科长|专家|"
+    "教授|所长|校长|会长|总监|总编|主编|社长|行长|干部|代表|院士|记者|通讯员|演员|冠军|工人|设计师|学家|作家|常委|"
+    "支书|馆长|台长|站长|队长|组长|律师|医生|教师|老师|劳模|董事|编辑|博士|首善"
+)
+SIGNATURE_POST_END = re.compile(f"(?:{_SIGNATURE_POST_END})")
+# A name: Han characters (two to eight: minority and transliterated names run long), parts
+# separated by a space or a middle dot for transliterated names.
+_NAME_PART = r"[\u4e00-\u9fa5]{2,8}"
+SIGNATURE_NAME = re.compile(rf"{_NAME_PART}(?:[ ·•]{_NAME_PART}){{0,3}}")
+# Characters that, right after a two-character name, start the sentence rather than extend the
+# name (a verb, a preposition, punctuation): '万钢在参加…' is 万钢, '王海波谈…' is 王海波.
+_AFTER_NAME = frozenset("说表认建指介感谈透用在对告坦称强举特更是参倍正的还也等向提回和与则就今去曾将一带从为也于被"
+                        "，,。：:；;、（(）)“”\"!！?？—- \n")
+_LONG_NAME_BAD = re.compile(r"[的了是在和与及等]|代表|委员|主任|记者")
+# Words a post (a noun phrase: organisation and title) does not hold: verbs and adverbs of a
+# sentence that merely mentions a title ('原本以为会在学校做个音乐老师', '于2012年被授予…部长').
+_NOT_A_POST = re.compile(r"以为|就|曾|再次|被|获|把|将|要|给|让|向|了|过|着|得|说|表示|认为|除了|笔下|这位|那位|一位|一名")
+# Words that start with a common surname character but are not names.
+_SURNAME_WORDS = frozenset("来到 来自 明显 表示 认为 高新 高度 高质 全国 全面 国家 国际 国务 时间 时候 同时 关于 成为 于是 安全 金融 文化 "
+                           "明确 平台 方面 任务 程度 应该 常态 和谐 向着 周边 马上 经济 通过 方向 方式 正在 目前 当前 今年 "
+                           "去年 明年 此外 因此 最后 首先 其中 还是 以及 连续 万元 百姓 龙头 江苏 江西 湖南 湖北 广东 广西 "
+                           "山东 山西 河南 河北 云南 贵州 四川 福建 安徽 浙江 黑龙 吉林 辽宁 甘肃 青海 宁夏 新疆 西藏 海南 "
+                           "上海 北京 天津 重庆 香港 澳门 台湾 内蒙 中国 中央 中共 政协 人大 代表 委员 记者 主任".split())
+
+
+def name_at(simple: str, start: int, until_end: bool = False, long_ok: bool = False) -> tuple[int, int] | None:
+    """The name that starts at `simple[start]` (simplified text), as (start, end), or None.
+
+    A name ends where the sentence starts (a verb, a preposition: '万钢在参加', '王海波谈',
+    '艾克拜尔吾甫尔谈'), else after three characters ('李言荣中国工程院院士…'); it starts with a
+    common surname. With `until_end` (the name runs to a colon or to the end of a signature)
+    any run of up to four name parts is taken: transliterated names ('塔尼亚 乔治亚娃'); names
+    longer than three characters ended by a verb only with `long_ok` (a dash signature)."""
+    match = SIGNATURE_NAME.match(simple, start)
+    if not match:
+        return None
+    run = match.group(0)
+    spaced = " " in run or "·" in run
+    if until_end and not simple[match.end():].strip("：:。. ") and not _LONG_NAME_BAD.search(run) \
+            and not SIGNATURE_POST_END.search(run) and (
+            spaced or (len(run) <= 4 and (run[0] in _SURNAMES or run.startswith(_COMPOUND_SURNAMES))
+                       and run[:2] not in _SURNAME_WORDS and run[:2] not in _NOT_NAMES)):
+        return start, match.end()
+    first = run.split(" ")[0].split("·")[0]
+    if not (first[0] in _SURNAMES or first.startswith(_COMPOUND_SURNAMES)) or first[:2] in _NOT_NAMES \
+            or first[:2] in _SURNAME_WORDS:
+        return None
+    for length in range(2, min(len(first), 8 if long_ok else 4) + 1):
+        if length == len(first) or first[length] in _AFTER_NAME:
+            return (start, start + length) if length <= 3 or long_ok or first.startswith(_COMPOUND_SURNAMES) \
+                else (start, start + 3)
+        if length == 3 and not any(c in _AFTER_NAME for c in first[3:8]):
+            return start, start + 3
+    return start, start + 3
+
+
+def post_then_name(simple: str, start: int = 0, end: int | None = None, until_end: bool = False,
+                   min_post: int = 2, long_ok: bool = False) -> tuple[int, int, int] | None:
+    """'全国人大代表、湖南省文化厅厅长李晖…' -> (post end, name start, name end) within
+    simple[start:end]: the first post word followed by a name (not by '、' and more posts);
+    the post, from `start` or the clause's start, holds at least `min_post` characters."""
+    end = len(simple) if end is None else end
+    region = simple[:end]
+    for match in SIGNATURE_POST_END.finditer(region, start):
+        if match.end() >= end or region[match.end()] in "、，,":
+            continue
+        after = match.end() + (region[match.end()] in " 的")
+        clause = max(start, *(region.rfind(c, start, match.start()) + 1 for c in "，,。：:；;“”！？"))
+        if match.end() - clause < min_post:
+            continue
+        described = max(region.rfind("的", clause, match.start()), region.rfind("地", clause, match.start()))
+        if _NOT_A_POST.search(region, max(clause, described + 1), match.end()):
+            continue
+        found = name_at(region, after, until_end, long_ok)
+        if found:
+            return match.end(), *found
+    return None

@@ -43,7 +43,7 @@ from .dates import DATE_LABEL, date_from_url, parse_date
 from .errors import TooShort
 from .items import ExtractedArticle, PublishDate
 from .normalise import clean_paragraphs, clean_text, split_paragraphs
-from .pieces import PageSplit, may_have_pieces, split_pieces, split_text_blocks
+from .pieces import PageSplit, may_have_pieces, split_pieces, split_signed, split_text_blocks, strip_ruby
 from .sourcesfile import Selectors
 from .timefmt import SHANGHAI
 
@@ -398,8 +398,10 @@ def extract_article(html: str, url: str, selectors: Selectors = Selectors(), tz:
         else PageSplit(None, ())
     if split.pieces:
         return _multi_piece(url, split, published, source)
+    split = split_signed(paragraphs, title, min_weak=3)
+    # A roundup inside an article: the article's own title, byline and body stay as they are.
     return ExtractedArticle(url=url, title=title, body=body, published=published, author=author,
-                            author_post=post, source_name=source)
+                            author_post=post, source_name=source, pieces=split.pieces)
 
 
 def _element_texts(blocks: list[_Block]) -> list[str]:
@@ -425,12 +427,18 @@ def _multi_piece(url: str, split: PageSplit, published: PublishDate | None, sour
 
 
 def extract_text_page(text: str, url: str, tz: ZoneInfo = SHANGHAI) -> ExtractedArticle:
-    """The plain text of an OCR'd page: split into signed pieces when it holds several, else one body."""
+    """The plain text of a page (OCR, e-paper text layer, forum mirror): split into signed pieces
+    when it holds several (the seed's layout first, then :func:`split_signed`), else one body."""
+    text = strip_ruby(text)
     split = split_pieces(split_text_blocks(text))
     published = parse_date(text[:300], tz) or date_from_url(url, tz)
     if split.pieces:
         return _multi_piece(url, split, published, None)
     paragraphs = split_paragraphs(text)
+    split = split_signed(paragraphs)
+    if split.pieces:
+        body = "\n\n".join([*split.lead, *(piece.body for piece in split.pieces)])
+        return ExtractedArticle(url=url, title=split.banner or "", body=body, published=published, pieces=split.pieces)
     author, post = None, None
     for line in paragraphs[:6]:
         author, post = split_byline(line)
