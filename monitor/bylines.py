@@ -212,8 +212,12 @@ SIGNATURE_NAME = re.compile(rf"{_NAME_PART}(?:[ ·•]{_NAME_PART}){{0,3}}")
 # Characters that, right after a two-character name, start the sentence rather than extend the
 # name (a verb, a preposition, punctuation): '万钢在参加…' is 万钢, '王海波谈…' is 王海波.
 _AFTER_NAME = frozenset("说表认建指介感谈透用在对告坦称强举特更是参倍正的还也等向提回和与则就今去曾将一带从为也于被"
+                        "仍已都又刚便即亦均并总"
                         "，,。：:；;、（(）)“”\"!！?？—- \n")
 _LONG_NAME_BAD = re.compile(r"[的了是在和与及等]|代表|委员|主任|记者")
+# Words a name does not hold after its surname ('谈发展' in a headline '负责人谈发展').
+_NOT_NAME_TAILS = frozenset("发展 创新 改革 合作 未来 建设 经济 开放 产业 科技 园区 企业 两会 民生 政策 工作 报告 问题 形势 "
+                            "机遇 思路 体会 感受 变化 成就 目标 举措 实践 经验 做法 心声 建议 提案 议案".split())
 # Words a post (a noun phrase: organisation and title) does not hold: verbs and adverbs of a
 # sentence that merely mentions a title ('原本以为会在学校做个音乐老师', '于2012年被授予…部长').
 _NOT_A_POST = re.compile(r"以为|就|曾|再次|被|获|把|将|要|给|让|向|了|过|着|得|说|表示|认为|除了|笔下|这位|那位|一位|一名")
@@ -237,12 +241,24 @@ def name_at(simple: str, start: int, until_end: bool = False, long_ok: bool = Fa
     if not match:
         return None
     run = match.group(0)
+    if run[1:3] in _NOT_NAME_TAILS:
+        return None
+    found = _name_span(simple, start, match.end(), run, until_end, long_ok)
+    if found is None:
+        return None
+    name = simple[found[0]: found[1]]
+    # an organisation, a news agency line ('文汇网讯') is no name
+    return None if (len(name) >= 4 and _ORGANISATION_END.search(name)) or name.endswith("讯") else found
+
+
+def _name_span(simple: str, start: int, run_end: int, run: str, until_end: bool,
+               long_ok: bool) -> tuple[int, int] | None:
     spaced = " " in run or "·" in run
-    if until_end and not simple[match.end():].strip("：:。. ") and not _LONG_NAME_BAD.search(run) \
+    if until_end and not simple[run_end:].strip("：:。. ") and not _LONG_NAME_BAD.search(run) \
             and not SIGNATURE_POST_END.search(run) and (
             spaced or (len(run) <= 4 and (run[0] in _SURNAMES or run.startswith(_COMPOUND_SURNAMES))
                        and run[:2] not in _SURNAME_WORDS and run[:2] not in _NOT_NAMES)):
-        return start, match.end()
+        return start, run_end
     first = run.split(" ")[0].split("·")[0]
     if not (first[0] in _SURNAMES or first.startswith(_COMPOUND_SURNAMES)) or first[:2] in _NOT_NAMES \
             or first[:2] in _SURNAME_WORDS:

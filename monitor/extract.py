@@ -436,13 +436,16 @@ def extract_text_page(text: str, url: str, tz: ZoneInfo = SHANGHAI) -> Extracted
         return _multi_piece(url, split, published, None)
     paragraphs = split_paragraphs(text)
     split = split_signed(paragraphs)
-    if split.pieces:
-        body = "\n\n".join([*split.lead, *(piece.body for piece in split.pieces)])
-        return ExtractedArticle(url=url, title=split.banner or "", body=body, published=published, pieces=split.pieces)
     author, post = None, None
-    for line in paragraphs[:6]:
+    for line in paragraphs[:6]:  # the page's own byline ('记者 张三'), above any piece
+        if split.pieces and split.pieces[0].body.startswith(line[:20]):
+            break
         author, post = split_byline(line)
         if author:
             break
+    if split.pieces:
+        body = "\n\n".join([*split.lead, *(piece.body for piece in split.pieces)])
+        return ExtractedArticle(url=url, title=split.banner or "", body=body, published=published, author=author,
+                                author_post=post, pieces=split.pieces)
     return ExtractedArticle(url=url, title="", body="\n\n".join(paragraphs), published=published,
                             author=author, author_post=post)

@@ -240,7 +240,7 @@ _OPEN_COLON = re.compile(r"([^，。：:；！？“”,;!?\"]{2,60}?)\s*(?:介�
 _OPEN_REPORTER = re.compile(rf"({_ROLE})[\s:：]*({_HAN_NAMES})$")
 _OPEN_TITLED = re.compile(r"([\u4e00-\u9fa5]{2,3}?)(委员|代表|院士|教授|主任|书记|部长|市长|省长|县长|局长|厅长|校长|院长)"
                           r"(?=说|表示|认为|建议|指出|感到|坦言|告诉|介绍|透露|强调|谈到|举例)")
-_CLOSE_DASH = re.compile(r"(?<=[”\x22」』。！？!?\s])——\s*([^—]{2,90}?)\s*[。.]?\s*$")
+_CLOSE_DASH = re.compile(r"(?:^|(?<=[”\x22」』。！？!?\s]))——\s*([^—]{2,90}?)\s*[。.]?\s*$")
 _CLOSE_PAREN = re.compile(rf"[（(]\s*({_ROLE})\s*({_HAN_NAMES})\s*[)）]\s*$")
 _CLOSE_TRAIL = re.compile(r"(?:^|(?<=[。！？!?…”」\s]))\s*((?:本报|本台|本刊|本网|特派|首席|特约)+(?:记者|通讯员))\s*"
                           rf"({_HAN_NAMES})\s*(?:摄影报道|摄影|报道|摄)?\s*$")
@@ -386,13 +386,14 @@ def _name_post_line(simple: str, offset: int, text: str) -> tuple[str, str] | No
 
 def _closer(index: int, unit: _Unit) -> _Mark | None:
     simple, text = unit.simple, unit.text
-    if match := _CLOSE_PAREN.search(simple):
-        return _Mark(index, "close", _names(text[match.start(2): match.end(2)]), text[match.start(1): match.end(1)],
-                     end=match.start())
-    if match := _CLOSE_TRAIL.search(simple):
-        return _Mark(index, "close", _names(text[match.start(2): match.end(2)]), text[match.start(1): match.end(1)],
-                     end=match.start())
-    if (match := _CLOSE_DASH.search(simple)) and (found := _signature(match.group(1), match.start(1), text)):
+    tail = max(0, len(simple) - 120)  # a signature closes its unit: only the tail is searched
+    if "记者" in simple[tail:] or "通讯员" in simple[tail:]:
+        for pattern in (_CLOSE_PAREN, _CLOSE_TRAIL):
+            if match := pattern.search(simple, tail):
+                return _Mark(index, "close", _names(text[match.start(2): match.end(2)]),
+                             text[match.start(1): match.end(1)], end=match.start())
+    if "——" in simple and (match := _CLOSE_DASH.search(simple, tail)) \
+            and (found := _signature(match.group(1), match.start(1), text)):
         return _Mark(index, "close", found[0], found[1] and _post(found[1]), end=match.start())
     return None
 
@@ -436,7 +437,7 @@ def _best_family(units: list[_Unit], min_weak: int) -> list[_Mark]:
 def _headline(units: list[_Unit], index: int, used: set[int]) -> str | None:
     if index >= 0 and units[index].kind == "heading" and index not in used:
         used.add(index)
-        return clean_text(units[index].text)
+        return clean_text(_BULLETS.sub("", units[index].text))
     return None
 
 
@@ -453,6 +454,7 @@ def split_signed(texts: list[str], title: str | None = None, min_weak: int = 2) 
     drafts: list[tuple[str | None, str, str | None, list[str]]] = []
     family = marks[0].family
     if family == "close":
+        used.update(m.unit for m in marks)  # a signature line is no headline
         spans = []
         previous = -1
         for mark in marks:
@@ -469,7 +471,7 @@ def split_signed(texts: list[str], title: str | None = None, min_weak: int = 2) 
             headline = _headline(units, first - 1, used)
             parts = [u.text for u in units[first: last] if u.kind == "prose"]
             parts.append(units[last].text[: mark.end].strip())
-            drafts.append((headline, mark.name, mark.post, parts))
+            drafts.append((headline, mark.name, mark.post, [p for p in parts if p]))
         lead_end = spans[0][0]
     else:
         starts = [m.unit + (1 if family == "head" else 0) for m in marks]
@@ -486,6 +488,14 @@ def split_signed(texts: list[str], title: str | None = None, min_weak: int = 2) 
                     parts.append(unit.text)
             drafts.append((headline, mark.name, mark.post, [p for p in parts if p]))
         lead_end = marks[0].unit
+    if family != "head" and sum(headline is not None for headline, *_ in drafts) < _MIN_SIGNED:
+        drafts = [(None, *rest) for _, *rest in drafts]  # one heading above the first piece: the page's title
+        used = {m.unit for m in marks} if family == "close" else set()
+    elif family == "open":  # speakers after one sub-headline share it
+        for n in range(1, len(drafts)):
+            if drafts[n][0] is None and not any(units[i].kind == "heading"
+                                                for i in range(marks[n - 1].unit, marks[n].unit)):
+                drafts[n] = (drafts[n - 1][0], *drafts[n][1:])
     banner = title or next((clean_text(u.text) for i, u in enumerate(units[:lead_end])
                             if u.kind == "heading" and i not in used), None)
     lead = [u.text for u in units[:lead_end] if u.kind == "prose"]
