@@ -40,8 +40,13 @@ _ROLE = re.compile(r"^(?:本报|本网|本台|本刊|特约|实习|首席|新华
 # The labels of the people who edit a page, not write it.
 _EDITOR_LABELS = "责任编辑|责编|编辑|审核|审校|校对|终审|初审|值班编辑|美编|监制"
 _STOP = re.compile(
-    rf"(来源|出处|发布|发表|时间|日期|{_EDITOR_LABELS}|点击|浏览|阅读|字号|评论|报道|摄影|摄|[|｜(（)）【\[<>《]|(?:19|20)\d\d)"
+    rf"(来源|出处|发布|发表|时间|日期|{_EDITOR_LABELS}|点击|浏览|阅读|字号|评论|报道|摄影|摄|[|｜(（)）【\[<>《]|"
+    r"(?:19|20)\d\d(?=\s*[-/.年])|\b(?:19|20)\d\d\b)"
 )
+# A photo credit ('图/李四', '文·图/刘七'): the author when the page names no writer.
+_PHOTO_LABEL = re.compile(r"(?<![\u4e00-\u9fa5])(?:图|摄影|摄)\s*[/／|｜:：]\s*")
+# A site, a paper or a company given where a person's name belongs ('作者：新华网'): never an author.
+_SITE_NAME = re.compile(r"(?:网|报|社|台|刊|站|新闻|在线|频道|中心|杂志|传媒|集团|公司|编辑部|工作室)$")
 # Common surnames (single and compound): a Han name found without an explicit author label must
 # start with one, which keeps verbs such as 了解/采访/致电 after '记者' out of the author field.
 _SURNAMES = frozenset(
@@ -79,7 +84,7 @@ def _names(text: str, allow_user: bool, strict: bool = False) -> list[str]:
         token = _ROLE.sub("", token.strip("：:·.。"))
         if not token:
             continue
-        if token in _NOT_NAMES:
+        if token in _NOT_NAMES or _SITE_NAME.search(token) or not re.search(r"[^\d\W_]", token):
             if kept:
                 break
             continue
@@ -110,6 +115,10 @@ def find_author(text: str, allow_user: bool = True, strength: int = 3) -> str | 
             names = _names(text[match.end(): match.end() + 60], False, strict=True)
             if names:
                 return " ".join(names)
+    for match in _PHOTO_LABEL.finditer(text):
+        names = _names(text[match.end(): match.end() + 40], False, strict=True)
+        if names:
+            return " ".join(names)
     if strength >= 3 and (match := _TRAILING.search(text)):
         names = _names(match[1], False, strict=True)
         if names:

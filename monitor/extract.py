@@ -39,7 +39,7 @@ from .bylines import (
     split_byline,
     user_name,
 )
-from .dates import DATE_LABEL, date_from_url, parse_date
+from .dates import DATE_LABEL, date_from_url, day_first_hint, parse_date
 from .errors import TooShort
 from .items import ExtractedArticle, PublishDate
 from .normalise import clean_paragraphs, clean_text, split_paragraphs
@@ -62,6 +62,7 @@ _DATE_META = ("article:published_time", "publishdate", "pubdate", "publish_date"
               "og:release_date", "firstpublishedtime", "dc.date", "dc.date.issued", "dcterms.created", "date",
               "datepublished", "sailthru.date", "weibo: article:create_at", "release_date", "created")
 _JSON_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
+_YEAR_LAST_HINT = re.compile(r"(?<![\d/.:-])\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d(?![\d/.-])")
 _CHROME = re.compile(
     r"^(?:上一篇|下一篇|上一页|下一页|返回|打印|关闭|分享|收藏|【?字号|【?字体|推荐给|相关(?:阅读|新闻|文章|链接)|"
     r"版权|Copyright|©|网友评论|我要评论|发表评论|点击|本文地址|原文链接|扫一扫|举报|顶部|TOP|top)"
@@ -287,19 +288,39 @@ def _title(root: lxml.html.HtmlElement, meta: dict[str, str], selectors: Selecto
     return parts[0] if parts else page_title
 
 
-def _published(meta: dict[str, str], html: str, context: list[_Block], url: str, tz: ZoneInfo) -> PublishDate | None:
+def _published(meta: dict[str, str], html: str, near: list[_Block], far: list[_Block], url: str,
+               tz: ZoneInfo, page: list[_Block]) -> PublishDate | None:
+    """Meta tags and JSON-LD first; then a date near the title and byline (a labelled one first),
+    which wins over one in the body's end, the footer or a related-articles list; then the URL."""
     for key in _DATE_META:
         if key in meta and (found := parse_date(meta[key], tz)):
             return found
     if (match := _JSON_LD_DATE.search(html)) and (found := parse_date(match[1], tz)):
         return found
-    for block in context:  # a labelled date first, nearest the article first
-        if block.chars < 200 and DATE_LABEL.search(block.text) and (found := parse_date(block.text, tz)):
-            return found
-    for block in context:
-        if block.chars < 200 and (found := parse_date(block.text, tz)):
-            return found
+    day_first = None  # the page's own order of day and month, read only when a candidate needs it
+    if any(b.chars < 200 and _YEAR_LAST_HINT.search(b.text) for b in (*near, *far)):
+        day_first = day_first_hint("\n".join(b.text for b in page))
+    month_only: PublishDate | None = None  # '2004年12月 (1)': an archive list's month, the last resort
+    for blocks in (near, far):
+        for labelled in (True, False):  # a labelled date first, nearest the title first
+            for block in blocks:
+                if block.chars < 200 and (not labelled or DATE_LABEL.search(block.text)) and (
+                        found := parse_date(block.text, tz, day_first)):
+                    if found.precision != "month":
+                        return found
+                    month_only = month_only or found
+    return date_from_url(url, tz) or month_only
     return date_from_url(url, tz)
+
+
+def _title_index(blocks: list[_Block], title: str, start: int) -> int | None:
+    """The block printing the page's title above the article, if any."""
+    key = title.replace(" ", "")
+    for i in range(start - 1, max(-1, start - 40), -1):
+        text = blocks[i].text.replace(" ", "")
+        if key and len(text) <= len(key) + 12 and key in text:
+            return i
+    return None
 
 
 def _user_card(blocks: list[_Block], start: int, end: int) -> str | None:
@@ -385,7 +406,16 @@ def extract_article(html: str, url: str, selectors: Selectors = Selectors(), tz:
     if len(body) < MIN_BODY_CHARS:
         raise TooShort(f"{url}: body has {len(body)} characters, fewer than {MIN_BODY_CHARS}")
     date_text = _select_text(root, selectors.date)
-    published = (parse_date(date_text, tz) if date_text else None) or _published(meta, html, context, url, tz)
+    # Where the publication date sits: from the title down to the article (a site header above
+    # the title prints today's date), then above the title, then the article's first lines.
+    title_at = _title_index(blocks, title, start)
+    above = blocks[max(0, start - 25): start][::-1]
+    if title_at is not None:
+        above = blocks[title_at: start] + blocks[max(0, title_at - 10): title_at][::-1]
+    date_near = above + inside[:3] + [b for b in inside[3:-3] if b.chars < 60]
+    date_far = inside[-3:][::-1] + blocks[end + 1: end + 8]
+    published = (parse_date(date_text, tz) if date_text else None) or _published(meta, html, date_near, date_far,
+                                                                                  url, tz, blocks)
     source = None
     for block in context:
         if (match := _SOURCE.search(block.text)) and block.chars < 200:

@@ -446,7 +446,7 @@ def split_signed(texts: list[str], title: str | None = None, min_weak: int = 2) 
 
     `min_weak`: how many people paragraphs opening with 'post NAME' must name before they split
     the page (an ordinary news article quotes two officials in turn; a collection quotes more)."""
-    units = [_unit(clean_text(strip_ruby(t))) for t in texts if clean_text(t)]
+    units = [_unit(cleaned) for t in texts if (cleaned := clean_text(strip_ruby(t)))]
     marks = _best_family(units, min_weak)
     if len(marks) < _MIN_SIGNED:
         return PageSplit(None, ())
