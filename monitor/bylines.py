@@ -17,7 +17,8 @@ import re
 from .normalise import clean_text
 
 __all__ = ["split_byline", "find_author", "names_only", "editor", "citation_authors", "copyright_person", "person_source",
-           "user_name", "USER_CARD", "PROFILE_CARD", "is_byline", "looks_like_name", "EDITOR_LINE", "POST_WORDS"]
+           "user_name", "USER_CARD", "PROFILE_CARD", "is_byline", "looks_like_name", "EDITOR_LINE", "POST_WORDS",
+           "site_name", "name_at", "post_then_name", "SIGNATURE_POST_END"]
 
 _HAN_NAME = r"[\u4e00-\u9fa5·]{2,4}"
 _USER_NAME = r"(?=.*[A-Za-z0-9&])[A-Za-z0-9_\-.&\u4e00-\u9fa5]{2,20}"
@@ -64,6 +65,11 @@ _NOT_NAMES = {"本报", "记者", "通讯员", "作者", "来源", "编辑", "�
               "回复", "举报", "登录", "注册", "首页"}
 _NEXT_LABEL = re.compile(rf"\s*(?:{_EDITOR_LABELS}|来源|出处|时间|日期)\s*[:：]")
 EDITOR_LINE = re.compile(rf"^[\[【(（]?\s*({_EDITOR_LABELS})\s*[:：]")
+
+
+def site_name(token: str) -> bool:
+    """A site, paper or company written where a person's name belongs ('新华网', '中国青年报')."""
+    return bool(_SITE_NAME.search(token))
 
 
 def looks_like_name(token: str) -> bool:

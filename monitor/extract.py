@@ -36,6 +36,7 @@ from .bylines import (
     find_author,
     names_only,
     person_source,
+    site_name,
     split_byline,
     user_name,
 )
@@ -62,6 +63,9 @@ _DATE_META = ("article:published_time", "publishdate", "pubdate", "publish_date"
               "og:release_date", "firstpublishedtime", "dc.date", "dc.date.issued", "dcterms.created", "date",
               "datepublished", "sailthru.date", "weibo: article:create_at", "release_date", "created")
 _JSON_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
+_MARKUP = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9]*[\s/>]|!)")
+# JSON-LD author: "author": {"@type": "Person", "name": "张三"} or "author": "张三".
+_JSON_LD_AUTHOR = re.compile(r'"author"\s*:\s*(?:\[\s*)?(?:\{[^{}]*?"name"\s*:\s*"([^"]{2,40})"|"([^"]{2,40})")')
 _YEAR_LAST_HINT = re.compile(r"(?<![\d/.:-])\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d(?![\d/.-])")
 _CHROME = re.compile(
     r"^(?:上一篇|下一篇|上一页|下一页|返回|打印|关闭|分享|收藏|【?字号|【?字体|推荐给|相关(?:阅读|新闻|文章|链接)|"
@@ -289,13 +293,15 @@ def _title(root: lxml.html.HtmlElement, meta: dict[str, str], selectors: Selecto
 
 
 def _published(meta: dict[str, str], html: str, near: list[_Block], far: list[_Block], url: str,
-               tz: ZoneInfo, page: list[_Block]) -> PublishDate | None:
+               tz: ZoneInfo, page: list[_Block], published_mark: str | None = None) -> PublishDate | None:
     """Meta tags and JSON-LD first; then a date near the title and byline (a labelled one first),
     which wins over one in the body's end, the footer or a related-articles list; then the URL."""
     for key in _DATE_META:
         if key in meta and (found := parse_date(meta[key], tz)):
             return found
     if (match := _JSON_LD_DATE.search(html)) and (found := parse_date(match[1], tz)):
+        return found
+    if published_mark and (found := parse_date(published_mark, tz)):
         return found
     day_first = None  # the page's own order of day and month, read only when a candidate needs it
     if any(b.chars < 200 and _YEAR_LAST_HINT.search(b.text) for b in (*near, *far)):
@@ -311,6 +317,16 @@ def _published(meta: dict[str, str], html: str, near: list[_Block], far: list[_B
                     month_only = month_only or found
     return date_from_url(url, tz) or month_only
     return date_from_url(url, tz)
+
+
+def _published_mark(root: lxml.html.HtmlElement) -> str | None:
+    """A publish date marked up in the page: itemprop=datePublished, or the first <time datetime>."""
+    for element in root.iterfind('.//*[@itemprop="datePublished"]'):
+        value = element.get("content") or element.get("datetime") or element.text_content()
+        if value and value.strip():
+            return value.strip()
+    found = root.find(".//time[@datetime]")
+    return found.get("datetime") if found is not None else None
 
 
 def _title_index(blocks: list[_Block], title: str, start: int) -> int | None:
@@ -337,7 +353,7 @@ def _user_card(blocks: list[_Block], start: int, end: int) -> str | None:
 
 
 def _author(meta: dict[str, str], context: list[_Block], inside: list[_Block], near: list[_Block],
-            title: str, blocks: list[_Block], source: str | None) -> tuple[str | None, str | None]:
+            title: str, blocks: list[_Block], source: str | None, json_ld_author: str = "") -> tuple[str | None, str | None]:
     """Tiers, each over the context (nearest the article first): author labels (also on a short
     line whose name is a link); reporter labels; 'NAME POST' bylines; names closing a paragraph;
     a line of names at the article's start; a reference line; a user card above the article;
@@ -367,9 +383,11 @@ def _author(meta: dict[str, str], context: list[_Block], inside: list[_Block], n
             return found, None
     if inside and (found := _user_card(blocks, inside[0].index, inside[-1].index)):
         return found, None
-    name = clean_text(meta.get("author", ""))
-    if re.fullmatch(r"[\u4e00-\u9fa5]{2,4}(?:[\s、,，][\u4e00-\u9fa5]{2,4})*", name):
-        return " ".join(re.split(r"[\s、,，]+", name)), None
+    for name in (clean_text(meta.get("author", "")), clean_text(meta.get("article:author", "")), json_ld_author):
+        names = re.split(r"[\s、,，]+", name) if name else []
+        if re.fullmatch(r"[\u4e00-\u9fa5]{2,4}(?:[\s、,，][\u4e00-\u9fa5]{2,4})*", name) \
+                and not any(site_name(n) for n in names):  # <meta name=author content=新华网> names a site
+            return " ".join(names), None
     if found := person_source(source):
         return found, None
     for block in blocks[-12:]:
@@ -384,12 +402,15 @@ def _author(meta: dict[str, str], context: list[_Block], inside: list[_Block], n
 def extract_article(html: str, url: str, selectors: Selectors = Selectors(), tz: ZoneInfo = SHANGHAI) -> ExtractedArticle:
     """Extract one article from decoded HTML. Raises TooShort when no usable body is found."""
     html = re.sub(r"^\s*<\?xml[^>]*>", "", html)
+    if not _MARKUP.search(html[:4000]):  # a text page (a forum mirror, a text layer): no markup to read
+        return extract_text_page(html, url, tz)
     try:
         root = lxml.html.document_fromstring(html)
     except (etree.ParserError, ValueError) as exc:
         raise TooShort(f"{url}: not an HTML page ({exc})") from None
     meta = _meta(root)
     title = _title(root, meta, selectors)
+    published_mark = _published_mark(root) if "datePublished" in html or "<time" in html else None
     etree.strip_elements(root, etree.Comment, *_DROP, with_tail=False)
     blocks = _blocks(root)
     found = root.cssselect(selectors.body) if selectors.body else []
@@ -415,15 +436,16 @@ def extract_article(html: str, url: str, selectors: Selectors = Selectors(), tz:
     date_near = above + inside[:3] + [b for b in inside[3:-3] if b.chars < 60]
     date_far = inside[-3:][::-1] + blocks[end + 1: end + 8]
     published = (parse_date(date_text, tz) if date_text else None) or _published(meta, html, date_near, date_far,
-                                                                                  url, tz, blocks)
+                                                                                  url, tz, blocks, published_mark)
     source = None
     for block in context:
         if (match := _SOURCE.search(block.text)) and block.chars < 200:
             source = match[1]
             break
     author_text = _select_text(root, selectors.author)
-    author, post = split_byline(author_text) if author_text else _author(meta, context, inside, near, title,
-                                                                          blocks, source)
+    json_ld = _JSON_LD_AUTHOR.search(html) if '"author"' in html else None
+    author, post = split_byline(author_text) if author_text else _author(
+        meta, context, inside, near, title, blocks, source, (json_ld[1] or json_ld[2]) if json_ld else "")
     split = split_pieces(_element_texts(blocks)) if may_have_pieces([b.text for b in blocks if b.chars <= 120]) \
         else PageSplit(None, ())
     if split.pieces:
@@ -467,15 +489,17 @@ def extract_text_page(text: str, url: str, tz: ZoneInfo = SHANGHAI) -> Extracted
     paragraphs = split_paragraphs(text)
     split = split_signed(paragraphs)
     author, post = None, None
+    byline = None
     for line in paragraphs[:6]:  # the page's own byline ('记者 张三'), above any piece
         if split.pieces and split.pieces[0].body.startswith(line[:20]):
             break
         author, post = split_byline(line)
         if author:
+            byline = line if len(line) <= 40 and not re.search(r"[。！？]", line) else None
             break
     if split.pieces:
         body = "\n\n".join([*split.lead, *(piece.body for piece in split.pieces)])
         return ExtractedArticle(url=url, title=split.banner or "", body=body, published=published, author=author,
                                 author_post=post, pieces=split.pieces)
-    return ExtractedArticle(url=url, title="", body="\n\n".join(paragraphs), published=published,
-                            author=author, author_post=post)
+    return ExtractedArticle(url=url, title="", body="\n\n".join(p for p in paragraphs if p != byline),
+                            published=published, author=author, author_post=post)

@@ -78,3 +78,26 @@ def test_year_last_date_ordered_by_the_page_s_chinese_date() -> None:
         "<div id='content'>", "<div id='content'><p>安徽网络广播电视台3月2日讯，住皖全国政协委员分批抵达北京，出席即将开幕的全国政协会议。</p>")
     found = extract_article(html, "https://example.cn/c.html").published
     assert found is not None and found.value.date().isoformat() == "2018-03-02"
+
+
+_BODY = "<p>" + "高新区今年新引进企业一百余家，产业规模持续扩大，创新能力明显增强。" * 3 + "</p>"
+
+
+def test_meta_author_naming_a_site_is_not_the_author() -> None:
+    html = f'<html><head><meta name="author" content="新华网"></head><body><h1>标题一则</h1><div>{_BODY * 2}</div></body></html>'
+    assert extract_article(html, "https://example.cn/a.html").author is None
+
+
+def test_json_ld_author_and_time_element_date() -> None:
+    html = ('<html><head><script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person",'
+            '"name":"王小明"}}</script></head><body><h1>标题一则</h1><time datetime="2021-05-06T08:00:00+08:00">5月6日</time>'
+            f"<div>{_BODY * 2}</div><p>相关新闻 2023-01-01</p></body></html>")
+    article = extract_article(html, "https://example.cn/a.html")
+    assert article.author == "王小明"
+    assert article.published is not None and article.published.value.isoformat() == "2021-05-06T08:00:00+08:00"
+
+
+def test_plain_text_given_as_a_page_goes_through_the_text_path() -> None:
+    text = "记者 张三\n\n" + "高新区今年新引进企业一百余家，产业规模持续扩大。\n\n" * 3
+    article = extract_article(text, "https://example.cn/a.txt")
+    assert article.author == "张三" and not article.body.startswith("记者")
