@@ -91,6 +91,10 @@ _DATE_TIME = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2
                         r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+"
                         r"(?:19|20)\d\d(?:\s+at)?\s+\d{1,2}:\d{2}"
                         r"|\b\d{1,2}/\d{1,2}/(?:19|20)\d\d\s+\d{1,2}:\d{2}")
+# Short lines that are page furniture whatever punctuation they hold: a rights line, an author
+# label standing alone (its name is read by the byline rules), an audio/video player's label.
+_SHORT_CHROME = re.compile(r"(?:©|\(c\)\s|Copyright\b|(?:作者|撰文|撰稿)\s*[:：]\s*\S{0,12}$|(?:音频|视频|Podcast)\s*\d{1,2}:\d{2}$)",
+                           re.I)
 _BARRIER_WEIGHT = -150.0
 _POST_SHARE = 0.25  # the first post of a thread/blog index counts when it weighs this share of the longest
 _MIN_ITEM_WEIGHT = 100.0  # prose weight (about characters) a post holds before its footer can end it
@@ -252,6 +256,8 @@ def _is_chrome(block: _Block, title: str) -> bool:
         return True
     if block.chars < 200 and "。" not in text and _FOOTER.search(text):
         return True
+    if block.chars < 120 and _SHORT_CHROME.match(text):
+        return True  # a rights line ('© 2022 RFI – 版权所有…'), an author label alone, a player's label
     if block.chars < 60 and not _DATE_RESIDUE.sub("", text) and parse_date(text) is not None:
         return True  # a line that is only a date (and a weekday, a time)
     # A byline/date line: short, labelled, and no sentence in it.
