@@ -484,6 +484,15 @@ def _multi_piece(url: str, split: PageSplit, published: PublishDate | None, sour
                             source_name=source, pieces=split.pieces)
 
 
+_RUN_ON = re.compile(r"(?<=[。！？!?”」』])\s+(?=\S)")
+
+
+def _unrun(paragraph: str) -> list[str]:
+    """A forum mirror's paragraphs run together on one line, kept apart by a space after a
+    sentence's end: each on its own again (a long line only; a short one is a byline or a title)."""
+    return _RUN_ON.split(paragraph) if len(paragraph) > 200 and _RUN_ON.search(paragraph) else [paragraph]
+
+
 def extract_text_page(text: str, url: str, tz: ZoneInfo = SHANGHAI) -> ExtractedArticle:
     """The plain text of a page (OCR, e-paper text layer, forum mirror): split into signed pieces
     when it holds several (the seed's layout first, then :func:`split_signed`), else one body."""
@@ -492,7 +501,7 @@ def extract_text_page(text: str, url: str, tz: ZoneInfo = SHANGHAI) -> Extracted
     published = parse_date(text[:300], tz) or date_from_url(url, tz)
     if split.pieces:
         return _multi_piece(url, split, published, None)
-    paragraphs = split_paragraphs(text)
+    paragraphs = [part for paragraph in split_paragraphs(text) for part in _unrun(paragraph)]
     split = split_signed(paragraphs)
     author, post = None, None
     byline = None

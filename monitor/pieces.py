@@ -300,6 +300,8 @@ def _signature(sig: str, offset: int, text: str) -> tuple[str, str | None] | Non
     if found := post_then_name(sig, until_end=True, long_ok=True):
         post_end, name_start, name_end = found
         return text[offset + name_start: offset + name_end], text[offset: offset + post_end].strip() or None
+    if found_pair := _name_post_line(sig, offset, text):  # 'NAME post：'
+        return found_pair
     close = sig.rfind("”")
     if close > 0 and (found_name := name_at(sig, close + 1, until_end=True, long_ok=True)):
         return text[offset + found_name[0]: offset + found_name[1]], text[offset: offset + close + 1]
@@ -328,7 +330,7 @@ def _opener(index: int, unit: _Unit) -> _Mark | None:
         sig = match.group(1).rstrip()
         if found := _signature(sig, at, text):
             name, post = found
-            whole = match.end() if text[: match.end(1)].rstrip().endswith(name) or _SPEECH.search(
+            whole = match.end() if text[: match.end(1)].rstrip().endswith((name, post or name)) or _SPEECH.search(
                 simple[match.end(1): match.end()]) else at
             return _Mark(index, "open", name, post and _post(post), whole)
     if unit.kind == "heading" and (found := _name_post_line(simple[at:], at, text)):
@@ -375,12 +377,12 @@ def _name_post_line(simple: str, offset: int, text: str) -> tuple[str, str] | No
         return None
     head, _, rest = simple.partition(" ")
     if rest and name_at(head, 0, until_end=True) and re.search(f"(?:{SIGNATURE_POST_END.pattern})$", rest):
-        return text[offset: offset + len(head)], text[offset + len(head) + 1:].strip()
+        return text[offset: offset + len(head)], text[offset + len(head) + 1: offset + len(simple)].strip()
     if (found := post_then_name(simple, until_end=True)) and found[2] == len(simple):
         return text[offset + found[1]: offset + found[2]], text[offset: offset + found[0]].strip()
     name = name_at(simple, 0)
     if name and re.search(f"(?:{SIGNATURE_POST_END.pattern})$", simple[name[1]:]) and len(simple) - name[1] >= 4:
-        return text[offset: offset + name[1]], text[offset + name[1]:].strip()
+        return text[offset: offset + name[1]], text[offset + name[1]: offset + len(simple)].strip()
     return None
 
 

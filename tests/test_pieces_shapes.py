@@ -196,3 +196,19 @@ def test_cli_json_pieces_contract_and_human_output() -> None:
         assert piece["page_title"] == page["title"] and piece["published_at"] == page["published_at"]
     human = run_cli("extract", str(path)).stdout
     assert "piece 2: 张莫 | 本报记者" in human and "这是我买的政协会议的纪念画册" in human
+
+
+def test_forum_mirror_paragraphs_run_together_on_one_line() -> None:
+    line = ("两会期间，代表们热议政府工作报告，大家纷纷表示报告令人振奋，内容紧扣改革发展，句句关乎国计民生，提到了很多群众关心的问题。 "
+            "王建国代表说，报告总结成绩客观实在，部署工作切合规律，我们一定要认真审议，履行好人大代表的职责，把群众的期盼带到会上。 "
+            "李秀英代表说，报告中有很多新理念新部署，我带来了一些有关民生的建议，回去还要结合报告再进行完善，为家乡发展出力。")
+    article = extract_text_page(line, "file:///forum.txt")
+    assert _signed(article) == [("王建国", "代表"), ("李秀英", "代表")]
+    assert article.pieces[0].body.endswith("把群众的期盼带到会上。")
+
+
+def test_name_then_post_with_a_colon() -> None:
+    article = extract_text_page("院长谈创新\n\n张建国 西安交通大学副校长：我们要把论文写在祖国大地上。\n\n"
+                                "李红梅 武汉大学教授：高校要和园区深度合作。", "file:///x.txt")
+    assert _signed(article) == [("张建国", "西安交通大学副校长"), ("李红梅", "武汉大学教授")]
+    assert article.pieces[0].body == "我们要把论文写在祖国大地上。"
