@@ -490,7 +490,7 @@ _RUN_ON = re.compile(r"(?<=[。！？!?”」』])\s+(?=\S)")
 def _unrun(paragraph: str) -> list[str]:
     """A forum mirror's paragraphs run together on one line, kept apart by a space after a
     sentence's end: each on its own again (a long line only; a short one is a byline or a title)."""
-    return _RUN_ON.split(paragraph) if len(paragraph) > 200 and _RUN_ON.search(paragraph) else [paragraph]
+    return _RUN_ON.split(paragraph) if len(paragraph) > 120 and _RUN_ON.search(paragraph) else [paragraph]
 
 
 def extract_text_page(text: str, url: str, tz: ZoneInfo = SHANGHAI) -> ExtractedArticle:
