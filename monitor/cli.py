@@ -428,11 +428,12 @@ def _read_input(path: Path, url: str | None) -> list[ExtractedArticle]:
 
 @app.command()
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help="HTML files, or .txt files holding the plain text of an OCR'd page.")],
+    paths: Annotated[list[Path], typer.Argument(
+        help="HTML files, or .txt files holding the plain text of a page (OCR, e-paper text layer, forum mirror).")],
     url: Annotated[str | None, typer.Option(help="The URL the page was fetched from (helps dates).")] = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """Extract title, author, date and body from saved pages."""
+    """Extract title, author, date and body from saved pages; a roundup page's signed pieces too."""
     failed = False
     for path in paths:
         try:
