@@ -20,7 +20,7 @@ __all__ = ["split_byline", "find_author", "names_only", "editor", "citation_auth
            "user_name", "USER_CARD", "PROFILE_CARD", "is_byline", "looks_like_name", "EDITOR_LINE", "POST_WORDS",
            "site_name", "name_at", "post_then_name", "SIGNATURE_POST_END"]
 
-_HAN_NAME = r"[\u4e00-\u9fa5·]{2,4}"
+_HAN_NAME = r"(?:[\u4e00-\u9fa5]{2,6}·[\u4e00-\u9fa5]{2,6}|[\u4e00-\u9fa5]{2,4})"  # 阿依努尔·买买提
 _USER_NAME = r"(?=.*[A-Za-z0-9&])[A-Za-z0-9_\-.&\u4e00-\u9fa5]{2,20}"
 POST_WORDS = re.compile(
     r"(主任|书记|市长|区长|局长|院长|县长|省长|州长|镇长|主席|委员|部长|厅长|董事长|总经理|总裁|经理|负责人|处长|科长|"
@@ -30,8 +30,10 @@ POST_WORDS = re.compile(
 # then a reporter label (Han names only).
 _LABEL = re.compile(
     r"(?:(?<![责任编辑审核校对])(?:作者|撰文|撰稿|发帖人|发贴人|楼主|博主|发布者|发表者|发布人|投稿人|署名)\s*[:：]"
-    r"|(?<![\u4e00-\u9fa5])文\s*[/／|｜]|\bBy\s+|\b[Pp]osted\s+by\s+|(?<=\d)\s*by\s+)\s*"
+    r"|(?<![\u4e00-\u9fa5])文\s*[/／|｜丨:：]|(?:作者|撰文|撰稿)\s*[丨|｜]|\bBy\s+|\b[Pp]osted\s+by\s+|(?<=\d)\s*by\s+)\s*"
 )
+# An author label with no colon, only a space ('作者 邢翀'): the names after it must look like names.
+_LABEL_SPACED = re.compile(r"(?<![\u4e00-\u9fa5])(?:本文)?(?:作者|撰文|撰稿)\s+(?=[\u4e00-\u9fa5])")
 _REPORTER = re.compile(r"(?:本报|本网|本台|本刊|新华社|央视|特约|实习|首席|驻\S{1,4})?(?:记者|通讯员)\s*[:：]?\s*")
 _POSTED_BY = re.compile(r"由\s*([^\s@]{2,20}?)\s*(?:于|张贴|发表|发布|@)")
 _TRAILING = re.compile(r"[（(]\s*(?:(?:本报|特约|实习)?(?:记者|通讯员)\s*)?([\u4e00-\u9fa5]{2,4}(?:[\s、]+[\u4e00-\u9fa5]{2,4}){0,3})"
@@ -62,7 +64,8 @@ _SURNAMES = frozenset(
 _COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "夏侯", "令狐", "司徒", "宇文")
 _NOT_NAMES = {"本报", "记者", "通讯员", "作者", "来源", "编辑", "网友", "匿名", "佚名", "未知", "admin", "本站", "原创",
               "转载", "管理员", "游客", "报道", "综合", "整理", "关注", "粉丝", "私信", "收藏", "分享", "点赞", "评论", "转发",
-              "回复", "举报", "登录", "注册", "首页"}
+              "回复", "举报", "登录", "注册", "首页", "简介", "介绍", "声明", "信息", "专栏", "文章", "相关", "其他", "更多",
+              "投稿", "联系", "单位"}
 _NEXT_LABEL = re.compile(rf"\s*(?:{_EDITOR_LABELS}|来源|出处|时间|日期)\s*[:：]")
 EDITOR_LINE = re.compile(rf"^[\[【(（]?\s*({_EDITOR_LABELS})\s*[:：]")
 
@@ -76,6 +79,8 @@ def looks_like_name(token: str) -> bool:
     """A 2–3 character Han name starting with a common surname, or a 3–4 character one starting with a
     compound surname: four characters behind a single-character surname are nearly always a word
     (相关文章, 高新技术) and very rarely a name."""
+    if re.fullmatch(r"[\u4e00-\u9fa5]{2,6}·[\u4e00-\u9fa5]{2,6}", token):
+        return True  # a transliterated name (维吾尔族, 藏族 names): '阿依努尔·买买提'
     if not re.fullmatch(r"[\u4e00-\u9fa5]{2,4}", token) or token in _NOT_NAMES:
         return False
     return token.startswith(_COMPOUND_SURNAMES) or (len(token) <= 3 and token[0] in _SURNAMES)
@@ -116,6 +121,10 @@ def find_author(text: str, allow_user: bool = True, strength: int = 3) -> str | 
             return " ".join(names[:1] if match[0].strip()[-2:] in ("By", "by") else names)
     if allow_user and (match := _POSTED_BY.search(text)) and match[1] not in _NOT_NAMES:
         return match[1]
+    for match in _LABEL_SPACED.finditer(text):
+        names = _names(text[match.end(): match.end() + 40], False, strict=True)
+        if names:
+            return " ".join(names)
     if strength >= 2:
         for match in _REPORTER.finditer(text):
             names = _names(text[match.end(): match.end() + 60], False, strict=True)

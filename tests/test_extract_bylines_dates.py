@@ -101,3 +101,17 @@ def test_plain_text_given_as_a_page_goes_through_the_text_path() -> None:
     text = "记者 张三\n\n" + "高新区今年新引进企业一百余家，产业规模持续扩大。\n\n" * 3
     article = extract_article(text, "https://example.cn/a.txt")
     assert article.author == "张三" and not article.body.startswith("记者")
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("文：张三", "张三"), ("文丨李四", "李四"), ("作者 | 王五", "王五"),
+    ("作者 邢翀", "邢翀"), ("撰文 王五", "王五"), ("本文作者 王五", "王五"),  # a label and a space, no colon
+    ("记者：阿依努尔·买买提", "阿依努尔·买买提"),  # a transliterated name
+])
+def test_more_byline_forms(line: str, expected: str) -> None:
+    assert find_author(line) == expected
+
+
+@pytest.mark.parametrize("line", ["作者 简介", "全文：共三章", "作者单位：北京大学"])
+def test_labels_that_name_no_one(line: str) -> None:
+    assert find_author(line) is None
