@@ -409,7 +409,10 @@ def extract_article(html: str, url: str, selectors: Selectors = Selectors(), tz:
     """Extract one article from decoded HTML. Raises TooShort when no usable body is found."""
     html = re.sub(r"^\s*<\?xml[^>]*>", "", html)
     if not _MARKUP.search(html[:4000]):  # a text page (a forum mirror, a text layer): no markup to read
-        return extract_text_page(html, url, tz)
+        article = extract_text_page(html, url, tz)
+        if len(article.body) < MIN_BODY_CHARS and not article.pieces:
+            raise TooShort(f"{url}: body has {len(article.body)} characters, fewer than {MIN_BODY_CHARS}")
+        return article
     try:
         root = lxml.html.document_fromstring(html)
     except (etree.ParserError, ValueError) as exc:

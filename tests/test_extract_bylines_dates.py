@@ -115,3 +115,11 @@ def test_more_byline_forms(line: str, expected: str) -> None:
 @pytest.mark.parametrize("line", ["作者 简介", "全文：共三章", "作者单位：北京大学"])
 def test_labels_that_name_no_one(line: str) -> None:
     assert find_author(line) is None
+
+
+@pytest.mark.parametrize("text", ["", "   ", "短文本"])
+def test_empty_or_tiny_text_page_is_too_short(text: str) -> None:
+    from monitor.errors import TooShort
+
+    with pytest.raises(TooShort):
+        extract_article(text, "https://example.cn/empty")
