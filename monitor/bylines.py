@@ -246,7 +246,7 @@ _NOT_NAME_TAILS = frozenset("发展 创新 改革 合作 未来 建设 经济 �
 # sentence that merely mentions a title ('原本以为会在学校做个音乐老师', '于2012年被授予…部长').
 _NOT_A_POST = re.compile(r"以为|就|曾|再次|被|获|把|将|要|给|让|向|了|过|着|得|说|表示|认为|除了|笔下|这位|那位|一位|一名")
 # Words that start with a common surname character but are not names.
-_SURNAME_WORDS = frozenset("来到 来自 明显 表示 认为 高新 高度 高质 全国 全面 国家 国际 国务 时间 时候 同时 关于 成为 于是 安全 金融 文化 "
+_SURNAME_WORDS = frozenset("来到 来自 明显 原来 原本 表示 认为 高新 高度 高质 全国 全面 国家 国际 国务 时间 时候 同时 关于 成为 于是 安全 金融 文化 "
                            "明确 平台 方面 任务 程度 应该 常态 和谐 向着 周边 马上 经济 通过 方向 方式 正在 目前 当前 今年 "
                            "去年 明年 此外 因此 最后 首先 其中 还是 以及 连续 万元 百姓 龙头 江苏 江西 湖南 湖北 广东 广西 "
                            "山东 山西 河南 河北 云南 贵州 四川 福建 安徽 浙江 黑龙 吉林 辽宁 甘肃 青海 宁夏 新疆 西藏 海南 "

@@ -244,6 +244,7 @@ _CLOSE_DASH = re.compile(r"(?:^|(?<=[”\x22」』。！？!?\s]))——\s*([^�
 _CLOSE_PAREN = re.compile(rf"[（(]\s*({_ROLE})\s*({_HAN_NAMES})\s*[)）]\s*$")
 _CLOSE_TRAIL = re.compile(r"(?:^|(?<=[。！？!?…”」\s]))\s*((?:本报|本台|本刊|本网|特派|首席|特约)+(?:记者|通讯员))\s*"
                           rf"({_HAN_NAMES})\s*(?:摄影报道|摄影|报道|摄)?\s*$")
+_NAME_THEN_POST = re.compile(r"([\u4e00-\u9fa5·]{2,8})\s*(?:[（(]([^）)]{2,50})[）)]|[，,]\s*([^，,]{2,50}))\s*$")
 _SPEECH = re.compile(r"介绍|表示|说|感慨|认为|指出|建议|谈到|坦言|强调")
 _MIN_SIGNED = 2
 
@@ -302,6 +303,10 @@ def _signature(sig: str, offset: int, text: str) -> tuple[str, str | None] | Non
         return text[offset + name_start: offset + name_end], text[offset: offset + post_end].strip() or None
     if found_pair := _name_post_line(sig, offset, text):  # 'NAME post：'
         return found_pair
+    if (match := _NAME_THEN_POST.match(sig)) and name_at(match[1], 0, until_end=True):  # 'NAME（post）', 'NAME，post'
+        group = 2 if match[2] else 3
+        if re.search(f"(?:{SIGNATURE_POST_END.pattern})$", match[group]):
+            return text[offset: offset + match.end(1)], text[offset + match.start(group): offset + match.end(group)].strip()
     close = sig.rfind("”")
     if close > 0 and (found_name := name_at(sig, close + 1, until_end=True, long_ok=True)):
         return text[offset + found_name[0]: offset + found_name[1]], text[offset: offset + close + 1]
@@ -355,7 +360,7 @@ def _opener(index: int, unit: _Unit) -> _Mark | None:
 def _post(printed: str) -> str | None:
     """A post as printed, without a description before it ('带着数千绣娘走向富裕的全国人大代表' ->
     '全国人大代表'); None when it cannot be a post (an unclosed bracket: '宝安日报讯(记者')."""
-    printed = printed.strip()
+    printed = printed.strip(" ，,、：:")
     if printed.count("(") + printed.count("（") != printed.count(")") + printed.count("）"):
         return None
     cut = max(printed.rfind("的"), printed.rfind("地"))
@@ -377,12 +382,12 @@ def _name_post_line(simple: str, offset: int, text: str) -> tuple[str, str] | No
         return None
     head, _, rest = simple.partition(" ")
     if rest and name_at(head, 0, until_end=True) and re.search(f"(?:{SIGNATURE_POST_END.pattern})$", rest):
-        return text[offset: offset + len(head)], text[offset + len(head) + 1: offset + len(simple)].strip()
+        return text[offset: offset + len(head)], text[offset + len(head) + 1: offset + len(simple)].strip(" ，,、：:")
     if (found := post_then_name(simple, until_end=True)) and found[2] == len(simple):
-        return text[offset + found[1]: offset + found[2]], text[offset: offset + found[0]].strip()
+        return text[offset + found[1]: offset + found[2]], text[offset: offset + found[0]].strip(" ，,、：:")
     name = name_at(simple, 0)
     if name and re.search(f"(?:{SIGNATURE_POST_END.pattern})$", simple[name[1]:]) and len(simple) - name[1] >= 4:
-        return text[offset: offset + name[1]], text[offset + name[1]: offset + len(simple)].strip()
+        return text[offset: offset + name[1]], text[offset + name[1]: offset + len(simple)].strip(" ，,、：:")
     return None
 
 

@@ -212,3 +212,14 @@ def test_name_then_post_with_a_colon() -> None:
                                 "李红梅 武汉大学教授：高校要和园区深度合作。", "file:///x.txt")
     assert _signed(article) == [("张建国", "西安交通大学副校长"), ("李红梅", "武汉大学教授")]
     assert article.pieces[0].body == "我们要把论文写在祖国大地上。"
+
+
+@pytest.mark.parametrize("text", [
+    "代表说\n\n“要敢闯敢试。”——张建国（全国人大代表、合肥市市长）\n\n“要让成果转化。”——李红梅（浙江大学教授）",
+    "代表说\n\n“要敢闯敢试。”\n——张建国，全国人大代表、合肥市市长\n\n“要让成果转化。”\n——李红梅，浙江大学教授",
+    "代表说\n\n“要敢闯敢试。”——全国人大代表、合肥市市长 张建国\n\n“要让成果转化。”——浙江大学教授 李红梅",
+])
+def test_dash_closer_name_and_post_in_any_order(text: str) -> None:
+    article = extract_text_page(text, "file:///x.txt")
+    assert _signed(article) == [("张建国", "全国人大代表、合肥市市长"), ("李红梅", "浙江大学教授")]
+    assert [p.body for p in article.pieces] == ["“要敢闯敢试。”", "“要让成果转化。”"]
