@@ -20,7 +20,7 @@ date accuracy to the precision of the annotation; author recall (every annotated
 author + post); unknown dates/authors are left out. trafilatura's own fixtures give
 snippets, not full texts: they count in a separate 'snippets' column (a 'with' snippet
 found, a 'without' snippet absent). Every extractor gets the same decoded text
-(``monitor.decoding.decode_html``). Pages/s is CPU time of this process (one core), so that
+(``monitor.fetch.decoding.decode_html``). Pages/s is CPU time of this process (one core), so that
 other work on a shared machine does not count; one warm-up page is extracted first.
 
 Roundups: a labelled piece is right when one extracted piece carries its author and post
@@ -49,9 +49,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from monitor.decoding import decode_html  # noqa: E402
 from monitor.errors import MonitorError  # noqa: E402
-from monitor.extract import extract_article, extract_text_page  # noqa: E402
+from monitor.extract.extractor import extract_article, extract_text_page  # noqa: E402
+from monitor.fetch.decoding import decode_html  # noqa: E402
 from monitor.timefmt import format_published  # noqa: E402
 
 _SKIP = re.compile(r"[\s\u3000]+")

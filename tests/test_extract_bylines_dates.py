@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.bylines import find_author
-from monitor.dates import day_first_hint, parse_date
-from monitor.extract import extract_article
+from monitor.extract.bylines import find_author
+from monitor.extract.dates import day_first_hint, parse_date
+from monitor.extract.extractor import extract_article
 
 
 @pytest.mark.parametrize(("line", "expected"), [

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from monitor.extract import extract_article, extract_text_page
+from monitor.extract.extractor import extract_article, extract_text_page
 from monitor.items import ExtractedArticle
 from tests.conftest import run_cli
 
