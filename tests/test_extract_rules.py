@@ -132,3 +132,12 @@ def test_lowercase_by_after_prose_is_not_a_byline() -> None:
 def test_multi_piece_precheck() -> None:
     assert not may_have_pieces(["今天天气很好。", "我们去了公园。"])
     assert may_have_pieces(["郭军军 包头稀土高新区管委会主任", "本报记者 张三"])
+
+
+def test_rights_line_author_label_and_player_label_leave_the_body() -> None:
+    paragraph = "<p>" + "法国总统马克龙访问基辅，与乌克兰总统举行会谈，双方讨论了援助问题。" * 3 + "</p>"
+    html = (f"<html><body><h1>马克龙访问基辅</h1><div id='a'><p>音频 04:29</p>{paragraph * 3}<p>作者： 安东尼</p>"
+            "<p>© 2022 RFI – 版权所有。法广对非本网站内容不承担责任。</p></div></body></html>")
+    article = extract_article(html, "https://example.cn/rfi.html")
+    assert "版权所有" not in article.body and "音频" not in article.body and "作者" not in article.body
+    assert article.author == "安东尼"

@@ -434,11 +434,12 @@ def _read_input(path: Path, url: str | None) -> list[ExtractedArticle]:
 
 @app.command()
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help="HTML files, or .txt files holding the plain text of an OCR'd page.")],
+    paths: Annotated[list[Path], typer.Argument(
+        help="HTML files, or .txt files holding the plain text of a page (OCR, e-paper text layer, forum mirror).")],
     url: Annotated[str | None, typer.Option(help="The URL the page was fetched from (helps dates).")] = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """Extract title, author, date and body from saved pages."""
+    """Extract title, author, date and body from saved pages; a roundup page's signed pieces too."""
     failed = False
     for path in paths:
         try:
@@ -450,17 +451,25 @@ def extract(
             else:
                 err.print(f"[red]{path}: {exc}[/red]")
             continue
+        published = format_published(article.published)
         record = {"path": str(path), "title": article.title or None, "author": article.author,
-                  "author_post": article.author_post, "published_at": format_published(article.published),
+                  "author_post": article.author_post, "published_at": published,
                   "source_name": article.source_name, "body": article.body,
-                  "pieces": [{"title": p.headline or None, "author": p.author, "author_post": p.author_post,
-                              "published_at": format_published(article.published),
-                              "source_name": article.source_name, "body": p.body} for p in article.pieces]}
+                  "pieces": [{"title": p.headline or None, "page_title": article.title or None, "author": p.author,
+                              "author_post": p.author_post, "published_at": published,
+                              "source_name": article.source_name, "body": p.body,
+                              "url": f"{article.url}#piece-{number}"}
+                             for number, p in enumerate(article.pieces, start=1)]}
         if json_out:
             _emit(record)
         else:
             out.print(f"[bold]{path}[/bold]\n  title: {record['title']}\n  published: {record['published_at']}\n"
-                      f"  author: {record['author']} {record['author_post'] or ''}\n  body: {len(article.body)} characters")
+                      f"  author: {record['author']} {record['author_post'] or ''}\n  body: {len(article.body)} characters",
+                      markup=True)
+            for number, piece in enumerate(record["pieces"], start=1):
+                first_words = " ".join(piece["body"].split())[:30]
+                out.print(f"  piece {number}: {piece['author'] or '?'} | {piece['author_post'] or '-'}"
+                          f"{' | ' + piece['title'] if piece['title'] else ''} | {first_words}…", markup=False)
     if failed:
         raise typer.Exit(1)
 

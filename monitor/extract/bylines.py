@@ -17,9 +17,10 @@ import re
 from monitor.normalise import clean_text
 
 __all__ = ["split_byline", "find_author", "names_only", "editor", "citation_authors", "copyright_person", "person_source",
-           "user_name", "USER_CARD", "PROFILE_CARD", "is_byline", "looks_like_name", "EDITOR_LINE", "POST_WORDS"]
+           "user_name", "USER_CARD", "PROFILE_CARD", "is_byline", "looks_like_name", "EDITOR_LINE", "POST_WORDS",
+           "site_name", "name_at", "post_then_name", "SIGNATURE_POST_END"]
 
-_HAN_NAME = r"[\u4e00-\u9fa5·]{2,4}"
+_HAN_NAME = r"(?:[\u4e00-\u9fa5]{2,6}·[\u4e00-\u9fa5]{2,6}|[\u4e00-\u9fa5]{2,4})"  # 阿依努尔·买买提
 _USER_NAME = r"(?=.*[A-Za-z0-9&])[A-Za-z0-9_\-.&\u4e00-\u9fa5]{2,20}"
 POST_WORDS = re.compile(
     r"(主任|书记|市长|区长|局长|院长|县长|省长|州长|镇长|主席|委员|部长|厅长|董事长|总经理|总裁|经理|负责人|处长|科长|"
@@ -29,8 +30,10 @@ POST_WORDS = re.compile(
 # then a reporter label (Han names only).
 _LABEL = re.compile(
     r"(?:(?<![责任编辑审核校对])(?:作者|撰文|撰稿|发帖人|发贴人|楼主|博主|发布者|发表者|发布人|投稿人|署名)\s*[:：]"
-    r"|(?<![\u4e00-\u9fa5])文\s*[/／|｜]|\bBy\s+|\b[Pp]osted\s+by\s+|(?<=\d)\s*by\s+)\s*"
+    r"|(?<![\u4e00-\u9fa5])文\s*[/／|｜丨:：]|(?:作者|撰文|撰稿)\s*[丨|｜]|\bBy\s+|\b[Pp]osted\s+by\s+|(?<=\d)\s*by\s+)\s*"
 )
+# An author label with no colon, only a space ('作者 邢翀'): the names after it must look like names.
+_LABEL_SPACED = re.compile(r"(?<![\u4e00-\u9fa5])(?:本文)?(?:作者|撰文|撰稿)\s+(?=[\u4e00-\u9fa5])")
 _REPORTER = re.compile(r"(?:本报|本网|本台|本刊|新华社|央视|特约|实习|首席|驻\S{1,4})?(?:记者|通讯员)\s*[:：]?\s*")
 _POSTED_BY = re.compile(r"由\s*([^\s@]{2,20}?)\s*(?:于|张贴|发表|发布|@)")
 _TRAILING = re.compile(r"[（(]\s*(?:(?:本报|特约|实习)?(?:记者|通讯员)\s*)?([\u4e00-\u9fa5]{2,4}(?:[\s、]+[\u4e00-\u9fa5]{2,4}){0,3})"
@@ -40,8 +43,13 @@ _ROLE = re.compile(r"^(?:本报|本网|本台|本刊|特约|实习|首席|新华
 # The labels of the people who edit a page, not write it.
 _EDITOR_LABELS = "责任编辑|责编|编辑|审核|审校|校对|终审|初审|值班编辑|美编|监制"
 _STOP = re.compile(
-    rf"(来源|出处|发布|发表|时间|日期|{_EDITOR_LABELS}|点击|浏览|阅读|字号|评论|报道|摄影|摄|[|｜(（)）【\[<>《]|(?:19|20)\d\d)"
+    rf"(来源|出处|发布|发表|时间|日期|{_EDITOR_LABELS}|点击|浏览|阅读|字号|评论|报道|摄影|摄|[|｜(（)）【\[<>《]|"
+    r"(?:19|20)\d\d(?=\s*[-/.年])|\b(?:19|20)\d\d\b)"
 )
+# A photo credit ('图/李四', '文·图/刘七'): the author when the page names no writer.
+_PHOTO_LABEL = re.compile(r"(?<![\u4e00-\u9fa5])(?:图|摄影|摄)\s*[/／|｜:：]\s*")
+# A site, a paper or a company given where a person's name belongs ('作者：新华网'): never an author.
+_SITE_NAME = re.compile(r"(?:网|报|社|台|刊|站|新闻|在线|频道|中心|杂志|传媒|集团|公司|编辑部|工作室)$")
 # Common surnames (single and compound): a Han name found without an explicit author label must
 # start with one, which keeps verbs such as 了解/采访/致电 after '记者' out of the author field.
 _SURNAMES = frozenset(
@@ -56,15 +64,23 @@ _SURNAMES = frozenset(
 _COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "夏侯", "令狐", "司徒", "宇文")
 _NOT_NAMES = {"本报", "记者", "通讯员", "作者", "来源", "编辑", "网友", "匿名", "佚名", "未知", "admin", "本站", "原创",
               "转载", "管理员", "游客", "报道", "综合", "整理", "关注", "粉丝", "私信", "收藏", "分享", "点赞", "评论", "转发",
-              "回复", "举报", "登录", "注册", "首页"}
+              "回复", "举报", "登录", "注册", "首页", "简介", "介绍", "声明", "信息", "专栏", "文章", "相关", "其他", "更多",
+              "投稿", "联系", "单位"}
 _NEXT_LABEL = re.compile(rf"\s*(?:{_EDITOR_LABELS}|来源|出处|时间|日期)\s*[:：]")
 EDITOR_LINE = re.compile(rf"^[\[【(（]?\s*({_EDITOR_LABELS})\s*[:：]")
+
+
+def site_name(token: str) -> bool:
+    """A site, paper or company written where a person's name belongs ('新华网', '中国青年报')."""
+    return bool(_SITE_NAME.search(token))
 
 
 def looks_like_name(token: str) -> bool:
     """A 2–3 character Han name starting with a common surname, or a 3–4 character one starting with a
     compound surname: four characters behind a single-character surname are nearly always a word
     (相关文章, 高新技术) and very rarely a name."""
+    if re.fullmatch(r"[\u4e00-\u9fa5]{2,6}·[\u4e00-\u9fa5]{2,6}", token):
+        return True  # a transliterated name (维吾尔族, 藏族 names): '阿依努尔·买买提'
     if not re.fullmatch(r"[\u4e00-\u9fa5]{2,4}", token) or token in _NOT_NAMES:
         return False
     return token.startswith(_COMPOUND_SURNAMES) or (len(token) <= 3 and token[0] in _SURNAMES)
@@ -79,7 +95,7 @@ def _names(text: str, allow_user: bool, strict: bool = False) -> list[str]:
         token = _ROLE.sub("", token.strip("：:·.。"))
         if not token:
             continue
-        if token in _NOT_NAMES:
+        if token in _NOT_NAMES or _SITE_NAME.search(token) or not re.search(r"[^\d\W_]", token):
             if kept:
                 break
             continue
@@ -105,11 +121,19 @@ def find_author(text: str, allow_user: bool = True, strength: int = 3) -> str | 
             return " ".join(names[:1] if match[0].strip()[-2:] in ("By", "by") else names)
     if allow_user and (match := _POSTED_BY.search(text)) and match[1] not in _NOT_NAMES:
         return match[1]
+    for match in _LABEL_SPACED.finditer(text):
+        names = _names(text[match.end(): match.end() + 40], False, strict=True)
+        if names:
+            return " ".join(names)
     if strength >= 2:
         for match in _REPORTER.finditer(text):
             names = _names(text[match.end(): match.end() + 60], False, strict=True)
             if names:
                 return " ".join(names)
+    for match in _PHOTO_LABEL.finditer(text):
+        names = _names(text[match.end(): match.end() + 40], False, strict=True)
+        if names:
+            return " ".join(names)
     if strength >= 3 and (match := _TRAILING.search(text)):
         names = _names(match[1], False, strict=True)
         if names:
@@ -192,3 +216,104 @@ def split_byline(text: str) -> tuple[str | None, str | None]:
     if re.fullmatch(r"[\u4e00-\u9fa5]{2,4}", text) and text not in _NOT_NAMES:
         return text, None
     return None, None
+
+
+# Signatures of roundup pieces ----------------------------------------------------------------
+# Words a printed post ends with (simplified script: callers fold traditional text first).
+# Longer words first so that 副主任 is not read as 副 + 主任's name.
+_SIGNATURE_POST_END = (
+    "首席执行官|总工程师|总设计师|秘书长|理事长|董事长|总经理|总编辑|负责人|研究员|主持人|企业家|创始人|合伙人|"
+    "经济学家|科学家|党组成员|副主任|副主席|副书记|副部长|副院长|副校长|副市长|副局长|"
+    "主任|书记|市长|区长|局长|院长|县长|省长|州长|镇长|乡长|主席|委员|部长|厅长|司长|署长|总裁|经理|处长|科长|专家|"
+    "教授|所长|校长|会长|总监|总编|主编|社长|行长|干部|代表|院士|记者|通讯员|演员|冠军|工人|设计师|学家|作家|常委|"
+    "支书|馆长|台长|站长|队长|组长|律师|医生|教师|老师|劳模|董事|编辑|博士|首善"
+)
+SIGNATURE_POST_END = re.compile(f"(?:{_SIGNATURE_POST_END})")
+# A name: Han characters (two to eight: minority and transliterated names run long), parts
+# separated by a space or a middle dot for transliterated names.
+_NAME_PART = r"[\u4e00-\u9fa5]{2,8}"
+SIGNATURE_NAME = re.compile(rf"{_NAME_PART}(?:[ ·•]{_NAME_PART}){{0,3}}")
+# Characters that, right after a two-character name, start the sentence rather than extend the
+# name (a verb, a preposition, punctuation): '万钢在参加…' is 万钢, '王海波谈…' is 王海波.
+_AFTER_NAME = frozenset("说表认建指介感谈透用在对告坦称强举特更是参倍正的还也等向提回和与则就今去曾将一带从为也于被"
+                        "仍已都又刚便即亦均并总"
+                        "，,。：:；;、（(）)“”\"!！?？—- \n")
+_LONG_NAME_BAD = re.compile(r"[的了是在和与及等]|代表|委员|主任|记者")
+# Words a name does not hold after its surname ('谈发展' in a headline '负责人谈发展').
+_NOT_NAME_TAILS = frozenset("发展 创新 改革 合作 未来 建设 经济 开放 产业 科技 园区 企业 两会 民生 政策 工作 报告 问题 形势 "
+                            "机遇 思路 体会 感受 变化 成就 目标 举措 实践 经验 做法 心声 建议 提案 议案".split())
+# Words a post (a noun phrase: organisation and title) does not hold: verbs and adverbs of a
+# sentence that merely mentions a title ('原本以为会在学校做个音乐老师', '于2012年被授予…部长').
+_NOT_A_POST = re.compile(r"以为|就|曾|再次|被|获|把|将|要|给|让|向|了|过|着|得|说|表示|认为|除了|笔下|这位|那位|一位|一名")
+# Words that start with a common surname character but are not names.
+_SURNAME_WORDS = frozenset("来到 来自 明显 原来 原本 表示 认为 高新 高度 高质 全国 全面 国家 国际 国务 时间 时候 同时 关于 成为 于是 安全 金融 文化 "
+                           "明确 平台 方面 任务 程度 应该 常态 和谐 向着 周边 马上 经济 通过 方向 方式 正在 目前 当前 今年 "
+                           "去年 明年 此外 因此 最后 首先 其中 还是 以及 连续 万元 百姓 龙头 江苏 江西 湖南 湖北 广东 广西 "
+                           "山东 山西 河南 河北 云南 贵州 四川 福建 安徽 浙江 黑龙 吉林 辽宁 甘肃 青海 宁夏 新疆 西藏 海南 "
+                           "上海 北京 天津 重庆 香港 澳门 台湾 内蒙 中国 中央 中共 政协 人大 代表 委员 记者 主任".split())
+
+
+def name_at(simple: str, start: int, until_end: bool = False, long_ok: bool = False) -> tuple[int, int] | None:
+    """The name that starts at `simple[start]` (simplified text), as (start, end), or None.
+
+    A name ends where the sentence starts (a verb, a preposition: '万钢在参加', '王海波谈',
+    '艾克拜尔吾甫尔谈'), else after three characters ('李言荣中国工程院院士…'); it starts with a
+    common surname. With `until_end` (the name runs to a colon or to the end of a signature)
+    any run of up to four name parts is taken: transliterated names ('塔尼亚 乔治亚娃'); names
+    longer than three characters ended by a verb only with `long_ok` (a dash signature)."""
+    match = SIGNATURE_NAME.match(simple, start)
+    if not match:
+        return None
+    run = match.group(0)
+    if run[1:3] in _NOT_NAME_TAILS:
+        return None
+    found = _name_span(simple, start, match.end(), run, until_end, long_ok)
+    if found is None:
+        return None
+    name = simple[found[0]: found[1]]
+    # an organisation, a news agency line ('文汇网讯') is no name
+    return None if (len(name) >= 4 and _ORGANISATION_END.search(name)) or name.endswith("讯") else found
+
+
+def _name_span(simple: str, start: int, run_end: int, run: str, until_end: bool,
+               long_ok: bool) -> tuple[int, int] | None:
+    spaced = " " in run or "·" in run
+    if until_end and not simple[run_end:].strip("：:。. ") and not _LONG_NAME_BAD.search(run) \
+            and not SIGNATURE_POST_END.search(run) and (
+            spaced or (len(run) <= 4 and (run[0] in _SURNAMES or run.startswith(_COMPOUND_SURNAMES))
+                       and run[:2] not in _SURNAME_WORDS and run[:2] not in _NOT_NAMES)):
+        return start, run_end
+    first = run.split(" ")[0].split("·")[0]
+    if not (first[0] in _SURNAMES or first.startswith(_COMPOUND_SURNAMES)) or first[:2] in _NOT_NAMES \
+            or first[:2] in _SURNAME_WORDS:
+        return None
+    for length in range(2, min(len(first), 8 if long_ok else 4) + 1):
+        if length == len(first) or first[length] in _AFTER_NAME:
+            return (start, start + length) if length <= 3 or long_ok or first.startswith(_COMPOUND_SURNAMES) \
+                else (start, start + 3)
+        if length == 3 and not any(c in _AFTER_NAME for c in first[3:8]):
+            return start, start + 3
+    return start, start + 3
+
+
+def post_then_name(simple: str, start: int = 0, end: int | None = None, until_end: bool = False,
+                   min_post: int = 2, long_ok: bool = False) -> tuple[int, int, int] | None:
+    """'全国人大代表、湖南省文化厅厅长李晖…' -> (post end, name start, name end) within
+    simple[start:end]: the first post word followed by a name (not by '、' and more posts);
+    the post, from `start` or the clause's start, holds at least `min_post` characters."""
+    end = len(simple) if end is None else end
+    region = simple[:end]
+    for match in SIGNATURE_POST_END.finditer(region, start):
+        if match.end() >= end or region[match.end()] in "、，,":
+            continue
+        after = match.end() + (region[match.end()] in " 的")
+        clause = max(start, *(region.rfind(c, start, match.start()) + 1 for c in "，,。：:；;“”！？"))
+        if match.end() - clause < min_post:
+            continue
+        described = max(region.rfind("的", clause, match.start()), region.rfind("地", clause, match.start()))
+        if _NOT_A_POST.search(region, max(clause, described + 1), match.end()):
+            continue
+        found = name_at(region, after, until_end, long_ok)
+        if found:
+            return match.end(), *found
+    return None

@@ -5,8 +5,10 @@ Patterns, in the order :func:`parse_date` tries them at each position of a text:
 2. ``2022年11月14日 09:30``, ``2022-11-14 09:30:05``, ``2022/11/14``, ``2022.11.14``,
    a month alone ``2022年11月``;
 3. newspaper numerals ``二〇二二年十一月十四日``;
-4. English forms as old portals and blogs print them: ``9/17/2004 5:54:13 AM`` (month first),
-   ``September 10th, 2005 10:56 am``, ``Sep 10, 2005``.
+4. year last, as old portals, blogs and reposting sites print it: ``9/17/2004 5:54:13 AM``,
+   ``02.03.2018 12:52``: the order of day and month from the numbers, else from the page's other
+   dates (:func:`day_first_hint`), else the separator (a slash month first, a dot day first);
+   English forms ``September 10th, 2005 10:56 am``, ``Sep 10, 2005``.
 A time without an offset is in the source's zone (Asia/Shanghai by default), never UTC.
 :func:`date_from_url` reads ``/2022-11/14/``, ``/20221114/``, ``t20221114_`` and ``/2022/11/14/``.
 """
@@ -20,7 +22,7 @@ from zoneinfo import ZoneInfo
 from monitor.items import Precision, PublishDate
 from monitor.timefmt import SHANGHAI
 
-__all__ = ["parse_date", "date_from_url", "chinese_numeral_date", "DATE_LABEL"]
+__all__ = ["parse_date", "date_from_url", "chinese_numeral_date", "day_first_hint", "DATE_LABEL"]
 
 _ISO = re.compile(r"((?:19|20)\d{2})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})")
 _DATE = re.compile(
@@ -35,7 +37,11 @@ _URL_DATE = re.compile(
 _HAS_LATIN = re.compile(r"[A-Za-z]{3}")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _CLOCK = r"(?:[\s,]+(?:at\s+)?(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?)?"
-_US_DATE = re.compile(r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d{2})(?![\d/])" + _CLOCK)
+# Year last: '9/17/2004' (US, month first), '02.03.2018' (day first). Which number is the month
+# is decided by the numbers (one above 12), else by the page's other dates (day_first_hint),
+# else by the separator: a slash is read month first, a dot or a hyphen day first.
+_YEAR_LAST = re.compile(r"(?<![\d/.:-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d{2})(?![\d/.-])"
+                        + _CLOCK)
 _EN_DATE = re.compile(r"\b(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?"
                       r"\s+(?P<y>(?:19|20)\d{2})\b" + _CLOCK, re.I)
 # Labels that introduce a publish date on a page (a bare date elsewhere may be a copyright year).
@@ -91,14 +97,34 @@ def _from_match(match: re.Match[str], tz: ZoneInfo) -> PublishDate | None:
     return PublishDate(value, precision) if _plausible(value) else None
 
 
-def _english(text: str, tz: ZoneInfo) -> PublishDate | None:
-    """'9/17/2004 5:54:13 AM' (month first; day first when the first number exceeds 12), 'Sep 10th, 2005'."""
-    for pattern in (_US_DATE, _EN_DATE):
+def day_first_hint(text: str) -> bool | None:
+    """Whether the year-last dates of a page put the day first, from its own evidence: one of them
+    with a first number above 12 (day first) or a second above 12 (month first), or the same day
+    written the Chinese way elsewhere on the page ('02.03.2018' and '3月2日' -> day first)."""
+    ambiguous = []
+    for match in _YEAR_LAST.finditer(text):
+        a, b = int(match["a"]), int(match["b"])
+        if a > 12 >= b:
+            return True
+        if b > 12 >= a:
+            return False
+        ambiguous.append((a, b))
+    for a, b in ambiguous:
+        if a != b and f"{b}月{a}日" in text:
+            return True
+        if a != b and f"{a}月{b}日" in text:
+            return False
+    return None
+
+
+def _english(text: str, tz: ZoneInfo, day_first: bool | None = None) -> PublishDate | None:
+    """'9/17/2004 5:54:13 AM', '02.03.2018 12:52' (see _YEAR_LAST for the order), 'Sep 10th, 2005'."""
+    for pattern in (_YEAR_LAST, _EN_DATE):
         for match in pattern.finditer(text):
-            if pattern is _US_DATE:
-                month, day = int(match["m"]), int(match["d"])
-                if month > 12:
-                    month, day = day, month
+            if pattern is _YEAR_LAST:
+                a, b = int(match["a"]), int(match["b"])
+                first_is_day = a > 12 or (b <= 12 and (day_first if day_first is not None else match["sep"] != "/"))
+                day, month = (a, b) if first_is_day else (b, a)
             else:
                 month, day = _MONTHS.index(match["mon"][:3].lower()) + 1, int(match["d"])
             hour = minute = second = 0
@@ -120,8 +146,9 @@ def _english(text: str, tz: ZoneInfo) -> PublishDate | None:
     return None
 
 
-def parse_date(text: str, tz: ZoneInfo = SHANGHAI) -> PublishDate | None:
-    """The first plausible date in a text; a naive time is in `tz` (Asia/Shanghai by default)."""
+def parse_date(text: str, tz: ZoneInfo = SHANGHAI, day_first: bool | None = None) -> PublishDate | None:
+    """The first plausible date in a text; a naive time is in `tz` (Asia/Shanghai by default);
+    `day_first` orders a year-last date whose numbers leave it open (see :func:`day_first_hint`)."""
     iso = _ISO.search(text)
     first = _DATE.search(text)
     if iso and (first is None or iso.start() <= first.start()):
@@ -142,7 +169,8 @@ def parse_date(text: str, tz: ZoneInfo = SHANGHAI) -> PublishDate | None:
         if found:
             return found
     return chinese_numeral_date(text, tz) or (
-        _english(text, tz) if "/" in text or _HAS_LATIN.search(text) else None)
+        _english(text, tz, day_first) if "/" in text or "." in text or "-" in text or _HAS_LATIN.search(text)
+        else None)
 
 
 def date_from_url(url: str, tz: ZoneInfo = SHANGHAI) -> PublishDate | None:

@@ -37,11 +37,19 @@ from monitor.extract.bylines import (
     find_author,
     names_only,
     person_source,
+    site_name,
     split_byline,
     user_name,
 )
-from monitor.extract.dates import DATE_LABEL, date_from_url, parse_date
-from monitor.extract.pieces import PageSplit, may_have_pieces, split_pieces, split_text_blocks
+from monitor.extract.dates import DATE_LABEL, date_from_url, day_first_hint, parse_date
+from monitor.extract.pieces import (
+    PageSplit,
+    may_have_pieces,
+    split_pieces,
+    split_signed,
+    split_text_blocks,
+    strip_ruby,
+)
 from monitor.items import ExtractedArticle, PublishDate
 from monitor.normalise import clean_paragraphs, clean_text, split_paragraphs
 from monitor.sourcesfile import Selectors
@@ -62,6 +70,10 @@ _DATE_META = ("article:published_time", "publishdate", "pubdate", "publish_date"
               "og:release_date", "firstpublishedtime", "dc.date", "dc.date.issued", "dcterms.created", "date",
               "datepublished", "sailthru.date", "weibo: article:create_at", "release_date", "created")
 _JSON_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
+_MARKUP = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9]*[\s/>]|!)")
+# JSON-LD author: "author": {"@type": "Person", "name": "张三"} or "author": "张三".
+_JSON_LD_AUTHOR = re.compile(r'"author"\s*:\s*(?:\[\s*)?(?:\{[^{}]*?"name"\s*:\s*"([^"]{2,40})"|"([^"]{2,40})")')
+_YEAR_LAST_HINT = re.compile(r"(?<![\d/.:-])\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d(?![\d/.-])")
 _CHROME = re.compile(
     r"^(?:上一篇|下一篇|上一页|下一页|返回|打印|关闭|分享|收藏|【?字号|【?字体|推荐给|相关(?:阅读|新闻|文章|链接)|"
     r"版权|Copyright|©|网友评论|我要评论|发表评论|点击|本文地址|原文链接|扫一扫|举报|顶部|TOP|top)"
@@ -86,6 +98,10 @@ _DATE_TIME = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2
                         r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+"
                         r"(?:19|20)\d\d(?:\s+at)?\s+\d{1,2}:\d{2}"
                         r"|\b\d{1,2}/\d{1,2}/(?:19|20)\d\d\s+\d{1,2}:\d{2}")
+# Short lines that are page furniture whatever punctuation they hold: a rights line, an author
+# label standing alone (its name is read by the byline rules), an audio/video player's label.
+_SHORT_CHROME = re.compile(r"(?:©|\(c\)\s|Copyright\b|(?:作者|撰文|撰稿)\s*[:：]\s*\S{0,12}$|(?:音频|视频|Podcast)\s*\d{1,2}:\d{2}$)",
+                           re.I)
 _BARRIER_WEIGHT = -150.0
 _POST_SHARE = 0.25  # the first post of a thread/blog index counts when it weighs this share of the longest
 _MIN_ITEM_WEIGHT = 100.0  # prose weight (about characters) a post holds before its footer can end it
@@ -247,6 +263,8 @@ def _is_chrome(block: _Block, title: str) -> bool:
         return True
     if block.chars < 200 and "。" not in text and _FOOTER.search(text):
         return True
+    if block.chars < 120 and _SHORT_CHROME.match(text):
+        return True  # a rights line ('© 2022 RFI – 版权所有…'), an author label alone, a player's label
     if block.chars < 60 and not _DATE_RESIDUE.sub("", text) and parse_date(text) is not None:
         return True  # a line that is only a date (and a weekday, a time)
     # A byline/date line: short, labelled, and no sentence in it.
@@ -287,19 +305,51 @@ def _title(root: lxml.html.HtmlElement, meta: dict[str, str], selectors: Selecto
     return parts[0] if parts else page_title
 
 
-def _published(meta: dict[str, str], html: str, context: list[_Block], url: str, tz: ZoneInfo) -> PublishDate | None:
+def _published(meta: dict[str, str], html: str, near: list[_Block], far: list[_Block], url: str,
+               tz: ZoneInfo, page: list[_Block], published_mark: str | None = None) -> PublishDate | None:
+    """Meta tags and JSON-LD first; then a date near the title and byline (a labelled one first),
+    which wins over one in the body's end, the footer or a related-articles list; then the URL."""
     for key in _DATE_META:
         if key in meta and (found := parse_date(meta[key], tz)):
             return found
     if (match := _JSON_LD_DATE.search(html)) and (found := parse_date(match[1], tz)):
         return found
-    for block in context:  # a labelled date first, nearest the article first
-        if block.chars < 200 and DATE_LABEL.search(block.text) and (found := parse_date(block.text, tz)):
-            return found
-    for block in context:
-        if block.chars < 200 and (found := parse_date(block.text, tz)):
-            return found
+    if published_mark and (found := parse_date(published_mark, tz)):
+        return found
+    day_first = None  # the page's own order of day and month, read only when a candidate needs it
+    if any(b.chars < 200 and _YEAR_LAST_HINT.search(b.text) for b in (*near, *far)):
+        day_first = day_first_hint("\n".join(b.text for b in page))
+    month_only: PublishDate | None = None  # '2004年12月 (1)': an archive list's month, the last resort
+    for blocks in (near, far):
+        for labelled in (True, False):  # a labelled date first, nearest the title first
+            for block in blocks:
+                if block.chars < 200 and (not labelled or DATE_LABEL.search(block.text)) and (
+                        found := parse_date(block.text, tz, day_first)):
+                    if found.precision != "month":
+                        return found
+                    month_only = month_only or found
+    return date_from_url(url, tz) or month_only
     return date_from_url(url, tz)
+
+
+def _published_mark(root: lxml.html.HtmlElement) -> str | None:
+    """A publish date marked up in the page: itemprop=datePublished, or the first <time datetime>."""
+    for element in root.iterfind('.//*[@itemprop="datePublished"]'):
+        value = element.get("content") or element.get("datetime") or element.text_content()
+        if value and value.strip():
+            return value.strip()
+    found = root.find(".//time[@datetime]")
+    return found.get("datetime") if found is not None else None
+
+
+def _title_index(blocks: list[_Block], title: str, start: int) -> int | None:
+    """The block printing the page's title above the article, if any."""
+    key = title.replace(" ", "")
+    for i in range(start - 1, max(-1, start - 40), -1):
+        text = blocks[i].text.replace(" ", "")
+        if key and len(text) <= len(key) + 12 and key in text:
+            return i
+    return None
 
 
 def _user_card(blocks: list[_Block], start: int, end: int) -> str | None:
@@ -316,7 +366,7 @@ def _user_card(blocks: list[_Block], start: int, end: int) -> str | None:
 
 
 def _author(meta: dict[str, str], context: list[_Block], inside: list[_Block], near: list[_Block],
-            title: str, blocks: list[_Block], source: str | None) -> tuple[str | None, str | None]:
+            title: str, blocks: list[_Block], source: str | None, json_ld_author: str = "") -> tuple[str | None, str | None]:
     """Tiers, each over the context (nearest the article first): author labels (also on a short
     line whose name is a link); reporter labels; 'NAME POST' bylines; names closing a paragraph;
     a line of names at the article's start; a reference line; a user card above the article;
@@ -346,9 +396,11 @@ def _author(meta: dict[str, str], context: list[_Block], inside: list[_Block], n
             return found, None
     if inside and (found := _user_card(blocks, inside[0].index, inside[-1].index)):
         return found, None
-    name = clean_text(meta.get("author", ""))
-    if re.fullmatch(r"[\u4e00-\u9fa5]{2,4}(?:[\s、,，][\u4e00-\u9fa5]{2,4})*", name):
-        return " ".join(re.split(r"[\s、,，]+", name)), None
+    for name in (clean_text(meta.get("author", "")), clean_text(meta.get("article:author", "")), json_ld_author):
+        names = re.split(r"[\s、,，]+", name) if name else []
+        if re.fullmatch(r"[\u4e00-\u9fa5]{2,4}(?:[\s、,，][\u4e00-\u9fa5]{2,4})*", name) \
+                and not any(site_name(n) for n in names):  # <meta name=author content=新华网> names a site
+            return " ".join(names), None
     if found := person_source(source):
         return found, None
     for block in blocks[-12:]:
@@ -363,12 +415,18 @@ def _author(meta: dict[str, str], context: list[_Block], inside: list[_Block], n
 def extract_article(html: str, url: str, selectors: Selectors = Selectors(), tz: ZoneInfo = SHANGHAI) -> ExtractedArticle:
     """Extract one article from decoded HTML. Raises TooShort when no usable body is found."""
     html = re.sub(r"^\s*<\?xml[^>]*>", "", html)
+    if not _MARKUP.search(html[:4000]):  # a text page (a forum mirror, a text layer): no markup to read
+        article = extract_text_page(html, url, tz)
+        if len(article.body) < MIN_BODY_CHARS and not article.pieces:
+            raise TooShort(f"{url}: body has {len(article.body)} characters, fewer than {MIN_BODY_CHARS}")
+        return article
     try:
         root = lxml.html.document_fromstring(html)
     except (etree.ParserError, ValueError) as exc:
         raise TooShort(f"{url}: not an HTML page ({exc})") from None
     meta = _meta(root)
     title = _title(root, meta, selectors)
+    published_mark = _published_mark(root) if "datePublished" in html or "<time" in html else None
     etree.strip_elements(root, etree.Comment, *_DROP, with_tail=False)
     blocks = _blocks(root)
     found = root.cssselect(selectors.body) if selectors.body else []
@@ -385,21 +443,33 @@ def extract_article(html: str, url: str, selectors: Selectors = Selectors(), tz:
     if len(body) < MIN_BODY_CHARS:
         raise TooShort(f"{url}: body has {len(body)} characters, fewer than {MIN_BODY_CHARS}")
     date_text = _select_text(root, selectors.date)
-    published = (parse_date(date_text, tz) if date_text else None) or _published(meta, html, context, url, tz)
+    # Where the publication date sits: from the title down to the article (a site header above
+    # the title prints today's date), then above the title, then the article's first lines.
+    title_at = _title_index(blocks, title, start)
+    above = blocks[max(0, start - 25): start][::-1]
+    if title_at is not None:
+        above = blocks[title_at: start] + blocks[max(0, title_at - 10): title_at][::-1]
+    date_near = above + inside[:3] + [b for b in inside[3:-3] if b.chars < 60]
+    date_far = inside[-3:][::-1] + blocks[end + 1: end + 8]
+    published = (parse_date(date_text, tz) if date_text else None) or _published(meta, html, date_near, date_far,
+                                                                                  url, tz, blocks, published_mark)
     source = None
     for block in context:
         if (match := _SOURCE.search(block.text)) and block.chars < 200:
             source = match[1]
             break
     author_text = _select_text(root, selectors.author)
-    author, post = split_byline(author_text) if author_text else _author(meta, context, inside, near, title,
-                                                                          blocks, source)
+    json_ld = _JSON_LD_AUTHOR.search(html) if '"author"' in html else None
+    author, post = split_byline(author_text) if author_text else _author(
+        meta, context, inside, near, title, blocks, source, (json_ld[1] or json_ld[2]) if json_ld else "")
     split = split_pieces(_element_texts(blocks)) if may_have_pieces([b.text for b in blocks if b.chars <= 120]) \
         else PageSplit(None, ())
     if split.pieces:
         return _multi_piece(url, split, published, source)
+    split = split_signed(paragraphs, title, min_weak=3)
+    # A roundup inside an article: the article's own title, byline and body stay as they are.
     return ExtractedArticle(url=url, title=title, body=body, published=published, author=author,
-                            author_post=post, source_name=source)
+                            author_post=post, source_name=source, pieces=split.pieces)
 
 
 def _element_texts(blocks: list[_Block]) -> list[str]:
@@ -424,17 +494,37 @@ def _multi_piece(url: str, split: PageSplit, published: PublishDate | None, sour
                             source_name=source, pieces=split.pieces)
 
 
+_RUN_ON = re.compile(r"(?<=[。！？!?”」』])\s+(?=\S)")
+
+
+def _unrun(paragraph: str) -> list[str]:
+    """A forum mirror's paragraphs run together on one line, kept apart by a space after a
+    sentence's end: each on its own again (a long line only; a short one is a byline or a title)."""
+    return _RUN_ON.split(paragraph) if len(paragraph) > 120 and _RUN_ON.search(paragraph) else [paragraph]
+
+
 def extract_text_page(text: str, url: str, tz: ZoneInfo = SHANGHAI) -> ExtractedArticle:
-    """The plain text of an OCR'd page: split into signed pieces when it holds several, else one body."""
+    """The plain text of a page (OCR, e-paper text layer, forum mirror): split into signed pieces
+    when it holds several (the seed's layout first, then :func:`split_signed`), else one body."""
+    text = strip_ruby(text)
     split = split_pieces(split_text_blocks(text))
     published = parse_date(text[:300], tz) or date_from_url(url, tz)
     if split.pieces:
         return _multi_piece(url, split, published, None)
-    paragraphs = split_paragraphs(text)
+    paragraphs = [part for paragraph in split_paragraphs(text) for part in _unrun(paragraph)]
+    split = split_signed(paragraphs)
     author, post = None, None
-    for line in paragraphs[:6]:
+    byline = None
+    for line in paragraphs[:6]:  # the page's own byline ('记者 张三'), above any piece
+        if split.pieces and split.pieces[0].body.startswith(line[:20]):
+            break
         author, post = split_byline(line)
         if author:
+            byline = line if len(line) <= 40 and not re.search(r"[。！？]", line) else None
             break
-    return ExtractedArticle(url=url, title="", body="\n\n".join(paragraphs), published=published,
-                            author=author, author_post=post)
+    if split.pieces:
+        body = "\n\n".join([*split.lead, *(piece.body for piece in split.pieces)])
+        return ExtractedArticle(url=url, title=split.banner or "", body=body, published=published, author=author,
+                                author_post=post, pieces=split.pieces)
+    return ExtractedArticle(url=url, title="", body="\n\n".join(p for p in paragraphs if p != byline),
+                            published=published, author=author, author_post=post)

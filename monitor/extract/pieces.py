@@ -21,7 +21,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from monitor.extract.bylines import POST_WORDS, find_author, split_byline
+from monitor.extract.bylines import (
+    EDITOR_LINE,
+    POST_WORDS,
+    SIGNATURE_POST_END,
+    find_author,
+    name_at,
+    post_then_name,
+    split_byline,
+)
 from monitor.items import Piece
 from monitor.normalise import (
     clean_text,
@@ -29,9 +37,10 @@ from monitor.normalise import (
     rejoin_fragments,
     remove_spliced_spans,
     shared_span,
+    to_simplified,
 )
 
-__all__ = ["PageSplit", "split_pieces", "may_have_pieces", "split_text_blocks", "place_keys"]
+__all__ = ["PageSplit", "split_pieces", "split_signed", "may_have_pieces", "split_text_blocks", "place_keys", "strip_ruby"]
 
 _CAPTION = re.compile(r"(供图|摄影?$|图片来源|^图[为片：:]|^资料图|^[（(]?图|制图$)")
 _SENTENCE = re.compile(r"[。！？；：，,;:]")
@@ -48,6 +57,7 @@ _MIN_SHARED_SPAN = 20
 class PageSplit:
     banner: str | None  # the page's banner headline, if it has one
     pieces: tuple[Piece, ...]
+    lead: tuple[str, ...] = ()  # paragraphs above the first piece (an introduction), in no piece
 
 
 @dataclass
@@ -199,3 +209,303 @@ def split_pieces(blocks: list[str]) -> PageSplit:
         for d in drafts
     )
     return PageSplit(banner, pieces)
+
+
+# Signed pieces by evidence: roundups, quote collections, forum pages ------------------------
+# :func:`split_signed` reads a page as units (lines of a text, paragraphs of an HTML article)
+# and looks for signatures, a person's name with or without a post, in three families:
+#   openers: the signature starts the piece: '【张三】', '张三（某某市长）：', '全国政协委员 张三：',
+#            'NAME:' or 'NAME post' or '本报记者 NAME' alone on a line, and (weaker) a paragraph
+#            opening with 'post NAME' or 'NAME委员说';
+#   closers: the signature ends the piece: '——post NAME', '（本报记者 NAME）', '… 本报记者 NAME';
+#   sub-headlines: a short heading whose first paragraph names 'post NAME'.
+# The family found most often (at least twice, two people at least) splits the page, so the
+# shape repeated down the page decides, not one layout. Each piece keeps the heading right
+# above it as its headline; the page's first heading not used so is the page's title.
+_RUBY = re.compile(r"(?<=[\u4e00-\u9fff])\s?\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\s*\)")
+_BULLETS = re.compile(r"^[■●◆▲★☆◇□◎\s]+")
+_QUOTE_FIRST = re.compile(r"^[“\"「『][^”\"」』]{1,400}[”\"」』]\s*")
+_HEADING_PUNCT = re.compile(r"[。，,！!？?；;：:]")
+_CHROME_UNIT = re.compile(r"ICP[备证]|许可证|版权所有|Copyright|All Rights Reserved|^相关(?:稿件|新闻|阅读|链接|文章)|^[·•]|"
+                          r"^(?:上一篇|下一篇|返回|打印|关闭|分享到?)", re.I)
+_META_UNIT = re.compile(r"(?:19|20)\d\d[-/.年]\d{1,2}|来源|发布时间|时间[:：]")
+_LABEL_WORDS = frozenset("时间 日期 来源 作者 编辑 记者 标题 摘要 导语 地址 电话 邮箱 主持人 网友 链接 原标题 关键词 发布 正文 "
+                         "问题 答案 提问 回答 导读 简介 备注 说明 附件 注释".split())
+_ROLE = r"(?:本报|本台|本刊|本网|新华社|中新社|特派|首席|特约|实习|驻\S{1,6}?)*(?:记者|通讯员)"
+_HAN_NAME = r"(?!摄影|报道)[\u4e00-\u9fa5]{2,3}"
+_HAN_NAMES = rf"{_HAN_NAME}(?:[\s、]+{_HAN_NAME}){{0,3}}"
+_OPEN_BRACKET = re.compile(r"【\s*([\u4e00-\u9fa5·]{2,8})(?:\s+([^】]{2,30}))?\s*】\s*[:：]?\s*")
+_OPEN_NAME_PAREN = re.compile(r"([\u4e00-\u9fa5·]{2,4})\s*[（(]([^）)]{2,50})[）)]\s*[:：]\s*")
+_OPEN_COLON = re.compile(r"([^，。：:；！？“”,;!?\"]{2,60}?)\s*(?:介绍|表示|说|感慨|认为|指出|建议|谈到|坦言|强调)?\s*[:：]\s*")
+_OPEN_REPORTER = re.compile(rf"({_ROLE})[\s:：]*({_HAN_NAMES})$")
+_OPEN_TITLED = re.compile(r"([\u4e00-\u9fa5]{2,3}?)(委员|代表|院士|教授|主任|书记|部长|市长|省长|县长|局长|厅长|校长|院长)"
+                          r"(?=说|表示|认为|建议|指出|感到|坦言|告诉|介绍|透露|强调|谈到|举例)")
+_CLOSE_DASH = re.compile(r"(?:^|(?<=[”\x22」』。！？!?\s]))——\s*([^—]{2,90}?)\s*[。.]?\s*$")
+_CLOSE_PAREN = re.compile(rf"[（(]\s*({_ROLE})\s*({_HAN_NAMES})\s*[)）]\s*$")
+_CLOSE_TRAIL = re.compile(r"(?:^|(?<=[。！？!?…”」\s]))\s*((?:本报|本台|本刊|本网|特派|首席|特约)+(?:记者|通讯员))\s*"
+                          rf"({_HAN_NAMES})\s*(?:摄影报道|摄影|报道|摄)?\s*$")
+_NAME_THEN_POST = re.compile(r"([\u4e00-\u9fa5·]{2,8})\s*(?:[（(]([^）)]{2,50})[）)]|[，,]\s*([^，,]{2,50}))\s*$")
+_SPEECH = re.compile(r"介绍|表示|说|感慨|认为|指出|建议|谈到|坦言|强调")
+_MIN_SIGNED = 2
+
+
+def strip_ruby(text: str) -> str:
+    """Pinyin ruby that a scraper left in the text ('政协(xié)委员') removed."""
+    return _RUBY.sub("", text) if "(" in text else text
+
+
+def _simplified(text: str) -> str:
+    """`text` in simplified script with the same length (positions map back to the original)."""
+    simple = to_simplified(text)
+    return simple if len(simple) == len(text) else "".join(to_simplified(c) for c in text)
+
+
+@dataclass(slots=True)
+class _Unit:
+    text: str
+    simple: str
+    kind: str  # heading, meta, chrome, prose
+
+
+@dataclass(frozen=True, slots=True)
+class _Mark:
+    unit: int
+    family: str  # open, open-weak, close, head
+    name: str
+    post: str | None
+    start: int = 0  # where the piece's text starts in its first unit (openers)
+    end: int | None = None  # where it ends in its last unit (closers)
+
+
+def _unit(text: str) -> _Unit:
+    simple = _simplified(text)
+    if len(simple) < 120 and (EDITOR_LINE.match(simple) or _CHROME_UNIT.search(simple)):
+        kind = "chrome"
+    elif len(simple) < 80 and _META_UNIT.search(simple) and not re.search(r"[。！？]", simple):
+        kind = "meta"
+    elif 2 <= len(simple) <= 40 and not _HEADING_PUNCT.search(simple) and not _CAPTION.search(simple):
+        kind = "heading"
+    else:
+        kind = "prose"
+    return _Unit(text, simple, kind)
+
+
+def _names(found: str) -> str:
+    return " ".join(re.split(r"[\s、]+", found.strip()))
+
+
+def _signature(sig: str, offset: int, text: str) -> tuple[str, str | None] | None:
+    """(name, post) of a signature `sig` (simplified) found at `offset` of the original `text`."""
+    if (whole := name_at(sig, 0, until_end=True)) and whole[1] == len(sig.rstrip()):
+        return text[offset: offset + whole[1]], None
+    if found := post_then_name(sig, until_end=True, long_ok=True):
+        post_end, name_start, name_end = found
+        return text[offset + name_start: offset + name_end], text[offset: offset + post_end].strip() or None
+    if found_pair := _name_post_line(sig, offset, text):  # 'NAME post：'
+        return found_pair
+    if (match := _NAME_THEN_POST.match(sig)) and name_at(match[1], 0, until_end=True):  # 'NAME（post）', 'NAME，post'
+        group = 2 if match[2] else 3
+        if re.search(f"(?:{SIGNATURE_POST_END.pattern})$", match[group]):
+            return text[offset: offset + match.end(1)], text[offset + match.start(group): offset + match.end(group)].strip()
+    close = sig.rfind("”")
+    if close > 0 and (found_name := name_at(sig, close + 1, until_end=True, long_ok=True)):
+        return text[offset + found_name[0]: offset + found_name[1]], text[offset: offset + close + 1]
+    return None
+
+
+def _opener(index: int, unit: _Unit) -> _Mark | None:
+    simple, text = unit.simple, unit.text
+    lead = _BULLETS.match(simple)
+    at = lead.end() if lead else 0
+    if match := _OPEN_BRACKET.match(simple, at):
+        name, post = match.group(1), match.group(2)
+        if not name_at(name, 0, until_end=True) and post and name_at(post, 0, until_end=True):
+            name, post = post, name
+        if name_at(name, 0, until_end=True):
+            return _Mark(index, "open", _orig(text, simple, name, at), post and _orig(text, simple, post, at),
+                         match.end())
+    if match := _OPEN_NAME_PAREN.match(simple, at):
+        if name_at(match.group(1), 0, until_end=True):
+            return _Mark(index, "open", text[match.start(1): match.end(1)], text[match.start(2): match.end(2)],
+                         match.end())
+    if unit.kind != "prose" and (match := _OPEN_REPORTER.match(simple, at)):
+        return _Mark(index, "open", _names(text[match.start(2): match.end(2)]), text[match.start(1): match.end(1)],
+                     len(simple))
+    if (match := _OPEN_COLON.match(simple, at)) and match.group(1).strip() not in _LABEL_WORDS:
+        sig = match.group(1).rstrip()
+        if found := _signature(sig, at, text):
+            name, post = found
+            whole = match.end() if text[: match.end(1)].rstrip().endswith((name, post or name)) or _SPEECH.search(
+                simple[match.end(1): match.end()]) else at
+            return _Mark(index, "open", name, post and _post(post), whole)
+    if unit.kind == "heading" and (found := _name_post_line(simple[at:], at, text)):
+        return _Mark(index, "open", *found, len(simple))
+    if unit.kind != "prose":
+        return None
+    quote = _QUOTE_FIRST.match(simple, at)
+    begin = quote.end() if quote else at
+    if match := _OPEN_TITLED.match(simple, begin):
+        if name_at(match.group(1) + "说", 0):
+            return _Mark(index, "open-weak", text[match.start(1): match.end(1)], text[match.start(2): match.end(2)])
+    window = simple[: begin + 70]
+    if (found := post_then_name(window, begin, min_post=3)) and not re.search(r"[。：:；;！？!?]", window[begin: found[0]]):
+        post_end, name_start, name_end = found
+        clause = max(window.rfind(c, begin, post_end) for c in "，,") + 1 or begin
+        post = _post(text[max(clause, begin): post_end])
+        if post:
+            return _Mark(index, "open-weak", text[name_start: name_end], post)
+    return None
+
+
+def _post(printed: str) -> str | None:
+    """A post as printed, without a description before it ('带着数千绣娘走向富裕的全国人大代表' ->
+    '全国人大代表'); None when it cannot be a post (an unclosed bracket: '宝安日报讯(记者')."""
+    printed = printed.strip(" ，,、：:")
+    if printed.count("(") + printed.count("（") != printed.count(")") + printed.count("）"):
+        return None
+    cut = max(printed.rfind("的"), printed.rfind("地"))
+    if cut >= 0 and SIGNATURE_POST_END.search(printed[cut + 1:]) \
+            and not SIGNATURE_POST_END.search(_simplified(printed[:cut])):
+        printed = printed[cut + 1:]
+    return printed or None
+
+
+def _orig(text: str, simple: str, part: str, start: int) -> str:
+    at = simple.find(part, start)
+    return text[at: at + len(part)] if at >= 0 else part
+
+
+def _name_post_line(simple: str, offset: int, text: str) -> tuple[str, str] | None:
+    """A line holding only a name and a post, in either order: '李言荣中国工程院院士四川大学校长',
+    '张三 某某高新区主任', '某某大学教授 张三'."""
+    if not SIGNATURE_POST_END.search(simple):
+        return None
+    head, _, rest = simple.partition(" ")
+    if rest and name_at(head, 0, until_end=True) and re.search(f"(?:{SIGNATURE_POST_END.pattern})$", rest):
+        return text[offset: offset + len(head)], text[offset + len(head) + 1: offset + len(simple)].strip(" ，,、：:")
+    if (found := post_then_name(simple, until_end=True)) and found[2] == len(simple):
+        return text[offset + found[1]: offset + found[2]], text[offset: offset + found[0]].strip(" ，,、：:")
+    name = name_at(simple, 0)
+    if name and re.search(f"(?:{SIGNATURE_POST_END.pattern})$", simple[name[1]:]) and len(simple) - name[1] >= 4:
+        return text[offset: offset + name[1]], text[offset + name[1]: offset + len(simple)].strip(" ，,、：:")
+    return None
+
+
+def _closer(index: int, unit: _Unit) -> _Mark | None:
+    simple, text = unit.simple, unit.text
+    tail = max(0, len(simple) - 120)  # a signature closes its unit: only the tail is searched
+    if "记者" in simple[tail:] or "通讯员" in simple[tail:]:
+        for pattern in (_CLOSE_PAREN, _CLOSE_TRAIL):
+            if match := pattern.search(simple, tail):
+                return _Mark(index, "close", _names(text[match.start(2): match.end(2)]),
+                             text[match.start(1): match.end(1)], end=match.start())
+    if "——" in simple and (match := _CLOSE_DASH.search(simple, tail)) \
+            and (found := _signature(match.group(1), match.start(1), text)):
+        return _Mark(index, "close", found[0], found[1] and _post(found[1]), end=match.start())
+    return None
+
+
+def _subheads(units: list[_Unit]) -> list[_Mark]:
+    marks = []
+    for i, unit in enumerate(units[:-1]):
+        following = units[i + 1]
+        if unit.kind != "heading" or following.kind != "prose":
+            continue
+        if found := post_then_name(following.simple[:150], min_post=4):
+            post_end, name_start, name_end = found
+            clause = max(following.simple.rfind(c, 0, post_end) for c in "，,。：:；;“”") + 1
+            marks.append(_Mark(i, "head", following.text[name_start: name_end], following.text[clause: post_end]))
+    return marks
+
+
+def _best_family(units: list[_Unit], min_weak: int) -> list[_Mark]:
+    """The marks of the family that signs the most pieces (two people at least; paragraphs that
+    merely open with 'post NAME' need `min_weak` people and to open most paragraphs from the
+    first of them on)."""
+    openers = [m for i, u in enumerate(units) if (m := _opener(i, u))]
+    families = {
+        "close": [m for i, u in enumerate(units) if u.kind == "prose" or u.kind == "heading"
+                  if (m := _closer(i, u))],
+        "open": [m for m in openers if m.family == "open"],
+        "head": _subheads(units),
+        "open-weak": [m for m in openers if m.family == "open-weak"],
+    }
+    weak = families["open-weak"]
+    if weak and (len({m.name for m in weak}) < min_weak
+                 or len(weak) < 0.3 * sum(u.kind == "prose" for u in units[weak[0].unit:])):
+        families["open-weak"] = []
+    best: list[_Mark] = []
+    for marks in families.values():  # ties go to the family listed first (the more explicit)
+        if len({m.name for m in marks}) > len({m.name for m in best}) and len({m.name for m in marks}) >= _MIN_SIGNED:
+            best = marks
+    return best
+
+
+def _headline(units: list[_Unit], index: int, used: set[int]) -> str | None:
+    if index >= 0 and units[index].kind == "heading" and index not in used:
+        used.add(index)
+        return clean_text(_BULLETS.sub("", units[index].text))
+    return None
+
+
+def split_signed(texts: list[str], title: str | None = None, min_weak: int = 2) -> PageSplit:
+    """Split a page's units (text lines or article paragraphs) into signed pieces, or no pieces.
+
+    `min_weak`: how many people paragraphs opening with 'post NAME' must name before they split
+    the page (an ordinary news article quotes two officials in turn; a collection quotes more)."""
+    units = [_unit(cleaned) for t in texts if (cleaned := clean_text(strip_ruby(t)))]
+    marks = _best_family(units, min_weak)
+    if len(marks) < _MIN_SIGNED:
+        return PageSplit(None, ())
+    used: set[int] = set()
+    drafts: list[tuple[str | None, str, str | None, list[str]]] = []
+    family = marks[0].family
+    if family == "close":
+        used.update(m.unit for m in marks)  # a signature line is no headline
+        spans = []
+        previous = -1
+        for mark in marks:
+            first = previous + 1
+            while first < mark.unit and units[first].kind != "prose":
+                first += 1
+            spans.append((first, mark.unit))
+            previous = mark.unit
+        typical = sorted(b - a for a, b in spans[1:])[(len(spans) - 1) // 2]
+        first, last = spans[0]
+        if last - first > typical:  # the first piece as long as the others: the text above is the lead
+            spans[0] = (last - typical, last)
+        for (first, last), mark in zip(spans, marks, strict=True):
+            headline = _headline(units, first - 1, used)
+            parts = [u.text for u in units[first: last] if u.kind == "prose"]
+            parts.append(units[last].text[: mark.end].strip())
+            drafts.append((headline, mark.name, mark.post, [p for p in parts if p]))
+        lead_end = spans[0][0]
+    else:
+        starts = [m.unit + (1 if family == "head" else 0) for m in marks]
+        ends = [*starts[1:], len(units)]
+        for n, (mark, first, stop) in enumerate(zip(marks, starts, ends, strict=True)):
+            if n + 1 < len(marks) and units[stop - 1].kind == "heading" and family != "head":
+                stop -= 1  # the next piece's headline
+            headline = _headline(units, mark.unit if family == "head" else first - 1, used)
+            parts = [units[first].text[mark.start:].strip()] if family != "head" else []
+            for unit in units[first + (family != "head"): stop]:
+                if unit.kind == "chrome":
+                    break
+                if unit.kind in ("prose", "heading"):
+                    parts.append(unit.text)
+            drafts.append((headline, mark.name, mark.post, [p for p in parts if p]))
+        lead_end = marks[0].unit
+    if family != "head" and sum(headline is not None for headline, *_ in drafts) < _MIN_SIGNED:
+        drafts = [(None, *rest) for _, *rest in drafts]  # one heading above the first piece: the page's title
+        used = {m.unit for m in marks} if family == "close" else set()
+    elif family == "open":  # speakers after one sub-headline share it
+        for n in range(1, len(drafts)):
+            if drafts[n][0] is None and not any(units[i].kind == "heading"
+                                                for i in range(marks[n - 1].unit, marks[n].unit)):
+                drafts[n] = (drafts[n - 1][0], *drafts[n][1:])
+    banner = title or next((clean_text(u.text) for i, u in enumerate(units[:lead_end])
+                            if u.kind == "heading" and i not in used), None)
+    lead = [u.text for u in units[:lead_end] if u.kind == "prose"]
+    pieces = tuple(Piece(headline=headline or "", body="\n\n".join(parts), author=name, author_post=post)
+                   for headline, name, post, parts in drafts if parts)
+    return PageSplit(banner, pieces, tuple(lead)) if len(pieces) >= _MIN_SIGNED else PageSplit(None, ())

@@ -1,0 +1,155 @@
+"""Writes labels.json: the hand labels of the roundup pages (kept as code for readable diffs)."""
+import json
+
+
+def P(author, post, first, last, headline=None):  # noqa: N802 - one short name keeps the table readable
+    return {"author": author, "post": post, "first": first, "last": last, "headline": headline}
+
+
+PAGES = [
+    ("r01-jjckb-reporters.txt", "http://jjckb.xinhuanet.com/gnyw/2009-03/07/content_147320.htm",
+     "piece then (本报记者 NAME) closing it", False, "", [
+        P("李佳鹏", "本报记者", "6日,人民大会堂新闻发布厅", "未必都是运动健将"),
+        P("张莫", "本报记者", "这是我买的政协会议的纪念画册", "记者也是“追星族”"),
+        P("杨烨", "本报记者", "6日中午,就在我们匆匆离开", "于是这样给自己鼓劲儿")]),
+    ("r02-xmwb-special-reporters.txt", "https://xmwb.xinmin.cn/xmwb/html/2012-03/13/content_4_1.htm",
+     "sub-headline, ■特派记者 NAME byline, piece", True,
+     "one paragraph of the first piece left out; the second piece is cut after its third paragraph", [
+        P("潘高峰", "特派记者", "3月6日,我去全国政协经济36组听会", "他们的坚持体现了责任的力量", "会场内外的坚持"),
+        P("姚丽萍", "特派记者", "采访上海代表团", "倾诉日常生活中的喜怒哀乐", "代表的“城中故事”")]),
+    ("r03-xmwb-trailing-reporters.txt", "http://xmwb.xinmin.cn/xmwb/html/2013-02/02/content_4_1.htm",
+     "sub-headline, piece, 本报记者 NAME at the end of its last paragraph", True,
+     "starts mid-page; cut in the fourth (unsigned) piece", [
+        P("张龙", "本报记者", "今年两会,选择搭乘公共交通", "占了全部参会委员的绝大多数"),
+        P("邵宁", "本报记者", "在一次小组会上", "就满足了", "一位代表"),
+        P("潘高峰", "本报记者", "今年在农工医卫组听会", "多进行一些跨界别的联组讨论", "一个点子")]),
+    ("r04-yga-name-colon.txt", "http://weixin.yga.cn/article/77802.html",
+     "NAME: alone on a line before each piece", True, "cut at the start of the second piece", [
+        P("霍建国", None, "建议宝安要依靠制造业创新发展", "抢出一片新天地"),
+        P("肖耿", None, "宝安实际上目前面临", "宝安实际上目前面临")]),
+    ("r05-shandao-proposals.txt", "http://sz-shandao.com/2015-03/10/content_540398.htm",
+     "paragraphs opening 'post、NAME建議' (pinyin ruby left in the text)", True, "cut in the last piece", [
+        P("張靜", "全國政協委員", "委員張靜建議", "支持社會組織參與到服務項目中"),
+        P("譚之平", "全國人大代表、湖北技術職業學院醫學分院黨委書記兼義工社黨支部書記", "譚之平建議將鄉鎮", "就地報銷"),
+        P("李暉", "全國人大代表、湖南省文化廳廳長", "李暉建議省級人民政府", "記得住鄉愁"),
+        P("趙長義", "全國人大代表、遼寧省沈陽市人大常委會主任", "趙長義建議加快學前教育", "提供法律保障")]),
+    ("r06-gszx-members-said.txt", "http://www.gszx.gov.cn/htm/20169/2_12213.htm",
+     "paragraphs opening 'NAME委员说'", False, "", [
+        P("李宁平", "委员", "李宁平委员说", "必将使广大群众受益"),
+        P("李沛兴", "委员", "李沛兴委员说", "我们对此充满信心")]),
+    ("r07-zjol-members-think.txt", "http://china.zjol.com.cn/system/2010/03/06/016387927.shtml",
+     "paragraphs with 'NAME委员认为' at or near their start", False, "", [
+        P("丁耀民", "委员", "总理的报告令人鼓舞和振奋", "这是最好的支持"),
+        P("樊建人", "委员", "樊建人委员认为", "任重道远"),
+        P("成岳冲", "委员", "成岳冲委员感到特别欣慰", "并给予了明确答复")]),
+    ("r08-changsha-captioned.txt", "http://changsha.baogaosu.com/xinwen/%E5%85%A8%E5%9B%BD%E4%BA%BA%E5%A4%A7%E4%BB%A3%E8%A1%A8%E7%83%AD%E8%AE%AE%E6%94%BF%E5%BA%9C%E5%B7%A5%E4%BD%9C%E6%8A%A5%E5%91%8A/55417511/",
+     "photo caption line, then a paragraph naming 'post、NAME' (after a quote or at its start)", True,
+     "cut in the third piece", [
+        P("蒙兰凤", "全国人大代表、湖南省通道侗族自治县礼雅小学校长", "总理报告做的非常好", "深受鼓舞"),
+        P("杨娟娟", "全国人大代表、湖南省新化县曹家镇展望村村委会主任", "杨娟娟认为", "给了农村孩子更公平的机会"),
+        P("廖仁斌", "全国人大代表、中国电信股份有限公司湖南分公司总经理", "廖仁斌说", "我们有责任有义务")]),
+    ("r09-handmsg-name-post-lines.txt", "http://m.handmsg.com/page/2022/0617/10806314.shtml",
+     "NAME and post run together on a line alone (traditional characters), then the piece", True,
+     "two paragraphs of the first piece left out; cut in the second piece", [
+        P("李言榮", "中國工程院院士四川大學校長", "愛因斯坦曾經說過", "比一味去追求填補空白要重要得多"),
+        P("王松靈", "中國科學院院士首都醫科大學副校長", "我國60歲及以上人口", "達到24.48和23.02人")]),
+    ("r10-965pp-post-name-colon.txt", "http://m.www965pp.com/lianghui/news/2025-03/12/content_117762434.shtml",
+     "'post NAME:' inline openers between narrative paragraphs (traditional characters)", False, "", [
+        P("喬紅", "全國政協委員", "就是在講自己該講的事情", "應該做些什么"),
+        P("許慶民", "全國人大代表", "我看到各行各業的代表", "向全國人民進行傳達"),
+        P("張興贏", "全國政協委員", "聊得都非常實在", "為國履職為民盡責"),
+        P("畢諾", "阿聯酋中阿衛視記者", "開設通道代表了中國的開放", "暢所欲言的平臺"),
+        P("塔尼亞 喬治亞娃 格盧赫切娃", "保加利亞《言論報》記者", "我真的很受觸動", "很有針對性的問題")]),
+    ("r11-zhixiny-deputies-said.txt", "https://forum.zhixiny.cn/article-604-1.html",
+     "forum mirror: paragraphs run together on one line; 'NAME代表说' openers", True, "cut in the closing paragraph", [
+        P("任武贤", "代表", "任武贤代表说", "履行好人大代表的职责"),
+        P("马瑞燕", "代表", "马瑞燕代表说", "作出一点自己的贡献"),
+        P("栗翠田", None, "栗翠田是一位来自农村的基层代表", "就有了更大的把握")]),
+    ("r12-hefei-members-colon.txt", "https://hefei.baogaosu.com/xinwen/%E5%B1%8A%E4%B8%80%E6%AC%A1%E4%BC%9A%E8%AE%AE%E7%9A%84%E4%BD%8F%E7%9A%96%E5%85%A8%E5%9B%BD%E6%94%BF%E5%8D%8F%E5%A7%94%E5%91%98/65270863",
+     "'post NAME介绍:/表示:' then a quote", True, "cut after the closing paragraph's first sentences", [
+        P("夏涛", "十三届全国政协委员", "今年全国两会是十九大召开后的首次两会", "最好的起点和开端"),
+        P("穆可发", "十三届全国政协委员", "对这次会议充满了期待", "让老百姓得到更多实惠")]),
+    ("r13-81cn-vice-chairs.txt", "http://81.cn/2020zt/2020-05/23/content_9819896.htm",
+     "paragraphs opening 'post NAME在…时说'", True, "cut in the third piece", [
+        P("张庆黎", "全国政协副主席", "张庆黎在参加中共界委员小组讨论时说", "凝聚共识等方面下功夫"),
+        P("万钢", "全国政协副主席", "万钢在参加致公界委员小组讨论时说", "全面建成小康社会作出贡献"),
+        P("何厚铧", "全国政协副主席", "何厚铧在参加特邀澳门人士委员小组讨论时说", "以对口帮扶从江县")]),
+    ("r14-crntt-members-told.txt", "http://hk.crntt.com/crn-webapp/mag/docDetail.jsp?coluid=25&docid=105353286",
+     "paragraphs opening 'post、NAME…表示' (traditional characters, photo caption above)", True,
+     "cut in the third piece", [
+        P("高敬德", "港區全國政協委員、香港新恒基國際(集團)董事局主席", "高敬德是昨天下午首位接受媒體訪問", "要盡快有所突破"),
+        P("蘇華", "全國政協委員、民建中央常委、四川國弘現代教育投資公司董事長", "蘇華對中評社表示", "予以采納"),
+        P("俞敏洪", "全國政協委員、新東方教育科技集團董事長", "俞敏洪對中評社記者表示", "見面寒暄,而是")]),
+    ("r15-nankezia-dash-closers.txt", "http://nankezia.com/gnyw/2009-03/05/content_147111.htm",
+     "quote then '——post NAME' closing it, on the same line (pinyin ruby left in the text)", True,
+     "starts at the first quote; cut in the ninth (unsigned) quote", [
+        P("李家春", "全國政協委員、中國科學院力學研究所學術委員會主任", "具有創新能力的", "才能真正獲得市場"),
+        P("毛蘊詩", "全國政協委員、中山大學教授", "這些‘天價高管’工作一年所得", "對廣大投資者利益的侵害"),
+        P("張志勇", "全國人大代表、山東省教育廳副廳長", "辦好一所學校", "張伯苓式的教育家"),
+        P("厲以寧", "全國政協經濟委員會副主任、經濟學家", "最重要的改革是城鄉二元體制改革", "這不能再拖了"),
+        P("李其其格", "全國人大代表", "人在,信心就在", "就看能不能抓住"),
+        P("王洪軍", "全國人大代表、一汽-大眾汽車有限公司鈑金整修車間工人", "沒有考慮成熟的議案不如不提", "是一種不負責任的表現"),
+        P("葉培建", "全國政協委員、嫦娥一號工程總指揮兼總設計師", "盡管起步比較晚", "毫不遜色"),
+        P("鄧亞萍", "全國政協委員、奧運冠軍", "只要我們像在辦奧運的時候", "贏得一枚新的經濟金牌")]),
+    ("r16-taiwancn-dash-said.txt", "http://big5.chinataiwan.cn/gate/big5/www.taiwan.cn/zt/szzt/2011lianghu/2011lh24/201103/t20110304_1772980.htm",
+     "quote then '——post NAME + what they said it about'", True, "cut in the sixth quote", [
+        P("陳道明", "全國政協委員、國家一級演員", "我的提案和我的工作有關", "但不代表文化全是商業元素"),
+        P("艾克拜爾吾甫爾", "全國人大代表、新疆喀什地委副書記", "國家出臺的好政策", "好的生存體驗"),
+        P("陳游標", "“中國首善”", "當你一個手指指向別人的時候", "再去指向別人"),
+        P("王海波", "全國政協委員、河北省農林科學院副院長", "官方應該化被動應對為主動防禦", "不匹配的問題"),
+        P("崔永元", "全國政協委員、中央電視臺主持人", "我覺得每個人身上都應該流著道德的血", "主要是他們(開發商)流")]),
+    ("r17-hnchqz-members-concerns.txt", "http://hnchqz.com/2011-03/14/content_293518.htm",
+     "paragraphs opening 'post、NAME…:' (pinyin ruby left in the text)", True, "cut after the pieces", [
+        P("葛俊杰", "全國政協委員、上海光明食品集團副總裁", "葛俊杰特別關心食品安全", "加強食品安全分段監管協作"),
+        P("楊超", "全國政協委員、中國人壽保險(集團)公司總裁", "楊超在小組討論時尤其提到住房", "發揮積極作用"),
+        P("賈康", "全國政協委員、財政部財政科學研究所所長", "賈康更是對交通問題頗有感觸", "還遠遠不足")]),
+    ("r18-jizihe-quote-then-speaker.txt", "http://jizihe.com/page/2023/0415/21531558.shtml",
+     "quote, then 'post NAME' and a verb in the same paragraph (pinyin ruby left in the text)", True,
+     "two paragraphs of quotes by others left out; cut after the pieces", [
+        P("耿福能", "全國人大代表、深耕中醫藥產業30多年的好醫生集團董事長", "總書記的兩個", "深受鼓舞"),
+        P("夏華", "全國人大代表、女企業家", "一個好企業", "黃金十年要來了"),
+        P("尚瑞芬", "如今連任5屆全國人大代表", "認準的路", "做出應有的擔當和奉獻")]),
+    ("r19-wenweipo-subheads.txt", "http://news.wenweipo.com/2015/03/03/IN1503030006.htm",
+     "sub-headline, then a paragraph naming 'post、NAME'", True, "cut in the third piece", [
+        P("梁留科", "全國政協委員、洛陽師院院長", "上午9時45分", "咨詢相關事宜", "提前來京拜訪院士取經"),
+        P("張全國", "全國政協委員、河南農業大學副校長", "桌子上堆滿了各種材料", "多多體現集體智慧", "到國土資源部上門咨詢"),
+        P("花亞偉", "全國政協委員", "中午12時15分", "駕考考試體制改革等內容", "耗時一個月多地實地調研")]),
+    ("r20-wenweipo-bracket-names.txt", "http://news.wenweipo.com/2017/03/14/IN1703140058.htm",
+     "【NAME】 opening a paragraph, a ★ context line before each", True,
+     "the introduction shortened; cut before the fourth question", [
+        P("張寶峰", None, "今年是香港回歸20週年", "並對它的前景做一評估"),
+        P("張帥", None, "去年8月,貴州被納入", "帶來更多的紅利"),
+        P("胡若璋", None, "一直以來粵港兩地不斷緊密合作", "進一步深化兩地合作")]),
+    ("r21-chinacom-jiangsu-members.txt", "http://big5.china.com.cn/lianghui/news/2018-03/03/content_50642715.shtml",
+     "paragraphs opening 'post NAME' with no verb next to it (traditional characters)", True, "cut in the second piece", [
+        P("朱曉進", "江蘇省政協副主席", "朱曉進參會前進行了大量的調研工作", "農村留守老人關愛服務等方面的提案"),
+        P("周嵐", "省住房和城鄉建設廳廳長", "周嵐是十一屆全國政協委員", "加大對傳統古村落和農業文化遺産的保護")]),
+    ("r22-zjol-members-colon-quotes.txt", "http://china.zjol.com.cn/05china/system/2009/03/04/015305064.shtml",
+     "'post NAME说:/感慨:' inside or at the start of paragraphs", True,
+     "two paragraphs left out; cut in the fourth (unlabelled) piece", [
+        P("王涛志", "政协委员", "政协委员王涛志说", "要进一步夯实农业基础"),
+        P("吕耀东", "政协委员", "政协委员吕耀东感慨", "信心很重要"),
+        P("唐诚青", "委员", "我们是抱着感恩之心来到北京的", "把智慧和力量使在灾区重建上")]),
+]
+PROJECT = [
+    ("seed-newspaper-page-2022.txt", "file:///newspaper-page-2022.txt",
+     "the seed: headline, 'NAME post' byline, piece; OCR of columns read out of order", False, "", [
+        P("郭军军", "包头稀土高新区管委会主任", "稀土作为国家战略性资源", "稀土作为国家战略性资源"),
+        P("肖从亮", "内江高新区党工委副书记、管委会主任", "推动制造业高端化", "推动制造业高端化"),
+        P("凌兵奎", "平顶山高新区党工委书记", "教育、科技、人才是全", "教育、科技、人才是全"),
+        P("李峰科", "宝鸡高新区党委书记、管委会主任", "对实施创新驱动发展战略", "对实施创新驱动发展战略"),
+        P("秦苏良", "山西省长治市副市长、长治高新区党委书记、管委会主任", "对历史发展规律", "对历史发展规律"),
+        P("李鹏", "信阳高新区党委书记、管委会主任", "今年6月,经国务院批复", "今年6月,经国务院批复")]),
+]
+
+
+def entry(file, url, shape, cut, note, pieces, source):
+    return {"file": file, "url": url, "shape": shape, "cut": cut, "note": note, "source": source, "pieces": pieces}
+
+
+if __name__ == "__main__":
+    pages = [entry(*p, "published page (search corpus excerpt)") for p in PAGES]
+    pages += [entry(*p, "the project's seed page") for p in PROJECT]
+    with open("labels.json", "w", encoding="utf-8") as out:
+        json.dump({"pages": pages}, out, ensure_ascii=False, indent=1)
+        out.write("\n")
