@@ -262,9 +262,12 @@ def crawl(
     for result in results:
         if json_out:
             _emit({"name": result.name, "fetched": result.fetched, "new": result.new,
-                   "duplicates": result.duplicates, "errors": result.errors, "error": result.error})
+                   "duplicates": result.duplicates, "errors": result.errors, "error": result.error,
+                   "budget_exhausted": result.budget_exhausted, "left_pending": result.left_pending})
         else:
             line = f"{result.name}: fetched {result.fetched}, new {result.new}, duplicates {result.duplicates}, errors {result.errors}"
+            if result.budget_exhausted and not result.failed:
+                line += f" [yellow]stopped: time budget used up, {result.left_pending} item(s) left pending[/yellow]"
             err.print(line + (f" [red]FAILED: {result.error}[/red]" if result.error else ""))
     if any(r.failed for r in results):
         raise typer.Exit(1)

@@ -17,8 +17,10 @@ What it guarantees, per origin (scheme, host, port):
   ``MONITOR_RETRY_MAX_WAIT``, beyond which the fetch gives up at once.
 * **Limits.** Redirects (``MONITOR_MAX_REDIRECTS``, each hop checked against the
   private-address policy and robots.txt), body size (``MONITOR_MAX_PAGE_BYTES``, counted
-  after decompression, which is bounded so a gzip bomb cannot inflate), an overall
-  deadline per request (``MONITOR_FETCH_TIMEOUT``; httpx's own read timeout is per chunk).
+  after decompression, which is bounded so a gzip bomb cannot inflate), a deadline per
+  request (``MONITOR_FETCH_TIMEOUT``, one hop or retry; httpx's own read timeout is per chunk)
+  and one per fetch as a whole (``MONITOR_FETCH_DEADLINE``: robots.txt, every hop, every
+  retry and backoff wait, the body), past which ``FetchDeadlineExceeded`` is raised.
 * **A record of every request** (FetchRecord: URL, status, bytes, elapsed, from cache,
   error) that the caller drains into the fetch log.
 
@@ -28,13 +30,15 @@ Every httpx error is wrapped in a ``monitor.errors.FetchError``.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import copy
 import functools
 import random
 import socket
 import ssl
 import time
 import zlib
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from datetime import datetime
 from email.utils import parsedate_to_datetime
@@ -47,6 +51,7 @@ from .address_guard import RefusedAddress, guarded_transport
 from .errors import (
     BlockedURL,
     ConfigError,
+    FetchDeadlineExceeded,
     FetchError,
     FetchTimeout,
     HostNotFound,
@@ -233,6 +238,28 @@ class Fetcher:
     def _count(self, key: str) -> None:
         self.counters[key] = self.counters.get(key, 0) + 1
 
+    def scoped(self, validator_store: ValidatorStore | None = None) -> Fetcher:
+        """A view for one source of a concurrent crawl: the same client, origins (spacing, concurrency,
+        robots.txt) and counters, but its own fetch records and validator store. Not to be closed."""
+        view = copy.copy(self)
+        view.records = []
+        view.validator_store = validator_store
+        return view
+
+    @contextlib.asynccontextmanager
+    async def deadline(self, url: str) -> AsyncIterator[None]:
+        """The block (one item's whole fetch) ends within MONITOR_FETCH_DEADLINE, else FetchDeadlineExceeded.
+        Nested blocks keep the earliest deadline: a plugin's several requests for one item share one."""
+        limit = self.settings.fetch_deadline
+        try:
+            async with asyncio.timeout(limit):
+                yield
+        except TimeoutError:
+            self._count("fetch/deadline")
+            raise FetchDeadlineExceeded(
+                url, f"no complete answer within the fetch deadline of {limit:g} s (MONITOR_FETCH_DEADLINE), "
+                     "counting robots.txt, redirects, retries and their waits") from None
+
     # one request --------------------------------------------------------------------
     async def _wait_turn(self, key: str, origin: _Origin) -> None:
         async with origin.lock:
@@ -296,6 +323,9 @@ class Fetcher:
                         body = b"" if response.is_redirect or status == 304 else await self._read_body(url, response)
                         self._record(url, status, len(body), started)
                         return _Answer(url, status, response.headers, body)
+            except asyncio.CancelledError:  # the fetch deadline, the source's budget or a shutdown
+                self._record(url, status, 0, started, "abandoned: the fetch deadline or the run ended first")
+                raise
             except RefusedAddress as exc:
                 self._count("fetch/blocked")
                 self._record(url, status, 0, started, str(exc))
@@ -434,7 +464,8 @@ class Fetcher:
         import json
 
         body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
-        answer = await self._fetch(url, {"Content-Type": "application/json", **(headers or {})}, body=body)
+        async with self.deadline(url):
+            answer = await self._fetch(url, {"Content-Type": "application/json", **(headers or {})}, body=body)
         if answer.status >= 400:
             raise HTTPStatusError(url, answer.status)
         return RawPage(url=url, final_url=answer.url, status=answer.status, content=answer.content,
@@ -442,7 +473,7 @@ class Fetcher:
                        headers=tuple(answer.headers.items()))
 
     async def get(self, url: str, validators: Validators | None = None, *, conditional: bool = False) -> RawPage:
-        """Fetch one URL. A 304 comes back as a RawPage with from_cache=True and no content.
+        """Fetch one URL within MONITOR_FETCH_DEADLINE. A 304 comes back as a RawPage with from_cache=True and no content.
 
         ``conditional``: take validators from the ValidatorStore and offer the new ones back
         (list pages, feeds and sitemaps). Raises HTTPStatusError for a final 4xx/5xx.
@@ -454,7 +485,8 @@ class Fetcher:
             headers["If-None-Match"] = validators.etag
         if validators and validators.last_modified:
             headers["If-Modified-Since"] = validators.last_modified
-        answer = await self._fetch(url, headers)
+        async with self.deadline(url):
+            answer = await self._fetch(url, headers)
         page = RawPage(url=url, final_url=answer.url, status=answer.status, content=answer.content,
                        content_type=answer.headers.get("content-type"), fetched_at=utcnow(),
                        headers=tuple(answer.headers.items()), from_cache=answer.status == 304)

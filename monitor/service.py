@@ -45,7 +45,7 @@ from .errors import ConfigError, LockBusy, MonitorError
 from .fetch import RobotsCache
 from .metrics import ServiceMetrics
 from .models import CrawlRun, Source
-from .pipeline import SourceRunResult, crawl_async
+from .pipeline import MAX_CONCURRENT_SOURCES, SourceRunResult, crawl_async
 from .settings import Settings
 from .sourcesfile import SourceConfig, load_sources, parse_interval
 from .store import end_running_runs
@@ -56,7 +56,6 @@ __all__ = ["Service", "serve"]
 log = logging.getLogger(__name__)
 
 SHUTDOWN_SECONDS = 8.0  # crawls in flight get this long to unwind; the process exits within 10 s
-MAX_CONCURRENT_CRAWLS = 4
 WATCH_SECONDS = 2
 STALE_RUN = timedelta(hours=6)
 CRON_MIN_GAP = 60.0
@@ -143,7 +142,7 @@ class Service:
         self.sources: dict[str, SourceConfig] = {}
         self.running: set[asyncio.Task[Any]] = set()
         # Each crawl holds a lock connection and its own sessions: bound them below the engine's pool.
-        self.crawl_slots = asyncio.Semaphore(MAX_CONCURRENT_CRAWLS)
+        self.crawl_slots = asyncio.Semaphore(MAX_CONCURRENT_SOURCES)
         self.robots_cache = RobotsCache()
         self._signature: tuple[int, int] | None = None
         self.scheduler: AsyncIOScheduler | None = None
