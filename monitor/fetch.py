@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
 import copy
 import functools
 import random
@@ -171,6 +172,22 @@ def _unresolved(url: str, exc: httpx.HTTPError) -> FetchError | None:
     return None
 
 
+class _Deadline:
+    """A fetch deadline whose clock starts when the fetch's first request gets its turn at the origin:
+    queueing behind the origin's other requests (its rate limit, its concurrency) is not the item's doing."""
+
+    def __init__(self, timeout: asyncio.Timeout, seconds: float) -> None:
+        self.timeout, self.seconds = timeout, seconds
+
+    def start(self) -> None:
+        if self.timeout.when() is None:
+            self.timeout.reschedule(asyncio.get_running_loop().time() + self.seconds)
+
+
+# the deadlines of the fetch(es) this task is inside (a plugin's item fetch around its requests' own)
+_DEADLINES: contextvars.ContextVar[tuple[_Deadline, ...]] = contextvars.ContextVar("fetch_deadlines", default=())
+
+
 class _Retryable(Exception):
     def __init__(self, error: FetchError, wait: float | None = None) -> None:
         self.error, self.wait = error, wait
@@ -248,12 +265,16 @@ class Fetcher:
 
     @contextlib.asynccontextmanager
     async def deadline(self, url: str) -> AsyncIterator[None]:
-        """The block (one item's whole fetch) ends within MONITOR_FETCH_DEADLINE, else FetchDeadlineExceeded.
-        Nested blocks keep the earliest deadline: a plugin's several requests for one item share one."""
+        """The block (one item's whole fetch) ends within MONITOR_FETCH_DEADLINE of its first request's turn
+        at the origin, else FetchDeadlineExceeded. Nested blocks: the earliest deadline holds."""
         limit = self.settings.fetch_deadline
         try:
-            async with asyncio.timeout(limit):
-                yield
+            async with asyncio.timeout(None) as timeout:
+                token = _DEADLINES.set((*_DEADLINES.get(), _Deadline(timeout, limit)))
+                try:
+                    yield
+                finally:
+                    _DEADLINES.reset(token)
         except TimeoutError:
             self._count("fetch/deadline")
             raise FetchDeadlineExceeded(
@@ -312,6 +333,8 @@ class Fetcher:
         origin = self._origin(url)
         async with origin.slots:
             await self._wait_turn(key, origin)
+            for deadline in _DEADLINES.get():
+                deadline.start()
             started = time.monotonic()
             status: int | None = None
             try:
