@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import asyncio
 import json
+import sqlite3
 import threading
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -60,13 +62,16 @@ class Drip:
     """A hostile page: headers at once, then one byte every `every` s for up to `for_` s (each byte well within
     any per-read timeout). Records when each drip started and stopped."""
 
-    def __init__(self, every: float = 0.05, for_: float = 3.0) -> None:
-        self.every, self.for_ = every, for_
+    def __init__(self, every: float = 0.05, for_: float = 3.0, probe: Callable[[], bool] | None = None) -> None:
+        self.every, self.for_, self.probe = every, for_, probe
         self.spans: list[tuple[datetime, datetime]] = []
+        self.probes: list[bool] = []
         self.lock = threading.Lock()
 
     def __call__(self, handler) -> Response:  # type: ignore[no-untyped-def]
         started = datetime.now(UTC)
+        if self.probe is not None:  # what the database looks like while the crawl waits on this site
+            self.probes.append(self.probe())
         handler.send_response(200)
         handler.send_header("Content-Type", "text/html; charset=utf-8")
         handler.send_header("Content-Length", "100000")
@@ -83,6 +88,27 @@ class Drip:
             with self.lock:
                 self.spans.append((started, datetime.now(UTC)))
         raise ConnectionAbortedError  # nothing more to send on this connection
+
+
+def _sqlite_writable(url: str) -> Callable[[], bool] | None:
+    """For a SQLite URL: a probe that another connection can take the write lock at once (a write
+    transaction held by the crawl across a network wait would make it wait)."""
+    if not url.startswith("sqlite:///"):
+        return None
+    path = url.removeprefix("sqlite:///")
+
+    def probe() -> bool:
+        connection = sqlite3.connect(path, timeout=0.3)  # a short commit in flight is over by then
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+            connection.rollback()
+            return True
+        except sqlite3.OperationalError:
+            return False
+        finally:
+            connection.close()
+
+    return probe
 
 
 # the fetch deadline -----------------------------------------------------------------------
@@ -186,7 +212,7 @@ def _aware(value: datetime) -> datetime:
 
 def test_a_fast_source_finishes_while_a_slow_one_is_held(migrated_url: str, settings_for,  # type: ignore[no-untyped-def]
                                                         tmp_path: Path) -> None:
-    drip = Drip(for_=3.0)
+    drip = Drip(for_=3.0, probe=_sqlite_writable(migrated_url))
     settings = settings_for(migrated_url, fetch_timeout=5.0, fetch_retries=0, fetch_deadline=0.6,
                             concurrency_per_origin=1, source_run_budget=0)
     engine = db.make_engine(migrated_url)
@@ -202,6 +228,8 @@ def test_a_fast_source_finishes_while_a_slow_one_is_held(migrated_url: str, sett
     # the fast source's run ended while the slow site was still dripping into one of our requests
     fast_done = _aware(_runs(engine)["fast-site"].finished_at)  # type: ignore[arg-type]
     assert any(start <= fast_done <= end for start, end in drip.spans), (fast_done, drip.spans)
+    # SQLite: no write transaction was held while the crawl waited on the slow site
+    assert all(drip.probes), drip.probes
     with Session(engine) as session:  # each source's requests logged under its own run
         runs = _runs(engine)
         for name, base in (("slow-site", slow.base), ("fast-site", fast.base)):
