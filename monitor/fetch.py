@@ -8,7 +8,8 @@ What it guarantees, per origin (scheme, host, port):
   robots.txt ``Crawl-delay``. *Every* request counts: robots.txt, redirect hops, retries.
   At most ``MONITOR_CONCURRENCY_PER_ORIGIN`` requests are in flight at once.
 * **robots.txt** (protego, Google's rules) fetched once per run and cached: 2xx is obeyed,
-  4xx allows everything, 5xx or no answer at all disallows everything for the run.
+  4xx allows everything, 5xx or no answer at all (also none within the fetch deadline)
+  disallows everything for the run.
 * **Conditional GET.** ``get(url, validators)`` sends If-None-Match / If-Modified-Since; a
   304 comes back as a RawPage with ``from_cache=True`` and no content. With
   ``conditional=True`` validators come from (and are offered back to) a ValidatorStore.
@@ -460,6 +461,11 @@ class Fetcher:
                 robots_url = str(httpx.URL(url).copy_with(path="/robots.txt", query=None, fragment=None))
                 try:
                     answer = await self._fetch(robots_url, {}, check_robots=False)
+                except asyncio.CancelledError:
+                    # cut off by the item's deadline (or the run ending): no answer in time is no answer,
+                    # and the origin's other items must not each spend their deadline asking again
+                    origin.robots_deny_all = "robots.txt did not answer within the fetch deadline: staying away this run"
+                    raise
                 except HostNotFound:
                     raise  # the whole origin is unreachable: say so, not "robots.txt unreachable"
                 except FetchError as exc:

@@ -239,8 +239,10 @@ class Service:
                     self.metrics.record(result)
                     verdict = await asyncio.to_thread(health.record_run, self.engine, self.settings, result)
                     self.metrics.alerts_sent.inc(verdict.alert_sent + verdict.all_clear_sent)
-                    log.info("source %s: fetched %d, new %d, duplicates %d, errors %d%s", result.name, result.fetched,
-                             result.new, result.duplicates, result.errors,
+                    log.info("source %s: fetched %d, new %d, duplicates %d, errors %d%s%s", result.name,
+                             result.fetched, result.new, result.duplicates, result.errors,
+                             f", stopped by its time budget ({result.left_pending} item(s) left pending)"
+                             if result.budget_exhausted and not result.failed else "",
                              f", FAILED: {result.error}" if result.error else "")
         except asyncio.CancelledError:  # shutdown while waiting for the lock: nothing started
             return

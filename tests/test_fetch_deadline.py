@@ -17,7 +17,7 @@ import pytest
 from sqlmodel import Session, col, select
 
 from monitor import db
-from monitor.errors import FetchDeadlineExceeded, FetchTimeout
+from monitor.errors import BlockedURL, FetchDeadlineExceeded, FetchTimeout
 from monitor.fetch import Fetcher
 from monitor.models import CrawlRun, DiscoveredUrl, FetchLog, Source
 from monitor.pipeline import crawl
@@ -149,10 +149,20 @@ def test_the_deadline_spans_backoff_waits(tmp_path: Path) -> None:
 
 def test_the_deadline_spans_robots_txt(tmp_path: Path) -> None:
     drip = Drip(for_=2.0)
-    with fixture_server({"/robots.txt": drip, "/a": Response(200, b"ok")}) as site:  # type: ignore[dict-item]
-        with pytest.raises(FetchDeadlineExceeded):
-            _get(_settings(tmp_path, fetch_deadline=0.4), site.base + "/a")
-        assert "/a" not in site.hits
+
+    async def go(settings: Settings, base: str) -> BlockedURL:
+        async with Fetcher(settings) as fetcher:
+            fetcher.set_rate_limit(base, 200)
+            with pytest.raises(FetchDeadlineExceeded):
+                await fetcher.get(base + "/a")
+            with pytest.raises(BlockedURL) as info:  # the origin's next item does not wait for robots.txt again
+                await fetcher.get(base + "/b")
+            return info.value
+
+    with fixture_server({"/robots.txt": drip, "/a": Response(200, b"ok"), "/b": Response(200, b"ok")}) as site:  # type: ignore[dict-item]
+        refused = asyncio.run(go(_settings(tmp_path, fetch_deadline=0.4), site.base))
+        assert site.hits == ["/robots.txt"]
+    assert "robots.txt did not answer within the fetch deadline" in str(refused)
 
 
 def test_a_slow_drip_body_is_cut_off_and_logged(tmp_path: Path) -> None:
