@@ -164,7 +164,11 @@ class _PendingValidators:
         self.fresh: dict[str, Validators] = {}
 
     def lookup(self, url: str) -> Validators | None:
-        return self.storage.validators(url)
+        found = self.storage.validators(url)
+        # end the read transaction: no connection stays checked out (on PostgreSQL idle in transaction,
+        # and lost with it if the server or the network drops it) across the list fetch that follows
+        self.storage.session.commit()
+        return found
 
     def remember(self, url: str, validators: Validators) -> None:
         self.fresh[url] = validators
@@ -277,14 +281,14 @@ async def _crawl_source(source: SourceConfig, scraper: Scraper, fetcher: Fetcher
                            budget_exhausted=budget_exhausted, left_pending=left_pending)
 
 
-def _mark_run_failed(engine: Engine, name: str, since: datetime, error: DatabaseError) -> None:
-    """Best effort: the run this pass started for the source ends 'failed' with the database error."""
+def _end_run(engine: Engine, name: str, since: datetime, status: str, error: str) -> None:
+    """Best effort: the run this pass started for the source (if still running) ends with `status` and `error`."""
     try:
         with Session(engine) as session:
-            end_running_runs(session, "failed", str(error)[:2000], source_name=name, started_since=since)
+            end_running_runs(session, status, error[:2000], source_name=name, started_since=since)
             session.commit()
     except sa.exc.SQLAlchemyError:
-        log.warning("source %s: its run could not be marked failed (the database is still unusable)", name)
+        log.warning("source %s: its run could not be marked %s (the database is unusable)", name, status)
 
 
 async def _crawl_source_guarded(source: SourceConfig, scraper: Scraper, fetcher: Fetcher, engine: Engine,
@@ -295,12 +299,16 @@ async def _crawl_source_guarded(source: SourceConfig, scraper: Scraper, fetcher:
     try:
         return await _crawl_source(source, scraper, fetcher, engine, tagger, progress, dedup_config, priorities)
     except DatabaseError as exc:
-        _mark_run_failed(engine, source.name, started, exc)
+        _end_run(engine, source.name, started, "failed", str(exc))
         raise
     except sa.exc.DBAPIError as exc:
         error = db.database_error(exc, engine.url, f"crawling source {source.name!r}")
-        _mark_run_failed(engine, source.name, started, error)
+        _end_run(engine, source.name, started, "failed", str(error))
         raise error from exc
+    except asyncio.CancelledError:  # shutdown, or another source's database error stopped the pass
+        _end_run(engine, source.name, started, "interrupted",
+                 "the crawl pass stopped before this source finished; its unfetched items stay pending")
+        raise
 
 
 async def crawl_async(settings: Settings, sources: list[SourceConfig], engine: Engine,
