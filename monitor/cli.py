@@ -248,7 +248,10 @@ def crawl(
     source: Annotated[list[str] | None, typer.Option("--source", help="Crawl only this source (repeatable).")] = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """One pass over the enabled sources: fetch, extract, deduplicate, tag and store new articles."""
+    """One pass over the enabled sources: fetch, extract, deduplicate, tag and store new articles.
+
+    Sources run concurrently (4 at once); one item fetch ends within MONITOR_FETCH_DEADLINE,
+    one source within MONITOR_SOURCE_RUN_BUDGET (its unfetched items stay pending)."""
     from .pipeline import crawl as run_crawl
 
     settings = _settings()
