@@ -16,13 +16,13 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session, col, select
 
-from monitor import db
 from monitor.errors import BlockedURL, FetchDeadlineExceeded, FetchTimeout
-from monitor.fetch import Fetcher
-from monitor.models import CrawlRun, DiscoveredUrl, FetchLog, Source
+from monitor.fetch.fetcher import Fetcher
 from monitor.pipeline import crawl
 from monitor.settings import Settings
 from monitor.sourcesfile import parse_sources
+from monitor.store import db
+from monitor.store.models import CrawlRun, DiscoveredUrl, FetchLog, Source
 from tests.conftest import run_cli
 from tests.fixture_server import Response, fixture_server
 
