@@ -9,7 +9,8 @@
     │   ├── DatabaseFull            the disk (or SQLite's page limit) is full: nothing more can be stored
     │   └── DatabaseReadOnly        the database refuses writes (file permissions, mode=ro, a read-only server)
     ├── FetchError                  an HTTP fetch failed (wraps httpx errors)
-    │   ├── FetchTimeout            no complete answer within the fetch deadline
+    │   ├── FetchTimeout            no complete answer to one request within MONITOR_FETCH_TIMEOUT
+    │   │   └── FetchDeadlineExceeded   one item's fetch (redirects, retries, waits, body) ran past MONITOR_FETCH_DEADLINE
     │   ├── HostNotFound            the host name does not resolve (DNS)
     │   ├── TooManyRedirects        a redirect loop or chain longer than MONITOR_MAX_REDIRECTS
     │   ├── HTTPStatusError         the server answered 4xx/5xx
@@ -44,6 +45,7 @@ __all__ = [
     "Undecodable",
     "Mojibake",
     "FetchTimeout",
+    "FetchDeadlineExceeded",
     "HostNotFound",
     "TooManyRedirects",
     "ExtractionError",
@@ -95,7 +97,12 @@ class FetchError(MonitorError):
 
 
 class FetchTimeout(FetchError):
-    """No complete answer within the overall deadline of one fetch (MONITOR_FETCH_TIMEOUT)."""
+    """No complete answer to one request within MONITOR_FETCH_TIMEOUT (retried like a lost connection)."""
+
+
+class FetchDeadlineExceeded(FetchTimeout):
+    """One fetch as a whole (robots.txt, every redirect hop, every retry and backoff wait, the body) ran
+    past MONITOR_FETCH_DEADLINE; the item stays queued and is tried again on a later run."""
 
 
 class HostNotFound(FetchError):

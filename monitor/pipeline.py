@@ -1,5 +1,13 @@
 """One crawl pass: for each source, discover -> record pending -> fetch -> extract -> dedup -> tag -> store.
 
+Sources run concurrently (up to MAX_CONCURRENT_SOURCES at once) in one Fetcher, so the
+per-origin spacing and concurrency hold across them while a slow or hostile site delays
+only its own source: each item fetch has one deadline (MONITOR_FETCH_DEADLINE) and each
+source a time budget per run (MONITOR_SOURCE_RUN_BUDGET, or the source's ``run_budget``),
+past which the source stops and its unfetched items stay pending for the next run.
+No transaction is left open across a network wait (every write is committed before the
+next await), so on SQLite one source never holds the write lock while another waits.
+
 Every discovered URL is stored as pending before it is fetched, and each article is
 stored together with its URL's new state in one transaction: a run that dies half way
 is completed by the next one. A transaction whose database connection is lost is run
@@ -44,11 +52,14 @@ from monitor.tag.tagger import ZoneTagger, shared_tagger
 from monitor.timefmt import utcnow
 from scrapers import Scraper, scraper_registry
 
-__all__ = ["SourceRunResult", "crawl", "crawl_async", "preview_source", "SourcePreview", "reextract", "ReextractResult"]
+__all__ = ["MAX_CONCURRENT_SOURCES", "SourceRunResult", "crawl", "crawl_async", "preview_source", "SourcePreview", "reextract", "ReextractResult"]
 
 log = logging.getLogger(__name__)
 
 DISCOVERY_OVERLAP = timedelta(days=2)  # discovery looks back this far before the last successful run
+# Sources crawled at once: each holds a database session (and on PostgreSQL its lock connection), so
+# this stays well below the engine's pool; `monitor serve` bounds its crawl jobs by the same number.
+MAX_CONCURRENT_SOURCES = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +71,8 @@ class SourceRunResult:
     errors: int
     error: str | None = None
     discovered: int = 0  # item URLs the list pages/feeds named this run (source health reads it)
+    budget_exhausted: bool = False  # the source's time budget ran out: the run stopped it early
+    left_pending: int = 0  # items due this run that it did not reach (still pending or failed, not lost)
 
     @property
     def failed(self) -> bool:
@@ -150,7 +163,11 @@ class _PendingValidators:
         self.fresh: dict[str, Validators] = {}
 
     def lookup(self, url: str) -> Validators | None:
-        return self.storage.validators(url)
+        found = self.storage.validators(url)
+        # end the read transaction: no connection stays checked out (on PostgreSQL idle in transaction,
+        # and lost with it if the server or the network drops it) across the list fetch that follows
+        self.storage.session.commit()
+        return found
 
     def remember(self, url: str, validators: Validators) -> None:
         self.fresh[url] = validators
@@ -159,7 +176,8 @@ class _PendingValidators:
 async def _fetch_item(scraper: Scraper, source: SourceConfig, fetcher: Fetcher, url: str,
                       validators: Validators | None) -> RawPage | FetchError:
     try:
-        return await scraper.fetch(source, fetcher, url, validators)
+        async with fetcher.deadline(url):  # also over a plugin's several requests for one item
+            return await scraper.fetch(source, fetcher, url, validators)
     except FetchError as exc:
         return exc
 
@@ -185,14 +203,26 @@ async def prefetched(scraper: Scraper, source: SourceConfig, fetcher: Fetcher, i
                 start(following)
             yield item, outcome
     finally:
-        for _item, task in pending:
+        tasks = [task for _item, task in pending]
+        for task in tasks:
             task.cancel()
+        if tasks:  # let them unwind, so that their abandoned requests are in the fetch records
+            await asyncio.wait(tasks)
+
+
+def _budget_of(source: SourceConfig, settings: Settings) -> float | None:
+    """Seconds the source may take this run, None for no limit."""
+    budget = source.run_budget if source.run_budget is not None else settings.source_run_budget
+    return budget or None
 
 
 async def _crawl_source(source: SourceConfig, scraper: Scraper, fetcher: Fetcher, engine: Engine,
                         tagger: ZoneTagger, progress: ProgressCallback, dedup_config: DedupConfig | None = None,
                         priorities: dict[str, int] | None = None) -> SourceRunResult:
-    fetched = new = duplicates = errors = 0
+    fetched = new = duplicates = errors = handled = 0
+    budget = _budget_of(source, fetcher.settings)
+    ends_at = None if budget is None else asyncio.get_running_loop().time() + budget
+    budget_exhausted = False
     with Session(engine, expire_on_commit=False) as session:
         storage = Storage(session, priorities)
         source_row = storage.source(source.name, source.kind)
@@ -202,42 +232,62 @@ async def _crawl_source(source: SourceConfig, scraper: Scraper, fetcher: Fetcher
         discovered = 0
         since = source_row.last_success_at - DISCOVERY_OVERLAP if source_row.last_success_at else None
         validators = _PendingValidators(storage)
-        fetcher.validator_store = validators
+        fetcher = fetcher.scoped(validators)  # this source's fetch records and list validators
         try:
             progress(source.name, "discovering")
-            urls = await scraper.discover(source, fetcher, since)
+            async with asyncio.timeout_at(ends_at):
+                urls = await scraper.discover(source, fetcher, since)
             discovered = len(urls)
             storage.record_discovered(source_row, urls)
             storage.save_validators(validators.fresh)  # only now: a later 304 must not hide what this listed
         except SourceError as exc:
             error = str(exc)
             log.error("%s", exc)
+        except TimeoutError:
+            budget_exhausted = True
+            error = (f"source {source.name!r}: discovery did not finish within its time budget of {budget:g} s "
+                     "(MONITOR_SOURCE_RUN_BUDGET or the source's run_budget)")
+            log.error("%s", error)
         finally:
             fetcher.validator_store = None
             storage.log_fetches(run, source_row, fetcher.drain_records())
         # Items discovered on earlier runs are fetched even when discovery failed now (or answered 304).
+        due = [] if budget_exhausted else storage.due_urls(source_row)
+        session.commit()  # no read transaction held across the fetches
         window = 2 * fetcher.settings.concurrency_per_origin
-        async for item, outcome in prefetched(scraper, source, fetcher, storage.due_urls(source_row), window):
-            progress(source.name, item.url)
-            done = handle_item(session, storage, scraper, source, source_row, item, outcome, tagger, dedup_config)
-            fetched += done.status in ("stored", "unparsable")
-            errors += done.status in ("failed", "unparsable")
-            new += done.new
-            duplicates += done.duplicates
+        try:
+            async with asyncio.timeout_at(ends_at):
+                async for item, outcome in prefetched(scraper, source, fetcher, due, window):
+                    progress(source.name, item.url)
+                    # from here to the commit nothing awaits: the budget stops a run between items only
+                    done = handle_item(session, storage, scraper, source, source_row, item, outcome, tagger,
+                                       dedup_config)
+                    handled += 1
+                    fetched += done.status in ("stored", "unparsable")
+                    errors += done.status in ("failed", "unparsable")
+                    new += done.new
+                    duplicates += done.duplicates
+        except TimeoutError:
+            budget_exhausted = True
+        left_pending = len(due) - handled
+        if budget_exhausted and error is None:
+            log.warning("source %s: time budget of %g s used up; %d due item(s) left pending for the next run",
+                        source.name, budget, left_pending)
         storage.log_fetches(run, source_row, fetcher.drain_records())
         storage.finish_run(run, source_row, fetched=fetched, new=new, duplicates=duplicates, errors=errors,
                            error=error)
-    return SourceRunResult(source.name, fetched, new, duplicates, errors, error, discovered)
+    return SourceRunResult(source.name, fetched, new, duplicates, errors, error, discovered,
+                           budget_exhausted=budget_exhausted, left_pending=left_pending)
 
 
-def _mark_run_failed(engine: Engine, name: str, since: datetime, error: DatabaseError) -> None:
-    """Best effort: the run this pass started for the source ends 'failed' with the database error."""
+def _end_run(engine: Engine, name: str, since: datetime, status: str, error: str) -> None:
+    """Best effort: the run this pass started for the source (if still running) ends with `status` and `error`."""
     try:
         with Session(engine) as session:
-            end_running_runs(session, "failed", str(error)[:2000], source_name=name, started_since=since)
+            end_running_runs(session, status, error[:2000], source_name=name, started_since=since)
             session.commit()
     except sa.exc.SQLAlchemyError:
-        log.warning("source %s: its run could not be marked failed (the database is still unusable)", name)
+        log.warning("source %s: its run could not be marked %s (the database is unusable)", name, status)
 
 
 async def _crawl_source_guarded(source: SourceConfig, scraper: Scraper, fetcher: Fetcher, engine: Engine,
@@ -248,39 +298,58 @@ async def _crawl_source_guarded(source: SourceConfig, scraper: Scraper, fetcher:
     try:
         return await _crawl_source(source, scraper, fetcher, engine, tagger, progress, dedup_config, priorities)
     except DatabaseError as exc:
-        _mark_run_failed(engine, source.name, started, exc)
+        _end_run(engine, source.name, started, "failed", str(exc))
         raise
     except sa.exc.DBAPIError as exc:
         error = db.database_error(exc, engine.url, f"crawling source {source.name!r}")
-        _mark_run_failed(engine, source.name, started, error)
+        _end_run(engine, source.name, started, "failed", str(error))
         raise error from exc
+    except asyncio.CancelledError:  # shutdown, or another source's database error stopped the pass
+        _end_run(engine, source.name, started, "interrupted",
+                 "the crawl pass stopped before this source finished; its unfetched items stay pending")
+        raise
 
 
 async def crawl_async(settings: Settings, sources: list[SourceConfig], engine: Engine,
                       progress: ProgressCallback | None = None, robots_cache: RobotsCache | None = None
                       ) -> list[SourceRunResult]:
-    """Crawl the sources in one Fetcher. `robots_cache`: robots.txt answers kept between runs (the service's)."""
+    """Crawl the sources concurrently in one Fetcher; results in the order of `sources`.
+    `robots_cache`: robots.txt answers kept between runs (the service's). A DatabaseError stops the pass."""
     registry = scraper_registry()
     tagger = shared_tagger()
     report = progress or (lambda _name, _what: None)
-    results: list[SourceRunResult] = []
-    async with Fetcher(settings, robots_cache=robots_cache) as fetcher:
-        for source in sources:
-            fetcher.set_rate_limit(source.url, source.rate_limit)
-        for source in sources:
-            scraper = registry.get(source.kind)
-            if scraper is None:
-                results.append(SourceRunResult(source.name, 0, 0, 0, 0, f"kind {source.kind!r} is not supported yet"))
-                continue
+    dedup_config = DedupConfig.from_settings(settings)
+    priorities = {s.name: s.priority for s in sources}
+    slots = asyncio.Semaphore(MAX_CONCURRENT_SOURCES)
+
+    async def crawl_one(source: SourceConfig, fetcher: Fetcher) -> SourceRunResult:
+        scraper = registry.get(source.kind)
+        if scraper is None:
+            return SourceRunResult(source.name, 0, 0, 0, 0, f"kind {source.kind!r} is not supported yet")
+        async with slots:
             try:
-                results.append(await _crawl_source_guarded(source, scraper, fetcher, engine, tagger, report,
-                                                           DedupConfig.from_settings(settings),
-                                                           {s.name: s.priority for s in sources}))
+                return await _crawl_source_guarded(source, scraper, fetcher, engine, tagger, report, dedup_config,
+                                                   priorities)
             except DatabaseError:
                 raise  # not this source's fault, and no other source could be stored either: stop the pass
             except MonitorError as exc:
-                results.append(SourceRunResult(source.name, 0, 0, 0, 0, str(exc)))
-    return results
+                return SourceRunResult(source.name, 0, 0, 0, 0, str(exc))
+
+    async with Fetcher(settings, robots_cache=robots_cache) as fetcher:
+        for source in sources:
+            fetcher.set_rate_limit(source.url, source.rate_limit)
+        tasks = [asyncio.ensure_future(crawl_one(source, fetcher)) for source in sources]
+        try:
+            await asyncio.wait(tasks, return_when=asyncio.FIRST_EXCEPTION) if tasks else None
+        finally:  # a DatabaseError, or this pass cancelled (shutdown): the other sources stop too
+            for task in tasks:
+                task.cancel()
+            if tasks:
+                await asyncio.wait(tasks)
+        for task in tasks:
+            if not task.cancelled() and task.exception() is not None:
+                raise task.exception()  # type: ignore[misc]
+        return [task.result() for task in tasks]
 
 
 def crawl(settings: Settings, sources: list[SourceConfig], engine: Engine,

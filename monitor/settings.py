@@ -58,7 +58,19 @@ class Settings(BaseSettings):
         description="Comma-separated host names, IP addresses or CIDR networks that may be fetched although not public "
                     "(with MONITOR_ALLOW_PRIVATE_HOSTS false; every other private address stays refused).",
     )
-    fetch_timeout: float = Field(default=20.0, description="Overall deadline in seconds for one HTTP fetch.")
+    fetch_timeout: float = Field(
+        default=20.0, gt=0, description="Deadline in seconds for one HTTP request (one redirect hop or retry, body included).",
+    )
+    fetch_deadline: float = Field(
+        default=60.0, gt=0,
+        description="Deadline in seconds for one item fetch as a whole: robots.txt, every redirect hop, retry and "
+                    "backoff wait, and the body.",
+    )
+    source_run_budget: float = Field(
+        default=1800.0, ge=0,
+        description="Seconds one source may take in one run (0: no limit); past it the run stops the source and "
+                    "leaves its unfetched items pending. A source's run_budget in the sources file overrides it.",
+    )
     max_page_bytes: int = Field(default=10_000_000, description="Largest response body accepted, in bytes.")
     fetch_retries: int = Field(default=3, ge=0, le=10, description="Retries of a fetch after a connect error, timeout, 429 or 5xx.")
     retry_backoff: float = Field(default=1.0, ge=0, description="First retry delay in seconds; doubles per retry, with jitter.")

@@ -74,6 +74,7 @@ class SourceConfig(BaseModel):
     timezone: str = "Asia/Shanghai"
     verified: bool = True
     priority: int = 0
+    run_budget: float | None = Field(default=None, ge=0)  # seconds per run (0: no limit); None: MONITOR_SOURCE_RUN_BUDGET
 
     @field_validator("name")
     @classmethod

@@ -81,3 +81,34 @@ def test_failed_items_are_retried_and_gone_ones_dropped(migrated_url: str, setti
         source = session.exec(select(Source)).one()
         assert source.consecutive_failures == 1 and source.last_success_at is not None
     engine.dispose()
+
+
+def _copies_source(name: str, base: str, path: str, priority: int) -> str:
+    return (f"  - name: {name}\n    kind: html\n    url: {base}/{path}\n    links: 'ul.news a'\n"
+            f"    rate_limit: 100\n    priority: {priority}\n")
+
+
+def test_the_corpus_does_not_depend_on_which_copy_arrives_first(settings_for, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Sources are crawled concurrently, so which of two copies of a story is stored first is timing: the
+    cluster must end the same either way (the higher-priority copy canonical with no level, the other a
+    hash copy of it)."""
+    page = _article("包头稀土高新区新材料项目签约", "包头稀土高新区")
+    listing = '<html><body><ul class="news"><li><a href="{}">x</a></li></ul></body></html>'
+    routes = {"/low.html": Response(200, listing.format("/low/1.html").encode()), "/low/1.html": Response(200, page),
+              "/high.html": Response(200, listing.format("/high/1.html").encode()), "/high/1.html": Response(200, page)}
+    outcomes = []
+    with fixture_server(routes) as site:  # type: ignore[arg-type]
+        text = "sources:\n" + _copies_source("copy-low", site.base, "low.html", 0) + \
+            _copies_source("copy-high", site.base, "high.html", 5)
+        sources = {s.name: s for s in parse_sources(text).sources}
+        for order in (("low", "high"), ("high", "low")):
+            url = f"sqlite:///{tmp_path / ('-'.join(order) + '.db')}"  # a fresh corpus for each order
+            db.upgrade(url)
+            engine = db.make_engine(url)
+            for name in order:  # one after the other: this order, then the other
+                assert crawl(settings_for(url, fetch_retries=0), [sources[f"copy-{name}"]], engine)[0].error is None
+            with Session(engine) as session:
+                outcomes.append(sorted((a.url.rsplit("/", 2)[1], a.dedup_level, a.duplicate_of_id is None)
+                                       for a in session.exec(select(Article)).all()))
+            engine.dispose()
+    assert outcomes[0] == outcomes[1] == [("high", None, True), ("low", "hash", False)]

@@ -249,7 +249,10 @@ def crawl(
     source: Annotated[list[str] | None, typer.Option("--source", help="Crawl only this source (repeatable).")] = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """One pass over the enabled sources: fetch, extract, deduplicate, tag and store new articles."""
+    """One pass over the enabled sources: fetch, extract, deduplicate, tag and store new articles.
+
+    Sources run concurrently (4 at once); one item fetch ends within MONITOR_FETCH_DEADLINE,
+    one source within MONITOR_SOURCE_RUN_BUDGET (its unfetched items stay pending)."""
     from monitor.pipeline import crawl as run_crawl
 
     settings = _settings()
@@ -263,9 +266,12 @@ def crawl(
     for result in results:
         if json_out:
             _emit({"name": result.name, "fetched": result.fetched, "new": result.new,
-                   "duplicates": result.duplicates, "errors": result.errors, "error": result.error})
+                   "duplicates": result.duplicates, "errors": result.errors, "error": result.error,
+                   "budget_exhausted": result.budget_exhausted, "left_pending": result.left_pending})
         else:
             line = f"{result.name}: fetched {result.fetched}, new {result.new}, duplicates {result.duplicates}, errors {result.errors}"
+            if result.budget_exhausted and not result.failed:
+                line += f" [yellow]stopped: time budget used up, {result.left_pending} item(s) left pending[/yellow]"
             err.print(line + (f" [red]FAILED: {result.error}[/red]" if result.error else ""))
     if any(r.failed for r in results):
         raise typer.Exit(1)

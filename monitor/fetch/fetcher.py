@@ -8,7 +8,8 @@ What it guarantees, per origin (scheme, host, port):
   robots.txt ``Crawl-delay``. *Every* request counts: robots.txt, redirect hops, retries.
   At most ``MONITOR_CONCURRENCY_PER_ORIGIN`` requests are in flight at once.
 * **robots.txt** (protego, Google's rules) fetched once per run and cached: 2xx is obeyed,
-  4xx allows everything, 5xx or no answer at all disallows everything for the run.
+  4xx allows everything, 5xx or no answer at all (also none within the fetch deadline)
+  disallows everything for the run.
 * **Conditional GET.** ``get(url, validators)`` sends If-None-Match / If-Modified-Since; a
   304 comes back as a RawPage with ``from_cache=True`` and no content. With
   ``conditional=True`` validators come from (and are offered back to) a ValidatorStore.
@@ -17,8 +18,10 @@ What it guarantees, per origin (scheme, host, port):
   ``MONITOR_RETRY_MAX_WAIT``, beyond which the fetch gives up at once.
 * **Limits.** Redirects (``MONITOR_MAX_REDIRECTS``, each hop checked against the
   private-address policy and robots.txt), body size (``MONITOR_MAX_PAGE_BYTES``, counted
-  after decompression, which is bounded so a gzip bomb cannot inflate), an overall
-  deadline per request (``MONITOR_FETCH_TIMEOUT``; httpx's own read timeout is per chunk).
+  after decompression, which is bounded so a gzip bomb cannot inflate), a deadline per
+  request (``MONITOR_FETCH_TIMEOUT``, one hop or retry; httpx's own read timeout is per chunk)
+  and one per fetch as a whole (``MONITOR_FETCH_DEADLINE``: robots.txt, every hop, every
+  retry and backoff wait, the body), past which ``FetchDeadlineExceeded`` is raised.
 * **A record of every request** (FetchRecord: URL, status, bytes, elapsed, from cache,
   error) that the caller drains into the fetch log.
 
@@ -28,13 +31,16 @@ Every httpx error is wrapped in a ``monitor.errors.FetchError``.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import contextvars
+import copy
 import functools
 import random
 import socket
 import ssl
 import time
 import zlib
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from datetime import datetime
 from email.utils import parsedate_to_datetime
@@ -46,6 +52,7 @@ from protego import Protego
 from monitor.errors import (
     BlockedURL,
     ConfigError,
+    FetchDeadlineExceeded,
     FetchError,
     FetchTimeout,
     HostNotFound,
@@ -166,6 +173,22 @@ def _unresolved(url: str, exc: httpx.HTTPError) -> FetchError | None:
     return None
 
 
+class _Deadline:
+    """A fetch deadline whose clock starts when the fetch's first request gets its turn at the origin:
+    queueing behind the origin's other requests (its rate limit, its concurrency) is not the item's doing."""
+
+    def __init__(self, timeout: asyncio.Timeout, seconds: float) -> None:
+        self.timeout, self.seconds = timeout, seconds
+
+    def start(self) -> None:
+        if self.timeout.when() is None:
+            self.timeout.reschedule(asyncio.get_running_loop().time() + self.seconds)
+
+
+# the deadlines of the fetch(es) this task is inside (a plugin's item fetch around its requests' own)
+_DEADLINES: contextvars.ContextVar[tuple[_Deadline, ...]] = contextvars.ContextVar("fetch_deadlines", default=())
+
+
 class _Retryable(Exception):
     def __init__(self, error: FetchError, wait: float | None = None) -> None:
         self.error, self.wait = error, wait
@@ -233,6 +256,32 @@ class Fetcher:
     def _count(self, key: str) -> None:
         self.counters[key] = self.counters.get(key, 0) + 1
 
+    def scoped(self, validator_store: ValidatorStore | None = None) -> Fetcher:
+        """A view for one source of a concurrent crawl: the same client, origins (spacing, concurrency,
+        robots.txt) and counters, but its own fetch records and validator store. Not to be closed."""
+        view = copy.copy(self)
+        view.records = []
+        view.validator_store = validator_store
+        return view
+
+    @contextlib.asynccontextmanager
+    async def deadline(self, url: str) -> AsyncIterator[None]:
+        """The block (one item's whole fetch) ends within MONITOR_FETCH_DEADLINE of its first request's turn
+        at the origin, else FetchDeadlineExceeded. Nested blocks: the earliest deadline holds."""
+        limit = self.settings.fetch_deadline
+        try:
+            async with asyncio.timeout(None) as timeout:
+                token = _DEADLINES.set((*_DEADLINES.get(), _Deadline(timeout, limit)))
+                try:
+                    yield
+                finally:
+                    _DEADLINES.reset(token)
+        except TimeoutError:
+            self._count("fetch/deadline")
+            raise FetchDeadlineExceeded(
+                url, f"no complete answer within the fetch deadline of {limit:g} s (MONITOR_FETCH_DEADLINE), "
+                     "counting robots.txt, redirects, retries and their waits") from None
+
     # one request --------------------------------------------------------------------
     async def _wait_turn(self, key: str, origin: _Origin) -> None:
         async with origin.lock:
@@ -285,6 +334,8 @@ class Fetcher:
         origin = self._origin(url)
         async with origin.slots:
             await self._wait_turn(key, origin)
+            for deadline in _DEADLINES.get():
+                deadline.start()
             started = time.monotonic()
             status: int | None = None
             try:
@@ -296,6 +347,9 @@ class Fetcher:
                         body = b"" if response.is_redirect or status == 304 else await self._read_body(url, response)
                         self._record(url, status, len(body), started)
                         return _Answer(url, status, response.headers, body)
+            except asyncio.CancelledError:  # the fetch deadline, the source's budget or a shutdown
+                self._record(url, status, 0, started, "abandoned: the fetch deadline or the run ended first")
+                raise
             except RefusedAddress as exc:
                 self._count("fetch/blocked")
                 self._record(url, status, 0, started, str(exc))
@@ -407,6 +461,11 @@ class Fetcher:
                 robots_url = str(httpx.URL(url).copy_with(path="/robots.txt", query=None, fragment=None))
                 try:
                     answer = await self._fetch(robots_url, {}, check_robots=False)
+                except asyncio.CancelledError:
+                    # cut off by the item's deadline (or the run ending): no answer in time is no answer,
+                    # and the origin's other items must not each spend their deadline asking again
+                    origin.robots_deny_all = "robots.txt did not answer within the fetch deadline: staying away this run"
+                    raise
                 except HostNotFound:
                     raise  # the whole origin is unreachable: say so, not "robots.txt unreachable"
                 except FetchError as exc:
@@ -434,7 +493,8 @@ class Fetcher:
         import json
 
         body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
-        answer = await self._fetch(url, {"Content-Type": "application/json", **(headers or {})}, body=body)
+        async with self.deadline(url):
+            answer = await self._fetch(url, {"Content-Type": "application/json", **(headers or {})}, body=body)
         if answer.status >= 400:
             raise HTTPStatusError(url, answer.status)
         return RawPage(url=url, final_url=answer.url, status=answer.status, content=answer.content,
@@ -442,7 +502,7 @@ class Fetcher:
                        headers=tuple(answer.headers.items()))
 
     async def get(self, url: str, validators: Validators | None = None, *, conditional: bool = False) -> RawPage:
-        """Fetch one URL. A 304 comes back as a RawPage with from_cache=True and no content.
+        """Fetch one URL within MONITOR_FETCH_DEADLINE. A 304 comes back as a RawPage with from_cache=True and no content.
 
         ``conditional``: take validators from the ValidatorStore and offer the new ones back
         (list pages, feeds and sitemaps). Raises HTTPStatusError for a final 4xx/5xx.
@@ -454,7 +514,8 @@ class Fetcher:
             headers["If-None-Match"] = validators.etag
         if validators and validators.last_modified:
             headers["If-Modified-Since"] = validators.last_modified
-        answer = await self._fetch(url, headers)
+        async with self.deadline(url):
+            answer = await self._fetch(url, headers)
         page = RawPage(url=url, final_url=answer.url, status=answer.status, content=answer.content,
                        content_type=answer.headers.get("content-type"), fetched_at=utcnow(),
                        headers=tuple(answer.headers.items()), from_cache=answer.status == 304)

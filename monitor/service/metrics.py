@@ -63,6 +63,9 @@ class ServiceMetrics:
                                    registry=self.registry)
         self.lateness = Histogram("monitor_job_lateness_seconds", "Delay between a job's scheduled and actual start.",
                                   buckets=(0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60), registry=self.registry)
+        self.budget_stops = Counter("monitor_crawl_budget_stops",
+                                    "Crawl runs stopped early by the source's time budget, by source.", labels,
+                                    registry=self.registry)
         self.sources = Gauge("monitor_sources_scheduled", "Sources with a scheduled job.", registry=self.registry)
 
     def record(self, result: SourceRunResult) -> None:
@@ -71,6 +74,8 @@ class ServiceMetrics:
         self.errors.labels(result.name).inc(result.errors)
         self.new_articles.labels(result.name).inc(result.new)
         self.duplicates.labels(result.name).inc(result.duplicates)
+        if result.budget_exhausted:
+            self.budget_stops.labels(result.name).inc()
 
     def endpoint(self, settings: Settings, *, listener: bool) -> Callable[[Request], Awaitable[Response]]:
         """The /metrics handler of the web app's port (listener False) or of the metrics listener."""

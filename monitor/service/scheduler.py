@@ -42,7 +42,7 @@ from sqlmodel import Session, col, select
 
 from monitor.errors import ConfigError, LockBusy, MonitorError
 from monitor.fetch.fetcher import RobotsCache
-from monitor.pipeline import SourceRunResult, crawl_async
+from monitor.pipeline import MAX_CONCURRENT_SOURCES, SourceRunResult, crawl_async
 from monitor.service import health, locks
 from monitor.service.metrics import ServiceMetrics
 from monitor.settings import Settings
@@ -57,7 +57,6 @@ __all__ = ["Service", "serve"]
 log = logging.getLogger(__name__)
 
 SHUTDOWN_SECONDS = 8.0  # crawls in flight get this long to unwind; the process exits within 10 s
-MAX_CONCURRENT_CRAWLS = 4
 WATCH_SECONDS = 2
 STALE_RUN = timedelta(hours=6)
 CRON_MIN_GAP = 60.0
@@ -144,7 +143,7 @@ class Service:
         self.sources: dict[str, SourceConfig] = {}
         self.running: set[asyncio.Task[Any]] = set()
         # Each crawl holds a lock connection and its own sessions: bound them below the engine's pool.
-        self.crawl_slots = asyncio.Semaphore(MAX_CONCURRENT_CRAWLS)
+        self.crawl_slots = asyncio.Semaphore(MAX_CONCURRENT_SOURCES)
         self.robots_cache = RobotsCache()
         self._signature: tuple[int, int] | None = None
         self.scheduler: AsyncIOScheduler | None = None
@@ -241,8 +240,10 @@ class Service:
                     self.metrics.record(result)
                     verdict = await asyncio.to_thread(health.record_run, self.engine, self.settings, result)
                     self.metrics.alerts_sent.inc(verdict.alert_sent + verdict.all_clear_sent)
-                    log.info("source %s: fetched %d, new %d, duplicates %d, errors %d%s", result.name, result.fetched,
-                             result.new, result.duplicates, result.errors,
+                    log.info("source %s: fetched %d, new %d, duplicates %d, errors %d%s%s", result.name,
+                             result.fetched, result.new, result.duplicates, result.errors,
+                             f", stopped by its time budget ({result.left_pending} item(s) left pending)"
+                             if result.budget_exhausted and not result.failed else "",
                              f", FAILED: {result.error}" if result.error else "")
         except asyncio.CancelledError:  # shutdown while waiting for the lock: nothing started
             return

@@ -269,15 +269,20 @@ class Storage:
         if isinstance(verdict, DuplicateOf):
             joined = self._joined_cluster(verdict.article_id, published.value if published else None,
                                           self.priorities.get(source.name, 0))
-        canonical_id = None if joined is None or joined.replaced else joined.canonical_id
+        replaces = joined is not None and joined.replaced
+        canonical_id = None if joined is None or replaces else joined.canonical_id
+        # A copy that replaces the canonical member is stored as the canonical (no level of its own), and the
+        # old canonical takes the level: the cluster ends the same whichever copy arrived first (sources are
+        # crawled concurrently, so arrival order is timing).
+        own = (None, None, None) if replaces else (level, similarity, evidence)
         values = (article.url, article.title, article.author, article.author_post, article.source_name,
                   published.value if published else None, published.precision if published else None,
-                  article.body, verdict.content_hash, source.id, canonical_id, level, similarity, 1,
-                  tags.content_type, tags.relevant, False, fp.signature if fp else None, evidence, fetched_at, now)
+                  article.body, verdict.content_hash, source.id, canonical_id, own[0], own[1], 1,
+                  tags.content_type, tags.relevant, False, fp.signature if fp else None, own[2], fetched_at, now)
         article_id, cluster_id = self.rows.insert(values, cluster_id=None if joined is None else joined.cluster_id,
                                                   created_at=now, fingerprint=fp, learn=isinstance(verdict, New))
-        if joined is not None and joined.replaced:
-            self._become_canonical(article_id, joined, level, similarity)
+        if joined is not None and replaces:
+            self._become_canonical(article_id, joined, level, similarity, evidence)
         self._write_tags(article_id, tags, fresh=True)
         if isinstance(verdict, DuplicateOf):
             return StoreResult(article_id, "duplicate", cluster_id, canonical_id, similarity)
@@ -312,7 +317,7 @@ class Storage:
         return _JoinedCluster(int(cluster_id), int(canonical_id), mine < theirs)
 
     def _become_canonical(self, article_id: int, joined: _JoinedCluster, level: str | None,
-                          similarity: float | None) -> None:
+                          similarity: float | None, evidence: str | None) -> None:
         """The new copy replaces the cluster's canonical member: the others' ``duplicate_of`` move to it."""
         self.session.execute(update(Cluster).where(col(Cluster.id) == joined.cluster_id)
                              .values(canonical_article_id=article_id))
@@ -323,7 +328,7 @@ class Storage:
         canonical = self.session.get(Article, joined.canonical_id)
         assert canonical is not None
         if canonical.dedup_level is None:  # the old canonical is now a copy of the new one, as similar
-            canonical.dedup_level, canonical.similarity = level, similarity
+            canonical.dedup_level, canonical.similarity, canonical.dedup_evidence = level, similarity, evidence
             self.session.add(canonical)
 
     def join_cluster(self, row: Article, target_id: int, priority: int) -> None:
@@ -346,6 +351,8 @@ class Storage:
             self.session.expire(canonical)
             if canonical.dedup_level is None:  # the old canonical is now a copy of the new one, as similar
                 canonical.dedup_level, canonical.similarity = row.dedup_level, row.similarity
+                canonical.dedup_evidence = row.dedup_evidence
+            row.dedup_level = row.similarity = row.dedup_evidence = None  # as _store_new: the canonical has no level
             row.duplicate_of_id = None
         else:
             row.duplicate_of_id = canonical.id
