@@ -97,7 +97,7 @@ _OFFICE = re.compile(r"(?:常务副|副)?(?:[^\s、，,]{0,2}?)(书记|主任|�
 def offices(post: str) -> set[str]:
     """The offices a post names: the title ending each unit, with its 副/常务副 (党工委副书记 -> 副书记)."""
     found = set()
-    for unit in _UNIT_SPLIT.split(match_key(to_simplified(post or ""))):
+    for unit in _UNIT_SPLIT.split(match_key(_simplified(post or ""))):
         unit = unit.strip("（）()")
         for title in ("秘书长", "理事长", "董事长", "总经理", "主任委员", "巡视员", "调研员", "负责人", "总工程师",
                       "书记", "主任", "主席", "市长", "区长", "县长", "省长", "局长", "部长", "厅长", "司长", "处长",
@@ -111,8 +111,22 @@ def offices(post: str) -> set[str]:
     return found
 
 
+def _simplified(text: str) -> str:
+    """Every traditional character folded (to_simplified skips texts without a hint character, as
+    a name of three characters often is)."""
+    global _T2S
+    if _T2S is None:
+        import opencc
+
+        _T2S = opencc.OpenCC("t2s")
+    return str(_T2S.convert(text))
+
+
+_T2S = None
+
+
 def person_key(name: str) -> str:
-    return re.sub(r"\s+", "", to_simplified(name or ""))
+    return re.sub(r"\s+", "", _simplified(name or ""))
 
 
 def match_people(got: list[tuple[str, str]], want: list[tuple[str, str]]) -> tuple[int, int, int]:

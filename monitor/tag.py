@@ -29,9 +29,9 @@ from operator import itemgetter
 import ahocorasick_rs
 
 from .gazetteer import Gazetteer, Place, load_ambiguous_aliases, load_gazetteer, load_places
-from .items import ContentType, PersonTag, PlaceTag, TagSet, ZoneTag
+from .items import ContentType, PersonOrg, PersonTag, PlaceTag, TagSet, ZoneTag
 from .normalise import looks_traditional, match_key, to_simplified
-from .people import find_byline, find_bylines, name_at, post_at
+from .people import OFFICES, find_byline, find_bylines, find_people
 from .topics import Taxonomy, TopicMatcher
 
 __all__ = ["ZoneTagger", "OTHER_ZONE_KINDS", "shared_tagger"]
@@ -304,22 +304,35 @@ class ZoneTagger:
         for signed in find_bylines([line.strip() for line in body_s.splitlines() if line.strip()]):
             if signed.name not in found:
                 found[signed.name] = PersonTag(signed.name, signed.post, zone_of(signed.post or ""))
-        offset = len(title_k) + len(byline_k) + 2
-        bare_zone = {pos: z for z, section, pos in mentions if section == "body"}
-        for hit in hits:
-            if hit.section != "body" or hit.kind not in (_ZONE, _BARE_KIND, _AMBIG):
+        body_offset = len(title_k) + len(byline_k) + 2
+        for section, key, offset in (("body", body_k, body_offset), ("title", title_k, 0)):
+            people = find_people(key)
+            if not people:
                 continue
-            start, end = hit.start - offset, hit.end - offset
-            got = post_at(body_k, end)
-            if got is None:
-                continue
-            post, post_end = got
-            name = name_at(body_k, post_end)
-            if name is None or name in found:
-                continue
-            zone_id = hit.ref if hit.kind == _ZONE else bare_zone.get(start)
-            found[name] = PersonTag(name, body_k[start:post_end], zone_id)
+            zones_at = [(pos, z) for z, where, pos in mentions if where == section]
+            places = [(h.start - offset, h.ref) for h in hits if h.section == section and h.kind == _PLACE]
+            for person in people:
+                if person.name in found:
+                    continue
+                zone_id = next((z for pos, z in zones_at if person.start <= pos < person.end), None)
+                if zone_id is None and person.post:
+                    zone_id = zone_of(person.post)
+                place = next((self.places[int(ref)] for start, ref in places if person.start <= start < person.end), None)
+                found[person.name] = PersonTag(person.name, person.post, zone_id,
+                                               self._org(person.post, zone_id, place), person.former)
         return tuple(found.values())
+
+    def _org(self, post: str, zone_id: str | None, place: Place | None) -> PersonOrg:
+        """The organisation of a post: the unit naming the zone (else the last unit) without its office."""
+        units = [u for u in _POST_UNITS.split(post) if u]
+        zone = self.gazetteer.get(zone_id) if zone_id else None
+        unit = next((u for u in units if zone and any(match_key(n) in u for n in zone.names)), units[-1] if units else "")
+        name = _OFFICE_END.sub("", unit) or None
+        if zone is not None:
+            return PersonOrg(name, zone.id, zone.prefecture or None, zone.province or None)
+        if place is not None:
+            return PersonOrg(name, None, place.city or None, place.province or None)
+        return PersonOrg(name, None, None, None)
 
     def _places(self, zones: tuple[ZoneTag, ...], hits: list[_Hit], lead_end: int) -> tuple[PlaceTag, ...]:
         places: dict[tuple[str, str], None] = {}
@@ -339,6 +352,8 @@ class ZoneTagger:
         return tuple(PlaceTag(p, c) for p, c in places if c or p not in cities)
 
 
+_POST_UNITS = re.compile("[、，,]|兼")
+_OFFICE_END = re.compile("(?:常务副|执行副|副|代理)?(?:" + "|".join(OFFICES) + ")$")
 _INTERVIEW = re.compile(r"专访|访谈|对话|答记者问|记者[:：]|^问[:：]", re.M)
 _POLICY = re.compile(r"办法|细则|实施意见|若干措施|若干政策|政策措施|条例|规定|行动方案|实施方案|指导意见")
 _NOTICE = re.compile(r"公告|公示|通知|通告|启事|名单")
