@@ -14,7 +14,7 @@ import re
 
 from .items import PersonTag
 
-__all__ = ["SURNAMES", "OFFICES", "FoundPerson", "find_byline", "find_bylines", "find_people", "name_after", "post_at",
+__all__ = ["SURNAMES", "OFFICES", "FoundPerson", "find_byline", "find_bylines", "find_people", "office_spans", "name_after", "post_at",
            "name_at", "is_post"]
 
 # The most common single-character surnames (together > 90% of the population) and a few compound ones.
@@ -49,6 +49,7 @@ _AFTER_NAME = re.compile(r"(?:表示|说|介绍|指出|强调|称|告诉|认为|
                          r"会见|调研|同志|先生|女士|对|向|为|与|和|及|接受|作|到|来|就|也|还|是|指|提|详|"
                          r"[,，、。:：;；!！?？\"“”（(）)\s|]|$)")
 _BYLINE = re.compile(r"^(?:文[/／]|作者[:：]?)?\s*([\u4e00-\u9fff·]{2,5})\s+(\S.{2,60})$")
+_BYLINE_MAX = 3 + 5 + 61  # 作者： + a name + a post, as _BYLINE allows
 _SENTENCE_PUNCT = re.compile(r"[。，,！？!?；;：:“”\"]")
 
 
@@ -89,7 +90,8 @@ def find_bylines(lines: list[str], max_lines: int | None = None) -> list[PersonT
     """Every signature line (a page of several signed pieces has one per piece)."""
     people: list[PersonTag] = []
     for i, line in enumerate(lines[:max_lines]):
-        found = _BYLINE.match(line)
+        # cheapest test first: a signature holds at most _BYLINE_MAX characters other than spaces
+        found = _BYLINE.match(line) if len(line) <= _BYLINE_MAX or len(line.replace(" ", "")) <= _BYLINE_MAX else None
         if not found or _SENTENCE_PUNCT.search(found.group(2).rstrip("、")):
             continue
         name, post = found.group(1), re.sub(r"\s+", "", found.group(2))
@@ -115,12 +117,12 @@ OFFICES = ("主任委员", "总工程师", "总经济师", "总会计师", "首�
            "主席", "省长", "市长", "区长", "县长", "州长", "镇长", "乡长", "局长", "部长", "厅长", "司长", "处长", "科长",
            "院长", "校长", "所长", "会长", "组长", "委员", "常委", "经理", "总裁", "总监", "领导", "关长", "社长", "行长",
            "馆长", "站长", "队长", "台长", "主编", "专员", "次长", "设计师", "监事长")
-_OFFICE_RE = re.compile("|".join(OFFICES))
-# An office word that is part of a longer word (委员会, 常委会, 领导班子, 书记处, 主任工作例会 ...)
-_NOT_OFFICE_AFTER = {"委员": "会", "常委": "会", "领导": "班子干部小组同志下力作", "书记": "处", "会长": "期",
-                     "主任": "委", "所长": "期"}
+# An office word that is part of a longer word (委员会, 常委会, 领导班子, 书记处 ...) is not an office.
+_NOT_OFFICE_AFTER = {"委员": "会", "常委": "会", "领导": "班子|干部|小组|下|力|作用", "书记": "处", "主任": "委"}
+_OFFICE_RE = re.compile("|".join(w + (f"(?!{_NOT_OFFICE_AFTER[w]})" if w in _NOT_OFFICE_AFTER else "") for w in OFFICES))
 _DEPUTY = ("常务副", "执行副", "副", "代理", "代")
 _HARD_BREAK = set(",，。;；:：!！?？\"“”()（）|[]【】《》<>「」\n")
+_BREAK = re.compile("[" + re.escape("".join(sorted(_HARD_BREAK))) + "]")
 # Characters a given name does not hold (organisation and function words).
 _NOT_IN_NAME = set("委局部办院厅司处区市县省党政府组团队馆站员级届年月日号的了在是等")
 # What follows a name: punctuation, a digit, or a word of the verbs and nouns that come after names in news.
@@ -148,13 +150,17 @@ _PREPOSITIONS = set("向于对和与同跟给及为让请把被")
 _APPOINTED = re.compile(r"(?:同志)?(?:被任命为|任命为|出任|担任|兼任|升任|调任|改任|任)(?=[\u4e00-\u9fff])")
 
 
+_FOLLOW_BY_LENGTH = tuple((n, frozenset(w for w in _FOLLOW_WORDS if len(w) == n))
+                          for n in sorted({len(w) for w in _FOLLOW_WORDS}, reverse=True))
+
+
 def _follows_name(text: str, pos: int) -> int:
     """0: nothing a name is followed by; 1: a one-character word (weak evidence); 2: punctuation, end or a word."""
     if pos >= len(text) or text[pos] in _FOLLOW_PUNCT:
         return 2
-    for word in _FOLLOW_WORDS:
-        if text.startswith(word, pos):
-            return 1 if word in _WEAK_FOLLOW else 2
+    for length, words in _FOLLOW_BY_LENGTH:
+        if text[pos:pos + length] in words:
+            return 1 if length == 1 else 2
     return 0
 
 
@@ -172,10 +178,11 @@ _NOT_NAMES = {"相关", "有关", "主要", "全体", "各位", "部分", "相�
               "高新", "经开", "上海", "广州", "成都", "重庆", "武汉", "南京", "杭州", "合肥", "西安", "郑州", "长沙", "宁波"}
 
 
+_NAME_SHAPE = re.compile("[\u4e00-\u9fff][^\\W\\d_a-zA-Z" + "".join(sorted(_NOT_IN_NAME)) + "]{1,3}")
+
+
 def _is_name(chunk: str) -> bool:
-    if chunk[:2] in _NOT_NAMES:
-        return False
-    return all("\u4e00" <= c <= "\u9fff" and c not in _NOT_IN_NAME for c in chunk[1:]) and "\u4e00" <= chunk[:1] <= "\u9fff"
+    return chunk[:2] not in _NOT_NAMES and _NAME_SHAPE.fullmatch(chunk) is not None
 
 
 # One-character words after a two-character name that seldom end a three-character one (张波因涉嫌, 应勇则表示)
@@ -199,19 +206,12 @@ def name_after(text: str, pos: int) -> str | None:
     return best
 
 
-def _office_at(text: str, match: re.Match[str]) -> bool:
-    word, end = match.group(0), match.end()
-    follow = _NOT_OFFICE_AFTER.get(word)
-    return not (follow and end < len(text) and any(text.startswith(w, end) for w in
-                                                       ([follow] if len(follow) == 1 else [follow[i:i + 2] for i in
-                                                                                           range(0, len(follow), 2)])))
-
-
 def _post_before(text: str, end: int, floor: int) -> tuple[int, str]:
-    """The post ending at `end` (exclusive): back to the last hard break, without leading words."""
-    start = end
-    while start > floor and end - start < _MAX_POST and text[start - 1] not in _HARD_BREAK:
-        start -= 1
+    """The post ending at `end` (exclusive): back to the last hard break, at most _MAX_POST
+    characters, without leading words."""
+    low = max(floor, end - _MAX_POST)
+    last_break = _BREAK.search(text[low:end][::-1])
+    start = end - last_break.start() if last_break else low
     while start < end and text[start] in "、":
         start += 1
     post = text[start:end]
@@ -234,7 +234,23 @@ class FoundPerson:
         self.former = bool(_FORMER.search(post))
 
 
-def find_people(text: str) -> list[FoundPerson]:
+def office_spans(text: str, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Leftmost-longest, non-overlapping office words among `found` (every (start, end) where an
+    office word occurs, e.g. from an Aho-Corasick pass), without those inside longer words (委员会)."""
+    found.sort(key=lambda span: (span[0], -span[1]))
+    spans, last = [], -1
+    for start, end in found:
+        if start < last:
+            continue
+        office = _OFFICE_RE.match(text, start, end + 2)
+        if office is None or office.end() != end:
+            continue
+        spans.append((start, end))
+        last = end
+    return spans
+
+
+def find_people(text: str, offices: list[tuple[int, int]] | None = None) -> list[FoundPerson]:
     """Every person named with a post in a whitespace-free text (a match key), in order:
     1. post then name: 商务部外资司副司长王亚, 省委常委、长沙市委书记XXX, shared by a list (区领导A、B、C);
     2. name then post: 杨志平副市长, 市招商局秦艳局长 (the organisation before the name);
@@ -242,16 +258,19 @@ def find_people(text: str) -> list[FoundPerson]:
     found: list[FoundPerson] = []
     taken: set[str] = set()
     last_end = 0
-    for match in _OFFICE_RE.finditer(text):
-        if match.start() < last_end or not _office_at(text, match):
+    if offices is None:
+        offices = [m.span() for m in _OFFICE_RE.finditer(text)]
+    for office_start, office_end in offices:
+        if office_start < last_end:
             continue
-        office_start, office_end = match.start(), match.end()
-        name = name_after(text, office_end)
+        following = text[office_end:office_end + 1]
+        name = name_after(text, office_end) if following in SURNAMES or text[office_end:office_end + 2] in _COMPOUND \
+            else None
         if name and len(name) == 2 and name[0] in _PREPOSITIONS and _OFFICE_RE.match(text, office_end + 2):
             name = None  # 副市长向李院长介绍: 向 is the preposition, 李院长 the next person
         if name:  # 1. post then name
             start, post = _post_before(text, office_end, last_end)
-            if not post or post == match.group(0) and office_start > 0 and text[office_start - 1] not in _HARD_BREAK:
+            if not post or post == text[office_start:office_end] and office_start > 0 and text[office_start - 1] not in _HARD_BREAK:
                 post = text[office_start:office_end]
             pos = office_end
             while name:
@@ -266,6 +285,7 @@ def find_people(text: str) -> list[FoundPerson]:
                 else:
                     name = None
             continue
+        window = max(last_end, office_start - _MAX_POST)
         if not _follows_name(text, office_end):
             continue
         head = office_start  # 2. name then post: strip the deputy prefix, then a name
@@ -292,8 +312,9 @@ def find_people(text: str) -> list[FoundPerson]:
             continue
         # 3. name, then 任 and the post (陈平同志任武汉东湖新技术开发区管委会主任)
         appointed = None
-        for candidate in _APPOINTED.finditer(text, max(last_end, office_start - _MAX_POST), office_start):
-            appointed = candidate
+        if text.find("任", window, office_start) >= 0:
+            for candidate in _APPOINTED.finditer(text, window, office_start):
+                appointed = candidate
         if appointed and not any(c in _HARD_BREAK for c in text[appointed.end():office_start]):
             for length in (3, 2):
                 at = appointed.start() - length

@@ -31,7 +31,7 @@ import ahocorasick_rs
 from .gazetteer import Gazetteer, Place, load_ambiguous_aliases, load_gazetteer, load_places
 from .items import ContentType, PersonOrg, PersonTag, PlaceTag, TagSet, ZoneTag
 from .normalise import looks_traditional, match_key, to_simplified
-from .people import OFFICES, find_byline, find_bylines, find_people
+from .people import OFFICES, find_byline, find_bylines, find_people, office_spans
 from .topics import Taxonomy, TopicMatcher
 
 __all__ = ["ZoneTagger", "OTHER_ZONE_KINDS", "shared_tagger"]
@@ -98,36 +98,42 @@ class ZoneTagger:
         for phrase, values in self.topics.phrases.items():
             zone_value = patterns.get(phrase, (None, ()))[0]
             patterns[phrase] = (zone_value, values)
+        for office in OFFICES:  # office words for the people finder ride along in the same pass
+            patterns.setdefault(office, (None, ()))
         self._values = list(patterns.values())
         self._zone_values = [v[0] for v in self._values]
         self._topic_values = [v[1] for v in self._values]
+        self._kinds = [(zone, topics, key in _OFFICE_WORDS) for key, (zone, topics) in patterns.items()]
         # ahocorasick_rs (Rust) rather than pyahocorasick: with a large CJK alphabet pyahocorasick
         # walks each trie node's children one by one, about three times slower over the same patterns.
         self._automaton = ahocorasick_rs.AhoCorasick(list(patterns), matchkind=ahocorasick_rs.MatchKind.Standard,
                                                      implementation=ahocorasick_rs.Implementation.DFA)
+        self._name_keys = {z.id: tuple(match_key(n) for n in z.names) for z in self.gazetteer.zones}
         self._zone_by_place = {str(i): p.zone_id for i, p in enumerate(self.places) if p.zone_id}
         # a city joins a following other kind of zone as 昆明 or 昆明市, not as 昆明县
         self._joins_other_kind = {match_key(p.name + suffix) for p in self.places if p.city for suffix in ("", "市")}
 
     # matching ----------------------------------------------------------------------------
     def _scan(self, text: str) -> tuple[list[tuple[int, int, tuple[int, str]]],
-                                        list[tuple[int, int, tuple[tuple[int, int, float], ...]]]]:
-        """One pass: every zone-side hit (start, end, value) and every topic hit."""
+                                        list[tuple[int, int, tuple[tuple[int, int, float], ...]]],
+                                        list[tuple[int, int]]]:
+        """One pass: every zone-side hit (start, end, value), every topic hit and every office word."""
         try:
             matches = self._automaton.find_matches_as_indexes(text, overlapping=True)
         except UnicodeEncodeError:  # lone surrogates from a hostile page: one U+FFFD each keeps the offsets
             matches = self._automaton.find_matches_as_indexes(re.sub("[\ud800-\udfff]", "\ufffd", text),
                                                               overlapping=True)
-        zone_side, topic_side = [], []
-        zone_values, topic_values = self._zone_values, self._topic_values
+        zone_side, topic_side, offices = [], [], []
+        kinds = self._kinds
         for index, start, end in matches:
-            value = zone_values[index]
+            value, topics, office = kinds[index]
             if value is not None:
                 zone_side.append((start, end, value))
-            topics = topic_values[index]
             if topics:
                 topic_side.append((start, end, topics))
-        return zone_side, topic_side
+            if office:
+                offices.append((start, end))
+        return zone_side, topic_side, offices
 
     def _zone_hits(self, text: str, found: list[tuple[int, int, tuple[int, str]]], bounds: tuple[int, int]
                    ) -> list[_Hit]:
@@ -235,13 +241,13 @@ class ZoneTagger:
             title_s, byline_s, body_s = to_simplified(title), to_simplified(byline), to_simplified(body)
         title_k, byline_k, body_k = match_key(title_s), match_key(byline_s), match_key(body_s)
         text = title_k + "|" + byline_k + "|" + body_k
-        found, topic_hits = self._scan(text)
+        found, topic_hits, office_hits = self._scan(text)
         body_start = len(title_k) + len(byline_k) + 2
         hits = self._zone_hits(text, found, (len(title_k) + 1, body_start))
         defaults = tuple(z for z in default_zones if self.gazetteer.get(z))
         mentions = self._zone_mentions(text, hits, body_start, defaults)
         zones = self._zone_tags(mentions, defaults)
-        people = self._people(title_k, byline_k, body_s, body_k, author, byline_s, hits, mentions)
+        people = self._people(title_k, byline_k, body_s, body_k, author, byline_s, hits, mentions, office_hits)
         # topics read title and body: the byline's hits are left out (the | around it ends any sentence)
         if byline_k:
             topic_hits = [h for h in topic_hits if not len(title_k) < h[0] < body_start]
@@ -292,7 +298,8 @@ class ZoneTagger:
         return tuple(tags)
 
     def _people(self, title_k: str, byline_k: str, body_s: str, body_k: str, author: str | None, byline_s: str,
-                hits: list[_Hit], mentions: list[tuple[str, str, int]]) -> tuple[PersonTag, ...]:
+                hits: list[_Hit], mentions: list[tuple[str, str, int]], office_hits: list[tuple[int, int]]
+                ) -> tuple[PersonTag, ...]:
         found: dict[str, PersonTag] = {}
 
         def zone_of(post: str) -> str | None:
@@ -306,7 +313,8 @@ class ZoneTagger:
                 found[signed.name] = PersonTag(signed.name, signed.post, zone_of(signed.post or ""))
         body_offset = len(title_k) + len(byline_k) + 2
         for section, key, offset in (("body", body_k, body_offset), ("title", title_k, 0)):
-            people = find_people(key)
+            spans = [(s - offset, e - offset) for s, e in office_hits if offset <= s and e - offset <= len(key)]
+            people = find_people(key, office_spans(key, spans)) if spans else []
             if not people:
                 continue
             zones_at = [(pos, z) for z, where, pos in mentions if where == section]
@@ -315,8 +323,6 @@ class ZoneTagger:
                 if person.name in found:
                     continue
                 zone_id = next((z for pos, z in zones_at if person.start <= pos < person.end), None)
-                if zone_id is None and person.post:
-                    zone_id = zone_of(person.post)
                 place = next((self.places[int(ref)] for start, ref in places if person.start <= start < person.end), None)
                 found[person.name] = PersonTag(person.name, person.post, zone_id,
                                                self._org(person.post, zone_id, place), person.former)
@@ -326,8 +332,11 @@ class ZoneTagger:
         """The organisation of a post: the unit naming the zone (else the last unit) without its office."""
         units = [u for u in _POST_UNITS.split(post) if u]
         zone = self.gazetteer.get(zone_id) if zone_id else None
-        unit = next((u for u in units if zone and any(match_key(n) in u for n in zone.names)), units[-1] if units else "")
-        name = _OFFICE_END.sub("", unit) or None
+        keys = self._name_keys.get(zone_id or "", ())
+        unit = next((u for u in units if any(k in u for k in keys)), units[-1] if units else "")
+        office = next((w for w in _OFFICES_LONGEST_FIRST if unit.endswith(w)), "")
+        unit = unit[:len(unit) - len(office)]
+        name = unit.removesuffix(next((d for d in _DEPUTIES if unit.endswith(d)), "")) or None
         if zone is not None:
             return PersonOrg(name, zone.id, zone.prefecture or None, zone.province or None)
         if place is not None:
@@ -352,8 +361,10 @@ class ZoneTagger:
         return tuple(PlaceTag(p, c) for p, c in places if c or p not in cities)
 
 
+_OFFICE_WORDS = frozenset(OFFICES)
 _POST_UNITS = re.compile("[、，,]|兼")
-_OFFICE_END = re.compile("(?:常务副|执行副|副|代理)?(?:" + "|".join(OFFICES) + ")$")
+_OFFICES_LONGEST_FIRST = tuple(sorted(OFFICES, key=len, reverse=True))
+_DEPUTIES = ("常务副", "执行副", "副", "代理")
 _INTERVIEW = re.compile(r"专访|访谈|对话|答记者问|记者[:：]|^问[:：]", re.M)
 _POLICY = re.compile(r"办法|细则|实施意见|若干措施|若干政策|政策措施|条例|规定|行动方案|实施方案|指导意见")
 _NOTICE = re.compile(r"公告|公示|通知|通告|启事|名单")

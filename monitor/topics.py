@@ -97,6 +97,8 @@ class TopicMatcher:
 
     def __init__(self, taxonomy: Taxonomy | None = None) -> None:
         self.taxonomy = taxonomy or load_taxonomy()
+        if len(self.taxonomy.topics) >= 1024:  # `score` packs the topic index into 10 bits
+            raise ConfigError("the taxonomy holds more than 1023 topics")
         # value: (kind, topic index, weight); kind 0 positive, 1 negative, 2 generic, 3 sentence marker
         entries: dict[str, list[tuple[int, int, float]]] = {}
         for index, topic in enumerate(self.taxonomy.topics):
@@ -127,14 +129,16 @@ class TopicMatcher:
               ) -> tuple[TopicTag, ...]:
         """Topics from every phrase hit `(start, end exclusive, phrase values)` in `text`, in order of end;
         hits before `title_end` are in the title."""
-        positive: list[tuple[int, int, int, float]] = []  # start, last, topic, weight
+        positive: list[tuple[int, int, int, float, int]] = []  # start, last, topic, weight, phrase key
         everywhere: list[tuple[int, int]] = []  # blanked for every topic: start, last (inclusive)
         negative: dict[int, list[tuple[int, int]]] = {}
         for start, stop, values in hits:
             last = stop - 1
+            # a phrase's values are one tuple shared by all its hits: its id tells the phrase apart
+            phrase = id(values) << 10
             for kind, topic, weight in values:
                 if kind == 0:
-                    positive.append((start, last, topic, weight))
+                    positive.append((start, last, topic, weight, phrase | topic))
                 elif kind == 1:
                     negative.setdefault(topic, []).append((start, last))
                 elif kind == 2:
@@ -149,19 +153,19 @@ class TopicMatcher:
         for b0, b1 in everywhere:
             mask[b0:b1 + 1] = b"\x01" * (b1 + 1 - b0)
         scores: dict[int, float] = {}
-        counts: dict[tuple[int, str], int] = {}
-        for start, last, topic, weight in positive:
+        counts: dict[int, int] = {}  # hits counted per (topic, phrase)
+        for start, last, topic, weight, key in positive:
             if mask[start] or mask[last]:
                 continue
-            key = (topic, text[start:last + 1])
             seen = counts.get(key, 0)
             if seen == _MAX_COUNT:  # cheapest test first: most repeats of a phrase are past the cap
                 continue
-            blocked = negative.get(topic)
-            if blocked and any(b0 <= start and last <= b1 for b0, b1 in blocked):
-                continue
+            if negative:
+                blocked = negative.get(topic)
+                if blocked and any(b0 <= start and last <= b1 for b0, b1 in blocked):
+                    continue
             counts[key] = seen + 1
-            scores[topic] = scores.get(topic, 0.0) + weight * (2 if last < title_end else 1)
+            scores[topic] = scores.get(topic, 0.0) + (weight + weight if last < title_end else weight)
         tags = []
         for index, raw in scores.items():
             topic = self.taxonomy.topics[index]
