@@ -22,6 +22,7 @@ Zones, in order:
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
@@ -81,6 +82,8 @@ class ZoneTagger:
         for kind in OTHER_ZONE_KINDS:
             entries[match_key(kind)] = (_OTHER, "")
         entries[_BARE] = (_BARE_KIND, "")
+        for full in ("高新技术产业开发区", "高新技术开发区"):  # 哈尔滨市高新技术产业开发区: only right after a place
+            entries[match_key(full)] = (_BARE_KIND, "full")
         for generic in _GENERIC_ZONE:
             entries[match_key(generic)] = (_GENERIC, "")
         for zone in self.gazetteer.zones:
@@ -88,6 +91,12 @@ class ZoneTagger:
                 key = match_key(name)
                 if len(key) >= 2 and not key.isascii() and key not in self.ambiguous:
                     entries[key] = (_ZONE, zone.id)
+        for zone in self.gazetteer.zones:  # 紫竹国家高新区, 石河子高新技术产业开发区: the usual forms of a short name
+            stem = match_key(zone.short_name).removesuffix("高新区")
+            if stem != match_key(zone.short_name) and len(stem) >= 2:
+                for form in ("国家高新区", "国家级高新区", "高新技术产业开发区", "国家高新技术产业开发区", "高新技术开发区"):
+                    if stem + form not in self.ambiguous:
+                        entries.setdefault(stem + form, (_ZONE, zone.id))
         for key in self.ambiguous:
             entries[key] = (_AMBIG, key)
         # One automaton for everything the tagger looks for: zone-side names (matched leftmost-longest
@@ -184,6 +193,8 @@ class ZoneTagger:
         before = hits[index - 1] if index else None
         if before is not None and before.end == hit.start and before.kind == _PLACE:
             return self._zone_by_place.get(before.ref)  # 包头市高新区; a place without a zone: another zone
+        if hit.ref == "full":
+            return None  # “高新技术开发区”: the kind of zone, unless a place is right before it
         prefix = text[max(0, hit.start - 4):hit.start]
         if prefix.endswith(_CATEGORY_BEFORE) or re.search(r"[0-9一二三四五六七八九十几多两]$", prefix):
             return None
@@ -207,9 +218,23 @@ class ZoneTagger:
         """(zone id, section, position) of every zone mention in `text` (title|byline|body keys)."""
         mentions: list[tuple[str, str, int]] = []
         place_refs = {hit.ref for hit in hits if hit.kind == _PLACE}
-        for hit in hits:
+        for i, hit in enumerate(hits):
             if hit.kind == _ZONE:
+                if _INSIDE_NAME.match(text, hit.end):
+                    continue  # 中关村发展集团, 张江路: the zone's name inside another name
                 mentions.append((hit.ref, hit.section, hit.start - (body_start if hit.section == "body" else 0)))
+            elif hit.kind in (_GENERIC, _BARE_KIND) and i and hits[i - 1].kind == _PLACE \
+                    and _LIST_COUNT.fullmatch(text, hits[i - 1].end, hit.start):
+                # 长治、锦州、连云港等14家高新区; 克拉玛依、遵义、信阳、滁州四个高新区: each place's zone
+                j = i - 1
+                while j >= 0 and hits[j].kind == _PLACE:
+                    zone_id = self._zone_by_place.get(hits[j].ref)
+                    if zone_id:  # a list names no subject: "list" marks where it sits
+                        mentions.append((zone_id, "list" if hits[j].section == "body" else hits[j].section,
+                                         hits[j].start - (body_start if hits[j].section == "body" else 0)))
+                    if j == 0 or text[hits[j - 1].end:hits[j].start] not in _LIST_JOINERS:
+                        break
+                    j -= 1
             elif hit.kind == _AMBIG:
                 zone_id = self._resolve_ambiguous(hit, place_refs, defaults)
                 if zone_id:
@@ -230,9 +255,12 @@ class ZoneTagger:
 
     # the stage ---------------------------------------------------------------------------
     def tag(self, title: str, body: str, default_zones: tuple[str, ...] = (), byline: str = "",
-            author: str | None = None) -> TagSet:
+            author: str | None = None, url: str | None = None) -> TagSet:
         """Tag one article. `byline` is the author's post (a zone named there is what a signed
-        piece is about), `author` the extractor's author name, `default_zones` the source's zones.
+        piece is about), `author` the extractor's author name, `default_zones` the source's zones,
+        `url` the page's address: a page on a zone's official site (gazetteer ``websites``) is about
+        that zone, as a page of a source configured with zones is about those, unless it names
+        another zone as its subject.
 
         Title, byline and body are folded to simplified script when they hold traditional characters,
         normalised once (``match_key``) and scanned once."""
@@ -245,9 +273,14 @@ class ZoneTagger:
         body_start = len(title_k) + len(byline_k) + 2
         hits = self._zone_hits(text, found, (len(title_k) + 1, body_start))
         defaults = tuple(z for z in default_zones if self.gazetteer.get(z))
+        if url:
+            site = self.gazetteer.zone_for_host(_host(url))
+            if site is not None and site.id not in defaults:
+                defaults += (site.id,)
         mentions = self._zone_mentions(text, hits, body_start, defaults)
-        zones = self._zone_tags(mentions, defaults)
-        people = self._people(title_k, byline_k, body_s, body_k, author, byline_s, hits, mentions, office_hits)
+        people, posts = self._people(title_k, byline_k, body_s, body_k, author, byline_s, hits, mentions, office_hits)
+        lead_end = _lead_end(body_s, len(body_k))
+        zones = self._zone_tags(mentions, defaults, _aside(mentions, posts), lead_end)
         # topics read title and body: the byline's hits are left out (the | around it ends any sentence)
         if byline_k:
             topic_hits = [h for h in topic_hits if not len(title_k) < h[0] < body_start]
@@ -257,15 +290,25 @@ class ZoneTagger:
         return TagSet(zones=zones, people=people, places=places, topics=topics, content_type=content_type,
                       relevant=bool(zones or topics))
 
-    def _zone_tags(self, mentions: list[tuple[str, str, int]], defaults: tuple[str, ...]) -> tuple[ZoneTag, ...]:
+    def _zone_tags(self, mentions: list[tuple[str, str, int]], defaults: tuple[str, ...], aside: set[str] = frozenset(),
+                   lead_end: int = _LEAD) -> tuple[ZoneTag, ...]:
+        """Scores and roles. `defaults`: the source's and the site's zones, the subject of a page that
+        names no other zone as its subject; `aside`: zones named only in lists, in former posts or in
+        the post of one official among others (never a subject unless in the headline); `lead_end`:
+        where the first paragraph of the body ends (a zone named once after it is not the subject)."""
         score: dict[str, float] = {z: 0.0 for z in defaults}
         counts: dict[str, int] = {}
         flags: dict[str, set[str]] = {}
+        first: dict[str, int] = {}
         for zone_id, section, position in mentions:
             seen = flags.setdefault(zone_id, set())
             counts[zone_id] = counts.get(zone_id, 0) + 1
             gain = _WEIGHTS["mention"] if counts[zone_id] <= _MAX_MENTIONS else 0.0
-            where = section if section != "body" else ("lead" if position < _LEAD else "")
+            if section in ("body", "list"):
+                first[zone_id] = min(first.get(zone_id, position), position)
+                where = "lead" if position < _LEAD and section == "body" else ""
+            else:
+                where = section
             if where and where not in seen:
                 gain += _WEIGHTS[where]
                 seen.add(where)
@@ -273,6 +316,8 @@ class ZoneTagger:
         if not score:
             return ()
         headline = {z for z, s in flags.items() if s & {"title", "byline"}}
+        eligible = {z: s for z, s in score.items() if z not in aside and
+                    (counts.get(z, 0) >= 2 or first.get(z, 0) < lead_end or z in defaults)}
         if len(headline) >= 2:
             # 光谷与张江、中关村共话...: a headline zone the body names far less than the main one is a partner
             body = {z: sum(1 for m in mentions if m[0] == z and m[1] == "body") for z in headline}
@@ -280,14 +325,16 @@ class ZoneTagger:
             if top >= _DOMINANT:
                 headline = {z for z in headline if 2 * body[z] > top}
         if headline:
-            subjects = headline | set(defaults)
+            subjects = headline
         elif defaults:
             subjects = set(defaults)
-        else:
-            top = max(score.values())
-            subjects = {z for z, s in score.items() if s == top or (s >= 0.6 * top and counts.get(z, 0) >= 3)}
+        elif eligible:
+            top = max(eligible.values())
+            subjects = {z for z, s in eligible.items() if s == top or (s >= 0.6 * top and counts.get(z, 0) >= 3)}
             if len(subjects) >= 3 and all(counts.get(z, 0) == 1 for z in subjects):
                 subjects = set()  # a roll call of zones, each named once: none is the subject
+        else:
+            subjects = set()
         tags = []
         for zone_id, raw in score.items():
             zone = self.gazetteer.get(zone_id)
@@ -299,7 +346,9 @@ class ZoneTagger:
 
     def _people(self, title_k: str, byline_k: str, body_s: str, body_k: str, author: str | None, byline_s: str,
                 hits: list[_Hit], mentions: list[tuple[str, str, int]], office_hits: list[tuple[int, int]]
-                ) -> tuple[PersonTag, ...]:
+                ) -> tuple[tuple[PersonTag, ...], list[tuple[int, int, bool]]]:
+        """The people, and the spans of the posts found in the body (start, end, former)."""
+        posts: list[tuple[int, int, bool]] = []
         found: dict[str, PersonTag] = {}
 
         def zone_of(post: str) -> str | None:
@@ -320,13 +369,15 @@ class ZoneTagger:
             zones_at = [(pos, z) for z, where, pos in mentions if where == section]
             places = [(h.start - offset, h.ref) for h in hits if h.section == section and h.kind == _PLACE]
             for person in people:
+                if section == "body":
+                    posts.append((person.start, person.end, person.former))
                 if person.name in found:
                     continue
                 zone_id = next((z for pos, z in zones_at if person.start <= pos < person.end), None)
                 place = next((self.places[int(ref)] for start, ref in places if person.start <= start < person.end), None)
                 found[person.name] = PersonTag(person.name, person.post, zone_id,
                                                self._org(person.post, zone_id, place), person.former)
-        return tuple(found.values())
+        return tuple(found.values()), posts
 
     def _org(self, post: str, zone_id: str | None, place: Place | None) -> PersonOrg:
         """The organisation of a post: the unit naming the zone (else the last unit) without its office."""
@@ -362,6 +413,10 @@ class ZoneTagger:
 
 
 _OFFICE_WORDS = frozenset(OFFICES)
+# After a zone's name, the rest of another name: a company, a building, a road (中关村发展集团, 张江路)
+_INSIDE_NAME = re.compile("发展集团|控股|集团|股份|有限公司|公司|大厦|大道|大街|路(?![径线演])|展示中心|会展中心|会议中心|酒店|宾馆|广场")
+_LIST_COUNT = re.compile("等?[0-9一二三四五六七八九十两]*[家个所]?(?:国家级|国家|省级)?")
+_LIST_JOINERS = ("、", "和", "与", "及")
 _POST_UNITS = re.compile("[、，,]|兼")
 _OFFICES_LONGEST_FIRST = tuple(sorted(OFFICES, key=len, reverse=True))
 _DEPUTIES = ("常务副", "执行副", "副", "代理")
@@ -383,6 +438,44 @@ def _content_type(title: str, head: str, people: tuple[PersonTag, ...], has_byli
     if signed and not _NEWS_CUE.search(head):
         return "commentary"
     return "news"
+
+
+def _aside(mentions: list[tuple[str, str, int]], posts: list[tuple[int, int, bool]]) -> set[str]:
+    """Zones whose every mention is aside: in a list of zones, or in a former post (原…高新区管委会副主任)."""
+    by_zone: dict[str, list[tuple[str, int]]] = {}
+    for zone_id, section, position in mentions:
+        by_zone.setdefault(zone_id, []).append((section, position))
+    aside = set()
+    for zone_id, places in by_zone.items():
+
+        def set_aside(section: str, pos: int) -> bool:
+            if section == "list":
+                return True
+            if section != "body":
+                return False
+            post = next(((start, end, former) for start, end, former in posts if start <= pos < end), None)
+            return post is not None and post[2]
+        if all(set_aside(section, pos) for section, pos in places):
+            aside.add(zone_id)
+    return aside
+
+
+def _lead_end(body: str, body_key_length: int) -> int:
+    """Where the body's first paragraph ends, in match-key characters: the first line of 40
+    characters or more (a source or date line before it is not the lead) and the lines before it."""
+    end = 0
+    for line in body.split("\n"):
+        end += len(match_key(line))
+        if len(line.strip()) >= 40:
+            return end
+    return body_key_length
+
+
+def _host(url: str) -> str | None:
+    try:
+        return urlsplit(url.strip()).hostname
+    except ValueError:  # an address that does not parse (a bad IPv6 literal) names no host
+        return None
 
 
 @lru_cache(maxsize=1)
