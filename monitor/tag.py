@@ -198,7 +198,7 @@ class ZoneTagger:
         prefix = text[max(0, hit.start - 4):hit.start]
         if prefix.endswith(_CATEGORY_BEFORE) or re.search(r"[0-9一二三四五六七八九十几多两]$", prefix):
             return None
-        if prefix and "\u4e00" <= prefix[-1] <= "\u9fff" and prefix[-1] not in "的在与和及了是为对该本我从到将把让向于由经使等入驻至给同跟被里即称区":
+        if prefix and "\u4e00" <= prefix[-1] <= "\u9fff" and prefix[-1] not in "的在与和及了是为对该本我从到将把让向于由经使等入驻至给同跟被里即称区原":
             return None  # 衡水高新区: a zone the gazetteer does not hold
         if defaults:
             return defaults[0]
@@ -278,7 +278,8 @@ class ZoneTagger:
             if site is not None and site.id not in defaults:
                 defaults += (site.id,)
         mentions = self._zone_mentions(text, hits, body_start, defaults)
-        people, posts = self._people(title_k, byline_k, body_s, body_k, author, byline_s, hits, mentions, office_hits)
+        people, posts = self._people(title_k, byline_k, body_s, body_k, author, byline_s, hits, mentions, office_hits,
+                                     defaults)
         lead_end = _lead_end(body_s, len(body_k))
         zones = self._zone_tags(mentions, defaults, _aside(mentions, posts), lead_end)
         # topics read title and body: the byline's hits are left out (the | around it ends any sentence)
@@ -345,8 +346,8 @@ class ZoneTagger:
         return tuple(tags)
 
     def _people(self, title_k: str, byline_k: str, body_s: str, body_k: str, author: str | None, byline_s: str,
-                hits: list[_Hit], mentions: list[tuple[str, str, int]], office_hits: list[tuple[int, int]]
-                ) -> tuple[tuple[PersonTag, ...], list[tuple[int, int, bool]]]:
+                hits: list[_Hit], mentions: list[tuple[str, str, int]], office_hits: list[tuple[int, int]],
+                defaults: tuple[str, ...] = ()) -> tuple[tuple[PersonTag, ...], list[tuple[int, int, bool]]]:
         """The people, and the spans of the posts found in the body (start, end, former)."""
         posts: list[tuple[int, int, bool]] = []
         found: dict[str, PersonTag] = {}
@@ -374,6 +375,10 @@ class ZoneTagger:
                 if person.name in found:
                     continue
                 zone_id = next((z for pos, z in zones_at if person.start <= pos < person.end), None)
+                if zone_id is None and defaults and _ZONE_ORGAN.search(person.post) and not any(
+                        h.section == section and person.start <= h.start - offset < person.end
+                        and h.kind in (_PLACE, _OTHER, _ZONE, _AMBIG, _BARE_KIND) for h in hits):
+                    zone_id = defaults[0]  # 区党工委副书记 on a zone's own site: that zone's official
                 place = next((self.places[int(ref)] for start, ref in places if person.start <= start < person.end), None)
                 found[person.name] = PersonTag(person.name, person.post, zone_id,
                                                self._org(person.post, zone_id, place), person.former)
@@ -387,7 +392,7 @@ class ZoneTagger:
         unit = next((u for u in units if any(k in u for k in keys)), units[-1] if units else "")
         office = next((w for w in _OFFICES_LONGEST_FIRST if unit.endswith(w)), "")
         unit = unit[:len(unit) - len(office)]
-        name = unit.removesuffix(next((d for d in _DEPUTIES if unit.endswith(d)), "")) or None
+        name = unit.removesuffix(next((d for d in _DEPUTIES if unit.endswith(d)), "")).removeprefix("原") or None
         if zone is not None:
             return PersonOrg(name, zone.id, zone.prefecture or None, zone.province or None)
         if place is not None:
@@ -413,6 +418,7 @@ class ZoneTagger:
 
 
 _OFFICE_WORDS = frozenset(OFFICES)
+_ZONE_ORGAN = re.compile("党工委|管委会|管委|工委")
 # After a zone's name, the rest of another name: a company, a building, a road (中关村发展集团, 张江路)
 _INSIDE_NAME = re.compile("发展集团|控股|集团|股份|有限公司|公司|大厦|大道|大街|路(?![径线演])|展示中心|会展中心|会议中心|酒店|宾馆|广场")
 _LIST_COUNT = re.compile("等?[0-9一二三四五六七八九十两]*[家个所]?(?:国家级|国家|省级)?")

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 import ahocorasick_rs
 import yaml
@@ -27,7 +27,7 @@ from .errors import ConfigError
 from .items import TopicTag
 from .normalise import match_key
 
-__all__ = ["Topic", "Taxonomy", "TopicMatcher", "load_taxonomy"]
+__all__ = ["Topic", "Taxonomy", "TopicMatcher", "UnknownTopicError", "load_taxonomy", "validate_topic_ids"]
 
 _MAX_COUNT = 3
 _SENTENCE_END = re.compile(r"[。！？!?；;\n|]")
@@ -72,6 +72,23 @@ def _parse(data: Any, where: str) -> Taxonomy:
                             float(item.get("threshold", default))))
     return Taxonomy(tuple(topics), tuple(match_key(str(g)) for g in data.get("generic") or ()),
                     tuple(match_key(str(g)) for g in data.get("generic_sentences") or ()))
+
+
+class UnknownTopicError(ConfigError):
+    """A topic id the taxonomy does not hold (the message lists the valid ones)."""
+
+
+def validate_topic_ids(ids: Iterable[str], taxonomy: Taxonomy | None = None) -> tuple[str, ...]:
+    """The topic ids as given (blank ones dropped), or UnknownTopicError naming the unknown ones and
+    listing every valid id with its Chinese label."""
+    taxonomy = taxonomy or load_taxonomy()
+    wanted = tuple(i.strip() for i in ids if i and i.strip())
+    unknown = [i for i in wanted if taxonomy.get(i) is None]
+    if unknown:
+        valid = ", ".join(f"{t.id} ({t.zh})" for t in taxonomy.topics)
+        raise UnknownTopicError(f"unknown topic id{'s' if len(unknown) > 1 else ''}: {', '.join(unknown)}. "
+                                f"Valid topic ids: {valid}")
+    return wanted
 
 
 @lru_cache(maxsize=4)

@@ -22,6 +22,7 @@ from starlette.routing import Route
 
 from . import db
 from .errors import ConfigError, DeliveryError
+from .topics import validate_topic_ids
 from .gazetteer import load_gazetteer
 from .mailer import make_mailer, new_message_id, recipient
 from .models import DigestRecord, Subscriber, Subscription
@@ -119,7 +120,7 @@ def _filters_from_form(form: Any) -> SubscriptionFilters:
         raise ConfigError("hour must be a number from 0 to 23") from None
     return SubscriptionFilters(frequency=str(form.get("frequency") or "daily"),
                                zones=resolve_zones(load_gazetteer(), list(_split(form.get("zones")))),
-                               provinces=_split(form.get("provinces")), topics=_split(form.get("topics")),
+                               provinces=_split(form.get("provinces")), topics=validate_topic_ids(_split(form.get("topics"))),
                                keywords=_split(form.get("keywords")), types=_split(form.get("types")), hour=hour)
 
 
