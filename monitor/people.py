@@ -124,7 +124,7 @@ _DEPUTY = ("常务副", "执行副", "副", "代理", "代")
 _HARD_BREAK = set(",，。;；:：!！?？\"“”()（）|[]【】《》<>「」\n")
 _BREAK = re.compile("[" + re.escape("".join(sorted(_HARD_BREAK))) + "]")
 # Characters a given name does not hold (organisation and function words).
-_NOT_IN_NAME = set("委局部办院厅司处区市县省党政府组团队馆站员级届年月日号的了在是等")
+_NOT_IN_NAME = set("委局办院厅司处区市县省党政府组团队馆站员级届年月日号的了在是等")
 # What follows a name: punctuation, a digit, or a word of the verbs and nouns that come after names in news.
 _FOLLOW_PUNCT = set(",，、。;；:：!！?？\"“”()（）|") | set("0123456789")
 _FOLLOW_WORDS = tuple(sorted(
@@ -175,7 +175,7 @@ def _name_candidates(text: str, pos: int) -> list[int]:
 
 _NOT_NAMES = {"相关", "有关", "主要", "全体", "各位", "部分", "相应", "分别", "其他", "双方", "各级", "原任", "时任", "现任",
               "新任", "历任", "曾任", "常务", "班子", "领导", "干部", "成员", "同志", "代表", "负责", "管委", "党委", "和平",
-              "高新", "经开", "上海", "广州", "成都", "重庆", "武汉", "南京", "杭州", "合肥", "西安", "郑州", "长沙", "宁波"}
+              "高新", "经开", "宣传", "组织", "上海", "广州", "成都", "重庆", "武汉", "南京", "杭州", "合肥", "西安", "郑州", "长沙", "宁波"}
 
 
 _NAME_SHAPE = re.compile("[\u4e00-\u9fff][^\\W\\d_a-zA-Z" + "".join(sorted(_NOT_IN_NAME)) + "]{1,3}")
@@ -251,18 +251,21 @@ def office_spans(text: str, found: list[tuple[int, int]]) -> list[tuple[int, int
 
 
 def find_people(text: str, offices: list[tuple[int, int]] | None = None) -> list[FoundPerson]:
-    """Every person named with a post in a whitespace-free text (a match key), in order:
+    """Every person named with a post in a whitespace-free text (a match key), in order (a name named
+    twice with a post is found twice):
     1. post then name: 商务部外资司副司长王亚, 省委常委、长沙市委书记XXX, shared by a list (区领导A、B、C);
     2. name then post: 杨志平副市长, 市招商局秦艳局长 (the organisation before the name);
     3. name then the post after a comma or in brackets: XXX，原某某高新区管委会副主任; 曾智华（世界银行高级经济学家）."""
     found: list[FoundPerson] = []
-    taken: set[str] = set()
     last_end = 0
     if offices is None:
         offices = [m.span() for m in _OFFICE_RE.finditer(text)]
+    this_office_end = 0
+    previous_office_end = 0
     for office_start, office_end in offices:
         if office_start < last_end:
             continue
+        previous_office_end, this_office_end = this_office_end if found else 0, office_end
         following = text[office_end:office_end + 1]
         name = name_after(text, office_end) if following in SURNAMES or text[office_end:office_end + 2] in _COMPOUND \
             else None
@@ -274,9 +277,7 @@ def find_people(text: str, offices: list[tuple[int, int]] | None = None) -> list
                 post = text[office_start:office_end]
             pos = office_end
             while name:
-                if name not in taken:
-                    found.append(FoundPerson(name, post, start, office_end))
-                    taken.add(name)
+                found.append(FoundPerson(name, post, start, office_end))
                 pos += len(name)
                 last_end = pos
                 if pos < len(text) and text[pos] == "、":
@@ -305,9 +306,7 @@ def find_people(text: str, offices: list[tuple[int, int]] | None = None) -> list
         if person:
             at, name = person
             org_start, org = _post_before(text, at, last_end) if at and text[at - 1] in _ORG_END else (at, "")
-            if name not in taken:
-                found.append(FoundPerson(name, org + text[head:office_end], org_start, office_end))
-                taken.add(name)
+            found.append(FoundPerson(name, org + text[head:office_end], org_start, office_end))
             last_end = office_end
             continue
         # 3. name, then 任 and the post (陈平同志任武汉东湖新技术开发区管委会主任)
@@ -320,9 +319,7 @@ def find_people(text: str, offices: list[tuple[int, int]] | None = None) -> list
                 at = appointed.start() - length
                 name = text[at:appointed.start()]
                 if at >= last_end and length in _name_candidates(text, at) and _is_name(name):
-                    if name not in taken:
-                        found.append(FoundPerson(name, text[appointed.end():office_end], appointed.end(), office_end))
-                        taken.add(name)
+                    found.append(FoundPerson(name, text[appointed.end():office_end], appointed.end(), office_end))
                     last_end = office_end
                     break
             if last_end == office_end:
@@ -338,12 +335,11 @@ def find_people(text: str, offices: list[tuple[int, int]] | None = None) -> list
             for length in (3, 2, 4):
                 at = cut - length
                 name = text[at:cut]
-                if (at >= last_end and length in _name_candidates(text, at) and _is_name(name)
-                        and (at == 0 or text[at - 1] in _HARD_BREAK or text[at - 1] == "、")):
-                    if name not in taken:
-                        lead = next((w for w in _AFTER_POST_LEAD if w != "原" and post.startswith(w)), "")
-                        found.append(FoundPerson(name, post[len(lead):], cut + 1 + len(lead), office_end))
-                        taken.add(name)
+                # the name may be the one the previous post named (宿迁市副市长方文浜，原…管委会副主任)
+                if (at >= previous_office_end and length in _name_candidates(text, at) and _is_name(name)
+                        and (at in (0, previous_office_end) or text[at - 1] in _HARD_BREAK or text[at - 1] == "、")):
+                    lead = next((w for w in _AFTER_POST_LEAD if w != "原" and post.startswith(w)), "")
+                    found.append(FoundPerson(name, post[len(lead):], cut + 1 + len(lead), office_end))
                     last_end = office_end
                     break
             break

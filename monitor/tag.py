@@ -195,6 +195,10 @@ class ZoneTagger:
             return self._zone_by_place.get(before.ref)  # 包头市高新区; a place without a zone: another zone
         if hit.ref == "full":
             return None  # “高新技术开发区”: the kind of zone, unless a place is right before it
+        after = hits[index + 1] if index + 1 < len(hits) else None
+        if (after is not None and after.kind == _OTHER and text[hit.end:after.start] in _LIST_JOINERS) or (
+                before is not None and before.kind == _OTHER and text[before.end:hit.start] in _LIST_JOINERS):
+            return None  # 高新区和经开区: kinds of zone side by side
         prefix = text[max(0, hit.start - 4):hit.start]
         if prefix.endswith(_CATEGORY_BEFORE) or re.search(r"[0-9一二三四五六七八九十几多两]$", prefix):
             return None
@@ -379,7 +383,9 @@ class ZoneTagger:
                         h.section == section and person.start <= h.start - offset < person.end
                         and h.kind in (_PLACE, _OTHER, _ZONE, _AMBIG, _BARE_KIND) for h in hits):
                     zone_id = defaults[0]  # 区党工委副书记 on a zone's own site: that zone's official
-                place = next((self.places[int(ref)] for start, ref in places if person.start <= start < person.end), None)
+                # the place nearest the office: 湖南省委常委、长沙市委书记 is 长沙市's
+                place = next((self.places[int(ref)] for start, ref in reversed(places)
+                              if person.start <= start < person.end), None)
                 found[person.name] = PersonTag(person.name, person.post, zone_id,
                                                self._org(person.post, zone_id, place), person.former)
         return tuple(found.values()), posts
