@@ -3,9 +3,7 @@ a site speaks for, subject versus mention, topic ids), the real-text set itself 
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,14 +16,7 @@ from monitor.tag import ZoneTagger
 from monitor.topics import UnknownTopicError, validate_topic_ids
 
 from .conftest import run_cli
-
-ROOT = Path(__file__).resolve().parent.parent
-_spec = importlib.util.spec_from_file_location("bench_tagging_real", ROOT / "bench" / "tagging.py")
-assert _spec and _spec.loader
-bench = importlib.util.module_from_spec(_spec)
-sys.modules["bench_tagging_real"] = bench
-_spec.loader.exec_module(bench)
-
+from .test_tagging import bench  # bench/tagging.py, loaded once
 
 @pytest.fixture(scope="module")
 def tagger() -> ZoneTagger:
