@@ -2,7 +2,9 @@
 
 - ``national-hitech-zones.csv``: one row per zone. Zone ids are the ``id`` column: stable,
   never changed or reused. Whether the approval year is verified is read from the ``notes``
-  cell (``[year verified]``), so ``monitor zones show`` keeps the uncertainty visible.
+  cell (``[year verified]``), so ``monitor zones show`` keeps the uncertainty visible. The
+  ``websites`` column holds the hosts of the zone's official sites (``;``-separated, blank where
+  unknown): the one place zone sites are kept (see the notes file for how each was found).
 - ``ambiguous-aliases.csv``: names that more than one zone uses (火炬高新区 ...). They are
   never matched straight to a zone; the tagger resolves them from the text or the source.
 - ``places.csv``: provinces and cities by the form printed in news (包头, 内蒙古), with the
