@@ -91,7 +91,7 @@ def find_bylines(lines: list[str], max_lines: int | None = None) -> list[PersonT
     people: list[PersonTag] = []
     for i, line in enumerate(lines[:max_lines]):
         # cheapest test first: a signature holds at most _BYLINE_MAX characters other than spaces
-        found = _BYLINE.match(line) if len(line) <= _BYLINE_MAX or len(line.replace(" ", "")) <= _BYLINE_MAX else None
+        found = _BYLINE.match(line) if len(line) - line.count(" ") <= _BYLINE_MAX else None
         if not found or _SENTENCE_PUNCT.search(found.group(2).rstrip("、")):
             continue
         name, post = found.group(1), re.sub(r"\s+", "", found.group(2))
@@ -120,6 +120,7 @@ OFFICES = ("主任委员", "总工程师", "总经济师", "总会计师", "首�
 # An office word that is part of a longer word (委员会, 常委会, 领导班子, 书记处 ...) is not an office.
 _NOT_OFFICE_AFTER = {"委员": "会", "常委": "会", "领导": "班子|干部|小组|下|力|作用", "书记": "处", "主任": "委"}
 _OFFICE_RE = re.compile("|".join(w + (f"(?!{_NOT_OFFICE_AFTER[w]})" if w in _NOT_OFFICE_AFTER else "") for w in OFFICES))
+_CONTINUATIONS = {w: tuple(after.split("|")) for w, after in _NOT_OFFICE_AFTER.items()}
 _DEPUTY = ("常务副", "执行副", "副", "代理", "代")
 _HARD_BREAK = set(",，。;；:：!！?？\"“”()（）|[]【】《》<>「」\n")
 _BREAK = re.compile("[" + re.escape("".join(sorted(_HARD_BREAK))) + "]")
@@ -164,13 +165,13 @@ def _follows_name(text: str, pos: int) -> int:
     return 0
 
 
-def _name_candidates(text: str, pos: int) -> list[int]:
-    head = text[pos:pos + 2]
-    if head in _COMPOUND:
-        return [4, 3]
+def _name_candidates(text: str, pos: int) -> tuple[int, ...]:
+    """The lengths a name starting at `pos` may have, shortest first."""
+    if text[pos:pos + 2] in _COMPOUND:
+        return (3, 4)
     if text[pos:pos + 1] in SURNAMES:
-        return [2, 3]
-    return []
+        return (2, 3)
+    return ()
 
 
 _NOT_NAMES = {"相关", "有关", "主要", "全体", "各位", "部分", "相应", "分别", "其他", "双方", "各级", "原任", "时任", "现任",
@@ -194,7 +195,7 @@ def name_after(text: str, pos: int) -> str | None:
     a surname first; the longer name when only it is followed by a word, unless the shorter one
     is followed by a function word that seldom ends a name)."""
     best, best_strength = None, 0
-    for length in sorted(_name_candidates(text, pos)):
+    for length in _name_candidates(text, pos):
         name = text[pos:pos + length]
         if len(name) < length or not _is_name(name):
             continue
@@ -242,8 +243,8 @@ def office_spans(text: str, found: list[tuple[int, int]]) -> list[tuple[int, int
     for start, end in found:
         if start < last:
             continue
-        office = _OFFICE_RE.match(text, start, end + 2)
-        if office is None or office.end() != end:
+        continuations = _CONTINUATIONS.get(text[start:end])
+        if continuations and text.startswith(continuations, end):
             continue
         spans.append((start, end))
         last = end
@@ -295,14 +296,17 @@ def find_people(text: str, offices: list[tuple[int, int]] | None = None) -> list
                 head -= len(deputy)
                 break
         person = None
-        for length in (3, 2, 4):
-            at = head - length
-            if at < last_end or not _name_candidates(text, at) or length not in _name_candidates(text, at):
-                continue
-            name = text[at:head]
-            if _is_name(name) and (at == 0 or text[at - 1] in _HARD_BREAK or text[at - 1] in "、" or text[at - 1] in _ORG_END):
-                person = (at, name)
-                break
+        if head >= 2 and (text[head - 2] in SURNAMES or text[head - 3:head - 2] in SURNAMES
+                          or text[head - 4:head - 2] in _COMPOUND):
+            for length in (3, 2, 4):
+                at = head - length
+                if at < last_end or length not in _name_candidates(text, at):
+                    continue
+                name = text[at:head]
+                if _is_name(name) and (at == 0 or text[at - 1] in _HARD_BREAK or text[at - 1] == "、"
+                                       or text[at - 1] in _ORG_END):
+                    person = (at, name)
+                    break
         if person:
             at, name = person
             org_start, org = _post_before(text, at, last_end) if at and text[at - 1] in _ORG_END else (at, "")
@@ -314,7 +318,7 @@ def find_people(text: str, offices: list[tuple[int, int]] | None = None) -> list
         if text.find("任", window, office_start) >= 0:
             for candidate in _APPOINTED.finditer(text, window, office_start):
                 appointed = candidate
-        if appointed and not any(c in _HARD_BREAK for c in text[appointed.end():office_start]):
+        if appointed and not _BREAK.search(text, appointed.end(), office_start):
             for length in (3, 2):
                 at = appointed.start() - length
                 name = text[at:appointed.start()]
@@ -327,7 +331,7 @@ def find_people(text: str, offices: list[tuple[int, int]] | None = None) -> list
         # 4. name, then the post after a comma or an opening bracket
         for opener in ",(":
             cut = text.rfind(opener, max(last_end, office_start - _MAX_POST), office_start)
-            if cut < 1 or any(c in _HARD_BREAK for c in text[cut + 1:office_start]):
+            if cut < 1 or _BREAK.search(text, cut + 1, office_start):
                 continue
             post = text[cut + 1:office_end]
             if opener == "," and not post.startswith(_AFTER_POST_LEAD):

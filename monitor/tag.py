@@ -396,8 +396,8 @@ class ZoneTagger:
         zone = self.gazetteer.get(zone_id) if zone_id else None
         keys = self._name_keys.get(zone_id or "", ())
         unit = next((u for u in units if any(k in u for k in keys)), units[-1] if units else "")
-        office = next((w for w in _OFFICES_LONGEST_FIRST if unit.endswith(w)), "")
-        unit = unit[:len(unit) - len(office)]
+        length = next((n for n in _OFFICE_LENGTHS if unit[-n:] in _OFFICE_WORDS), 0)
+        unit = unit[:len(unit) - length]
         name = unit.removesuffix(next((d for d in _DEPUTIES if unit.endswith(d)), "")).removeprefix("原") or None
         if zone is not None:
             return PersonOrg(name, zone.id, zone.prefecture or None, zone.province or None)
@@ -430,7 +430,7 @@ _INSIDE_NAME = re.compile("发展集团|控股|集团|股份|有限公司|公司
 _LIST_COUNT = re.compile("等?[0-9一二三四五六七八九十两]*[家个所]?(?:国家级|国家|省级)?")
 _LIST_JOINERS = ("、", "和", "与", "及")
 _POST_UNITS = re.compile("[、，,]|兼")
-_OFFICES_LONGEST_FIRST = tuple(sorted(OFFICES, key=len, reverse=True))
+_OFFICE_LENGTHS = tuple(sorted({len(w) for w in OFFICES}, reverse=True))
 _DEPUTIES = ("常务副", "执行副", "副", "代理")
 _INTERVIEW = re.compile(r"专访|访谈|对话|答记者问|记者[:：]|^问[:：]", re.M)
 _POLICY = re.compile(r"办法|细则|实施意见|若干措施|若干政策|政策措施|条例|规定|行动方案|实施方案|指导意见")
@@ -454,6 +454,8 @@ def _content_type(title: str, head: str, people: tuple[PersonTag, ...], has_byli
 
 def _aside(mentions: list[tuple[str, str, int]], posts: list[tuple[int, int, bool]]) -> set[str]:
     """Zones whose every mention is aside: in a list of zones, or in a former post (原…高新区管委会副主任)."""
+    if not any(former for _, _, former in posts) and not any(section == "list" for _, section, _ in mentions):
+        return set()  # cheapest test first: most texts hold neither
     by_zone: dict[str, list[tuple[str, int]]] = {}
     for zone_id, section, position in mentions:
         by_zone.setdefault(zone_id, []).append((section, position))
@@ -477,9 +479,9 @@ def _lead_end(body: str, body_key_length: int) -> int:
     characters or more (a source or date line before it is not the lead) and the lines before it."""
     end = 0
     for line in body.split("\n"):
-        end += len(match_key(line))
+        end += len(line) - sum(map(line.count, " \t\r\u3000\xa0"))  # match_key drops whitespace
         if len(line.strip()) >= 40:
-            return end
+            return min(end, body_key_length)
     return body_key_length
 
 
