@@ -117,6 +117,7 @@ class ZoneTagger:
         # walks each trie node's children one by one, about three times slower over the same patterns.
         self._automaton = ahocorasick_rs.AhoCorasick(list(patterns), matchkind=ahocorasick_rs.MatchKind.Standard,
                                                      implementation=ahocorasick_rs.Implementation.DFA)
+        self._orgs: dict[tuple[str, str | None, Place | None], PersonOrg] = {}
         self._name_keys = {z.id: tuple(match_key(n) for n in z.names) for z in self.gazetteer.zones}
         self._zone_by_place = {str(i): p.zone_id for i, p in enumerate(self.places) if p.zone_id}
         # a city joins a following other kind of zone as 昆明 or 昆明市, not as 昆明县
@@ -391,11 +392,27 @@ class ZoneTagger:
         return tuple(found.values()), posts
 
     def _org(self, post: str, zone_id: str | None, place: Place | None) -> PersonOrg:
-        """The organisation of a post: the unit naming the zone (else the last unit) without its office."""
-        units = [u for u in _POST_UNITS.split(post) if u]
+        """The organisation of a post: the unit naming the zone (else the last unit) without its office.
+        Posts recur (副市长, 区领导, a zone's 党工委书记): the answers are kept (bounded, per tagger)."""
+        cache_key = (post, zone_id, place)
+        org = self._orgs.get(cache_key)
+        if org is None:
+            org = self._orgs[cache_key] = self._org_of(post, zone_id, place)
+            if len(self._orgs) > _ORG_CACHE:
+                self._orgs.clear()  # bounded; clearing (not evicting one) is safe if threads share the tagger
+        return org
+
+    def _org_of(self, post: str, zone_id: str | None, place: Place | None) -> PersonOrg:
         zone = self.gazetteer.get(zone_id) if zone_id else None
-        keys = self._name_keys.get(zone_id or "", ())
-        unit = next((u for u in units if any(k in u for k in keys)), units[-1] if units else "")
+        start, end = max(post.rfind(sep) for sep in _UNIT_SEPARATORS) + 1, len(post)
+        if zone is not None:
+            for key in self._name_keys[zone.id]:
+                at = post.find(key)
+                if at >= 0:
+                    start = max(post.rfind(sep, 0, at) for sep in _UNIT_SEPARATORS) + 1
+                    end = min((j for j in (post.find(sep, at) for sep in _UNIT_SEPARATORS) if j >= 0), default=end)
+                    break
+        unit = post[start:end]
         length = next((n for n in _OFFICE_LENGTHS if unit[-n:] in _OFFICE_WORDS), 0)
         unit = unit[:len(unit) - length]
         name = unit.removesuffix(next((d for d in _DEPUTIES if unit.endswith(d)), "")).removeprefix("原") or None
@@ -429,7 +446,8 @@ _ZONE_ORGAN = re.compile("党工委|管委会|管委|工委")
 _INSIDE_NAME = re.compile("发展集团|控股|集团|股份|有限公司|公司|大厦|大道|大街|路(?![径线演])|展示中心|会展中心|会议中心|酒店|宾馆|广场")
 _LIST_COUNT = re.compile("等?[0-9一二三四五六七八九十两]*[家个所]?(?:国家级|国家|省级)?")
 _LIST_JOINERS = ("、", "和", "与", "及")
-_POST_UNITS = re.compile("[、，,]|兼")
+_ORG_CACHE = 4096
+_UNIT_SEPARATORS = ("、", "，", ",", "兼")
 _OFFICE_LENGTHS = tuple(sorted({len(w) for w in OFFICES}, reverse=True))
 _DEPUTIES = ("常务副", "执行副", "副", "代理")
 _INTERVIEW = re.compile(r"专访|访谈|对话|答记者问|记者[:：]|^问[:：]", re.M)
