@@ -40,7 +40,7 @@ __all__ = ["ZoneTagger", "OTHER_ZONE_KINDS", "shared_tagger"]
 # Kinds of zone that are not national high-tech zones.
 OTHER_ZONE_KINDS = ("经开区", "经济技术开发区", "经济开发区", "自贸区", "自贸试验区", "自由贸易试验区", "自由贸易区",
                     "自贸港", "自由贸易港", "工业园区", "工业园", "保税区", "综合保税区", "保税港区", "出口加工区",
-                    "综试区", "临空经济区", "临港经济区", "农业园区", "产业园区")
+                    "综试区", "临空经济区", "临港经济区", "农业园区", "产业园区", "新区")
 _GENERIC_ZONE = ("国家高新区", "国家级高新区", "省级高新区", "国家自主创新示范区")
 _CATEGORY_BEFORE = ("各", "省", "国家", "级", "家", "个", "类", "批", "全国", "地", "市", "县", "的高新区")
 _BARE = "高新区"
@@ -189,7 +189,7 @@ class ZoneTagger:
         return alias.fallback
 
     def _resolve_bare(self, index: int, hits: list[_Hit], text: str, defaults: tuple[str, ...],
-                      anchors: set[str]) -> str | None:
+                      anchors: set[str], only_city: str | None = None) -> str | None:
         hit = hits[index]
         before = hits[index - 1] if index else None
         if before is not None and before.end == hit.start and before.kind == _PLACE:
@@ -216,6 +216,8 @@ class ZoneTagger:
                     return ref
                 if hits[other].kind == _PLACE and ref in self._zone_by_place and near:
                     return self._zone_by_place[ref]
+        if only_city is not None:
+            return only_city  # a text saying 高新区 again and again and naming one city with a zone
         return None
 
     def _zone_mentions(self, text: str, hits: list[_Hit], body_start: int, defaults: tuple[str, ...]
@@ -247,13 +249,19 @@ class ZoneTagger:
         # a city in the title (深圳) names its zone only when the body names that zone too: weaker
         # evidence than a zone name, so it needs the corroboration
         in_body = {z for z, section, _ in mentions if section == "body"}
-        for hit in hits:
+        for i, hit in enumerate(hits):
             if hit.section == "title" and hit.kind == _PLACE and self._zone_by_place.get(hit.ref) in in_body:
+                after = hits[i + 1] if i + 1 < len(hits) else None
+                if after is not None and after.kind == _OTHER and after.start - hit.end <= 3:
+                    continue  # 南京江北新区: the city names another kind of zone, not its high-tech zone
                 mentions.append((self._zone_by_place[hit.ref], "title", hit.start))
         anchors = {z for z, section, _ in mentions if section in ("title", "byline")}
+        city_zones = {self._zone_by_place[h.ref] for h in hits if h.kind == _PLACE and h.ref in self._zone_by_place}
+        bare = sum(1 for h in hits if h.kind == _BARE_KIND and h.ref != "full")
+        only_city = next(iter(city_zones)) if len(city_zones) == 1 and bare >= 3 and not in_body else None
         for i, hit in enumerate(hits):
             if hit.kind == _BARE_KIND:
-                zone_id = self._resolve_bare(i, hits, text, defaults, anchors)
+                zone_id = self._resolve_bare(i, hits, text, defaults, anchors, only_city)
                 if zone_id:
                     mentions.append((zone_id, hit.section, hit.start - (body_start if hit.section == "body" else 0)))
         return mentions
@@ -330,10 +338,13 @@ class ZoneTagger:
             top = max(body.values())
             if top >= _DOMINANT:
                 headline = {z for z in headline if 2 * body[z] > top}
+        listed = {z for z, section, _ in mentions if section == "list"}
         if headline:
             subjects = headline
         elif defaults:
             subjects = set(defaults)
+        elif len(listed) >= 3:
+            subjects = set()  # a text listing three zones or more (克拉玛依、遵义、信阳、滁州四个高新区): no subject
         elif eligible:
             top = max(eligible.values())
             subjects = {z for z, s in eligible.items() if s == top or (s >= 0.6 * top and counts.get(z, 0) >= 3)}

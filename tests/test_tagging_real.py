@@ -231,3 +231,22 @@ def test_bench_matches_people_by_name_and_office() -> None:
     assert bench.offices("区党工委副书记、管委会主任") == {"副书记", "主任"}
     assert bench.match_people([("王亞", "商務部外資司副司長")], [("王亚", "商务部外资司副司长")]) == (1, 0, 0)
     assert bench.match_people([("王亚", "商务部外资司司长")], [("王亚", "商务部外资司副司长")]) == (0, 1, 1)
+
+
+def test_a_city_naming_a_new_area_in_the_title_is_not_its_zone(tagger: ZoneTagger) -> None:
+    tags = tagger.tag("南京江北新区有哪几个区？", "江北新区是由浦口区、六合区和栖霞区八卦洲街道构成，直管区由江北新区党工委、管委会统一托管。\n"
+                                         "浦口区有2个国家级产业园区（南京高新技术产业开发区、南京海峡两岸科技工业园）。")
+    assert roles(tags, "subject") == set() and roles(tags, "mentioned") == {"nanjing"}
+
+
+def test_repeated_bare_gaoxinqu_with_one_city_is_that_citys_zone(tagger: ZoneTagger) -> None:
+    tags = tagger.tag("", "2月11日，高新区在渤龙湖科技园召开新春两委领导干部会议。高新区工委书记、管委会主任单泽峰主持会议。\n"
+                          "会议指出，今年是高新区滚石上山的重要一年，要把高新区打造成为天津市经济发展的航空母舰。")
+    assert roles(tags, "subject") == {"tianjinbinhai"}
+    assert {p.name: p.zone_id for p in tags.people}["单泽峰"] == "tianjinbinhai"
+
+
+def test_a_text_listing_three_zones_or_more_has_no_subject(tagger: ZoneTagger) -> None:
+    tags = tagger.tag("", "日前，克拉玛依、遵义、信阳、滁州四个高新区升级为国家级。克拉玛依高新技术产业开发区升级后规划面积为60平方公里。")
+    assert roles(tags, "subject") == set()
+    assert roles(tags, "mentioned") == {"kelamayi", "zunyi", "xinyang", "chuzhou"}
