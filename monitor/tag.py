@@ -256,8 +256,13 @@ class ZoneTagger:
                     continue  # 南京江北新区: the city names another kind of zone, not its high-tech zone
                 mentions.append((self._zone_by_place[hit.ref], "title", hit.start))
         anchors = {z for z, section, _ in mentions if section in ("title", "byline")}
-        city_zones = {self._zone_by_place[h.ref] for h in hits if h.kind == _PLACE and h.ref in self._zone_by_place}
-        bare = sum(1 for h in hits if h.kind == _BARE_KIND and h.ref != "full")
+        city_zones, bare, zone_by_place = set(), 0, self._zone_by_place
+        for h in hits:
+            if h.kind == _PLACE:
+                if h.ref in zone_by_place:
+                    city_zones.add(zone_by_place[h.ref])
+            elif h.kind == _BARE_KIND and h.ref != "full":
+                bare += 1
         only_city = next(iter(city_zones)) if len(city_zones) == 1 and bare >= 3 and not in_body else None
         for i, hit in enumerate(hits):
             if hit.kind == _BARE_KIND:
@@ -374,7 +379,7 @@ class ZoneTagger:
         if author and byline_s and 2 <= len(author.strip()) <= 4:
             post = match_key(byline_s)
             found[author.strip()] = PersonTag(author.strip(), post, zone_of(post))
-        for signed in find_bylines([line.strip() for line in body_s.splitlines() if line.strip()]):
+        for signed in find_bylines([line for line in map(str.strip, body_s.splitlines()) if line]):
             if signed.name not in found:
                 found[signed.name] = PersonTag(signed.name, signed.post, zone_of(signed.post or ""))
         body_offset = len(title_k) + len(byline_k) + 2

@@ -149,40 +149,48 @@ class TopicMatcher:
         positive: list[tuple[int, int, int, float, int]] = []  # start, last, topic, weight, phrase key
         everywhere: list[tuple[int, int]] = []  # blanked for every topic: start, last (inclusive)
         negative: dict[int, list[tuple[int, int]]] = {}
+        add = positive.append
         for start, stop, values in hits:
-            last = stop - 1
             # a phrase's values are one tuple shared by all its hits: its id tells the phrase apart
             phrase = id(values) << 10
             for kind, topic, weight in values:
                 if kind == 0:
-                    positive.append((start, last, topic, weight, phrase | topic))
+                    add((start, stop - 1, topic, weight, phrase | topic))
                 elif kind == 1:
-                    negative.setdefault(topic, []).append((start, last))
+                    negative.setdefault(topic, []).append((start, stop - 1))
                 elif kind == 2:
-                    everywhere.append((start, last))
+                    everywhere.append((start, stop - 1))
                 else:
                     left = max(text.rfind(c, 0, start) for c in "。！？；;|")
-                    found = _SENTENCE_END.search(text, last)
+                    found = _SENTENCE_END.search(text, stop - 1)
                     everywhere.append((left + 1, found.start() if found else len(text)))
         if not positive:
             return ()
-        mask = bytearray(len(text) + 1)  # 1: blanked for every topic
-        for b0, b1 in everywhere:
-            mask[b0:b1 + 1] = b"\x01" * (b1 + 1 - b0)
         scores: dict[int, float] = {}
         counts: dict[int, int] = {}  # hits counted per (topic, phrase)
-        for start, last, topic, weight, key in positive:
-            if mask[start] or mask[last]:
-                continue
-            seen = counts.get(key, 0)
-            if seen == _MAX_COUNT:  # cheapest test first: most repeats of a phrase are past the cap
-                continue
-            if negative:
-                blocked = negative.get(topic)
-                if blocked and any(b0 <= start and last <= b1 for b0, b1 in blocked):
+        seen_of, score_of = counts.get, scores.get
+        if not everywhere and not negative:  # the common case: nothing blanked, nothing negative
+            for start, last, topic, weight, key in positive:
+                seen = seen_of(key, 0)
+                if seen < _MAX_COUNT:
+                    counts[key] = seen + 1
+                    scores[topic] = score_of(topic, 0.0) + (weight + weight if last < title_end else weight)
+        else:
+            mask = bytearray(len(text) + 1)  # 1: blanked for every topic
+            for b0, b1 in everywhere:
+                mask[b0:b1 + 1] = b"\x01" * (b1 + 1 - b0)
+            for start, last, topic, weight, key in positive:
+                if mask[start] or mask[last]:
                     continue
-            counts[key] = seen + 1
-            scores[topic] = scores.get(topic, 0.0) + (weight + weight if last < title_end else weight)
+                seen = seen_of(key, 0)
+                if seen == _MAX_COUNT:  # cheapest test first: most repeats of a phrase are past the cap
+                    continue
+                if negative:
+                    blocked = negative.get(topic)
+                    if blocked and any(b0 <= start and last <= b1 for b0, b1 in blocked):
+                        continue
+                counts[key] = seen + 1
+                scores[topic] = score_of(topic, 0.0) + (weight + weight if last < title_end else weight)
         tags = []
         for index, raw in scores.items():
             topic = self.taxonomy.topics[index]
