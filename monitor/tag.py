@@ -40,7 +40,7 @@ __all__ = ["ZoneTagger", "OTHER_ZONE_KINDS", "shared_tagger"]
 # Kinds of zone that are not national high-tech zones.
 OTHER_ZONE_KINDS = ("经开区", "经济技术开发区", "经济开发区", "自贸区", "自贸试验区", "自由贸易试验区", "自由贸易区",
                     "自贸港", "自由贸易港", "工业园区", "工业园", "保税区", "综合保税区", "保税港区", "出口加工区",
-                    "综试区", "临空经济区", "临港经济区", "农业园区", "产业园区", "新区")
+                    "综试区", "临空经济区", "临港经济区", "农业园区", "产业园区")
 _GENERIC_ZONE = ("国家高新区", "国家级高新区", "省级高新区", "国家自主创新示范区")
 _CATEGORY_BEFORE = ("各", "省", "国家", "级", "家", "个", "类", "批", "全国", "地", "市", "县", "的高新区")
 _BARE = "高新区"
@@ -252,8 +252,9 @@ class ZoneTagger:
         for i, hit in enumerate(hits):
             if hit.section == "title" and hit.kind == _PLACE and self._zone_by_place.get(hit.ref) in in_body:
                 after = hits[i + 1] if i + 1 < len(hits) else None
-                if after is not None and after.kind == _OTHER and after.start - hit.end <= 3:
-                    continue  # 南京江北新区: the city names another kind of zone, not its high-tech zone
+                if (after is not None and after.kind == _OTHER and after.start - hit.end <= 3) or \
+                        _NEW_AREA.match(text, hit.end):
+                    continue  # 南京江北新区, 昆明经开区: the city names another kind of zone, not its high-tech zone
                 mentions.append((self._zone_by_place[hit.ref], "title", hit.start))
         anchors = {z for z, section, _ in mentions if section in ("title", "byline")}
         city_zones, bare, zone_by_place = set(), 0, self._zone_by_place
@@ -461,6 +462,7 @@ _ZONE_ORGAN = re.compile("党工委|管委会|管委|工委")
 # After a zone's name, the rest of another name: a company, a building, a road (中关村发展集团, 张江路)
 _INSIDE_NAME = re.compile("发展集团|控股|集团|股份|有限公司|公司|大厦|大道|大街|路(?![径线演])|展示中心|会展中心|会议中心|酒店|宾馆|广场")
 _LIST_COUNT = re.compile("等?[0-9一二三四五六七八九十两]*[家个所]?(?:国家级|国家|省级)?")
+_NEW_AREA = re.compile("(?:(?!高新区)[\u4e00-\u9fff]){0,3}?新区")  # 长春新区, 南京江北新区 (not 高新区: that is a zone)
 _LIST_JOINERS = ("、", "和", "与", "及")
 _ORG_CACHE = 4096
 _UNIT_SEPARATORS = ("、", "，", ",", "兼")
