@@ -131,8 +131,7 @@ class ZoneTagger:
         try:
             matches = self._automaton.find_matches_as_indexes(text, overlapping=True)
         except UnicodeEncodeError:  # lone surrogates from a hostile page: one U+FFFD each keeps the offsets
-            matches = self._automaton.find_matches_as_indexes(re.sub("[\ud800-\udfff]", "\ufffd", text),
-                                                              overlapping=True)
+            matches = self._automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
         zone_side, topic_side, offices = [], [], []
         kinds = self._kinds
         for index, start, end in matches:
@@ -169,6 +168,7 @@ class ZoneTagger:
 
     def _zone_ids(self, key: str) -> list[str]:
         """The zones named in a short text (a post), in order."""
+        key = _SURROGATE.sub("\ufffd", key)  # lone surrogates from a hostile page: one U+FFFD each
         found = [(start, end, self._values[index][0]) for index, start, end
                  in self._automaton.find_matches_as_indexes(key, overlapping=True) if self._values[index][0] is not None]
         return [h.ref for h in self._zone_hits(key, found, (len(key), len(key))) if h.kind == _ZONE]  # type: ignore[arg-type]
@@ -285,7 +285,10 @@ class ZoneTagger:
         normalised once (``match_key``) and scanned once."""
         title_s, byline_s, body_s = title, byline, body
         if looks_traditional(title) or looks_traditional(byline) or looks_traditional(body):
-            title_s, byline_s, body_s = to_simplified(title), to_simplified(byline), to_simplified(body)
+            try:
+                title_s, byline_s, body_s = to_simplified(title), to_simplified(byline), to_simplified(body)
+            except UnicodeEncodeError:  # lone surrogates from a hostile page: one U+FFFD each
+                title_s, byline_s, body_s = (to_simplified(_SURROGATE.sub("\ufffd", s)) for s in (title, byline, body))
         title_k, byline_k, body_k = match_key(title_s), match_key(byline_s), match_key(body_s)
         text = title_k + "|" + byline_k + "|" + body_k
         found, topic_hits, office_hits = self._scan(text)
@@ -463,6 +466,7 @@ _ZONE_ORGAN = re.compile("党工委|管委会|管委|工委")
 _INSIDE_NAME = re.compile("发展集团|控股|集团|股份|有限公司|公司|大厦|大道|大街|路(?![径线演])|展示中心|会展中心|会议中心|酒店|宾馆|广场")
 _LIST_COUNT = re.compile("等?[0-9一二三四五六七八九十两]*[家个所]?(?:国家级|国家|省级)?")
 _NEW_AREA = re.compile("(?:(?!高新区)[\u4e00-\u9fff]){0,3}?新区")  # 长春新区, 南京江北新区 (not 高新区: that is a zone)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _LIST_JOINERS = ("、", "和", "与", "及")
 _ORG_CACHE = 4096
 _UNIT_SEPARATORS = ("、", "，", ",", "兼")
