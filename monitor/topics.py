@@ -146,24 +146,21 @@ class TopicMatcher:
               ) -> tuple[TopicTag, ...]:
         """Topics from every phrase hit `(start, end exclusive, phrase values)` in `text`, in order of end;
         hits before `title_end` are in the title."""
-        positive: list[tuple[int, int, int, float, int]] = []  # start, last, topic, weight, phrase key
+        # a phrase's values are one tuple shared by all its hits: its id tells the phrase apart
+        positive = [(start, stop - 1, topic, weight, (id(values) << 10) | topic)
+                    for start, stop, values in hits for kind, topic, weight in values if kind == 0]
         everywhere: list[tuple[int, int]] = []  # blanked for every topic: start, last (inclusive)
         negative: dict[int, list[tuple[int, int]]] = {}
-        add = positive.append
-        for start, stop, values in hits:
-            # a phrase's values are one tuple shared by all its hits: its id tells the phrase apart
-            phrase = id(values) << 10
-            for kind, topic, weight in values:
-                if kind == 0:
-                    add((start, stop - 1, topic, weight, phrase | topic))
-                elif kind == 1:
-                    negative.setdefault(topic, []).append((start, stop - 1))
-                elif kind == 2:
-                    everywhere.append((start, stop - 1))
-                else:
-                    left = max(text.rfind(c, 0, start) for c in "。！？；;|")
-                    found = _SENTENCE_END.search(text, stop - 1)
-                    everywhere.append((left + 1, found.start() if found else len(text)))
+        for start, stop, kind, topic in [(start, stop, kind, topic) for start, stop, values in hits
+                                         for kind, topic, _ in values if kind]:
+            if kind == 1:
+                negative.setdefault(topic, []).append((start, stop - 1))
+            elif kind == 2:
+                everywhere.append((start, stop - 1))
+            else:
+                left = max(text.rfind(c, 0, start) for c in "。！？；;|")
+                found = _SENTENCE_END.search(text, stop - 1)
+                everywhere.append((left + 1, found.start() if found else len(text)))
         if not positive:
             return ()
         scores: dict[int, float] = {}
