@@ -229,7 +229,11 @@ class ZoneTagger:
             if hit.kind == _ZONE:
                 if _INSIDE_NAME.match(text, hit.end):
                     continue  # 中关村发展集团, 张江路: the zone's name inside another name
-                mentions.append((hit.ref, hit.section, hit.start - (body_start if hit.section == "body" else 0)))
+                section = hit.section
+                if section == "body" and (_LEARN_FROM.search(text, max(body_start, hit.start - 12), hit.start)
+                                          or _EXPERIENCE_OF.match(text, hit.end)):
+                    section = "compare"  # 学习借鉴苏州工业园区先进经验: a model held up, not the subject
+                mentions.append((hit.ref, section, hit.start - (body_start if hit.section == "body" else 0)))
             elif hit.kind in (_GENERIC, _BARE_KIND) and i and hits[i - 1].kind == _PLACE \
                     and _LIST_COUNT.fullmatch(text, hits[i - 1].end, hit.start):
                 # 长治、锦州、连云港等14家高新区; 克拉玛依、遵义、信阳、滁州四个高新区: each place's zone
@@ -327,7 +331,7 @@ class ZoneTagger:
             seen = flags.setdefault(zone_id, set())
             counts[zone_id] = counts.get(zone_id, 0) + 1
             gain = _WEIGHTS["mention"] if counts[zone_id] <= _MAX_MENTIONS else 0.0
-            if section in ("body", "list"):
+            if section in ("body", "list", "compare"):
                 first[zone_id] = min(first.get(zone_id, position), position)
                 where = "lead" if position < _LEAD and section == "body" else ""
             else:
@@ -466,6 +470,9 @@ _ZONE_ORGAN = re.compile("党工委|管委会|管委|工委")
 _INSIDE_NAME = re.compile("发展集团|控股|集团|股份|有限公司|公司|大厦|大道|大街|路(?![径线演])|展示中心|会展中心|会议中心|酒店|宾馆|广场")
 _LIST_COUNT = re.compile("等?[0-9一二三四五六七八九十两]*[家个所]?(?:国家级|国家|省级)?")
 _NEW_AREA = re.compile("(?:(?!高新区)[\u4e00-\u9fff]){0,3}?新区")  # 长春新区, 南京江北新区 (not 高新区: that is a zone)
+# A zone held up as a model: a verb of learning before it, or its experience after it
+_LEARN_FROM = re.compile("学习|借鉴|对标|比肩|媲美|看齐|效仿|复制|参照|取经")
+_EXPERIENCE_OF = re.compile("[\u4e00-\u9fff]{0,6}?(?:先进经验|成功经验|经验做法|发展经验|先进理念|成功模式)")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _LIST_JOINERS = ("、", "和", "与", "及")
 _ORG_CACHE = 4096
@@ -493,8 +500,9 @@ def _content_type(title: str, head: str, people: tuple[PersonTag, ...], has_byli
 
 
 def _aside(mentions: list[tuple[str, str, int]], posts: list[tuple[int, int, bool]]) -> set[str]:
-    """Zones whose every mention is aside: in a list of zones, or in a former post (原…高新区管委会副主任)."""
-    if not any(former for _, _, former in posts) and not any(section == "list" for _, section, _ in mentions):
+    """Zones whose every mention is aside: in a list of zones, held up as a model (学习借鉴…经验), or in a
+    former post (原…高新区管委会副主任)."""
+    if not any(former for _, _, former in posts) and not any(section in ("list", "compare") for _, section, _ in mentions):
         return set()  # cheapest test first: most texts hold neither
     by_zone: dict[str, list[tuple[str, int]]] = {}
     for zone_id, section, position in mentions:
@@ -503,7 +511,7 @@ def _aside(mentions: list[tuple[str, str, int]], posts: list[tuple[int, int, boo
     for zone_id, places in by_zone.items():
 
         def set_aside(section: str, pos: int) -> bool:
-            if section == "list":
+            if section in ("list", "compare"):
                 return True
             if section != "body":
                 return False

@@ -247,3 +247,11 @@ def test_repeated_bare_gaoxinqu_with_one_city_is_that_citys_zone(tagger: ZoneTag
     assert roles(tags, "subject") == {"tianjinbinhai"}
     assert {p.name: p.zone_id for p in tags.people}["单泽峰"] == "tianjinbinhai"
 
+
+
+def test_a_zone_held_up_as_a_model_is_mentioned(tagger: ZoneTagger) -> None:
+    tags = tagger.tag("", "王金华说，园区干部精神状态好，干劲足。他希望，苏宿园区要继续加强对苏州工业园区先进理念和成功经验的学习，"
+                          "进一步拓宽借鉴领域，坚持招商龙头地位，推进项目招商实现大突破。")
+    assert roles(tags, "subject") == set() and roles(tags, "mentioned") == {"suzhou-sip"}
+    tags = tagger.tag("", "苏州工业园区今年新签约项目117个。苏州工业园区管委会表示，将继续深化开放创新。")
+    assert roles(tags, "subject") == {"suzhou-sip"}  # named for itself, it is the subject
