@@ -255,3 +255,11 @@ def test_a_zone_held_up_as_a_model_is_mentioned(tagger: ZoneTagger) -> None:
     assert roles(tags, "subject") == set() and roles(tags, "mentioned") == {"suzhou-sip"}
     tags = tagger.tag("", "苏州工业园区今年新签约项目117个。苏州工业园区管委会表示，将继续深化开放创新。")
     assert roles(tags, "subject") == {"suzhou-sip"}  # named for itself, it is the subject
+
+
+def test_web_subscription_form_refuses_an_unknown_topic() -> None:
+    from monitor.web import _filters_from_form
+
+    assert _filters_from_form({"topics": "talent, biomedicine"}).topics == ("talent", "biomedicine")
+    with pytest.raises(UnknownTopicError, match="no-such-topic"):
+        _filters_from_form({"topics": "talent, no-such-topic"})
