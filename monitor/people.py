@@ -232,7 +232,7 @@ class FoundPerson:
 
     def __init__(self, name: str, post: str, start: int, end: int) -> None:
         self.name, self.post, self.start, self.end = name, post, start, end  # start/end: the post's span
-        self.former = bool(_FORMER.search(post))
+        self.former = ("原" in post or "任" in post) and _FORMER.search(post) is not None
 
 
 def office_spans(text: str, found: list[tuple[int, int]]) -> list[tuple[int, int]]:

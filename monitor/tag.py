@@ -117,7 +117,7 @@ class ZoneTagger:
         # walks each trie node's children one by one, about three times slower over the same patterns.
         self._automaton = ahocorasick_rs.AhoCorasick(list(patterns), matchkind=ahocorasick_rs.MatchKind.Standard,
                                                      implementation=ahocorasick_rs.Implementation.DFA)
-        self._orgs: dict[tuple[str, str | None, Place | None], PersonOrg] = {}
+        self._orgs: dict[tuple[str, str | None, str | None], PersonOrg] = {}
         self._name_keys = {z.id: tuple(match_key(n) for n in z.names) for z in self.gazetteer.zones}
         self._zone_by_place = {str(i): p.zone_id for i, p in enumerate(self.places) if p.zone_id}
         # a city joins a following other kind of zone as 昆明 or 昆明市, not as 昆明县
@@ -409,18 +409,19 @@ class ZoneTagger:
                         and h.kind in (_PLACE, _OTHER, _ZONE, _AMBIG, _BARE_KIND) for h in hits):
                     zone_id = defaults[0]  # 区党工委副书记 on a zone's own site: that zone's official
                 # the place nearest the office: 湖南省委常委、长沙市委书记 is 长沙市's
-                place = next((self.places[int(ref)] for start, ref in reversed(places)
-                              if person.start <= start < person.end), None)
+                place = next((ref for start, ref in reversed(places) if person.start <= start < person.end), None)
                 found[person.name] = PersonTag(person.name, person.post, zone_id,
                                                self._org(person.post, zone_id, place), person.former)
         return tuple(found.values()), posts
 
-    def _org(self, post: str, zone_id: str | None, place: Place | None) -> PersonOrg:
-        """The organisation of a post: the unit naming the zone (else the last unit) without its office.
-        Posts recur (副市长, 区领导, a zone's 党工委书记): the answers are kept (bounded, per tagger)."""
-        cache_key = (post, zone_id, place)
+    def _org(self, post: str, zone_id: str | None, place_ref: str | None) -> PersonOrg:
+        """The organisation of a post: the unit naming the zone (else the last unit) without its office;
+        `place_ref`: the place named in the post nearest its office. Posts recur (副市长, 区领导, a zone's
+        党工委书记): the answers are kept (bounded, per tagger)."""
+        cache_key = (post, zone_id, place_ref)
         org = self._orgs.get(cache_key)
         if org is None:
+            place = self.places[int(place_ref)] if place_ref is not None else None
             org = self._orgs[cache_key] = self._org_of(post, zone_id, place)
             if len(self._orgs) > _ORG_CACHE:
                 self._orgs.clear()  # bounded; clearing (not evicting one) is safe if threads share the tagger
