@@ -27,12 +27,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlmodel import Session, col, select  # noqa: E402
 
-from monitor import db  # noqa: E402
-from monitor.fetch import Fetcher  # noqa: E402
-from monitor.models import FetchLog  # noqa: E402
+from monitor.fetch.fetcher import Fetcher  # noqa: E402
 from monitor.pipeline import crawl  # noqa: E402
 from monitor.settings import Settings  # noqa: E402
 from monitor.sourcesfile import parse_sources  # noqa: E402
+from monitor.store import db  # noqa: E402
+from monitor.store.models import FetchLog  # noqa: E402
 
 ZONES = ["东湖高新区", "苏州工业园区", "合肥高新区", "西安高新区", "成都高新区", "深圳高新区", "杭州高新区", "包头稀土高新区"]
 TOPICS = ["集成电路", "生物医药", "人工智能", "新能源汽车", "量子信息", "稀土新材料", "航空航天", "数字经济"]

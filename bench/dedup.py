@@ -36,10 +36,10 @@ import sqlalchemy as sa  # noqa: E402
 from sqlmodel import Session  # noqa: E402
 
 from bench.dedup_eval import evaluate_baselines, evaluate_monitor, load_items, total  # noqa: E402
-from monitor import db  # noqa: E402
-from monitor.dedup import DedupConfig, Deduplicator  # noqa: E402
+from monitor.dedup.deduplicator import DedupConfig, Deduplicator  # noqa: E402
 from monitor.items import ExtractedArticle, TagSet  # noqa: E402
-from monitor.store import Storage  # noqa: E402
+from monitor.store import db  # noqa: E402
+from monitor.store.storage import Storage  # noqa: E402
 from monitor.timefmt import utcnow  # noqa: E402
 
 

@@ -14,10 +14,10 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from monitor.dedup import DedupConfig, Deduplicator
+from monitor.dedup.deduplicator import DedupConfig, Deduplicator
+from monitor.dedup.minhash import NUM_PERM, fingerprint, jaccard
 from monitor.items import DuplicateOf, ExtractedArticle, PublishDate, TagSet
-from monitor.minhash import NUM_PERM, fingerprint, jaccard
-from monitor.store import Storage
+from monitor.store.storage import Storage
 from monitor.timefmt import utcnow
 
 __all__ = ["LABELLED", "Counts", "load_items", "evaluate_monitor", "evaluate_baselines"]
@@ -90,7 +90,7 @@ def evaluate_monitor(engine: Engine, items: list[dict[str, object]], config: Ded
             predicted = isinstance(verdict, DuplicateOf)
             correct = True
             if predicted and item["of"]:
-                from monitor.models import Article
+                from monitor.store.models import Article
 
                 target = session.get(Article, verdict.article_id)  # type: ignore[union-attr]
                 correct = target is not None and target.cluster_id == cluster_of[str(item["of"])]
@@ -102,7 +102,7 @@ def evaluate_baselines(items: list[dict[str, object]], threshold: float = 0.5) -
     """datasketch MinHashLSH in memory and exact shingle Jaccard (no stock phrases, no containment)."""
     from datasketch import MinHash, MinHashLSH
 
-    from monitor.minhash import signature
+    from monitor.dedup.minhash import signature
 
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
     stored: dict[str, frozenset[str]] = {}

@@ -3,7 +3,7 @@
     .venv/bin/python bench/dedup_scale.py [--articles 1000000] [--postgres ADMIN_URL] [--keep] [--explain]
 
 1. A fresh database ``zm_scale_<random>`` on the admin URL's server, migrated with
-   ``monitor.db.upgrade``; dropped at the end WITH (FORCE), also on error (``--keep`` keeps it).
+   ``monitor.store.db.upgrade``; dropped at the end WITH (FORCE), also on error (``--keep`` keeps it).
 2. Bulk load with COPY of N articles as the ingest leaves a new article (monitor/article_rows.py,
    ``ArticleRows.insert``): one source; per article one cluster whose canonical member it is, the
    article row (unique url and content_hash, a short body, 128 random uint32 little-endian
@@ -48,11 +48,11 @@ import sqlalchemy as sa  # noqa: E402
 from sqlmodel import Session  # noqa: E402
 
 from bench.dedup import noisy, sentence_pool, synthetic  # noqa: E402
-from monitor import db  # noqa: E402
-from monitor.dedup import DedupConfig, Deduplicator  # noqa: E402
+from monitor.dedup.deduplicator import DedupConfig, Deduplicator  # noqa: E402
+from monitor.dedup.minhash import BANDS, NUM_PERM, parse  # noqa: E402
 from monitor.items import DedupEvidence, DuplicateOf, ExtractedArticle, TagSet  # noqa: E402
-from monitor.minhash import BANDS, NUM_PERM, parse  # noqa: E402
-from monitor.store import Storage  # noqa: E402
+from monitor.store import db  # noqa: E402
+from monitor.store.storage import Storage  # noqa: E402
 from monitor.timefmt import utcnow  # noqa: E402
 
 ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"

@@ -27,10 +27,12 @@ import sqlalchemy as sa
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from monitor import db, delivery, digest, mailer  # noqa: E402
-from monitor.gazetteer import load_gazetteer  # noqa: E402
-from monitor.models import Article, ArticleTopic, ArticleZone, Cluster, Source, Subscriber, Subscription  # noqa: E402
+from monitor.digest import build as digest
+from monitor.digest import delivery, mailer
 from monitor.settings import Settings  # noqa: E402
+from monitor.store import db  # noqa: E402
+from monitor.store.models import Article, ArticleTopic, ArticleZone, Cluster, Source, Subscriber, Subscription  # noqa: E402
+from monitor.tag.gazetteer import load_gazetteer  # noqa: E402
 from monitor.timefmt import utcnow  # noqa: E402
 from tests.conftest import free_port  # noqa: E402
 

@@ -7,7 +7,7 @@ the benchmark runs without it): body character F1 after dropping whitespace, pun
 symbols (mean and 10th percentile by nearest rank, every page counts); date accuracy to the
 precision of the annotation; author recall (every annotated name in author + post); pages
 whose annotation starts with ``UNKN`` are left out of the date/author figures. Every
-extractor gets the same decoded text (``monitor.decoding.decode_html``; trafilatura
+extractor gets the same decoded text (``monitor.fetch.decoding.decode_html``; trafilatura
 mis-decodes GB2312 when given raw bytes). Time per page is wall time on one core.
 """
 
@@ -27,9 +27,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from monitor.decoding import decode_html  # noqa: E402
 from monitor.errors import MonitorError  # noqa: E402
-from monitor.extract import extract_article  # noqa: E402
+from monitor.extract.extractor import extract_article  # noqa: E402
+from monitor.fetch.decoding import decode_html  # noqa: E402
 from monitor.timefmt import format_published  # noqa: E402
 
 _SKIP = re.compile(r"[\s\u3000]+")

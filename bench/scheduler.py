@@ -34,9 +34,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from apscheduler.events import EVENT_JOB_MAX_INSTANCES, EVENT_JOB_SUBMITTED, JobSubmissionEvent  # noqa: E402
 
-from monitor import db  # noqa: E402
-from monitor.service import Service  # noqa: E402
+from monitor.service.scheduler import Service  # noqa: E402
 from monitor.settings import Settings  # noqa: E402
+from monitor.store import db  # noqa: E402
 
 ETAG = '"v1"'
 EMPTY_LIST = b'<html><body><ul class="news-list"></ul></body></html>'

@@ -33,9 +33,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from monitor.gazetteer import load_gazetteer  # noqa: E402
 from monitor.normalise import match_key, to_simplified  # noqa: E402
-from monitor.tag import ZoneTagger  # noqa: E402
+from monitor.tag.gazetteer import load_gazetteer  # noqa: E402
+from monitor.tag.tagger import ZoneTagger  # noqa: E402
 
 WRITTEN = ROOT / "tests" / "data" / "tagging"
 REAL = ROOT / "tests" / "data" / "tagging_real"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from alembic import context
 from sqlmodel import SQLModel
 
-import monitor.models  # noqa: F401  (registers the tables)
-from monitor.db import make_engine
+import monitor.store.models  # noqa: F401  (registers the tables)
+from monitor.store.db import make_engine
 
 config = context.config
 target_metadata = SQLModel.metadata

@@ -20,15 +20,15 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from . import db
-from .dedup import DedupConfig, Deduplicator
-from .errors import ConfigError, DatabaseError
-from .items import ExtractedArticle, PublishDate
-from .models import Article, Source
-from .normalise import clean_paragraphs, clean_text, split_paragraphs
-from .store import Storage, StoreResult
-from .tag import shared_tagger
-from .timefmt import SHANGHAI, utcnow
+from monitor.dedup.deduplicator import DedupConfig, Deduplicator
+from monitor.errors import ConfigError, DatabaseError
+from monitor.items import ExtractedArticle, PublishDate
+from monitor.normalise import clean_paragraphs, clean_text, split_paragraphs
+from monitor.store import db
+from monitor.store.models import Article, Source
+from monitor.store.storage import Storage, StoreResult
+from monitor.tag.tagger import shared_tagger
+from monitor.timefmt import SHANGHAI, utcnow
 
 __all__ = ["ImportOutcome", "parse_item", "import_file"]
 

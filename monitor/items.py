@@ -1,7 +1,7 @@
 """The small typed objects that pass between pipeline stages.
 
 fetch -> RawPage -> extract -> ExtractedArticle -> dedup (DedupVerdict) -> tag (TagSet) -> store.
-SQLModel tables belong to storage (monitor.models) and never travel between stages.
+SQLModel tables belong to storage (monitor.store.models) and never travel between stages.
 """
 
 from __future__ import annotations

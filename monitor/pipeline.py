@@ -23,11 +23,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select, update
 
-from scrapers import Scraper, scraper_registry
-
-from . import db
-from .dedup import DedupConfig, Deduplicator
-from .errors import (
+from monitor.dedup.deduplicator import DedupConfig, Deduplicator
+from monitor.errors import (
     DatabaseError,
     ExtractionError,
     FetchError,
@@ -36,14 +33,16 @@ from .errors import (
     SourceError,
     Undecodable,
 )
-from .fetch import Fetcher, RobotsCache, Validators
-from .items import ExtractedArticle, RawPage
-from .models import Article, DiscoveredUrl, Source, StoredPage
-from .settings import Settings
-from .sourcesfile import SourceConfig
-from .store import Storage, end_running_runs
-from .tag import ZoneTagger, shared_tagger
-from .timefmt import utcnow
+from monitor.fetch.fetcher import Fetcher, RobotsCache, Validators
+from monitor.items import ExtractedArticle, RawPage
+from monitor.settings import Settings
+from monitor.sourcesfile import SourceConfig
+from monitor.store import db
+from monitor.store.models import Article, DiscoveredUrl, Source, StoredPage
+from monitor.store.storage import Storage, end_running_runs
+from monitor.tag.tagger import ZoneTagger, shared_tagger
+from monitor.timefmt import utcnow
+from scrapers import Scraper, scraper_registry
 
 __all__ = ["SourceRunResult", "crawl", "crawl_async", "preview_source", "SourcePreview", "reextract", "ReextractResult"]
 

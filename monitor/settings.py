@@ -12,7 +12,7 @@ from typing import Literal
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from .urls import PrivateAllowlist
+from monitor.fetch.urls import PrivateAllowlist
 
 __all__ = ["Settings", "DEFAULT_USER_AGENT"]
 

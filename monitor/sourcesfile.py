@@ -12,7 +12,7 @@ import yaml
 from apscheduler.triggers.cron import CronTrigger
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from .errors import SourcesFileError
+from monitor.errors import SourcesFileError
 
 __all__ = ["SourceConfig", "Selectors", "SourcesFile", "load_sources", "parse_sources", "parse_interval"]
 

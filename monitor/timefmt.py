@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from .items import PublishDate
+from monitor.items import PublishDate
 
 __all__ = ["SHANGHAI", "utcnow", "to_utc", "format_timestamp", "format_published", "parse_cli_date"]
 

@@ -17,13 +17,13 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
-from monitor.decoding import decode_html
 from monitor.errors import FetchError, HTTPStatusError, SourceError, Undecodable
-from monitor.extract import extract_article
-from monitor.fetch import Fetcher, Validators
+from monitor.extract.extractor import extract_article
+from monitor.fetch.decoding import decode_html
+from monitor.fetch.fetcher import Fetcher, Validators
+from monitor.fetch.urls import canonical_url, is_html_like, resolve
 from monitor.items import ExtractedArticle, RawPage
 from monitor.sourcesfile import SourceConfig
-from monitor.urls import canonical_url, is_html_like, resolve
 
 __all__ = [
     "split_into_articles","Scraper", "decode_page", "item_links", "fetch_listing", "fetch_listing_page"]

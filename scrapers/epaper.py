@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 
 from bs4 import BeautifulSoup
 
-from monitor.fetch import Fetcher
+from monitor.fetch.fetcher import Fetcher
 from monitor.sourcesfile import SourceConfig
 from monitor.timefmt import utcnow
 
@@ -35,7 +35,7 @@ def edition_pages(source: SourceConfig, page_url: str, soup: BeautifulSoup) -> l
     if not source.pages:
         return []
     hrefs = [str(a.get("href")) for a in soup.select(source.pages) if a.get("href")]
-    from monitor.urls import canonical_url, resolve
+    from monitor.fetch.urls import canonical_url, resolve
 
     own = canonical_url(page_url)
     pages = [canonical_url(u) for u in (resolve(page_url, h) for h in hrefs) if u]

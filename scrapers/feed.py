@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 
 import feedparser
 
-from monitor.fetch import Fetcher
+from monitor.fetch.fetcher import Fetcher
 from monitor.items import RawPage
 from monitor.sourcesfile import SourceConfig
 

@@ -6,9 +6,9 @@ from datetime import datetime
 
 from bs4 import BeautifulSoup
 
-from monitor.fetch import Fetcher
+from monitor.fetch.fetcher import Fetcher
+from monitor.fetch.urls import resolve
 from monitor.sourcesfile import SourceConfig
-from monitor.urls import resolve
 
 from .base import Scraper, fetch_listing, item_links
 

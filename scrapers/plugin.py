@@ -10,7 +10,7 @@ import importlib
 from datetime import datetime
 
 from monitor.errors import SourceError
-from monitor.fetch import Fetcher, Validators
+from monitor.fetch.fetcher import Fetcher, Validators
 from monitor.items import ExtractedArticle, RawPage
 from monitor.sourcesfile import SourceConfig
 

@@ -17,7 +17,7 @@ from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException
 
 from monitor.errors import SourceError
-from monitor.fetch import Fetcher
+from monitor.fetch.fetcher import Fetcher
 from monitor.items import RawPage
 from monitor.sourcesfile import SourceConfig
 from monitor.timefmt import parse_cli_date

@@ -14,11 +14,11 @@ from typing import Any, Protocol, TypeVar
 from aiosmtpd.controller import Controller
 from sqlmodel import Session
 
-from monitor import db
-from monitor.gazetteer import load_gazetteer
 from monitor.items import ExtractedArticle, New, PublishDate, TagSet, ZoneTag
 from monitor.normalise import content_hash
-from monitor.store import Storage
+from monitor.store import db
+from monitor.store.storage import Storage
+from monitor.tag.gazetteer import load_gazetteer
 from monitor.timefmt import SHANGHAI, utcnow
 from tests.conftest import free_port
 

@@ -38,8 +38,8 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
-from monitor import db
-from monitor.models import Article, CrawlRun, DiscoveredUrl, FetchLog
+from monitor.store import db
+from monitor.store.models import Article, CrawlRun, DiscoveredUrl, FetchLog
 
 __all__ = ["LoadPlan", "LoadSite", "LoadFigures", "serve_load_site", "run_load", "check_load"]
 

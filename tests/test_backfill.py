@@ -12,13 +12,13 @@ from pathlib import Path
 
 from sqlmodel import Session, col, func, select
 
-from monitor import db
-from monitor.backfill import BackfillResult, BackfillWindow, run_backfill
 from monitor.demo.server import DemoSite
-from monitor.gazetteer import load_gazetteer
-from monitor.matching import load_candidates
-from monitor.models import Article, DiscoveredUrl
+from monitor.digest.matching import load_candidates
+from monitor.service.backfill import BackfillResult, BackfillWindow, run_backfill
 from monitor.sourcesfile import load_sources
+from monitor.store import db
+from monitor.store.models import Article, DiscoveredUrl
+from monitor.tag.gazetteer import load_gazetteer
 from monitor.timefmt import parse_cli_date
 from tests.conftest import run_cli
 

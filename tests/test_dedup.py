@@ -15,8 +15,9 @@ from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
 from bench.dedup_eval import evaluate_monitor, load_items, total
-from monitor import db
-from monitor.dedup import DedupConfig, Deduplicator
+from monitor.dedup.deduplicator import DedupConfig, Deduplicator
+from monitor.dedup.minhash import fingerprint, jaccard
+from monitor.dedup.rebuild import rebuild
 from monitor.importer import import_file
 from monitor.items import (
     DuplicateOf,
@@ -31,8 +32,8 @@ from monitor.items import (
     Unchanged,
     ZoneTag,
 )
-from monitor.minhash import fingerprint, jaccard
-from monitor.models import (
+from monitor.store import db
+from monitor.store.models import (
     Article,
     ArticleBand,
     ArticlePerson,
@@ -44,8 +45,7 @@ from monitor.models import (
     SentenceFrequency,
     Source,
 )
-from monitor.rebuild import rebuild
-from monitor.store import Storage
+from monitor.store.storage import Storage
 from monitor.timefmt import SHANGHAI, utcnow
 from tests.conftest import run_cli
 
@@ -355,7 +355,7 @@ def test_vectorised_minhash_equals_datasketch() -> None:
     import numpy as np
     from datasketch import MinHash
 
-    from monitor.minhash import _SEED, NUM_PERM, signature
+    from monitor.dedup.minhash import _SEED, NUM_PERM, signature
 
     shingles = fingerprint(_body("cwce-3")).shingles
     assert len(shingles) > 100

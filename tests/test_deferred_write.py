@@ -1,4 +1,4 @@
-"""A stored article's INSERT is not waited for on PostgreSQL (monitor.deferred_write): its failure must still
+"""A stored article's INSERT is not waited for on PostgreSQL (monitor.dedup.deferred_write): its failure must still
 reach the caller, as the SQLAlchemy exception a synchronous INSERT raises, before its transaction can commit.
 The tests run on SQLite too, where the INSERT is synchronous: callers see the same behaviour on both."""
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, func, select
 
 from monitor.items import DedupVerdict, ExtractedArticle, TagSet
-from monitor.models import Article
+from monitor.store.models import Article
 from monitor.timefmt import utcnow
 from tests.test_dedup import Corpus, _article, _body
 

@@ -9,17 +9,17 @@ import html5lib
 import pytest
 from sqlmodel import Session, select
 
-from monitor import db
-from monitor.delivery import send_digests
-from monitor.mailer import SmtpMailer
-from monitor.models import Delivery, Subscriber
-from monitor.subscribers import (
+from monitor.digest.delivery import send_digests
+from monitor.digest.mailer import SmtpMailer
+from monitor.digest.subscribers import (
     SubscriptionFilters,
     add_subscriber,
     erase_subscriber,
     export_subscriber,
     find_subscriber,
 )
+from monitor.store import db
+from monitor.store.models import Delivery, Subscriber
 from tests.conftest import run_cli
 from tests.digest_helpers import smtp_sink, store_articles
 

@@ -3,7 +3,7 @@ from datetime import datetime
 import pytest
 
 from monitor.errors import TooShort
-from monitor.extract import extract_article, parse_date, split_byline
+from monitor.extract.extractor import extract_article, parse_date, split_byline
 from monitor.sourcesfile import Selectors
 from monitor.timefmt import SHANGHAI
 

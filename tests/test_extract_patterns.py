@@ -4,9 +4,9 @@ from datetime import datetime
 
 import pytest
 
-from monitor.bylines import editor, find_author, looks_like_name, names_only, split_byline
-from monitor.dates import chinese_numeral_date, date_from_url, parse_date
-from monitor.extract import extract_article
+from monitor.extract.bylines import editor, find_author, looks_like_name, names_only, split_byline
+from monitor.extract.dates import chinese_numeral_date, date_from_url, parse_date
+from monitor.extract.extractor import extract_article
 from monitor.normalise import collapse_repeats, rejoin_fragments, remove_spliced_spans, shared_span
 from monitor.timefmt import SHANGHAI, format_published
 

@@ -3,7 +3,7 @@ small hand-written pages."""
 
 import pytest
 
-from monitor.bylines import (
+from monitor.extract.bylines import (
     citation_authors,
     copyright_person,
     find_author,
@@ -11,9 +11,9 @@ from monitor.bylines import (
     person_source,
     user_name,
 )
-from monitor.dates import parse_date
-from monitor.extract import extract_article
-from monitor.pieces import may_have_pieces
+from monitor.extract.dates import parse_date
+from monitor.extract.extractor import extract_article
+from monitor.extract.pieces import may_have_pieces
 from monitor.timefmt import format_published
 
 POST_ONE = "<p>" + "今天去了湖边散步，风景很好，心情也很好。" * 20 + "</p>"

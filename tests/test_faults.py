@@ -36,13 +36,18 @@ import sqlalchemy as sa
 from pydantic import ValidationError
 from sqlmodel import Session, func, select
 
-from monitor import db, health, locks
-from monitor.delivery import send_digests
 from monitor.demo.server import DemoSite, serve_demo_site
+from monitor.digest.delivery import send_digests
+from monitor.digest.mailer import SmtpMailer
+from monitor.digest.subscribers import SubscriptionFilters, add_subscriber
 from monitor.errors import BlockedURL, DatabaseFull, DatabaseReadOnly, DatabaseUnavailable, FetchError
-from monitor.fetch import Fetcher
-from monitor.mailer import SmtpMailer
-from monitor.models import (
+from monitor.fetch.fetcher import Fetcher
+from monitor.pipeline import crawl
+from monitor.service import health, locks
+from monitor.settings import Settings
+from monitor.sourcesfile import SourceConfig, parse_sources
+from monitor.store import db
+from monitor.store.models import (
     Article,
     ArticleZone,
     Cluster,
@@ -55,10 +60,6 @@ from monitor.models import (
     StoredPage,
     Subscriber,
 )
-from monitor.pipeline import crawl
-from monitor.settings import Settings
-from monitor.sourcesfile import SourceConfig, parse_sources
-from monitor.subscribers import SubscriptionFilters, add_subscriber
 from tests.conftest import POSTGRES_URL, _postgres_admin, free_port
 from tests.digest_helpers import serving, store_articles
 from tests.fixture_server import Response, fixture_server
@@ -525,7 +526,7 @@ def _import_lines(count: int) -> str:
 
 def _run_main(monkeypatch: pytest.MonkeyPatch, *args: str) -> int:
     """The `monitor` entry point in this process (so a connect hook of the test applies to it)."""
-    from monitor.cli import main
+    from monitor.cli.commands import main
 
     monkeypatch.setattr(sys, "argv", ["monitor", *args])
     try:
@@ -752,7 +753,7 @@ def test_a_name_that_resolves_differently_at_connect_time_gets_no_connection(tmp
     import socket
     from types import SimpleNamespace
 
-    from monitor import urls
+    from monitor.fetch import urls
 
     real_getaddrinfo = socket.getaddrinfo
     asked: list[str] = []
@@ -765,7 +766,7 @@ def test_a_name_that_resolves_differently_at_connect_time_gets_no_connection(tmp
             return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, port))]
         return getaddrinfo
 
-    # the check (monitor.urls) is answered a public address; everyone else, the HTTP client included, the loopback
+    # the check (monitor.fetch.urls) is answered a public address; everyone else, the HTTP client included, the loopback
     monkeypatch.setattr(urls, "socket", SimpleNamespace(getaddrinfo=answer("93.184.216.34"), gaierror=socket.gaierror,
                                                         EAI_AGAIN=socket.EAI_AGAIN, SOCK_STREAM=socket.SOCK_STREAM))
     monkeypatch.setattr(socket, "getaddrinfo", answer("127.0.0.1"))
@@ -798,7 +799,7 @@ def test_https_through_the_address_guard_verifies_the_host_name(tmp_path: Path, 
 
     import trustme
 
-    from monitor import fetch
+    from monitor.fetch import fetcher as fetch
 
     authority = trustme.CA()
     client_context = ssl.create_default_context()

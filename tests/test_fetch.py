@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from monitor.decoding import decode_html
 from monitor.errors import BlockedURL, FetchError, HTTPStatusError, TooLarge, Undecodable
-from monitor.fetch import Fetcher, Validators
+from monitor.fetch.decoding import decode_html
+from monitor.fetch.fetcher import Fetcher, Validators
 from monitor.settings import Settings
 from tests.fixture_server import Response, fixture_server
 
@@ -156,8 +156,8 @@ def test_mojibake_that_cannot_be_undone_is_still_refused() -> None:
 
 
 def test_utf8_read_as_gbk_is_mojibake_and_falls_through() -> None:
-    from monitor.decoding import garbled_reason
     from monitor.errors import Mojibake
+    from monitor.fetch.decoding import garbled_reason
 
     words = "管委会创新中国创新发展会议新闻高新区科技产业高新区管委会中国会议新闻科技中国发展创新管委会发展管委会创新管委会高新区中国创新科技科技创新"
     raw = f"<html><head><meta charset='gbk'></head><body><p>{words}</p></body></html>".encode()

@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session, select
 
-from monitor import db
 from monitor.errors import BlockedURL, FetchError, FetchTimeout, HTTPStatusError, SourceError, TooLarge
-from monitor.fetch import Fetcher, RobotsCache
-from monitor.models import DiscoveredUrl, FetchLog, HttpValidator
+from monitor.fetch.fetcher import Fetcher, RobotsCache
 from monitor.pipeline import crawl
 from monitor.settings import Settings
 from monitor.sourcesfile import parse_sources
+from monitor.store import db
+from monitor.store.models import DiscoveredUrl, FetchLog, HttpValidator
 from scrapers import scraper_registry
 from tests.fixture_server import Response, fixture_server
 

@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from monitor.decoding import decode_html
-from monitor.digest import DigestLinks, build_digest
+from monitor.digest.build import DigestLinks, build_digest
+from monitor.digest.mailer import build_message
 from monitor.errors import (
     BlockedURL,
     ExtractionError,
@@ -23,15 +23,15 @@ from monitor.errors import (
     TooLarge,
     Undecodable,
 )
-from monitor.extract import extract_article, extract_text_page
-from monitor.fetch import Fetcher
+from monitor.extract.extractor import extract_article, extract_text_page
+from monitor.fetch.decoding import decode_html
+from monitor.fetch.fetcher import Fetcher
+from monitor.fetch.urls import canonical_url, resolve
 from monitor.items import DigestItem, RawPage
-from monitor.mailer import build_message
 from monitor.settings import Settings
 from monitor.sourcesfile import parse_sources
-from monitor.tag import ZoneTagger
+from monitor.tag.tagger import ZoneTagger
 from monitor.timefmt import SHANGHAI
-from monitor.urls import canonical_url, resolve
 from scrapers import scraper_registry
 from scrapers.feed import feed_links
 from scrapers.sitemap import parse_sitemap

@@ -27,9 +27,12 @@ import pytest
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from monitor import db
 from monitor.demo.server import DemoSite, serve_demo_site
-from monitor.models import (
+from monitor.digest.subscribers import SubscriptionFilters, add_subscriber
+from monitor.pipeline import crawl
+from monitor.sourcesfile import load_sources
+from monitor.store import db
+from monitor.store.models import (
     Article,
     ArticleBand,
     ArticlePerson,
@@ -46,9 +49,6 @@ from monitor.models import (
     StoredPage,
     Subscriber,
 )
-from monitor.pipeline import crawl
-from monitor.sourcesfile import load_sources
-from monitor.subscribers import SubscriptionFilters, add_subscriber
 from tests.conftest import free_port, run_cli
 from tests.digest_helpers import SmtpSink, serving, store_articles
 
@@ -246,7 +246,7 @@ def test_crawl_killed_at_random_points_then_rerun_stores_the_same_corpus(
 def test_a_run_left_running_by_a_dead_process_is_marked_interrupted_by_the_next(migrated_url: str) -> None:
     """Found by the crawl kill loop: after a SIGKILL and a rerun with `monitor crawl`, the killed run said
     'running' for ever (only `monitor serve`'s nightly maintenance marked such runs)."""
-    from monitor.store import Storage
+    from monitor.store.storage import Storage
 
     engine = db.make_engine(migrated_url)
     try:

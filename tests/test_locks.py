@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from monitor import db, locks
 from monitor.errors import LockBusy
+from monitor.service import locks
+from monitor.store import db
 from tests.conftest import run_cli
 
 

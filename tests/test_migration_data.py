@@ -3,7 +3,7 @@
 import sqlalchemy as sa
 from alembic import command
 
-from monitor import db
+from monitor.store import db
 
 
 def test_upgrade_from_first_revision_keeps_rows(database_url: str) -> None:

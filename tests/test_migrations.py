@@ -7,9 +7,9 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlmodel import SQLModel
 
-import monitor.models  # noqa: F401
-from monitor import db
+import monitor.store.models  # noqa: F401
 from monitor.errors import DatabaseNotMigrated
+from monitor.store import db
 from tests.conftest import run_cli
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from monitor.extract import extract_article, extract_text_page
-from monitor.pieces import place_keys, split_pieces, split_text_blocks
+from monitor.extract.extractor import extract_article, extract_text_page
+from monitor.extract.pieces import place_keys, split_pieces, split_text_blocks
 from tests.conftest import run_cli
 
 DATA = Path(__file__).parent / "data" / "extraction"

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from sqlmodel import Session, select
 
-from monitor import db
-from monitor.models import Article
 from monitor.pipeline import crawl
 from monitor.sourcesfile import parse_sources
+from monitor.store import db
+from monitor.store.models import Article
 from tests.fixture_server import Response, fixture_server
 
 PAGE = (Path(__file__).parent / "data" / "extraction" / "epaper-page.html").read_bytes()

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from sqlmodel import Session, select
 
-from monitor import db
-from monitor.models import Article, DiscoveredUrl, Source
 from monitor.pipeline import crawl
 from monitor.sourcesfile import parse_sources
+from monitor.store import db
+from monitor.store.models import Article, DiscoveredUrl, Source
 from tests.fixture_server import Response, fixture_server
 
 LIST = """<html><head><meta charset="utf-8"></head><body><ul class="news">

@@ -21,13 +21,13 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from monitor.decoding import decode_html
 from monitor.errors import MonitorError
-from monitor.extract import extract_article, extract_text_page
+from monitor.extract.extractor import extract_article, extract_text_page
+from monitor.fetch.decoding import decode_html
+from monitor.fetch.urls import canonical_url, resolve
 from monitor.items import RawPage
 from monitor.sourcesfile import parse_sources
-from monitor.tag import ZoneTagger
-from monitor.urls import canonical_url, resolve
+from monitor.tag.tagger import ZoneTagger
 from scrapers.feed import feed_links
 from scrapers.sitemap import parse_sitemap
 
@@ -235,7 +235,7 @@ _SENTENCE_PARTS = st.one_of(st.text(_CJK, max_size=12), st.sampled_from(
 @example(parts=["中文", "x"] * 30)  # more words than anything else
 def test_sentence_token_ids_are_the_ids_of_its_tokens(parts: list[str]) -> None:
     """parse() takes a sentence's token ids in one step; they must be its tokens' ids, one by one."""
-    from monitor.minhash import _SENTENCE_END, _TOKEN, MIN_SENTENCE_CHARS, _token_id, parse
+    from monitor.dedup.minhash import _SENTENCE_END, _TOKEN, MIN_SENTENCE_CHARS, _token_id, parse
     from monitor.normalise import match_key, split_paragraphs
 
     text = "".join(parts)

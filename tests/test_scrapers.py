@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import pytest
 
 import scrapers.sites
-from monitor.fetch import Fetcher
+from monitor.fetch.fetcher import Fetcher
 from monitor.settings import Settings
 from monitor.sourcesfile import SourceConfig, load_sources
 from monitor.timefmt import format_published

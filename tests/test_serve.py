@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session, col, func, select
 
-from monitor import db
 from monitor.demo.server import SITE_ROOT, DemoSite
-from monitor.models import Article, CrawlRun, DiscoveredUrl, Source
 from monitor.pipeline import crawl
 from monitor.sourcesfile import load_sources
+from monitor.store import db
+from monitor.store.models import Article, CrawlRun, DiscoveredUrl, Source
 from tests.conftest import POSTGRES_URL, free_port  # noqa: F401
 from tests.digest_helpers import smtp_sink
 from tests.fixture_server import Response, fixture_server
@@ -184,7 +184,7 @@ def test_maintenance_marks_stale_runs_interrupted(migrated_url: str, tmp_path: P
     """'interrupted' is longer than the first schema's status column: PostgreSQL refused it (0005 widens it)."""
     from datetime import timedelta
 
-    from monitor.service import Service
+    from monitor.service.scheduler import Service
     from monitor.timefmt import utcnow
 
     engine = db.make_engine(migrated_url)

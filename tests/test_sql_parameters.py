@@ -7,9 +7,9 @@ import ast
 
 from sqlmodel import Session, func, select
 
-from monitor import db
-from monitor.models import Article
-from monitor.queries import ArticleFilter, list_articles
+from monitor.store import db
+from monitor.store.models import Article
+from monitor.store.queries import ArticleFilter, list_articles
 from tests.conftest import ROOT
 from tests.digest_helpers import store_articles
 

@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 from sqlmodel import Session, create_engine, select
 
 from monitor.items import ExtractedArticle, New
-from monitor.models import Article, ArticlePerson, ArticlePlace, ArticleTopic, ArticleZone
-from monitor.store import Storage
-from monitor.tag import ZoneTagger
+from monitor.store.models import Article, ArticlePerson, ArticlePlace, ArticleTopic, ArticleZone
+from monitor.store.storage import Storage
+from monitor.tag.tagger import ZoneTagger
 
 from .conftest import run_cli
 
@@ -127,7 +127,7 @@ def test_evaluation_floors(tagger: ZoneTagger) -> None:
 def test_store_writes_every_tag(tmp_path: Path, tagger: ZoneTagger) -> None:
     from sqlmodel import SQLModel
 
-    from monitor.models import Source
+    from monitor.store.models import Source
 
     engine = create_engine(f"sqlite:///{tmp_path / 't.db'}")
     SQLModel.metadata.create_all(engine)

@@ -9,14 +9,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from monitor.gazetteer import load_gazetteer
-from monitor.people import find_people
 from monitor.normalise import match_key
-from monitor.tag import ZoneTagger
-from monitor.topics import UnknownTopicError, validate_topic_ids
+from monitor.tag.gazetteer import load_gazetteer
+from monitor.tag.people import find_people
+from monitor.tag.tagger import ZoneTagger
+from monitor.tag.topics import UnknownTopicError, validate_topic_ids
 
 from .conftest import run_cli
 from .test_tagging import bench  # bench/tagging.py, loaded once
+
 
 @pytest.fixture(scope="module")
 def tagger() -> ZoneTagger:
@@ -258,7 +259,7 @@ def test_a_zone_held_up_as_a_model_is_mentioned(tagger: ZoneTagger) -> None:
 
 
 def test_web_subscription_form_refuses_an_unknown_topic() -> None:
-    from monitor.web import _filters_from_form
+    from monitor.web.app import _filters_from_form
 
     assert _filters_from_form({"topics": "talent, biomedicine"}).topics == ("talent", "biomedicine")
     with pytest.raises(UnknownTopicError, match="no-such-topic"):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from monitor.throttle import Throttle
+from monitor.fetch.throttle import Throttle
 
 
 def test_a_key_gets_its_limit_per_window_then_again_as_the_window_slides() -> None:

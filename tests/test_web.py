@@ -14,11 +14,11 @@ import pytest
 import uvicorn
 from sqlmodel import Session, select
 
-from monitor import db
-from monitor.models import Subscriber
+from monitor.digest.tokens import make_token, read_token
 from monitor.settings import Settings
-from monitor.tokens import make_token, read_token
-from monitor.web import create_app
+from monitor.store import db
+from monitor.store.models import Subscriber
+from monitor.web.app import create_app
 from tests.conftest import free_port
 from tests.digest_helpers import store_articles
 
@@ -119,7 +119,7 @@ def test_a_stranger_cannot_change_a_confirmed_subscribers_filters(web_app, migra
     base, settings = web_app
     engine = db.make_engine(migrated_url)
     with Session(engine) as session:
-        from monitor.subscribers import SubscriptionFilters, add_subscriber
+        from monitor.digest.subscribers import SubscriptionFilters, add_subscriber
 
         add_subscriber(session, "victim@example.com", None, "Asia/Shanghai", SubscriptionFilters(zones=("baoji",)))
         add_subscriber(session, "left@example.com", None, "Asia/Shanghai", SubscriptionFilters(zones=("baoji",)))
@@ -127,7 +127,7 @@ def test_a_stranger_cannot_change_a_confirmed_subscribers_filters(web_app, migra
         for email in ("victim@example.com", "left@example.com"):
             answer = client.post("/subscribe", data={"email": email, "frequency": "immediate", "zones": ""})
             assert answer.status_code == 200 and "Check your inbox" in answer.text  # the same answer as for a stranger
-        from monitor.models import Subscription
+        from monitor.store.models import Subscription
 
         with Session(engine) as session:
             rows = session.exec(select(Subscription)).all()
@@ -155,7 +155,7 @@ def test_the_web_app_is_not_served_beyond_loopback_with_the_default_secret(tmp_p
     """Found writing SECURITY.md: docker-compose serves on 0.0.0.0 and defaults the key to 'change-me', with which
     anyone can sign a manage token for each subscriber id and read every subscriber's address."""
     from monitor.errors import ConfigError
-    from monitor.web import refuse_default_secret
+    from monitor.web.app import refuse_default_secret
     from tests.conftest import run_cli
 
     default = Settings(_env_file=None)  # type: ignore[call-arg]
@@ -175,7 +175,7 @@ def test_the_web_app_is_not_served_beyond_loopback_with_the_default_secret(tmp_p
 def test_a_name_with_a_line_break_neither_breaks_nor_adds_headers(web_app, migrated_url: str) -> None:  # type: ignore[no-untyped-def]
     """Found writing SECURITY.md: a name with CR/LF (anyone can type one into /subscribe) made the email package
     refuse the To header: HTTP 500, and no confirmation email could ever reach that address again."""
-    from monitor.mailer import recipient
+    from monitor.digest.mailer import recipient
 
     base, settings = web_app
     with httpx.Client(base_url=base) as client:
@@ -189,7 +189,7 @@ def test_a_name_with_a_line_break_neither_breaks_nor_adds_headers(web_app, migra
 
 
 def test_the_subscribe_form_cannot_flood_an_inbox_or_be_hammered(web_app) -> None:  # type: ignore[no-untyped-def]
-    from monitor.web import SUBSCRIBE_EMAILS_PER_ADDRESS, SUBSCRIBE_POSTS_PER_CLIENT
+    from monitor.web.app import SUBSCRIBE_EMAILS_PER_ADDRESS, SUBSCRIBE_POSTS_PER_CLIENT
 
     base, settings = web_app
     with httpx.Client(base_url=base) as client:

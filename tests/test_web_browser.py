@@ -62,7 +62,7 @@ def test_subscribe_confirm_unsubscribe_in_a_browser(web_app, browser, migrated_u
     subscriber = _subscriber(migrated_url, "browser@example.com")
     assert subscriber is not None and subscriber.confirmed
 
-    from monitor.tokens import make_token
+    from monitor.digest.tokens import make_token
 
     browser.get(f"{base}/unsubscribe/{make_token(settings.secret_key, 'unsubscribe', subscriber.id)}")
     heading_says("Unsubscribe")

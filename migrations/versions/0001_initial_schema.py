@@ -10,7 +10,7 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-import monitor.models
+import monitor.store.models
 
 revision = '0001'
 down_revision = None
@@ -23,7 +23,7 @@ def upgrade() -> None:
     op.create_table('cluster',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('canonical_article_id', sa.Integer(), nullable=True),
-    sa.Column('created_at', monitor.models.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('created_at', monitor.store.models.UTCDateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('cluster', schema=None) as batch_op:
@@ -33,8 +33,8 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('name', sqlmodel.sql.sqltypes.AutoString(length=100), nullable=False),
     sa.Column('kind', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
-    sa.Column('last_run_at', monitor.models.UTCDateTime(timezone=True), nullable=True),
-    sa.Column('last_success_at', monitor.models.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('last_run_at', monitor.store.models.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('last_success_at', monitor.store.models.UTCDateTime(timezone=True), nullable=True),
     sa.Column('items_last_run', sa.Integer(), nullable=False),
     sa.Column('consecutive_failures', sa.Integer(), nullable=False),
     sa.Column('last_error', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
@@ -51,7 +51,7 @@ def upgrade() -> None:
     sa.Column('timezone', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
     sa.Column('confirmed', sa.Boolean(), nullable=False),
     sa.Column('bounces', sa.Integer(), nullable=False),
-    sa.Column('created_at', monitor.models.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('created_at', monitor.store.models.UTCDateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('subscriber', schema=None) as batch_op:
@@ -64,7 +64,7 @@ def upgrade() -> None:
     sa.Column('author', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
     sa.Column('author_post', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
     sa.Column('source_name', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
-    sa.Column('published_at', monitor.models.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('published_at', monitor.store.models.UTCDateTime(timezone=True), nullable=True),
     sa.Column('published_precision', sqlmodel.sql.sqltypes.AutoString(length=10), nullable=True),
     sa.Column('body', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('content_hash', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
@@ -74,8 +74,8 @@ def upgrade() -> None:
     sa.Column('dedup_level', sqlmodel.sql.sqltypes.AutoString(length=10), nullable=True),
     sa.Column('similarity', sa.Float(), nullable=True),
     sa.Column('revision', sa.Integer(), nullable=False),
-    sa.Column('fetched_at', monitor.models.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('stored_at', monitor.models.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('fetched_at', monitor.store.models.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('stored_at', monitor.store.models.UTCDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['cluster_id'], ['cluster.id'], ),
     sa.ForeignKeyConstraint(['duplicate_of_id'], ['article.id'], ),
     sa.ForeignKeyConstraint(['source_id'], ['source.id'], ),
@@ -92,8 +92,8 @@ def upgrade() -> None:
     op.create_table('crawlrun',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('source_id', sa.Integer(), nullable=False),
-    sa.Column('started_at', monitor.models.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('finished_at', monitor.models.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('started_at', monitor.store.models.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('finished_at', monitor.store.models.UTCDateTime(timezone=True), nullable=True),
     sa.Column('status', sqlmodel.sql.sqltypes.AutoString(length=10), nullable=False),
     sa.Column('fetched', sa.Integer(), nullable=False),
     sa.Column('new', sa.Integer(), nullable=False),
@@ -112,7 +112,7 @@ def upgrade() -> None:
     sa.Column('frequency', sqlmodel.sql.sqltypes.AutoString(length=10), nullable=False),
     sa.Column('period_key', sqlmodel.sql.sqltypes.AutoString(length=40), nullable=False),
     sa.Column('subject', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
-    sa.Column('created_at', monitor.models.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('created_at', monitor.store.models.UTCDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['subscriber_id'], ['subscriber.id'], ),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('subscriber_id', 'frequency', 'period_key')
@@ -129,9 +129,9 @@ def upgrade() -> None:
     sa.Column('last_error', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
     sa.Column('etag', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
     sa.Column('last_modified', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
-    sa.Column('discovered_at', monitor.models.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('fetched_at', monitor.models.UTCDateTime(timezone=True), nullable=True),
-    sa.Column('next_attempt_at', monitor.models.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('discovered_at', monitor.store.models.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('fetched_at', monitor.store.models.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('next_attempt_at', monitor.store.models.UTCDateTime(timezone=True), nullable=True),
     sa.ForeignKeyConstraint(['source_id'], ['source.id'], ),
     sa.PrimaryKeyConstraint('id')
     )
@@ -148,7 +148,7 @@ def upgrade() -> None:
     sa.Column('topics_json', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('sources_json', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('keywords_json', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
-    sa.Column('created_at', monitor.models.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('created_at', monitor.store.models.UTCDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['subscriber_id'], ['subscriber.id'], ),
     sa.PrimaryKeyConstraint('id')
     )
@@ -196,7 +196,7 @@ def upgrade() -> None:
     sa.Column('state', sqlmodel.sql.sqltypes.AutoString(length=10), nullable=False),
     sa.Column('attempts', sa.Integer(), nullable=False),
     sa.Column('last_error', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
-    sa.Column('sent_at', monitor.models.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('sent_at', monitor.store.models.UTCDateTime(timezone=True), nullable=True),
     sa.ForeignKeyConstraint(['digest_id'], ['digest.id'], ),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('digest_id'),
@@ -223,7 +223,7 @@ def upgrade() -> None:
     sa.Column('content_type', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
     sa.Column('headers_json', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('body_zlib', sa.LargeBinary(), nullable=False),
-    sa.Column('fetched_at', monitor.models.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('fetched_at', monitor.store.models.UTCDateTime(timezone=True), nullable=False),
     sa.Column('article_id', sa.Integer(), nullable=True),
     sa.ForeignKeyConstraint(['article_id'], ['article.id'], ),
     sa.PrimaryKeyConstraint('id')

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-import monitor.models
+import monitor.store.models
 
 revision = '0002'
 down_revision = '0001'
@@ -25,7 +25,7 @@ def upgrade() -> None:
     sa.Column('url', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('etag', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
     sa.Column('last_modified', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
-    sa.Column('updated_at', monitor.models.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', monitor.store.models.UTCDateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('httpvalidator', schema=None) as batch_op:
@@ -41,7 +41,7 @@ def upgrade() -> None:
     sa.Column('source_id', sa.Integer(), nullable=False),
     sa.Column('kind', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
     sa.Column('value_json', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
-    sa.Column('updated_at', monitor.models.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', monitor.store.models.UTCDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['source_id'], ['source.id'], ),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('source_id', 'kind')
@@ -76,7 +76,7 @@ def upgrade() -> None:
     sa.Column('elapsed_ms', sa.Integer(), nullable=False),
     sa.Column('from_cache', sa.Boolean(), nullable=False),
     sa.Column('error', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
-    sa.Column('fetched_at', monitor.models.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('fetched_at', monitor.store.models.UTCDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['run_id'], ['crawlrun.id'], ),
     sa.ForeignKeyConstraint(['source_id'], ['source.id'], ),
     sa.PrimaryKeyConstraint('id')

@@ -8,15 +8,15 @@ from rich.console import Console
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from .. import db
-from ..delivery import send_digests
-from ..mailer import make_mailer
-from ..models import Article, ArticleZone
-from ..pipeline import crawl
-from ..settings import Settings
-from ..sourcesfile import parse_sources
-from ..subscribers import SubscriptionFilters, add_subscriber
-from .server import serve_demo_site
+from monitor.demo.server import serve_demo_site
+from monitor.digest.delivery import send_digests
+from monitor.digest.mailer import make_mailer
+from monitor.digest.subscribers import SubscriptionFilters, add_subscriber
+from monitor.pipeline import crawl
+from monitor.settings import Settings
+from monitor.sourcesfile import parse_sources
+from monitor.store import db
+from monitor.store.models import Article, ArticleZone
 
 __all__ = ["run_demo", "DEMO_SUBSCRIBER"]
 

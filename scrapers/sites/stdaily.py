@@ -26,8 +26,8 @@ from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from monitor.errors import ExtractionError, FetchError, SourceError
-from monitor.extract import extract_article
-from monitor.fetch import Fetcher, Validators
+from monitor.extract.extractor import extract_article
+from monitor.fetch.fetcher import Fetcher, Validators
 from monitor.items import ExtractedArticle, PublishDate, RawPage
 from monitor.sourcesfile import Selectors, SourceConfig
 from monitor.timefmt import utcnow

@@ -1,0 +1,665 @@
+"""The `monitor` command line.
+
+Contracts kept for every command: with --json, stdout carries JSON lines only (progress and
+logs go to stderr); exit 0 when the command did its job, 1 when a source or the run failed,
+2 for bad usage, bad config or an unmigrated database.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+import sqlalchemy as sa
+import typer
+from rich.console import Console
+from rich.logging import RichHandler
+from rich.table import Table
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+
+from monitor.errors import ConfigError, DatabaseNotMigrated, MonitorError
+from monitor.items import ExtractedArticle
+from monitor.settings import Settings
+from monitor.store import db
+from monitor.tag.gazetteer import load_gazetteer
+from monitor.timefmt import format_published, format_timestamp, parse_cli_date
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(help="zone-monitor: collect, deduplicate, tag and email what is published about China's national high-tech zones.",
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
+sources_app = typer.Typer(help="Configured sources: list, validate.", no_args_is_help=True)
+articles_app = typer.Typer(help="Stored articles.", no_args_is_help=True)
+subscribers_app = typer.Typer(help="Digest subscribers.", no_args_is_help=True)
+digest_app = typer.Typer(help="Email digests.", no_args_is_help=True)
+zones_app = typer.Typer(help="The gazetteer of national high-tech zones.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+app.add_typer(sources_app, name="sources")
+app.add_typer(articles_app, name="articles")
+app.add_typer(subscribers_app, name="subscribers")
+app.add_typer(digest_app, name="digest")
+app.add_typer(zones_app, name="zones")
+dedup_app = typer.Typer(help="The dedup index and story clusters.", no_args_is_help=True)
+app.add_typer(dedup_app, name="dedup")
+topics_app = typer.Typer(help="The topic taxonomy (monitor/data/topics.yaml).", no_args_is_help=True)
+app.add_typer(topics_app, name="topics")
+
+err = Console(stderr=True)
+out = Console(soft_wrap=True)
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object per line on stdout (nothing else).")]
+
+
+def _settings() -> Settings:
+    try:
+        return Settings()
+    except Exception as exc:  # pydantic ValidationError on a bad MONITOR_* value
+        raise ConfigError(f"invalid setting: {exc}") from None
+
+
+def _emit(obj: dict[str, Any]) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+
+
+@contextmanager
+def _database(settings: Settings) -> Iterator[Engine]:
+    """An engine on a database at the code's schema revision (else DatabaseNotMigrated, exit 2)."""
+    engine = db.make_engine(settings.database_url)
+    try:
+        db.require_current(engine)
+        yield engine
+    except sa.exc.DBAPIError as exc:  # not one of the failures the command turns into a DatabaseError itself
+        raise db.database_error(exc, engine.url) from exc
+    finally:
+        engine.dispose()
+
+
+def _zone_json(tags: Any) -> list[dict[str, Any]]:
+    return [{"id": t.zone_id, "name": t.name, "role": t.role, "score": t.score} for t in tags]
+
+
+# db ---------------------------------------------------------------------------------
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Apply the database migrations (creates the schema on a new database)."""
+    settings = _settings()
+    before, after = db.upgrade(settings.database_url)
+    if before == after:
+        err.print(f"database already at revision {after}")
+    else:
+        err.print(f"database upgraded from {before or 'empty'} to revision {after}")
+
+
+@db_app.command("current")
+def db_current() -> None:
+    """Print the database's schema revision and the code's."""
+    settings = _settings()
+    engine = db.make_engine(settings.database_url)
+    try:
+        out.print(f"database: {db.current_revision(engine) or 'none'}  code: {db.head_revision()}")
+    finally:
+        engine.dispose()
+
+
+# sources -----------------------------------------------------------------------------
+def _load_sources(settings: Settings):  # type: ignore[no-untyped-def]
+    from monitor.sourcesfile import load_sources
+
+    return load_sources(settings.sources)
+
+
+@sources_app.command("validate")
+def sources_validate(json_out: JsonOpt = False) -> None:
+    """Check the sources file (MONITOR_SOURCES) against the schema; errors name source and field (exit 2)."""
+    settings = _settings()
+    try:
+        sources = _load_sources(settings)
+    except ConfigError as exc:
+        if json_out:
+            _emit({"path": str(settings.sources), "valid": False, "error": str(exc)})
+        raise
+    if json_out:
+        for source in sources.sources:
+            _emit({"name": source.name, "kind": source.kind, "valid": True})
+    else:
+        err.print(f"{settings.sources}: {len(sources.sources)} source(s), all valid")
+
+
+@sources_app.command("list")
+def sources_list(json_out: JsonOpt = False) -> None:
+    """List configured sources with their health (last run, failures, pending items)."""
+    from sqlalchemy import func
+
+    from monitor.service.health import load_states, parse_failure_rate
+    from monitor.store.models import DiscoveredUrl, Source
+
+    settings = _settings()
+    sources = _load_sources(settings)
+    with _database(settings) as engine, Session(engine) as session:
+        rows = {s.name: s for s in session.exec(select(Source)).all()}
+        pending = dict(session.exec(select(DiscoveredUrl.source_id, func.count()).where(
+            col(DiscoveredUrl.state).in_(["pending", "failed"])).group_by(col(DiscoveredUrl.source_id))).all())
+        states = load_states(session)
+        rates = {row.id: parse_failure_rate(session, row.id) for row in rows.values() if row.id is not None}
+    table = Table("name", "kind", "enabled", "last run", "last success", "items", "failures", "pending", "health",
+                  "zero-yield runs", "parse failure rate")
+    for source in sources.sources:
+        row = rows.get(source.name)
+        record = {
+            "name": source.name, "kind": source.kind, "enabled": source.enabled,
+            "last_run_at": format_timestamp(row.last_run_at) if row else None,
+            "last_success_at": format_timestamp(row.last_success_at) if row else None,
+            "items_last_run": row.items_last_run if row else 0,
+            "consecutive_failures": row.consecutive_failures if row else 0,
+            "pending": pending.get(row.id, 0) if row else 0,
+            "health": row.health if row else "unknown",
+            "zero_yield_runs": states[row.id].zero_yield_runs if row and row.id in states else 0,
+            "parse_failure_rate": rates.get(row.id) if row else None,
+        }
+        if json_out:
+            _emit(record)
+        else:
+            table.add_row(*(str(v if v is not None else "-") for v in record.values()))
+    if not json_out:
+        out.print(table)
+
+
+@sources_app.command("test")
+def sources_test(
+    name: Annotated[str, typer.Argument(help="The source to try.")],
+    limit: Annotated[int, typer.Option(help="Fetch and extract at most this many of the items found.")] = 3,
+    json_out: JsonOpt = False,
+) -> None:
+    """Dry run of one source: fetch its list and first items, print what would be stored; store nothing."""
+    from monitor.pipeline import preview_source
+
+    settings = _settings()
+    source = _load_sources(settings).get(name)
+    with err.status(f"trying {name}"):
+        preview = preview_source(settings, source, max(0, limit))
+    if json_out:
+        _emit({"name": preview.name, "kind": preview.kind, "discovered": len(preview.discovered),
+               "urls": list(preview.discovered), "error": preview.error})
+    else:
+        err.print(f"[bold]{preview.name}[/bold] ({preview.kind}): {len(preview.discovered)} item URL(s) found"
+                  + (f" [red]FAILED: {preview.error}[/red]" if preview.error else ""))
+        for url in preview.discovered[:20]:
+            out.print(f"  {url}")
+    for item in preview.items:
+        article = item.article
+        record = {"url": item.url, "title": article.title if article else None,
+                  "published_at": format_published(article.published) if article else None,
+                  "author": article.author if article else None,
+                  "body_chars": len(article.body) if article else 0,
+                  "lead": article.body[:120] if article else None, "zones": list(item.zones), "error": item.error}
+        if json_out:
+            _emit(record)
+        elif item.error:
+            out.print(f"[red]x[/red] {item.url}\n    {item.error}")
+        else:
+            out.print(f"[green]ok[/green] {item.url}\n    title: {record['title']}\n    published: {record['published_at']}"
+                      f"  author: {record['author']}  body: {record['body_chars']} chars  zones: {', '.join(item.zones) or '-'}\n"
+                      f"    {record['lead']}")
+    if preview.error or (preview.items and all(i.error for i in preview.items)):
+        raise typer.Exit(1)
+
+
+@app.command()
+def reextract(
+    source: Annotated[str | None, typer.Option("--source", help="Only pages of this source.")] = None,
+    since: Annotated[str | None, typer.Option(help="Only pages fetched on or after this date (YYYY-MM-DD or ISO 8601).")] = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Re-run extraction, dedup and tagging on the stored raw pages (after those stages improved)."""
+    from rich.progress import Progress
+
+    from monitor.pipeline import reextract as run_reextract
+
+    settings = _settings()
+    config = _load_sources(settings)
+    if source:
+        config.get(source)  # an unknown name is a usage error
+    try:
+        since_value = parse_cli_date(since) if since else None
+    except ValueError as exc:
+        raise ConfigError(f"bad date: {exc}") from None
+    with _database(settings) as engine, Progress(console=err, transient=True) as bar:
+        task = bar.add_task("re-extracting", total=None)
+        result = run_reextract(settings, list(config.sources), engine, source, since_value,
+                               lambda done, total: bar.update(task, completed=done, total=total))
+    record = {"pages": result.pages, "new": result.new, "duplicates": result.duplicates, "errors": result.errors,
+              "skipped": result.skipped}
+    if json_out:
+        _emit(record)
+    else:
+        err.print(", ".join(f"{k} {v}" for k, v in record.items()))
+
+
+# crawl -------------------------------------------------------------------------------
+@app.command()
+def crawl(
+    source: Annotated[list[str] | None, typer.Option("--source", help="Crawl only this source (repeatable).")] = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """One pass over the enabled sources: fetch, extract, deduplicate, tag and store new articles."""
+    from monitor.pipeline import crawl as run_crawl
+
+    settings = _settings()
+    config = _load_sources(settings)
+    chosen = [config.get(name) for name in source] if source else [s for s in config.sources if s.enabled]
+    from monitor.service.locks import hold_many, source_lock_name
+
+    with _database(settings) as engine, hold_many(engine, [source_lock_name(s.name) for s in chosen], settings.lock_timeout):
+        with err.status("crawling") as status:
+            results = run_crawl(settings, chosen, engine, lambda name, what: status.update(f"[{name}] {what}"))
+    for result in results:
+        if json_out:
+            _emit({"name": result.name, "fetched": result.fetched, "new": result.new,
+                   "duplicates": result.duplicates, "errors": result.errors, "error": result.error})
+        else:
+            line = f"{result.name}: fetched {result.fetched}, new {result.new}, duplicates {result.duplicates}, errors {result.errors}"
+            err.print(line + (f" [red]FAILED: {result.error}[/red]" if result.error else ""))
+    if any(r.failed for r in results):
+        raise typer.Exit(1)
+
+
+# articles ----------------------------------------------------------------------------
+@articles_app.command("list")
+def articles_list(
+    zone: Annotated[list[str] | None, typer.Option(help="Zone id or name (repeatable).")] = None,
+    topic: Annotated[list[str] | None, typer.Option(help="Topic id (repeatable).")] = None,
+    source: Annotated[list[str] | None, typer.Option(help="Source name (repeatable).")] = None,
+    since: Annotated[str | None, typer.Option(help="Published on or after this date (YYYY-MM-DD or ISO 8601).")] = None,
+    until: Annotated[str | None, typer.Option(help="Published before this date.")] = None,
+    q: Annotated[str | None, typer.Option("--q", help="Text to search in title and body.")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many articles.")] = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """List stored articles, newest first (no option: every article)."""
+    from monitor.digest.subscribers import resolve_zones
+    from monitor.store.queries import ArticleFilter, list_articles
+    from monitor.tag.topics import validate_topic_ids
+
+    settings = _settings()
+    gazetteer = load_gazetteer()
+    try:
+        filters = ArticleFilter(zones=resolve_zones(gazetteer, zone or []), topics=validate_topic_ids(topic or ()),
+                                sources=tuple(source or ()), since=parse_cli_date(since) if since else None,
+                                until=parse_cli_date(until) if until else None, text=q, limit=limit)
+    except ValueError as exc:
+        raise ConfigError(f"bad date: {exc}") from None
+    names = {z.id: z.full_name for z in gazetteer.zones}
+    with _database(settings) as engine, Session(engine) as session:
+        views = list_articles(session, filters, names)
+    table = Table("id", "published", "source", "title", "zones", "dup of")
+    for view in views:
+        if json_out:
+            _emit({"id": view.id, "url": view.url, "title": view.title, "author": view.author,
+                   "author_post": view.author_post, "published_at": format_published(view.published),
+                   "source": view.source, "zones": _zone_json(view.zones), "cluster_id": view.cluster_id,
+                   "duplicate_of": view.duplicate_of})
+        else:
+            table.add_row(str(view.id), format_published(view.published) or "-", view.source, view.title,
+                          " ".join(z.name for z in view.zones if z.role == "subject"), view.duplicate_of or "")
+    if not json_out:
+        out.print(table)
+
+
+# import / article detail / dedup (issue 5) -----------------------------------------------
+def _priorities(settings: Settings) -> dict[str, int]:
+    """Source priorities from the sources file, if there is one (import works without it)."""
+    try:
+        return {s.name: s.priority for s in _load_sources(settings).sources}
+    except ConfigError:
+        return {}
+
+
+@app.command("import")
+def import_items(
+    path: Annotated[Path, typer.Argument(help="JSON lines: url, title, body, published_at, optional author and source.")],
+    source: Annotated[str, typer.Option("--source", help="Source name of lines that name none.")] = "import",
+    json_out: JsonOpt = False,
+) -> None:
+    """Bulk import articles through the same dedup, tag and store stages as a crawl.
+
+    Lines are stored in transactions of 100; each line's outcome is printed once its transaction is
+    committed, so an interrupted import can simply be run again (stored lines come back unchanged)."""
+    from monitor.dedup.deduplicator import DedupConfig
+    from monitor.importer import import_file
+    from monitor.service.locks import hold_many
+
+    settings = _settings()
+    counts = {"new": 0, "duplicate": 0, "revision": 0, "unchanged": 0, "error": 0}
+    # On SQLite the one write lock (no crawl, backfill or digest run at the same time); on PostgreSQL one import at a time.
+    with _database(settings) as engine, hold_many(engine, ["import"], settings.lock_timeout):
+        for outcome in import_file(engine, path, source, DedupConfig.from_settings(settings), _priorities(settings)):
+            counts[outcome.status or "error"] += 1
+            if json_out:
+                if outcome.error is not None:
+                    _emit({"line": outcome.line, "error": outcome.error})
+                else:
+                    _emit({"url": outcome.url, "id": outcome.id, "status": outcome.status,
+                           "cluster_id": outcome.cluster_id, "duplicate_of": outcome.duplicate_of,
+                           "similarity": outcome.similarity})
+            elif outcome.error is not None:
+                err.print(f"[red]line {outcome.line}: {outcome.error}[/red]")
+    if not json_out:
+        err.print(", ".join(f"{key} {value}" for key, value in counts.items()))
+
+
+@articles_app.command("show")
+def articles_show(article_id: Annotated[int, typer.Argument(help="Article id.")], json_out: JsonOpt = False) -> None:
+    """Show one article with its story cluster: each member's similarity and the dedup evidence."""
+    from monitor.store.models import Article, Cluster, Source
+
+    settings = _settings()
+    with _database(settings) as engine, Session(engine) as session:
+        article = session.get(Article, article_id)
+        if article is None:
+            raise ConfigError(f"no article with id {article_id}")
+        cluster = session.get(Cluster, article.cluster_id) if article.cluster_id else None
+        members = session.exec(select(Article, Source.name).join(Source, col(Source.id) == col(Article.source_id))
+                               .where(Article.cluster_id == article.cluster_id).order_by(col(Article.id))).all() \
+            if article.cluster_id else [(article, "")]
+
+        def member(row: Any, source_name: str) -> dict[str, Any]:
+            return {"id": row.id, "url": row.url, "title": row.title, "source": source_name,
+                    "published_at": format_timestamp(row.published_at), "canonical": row.duplicate_of_id is None,
+                    "level": row.dedup_level, "similarity": row.similarity,
+                    "evidence": json.loads(row.dedup_evidence) if row.dedup_evidence else None}
+
+        source_name = next((name for row, name in members if row.id == article.id), "")
+        record = member(article, source_name) | {
+            "body": article.body, "cluster_id": article.cluster_id,
+            "canonical_id": cluster.canonical_article_id if cluster else article.id,
+            "cluster": [member(row, name) for row, name in members],
+        }
+    if json_out:
+        _emit(record)
+        return
+    out.print(f"[bold]{record['title']}[/bold]  #{record['id']}  {record['url']}")
+    out.print(f"cluster {record['cluster_id']}: {len(record['cluster'])} member(s), canonical #{record['canonical_id']}")
+    table = Table("id", "source", "published", "level", "similarity", "title")
+    for m in record["cluster"]:
+        table.add_row(("* " if m["canonical"] else "") + str(m["id"]), m["source"], m["published_at"] or "-",
+                      m["level"] or "-", f"{m['similarity']:.3f}" if m["similarity"] is not None else "-", m["title"])
+    out.print(table)
+    if record["evidence"]:
+        out.print("evidence: " + json.dumps(record["evidence"], ensure_ascii=False))
+
+
+@dedup_app.command("rebuild")
+def dedup_rebuild(
+    batch: Annotated[int, typer.Option(help="Articles per committed batch.")] = 500,
+) -> None:
+    """Recompute fingerprints, stock phrases and clusters of the stored corpus (resumes an interrupted run)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    from monitor.dedup.deduplicator import DedupConfig
+    from monitor.dedup.rebuild import rebuild
+
+    settings = _settings()
+    with _database(settings) as engine, Progress("rebuilding", BarColumn(), MofNCompleteColumn(),
+                                                 TimeRemainingColumn(), console=err) as bar:
+        task = bar.add_task("rebuild", total=None)
+        result = rebuild(engine, DedupConfig.from_settings(settings), _priorities(settings), batch,
+                         lambda done, total: bar.update(task, completed=done, total=total))
+    err.print(f"{'resumed: ' if result.resumed else ''}{result.processed} of {result.total} article(s) re-indexed; "
+              f"{result.clusters} cluster(s), {result.duplicates} duplicate(s)")
+
+
+# extract / tag / zones (no database) ---------------------------------------------------
+def _read_input(path: Path, url: str | None) -> list[ExtractedArticle]:
+    from monitor.extract.extractor import extract_article, extract_text_page
+    from monitor.fetch.decoding import decode_html
+
+    raw = path.read_bytes()
+    text, _ = decode_html(raw)
+    if path.suffix.lower() == ".txt":  # the plain text of an OCR'd page
+        return [extract_text_page(text, url or path.resolve().as_uri())]
+    return [extract_article(text, url or path.resolve().as_uri())]
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="HTML files, or .txt files holding the plain text of an OCR'd page.")],
+    url: Annotated[str | None, typer.Option(help="The URL the page was fetched from (helps dates).")] = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Extract title, author, date and body from saved pages."""
+    failed = False
+    for path in paths:
+        try:
+            article = _read_input(path, url)[0]
+        except (OSError, MonitorError) as exc:
+            failed = True
+            if json_out:
+                _emit({"path": str(path), "error": str(exc)})
+            else:
+                err.print(f"[red]{path}: {exc}[/red]")
+            continue
+        record = {"path": str(path), "title": article.title or None, "author": article.author,
+                  "author_post": article.author_post, "published_at": format_published(article.published),
+                  "source_name": article.source_name, "body": article.body,
+                  "pieces": [{"title": p.headline or None, "author": p.author, "author_post": p.author_post,
+                              "published_at": format_published(article.published),
+                              "source_name": article.source_name, "body": p.body} for p in article.pieces]}
+        if json_out:
+            _emit(record)
+        else:
+            out.print(f"[bold]{path}[/bold]\n  title: {record['title']}\n  published: {record['published_at']}\n"
+                      f"  author: {record['author']} {record['author_post'] or ''}\n  body: {len(article.body)} characters")
+    if failed:
+        raise typer.Exit(1)
+
+
+def _source_zones(url: str) -> tuple[str, ...]:
+    """The zones of the configured sources on the same host as `url` (none when no sources file exists)."""
+    from urllib.parse import urlsplit
+
+    settings = _settings()
+    if not Path(settings.sources).exists():
+        return ()
+    try:
+        host = (urlsplit(url).hostname or "").removeprefix("www.")
+    except ValueError:
+        return ()
+    zones: list[str] = []
+    for source in _load_sources(settings).sources:
+        try:
+            source_host = (urlsplit(source.url).hostname or "").removeprefix("www.")
+        except ValueError:
+            continue
+        if host and source_host == host:
+            zones.extend(z for z in source.zones if z not in zones)
+    return tuple(zones)
+
+
+def _person_json(person: Any) -> dict[str, Any]:
+    org = person.org
+    return {"name": person.name, "post": person.post, "zone_id": person.zone_id,
+            "org": {"name": org.name if org else None, "zone_id": org.zone_id if org else None,
+                    "city": org.city if org else None, "province": org.province if org else None},
+            "former": person.former}
+
+
+@app.command()
+def tag(
+    paths: Annotated[list[Path], typer.Argument(help=".txt (plain text) or .html files.")],
+    url: Annotated[str | None, typer.Option(help="The URL the page was fetched from: a page on a zone's official site "
+                                                  "(gazetteer websites) or of a configured source with zones is about "
+                                                  "that zone unless it names another zone as its subject.")] = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Tag saved texts or pages: zones, people (post, organisation, former), places, topics, content type (no database)."""
+    from monitor.tag.tagger import ZoneTagger
+
+    tagger = ZoneTagger()
+    source_zones = _source_zones(url) if url else ()
+    failed = False
+    for path in paths:
+        try:
+            article = _read_input(path, url)[0]
+        except (OSError, MonitorError) as exc:
+            failed = True
+            _emit({"path": str(path), "error": str(exc)}) if json_out else err.print(f"[red]{path}: {exc}[/red]")
+            continue
+        tags = tagger.tag(article.title, article.body, source_zones, byline=article.author_post or "",
+                          author=article.author, url=url)
+        record = {"path": str(path), "zones": _zone_json(tags.zones),
+                  "people": [_person_json(p) for p in tags.people],
+                  "places": [{"province": p.province, "city": p.city or None} for p in tags.places],
+                  "topics": [{"id": t.topic_id, "label": t.label, "score": t.score} for t in tags.topics],
+                  "content_type": tags.content_type, "relevant": tags.relevant}
+        if json_out:
+            _emit(record)
+        else:
+            out.print(f"[bold]{path}[/bold] ({tags.content_type})\n  zones: "
+                      + ", ".join(f"{t.name} ({t.role}, {t.score})" for t in tags.zones)
+                      + "\n  people: " + ", ".join(f"{p.name} {'(原) ' if p.former else ''}{p.post or ''}"
+                                                   for p in tags.people)
+                      + "\n  topics: " + ", ".join(f"{t.label} [{t.topic_id}] ({t.score})" for t in tags.topics))
+    if failed:
+        raise typer.Exit(1)
+
+
+@zones_app.command("list")
+def zones_list(json_out: JsonOpt = False) -> None:
+    """List the national high-tech zones of the gazetteer."""
+    table = Table("id", "name", "short name", "province", "city", "approved")
+    for zone in load_gazetteer().zones:
+        if json_out:
+            _emit({"id": zone.id, "name": zone.full_name, "short_name": zone.short_name, "province": zone.province,
+                   "city": zone.city, "approved_year": zone.approved_year, "year_verified": zone.year_verified})
+        else:
+            table.add_row(zone.id, zone.full_name, zone.short_name, zone.province, zone.city, str(zone.approved_year or "?"))
+    if not json_out:
+        out.print(table)
+
+
+@zones_app.command("show")
+def zones_show(zone: Annotated[str, typer.Argument(help="Zone id or any of its names.")], json_out: JsonOpt = False) -> None:
+    """Show one zone with its aliases and research notes."""
+    found = load_gazetteer().find(zone)
+    if found is None:
+        raise ConfigError(f"unknown zone {zone!r} (see `monitor zones list`)")
+    record = {"id": found.id, "name": found.full_name, "short_name": found.short_name, "aliases": list(found.aliases),
+              "province": found.province, "city": found.city, "approved_year": found.approved_year,
+              "year_verified": found.year_verified, "sources": list(found.sources), "notes": found.notes}
+    if json_out:
+        _emit(record)
+    else:
+        for key, value in record.items():
+            out.print(f"{key}: {value}")
+
+
+@topics_app.command("list")
+def topics_list(json_out: JsonOpt = False) -> None:
+    """List the topics of the taxonomy with their phrases."""
+    from monitor.tag.topics import load_taxonomy
+
+    table = Table("id", "label", "en", "phrases")
+    for topic in load_taxonomy().topics:
+        if json_out:
+            _emit({"id": topic.id, "label": topic.zh, "label_en": topic.en, "threshold": topic.threshold,
+                   "phrases": dict(topic.phrases), "negative": list(topic.negative)})
+        else:
+            table.add_row(topic.id, topic.zh, topic.en, " ".join(p for p, _ in topic.phrases[:8]))
+    if not json_out:
+        out.print(table)
+
+
+@app.command()
+def retag(
+    since: Annotated[str | None, typer.Option(help="Only articles stored on or after this date.")] = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Re-tag stored articles (after a change of the taxonomy or gazetteer), with a progress bar on stderr."""
+    from rich.progress import Progress
+
+    from monitor.sourcesfile import load_sources
+    from monitor.store.models import Article, Source
+    from monitor.store.storage import Storage
+    from monitor.tag.tagger import ZoneTagger
+
+    settings = _settings()
+    try:
+        start = parse_cli_date(since) if since else None
+    except ValueError as exc:
+        raise ConfigError(f"bad date: {exc}") from None
+    try:
+        zones_of = {s.name: tuple(s.zones) for s in load_sources(settings.sources).sources}
+    except (ConfigError, OSError):
+        zones_of = {}
+    tagger = ZoneTagger()
+    done = 0
+    with _database(settings) as engine, Session(engine) as session:
+        query = select(Article.id)
+        if start is not None:
+            query = query.where(col(Article.stored_at) >= start)
+        ids = list(session.exec(query.order_by(col(Article.id))).all())
+        names = dict(session.exec(select(Source.id, Source.name)).all())
+        storage = Storage(session)
+        with Progress(console=err, transient=True) as progress:
+            task = progress.add_task("retagging", total=len(ids))
+            for article_id in ids:
+                row = session.get(Article, article_id)
+                assert row is not None and row.id is not None
+                tags = tagger.tag(row.title, row.body, zones_of.get(names.get(row.source_id, ""), ()),
+                                  row.author_post or "", row.author)
+                storage.retag(row.id, tags)
+                done += 1
+                if done % 200 == 0:
+                    session.commit()
+                progress.advance(task)
+        session.commit()
+    if json_out:
+        _emit({"retagged": done})
+    else:
+        err.print(f"retagged {done} article(s)")
+
+
+# demo --------------------------------------------------------------------------------
+@app.command()
+def demo() -> None:
+    """Run the whole pipeline offline: serve the bundled demo sites on 127.0.0.1, migrate, crawl, email a digest."""
+    from monitor.demo.run import run_demo
+
+    run_demo(_settings(), err)
+
+
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.WARNING, format="%(message)s",
+                        handlers=[RichHandler(console=err, show_path=False, show_time=False)])
+    try:
+        code = app(standalone_mode=False)  # click returns typer.Exit's code here instead of raising it
+    except MonitorError as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        sys.exit(2 if isinstance(exc, ConfigError | DatabaseNotMigrated) else 1)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        err.print("aborted")
+        sys.exit(130)
+    except Exception as exc:  # click usage errors carry their own exit code
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        raise
+    if isinstance(code, int) and code:
+        sys.exit(code)
+
+
+if __name__ == "__main__":
+    main()

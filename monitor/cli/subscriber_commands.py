@@ -1,0 +1,184 @@
+"""CLI commands for subscribers, digests and the web app (registered on the apps of monitor.cli.commands)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+from sqlmodel import Session
+
+from monitor.cli.commands import _database, _emit, _settings, app, digest_app, err, out, subscribers_app
+from monitor.errors import ConfigError
+from monitor.tag.gazetteer import load_gazetteer
+
+T = TypeVar("T")
+
+
+@subscribers_app.command("add")
+def subscribers_add(
+    email: Annotated[str, typer.Argument(help="The subscriber's email address.")],
+    name: Annotated[str | None, typer.Option(help="Name used in the greeting.")] = None,
+    zone: Annotated[list[str] | None, typer.Option(help="Zone id or any of its names (repeatable; none: every zone).")] = None,
+    province: Annotated[list[str] | None, typer.Option(help="Articles on zones in this province (repeatable).")] = None,
+    city: Annotated[list[str] | None, typer.Option(help="Articles on zones in this city (repeatable).")] = None,
+    topic: Annotated[list[str] | None, typer.Option(help="Topic id (repeatable; see `monitor topics list`).")] = None,
+    person: Annotated[list[str] | None, typer.Option(help="Articles by or about this person (repeatable).")] = None,
+    keyword: Annotated[list[str] | None, typer.Option(help="Words that must appear (repeatable; see --match).")] = None,
+    exclude: Annotated[list[str] | None, typer.Option(help="Articles containing this word are left out (repeatable).")] = None,
+    match: Annotated[str, typer.Option(help="Keywords: any or all of them.")] = "any",
+    type_: Annotated[list[str] | None, typer.Option("--type", help="Content type: commentary, interview, news, policy, notice (repeatable).")] = None,
+    source: Annotated[list[str] | None, typer.Option(help="Only articles from this source (repeatable).")] = None,
+    frequency: Annotated[str, typer.Option(help="immediate, daily or weekly.")] = "daily",
+    hour: Annotated[int, typer.Option(help="Local hour (0-23) of daily and weekly digests.")] = 8,
+    weekday: Annotated[str, typer.Option(help="Weekly digests: day of the week (mon..sun or 0-6).")] = "mon",
+    tz: Annotated[str, typer.Option("--tz", help="The subscriber's timezone.")] = "Asia/Shanghai",
+    group_by: Annotated[str, typer.Option(help="Group digest items by zone or topic.")] = "zone",
+    require_confirmation: Annotated[bool, typer.Option(help="Send a confirmation email first (double opt-in).")] = False,
+) -> None:
+    """Add a subscriber, or another subscription to an existing one. Confirmed at once unless --require-confirmation."""
+    from monitor.digest.subscribers import SubscriptionFilters, add_subscriber, resolve_zones
+    from monitor.tag.topics import validate_topic_ids
+
+    days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+    day = weekday.lower()[:3]
+    if day not in days and not (weekday.isdigit() and 0 <= int(weekday) <= 6):
+        raise ConfigError(f"--weekday must be mon..sun or 0-6, got {weekday!r}")
+    filters = SubscriptionFilters(
+        frequency=frequency, zones=resolve_zones(load_gazetteer(), zone or []), provinces=tuple(province or ()),
+        cities=tuple(city or ()), topics=validate_topic_ids(topic or ()), people=tuple(person or ()), keywords=tuple(keyword or ()),
+        exclude=tuple(exclude or ()), match=match, types=tuple(type_ or ()), sources=tuple(source or ()), hour=hour,
+        weekday=int(weekday) if weekday.isdigit() else days.index(day))
+    settings = _settings()
+    with _database(settings) as engine, Session(engine) as session:
+        subscriber, created = add_subscriber(session, email, name, tz, filters, confirmed=not require_confirmation,
+                                             group_by=group_by)
+        if require_confirmation and not subscriber.confirmed:
+            from monitor.web.app import send_confirmation
+
+            send_confirmation(settings, subscriber)
+            err.print(f"confirmation email sent to {subscriber.email}")
+        err.print(f"{'added' if created else 'updated'} subscriber {subscriber.email}")
+
+
+@subscribers_app.command("list")
+def subscribers_list(json_out: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False) -> None:
+    """List subscribers and their subscriptions."""
+    from monitor.digest.subscribers import list_subscribers
+
+    settings = _settings()
+    with _database(settings) as engine, Session(engine) as session:
+        views = list_subscribers(session)
+    for view in views:
+        if json_out:
+            _emit({"id": view.id, "email": view.email, "name": view.name, "timezone": view.timezone,
+                   "confirmed": view.confirmed, "status": view.status, "group_by": view.group_by,
+                   "subscriptions": [s.as_json() for s in view.subscriptions]})
+        else:
+            out.print(f"{view.email}  {view.name or ''}  {view.status}{'' if view.confirmed else ' (unconfirmed)'}  "
+                      f"{len(view.subscriptions)} subscription(s)")
+
+
+def _on_subscriber(email: str, action: Callable[[Session, str], T]) -> T:
+    """``action(session, email)`` on the configured database; a falsy answer means no such subscriber."""
+    with _database(_settings()) as engine, Session(engine) as session:
+        result = action(session, email)
+    if not result:
+        raise ConfigError(f"no subscriber {email!r}")
+    return result
+
+
+@subscribers_app.command("remove")
+def subscribers_remove(email: Annotated[str, typer.Argument(help="The subscriber's email address.")]) -> None:
+    """Stop sending digests to a subscriber (their history is kept; `erase` deletes it)."""
+    from monitor.digest.subscribers import remove_subscriber
+
+    _on_subscriber(email, remove_subscriber)
+    err.print(f"removed {email}")
+
+
+@subscribers_app.command("export")
+def subscribers_export(email: Annotated[str, typer.Argument(help="The subscriber's email address.")]) -> None:
+    """Print all data held on a subscriber as JSON."""
+    from monitor.digest.subscribers import export_subscriber
+
+    typer.echo(json.dumps(_on_subscriber(email, export_subscriber), ensure_ascii=False, indent=2))
+
+
+@subscribers_app.command("erase")
+def subscribers_erase(email: Annotated[str, typer.Argument(help="The subscriber's email address.")]) -> None:
+    """Delete a subscriber and their subscriptions, keeping only anonymous delivery counts."""
+    from monitor.digest.subscribers import erase_subscriber
+
+    _on_subscriber(email, erase_subscriber)
+    err.print(f"erased {email}")
+
+
+@digest_app.command("preview")
+def digest_preview(
+    email: Annotated[str, typer.Argument(help="The subscriber's email address.")],
+    html: Annotated[Path | None, typer.Option(help="Also write the HTML part to this file.")] = None,
+) -> None:
+    """Show the digest a subscriber would get now, without recording or sending it."""
+    from monitor.digest.delivery import preview_digest
+
+    settings = _settings()
+    with _database(settings) as engine:
+        digest = preview_digest(engine, settings, email)
+    if digest is None:
+        raise ConfigError(f"no subscriber {email!r}")
+    out.print(f"Subject: {digest.subject}\n", highlight=False)
+    out.print(digest.text, highlight=False, markup=False)
+    if html:
+        html.write_text(digest.html, encoding="utf-8")
+        err.print(f"HTML written to {html}")
+
+
+@digest_app.command("send")
+def digest_send(
+    frequency: Annotated[str | None, typer.Option(help="Only digests of this frequency (immediate, daily, weekly).")] = None,
+    force: Annotated[bool, typer.Option(help="Treat every subscriber's digest as due now (a sent period is never sent twice).")] = False,
+    dry_run: Annotated[bool, typer.Option(help="Count what would be sent; record and send nothing.")] = False,
+    json_out: Annotated[bool, typer.Option("--json", help="Print one JSON object on stdout.")] = False,
+) -> None:
+    """Send the digests that are due (SMTP, or .eml files in the outbox when MONITOR_SMTP_URL is unset)."""
+    from monitor.digest.delivery import send_digests
+    from monitor.digest.mailer import make_mailer
+
+    if frequency not in (None, "immediate", "daily", "weekly"):
+        raise ConfigError(f"--frequency must be immediate, daily or weekly, got {frequency!r}")
+    settings = _settings()
+    from monitor.service.locks import DIGEST_LOCK, hold
+
+    with _database(settings) as engine, hold(engine, DIGEST_LOCK, settings.lock_timeout):
+        result = send_digests(engine, settings, make_mailer(settings.smtp_url, settings.outbox), frequency=frequency,
+                              force=force, dry_run=dry_run)
+    if json_out:
+        _emit({"considered": result.considered, "sent": result.sent, "skipped_empty": result.skipped_empty,
+               "failed": result.failed, "already_sent": result.already_sent, "not_due": result.not_due})
+    else:
+        where = "SMTP" if settings.smtp_url else str(settings.outbox)
+        verb = "would be sent" if dry_run else f"sent ({where})"
+        err.print(f"digests: {result.sent} {verb}, {result.skipped_empty} empty, {result.failed} failed, "
+                  f"{result.already_sent} already sent this period, {result.not_due} not due yet")
+    if result.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def web(
+    host: Annotated[str | None, typer.Option(help="Address to listen on (default MONITOR_WEB_HOST).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port to listen on (default MONITOR_WEB_PORT).")] = None,
+) -> None:
+    """Serve the subscriber web app: subscribe, confirm, unsubscribe, manage, read digests, archive."""
+    import uvicorn
+
+    from monitor.web.app import create_app, refuse_default_secret
+
+    settings = _settings()
+    refuse_default_secret(settings, host or settings.web_host)
+    with _database(settings):
+        pass  # refuse an unmigrated database before serving
+    uvicorn.run(create_app(settings), host=host or settings.web_host, port=port or settings.web_port, log_level="warning")

@@ -1,0 +1,128 @@
+"""The digest builder: a pure function from a subscriber's items to a Digest (subject, text, HTML).
+
+Items arrive newest first, one per story cluster. They are grouped by zone (or topic), at
+most MAX_ITEMS are shown with "… and N more" linking to the archive, and the HTML part is
+kept under MAX_HTML_BYTES (Gmail clips longer messages) by showing fewer items. CSS is
+inlined with css-inline (remote stylesheets off); scraped text is autoescaped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+import css_inline
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from monitor.items import Digest, DigestItem, PublishDate
+
+__all__ = ["DigestLinks", "build_digest", "make_lead", "LEAD_CHARS", "MAX_ITEMS", "MAX_HTML_BYTES"]
+
+LEAD_CHARS = 120
+MAX_ITEMS = 50
+MAX_HTML_BYTES = 100_000
+OTHER_GROUP = "其他 Other"
+_SENTENCE_END = re.compile(r"[。！？!?；;]")
+
+_env = Environment(
+    loader=PackageLoader("monitor.digest", "templates"),
+    autoescape=select_autoescape(enabled_extensions=("html.j2",), default_for_string=False),
+)
+_inliner = css_inline.CSSInliner(load_remote_stylesheets=False, keep_style_tags=False)
+
+
+@dataclass(frozen=True, slots=True)
+class DigestLinks:
+    unsubscribe: str
+    manage: str
+    web: str
+    archive: str
+
+
+def make_lead(body: str, limit: int = LEAD_CHARS) -> str:
+    """About `limit` characters of the body, cut at a sentence end when one is near."""
+    text = " ".join(body.split())
+    if len(text) <= limit:
+        return text
+    window = text[: limit + 20]
+    ends = [m.end() for m in _SENTENCE_END.finditer(window) if m.end() >= limit // 2]
+    return window[: ends[-1]] if ends else text[:limit] + "…"
+
+
+def _link(url: str) -> str | None:
+    """A scraped URL as an href only when it is http(s): a javascript: or data: URL never becomes a link."""
+    url = _one_line(url)
+    return url if url.lower().startswith(("http://", "https://")) else None
+
+
+def _one_line(text: str) -> str:
+    """Scraped text as a single line: no CR/LF can reach a header or break the layout."""
+    return " ".join(text.split())
+
+
+def _local_date(published: PublishDate | None, tz: ZoneInfo) -> str | None:
+    if published is None:
+        return None
+    local = published.value.astimezone(tz)
+    return {"year": f"{local:%Y}", "month": f"{local:%Y-%m}", "day": f"{local:%Y-%m-%d}"}.get(
+        published.precision, f"{local:%Y-%m-%d %H:%M}")
+
+
+def _group(items: list[DigestItem], by: str) -> list[tuple[str, list[DigestItem]]]:
+    groups: dict[str, list[DigestItem]] = {}
+    for item in items:
+        names = item.topic_names if by == "topic" else item.zone_names
+        groups.setdefault(names[0] if names else OTHER_GROUP, []).append(item)
+    # Biggest groups first; 'other' last; items keep their newest-first order.
+    return sorted(groups.items(), key=lambda kv: (kv[0] == OTHER_GROUP, -len(kv[1])))
+
+
+def _render(context: dict[str, object]) -> tuple[str, str]:
+    text = _env.get_template("digest.txt.j2").render(context)
+    html = _inliner.inline(_env.get_template("digest.html.j2").render(context))
+    return text, html
+
+
+@lru_cache(maxsize=8192)
+def _item_view(item: DigestItem, tz: ZoneInfo) -> dict[str, object]:
+    """What the templates show of an item in a timezone; the same for every subscriber of a run, hence
+    cached (the templates only read it)."""
+    return {
+        "title": _one_line(item.title), "url": _link(item.url), "source": _one_line(item.source),
+        "date": _local_date(item.published, tz), "author": _one_line(item.author) if item.author else None,
+        "author_post": _one_line(item.author_post) if item.author_post else None,
+        "tags": "、".join((*item.zone_names, *item.topic_names)), "lead": _one_line(item.lead),
+        "also": tuple(link for link in map(_link, item.also_published_by) if link),
+    }
+
+
+def build_digest(*, to_email: str, to_name: str | None, items: list[DigestItem], tz: ZoneInfo, links: DigestLinks,
+                 group_by: str = "zone") -> Digest:
+    zone_counts = Counter(name for item in items for name in item.zone_names[:1])
+    top = "、".join(name for name, _ in zone_counts.most_common(2))
+    count = len(items)
+    subject = _one_line(f"[zone-monitor] {count} new article{'s' if count != 1 else ''}" + (f": {top}" if top else ""))
+    shown = min(count, MAX_ITEMS)
+    while True:
+        chosen = items[:shown]
+        groups = [
+            {"name": name, "items": [_item_view(item, tz) for item in group_items]}
+            for name, group_items in _group(chosen, group_by)
+        ]
+        context = {
+            "subject": subject,
+            "greeting": f"{_one_line(to_name)}，您好：" if to_name else "您好：",
+            "intro": f"{count} new article{'s' if count != 1 else ''} about national high-tech zones match your subscription.",
+            "groups": groups, "more": count - shown, "to_email": to_email,
+            "unsubscribe_url": links.unsubscribe, "manage_url": links.manage, "web_url": links.web,
+            "archive_url": links.archive,
+        }
+        text, html = _render(context)
+        if len(html.encode("utf-8")) <= MAX_HTML_BYTES or shown <= 1:
+            break
+        shown = max(1, shown * 3 // 4)
+    return Digest(to_email=to_email, to_name=to_name, subject=subject, text=text, html=html,
+                  article_ids=tuple(item.article_id for item in items))

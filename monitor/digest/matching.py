@@ -1,0 +1,167 @@
+"""Which stored articles a subscription wants: candidates loaded once per digest run, matched in memory."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlmodel import Session, col, select
+
+from monitor.digest.subscribers import SubscriptionFilters
+from monitor.items import PublishDate, ZoneTag
+from monitor.store.models import Article, ArticlePerson, ArticlePlace, ArticleTopic, ArticleZone, Source
+from monitor.tag.gazetteer import Gazetteer
+
+__all__ = ["Candidate", "Wanted", "load_candidates", "matches"]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A canonical article with everything subscription filters look at."""
+
+    id: int
+    url: str
+    title: str
+    body: str
+    source: str
+    published: PublishDate | None
+    stored_at: datetime
+    author: str | None
+    author_post: str | None
+    content_type: str | None
+    zones: tuple[ZoneTag, ...]
+    topics: tuple[str, ...]
+    people: tuple[str, ...]
+    provinces: frozenset[str]
+    cities: frozenset[str]
+    copies: tuple[tuple[str, str], ...]  # (source name, url) of the cluster's other members
+    # what `matches` compares, derived once per candidate rather than once per subscriber
+    zone_ids: frozenset[str] = field(init=False)
+    province_keys: frozenset[str] = field(init=False)
+    city_keys: frozenset[str] = field(init=False)
+    named: frozenset[str] = field(init=False)
+    text: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "zone_ids", frozenset(z.zone_id for z in self.zones))
+        object.__setattr__(self, "province_keys", frozenset(map(_short, self.provinces)))
+        object.__setattr__(self, "city_keys", frozenset(map(_short, self.cities)))
+        object.__setattr__(self, "named", frozenset(self.people) | frozenset((self.author or "").split()))
+        object.__setattr__(self, "text", f"{self.title}\n{self.body}")
+
+
+@dataclass(frozen=True, slots=True)
+class Wanted:
+    """A subscription's filters as sets, built once per subscription and run."""
+
+    zones: frozenset[str]
+    provinces: frozenset[str]
+    cities: frozenset[str]
+    topics: frozenset[str]
+    people: frozenset[str]
+    keywords: tuple[str, ...]
+    match_all: bool
+    exclude: tuple[str, ...]
+    types: frozenset[str]
+    sources: frozenset[str]
+
+    @classmethod
+    def of(cls, filters: SubscriptionFilters) -> Wanted:
+        return cls(frozenset(filters.zones), frozenset(map(_short, filters.provinces)),
+                   frozenset(map(_short, filters.cities)), frozenset(filters.topics), frozenset(filters.people),
+                   tuple(filters.keywords), filters.match == "all", tuple(filters.exclude), frozenset(filters.types),
+                   frozenset(filters.sources))
+
+
+def _grouped(rows: Iterable[tuple[int, str]]) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    for article_id, value in rows:
+        out.setdefault(article_id, []).append(value)
+    return out
+
+
+def load_candidates(session: Session, gazetteer: Gazetteer, stored_after: datetime | None = None,
+                    ids: Iterable[int] | None = None) -> list[Candidate]:
+    """Relevant canonical articles stored after a time (or with the given ids), newest first."""
+    query = (select(Article, Source.name).join(Source, col(Source.id) == col(Article.source_id))
+             .where(col(Article.duplicate_of_id).is_(None)))
+    if ids is not None:
+        query = query.where(col(Article.id).in_(list(ids)))
+    else:
+        query = query.where(col(Article.relevant).is_(True), col(Article.backfilled).is_(False))
+        if stored_after is not None:
+            query = query.where(col(Article.stored_at) > stored_after)
+    rows = session.exec(query).all()
+    article_ids = [a.id for a, _ in rows]
+    if not article_ids:
+        return []
+    zone_rows = session.exec(select(ArticleZone).where(col(ArticleZone.article_id).in_(article_ids))).all()
+    topics = _grouped(session.exec(select(ArticleTopic.article_id, ArticleTopic.topic_id)
+                                   .where(col(ArticleTopic.article_id).in_(article_ids))).all())
+    people = _grouped(session.exec(select(ArticlePerson.article_id, ArticlePerson.name)
+                                   .where(col(ArticlePerson.article_id).in_(article_ids))).all())
+    places: dict[int, list[tuple[str, str]]] = {}
+    for place in session.exec(select(ArticlePlace).where(col(ArticlePlace.article_id).in_(article_ids))).all():
+        places.setdefault(place.article_id, []).append((place.province, place.city))
+    copies: dict[int, list[tuple[str, str]]] = {}
+    for copy, source_name in session.exec(
+        select(Article, Source.name).join(Source, col(Source.id) == col(Article.source_id))
+        .where(col(Article.duplicate_of_id).in_(article_ids)).order_by(col(Article.id))
+    ).all():
+        assert copy.duplicate_of_id is not None
+        copies.setdefault(copy.duplicate_of_id, []).append((source_name, copy.url))
+    zones: dict[int, list[ZoneTag]] = {}
+    for tag in zone_rows:
+        zone = gazetteer.get(tag.zone_id)
+        zones.setdefault(tag.article_id, []).append(
+            ZoneTag(tag.zone_id, zone.full_name if zone else tag.zone_id, tag.role, tag.score))  # type: ignore[arg-type]
+    candidates = []
+    for article, source_name in rows:
+        assert article.id is not None
+        zone_tags = tuple(sorted(zones.get(article.id, []), key=lambda t: (t.role != "subject", -t.score, t.zone_id)))
+        provinces = {p for p, _ in places.get(article.id, [])}
+        cities = {c for _, c in places.get(article.id, []) if c}
+        for tag in zone_tags:
+            zone = gazetteer.get(tag.zone_id)
+            if zone:
+                provinces.add(zone.province)
+                cities.add(zone.city)
+        published = (PublishDate(article.published_at, article.published_precision or "second")  # type: ignore[arg-type]
+                     if article.published_at else None)
+        candidates.append(Candidate(
+            article.id, article.url, article.title, article.body, source_name, published, article.stored_at,
+            article.author, article.author_post, article.content_type, zone_tags, tuple(topics.get(article.id, [])),
+            tuple(people.get(article.id, [])), frozenset(provinces), frozenset(cities), tuple(copies.get(article.id, [])),
+        ))
+    candidates.sort(key=lambda c: (c.published.value if c.published else c.stored_at), reverse=True)
+    return candidates
+
+
+def _short(name: str) -> str:
+    return name.removesuffix("省").removesuffix("市").removesuffix("自治区")
+
+
+def matches(filters: SubscriptionFilters | Wanted, candidate: Candidate) -> bool:
+    """Every non-empty filter group must match; within a group any value does (keywords: as `match` says)."""
+    wanted = filters if isinstance(filters, Wanted) else Wanted.of(filters)
+    if wanted.zones and wanted.zones.isdisjoint(candidate.zone_ids):
+        return False
+    if wanted.provinces and wanted.provinces.isdisjoint(candidate.province_keys):
+        return False
+    if wanted.cities and wanted.cities.isdisjoint(candidate.city_keys):
+        return False
+    if wanted.topics and wanted.topics.isdisjoint(candidate.topics):
+        return False
+    if wanted.people and wanted.people.isdisjoint(candidate.named):
+        return False
+    if wanted.types and candidate.content_type not in wanted.types:
+        return False
+    if wanted.sources and candidate.source not in wanted.sources:
+        return False
+    text = candidate.text
+    if wanted.keywords:
+        found = (k in text for k in wanted.keywords)
+        if not (all(found) if wanted.match_all else any(found)):
+            return False
+    return not any(k in text for k in wanted.exclude)

@@ -1,0 +1,440 @@
+"""The extract stage: decoded HTML -> ExtractedArticle. A pure function; no I/O.
+
+Cascade, first hit wins for each field:
+1. per-source CSS selectors (title, date, author, body) win over detection;
+2. body: the page is cut into text blocks (paragraphs, table cells, lines between ``<br>``);
+   each block weighs its non-link text when it reads as prose (punctuation, length) and a
+   penalty when it is link lists or short chrome; the element whose blocks weigh most is the
+   article; inside it link lists, editor lines, share/print chrome and the title/byline/date
+   lines are dropped, and repeats collapsed (:mod:`monitor.normalise`);
+3. title: an ``<h1>``–``<h3>`` that the ``<title>`` also carries, og:title, ``<title>`` with
+   the site name cut off;
+4. date (:mod:`monitor.extract.dates`): publish-date meta tags and JSON-LD, then a labelled date
+   (``发布时间：``) near the start of the article, then any date there, then the URL; a date
+   not found stays None (never the fetch time);
+5. author (:mod:`monitor.extract.bylines`): selector, labelled bylines around the body, a
+   ``NAME POST`` byline, ``<meta name=author>`` when it holds a name;
+6. source: ``来源：`` near the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+import lxml.html
+from lxml import etree
+
+from monitor.errors import TooShort
+from monitor.extract.bylines import (
+    EDITOR_LINE,
+    PROFILE_CARD,
+    USER_CARD,
+    citation_authors,
+    copyright_person,
+    editor,
+    find_author,
+    names_only,
+    person_source,
+    split_byline,
+    user_name,
+)
+from monitor.extract.dates import DATE_LABEL, date_from_url, parse_date
+from monitor.extract.pieces import PageSplit, may_have_pieces, split_pieces, split_text_blocks
+from monitor.items import ExtractedArticle, PublishDate
+from monitor.normalise import clean_paragraphs, clean_text, split_paragraphs
+from monitor.sourcesfile import Selectors
+from monitor.timefmt import SHANGHAI
+
+__all__ = ["extract_article", "extract_text_page", "parse_date", "split_byline", "MIN_BODY_CHARS"]
+
+MIN_BODY_CHARS = 40
+
+_DROP = ("script", "style", "noscript", "iframe", "select", "option", "textarea", "button", "head", "object", "embed",
+         "svg", "template", "map")
+_BLOCK = frozenset({"p", "div", "td", "th", "tr", "li", "ul", "ol", "table", "tbody", "thead", "tfoot", "h1", "h2",
+                    "h3", "h4", "h5", "h6", "section", "article", "blockquote", "pre", "dl", "dt", "dd", "center",
+                    "form", "header", "footer", "nav", "aside", "main", "body", "html", "figure", "figcaption",
+                    "fieldset", "address", "hr", "text"})
+_PUNCT = re.compile(r"[，。！？；：、“”,.!?;]")
+_DATE_META = ("article:published_time", "publishdate", "pubdate", "publish_date", "publishtime", "publish-date",
+              "og:release_date", "firstpublishedtime", "dc.date", "dc.date.issued", "dcterms.created", "date",
+              "datepublished", "sailthru.date", "weibo: article:create_at", "release_date", "created")
+_JSON_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
+_CHROME = re.compile(
+    r"^(?:上一篇|下一篇|上一页|下一页|返回|打印|关闭|分享|收藏|【?字号|【?字体|推荐给|相关(?:阅读|新闻|文章|链接)|"
+    r"版权|Copyright|©|网友评论|我要评论|发表评论|点击|本文地址|原文链接|扫一扫|举报|顶部|TOP|top)"
+)
+# Site footer lines (licence numbers, rights notices, report hotlines): chrome wherever they stand.
+_FOOTER = re.compile(r"ICP[备证]|版权所有(?!者)|All Rights Reserved|许可证(?:编号|号)|举报(?:电话|邮箱)|违法和不良信息|"
+                     r"您是本文第\s*\d+\s*个|已被(?:阅读|浏览)\s*\d+\s*次", re.I)
+# What is left of a line that holds only a date: its digits, date words, weekdays, English words.
+_DATE_RESIDUE = re.compile(r"[\W\d_A-Za-z年月日时分秒星期周一二三四五六七八九十〇天上下午晚早]+")
+_META_LINE = re.compile(r"(来源|作者|记者|发布|发表|时间|日期|点击|浏览|编辑|字号|阅读)")
+# Where one item ends and comments or the next post begin: a comments heading, a reply
+# header, a post header/footer carrying a date and time.
+_BARRIER = re.compile(r"^(?:(?:网友|读者|相关|最新|热门|全部|精彩)?(?:评论|留言|跟帖|回复)(?:列表|区|线索)?\s*[:：(（\d]|"
+                      r"(?:网友|读者|相关|最新|热门|全部|精彩)?(?:评论|留言|跟帖)$|#?\s*re\s*[:：]|Comments?\b|我要评论|发表评论)"
+                      r"|[|｜]?\s*(?:评论|留言|跟帖|回复)(?:列表|区|线索)\s*[:：]?\s*$"
+                      r"|(?:已有|共有?)\s*\d+\s*[条件个篇]?\s*(?:评论|留言|回复|跟帖)|\d+\s*(?:Comments?|Responses?|Replies)\b",
+                      re.I)
+# A post header or footer: a date with a time, also year-less ('08-11 16:06') as reply lists
+# print it, or an English one ('September 19th, 2005 at 7:32 pm').
+_DATE_TIME = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*\d{1,2}[:：]\d{2}"
+                        r"|(?<![\d:.-])\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?![\d.-])"
+                        r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+"
+                        r"(?:19|20)\d\d(?:\s+at)?\s+\d{1,2}:\d{2}"
+                        r"|\b\d{1,2}/\d{1,2}/(?:19|20)\d\d\s+\d{1,2}:\d{2}")
+_BARRIER_WEIGHT = -150.0
+_POST_SHARE = 0.25  # the first post of a thread/blog index counts when it weighs this share of the longest
+_MIN_ITEM_WEIGHT = 100.0  # prose weight (about characters) a post holds before its footer can end it
+_SOURCE = re.compile(r"来源\s*[:：]\s*([^\s|｜【\[（(]{2,30})")
+_SITE_SEPARATORS = re.compile(r"\s*(?:[_|｜»]|\s[-—–·]\s|--|——)\s*")
+
+
+@dataclass(slots=True)
+class _Block:
+    text: str
+    chars: int
+    link_chars: int
+    owner: lxml.html.HtmlElement
+    index: int = 0
+
+    @property
+    def link_ratio(self) -> float:
+        return self.link_chars / self.chars if self.chars else 0.0
+
+    def weight(self) -> float:
+        if self.chars < 90 and (_BARRIER.match(self.text) or _DATE_TIME.search(self.text)):
+            return _BARRIER_WEIGHT
+        if self.link_ratio > 0.5:
+            return -0.5 * self.chars - 3
+        prose = self.chars - self.link_chars
+        punct = len(_PUNCT.findall(self.text))
+        if punct >= 2 or prose >= 60:
+            return float(prose)
+        if punct == 1 or prose >= 20:
+            return 0.3 * prose
+        return -2.0
+
+
+def _visible_len(text: str) -> int:
+    return len(text) - text.count(" ")
+
+
+def _blocks(root: lxml.html.HtmlElement) -> list[_Block]:
+    """The page as text blocks in reading order, each with its link share and owning element."""
+    blocks: list[_Block] = []
+    parts: list[str] = []
+    link = 0
+    in_link = 0
+    owners: list[lxml.html.HtmlElement] = [root]
+
+    def flush() -> None:
+        nonlocal link
+        if not parts:
+            return
+        raw = "".join(parts)
+        text = clean_text(raw) if not raw.isspace() else ""
+        if text:
+            blocks.append(_Block(text, _visible_len(text), min(link, _visible_len(text)), owners[-1], len(blocks)))
+        parts.clear()
+        link = 0
+
+    def add(text: str | None) -> None:
+        nonlocal link
+        if text:
+            parts.append(text)
+            if in_link:
+                link += len(text.strip())
+
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if event == "start":
+            if tag in _BLOCK or tag == "br":
+                flush()
+            if tag in _BLOCK:
+                owners.append(el)
+            if tag == "a":
+                in_link += 1
+            add(el.text)
+        else:
+            if tag == "a":
+                in_link -= 1
+            if tag in _BLOCK:
+                flush()
+                owners.pop()
+            add(el.tail)
+    flush()
+    return blocks
+
+
+def _kadane(weights: list[float], lo: int, hi: int) -> list[tuple[float, int, int]]:
+    """Maximum-sum runs (weight, first, last) of weights[lo:hi], each ended where the sum turns non-positive."""
+    runs: list[tuple[float, int, int]] = []
+    best, span = 0.0, (lo, lo - 1)
+    total, start = 0.0, lo
+    for i in range(lo, hi):
+        if total <= 0:
+            if best > 0:
+                runs.append((best, *span))
+            best, total, start = 0.0, 0.0, i
+        total += weights[i]
+        if total > best:
+            best, span = total, (start, i)
+    if best > 0:
+        runs.append((best, *span))
+    return runs
+
+
+def _split_at_barriers(weights: list[float], run: tuple[float, int, int]) -> list[tuple[float, int, int]]:
+    """A run cut at each comment heading or dated post header that follows an item's worth of prose.
+
+    A blog index or a forum thread is one long run of posts whose headers and footers
+    (a date with a time, a comment count) weigh too little to end it; each post is its own item."""
+    _, first, last = run
+    cuts: list[int] = []
+    prose = 0.0
+    for i in range(first, last + 1):
+        if weights[i] == _BARRIER_WEIGHT and prose >= _MIN_ITEM_WEIGHT:
+            cuts.append(i)
+            prose = 0.0
+        elif weights[i] > 0:
+            prose += weights[i]
+    if not cuts:
+        return [run]
+    pieces: list[tuple[float, int, int]] = []
+    for lo, hi in zip([first, *(c + 1 for c in cuts)], [*cuts, last + 1], strict=True):
+        pieces.extend(_kadane(weights, lo, hi))
+    return pieces
+
+
+def _best_run(blocks: list[_Block]) -> list[_Block]:
+    """The article: the first run of consecutive blocks that weighs at least half the heaviest.
+
+    Runs are found by maximum-sum segments (Kadane) over block weights; comment headings and
+    dated post headers weigh so little that a run rarely crosses them, and a run that does
+    is cut there once it holds an item's worth of prose (:func:`_split_at_barriers`), so a
+    blog page or a forum thread yields one run per post; the first post that weighs a quarter
+    of the longest is the item (an index page's annotation is its first post).
+    """
+    weights = [block.weight() for block in blocks]
+    runs = _kadane(weights, 0, len(blocks))
+    if not runs:
+        return []
+    heaviest = max(run[0] for run in runs)
+    chosen = next(run for run in runs if run[0] >= 0.5 * heaviest)
+    # The posts of one run: the first that is not a mere fragment of the longest is the item.
+    posts = _split_at_barriers(weights, chosen)
+    longest = max(post[0] for post in posts)
+    _, first, last = next(post for post in posts if post[0] >= _POST_SHARE * longest)
+    return blocks[first: last + 1]
+
+
+def _inside(node: lxml.html.HtmlElement, blocks: list[_Block]) -> list[_Block]:
+    members = set(node.iter())
+    return [b for b in blocks if b.owner in members]
+
+
+def _is_chrome(block: _Block, title: str) -> bool:
+    text = block.text
+    if block.link_ratio > 0.5 and block.chars < 300:
+        return True
+    if EDITOR_LINE.match(text) or (len(text) < 40 and _CHROME.match(text)):
+        return True
+    if title and len(text) <= len(title) + 4 and text.replace(" ", "") == title.replace(" ", ""):
+        return True
+    if block.chars < 200 and "。" not in text and _FOOTER.search(text):
+        return True
+    if block.chars < 60 and not _DATE_RESIDUE.sub("", text) and parse_date(text) is not None:
+        return True  # a line that is only a date (and a weekday, a time)
+    # A byline/date line: short, labelled, and no sentence in it.
+    return len(text) < 80 and bool(_META_LINE.search(text)) and parse_date(text) is not None and "。" not in text
+
+
+def _select_text(root: lxml.html.HtmlElement, selector: str | None) -> str | None:
+    if not selector:
+        return None
+    found = root.cssselect(selector)
+    return clean_text(found[0].text_content()) if found else None
+
+
+def _meta(root: lxml.html.HtmlElement) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for meta in root.iter("meta"):
+        key = (meta.get("name") or meta.get("property") or meta.get("itemprop") or "").strip().lower()
+        if key and meta.get("content") and key not in found:
+            found[key] = meta.get("content", "")
+    return found
+
+
+def _title(root: lxml.html.HtmlElement, meta: dict[str, str], selectors: Selectors) -> str:
+    chosen = _select_text(root, selectors.title)
+    if chosen:
+        return chosen
+    page_title = clean_text(root.findtext(".//title") or "")
+    for tag in ("h1", "h2", "h3"):
+        for heading in root.iter(tag):
+            text = clean_text(heading.text_content())
+            if 4 <= len(text) <= 80 and (tag == "h1" or (page_title and text in page_title)):
+                return text
+    if meta.get("og:title"):
+        return clean_text(meta["og:title"])
+    parts = [p for p in _SITE_SEPARATORS.split(page_title) if p]
+    if "»" in page_title and parts:  # a breadcrumb: 'site » section » title'
+        return parts[-1]
+    return parts[0] if parts else page_title
+
+
+def _published(meta: dict[str, str], html: str, context: list[_Block], url: str, tz: ZoneInfo) -> PublishDate | None:
+    for key in _DATE_META:
+        if key in meta and (found := parse_date(meta[key], tz)):
+            return found
+    if (match := _JSON_LD_DATE.search(html)) and (found := parse_date(match[1], tz)):
+        return found
+    for block in context:  # a labelled date first, nearest the article first
+        if block.chars < 200 and DATE_LABEL.search(block.text) and (found := parse_date(block.text, tz)):
+            return found
+    for block in context:
+        if block.chars < 200 and (found := parse_date(block.text, tz)):
+            return found
+    return date_from_url(url, tz)
+
+
+def _user_card(blocks: list[_Block], start: int, end: int) -> str | None:
+    """A user name printed alone with its card's follow button or counters right after it
+    (platform columns, forums) above the article, nearest first; else one with a link to the
+    author's profile after the article."""
+    for i in range(start - 1, max(0, start - 25) - 1, -1):
+        if USER_CARD.match(blocks[i + 1].text) and (found := user_name(blocks[i].text)):
+            return found
+    for i in range(end + 1, min(len(blocks) - 1, end + 25)):
+        if PROFILE_CARD.match(blocks[i + 1].text) and (found := user_name(blocks[i].text)):
+            return found
+    return None
+
+
+def _author(meta: dict[str, str], context: list[_Block], inside: list[_Block], near: list[_Block],
+            title: str, blocks: list[_Block], source: str | None) -> tuple[str | None, str | None]:
+    """Tiers, each over the context (nearest the article first): author labels (also on a short
+    line whose name is a link); reporter labels; 'NAME POST' bylines; names closing a paragraph;
+    a line of names at the article's start; a reference line; a user card above the article;
+    <meta name=author>; a '来源：' that is a person; a rights line naming a person; the editor
+    as last resort."""
+    labelled = [b for b in context if b.chars < 300 and (b.link_ratio <= 0.5 or b.chars <= 100)
+                and not EDITOR_LINE.match(b.text)]
+    for strength in (1, 2):
+        for block in labelled:
+            if found := find_author(block.text, strength=strength):
+                return found, None
+    context = [b for b in context if b.link_ratio <= 0.5]
+    short = [b for b in context if b.chars < 300 and not EDITOR_LINE.match(b.text)]
+    for block in short:
+        name, post = split_byline(block.text)
+        if name and post:
+            return name, post
+    for block in inside[::-1]:
+        if found := find_author(block.text[-40:], allow_user=False, strength=3):
+            return found, None
+    for block in near:
+        if block.text != title and block.link_ratio == 0 and not _CHROME.match(block.text) \
+                and (found := names_only(block.text)):
+            return found, None
+    for block in inside[:12]:
+        if block.chars < 400 and (found := citation_authors(block.text)):
+            return found, None
+    if inside and (found := _user_card(blocks, inside[0].index, inside[-1].index)):
+        return found, None
+    name = clean_text(meta.get("author", ""))
+    if re.fullmatch(r"[\u4e00-\u9fa5]{2,4}(?:[\s、,，][\u4e00-\u9fa5]{2,4})*", name):
+        return " ".join(re.split(r"[\s、,，]+", name)), None
+    if found := person_source(source):
+        return found, None
+    for block in blocks[-12:]:
+        if block.chars < 40 and (found := copyright_person(block.text)):
+            return found, None
+    for block in context:
+        if block.chars < 100 and (found := editor(block.text)):
+            return found, None
+    return None, None
+
+
+def extract_article(html: str, url: str, selectors: Selectors = Selectors(), tz: ZoneInfo = SHANGHAI) -> ExtractedArticle:
+    """Extract one article from decoded HTML. Raises TooShort when no usable body is found."""
+    html = re.sub(r"^\s*<\?xml[^>]*>", "", html)
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError) as exc:
+        raise TooShort(f"{url}: not an HTML page ({exc})") from None
+    meta = _meta(root)
+    title = _title(root, meta, selectors)
+    etree.strip_elements(root, etree.Comment, *_DROP, with_tail=False)
+    blocks = _blocks(root)
+    found = root.cssselect(selectors.body) if selectors.body else []
+    inside = _inside(found[0], blocks) if found else _best_run(blocks)
+    start = inside[0].index if inside else 0
+    end = inside[-1].index if inside else len(blocks) - 1
+    # Where a byline or date sits: just before the body (nearest first), its first and last
+    # lines, then just after it.
+    context = (blocks[max(0, start - 25): start][::-1] + inside[:3] + [b for b in inside[3:-3] if b.chars < 60]
+               + inside[-3:][::-1] + blocks[end + 1: end + 8])
+    near = blocks[max(0, start - 3): start][::-1] + inside[:3]
+    paragraphs = clean_paragraphs([b.text for b in inside if not _is_chrome(b, title)])
+    body = "\n\n".join(paragraphs)
+    if len(body) < MIN_BODY_CHARS:
+        raise TooShort(f"{url}: body has {len(body)} characters, fewer than {MIN_BODY_CHARS}")
+    date_text = _select_text(root, selectors.date)
+    published = (parse_date(date_text, tz) if date_text else None) or _published(meta, html, context, url, tz)
+    source = None
+    for block in context:
+        if (match := _SOURCE.search(block.text)) and block.chars < 200:
+            source = match[1]
+            break
+    author_text = _select_text(root, selectors.author)
+    author, post = split_byline(author_text) if author_text else _author(meta, context, inside, near, title,
+                                                                          blocks, source)
+    split = split_pieces(_element_texts(blocks)) if may_have_pieces([b.text for b in blocks if b.chars <= 120]) \
+        else PageSplit(None, ())
+    if split.pieces:
+        return _multi_piece(url, split, published, source)
+    return ExtractedArticle(url=url, title=title, body=body, published=published, author=author,
+                            author_post=post, source_name=source)
+
+
+def _element_texts(blocks: list[_Block]) -> list[str]:
+    """Block texts for piece splitting: lines of one element (a byline broken by <br>) kept together."""
+    texts: list[str] = []
+    owner = None
+    for block in blocks:
+        if block.link_ratio > 0.5 or EDITOR_LINE.match(block.text):
+            owner = None
+            continue
+        if owner is not None and block.owner is owner:
+            texts[-1] += "\n" + block.text
+        else:
+            texts.append(block.text)
+        owner = block.owner
+    return texts
+
+
+def _multi_piece(url: str, split: PageSplit, published: PublishDate | None, source: str | None) -> ExtractedArticle:
+    body = "\n\n".join(piece.body for piece in split.pieces)
+    return ExtractedArticle(url=url, title=split.banner or "", body=body, published=published,
+                            source_name=source, pieces=split.pieces)
+
+
+def extract_text_page(text: str, url: str, tz: ZoneInfo = SHANGHAI) -> ExtractedArticle:
+    """The plain text of an OCR'd page: split into signed pieces when it holds several, else one body."""
+    split = split_pieces(split_text_blocks(text))
+    published = parse_date(text[:300], tz) or date_from_url(url, tz)
+    if split.pieces:
+        return _multi_piece(url, split, published, None)
+    paragraphs = split_paragraphs(text)
+    author, post = None, None
+    for line in paragraphs[:6]:
+        author, post = split_byline(line)
+        if author:
+            break
+    return ExtractedArticle(url=url, title="", body="\n\n".join(paragraphs), published=published,
+                            author=author, author_post=post)

@@ -1,0 +1,185 @@
+"""Bytes to text, the way Chinese sites need it.
+
+The cascade, first step that yields clean text wins:
+
+1. a byte-order mark (UTF-8, UTF-16);
+2. the charset the source config forces (``encoding:``);
+3. the HTTP header's charset;
+4. the ``<meta charset>`` / ``<meta http-equiv>`` declarations, in page order (an archived
+   page can carry the archive toolbar's ``utf-8`` before the page's own ``gb2312``);
+5. strict UTF-8;
+6. GB18030;
+7. the same candidates again, tolerating a handful of broken byte sequences (a truncated
+   character in a list of links should not cost a whole page) — replaced by U+FFFD;
+8. statistical detection (charset-normalizer), last because it has misread GB2312 as Big5.
+
+A candidate that decodes without error but to mojibake because the text was encoded twice
+(UTF-8 read as cp1252 or Latin-1 and written out as UTF-8 again: 中 as ä¸­) is repaired by
+ftfy, the maintained library for exactly this, before the next candidate is tried, when the
+repair gives clean text: read as GB18030, such bytes can pass for (wrong) Chinese text.
+
+GB2312 and GBK are decoded as GB18030, their superset, as browsers do; Latin-1 as cp1252.
+"Clean" means the bytes decode without error *and* the text does not look like mojibake
+(:func:`garbled_reason`): a declared charset that decodes to garbage falls through to the
+next step. If no step yields clean text the page is :class:`~monitor.errors.Mojibake` (it
+decoded, but wrongly) or :class:`~monitor.errors.Undecodable`, and is never stored.
+"""
+
+from __future__ import annotations
+
+import codecs
+import logging
+import re
+from functools import lru_cache
+
+import ftfy
+from charset_normalizer import from_bytes
+from charset_normalizer.md import mess_ratio
+
+from monitor.errors import Mojibake, Undecodable
+
+__all__ = ["decode_html", "charset_from_content_type", "garbled_reason", "normalise_charset", "undo_double_encoding"]
+
+log = logging.getLogger(__name__)
+
+_META = re.compile(rb"""<meta[^>]+?charset\s*=\s*["']?\s*([a-zA-Z0-9_\-:.]+)""", re.I)
+_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030", "cp936": "gb18030",
+              "euc-cn": "gb18030", "hz-gb-2312": "gb18030", "iso-8859-1": "cp1252", "latin-1": "cp1252",
+              "latin1": "cp1252", "ascii": "utf-8", "us-ascii": "utf-8", "utf8": "utf-8", "unicode": "utf-8",
+              "big5": "big5hkscs"}
+_TAGS = re.compile(r"<script\b.*?</script>|<style\b.*?</style>|<[^>]*>", re.I | re.S)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_UNLIKELY = re.compile(r"[\ufffe\uffff]")
+# Lenient pass: at most this many broken sequences, and at most one per this many characters.
+_MAX_REPLACEMENTS = 8
+_CHARS_PER_REPLACEMENT = 2000
+_MIN_CJK = 20  # below this, the common-character test says nothing
+_MIN_COMMON_SHARE = 0.6  # real Chinese text: > 0.9; UTF-8 read as GBK: ~0.2
+_MAX_MESS = 0.25  # charset-normalizer's mess ratio of the visible text; real pages stay < 0.15
+
+
+def normalise_charset(name: str | None) -> str | None:
+    """Python codec name for a declared charset (GBK/GB2312 -> gb18030), or None if unknown."""
+    if not name:
+        return None
+    name = name.strip().strip("\"'").lower()
+    name = _SUPERSETS.get(name, name)
+    try:
+        codec = codecs.lookup(name).name
+    except (LookupError, ValueError):  # ValueError: a NUL in a hostile charset name
+        return None
+    return _SUPERSETS.get(codec, codec)
+
+
+def charset_from_content_type(content_type: str | None) -> str | None:
+    if not content_type:
+        return None
+    match = re.search(r"charset\s*=\s*([^\s;]+)", content_type, re.I)
+    return normalise_charset(match.group(1)) if match else None
+
+
+@lru_cache(maxsize=65536)
+def _is_common_hanzi(char: str) -> bool:
+    """In GB2312 level 1 (3,755 common simplified), or outside GB2312 and in Big5 level 1 (common traditional)."""
+    try:
+        # A rare simplified character (GB2312 level 2) is not common, whatever Big5 says of it.
+        return 0xB0 <= char.encode("gb2312")[0] <= 0xD7
+    except UnicodeEncodeError:
+        pass
+    try:
+        return 0xA4 <= char.encode("big5")[0] <= 0xC6
+    except UnicodeEncodeError:
+        return False
+
+
+def garbled_reason(text: str) -> str | None:
+    """Why decoded text looks like mojibake, or None when it looks like real text.
+
+    Three signs: replacement characters; Han characters that are mostly rare ones (UTF-8
+    bytes read as GBK come out as 鍖呭ご绋€ — valid, but far from the common set that
+    real Chinese prose keeps to); charset-normalizer's mess ratio of the visible text
+    (Latin-1 read of Chinese bytes: Ã¤Â¸Â...).
+    """
+    if not text:
+        return None
+    controls = len(_CONTROLS.findall(text[:200_000]))
+    if controls * 100 > min(len(text), 200_000):
+        return f"{controls} control characters"
+    if _UNLIKELY.search(text[:200_000]):
+        return "Unicode non-characters (U+FFFE/U+FFFF): a wrong byte order or encoding"
+    replacements = text.count("\ufffd")
+    if replacements > _MAX_REPLACEMENTS or replacements * _CHARS_PER_REPLACEMENT > len(text):
+        return f"{replacements} replacement characters in {len(text)}"
+    visible = _TAGS.sub(" ", text[:200_000])
+    hanzi = _CJK.findall(visible)
+    if len(hanzi) >= _MIN_CJK:
+        sample = hanzi[:5000]
+        share = sum(map(_is_common_hanzi, sample)) / len(sample)
+        if share < _MIN_COMMON_SHARE:
+            return f"only {share:.0%} of {len(sample)} Han characters are common ones"
+    sample_text = " ".join(visible.split())[:20_000]
+    if sample_text:
+        mess = mess_ratio(sample_text, maximum_threshold=1.0)
+        if mess > _MAX_MESS:
+            return f"mess ratio {mess:.2f} (garbled symbols and accents)"
+    return None
+
+
+def undo_double_encoding(text: str) -> str | None:
+    """The text before it was encoded twice (UTF-8 read as cp1252/Latin-1, then saved as UTF-8), or None
+    when ftfy finds nothing to undo or its result still looks garbled."""
+    fixed = ftfy.fix_encoding(text)
+    return fixed if fixed != text and garbled_reason(fixed) is None else None
+
+
+def _declared(content: bytes) -> list[str | None]:
+    head = content[:8192]
+    return [normalise_charset(m.group(1).decode("ascii", "ignore")) for m in _META.finditer(head)][:3]
+
+
+def decode_html(content: bytes, content_type: str | None = None, forced: str | None = None) -> tuple[str, str]:
+    """Return (text, encoding used); see the module docstring for the cascade. The encoding is suffixed
+    ``+repaired`` when the text was encoded twice and has been undone."""
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if content.startswith(bom):
+            try:
+                return content[len(bom):].decode(encoding), encoding
+            except UnicodeDecodeError:
+                break
+    candidates: list[str] = []
+    for encoding in (normalise_charset(forced), charset_from_content_type(content_type), *_declared(content),
+                     "utf-8", "gb18030"):
+        if encoding is not None and encoding not in candidates:
+            candidates.append(encoding)
+    rejected: list[str] = []
+    for errors in ("strict", "replace"):
+        for encoding in candidates:
+            try:
+                text = content.decode(encoding, errors=errors)
+            except (UnicodeError, LookupError):  # UnicodeError: codecs such as punycode or idna
+                continue
+            reason = garbled_reason(text)
+            if reason is None:
+                return text, encoding
+            if errors == "strict":
+                rejected.append(f"{encoding}: {reason}")
+                repaired = undo_double_encoding(text)
+                if repaired is not None:
+                    log.warning("page text was encoded twice (%s mojibake); repaired", encoding)
+                    return repaired, f"{encoding}+repaired"
+    # Statistical detection needs some text to go on: a few bytes "detect" as anything.
+    best = from_bytes(content[:500_000]).best() if len(content) >= 64 else None
+    if best is not None and best.encoding:
+        guessed = normalise_charset(best.encoding) or best.encoding
+        try:
+            text = content.decode(guessed)
+        except (UnicodeError, LookupError):
+            text = ""
+        if text and garbled_reason(text) is None:
+            return text, guessed
+    if rejected:
+        message = "decodes only to mojibake (" + "; ".join(rejected) + ")"
+        log.error("page rejected: %s", message)
+        raise Mojibake(message)
+    raise Undecodable(f"the page does not decode cleanly as any of: {', '.join(candidates)} (nor as detected)")

@@ -1,0 +1,355 @@
+"""`monitor serve`: the scheduler, the web app and /metrics in one asyncio process.
+
+Jobs (APScheduler 3 AsyncIOScheduler, memory job store rebuilt from the sources file at
+start and on every reload; run records live in the project's own tables):
+1. one crawl job per enabled source, from its ``schedule``: ``every N[s|m|h|d]`` (an
+   interval, first run right after start with jitter) or a cron expression evaluated in the
+   source's timezone; jitter, ``max_instances=1``, ``coalesce=True`` and an explicit
+   misfire grace time on every job;
+2. a digest job every minute: `send_digests` decides per subscriber (timezone, hour) what
+   is due, and never sends a period twice;
+3. a nightly maintenance job (runs left ``running`` by a dead process become ``interrupted``);
+4. a watch job that reloads the sources file when it changes (SIGHUP reloads at once).
+
+A crawl job takes the source's lock (locks.py) and skips its tick when another process ran
+the source less than half an interval ago, so several serve processes on one PostgreSQL
+crawl each source once per tick. SIGTERM/SIGINT stop the scheduler, cancel crawls in flight
+(every stored article is its own transaction; URLs not yet fetched stay ``pending``) and
+exit within 10 s.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import random
+import signal
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import sqlalchemy as sa
+from apscheduler.events import EVENT_JOB_SUBMITTED, JobSubmissionEvent
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.interval import IntervalTrigger
+from sqlalchemy import func
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+
+from monitor.errors import ConfigError, LockBusy, MonitorError
+from monitor.fetch.fetcher import RobotsCache
+from monitor.pipeline import SourceRunResult, crawl_async
+from monitor.service import health, locks
+from monitor.service.metrics import ServiceMetrics
+from monitor.settings import Settings
+from monitor.sourcesfile import SourceConfig, load_sources, parse_interval
+from monitor.store import db
+from monitor.store.models import CrawlRun, Source
+from monitor.store.storage import end_running_runs
+from monitor.timefmt import utcnow
+
+__all__ = ["Service", "serve"]
+
+log = logging.getLogger(__name__)
+
+SHUTDOWN_SECONDS = 8.0  # crawls in flight get this long to unwind; the process exits within 10 s
+MAX_CONCURRENT_CRAWLS = 4
+WATCH_SECONDS = 2
+STALE_RUN = timedelta(hours=6)
+CRON_MIN_GAP = 60.0
+
+
+def min_gap(source: SourceConfig) -> float:
+    """Two runs of a source closer than this belong to one tick (another process already ran it)."""
+    interval = parse_interval(source.schedule)
+    return interval / 2 if interval is not None else CRON_MIN_GAP
+
+
+def jitter_for(source: SourceConfig, settings: Settings) -> float:
+    interval = parse_interval(source.schedule)
+    return min(settings.schedule_jitter, (interval or 600) / 10)
+
+
+def trigger_for(source: SourceConfig, settings: Settings) -> IntervalTrigger | CronTrigger:
+    interval = parse_interval(source.schedule)
+    jitter = jitter_for(source, settings) or None
+    if interval is not None:
+        return IntervalTrigger(seconds=interval, jitter=jitter, timezone=UTC)
+    return CronTrigger.from_crontab(source.schedule, timezone=ZoneInfo(source.timezone))
+
+
+def misfire_grace(source: SourceConfig) -> int:
+    """A late run still starts within this many seconds (APScheduler's default of 1 s skips it)."""
+    interval = parse_interval(source.schedule)
+    return max(1, min(int(interval or 3600) // 2, 1800))
+
+
+class _QuietServer:
+    """uvicorn.Server without its own signal handlers: the service owns SIGTERM/SIGINT."""
+
+    @staticmethod
+    def make(app: Any, host: str, port: int) -> Any:
+        import uvicorn
+
+        class Server(uvicorn.Server):
+            @contextlib.contextmanager
+            def capture_signals(self) -> Iterator[None]:
+                yield
+
+        return Server(uvicorn.Config(app, host=host, port=port, log_level="warning", lifespan="off"))
+
+
+class _CrawlThread:
+    """One crawl in a worker thread with its own event loop, so extraction and storage never stall the
+    scheduler or the web app; ``cancel`` stops it at its next await (from any thread)."""
+
+    def __init__(self, settings: Settings, source: SourceConfig, engine: Engine, robots_cache: RobotsCache) -> None:
+        self.settings, self.source, self.engine, self.robots_cache = settings, source, engine, robots_cache
+        self.loop: asyncio.AbstractEventLoop | None = None
+        self.task: asyncio.Task[list[SourceRunResult]] | None = None
+        self.cancelled = False
+
+    def run(self) -> list[SourceRunResult]:
+        loop = asyncio.new_event_loop()
+        try:
+            self.loop = loop
+            self.task = loop.create_task(crawl_async(self.settings, [self.source], self.engine,
+                                                      robots_cache=self.robots_cache))
+            if self.cancelled:
+                self.task.cancel()
+            try:
+                return loop.run_until_complete(self.task)
+            except asyncio.CancelledError:
+                return []
+        finally:
+            loop.close()
+
+    def cancel(self) -> None:
+        self.cancelled = True
+        if self.loop is not None and self.task is not None and not self.loop.is_closed():
+            with contextlib.suppress(RuntimeError):
+                self.loop.call_soon_threadsafe(self.task.cancel)
+
+
+class Service:
+    def __init__(self, settings: Settings, engine: Engine, *, web: bool = True, host: str | None = None,
+                 port: int | None = None) -> None:
+        self.settings, self.engine = settings, engine
+        self.web, self.host, self.port = web, host or settings.web_host, port or settings.web_port
+        self.metrics = ServiceMetrics()
+        self.sources: dict[str, SourceConfig] = {}
+        self.running: set[asyncio.Task[Any]] = set()
+        # Each crawl holds a lock connection and its own sessions: bound them below the engine's pool.
+        self.crawl_slots = asyncio.Semaphore(MAX_CONCURRENT_CRAWLS)
+        self.robots_cache = RobotsCache()
+        self._signature: tuple[int, int] | None = None
+        self.scheduler: AsyncIOScheduler | None = None
+        self.stop: asyncio.Event | None = None
+
+    # sources file -------------------------------------------------------------------
+    def _file_signature(self) -> tuple[int, int] | None:
+        try:
+            stat = Path(self.settings.sources).stat()
+        except OSError:
+            return None
+        return stat.st_mtime_ns, stat.st_size
+
+    def reload(self, *, initial: bool = False) -> None:
+        """Re-read the sources file and bring the crawl jobs in line; a bad file keeps the old jobs."""
+        assert self.scheduler is not None
+        self._signature = self._file_signature()
+        try:
+            config = load_sources(self.settings.sources)
+        except ConfigError as exc:
+            if initial:
+                raise
+            log.error("sources file not reloaded, keeping the running schedule: %s", exc)
+            return
+        wanted = {s.name: s for s in config.sources if s.enabled}
+        for job in self.scheduler.get_jobs():
+            name = job.id.removeprefix("crawl:")
+            if job.id.startswith("crawl:") and (name not in wanted or wanted[name].schedule != self.sources[name].schedule
+                                                or wanted[name].timezone != self.sources[name].timezone):
+                job.remove()
+        present = {job.id for job in self.scheduler.get_jobs()}
+        now = datetime.now(UTC)
+        for name, source in wanted.items():
+            if f"crawl:{name}" in present:
+                continue
+            first = None
+            if parse_interval(source.schedule) is not None:  # an interval source runs soon after (re)start
+                first = now + timedelta(seconds=random.uniform(0, jitter_for(source, self.settings)))
+            self.scheduler.add_job(self._crawl_job, trigger_for(source, self.settings), args=[name], id=f"crawl:{name}",
+                                   name=f"crawl {name}", max_instances=1, coalesce=True,
+                                   misfire_grace_time=misfire_grace(source), replace_existing=True,
+                                   **({"next_run_time": first} if first else {}))
+        self.sources = {s.name: s for s in config.sources}
+        self.metrics.sources.set(len(wanted))
+        log.warning("%s: %d source(s) scheduled", "started" if initial else "sources file reloaded", len(wanted))
+
+    async def _watch(self) -> None:
+        if self._file_signature() != self._signature:
+            self.reload()
+
+    # jobs ---------------------------------------------------------------------------
+    def _ran_recently(self, name: str, gap: float) -> bool:
+        with Session(self.engine) as session:
+            last = session.exec(select(func.max(CrawlRun.started_at)).join(Source, col(Source.id) == col(CrawlRun.source_id))
+                                .where(Source.name == name)).one()
+        if last is None:
+            return False
+        if last.tzinfo is None:
+            last = last.replace(tzinfo=UTC)
+        return (utcnow() - last).total_seconds() < gap
+
+    def _mark_interrupted(self, name: str) -> None:
+        with Session(self.engine) as session:
+            end_running_runs(session, "interrupted", "stopped by shutdown", source_name=name)
+            session.commit()
+
+    async def _crawl_job(self, name: str) -> None:
+        source = self.sources.get(name)
+        if source is None or not source.enabled:
+            return
+        task = asyncio.current_task()
+        assert task is not None
+        self.running.add(task)
+        postgres = self.engine.url.get_backend_name() == "postgresql"
+        try:
+            # PostgreSQL: the lock taken means another process runs this source now: skip the tick.
+            # SQLite: one writer at a time, so wait for the others of this process.
+            async with self.crawl_slots, locks.hold_async(self.engine, locks.source_lock_name(name),
+                                                          0 if postgres else self.settings.lock_timeout):
+                if self._ran_recently(name, min_gap(source)):
+                    self.metrics.runs.labels(name, "skipped").inc()
+                    return
+                worker = _CrawlThread(self.settings, source, self.engine, self.robots_cache)
+                running = asyncio.ensure_future(asyncio.to_thread(worker.run))
+                try:
+                    results = await asyncio.shield(running)
+                except asyncio.CancelledError:  # shutdown: stop the crawl at its next await, keep what is stored
+                    worker.cancel()
+                    with contextlib.suppress(BaseException):
+                        await asyncio.wait_for(running, SHUTDOWN_SECONDS)
+                    self._mark_interrupted(name)
+                    return
+                for result in results:
+                    self.metrics.record(result)
+                    verdict = await asyncio.to_thread(health.record_run, self.engine, self.settings, result)
+                    self.metrics.alerts_sent.inc(verdict.alert_sent + verdict.all_clear_sent)
+                    log.info("source %s: fetched %d, new %d, duplicates %d, errors %d%s", result.name, result.fetched,
+                             result.new, result.duplicates, result.errors,
+                             f", FAILED: {result.error}" if result.error else "")
+        except asyncio.CancelledError:  # shutdown while waiting for the lock: nothing started
+            return
+        except LockBusy:
+            self.metrics.runs.labels(name, "skipped").inc()
+            log.info("source %s: another run holds its lock, tick skipped", name)
+        except MonitorError as exc:
+            log.error("source %s: %s", name, exc)
+        except sa.exc.DBAPIError as exc:  # checking the last run or recording health: the next tick tries again
+            log.error("source %s: %s", name, db.database_error(exc, self.engine.url))
+        finally:
+            self.running.discard(task)
+
+    def _send_digests(self) -> int:
+        from monitor.digest.delivery import send_digests
+        from monitor.digest.mailer import make_mailer
+
+        name = locks.DIGEST_LOCK
+        try:
+            with locks.hold(self.engine, name, self.settings.lock_timeout):
+                result = send_digests(self.engine, self.settings, make_mailer(self.settings.smtp_url, self.settings.outbox))
+        except LockBusy as exc:
+            log.info("digests: %s", exc)
+            return 0
+        return result.sent
+
+    async def _digest_job(self) -> None:
+        try:
+            sent = await asyncio.to_thread(self._send_digests)
+        except MonitorError as exc:
+            log.error("digests: %s", exc)
+            return
+        except sa.exc.DBAPIError as exc:  # rows left 'sending' are resent once by the next run
+            log.error("digests: %s", db.database_error(exc, self.engine.url, "sending digests"))
+            return
+        self.metrics.digests_sent.inc(sent)
+
+    def _maintenance(self, older_than: timedelta = STALE_RUN) -> int:
+        """Runs left ``running`` by a process that died become ``interrupted``."""
+        with Session(self.engine) as session:
+            count = end_running_runs(session, "interrupted", "the process running it stopped",
+                                     started_before=utcnow() - older_than)
+            session.commit()
+            return count
+
+    async def _maintenance_job(self) -> None:
+        count = await asyncio.to_thread(self._maintenance)
+        if count:
+            log.warning("maintenance: %d stale run(s) marked interrupted", count)
+
+    def _on_submitted(self, event: JobSubmissionEvent) -> None:
+        if event.scheduled_run_times:
+            late = (datetime.now(UTC) - event.scheduled_run_times[-1]).total_seconds()
+            self.metrics.lateness.observe(max(0.0, late))
+
+    # lifecycle ----------------------------------------------------------------------
+    async def run(self) -> None:
+        loop = asyncio.get_running_loop()
+        self.stop = asyncio.Event()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(sig, self.stop.set)
+        loop.add_signal_handler(signal.SIGHUP, self.reload)
+        if self.engine.url.get_backend_name() != "postgresql":
+            self._maintenance(timedelta(0))  # this process holds the one serve lock: no run can be in flight
+        self.scheduler = AsyncIOScheduler(event_loop=loop, timezone=UTC)
+        self.scheduler.add_listener(self._on_submitted, EVENT_JOB_SUBMITTED)
+        self.reload(initial=True)
+        self.scheduler.add_job(self._digest_job, IntervalTrigger(minutes=1, timezone=UTC), id="digests", name="digests",
+                               max_instances=1, coalesce=True, misfire_grace_time=50)
+        self.scheduler.add_job(self._maintenance_job, CronTrigger(hour=3, minute=17, timezone=ZoneInfo("Asia/Shanghai")),
+                               id="maintenance", name="maintenance", max_instances=1, coalesce=True,
+                               misfire_grace_time=3600)
+        self.scheduler.add_job(self._watch, IntervalTrigger(seconds=WATCH_SECONDS, timezone=UTC), id="watch",
+                               name="watch sources file", max_instances=1, coalesce=True, misfire_grace_time=WATCH_SECONDS)
+        self.scheduler.start()
+        server_task = None
+        if self.web:
+            from starlette.routing import Route
+
+            from monitor.web.app import create_app
+
+            app = create_app(self.settings, self.engine)
+            app.router.routes.append(Route("/metrics", self.metrics.endpoint, methods=["GET"]))
+            server = _QuietServer.make(app, self.host, self.port)
+            server_task = asyncio.create_task(server.serve())
+            log.warning("web app on http://%s:%d (/healthz, /metrics)", self.host, self.port)
+        stop_wait = asyncio.create_task(self.stop.wait())
+        await asyncio.wait([stop_wait, *([server_task] if server_task else [])], return_when=asyncio.FIRST_COMPLETED)
+        log.warning("stopping: %d crawl(s) in flight are interrupted; their unfetched items stay pending",
+                    len(self.running))
+        self.scheduler.shutdown(wait=False)  # cancels the running job tasks
+        for task in list(self.running):
+            task.cancel()
+        if self.running:
+            await asyncio.wait(list(self.running), timeout=SHUTDOWN_SECONDS)
+        if server_task:
+            server.should_exit = True
+            with contextlib.suppress(asyncio.TimeoutError, asyncio.CancelledError):
+                await asyncio.wait_for(server_task, timeout=1.5)
+        stop_wait.cancel()
+
+
+def serve(settings: Settings, engine: Engine, *, web: bool = True, host: str | None = None, port: int | None = None) -> None:
+    logging.getLogger(__name__).setLevel(logging.INFO)
+    logging.getLogger("apscheduler.executors").setLevel(logging.ERROR)  # "skipped: already running" is the point
+    lock = locks.serve_lock(engine, settings.lock_timeout)
+    try:
+        asyncio.run(Service(settings, engine, web=web, host=host, port=port).run())
+    finally:
+        lock.release()

@@ -1,0 +1,395 @@
+"""The store stage: articles with their verdicts and tags, discovered URLs, raw pages, run records.
+
+Each article is written together with its discovered-URL state in one transaction, so a
+crash between two articles neither loses nor duplicates one.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any, Literal
+
+from sqlalchemy import delete, or_, update
+from sqlmodel import Session, col, select
+
+from monitor.dedup.article_rows import ArticleRows
+from monitor.dedup.deduplicator import DedupIndex
+from monitor.fetch.fetcher import FetchRecord, Validators
+from monitor.items import (
+    DedupVerdict,
+    DuplicateOf,
+    ExtractedArticle,
+    New,
+    RawPage,
+    Revision,
+    TagSet,
+    Unchanged,
+)
+from monitor.store.models import (
+    Article,
+    ArticlePerson,
+    ArticlePlace,
+    ArticleTopic,
+    ArticleZone,
+    Cluster,
+    CrawlRun,
+    DiscoveredUrl,
+    FetchLog,
+    HttpValidator,
+    Source,
+    StoredPage,
+)
+from monitor.store.rawsql import RawSql
+from monitor.timefmt import utcnow
+
+__all__ = ["Storage", "StoreResult", "MAX_ATTEMPTS", "end_running_runs"]
+
+MAX_ATTEMPTS = 5
+StoreStatus = Literal["new", "duplicate", "revision", "unchanged"]
+
+
+@dataclass(frozen=True, slots=True)
+class StoreResult:
+    article_id: int
+    status: StoreStatus
+    cluster_id: int
+    duplicate_of: int | None
+    similarity: float | None = None  # to the cluster's canonical member (None for it)
+
+
+@dataclass(frozen=True, slots=True)
+class _JoinedCluster:
+    cluster_id: int
+    canonical_id: int
+    replaced: bool  # the joining copy becomes the canonical member
+
+
+# A stored article's cluster, its canonical member, the member's publish time and source name.
+_CLUSTER_OF = ("SELECT cluster.id, canonical.id, canonical.published_at, source.name FROM article AS target "
+               "JOIN cluster ON cluster.id = target.cluster_id "
+               "JOIN article AS canonical ON canonical.id = "
+               "COALESCE(cluster.canonical_article_id, target.duplicate_of_id, target.id) "
+               "JOIN source ON source.id = canonical.source_id WHERE target.id = ?")
+
+
+def end_running_runs(session: Session, status: str, error: str, *, source_id: int | None = None,
+                     source_name: str | None = None, started_before: datetime | None = None,
+                     started_since: datetime | None = None) -> int:
+    """Runs still ``running`` (of one source, by id or name; started before or since a time) end now with
+    `status` and `error`; returns how many. The caller commits."""
+    query = update(CrawlRun).where(col(CrawlRun.status) == "running")
+    if source_id is not None:
+        query = query.where(col(CrawlRun.source_id) == source_id)
+    if source_name is not None:
+        query = query.where(col(CrawlRun.source_id) == select(Source.id).where(Source.name == source_name).scalar_subquery())
+    if started_before is not None:
+        query = query.where(col(CrawlRun.started_at) < started_before)
+    if started_since is not None:
+        query = query.where(col(CrawlRun.started_at) >= started_since)
+    result = session.exec(query.values(status=status, finished_at=utcnow(), error=error))  # type: ignore[call-overload]
+    return int(result.rowcount or 0)
+
+
+class Storage:
+    def __init__(self, session: Session, priorities: Mapping[str, int] | None = None) -> None:
+        self.session = session
+        self.priorities = dict(priorities or {})  # source name -> priority (sources file); higher wins a tie
+        self.rows = ArticleRows(session)
+        self.sql = RawSql(session)
+        self._published: Callable[[Any], Any] | None = None
+
+    # sources and runs -------------------------------------------------------------
+    def source(self, name: str, kind: str) -> Source:
+        row = self.session.exec(select(Source).where(Source.name == name)).first()
+        if row is None:
+            row = Source(name=name, kind=kind)
+            self.session.add(row)
+            self.session.flush()
+        elif row.kind != kind:
+            row.kind = kind
+        return row
+
+    def start_run(self, source: Source) -> CrawlRun:
+        """Record a new run. The caller holds the source's lock (locks.py), so a run of this source still
+        marked ``running`` was left by a process that died (SIGKILL, power loss): it becomes ``interrupted``
+        now rather than at `monitor serve`'s nightly maintenance (or never, without `monitor serve`)."""
+        assert source.id is not None
+        end_running_runs(self.session, "interrupted", "the process running it stopped before the run finished",
+                         source_id=source.id)
+        run = CrawlRun(source_id=source.id, started_at=utcnow())
+        self.session.add(run)
+        self.session.commit()
+        return run
+
+    def finish_run(self, run: CrawlRun, source: Source, *, fetched: int, new: int, duplicates: int,
+                   errors: int, error: str | None) -> None:
+        now = utcnow()
+        run.finished_at, run.fetched, run.new, run.duplicates, run.errors = now, fetched, new, duplicates, errors
+        run.status, run.error = ("failed", error) if error else ("ok", None)
+        source.last_run_at = now
+        source.items_last_run = new + duplicates
+        if error:
+            source.consecutive_failures += 1
+            source.last_error = error
+            source.health = "failing"
+        else:
+            source.consecutive_failures = 0
+            source.last_success_at = now
+            source.last_error = None
+            source.health = "ok"
+        self.session.add(run)
+        self.session.add(source)
+        self.session.commit()
+
+    # discovered URLs ---------------------------------------------------------------
+    def record_discovered(self, source: Source, urls: list[str]) -> int:
+        """Store newly discovered item URLs as pending; returns how many were new."""
+        assert source.id is not None
+        if not urls:
+            return 0
+        known = set(self.session.exec(select(DiscoveredUrl.url).where(col(DiscoveredUrl.url).in_(urls))).all())
+        now = utcnow()
+        added = 0
+        for url in dict.fromkeys(urls):
+            if url not in known:
+                self.session.add(DiscoveredUrl(url=url, source_id=source.id, discovered_at=now))
+                added += 1
+        self.session.commit()
+        return added
+
+    def due_urls(self, source: Source, limit: int = 1000) -> list[DiscoveredUrl]:
+        """Pending URLs, and failed ones whose backoff has passed, oldest first."""
+        now = utcnow()
+        query = (
+            select(DiscoveredUrl)
+            .where(DiscoveredUrl.source_id == source.id)
+            .where(
+                or_(
+                    DiscoveredUrl.state == "pending",
+                    (DiscoveredUrl.state == "failed")
+                    & (DiscoveredUrl.attempts < MAX_ATTEMPTS)
+                    & (or_(col(DiscoveredUrl.next_attempt_at).is_(None), col(DiscoveredUrl.next_attempt_at) <= now)),
+                )
+            )
+            .order_by(col(DiscoveredUrl.id))
+            .limit(limit)
+        )
+        return list(self.session.exec(query).all())
+
+    def mark_failed(self, item: DiscoveredUrl, error: str, gone: bool = False) -> None:
+        item.attempts += 1
+        item.last_error = error[:2000]
+        item.state = "gone" if gone else "failed"
+        item.next_attempt_at = utcnow() + timedelta(minutes=5 * 2 ** min(item.attempts, 8))
+        self.session.add(item)
+        self.session.commit()
+
+    def mark_fetched(self, item: DiscoveredUrl, page: RawPage) -> None:
+        item.state = "fetched"
+        item.attempts += 1
+        item.fetched_at = page.fetched_at
+        item.last_error = None
+        headers = dict((k.lower(), v) for k, v in page.headers)
+        item.etag = headers.get("etag")
+        item.last_modified = headers.get("last-modified")
+        self.session.add(item)
+
+    # fetch log and validators of list pages, feeds and sitemaps -----------------------
+    def log_fetches(self, run: CrawlRun | None, source: Source | None, records: Iterable[FetchRecord]) -> None:
+        for record in records:
+            self.session.add(FetchLog(run_id=run.id if run else None, source_id=source.id if source else None,
+                                      url=record.url, status=record.status, bytes=record.bytes,
+                                      elapsed_ms=record.elapsed_ms, from_cache=record.from_cache,
+                                      error=record.error[:2000] if record.error else None, fetched_at=record.fetched_at))
+        self.session.commit()
+
+    def validators(self, url: str) -> Validators | None:
+        row = self.session.exec(select(HttpValidator).where(HttpValidator.url == url)).first()
+        return Validators(row.etag, row.last_modified) if row else None
+
+    def save_validators(self, values: Mapping[str, Validators]) -> None:
+        """Called only once the URLs those pages listed are stored: a 304 later must not hide an item."""
+        for url, found in values.items():
+            row = self.session.exec(select(HttpValidator).where(HttpValidator.url == url)).first()
+            row = row or HttpValidator(url=url, updated_at=utcnow())
+            row.etag, row.last_modified, row.updated_at = found.etag, found.last_modified, utcnow()
+            self.session.add(row)
+        self.session.commit()
+
+    # articles ----------------------------------------------------------------------
+    def keep_page(self, page: RawPage) -> StoredPage:
+        row = StoredPage(
+            url=page.url, final_url=page.final_url, status=page.status, content_type=page.content_type,
+            headers_json=json.dumps(list(page.headers), ensure_ascii=False), body_zlib=zlib.compress(page.content, 6),
+            fetched_at=page.fetched_at,
+        )
+        self.session.add(row)
+        self.session.flush()
+        return row
+
+    def store_article(self, article: ExtractedArticle, verdict: DedupVerdict, tags: TagSet, source: Source,
+                      fetched_at: datetime) -> StoreResult:
+        """Write one article as the verdict says, with its dedup index rows and cluster. The caller commits."""
+        assert source.id is not None
+        if isinstance(verdict, Unchanged):
+            row = self.session.get(Article, verdict.article_id)
+            assert row is not None and row.cluster_id is not None
+            return StoreResult(verdict.article_id, "unchanged", row.cluster_id, row.duplicate_of_id, row.similarity)
+        if isinstance(verdict, Revision):
+            row = self.session.get(Article, verdict.article_id)
+            assert row is not None and row.cluster_id is not None
+            self._fill(row, article, fetched_at)
+            row.content_hash = verdict.content_hash
+            row.revision += 1
+            self.session.add(row)
+            if verdict.fingerprint is not None:
+                index = DedupIndex(self.session)
+                index.remove(verdict.article_id)
+                self.session.flush()
+                index.add(row, verdict.fingerprint, learn=False, evidence=None)
+            self._write_tags(verdict.article_id, tags)
+            return StoreResult(verdict.article_id, "revision", row.cluster_id, row.duplicate_of_id, row.similarity)
+
+        return self._store_new(article, verdict, tags, source, fetched_at)
+
+    def _store_new(self, article: ExtractedArticle, verdict: New | DuplicateOf, tags: TagSet, source: Source,
+                   fetched_at: datetime) -> StoreResult:
+        """A URL not stored before: a new story, or a copy joining its original's cluster."""
+        assert source.id is not None
+        now = utcnow()
+        fp = verdict.fingerprint
+        evidence = verdict.evidence.to_json() if verdict.evidence else None
+        level, similarity = (verdict.level, verdict.similarity) if isinstance(verdict, DuplicateOf) else (None, None)
+        published = article.published
+        joined = None
+        if isinstance(verdict, DuplicateOf):
+            joined = self._joined_cluster(verdict.article_id, published.value if published else None,
+                                          self.priorities.get(source.name, 0))
+        canonical_id = None if joined is None or joined.replaced else joined.canonical_id
+        values = (article.url, article.title, article.author, article.author_post, article.source_name,
+                  published.value if published else None, published.precision if published else None,
+                  article.body, verdict.content_hash, source.id, canonical_id, level, similarity, 1,
+                  tags.content_type, tags.relevant, False, fp.signature if fp else None, evidence, fetched_at, now)
+        article_id, cluster_id = self.rows.insert(values, cluster_id=None if joined is None else joined.cluster_id,
+                                                  created_at=now, fingerprint=fp, learn=isinstance(verdict, New))
+        if joined is not None and joined.replaced:
+            self._become_canonical(article_id, joined, level, similarity)
+        self._write_tags(article_id, tags, fresh=True)
+        if isinstance(verdict, DuplicateOf):
+            return StoreResult(article_id, "duplicate", cluster_id, canonical_id, similarity)
+        return StoreResult(article_id, "new", cluster_id, None, None)
+
+    # clusters ----------------------------------------------------------------------
+    def _canonical_key(self, row: Article, priority: int | None = None) -> tuple[bool, datetime, int, int]:
+        """Canonical rule: earliest publish time (unknown last), then highest source priority, then first stored."""
+        if priority is None:
+            name = self.session.exec(select(Source.name).where(Source.id == row.source_id)).first()
+            priority = self.priorities.get(name or "", 0)
+        assert row.id is not None
+        published = row.published_at or datetime.max.replace(tzinfo=UTC)
+        return (row.published_at is None, published, -priority, row.id)
+
+    def _joined_cluster(self, target_id: int, published_at: datetime | None, priority: int) -> _JoinedCluster:
+        """The cluster a copy of ``target_id`` joins, and whether the copy (published at ``published_at``, from a
+        source of ``priority``) replaces its canonical member by the rule of ``_canonical_key``: a backfill
+        published earlier, or one published at the same time by a higher-priority source."""
+        found = self.sql.one(_CLUSTER_OF, [target_id])
+        assert found is not None, f"article {target_id} has no cluster"
+        cluster_id, canonical_id, published, canonical_source = found
+        if self._published is None:
+            dialect = self.session.connection().dialect
+            column_type = Article.__table__.c["published_at"].type  # type: ignore[attr-defined]
+            self._published = column_type.dialect_impl(dialect).result_processor(dialect, None)
+        published = self._published(published) if self._published and published is not None else published
+        never = datetime.max.replace(tzinfo=UTC)
+        mine = (published_at is None, published_at or never, -priority)
+        theirs = (published is None, published or never, -self.priorities.get(canonical_source or "", 0))
+        # The new row's id is above the canonical's: a full tie keeps the canonical member.
+        return _JoinedCluster(int(cluster_id), int(canonical_id), mine < theirs)
+
+    def _become_canonical(self, article_id: int, joined: _JoinedCluster, level: str | None,
+                          similarity: float | None) -> None:
+        """The new copy replaces the cluster's canonical member: the others' ``duplicate_of`` move to it."""
+        self.session.execute(update(Cluster).where(col(Cluster.id) == joined.cluster_id)
+                             .values(canonical_article_id=article_id))
+        self.session.execute(
+            update(Article).where(col(Article.cluster_id) == joined.cluster_id).where(col(Article.id) != article_id)
+            .values(duplicate_of_id=article_id)
+        )
+        canonical = self.session.get(Article, joined.canonical_id)
+        assert canonical is not None
+        if canonical.dedup_level is None:  # the old canonical is now a copy of the new one, as similar
+            canonical.dedup_level, canonical.similarity = level, similarity
+            self.session.add(canonical)
+
+    def join_cluster(self, row: Article, target_id: int, priority: int) -> None:
+        """Put a flushed duplicate into its target's cluster; a backfill published earlier becomes canonical.
+        (``monitor dedup rebuild``: new articles go through ``_store_new``.)"""
+        target = self.session.get(Article, target_id)
+        assert target is not None and target.cluster_id is not None and row.id is not None
+        cluster = self.session.get(Cluster, target.cluster_id)
+        assert cluster is not None
+        canonical = self.session.get(Article, cluster.canonical_article_id or target.duplicate_of_id or target_id)
+        assert canonical is not None and canonical.id is not None
+        row.cluster_id = cluster.id
+        if self._canonical_key(row, priority) < self._canonical_key(canonical):
+            cluster.canonical_article_id = row.id
+            self.session.add(cluster)
+            self.session.execute(
+                update(Article).where(col(Article.cluster_id) == cluster.id).where(col(Article.id) != row.id)
+                .values(duplicate_of_id=row.id)
+            )
+            self.session.expire(canonical)
+            if canonical.dedup_level is None:  # the old canonical is now a copy of the new one, as similar
+                canonical.dedup_level, canonical.similarity = row.dedup_level, row.similarity
+            row.duplicate_of_id = None
+        else:
+            row.duplicate_of_id = canonical.id
+        self.session.add(row)
+        self.session.flush()
+
+    @staticmethod
+    def _fill(row: Article, article: ExtractedArticle, fetched_at: datetime) -> None:
+        row.title, row.body = article.title, article.body
+        row.author, row.author_post, row.source_name = article.author, article.author_post, article.source_name
+        row.published_at = article.published.value if article.published else None
+        row.published_precision = article.published.precision if article.published else None
+        row.fetched_at = fetched_at
+
+    def _write_tags(self, article_id: int, tags: TagSet, fresh: bool = False) -> None:
+        """Replace the article's zone, topic, person and place tags, content type and relevance.
+
+        ``fresh``: the article was just inserted with its content type and relevance, and has no tags
+        to delete: its tag rows go in as one plain INSERT per kind, without the ORM."""
+        zones = [(article_id, tag.zone_id, tag.role, tag.score) for tag in tags.zones]
+        topics = [(article_id, topic.topic_id, topic.score) for topic in tags.topics]
+        people = [(article_id, person.name[:100], person.post, person.zone_id) for person in tags.people]
+        places = [(article_id, *place) for place in dict.fromkeys((p.province, p.city) for p in tags.places)]
+        if fresh:
+            self.sql.insert("articlezone", ("article_id", "zone_id", "role", "score"), zones)
+            self.sql.insert("articletopic", ("article_id", "topic_id", "score"), topics)
+            self.sql.insert("articleperson", ("article_id", "name", "post", "zone_id"), people)
+            self.sql.insert("articleplace", ("article_id", "province", "city"), places)
+            return
+        for table in (ArticleZone, ArticleTopic, ArticlePerson, ArticlePlace):
+            self.session.exec(delete(table).where(col(table.article_id) == article_id))  # type: ignore[call-overload]
+        for a, zone_id, role, score in zones:
+            self.session.add(ArticleZone(article_id=a, zone_id=zone_id, role=role, score=score))
+        for a, topic_id, score in topics:
+            self.session.add(ArticleTopic(article_id=a, topic_id=topic_id, score=score))
+        for a, name, post, zone_id in people:
+            self.session.add(ArticlePerson(article_id=a, name=name, post=post, zone_id=zone_id))
+        for a, province, city in places:
+            self.session.add(ArticlePlace(article_id=a, province=province, city=city))
+        row = self.session.get(Article, article_id)
+        if row is not None:
+            row.content_type, row.relevant = tags.content_type, tags.relevant
+            self.session.add(row)
+
+    def retag(self, article_id: int, tags: TagSet) -> None:
+        """Replace a stored article's tags (after a taxonomy or gazetteer change). The caller commits."""
+        self._write_tags(article_id, tags)

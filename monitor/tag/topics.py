@@ -1,0 +1,197 @@
+"""Topics of an article from the operator-editable taxonomy (monitor/data/topics.yaml).
+
+1. Sentences that quote a central document (a ``generic_sentences`` marker such as
+   二十大报告 in them) and the taxonomy's ``generic`` phrases are blanked: every zone piece
+   repeats them, so they say nothing about its topic.
+2. Every topic phrase is found in one Aho-Corasick pass over the match key of title and body
+   (the zone tagger's combined pass, or ``match``'s own); a hit inside one of the topic's
+   negative phrases (民生 in 民生银行) does not count.
+3. A topic's raw score is the sum of phrase weights, each phrase counted at most three times
+   and a title hit twice; the topic is tagged when the score reaches the threshold. The
+   reported score is raw / (2 * threshold), capped at 1.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable
+
+import ahocorasick_rs
+import yaml
+
+from monitor.errors import ConfigError
+from monitor.items import TopicTag
+from monitor.normalise import match_key
+
+__all__ = ["Topic", "Taxonomy", "TopicMatcher", "UnknownTopicError", "load_taxonomy", "validate_topic_ids"]
+
+_MAX_COUNT = 3
+_SENTENCE_END = re.compile(r"[。！？!?；;\n|]")
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    id: str
+    zh: str
+    en: str
+    phrases: tuple[tuple[str, float], ...]
+    negative: tuple[str, ...]
+    threshold: float
+
+
+@dataclass(frozen=True, slots=True)
+class Taxonomy:
+    topics: tuple[Topic, ...]
+    generic: tuple[str, ...]
+    generic_sentences: tuple[str, ...]
+
+    def get(self, topic_id: str) -> Topic | None:
+        return next((t for t in self.topics if t.id == topic_id), None)
+
+
+def _parse(data: Any, where: str) -> Taxonomy:
+    if not isinstance(data, dict) or not isinstance(data.get("topics"), list):
+        raise ConfigError(f"{where}: a mapping with a 'topics' list is required")
+    default = float(data.get("threshold", 3.0))
+    topics, seen = [], set()
+    for i, item in enumerate(data["topics"]):
+        tid = str(item.get("id") or "") if isinstance(item, dict) else ""
+        if not tid or tid in seen:
+            raise ConfigError(f"{where}: topic #{i + 1}: missing or duplicate 'id'")
+        seen.add(tid)
+        phrases = item.get("phrases") or {}
+        if not isinstance(phrases, dict) or not phrases:
+            raise ConfigError(f"{where}: topic {tid!r}: 'phrases' must map phrase -> weight")
+        topics.append(Topic(tid, str(item.get("zh") or tid), str(item.get("en") or tid),
+                            tuple((match_key(str(p)), float(w)) for p, w in phrases.items()),
+                            tuple(match_key(str(n)) for n in item.get("negative") or ()),
+                            float(item.get("threshold", default))))
+    return Taxonomy(tuple(topics), tuple(match_key(str(g)) for g in data.get("generic") or ()),
+                    tuple(match_key(str(g)) for g in data.get("generic_sentences") or ()))
+
+
+class UnknownTopicError(ConfigError):
+    """A topic id the taxonomy does not hold (the message lists the valid ones)."""
+
+
+def validate_topic_ids(ids: Iterable[str], taxonomy: Taxonomy | None = None) -> tuple[str, ...]:
+    """The topic ids as given (blank ones dropped), or UnknownTopicError naming the unknown ones and
+    listing every valid id with its Chinese label."""
+    taxonomy = taxonomy or load_taxonomy()
+    wanted = tuple(i.strip() for i in ids if i and i.strip())
+    unknown = [i for i in wanted if taxonomy.get(i) is None]
+    if unknown:
+        valid = ", ".join(f"{t.id} ({t.zh})" for t in taxonomy.topics)
+        raise UnknownTopicError(f"unknown topic id{'s' if len(unknown) > 1 else ''}: {', '.join(unknown)}. "
+                                f"Valid topic ids: {valid}")
+    return wanted
+
+
+@lru_cache(maxsize=4)
+def load_taxonomy(path: Path | None = None) -> Taxonomy:
+    """The taxonomy shipped in the package, or an operator's copy at `path`."""
+    if path is None:
+        text = resources.files("monitor.data").joinpath("topics.yaml").read_text(encoding="utf-8")
+        where = "monitor/data/topics.yaml"
+    else:
+        try:
+            text, where = path.read_text(encoding="utf-8"), str(path)
+        except OSError as exc:
+            raise ConfigError(f"cannot read the topics file: {exc}") from None
+    try:
+        return _parse(yaml.safe_load(text), where)
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{where}: not valid YAML: {exc}") from None
+
+
+class TopicMatcher:
+    """Scores topics from phrase hits. `match` scans a text itself; the zone tagger instead puts
+    `phrases` into its one combined automaton and hands the hits to `score`."""
+
+    def __init__(self, taxonomy: Taxonomy | None = None) -> None:
+        self.taxonomy = taxonomy or load_taxonomy()
+        if len(self.taxonomy.topics) >= 1024:  # `score` packs the topic index into 10 bits
+            raise ConfigError("the taxonomy holds more than 1023 topics")
+        # value: (kind, topic index, weight); kind 0 positive, 1 negative, 2 generic, 3 sentence marker
+        entries: dict[str, list[tuple[int, int, float]]] = {}
+        for index, topic in enumerate(self.taxonomy.topics):
+            for phrase, weight in topic.phrases:
+                entries.setdefault(phrase, []).append((0, index, weight))
+            for phrase in topic.negative:
+                entries.setdefault(phrase, []).append((1, index, 0.0))
+        for phrase in self.taxonomy.generic:
+            entries.setdefault(phrase, []).append((2, -1, 0.0))
+        for phrase in self.taxonomy.generic_sentences:
+            entries.setdefault(phrase, []).append((3, -1, 0.0))
+        self.phrases: dict[str, tuple[tuple[int, int, float], ...]] = {p: tuple(v) for p, v in entries.items() if p}
+        self._automaton: ahocorasick_rs.AhoCorasick | None = None
+        self._values: list[tuple[tuple[int, int, float], ...]] = []
+
+    def match(self, title_key: str, body_key: str) -> tuple[TopicTag, ...]:
+        """Topics of a text given as match keys (see monitor.normalise.match_key)."""
+        if self._automaton is None:
+            self._automaton = ahocorasick_rs.AhoCorasick(list(self.phrases), matchkind=ahocorasick_rs.MatchKind.Standard)
+            self._values = list(self.phrases.values())
+        text = title_key + "|" + body_key
+        values = self._values
+        hits = [(start, end, values[index])
+                for index, start, end in self._automaton.find_matches_as_indexes(text, overlapping=True)]
+        return self.score(text, len(title_key), hits)
+
+    def score(self, text: str, title_end: int, hits: list[tuple[int, int, tuple[tuple[int, int, float], ...]]]
+              ) -> tuple[TopicTag, ...]:
+        """Topics from every phrase hit `(start, end exclusive, phrase values)` in `text`, in order of end;
+        hits before `title_end` are in the title."""
+        # a phrase's values are one tuple shared by all its hits: its id tells the phrase apart
+        positive = [(start, stop - 1, topic, weight, (id(values) << 10) | topic)
+                    for start, stop, values in hits for kind, topic, weight in values if kind == 0]
+        everywhere: list[tuple[int, int]] = []  # blanked for every topic: start, last (inclusive)
+        negative: dict[int, list[tuple[int, int]]] = {}
+        for start, stop, kind, topic in [(start, stop, kind, topic) for start, stop, values in hits
+                                         for kind, topic, _ in values if kind]:
+            if kind == 1:
+                negative.setdefault(topic, []).append((start, stop - 1))
+            elif kind == 2:
+                everywhere.append((start, stop - 1))
+            else:
+                left = max(text.rfind(c, 0, start) for c in "。！？；;|")
+                found = _SENTENCE_END.search(text, stop - 1)
+                everywhere.append((left + 1, found.start() if found else len(text)))
+        if not positive:
+            return ()
+        scores: dict[int, float] = {}
+        counts: dict[int, int] = {}  # hits counted per (topic, phrase)
+        seen_of, score_of = counts.get, scores.get
+        if not everywhere and not negative:  # the common case: nothing blanked, nothing negative
+            for start, last, topic, weight, key in positive:
+                seen = seen_of(key, 0)
+                if seen < _MAX_COUNT:
+                    counts[key] = seen + 1
+                    scores[topic] = score_of(topic, 0.0) + (weight + weight if last < title_end else weight)
+        else:
+            mask = bytearray(len(text) + 1)  # 1: blanked for every topic
+            for b0, b1 in everywhere:
+                mask[b0:b1 + 1] = b"\x01" * (b1 + 1 - b0)
+            for start, last, topic, weight, key in positive:
+                if mask[start] or mask[last]:
+                    continue
+                seen = seen_of(key, 0)
+                if seen == _MAX_COUNT:  # cheapest test first: most repeats of a phrase are past the cap
+                    continue
+                if negative:
+                    blocked = negative.get(topic)
+                    if blocked and any(b0 <= start and last <= b1 for b0, b1 in blocked):
+                        continue
+                counts[key] = seen + 1
+                scores[topic] = score_of(topic, 0.0) + (weight + weight if last < title_end else weight)
+        tags = []
+        for index, raw in scores.items():
+            topic = self.taxonomy.topics[index]
+            if raw >= topic.threshold:
+                tags.append(TopicTag(topic.id, topic.zh, round(min(1.0, raw / (2 * topic.threshold)), 3)))
+        tags.sort(key=lambda t: (-t.score, t.topic_id))
+        return tuple(tags)

@@ -1,0 +1,282 @@
+"""The subscriber web app (Starlette): subscribe with double opt-in, confirm, unsubscribe (RFC 8058
+one-click POST), manage filters, read a digest in the browser, and the public archive.
+
+Every subscriber link carries a token signed with MONITOR_SECRET_KEY and bound to one
+subscriber (or digest) and one purpose; nothing is reachable by guessing a sequential id.
+"""
+
+from __future__ import annotations
+
+import logging
+from email.message import EmailMessage
+from email.utils import format_datetime
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, PlainTextResponse, Response
+from starlette.routing import Route
+
+from monitor.digest.mailer import make_mailer, new_message_id, recipient
+from monitor.digest.subscribers import (
+    SubscriptionFilters,
+    add_subscriber,
+    find_subscriber,
+    replace_subscriptions,
+    resolve_zones,
+    subscription_filters,
+)
+from monitor.digest.tokens import CONFIRM_MAX_AGE, read_token, signed_link
+from monitor.errors import ConfigError, DeliveryError
+from monitor.fetch.throttle import Throttle
+from monitor.settings import Settings
+from monitor.store import db
+from monitor.store.models import DigestRecord, Subscriber, Subscription
+from monitor.store.queries import ArticleFilter, list_articles
+from monitor.tag.gazetteer import load_gazetteer
+from monitor.tag.topics import validate_topic_ids
+from monitor.timefmt import format_published, utcnow
+
+__all__ = ["create_app", "send_confirmation", "send_manage_link", "refuse_default_secret"]
+
+log = logging.getLogger(__name__)
+THROTTLE_WINDOW = 3600.0  # seconds
+SUBSCRIBE_POSTS_PER_CLIENT = 20  # form posts per client address and hour
+SUBSCRIBE_EMAILS_PER_ADDRESS = 3  # confirmation or manage-link emails per email address and hour
+
+_env = Environment(loader=PackageLoader("monitor.web", "templates"), autoescape=select_autoescape(enabled_extensions=("j2",)))
+
+
+def _page(template: str, status: int = 200, **context: Any) -> HTMLResponse:
+    return HTMLResponse(_env.get_template(template).render(**context), status_code=status)
+
+
+def _split(value: str | None) -> tuple[str, ...]:
+    return tuple(part.strip() for part in (value or "").replace("，", ",").split(",") if part.strip())
+
+
+def refuse_default_secret(settings: Settings, host: str) -> None:
+    """Refuse to serve the web app beyond loopback while MONITOR_SECRET_KEY is the published default: anyone
+    could then sign tokens, unsubscribe anybody and read each subscriber's address on their manage page."""
+    import ipaddress
+
+    default = Settings.model_fields["secret_key"].default
+    try:
+        local = host == "localhost" or ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        local = False
+    if settings.secret_key == default and not local:
+        raise ConfigError(f"MONITOR_SECRET_KEY is still the default {default!r}, so anyone could forge subscriber "
+                          f"links: set it to a long random value (python -c 'import secrets; print(secrets.token_urlsafe(32))') "
+                          f"before serving the web app on {host}")
+
+
+def _mail(settings: Settings, subscriber: Subscriber, subject: str, text: str) -> None:
+    """One plain-text email to a subscriber (double opt-in, manage link)."""
+    message = EmailMessage()
+    message["From"] = settings.mail_from
+    message["To"] = recipient(subscriber.name, subscriber.email)
+    message["Subject"] = subject
+    message["Date"] = format_datetime(utcnow())
+    message["Message-ID"] = new_message_id()
+    message.set_content(text, charset="utf-8")
+    mailer = make_mailer(settings.smtp_url, settings.outbox)
+    try:
+        mailer.send(message)
+    finally:
+        mailer.close()
+
+
+def send_confirmation(settings: Settings, subscriber: Subscriber) -> None:
+    """The double opt-in email: one link that confirms the address."""
+    assert subscriber.id is not None
+    link = signed_link(settings.base_url, settings.secret_key, "confirm", subscriber.id)
+    _mail(settings, subscriber, "Confirm your zone-monitor subscription / 确认订阅",
+          f"Please confirm your subscription to zone-monitor digests:\n{link}\n\n"
+          "If you did not ask for it, ignore this email: nothing will be sent.\n")
+
+
+def send_manage_link(settings: Settings, subscriber: Subscriber) -> None:
+    """The answer to /subscribe for an address already confirmed: its manage link (and, when it had
+    unsubscribed, the link that resumes its digests), sent to that address only."""
+    assert subscriber.id is not None
+    base, key = settings.base_url, settings.secret_key
+    text = ("Someone, probably you, asked to subscribe this address to zone-monitor digests. It is subscribed "
+            f"already; to change what you receive, open:\n{signed_link(base, key, 'manage', subscriber.id)}\n")
+    if subscriber.status == "unsubscribed":
+        text += ("\nYou unsubscribed earlier. To receive digests again, open:\n"
+                 f"{signed_link(base, key, 'confirm', subscriber.id)}\n")
+    text += "\nIf you did not ask for it, ignore this email: nothing was changed.\n"
+    _mail(settings, subscriber, "Your zone-monitor subscription / 您的订阅", text)
+
+
+def _filters_from_form(form: Any) -> SubscriptionFilters:
+    try:
+        hour = int(form.get("hour") or 8)
+    except ValueError:
+        raise ConfigError("hour must be a number from 0 to 23") from None
+    return SubscriptionFilters(frequency=str(form.get("frequency") or "daily"),
+                               zones=resolve_zones(load_gazetteer(), list(_split(form.get("zones")))),
+                               provinces=_split(form.get("provinces")), topics=validate_topic_ids(_split(form.get("topics"))),
+                               keywords=_split(form.get("keywords")), types=_split(form.get("types")), hour=hour)
+
+
+def _form_values(filters: SubscriptionFilters | None, email: str = "", name: str = "") -> dict[str, Any]:
+    f = filters or SubscriptionFilters()
+    return {"email": email, "name": name, "zones": ", ".join(f.zones), "provinces": ", ".join(f.provinces),
+            "topics": ", ".join(f.topics), "keywords": ", ".join(f.keywords), "types": ", ".join(f.types),
+            "frequency": f.frequency, "hour": f.hour}
+
+
+def _invalid_link(message: str = "This link is not valid.") -> Response:
+    return _page("message.html.j2", status=404, title="Link not valid", message=message)
+
+
+def create_app(settings: Settings, engine: Engine | None = None) -> Starlette:
+    engine = engine or db.make_engine(settings.database_url)
+    key = settings.secret_key
+    per_client = Throttle(SUBSCRIBE_POSTS_PER_CLIENT, THROTTLE_WINDOW)
+    per_address = Throttle(SUBSCRIBE_EMAILS_PER_ADDRESS, THROTTLE_WINDOW)
+
+    def subscriber_for(token: str, purpose: str, max_age: int | None = None) -> Subscriber | None:
+        subscriber_id = read_token(key, purpose, token, max_age=max_age)
+        if subscriber_id is None:
+            return None
+        with Session(engine, expire_on_commit=False) as session:
+            return session.get(Subscriber, subscriber_id)
+
+    async def subscribe(request: Request) -> Response:
+        if request.method == "GET":
+            return _page("subscribe.html.j2", title="Subscribe", form=_form_values(None), action="/subscribe")
+        client = request.client.host if request.client else "unknown"
+        if not per_client.allow(client):
+            response = _page("message.html.j2", status=429, title="Too many requests",
+                             message="Too many subscription requests from your address. Please try again later.")
+            response.headers["Retry-After"] = str(per_client.retry_after(client))
+            return response
+        form = await request.form()
+        try:
+            filters = _filters_from_form(form)
+            with Session(engine, expire_on_commit=False) as session:
+                subscriber = find_subscriber(session, str(form.get("email") or ""))
+                # Anyone can type any address here: a confirmed subscriber's filters change only through the
+                # manage link sent to their own inbox, so a stranger's filters are not saved for them.
+                if subscriber is None or not subscriber.confirmed:
+                    subscriber, _created = add_subscriber(session, str(form.get("email") or ""),
+                                                          str(form.get("name") or "") or None, "Asia/Shanghai", filters,
+                                                          confirmed=False)
+        except ConfigError as exc:
+            values = _form_values(None, str(form.get("email") or ""), str(form.get("name") or ""))
+            return _page("subscribe.html.j2", status=400, title="Subscribe", form=values, action="/subscribe", error=str(exc))
+        try:
+            # The form takes any address: a few emails per address and hour at most, so it cannot be
+            # used to flood a stranger's inbox. Same answer either way (no probing who subscribes).
+            if not per_address.allow(subscriber.email.lower()):
+                log.warning("subscribe: emails to %s throttled", subscriber.email)
+            elif not subscriber.confirmed:
+                send_confirmation(settings, subscriber)
+            else:
+                send_manage_link(settings, subscriber)
+        except DeliveryError:
+            return _page("message.html.j2", status=503, title="Try again later",
+                         message="We could not send the confirmation email just now. Please try again later.")
+        # The same answer whether or not the address was known: no way to probe who subscribes.
+        return _page("message.html.j2", title="Check your inbox",
+                     message="We sent you an email with a link to confirm your subscription.")
+
+    async def confirm(request: Request) -> Response:
+        subscriber = subscriber_for(request.path_params["token"], "confirm", CONFIRM_MAX_AGE)
+        if subscriber is None:
+            return _invalid_link("This link is not valid or has expired.")
+        with Session(engine) as session:
+            row = session.get(Subscriber, subscriber.id)
+            assert row is not None
+            if not row.confirmed:
+                row.confirmed, row.confirmed_at = True, utcnow()
+            if row.status == "unsubscribed":
+                row.status = "active"
+            session.add(row)
+            session.commit()
+        return _page("message.html.j2", title="Subscription confirmed", message="Thank you: your digests will start with the next period.")
+
+    async def unsubscribe(request: Request) -> Response:
+        token = request.path_params["token"]
+        subscriber = subscriber_for(token, "unsubscribe")
+        if subscriber is None:
+            return _invalid_link()
+        if request.method == "GET":  # a page, so that link scanners cannot unsubscribe anyone
+            return _page("message.html.j2", title="Unsubscribe", message=f"Stop sending digests to {subscriber.email}?",
+                         form_action=f"/unsubscribe/{token}", button="Unsubscribe")
+        with Session(engine) as session:
+            row = session.get(Subscriber, subscriber.id)
+            assert row is not None
+            row.status = "unsubscribed"
+            session.add(row)
+            session.commit()
+        return _page("message.html.j2", title="Unsubscribed", message="You will receive no more digests.")
+
+    async def manage(request: Request) -> Response:
+        token = request.path_params["token"]
+        subscriber = subscriber_for(token, "manage")
+        if subscriber is None:
+            return _invalid_link()
+        with Session(engine, expire_on_commit=False) as session:
+            rows = session.exec(select(Subscription).where(Subscription.subscriber_id == subscriber.id)).all()
+            current = subscription_filters(rows[0]) if rows else None
+            if request.method == "POST":
+                form = await request.form()
+                try:
+                    replace_subscriptions(session, subscriber, [_filters_from_form(form)])
+                except ConfigError as exc:
+                    return _page("subscribe.html.j2", status=400, title="Your subscription", manage=True,
+                                 form=_form_values(current, subscriber.email), action=f"/manage/{token}", error=str(exc))
+                return _page("message.html.j2", title="Saved", message="Your subscription was updated.")
+        return _page("subscribe.html.j2", title="Your subscription", manage=True, form=_form_values(current, subscriber.email),
+                     action=f"/manage/{token}")
+
+    async def digest_page(request: Request) -> Response:
+        from monitor.digest.delivery import build_for
+        from monitor.digest.matching import load_candidates
+        from monitor.store.models import DigestArticle
+
+        digest_id = read_token(key, "digest", request.path_params["token"])
+        if digest_id is None:
+            return _invalid_link()
+        with Session(engine) as session:
+            record = session.get(DigestRecord, digest_id)
+            subscriber = session.get(Subscriber, record.subscriber_id) if record and record.subscriber_id else None
+            if record is None or subscriber is None:
+                return _page("message.html.j2", status=404, title="Not found", message="This digest no longer exists.")
+            ids = session.exec(select(DigestArticle.article_id).where(DigestArticle.digest_id == digest_id)).all()
+            digest = build_for(settings, subscriber, load_candidates(session, load_gazetteer(), ids=ids), digest_id)
+        return HTMLResponse(digest.html)
+
+    async def archive(request: Request) -> Response:
+        gazetteer = load_gazetteer()
+        zone, q = request.query_params.get("zone", ""), request.query_params.get("q", "")
+        try:
+            zones = resolve_zones(gazetteer, [zone]) if zone else ()
+        except ConfigError as exc:
+            return _page("message.html.j2", status=400, title="Archive", message=str(exc))
+        names = {z.id: z.full_name for z in gazetteer.zones}
+        with Session(engine) as session:
+            views = list_articles(session, ArticleFilter(zones=zones, text=q or None, canonical_only=True, limit=100), names)
+        items = [{"url": v.url, "title": v.title, "source": v.source, "date": format_published(v.published),
+                  "zones": "、".join(z.name for z in v.zones if z.role == "subject")} for v in views]
+        return _page("archive.html.j2", title="Archive", items=items, zone=zone, q=q)
+
+    async def healthz(_request: Request) -> Response:
+        return PlainTextResponse("ok")
+
+    return Starlette(routes=[
+        Route("/subscribe", subscribe, methods=["GET", "POST"]),
+        Route("/confirm/{token}", confirm, methods=["GET"]),
+        Route("/unsubscribe/{token}", unsubscribe, methods=["GET", "POST"]),
+        Route("/manage/{token}", manage, methods=["GET", "POST"]),
+        Route("/digests/{token}", digest_page, methods=["GET"]),
+        Route("/archive", archive, methods=["GET"]),
+        Route("/healthz", healthz, methods=["GET"]),
+    ])
