@@ -20,6 +20,7 @@ __all__ = [
     "ExtractedArticle",
     "Piece",
     "ZoneTag",
+    "PersonOrg",
     "PersonTag",
     "PlaceTag",
     "TopicTag",
@@ -102,10 +103,22 @@ class ZoneTag:
 
 
 @dataclass(frozen=True, slots=True)
+class PersonOrg:
+    """The organisation a post belongs to; parts the text does not name are None."""
+
+    name: str | None  # as printed, e.g. 包头稀土高新区管委会, 商务部外资司
+    zone_id: str | None
+    city: str | None  # 长沙市
+    province: str | None  # 湖南省
+
+
+@dataclass(frozen=True, slots=True)
 class PersonTag:
     name: str
     post: str | None  # as printed, e.g. 包头稀土高新区管委会主任
     zone_id: str | None  # the zone named in the post
+    org: PersonOrg | None = None
+    former: bool = False  # the post is a former one (原…, 曾任…)
 
 
 @dataclass(frozen=True, slots=True)

@@ -94,7 +94,8 @@ def _store_articles(session: Session, storage: Storage, source: SourceConfig, so
     added: list[int] = []
     for article in articles:
         verdict = dedup.check(article)
-        tags = tagger.tag(article.title, article.body, source.zones, article.author_post or "", article.author)
+        tags = tagger.tag(article.title, article.body, source.zones, article.author_post or "", article.author,
+                          url=article.url)
         result = storage.store_article(article, verdict, tags, source_row, page.fetched_at)
         stored_page.article_id = result.article_id
         new += result.status == "new"
@@ -395,7 +396,8 @@ async def preview_source_async(settings: Settings, source: SourceConfig, limit: 
                 continue
             try:
                 for article in scraper.parse(source, outcome):
-                    tags = tagger.tag(article.title, article.body, source.zones, article.author_post or "", article.author)
+                    tags = tagger.tag(article.title, article.body, source.zones, article.author_post or "", article.author,
+                                      url=article.url)
                     zones = tuple(t.zone_id for t in tags.zones if t.role == "subject")
                     items.append(PreviewItem(url, article, zones))
             except (ExtractionError, Undecodable) as exc:

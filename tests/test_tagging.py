@@ -159,7 +159,8 @@ def test_cli_tag_and_topics(tmp_path: Path) -> None:
     assert set(record) >= {"path", "zones", "people", "places", "topics"}
     assert record["zones"][0] == {"id": "neijiang", "name": "内江高新技术产业开发区", "role": "subject",
                                   "score": record["zones"][0]["score"]}
-    assert {"name": "肖从亮", "post": "内江高新区党工委副书记、管委会主任", "zone_id": "neijiang"} in record["people"]
+    assert {"name": "肖从亮", "post": "内江高新区党工委副书记、管委会主任", "zone_id": "neijiang", "former": False,
+            "org": {"name": "内江高新区党工委", "zone_id": "neijiang", "city": "内江市", "province": "四川省"}} in record["people"]
     assert {"province": "四川省", "city": "内江市"} in record["places"]
     assert {t["id"] for t in record["topics"]} >= {"electronic-information", "intelligent-manufacturing"}
     listed = [json.loads(line) for line in run_cli("topics", "list", "--json", cwd=tmp_path).stdout.splitlines()]

@@ -292,11 +292,12 @@ def articles_list(
     """List stored articles, newest first (no option: every article)."""
     from monitor.digest.subscribers import resolve_zones
     from monitor.store.queries import ArticleFilter, list_articles
+    from monitor.tag.topics import validate_topic_ids
 
     settings = _settings()
     gazetteer = load_gazetteer()
     try:
-        filters = ArticleFilter(zones=resolve_zones(gazetteer, zone or []), topics=tuple(topic or ()),
+        filters = ArticleFilter(zones=resolve_zones(gazetteer, zone or []), topics=validate_topic_ids(topic or ()),
                                 sources=tuple(source or ()), since=parse_cli_date(since) if since else None,
                                 until=parse_cli_date(until) if until else None, text=q, limit=limit)
     except ValueError as exc:
@@ -480,16 +481,49 @@ def extract(
         raise typer.Exit(1)
 
 
+def _source_zones(url: str) -> tuple[str, ...]:
+    """The zones of the configured sources on the same host as `url` (none when no sources file exists)."""
+    from urllib.parse import urlsplit
+
+    settings = _settings()
+    if not Path(settings.sources).exists():
+        return ()
+    try:
+        host = (urlsplit(url).hostname or "").removeprefix("www.")
+    except ValueError:
+        return ()
+    zones: list[str] = []
+    for source in _load_sources(settings).sources:
+        try:
+            source_host = (urlsplit(source.url).hostname or "").removeprefix("www.")
+        except ValueError:
+            continue
+        if host and source_host == host:
+            zones.extend(z for z in source.zones if z not in zones)
+    return tuple(zones)
+
+
+def _person_json(person: Any) -> dict[str, Any]:
+    org = person.org
+    return {"name": person.name, "post": person.post, "zone_id": person.zone_id,
+            "org": {"name": org.name if org else None, "zone_id": org.zone_id if org else None,
+                    "city": org.city if org else None, "province": org.province if org else None},
+            "former": person.former}
+
+
 @app.command()
 def tag(
     paths: Annotated[list[Path], typer.Argument(help=".txt (plain text) or .html files.")],
-    url: Annotated[str | None, typer.Option(help="The URL the page was fetched from.")] = None,
+    url: Annotated[str | None, typer.Option(help="The URL the page was fetched from: a page on a zone's official site "
+                                                  "(gazetteer websites) or of a configured source with zones is about "
+                                                  "that zone unless it names another zone as its subject.")] = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """Tag saved texts or pages: zones, people, places, topics, content type (no database)."""
+    """Tag saved texts or pages: zones, people (post, organisation, former), places, topics, content type (no database)."""
     from monitor.tag.tagger import ZoneTagger
 
     tagger = ZoneTagger()
+    source_zones = _source_zones(url) if url else ()
     failed = False
     for path in paths:
         try:
@@ -498,9 +532,10 @@ def tag(
             failed = True
             _emit({"path": str(path), "error": str(exc)}) if json_out else err.print(f"[red]{path}: {exc}[/red]")
             continue
-        tags = tagger.tag(article.title, article.body, byline=article.author_post or "", author=article.author)
+        tags = tagger.tag(article.title, article.body, source_zones, byline=article.author_post or "",
+                          author=article.author, url=url)
         record = {"path": str(path), "zones": _zone_json(tags.zones),
-                  "people": [{"name": p.name, "post": p.post, "zone_id": p.zone_id} for p in tags.people],
+                  "people": [_person_json(p) for p in tags.people],
                   "places": [{"province": p.province, "city": p.city or None} for p in tags.places],
                   "topics": [{"id": t.topic_id, "label": t.label, "score": t.score} for t in tags.topics],
                   "content_type": tags.content_type, "relevant": tags.relevant}
@@ -509,8 +544,9 @@ def tag(
         else:
             out.print(f"[bold]{path}[/bold] ({tags.content_type})\n  zones: "
                       + ", ".join(f"{t.name} ({t.role}, {t.score})" for t in tags.zones)
-                      + "\n  people: " + ", ".join(f"{p.name} {p.post or ''}" for p in tags.people)
-                      + "\n  topics: " + ", ".join(f"{t.label} ({t.score})" for t in tags.topics))
+                      + "\n  people: " + ", ".join(f"{p.name} {'(原) ' if p.former else ''}{p.post or ''}"
+                                                   for p in tags.people)
+                      + "\n  topics: " + ", ".join(f"{t.label} [{t.topic_id}] ({t.score})" for t in tags.topics))
     if failed:
         raise typer.Exit(1)
 

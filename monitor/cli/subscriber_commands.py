@@ -41,6 +41,7 @@ def subscribers_add(
 ) -> None:
     """Add a subscriber, or another subscription to an existing one. Confirmed at once unless --require-confirmation."""
     from monitor.digest.subscribers import SubscriptionFilters, add_subscriber, resolve_zones
+    from monitor.tag.topics import validate_topic_ids
 
     days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
     day = weekday.lower()[:3]
@@ -48,7 +49,7 @@ def subscribers_add(
         raise ConfigError(f"--weekday must be mon..sun or 0-6, got {weekday!r}")
     filters = SubscriptionFilters(
         frequency=frequency, zones=resolve_zones(load_gazetteer(), zone or []), provinces=tuple(province or ()),
-        cities=tuple(city or ()), topics=tuple(topic or ()), people=tuple(person or ()), keywords=tuple(keyword or ()),
+        cities=tuple(city or ()), topics=validate_topic_ids(topic or ()), people=tuple(person or ()), keywords=tuple(keyword or ()),
         exclude=tuple(exclude or ()), match=match, types=tuple(type_ or ()), sources=tuple(source or ()), hour=hour,
         weekday=int(weekday) if weekday.isdigit() else days.index(day))
     settings = _settings()

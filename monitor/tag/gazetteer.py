@@ -2,7 +2,9 @@
 
 - ``national-hitech-zones.csv``: one row per zone. Zone ids are the ``id`` column: stable,
   never changed or reused. Whether the approval year is verified is read from the ``notes``
-  cell (``[year verified]``), so ``monitor zones show`` keeps the uncertainty visible.
+  cell (``[year verified]``), so ``monitor zones show`` keeps the uncertainty visible. The
+  ``websites`` column holds the hosts of the zone's official sites (``;``-separated, blank where
+  unknown): the one place zone sites are kept (see the notes file for how each was found).
 - ``ambiguous-aliases.csv``: names that more than one zone uses (火炬高新区 ...). They are
   never matched straight to a zone; the tagger resolves them from the text or the source.
 - ``places.csv``: provinces and cities by the form printed in news (包头, 内蒙古), with the
@@ -32,6 +34,7 @@ class Zone:
     notes: str
     year_verified: bool = False
     sources: tuple[str, ...] = ()
+    websites: tuple[str, ...] = ()  # hosts of the zone's official sites (www. kept as published)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -65,9 +68,12 @@ class Gazetteer:
         self.zones = tuple(zones)
         self._by_id = {zone.id: zone for zone in zones}
         self._by_name: dict[str, Zone] = {}
+        self._by_host: dict[str, Zone] = {}
         for zone in zones:
             for name in zone.names:
                 self._by_name.setdefault(name, zone)
+            for host in zone.websites:
+                self._by_host.setdefault(_bare_host(host), zone)
 
     def get(self, zone_id: str) -> Zone | None:
         return self._by_id.get(zone_id)
@@ -76,8 +82,24 @@ class Gazetteer:
         """A zone by id or by any of its names."""
         return self._by_id.get(text) or self._by_name.get(text.strip())
 
+    def zone_for_host(self, host: str | None) -> Zone | None:
+        """The zone whose official site `host` is (or a subdomain of one), by the `websites` column.
+        A city's portal or any other host names no zone, whatever city it names."""
+        host = _bare_host(host or "")
+        while host:
+            zone = self._by_host.get(host)
+            if zone is not None:
+                return zone
+            host = host.partition(".")[2] if host.count(".") > 1 else ""
+        return None
+
     def names(self) -> dict[str, Zone]:
         return dict(self._by_name)
+
+
+def _bare_host(host: str) -> str:
+    host = host.strip().lower().rstrip(".")
+    return host[4:] if host.startswith("www.") else host
 
 
 def _rows(filename: str) -> list[dict[str, str]]:
@@ -102,6 +124,7 @@ def load_gazetteer() -> Gazetteer:
                 notes=row["notes"],
                 year_verified=row["notes"].startswith("[year verified]"),
                 sources=tuple(s for s in row.get("source", "").split(";") if s),
+                websites=tuple(h.strip() for h in row.get("websites", "").split(";") if h.strip()),
             )
         )
     return Gazetteer(zones)

@@ -14,7 +14,8 @@ import re
 
 from monitor.items import PersonTag
 
-__all__ = ["SURNAMES", "find_byline", "find_bylines", "post_at", "name_at", "is_post"]
+__all__ = ["SURNAMES", "OFFICES", "FoundPerson", "find_byline", "find_bylines", "find_people", "office_spans", "name_after", "post_at",
+           "name_at", "is_post"]
 
 # The most common single-character surnames (together > 90% of the population) and a few compound ones.
 SURNAMES = set(
@@ -26,6 +27,8 @@ SURNAMES = set(
     "乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禚井祖漆巴丰支卿国狄平"
     "计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈"
 )
+# Less common surnames met in officials' names (the list above keeps the most common ones).
+SURNAMES |= set("傅阴产笪禹荀訾郦滑庹揭钮仰言湛竺蔚习佴琚暴冀郗鄂闾")
 _COMPOUND = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "令狐", "慕容", "夏侯", "端木")
 
 _TITLE = (r"(?:常务副|副)?(?:第一书记|书记|主任|区长|局长|部长|委员|主席|总经理|董事长|负责人|秘书长|处长|科长|"
@@ -46,6 +49,7 @@ _AFTER_NAME = re.compile(r"(?:表示|说|介绍|指出|强调|称|告诉|认为|
                          r"会见|调研|同志|先生|女士|对|向|为|与|和|及|接受|作|到|来|就|也|还|是|指|提|详|"
                          r"[,，、。:：;；!！?？\"“”（(）)\s|]|$)")
 _BYLINE = re.compile(r"^(?:文[/／]|作者[:：]?)?\s*([\u4e00-\u9fff·]{2,5})\s+(\S.{2,60})$")
+_BYLINE_MAX = 3 + 5 + 61  # 作者： + a name + a post, as _BYLINE allows
 _SENTENCE_PUNCT = re.compile(r"[。，,！？!?；;：:“”\"]")
 
 
@@ -86,7 +90,8 @@ def find_bylines(lines: list[str], max_lines: int | None = None) -> list[PersonT
     """Every signature line (a page of several signed pieces has one per piece)."""
     people: list[PersonTag] = []
     for i, line in enumerate(lines[:max_lines]):
-        found = _BYLINE.match(line)
+        # cheapest test first: a signature holds at most _BYLINE_MAX characters other than spaces
+        found = _BYLINE.match(line) if len(line) - line.count(" ") <= _BYLINE_MAX else None
         if not found or _SENTENCE_PUNCT.search(found.group(2).rstrip("、")):
             continue
         name, post = found.group(1), re.sub(r"\s+", "", found.group(2))
@@ -103,3 +108,243 @@ def find_bylines(lines: list[str], max_lines: int | None = None) -> list[PersonT
         if is_post(post):
             people.append(PersonTag(name, post, None))
     return people
+
+
+# People named with a post anywhere in running text ----------------------------------------
+# Offices that end a post (the last word of 区党工委副书记, 商务部外资司副司长); longest first.
+OFFICES = ("主任委员", "总工程师", "总经济师", "总会计师", "首席科学家", "经济学家", "秘书长", "理事长", "董事长", "总经理",
+           "巡视员", "调研员", "负责人", "检察长", "指挥长", "总指挥", "总编辑", "副总裁", "执行长", "书记", "主任",
+           "主席", "省长", "市长", "区长", "县长", "州长", "镇长", "乡长", "局长", "部长", "厅长", "司长", "处长", "科长",
+           "院长", "校长", "所长", "会长", "组长", "委员", "常委", "经理", "总裁", "总监", "领导", "关长", "社长", "行长",
+           "馆长", "站长", "队长", "台长", "主编", "专员", "次长", "设计师", "监事长")
+# An office word that is part of a longer word (委员会, 常委会, 领导班子, 书记处 ...) is not an office.
+_NOT_OFFICE_AFTER = {"委员": "会", "常委": "会", "领导": "班子|干部|小组|下|力|作用", "书记": "处", "主任": "委"}
+_OFFICE_RE = re.compile("|".join(w + (f"(?!{_NOT_OFFICE_AFTER[w]})" if w in _NOT_OFFICE_AFTER else "") for w in OFFICES))
+_CONTINUATIONS = {w: tuple(after.split("|")) for w, after in _NOT_OFFICE_AFTER.items()}
+_DEPUTY = ("常务副", "执行副", "副", "代理", "代")
+_HARD_BREAK = set(",，。;；:：!！?？\"“”()（）|[]【】《》<>「」\n")
+_BREAK = re.compile("[" + re.escape("".join(sorted(_HARD_BREAK))) + "]")
+# Characters a given name does not hold (organisation and function words).
+_NOT_IN_NAME = set("委局办院厅司处区市县省党政府组团队馆站员级届年月日号的了在是等")
+# What follows a name: punctuation, a digit, or a word of the verbs and nouns that come after names in news.
+_FOLLOW_PUNCT = set(",，、。;；:：!！?？\"“”()（）|") | set("0123456789")
+_FOLLOW_WORDS = tuple(sorted(
+    "表示 指出 强调 要求 介绍 说 称 认为 透露 坦言 谈到 希望 提出 宣布 宣读 主持 出席 参加 参观 陪同 带队 率队 率领 带领 率 "
+    "一行 等 同志 先生 女士 院士 教授 博士 会见 会谈 接见 接待 看望 慰问 调研 考察 视察 检查 督导 听取 汇报 讲话 致辞 发言 "
+    "作 做 对 向 以 将 已 于 被 因 涉嫌 履新 当选 担任 出任 兼任 任 代表 先后 实地 详细 充分 高度 前往 赴 到 来 在 走访 "
+    "深入 就 和 与 及 也 还 是 为 所 分别 共同 一同 亲自 同 表彰 颁发 签署 签订 见证 应邀 受邀 专程 日前 近日 今天 昨天 "
+    "上午 下午 晚上 当天 曾 又 则 更 都 均 即 此前 目前 从 认真 深刻 代表团 等人 先生 说道 回忆 感慨 笑 的 主要 同时 "
+    "定期 一起 带头 牵头 主动 专门 特别 现场 逐一 随后 首先 随即 立即 一道 围绕 随同 联合 作为 通过 结合 针对 "
+    "之 来到 前来 莅临 出面 宣讲 部署 安排 召开 主讲 作了 解读 回答 答 问 告诉 进行 详细 登台 上台 为此 带 就此".split() + list(OFFICES),
+    key=len, reverse=True))
+_WEAK_FOLLOW = {w for w in _FOLLOW_WORDS if len(w) == 1}
+# Words that start a sentence piece before a post and are not part of it.
+_POST_LEAD = re.compile(r"^(?:\d+月\d+日|\d+日|\d+年)?(?:上午|下午|晚上|当天|近日|日前|今天|昨天|目前|此前|其中|会上|会前|同时)?"
+                        r"(?:受|由|据|请|率|带领|率领|前不久|邀请|会同|陪同|会见|看望|并|还|也|已|在|与|和|及|同|对|向|为|宣布|决定|任命|同意|"
+                        r"现任|时任|曾任|历任|担任|出任|已任|任|系)?")
+_SPLIT_IN_POST = re.compile("由|受|被|让|请|据|将|把|在|率|前不久")
+_FORMER = re.compile(r"(?:^|[^太高平草中九五宁还复])原(?!则|料|有|来|因|本|始|创|型|址)|曾任|时任|前任")
+_ORG_END = set("局委办部院厅司处会区市县省所站中心组社行校园队馆台")
+_AFTER_POST_LEAD = ("原", "现任", "时任", "曾任", "已任", "任", "系", "现为", "为")
+_MAX_POST = 40
+_PREPOSITIONS = set("向于对和与同跟给及为让请把被")
+_APPOINTED = re.compile(r"(?:同志)?(?:被任命为|任命为|出任|担任|兼任|升任|调任|改任|任)(?=[\u4e00-\u9fff])")
+
+
+_FOLLOW_BY_LENGTH = tuple((n, frozenset(w for w in _FOLLOW_WORDS if len(w) == n))
+                          for n in sorted({len(w) for w in _FOLLOW_WORDS}, reverse=True))
+
+
+def _follows_name(text: str, pos: int) -> int:
+    """0: nothing a name is followed by; 1: a one-character word (weak evidence); 2: punctuation, end or a word."""
+    if pos >= len(text) or text[pos] in _FOLLOW_PUNCT:
+        return 2
+    for length, words in _FOLLOW_BY_LENGTH:
+        if text[pos:pos + length] in words:
+            return 1 if length == 1 else 2
+    return 0
+
+
+def _name_candidates(text: str, pos: int) -> tuple[int, ...]:
+    """The lengths a name starting at `pos` may have, shortest first."""
+    if text[pos:pos + 2] in _COMPOUND:
+        return (3, 4)
+    if text[pos:pos + 1] in SURNAMES:
+        return (2, 3)
+    return ()
+
+
+_NOT_NAMES = {"相关", "有关", "主要", "全体", "各位", "部分", "相应", "分别", "其他", "双方", "各级", "原任", "时任", "现任",
+              "新任", "历任", "曾任", "常务", "班子", "领导", "干部", "成员", "同志", "代表", "负责", "管委", "党委", "和平",
+              "高新", "经开", "宣传", "组织", "上海", "广州", "成都", "重庆", "武汉", "南京", "杭州", "合肥", "西安", "郑州", "长沙", "宁波"}
+
+
+_NAME_SHAPE = re.compile("[\u4e00-\u9fff][^\\W\\d_a-zA-Z" + "".join(sorted(_NOT_IN_NAME)) + "]{1,3}")
+
+
+def _is_name(chunk: str) -> bool:
+    return chunk[:2] not in _NOT_NAMES and _NAME_SHAPE.fullmatch(chunk) is not None
+
+
+# One-character words after a two-character name that seldom end a three-character one (张波因涉嫌, 应勇则表示)
+_SHORT_NAME_WORDS = set("因则即均都曾被将已于就也还并等和与及对向在")
+
+
+def name_after(text: str, pos: int) -> str | None:
+    """A personal name starting at `pos` and followed by what follows names (2 or 3 characters,
+    a surname first; the longer name when only it is followed by a word, unless the shorter one
+    is followed by a function word that seldom ends a name)."""
+    best, best_strength = None, 0
+    for length in _name_candidates(text, pos):
+        name = text[pos:pos + length]
+        if len(name) < length or not _is_name(name):
+            continue
+        strength = _follows_name(text, pos + length)
+        if best is not None and best_strength and text[pos + len(best)] in _SHORT_NAME_WORDS:
+            break
+        if strength > best_strength:
+            best, best_strength = name, strength
+    return best
+
+
+def _post_before(text: str, end: int, floor: int) -> tuple[int, str]:
+    """The post ending at `end` (exclusive): back to the last hard break, at most _MAX_POST
+    characters, without leading words."""
+    low = max(floor, end - _MAX_POST)
+    last_break = _BREAK.search(text[low:end][::-1])
+    start = end - last_break.start() if last_break else low
+    while start < end and text[start] in "、":
+        start += 1
+    post = text[start:end]
+    pieces = _SPLIT_IN_POST.split(post)
+    if len(pieces) > 1:
+        start += len(post) - len(pieces[-1])
+        post = pieces[-1]
+    lead = _POST_LEAD.match(post)
+    if lead and lead.end() < len(post):
+        start += lead.end()
+        post = post[lead.end():]
+    return start, post
+
+
+class FoundPerson:
+    __slots__ = ("name", "post", "start", "end", "former")
+
+    def __init__(self, name: str, post: str, start: int, end: int) -> None:
+        self.name, self.post, self.start, self.end = name, post, start, end  # start/end: the post's span
+        self.former = ("原" in post or "任" in post) and _FORMER.search(post) is not None
+
+
+def office_spans(text: str, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Leftmost-longest, non-overlapping office words among `found` (every (start, end) where an
+    office word occurs, e.g. from an Aho-Corasick pass), without those inside longer words (委员会)."""
+    found.sort(key=lambda span: (span[0], -span[1]))
+    spans, last = [], -1
+    for start, end in found:
+        if start < last:
+            continue
+        continuations = _CONTINUATIONS.get(text[start:end])
+        if continuations and text.startswith(continuations, end):
+            continue
+        spans.append((start, end))
+        last = end
+    return spans
+
+
+def find_people(text: str, offices: list[tuple[int, int]] | None = None) -> list[FoundPerson]:
+    """Every person named with a post in a whitespace-free text (a match key), in order (a name named
+    twice with a post is found twice):
+    1. post then name: 商务部外资司副司长王亚, 省委常委、长沙市委书记XXX, shared by a list (区领导A、B、C);
+    2. name then post: 杨志平副市长, 市招商局秦艳局长 (the organisation before the name);
+    3. name then the post after a comma or in brackets: XXX，原某某高新区管委会副主任; 曾智华（世界银行高级经济学家）."""
+    found: list[FoundPerson] = []
+    last_end = 0
+    if offices is None:
+        offices = [m.span() for m in _OFFICE_RE.finditer(text)]
+    this_office_end = 0
+    previous_office_end = 0
+    for office_start, office_end in offices:
+        if office_start < last_end:
+            continue
+        previous_office_end, this_office_end = this_office_end if found else 0, office_end
+        following = text[office_end:office_end + 1]
+        name = name_after(text, office_end) if following in SURNAMES or text[office_end:office_end + 2] in _COMPOUND \
+            else None
+        if name and len(name) == 2 and name[0] in _PREPOSITIONS and _OFFICE_RE.match(text, office_end + 2):
+            name = None  # 副市长向李院长介绍: 向 is the preposition, 李院长 the next person
+        if name:  # 1. post then name
+            start, post = _post_before(text, office_end, last_end)
+            if not post or post == text[office_start:office_end] and office_start > 0 and text[office_start - 1] not in _HARD_BREAK:
+                post = text[office_start:office_end]
+            pos = office_end
+            while name:
+                found.append(FoundPerson(name, post, start, office_end))
+                pos += len(name)
+                last_end = pos
+                if pos < len(text) and text[pos] == "、":
+                    name = name_after(text, pos + 1)
+                    pos += 1 if name else 0
+                else:
+                    name = None
+            continue
+        window = max(last_end, office_start - _MAX_POST)
+        if not _follows_name(text, office_end):
+            continue
+        head = office_start  # 2. name then post: strip the deputy prefix, then a name
+        for deputy in _DEPUTY:
+            if text.startswith(deputy, head - len(deputy)) and head - len(deputy) >= last_end:
+                head -= len(deputy)
+                break
+        person = None
+        if head >= 2 and (text[head - 2] in SURNAMES or text[head - 3:head - 2] in SURNAMES
+                          or text[head - 4:head - 2] in _COMPOUND):
+            for length in (3, 2, 4):
+                at = head - length
+                if at < last_end or length not in _name_candidates(text, at):
+                    continue
+                name = text[at:head]
+                if _is_name(name) and (at == 0 or text[at - 1] in _HARD_BREAK or text[at - 1] == "、"
+                                       or text[at - 1] in _ORG_END):
+                    person = (at, name)
+                    break
+        if person:
+            at, name = person
+            org_start, org = _post_before(text, at, last_end) if at and text[at - 1] in _ORG_END else (at, "")
+            found.append(FoundPerson(name, org + text[head:office_end], org_start, office_end))
+            last_end = office_end
+            continue
+        # 3. name, then 任 and the post (陈平同志任武汉东湖新技术开发区管委会主任)
+        appointed = None
+        if text.find("任", window, office_start) >= 0:
+            for candidate in _APPOINTED.finditer(text, window, office_start):
+                appointed = candidate
+        if appointed and not _BREAK.search(text, appointed.end(), office_start):
+            for length in (3, 2):
+                at = appointed.start() - length
+                name = text[at:appointed.start()]
+                if at >= last_end and length in _name_candidates(text, at) and _is_name(name):
+                    found.append(FoundPerson(name, text[appointed.end():office_end], appointed.end(), office_end))
+                    last_end = office_end
+                    break
+            if last_end == office_end:
+                continue
+        # 4. name, then the post after a comma or an opening bracket
+        for opener in ",(":
+            cut = text.rfind(opener, max(last_end, office_start - _MAX_POST), office_start)
+            if cut < 1 or _BREAK.search(text, cut + 1, office_start):
+                continue
+            post = text[cut + 1:office_end]
+            if opener == "," and not post.startswith(_AFTER_POST_LEAD):
+                continue
+            for length in (3, 2, 4):
+                at = cut - length
+                name = text[at:cut]
+                # the name may be the one the previous post named (宿迁市副市长方文浜，原…管委会副主任)
+                if (at >= previous_office_end and length in _name_candidates(text, at) and _is_name(name)
+                        and (at in (0, previous_office_end) or text[at - 1] in _HARD_BREAK or text[at - 1] == "、")):
+                    lead = next((w for w in _AFTER_POST_LEAD if w != "原" and post.startswith(w)), "")
+                    found.append(FoundPerson(name, post[len(lead):], cut + 1 + len(lead), office_end))
+                    last_end = office_end
+                    break
+            break
+    return found

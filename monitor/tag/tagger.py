@@ -25,13 +25,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
+from urllib.parse import urlsplit
 
 import ahocorasick_rs
 
-from monitor.items import ContentType, PersonTag, PlaceTag, TagSet, ZoneTag
+from monitor.items import ContentType, PersonOrg, PersonTag, PlaceTag, TagSet, ZoneTag
 from monitor.normalise import looks_traditional, match_key, to_simplified
 from monitor.tag.gazetteer import Gazetteer, Place, load_ambiguous_aliases, load_gazetteer, load_places
-from monitor.tag.people import find_byline, find_bylines, name_at, post_at
+from monitor.tag.people import OFFICES, find_byline, find_bylines, find_people, office_spans
 from monitor.tag.topics import Taxonomy, TopicMatcher
 
 __all__ = ["ZoneTagger", "OTHER_ZONE_KINDS", "shared_tagger"]
@@ -81,6 +82,8 @@ class ZoneTagger:
         for kind in OTHER_ZONE_KINDS:
             entries[match_key(kind)] = (_OTHER, "")
         entries[_BARE] = (_BARE_KIND, "")
+        for full in ("高新技术产业开发区", "高新技术开发区"):  # 哈尔滨市高新技术产业开发区: only right after a place
+            entries[match_key(full)] = (_BARE_KIND, "full")
         for generic in _GENERIC_ZONE:
             entries[match_key(generic)] = (_GENERIC, "")
         for zone in self.gazetteer.zones:
@@ -88,6 +91,12 @@ class ZoneTagger:
                 key = match_key(name)
                 if len(key) >= 2 and not key.isascii() and key not in self.ambiguous:
                     entries[key] = (_ZONE, zone.id)
+        for zone in self.gazetteer.zones:  # 紫竹国家高新区, 石河子高新技术产业开发区: the usual forms of a short name
+            stem = match_key(zone.short_name).removesuffix("高新区")
+            if stem != match_key(zone.short_name) and len(stem) >= 2:
+                for form in ("国家高新区", "国家级高新区", "高新技术产业开发区", "国家高新技术产业开发区", "高新技术开发区"):
+                    if stem + form not in self.ambiguous:
+                        entries.setdefault(stem + form, (_ZONE, zone.id))
         for key in self.ambiguous:
             entries[key] = (_AMBIG, key)
         # One automaton for everything the tagger looks for: zone-side names (matched leftmost-longest
@@ -98,36 +107,42 @@ class ZoneTagger:
         for phrase, values in self.topics.phrases.items():
             zone_value = patterns.get(phrase, (None, ()))[0]
             patterns[phrase] = (zone_value, values)
+        for office in OFFICES:  # office words for the people finder ride along in the same pass
+            patterns.setdefault(office, (None, ()))
         self._values = list(patterns.values())
         self._zone_values = [v[0] for v in self._values]
         self._topic_values = [v[1] for v in self._values]
+        self._kinds = [(zone, topics, key in _OFFICE_WORDS) for key, (zone, topics) in patterns.items()]
         # ahocorasick_rs (Rust) rather than pyahocorasick: with a large CJK alphabet pyahocorasick
         # walks each trie node's children one by one, about three times slower over the same patterns.
         self._automaton = ahocorasick_rs.AhoCorasick(list(patterns), matchkind=ahocorasick_rs.MatchKind.Standard,
                                                      implementation=ahocorasick_rs.Implementation.DFA)
+        self._orgs: dict[tuple[str, str | None, str | None], PersonOrg] = {}
+        self._name_keys = {z.id: tuple(match_key(n) for n in z.names) for z in self.gazetteer.zones}
         self._zone_by_place = {str(i): p.zone_id for i, p in enumerate(self.places) if p.zone_id}
         # a city joins a following other kind of zone as 昆明 or 昆明市, not as 昆明县
         self._joins_other_kind = {match_key(p.name + suffix) for p in self.places if p.city for suffix in ("", "市")}
 
     # matching ----------------------------------------------------------------------------
     def _scan(self, text: str) -> tuple[list[tuple[int, int, tuple[int, str]]],
-                                        list[tuple[int, int, tuple[tuple[int, int, float], ...]]]]:
-        """One pass: every zone-side hit (start, end, value) and every topic hit."""
+                                        list[tuple[int, int, tuple[tuple[int, int, float], ...]]],
+                                        list[tuple[int, int]]]:
+        """One pass: every zone-side hit (start, end, value), every topic hit and every office word."""
         try:
             matches = self._automaton.find_matches_as_indexes(text, overlapping=True)
         except UnicodeEncodeError:  # lone surrogates from a hostile page: one U+FFFD each keeps the offsets
-            matches = self._automaton.find_matches_as_indexes(re.sub("[\ud800-\udfff]", "\ufffd", text),
-                                                              overlapping=True)
-        zone_side, topic_side = [], []
-        zone_values, topic_values = self._zone_values, self._topic_values
+            matches = self._automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
+        zone_side, topic_side, offices = [], [], []
+        kinds = self._kinds
         for index, start, end in matches:
-            value = zone_values[index]
+            value, topics, office = kinds[index]
             if value is not None:
                 zone_side.append((start, end, value))
-            topics = topic_values[index]
             if topics:
                 topic_side.append((start, end, topics))
-        return zone_side, topic_side
+            if office:
+                offices.append((start, end))
+        return zone_side, topic_side, offices
 
     def _zone_hits(self, text: str, found: list[tuple[int, int, tuple[int, str]]], bounds: tuple[int, int]
                    ) -> list[_Hit]:
@@ -153,6 +168,7 @@ class ZoneTagger:
 
     def _zone_ids(self, key: str) -> list[str]:
         """The zones named in a short text (a post), in order."""
+        key = _SURROGATE.sub("\ufffd", key)  # lone surrogates from a hostile page: one U+FFFD each
         found = [(start, end, self._values[index][0]) for index, start, end
                  in self._automaton.find_matches_as_indexes(key, overlapping=True) if self._values[index][0] is not None]
         return [h.ref for h in self._zone_hits(key, found, (len(key), len(key))) if h.kind == _ZONE]  # type: ignore[arg-type]
@@ -173,15 +189,21 @@ class ZoneTagger:
         return alias.fallback
 
     def _resolve_bare(self, index: int, hits: list[_Hit], text: str, defaults: tuple[str, ...],
-                      anchors: set[str]) -> str | None:
+                      anchors: set[str], only_city: str | None = None) -> str | None:
         hit = hits[index]
         before = hits[index - 1] if index else None
         if before is not None and before.end == hit.start and before.kind == _PLACE:
             return self._zone_by_place.get(before.ref)  # 包头市高新区; a place without a zone: another zone
+        if hit.ref == "full":
+            return None  # “高新技术开发区”: the kind of zone, unless a place is right before it
+        after = hits[index + 1] if index + 1 < len(hits) else None
+        if (after is not None and after.kind == _OTHER and text[hit.end:after.start] in _LIST_JOINERS) or (
+                before is not None and before.kind == _OTHER and text[before.end:hit.start] in _LIST_JOINERS):
+            return None  # 高新区和经开区: kinds of zone side by side
         prefix = text[max(0, hit.start - 4):hit.start]
         if prefix.endswith(_CATEGORY_BEFORE) or re.search(r"[0-9一二三四五六七八九十几多两]$", prefix):
             return None
-        if prefix and "\u4e00" <= prefix[-1] <= "\u9fff" and prefix[-1] not in "的在与和及了是为对该本我从到将把让向于由经使等入驻至给同跟被里即称区":
+        if prefix and "\u4e00" <= prefix[-1] <= "\u9fff" and prefix[-1] not in "的在与和及了是为对该本我从到将把让向于由经使等入驻至给同跟被里即称区原":
             return None  # 衡水高新区: a zone the gazetteer does not hold
         if defaults:
             return defaults[0]
@@ -194,6 +216,8 @@ class ZoneTagger:
                     return ref
                 if hits[other].kind == _PLACE and ref in self._zone_by_place and near:
                     return self._zone_by_place[ref]
+        if only_city is not None:
+            return only_city  # a text saying 高新区 again and again and naming one city with a zone
         return None
 
     def _zone_mentions(self, text: str, hits: list[_Hit], body_start: int, defaults: tuple[str, ...]
@@ -201,9 +225,27 @@ class ZoneTagger:
         """(zone id, section, position) of every zone mention in `text` (title|byline|body keys)."""
         mentions: list[tuple[str, str, int]] = []
         place_refs = {hit.ref for hit in hits if hit.kind == _PLACE}
-        for hit in hits:
+        for i, hit in enumerate(hits):
             if hit.kind == _ZONE:
-                mentions.append((hit.ref, hit.section, hit.start - (body_start if hit.section == "body" else 0)))
+                if _INSIDE_NAME.match(text, hit.end):
+                    continue  # 中关村发展集团, 张江路: the zone's name inside another name
+                section = hit.section
+                if section == "body" and (_LEARN_FROM.search(text, max(body_start, hit.start - 12), hit.start)
+                                          or _EXPERIENCE_OF.match(text, hit.end)):
+                    section = "compare"  # 学习借鉴苏州工业园区先进经验: a model held up, not the subject
+                mentions.append((hit.ref, section, hit.start - (body_start if hit.section == "body" else 0)))
+            elif hit.kind in (_GENERIC, _BARE_KIND) and i and hits[i - 1].kind == _PLACE \
+                    and _LIST_COUNT.fullmatch(text, hits[i - 1].end, hit.start):
+                # 长治、锦州、连云港等14家高新区; 克拉玛依、遵义、信阳、滁州四个高新区: each place's zone
+                j = i - 1
+                while j >= 0 and hits[j].kind == _PLACE:
+                    zone_id = self._zone_by_place.get(hits[j].ref)
+                    if zone_id:  # a list names no subject: "list" marks where it sits
+                        mentions.append((zone_id, "list" if hits[j].section == "body" else hits[j].section,
+                                         hits[j].start - (body_start if hits[j].section == "body" else 0)))
+                    if j == 0 or text[hits[j - 1].end:hits[j].start] not in _LIST_JOINERS:
+                        break
+                    j -= 1
             elif hit.kind == _AMBIG:
                 zone_id = self._resolve_ambiguous(hit, place_refs, defaults)
                 if zone_id:
@@ -211,37 +253,61 @@ class ZoneTagger:
         # a city in the title (深圳) names its zone only when the body names that zone too: weaker
         # evidence than a zone name, so it needs the corroboration
         in_body = {z for z, section, _ in mentions if section == "body"}
-        for hit in hits:
+        for i, hit in enumerate(hits):
             if hit.section == "title" and hit.kind == _PLACE and self._zone_by_place.get(hit.ref) in in_body:
+                after = hits[i + 1] if i + 1 < len(hits) else None
+                if (after is not None and after.kind == _OTHER and after.start - hit.end <= 3) or \
+                        _NEW_AREA.match(text, hit.end):
+                    continue  # 南京江北新区, 昆明经开区: the city names another kind of zone, not its high-tech zone
                 mentions.append((self._zone_by_place[hit.ref], "title", hit.start))
         anchors = {z for z, section, _ in mentions if section in ("title", "byline")}
+        city_zones, bare, zone_by_place = set(), 0, self._zone_by_place
+        for h in hits:
+            if h.kind == _PLACE:
+                if h.ref in zone_by_place:
+                    city_zones.add(zone_by_place[h.ref])
+            elif h.kind == _BARE_KIND and h.ref != "full":
+                bare += 1
+        only_city = next(iter(city_zones)) if len(city_zones) == 1 and bare >= 3 and not in_body else None
         for i, hit in enumerate(hits):
             if hit.kind == _BARE_KIND:
-                zone_id = self._resolve_bare(i, hits, text, defaults, anchors)
+                zone_id = self._resolve_bare(i, hits, text, defaults, anchors, only_city)
                 if zone_id:
                     mentions.append((zone_id, hit.section, hit.start - (body_start if hit.section == "body" else 0)))
         return mentions
 
     # the stage ---------------------------------------------------------------------------
     def tag(self, title: str, body: str, default_zones: tuple[str, ...] = (), byline: str = "",
-            author: str | None = None) -> TagSet:
+            author: str | None = None, url: str | None = None) -> TagSet:
         """Tag one article. `byline` is the author's post (a zone named there is what a signed
-        piece is about), `author` the extractor's author name, `default_zones` the source's zones.
+        piece is about), `author` the extractor's author name, `default_zones` the source's zones,
+        `url` the page's address: a page on a zone's official site (gazetteer ``websites``) is about
+        that zone, as a page of a source configured with zones is about those, unless it names
+        another zone as its subject.
 
         Title, byline and body are folded to simplified script when they hold traditional characters,
         normalised once (``match_key``) and scanned once."""
         title_s, byline_s, body_s = title, byline, body
         if looks_traditional(title) or looks_traditional(byline) or looks_traditional(body):
-            title_s, byline_s, body_s = to_simplified(title), to_simplified(byline), to_simplified(body)
+            try:
+                title_s, byline_s, body_s = to_simplified(title), to_simplified(byline), to_simplified(body)
+            except UnicodeEncodeError:  # lone surrogates from a hostile page: one U+FFFD each
+                title_s, byline_s, body_s = (to_simplified(_SURROGATE.sub("\ufffd", s)) for s in (title, byline, body))
         title_k, byline_k, body_k = match_key(title_s), match_key(byline_s), match_key(body_s)
         text = title_k + "|" + byline_k + "|" + body_k
-        found, topic_hits = self._scan(text)
+        found, topic_hits, office_hits = self._scan(text)
         body_start = len(title_k) + len(byline_k) + 2
         hits = self._zone_hits(text, found, (len(title_k) + 1, body_start))
         defaults = tuple(z for z in default_zones if self.gazetteer.get(z))
+        if url:
+            site = self.gazetteer.zone_for_host(_host(url))
+            if site is not None and site.id not in defaults:
+                defaults += (site.id,)
         mentions = self._zone_mentions(text, hits, body_start, defaults)
-        zones = self._zone_tags(mentions, defaults)
-        people = self._people(title_k, byline_k, body_s, body_k, author, byline_s, hits, mentions)
+        people, posts = self._people(title_k, byline_k, body_s, body_k, author, byline_s, hits, mentions, office_hits,
+                                     defaults)
+        lead_end = _lead_end(body_s, len(body_k))
+        zones = self._zone_tags(mentions, defaults, _aside(mentions, posts), lead_end)
         # topics read title and body: the byline's hits are left out (the | around it ends any sentence)
         if byline_k:
             topic_hits = [h for h in topic_hits if not len(title_k) < h[0] < body_start]
@@ -251,15 +317,25 @@ class ZoneTagger:
         return TagSet(zones=zones, people=people, places=places, topics=topics, content_type=content_type,
                       relevant=bool(zones or topics))
 
-    def _zone_tags(self, mentions: list[tuple[str, str, int]], defaults: tuple[str, ...]) -> tuple[ZoneTag, ...]:
+    def _zone_tags(self, mentions: list[tuple[str, str, int]], defaults: tuple[str, ...], aside: set[str] = frozenset(),
+                   lead_end: int = _LEAD) -> tuple[ZoneTag, ...]:
+        """Scores and roles. `defaults`: the source's and the site's zones, the subject of a page that
+        names no other zone as its subject; `aside`: zones named only in lists, in former posts or in
+        the post of one official among others (never a subject unless in the headline); `lead_end`:
+        where the first paragraph of the body ends (a zone named once after it is not the subject)."""
         score: dict[str, float] = {z: 0.0 for z in defaults}
         counts: dict[str, int] = {}
         flags: dict[str, set[str]] = {}
+        first: dict[str, int] = {}
         for zone_id, section, position in mentions:
             seen = flags.setdefault(zone_id, set())
             counts[zone_id] = counts.get(zone_id, 0) + 1
             gain = _WEIGHTS["mention"] if counts[zone_id] <= _MAX_MENTIONS else 0.0
-            where = section if section != "body" else ("lead" if position < _LEAD else "")
+            if section in ("body", "list", "compare"):
+                first[zone_id] = min(first.get(zone_id, position), position)
+                where = "lead" if position < _LEAD and section == "body" else ""
+            else:
+                where = section
             if where and where not in seen:
                 gain += _WEIGHTS[where]
                 seen.add(where)
@@ -267,21 +343,28 @@ class ZoneTagger:
         if not score:
             return ()
         headline = {z for z, s in flags.items() if s & {"title", "byline"}}
+        eligible = {z: s for z, s in score.items() if z not in aside and
+                    (counts.get(z, 0) >= 2 or first.get(z, 0) < lead_end or z in defaults)}
         if len(headline) >= 2:
             # 光谷与张江、中关村共话...: a headline zone the body names far less than the main one is a partner
             body = {z: sum(1 for m in mentions if m[0] == z and m[1] == "body") for z in headline}
             top = max(body.values())
             if top >= _DOMINANT:
                 headline = {z for z in headline if 2 * body[z] > top}
+        listed = {z for z, section, _ in mentions if section == "list"}
         if headline:
-            subjects = headline | set(defaults)
+            subjects = headline
         elif defaults:
             subjects = set(defaults)
-        else:
-            top = max(score.values())
-            subjects = {z for z, s in score.items() if s == top or (s >= 0.6 * top and counts.get(z, 0) >= 3)}
+        elif len(listed) >= 3:
+            subjects = set()  # a text listing three zones or more (克拉玛依、遵义、信阳、滁州四个高新区): no subject
+        elif eligible:
+            top = max(eligible.values())
+            subjects = {z for z, s in eligible.items() if s == top or (s >= 0.6 * top and counts.get(z, 0) >= 3)}
             if len(subjects) >= 3 and all(counts.get(z, 0) == 1 for z in subjects):
                 subjects = set()  # a roll call of zones, each named once: none is the subject
+        else:
+            subjects = set()
         tags = []
         for zone_id, raw in score.items():
             zone = self.gazetteer.get(zone_id)
@@ -292,7 +375,10 @@ class ZoneTagger:
         return tuple(tags)
 
     def _people(self, title_k: str, byline_k: str, body_s: str, body_k: str, author: str | None, byline_s: str,
-                hits: list[_Hit], mentions: list[tuple[str, str, int]]) -> tuple[PersonTag, ...]:
+                hits: list[_Hit], mentions: list[tuple[str, str, int]], office_hits: list[tuple[int, int]],
+                defaults: tuple[str, ...] = ()) -> tuple[tuple[PersonTag, ...], list[tuple[int, int, bool]]]:
+        """The people, and the spans of the posts found in the body (start, end, former)."""
+        posts: list[tuple[int, int, bool]] = []
         found: dict[str, PersonTag] = {}
 
         def zone_of(post: str) -> str | None:
@@ -301,25 +387,65 @@ class ZoneTagger:
         if author and byline_s and 2 <= len(author.strip()) <= 4:
             post = match_key(byline_s)
             found[author.strip()] = PersonTag(author.strip(), post, zone_of(post))
-        for signed in find_bylines([line.strip() for line in body_s.splitlines() if line.strip()]):
+        for signed in find_bylines([line for line in map(str.strip, body_s.splitlines()) if line]):
             if signed.name not in found:
                 found[signed.name] = PersonTag(signed.name, signed.post, zone_of(signed.post or ""))
-        offset = len(title_k) + len(byline_k) + 2
-        bare_zone = {pos: z for z, section, pos in mentions if section == "body"}
-        for hit in hits:
-            if hit.section != "body" or hit.kind not in (_ZONE, _BARE_KIND, _AMBIG):
+        body_offset = len(title_k) + len(byline_k) + 2
+        for section, key, offset in (("body", body_k, body_offset), ("title", title_k, 0)):
+            spans = [(s - offset, e - offset) for s, e in office_hits if offset <= s and e - offset <= len(key)]
+            people = find_people(key, office_spans(key, spans)) if spans else []
+            if not people:
                 continue
-            start, end = hit.start - offset, hit.end - offset
-            got = post_at(body_k, end)
-            if got is None:
-                continue
-            post, post_end = got
-            name = name_at(body_k, post_end)
-            if name is None or name in found:
-                continue
-            zone_id = hit.ref if hit.kind == _ZONE else bare_zone.get(start)
-            found[name] = PersonTag(name, body_k[start:post_end], zone_id)
-        return tuple(found.values())
+            zones_at = [(pos, z) for z, where, pos in mentions if where == section]
+            places = [(h.start - offset, h.ref) for h in hits if h.section == section and h.kind == _PLACE]
+            for person in people:
+                if section == "body":
+                    posts.append((person.start, person.end, person.former))
+                if person.name in found:
+                    continue
+                zone_id = next((z for pos, z in zones_at if person.start <= pos < person.end), None)
+                if zone_id is None and defaults and _ZONE_ORGAN.search(person.post) and not any(
+                        h.section == section and person.start <= h.start - offset < person.end
+                        and h.kind in (_PLACE, _OTHER, _ZONE, _AMBIG, _BARE_KIND) for h in hits):
+                    zone_id = defaults[0]  # 区党工委副书记 on a zone's own site: that zone's official
+                # the place nearest the office: 湖南省委常委、长沙市委书记 is 长沙市's
+                place = next((ref for start, ref in reversed(places) if person.start <= start < person.end), None)
+                found[person.name] = PersonTag(person.name, person.post, zone_id,
+                                               self._org(person.post, zone_id, place), person.former)
+        return tuple(found.values()), posts
+
+    def _org(self, post: str, zone_id: str | None, place_ref: str | None) -> PersonOrg:
+        """The organisation of a post: the unit naming the zone (else the last unit) without its office;
+        `place_ref`: the place named in the post nearest its office. Posts recur (副市长, 区领导, a zone's
+        党工委书记): the answers are kept (bounded, per tagger)."""
+        cache_key = (post, zone_id, place_ref)
+        org = self._orgs.get(cache_key)
+        if org is None:
+            place = self.places[int(place_ref)] if place_ref is not None else None
+            org = self._orgs[cache_key] = self._org_of(post, zone_id, place)
+            if len(self._orgs) > _ORG_CACHE:
+                self._orgs.clear()  # bounded; clearing (not evicting one) is safe if threads share the tagger
+        return org
+
+    def _org_of(self, post: str, zone_id: str | None, place: Place | None) -> PersonOrg:
+        zone = self.gazetteer.get(zone_id) if zone_id else None
+        start, end = max(post.rfind(sep) for sep in _UNIT_SEPARATORS) + 1, len(post)
+        if zone is not None:
+            for key in self._name_keys[zone.id]:
+                at = post.find(key)
+                if at >= 0:
+                    start = max(post.rfind(sep, 0, at) for sep in _UNIT_SEPARATORS) + 1
+                    end = min((j for j in (post.find(sep, at) for sep in _UNIT_SEPARATORS) if j >= 0), default=end)
+                    break
+        unit = post[start:end]
+        length = next((n for n in _OFFICE_LENGTHS if unit[-n:] in _OFFICE_WORDS), 0)
+        unit = unit[:len(unit) - length]
+        name = unit.removesuffix(next((d for d in _DEPUTIES if unit.endswith(d)), "")).removeprefix("原") or None
+        if zone is not None:
+            return PersonOrg(name, zone.id, zone.prefecture or None, zone.province or None)
+        if place is not None:
+            return PersonOrg(name, None, place.city or None, place.province or None)
+        return PersonOrg(name, None, None, None)
 
     def _places(self, zones: tuple[ZoneTag, ...], hits: list[_Hit], lead_end: int) -> tuple[PlaceTag, ...]:
         places: dict[tuple[str, str], None] = {}
@@ -339,6 +465,21 @@ class ZoneTagger:
         return tuple(PlaceTag(p, c) for p, c in places if c or p not in cities)
 
 
+_OFFICE_WORDS = frozenset(OFFICES)
+_ZONE_ORGAN = re.compile("党工委|管委会|管委|工委")
+# After a zone's name, the rest of another name: a company, a building, a road (中关村发展集团, 张江路)
+_INSIDE_NAME = re.compile("发展集团|控股|集团|股份|有限公司|公司|大厦|大道|大街|路(?![径线演])|展示中心|会展中心|会议中心|酒店|宾馆|广场")
+_LIST_COUNT = re.compile("等?[0-9一二三四五六七八九十两]*[家个所]?(?:国家级|国家|省级)?")
+_NEW_AREA = re.compile("(?:(?!高新区)[\u4e00-\u9fff]){0,3}?新区")  # 长春新区, 南京江北新区 (not 高新区: that is a zone)
+# A zone held up as a model: a verb of learning before it, or its experience after it
+_LEARN_FROM = re.compile("学习|借鉴|对标|比肩|媲美|看齐|效仿|复制|参照|取经")
+_EXPERIENCE_OF = re.compile("[\u4e00-\u9fff]{0,6}?(?:先进经验|成功经验|经验做法|发展经验|先进理念|成功模式)")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_LIST_JOINERS = ("、", "和", "与", "及")
+_ORG_CACHE = 4096
+_UNIT_SEPARATORS = ("、", "，", ",", "兼")
+_OFFICE_LENGTHS = tuple(sorted({len(w) for w in OFFICES}, reverse=True))
+_DEPUTIES = ("常务副", "执行副", "副", "代理")
 _INTERVIEW = re.compile(r"专访|访谈|对话|答记者问|记者[:：]|^问[:：]", re.M)
 _POLICY = re.compile(r"办法|细则|实施意见|若干措施|若干政策|政策措施|条例|规定|行动方案|实施方案|指导意见")
 _NOTICE = re.compile(r"公告|公示|通知|通告|启事|名单")
@@ -357,6 +498,47 @@ def _content_type(title: str, head: str, people: tuple[PersonTag, ...], has_byli
     if signed and not _NEWS_CUE.search(head):
         return "commentary"
     return "news"
+
+
+def _aside(mentions: list[tuple[str, str, int]], posts: list[tuple[int, int, bool]]) -> set[str]:
+    """Zones whose every mention is aside: in a list of zones, held up as a model (学习借鉴…经验), or in a
+    former post (原…高新区管委会副主任)."""
+    if not any(former for _, _, former in posts) and not any(section in ("list", "compare") for _, section, _ in mentions):
+        return set()  # cheapest test first: most texts hold neither
+    by_zone: dict[str, list[tuple[str, int]]] = {}
+    for zone_id, section, position in mentions:
+        by_zone.setdefault(zone_id, []).append((section, position))
+    aside = set()
+    for zone_id, places in by_zone.items():
+
+        def set_aside(section: str, pos: int) -> bool:
+            if section in ("list", "compare"):
+                return True
+            if section != "body":
+                return False
+            post = next(((start, end, former) for start, end, former in posts if start <= pos < end), None)
+            return post is not None and post[2]
+        if all(set_aside(section, pos) for section, pos in places):
+            aside.add(zone_id)
+    return aside
+
+
+def _lead_end(body: str, body_key_length: int) -> int:
+    """Where the body's first paragraph ends, in match-key characters: the first line of 40
+    characters or more (a source or date line before it is not the lead) and the lines before it."""
+    end = 0
+    for line in body.split("\n"):
+        end += len(line) - sum(map(line.count, " \t\r\u3000\xa0"))  # match_key drops whitespace
+        if len(line.strip()) >= 40:
+            return min(end, body_key_length)
+    return body_key_length
+
+
+def _host(url: str) -> str | None:
+    try:
+        return urlsplit(url.strip()).hostname
+    except ValueError:  # an address that does not parse (a bad IPv6 literal) names no host
+        return None
 
 
 @lru_cache(maxsize=1)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 import ahocorasick_rs
 
@@ -27,7 +27,7 @@ from monitor.items import TopicTag
 from monitor.normalise import match_key
 from monitor.yamlfile import load_yaml
 
-__all__ = ["Topic", "Taxonomy", "TopicMatcher", "load_taxonomy"]
+__all__ = ["Topic", "Taxonomy", "TopicMatcher", "UnknownTopicError", "load_taxonomy", "validate_topic_ids"]
 
 _MAX_COUNT = 3
 _SENTENCE_END = re.compile(r"[。！？!?；;\n|]")
@@ -74,6 +74,23 @@ def _parse(data: Any, where: str) -> Taxonomy:
                     tuple(match_key(str(g)) for g in data.get("generic_sentences") or ()))
 
 
+class UnknownTopicError(ConfigError):
+    """A topic id the taxonomy does not hold (the message lists the valid ones)."""
+
+
+def validate_topic_ids(ids: Iterable[str], taxonomy: Taxonomy | None = None) -> tuple[str, ...]:
+    """The topic ids as given (blank ones dropped), or UnknownTopicError naming the unknown ones and
+    listing every valid id with its Chinese label."""
+    taxonomy = taxonomy or load_taxonomy()
+    wanted = tuple(i.strip() for i in ids if i and i.strip())
+    unknown = [i for i in wanted if taxonomy.get(i) is None]
+    if unknown:
+        valid = ", ".join(f"{t.id} ({t.zh})" for t in taxonomy.topics)
+        raise UnknownTopicError(f"unknown topic id{'s' if len(unknown) > 1 else ''}: {', '.join(unknown)}. "
+                                f"Valid topic ids: {valid}")
+    return wanted
+
+
 @lru_cache(maxsize=4)
 def load_taxonomy(path: Path | None = None) -> Taxonomy:
     """The taxonomy shipped in the package, or an operator's copy at `path`."""
@@ -94,6 +111,8 @@ class TopicMatcher:
 
     def __init__(self, taxonomy: Taxonomy | None = None) -> None:
         self.taxonomy = taxonomy or load_taxonomy()
+        if len(self.taxonomy.topics) >= 1024:  # `score` packs the topic index into 10 bits
+            raise ConfigError("the taxonomy holds more than 1023 topics")
         # value: (kind, topic index, weight); kind 0 positive, 1 negative, 2 generic, 3 sentence marker
         entries: dict[str, list[tuple[int, int, float]]] = {}
         for index, topic in enumerate(self.taxonomy.topics):
@@ -124,41 +143,48 @@ class TopicMatcher:
               ) -> tuple[TopicTag, ...]:
         """Topics from every phrase hit `(start, end exclusive, phrase values)` in `text`, in order of end;
         hits before `title_end` are in the title."""
-        positive: list[tuple[int, int, int, float]] = []  # start, last, topic, weight
+        # a phrase's values are one tuple shared by all its hits: its id tells the phrase apart
+        positive = [(start, stop - 1, topic, weight, (id(values) << 10) | topic)
+                    for start, stop, values in hits for kind, topic, weight in values if kind == 0]
         everywhere: list[tuple[int, int]] = []  # blanked for every topic: start, last (inclusive)
         negative: dict[int, list[tuple[int, int]]] = {}
-        for start, stop, values in hits:
-            last = stop - 1
-            for kind, topic, weight in values:
-                if kind == 0:
-                    positive.append((start, last, topic, weight))
-                elif kind == 1:
-                    negative.setdefault(topic, []).append((start, last))
-                elif kind == 2:
-                    everywhere.append((start, last))
-                else:
-                    left = max(text.rfind(c, 0, start) for c in "。！？；;|")
-                    found = _SENTENCE_END.search(text, last)
-                    everywhere.append((left + 1, found.start() if found else len(text)))
+        for start, stop, kind, topic in [(start, stop, kind, topic) for start, stop, values in hits
+                                         for kind, topic, _ in values if kind]:
+            if kind == 1:
+                negative.setdefault(topic, []).append((start, stop - 1))
+            elif kind == 2:
+                everywhere.append((start, stop - 1))
+            else:
+                left = max(text.rfind(c, 0, start) for c in "。！？；;|")
+                found = _SENTENCE_END.search(text, stop - 1)
+                everywhere.append((left + 1, found.start() if found else len(text)))
         if not positive:
             return ()
-        mask = bytearray(len(text) + 1)  # 1: blanked for every topic
-        for b0, b1 in everywhere:
-            mask[b0:b1 + 1] = b"\x01" * (b1 + 1 - b0)
         scores: dict[int, float] = {}
-        counts: dict[tuple[int, str], int] = {}
-        for start, last, topic, weight in positive:
-            if mask[start] or mask[last]:
-                continue
-            key = (topic, text[start:last + 1])
-            seen = counts.get(key, 0)
-            if seen == _MAX_COUNT:  # cheapest test first: most repeats of a phrase are past the cap
-                continue
-            blocked = negative.get(topic)
-            if blocked and any(b0 <= start and last <= b1 for b0, b1 in blocked):
-                continue
-            counts[key] = seen + 1
-            scores[topic] = scores.get(topic, 0.0) + weight * (2 if last < title_end else 1)
+        counts: dict[int, int] = {}  # hits counted per (topic, phrase)
+        seen_of, score_of = counts.get, scores.get
+        if not everywhere and not negative:  # the common case: nothing blanked, nothing negative
+            for start, last, topic, weight, key in positive:
+                seen = seen_of(key, 0)
+                if seen < _MAX_COUNT:
+                    counts[key] = seen + 1
+                    scores[topic] = score_of(topic, 0.0) + (weight + weight if last < title_end else weight)
+        else:
+            mask = bytearray(len(text) + 1)  # 1: blanked for every topic
+            for b0, b1 in everywhere:
+                mask[b0:b1 + 1] = b"\x01" * (b1 + 1 - b0)
+            for start, last, topic, weight, key in positive:
+                if mask[start] or mask[last]:
+                    continue
+                seen = seen_of(key, 0)
+                if seen == _MAX_COUNT:  # cheapest test first: most repeats of a phrase are past the cap
+                    continue
+                if negative:
+                    blocked = negative.get(topic)
+                    if blocked and any(b0 <= start and last <= b1 for b0, b1 in blocked):
+                        continue
+                counts[key] = seen + 1
+                scores[topic] = score_of(topic, 0.0) + (weight + weight if last < title_end else weight)
         tags = []
         for index, raw in scores.items():
             topic = self.taxonomy.topics[index]

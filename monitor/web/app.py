@@ -44,6 +44,7 @@ from monitor.store import db
 from monitor.store.models import DigestRecord, Subscriber, Subscription, SubscriptionChange
 from monitor.store.queries import ArticleFilter, list_articles
 from monitor.tag.gazetteer import load_gazetteer
+from monitor.tag.topics import validate_topic_ids
 from monitor.timefmt import format_published, utcnow
 
 __all__ = ["create_app", "send_confirmation", "send_change_link", "refuse_default_secret", "is_loopback_host",
@@ -159,7 +160,7 @@ def _filters_from_form(form: Any) -> SubscriptionFilters:
         raise ConfigError("hour must be a number from 0 to 23") from None
     return SubscriptionFilters(frequency=str(form.get("frequency") or "daily"),
                                zones=resolve_zones(load_gazetteer(), list(_split(form.get("zones")))),
-                               provinces=_split(form.get("provinces")), topics=_split(form.get("topics")),
+                               provinces=_split(form.get("provinces")), topics=validate_topic_ids(_split(form.get("topics"))),
                                keywords=_split(form.get("keywords")), types=_split(form.get("types")), hour=hour)
 
 
