@@ -212,7 +212,7 @@ def throughput(tagger: ZoneTagger, cases: list[dict[str, Any]], articles: int, s
         texts.append(pool[start:start + size].ljust(size, "。"))
     titles = [cases[i % len(cases)].get("title") or "" for i in range(articles)]
     cpu, wall = time.process_time(), time.perf_counter()
-    for title, text in zip(titles, texts):
+    for title, text in zip(titles, texts, strict=True):
         tagger.tag(title, text)
     return articles / (time.process_time() - cpu), articles / (time.perf_counter() - wall)
 

@@ -14,11 +14,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import ahocorasick_rs
 
@@ -164,7 +165,7 @@ class TopicMatcher:
         counts: dict[int, int] = {}  # hits counted per (topic, phrase)
         seen_of, score_of = counts.get, scores.get
         if not everywhere and not negative:  # the common case: nothing blanked, nothing negative
-            for start, last, topic, weight, key in positive:
+            for _start, last, topic, weight, key in positive:
                 seen = seen_of(key, 0)
                 if seen < _MAX_COUNT:
                     counts[key] = seen + 1
