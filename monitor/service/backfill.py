@@ -34,7 +34,7 @@ from monitor.items import ExtractedArticle
 from monitor.pipeline import handle_item, prefetched
 from monitor.settings import Settings
 from monitor.sourcesfile import SourceConfig
-from monitor.store import MAX_ATTEMPTS, Repositories
+from monitor.store import MAX_ATTEMPTS, Repositories, commit_retrying
 from monitor.store.models import DiscoveredUrl, Source, SourceCheckpoint
 from monitor.tag.tagger import shared_tagger
 from monitor.timefmt import utcnow
@@ -99,6 +99,14 @@ def _checkpoint(session: Session, source_id: int) -> SourceCheckpoint | None:
                                                        SourceCheckpoint.kind == CHECKPOINT_KIND)).first()
 
 
+def _drop_checkpoint(session: Session, row: Source) -> None:
+    """The backfill is complete: a later one starts with discovery again."""
+    assert row.id is not None
+    checkpoint = _checkpoint(session, row.id)
+    if checkpoint is not None:
+        session.delete(checkpoint)
+
+
 async def _discover(scraper: Scraper, source: SourceConfig, fetcher: Fetcher, session: Session, repos: Repositories,
                     row: Source, key: dict[str, object], since: datetime) -> tuple[bool, int]:
     """Discovery, unless a checkpoint of the same backfill says it is done; returns (resumed, items)."""
@@ -109,11 +117,16 @@ async def _discover(scraper: Scraper, source: SourceConfig, fetcher: Fetcher, se
         return True, int(state.get("items", 0))
     urls = await scraper.discover(source, fetcher, since)  # SourceError: exit 1, nothing recorded
     repos.queue.record_discovered(row, urls)
-    checkpoint = checkpoint or SourceCheckpoint(source_id=row.id, kind=CHECKPOINT_KIND, updated_at=utcnow())
-    checkpoint.value_json = json.dumps({"key": key, "phase": "discovered", "items": len(urls)})
-    checkpoint.updated_at = utcnow()
-    session.add(checkpoint)
-    session.commit()
+
+    def save_checkpoint() -> None:
+        assert row.id is not None
+        saved = _checkpoint(session, row.id) or SourceCheckpoint(source_id=row.id, kind=CHECKPOINT_KIND,
+                                                                 updated_at=utcnow())
+        saved.value_json = json.dumps({"key": key, "phase": "discovered", "items": len(urls)})
+        saved.updated_at = utcnow()
+        session.add(saved)
+
+    commit_retrying(session, save_checkpoint, f"recording the backfill checkpoint of source {source.name!r}")
     return False, len(urls)
 
 
@@ -155,10 +168,8 @@ async def _backfill(settings: Settings, source: SourceConfig, engine: Engine, wi
                 repos.fetches.log(run, row, fetcher.drain_records())
         left = _left(session, row.id)
         if left == 0:
-            checkpoint = _checkpoint(session, row.id)
-            if checkpoint is not None:
-                session.delete(checkpoint)
-            session.commit()
+            commit_retrying(session, lambda: _drop_checkpoint(session, row),
+                            f"dropping the backfill checkpoint of source {source.name!r}")
         repos.runs.finish(run, row, fetched=pages, new=new, duplicates=duplicates, errors=errors, error=None)
     return BackfillResult(pages, items, new, duplicates, skipped, errors, resumed, left == 0)
 
