@@ -38,8 +38,11 @@ from sqlmodel import Session  # noqa: E402
 from bench.dedup_eval import evaluate_baselines, evaluate_monitor, load_items, total  # noqa: E402
 from monitor.dedup.deduplicator import DedupConfig, Deduplicator  # noqa: E402
 from monitor.items import ExtractedArticle, TagSet  # noqa: E402
-from monitor.store import db  # noqa: E402
-from monitor.store.storage import Storage  # noqa: E402
+from monitor.store import (  # noqa: E402
+    Articles,
+    Sources,
+    db,  # noqa: E402
+)
 from monitor.timefmt import utcnow  # noqa: E402
 
 
@@ -143,8 +146,8 @@ def speed(url: str, articles: int, label: str) -> None:
     print("|---|---|---|---|---|---|")
     first_rss: float | None = None
     with Session(engine, expire_on_commit=False) as session:
-        storage = Storage(session)
-        source = storage.source("bench", "html")
+        article_store = Articles(session)
+        source = Sources(session).row("bench", "html")
         dedup = Deduplicator(session, DedupConfig())
         busy, dups = 0.0, 0
         for i in range(articles):
@@ -160,7 +163,7 @@ def speed(url: str, articles: int, label: str) -> None:
                     sample[j] = body
             article = ExtractedArticle(url=f"https://bench.invalid/{i}", title=f"标题{i}", body=body)
             t0 = time.perf_counter()  # only dedup + store + commit count, not making up the text
-            result = storage.store_article(article, dedup.check(article), TagSet(), source, utcnow())
+            result = article_store.store_article(article, dedup.check(article), TagSet(), source, utcnow())
             dups += result.status == "duplicate"
             if i % 100 == 99:
                 session.commit()

@@ -17,7 +17,7 @@ from sqlmodel import Session
 from monitor.dedup.deduplicator import DedupConfig, Deduplicator
 from monitor.dedup.minhash import NUM_PERM, fingerprint, jaccard
 from monitor.items import DuplicateOf, ExtractedArticle, PublishDate, TagSet
-from monitor.store.storage import Storage
+from monitor.store import Articles, Sources
 from monitor.timefmt import utcnow
 
 __all__ = ["LABELLED", "Counts", "load_items", "evaluate_monitor", "evaluate_baselines"]
@@ -73,14 +73,14 @@ def evaluate_monitor(engine: Engine, items: list[dict[str, object]], config: Ded
     """Store originals and background through dedup + storage, then check every probe (not stored)."""
     counts: dict[str, Counts] = defaultdict(Counts)
     with Session(engine) as session:
-        storage = Storage(session)
-        source = storage.source("eval", "html")
+        articles = Articles(session)
+        source = Sources(session).row("eval", "html")
         dedup = Deduplicator(session, config)
         cluster_of: dict[str, int] = {}
         for item in items:
             if item["kind"] in ("original", "background"):
                 article = _article(item)
-                result = storage.store_article(article, dedup.check(article), TagSet(), source, utcnow())
+                result = articles.store_article(article, dedup.check(article), TagSet(), source, utcnow())
                 cluster_of[str(item["id"])] = result.cluster_id
         session.commit()
         for item in items:

@@ -18,7 +18,7 @@
    test server runs without autovacuum; production's would have analyzed). Indexes built in one
    go are denser than ones grown by inserts: a little optimistic on cache use.
 3. ``--real`` (2,000) synthetic articles through the real path, Deduplicator.check then
-   Storage.store_article, every 10th a noisy repost (as bench/dedup.py's speed()).
+   Articles.store_article, every 10th a noisy repost (as bench/dedup.py's speed()).
 4. 1,000 probes through Deduplicator.check, not stored: odd ones noisy copies of the real
    originals (each must come back as a duplicate in the original's cluster), even ones new
    texts, every other one carrying a stock sentence. p50/p95/p99/max of the dedup step, load
@@ -51,8 +51,11 @@ from bench.dedup import noisy, sentence_pool, synthetic  # noqa: E402
 from monitor.dedup.deduplicator import DedupConfig, Deduplicator  # noqa: E402
 from monitor.dedup.minhash import BANDS, NUM_PERM, parse  # noqa: E402
 from monitor.items import DedupEvidence, DuplicateOf, ExtractedArticle, TagSet  # noqa: E402
-from monitor.store import db  # noqa: E402
-from monitor.store.storage import Storage  # noqa: E402
+from monitor.store import (  # noqa: E402
+    Articles,
+    Sources,
+    db,  # noqa: E402
+)
 from monitor.timefmt import utcnow  # noqa: E402
 
 ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -230,10 +233,10 @@ def recreate(conn: sa.Connection, objects: dict[str, tuple[str, str, str]]) -> N
 
 
 # the real path and the probes ------------------------------------------------------------
-def ingest_real(session: Session, storage: Storage, dedup: Deduplicator, source_name: str, count: int,
+def ingest_real(session: Session, articles: Articles, dedup: Deduplicator, source_name: str, count: int,
                 rng: random.Random, pool: list[str]) -> tuple[list[tuple[int, str]], dict[int, int], float]:
     """Store ``count`` synthetic articles (every 10th a noisy repost); returns originals, id -> cluster, seconds."""
-    source = storage.source(source_name, "html")
+    source = Sources(session).row(source_name, "html")
     originals: list[tuple[int, str]] = []
     clusters: dict[int, int] = {}
     busy = 0.0
@@ -242,7 +245,7 @@ def ingest_real(session: Session, storage: Storage, dedup: Deduplicator, source_
         body = noisy(rng, rng.choice(originals[-1000:])[1]) if repost else synthetic(rng, pool, rng.randint(4, 8))
         article = ExtractedArticle(url=f"https://real.invalid/{i}", title=f"标题{i}", body=body)
         t0 = time.perf_counter()
-        result = storage.store_article(article, dedup.check(article), TagSet(), source, utcnow())
+        result = articles.store_article(article, dedup.check(article), TagSet(), source, utcnow())
         if i % 100 == 99:
             session.commit()
         busy += time.perf_counter() - t0
@@ -312,7 +315,7 @@ def run(url: str, args: argparse.Namespace) -> None:
     pool = sentence_pool()
     stock = stock_sentences(pool)
     with Session(engine, expire_on_commit=False) as session:
-        source = Storage(session).source("bulk", "html")
+        source = Sources(session).row("bulk", "html")
         session.commit()
         assert source.id is not None
         source_id = source.id
@@ -345,9 +348,9 @@ def run(url: str, args: argparse.Namespace) -> None:
           f"= {copied + indexed + vacuumed:.0f} s")
 
     with Session(engine, expire_on_commit=False) as session:
-        storage = Storage(session)
+        articles = Articles(session)
         dedup = Deduplicator(session, DedupConfig())
-        originals, clusters, busy = ingest_real(session, storage, dedup, "bulk", args.real, rng, pool)
+        originals, clusters, busy = ingest_real(session, articles, dedup, "bulk", args.real, rng, pool)
         print(f"real path: {args.real} synthetic articles stored (every 10th a noisy repost), "
               f"{args.real / busy:.0f} articles/s (dedup + store + commit)")
         made = probes(rng, pool, originals, stock, args.probes)

@@ -32,9 +32,8 @@ from monitor.dedup.deduplicator import DedupConfig, Deduplicator
 from monitor.errors import ConfigError, DatabaseError
 from monitor.items import ExtractedArticle, PublishDate
 from monitor.normalise import clean_paragraphs, clean_text, split_paragraphs
-from monitor.store import db
+from monitor.store import Articles, Sources, StoreResult, db
 from monitor.store.models import Article, Source
-from monitor.store.storage import Storage, StoreResult
 from monitor.tag.tagger import shared_tagger
 from monitor.timefmt import SHANGHAI, utcnow
 
@@ -155,7 +154,7 @@ def import_file(engine: Engine, path: Path, default_source: str, config: DedupCo
                           f"JSON lines: convert it first (iconv -f UTF-16 -t UTF-8)")
     tagger = shared_tagger()
     with handle, Session(engine, expire_on_commit=False) as session:
-        storage = Storage(session, priorities)
+        articles, source_rows = Articles(session, priorities), Sources(session)
         dedup = Deduplicator(session, config)
         batch: list[_Line] = []
 
@@ -168,10 +167,10 @@ def import_file(engine: Engine, path: Path, default_source: str, config: DedupCo
                     continue
                 if line.source not in sources:
                     sources[line.source] = (session.exec(select(Source).where(Source.name == line.source)).first()
-                                            or storage.source(line.source, "import"))
+                                            or source_rows.row(line.source, "import"))
                 verdict = dedup.check(line.article)
                 tags = tagger.tag(line.article.title, line.article.body, (), line.article.author_post or "")
-                results.append(storage.store_article(line.article, verdict, tags, sources[line.source], utcnow()))
+                results.append(articles.store_article(line.article, verdict, tags, sources[line.source], utcnow()))
             return results
 
         def outcomes(lines: list[_Line], results: list[StoreResult | None]) -> Iterator[ImportOutcome]:

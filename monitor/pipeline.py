@@ -45,9 +45,8 @@ from monitor.fetch.fetcher import Fetcher, RobotsCache, Validators
 from monitor.items import ExtractedArticle, RawPage
 from monitor.settings import Settings
 from monitor.sourcesfile import SourceConfig
-from monitor.store import db
+from monitor.store import CrawlRuns, FetchHistory, Repositories, db
 from monitor.store.models import Article, DiscoveredUrl, Source, StoredPage
-from monitor.store.storage import Storage, end_running_runs
 from monitor.tag.tagger import ZoneTagger, shared_tagger
 from monitor.timefmt import utcnow
 from scrapers import Scraper, scraper_registry
@@ -82,21 +81,21 @@ class SourceRunResult:
 ProgressCallback = Callable[[str, str], None]
 
 
-def _store_articles(session: Session, storage: Storage, source: SourceConfig, source_row: Source, page: RawPage,
+def _store_articles(session: Session, repos: Repositories, source: SourceConfig, source_row: Source, page: RawPage,
                     articles: list[ExtractedArticle], tagger: ZoneTagger, dedup_config: DedupConfig | None,
                     stored_page: StoredPage | None = None, backfilled: bool = False) -> tuple[int, int]:
     """Dedup, tag and store the articles of one page (the page is kept raw); returns (new, duplicates).
     `backfilled`: the rows this page adds are flagged so that digests leave them out. The caller commits."""
     new = duplicates = 0
     if stored_page is None:
-        stored_page = storage.keep_page(page)
+        stored_page = repos.queue.keep_page(page)
     dedup = Deduplicator(session, dedup_config)
     added: list[int] = []
     for article in articles:
         verdict = dedup.check(article)
         tags = tagger.tag(article.title, article.body, source.zones, article.author_post or "", article.author,
                           url=article.url)
-        result = storage.store_article(article, verdict, tags, source_row, page.fetched_at)
+        result = repos.articles.store_article(article, verdict, tags, source_row, page.fetched_at)
         stored_page.article_id = result.article_id
         new += result.status == "new"
         duplicates += result.status == "duplicate"
@@ -118,7 +117,7 @@ class ItemOutcome:
     duplicates: int = 0
 
 
-def handle_item(session: Session, storage: Storage, scraper: Scraper, source: SourceConfig, source_row: Source,
+def handle_item(session: Session, repos: Repositories, scraper: Scraper, source: SourceConfig, source_row: Source,
                 item: DiscoveredUrl, outcome: RawPage | FetchError, tagger: ZoneTagger,
                 dedup_config: DedupConfig | None, *, admits: Callable[[ExtractedArticle], bool] | None = None,
                 backfilled: bool = False) -> ItemOutcome:
@@ -126,30 +125,29 @@ def handle_item(session: Session, storage: Storage, scraper: Scraper, source: So
     committed together, once more on a new connection if the database connection was lost."""
     if isinstance(outcome, FetchError):
         gone = isinstance(outcome, HTTPStatusError) and outcome.status in (404, 410)
-        storage.mark_failed(item, str(outcome), gone=gone)
+        repos.queue.mark_failed(item, str(outcome), gone=gone)
         log.warning("%s%s", outcome, " (dropped)" if gone else "")
         return ItemOutcome("failed")
     page = outcome
     if page.from_cache:  # 304: the item has not changed since it was stored
-        db.commit_retrying(session, partial(storage.mark_fetched, item, page), f"recording {item.url}")
+        repos.queue.mark_unchanged(item, page)
         return ItemOutcome("unchanged")
     try:
         articles = scraper.parse(source, page)
     except (ExtractionError, Undecodable) as exc:
-        storage.mark_failed(item, f"{type(exc).__name__}: {exc}")
+        repos.queue.mark_failed(item, f"{type(exc).__name__}: {exc}")
         log.warning("%s: %s", item.url, exc)
         return ItemOutcome("unparsable")
     if admits is not None:
         articles = [a for a in articles if admits(a)]
         if not articles:  # forget the URL, so that a crawl listing it later stores it
-            session.delete(item)
-            session.commit()
+            repos.queue.forget(item)
             return ItemOutcome("outside")
 
     def store() -> tuple[int, int]:
-        counts = _store_articles(session, storage, source, source_row, page, articles, tagger, dedup_config,
+        counts = _store_articles(session, repos, source, source_row, page, articles, tagger, dedup_config,
                                  backfilled=backfilled)
-        storage.mark_fetched(item, page)
+        repos.queue.mark_fetched(item, page)
         return counts
 
     new, duplicates = db.commit_retrying(session, store, f"storing {item.url}")
@@ -159,15 +157,15 @@ def handle_item(session: Session, storage: Storage, scraper: Scraper, source: So
 class _PendingValidators:
     """Validators of list pages read this run, saved only once the URLs they listed are stored."""
 
-    def __init__(self, storage: Storage) -> None:
-        self.storage = storage
+    def __init__(self, fetches: FetchHistory) -> None:
+        self.fetches = fetches
         self.fresh: dict[str, Validators] = {}
 
     def lookup(self, url: str) -> Validators | None:
-        found = self.storage.validators(url)
+        found = self.fetches.validators(url)
         # end the read transaction: no connection stays checked out (on PostgreSQL idle in transaction,
         # and lost with it if the server or the network drops it) across the list fetch that follows
-        self.storage.session.commit()
+        self.fetches.session.commit()
         return found
 
     def remember(self, url: str, validators: Validators) -> None:
@@ -225,22 +223,21 @@ async def _crawl_source(source: SourceConfig, scraper: Scraper, fetcher: Fetcher
     ends_at = None if budget is None else asyncio.get_running_loop().time() + budget
     budget_exhausted = False
     with Session(engine, expire_on_commit=False) as session:
-        storage = Storage(session, priorities)
-        source_row = storage.source(source.name, source.kind)
-        session.commit()
-        run = storage.start_run(source_row)
+        repos = Repositories.over(session, priorities)
+        source_row = repos.sources.ensure(source.name, source.kind)
+        run = repos.runs.start(source_row)
         error: str | None = None
         discovered = 0
         since = source_row.last_success_at - DISCOVERY_OVERLAP if source_row.last_success_at else None
-        validators = _PendingValidators(storage)
+        validators = _PendingValidators(repos.fetches)
         fetcher = fetcher.scoped(validators)  # this source's fetch records and list validators
         try:
             progress(source.name, "discovering")
             async with asyncio.timeout_at(ends_at):
                 urls = await scraper.discover(source, fetcher, since)
             discovered = len(urls)
-            storage.record_discovered(source_row, urls)
-            storage.save_validators(validators.fresh)  # only now: a later 304 must not hide what this listed
+            repos.queue.record_discovered(source_row, urls)
+            repos.fetches.save_validators(validators.fresh)  # only now: a later 304 must not hide what this listed
         except SourceError as exc:
             error = str(exc)
             log.error("%s", exc)
@@ -251,9 +248,9 @@ async def _crawl_source(source: SourceConfig, scraper: Scraper, fetcher: Fetcher
             log.error("%s", error)
         finally:
             fetcher.validator_store = None
-            storage.log_fetches(run, source_row, fetcher.drain_records())
+            repos.fetches.log(run, source_row, fetcher.drain_records())
         # Items discovered on earlier runs are fetched even when discovery failed now (or answered 304).
-        due = [] if budget_exhausted else storage.due_urls(source_row)
+        due = [] if budget_exhausted else repos.queue.due(source_row)
         session.commit()  # no read transaction held across the fetches
         window = 2 * fetcher.settings.concurrency_per_origin
         try:
@@ -261,7 +258,7 @@ async def _crawl_source(source: SourceConfig, scraper: Scraper, fetcher: Fetcher
                 async for item, outcome in prefetched(scraper, source, fetcher, due, window):
                     progress(source.name, item.url)
                     # from here to the commit nothing awaits: the budget stops a run between items only
-                    done = handle_item(session, storage, scraper, source, source_row, item, outcome, tagger,
+                    done = handle_item(session, repos, scraper, source, source_row, item, outcome, tagger,
                                        dedup_config)
                     handled += 1
                     fetched += done.status in ("stored", "unparsable")
@@ -274,8 +271,8 @@ async def _crawl_source(source: SourceConfig, scraper: Scraper, fetcher: Fetcher
         if budget_exhausted and error is None:
             log.warning("source %s: time budget of %g s used up; %d due item(s) left pending for the next run",
                         source.name, budget, left_pending)
-        storage.log_fetches(run, source_row, fetcher.drain_records())
-        storage.finish_run(run, source_row, fetched=fetched, new=new, duplicates=duplicates, errors=errors,
+        repos.fetches.log(run, source_row, fetcher.drain_records())
+        repos.runs.finish(run, source_row, fetched=fetched, new=new, duplicates=duplicates, errors=errors,
                            error=error)
     return SourceRunResult(source.name, fetched, new, duplicates, errors, error, discovered,
                            budget_exhausted=budget_exhausted, left_pending=left_pending)
@@ -285,9 +282,8 @@ def _end_run(engine: Engine, name: str, since: datetime, status: str, error: str
     """Best effort: the run this pass started for the source (if still running) ends with `status` and `error`."""
     try:
         with Session(engine) as session:
-            end_running_runs(session, status, error[:2000], source_name=name, started_since=since)
-            session.commit()
-    except sa.exc.SQLAlchemyError:
+            CrawlRuns(session).end_running(status, error[:2000], source_name=name, started_since=since)
+    except (sa.exc.SQLAlchemyError, DatabaseError):
         log.warning("source %s: its run could not be marked %s (the database is unusable)", name, status)
 
 
@@ -434,7 +430,7 @@ def reextract(settings: Settings, sources: list[SourceConfig], engine: Engine, s
     dedup_config = DedupConfig.from_settings(settings)
     pages = new = duplicates = errors = skipped = 0
     with Session(engine, expire_on_commit=False) as session:
-        storage = Storage(session, {s.name: s.priority for s in sources})
+        repos = Repositories.over(session, {s.name: s.priority for s in sources})
         latest = select(func.max(StoredPage.id)).group_by(col(StoredPage.url))
         query = (select(StoredPage, Source).join(DiscoveredUrl, col(DiscoveredUrl.url) == col(StoredPage.url))
                  .join(Source, col(Source.id) == col(DiscoveredUrl.source_id))
@@ -463,9 +459,9 @@ def reextract(settings: Settings, sources: list[SourceConfig], engine: Engine, s
                 errors += 1
                 log.warning("%s: %s", stored.url, exc)
                 continue
-            page_new, page_duplicates = _store_articles(session, storage, source, source_row, page, articles, tagger,
-                                                        dedup_config, stored_page=stored)
+            page_new, page_duplicates = db.commit_retrying(
+                session, partial(_store_articles, session, repos, source, source_row, page, articles, tagger,
+                                 dedup_config, stored_page=stored), f"re-extracting {stored.url}")
             new += page_new
             duplicates += page_duplicates
-            session.commit()
     return ReextractResult(pages, new, duplicates, errors, skipped)

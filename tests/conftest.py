@@ -33,6 +33,15 @@ def _postgres_admin() -> sa.Engine:
     return sa.create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
 
 
+def terminate_backend(connection: sa.Connection) -> None:
+    """What an operator's pg_terminate_backend (or a server-side crash of one backend) does to the app."""
+    pid = connection.connection.dbapi_connection.info.backend_pid  # type: ignore[union-attr]
+    admin = _postgres_admin()
+    with admin.connect() as conn:
+        assert conn.execute(sa.text("SELECT pg_terminate_backend(:pid)"), {"pid": pid}).scalar() is True
+    admin.dispose()
+
+
 @pytest.fixture(scope="session")
 def postgres_available() -> bool:
     try:

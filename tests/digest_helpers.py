@@ -16,8 +16,7 @@ from sqlmodel import Session
 
 from monitor.items import ExtractedArticle, New, PublishDate, TagSet, ZoneTag
 from monitor.normalise import content_hash
-from monitor.store import db
-from monitor.store.storage import Storage
+from monitor.store import Articles, Sources, db
 from monitor.tag.gazetteer import load_gazetteer
 from monitor.timefmt import SHANGHAI, utcnow
 from tests.conftest import free_port
@@ -29,14 +28,14 @@ def store_articles(database_url: str, specs: list[dict[str, Any]], source: str =
     engine = db.make_engine(database_url)
     ids = []
     with Session(engine, expire_on_commit=False) as session:
-        storage = Storage(session)
-        row = storage.source(source, "html")
+        articles = Articles(session)
+        row = Sources(session).row(source, "html")
         for spec in specs:
             published = spec.get("published", datetime(2022, 11, 14, 9, 30, tzinfo=SHANGHAI))
             article = ExtractedArticle(url=spec["url"], title=spec["title"], body=spec["body"],
                                        published=PublishDate(published, "minute"), author=spec.get("author"))
             tags = TagSet(zones=tuple(ZoneTag(z, gazetteer.get(z).full_name, "subject", 1.0) for z in spec.get("zones", ())))  # type: ignore[union-attr]
-            result = storage.store_article(article, New(content_hash(article.body)), tags, row, utcnow())
+            result = articles.store_article(article, New(content_hash(article.body)), tags, row, utcnow())
             session.commit()
             ids.append(result.article_id)
     engine.dispose()

@@ -33,6 +33,7 @@ from monitor.items import (
     ZoneTag,
 )
 from monitor.store import db
+from monitor.store.articles import Articles
 from monitor.store.models import (
     Article,
     ArticleBand,
@@ -45,7 +46,7 @@ from monitor.store.models import (
     SentenceFrequency,
     Source,
 )
-from monitor.store.storage import Storage
+from monitor.store.sources import Sources
 from monitor.timefmt import SHANGHAI, utcnow
 from tests.conftest import run_cli
 
@@ -69,12 +70,12 @@ class Corpus:
     def __init__(self, url: str, priorities: dict[str, int] | None = None) -> None:
         self.engine = db.make_engine(url)
         self.session = Session(self.engine, expire_on_commit=False)
-        self.storage = Storage(self.session, priorities)
+        self.articles, self.sources = Articles(self.session, priorities), Sources(self.session)
         self.dedup = Deduplicator(self.session, DedupConfig())
 
     def add(self, article: ExtractedArticle, source: str = "site-a") -> tuple[Any, Any]:
         verdict = self.dedup.check(article)
-        result = self.storage.store_article(article, verdict, TagSet(), self.storage.source(source, "html"), utcnow())
+        result = self.articles.store_article(article, verdict, TagSet(), self.sources.row(source, "html"), utcnow())
         self.session.commit()
         return verdict, result
 
@@ -199,10 +200,10 @@ def test_rows_stored_without_the_orm_read_back_as_the_orm_wrote_them(corpus: Cor
                                author_post="记者", source_name="科技日报",
                                published=PublishDate(DAY, "second"))
     verdict = corpus.dedup.check(article)
-    result = corpus.storage.store_article(article, verdict, tags, corpus.storage.source("site-a", "html"), fetched)
+    result = corpus.articles.store_article(article, verdict, tags, corpus.sources.row("site-a", "html"), fetched)
     copy = _article("https://b.example/rows", _body("cwce-3/furniture"), published=None)
-    copied = corpus.storage.store_article(copy, corpus.dedup.check(copy), TagSet(),
-                                          corpus.storage.source("site-b", "html"), fetched)
+    copied = corpus.articles.store_article(copy, corpus.dedup.check(copy), TagSet(),
+                                           corpus.sources.row("site-b", "html"), fetched)
     corpus.session.commit()
     corpus.session.expire_all()
     row = corpus.session.get(Article, result.article_id)

@@ -24,7 +24,7 @@ def _stored(corpus: Corpus, url: str) -> int:
 
 
 def _store(corpus: Corpus, article: ExtractedArticle, verdict: DedupVerdict) -> None:
-    corpus.storage.store_article(article, verdict, TagSet(), corpus.storage.source("site-a", "html"), utcnow())
+    corpus.articles.store_article(article, verdict, TagSet(), corpus.sources.row("site-a", "html"), utcnow())
 
 
 @pytest.fixture

@@ -60,7 +60,7 @@ from monitor.store.models import (
     StoredPage,
     Subscriber,
 )
-from tests.conftest import POSTGRES_URL, _postgres_admin, free_port
+from tests.conftest import POSTGRES_URL, _postgres_admin, free_port, terminate_backend
 from tests.digest_helpers import serving, store_articles
 from tests.fixture_server import Response, fixture_server
 from tests.tcp_proxy import TcpProxy, tcp_proxy
@@ -229,15 +229,6 @@ def test_crawl_survives_a_cut_between_two_transactions(migrated_url: str, site: 
     assert corpus(migrated_url) == baseline("postgres")
 
 
-def _terminate_backend(connection: sa.Connection) -> None:
-    """What an operator's pg_terminate_backend (or a server-side crash of one backend) does to the app."""
-    pid = connection.connection.dbapi_connection.info.backend_pid  # type: ignore[union-attr]
-    admin = _postgres_admin()
-    with admin.connect() as conn:
-        assert conn.execute(sa.text("SELECT pg_terminate_backend(:pid)"), {"pid": pid}).scalar() is True
-    admin.dispose()
-
-
 @PG
 @pytest.mark.parametrize("how", ["proxy-cut", "pg_terminate_backend"])
 def test_crawl_retries_an_article_whose_transaction_was_cut(migrated_url: str, site: DemoSite, baseline, tmp_path: Path,  # type: ignore[no-untyped-def]
@@ -257,7 +248,7 @@ def test_crawl_retries_an_article_whose_transaction_was_cut(migrated_url: str, s
                 if len(killed) == CUT_AFTER + 1 and how == "proxy-cut":
                     proxy.cut()
                 elif len(killed) == CUT_AFTER + 1:
-                    _terminate_backend(connection)
+                    terminate_backend(connection)
 
         results = crawl(_settings(url, tmp_path), _sources(site), engine)
         engine.dispose()

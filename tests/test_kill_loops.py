@@ -251,15 +251,15 @@ def test_crawl_killed_at_random_points_then_rerun_stores_the_same_corpus(
 def test_a_run_left_running_by_a_dead_process_is_marked_interrupted_by_the_next(migrated_url: str) -> None:
     """Found by the crawl kill loop: after a SIGKILL and a rerun with `monitor crawl`, the killed run said
     'running' for ever (only `monitor serve`'s nightly maintenance marked such runs)."""
-    from monitor.store.storage import Storage
+    from monitor.store import CrawlRuns, Sources
 
     engine = db.make_engine(migrated_url)
     try:
         with Session(engine, expire_on_commit=False) as session:
-            storage = Storage(session)
-            source, other = storage.source("zone-news", "html"), storage.source("other-news", "html")
-            dead, elsewhere = storage.start_run(source), storage.start_run(other)  # both processes were killed
-            storage.start_run(source)  # the next run of zone-news holds its lock: nobody else runs it
+            sources, runs = Sources(session), CrawlRuns(session)
+            source, other = sources.row("zone-news", "html"), sources.row("other-news", "html")
+            dead, elsewhere = runs.start(source), runs.start(other)  # both processes were killed
+            runs.start(source)  # the next run of zone-news holds its lock: nobody else runs it
         with Session(engine) as session:
             assert session.get(CrawlRun, dead.id).status == "interrupted"  # type: ignore[union-attr]
             assert session.get(CrawlRun, elsewhere.id).status == "running"  # another source's runs are not touched

@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from sqlmodel import Session, create_engine, select
 
 from monitor.items import ExtractedArticle, New
+from monitor.store.articles import Articles
 from monitor.store.models import Article, ArticlePerson, ArticlePlace, ArticleTopic, ArticleZone
-from monitor.store.storage import Storage
 from monitor.tag.tagger import ZoneTagger
 
 from .conftest import run_cli
@@ -137,8 +137,8 @@ def test_store_writes_every_tag(tmp_path: Path, tagger: ZoneTagger) -> None:
         session.add(source)
         session.flush()
         now = datetime(2022, 11, 14, tzinfo=UTC)
-        result = Storage(session).store_article(ExtractedArticle(url="https://x.test/1", title="t", body="b"), New("h"),
-                                                tags, source, now)
+        result = Articles(session).store_article(ExtractedArticle(url="https://x.test/1", title="t", body="b"), New("h"),
+                                                 tags, source, now)
         session.commit()
         aid = result.article_id
         assert session.exec(select(ArticleZone.zone_id).where(ArticleZone.article_id == aid)).all() == ["baotouxitu"]

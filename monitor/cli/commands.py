@@ -605,8 +605,8 @@ def retag(
     """Re-tag stored articles (after a change of the taxonomy or gazetteer), with a progress bar on stderr."""
     from rich.progress import Progress
 
+    from monitor.store import Articles
     from monitor.store.models import Article, Source
-    from monitor.store.storage import Storage
     from monitor.tag.tagger import ZoneTagger
 
     settings = _settings()
@@ -624,7 +624,7 @@ def retag(
             query = query.where(col(Article.stored_at) >= start)
         ids = list(session.exec(query.order_by(col(Article.id))).all())
         names = dict(session.exec(select(Source.id, Source.name)).all())
-        storage = Storage(session)
+        articles = Articles(session)
         with Progress(console=err, transient=True) as progress:
             task = progress.add_task("retagging", total=len(ids))
             for article_id in ids:
@@ -632,7 +632,7 @@ def retag(
                 assert row is not None and row.id is not None
                 tags = tagger.tag(row.title, row.body, zones_of.get(names.get(row.source_id, ""), ()),
                                   row.author_post or "", row.author)
-                storage.retag(row.id, tags)
+                articles.retag(row.id, tags)
                 done += 1
                 if done % 200 == 0:
                     session.commit()

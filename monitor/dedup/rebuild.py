@@ -18,6 +18,7 @@ from sqlmodel import Session, col, select
 
 from monitor.dedup.deduplicator import DedupConfig, DedupIndex, Deduplicator
 from monitor.items import DuplicateOf
+from monitor.store.articles import Articles
 from monitor.store.models import (
     Article,
     ArticleBand,
@@ -26,7 +27,6 @@ from monitor.store.models import (
     SentenceFrequency,
     Source,
 )
-from monitor.store.storage import Storage
 from monitor.timefmt import utcnow
 
 __all__ = ["RebuildResult", "rebuild"]
@@ -62,7 +62,7 @@ def rebuild(engine: Engine, config: DedupConfig, priorities: Mapping[str, int] |
         if not resumed:
             _reset(session)
             pending = total
-        storage = Storage(session, priorities)
+        articles = Articles(session, priorities)
         names = dict(session.exec(select(Source.id, Source.name)).all())
         dedup = Deduplicator(session, config)
         index = DedupIndex(session)
@@ -79,7 +79,7 @@ def rebuild(engine: Engine, config: DedupConfig, priorities: Mapping[str, int] |
                 verdict = dedup.check_stored(row.id, row.body)
                 if isinstance(verdict, DuplicateOf):
                     row.dedup_level, row.similarity = verdict.level, verdict.similarity
-                    storage.join_cluster(row, verdict.article_id, storage.priorities.get(names.get(row.source_id, ""), 0))
+                    articles.join_cluster(row, verdict.article_id, articles.priorities.get(names.get(row.source_id, ""), 0))
                 else:
                     row.dedup_level, row.similarity, row.duplicate_of_id = None, None, None
                     cluster = Cluster(created_at=utcnow(), canonical_article_id=row.id)

@@ -34,8 +34,8 @@ from monitor.items import ExtractedArticle
 from monitor.pipeline import handle_item, prefetched
 from monitor.settings import Settings
 from monitor.sourcesfile import SourceConfig
+from monitor.store import MAX_ATTEMPTS, Repositories, commit_retrying
 from monitor.store.models import DiscoveredUrl, Source, SourceCheckpoint
-from monitor.store.storage import MAX_ATTEMPTS, Storage
 from monitor.tag.tagger import shared_tagger
 from monitor.timefmt import utcnow
 from scrapers import Scraper, scraper_registry
@@ -99,7 +99,15 @@ def _checkpoint(session: Session, source_id: int) -> SourceCheckpoint | None:
                                                        SourceCheckpoint.kind == CHECKPOINT_KIND)).first()
 
 
-async def _discover(scraper: Scraper, source: SourceConfig, fetcher: Fetcher, session: Session, storage: Storage,
+def _drop_checkpoint(session: Session, row: Source) -> None:
+    """The backfill is complete: a later one starts with discovery again."""
+    assert row.id is not None
+    checkpoint = _checkpoint(session, row.id)
+    if checkpoint is not None:
+        session.delete(checkpoint)
+
+
+async def _discover(scraper: Scraper, source: SourceConfig, fetcher: Fetcher, session: Session, repos: Repositories,
                     row: Source, key: dict[str, object], since: datetime) -> tuple[bool, int]:
     """Discovery, unless a checkpoint of the same backfill says it is done; returns (resumed, items)."""
     assert row.id is not None
@@ -108,12 +116,17 @@ async def _discover(scraper: Scraper, source: SourceConfig, fetcher: Fetcher, se
     if state.get("key") == key and state.get("phase") == "discovered":
         return True, int(state.get("items", 0))
     urls = await scraper.discover(source, fetcher, since)  # SourceError: exit 1, nothing recorded
-    storage.record_discovered(row, urls)
-    checkpoint = checkpoint or SourceCheckpoint(source_id=row.id, kind=CHECKPOINT_KIND, updated_at=utcnow())
-    checkpoint.value_json = json.dumps({"key": key, "phase": "discovered", "items": len(urls)})
-    checkpoint.updated_at = utcnow()
-    session.add(checkpoint)
-    session.commit()
+    repos.queue.record_discovered(row, urls)
+
+    def save_checkpoint() -> None:
+        assert row.id is not None
+        saved = _checkpoint(session, row.id) or SourceCheckpoint(source_id=row.id, kind=CHECKPOINT_KIND,
+                                                                 updated_at=utcnow())
+        saved.value_json = json.dumps({"key": key, "phase": "discovered", "items": len(urls)})
+        saved.updated_at = utcnow()
+        session.add(saved)
+
+    commit_retrying(session, save_checkpoint, f"recording the backfill checkpoint of source {source.name!r}")
     return False, len(urls)
 
 
@@ -127,25 +140,24 @@ async def _backfill(settings: Settings, source: SourceConfig, engine: Engine, wi
     tagger, dedup_config = shared_tagger(), DedupConfig.from_settings(settings)
     pages = new = duplicates = skipped = errors = done = 0
     with Session(engine, expire_on_commit=False) as session:
-        storage = Storage(session, {source.name: source.priority})
-        row = storage.source(source.name, source.kind)
-        session.commit()
+        repos = Repositories.over(session, {source.name: source.priority})
+        row = repos.sources.ensure(source.name, source.kind)
         assert row.id is not None
-        run = storage.start_run(row)
+        run = repos.runs.start(row)
         async with Fetcher(settings) as fetcher:  # no validator store: every list page is read in full
             fetcher.set_rate_limit(source.url, source.rate_limit)  # the scheduled runs' politeness
             progress(BackfillProgress(0, None, 0, 0, 0, 0))
-            resumed, items = await _discover(scraper, wide, fetcher, session, storage, row, key, window.since)
-            storage.log_fetches(run, row, fetcher.drain_records())
+            resumed, items = await _discover(scraper, wide, fetcher, session, repos, row, key, window.since)
+            repos.fetches.log(run, row, fetcher.drain_records())
             total = _left(session, row.id)
             progress(BackfillProgress(0, total, 0, 0, 0, 0))
             seen: set[int] = set()
-            while batch := [item for item in storage.due_urls(row) if item.id not in seen]:
+            while batch := [item for item in repos.queue.due(row) if item.id not in seen]:
                 seen.update(item.id for item in batch if item.id is not None)
                 window_size = 2 * settings.concurrency_per_origin
                 async for item, outcome in prefetched(scraper, wide, fetcher, batch, window_size):
                     done += 1
-                    handled = handle_item(session, storage, scraper, wide, row, item, outcome, tagger, dedup_config,
+                    handled = handle_item(session, repos, scraper, wide, row, item, outcome, tagger, dedup_config,
                                           admits=window.admits, backfilled=not window.notify)
                     pages += handled.status in ("stored", "unparsable", "outside")
                     errors += handled.status in ("failed", "unparsable")
@@ -153,14 +165,12 @@ async def _backfill(settings: Settings, source: SourceConfig, engine: Engine, wi
                     new += handled.new
                     duplicates += handled.duplicates
                     progress(BackfillProgress(done, max(total, done), pages, new, duplicates, skipped))
-                storage.log_fetches(run, row, fetcher.drain_records())
+                repos.fetches.log(run, row, fetcher.drain_records())
         left = _left(session, row.id)
         if left == 0:
-            checkpoint = _checkpoint(session, row.id)
-            if checkpoint is not None:
-                session.delete(checkpoint)
-            session.commit()
-        storage.finish_run(run, row, fetched=pages, new=new, duplicates=duplicates, errors=errors, error=None)
+            commit_retrying(session, lambda: _drop_checkpoint(session, row),
+                            f"dropping the backfill checkpoint of source {source.name!r}")
+        repos.runs.finish(run, row, fetched=pages, new=new, duplicates=duplicates, errors=errors, error=None)
     return BackfillResult(pages, items, new, duplicates, skipped, errors, resumed, left == 0)
 
 

@@ -47,9 +47,8 @@ from monitor.service import health, locks
 from monitor.service.metrics import ServiceMetrics
 from monitor.settings import Settings
 from monitor.sourcesfile import SourceConfig, load_sources, parse_interval
-from monitor.store import db
+from monitor.store import CrawlRuns, db
 from monitor.store.models import CrawlRun, Source
-from monitor.store.storage import end_running_runs
 from monitor.timefmt import utcnow
 
 __all__ = ["Service", "serve"]
@@ -207,8 +206,7 @@ class Service:
 
     def _mark_interrupted(self, name: str) -> None:
         with Session(self.engine) as session:
-            end_running_runs(session, "interrupted", "stopped by shutdown", source_name=name)
-            session.commit()
+            CrawlRuns(session).end_running("interrupted", "stopped by shutdown", source_name=name)
 
     async def _crawl_job(self, name: str) -> None:
         source = self.sources.get(name)
@@ -286,10 +284,8 @@ class Service:
     def _maintenance(self, older_than: timedelta = STALE_RUN) -> int:
         """Runs left ``running`` by a process that died become ``interrupted``."""
         with Session(self.engine) as session:
-            count = end_running_runs(session, "interrupted", "the process running it stopped",
-                                     started_before=utcnow() - older_than)
-            session.commit()
-            return count
+            return CrawlRuns(session).end_running("interrupted", "the process running it stopped",
+                                                  started_before=utcnow() - older_than)
 
     async def _maintenance_job(self) -> None:
         count = await asyncio.to_thread(self._maintenance)

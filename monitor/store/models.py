@@ -1,4 +1,4 @@
-"""Database tables (SQLModel). Storage owns these; stages exchange monitor.items objects.
+"""Database tables (SQLModel). The store repositories own these; stages exchange monitor.items objects.
 
 Every timestamp column is a UTCDateTime: timezone-aware in Python, UTC in the database.
 """

@@ -1,30 +1,28 @@
-"""The store stage: articles with their verdicts and tags, discovered URLs, raw pages, run records.
+"""Articles with their dedup verdicts, clusters and tags, and the dedup index rows written with them.
 
-Each article is written together with its discovered-URL state in one transaction, so a
-crash between two articles neither loses nor duplicates one.
+Nothing here commits: an article is committed together with its URL's new state (a crawl, a
+backfill: ``monitor.pipeline.handle_item``) or with its import batch (``monitor.importer``), in one
+``commit_retrying`` transaction, so a crash between two articles neither loses nor duplicates one,
+and a lost connection runs the whole transaction once more.
 """
 
 from __future__ import annotations
 
-import json
-import zlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any, Literal
 
-from sqlalchemy import delete, or_, update
+from sqlalchemy import delete, update
 from sqlmodel import Session, col, select
 
 from monitor.dedup.article_rows import ArticleRows
 from monitor.dedup.deduplicator import DedupIndex
-from monitor.fetch.fetcher import FetchRecord, Validators
 from monitor.items import (
     DedupVerdict,
     DuplicateOf,
     ExtractedArticle,
     New,
-    RawPage,
     Revision,
     TagSet,
     Unchanged,
@@ -36,19 +34,13 @@ from monitor.store.models import (
     ArticleTopic,
     ArticleZone,
     Cluster,
-    CrawlRun,
-    DiscoveredUrl,
-    FetchLog,
-    HttpValidator,
     Source,
-    StoredPage,
 )
 from monitor.store.rawsql import RawSql
 from monitor.timefmt import utcnow
 
-__all__ = ["Storage", "StoreResult", "MAX_ATTEMPTS", "end_running_runs"]
+__all__ = ["Articles", "StoreResult"]
 
-MAX_ATTEMPTS = 5
 StoreStatus = Literal["new", "duplicate", "revision", "unchanged"]
 
 
@@ -76,25 +68,10 @@ _CLUSTER_OF = ("SELECT cluster.id, canonical.id, canonical.published_at, source.
                "JOIN source ON source.id = canonical.source_id WHERE target.id = ?")
 
 
-def end_running_runs(session: Session, status: str, error: str, *, source_id: int | None = None,
-                     source_name: str | None = None, started_before: datetime | None = None,
-                     started_since: datetime | None = None) -> int:
-    """Runs still ``running`` (of one source, by id or name; started before or since a time) end now with
-    `status` and `error`; returns how many. The caller commits."""
-    query = update(CrawlRun).where(col(CrawlRun.status) == "running")
-    if source_id is not None:
-        query = query.where(col(CrawlRun.source_id) == source_id)
-    if source_name is not None:
-        query = query.where(col(CrawlRun.source_id) == select(Source.id).where(Source.name == source_name).scalar_subquery())
-    if started_before is not None:
-        query = query.where(col(CrawlRun.started_at) < started_before)
-    if started_since is not None:
-        query = query.where(col(CrawlRun.started_at) >= started_since)
-    result = session.exec(query.values(status=status, finished_at=utcnow(), error=error))  # type: ignore[call-overload]
-    return int(result.rowcount or 0)
+class Articles:
+    """Stored articles, their clusters and tags. Every method writes into the caller's transaction: the
+    caller commits (through ``commit_retrying``, with the other writes of that transaction)."""
 
-
-class Storage:
     def __init__(self, session: Session, priorities: Mapping[str, int] | None = None) -> None:
         self.session = session
         self.priorities = dict(priorities or {})  # source name -> priority (sources file); higher wins a tie
@@ -102,134 +79,6 @@ class Storage:
         self.sql = RawSql(session)
         self._published: Callable[[Any], Any] | None = None
 
-    # sources and runs -------------------------------------------------------------
-    def source(self, name: str, kind: str) -> Source:
-        row = self.session.exec(select(Source).where(Source.name == name)).first()
-        if row is None:
-            row = Source(name=name, kind=kind)
-            self.session.add(row)
-            self.session.flush()
-        elif row.kind != kind:
-            row.kind = kind
-        return row
-
-    def start_run(self, source: Source) -> CrawlRun:
-        """Record a new run. The caller holds the source's lock (locks.py), so a run of this source still
-        marked ``running`` was left by a process that died (SIGKILL, power loss): it becomes ``interrupted``
-        now rather than at `monitor serve`'s nightly maintenance (or never, without `monitor serve`)."""
-        assert source.id is not None
-        end_running_runs(self.session, "interrupted", "the process running it stopped before the run finished",
-                         source_id=source.id)
-        run = CrawlRun(source_id=source.id, started_at=utcnow())
-        self.session.add(run)
-        self.session.commit()
-        return run
-
-    def finish_run(self, run: CrawlRun, source: Source, *, fetched: int, new: int, duplicates: int,
-                   errors: int, error: str | None) -> None:
-        now = utcnow()
-        run.finished_at, run.fetched, run.new, run.duplicates, run.errors = now, fetched, new, duplicates, errors
-        run.status, run.error = ("failed", error) if error else ("ok", None)
-        source.last_run_at = now
-        source.items_last_run = new + duplicates
-        if error:
-            source.consecutive_failures += 1
-            source.last_error = error
-            source.health = "failing"
-        else:
-            source.consecutive_failures = 0
-            source.last_success_at = now
-            source.last_error = None
-            source.health = "ok"
-        self.session.add(run)
-        self.session.add(source)
-        self.session.commit()
-
-    # discovered URLs ---------------------------------------------------------------
-    def record_discovered(self, source: Source, urls: list[str]) -> int:
-        """Store newly discovered item URLs as pending; returns how many were new."""
-        assert source.id is not None
-        if not urls:
-            return 0
-        known = set(self.session.exec(select(DiscoveredUrl.url).where(col(DiscoveredUrl.url).in_(urls))).all())
-        now = utcnow()
-        added = 0
-        for url in dict.fromkeys(urls):
-            if url not in known:
-                self.session.add(DiscoveredUrl(url=url, source_id=source.id, discovered_at=now))
-                added += 1
-        self.session.commit()
-        return added
-
-    def due_urls(self, source: Source, limit: int = 1000) -> list[DiscoveredUrl]:
-        """Pending URLs, and failed ones whose backoff has passed, oldest first."""
-        now = utcnow()
-        query = (
-            select(DiscoveredUrl)
-            .where(DiscoveredUrl.source_id == source.id)
-            .where(
-                or_(
-                    DiscoveredUrl.state == "pending",
-                    (DiscoveredUrl.state == "failed")
-                    & (DiscoveredUrl.attempts < MAX_ATTEMPTS)
-                    & (or_(col(DiscoveredUrl.next_attempt_at).is_(None), col(DiscoveredUrl.next_attempt_at) <= now)),
-                )
-            )
-            .order_by(col(DiscoveredUrl.id))
-            .limit(limit)
-        )
-        return list(self.session.exec(query).all())
-
-    def mark_failed(self, item: DiscoveredUrl, error: str, gone: bool = False) -> None:
-        item.attempts += 1
-        item.last_error = error[:2000]
-        item.state = "gone" if gone else "failed"
-        item.next_attempt_at = utcnow() + timedelta(minutes=5 * 2 ** min(item.attempts, 8))
-        self.session.add(item)
-        self.session.commit()
-
-    def mark_fetched(self, item: DiscoveredUrl, page: RawPage) -> None:
-        item.state = "fetched"
-        item.attempts += 1
-        item.fetched_at = page.fetched_at
-        item.last_error = None
-        headers = dict((k.lower(), v) for k, v in page.headers)
-        item.etag = headers.get("etag")
-        item.last_modified = headers.get("last-modified")
-        self.session.add(item)
-
-    # fetch log and validators of list pages, feeds and sitemaps -----------------------
-    def log_fetches(self, run: CrawlRun | None, source: Source | None, records: Iterable[FetchRecord]) -> None:
-        for record in records:
-            self.session.add(FetchLog(run_id=run.id if run else None, source_id=source.id if source else None,
-                                      url=record.url, status=record.status, bytes=record.bytes,
-                                      elapsed_ms=record.elapsed_ms, from_cache=record.from_cache,
-                                      error=record.error[:2000] if record.error else None, fetched_at=record.fetched_at))
-        self.session.commit()
-
-    def validators(self, url: str) -> Validators | None:
-        row = self.session.exec(select(HttpValidator).where(HttpValidator.url == url)).first()
-        return Validators(row.etag, row.last_modified) if row else None
-
-    def save_validators(self, values: Mapping[str, Validators]) -> None:
-        """Called only once the URLs those pages listed are stored: a 304 later must not hide an item."""
-        for url, found in values.items():
-            row = self.session.exec(select(HttpValidator).where(HttpValidator.url == url)).first()
-            row = row or HttpValidator(url=url, updated_at=utcnow())
-            row.etag, row.last_modified, row.updated_at = found.etag, found.last_modified, utcnow()
-            self.session.add(row)
-        self.session.commit()
-
-    # articles ----------------------------------------------------------------------
-    def keep_page(self, page: RawPage) -> StoredPage:
-        row = StoredPage(
-            url=page.url, final_url=page.final_url, status=page.status, content_type=page.content_type,
-            headers_json=json.dumps(list(page.headers), ensure_ascii=False), body_zlib=zlib.compress(page.content, 6),
-            fetched_at=page.fetched_at,
-        )
-        self.session.add(row)
-        self.session.flush()
-        return row
 
     def store_article(self, article: ExtractedArticle, verdict: DedupVerdict, tags: TagSet, source: Source,
                       fetched_at: datetime) -> StoreResult:

@@ -1,0 +1,113 @@
+"""Sources and their crawl runs.
+
+``Sources.row`` writes into the caller's transaction; every other write here commits through
+``commit_retrying``, so a connection lost under it runs the write once more on a new connection.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import update
+from sqlmodel import Session, col, select
+
+from monitor.store.db import commit_retrying
+from monitor.store.models import CrawlRun, Source
+from monitor.timefmt import utcnow
+
+__all__ = ["Sources", "CrawlRuns"]
+
+
+class Sources:
+    """Source rows, one per name in the sources file (or per import source).
+
+    ``row`` writes into the caller's transaction (the caller commits); ``ensure`` commits."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def row(self, name: str, kind: str) -> Source:
+        """The source named ``name``, added (and flushed, so it has its id) when new; its kind follows ``kind``."""
+        row = self.session.exec(select(Source).where(Source.name == name)).first()
+        if row is None:
+            row = Source(name=name, kind=kind)
+            self.session.add(row)
+            self.session.flush()
+        elif row.kind != kind:
+            row.kind = kind
+        return row
+
+    def ensure(self, name: str, kind: str) -> Source:
+        """``row``, committed."""
+        return commit_retrying(self.session, lambda: self.row(name, kind), f"recording source {name!r}")
+
+
+class CrawlRuns:
+    """The record of each crawl or backfill run of a source. Every method commits."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def start(self, source: Source) -> CrawlRun:
+        """Record a new run. The caller holds the source's lock (service/locks.py), so a run of this source
+        still marked ``running`` was left by a process that died (SIGKILL, power loss): it becomes
+        ``interrupted`` now rather than at `monitor serve`'s nightly maintenance (or never, without it)."""
+
+        def start() -> CrawlRun:
+            assert source.id is not None
+            self._end_running("interrupted", "the process running it stopped before the run finished",
+                              source_id=source.id)
+            run = CrawlRun(source_id=source.id, started_at=utcnow())
+            self.session.add(run)
+            return run
+
+        return commit_retrying(self.session, start, f"starting a run of source {source.name!r}")
+
+    def finish(self, run: CrawlRun, source: Source, *, fetched: int, new: int, duplicates: int,
+               errors: int, error: str | None) -> None:
+        """End ``run`` with its counts (failed when ``error``), and update the source's health with it."""
+
+        def finish() -> None:
+            now = utcnow()
+            run.finished_at, run.fetched, run.new, run.duplicates, run.errors = now, fetched, new, duplicates, errors
+            run.status, run.error = ("failed", error) if error else ("ok", None)
+            source.last_run_at = now
+            source.items_last_run = new + duplicates
+            if error:
+                source.consecutive_failures += 1
+                source.last_error = error
+                source.health = "failing"
+            else:
+                source.consecutive_failures = 0
+                source.last_success_at = now
+                source.last_error = None
+                source.health = "ok"
+            self.session.add(run)
+            self.session.add(source)
+
+        commit_retrying(self.session, finish, f"finishing the run of source {source.name!r}")
+
+    def end_running(self, status: str, error: str, *, source_id: int | None = None, source_name: str | None = None,
+                    started_before: datetime | None = None, started_since: datetime | None = None) -> int:
+        """Runs still ``running`` (of one source, by id or name; started before or since a time) end now with
+        ``status`` and ``error``; returns how many."""
+        return commit_retrying(
+            self.session,
+            lambda: self._end_running(status, error, source_id=source_id, source_name=source_name,
+                                      started_before=started_before, started_since=started_since),
+            f"marking running runs {status}")
+
+    def _end_running(self, status: str, error: str, *, source_id: int | None = None, source_name: str | None = None,
+                     started_before: datetime | None = None, started_since: datetime | None = None) -> int:
+        query = update(CrawlRun).where(col(CrawlRun.status) == "running")
+        if source_id is not None:
+            query = query.where(col(CrawlRun.source_id) == source_id)
+        if source_name is not None:
+            query = query.where(col(CrawlRun.source_id) == select(Source.id).where(Source.name == source_name)
+                                .scalar_subquery())
+        if started_before is not None:
+            query = query.where(col(CrawlRun.started_at) < started_before)
+        if started_since is not None:
+            query = query.where(col(CrawlRun.started_at) >= started_since)
+        result = self.session.exec(query.values(status=status, finished_at=utcnow(), error=error))  # type: ignore[call-overload]
+        return int(result.rowcount or 0)
