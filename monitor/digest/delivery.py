@@ -33,8 +33,9 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from monitor.digest.build import DigestLinks, build_digest, make_lead
-from monitor.digest.mailer import Mailer, build_message, new_message_id
+from monitor.digest.mailer import Mailer
 from monitor.digest.matching import Candidate, Wanted, load_candidates, matches
+from monitor.digest.messages import digest_email, new_message_id
 from monitor.digest.subscribers import find_subscriber, subscription_filters
 from monitor.digest.tokens import signed_link
 from monitor.errors import DeliveryError, PermanentDeliveryError, UncertainDeliveryError
@@ -226,8 +227,8 @@ def _send(session: Session, settings: Settings, mailer: Mailer, subscriber: Subs
         db.commit_retrying(session, lambda: _mark_sending(session, delivery), f"recording the resend of digest {record.id}")
     error: DeliveryError | None = None
     try:
-        mailer.send(build_message(digest, sender=settings.mail_from, message_id=delivery.message_id,
-                                  unsubscribe_url=links.unsubscribe))
+        mailer.send(digest_email(digest, sender=settings.mail_from, message_id=delivery.message_id,
+                                 unsubscribe_url=links.unsubscribe))
     except PermanentDeliveryError as exc:
         error = exc
         log.error("digest for %s bounced: %s", subscriber.email, exc)

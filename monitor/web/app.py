@@ -15,8 +15,6 @@ from __future__ import annotations
 import ipaddress
 import logging
 import unicodedata
-from email.message import EmailMessage
-from email.utils import format_datetime
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -30,7 +28,8 @@ from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from monitor.addresses import address_key, canonical_address
-from monitor.digest.mailer import make_mailer, new_message_id, recipient
+from monitor.digest.mailer import make_mailer
+from monitor.digest.messages import build_email, recipient
 from monitor.digest.subscribers import (
     SubscriptionFilters,
     add_subscriber,
@@ -106,13 +105,8 @@ def refuse_default_secret(settings: Settings, host: str) -> None:
 
 def _mail(settings: Settings, subscriber: Subscriber, subject: str, text: str) -> None:
     """One plain-text email to a subscriber (double opt-in, manage link)."""
-    message = EmailMessage()
-    message["From"] = settings.mail_from
-    message["To"] = recipient(subscriber.name, subscriber.email)
-    message["Subject"] = subject
-    message["Date"] = format_datetime(utcnow())
-    message["Message-ID"] = new_message_id()
-    message.set_content(text, charset="utf-8")
+    message = build_email(sender=settings.mail_from, to=recipient(subscriber.name, subscriber.email), subject=subject,
+                          text=text)
     mailer = make_mailer(settings.smtp_url, settings.outbox)
     try:
         mailer.send(message)
