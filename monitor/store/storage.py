@@ -16,6 +16,7 @@ from typing import Any, Literal
 from sqlalchemy import delete, or_, update
 from sqlmodel import Session, col, select
 
+from monitor.backoff import URL_RETRY
 from monitor.dedup.article_rows import ArticleRows
 from monitor.dedup.deduplicator import DedupIndex
 from monitor.fetch.fetcher import FetchRecord, Validators
@@ -48,7 +49,7 @@ from monitor.timefmt import utcnow
 
 __all__ = ["Storage", "StoreResult", "MAX_ATTEMPTS", "end_running_runs"]
 
-MAX_ATTEMPTS = 5
+MAX_ATTEMPTS = URL_RETRY.attempts
 StoreStatus = Literal["new", "duplicate", "revision", "unchanged"]
 
 
@@ -184,7 +185,7 @@ class Storage:
         item.attempts += 1
         item.last_error = error[:2000]
         item.state = "gone" if gone else "failed"
-        item.next_attempt_at = utcnow() + timedelta(minutes=5 * 2 ** min(item.attempts, 8))
+        item.next_attempt_at = utcnow() + timedelta(seconds=URL_RETRY.delay(item.attempts))
         self.session.add(item)
         self.session.commit()
 
