@@ -204,7 +204,7 @@ class Fetcher:
     def __init__(self, settings: Settings, validator_store: ValidatorStore | None = None,
                  clock: Callable[[], float] = time.monotonic, robots_cache: RobotsCache | None = None) -> None:
         self.settings = settings
-        self.retry = fetch_backoff(settings)
+        self.retry_policy = fetch_backoff(settings)
         self.robots_cache = robots_cache
         self.validator_store = validator_store
         self._clock = clock
@@ -426,9 +426,9 @@ class Fetcher:
                     raise _Retryable(HTTPStatusError(url, answer.status), self._retry_after(answer.headers))
                 return answer
             except _Retryable as retry:
-                if self.retry.exhausted(tries):
+                if self.retry_policy.exhausted(tries):
                     raise retry.error from None
-                wait = self.retry.delay(tries) if retry.wait is None else retry.wait
+                wait = self.retry_policy.delay(tries) if retry.wait is None else retry.wait
                 if wait > self.settings.retry_max_wait:
                     self._count("fetch/retry_after_too_long")
                     raise FetchError(url, f"{retry.error}; server asks to retry after {wait:.0f} s, "
