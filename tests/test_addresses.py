@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 from sqlmodel import Session, select
 
 from monitor.addresses import AddressError, canonical_address
-from monitor.digest.mailer import SmtpMailer, recipient
+from monitor.digest.mailer import SmtpMailer
+from monitor.digest.messages import recipient
 from monitor.errors import PermanentDeliveryError
 from monitor.settings import Settings
 from monitor.store import db

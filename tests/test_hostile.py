@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from monitor.digest.build import DigestLinks, build_digest
-from monitor.digest.mailer import build_message
+from monitor.digest.messages import digest_email
 from monitor.errors import (
     BlockedURL,
     ExtractionError,
@@ -117,8 +117,8 @@ def _digest_of(**fields: Any) -> Any:
                                      "光谷\u2028Bcc: victim@evil.example", "=?utf-8?q?x?=\r\nBcc: a@evil.example"])
 def test_a_scraped_title_cannot_add_headers(payload: str) -> None:
     digest = _digest_of(title=payload, zone_names=(payload,), source=payload, author=payload)
-    message = build_message(digest, sender="zone-monitor <digest@m.example>", message_id="<1@m.example>",
-                            unsubscribe_url=_LINKS.unsubscribe)
+    message = digest_email(digest, sender="zone-monitor <digest@m.example>", message_id="<1@m.example>",
+                           unsubscribe_url=_LINKS.unsubscribe)
     raw = message.as_bytes()
     parsed = message_from_bytes(raw, policy=policy.default)
     assert parsed["Bcc"] is None and parsed["X-Injected"] is None

@@ -141,6 +141,20 @@ def _list_page(links: list[str], layout: str = "news-list") -> bytes:
     return f'<html><body><ul class="{layout}">{items}</ul></body></html>'.encode()
 
 
+def _one_source(path: Path, list_url: str) -> Path:
+    """A sources file with one HTML source crawled every second."""
+    path.write_text(f"""sources:
+  - name: zone-news
+    kind: html
+    url: "{list_url}"
+    schedule: "every 1s"
+    links: "ul.news-list a"
+    rate_limit: 50
+    selectors: {{title: "h1.title", body: ".article-body", date: ".meta .time"}}
+""", encoding="utf-8")
+    return path
+
+
 def test_a_source_whose_selectors_stop_matching_raises_one_alert(tmp_path: Path) -> None:
     article = (SITE_ROOT / "site_a" / "news" / "2022-11" / "14" / "content_101.html").read_bytes()
     state = {"page": _list_page(["/a/1.html"])}
@@ -149,16 +163,7 @@ def test_a_source_whose_selectors_stop_matching_raises_one_alert(tmp_path: Path)
               "/a/2.html": Response(200, article.replace(b"</h1>", b" II</h1>"), {"Content-Type": "text/html; charset=utf-8"}),
               "/robots.txt": Response(404, b"")}
     with fixture_server(routes) as site, smtp_sink() as sink:
-        sources = tmp_path / "sources.yaml"
-        sources.write_text(f"""sources:
-  - name: zone-news
-    kind: html
-    url: "{site.base}/list.html"
-    schedule: "every 1s"
-    links: "ul.news-list a"
-    rate_limit: 50
-    selectors: {{title: "h1.title", body: ".article-body", date: ".meta .time"}}
-""", encoding="utf-8")
+        sources = _one_source(tmp_path / "sources.yaml", f"{site.base}/list.html")
         url = f"sqlite:///{tmp_path / 'alert.db'}"
         db.upgrade(url)
         env = _env(url, sources, tmp_path, MONITOR_SMTP_URL=f"smtp://127.0.0.1:{sink.port}",
@@ -257,3 +262,92 @@ def test_metrics_are_not_served_to_the_public(tmp_path: Path) -> None:
         assert httpx.get(f"{base}/metrics").status_code == 200
         for header in (proxied, {"Forwarded": "for=203.0.113.7"}, {"X-Real-IP": "203.0.113.7"}):
             assert httpx.get(f"{base}/metrics", headers=header).status_code == 404, header
+
+
+class _SilentSink:
+    """An SMTP server (aiosmtpd on loopback) that takes a message's data and then says nothing until the test
+    releases it, or HOLD_SECONDS pass; ``events`` records, in order, when it began holding and when it answered."""
+
+    HOLD_SECONDS = 10.0
+
+    def __init__(self, port: int, events: list[str]) -> None:
+        import asyncio
+        import threading
+
+        self.port, self.events = port, events
+        self.holding, self.release = threading.Event(), threading.Event()
+        self.received: list[bytes] = []
+        self._asyncio = asyncio
+
+    async def handle_DATA(self, server: object, session: object, envelope: object) -> str:  # noqa: N802
+        self.holding.set()
+        await self._asyncio.to_thread(self.release.wait, self.HOLD_SECONDS)
+        self.received.append(envelope.original_content)  # type: ignore[attr-defined]
+        self.events.append("smtp answered")
+        return "250 OK"
+
+
+def test_a_silent_mail_server_stalls_neither_healthz_nor_the_scheduled_crawls(tmp_path: Path) -> None:
+    """Issue 16: the web app's handlers were `async def` doing blocking SMTP (and database) work on the event loop
+    that `monitor serve` shares with the scheduler, so a mail server that hangs during a /subscribe stalled /healthz
+    and every scheduled crawl. Here the SMTP server holds its answer ~10 s: /healthz must answer and the source must
+    be crawled (twice, so that a crawl already in flight cannot count) before that answer, i.e. while the
+    /subscribe request still waits."""
+    import threading
+
+    import httpx
+
+    from tests.digest_helpers import serving
+
+    routes = {"/list.html": Response(200, _list_page([]), {"Content-Type": "text/html; charset=utf-8"}),
+              "/robots.txt": Response(404, b"")}
+    events: list[str] = []
+    sink = _SilentSink(free_port(), events)
+    with fixture_server(routes) as site, serving(sink):
+        sources = _one_source(tmp_path / "sources.yaml", f"{site.base}/list.html")
+        url = f"sqlite:///{tmp_path / 'serve.db'}"
+        db.upgrade(url)
+        web = free_port()
+        base = f"http://127.0.0.1:{web}"
+        env = _env(url, sources, tmp_path, MONITOR_SMTP_URL=f"smtp://127.0.0.1:{sink.port}", MONITOR_BASE_URL=base)
+        runs = select(func.count()).select_from(CrawlRun)
+        process = subprocess.Popen([sys.executable, "-m", "monitor", "serve", "--host", "127.0.0.1", "--port", str(web)],
+                                   env=env, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        try:
+            def up() -> bool:
+                try:
+                    return httpx.get(f"{base}/healthz").status_code == 200 and _count(url, runs) > 0
+                except httpx.TransportError:
+                    return process.poll() is not None
+            _until(up, "the web app and a first crawl run")
+            assert process.poll() is None, process.communicate()[1]
+
+            answers: list[httpx.Response] = []
+
+            def subscribe() -> None:
+                answers.append(httpx.post(f"{base}/subscribe", data={"email": "reader@example.com", "frequency": "daily",
+                                                                     "hour": "8"}, timeout=WAIT))
+                events.append("subscribe answered")
+
+            poster = threading.Thread(target=subscribe)
+            poster.start()
+            assert sink.holding.wait(WAIT), "the confirmation email never reached the SMTP server"
+            before = _count(url, select(func.max(CrawlRun.id)))
+            # Bounded by the server's hold: on a blocked loop these answer only after the SMTP server did.
+            if httpx.get(f"{base}/healthz", timeout=WAIT).text == "ok":
+                events.append("healthz answered")
+            while not sink.release.is_set() and "smtp answered" not in events:
+                if _count(url, select(func.count()).select_from(CrawlRun).where(CrawlRun.id > before)) >= 2:
+                    events.append("two crawls run")
+                    break
+                time.sleep(0.1)
+            sink.release.set()
+            poster.join(WAIT)
+            assert _stop(process) == 0
+        finally:
+            if process.poll() is None:
+                process.kill()
+            process.communicate(timeout=10)
+    assert events == ["healthz answered", "two crawls run", "smtp answered", "subscribe answered"]
+    assert answers[0].status_code == 200 and "Check your inbox" in answers[0].text
+    assert len(sink.received) == 1 and b"reader@example.com" in sink.received[0]

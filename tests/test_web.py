@@ -227,7 +227,7 @@ def test_a_weak_secret_is_refused_unless_both_the_bind_and_the_base_url_are_loop
 def test_a_name_with_a_line_break_neither_breaks_nor_adds_headers(web_app, migrated_url: str) -> None:  # type: ignore[no-untyped-def]
     """Found writing SECURITY.md: a name with CR/LF (anyone can type one into /subscribe) made the email package
     refuse the To header: HTTP 500, and no confirmation email could ever reach that address again."""
-    from monitor.digest.mailer import recipient
+    from monitor.digest.messages import recipient
 
     base, settings = web_app
     with httpx.Client(base_url=base) as client:

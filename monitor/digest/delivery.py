@@ -22,7 +22,6 @@ in the run's ``failed`` (exit 1), in the operator alert, and in ``monitor digest
 from __future__ import annotations
 
 import logging
-import random
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -32,9 +31,11 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
+from monitor.backoff import DELIVERY_RETRY
 from monitor.digest.build import DigestLinks, build_digest, make_lead
-from monitor.digest.mailer import Mailer, build_message, new_message_id
+from monitor.digest.mailer import Mailer
 from monitor.digest.matching import Candidate, Wanted, load_candidates, matches
+from monitor.digest.messages import digest_email, new_message_id
 from monitor.digest.subscribers import find_subscriber, subscription_filters
 from monitor.digest.tokens import signed_link
 from monitor.errors import DeliveryError, PermanentDeliveryError, UncertainDeliveryError
@@ -50,7 +51,7 @@ __all__ = ["DigestRunResult", "Undelivered", "PeriodStatus", "digest_status", "s
 
 log = logging.getLogger(__name__)
 BOUNCE_LIMIT = 3
-MAX_ATTEMPTS = 8  # sends begun, whatever their outcome (a server that keeps answering 4xx is given up on)
+MAX_ATTEMPTS = DELIVERY_RETRY.attempts  # sends begun, whatever their outcome (a server that keeps answering 4xx is given up on)
 MAX_COPIES = 3  # sends that may have reached the subscriber: the most copies of one digest anyone receives
 FAILED_STATES = ("failed", "bounced", "abandoned")
 STATUS_STATES = ("sent", "failed", "bounced", "sending", "pending")  # `digest status` counts: abandoned is failed
@@ -226,8 +227,8 @@ def _send(session: Session, settings: Settings, mailer: Mailer, subscriber: Subs
         db.commit_retrying(session, lambda: _mark_sending(session, delivery), f"recording the resend of digest {record.id}")
     error: DeliveryError | None = None
     try:
-        mailer.send(build_message(digest, sender=settings.mail_from, message_id=delivery.message_id,
-                                  unsubscribe_url=links.unsubscribe))
+        mailer.send(digest_email(digest, sender=settings.mail_from, message_id=delivery.message_id,
+                                 unsubscribe_url=links.unsubscribe))
     except PermanentDeliveryError as exc:
         error = exc
         log.error("digest for %s bounced: %s", subscriber.email, exc)
@@ -254,8 +255,7 @@ def _send(session: Session, settings: Settings, mailer: Mailer, subscriber: Subs
                 delivery.state, delivery.last_error = "abandoned", f"{given_up}; last error: {error}"[:2000]
             else:
                 delivery.state = "failed"
-                backoff = min(3600.0, 60.0 * 2 ** min(delivery.attempts, 6)) * random.uniform(0.8, 1.2)
-                delivery.next_attempt_at = utcnow() + timedelta(seconds=backoff)
+                delivery.next_attempt_at = utcnow() + timedelta(seconds=DELIVERY_RETRY.delay(delivery.attempts))
         session.add(delivery)
         if after is not None:
             _mark_sending(session, after)

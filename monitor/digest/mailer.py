@@ -1,4 +1,4 @@
-"""Mailers: deliver a built Digest as one multipart/alternative email, via SMTP or to an outbox folder."""
+"""Mailers: deliver built emails (messages.py builds every one), via SMTP or to an outbox folder."""
 
 from __future__ import annotations
 
@@ -6,34 +6,14 @@ import os
 import smtplib
 import ssl
 from email.message import EmailMessage
-from email.utils import format_datetime, formataddr, make_msgid
 from pathlib import Path
 from typing import Protocol
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from monitor.addresses import AddressError, canonical_address
 from monitor.errors import ConfigError, DeliveryError, PermanentDeliveryError, UncertainDeliveryError
-from monitor.items import Digest
-from monitor.timefmt import utcnow
 
-__all__ = ["Mailer", "OutboxMailer", "SmtpMailer", "build_message", "envelope_recipients", "new_message_id", "make_mailer",
-           "recipient"]
-
-
-def new_message_id(domain: str = "zone-monitor.invalid") -> str:
-    return make_msgid(domain=domain)
-
-
-def recipient(name: str | None, email: str) -> str:
-    """A To header for a subscriber, with their canonical address. Their name is one line: with a CR or LF in it
-    the email package refuses the header (ValueError), and one such name stopped every digest or confirmation
-    sent to that address. An address stored before addresses were checked strictly, that is no plain address
-    (``root(x@y.z)``), is refused for good rather than sent wherever a mail library's parser would take it."""
-    try:
-        address = canonical_address(email)
-    except AddressError as exc:
-        raise PermanentDeliveryError(f"not sent: {exc}") from None
-    return formataddr((" ".join((name or "").split()), address))
+__all__ = ["Mailer", "OutboxMailer", "SmtpMailer", "envelope_recipients", "make_mailer"]
 
 
 def envelope_recipients(message: EmailMessage) -> list[str]:
@@ -49,24 +29,6 @@ def envelope_recipients(message: EmailMessage) -> list[str]:
         if canonical != address:
             raise PermanentDeliveryError(f"not sent: the recipient {address!r} is not in its canonical form {canonical!r}")
     return addresses
-
-
-def build_message(digest: Digest, *, sender: str, message_id: str, unsubscribe_url: str,
-                  list_id: str = "zone-monitor digests <digest.zone-monitor.invalid>") -> EmailMessage:
-    message = EmailMessage()
-    message["From"] = sender
-    message["To"] = recipient(digest.to_name, digest.to_email)
-    message["Subject"] = digest.subject  # EmailMessage encodes non-ASCII per RFC 2047
-    message["Date"] = format_datetime(utcnow())
-    message["Message-ID"] = message_id
-    message["List-Id"] = list_id
-    message["List-Unsubscribe"] = f"<{unsubscribe_url}>"
-    message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
-    # base64 rather than the package's choice (often quoted-printable for CJK): shorter for Chinese text,
-    # several times faster to encode, and safe for lines of any length
-    message.set_content(digest.text, charset="utf-8", cte="base64")
-    message.add_alternative(digest.html, subtype="html", charset="utf-8", cte="base64")
-    return message
 
 
 class Mailer(Protocol):

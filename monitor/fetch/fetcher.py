@@ -35,7 +35,6 @@ import contextlib
 import contextvars
 import copy
 import functools
-import random
 import socket
 import ssl
 import time
@@ -49,6 +48,7 @@ from typing import Any, Protocol
 import httpx
 from protego import Protego
 
+from monitor.backoff import fetch_backoff
 from monitor.errors import (
     BlockedURL,
     ConfigError,
@@ -204,6 +204,7 @@ class Fetcher:
     def __init__(self, settings: Settings, validator_store: ValidatorStore | None = None,
                  clock: Callable[[], float] = time.monotonic, robots_cache: RobotsCache | None = None) -> None:
         self.settings = settings
+        self.retry_policy = fetch_backoff(settings)
         self.robots_cache = robots_cache
         self.validator_store = validator_store
         self._clock = clock
@@ -393,10 +394,6 @@ class Fetcher:
         raise TooManyRedirects(url, f"more than {self.settings.max_redirects} redirects")
 
     # retries ------------------------------------------------------------------------
-    def _backoff(self, attempt: int) -> float:
-        base = self.settings.retry_backoff * 2 ** attempt
-        return min(base * random.uniform(0.5, 1.5), self.settings.retry_max_wait)
-
     @staticmethod
     def _retry_after(headers: httpx.Headers) -> float | None:
         value = headers.get("retry-after", "").strip()
@@ -415,8 +412,9 @@ class Fetcher:
     async def _fetch(self, url: str, headers: dict[str, str], check_robots: bool = True,
                      body: bytes | None = None) -> _Answer:
         """_follow with retries on transient failures; a final 4xx/5xx is returned, not raised."""
-        attempts = self.settings.fetch_retries + 1
-        for attempt in range(attempts):
+        tries = 0
+        while True:
+            tries += 1
             try:
                 try:
                     answer = await self._follow(url, headers, check_robots, body)
@@ -428,9 +426,9 @@ class Fetcher:
                     raise _Retryable(HTTPStatusError(url, answer.status), self._retry_after(answer.headers))
                 return answer
             except _Retryable as retry:
-                if attempt + 1 >= attempts:
+                if self.retry_policy.exhausted(tries):
                     raise retry.error from None
-                wait = self._backoff(attempt) if retry.wait is None else retry.wait
+                wait = self.retry_policy.delay(tries) if retry.wait is None else retry.wait
                 if wait > self.settings.retry_max_wait:
                     self._count("fetch/retry_after_too_long")
                     raise FetchError(url, f"{retry.error}; server asks to retry after {wait:.0f} s, "
@@ -440,7 +438,6 @@ class Fetcher:
                 if retry.wait is not None:  # Retry-After holds the whole origin back, not just this URL
                     origin.next_at = max(origin.next_at, self._clock() + wait)
                 await asyncio.sleep(wait)
-        raise AssertionError("unreachable")
 
     # robots.txt ---------------------------------------------------------------------
     def _use_robots(self, origin: _Origin, robots: Protego) -> None:

@@ -21,7 +21,6 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from email.message import EmailMessage
-from email.utils import formatdate, make_msgid
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func
@@ -29,6 +28,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from monitor.digest.mailer import Mailer, make_mailer
+from monitor.digest.messages import build_email
 from monitor.errors import MonitorError
 from monitor.pipeline import SourceRunResult
 from monitor.settings import Settings
@@ -109,14 +109,7 @@ def _listing_changed(session: Session, source_id: int) -> bool:
 
 
 def _message(settings: Settings, recipients: list[str], subject: str, text: str) -> EmailMessage:
-    message = EmailMessage()
-    message["From"] = settings.mail_from
-    message["To"] = ", ".join(recipients)
-    message["Subject"] = subject
-    message["Date"] = formatdate(localtime=False)
-    message["Message-ID"] = make_msgid(domain="zone-monitor.invalid")
-    message.set_content(text)
-    return message
+    return build_email(sender=settings.mail_from, to=", ".join(recipients), subject=subject, text=text)
 
 
 def _send(settings: Settings, mailer_factory: Callable[[], Mailer], message: EmailMessage) -> bool:

@@ -8,6 +8,7 @@ runs one transaction again, once, when the connection was lost under it.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -22,6 +23,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from monitor.backoff import COMMIT_RETRY
 from monitor.errors import (
     DatabaseError,
     DatabaseFull,
@@ -199,7 +201,9 @@ def commit_retrying(session: Session, work: Callable[[], T], doing: str) -> T:
     writes (a rollback expires the session's objects). Any other failure, or a second loss,
     raises the matching DatabaseError, with the transaction rolled back.
     """
-    for attempt in (1, 2):
+    tries = 0
+    while True:
+        tries += 1
         try:
             result = work()
             session.commit()
@@ -207,7 +211,7 @@ def commit_retrying(session: Session, work: Callable[[], T], doing: str) -> T:
         except sa.exc.DBAPIError as exc:
             with suppress(sa.exc.SQLAlchemyError):
                 session.rollback()
-            if attempt == 2 or not connection_lost(exc):
+            if COMMIT_RETRY.exhausted(tries) or not connection_lost(exc):
                 raise database_error(exc, session.get_bind().url, doing) from exc
             log.warning("lost the database connection while %s; trying once more on a new connection", doing)
-    raise AssertionError("unreachable")
+            time.sleep(COMMIT_RETRY.delay(tries))

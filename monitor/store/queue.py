@@ -16,6 +16,7 @@ from datetime import timedelta
 from sqlalchemy import or_
 from sqlmodel import Session, col, select
 
+from monitor.backoff import URL_RETRY
 from monitor.fetch.fetcher import FetchRecord, Validators
 from monitor.items import RawPage
 from monitor.store.db import commit_retrying
@@ -24,7 +25,7 @@ from monitor.timefmt import utcnow
 
 __all__ = ["UrlQueue", "FetchHistory", "MAX_ATTEMPTS"]
 
-MAX_ATTEMPTS = 5  # fetches of an item URL before it is given up
+MAX_ATTEMPTS = URL_RETRY.attempts  # fetches of an item URL before it is given up
 
 
 class UrlQueue:
@@ -80,7 +81,7 @@ class UrlQueue:
             item.attempts += 1
             item.last_error = error[:2000]
             item.state = "gone" if gone else "failed"
-            item.next_attempt_at = utcnow() + timedelta(minutes=5 * 2 ** min(item.attempts, 8))
+            item.next_attempt_at = utcnow() + timedelta(seconds=URL_RETRY.delay(item.attempts))
             self.session.add(item)
 
         commit_retrying(self.session, mark, f"recording the failure of {item.url}")

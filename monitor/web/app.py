@@ -3,6 +3,11 @@ one-click POST), manage filters, read a digest in the browser, and the public ar
 
 Every subscriber link carries a token signed with MONITOR_SECRET_KEY and bound to one
 subscriber (or digest) and one purpose; nothing is reachable by guessing a sequential id.
+
+The event loop never waits on blocking work: under `monitor serve` it is the scheduler's loop too,
+so a hanging mail server or a slow database must stall neither /healthz nor a scheduled crawl.
+Handlers that touch the database or SMTP are plain ``def`` (Starlette runs them in its thread
+pool); the two that read a posted form first await it, then hand the rest to ``run_in_threadpool``.
 """
 
 from __future__ import annotations
@@ -10,8 +15,6 @@ from __future__ import annotations
 import ipaddress
 import logging
 import unicodedata
-from email.message import EmailMessage
-from email.utils import format_datetime
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -19,12 +22,14 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from monitor.addresses import address_key, canonical_address
-from monitor.digest.mailer import make_mailer, new_message_id, recipient
+from monitor.digest.mailer import make_mailer
+from monitor.digest.messages import build_email, recipient
 from monitor.digest.subscribers import (
     SubscriptionFilters,
     add_subscriber,
@@ -101,13 +106,8 @@ def refuse_default_secret(settings: Settings, host: str) -> None:
 
 def _mail(settings: Settings, subscriber: Subscriber, subject: str, text: str) -> None:
     """One plain-text email to a subscriber (double opt-in, manage link)."""
-    message = EmailMessage()
-    message["From"] = settings.mail_from
-    message["To"] = recipient(subscriber.name, subscriber.email)
-    message["Subject"] = subject
-    message["Date"] = format_datetime(utcnow())
-    message["Message-ID"] = new_message_id()
-    message.set_content(text, charset="utf-8")
+    message = build_email(sender=settings.mail_from, to=recipient(subscriber.name, subscriber.email), subject=subject,
+                          text=text)
     mailer = make_mailer(settings.smtp_url, settings.outbox)
     try:
         mailer.send(message)
@@ -226,6 +226,10 @@ def create_app(settings: Settings, engine: Engine | None = None) -> Starlette:
         form = await _read_form(request)
         if form is None:
             return _bad_request()
+        return await run_in_threadpool(subscribe_with, form)
+
+    def subscribe_with(form: dict[str, str]) -> Response:
+        """The database and SMTP work of a /subscribe POST (in the thread pool)."""
         try:
             email = canonical_address(form.get("email", ""))
             filters = _filters_from_form(form)
@@ -261,7 +265,7 @@ def create_app(settings: Settings, engine: Engine | None = None) -> Starlette:
         return _page("message.html.j2", title="Check your inbox",
                      message="We sent you an email with a link to confirm your subscription.")
 
-    async def confirm(request: Request) -> Response:
+    def confirm(request: Request) -> Response:
         token = request.path_params["token"]
         subscriber = subscriber_for(token, "confirm", CONFIRM_MAX_AGE)
         if subscriber is None:
@@ -281,7 +285,7 @@ def create_app(settings: Settings, engine: Engine | None = None) -> Starlette:
             session.commit()
         return _page("message.html.j2", title="Subscription confirmed", message="Thank you: your digests will start with the next period.")
 
-    async def change(request: Request) -> Response:
+    def change(request: Request) -> Response:
         token = request.path_params["token"]
         change_id = read_token(key, "change", token, max_age=CONFIRM_MAX_AGE)
         with Session(engine, expire_on_commit=False) as session:
@@ -297,7 +301,7 @@ def create_app(settings: Settings, engine: Engine | None = None) -> Starlette:
             apply_change(session, proposed)
         return _page("message.html.j2", title="Subscription saved", message="Your subscription was updated.")
 
-    async def unsubscribe(request: Request) -> Response:
+    def unsubscribe(request: Request) -> Response:
         token = request.path_params["token"]
         subscriber = subscriber_for(token, "unsubscribe")
         if subscriber is None:
@@ -315,15 +319,20 @@ def create_app(settings: Settings, engine: Engine | None = None) -> Starlette:
         return _page("message.html.j2", title="Unsubscribed", message="You will receive no more digests.")
 
     async def manage(request: Request) -> Response:
-        token = request.path_params["token"]
+        posted = _state_changing(request)
+        form = await _read_form(request) if posted else None
+        return await run_in_threadpool(manage_with, request.path_params["token"], posted, form)
+
+    def manage_with(token: str, posted: bool, form: dict[str, str] | None) -> Response:
+        """The database work of /manage (in the thread pool): the page, or saving the posted ``form`` (None when
+        it held something other than text)."""
         subscriber = subscriber_for(token, "manage")
         if subscriber is None:
             return _invalid_link()
         with Session(engine, expire_on_commit=False) as session:
             rows = session.exec(select(Subscription).where(Subscription.subscriber_id == subscriber.id)).all()
             current = subscription_filters(rows[0]) if rows else None
-            if _state_changing(request):
-                form = await _read_form(request)
+            if posted:
                 if form is None:
                     return _bad_request()
                 try:
@@ -335,7 +344,7 @@ def create_app(settings: Settings, engine: Engine | None = None) -> Starlette:
         return _page("subscribe.html.j2", title="Your subscription", manage=True, form=_form_values(current, subscriber.email),
                      action=f"/manage/{token}")
 
-    async def digest_page(request: Request) -> Response:
+    def digest_page(request: Request) -> Response:
         from monitor.digest.delivery import build_for
         from monitor.digest.matching import load_candidates
         from monitor.store.models import DigestArticle
@@ -352,7 +361,7 @@ def create_app(settings: Settings, engine: Engine | None = None) -> Starlette:
             digest = build_for(settings, subscriber, load_candidates(session, load_gazetteer(), ids=ids), digest_id)
         return HTMLResponse(digest.html)
 
-    async def archive(request: Request) -> Response:
+    def archive(request: Request) -> Response:
         gazetteer = load_gazetteer()
         zone, q = request.query_params.get("zone", ""), request.query_params.get("q", "")
         if _bad_text(zone) or _bad_text(q):
