@@ -122,7 +122,7 @@ async def _backfill(settings: Settings, source: SourceConfig, engine: Engine, wi
     scraper = scraper_registry().get(source.kind)
     if scraper is None:
         raise ConfigError(f"source {source.name!r}: kind {source.kind!r} cannot be backfilled")
-    wide = source.model_copy(update={"max_pages": max_pages})
+    wide = source.with_list_pages(max_pages)
     key = {"since": window.since.isoformat(), "max_pages": max_pages}
     tagger, dedup_config = shared_tagger(), DedupConfig.from_settings(settings)
     pages = new = duplicates = skipped = errors = done = 0
@@ -167,5 +167,5 @@ async def _backfill(settings: Settings, source: SourceConfig, engine: Engine, wi
 def run_backfill(settings: Settings, source: SourceConfig, engine: Engine, window: BackfillWindow,
                  max_pages: int | None = None, progress: ProgressCallback | None = None) -> BackfillResult:
     """Backfill ``source`` back to ``window.since`` (list pages: ``max_pages``, default the source's x 20)."""
-    pages = max_pages or min(1000, source.max_pages * 20)
+    pages = max_pages or min(1000, source.list_pages * 20)
     return asyncio.run(_backfill(settings, source, engine, window, pages, progress or (lambda _p: None)))
