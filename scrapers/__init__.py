@@ -19,7 +19,7 @@ from monitor.sourcesfile import SourceConfig
 
 from .base import Scraper
 
-__all__ = ["Scraper", "find_scrapers", "scraper_registry"]
+__all__ = ["Scraper", "find_scrapers", "scraper_for", "scraper_registry"]
 
 
 def _declared_kind(scraper: type[Scraper[Any]]) -> None:
@@ -66,3 +66,8 @@ def scraper_registry() -> dict[str, Scraper[Any]]:
     import scrapers
 
     return find_scrapers(scrapers)
+
+
+def scraper_for(source: SourceConfig) -> Scraper[Any]:
+    """The scraper of a source's kind (a loaded source's kind is always a registered one)."""
+    return scraper_registry()[source.kind]
