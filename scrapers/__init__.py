@@ -49,7 +49,11 @@ def find_scrapers(package: ModuleType) -> dict[str, Scraper[Any]]:
     for module_info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
         if module_info.ispkg:
             continue
-        module = importlib.import_module(f"{package.__name__}.{module_info.name}")
+        name = f"{package.__name__}.{module_info.name}"
+        try:
+            module = importlib.import_module(name)
+        except Exception as exc:  # a kind's module is code an operator may add: say which one fails, and how
+            raise ConfigError(f"cannot load the source kind module {name}: {type(exc).__name__}: {exc}") from exc
         for scraper in _scrapers_of(module):
             _declared_kind(scraper)
             if scraper.name in registry:

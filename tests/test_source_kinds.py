@@ -222,6 +222,12 @@ def test_a_scraper_whose_config_declares_another_kind_is_refused(kinds_folder: P
         scraper_registry()
 
 
+def test_a_kind_module_that_fails_to_load_is_named(kinds_folder: Path) -> None:
+    _add_module(kinds_folder, "broken", LINES_KIND.replace("from pydantic import Field", "from pydantic import Feld"))
+    with pytest.raises(ConfigError, match="cannot load the source kind module scrapers.broken: ImportError: .*'Feld'"):
+        parse_sources("sources: []\n")
+
+
 def _minimal(config: type[SourceConfig], kind: str) -> dict[str, Any]:
     """The smallest valid source of a kind: its required fields given a value that is a selector and a module name."""
     data: dict[str, Any] = {"name": "s", "kind": kind, "url": "http://example.com/list"}
