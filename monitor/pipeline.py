@@ -49,7 +49,7 @@ from monitor.store import CrawlRuns, FetchHistory, Repositories, db
 from monitor.store.models import Article, DiscoveredUrl, Source, StoredPage
 from monitor.tag.tagger import ZoneTagger, shared_tagger
 from monitor.timefmt import utcnow
-from scrapers import Scraper, scraper_registry
+from scrapers import Scraper, scraper_for
 
 __all__ = ["MAX_CONCURRENT_SOURCES", "SourceRunResult", "crawl", "crawl_async", "preview_source", "SourcePreview", "reextract", "ReextractResult"]
 
@@ -312,7 +312,6 @@ async def crawl_async(settings: Settings, sources: list[SourceConfig], engine: E
                       ) -> list[SourceRunResult]:
     """Crawl the sources concurrently in one Fetcher; results in the order of `sources`.
     `robots_cache`: robots.txt answers kept between runs (the service's). A DatabaseError stops the pass."""
-    registry = scraper_registry()
     tagger = shared_tagger()
     report = progress or (lambda _name, _what: None)
     dedup_config = DedupConfig.from_settings(settings)
@@ -320,9 +319,7 @@ async def crawl_async(settings: Settings, sources: list[SourceConfig], engine: E
     slots = asyncio.Semaphore(MAX_CONCURRENT_SOURCES)
 
     async def crawl_one(source: SourceConfig, fetcher: Fetcher) -> SourceRunResult:
-        scraper = registry.get(source.kind)
-        if scraper is None:
-            return SourceRunResult(source.name, 0, 0, 0, 0, f"kind {source.kind!r} is not supported yet")
+        scraper = scraper_for(source)
         async with slots:
             try:
                 return await _crawl_source_guarded(source, scraper, fetcher, engine, tagger, report, dedup_config,
@@ -374,9 +371,7 @@ class SourcePreview:
 
 async def preview_source_async(settings: Settings, source: SourceConfig, limit: int) -> SourcePreview:
     """Discover, fetch and extract the first ``limit`` items of one source; nothing is stored or remembered."""
-    scraper = scraper_registry().get(source.kind)
-    if scraper is None:
-        return SourcePreview(source.name, source.kind, (), (), f"kind {source.kind!r} is not supported")
+    scraper = scraper_for(source)
     tagger = shared_tagger()
     async with Fetcher(settings) as fetcher:  # no validator store: the list is fetched in full
         fetcher.set_rate_limit(source.url, source.rate_limit)
@@ -424,7 +419,6 @@ def reextract(settings: Settings, sources: list[SourceConfig], engine: Engine, s
     from sqlalchemy import func
     from sqlmodel import col
 
-    registry = scraper_registry()
     tagger = shared_tagger()
     by_name = {s.name: s for s in sources}
     dedup_config = DedupConfig.from_settings(settings)
@@ -444,10 +438,10 @@ def reextract(settings: Settings, sources: list[SourceConfig], engine: Engine, s
             if progress:
                 progress(done, len(rows))
             source = by_name.get(source_row.name)
-            scraper = registry.get(source.kind) if source else None
-            if source is None or scraper is None:
+            if source is None:
                 skipped += 1
                 continue
+            scraper = scraper_for(source)
             page = RawPage(url=stored.url, final_url=stored.final_url, status=stored.status,
                            content=zlib.decompress(stored.body_zlib), content_type=stored.content_type,
                            fetched_at=stored.fetched_at,

@@ -1,4 +1,10 @@
-"""The interface every kind of source implements: discover item URLs, then parse pages.
+"""The interface every kind of source implements, and the field groups kinds share.
+
+A kind is one module of this package holding a config model (a :class:`SourceConfig` subclass with
+``kind: Literal["its-name"]``, its own fields and its checks as validators) and a :class:`Scraper`
+subclass whose ``name`` is that kind and whose ``config`` is that model. Field groups several kinds
+have (list pages: :class:`PagedSource`; which links are items: :class:`LinkFilteredSource`) are
+models here for a kind's config to inherit.
 
 ``discover`` does I/O through the shared Fetcher and returns canonical item URLs, newest
 first; ``parse`` is pure (RawPage in, articles out), so it is tested on saved pages.
@@ -12,10 +18,11 @@ from __future__ import annotations
 import re
 from abc import ABC, abstractmethod
 from datetime import datetime
-from typing import ClassVar
+from typing import ClassVar, Generic, Self, TypeVar
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
+from pydantic import Field, field_validator
 
 from monitor.errors import FetchError, HTTPStatusError, SourceError, Undecodable
 from monitor.extract.extractor import extract_article
@@ -23,27 +30,64 @@ from monitor.fetch.decoding import decode_html
 from monitor.fetch.fetcher import Fetcher, Validators
 from monitor.fetch.urls import canonical_url, is_html_like, resolve
 from monitor.items import ExtractedArticle, RawPage
-from monitor.sourcesfile import SourceConfig
+from monitor.sourcesfile import DEFAULT_MAX_PAGES, SourceConfig
 
 __all__ = [
-    "split_into_articles","Scraper", "decode_page", "item_links", "fetch_listing", "fetch_listing_page"]
+    "LinkFilteredSource", "PagedSource", "Scraper", "decode_page", "fetch_listing", "fetch_listing_page",
+    "item_links", "split_into_articles"]
 
 _TYPE_SUFFIXES = {"pdf": (".pdf",), "doc": (".doc", ".docx"), "xls": (".xls", ".xlsx"), "image": (".jpg", ".jpeg", ".png", ".gif", ".webp")}
 
+SourceT = TypeVar("SourceT", bound=SourceConfig)
 
-class Scraper(ABC):
-    kind: ClassVar[str]
+
+class PagedSource(SourceConfig):
+    """A kind that reads several list pages per run (list pages, e-paper pages, child sitemaps, API sections)."""
+
+    max_pages: int = Field(default=DEFAULT_MAX_PAGES, ge=1, le=1000)
+
+    @property
+    def list_pages(self) -> int:
+        return self.max_pages
+
+    def with_list_pages(self, pages: int) -> Self:
+        return self.model_copy(update={"max_pages": pages})
+
+
+class LinkFilteredSource(SourceConfig):
+    """A kind whose listed links are filtered by :func:`item_links`: host, file type, URL pattern."""
+
+    allowed_hosts: tuple[str, ...] = ()
+    include_types: tuple[str, ...] = ("html",)
+    url_pattern: str | None = None
+
+    @field_validator("url_pattern")
+    @classmethod
+    def _pattern(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                re.compile(value)
+            except re.error as exc:
+                raise ValueError(f"not a valid regular expression: {exc}") from None
+        return value
+
+
+class Scraper(ABC, Generic[SourceT]):
+    """One kind of source: ``name`` is the ``kind`` sources give, ``config`` the model they are validated by."""
+
+    name: ClassVar[str]
+    config: ClassVar[type[SourceConfig]]
 
     @abstractmethod
-    async def discover(self, source: SourceConfig, fetcher: Fetcher, since: datetime | None = None) -> list[str]:
+    async def discover(self, source: SourceT, fetcher: Fetcher, since: datetime | None = None) -> list[str]:
         """Item URLs (canonical) that the source lists now, newest first."""
 
-    async def fetch(self, source: SourceConfig, fetcher: Fetcher, url: str,
+    async def fetch(self, source: SourceT, fetcher: Fetcher, url: str,
                     validators: Validators | None = None) -> RawPage:
         """Fetch one item URL (a plugin whose items live behind an API overrides this)."""
         return await fetcher.get(url, validators)
 
-    def parse(self, source: SourceConfig, page: RawPage) -> list[ExtractedArticle]:
+    def parse(self, source: SourceT, page: RawPage) -> list[ExtractedArticle]:
         """Articles on an item page: usually one; one per signed piece on a multi-piece newspaper page."""
         text = decode_page(source, page)
         return split_into_articles(extract_article(text, canonical_url(page.final_url), source.selectors, source.tz))
@@ -67,14 +111,14 @@ def decode_page(source: SourceConfig, page: RawPage) -> str:
     return text
 
 
-def _type_allowed(source: SourceConfig, url: str) -> bool:
+def _type_allowed(source: LinkFilteredSource, url: str) -> bool:
     if is_html_like(url):
         return True
     path = urlsplit(url).path.lower()
     return any(path.endswith(suffix) for kind in source.include_types for suffix in _TYPE_SUFFIXES.get(kind, (f".{kind}",)))
 
 
-def item_links(source: SourceConfig, page_url: str, hrefs: list[str]) -> list[str]:
+def item_links(source: LinkFilteredSource, page_url: str, hrefs: list[str]) -> list[str]:
     """Resolve, filter (allowed hosts, include_types, url_pattern) and canonicalise links; order kept, no repeats."""
     allowed = {(urlsplit(source.url).hostname or "").lower(), *(h.lower() for h in source.allowed_hosts)}
     pattern = re.compile(source.url_pattern) if source.url_pattern else None

@@ -12,55 +12,61 @@ do not appear every day, and today's may not be out yet.
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from typing import Literal
 
 from bs4 import BeautifulSoup
 
 from monitor.fetch.fetcher import Fetcher
-from monitor.sourcesfile import SourceConfig
+from monitor.fetch.urls import canonical_url, resolve
+from monitor.sourcesfile import CssSelector
 from monitor.timefmt import utcnow
 
-from .base import Scraper, fetch_listing, item_links
+from .base import LinkFilteredSource, PagedSource, Scraper, fetch_listing, item_links
 
-__all__ = ["EpaperScraper", "edition_url", "edition_pages", "page_articles"]
+__all__ = ["EpaperScraper", "EpaperSource", "edition_url", "edition_pages", "page_articles"]
 
 MAX_DAYS = 7
 
 
-def edition_url(source: SourceConfig, day: date, page: int = 1) -> str:
+class EpaperSource(PagedSource, LinkFilteredSource):
+    kind: Literal["epaper"]
+    links: CssSelector  # the article links of an e-paper page
+    pages: CssSelector | None = None  # the links from an edition's first page to its other pages
+
+
+def edition_url(source: EpaperSource, day: date, page: int = 1) -> str:
     return source.url.format(date=day, page=page)
 
 
-def edition_pages(source: SourceConfig, page_url: str, soup: BeautifulSoup) -> list[str]:
+def edition_pages(source: EpaperSource, page_url: str, soup: BeautifulSoup) -> list[str]:
     """Pure: the page URLs an edition's first page links to (itself excluded)."""
     if not source.pages:
         return []
     hrefs = [str(a.get("href")) for a in soup.select(source.pages) if a.get("href")]
-    from monitor.fetch.urls import canonical_url, resolve
-
     own = canonical_url(page_url)
     pages = [canonical_url(u) for u in (resolve(page_url, h) for h in hrefs) if u]
     return [p for p in dict.fromkeys(pages) if p != own]
 
 
-def page_articles(source: SourceConfig, page_url: str, soup: BeautifulSoup) -> list[str]:
+def page_articles(source: EpaperSource, page_url: str, soup: BeautifulSoup) -> list[str]:
     """Pure: the article URLs of one e-paper page."""
-    assert source.links is not None
     return item_links(source, page_url, [str(a.get("href")) for a in soup.select(source.links) if a.get("href")])
 
 
-class EpaperScraper(Scraper):
-    kind = "epaper"
+class EpaperScraper(Scraper[EpaperSource]):
+    name = "epaper"
+    config = EpaperSource
 
-    def today(self, source: SourceConfig) -> date:
+    def today(self, source: EpaperSource) -> date:
         return utcnow().astimezone(source.tz).date()
 
-    def edition_days(self, source: SourceConfig, since: datetime | None) -> list[date]:
+    def edition_days(self, source: EpaperSource, since: datetime | None) -> list[date]:
         today = self.today(source)
         first = since.astimezone(source.tz).date() if since else today - timedelta(days=1)
         days = max(0, min((today - first).days, MAX_DAYS - 1))
         return [today - timedelta(days=n) for n in range(days + 1)]
 
-    async def discover(self, source: SourceConfig, fetcher: Fetcher, since: datetime | None = None) -> list[str]:
+    async def discover(self, source: EpaperSource, fetcher: Fetcher, since: datetime | None = None) -> list[str]:
         found: list[str] = []
         for day in self.edition_days(source, since):
             first_url = edition_url(source, day, 1)

@@ -7,19 +7,23 @@ neither XXE nor billion-laughs expansion happens (tests/test_scrapers.py checks 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Literal
 
 import feedparser
 
 from monitor.fetch.fetcher import Fetcher
 from monitor.items import RawPage
-from monitor.sourcesfile import SourceConfig
 
-from .base import Scraper, fetch_listing_page, item_links
+from .base import LinkFilteredSource, Scraper, fetch_listing_page, item_links
 
-__all__ = ["FeedScraper", "feed_links"]
+__all__ = ["FeedScraper", "FeedSource", "feed_links"]
 
 
-def feed_links(source: SourceConfig, page: RawPage, since: datetime | None = None) -> list[str]:
+class FeedSource(LinkFilteredSource):
+    kind: Literal["feed"]
+
+
+def feed_links(source: FeedSource, page: RawPage, since: datetime | None = None) -> list[str]:
     """Pure: the item URLs of a feed, newest first; entries dated before ``since`` are left out."""
     from monitor.errors import SourceError
 
@@ -45,9 +49,10 @@ def feed_links(source: SourceConfig, page: RawPage, since: datetime | None = Non
     return item_links(source, page.final_url, [link for _when, link in dated])
 
 
-class FeedScraper(Scraper):
-    kind = "feed"
+class FeedScraper(Scraper[FeedSource]):
+    name = "feed"
+    config = FeedSource
 
-    async def discover(self, source: SourceConfig, fetcher: Fetcher, since: datetime | None = None) -> list[str]:
+    async def discover(self, source: FeedSource, fetcher: Fetcher, since: datetime | None = None) -> list[str]:
         page = await fetch_listing_page(source, fetcher, source.url)
         return [] if page is None else feed_links(source, page, since)

@@ -3,21 +3,27 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Literal
 
 from bs4 import BeautifulSoup
 
 from monitor.fetch.fetcher import Fetcher
 from monitor.fetch.urls import resolve
-from monitor.sourcesfile import SourceConfig
+from monitor.sourcesfile import CssSelector
 
-from .base import Scraper, fetch_listing, item_links
+from .base import LinkFilteredSource, PagedSource, Scraper, fetch_listing, item_links
 
-__all__ = ["HtmlListScraper", "list_page_links"]
+__all__ = ["HtmlListScraper", "HtmlSource", "list_page_links"]
 
 
-def list_page_links(source: SourceConfig, page_url: str, soup: BeautifulSoup) -> tuple[list[str], str | None]:
+class HtmlSource(PagedSource, LinkFilteredSource):
+    kind: Literal["html"]
+    links: CssSelector  # the article links of a list page
+    next_page: CssSelector | None = None  # the link to the next list page
+
+
+def list_page_links(source: HtmlSource, page_url: str, soup: BeautifulSoup) -> tuple[list[str], str | None]:
     """Pure: the item URLs of one list page and the URL of the next one."""
-    assert source.links is not None
     hrefs = [str(a.get("href")) for a in soup.select(source.links) if a.get("href")]
     next_url = None
     if source.next_page:
@@ -27,10 +33,11 @@ def list_page_links(source: SourceConfig, page_url: str, soup: BeautifulSoup) ->
     return item_links(source, page_url, hrefs), next_url
 
 
-class HtmlListScraper(Scraper):
-    kind = "html"
+class HtmlListScraper(Scraper[HtmlSource]):
+    name = "html"
+    config = HtmlSource
 
-    async def discover(self, source: SourceConfig, fetcher: Fetcher, since: datetime | None = None) -> list[str]:
+    async def discover(self, source: HtmlSource, fetcher: Fetcher, since: datetime | None = None) -> list[str]:
         found: list[str] = []
         url: str | None = source.url
         seen_pages: set[str] = set()

@@ -1,25 +1,39 @@
 """Kind ``plugin``: a site that config cannot describe, written as a module in ``scrapers/sites/``.
 
 ``module: stdaily`` loads ``scrapers.sites.stdaily``, whose ``scraper`` attribute is a
-Scraper instance; discovery, item fetching and parsing are delegated to it.
+:class:`SiteScraper` instance; discovery, item fetching and parsing are delegated to it.
+The site module is loaded when the source runs, not when the sources file is read, so a
+missing plugin fails its own source and not the whole file.
 """
 
 from __future__ import annotations
 
 import importlib
+from abc import ABC
 from datetime import datetime
+from typing import Any, Literal
 
 from monitor.errors import SourceError
 from monitor.fetch.fetcher import Fetcher, Validators
 from monitor.items import ExtractedArticle, RawPage
-from monitor.sourcesfile import SourceConfig
 
-from .base import Scraper
+from .base import PagedSource, Scraper
 
-__all__ = ["PluginScraper", "load_site"]
+__all__ = ["PluginScraper", "PluginSource", "SiteScraper", "load_site"]
 
 
-def load_site(source: SourceConfig) -> Scraper:
+class PluginSource(PagedSource):
+    kind: Literal["plugin"]
+    module: str  # a module of scrapers/sites/
+
+
+class SiteScraper(Scraper[PluginSource], ABC):
+    """The scraper of one site plugin; ``name`` is its module's name."""
+
+    config = PluginSource
+
+
+def load_site(source: PluginSource) -> Scraper[Any]:
     try:
         module = importlib.import_module(f"scrapers.sites.{source.module}")
     except ImportError as exc:
@@ -30,15 +44,16 @@ def load_site(source: SourceConfig) -> Scraper:
     return site
 
 
-class PluginScraper(Scraper):
-    kind = "plugin"
+class PluginScraper(Scraper[PluginSource]):
+    name = "plugin"
+    config = PluginSource
 
-    async def discover(self, source: SourceConfig, fetcher: Fetcher, since: datetime | None = None) -> list[str]:
+    async def discover(self, source: PluginSource, fetcher: Fetcher, since: datetime | None = None) -> list[str]:
         return await load_site(source).discover(source, fetcher, since)
 
-    async def fetch(self, source: SourceConfig, fetcher: Fetcher, url: str,
+    async def fetch(self, source: PluginSource, fetcher: Fetcher, url: str,
                     validators: Validators | None = None) -> RawPage:
         return await load_site(source).fetch(source, fetcher, url, validators)
 
-    def parse(self, source: SourceConfig, page: RawPage) -> list[ExtractedArticle]:
+    def parse(self, source: PluginSource, page: RawPage) -> list[ExtractedArticle]:
         return load_site(source).parse(source, page)

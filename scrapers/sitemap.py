@@ -11,6 +11,7 @@ from __future__ import annotations
 import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Literal
 from xml.etree.ElementTree import Element
 
 from defusedxml import ElementTree
@@ -19,14 +20,17 @@ from defusedxml.common import DefusedXmlException
 from monitor.errors import SourceError
 from monitor.fetch.fetcher import Fetcher
 from monitor.items import RawPage
-from monitor.sourcesfile import SourceConfig
 from monitor.timefmt import parse_cli_date
 
-from .base import Scraper, fetch_listing_page, item_links
+from .base import LinkFilteredSource, PagedSource, Scraper, fetch_listing_page, item_links
 
-__all__ = ["SitemapScraper", "SitemapEntry", "parse_sitemap"]
+__all__ = ["SitemapScraper", "SitemapEntry", "SitemapSource", "parse_sitemap"]
 
 MAX_SITEMAP_BYTES = 50_000_000  # the sitemap protocol's own limit, uncompressed
+
+
+class SitemapSource(PagedSource, LinkFilteredSource):
+    kind: Literal["sitemap"]  # max_pages: child sitemaps of an index read per run
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +61,7 @@ def _child_text(element: Element, name: str) -> str | None:
     return None
 
 
-def parse_sitemap(source: SourceConfig, page: RawPage) -> list[SitemapEntry]:
+def parse_sitemap(source: SitemapSource, page: RawPage) -> list[SitemapEntry]:
     """Pure: the entries of a sitemap or sitemap index, newest first."""
     content = page.content
     if content[:2] == b"\x1f\x8b":
@@ -92,10 +96,11 @@ def _recent(entries: list[SitemapEntry], since: datetime | None) -> list[Sitemap
     return [e for e in entries if since is None or e.when is None or e.when >= since]
 
 
-class SitemapScraper(Scraper):
-    kind = "sitemap"
+class SitemapScraper(Scraper[SitemapSource]):
+    name = "sitemap"
+    config = SitemapSource
 
-    async def discover(self, source: SourceConfig, fetcher: Fetcher, since: datetime | None = None) -> list[str]:
+    async def discover(self, source: SitemapSource, fetcher: Fetcher, since: datetime | None = None) -> list[str]:
         page = await fetch_listing_page(source, fetcher, source.url)
         if page is None:
             return []

@@ -28,7 +28,6 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from monitor.dedup.deduplicator import DedupConfig
-from monitor.errors import ConfigError
 from monitor.fetch.fetcher import Fetcher
 from monitor.items import ExtractedArticle
 from monitor.pipeline import handle_item, prefetched
@@ -38,7 +37,7 @@ from monitor.store import MAX_ATTEMPTS, Repositories, commit_retrying
 from monitor.store.models import DiscoveredUrl, Source, SourceCheckpoint
 from monitor.tag.tagger import shared_tagger
 from monitor.timefmt import utcnow
-from scrapers import Scraper, scraper_registry
+from scrapers import Scraper, scraper_for
 
 __all__ = ["BackfillProgress", "BackfillResult", "BackfillWindow", "run_backfill"]
 
@@ -132,10 +131,8 @@ async def _discover(scraper: Scraper, source: SourceConfig, fetcher: Fetcher, se
 
 async def _backfill(settings: Settings, source: SourceConfig, engine: Engine, window: BackfillWindow,
                     max_pages: int, progress: ProgressCallback) -> BackfillResult:
-    scraper = scraper_registry().get(source.kind)
-    if scraper is None:
-        raise ConfigError(f"source {source.name!r}: kind {source.kind!r} cannot be backfilled")
-    wide = source.model_copy(update={"max_pages": max_pages})
+    scraper = scraper_for(source)
+    wide = source.with_list_pages(max_pages)
     key = {"since": window.since.isoformat(), "max_pages": max_pages}
     tagger, dedup_config = shared_tagger(), DedupConfig.from_settings(settings)
     pages = new = duplicates = skipped = errors = done = 0
@@ -177,5 +174,5 @@ async def _backfill(settings: Settings, source: SourceConfig, engine: Engine, wi
 def run_backfill(settings: Settings, source: SourceConfig, engine: Engine, window: BackfillWindow,
                  max_pages: int | None = None, progress: ProgressCallback | None = None) -> BackfillResult:
     """Backfill ``source`` back to ``window.since`` (list pages: ``max_pages``, default the source's x 20)."""
-    pages = max_pages or min(1000, source.max_pages * 20)
+    pages = max_pages or min(1000, source.list_pages * 20)
     return asyncio.run(_backfill(settings, source, engine, window, pages, progress or (lambda _p: None)))

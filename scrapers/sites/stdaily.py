@@ -29,9 +29,9 @@ from monitor.errors import ExtractionError, FetchError, SourceError
 from monitor.extract.extractor import extract_article
 from monitor.fetch.fetcher import Fetcher, Validators
 from monitor.items import ExtractedArticle, PublishDate, RawPage
-from monitor.sourcesfile import Selectors, SourceConfig
+from monitor.sourcesfile import Selectors
 from monitor.timefmt import utcnow
-from scrapers.base import Scraper
+from scrapers.plugin import PluginSource, SiteScraper
 
 __all__ = ["StdailyScraper", "scraper", "article_url", "edition_dates", "edition_sections", "section_articles", "API"]
 
@@ -42,12 +42,12 @@ SITE_ID = "811c18b08cf04e79be3b67d6902ee1a7"
 HEADERS = {"X-Requested-With": "XMLHttpRequest"}
 
 
-def article_url(source: SourceConfig, article_id: str, period: str) -> str:
+def article_url(source: PluginSource, article_id: str, period: str) -> str:
     parts = urlsplit(source.url)
     return f"{parts.scheme}://{parts.netloc}{READER_PATH}?{urlencode({'newsId': article_id, 'date': period})}"
 
 
-def _json(source: SourceConfig, page: RawPage) -> Any:
+def _json(source: PluginSource, page: RawPage) -> Any:
     try:
         answer = json.loads(page.content.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -59,31 +59,31 @@ def _json(source: SourceConfig, page: RawPage) -> Any:
     return answer
 
 
-def edition_dates(source: SourceConfig, page: RawPage) -> list[str]:
+def edition_dates(source: PluginSource, page: RawPage) -> list[str]:
     """Pure: edition dates (YYYY-MM-DD), newest first."""
     dates = (_json(source, page).get("obj") or {}).get("dateList") or []
     return sorted((str(d) for d in dates), reverse=True)
 
 
-def edition_sections(source: SourceConfig, page: RawPage) -> list[str]:
+def edition_sections(source: PluginSource, page: RawPage) -> list[str]:
     """Pure: the ids of an edition's pages (版面)."""
     return [str(s["id"]) for s in (_json(source, page).get("obj") or {}).get("editionList") or [] if s.get("id")]
 
 
-def section_articles(source: SourceConfig, page: RawPage) -> list[str]:
+def section_articles(source: PluginSource, page: RawPage) -> list[str]:
     return [str(a["id"]) for a in _json(source, page).get("list") or [] if a.get("id")]
 
 
-class StdailyScraper(Scraper):
-    kind = "plugin:stdaily"
+class StdailyScraper(SiteScraper):
+    name = "stdaily"
 
-    async def _post(self, source: SourceConfig, fetcher: Fetcher, path: str, payload: dict[str, str]) -> RawPage:
+    async def _post(self, source: PluginSource, fetcher: Fetcher, path: str, payload: dict[str, str]) -> RawPage:
         try:
             return await fetcher.post_json(source.url.rstrip("/") + path, payload, HEADERS)
         except FetchError as exc:
             raise SourceError(source.name, f"e-paper API {path}: {exc}") from exc
 
-    async def discover(self, source: SourceConfig, fetcher: Fetcher, since: datetime | None = None) -> list[str]:
+    async def discover(self, source: PluginSource, fetcher: Fetcher, since: datetime | None = None) -> list[str]:
         today = utcnow().astimezone(source.tz).date()
         page = await self._post(source, fetcher, "/uv/article/period/date", {"code": CODE, "date": today.strftime("%Y-%m-01")})
         dates = edition_dates(source, page)[:1]  # the latest edition; earlier ones were read on earlier runs
@@ -96,7 +96,7 @@ class StdailyScraper(Scraper):
                 found.extend(article_url(source, article_id, period) for article_id in section_articles(source, listing))
         return list(dict.fromkeys(found))
 
-    async def fetch(self, source: SourceConfig, fetcher: Fetcher, url: str,
+    async def fetch(self, source: PluginSource, fetcher: Fetcher, url: str,
                     validators: Validators | None = None) -> RawPage:
         query = parse_qs(urlsplit(url).query)
         article_id = (query.get("newsId") or [""])[0]
@@ -104,7 +104,7 @@ class StdailyScraper(Scraper):
                                          {"code": CODE, "id": article_id, "siteId": SITE_ID}, HEADERS)
         return replace(answer, url=url, final_url=url)
 
-    def parse(self, source: SourceConfig, page: RawPage) -> list[ExtractedArticle]:
+    def parse(self, source: PluginSource, page: RawPage) -> list[ExtractedArticle]:
         vo = ((_json(source, page).get("obj") or {}).get("articleVo")) or {}
         if not vo.get("content"):
             raise ExtractionError(f"{page.url}: the API answer holds no article")
