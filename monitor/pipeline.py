@@ -48,7 +48,7 @@ from monitor.sourcesfile import SourceConfig
 from monitor.store import db
 from monitor.store.models import Article, DiscoveredUrl, Source, StoredPage
 from monitor.store.storage import Storage, end_running_runs
-from monitor.tag.tagger import ZoneTagger, shared_tagger
+from monitor.tag import ZoneTagger, shared_tagger, tag_article
 from monitor.timefmt import utcnow
 from scrapers import Scraper, scraper_registry
 
@@ -94,7 +94,7 @@ def _store_articles(session: Session, storage: Storage, source: SourceConfig, so
     added: list[int] = []
     for article in articles:
         verdict = dedup.check(article)
-        tags = tagger.tag(article.title, article.body, source.zones, article.author_post or "", article.author)
+        tags = tag_article(article, source.zones, url=article.url, tagger=tagger)
         result = storage.store_article(article, verdict, tags, source_row, page.fetched_at)
         stored_page.article_id = result.article_id
         new += result.status == "new"
@@ -395,7 +395,7 @@ async def preview_source_async(settings: Settings, source: SourceConfig, limit: 
                 continue
             try:
                 for article in scraper.parse(source, outcome):
-                    tags = tagger.tag(article.title, article.body, source.zones, article.author_post or "", article.author)
+                    tags = tag_article(article, source.zones, url=article.url, tagger=tagger)
                     zones = tuple(t.zone_id for t in tags.zones if t.role == "subject")
                     items.append(PreviewItem(url, article, zones))
             except (ExtractionError, Undecodable) as exc:

@@ -331,6 +331,12 @@ def _priorities(settings: Settings) -> dict[str, int]:
     return {s.name: s.priority for s in sources.sources} if sources else {}
 
 
+def _source_zones(settings: Settings) -> dict[str, tuple[str, ...]]:
+    """Each source's zones from the sources file, if there is one: they tag an imported line as its crawl would."""
+    sources = _optional_sources(settings)
+    return {s.name: tuple(s.zones) for s in sources.sources} if sources else {}
+
+
 @app.command("import")
 def import_items(
     path: Annotated[Path, typer.Argument(help="UTF-8 JSON lines: url, title, body, published_at, optional author and source.")],
@@ -349,7 +355,8 @@ def import_items(
     counts = {"new": 0, "duplicate": 0, "revision": 0, "unchanged": 0, "error": 0}
     # On SQLite the one write lock (no crawl, backfill or digest run at the same time); on PostgreSQL one import at a time.
     with _database(settings) as engine, hold_many(engine, ["import"], settings.lock_timeout):
-        for outcome in import_file(engine, path, source, DedupConfig.from_settings(settings), _priorities(settings)):
+        for outcome in import_file(engine, path, source, DedupConfig.from_settings(settings), _priorities(settings),
+                                   source_zones=_source_zones(settings)):
             counts[outcome.status or "error"] += 1
             if json_out:
                 if outcome.error is not None:
@@ -487,9 +494,8 @@ def tag(
     json_out: JsonOpt = False,
 ) -> None:
     """Tag saved texts or pages: zones, people, places, topics, content type (no database)."""
-    from monitor.tag.tagger import ZoneTagger
+    from monitor.tag import tag_article
 
-    tagger = ZoneTagger()
     failed = False
     for path in paths:
         try:
@@ -498,7 +504,7 @@ def tag(
             failed = True
             _emit({"path": str(path), "error": str(exc)}) if json_out else err.print(f"[red]{path}: {exc}[/red]")
             continue
-        tags = tagger.tag(article.title, article.body, byline=article.author_post or "", author=article.author)
+        tags = tag_article(article, url=article.url)
         record = {"path": str(path), "zones": _zone_json(tags.zones),
                   "people": [{"name": p.name, "post": p.post, "zone_id": p.zone_id} for p in tags.people],
                   "places": [{"province": p.province, "city": p.city or None} for p in tags.places],
@@ -571,7 +577,7 @@ def retag(
 
     from monitor.store.models import Article, Source
     from monitor.store.storage import Storage
-    from monitor.tag.tagger import ZoneTagger
+    from monitor.tag import tag_article
 
     settings = _settings()
     try:
@@ -580,7 +586,6 @@ def retag(
         raise ConfigError(f"bad date: {exc}") from None
     sources = _optional_sources(settings)
     zones_of = {s.name: tuple(s.zones) for s in sources.sources} if sources else {}
-    tagger = ZoneTagger()
     done = 0
     with _database(settings) as engine, Session(engine) as session:
         query = select(Article.id)
@@ -594,8 +599,9 @@ def retag(
             for article_id in ids:
                 row = session.get(Article, article_id)
                 assert row is not None and row.id is not None
-                tags = tagger.tag(row.title, row.body, zones_of.get(names.get(row.source_id, ""), ()),
-                                  row.author_post or "", row.author)
+                article = ExtractedArticle(url=row.url, title=row.title, body=row.body, author=row.author,
+                                           author_post=row.author_post)
+                tags = tag_article(article, zones_of.get(names.get(row.source_id, ""), ()), url=row.url)
                 storage.retag(row.id, tags)
                 done += 1
                 if done % 200 == 0:

@@ -36,7 +36,7 @@ from monitor.settings import Settings
 from monitor.sourcesfile import SourceConfig
 from monitor.store.models import DiscoveredUrl, Source, SourceCheckpoint
 from monitor.store.storage import MAX_ATTEMPTS, Storage
-from monitor.tag.tagger import shared_tagger
+from monitor.tag import shared_tagger
 from monitor.timefmt import utcnow
 from scrapers import Scraper, scraper_registry
 
