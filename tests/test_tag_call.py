@@ -70,3 +70,32 @@ def test_crawl_backfill_import_and_retag_give_one_article_the_same_tags(tmp_path
         done = run_cli("retag", "--json", env=env[way], cwd=tmp_path)
         assert done.returncode == 0 and json.loads(done.stdout) == {"retagged": 1}, done.stderr
         assert _tags(databases[way]) == crawled, way
+
+
+def test_retag_refuses_without_a_valid_sources_file(tmp_path: Path) -> None:
+    """Retag would otherwise re-tag every article as if no source gave it a zone."""
+    sources = tmp_path / "sources.yaml"
+    database = tmp_path / "m.db"
+    env = {"MONITOR_SOURCES": str(sources), "MONITOR_DATABASE_URL": f"sqlite:///{database}"}
+    assert run_cli("db", "upgrade", env=env, cwd=tmp_path).returncode == 0
+    lines = tmp_path / "items.jsonl"
+    lines.write_text(json.dumps({"url": "https://zone.test/a/1.html", "title": "科技创新大会召开", "source": "zone-news",
+                                 "body": "高新区科技创新大会召开，高新区管委会主任李明出席会议并讲话。"}, ensure_ascii=False) + "\n",
+                     encoding="utf-8")
+    sources.write_text("sources:\n  - name: zone-news\n    kind: feed\n    url: https://zone.test/feed.xml\n"
+                       "    zones: [baotouxitu]\n", encoding="utf-8")
+    assert run_cli("import", str(lines), env=env, cwd=tmp_path).returncode == 0
+    tagged = _tags(database)
+    assert tagged["zones"] and tagged["people"] == [("李明", "高新区管委会主任", "baotouxitu")]
+
+    sources.unlink()
+    missing = run_cli("retag", "--json", env=env, cwd=tmp_path)
+    assert missing.returncode == 2, missing.stderr
+    assert missing.stdout == ""
+    assert "does not exist" in " ".join(missing.stderr.split()) and "Traceback" not in missing.stderr
+
+    sources.write_text("sources:\n  - name: zone-news\n    kind: nonsense\n", encoding="utf-8")
+    invalid = run_cli("retag", env=env, cwd=tmp_path)
+    assert invalid.returncode == 2, invalid.stderr
+    assert "zone-news" in invalid.stderr and "Traceback" not in invalid.stderr
+    assert _tags(database) == tagged  # nothing was retagged

@@ -320,7 +320,7 @@ def articles_list(
 
 # import / article detail / dedup (issue 5) -----------------------------------------------
 def _optional_sources(settings: Settings):  # type: ignore[no-untyped-def]
-    """The sources file for commands that work without one (import, retag): None when there is no file; one
+    """The sources file for commands that work without one (import, dedup rebuild): None when there is no file; one
     that is there but invalid is still an error (exit 2), rather than silently ignored."""
     return _load_sources(settings) if settings.sources.exists() else None
 
@@ -572,7 +572,9 @@ def retag(
     since: Annotated[str | None, typer.Option(help="Only articles stored on or after this date.")] = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """Re-tag stored articles (after a change of the taxonomy or gazetteer), with a progress bar on stderr."""
+    """Re-tag stored articles (after a change of the taxonomy or gazetteer), with a progress bar on stderr.
+
+    Reads the sources file (MONITOR_SOURCES) for each source's zones: exit 2 when it is missing or invalid."""
     from rich.progress import Progress
 
     from monitor.store.models import Article, Source
@@ -584,8 +586,11 @@ def retag(
         start = parse_cli_date(since) if since else None
     except ValueError as exc:
         raise ConfigError(f"bad date: {exc}") from None
-    sources = _optional_sources(settings)
-    zones_of = {s.name: tuple(s.zones) for s in sources.sources} if sources else {}
+    try:  # without the sources' zones every article would lose the zones its source gives it
+        sources = _load_sources(settings)
+    except ConfigError as exc:
+        raise ConfigError(f"{exc}; retag tags each article with its source's zones from it, so it needs the file") from None
+    zones_of = {s.name: tuple(s.zones) for s in sources.sources}
     done = 0
     with _database(settings) as engine, Session(engine) as session:
         query = select(Article.id)
