@@ -323,9 +323,7 @@ async def crawl_async(settings: Settings, sources: list[SourceConfig], engine: E
     slots = asyncio.Semaphore(MAX_CONCURRENT_SOURCES)
 
     async def crawl_one(source: SourceConfig, fetcher: Fetcher) -> SourceRunResult:
-        scraper = registry.get(source.kind)
-        if scraper is None:
-            return SourceRunResult(source.name, 0, 0, 0, 0, f"kind {source.kind!r} is not supported yet")
+        scraper = registry[source.kind]  # the sources file admits only kinds that have a scraper
         async with slots:
             try:
                 return await _crawl_source_guarded(source, scraper, fetcher, engine, tagger, report, dedup_config,
