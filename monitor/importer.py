@@ -28,7 +28,7 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from monitor.dedup.deduplicator import DedupConfig, Deduplicator
+from monitor.dedup import DedupConfig, Deduplicator
 from monitor.errors import ConfigError, DatabaseError
 from monitor.items import ExtractedArticle, PublishDate
 from monitor.normalise import clean_paragraphs, clean_text, split_paragraphs

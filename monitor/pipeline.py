@@ -31,7 +31,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select, update
 
-from monitor.dedup.deduplicator import DedupConfig, Deduplicator
+from monitor.dedup import DedupConfig, Deduplicator
 from monitor.errors import (
     DatabaseError,
     ExtractionError,
@@ -41,7 +41,7 @@ from monitor.errors import (
     SourceError,
     Undecodable,
 )
-from monitor.fetch.fetcher import Fetcher, RobotsCache, Validators
+from monitor.fetch import Fetcher, RobotsCache, Validators
 from monitor.items import ExtractedArticle, RawPage
 from monitor.settings import Settings
 from monitor.sourcesfile import SourceConfig

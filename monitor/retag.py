@@ -10,8 +10,8 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from monitor.items import ExtractedArticle
+from monitor.store import Storage
 from monitor.store.models import Article, Source
-from monitor.store.storage import Storage
 from monitor.tag import tag_article
 
 __all__ = ["COMMIT_EVERY", "retag_articles"]

@@ -304,7 +304,7 @@ def import_items(
 
     Lines are stored in transactions of 100; each line's outcome is printed once its transaction is
     committed, so an interrupted import can simply be run again (stored lines come back unchanged)."""
-    from monitor.dedup.deduplicator import DedupConfig
+    from monitor.dedup import DedupConfig
     from monitor.importer import import_file
     from monitor.service.locks import hold_many
 
@@ -377,7 +377,7 @@ def dedup_rebuild(
     """Recompute fingerprints, stock phrases and clusters of the stored corpus (resumes an interrupted run)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
-    from monitor.dedup.deduplicator import DedupConfig
+    from monitor.dedup import DedupConfig
     from monitor.dedup.rebuild import rebuild
 
     settings = load_settings()
@@ -392,7 +392,7 @@ def dedup_rebuild(
 
 # extract / tag / zones (no database) ---------------------------------------------------
 def _read_input(path: Path, url: str | None) -> list[ExtractedArticle]:
-    from monitor.extract.extractor import extract_article, extract_text_page
+    from monitor.extract import extract_article, extract_text_page
     from monitor.fetch.decoding import decode_html
 
     raw = path.read_bytes()

@@ -26,7 +26,7 @@ def serve(
     no_web: Annotated[bool, typer.Option("--no-web", help="Run the scheduler only, without the web app.")] = False,
 ) -> None:
     """Run the service: crawl each source on its schedule, send due digests, serve the web app, /healthz and /metrics."""
-    from monitor.service.scheduler import serve as run_service
+    from monitor.service import serve as run_service
     from monitor.web.app import refuse_default_secret
 
     settings = load_settings()

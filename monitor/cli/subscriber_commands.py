@@ -130,7 +130,7 @@ def digest_preview(
     html: Annotated[Path | None, typer.Option(help="Also write the HTML part to this file.")] = None,
 ) -> None:
     """Show the digest a subscriber would get now, without recording or sending it."""
-    from monitor.digest.delivery import preview_digest
+    from monitor.digest import preview_digest
 
     settings = load_settings()
     with open_database(settings) as engine:
@@ -155,7 +155,7 @@ def digest_send(
 
     Exit 1 when a digest failed in this run or was given up on (see `monitor digest status`).
     """
-    from monitor.digest.delivery import send_digests
+    from monitor.digest import send_digests
     from monitor.digest.mailer import make_mailer
 
     _check_frequency(frequency)
@@ -201,7 +201,7 @@ def digest_status(
     limit: Annotated[int, typer.Option(help="At most this many periods, newest first.")] = 20,
     json_out: Annotated[bool, typer.Option("--json", help="One JSON object per period on stdout: frequency, period, counts (state -> number), undelivered (addresses).")] = False,
 ) -> None:
-    from monitor.digest.delivery import digest_status as load_status
+    from monitor.digest import digest_status as load_status
     from monitor.timefmt import format_timestamp
 
     _check_frequency(frequency)

@@ -61,9 +61,9 @@ from monitor.errors import (
     TooManyRedirects,
 )
 from monitor.fetch.address_guard import RefusedAddress, guarded_transport
-from monitor.fetch.urls import PrivateAllowlist, check_public, dns_error, origin_of
+from monitor.fetch.urls import check_public, dns_error, origin_of
 from monitor.items import RawPage
-from monitor.settings import Settings
+from monitor.settings import PrivateAllowlist, Settings
 from monitor.timefmt import utcnow
 
 __all__ = ["Fetcher", "FetchRecord", "Validators", "ValidatorStore"]

@@ -27,9 +27,9 @@ from sqlalchemy import func, or_
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from monitor.dedup.deduplicator import DedupConfig
+from monitor.dedup import DedupConfig
 from monitor.errors import ConfigError
-from monitor.fetch.fetcher import Fetcher
+from monitor.fetch import Fetcher
 from monitor.items import ExtractedArticle
 from monitor.pipeline import handle_item, prefetched
 from monitor.settings import Settings
