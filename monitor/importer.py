@@ -20,7 +20,7 @@ from __future__ import annotations
 import codecs
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -28,13 +28,13 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from monitor.dedup.deduplicator import DedupConfig, Deduplicator
+from monitor.dedup import DedupConfig, Deduplicator
 from monitor.errors import ConfigError, DatabaseError
 from monitor.items import ExtractedArticle, PublishDate
 from monitor.normalise import clean_paragraphs, clean_text, split_paragraphs
 from monitor.store import Articles, Sources, StoreResult, db
 from monitor.store.models import Article, Source
-from monitor.tag.tagger import shared_tagger
+from monitor.tag import shared_tagger, tag_article
 from monitor.timefmt import SHANGHAI, utcnow
 
 __all__ = ["ImportOutcome", "decode_line", "parse_item", "import_file"]
@@ -138,11 +138,13 @@ class _Line:
 
 
 def import_file(engine: Engine, path: Path, default_source: str, config: DedupConfig,
-                priorities: Mapping[str, int] | None = None, batch_lines: int = BATCH_LINES) -> Iterator[ImportOutcome]:
+                priorities: Mapping[str, int] | None = None, batch_lines: int = BATCH_LINES,
+                source_zones: Mapping[str, Sequence[str]] | None = None) -> Iterator[ImportOutcome]:
     """Import the lines of ``path`` in transactions of ``batch_lines`` lines, yielding each line's outcome, in
     order, once its transaction is committed: what was reported is stored, and a line stored before a crash
     is ``unchanged`` when the file is imported again. A full or read-only database stops the import with
-    nothing of the current batch stored."""
+    nothing of the current batch stored. `source_zones`: the zones of each source of the sources file, which
+    tag a line of that source as they tag its crawled articles."""
     try:
         handle = path.open("rb")
         start = handle.peek(2)[:2]
@@ -152,7 +154,7 @@ def import_file(engine: Engine, path: Path, default_source: str, config: DedupCo
         handle.close()
         raise ConfigError(f"{path} is UTF-16 (it starts with a UTF-16 byte-order mark); import reads UTF-8 "
                           f"JSON lines: convert it first (iconv -f UTF-16 -t UTF-8)")
-    tagger = shared_tagger()
+    tagger, zones_of = shared_tagger(), source_zones or {}
     with handle, Session(engine, expire_on_commit=False) as session:
         articles, source_rows = Articles(session, priorities), Sources(session)
         dedup = Deduplicator(session, config)
@@ -169,7 +171,7 @@ def import_file(engine: Engine, path: Path, default_source: str, config: DedupCo
                     sources[line.source] = (session.exec(select(Source).where(Source.name == line.source)).first()
                                             or source_rows.row(line.source, "import"))
                 verdict = dedup.check(line.article)
-                tags = tagger.tag(line.article.title, line.article.body, (), line.article.author_post or "")
+                tags = tag_article(line.article, zones_of.get(line.source, ()), url=line.article.url, tagger=tagger)
                 results.append(articles.store_article(line.article, verdict, tags, sources[line.source], utcnow()))
             return results
 

@@ -31,7 +31,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select, update
 
-from monitor.dedup.deduplicator import DedupConfig, Deduplicator
+from monitor.dedup import DedupConfig, Deduplicator
 from monitor.errors import (
     DatabaseError,
     ExtractionError,
@@ -41,13 +41,13 @@ from monitor.errors import (
     SourceError,
     Undecodable,
 )
-from monitor.fetch.fetcher import Fetcher, RobotsCache, Validators
+from monitor.fetch import Fetcher, RobotsCache, Validators
 from monitor.items import ExtractedArticle, RawPage
 from monitor.settings import Settings
 from monitor.sourcesfile import SourceConfig
 from monitor.store import CrawlRuns, FetchHistory, Repositories, db
 from monitor.store.models import Article, DiscoveredUrl, Source, StoredPage
-from monitor.tag.tagger import ZoneTagger, shared_tagger
+from monitor.tag import ZoneTagger, shared_tagger, tag_article
 from monitor.timefmt import utcnow
 from scrapers import Scraper, scraper_for
 
@@ -93,8 +93,7 @@ def _store_articles(session: Session, repos: Repositories, source: SourceConfig,
     added: list[int] = []
     for article in articles:
         verdict = dedup.check(article)
-        tags = tagger.tag(article.title, article.body, source.zones, article.author_post or "", article.author,
-                          url=article.url)
+        tags = tag_article(article, source.zones, url=article.url, tagger=tagger)
         result = repos.articles.store_article(article, verdict, tags, source_row, page.fetched_at)
         stored_page.article_id = result.article_id
         new += result.status == "new"
@@ -387,8 +386,7 @@ async def preview_source_async(settings: Settings, source: SourceConfig, limit: 
                 continue
             try:
                 for article in scraper.parse(source, outcome):
-                    tags = tagger.tag(article.title, article.body, source.zones, article.author_post or "", article.author,
-                                      url=article.url)
+                    tags = tag_article(article, source.zones, url=article.url, tagger=tagger)
                     zones = tuple(t.zone_id for t in tags.zones if t.role == "subject")
                     items.append(PreviewItem(url, article, zones))
             except (ExtractionError, Undecodable) as exc:

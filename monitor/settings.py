@@ -6,17 +6,54 @@ reads the environment.
 
 from __future__ import annotations
 
+import ipaddress
+import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from monitor.fetch.urls import PrivateAllowlist
-
-__all__ = ["Settings", "DEFAULT_USER_AGENT"]
+__all__ = ["Settings", "DEFAULT_USER_AGENT", "PrivateAllowlist"]
 
 DEFAULT_USER_AGENT = "zone-monitor/0.1 (+https://github.com/zone-monitor/zone-monitor; monitor@zone-monitor.invalid)"
+
+
+# The value of MONITOR_PRIVATE_ALLOWLIST, parsed: here rather than in the fetch stage, so that a setting is
+# checked without importing a stage (the fetcher reads it from here).
+_HOST_NAME = re.compile(r"^(?=.{1,253}$)[a-z0-9_]([a-z0-9_-]{0,62})(\.[a-z0-9_]([a-z0-9_-]{0,62}))*\.?$")
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+@dataclass(frozen=True, slots=True)
+class PrivateAllowlist:
+    """Non-public hosts that may be fetched all the same (MONITOR_PRIVATE_ALLOWLIST): host names, and
+    addresses or CIDR networks. Everything else that is not public stays refused, also after a redirect."""
+
+    hosts: frozenset[str] = frozenset()
+    networks: tuple[Network, ...] = ()
+
+    @classmethod
+    def parse(cls, text: str) -> PrivateAllowlist:
+        """Comma- or space-separated entries; ValueError names the entry that is neither a network nor a host name."""
+        hosts: set[str] = set()
+        networks: list[Network] = []
+        for entry in re.split(r"[,\s]+", text.strip().lower()):
+            if not entry:
+                continue
+            try:
+                networks.append(ipaddress.ip_network(entry.strip("[]"), strict=False))
+                continue
+            except ValueError:
+                pass
+            if not _HOST_NAME.match(entry):
+                raise ValueError(f"{entry!r} is neither a host name, an IP address nor a CIDR network")
+            hosts.add(entry.rstrip("."))
+        return cls(frozenset(hosts), tuple(networks))
+
+    def allows_address(self, address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+        return any(address.version == network.version and address in network for network in self.networks)
 
 
 class Settings(BaseSettings):

@@ -7,19 +7,13 @@ from zoneinfo import ZoneInfo
 
 from monitor.items import PublishDate
 
-__all__ = ["SHANGHAI", "utcnow", "to_utc", "format_timestamp", "format_published", "parse_cli_date"]
+__all__ = ["SHANGHAI", "utcnow", "format_timestamp", "format_published", "parse_cli_date"]
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
-
-
-def to_utc(value: datetime) -> datetime:
-    if value.tzinfo is None:
-        raise ValueError("naive datetime: attach a timezone before storing")
-    return value.astimezone(UTC)
 
 
 def format_timestamp(value: datetime | None, tz: ZoneInfo = SHANGHAI) -> str | None:

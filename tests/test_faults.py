@@ -519,7 +519,7 @@ def _import_lines(count: int) -> str:
 
 def _run_main(monkeypatch: pytest.MonkeyPatch, *args: str) -> int:
     """The `monitor` entry point in this process (so a connect hook of the test applies to it)."""
-    from monitor.cli.commands import main
+    from monitor.cli import main
 
     monkeypatch.setattr(sys, "argv", ["monitor", *args])
     try:

@@ -220,7 +220,8 @@ def test_parse_sitemap_raises_only_own_errors(source: Any, content: bytes) -> No
 def test_tagger_takes_any_text(tagger: ZoneTagger, title: str, body: str, byline: str, author: str | None) -> None:
     tags = _raises_only_own_errors(lambda: tagger.tag(title, body, byline=byline, author=author))
     if not isinstance(tags, MonitorError):
-        assert all(0.0 <= zone.score <= 1.0 or zone.score >= 0 for zone in tags.zones)
+        assert all(0.0 <= zone.score <= 1.0 for zone in tags.zones)
+        assert len({zone.zone_id for zone in tags.zones}) == len(tags.zones)  # one tag per zone
 
 
 # --- dedup fingerprints ----------------------------------------------------------------------

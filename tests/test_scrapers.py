@@ -119,3 +119,12 @@ def test_every_real_source_is_unverified_and_has_a_saved_response_case() -> None
         module = getattr(source, "module", None)  # plugin sources name the site module their case may cover
         assert source.name in covered or module in covered or not source.enabled, f"{source.name}: no saved-response case"
     assert "commit" in text  # provenance comments name the code and commit
+
+
+def test_every_kind_the_sources_file_admits_has_a_scraper() -> None:
+    """The crawl looks a source's scraper up without a fallback: a kind without one must not get past the file."""
+    from typing import get_args
+
+    from monitor.sourcesfile import SourceKind
+
+    assert set(get_args(SourceKind)) <= set(scraper_registry())

@@ -34,10 +34,15 @@ def test_settings_read_environment_and_dotenv(tmp_path: Path, monkeypatch: pytes
     assert "@" in settings.user_agent or "http" in settings.user_agent  # a contact
 
 
-def test_bad_setting_is_a_config_error_with_exit_2(tmp_path: Path) -> None:
+def test_bad_setting_is_a_config_error_with_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from monitor.cli.common import load_settings
     from tests.conftest import run_cli
 
+    monkeypatch.chdir(tmp_path)  # no .env of the working tree
+    monkeypatch.setenv("MONITOR_FETCH_TIMEOUT", "soon")
+    with pytest.raises(ConfigError, match="fetch_timeout"):  # the error the CLI maps to exit code 2
+        load_settings()
     result = run_cli("crawl", env={"MONITOR_FETCH_TIMEOUT": "soon"}, cwd=tmp_path)
     assert result.returncode == 2
+    assert result.stderr.startswith("error: invalid setting:") and "Traceback" not in result.stderr
     assert "MONITOR_FETCH_TIMEOUT".lower() in result.stderr.lower() or "fetch_timeout" in result.stderr
-    assert ConfigError  # the CLI maps ConfigError to exit code 2

@@ -12,7 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "docker" / "start.sh"
 README = ROOT / "README.md"
-KNOBS = ("DB_WAIT_SECONDS", "CRAWL_INTERVAL", "START_MAX_LOOPS")
+KNOBS = ("DB_WAIT_SECONDS",)
 
 
 def _env(**extra: str) -> dict[str, str]:
@@ -35,41 +35,29 @@ def _sqlite_settings(tmp_path: Path, sources: str | None = "sources: []\n") -> d
     return {"MONITOR_DATABASE_URL": f"sqlite:///{tmp_path / 'monitor.db'}", "MONITOR_SOURCES": str(sources_file)}
 
 
-def _without_serve(tmp_path: Path) -> dict[str, str]:
-    """PATH with a shim of an older CLI that has no `monitor serve`, so the script falls back to its loop."""
-    shim_dir = tmp_path / "old-bin"
+def _serve_shim(tmp_path: Path) -> dict[str, str]:
+    """PATH with a shim that stands in for `monitor serve` (which would run forever): it says it started, with
+    its pid, and exits; every other command is the real CLI."""
+    shim_dir = tmp_path / "bin"
     shim_dir.mkdir(exist_ok=True)
     shim = shim_dir / "monitor"
     real = Path(sys.executable).parent / "monitor"
-    shim.write_text(f'#!/usr/bin/env bash\n[ "${{1:-}}" = serve ] && exit 2\nexec "{real}" "$@"\n', encoding="utf-8")
+    shim.write_text(f'#!/usr/bin/env bash\nif [ "${{1:-}}" = serve ]; then\n  echo "SERVING pid $$" >&2; exit 0\nfi\n'
+                    f'exec "{real}" "$@"\n', encoding="utf-8")
     shim.chmod(0o755)
     return {"PATH": os.pathsep.join([str(shim_dir), _env()["PATH"]])}
 
 
-def test_migrates_then_runs_the_crawl_loop(tmp_path: Path) -> None:
-    result = _run(tmp_path, **_sqlite_settings(tmp_path), **_without_serve(tmp_path), START_MAX_LOOPS="1",
-                  CRAWL_INTERVAL="0")
+def test_migrates_then_execs_monitor_serve(tmp_path: Path) -> None:
+    result = _run(tmp_path, **_sqlite_settings(tmp_path), **_serve_shim(tmp_path))
     assert result.returncode == 0, result.stderr
     with sqlite3.connect(tmp_path / "monitor.db") as conn:
         tables = {row[0] for row in conn.execute("select name from sqlite_master where type = 'table'")}
         assert "alembic_version" in tables
         assert conn.execute("select count(*) from alembic_version").fetchone()[0] == 1
     assert "upgraded from empty" in result.stderr
-    assert "crawl pass 1: monitor crawl" in result.stderr
-    assert "crawl pass 1: monitor digest send" in result.stderr
-    assert "digests:" in result.stderr  # the real `monitor digest send` ran
-    assert "crawl pass 2" not in result.stderr  # START_MAX_LOOPS bounds the loop
-    assert "stopping after 1 pass" in result.stderr
-
-
-def test_loop_repeats_and_survives_a_failing_crawl(tmp_path: Path) -> None:
-    """A failing pass (here: the sources file is missing) is logged; the loop goes on."""
-    result = _run(tmp_path, **_sqlite_settings(tmp_path, sources=None), **_without_serve(tmp_path), START_MAX_LOOPS="2",
-                  CRAWL_INTERVAL="0")
-    assert result.returncode == 0, result.stderr
-    assert "crawl pass 2: monitor crawl" in result.stderr
-    assert len(re.findall(r"monitor crawl failed \(exit 2\)", result.stderr)) == 2
-    assert "does not exist" in " ".join(result.stderr.split())  # the CLI's own message (rich wraps it)
+    assert result.stderr.index("upgraded from empty") < result.stderr.index("starting monitor serve")
+    assert "SERVING" in result.stderr
 
 
 def test_gives_up_when_the_database_is_unreachable(tmp_path: Path) -> None:
@@ -81,7 +69,7 @@ def test_gives_up_when_the_database_is_unreachable(tmp_path: Path) -> None:
     assert attempts >= 1
     if attempts > 1:  # how many fit in 3 s depends on the machine's speed, not on the script
         assert "waiting for the database (attempt 1" in result.stderr
-    assert "crawl pass" not in result.stderr
+    assert "starting monitor serve" not in result.stderr
 
 
 def test_a_configuration_error_is_not_retried(tmp_path: Path) -> None:
@@ -93,28 +81,9 @@ def test_a_configuration_error_is_not_retried(tmp_path: Path) -> None:
 
 
 def test_bad_knob_is_refused(tmp_path: Path) -> None:
-    result = _run(tmp_path, timeout=30, **_sqlite_settings(tmp_path), CRAWL_INTERVAL="30m")
+    result = _run(tmp_path, timeout=30, **_sqlite_settings(tmp_path), DB_WAIT_SECONDS="1m")
     assert result.returncode == 2
-    assert "CRAWL_INTERVAL must be a whole number" in result.stderr
-
-
-def test_execs_monitor_serve_when_the_cli_has_it(tmp_path: Path) -> None:
-    """A shim stands in for `monitor serve`, which would run forever."""
-    shim_dir = tmp_path / "bin"
-    shim_dir.mkdir()
-    shim = shim_dir / "monitor"
-    real = Path(sys.executable).parent / "monitor"
-    shim.write_text(f'#!/usr/bin/env bash\nif [ "${{1:-}}" = serve ]; then\n'
-                    f'  [ "${{2:-}}" = --help ] && exit 0\n  echo "SERVING pid $$" >&2; exit 0\nfi\n'
-                    f'exec "{real}" "$@"\n', encoding="utf-8")
-    shim.chmod(0o755)
-    env = _sqlite_settings(tmp_path)
-    env["PATH"] = os.pathsep.join([str(shim_dir), _env()["PATH"]])
-    result = _run(tmp_path, **env, START_MAX_LOOPS="1")
-    assert result.returncode == 0, result.stderr
-    assert "starting monitor serve" in result.stderr
-    assert "SERVING" in result.stderr
-    assert "crawl pass" not in result.stderr
+    assert "DB_WAIT_SECONDS must be a whole number" in result.stderr
 
 
 def test_script_is_valid_bash_and_executable() -> None:

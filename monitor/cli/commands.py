@@ -1,4 +1,5 @@
-"""The `monitor` command line.
+"""The core `monitor` commands: db, sources, crawl, reextract, import, articles, dedup, extract, tag, retag,
+zones, topics, demo (monitor/cli/__init__.py merges them into the root command).
 
 Contracts kept for every command: with --json, stdout carries JSON lines only (progress and
 logs go to stderr); exit 0 when the command did its job, 1 when a source or the run failed,
@@ -8,78 +9,46 @@ logs go to stderr); exit 0 when the command did its job, 1 when a source or the 
 from __future__ import annotations
 
 import json
-import logging
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
-import sqlalchemy as sa
 import typer
-from rich.console import Console
-from rich.logging import RichHandler
 from rich.table import Table
-from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from monitor.cli.usage import click_exception_types, command_path, prepare_command, usage_line, version_text
-from monitor.errors import ConfigError, DatabaseNotMigrated, MonitorError
+from monitor.cli.common import (
+    JsonOpt,
+    emit_json,
+    err,
+    load_settings,
+    open_database,
+    optional_sources,
+    out,
+    read_sources,
+)
+from monitor.errors import ConfigError, MonitorError
 from monitor.items import ExtractedArticle
 from monitor.settings import Settings
 from monitor.store import db
 from monitor.tag.gazetteer import load_gazetteer
 from monitor.timefmt import format_published, format_timestamp, parse_cli_date
 
-__all__ = ["app", "main"]
+__all__ = ["app"]
 
-app = typer.Typer(help="zone-monitor: collect, deduplicate, tag and email what is published about China's national high-tech zones.",
-                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+# Merged into the root `monitor` command by monitor/cli/__init__.py: its commands and groups are top level.
+app = typer.Typer()
 db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
 sources_app = typer.Typer(help="Configured sources: list, validate.", no_args_is_help=True)
 articles_app = typer.Typer(help="Stored articles.", no_args_is_help=True)
-subscribers_app = typer.Typer(help="Digest subscribers.", no_args_is_help=True)
-digest_app = typer.Typer(help="Email digests.", no_args_is_help=True)
 zones_app = typer.Typer(help="The gazetteer of national high-tech zones.", no_args_is_help=True)
+dedup_app = typer.Typer(help="The dedup index and story clusters.", no_args_is_help=True)
+topics_app = typer.Typer(help="The topic taxonomy (monitor/data/topics.yaml).", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(sources_app, name="sources")
 app.add_typer(articles_app, name="articles")
-app.add_typer(subscribers_app, name="subscribers")
-app.add_typer(digest_app, name="digest")
 app.add_typer(zones_app, name="zones")
-dedup_app = typer.Typer(help="The dedup index and story clusters.", no_args_is_help=True)
 app.add_typer(dedup_app, name="dedup")
-topics_app = typer.Typer(help="The topic taxonomy (monitor/data/topics.yaml).", no_args_is_help=True)
 app.add_typer(topics_app, name="topics")
-
-err = Console(stderr=True)
-out = Console(soft_wrap=True)
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object per line on stdout (nothing else).")]
-
-
-def _settings() -> Settings:
-    try:
-        return Settings()
-    except Exception as exc:  # pydantic ValidationError on a bad MONITOR_* value
-        raise ConfigError(f"invalid setting: {exc}") from None
-
-
-def _emit(obj: dict[str, Any]) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
-    sys.stdout.flush()
-
-
-@contextmanager
-def _database(settings: Settings) -> Iterator[Engine]:
-    """An engine on a database at the code's schema revision (else DatabaseNotMigrated, exit 2)."""
-    engine = db.make_engine(settings.database_url)
-    try:
-        db.require_current(engine)
-        yield engine
-    except sa.exc.DBAPIError as exc:  # not one of the failures the command turns into a DatabaseError itself
-        raise db.database_error(exc, engine.url) from exc
-    finally:
-        engine.dispose()
 
 
 def _zone_json(tags: Any) -> list[dict[str, Any]]:
@@ -90,7 +59,7 @@ def _zone_json(tags: Any) -> list[dict[str, Any]]:
 @db_app.command("upgrade")
 def db_upgrade() -> None:
     """Apply the database migrations (creates the schema on a new database)."""
-    settings = _settings()
+    settings = load_settings()
     before, after = db.upgrade(settings.database_url)
     if before == after:
         err.print(f"database already at revision {after}")
@@ -101,7 +70,7 @@ def db_upgrade() -> None:
 @db_app.command("current")
 def db_current() -> None:
     """Print the database's schema revision and the code's."""
-    settings = _settings()
+    settings = load_settings()
     engine = db.make_engine(settings.database_url)
     try:
         out.print(f"database: {db.current_revision(engine) or 'none'}  code: {db.head_revision()}")
@@ -110,25 +79,19 @@ def db_current() -> None:
 
 
 # sources -----------------------------------------------------------------------------
-def _load_sources(settings: Settings):  # type: ignore[no-untyped-def]
-    from monitor.sourcesfile import load_sources
-
-    return load_sources(settings.sources)
-
-
 @sources_app.command("validate")
 def sources_validate(json_out: JsonOpt = False) -> None:
     """Check the sources file (MONITOR_SOURCES) against the schema; errors name source and field (exit 2)."""
-    settings = _settings()
+    settings = load_settings()
     try:
-        sources = _load_sources(settings)
+        sources = read_sources(settings)
     except ConfigError as exc:
         if json_out:
-            _emit({"path": str(settings.sources), "valid": False, "error": str(exc)})
+            emit_json({"path": str(settings.sources), "valid": False, "error": str(exc)})
         raise
     if json_out:
         for source in sources.sources:
-            _emit({"name": source.name, "kind": source.kind, "valid": True})
+            emit_json({"name": source.name, "kind": source.kind, "valid": True})
     else:
         err.print(f"{settings.sources}: {len(sources.sources)} source(s), all valid")
 
@@ -141,9 +104,9 @@ def sources_list(json_out: JsonOpt = False) -> None:
     from monitor.service.health import load_states, parse_failure_rate
     from monitor.store.models import DiscoveredUrl, Source
 
-    settings = _settings()
-    sources = _load_sources(settings)
-    with _database(settings) as engine, Session(engine) as session:
+    settings = load_settings()
+    sources = read_sources(settings)
+    with open_database(settings) as engine, Session(engine) as session:
         rows = {s.name: s for s in session.exec(select(Source)).all()}
         pending = dict(session.exec(select(DiscoveredUrl.source_id, func.count()).where(
             col(DiscoveredUrl.state).in_(["pending", "failed"])).group_by(col(DiscoveredUrl.source_id))).all())
@@ -165,7 +128,7 @@ def sources_list(json_out: JsonOpt = False) -> None:
             "parse_failure_rate": rates.get(row.id) if row else None,
         }
         if json_out:
-            _emit(record)
+            emit_json(record)
         else:
             table.add_row(*(str(v if v is not None else "-") for v in record.values()))
     if not json_out:
@@ -181,12 +144,12 @@ def sources_test(
     """Dry run of one source: fetch its list and first items, print what would be stored; store nothing."""
     from monitor.pipeline import preview_source
 
-    settings = _settings()
-    source = _load_sources(settings).get(name)
+    settings = load_settings()
+    source = read_sources(settings).get(name)
     with err.status(f"trying {name}"):
         preview = preview_source(settings, source, max(0, limit))
     if json_out:
-        _emit({"name": preview.name, "kind": preview.kind, "discovered": len(preview.discovered),
+        emit_json({"name": preview.name, "kind": preview.kind, "discovered": len(preview.discovered),
                "urls": list(preview.discovered), "error": preview.error})
     else:
         err.print(f"[bold]{preview.name}[/bold] ({preview.kind}): {len(preview.discovered)} item URL(s) found"
@@ -201,7 +164,7 @@ def sources_test(
                   "body_chars": len(article.body) if article else 0,
                   "lead": article.body[:120] if article else None, "zones": list(item.zones), "error": item.error}
         if json_out:
-            _emit(record)
+            emit_json(record)
         elif item.error:
             out.print(f"[red]x[/red] {item.url}\n    {item.error}")
         else:
@@ -223,22 +186,22 @@ def reextract(
 
     from monitor.pipeline import reextract as run_reextract
 
-    settings = _settings()
-    config = _load_sources(settings)
+    settings = load_settings()
+    config = read_sources(settings)
     if source:
         config.get(source)  # an unknown name is a usage error
     try:
         since_value = parse_cli_date(since) if since else None
     except ValueError as exc:
         raise ConfigError(f"bad date: {exc}") from None
-    with _database(settings) as engine, Progress(console=err, transient=True) as bar:
+    with open_database(settings) as engine, Progress(console=err, transient=True) as bar:
         task = bar.add_task("re-extracting", total=None)
         result = run_reextract(settings, list(config.sources), engine, source, since_value,
                                lambda done, total: bar.update(task, completed=done, total=total))
     record = {"pages": result.pages, "new": result.new, "duplicates": result.duplicates, "errors": result.errors,
               "skipped": result.skipped}
     if json_out:
-        _emit(record)
+        emit_json(record)
     else:
         err.print(", ".join(f"{k} {v}" for k, v in record.items()))
 
@@ -255,17 +218,17 @@ def crawl(
     one source within MONITOR_SOURCE_RUN_BUDGET (its unfetched items stay pending)."""
     from monitor.pipeline import crawl as run_crawl
 
-    settings = _settings()
-    config = _load_sources(settings)
+    settings = load_settings()
+    config = read_sources(settings)
     chosen = [config.get(name) for name in source] if source else [s for s in config.sources if s.enabled]
     from monitor.service.locks import hold_many, source_lock_name
 
-    with _database(settings) as engine, hold_many(engine, [source_lock_name(s.name) for s in chosen], settings.lock_timeout):
+    with open_database(settings) as engine, hold_many(engine, [source_lock_name(s.name) for s in chosen], settings.lock_timeout):
         with err.status("crawling") as status:
             results = run_crawl(settings, chosen, engine, lambda name, what: status.update(f"[{name}] {what}"))
     for result in results:
         if json_out:
-            _emit({"name": result.name, "fetched": result.fetched, "new": result.new,
+            emit_json({"name": result.name, "fetched": result.fetched, "new": result.new,
                    "duplicates": result.duplicates, "errors": result.errors, "error": result.error,
                    "budget_exhausted": result.budget_exhausted, "left_pending": result.left_pending})
         else:
@@ -294,7 +257,7 @@ def articles_list(
     from monitor.store.queries import ArticleFilter, list_articles
     from monitor.tag.topics import validate_topic_ids
 
-    settings = _settings()
+    settings = load_settings()
     gazetteer = load_gazetteer()
     try:
         filters = ArticleFilter(zones=resolve_zones(gazetteer, zone or []), topics=validate_topic_ids(topic or ()),
@@ -303,12 +266,12 @@ def articles_list(
     except ValueError as exc:
         raise ConfigError(f"bad date: {exc}") from None
     names = {z.id: z.full_name for z in gazetteer.zones}
-    with _database(settings) as engine, Session(engine) as session:
+    with open_database(settings) as engine, Session(engine) as session:
         views = list_articles(session, filters, names)
     table = Table("id", "published", "source", "title", "zones", "dup of")
     for view in views:
         if json_out:
-            _emit({"id": view.id, "url": view.url, "title": view.title, "author": view.author,
+            emit_json({"id": view.id, "url": view.url, "title": view.title, "author": view.author,
                    "author_post": view.author_post, "published_at": format_published(view.published),
                    "source": view.source, "zones": _zone_json(view.zones), "cluster_id": view.cluster_id,
                    "duplicate_of": view.duplicate_of})
@@ -320,16 +283,16 @@ def articles_list(
 
 
 # import / article detail / dedup (issue 5) -----------------------------------------------
-def _optional_sources(settings: Settings):  # type: ignore[no-untyped-def]
-    """The sources file for commands that work without one (import, retag): None when there is no file; one
-    that is there but invalid is still an error (exit 2), rather than silently ignored."""
-    return _load_sources(settings) if settings.sources.exists() else None
-
-
 def _priorities(settings: Settings) -> dict[str, int]:
     """Source priorities from the sources file, if there is one (import works without it)."""
-    sources = _optional_sources(settings)
+    sources = optional_sources(settings)
     return {s.name: s.priority for s in sources.sources} if sources else {}
+
+
+def _source_zones(settings: Settings) -> dict[str, tuple[str, ...]]:
+    """Each source's zones from the sources file, if there is one: they tag an imported line as its crawl would."""
+    sources = optional_sources(settings)
+    return {s.name: tuple(s.zones) for s in sources.sources} if sources else {}
 
 
 @app.command("import")
@@ -342,21 +305,22 @@ def import_items(
 
     Lines are stored in transactions of 100; each line's outcome is printed once its transaction is
     committed, so an interrupted import can simply be run again (stored lines come back unchanged)."""
-    from monitor.dedup.deduplicator import DedupConfig
+    from monitor.dedup import DedupConfig
     from monitor.importer import import_file
     from monitor.service.locks import hold_many
 
-    settings = _settings()
+    settings = load_settings()
     counts = {"new": 0, "duplicate": 0, "revision": 0, "unchanged": 0, "error": 0}
     # On SQLite the one write lock (no crawl, backfill or digest run at the same time); on PostgreSQL one import at a time.
-    with _database(settings) as engine, hold_many(engine, ["import"], settings.lock_timeout):
-        for outcome in import_file(engine, path, source, DedupConfig.from_settings(settings), _priorities(settings)):
+    with open_database(settings) as engine, hold_many(engine, ["import"], settings.lock_timeout):
+        for outcome in import_file(engine, path, source, DedupConfig.from_settings(settings), _priorities(settings),
+                                   source_zones=_source_zones(settings)):
             counts[outcome.status or "error"] += 1
             if json_out:
                 if outcome.error is not None:
-                    _emit({"line": outcome.line, "error": outcome.error})
+                    emit_json({"line": outcome.line, "error": outcome.error})
                 else:
-                    _emit({"url": outcome.url, "id": outcome.id, "status": outcome.status,
+                    emit_json({"url": outcome.url, "id": outcome.id, "status": outcome.status,
                            "cluster_id": outcome.cluster_id, "duplicate_of": outcome.duplicate_of,
                            "similarity": outcome.similarity})
             elif outcome.error is not None:
@@ -371,8 +335,8 @@ def articles_show(article_id: Annotated[int, typer.Argument(help="Article id.")]
     """Show one article with its story cluster: each member's similarity and the dedup evidence."""
     from monitor.store.models import Article, Cluster, Source
 
-    settings = _settings()
-    with _database(settings) as engine, Session(engine) as session:
+    settings = load_settings()
+    with open_database(settings) as engine, Session(engine) as session:
         article = session.get(Article, article_id)
         if article is None:
             raise ConfigError(f"no article with id {article_id}")
@@ -394,7 +358,7 @@ def articles_show(article_id: Annotated[int, typer.Argument(help="Article id.")]
             "cluster": [member(row, name) for row, name in members],
         }
     if json_out:
-        _emit(record)
+        emit_json(record)
         return
     out.print(f"[bold]{record['title']}[/bold]  #{record['id']}  {record['url']}")
     out.print(f"cluster {record['cluster_id']}: {len(record['cluster'])} member(s), canonical #{record['canonical_id']}")
@@ -414,11 +378,11 @@ def dedup_rebuild(
     """Recompute fingerprints, stock phrases and clusters of the stored corpus (resumes an interrupted run)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
-    from monitor.dedup.deduplicator import DedupConfig
+    from monitor.dedup import DedupConfig
     from monitor.dedup.rebuild import rebuild
 
-    settings = _settings()
-    with _database(settings) as engine, Progress("rebuilding", BarColumn(), MofNCompleteColumn(),
+    settings = load_settings()
+    with open_database(settings) as engine, Progress("rebuilding", BarColumn(), MofNCompleteColumn(),
                                                  TimeRemainingColumn(), console=err) as bar:
         task = bar.add_task("rebuild", total=None)
         result = rebuild(engine, DedupConfig.from_settings(settings), _priorities(settings), batch,
@@ -429,7 +393,7 @@ def dedup_rebuild(
 
 # extract / tag / zones (no database) ---------------------------------------------------
 def _read_input(path: Path, url: str | None) -> list[ExtractedArticle]:
-    from monitor.extract.extractor import extract_article, extract_text_page
+    from monitor.extract import extract_article, extract_text_page
     from monitor.fetch.decoding import decode_html
 
     raw = path.read_bytes()
@@ -454,7 +418,7 @@ def extract(
         except (OSError, MonitorError) as exc:
             failed = True
             if json_out:
-                _emit({"path": str(path), "error": str(exc)})
+                emit_json({"path": str(path), "error": str(exc)})
             else:
                 err.print(f"[red]{path}: {exc}[/red]")
             continue
@@ -468,7 +432,7 @@ def extract(
                               "url": f"{article.url}#piece-{number}"}
                              for number, p in enumerate(article.pieces, start=1)]}
         if json_out:
-            _emit(record)
+            emit_json(record)
         else:
             out.print(f"[bold]{path}[/bold]\n  title: {record['title']}\n  published: {record['published_at']}\n"
                       f"  author: {record['author']} {record['author_post'] or ''}\n  body: {len(article.body)} characters",
@@ -481,19 +445,19 @@ def extract(
         raise typer.Exit(1)
 
 
-def _source_zones(url: str) -> tuple[str, ...]:
+def _zones_of_host(url: str) -> tuple[str, ...]:
     """The zones of the configured sources on the same host as `url` (none when no sources file exists)."""
     from urllib.parse import urlsplit
 
-    settings = _settings()
-    if not Path(settings.sources).exists():
+    sources = optional_sources(load_settings())
+    if sources is None:
         return ()
     try:
         host = (urlsplit(url).hostname or "").removeprefix("www.")
     except ValueError:
         return ()
     zones: list[str] = []
-    for source in _load_sources(settings).sources:
+    for source in sources.sources:
         try:
             source_host = (urlsplit(source.url).hostname or "").removeprefix("www.")
         except ValueError:
@@ -520,27 +484,25 @@ def tag(
     json_out: JsonOpt = False,
 ) -> None:
     """Tag saved texts or pages: zones, people (post, organisation, former), places, topics, content type (no database)."""
-    from monitor.tag.tagger import ZoneTagger
+    from monitor.tag import tag_article
 
-    tagger = ZoneTagger()
-    source_zones = _source_zones(url) if url else ()
+    source_zones = _zones_of_host(url) if url else ()
     failed = False
     for path in paths:
         try:
             article = _read_input(path, url)[0]
         except (OSError, MonitorError) as exc:
             failed = True
-            _emit({"path": str(path), "error": str(exc)}) if json_out else err.print(f"[red]{path}: {exc}[/red]")
+            emit_json({"path": str(path), "error": str(exc)}) if json_out else err.print(f"[red]{path}: {exc}[/red]")
             continue
-        tags = tagger.tag(article.title, article.body, source_zones, byline=article.author_post or "",
-                          author=article.author, url=url)
+        tags = tag_article(article, source_zones, url=url or article.url)
         record = {"path": str(path), "zones": _zone_json(tags.zones),
                   "people": [_person_json(p) for p in tags.people],
                   "places": [{"province": p.province, "city": p.city or None} for p in tags.places],
                   "topics": [{"id": t.topic_id, "label": t.label, "score": t.score} for t in tags.topics],
                   "content_type": tags.content_type, "relevant": tags.relevant}
         if json_out:
-            _emit(record)
+            emit_json(record)
         else:
             out.print(f"[bold]{path}[/bold] ({tags.content_type})\n  zones: "
                       + ", ".join(f"{t.name} ({t.role}, {t.score})" for t in tags.zones)
@@ -557,7 +519,7 @@ def zones_list(json_out: JsonOpt = False) -> None:
     table = Table("id", "name", "short name", "province", "city", "approved")
     for zone in load_gazetteer().zones:
         if json_out:
-            _emit({"id": zone.id, "name": zone.full_name, "short_name": zone.short_name, "province": zone.province,
+            emit_json({"id": zone.id, "name": zone.full_name, "short_name": zone.short_name, "province": zone.province,
                    "city": zone.city, "approved_year": zone.approved_year, "year_verified": zone.year_verified})
         else:
             table.add_row(zone.id, zone.full_name, zone.short_name, zone.province, zone.city, str(zone.approved_year or "?"))
@@ -575,7 +537,7 @@ def zones_show(zone: Annotated[str, typer.Argument(help="Zone id or any of its n
               "province": found.province, "city": found.city, "approved_year": found.approved_year,
               "year_verified": found.year_verified, "sources": list(found.sources), "notes": found.notes}
     if json_out:
-        _emit(record)
+        emit_json(record)
     else:
         for key, value in record.items():
             out.print(f"{key}: {value}")
@@ -589,7 +551,7 @@ def topics_list(json_out: JsonOpt = False) -> None:
     table = Table("id", "label", "en", "phrases")
     for topic in load_taxonomy().topics:
         if json_out:
-            _emit({"id": topic.id, "label": topic.zh, "label_en": topic.en, "threshold": topic.threshold,
+            emit_json({"id": topic.id, "label": topic.zh, "label_en": topic.en, "threshold": topic.threshold,
                    "phrases": dict(topic.phrases), "negative": list(topic.negative)})
         else:
             table.add_row(topic.id, topic.zh, topic.en, " ".join(p for p, _ in topic.phrases[:8]))
@@ -602,44 +564,28 @@ def retag(
     since: Annotated[str | None, typer.Option(help="Only articles stored on or after this date.")] = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """Re-tag stored articles (after a change of the taxonomy or gazetteer), with a progress bar on stderr."""
+    """Re-tag stored articles (after a change of the taxonomy or gazetteer), with a progress bar on stderr.
+
+    Reads the sources file (MONITOR_SOURCES) for each source's zones: exit 2 when it is missing or invalid."""
     from rich.progress import Progress
 
-    from monitor.store import Articles
-    from monitor.store.models import Article, Source
-    from monitor.tag.tagger import ZoneTagger
+    from monitor.retag import retag_articles
 
-    settings = _settings()
+    settings = load_settings()
     try:
         start = parse_cli_date(since) if since else None
     except ValueError as exc:
         raise ConfigError(f"bad date: {exc}") from None
-    sources = _optional_sources(settings)
-    zones_of = {s.name: tuple(s.zones) for s in sources.sources} if sources else {}
-    tagger = ZoneTagger()
-    done = 0
-    with _database(settings) as engine, Session(engine) as session:
-        query = select(Article.id)
-        if start is not None:
-            query = query.where(col(Article.stored_at) >= start)
-        ids = list(session.exec(query.order_by(col(Article.id))).all())
-        names = dict(session.exec(select(Source.id, Source.name)).all())
-        articles = Articles(session)
-        with Progress(console=err, transient=True) as progress:
-            task = progress.add_task("retagging", total=len(ids))
-            for article_id in ids:
-                row = session.get(Article, article_id)
-                assert row is not None and row.id is not None
-                tags = tagger.tag(row.title, row.body, zones_of.get(names.get(row.source_id, ""), ()),
-                                  row.author_post or "", row.author)
-                articles.retag(row.id, tags)
-                done += 1
-                if done % 200 == 0:
-                    session.commit()
-                progress.advance(task)
-        session.commit()
+    try:  # without the sources' zones every article would lose the zones its source gives it
+        sources = read_sources(settings)
+    except ConfigError as exc:
+        raise ConfigError(f"{exc}; retag tags each article with its source's zones from it, so it needs the file") from None
+    zones_of = {s.name: tuple(s.zones) for s in sources.sources}
+    with open_database(settings) as engine, Progress(console=err, transient=True) as bar:
+        task = bar.add_task("retagging", total=None)
+        done = retag_articles(engine, zones_of, start, lambda done, total: bar.update(task, completed=done, total=total))
     if json_out:
-        _emit({"retagged": done})
+        emit_json({"retagged": done})
     else:
         err.print(f"retagged {done} article(s)")
 
@@ -650,47 +596,4 @@ def demo() -> None:
     """Run the whole pipeline offline: serve the bundled demo sites on 127.0.0.1, migrate, crawl, email a digest."""
     from monitor.demo.run import run_demo
 
-    run_demo(_settings(), err)
-
-
-
-
-def _show_version(value: bool) -> None:
-    if value:
-        out.print(version_text(), highlight=False)
-        raise typer.Exit()
-
-
-@app.callback()
-def _options(
-    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.", is_eager=True,
-                                          callback=_show_version)] = False,
-) -> None:
-    pass  # the options of `monitor` itself; the help text is the Typer's
-
-
-def main() -> None:
-    logging.basicConfig(level=logging.WARNING, format="%(message)s",
-                        handlers=[RichHandler(console=err, show_path=False, show_time=False)])
-    command = prepare_command(typer.main.get_command(app))
-    try:
-        # click returns typer.Exit's code here instead of raising it, and raises usage errors to us
-        code = command.main(prog_name="monitor", standalone_mode=False)
-    except MonitorError as exc:
-        err.print(f"[red]error:[/red] {exc}", highlight=False)
-        sys.exit(2 if isinstance(exc, ConfigError | DatabaseNotMigrated) else 1)
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
-    except typer.Abort:
-        err.print("aborted")
-        sys.exit(130)
-    except click_exception_types() as exc:  # usage errors (exit 2) and click's other errors (exit 1)
-        # one line, never wrapped to the terminal's width
-        sys.stderr.write(usage_line(exc, command_path(command, sys.argv[1:])) + "\n")
-        sys.exit(exc.exit_code)  # type: ignore[attr-defined]
-    if isinstance(code, int) and code:
-        sys.exit(code)
-
-
-if __name__ == "__main__":
-    main()
+    run_demo(load_settings(), err)

@@ -1,4 +1,5 @@
-"""CLI commands of the scheduled service: `serve`, `runs`, `backfill` (registered on monitor.cli.commands's app)."""
+"""CLI commands of the scheduled service: `serve`, `runs`, `backfill` (merged into the root command by
+monitor/cli/__init__.py)."""
 
 from __future__ import annotations
 
@@ -9,11 +10,13 @@ import typer
 from rich.table import Table
 from sqlmodel import Session, col, select
 
-from monitor.cli.commands import JsonOpt, _database, _emit, _load_sources, _settings, app, err, out
+from monitor.cli.common import JsonOpt, emit_json, err, load_settings, open_database, out, read_sources
 from monitor.errors import ConfigError
 from monitor.timefmt import format_timestamp, parse_cli_date
 
-__all__: list[str] = []
+__all__ = ["app"]
+
+app = typer.Typer()
 
 
 @app.command()
@@ -23,14 +26,14 @@ def serve(
     no_web: Annotated[bool, typer.Option("--no-web", help="Run the scheduler only, without the web app.")] = False,
 ) -> None:
     """Run the service: crawl each source on its schedule, send due digests, serve the web app, /healthz and /metrics."""
-    from monitor.service.scheduler import serve as run_service
+    from monitor.service import serve as run_service
     from monitor.web.app import refuse_default_secret
 
-    settings = _settings()
-    _load_sources(settings)  # a bad sources file is a usage error before anything starts
+    settings = load_settings()
+    read_sources(settings)  # a bad sources file is a usage error before anything starts
     if not no_web:
         refuse_default_secret(settings, host or settings.web_host)
-    with _database(settings) as engine:
+    with open_database(settings) as engine:
         run_service(settings, engine, web=not no_web, host=host, port=port)
 
 
@@ -43,8 +46,8 @@ def runs(
     """Crawl runs, newest first: source, start, end, status, counts, error."""
     from monitor.store.models import CrawlRun, Source
 
-    settings = _settings()
-    with _database(settings) as engine, Session(engine) as session:
+    settings = load_settings()
+    with open_database(settings) as engine, Session(engine) as session:
         query = (select(CrawlRun, Source).join(Source, col(Source.id) == col(CrawlRun.source_id))
                  .order_by(col(CrawlRun.id).desc()).limit(max(0, limit)))
         if source:
@@ -57,7 +60,7 @@ def runs(
                   "fetched": run.fetched, "new": run.new, "duplicates": run.duplicates, "errors": run.errors,
                   "error": run.error}
         if json_out:
-            _emit(record)
+            emit_json(record)
         else:
             table.add_row(*(str(v if v is not None else "-") for v in record.values()))
     if not json_out:
@@ -79,8 +82,8 @@ def backfill(
     from monitor.service import locks
     from monitor.service.backfill import BackfillProgress, BackfillWindow, run_backfill
 
-    settings = _settings()
-    config = _load_sources(settings).get(source)
+    settings = load_settings()
+    config = read_sources(settings).get(source)
     try:
         start = parse_cli_date(since)
         end = parse_cli_date(until) if until else None
@@ -89,7 +92,7 @@ def backfill(
     if end is not None and until is not None and len(until.strip()) == 10:  # a day: up to its end
         end += timedelta(days=1)
     window = BackfillWindow(start, end, notify)
-    with _database(settings) as engine, locks.hold(engine, locks.source_lock_name(source), settings.lock_timeout), \
+    with open_database(settings) as engine, locks.hold(engine, locks.source_lock_name(source), settings.lock_timeout), \
             Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[stats]}"),
                      TimeRemainingColumn(), console=err, transient=json_out) as bar:
         task = bar.add_task(f"backfill {source}: discovering", total=None, stats="")
@@ -103,7 +106,7 @@ def backfill(
               "duplicates": result.duplicates, "skipped": result.skipped, "errors": result.errors,
               "resumed": result.resumed, "complete": result.complete}
     if json_out:
-        _emit(record)
+        emit_json(record)
     else:
         err.print(", ".join(f"{k} {v}" for k, v in record.items()))
     if result.errors and not result.new and not result.duplicates:

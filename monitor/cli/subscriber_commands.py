@@ -1,4 +1,4 @@
-"""CLI commands for subscribers, digests and the web app (registered on the apps of monitor.cli.commands)."""
+"""CLI commands for subscribers, digests and the web app (merged into the root command by monitor/cli/__init__.py)."""
 
 from __future__ import annotations
 
@@ -10,12 +10,20 @@ from typing import Annotated, TypeVar
 import typer
 from sqlmodel import Session
 
-from monitor.cli.commands import _database, _emit, _settings, app, digest_app, err, out, subscribers_app
+from monitor.cli.common import emit_json, err, load_settings, open_database, out
 from monitor.errors import ConfigError
 from monitor.tag.gazetteer import load_gazetteer
 from monitor.timefmt import parse_cli_date
 
+__all__ = ["app"]
+
 T = TypeVar("T")
+
+app = typer.Typer()
+subscribers_app = typer.Typer(help="Digest subscribers.", no_args_is_help=True)
+digest_app = typer.Typer(help="Email digests.", no_args_is_help=True)
+app.add_typer(subscribers_app, name="subscribers")
+app.add_typer(digest_app, name="digest")
 
 
 @subscribers_app.command("add")
@@ -52,8 +60,8 @@ def subscribers_add(
         cities=tuple(city or ()), topics=validate_topic_ids(topic or ()), people=tuple(person or ()), keywords=tuple(keyword or ()),
         exclude=tuple(exclude or ()), match=match, types=tuple(type_ or ()), sources=tuple(source or ()), hour=hour,
         weekday=int(weekday) if weekday.isdigit() else days.index(day))
-    settings = _settings()
-    with _database(settings) as engine, Session(engine) as session:
+    settings = load_settings()
+    with open_database(settings) as engine, Session(engine) as session:
         subscriber, created = add_subscriber(session, email, name, tz, filters, confirmed=not require_confirmation,
                                              group_by=group_by)
         if require_confirmation and not subscriber.confirmed:
@@ -69,12 +77,12 @@ def subscribers_list(json_out: Annotated[bool, typer.Option("--json", help="One 
     """List subscribers and their subscriptions."""
     from monitor.digest.subscribers import list_subscribers
 
-    settings = _settings()
-    with _database(settings) as engine, Session(engine) as session:
+    settings = load_settings()
+    with open_database(settings) as engine, Session(engine) as session:
         views = list_subscribers(session)
     for view in views:
         if json_out:
-            _emit({"id": view.id, "email": view.email, "name": view.name, "timezone": view.timezone,
+            emit_json({"id": view.id, "email": view.email, "name": view.name, "timezone": view.timezone,
                    "confirmed": view.confirmed, "status": view.status, "group_by": view.group_by,
                    "subscriptions": [s.as_json() for s in view.subscriptions]})
         else:
@@ -84,7 +92,7 @@ def subscribers_list(json_out: Annotated[bool, typer.Option("--json", help="One 
 
 def _on_subscriber(email: str, action: Callable[[Session, str], T]) -> T:
     """``action(session, email)`` on the configured database; a falsy answer means no such subscriber."""
-    with _database(_settings()) as engine, Session(engine) as session:
+    with open_database(load_settings()) as engine, Session(engine) as session:
         result = action(session, email)
     if not result:
         raise ConfigError(f"no subscriber {email!r}")
@@ -123,10 +131,10 @@ def digest_preview(
     html: Annotated[Path | None, typer.Option(help="Also write the HTML part to this file.")] = None,
 ) -> None:
     """Show the digest a subscriber would get now, without recording or sending it."""
-    from monitor.digest.delivery import preview_digest
+    from monitor.digest import preview_digest
 
-    settings = _settings()
-    with _database(settings) as engine:
+    settings = load_settings()
+    with open_database(settings) as engine:
         digest = preview_digest(engine, settings, email)
     if digest is None:
         raise ConfigError(f"no subscriber {email!r}")
@@ -148,18 +156,18 @@ def digest_send(
 
     Exit 1 when a digest failed in this run or was given up on (see `monitor digest status`).
     """
-    from monitor.digest.delivery import send_digests
+    from monitor.digest import send_digests
     from monitor.digest.mailer import make_mailer
 
     _check_frequency(frequency)
-    settings = _settings()
+    settings = load_settings()
     from monitor.service.locks import DIGEST_LOCK, hold
 
-    with _database(settings) as engine, hold(engine, DIGEST_LOCK, settings.lock_timeout):
+    with open_database(settings) as engine, hold(engine, DIGEST_LOCK, settings.lock_timeout):
         result = send_digests(engine, settings, make_mailer(settings.smtp_url, settings.outbox), frequency=frequency,
                               force=force, dry_run=dry_run)
     if json_out:
-        _emit({"considered": result.considered, "sent": result.sent, "skipped_empty": result.skipped_empty,
+        emit_json({"considered": result.considered, "sent": result.sent, "skipped_empty": result.skipped_empty,
                "failed": result.failed, "already_sent": result.already_sent, "not_due": result.not_due})
     else:
         where = "SMTP" if settings.smtp_url else str(settings.outbox)
@@ -194,7 +202,7 @@ def digest_status(
     limit: Annotated[int, typer.Option(help="At most this many periods, newest first.")] = 20,
     json_out: Annotated[bool, typer.Option("--json", help="One JSON object per period on stdout: frequency, period, counts (state -> number), undelivered (addresses).")] = False,
 ) -> None:
-    from monitor.digest.delivery import digest_status as load_status
+    from monitor.digest import digest_status as load_status
     from monitor.timefmt import format_timestamp
 
     _check_frequency(frequency)
@@ -204,12 +212,12 @@ def digest_status(
         start = parse_cli_date(since) if since else None
     except ValueError:
         raise ConfigError(f"--since must be a date (YYYY-MM-DD) or an ISO 8601 time, got {since!r}") from None
-    settings = _settings()
-    with _database(settings) as engine:
+    settings = load_settings()
+    with open_database(settings) as engine:
         periods = load_status(engine, frequency=frequency, since=start, limit=limit)
     for period in periods:
         if json_out:
-            _emit({"frequency": period.frequency, "period": period.period, "counts": dict(period.counts),
+            emit_json({"frequency": period.frequency, "period": period.period, "counts": dict(period.counts),
                    "undelivered": [u.email for u in period.undelivered]})
             continue
         counts = ", ".join(f"{n} {state}" for state, n in period.counts.items() if n)
@@ -232,8 +240,8 @@ def web(
 
     from monitor.web.app import create_app, refuse_default_secret
 
-    settings = _settings()
+    settings = load_settings()
     refuse_default_secret(settings, host or settings.web_host)
-    with _database(settings):
+    with open_database(settings):
         pass  # refuse an unmigrated database before serving
     uvicorn.run(create_app(settings), host=host or settings.web_host, port=port or settings.web_port, log_level="warning")

@@ -425,7 +425,7 @@ def send_digests(engine: Engine, settings: Settings, mailer: Mailer, *, frequenc
     mailer.close()
     alert_sent = False
     if tally.given_up:
-        from monitor.service.health import alert_undelivered
+        from monitor.digest.alerts import alert_undelivered
 
         alert_sent = alert_undelivered(settings, tally.given_up)
     return DigestRunResult(considered, tally.sent, empty, tally.failed, already, not_due, tuple(tally.given_up), alert_sent)

@@ -17,7 +17,7 @@ import re
 from monitor.normalise import clean_text
 
 __all__ = ["split_byline", "find_author", "names_only", "editor", "citation_authors", "copyright_person", "person_source",
-           "user_name", "USER_CARD", "PROFILE_CARD", "is_byline", "looks_like_name", "EDITOR_LINE", "POST_WORDS",
+           "user_name", "USER_CARD", "PROFILE_CARD", "looks_like_name", "EDITOR_LINE", "POST_WORDS",
            "site_name", "name_at", "post_then_name", "SIGNATURE_POST_END"]
 
 _HAN_NAME = r"(?:[\u4e00-\u9fa5]{2,6}·[\u4e00-\u9fa5]{2,6}|[\u4e00-\u9fa5]{2,4})"  # 阿依努尔·买买提
@@ -192,11 +192,6 @@ def editor(text: str) -> str | None:
     """The name on an editor line ('（ 责任编辑：魏喆 ）'), the last resort for who is responsible."""
     match = re.search(r"(?:责任编辑|责编|编辑)\s*[:：]\s*([\u4e00-\u9fa5]{2,4}|[A-Za-z][\w.]{1,19})(?![\u4e00-\u9fa5])", text)
     return match[1] if match and match[1] not in _NOT_NAMES else None
-
-
-def is_byline(text: str) -> bool:
-    """A short line holding a name and a post: '郭军军 包头稀土高新区管委会主任'."""
-    return split_byline(text)[1] is not None
 
 
 def split_byline(text: str) -> tuple[str | None, str | None]:

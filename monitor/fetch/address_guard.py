@@ -20,7 +20,8 @@ from typing import Any
 import httpcore
 import httpx
 
-from monitor.fetch.urls import PrivateAllowlist, address_refusal
+from monitor.fetch.urls import address_refusal
+from monitor.settings import PrivateAllowlist
 
 __all__ = ["AddressGuard", "RefusedAddress", "guarded_transport"]
 

@@ -61,12 +61,12 @@ from monitor.errors import (
     TooManyRedirects,
 )
 from monitor.fetch.address_guard import RefusedAddress, guarded_transport
-from monitor.fetch.urls import PrivateAllowlist, check_public, dns_error, origin_of
+from monitor.fetch.urls import check_public, dns_error, origin_of
 from monitor.items import RawPage
-from monitor.settings import Settings
+from monitor.settings import PrivateAllowlist, Settings
 from monitor.timefmt import utcnow
 
-__all__ = ["Fetcher", "FetchRecord", "Validators", "ValidatorStore", "MemoryValidators"]
+__all__ = ["Fetcher", "FetchRecord", "Validators", "ValidatorStore"]
 
 DEFAULT_INTERVAL = 1.0  # seconds between requests to an origin no source configured
 _RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504, 520, 521, 522, 523, 524})
@@ -92,19 +92,6 @@ class ValidatorStore(Protocol):
     def lookup(self, url: str) -> Validators | None: ...
 
     def remember(self, url: str, validators: Validators) -> None: ...
-
-
-class MemoryValidators:
-    """A ValidatorStore in a dict (tests, benchmarks, dry runs)."""
-
-    def __init__(self) -> None:
-        self.values: dict[str, Validators] = {}
-
-    def lookup(self, url: str) -> Validators | None:
-        return self.values.get(url)
-
-    def remember(self, url: str, validators: Validators) -> None:
-        self.values[url] = validators
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,13 +5,12 @@ from __future__ import annotations
 import ipaddress
 import re
 import socket
-from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from monitor.errors import BlockedURL, FetchError, HostNotFound
+from monitor.settings import PrivateAllowlist
 
-__all__ = ["canonical_url", "resolve", "origin_of", "check_public", "address_refusal", "is_html_like", "PrivateAllowlist",
-           "dns_error"]
+__all__ = ["canonical_url", "resolve", "origin_of", "check_public", "address_refusal", "is_html_like", "dns_error"]
 
 _TRACKING = re.compile(r"^(utm_\w+|spm|from|share_token|isappinstalled|scene|clicktime|fbclid|gclid)$", re.I)
 _DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -63,40 +62,6 @@ def origin_of(url: str) -> str:
 
 def is_html_like(url: str) -> bool:
     return not _NON_HTML.search(urlsplit(url).path)
-
-
-_HOST_NAME = re.compile(r"^(?=.{1,253}$)[a-z0-9_]([a-z0-9_-]{0,62})(\.[a-z0-9_]([a-z0-9_-]{0,62}))*\.?$")
-Network = ipaddress.IPv4Network | ipaddress.IPv6Network
-
-
-@dataclass(frozen=True, slots=True)
-class PrivateAllowlist:
-    """Non-public hosts that may be fetched all the same (MONITOR_PRIVATE_ALLOWLIST): host names, and
-    addresses or CIDR networks. Everything else that is not public stays refused, also after a redirect."""
-
-    hosts: frozenset[str] = frozenset()
-    networks: tuple[Network, ...] = ()
-
-    @classmethod
-    def parse(cls, text: str) -> PrivateAllowlist:
-        """Comma- or space-separated entries; ValueError names the entry that is neither a network nor a host name."""
-        hosts: set[str] = set()
-        networks: list[Network] = []
-        for entry in re.split(r"[,\s]+", text.strip().lower()):
-            if not entry:
-                continue
-            try:
-                networks.append(ipaddress.ip_network(entry.strip("[]"), strict=False))
-                continue
-            except ValueError:
-                pass
-            if not _HOST_NAME.match(entry):
-                raise ValueError(f"{entry!r} is neither a host name, an IP address nor a CIDR network")
-            hosts.add(entry.rstrip("."))
-        return cls(frozenset(hosts), tuple(networks))
-
-    def allows_address(self, address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
-        return any(address.version == network.version and address in network for network in self.networks)
 
 
 def dns_error(url: str, host: str, exc: socket.gaierror) -> FetchError:

@@ -27,15 +27,15 @@ from sqlalchemy import func, or_
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from monitor.dedup.deduplicator import DedupConfig
-from monitor.fetch.fetcher import Fetcher
+from monitor.dedup import DedupConfig
+from monitor.fetch import Fetcher
 from monitor.items import ExtractedArticle
 from monitor.pipeline import handle_item, prefetched
 from monitor.settings import Settings
 from monitor.sourcesfile import SourceConfig
 from monitor.store import MAX_ATTEMPTS, Repositories, commit_retrying
 from monitor.store.models import DiscoveredUrl, Source, SourceCheckpoint
-from monitor.tag.tagger import shared_tagger
+from monitor.tag import shared_tagger
 from monitor.timefmt import utcnow
 from scrapers import Scraper, scraper_for
 

@@ -1,5 +1,4 @@
-"""Source health after each crawl run, and the one alert (and one all-clear) that goes with it;
-and the alert for digests a run gave up on (``alert_undelivered``).
+"""Source health after each crawl run, and the one alert (and one all-clear) that goes with it.
 
 A source is unhealthy when any of these holds (thresholds are settings):
 1. failed runs in a row (``Source.consecutive_failures``) >= MONITOR_ALERT_AFTER_FAILURES;
@@ -18,27 +17,21 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
-from email.message import EmailMessage
-from typing import TYPE_CHECKING
 
 from sqlalchemy import func
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
+from monitor.digest.alerts import alert_message, alert_recipients, send_alert
 from monitor.digest.mailer import Mailer, make_mailer
-from monitor.digest.messages import build_email
-from monitor.errors import MonitorError
 from monitor.pipeline import SourceRunResult
 from monitor.settings import Settings
 from monitor.store.models import CrawlRun, FetchLog, Source, SourceCheckpoint
 from monitor.timefmt import utcnow
 
-if TYPE_CHECKING:
-    from monitor.digest.delivery import Undelivered
-
-__all__ = ["HealthState", "HealthVerdict", "record_run", "load_states", "parse_failure_rate", "alert_undelivered"]
+__all__ = ["HealthState", "HealthVerdict", "record_run", "load_states", "parse_failure_rate"]
 
 log = logging.getLogger(__name__)
 CHECKPOINT_KIND = "health"
@@ -108,27 +101,11 @@ def _listing_changed(session: Session, source_id: int) -> bool:
     return hit is not None
 
 
-def _message(settings: Settings, recipients: list[str], subject: str, text: str) -> EmailMessage:
-    return build_email(sender=settings.mail_from, to=", ".join(recipients), subject=subject, text=text)
-
-
-def _send(settings: Settings, mailer_factory: Callable[[], Mailer], message: EmailMessage) -> bool:
-    mailer = mailer_factory()
-    try:
-        mailer.send(message)
-        return True
-    except (MonitorError, OSError) as exc:
-        log.error("cannot send the source-health email %r: %s (retried after the next run)", message["Subject"], exc)
-        return False
-    finally:
-        mailer.close()
-
-
 def record_run(engine: Engine, settings: Settings, result: SourceRunResult,
                mailer_factory: Callable[[], Mailer] | None = None) -> HealthVerdict:
     """Update the health of the source of ``result`` (its run is already finished) and alert on a change."""
     make = mailer_factory or (lambda: make_mailer(settings.smtp_url, settings.outbox))
-    recipients = [a.strip() for a in settings.alert_emails.split(",") if a.strip()]
+    recipients = alert_recipients(settings)
     with Session(engine, expire_on_commit=False) as session:
         source = session.exec(select(Source).where(Source.name == result.name)).first()
         if source is None or source.id is None:
@@ -158,13 +135,13 @@ def record_run(engine: Engine, settings: Settings, result: SourceRunResult,
             body = (f"Source {source.name!r} looks broken:\n\n" + "\n".join(f"- {r}" for r in reasons)
                     + "\n\nCheck it with `monitor sources test " + source.name + "` and `monitor runs --source "
                     + source.name + "`. You get one all-clear email when it recovers.\n")
-            alerted = alert_sent = (not recipients) or _send(
-                settings, make, _message(settings, recipients, f"[zone-monitor] source {source.name} is unhealthy", body))
+            alerted = alert_sent = (not recipients) or send_alert(
+                settings, make, alert_message(settings, recipients, f"[zone-monitor] source {source.name} is unhealthy", body))
             alert_sent = alert_sent and bool(recipients)
         elif not reasons and alerted:
             body = f"Source {source.name!r} is healthy again: its last run succeeded and yielded items.\n"
-            cleared = (not recipients) or _send(
-                settings, make, _message(settings, recipients, f"[zone-monitor] source {source.name} recovered", body))
+            cleared = (not recipients) or send_alert(
+                settings, make, alert_message(settings, recipients, f"[zone-monitor] source {source.name} recovered", body))
             alerted = not cleared
             clear_sent = cleared and bool(recipients)
         checkpoint.value_json = HealthState(zero, yielded, alerted).to_json()
@@ -174,26 +151,3 @@ def record_run(engine: Engine, settings: Settings, result: SourceRunResult,
         session.add(source)
         session.commit()
     return HealthVerdict(result.name, health, tuple(reasons), alert_sent, clear_sent)
-
-
-def alert_undelivered(settings: Settings, given_up: Sequence[Undelivered],
-                      mailer_factory: Callable[[], Mailer] | None = None) -> bool:
-    """Tell the operators (MONITOR_ALERT_EMAILS) of the digests a run gave up on; True when the email went out.
-
-    Each digest is given up on once (its delivery becomes 'abandoned'), so each is in one alert; when the
-    alert cannot be sent the run's exit code 1 and `monitor digest status` still show it.
-    """
-    for item in given_up:
-        log.error("digest %s %s for %s given up (%s): %s", item.frequency, item.period, item.email, item.message_id,
-                  item.reason)
-    recipients = [a.strip() for a in settings.alert_emails.split(",") if a.strip()]
-    if not given_up or not recipients:
-        return False
-    count = len(given_up)
-    body = (f"{count} digest{'s' if count != 1 else ''} could not be delivered and will not be sent again "
-            "automatically:\n\n"
-            + "\n".join(f"- {g.email}: {g.frequency} {g.period}, Message-ID {g.message_id}\n  {g.reason}" for g in given_up)
-            + "\n\nSee `monitor digest status` for every period's undelivered addresses.\n")
-    make = mailer_factory or (lambda: make_mailer(settings.smtp_url, settings.outbox))
-    return _send(settings, make, _message(settings, recipients,
-                                          f"[zone-monitor] {count} digest{'s' if count != 1 else ''} not delivered", body))

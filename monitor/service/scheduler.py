@@ -41,7 +41,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from monitor.errors import ConfigError, LockBusy, MonitorError
-from monitor.fetch.fetcher import RobotsCache
+from monitor.fetch import RobotsCache
 from monitor.pipeline import MAX_CONCURRENT_SOURCES, SourceRunResult, crawl_async
 from monitor.service import health, locks
 from monitor.service.metrics import ServiceMetrics
@@ -257,7 +257,7 @@ class Service:
 
     def _send_digests(self) -> tuple[int, int]:
         """(sent, failed) of one digest run; the digests it gave up on are alerted by send_digests."""
-        from monitor.digest.delivery import send_digests
+        from monitor.digest import send_digests
         from monitor.digest.mailer import make_mailer
 
         name = locks.DIGEST_LOCK
@@ -333,7 +333,7 @@ class Service:
         if self.web:
             from starlette.routing import Route
 
-            from monitor.web.app import create_app
+            from monitor.web import create_app
 
             app = create_app(self.settings, self.engine)
             app.router.routes.append(Route("/metrics", self.metrics.endpoint(self.settings, listener=False), methods=["GET"]))

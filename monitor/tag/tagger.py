@@ -22,6 +22,7 @@ Zones, in order:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
@@ -29,13 +30,13 @@ from urllib.parse import urlsplit
 
 import ahocorasick_rs
 
-from monitor.items import ContentType, PersonOrg, PersonTag, PlaceTag, TagSet, ZoneTag
+from monitor.items import ContentType, ExtractedArticle, PersonOrg, PersonTag, PlaceTag, TagSet, ZoneTag
 from monitor.normalise import looks_traditional, match_key, to_simplified
 from monitor.tag.gazetteer import Gazetteer, Place, load_ambiguous_aliases, load_gazetteer, load_places
 from monitor.tag.people import OFFICES, find_byline, find_bylines, find_people, office_spans
 from monitor.tag.topics import Taxonomy, TopicMatcher
 
-__all__ = ["ZoneTagger", "OTHER_ZONE_KINDS", "shared_tagger"]
+__all__ = ["ZoneTagger", "OTHER_ZONE_KINDS", "shared_tagger", "tag_article"]
 
 # Kinds of zone that are not national high-tech zones.
 OTHER_ZONE_KINDS = ("经开区", "经济技术开发区", "经济开发区", "自贸区", "自贸试验区", "自由贸易试验区", "自由贸易区",
@@ -546,3 +547,15 @@ def shared_tagger() -> ZoneTagger:
     """The process's tagger over the packaged gazetteer and taxonomy: building its automaton takes
     about 20 ms, too much for every crawl of a service running a thousand sources a minute."""
     return ZoneTagger()
+
+
+def tag_article(article: ExtractedArticle, default_zones: Sequence[str] = (), *, url: str | None = None,
+                tagger: ZoneTagger | None = None) -> TagSet:
+    """The one tagging call: crawl, backfill, reextract, import, retag and ``monitor tag`` all tag through it,
+    so that one article gets the same tags whichever way it came in.
+
+    Reads the article's title, body, author and author's post (its byline); `default_zones` are the zones of
+    the source it came from (the sources file's ``zones``), `url` the page's address (the article's own when
+    not given): a page on a zone's own site is about that zone. `tagger`: the process's shared one by default."""
+    return (tagger or shared_tagger()).tag(article.title, article.body, tuple(default_zones),
+                                           article.author_post or "", article.author, url=url or article.url or None)

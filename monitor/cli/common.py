@@ -1,0 +1,62 @@
+"""What every group of `monitor` commands shares: the consoles, the --json option, settings, the database and
+the sources file. The command modules import this and nothing of each other."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Annotated, Any
+
+import sqlalchemy as sa
+import typer
+from rich.console import Console
+from sqlalchemy.engine import Engine
+
+from monitor.errors import ConfigError
+from monitor.settings import Settings
+from monitor.sourcesfile import SourcesFile, load_sources
+from monitor.store import db
+
+__all__ = ["JsonOpt", "err", "out", "load_settings", "emit_json", "open_database", "read_sources", "optional_sources"]
+
+err = Console(stderr=True)
+out = Console(soft_wrap=True)
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object per line on stdout (nothing else).")]
+
+
+def load_settings() -> Settings:
+    try:
+        return Settings()
+    except Exception as exc:  # pydantic ValidationError on a bad MONITOR_* value
+        raise ConfigError(f"invalid setting: {exc}") from None
+
+
+def emit_json(obj: dict[str, Any]) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+
+
+@contextmanager
+def open_database(settings: Settings) -> Iterator[Engine]:
+    """An engine on a database at the code's schema revision (else DatabaseNotMigrated, exit 2)."""
+    engine = db.make_engine(settings.database_url)
+    try:
+        db.require_current(engine)
+        yield engine
+    except sa.exc.DBAPIError as exc:  # not one of the failures the command turns into a DatabaseError itself
+        raise db.database_error(exc, engine.url) from exc
+    finally:
+        engine.dispose()
+
+
+def read_sources(settings: Settings) -> SourcesFile:
+    """The sources file (MONITOR_SOURCES); a missing or invalid one is a SourcesFileError (exit 2)."""
+    return load_sources(settings.sources)
+
+
+def optional_sources(settings: Settings) -> SourcesFile | None:
+    """The sources file for commands that work without one (import, dedup rebuild): None when there is no file; one
+    that is there but invalid is still an error (exit 2), rather than silently ignored."""
+    return read_sources(settings) if settings.sources.exists() else None
