@@ -27,7 +27,7 @@ SHARED = ("items", "errors", "settings", "normalise", "sourcesfile", "timefmt", 
 CLI_COMMANDS = ("commands", "service_commands", "subscriber_commands")
 INTERFACES = {"fetch": {"Fetcher", "RawPage"}, "extract": {"extract_article"},
               "dedup": {"Deduplicator", "New", "Unchanged", "Revision", "DuplicateOf"}, "tag": {"tag_article"},
-              "store": {"Storage"}, "digest": {"send_digests", "preview_digest"}, "web": {"create_app"},
+              "store": {"Articles", "Sources", "CrawlRuns", "UrlQueue", "FetchHistory", "Repositories", "commit_retrying"}, "digest": {"send_digests", "preview_digest"}, "web": {"create_app"},
               "service": {"serve", "run_backfill"}}
 
 
