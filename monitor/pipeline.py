@@ -247,7 +247,9 @@ async def _crawl_source(source: SourceConfig, scraper: Scraper, fetcher: Fetcher
             log.error("%s", error)
         finally:
             fetcher.validator_store = None
-            repos.fetches.log(run, source_row, fetcher.drain_records())
+        # Not in the finally: after a database failure the session's transaction is broken, and a write on it
+        # would raise PendingRollbackError in place of the failure (which the crawl turns into a DatabaseError).
+        repos.fetches.log(run, source_row, fetcher.drain_records())
         # Items discovered on earlier runs are fetched even when discovery failed now (or answered 304).
         due = [] if budget_exhausted else repos.queue.due(source_row)
         session.commit()  # no read transaction held across the fetches
@@ -286,6 +288,14 @@ def _end_run(engine: Engine, name: str, since: datetime, status: str, error: str
         log.warning("source %s: its run could not be marked %s (the database is unusable)", name, status)
 
 
+def _database_failure_behind(exc: BaseException) -> sa.exc.DBAPIError | None:
+    """The failed database call an exception was raised while handling, if any."""
+    seen = exc.__context__
+    while seen is not None and not isinstance(seen, sa.exc.DBAPIError):
+        seen = seen.__context__
+    return seen
+
+
 async def _crawl_source_guarded(source: SourceConfig, scraper: Scraper, fetcher: Fetcher, engine: Engine,
                                 tagger: ZoneTagger, progress: ProgressCallback, dedup_config: DedupConfig | None,
                                 priorities: dict[str, int]) -> SourceRunResult:
@@ -296,8 +306,11 @@ async def _crawl_source_guarded(source: SourceConfig, scraper: Scraper, fetcher:
     except DatabaseError as exc:
         _end_run(engine, source.name, started, "failed", str(exc))
         raise
-    except sa.exc.DBAPIError as exc:
-        error = db.database_error(exc, engine.url, f"crawling source {source.name!r}")
+    except (sa.exc.DBAPIError, sa.exc.PendingRollbackError) as exc:
+        # PendingRollbackError: a write on a session whose connection was lost; the loss is its context
+        lost = exc if isinstance(exc, sa.exc.DBAPIError) else _database_failure_behind(exc)
+        error = (db.database_error(lost, engine.url, f"crawling source {source.name!r}") if lost is not None
+                 else DatabaseError(f"database error while crawling source {source.name!r}: {exc}"))
         _end_run(engine, source.name, started, "failed", str(error))
         raise error from exc
     except asyncio.CancelledError:  # shutdown, or another source's database error stopped the pass

@@ -297,6 +297,32 @@ def test_crawl_with_the_database_gone_fails_clearly_and_the_rerun_completes(migr
     assert corpus(migrated_url) == baseline("postgres")
 
 
+@PG
+def test_database_gone_while_a_source_records_its_discovered_urls_is_a_database_error(migrated_url: str, site: DemoSite,  # type: ignore[no-untyped-def]
+                                                                                     tmp_path: Path) -> None:
+    """The database goes away just as a source stores the URLs its discovery found (the timing that the
+    process test above meets on a loaded machine, when a slow source is still discovering as the others
+    store articles): the pass ends with DatabaseUnavailable, not with the PendingRollbackError of a write
+    after the failure on the same session, which the CLI would print as a traceback."""
+    with tcp_proxy(*PG_ADDRESS) as proxy:
+        url = _through(proxy, migrated_url)
+        engine = db.make_engine(url)
+
+        @sa.event.listens_for(engine, "before_cursor_execute")
+        def cut(_connection, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+            if statement.startswith("SELECT discoveredurl.url") and not proxy.refusing:
+                proxy.refusing = True
+                proxy.cut()
+
+        # one source: with several, whichever reaches its discovered URLs first is cut, and the pass raises
+        # the error of the first source in the file's order
+        news = [s for s in _sources(site) if s.name == "demo-portal-news"]
+        with pytest.raises(DatabaseUnavailable, match="lost the connection to the database"):
+            crawl(_settings(url, tmp_path), news, engine)
+        engine.dispose()
+    assert proxy.refusing, "the cut happened in discovery"
+
+
 # 2. PostgreSQL connection lost during a digest send -------------------------------------------
 @dataclass
 class Mailbox:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from rich.console import Console
 from sqlalchemy import func
+from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from monitor.demo.server import serve_demo_site
+from monitor.demo.server import DemoSite, serve_demo_site
 from monitor.digest.delivery import send_digests
 from monitor.digest.mailer import make_mailer
 from monitor.digest.subscribers import SubscriptionFilters, add_subscriber
@@ -16,12 +18,29 @@ from monitor.pipeline import crawl
 from monitor.settings import Settings
 from monitor.sourcesfile import parse_sources
 from monitor.store import db
-from monitor.store.models import Article, ArticleZone
+from monitor.store.models import Article, ArticleZone, DiscoveredUrl, Source
 
 __all__ = ["run_demo", "DEMO_SUBSCRIBER"]
 
 DEMO_SUBSCRIBER = "demo@example.com"
-DEMO_PORTS = (18431, 18432)
+
+
+def _ports_of_last_run(engine: Engine) -> tuple[int, int]:
+    """The ports the demo sites had when this database stored their items (0: none stored yet).
+
+    Serving on them again keeps the demo's URLs, and so its stored articles, the same from one run to
+    the next. Not fixed ports: every demo on a machine (other users, parallel test runs) would want the
+    same ones, and one that finds them taken would store every article again under new URLs."""
+    placeholder = DemoSite("http://127.0.0.1:1", "http://127.0.0.1:2")  # port 1: site A, port 2: site B
+    site_of = {s.name: (urlsplit(s.url).port or 1) - 1 for s in parse_sources(placeholder.sources_yaml()).sources}
+    ports = [0, 0]
+    with Session(engine) as session:
+        for name, site in site_of.items():
+            url = session.exec(select(DiscoveredUrl.url).join(Source, col(Source.id) == col(DiscoveredUrl.source_id))
+                               .where(Source.name == name).limit(1)).first()
+            if url and not ports[site]:
+                ports[site] = urlsplit(url).port or 0
+    return ports[0], ports[1]
 
 
 def run_demo(settings: Settings, console: Console) -> None:
@@ -31,8 +50,14 @@ def run_demo(settings: Settings, console: Console) -> None:
     console.print(f"     schema at revision {after}" + ("" if before == after else f" (was {before or 'empty'})"))
     engine = db.make_engine(settings.database_url)
     try:
-        with serve_demo_site(ports=DEMO_PORTS) as site:
+        last = _ports_of_last_run(engine)
+        with serve_demo_site(ports=last) as site:
             console.print(f"[bold]2/5[/bold] demo sites serving at {site.site_a} (UTF-8) and {site.site_b} (GBK)")
+            moved = [f"{port}" for port, now in zip(last, (site.site_a, site.site_b), strict=True)
+                     if port and urlsplit(now).port != port]
+            if moved:
+                console.print(f"     [yellow]port(s) {', '.join(moved)} of the last demo run are in use: the demo "
+                              "sites have new addresses, so their articles are stored again, as duplicates[/yellow]")
             sources_text = site.sources_yaml()
             demo_sources = Path(settings.outbox).parent / "demo-sources.yaml"
             demo_sources.parent.mkdir(parents=True, exist_ok=True)
