@@ -10,10 +10,10 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from monitor.digest.alerts import alert_undelivered
 from monitor.digest.build import DigestLinks, build_digest
 from monitor.digest.delivery import Undelivered
 from monitor.digest.messages import build_email, digest_email
-from monitor.digest.alerts import alert_undelivered
 from monitor.store.models import Subscriber
 from monitor.web.app import send_confirmation
 
