@@ -123,8 +123,14 @@ def test_every_real_source_is_unverified_and_has_a_saved_response_case() -> None
 
 def test_every_kind_the_sources_file_admits_has_a_scraper() -> None:
     """The crawl looks a source's scraper up without a fallback: a kind without one must not get past the file."""
-    from typing import get_args
+    from monitor.errors import SourcesFileError
+    from monitor.sourcesfile import parse_sources
+    from scrapers import scraper_for
 
-    from monitor.sourcesfile import SourceKind
+    for kind in scraper_registry():
+        fields = {"links": "a"} if kind in ("html", "epaper") else {"module": "scrapers.sites.stdaily"} if kind == "plugin" else {}
+        text = json.dumps({"sources": [{"name": f"s-{kind}", "kind": kind, "url": "https://example.gov.cn/", **fields}]})
+        assert scraper_for(parse_sources(text).sources[0]).name == kind
+    with pytest.raises(SourcesFileError, match="rss"):
+        parse_sources(json.dumps({"sources": [{"name": "s", "kind": "rss", "url": "https://example.gov.cn/"}]}))
 
-    assert set(get_args(SourceKind)) <= set(scraper_registry())
