@@ -22,6 +22,7 @@ Zones, in order:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -119,6 +120,7 @@ class ZoneTagger:
         self._automaton = ahocorasick_rs.AhoCorasick(list(patterns), matchkind=ahocorasick_rs.MatchKind.Standard,
                                                      implementation=ahocorasick_rs.Implementation.DFA)
         self._orgs: dict[tuple[str, str | None, str | None], PersonOrg] = {}
+        self._post_zones: dict[str, str | None] = {}
         self._name_keys = {z.id: tuple(match_key(n) for n in z.names) for z in self.gazetteer.zones}
         self._zone_by_place = {str(i): p.zone_id for i, p in enumerate(self.places) if p.zone_id}
         # a city joins a following other kind of zone as 昆明 or 昆明市, not as 昆明县
@@ -381,39 +383,55 @@ class ZoneTagger:
         """The people, and the spans of the posts found in the body (start, end, former)."""
         posts: list[tuple[int, int, bool]] = []
         found: dict[str, PersonTag] = {}
-
-        def zone_of(post: str) -> str | None:
-            return next(iter(self._zone_ids(match_key(post))), None)
-
         if author and byline_s and 2 <= len(author.strip()) <= 4:
             post = match_key(byline_s)
-            found[author.strip()] = PersonTag(author.strip(), post, zone_of(post))
+            found[author.strip()] = PersonTag(author.strip(), post, self._post_zone(post))
         for signed in find_bylines([line for line in map(str.strip, body_s.splitlines()) if line]):
             if signed.name not in found:
-                found[signed.name] = PersonTag(signed.name, signed.post, zone_of(signed.post or ""))
+                found[signed.name] = PersonTag(signed.name, signed.post, self._post_zone(signed.post or ""))
         body_offset = len(title_k) + len(byline_k) + 2
         for section, key, offset in (("body", body_k, body_offset), ("title", title_k, 0)):
             spans = [(s - offset, e - offset) for s, e in office_hits if offset <= s and e - offset <= len(key)]
             people = find_people(key, office_spans(key, spans)) if spans else []
             if not people:
                 continue
-            zones_at = [(pos, z) for z, where, pos in mentions if where == section]
-            places = [(h.start - offset, h.ref) for h in hits if h.section == section and h.kind == _PLACE]
+            # a post's zone: the first zone mention (in `mentions` order) inside the post's span; its place:
+            # the last place inside it. Positions sorted once, each post looked up by bisection.
+            first_zone: dict[int, tuple[int, str]] = {}
+            for order, (zone_id, where, pos) in enumerate(mentions):
+                if where == section and pos not in first_zone:
+                    first_zone[pos] = (order, zone_id)
+            zone_positions = sorted(first_zone)
+            place_starts = [h.start - offset for h in hits if h.section == section and h.kind == _PLACE]
+            place_refs = [h.ref for h in hits if h.section == section and h.kind == _PLACE]
             for person in people:
                 if section == "body":
                     posts.append((person.start, person.end, person.former))
                 if person.name in found:
                     continue
-                zone_id = next((z for pos, z in zones_at if person.start <= pos < person.end), None)
+                low = bisect_left(zone_positions, person.start)
+                high = bisect_left(zone_positions, person.end, low)
+                zone_id = min(first_zone[pos] for pos in zone_positions[low:high])[1] if low < high else None
                 if zone_id is None and defaults and _ZONE_ORGAN.search(person.post) and not any(
                         h.section == section and person.start <= h.start - offset < person.end
                         and h.kind in (_PLACE, _OTHER, _ZONE, _AMBIG, _BARE_KIND) for h in hits):
                     zone_id = defaults[0]  # 区党工委副书记 on a zone's own site: that zone's official
                 # the place nearest the office: 湖南省委常委、长沙市委书记 is 长沙市's
-                place = next((ref for start, ref in reversed(places) if person.start <= start < person.end), None)
+                last = bisect_left(place_starts, person.end) - 1
+                place = place_refs[last] if last >= 0 and place_starts[last] >= person.start else None
                 found[person.name] = PersonTag(person.name, person.post, zone_id,
                                                self._org(person.post, zone_id, place), person.former)
         return tuple(found.values()), posts
+
+    def _post_zone(self, post: str) -> str | None:
+        """The first zone a byline's post names. Bylines recur (a paper's columnists, a site's editors):
+        the answers are kept (bounded, per tagger, as for `_org`)."""
+        zone_id = self._post_zones.get(post, _UNKNOWN)
+        if zone_id is _UNKNOWN:
+            zone_id = self._post_zones[post] = next(iter(self._zone_ids(match_key(post))), None)
+            if len(self._post_zones) > _ORG_CACHE:
+                self._post_zones.clear()
+        return zone_id  # type: ignore[return-value]
 
     def _org(self, post: str, zone_id: str | None, place_ref: str | None) -> PersonOrg:
         """The organisation of a post: the unit naming the zone (else the last unit) without its office;
@@ -478,6 +496,7 @@ _EXPERIENCE_OF = re.compile("[\u4e00-\u9fff]{0,6}?(?:先进经验|成功经验|�
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _LIST_JOINERS = ("、", "和", "与", "及")
 _ORG_CACHE = 4096
+_UNKNOWN = object()  # not yet in a cache (None is an answer)
 _UNIT_SEPARATORS = ("、", "，", ",", "兼")
 _OFFICE_LENGTHS = tuple(sorted({len(w) for w in OFFICES}, reverse=True))
 _DEPUTIES = ("常务副", "执行副", "副", "代理")
