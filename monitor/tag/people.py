@@ -91,8 +91,12 @@ def find_bylines(lines: list[str], max_lines: int | None = None) -> list[PersonT
     """Every signature line (a page of several signed pieces has one per piece)."""
     people: list[PersonTag] = []
     for i, line in enumerate(lines[:max_lines]):
-        # cheapest test first: a signature holds at most _BYLINE_MAX characters other than spaces
-        found = _BYLINE.match(line) if len(line) - line.count(" ") <= _BYLINE_MAX else None
+        # cheapest tests first: a signature holds at most _BYLINE_MAX characters other than spaces, and a
+        # space between name and post (every whitespace character but " " is one isprintable refuses)
+        spaces = line.count(" ")
+        if len(line) - spaces > _BYLINE_MAX or not spaces and line.isprintable():
+            continue
+        found = _BYLINE.match(line)
         if not found or _SENTENCE_PUNCT.search(found.group(2).rstrip("、")):
             continue
         name, post = found.group(1), re.sub(r"\s+", "", found.group(2))
