@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from monitor.items import PersonTag
 
@@ -90,8 +91,12 @@ def find_bylines(lines: list[str], max_lines: int | None = None) -> list[PersonT
     """Every signature line (a page of several signed pieces has one per piece)."""
     people: list[PersonTag] = []
     for i, line in enumerate(lines[:max_lines]):
-        # cheapest test first: a signature holds at most _BYLINE_MAX characters other than spaces
-        found = _BYLINE.match(line) if len(line) - line.count(" ") <= _BYLINE_MAX else None
+        # cheapest tests first: a signature holds at most _BYLINE_MAX characters other than spaces, and a
+        # space between name and post (every whitespace character but " " is one isprintable refuses)
+        spaces = line.count(" ")
+        if len(line) - spaces > _BYLINE_MAX or not spaces and line.isprintable():
+            continue
+        found = _BYLINE.match(line)
         if not found or _SENTENCE_PUNCT.search(found.group(2).rstrip("、")):
             continue
         name, post = found.group(1), re.sub(r"\s+", "", found.group(2))
@@ -122,6 +127,7 @@ _NOT_OFFICE_AFTER = {"委员": "会", "常委": "会", "领导": "班子|干部|
 _OFFICE_RE = re.compile("|".join(w + (f"(?!{_NOT_OFFICE_AFTER[w]})" if w in _NOT_OFFICE_AFTER else "") for w in OFFICES))
 _CONTINUATIONS = {w: tuple(after.split("|")) for w, after in _NOT_OFFICE_AFTER.items()}
 _DEPUTY = ("常务副", "执行副", "副", "代理", "代")
+_DEPUTY_LAST = frozenset(d[-1] for d in _DEPUTY)
 _HARD_BREAK = set(",，。;；:：!！?？\"“”()（）|[]【】《》<>「」\n")
 _BREAK = re.compile("[" + re.escape("".join(sorted(_HARD_BREAK))) + "]")
 # Characters a given name does not hold (organisation and function words).
@@ -151,15 +157,19 @@ _PREPOSITIONS = set("向于对和与同跟给及为让请把被")
 _APPOINTED = re.compile(r"(?:同志)?(?:被任命为|任命为|出任|担任|兼任|升任|调任|改任|任)(?=[\u4e00-\u9fff])")
 
 
-_FOLLOW_BY_LENGTH = tuple((n, frozenset(w for w in _FOLLOW_WORDS if len(w) == n))
-                          for n in sorted({len(w) for w in _FOLLOW_WORDS}, reverse=True))
+# The follow words by first character: (length, words of that length), longest first. Only the lengths
+# of the words starting with the character at hand are tried (called for every office word of a text).
+_FOLLOW_BY_FIRST: dict[str, tuple[tuple[int, frozenset[str]], ...]] = {
+    first: tuple((n, frozenset(w for w in _FOLLOW_WORDS if w[0] == first and len(w) == n))
+                 for n in sorted({len(w) for w in _FOLLOW_WORDS if w[0] == first}, reverse=True))
+    for first in {w[0] for w in _FOLLOW_WORDS}}
 
 
 def _follows_name(text: str, pos: int) -> int:
     """0: nothing a name is followed by; 1: a one-character word (weak evidence); 2: punctuation, end or a word."""
     if pos >= len(text) or text[pos] in _FOLLOW_PUNCT:
         return 2
-    for length, words in _FOLLOW_BY_LENGTH:
+    for length, words in _FOLLOW_BY_FIRST.get(text[pos], ()):
         if text[pos:pos + length] in words:
             return 1 if length == 1 else 2
     return 0
@@ -182,7 +192,9 @@ _NOT_NAMES = {"相关", "有关", "主要", "全体", "各位", "部分", "相�
 _NAME_SHAPE = re.compile("[\u4e00-\u9fff][^\\W\\d_a-zA-Z" + "".join(sorted(_NOT_IN_NAME)) + "]{1,3}")
 
 
+@lru_cache(maxsize=8192)
 def _is_name(chunk: str) -> bool:
+    """Pure and asked again and again for the same few characters (the names of one text): cached."""
     return chunk[:2] not in _NOT_NAMES and _NAME_SHAPE.fullmatch(chunk) is not None
 
 
@@ -291,10 +303,11 @@ def find_people(text: str, offices: list[tuple[int, int]] | None = None) -> list
         if not _follows_name(text, office_end):
             continue
         head = office_start  # 2. name then post: strip the deputy prefix, then a name
-        for deputy in _DEPUTY:
-            if text.startswith(deputy, head - len(deputy)) and head - len(deputy) >= last_end:
-                head -= len(deputy)
-                break
+        if text[head - 1:head] in _DEPUTY_LAST:  # cheap test first: most offices have no deputy prefix
+            for deputy in _DEPUTY:
+                if text.startswith(deputy, head - len(deputy)) and head - len(deputy) >= last_end:
+                    head -= len(deputy)
+                    break
         person = None
         if head >= 2 and (text[head - 2] in SURNAMES or text[head - 3:head - 2] in SURNAMES
                           or text[head - 4:head - 2] in _COMPOUND):

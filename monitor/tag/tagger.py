@@ -22,6 +22,7 @@ Zones, in order:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -119,8 +120,10 @@ class ZoneTagger:
         self._automaton = ahocorasick_rs.AhoCorasick(list(patterns), matchkind=ahocorasick_rs.MatchKind.Standard,
                                                      implementation=ahocorasick_rs.Implementation.DFA)
         self._orgs: dict[tuple[str, str | None, str | None], PersonOrg] = {}
+        self._post_zones: dict[str, str | None] = {}
         self._name_keys = {z.id: tuple(match_key(n) for n in z.names) for z in self.gazetteer.zones}
         self._zone_by_place = {str(i): p.zone_id for i, p in enumerate(self.places) if p.zone_id}
+        self._prefectures = {z.id: z.prefecture for z in self.gazetteer.zones}
         # a city joins a following other kind of zone as 昆明 or 昆明市, not as 昆明县
         self._joins_other_kind = {match_key(p.name + suffix) for p in self.places if p.city for suffix in ("", "市")}
 
@@ -174,18 +177,16 @@ class ZoneTagger:
                  in self._automaton.find_matches_as_indexes(key, overlapping=True) if self._values[index][0] is not None]
         return [h.ref for h in self._zone_hits(key, found, (len(key), len(key))) if h.kind == _ZONE]  # type: ignore[arg-type]
 
-    def _resolve_ambiguous(self, hit: _Hit, place_refs: set[str], defaults: tuple[str, ...]) -> str | None:
-        """`place_refs`: the places named in the text."""
+    def _resolve_ambiguous(self, hit: _Hit, named: set[str | None], cities: set[str], defaults: tuple[str, ...]
+                           ) -> str | None:
+        """`named`: the zones of the places named in the text; `cities`: their cities."""
         alias = self.ambiguous[hit.ref]
         for zone_id in defaults:
             if zone_id in alias.candidates:
                 return zone_id
-        named = {self._zone_by_place.get(ref) for ref in place_refs}
-        cities = {self.places[int(ref)].city for ref in place_refs}
         # a place right before the alias (厦门火炬高新区 is a full alias; 厦门市火炬高新区 is not)
         for zone_id in alias.candidates:
-            zone = self.gazetteer.get(zone_id)
-            if zone_id in named or (zone and zone.prefecture in cities):
+            if zone_id in named or self._prefectures.get(zone_id) in cities:
                 return zone_id
         return alias.fallback
 
@@ -202,7 +203,7 @@ class ZoneTagger:
                 before is not None and before.kind == _OTHER and text[before.end:hit.start] in _LIST_JOINERS):
             return None  # 高新区和经开区: kinds of zone side by side
         prefix = text[max(0, hit.start - 4):hit.start]
-        if prefix.endswith(_CATEGORY_BEFORE) or re.search(r"[0-9一二三四五六七八九十几多两]$", prefix):
+        if prefix.endswith(_CATEGORY_BEFORE) or _COUNT_BEFORE.search(prefix):
             return None
         if prefix and "\u4e00" <= prefix[-1] <= "\u9fff" and prefix[-1] not in "的在与和及了是为对该本我从到将把让向于由经使等入驻至给同跟被里即称区原":
             return None  # 衡水高新区: a zone the gazetteer does not hold
@@ -225,56 +226,69 @@ class ZoneTagger:
                        ) -> list[tuple[str, str, int]]:
         """(zone id, section, position) of every zone mention in `text` (title|byline|body keys)."""
         mentions: list[tuple[str, str, int]] = []
-        place_refs = {hit.ref for hit in hits if hit.kind == _PLACE}
+        zone_by_place = self._zone_by_place
+        ambiguous_context: tuple[set[str | None], set[str]] | None = None  # built at the first ambiguous alias
+        bare_hits: list[int] = []
         for i, hit in enumerate(hits):
-            if hit.kind == _ZONE:
-                if _INSIDE_NAME.match(text, hit.end):
+            kind = hit.kind
+            if kind == _ZONE:
+                if text[hit.end:hit.end + 1] in _INSIDE_NAME_FIRST and _INSIDE_NAME.match(text, hit.end):
                     continue  # 中关村发展集团, 张江路: the zone's name inside another name
                 section = hit.section
-                if section == "body" and (_LEARN_FROM.search(text, max(body_start, hit.start - 12), hit.start)
-                                          or _EXPERIENCE_OF.match(text, hit.end)):
-                    section = "compare"  # 学习借鉴苏州工业园区先进经验: a model held up, not the subject
-                mentions.append((hit.ref, section, hit.start - (body_start if hit.section == "body" else 0)))
-            elif hit.kind in (_GENERIC, _BARE_KIND) and i and hits[i - 1].kind == _PLACE \
+                if section == "body":
+                    if (_LEARN_FROM.search(text, max(body_start, hit.start - 12), hit.start)
+                            or _EXPERIENCE_OF.match(text, hit.end)):
+                        section = "compare"  # 学习借鉴苏州工业园区先进经验: a model held up, not the subject
+                    mentions.append((hit.ref, section, hit.start - body_start))
+                else:
+                    mentions.append((hit.ref, section, hit.start))
+                continue
+            if kind == _BARE_KIND:
+                bare_hits.append(i)
+            if kind in (_GENERIC, _BARE_KIND) and i and hits[i - 1].kind == _PLACE \
                     and _LIST_COUNT.fullmatch(text, hits[i - 1].end, hit.start):
                 # 长治、锦州、连云港等14家高新区; 克拉玛依、遵义、信阳、滁州四个高新区: each place's zone
                 j = i - 1
                 while j >= 0 and hits[j].kind == _PLACE:
-                    zone_id = self._zone_by_place.get(hits[j].ref)
+                    zone_id = zone_by_place.get(hits[j].ref)
                     if zone_id:  # a list names no subject: "list" marks where it sits
                         mentions.append((zone_id, "list" if hits[j].section == "body" else hits[j].section,
                                          hits[j].start - (body_start if hits[j].section == "body" else 0)))
                     if j == 0 or text[hits[j - 1].end:hits[j].start] not in _LIST_JOINERS:
                         break
                     j -= 1
-            elif hit.kind == _AMBIG:
-                zone_id = self._resolve_ambiguous(hit, place_refs, defaults)
+            elif kind == _AMBIG:
+                if ambiguous_context is None:
+                    place_refs = {h.ref for h in hits if h.kind == _PLACE}
+                    ambiguous_context = ({zone_by_place.get(ref) for ref in place_refs},
+                                         {self.places[int(ref)].city for ref in place_refs})
+                zone_id = self._resolve_ambiguous(hit, *ambiguous_context, defaults)
                 if zone_id:
                     mentions.append((zone_id, hit.section, hit.start - (body_start if hit.section == "body" else 0)))
         # a city in the title (深圳) names its zone only when the body names that zone too: weaker
         # evidence than a zone name, so it needs the corroboration
         in_body = {z for z, section, _ in mentions if section == "body"}
         for i, hit in enumerate(hits):
-            if hit.section == "title" and hit.kind == _PLACE and self._zone_by_place.get(hit.ref) in in_body:
+            if hit.section != "title":
+                break  # hits are in text order: the title's come first
+            if hit.kind == _PLACE and zone_by_place.get(hit.ref) in in_body:
                 after = hits[i + 1] if i + 1 < len(hits) else None
                 if (after is not None and after.kind == _OTHER and after.start - hit.end <= 3) or \
                         _NEW_AREA.match(text, hit.end):
                     continue  # 南京江北新区, 昆明经开区: the city names another kind of zone, not its high-tech zone
-                mentions.append((self._zone_by_place[hit.ref], "title", hit.start))
+                mentions.append((zone_by_place[hit.ref], "title", hit.start))
+        if not bare_hits:
+            return mentions
         anchors = {z for z, section, _ in mentions if section in ("title", "byline")}
-        city_zones, bare, zone_by_place = set(), 0, self._zone_by_place
-        for h in hits:
-            if h.kind == _PLACE:
-                if h.ref in zone_by_place:
-                    city_zones.add(zone_by_place[h.ref])
-            elif h.kind == _BARE_KIND and h.ref != "full":
-                bare += 1
-        only_city = next(iter(city_zones)) if len(city_zones) == 1 and bare >= 3 and not in_body else None
-        for i, hit in enumerate(hits):
-            if hit.kind == _BARE_KIND:
-                zone_id = self._resolve_bare(i, hits, text, defaults, anchors, only_city)
-                if zone_id:
-                    mentions.append((zone_id, hit.section, hit.start - (body_start if hit.section == "body" else 0)))
+        only_city = None
+        if not in_body and sum(1 for i in bare_hits if hits[i].ref != "full") >= 3:
+            city_zones = {zone_by_place[h.ref] for h in hits if h.kind == _PLACE and h.ref in zone_by_place}
+            only_city = next(iter(city_zones)) if len(city_zones) == 1 else None
+        for i in bare_hits:
+            hit = hits[i]
+            zone_id = self._resolve_bare(i, hits, text, defaults, anchors, only_city)
+            if zone_id:
+                mentions.append((zone_id, hit.section, hit.start - (body_start if hit.section == "body" else 0)))
         return mentions
 
     # the stage ---------------------------------------------------------------------------
@@ -381,39 +395,55 @@ class ZoneTagger:
         """The people, and the spans of the posts found in the body (start, end, former)."""
         posts: list[tuple[int, int, bool]] = []
         found: dict[str, PersonTag] = {}
-
-        def zone_of(post: str) -> str | None:
-            return next(iter(self._zone_ids(match_key(post))), None)
-
         if author and byline_s and 2 <= len(author.strip()) <= 4:
             post = match_key(byline_s)
-            found[author.strip()] = PersonTag(author.strip(), post, zone_of(post))
+            found[author.strip()] = PersonTag(author.strip(), post, self._post_zone(post))
         for signed in find_bylines([line for line in map(str.strip, body_s.splitlines()) if line]):
             if signed.name not in found:
-                found[signed.name] = PersonTag(signed.name, signed.post, zone_of(signed.post or ""))
+                found[signed.name] = PersonTag(signed.name, signed.post, self._post_zone(signed.post or ""))
         body_offset = len(title_k) + len(byline_k) + 2
         for section, key, offset in (("body", body_k, body_offset), ("title", title_k, 0)):
             spans = [(s - offset, e - offset) for s, e in office_hits if offset <= s and e - offset <= len(key)]
             people = find_people(key, office_spans(key, spans)) if spans else []
             if not people:
                 continue
-            zones_at = [(pos, z) for z, where, pos in mentions if where == section]
-            places = [(h.start - offset, h.ref) for h in hits if h.section == section and h.kind == _PLACE]
+            # a post's zone: the first zone mention (in `mentions` order) inside the post's span; its place:
+            # the last place inside it. Positions sorted once, each post looked up by bisection.
+            first_zone: dict[int, tuple[int, str]] = {}
+            for order, (zone_id, where, pos) in enumerate(mentions):
+                if where == section and pos not in first_zone:
+                    first_zone[pos] = (order, zone_id)
+            zone_positions = sorted(first_zone)
+            place_starts = [h.start - offset for h in hits if h.section == section and h.kind == _PLACE]
+            place_refs = [h.ref for h in hits if h.section == section and h.kind == _PLACE]
             for person in people:
                 if section == "body":
                     posts.append((person.start, person.end, person.former))
                 if person.name in found:
                     continue
-                zone_id = next((z for pos, z in zones_at if person.start <= pos < person.end), None)
+                low = bisect_left(zone_positions, person.start)
+                high = bisect_left(zone_positions, person.end, low)
+                zone_id = min(first_zone[pos] for pos in zone_positions[low:high])[1] if low < high else None
                 if zone_id is None and defaults and _ZONE_ORGAN.search(person.post) and not any(
                         h.section == section and person.start <= h.start - offset < person.end
                         and h.kind in (_PLACE, _OTHER, _ZONE, _AMBIG, _BARE_KIND) for h in hits):
                     zone_id = defaults[0]  # 区党工委副书记 on a zone's own site: that zone's official
                 # the place nearest the office: 湖南省委常委、长沙市委书记 is 长沙市's
-                place = next((ref for start, ref in reversed(places) if person.start <= start < person.end), None)
+                last = bisect_left(place_starts, person.end) - 1
+                place = place_refs[last] if last >= 0 and place_starts[last] >= person.start else None
                 found[person.name] = PersonTag(person.name, person.post, zone_id,
                                                self._org(person.post, zone_id, place), person.former)
         return tuple(found.values()), posts
+
+    def _post_zone(self, post: str) -> str | None:
+        """The first zone a byline's post names. Bylines recur (a paper's columnists, a site's editors):
+        the answers are kept (bounded, per tagger, as for `_org`)."""
+        zone_id = self._post_zones.get(post, _UNKNOWN)
+        if zone_id is _UNKNOWN:
+            zone_id = self._post_zones[post] = next(iter(self._zone_ids(match_key(post))), None)
+            if len(self._post_zones) > _ORG_CACHE:
+                self._post_zones.clear()
+        return zone_id  # type: ignore[return-value]
 
     def _org(self, post: str, zone_id: str | None, place_ref: str | None) -> PersonOrg:
         """The organisation of a post: the unit naming the zone (else the last unit) without its office;
@@ -470,6 +500,9 @@ _OFFICE_WORDS = frozenset(OFFICES)
 _ZONE_ORGAN = re.compile("党工委|管委会|管委|工委")
 # After a zone's name, the rest of another name: a company, a building, a road (中关村发展集团, 张江路)
 _INSIDE_NAME = re.compile("发展集团|控股|集团|股份|有限公司|公司|大厦|大道|大街|路(?![径线演])|展示中心|会展中心|会议中心|酒店|宾馆|广场")
+# the first characters of its words (each alternative starts with a plain character): a cheap test first
+_INSIDE_NAME_FIRST = frozenset(word[0] for word in _INSIDE_NAME.pattern.split("|"))
+_COUNT_BEFORE = re.compile(r"[0-9一二三四五六七八九十几多两]$")  # 14家, 三个 ... before 高新区: a count, not a zone
 _LIST_COUNT = re.compile("等?[0-9一二三四五六七八九十两]*[家个所]?(?:国家级|国家|省级)?")
 _NEW_AREA = re.compile("(?:(?!高新区)[\u4e00-\u9fff]){0,3}?新区")  # 长春新区, 南京江北新区 (not 高新区: that is a zone)
 # A zone held up as a model: a verb of learning before it, or its experience after it
@@ -478,6 +511,7 @@ _EXPERIENCE_OF = re.compile("[\u4e00-\u9fff]{0,6}?(?:先进经验|成功经验|�
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _LIST_JOINERS = ("、", "和", "与", "及")
 _ORG_CACHE = 4096
+_UNKNOWN = object()  # not yet in a cache (None is an answer)
 _UNIT_SEPARATORS = ("、", "，", ",", "兼")
 _OFFICE_LENGTHS = tuple(sorted({len(w) for w in OFFICES}, reverse=True))
 _DEPUTIES = ("常务副", "执行副", "副", "代理")
