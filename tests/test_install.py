@@ -250,6 +250,8 @@ def undeclared_imports(folders: tuple[str, ...], allowed: set[str], optional_all
     problems = []
     for folder in folders:
         for module, (path, optional) in sorted(_imports(folder).items()):
+            if (ROOT / folder / f"{module}.py").exists():  # a script importing its sibling (bench/tagging.py)
+                continue
             names = {canonicalize_name(d) for d in distributions.get(module, [])}
             if not names:
                 names = {canonicalize_name(IMPORT_NAMES_OF_UNINSTALLED.get(module, module))}
