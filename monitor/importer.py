@@ -1,8 +1,9 @@
 """`monitor import FILE.jsonl`: bulk import through the same dedup, tag and store stages as a crawl.
 
 Each line is one JSON object: ``url``, ``title``, ``body``, ``published_at`` (ISO 8601; a
-bare date is known to the day; a time without offset is Asia/Shanghai), optional ``author``
-and ``source`` (overrides ``--source``). A bad line yields an ``ImportOutcome`` with its
+bare date is known to the day; a time without offset is Asia/Shanghai), optional ``author``,
+``page_title`` (a roundup piece: the headline of the page it was printed on) and ``source``
+(overrides ``--source``). A bad line yields an ``ImportOutcome`` with its
 error; the other lines are still imported, in transactions of ``BATCH_LINES`` lines (one
 transaction per line cost a disk flush per line: 20 lines/s on a slow disk). Importing the
 same item again is ``unchanged``.
@@ -65,7 +66,7 @@ def _published(value: object) -> PublishDate | None:
     return PublishDate(moment if moment.tzinfo else moment.replace(tzinfo=SHANGHAI), "second")
 
 
-_FIELDS = ("url", "title", "body", "published_at", "author", "source")
+_FIELDS = ("url", "title", "body", "published_at", "author", "source", "page_title")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # PostgreSQL stores no NUL; no URL or name holds any of these
 
@@ -120,9 +121,13 @@ def parse_item(line: str) -> tuple[ExtractedArticle, str | None]:
     if source is not None and not isinstance(source, str):
         raise ValueError("field 'source' must be a string")
     author = data.get("author")
+    page_title = data.get("page_title")
+    if page_title is not None and not isinstance(page_title, str):
+        raise ValueError("field 'page_title' must be a string")
     article = ExtractedArticle(url=data["url"].strip(), title=clean_text(data["title"]), body=body,
                                published=_published(data.get("published_at")),
-                               author=clean_text(author) if isinstance(author, str) and author.strip() else None)
+                               author=clean_text(author) if isinstance(author, str) and author.strip() else None,
+                               page_title=clean_text(page_title) if page_title is not None else None)
     return article, source
 
 

@@ -74,11 +74,15 @@ class ExtractedArticle:
     # A newspaper page with several signed pieces: one Piece each; title is then the page's
     # banner (or "") and body the pieces' bodies joined.
     pieces: tuple[Piece, ...] = ()
+    # A piece's article (URL#piece-N): the headline of the page it was printed on; None otherwise.
+    page_title: str | None = None
 
     def __post_init__(self) -> None:
         # Here, not in each extractor: every way an article is made (crawl, import, backfill, a site
         # plugin) gets the same limit, before dedup, tagging and storage see the title.
         object.__setattr__(self, "title", limit_title(self.title))
+        if self.page_title is not None:
+            object.__setattr__(self, "page_title", limit_title(self.page_title) or None)
 
 
 @dataclass(frozen=True, slots=True)

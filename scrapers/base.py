@@ -95,13 +95,14 @@ class Scraper(ABC, Generic[SourceT]):
 
 def split_into_articles(article: ExtractedArticle) -> list[ExtractedArticle]:
     """A page with several signed pieces becomes one article per piece, at ``URL#piece-N`` (N from 1,
-    in page order), each with the page's date and source; the page itself is not stored as an article."""
+    in page order), each with the page's date, source and headline (its ``page_title``); the page itself
+    is not stored as an article."""
     if not article.pieces:
         return [article]
     return [
         ExtractedArticle(url=f"{article.url}#piece-{number}", title=piece.headline, body=piece.body,
                          published=article.published, author=piece.author, author_post=piece.author_post,
-                         source_name=article.source_name)
+                         source_name=article.source_name, page_title=article.title or None)
         for number, piece in enumerate(article.pieces, start=1)
     ]
 

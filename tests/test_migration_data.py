@@ -16,13 +16,18 @@ def _at_revision(database_url: str, revision: str) -> sa.Engine:
     return engine
 
 
+def _insert_article(connection: sa.Connection, url: str) -> None:
+    """A source and one article of it, with the columns of the first revision only."""
+    connection.execute(sa.text("INSERT INTO source (name, kind, items_last_run, consecutive_failures, health) VALUES ('s', 'html', 0, 0, 'ok')"))
+    connection.execute(sa.text(
+        "INSERT INTO article (url, title, body, content_hash, source_id, revision, fetched_at, stored_at) "
+        "VALUES (:url, 't', 'b', 'h', 1, 1, '2022-11-14 01:00:00+00', '2022-11-14 01:00:00+00')"), {"url": url})
+
+
 def test_upgrade_from_first_revision_keeps_rows(database_url: str) -> None:
     engine = _at_revision(database_url, "0001")
     with engine.begin() as connection:
-        connection.execute(sa.text("INSERT INTO source (name, kind, items_last_run, consecutive_failures, health) VALUES ('s', 'html', 0, 0, 'ok')"))
-        connection.execute(sa.text(
-            "INSERT INTO article (url, title, body, content_hash, source_id, revision, fetched_at, stored_at) "
-            "VALUES ('http://a/1', 't', 'b', 'h', 1, 1, '2022-11-14 01:00:00+00', '2022-11-14 01:00:00+00')"))
+        _insert_article(connection, "http://a/1")
         connection.execute(sa.text("INSERT INTO subscriber (email, timezone, confirmed, bounces, created_at) VALUES ('a@b.cn', 'Asia/Shanghai', true, 0, '2022-11-14 01:00:00+00')"))
         connection.execute(sa.text("INSERT INTO subscription (subscriber_id, frequency, zones_json, topics_json, sources_json, keywords_json, created_at) VALUES (1, 'daily', '[]', '[]', '[]', '[]', '2022-11-14 01:00:00+00')"))
     engine.dispose()
@@ -54,3 +59,23 @@ def test_0007_counts_the_copies_earlier_sends_may_have_made(database_url: str) -
         rows = connection.execute(sa.text("SELECT state, copies FROM delivery ORDER BY id")).all()
     engine.dispose()
     assert [tuple(row) for row in rows] == [("sending", 2), ("failed", 0), ("sent", 2)]
+
+
+def test_0009_page_title_is_null_for_stored_rows_and_goes_on_downgrade(database_url: str) -> None:
+    engine = _at_revision(database_url, "0008")
+    with engine.begin() as connection:
+        _insert_article(connection, "http://a/1#piece-1")
+    engine.dispose()
+    db.upgrade(database_url)
+    engine = db.make_engine(database_url)
+    with engine.begin() as connection:
+        assert connection.execute(sa.text("SELECT page_title FROM article")).scalar_one() is None
+        connection.execute(sa.text("UPDATE article SET page_title = '打造科技创新高地 构建经济新增长极'"))
+    config = db.alembic_config(database_url)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0008")
+    with engine.connect() as connection:
+        assert connection.execute(sa.text("SELECT url, title FROM article")).one() == ("http://a/1#piece-1", "t")
+        assert "page_title" not in {c["name"] for c in sa.inspect(connection).get_columns("article")}
+    engine.dispose()

@@ -274,7 +274,7 @@ def articles_list(
             emit_json({"id": view.id, "url": view.url, "title": view.title, "author": view.author,
                    "author_post": view.author_post, "published_at": format_published(view.published),
                    "source": view.source, "zones": _zone_json(view.zones), "cluster_id": view.cluster_id,
-                   "duplicate_of": view.duplicate_of})
+                   "duplicate_of": view.duplicate_of, "page_title": view.page_title})
         else:
             table.add_row(str(view.id), format_published(view.published) or "-", view.source, view.title,
                           " ".join(z.name for z in view.zones if z.role == "subject"), view.duplicate_of or "")
@@ -297,7 +297,7 @@ def _source_zones(settings: Settings) -> dict[str, tuple[str, ...]]:
 
 @app.command("import")
 def import_items(
-    path: Annotated[Path, typer.Argument(help="UTF-8 JSON lines: url, title, body, published_at, optional author and source.")],
+    path: Annotated[Path, typer.Argument(help="UTF-8 JSON lines: url, title, body, published_at, optional author, page_title and source.")],
     source: Annotated[str, typer.Option("--source", help="Source name of lines that name none.")] = "import",
     json_out: JsonOpt = False,
 ) -> None:
@@ -353,7 +353,7 @@ def articles_show(article_id: Annotated[int, typer.Argument(help="Article id.")]
 
         source_name = next((name for row, name in members if row.id == article.id), "")
         record = member(article, source_name) | {
-            "body": article.body, "cluster_id": article.cluster_id,
+            "page_title": article.page_title, "body": article.body, "cluster_id": article.cluster_id,
             "canonical_id": cluster.canonical_article_id if cluster else article.id,
             "cluster": [member(row, name) for row, name in members],
         }
@@ -361,6 +361,8 @@ def articles_show(article_id: Annotated[int, typer.Argument(help="Article id.")]
         emit_json(record)
         return
     out.print(f"[bold]{record['title']}[/bold]  #{record['id']}  {record['url']}")
+    if record["page_title"]:
+        out.print(f"on the page: {record['page_title']}", markup=False)
     out.print(f"cluster {record['cluster_id']}: {len(record['cluster'])} member(s), canonical #{record['canonical_id']}")
     table = Table("id", "source", "published", "level", "similarity", "title")
     for m in record["cluster"]:

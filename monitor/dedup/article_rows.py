@@ -28,9 +28,10 @@ from monitor.store.rawsql import RawSql, marks
 __all__ = ["ARTICLE_COLUMNS", "ArticleRows"]
 
 # The columns a new row's values are given for, in this order (id and cluster_id come from insert()).
-ARTICLE_COLUMNS = ("url", "title", "author", "author_post", "source_name", "published_at", "published_precision",
-                   "body", "content_hash", "source_id", "duplicate_of_id", "dedup_level", "similarity", "revision",
-                   "content_type", "relevant", "backfilled", "signature", "dedup_evidence", "fetched_at", "stored_at")
+ARTICLE_COLUMNS = ("url", "title", "author", "author_post", "source_name", "page_title", "published_at",
+                   "published_precision", "body", "content_hash", "source_id", "duplicate_of_id", "dedup_level",
+                   "similarity", "revision", "content_type", "relevant", "backfilled", "signature", "dedup_evidence",
+                   "fetched_at", "stored_at")
 
 _COLUMN_LIST = ", ".join(ARTICLE_COLUMNS)
 _SQLITE_CLUSTER = "INSERT INTO cluster (created_at) VALUES (?)"

@@ -125,7 +125,7 @@ class Articles:
         # crawled concurrently, so arrival order is timing).
         own = (None, None, None) if replaces else (level, similarity, evidence)
         values = (article.url, article.title, article.author, article.author_post, article.source_name,
-                  published.value if published else None, published.precision if published else None,
+                  article.page_title, published.value if published else None, published.precision if published else None,
                   article.body, verdict.content_hash, source.id, canonical_id, own[0], own[1], 1,
                   tags.content_type, tags.relevant, False, fp.signature if fp else None, own[2], fetched_at, now)
         article_id, cluster_id = self.rows.insert(values, cluster_id=None if joined is None else joined.cluster_id,
@@ -212,6 +212,7 @@ class Articles:
     def _fill(row: Article, article: ExtractedArticle, fetched_at: datetime) -> None:
         row.title, row.body = article.title, article.body
         row.author, row.author_post, row.source_name = article.author, article.author_post, article.source_name
+        row.page_title = article.page_title
         row.published_at = article.published.value if article.published else None
         row.published_precision = article.published.precision if article.published else None
         row.fetched_at = fetched_at

@@ -93,6 +93,7 @@ class Article(SQLModel, table=True):
     author: str | None = None
     author_post: str | None = None
     source_name: str | None = None  # '来源：' printed on the page
+    page_title: str | None = None  # a roundup piece (URL#piece-N): the headline of the page it was printed on
     published_at: datetime | None = _ts(default=None, nullable=True, index=True)
     published_precision: str | None = Field(default=None, max_length=10)
     body: str

@@ -43,6 +43,7 @@ class ArticleView:
     cluster_id: int | None
     duplicate_of: str | None  # URL of the cluster's canonical article
     stored_at: datetime
+    page_title: str | None = None  # a roundup piece: the headline of its page
 
 
 def list_articles(session: Session, filters: ArticleFilter, zone_names: dict[str, str]) -> list[ArticleView]:
@@ -94,5 +95,5 @@ def list_articles(session: Session, filters: ArticleFilter, zone_names: dict[str
         views.append(ArticleView(article.id, article.url, article.title, article.author, article.author_post, published,
                                  article.body, source_name, tuple(zone_tags), article.cluster_id,
                                  canonical_urls.get(article.duplicate_of_id) if article.duplicate_of_id else None,
-                                 article.stored_at))
+                                 article.stored_at, article.page_title))
     return views
