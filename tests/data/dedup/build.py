@@ -1,6 +1,8 @@
 """Build labelled.jsonl: a labelled Chinese near-duplicate set from real texts.
 
-Run from the repository root: ``.venv/bin/python tests/data/dedup/build.py`` (deterministic, seed 7).
+Run from the repository root: ``.venv/bin/python tests/data/dedup/build.py [SHARED]`` (deterministic,
+seed 7). It is a maintainer's tool, never run by the tests: they read only the committed labelled.jsonl.
+SHARED is the folder holding seed/ and eval/ (default ../shared beside the repository).
 
 Real bodies: the 35 cleaned news texts of ../shared/eval/extraction/cwce (MIT licence, see
 there) and the six pieces of the seed e-paper page (six zone chiefs on high-quality
@@ -27,10 +29,11 @@ from __future__ import annotations
 import json
 import random
 import re
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3]
-SHARED = ROOT.parent / "shared"
+SHARED = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared"
 OUT = Path(__file__).resolve().parent / "labelled.jsonl"
 SEED_PIECES = [(7, 24), (24, 41), (41, 60), (60, 85), (85, 105), (105, 126)]
 TITLE_LINES = [7, 24, 41, 74, 85, 105]
