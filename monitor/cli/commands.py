@@ -19,6 +19,7 @@ from sqlmodel import Session, col, select
 from monitor.cli.common import (
     JsonOpt,
     emit_json,
+    emit_row,
     err,
     load_settings,
     open_database,
@@ -127,10 +128,7 @@ def sources_list(json_out: JsonOpt = False) -> None:
             "zero_yield_runs": states[row.id].zero_yield_runs if row and row.id in states else 0,
             "parse_failure_rate": rates.get(row.id) if row else None,
         }
-        if json_out:
-            emit_json(record)
-        else:
-            table.add_row(*(str(v if v is not None else "-") for v in record.values()))
+        emit_row(record, table, json_out)
     if not json_out:
         out.print(table)
 

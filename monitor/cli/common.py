@@ -12,6 +12,7 @@ from typing import Annotated, Any
 import sqlalchemy as sa
 import typer
 from rich.console import Console
+from rich.table import Table
 from sqlalchemy.engine import Engine
 
 from monitor.errors import ConfigError
@@ -36,6 +37,14 @@ def load_settings() -> Settings:
 def emit_json(obj: dict[str, Any]) -> None:
     sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
     sys.stdout.flush()
+
+
+def emit_row(record: dict[str, Any], table: Table, json_out: bool) -> None:
+    """One row of a listing: a JSON line for scripts, or a table row with '-' for an empty value."""
+    if json_out:
+        emit_json(record)
+    else:
+        table.add_row(*(str(v if v is not None else "-") for v in record.values()))
 
 
 @contextmanager

@@ -10,7 +10,16 @@ import typer
 from rich.table import Table
 from sqlmodel import Session, col, select
 
-from monitor.cli.common import JsonOpt, emit_json, err, load_settings, open_database, out, read_sources
+from monitor.cli.common import (
+    JsonOpt,
+    emit_json,
+    emit_row,
+    err,
+    load_settings,
+    open_database,
+    out,
+    read_sources,
+)
 from monitor.errors import ConfigError
 from monitor.timefmt import format_timestamp, parse_cli_date
 
@@ -59,10 +68,7 @@ def runs(
                   "finished_at": format_timestamp(run.finished_at) if run.finished_at else None, "status": run.status,
                   "fetched": run.fetched, "new": run.new, "duplicates": run.duplicates, "errors": run.errors,
                   "error": run.error}
-        if json_out:
-            emit_json(record)
-        else:
-            table.add_row(*(str(v if v is not None else "-") for v in record.values()))
+        emit_row(record, table, json_out)
     if not json_out:
         out.print(table)
 
