@@ -18,14 +18,16 @@ DatabaseError (the run is marked failed when the database still takes that write
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections import deque
 from collections.abc import AsyncIterator, Callable
+from concurrent.futures import Executor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import partial
 from itertools import islice
-from typing import Literal
+from typing import Literal, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -46,12 +48,12 @@ from monitor.items import ExtractedArticle, RawPage
 from monitor.settings import Settings
 from monitor.sourcesfile import SourceConfig
 from monitor.store import CrawlRuns, FetchHistory, Repositories, db
-from monitor.store.models import Article, DiscoveredUrl, Source, StoredPage
+from monitor.store.models import Article, CrawlRun, DiscoveredUrl, Source, StoredPage
 from monitor.tag import ZoneTagger, shared_tagger, tag_article
 from monitor.timefmt import utcnow
 from scrapers import Scraper, scraper_for
 
-__all__ = ["MAX_CONCURRENT_SOURCES", "SourceRunResult", "crawl", "crawl_async", "preview_source", "SourcePreview", "reextract", "ReextractResult"]
+__all__ = ["MAX_CONCURRENT_SOURCES", "DatabaseCalls", "SourceRunResult", "crawl", "crawl_async", "preview_source", "SourcePreview", "reextract", "ReextractResult"]
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +81,34 @@ class SourceRunResult:
 
 
 ProgressCallback = Callable[[str, str], None]
+T = TypeVar("T")
+
+
+class DatabaseCalls:
+    """Where a crawl's database work (and the extraction, dedup and tagging around it) runs.
+
+    Inline on the event loop for a CLI pass; in `monitor serve`, in the service's database worker
+    threads, so that dozens of crawls fetch at once while their writes queue for the workers (one on
+    SQLite, the one writer). A call already handed to a worker is waited for even when the crawl is
+    cancelled (a time budget, shutdown): its transaction ends before the crawl's session is used again.
+    """
+
+    def __init__(self, executor: Executor | None = None) -> None:
+        self.executor = executor
+
+    async def __call__(self, work: Callable[[], T]) -> T:
+        if self.executor is None:
+            return work()
+        future = asyncio.get_running_loop().run_in_executor(self.executor, work)
+        try:
+            return await asyncio.shield(future)
+        except asyncio.CancelledError:
+            with contextlib.suppress(BaseException):
+                await asyncio.wait([future])
+            raise
+
+
+INLINE = DatabaseCalls()
 
 
 def _store_articles(session: Session, repos: Repositories, source: SourceConfig, source_row: Source, page: RawPage,
@@ -216,15 +246,19 @@ def _budget_of(source: SourceConfig, settings: Settings) -> float | None:
 
 async def _crawl_source(source: SourceConfig, scraper: Scraper, fetcher: Fetcher, engine: Engine,
                         tagger: ZoneTagger, progress: ProgressCallback, dedup_config: DedupConfig | None = None,
-                        priorities: dict[str, int] | None = None) -> SourceRunResult:
+                        priorities: dict[str, int] | None = None, database: DatabaseCalls = INLINE) -> SourceRunResult:
     fetched = new = duplicates = errors = handled = 0
     budget = _budget_of(source, fetcher.settings)
     ends_at = None if budget is None else asyncio.get_running_loop().time() + budget
     budget_exhausted = False
     with Session(engine, expire_on_commit=False) as session:
         repos = Repositories.over(session, priorities)
-        source_row = repos.sources.ensure(source.name, source.kind)
-        run = repos.runs.start(source_row)
+
+        def begin() -> tuple[Source, CrawlRun]:
+            row = repos.sources.ensure(source.name, source.kind)
+            return row, repos.runs.start(row)
+
+        source_row, run = await database(begin)
         error: str | None = None
         discovered = 0
         since = source_row.last_success_at - DISCOVERY_OVERLAP if source_row.last_success_at else None
@@ -235,8 +269,12 @@ async def _crawl_source(source: SourceConfig, scraper: Scraper, fetcher: Fetcher
             async with asyncio.timeout_at(ends_at):
                 urls = await scraper.discover(source, fetcher, since)
             discovered = len(urls)
-            repos.queue.record_discovered(source_row, urls)
-            repos.fetches.save_validators(validators.fresh)  # only now: a later 304 must not hide what this listed
+
+            def record() -> None:
+                repos.queue.record_discovered(source_row, urls)
+                repos.fetches.save_validators(validators.fresh)  # only now: a later 304 must not hide what this listed
+
+            await database(record)
         except SourceError as exc:
             error = str(exc)
             log.error("%s", exc)
@@ -249,18 +287,26 @@ async def _crawl_source(source: SourceConfig, scraper: Scraper, fetcher: Fetcher
             fetcher.validator_store = None
         # Not in the finally: after a database failure the session's transaction is broken, and a write on it
         # would raise PendingRollbackError in place of the failure (which the crawl turns into a DatabaseError).
-        repos.fetches.log(run, source_row, fetcher.drain_records())
-        # Items discovered on earlier runs are fetched even when discovery failed now (or answered 304).
-        due = [] if budget_exhausted else repos.queue.due(source_row)
-        session.commit()  # no read transaction held across the fetches
+        discovery_records = fetcher.drain_records()
+
+        def due_items() -> list[DiscoveredUrl]:
+            repos.fetches.log(run, source_row, discovery_records)
+            # Items discovered on earlier runs are fetched even when discovery failed now (or answered 304).
+            items = [] if budget_exhausted else repos.queue.due(source_row)
+            session.commit()  # no read transaction held across the fetches
+            return items
+
+        due = await database(due_items)
         window = 2 * fetcher.settings.concurrency_per_origin
         try:
-            async with asyncio.timeout_at(ends_at):
+            async with asyncio.timeout_at(ends_at) as budget_timer:
                 async for item, outcome in prefetched(scraper, source, fetcher, due, window):
                     progress(source.name, item.url)
-                    # from here to the commit nothing awaits: the budget stops a run between items only
-                    done = handle_item(session, repos, scraper, source, source_row, item, outcome, tagger,
-                                       dedup_config)
+                    # the budget stops a run between items only: an item handed to the database is stored and counted
+                    budget_timer.reschedule(None)
+                    done = await database(partial(handle_item, session, repos, scraper, source, source_row, item,
+                                                  outcome, tagger, dedup_config))
+                    budget_timer.reschedule(ends_at)
                     handled += 1
                     fetched += done.status in ("stored", "unparsable")
                     errors += done.status in ("failed", "unparsable")
@@ -272,9 +318,14 @@ async def _crawl_source(source: SourceConfig, scraper: Scraper, fetcher: Fetcher
         if budget_exhausted and error is None:
             log.warning("source %s: time budget of %g s used up; %d due item(s) left pending for the next run",
                         source.name, budget, left_pending)
-        repos.fetches.log(run, source_row, fetcher.drain_records())
-        repos.runs.finish(run, source_row, fetched=fetched, new=new, duplicates=duplicates, errors=errors,
-                           error=error)
+        item_records = fetcher.drain_records()
+
+        def finish() -> None:
+            repos.fetches.log(run, source_row, item_records)
+            repos.runs.finish(run, source_row, fetched=fetched, new=new, duplicates=duplicates, errors=errors,
+                               error=error)
+
+        await database(finish)
     return SourceRunResult(source.name, fetched, new, duplicates, errors, error, discovered,
                            budget_exhausted=budget_exhausted, left_pending=left_pending)
 
@@ -298,11 +349,12 @@ def _database_failure_behind(exc: BaseException) -> sa.exc.DBAPIError | None:
 
 async def _crawl_source_guarded(source: SourceConfig, scraper: Scraper, fetcher: Fetcher, engine: Engine,
                                 tagger: ZoneTagger, progress: ProgressCallback, dedup_config: DedupConfig | None,
-                                priorities: dict[str, int]) -> SourceRunResult:
+                                priorities: dict[str, int], database: DatabaseCalls = INLINE) -> SourceRunResult:
     """_crawl_source with database failures turned into a DatabaseError that says what to do."""
     started = utcnow()
     try:
-        return await _crawl_source(source, scraper, fetcher, engine, tagger, progress, dedup_config, priorities)
+        return await _crawl_source(source, scraper, fetcher, engine, tagger, progress, dedup_config, priorities,
+                                   database)
     except DatabaseError as exc:
         _end_run(engine, source.name, started, "failed", str(exc))
         raise
@@ -320,10 +372,13 @@ async def _crawl_source_guarded(source: SourceConfig, scraper: Scraper, fetcher:
 
 
 async def crawl_async(settings: Settings, sources: list[SourceConfig], engine: Engine,
-                      progress: ProgressCallback | None = None, robots_cache: RobotsCache | None = None
+                      progress: ProgressCallback | None = None, robots_cache: RobotsCache | None = None,
+                      fetcher: Fetcher | None = None, database: DatabaseCalls = INLINE
                       ) -> list[SourceRunResult]:
     """Crawl the sources concurrently in one Fetcher; results in the order of `sources`.
-    `robots_cache`: robots.txt answers kept between runs (the service's). A DatabaseError stops the pass."""
+    `robots_cache`: robots.txt answers kept between runs (the service's). `fetcher`: the service's
+    long-lived one (its per-origin limits then hold across all its crawls; not closed here). `database`:
+    where database work runs. A DatabaseError stops the pass."""
     tagger = shared_tagger()
     report = progress or (lambda _name, _what: None)
     dedup_config = DedupConfig.from_settings(settings)
@@ -335,13 +390,14 @@ async def crawl_async(settings: Settings, sources: list[SourceConfig], engine: E
         async with slots:
             try:
                 return await _crawl_source_guarded(source, scraper, fetcher, engine, tagger, report, dedup_config,
-                                                   priorities)
+                                                   priorities, database)
             except DatabaseError:
                 raise  # not this source's fault, and no other source could be stored either: stop the pass
             except MonitorError as exc:
                 return SourceRunResult(source.name, 0, 0, 0, 0, str(exc))
 
-    async with Fetcher(settings, robots_cache=robots_cache) as fetcher:
+    opened = contextlib.nullcontext(fetcher) if fetcher is not None else Fetcher(settings, robots_cache=robots_cache)
+    async with opened as fetcher:
         for source in sources:
             fetcher.set_rate_limit(source.url, source.rate_limit)
         tasks = [asyncio.ensure_future(crawl_one(source, fetcher)) for source in sources]

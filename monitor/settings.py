@@ -148,6 +148,14 @@ class Settings(BaseSettings):
     lock_timeout: float = Field(
         default=60.0, ge=0, description="Seconds a run waits for another run's lock (same source, or SQLite writer) before exit 1.",
     )
+    crawl_concurrency: int = Field(
+        default=64, ge=1, le=1000,
+        description="Crawls `monitor serve` runs at once (they wait on the network; their database work queues for the workers).",
+    )
+    database_workers: int = Field(
+        default=4, ge=1, le=32,
+        description="PostgreSQL: threads doing the crawls' database work, extraction, dedup and tagging (SQLite: always one).",
+    )
     schedule_jitter: float = Field(
         default=30.0, ge=0, description="Largest random delay in seconds added to a scheduled crawl (capped at a tenth of its interval).",
     )

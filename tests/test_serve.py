@@ -7,6 +7,7 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -351,3 +352,35 @@ def test_a_silent_mail_server_stalls_neither_healthz_nor_the_scheduled_crawls(tm
     assert events == ["healthz answered", "two crawls run", "smtp answered", "subscribe answered"]
     assert answers[0].status_code == 200 and "Check your inbox" in answers[0].text
     assert len(sink.received) == 1 and b"reader@example.com" in sink.received[0]
+
+
+def test_serve_on_sqlite_crawls_several_sources_at_once(tmp_path: Path) -> None:
+    """Scheduled crawls overlap on the network even on SQLite (their writes queue for the one writer):
+    each list page below answers only once all three sources have asked for theirs. A serve that ran its
+    crawls one after the other (each holding the database for its whole run) never got past the first."""
+    arrived = threading.Barrier(3, timeout=WAIT / 2)
+    met: list[bool] = []
+
+    def list_page(_handler: object) -> Response:
+        try:
+            arrived.wait()
+            met.append(True)
+        except threading.BrokenBarrierError:
+            met.append(False)
+        return Response(200, _list_page([]), {"Content-Type": "text/html; charset=utf-8"})
+
+    routes: dict[str, object] = {f"/list{n}.html": list_page for n in range(3)}
+    routes["/robots.txt"] = Response(404, b"")
+    with fixture_server(routes) as site:  # type: ignore[arg-type]
+        sources = tmp_path / "sources.yaml"
+        sources.write_text("sources:\n" + "".join(
+            f'  - {{name: s{n}, kind: html, url: "{site.base}/list{n}.html", schedule: "every 1h", '
+            f'links: "ul.news-list a", selectors: {{title: "h1", body: ".body"}}}}\n' for n in range(3)), encoding="utf-8")
+        url = f"sqlite:///{tmp_path / 'serve.db'}"
+        db.upgrade(url)
+        runs = select(func.count()).select_from(CrawlRun).where(CrawlRun.status != "running")
+        # the three share an origin: let it take three requests at once (two by default)
+        with _serve(_env(url, sources, tmp_path, MONITOR_CONCURRENCY_PER_ORIGIN="3")) as process:
+            _until(lambda: _count(url, runs) == 3 or process.poll() is not None, "a finished run of each source")
+            assert _stop(process) == 0
+    assert met[:3] == [True, True, True], "the three list pages were never asked for at once"

@@ -127,14 +127,41 @@ def _busy(engine: Engine, name: str, timeout: float, scope: str) -> LockBusy:
     return LockBusy(f"{what}; gave up after waiting {timeout:g}s (MONITOR_LOCK_TIMEOUT)")
 
 
+def wanted_file(engine: Engine) -> Path | None:
+    """SQLite: a run waiting for the write lock holds this file shared, so that a `monitor serve` whose
+    overlapping jobs keep the write lock (joblocks.py) hands it over instead of starving the waiter."""
+    return _lock_file(engine, "wanted")
+
+
+@contextmanager
+def _announced_wait(engine: Engine, scope: str) -> Iterator[None]:
+    path = wanted_file(engine) if scope == "write" and engine.url.get_backend_name() != "postgresql" else None
+    if path is None:
+        yield
+        return
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    except OSError:  # the write lock's own error says what is wrong with the folder
+        yield
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH)
+        yield
+    finally:
+        os.close(fd)
+
+
 @contextmanager
 def hold(engine: Engine, name: str, timeout: float, *, scope: str = "write") -> Iterator[None]:
     """Hold the lock for the block, waiting up to ``timeout`` seconds for it (else LockBusy)."""
     deadline = time.monotonic() + timeout
-    while (lock := try_lock(engine, name, scope=scope)) is None:
-        if time.monotonic() >= deadline:
-            raise _busy(engine, name, timeout, scope)
-        time.sleep(POLL_SECONDS)
+    lock = try_lock(engine, name, scope=scope)
+    if lock is None:
+        with _announced_wait(engine, scope):
+            while (lock := try_lock(engine, name, scope=scope)) is None:
+                if time.monotonic() >= deadline:
+                    raise _busy(engine, name, timeout, scope)
+                time.sleep(POLL_SECONDS)
     try:
         yield
     finally:

@@ -26,6 +26,7 @@ import logging
 import random
 import signal
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -42,8 +43,10 @@ from sqlmodel import Session, col, select
 
 from monitor.errors import ConfigError, LockBusy, MonitorError
 from monitor.fetch import RobotsCache
-from monitor.pipeline import MAX_CONCURRENT_SOURCES, SourceRunResult, crawl_async
+from monitor.fetch import Fetcher
+from monitor.pipeline import DatabaseCalls, crawl_async
 from monitor.service import health, locks
+from monitor.service.joblocks import JobLocks
 from monitor.service.metrics import ServiceMetrics
 from monitor.settings import Settings
 from monitor.sourcesfile import SourceConfig, load_sources, parse_interval
@@ -101,38 +104,6 @@ class _QuietServer:
         return Server(uvicorn.Config(app, host=host, port=port, log_level="warning", lifespan="off"))
 
 
-class _CrawlThread:
-    """One crawl in a worker thread with its own event loop, so extraction and storage never stall the
-    scheduler or the web app; ``cancel`` stops it at its next await (from any thread)."""
-
-    def __init__(self, settings: Settings, source: SourceConfig, engine: Engine, robots_cache: RobotsCache) -> None:
-        self.settings, self.source, self.engine, self.robots_cache = settings, source, engine, robots_cache
-        self.loop: asyncio.AbstractEventLoop | None = None
-        self.task: asyncio.Task[list[SourceRunResult]] | None = None
-        self.cancelled = False
-
-    def run(self) -> list[SourceRunResult]:
-        loop = asyncio.new_event_loop()
-        try:
-            self.loop = loop
-            self.task = loop.create_task(crawl_async(self.settings, [self.source], self.engine,
-                                                      robots_cache=self.robots_cache))
-            if self.cancelled:
-                self.task.cancel()
-            try:
-                return loop.run_until_complete(self.task)
-            except asyncio.CancelledError:
-                return []
-        finally:
-            loop.close()
-
-    def cancel(self) -> None:
-        self.cancelled = True
-        if self.loop is not None and self.task is not None and not self.loop.is_closed():
-            with contextlib.suppress(RuntimeError):
-                self.loop.call_soon_threadsafe(self.task.cancel)
-
-
 class Service:
     def __init__(self, settings: Settings, engine: Engine, *, web: bool = True, host: str | None = None,
                  port: int | None = None) -> None:
@@ -141,8 +112,18 @@ class Service:
         self.metrics = ServiceMetrics()
         self.sources: dict[str, SourceConfig] = {}
         self.running: set[asyncio.Task[Any]] = set()
-        # Each crawl holds a lock connection and its own sessions: bound them below the engine's pool.
-        self.crawl_slots = asyncio.Semaphore(MAX_CONCURRENT_SOURCES)
+        # Crawls wait on the network most of the time, so many run at once in one Fetcher (its
+        # per-origin limits then hold across all of them); what they do in the database, and the
+        # extraction, dedup and tagging around it, queues for a few worker threads: one on SQLite
+        # (the one writer), a few on PostgreSQL (each a pooled connection). The source locks of the
+        # process share one connection (joblocks.py), so the crawls in flight do not use up the pool.
+        self.crawl_slots = asyncio.Semaphore(settings.crawl_concurrency)
+        postgres = engine.url.get_backend_name() == "postgresql"
+        self.database_workers = ThreadPoolExecutor(max_workers=settings.database_workers if postgres else 1,
+                                                   thread_name_prefix="crawl-db")
+        self.database = DatabaseCalls(self.database_workers)
+        self.job_locks = JobLocks(engine)
+        self.fetcher: Fetcher | None = None
         self.robots_cache = RobotsCache()
         self._signature: tuple[int, int] | None = None
         self.scheduler: AsyncIOScheduler | None = None
@@ -210,7 +191,7 @@ class Service:
 
     async def _crawl_job(self, name: str) -> None:
         source = self.sources.get(name)
-        if source is None or not source.enabled:
+        if source is None or not source.enabled or self.fetcher is None:
             return
         task = asyncio.current_task()
         assert task is not None
@@ -218,25 +199,21 @@ class Service:
         postgres = self.engine.url.get_backend_name() == "postgresql"
         try:
             # PostgreSQL: the lock taken means another process runs this source now: skip the tick.
-            # SQLite: one writer at a time, so wait for the others of this process.
-            async with self.crawl_slots, locks.hold_async(self.engine, locks.source_lock_name(name),
-                                                          0 if postgres else self.settings.lock_timeout):
-                if self._ran_recently(name, min_gap(source)):
+            # SQLite: another process holds the write lock (a CLI run): wait for it.
+            async with self.crawl_slots, self.job_locks.hold_async(locks.source_lock_name(name),
+                                                                   0 if postgres else self.settings.lock_timeout):
+                if await self.database(lambda: self._ran_recently(name, min_gap(source))):
                     self.metrics.runs.labels(name, "skipped").inc()
                     return
-                worker = _CrawlThread(self.settings, source, self.engine, self.robots_cache)
-                running = asyncio.ensure_future(asyncio.to_thread(worker.run))
                 try:
-                    results = await asyncio.shield(running)
-                except asyncio.CancelledError:  # shutdown: stop the crawl at its next await, keep what is stored
-                    worker.cancel()
-                    with contextlib.suppress(BaseException):
-                        await asyncio.wait_for(running, SHUTDOWN_SECONDS)
-                    self._mark_interrupted(name)
+                    results = await crawl_async(self.settings, [source], self.engine, robots_cache=self.robots_cache,
+                                                fetcher=self.fetcher, database=self.database)
+                except asyncio.CancelledError:  # shutdown: the crawl marked its run interrupted, stored work is kept
                     return
                 for result in results:
                     self.metrics.record(result)
-                    verdict = await asyncio.to_thread(health.record_run, self.engine, self.settings, result)
+                    verdict = await self.database(lambda result=result: health.record_run(self.engine, self.settings,
+                                                                                           result))
                     self.metrics.alerts_sent.inc(verdict.alert_sent + verdict.all_clear_sent)
                     log.info("source %s: fetched %d, new %d, duplicates %d, errors %d%s%s", result.name,
                              result.fetched, result.new, result.duplicates, result.errors,
@@ -262,7 +239,7 @@ class Service:
 
         name = locks.DIGEST_LOCK
         try:
-            with locks.hold(self.engine, name, self.settings.lock_timeout):
+            with self.job_locks.hold(name, self.settings.lock_timeout):
                 result = send_digests(self.engine, self.settings, make_mailer(self.settings.smtp_url, self.settings.outbox))
         except LockBusy as exc:
             log.info("digests: %s", exc)
@@ -271,7 +248,9 @@ class Service:
 
     async def _digest_job(self) -> None:
         try:
-            sent, failed = await asyncio.to_thread(self._send_digests)
+            # SQLite: in the crawls' database worker, the one writer of this process
+            sent, failed = await (asyncio.to_thread(self._send_digests) if self.engine.url.get_backend_name() == "postgresql"
+                                  else self.database(self._send_digests))
         except MonitorError as exc:
             log.error("digests: %s", exc)
             return
@@ -318,6 +297,7 @@ class Service:
         loop.add_signal_handler(signal.SIGHUP, self.reload)
         if self.engine.url.get_backend_name() != "postgresql":
             self._maintenance(timedelta(0))  # this process holds the one serve lock: no run can be in flight
+        self.fetcher = Fetcher(self.settings, robots_cache=self.robots_cache)
         self.scheduler = AsyncIOScheduler(event_loop=loop, timezone=UTC)
         self.scheduler.add_listener(self._on_submitted, EVENT_JOB_SUBMITTED)
         self.reload(initial=True)
@@ -350,6 +330,9 @@ class Service:
             task.cancel()
         if self.running:
             await asyncio.wait(list(self.running), timeout=SHUTDOWN_SECONDS)
+        await self.fetcher.__aexit__(None, None, None)
+        self.database_workers.shutdown(wait=False, cancel_futures=True)
+        self.job_locks.close()
         if server_task:
             server.should_exit = True
             with contextlib.suppress(asyncio.TimeoutError, asyncio.CancelledError):
