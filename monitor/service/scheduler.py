@@ -42,8 +42,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from monitor.errors import ConfigError, LockBusy, MonitorError
-from monitor.fetch import RobotsCache
-from monitor.fetch import Fetcher
+from monitor.fetch import Fetcher, RobotsCache
 from monitor.pipeline import DatabaseCalls, crawl_async
 from monitor.service import health, locks
 from monitor.service.joblocks import JobLocks
