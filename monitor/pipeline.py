@@ -93,13 +93,16 @@ class DatabaseCalls:
     cancelled (a time budget, shutdown): its transaction ends before the crawl's session is used again.
     """
 
-    def __init__(self, executor: Executor | None = None) -> None:
-        self.executor = executor
+    def __init__(self, executor: Executor | None = None, urgent: Executor | None = None) -> None:
+        self.executor, self.urgent = executor, urgent or executor
 
-    async def __call__(self, work: Callable[[], T]) -> T:
-        if self.executor is None:
+    async def __call__(self, work: Callable[[], T], *, urgent: bool = False) -> T:
+        """``urgent``: what stands between a crawl's tick and its first request (checking the last run,
+        starting the run row) does not queue behind the storing of other crawls' items."""
+        executor = self.urgent if urgent else self.executor
+        if executor is None:
             return work()
-        future = asyncio.get_running_loop().run_in_executor(self.executor, work)
+        future = asyncio.get_running_loop().run_in_executor(executor, work)
         try:
             return await asyncio.shield(future)
         except asyncio.CancelledError:
@@ -254,27 +257,25 @@ async def _crawl_source(source: SourceConfig, scraper: Scraper, fetcher: Fetcher
     with Session(engine, expire_on_commit=False) as session:
         repos = Repositories.over(session, priorities)
 
+        # A crawl's writes are grouped in as few transactions as keep a crash harmless (each one commit,
+        # so one fsync on SQLite): the run's start; what the list pages listed; each item; the run's end.
         def begin() -> tuple[Source, CrawlRun]:
             row = repos.sources.ensure(source.name, source.kind)
             return row, repos.runs.start(row)
 
-        source_row, run = await database(begin)
+        source_row, run = await database(lambda: db.commit_together(session, begin, f"starting a run of {source.name!r}"),
+                                         urgent=True)
         error: str | None = None
         discovered = 0
         since = source_row.last_success_at - DISCOVERY_OVERLAP if source_row.last_success_at else None
         validators = _PendingValidators(repos.fetches)
         fetcher = fetcher.scoped(validators)  # this source's fetch records and list validators
+        urls: list[str] | None = None
         try:
             progress(source.name, "discovering")
             async with asyncio.timeout_at(ends_at):
                 urls = await scraper.discover(source, fetcher, since)
             discovered = len(urls)
-
-            def record() -> None:
-                repos.queue.record_discovered(source_row, urls)
-                repos.fetches.save_validators(validators.fresh)  # only now: a later 304 must not hide what this listed
-
-            await database(record)
         except SourceError as exc:
             error = str(exc)
             log.error("%s", exc)
@@ -289,14 +290,16 @@ async def _crawl_source(source: SourceConfig, scraper: Scraper, fetcher: Fetcher
         # would raise PendingRollbackError in place of the failure (which the crawl turns into a DatabaseError).
         discovery_records = fetcher.drain_records()
 
-        def due_items() -> list[DiscoveredUrl]:
+        def record_listed() -> list[DiscoveredUrl]:
+            if urls is not None:
+                repos.queue.record_discovered(source_row, urls)
+                repos.fetches.save_validators(validators.fresh)  # with them: a later 304 must not hide what this listed
             repos.fetches.log(run, source_row, discovery_records)
             # Items discovered on earlier runs are fetched even when discovery failed now (or answered 304).
-            items = [] if budget_exhausted else repos.queue.due(source_row)
-            session.commit()  # no read transaction held across the fetches
-            return items
+            return [] if budget_exhausted else repos.queue.due(source_row)
 
-        due = await database(due_items)
+        # the commit also ends the read: no transaction is held across the fetches
+        due = await database(lambda: db.commit_together(session, record_listed, f"recording what {source.name!r} listed"))
         window = 2 * fetcher.settings.concurrency_per_origin
         try:
             async with asyncio.timeout_at(ends_at) as budget_timer:
@@ -325,7 +328,7 @@ async def _crawl_source(source: SourceConfig, scraper: Scraper, fetcher: Fetcher
             repos.runs.finish(run, source_row, fetched=fetched, new=new, duplicates=duplicates, errors=errors,
                                error=error)
 
-        await database(finish)
+        await database(lambda: db.commit_together(session, finish, f"finishing the run of {source.name!r}"))
     return SourceRunResult(source.name, fetched, new, duplicates, errors, error, discovered,
                            budget_exhausted=budget_exhausted, left_pending=left_pending)
 

@@ -120,7 +120,8 @@ class Service:
         postgres = engine.url.get_backend_name() == "postgresql"
         self.database_workers = ThreadPoolExecutor(max_workers=settings.database_workers if postgres else 1,
                                                    thread_name_prefix="crawl-db")
-        self.database = DatabaseCalls(self.database_workers)
+        self.crawl_starts = ThreadPoolExecutor(max_workers=1, thread_name_prefix="crawl-start")
+        self.database = DatabaseCalls(self.database_workers, self.crawl_starts)
         self.job_locks = JobLocks(engine)
         self.fetcher: Fetcher | None = None
         self.robots_cache = RobotsCache()
@@ -201,7 +202,7 @@ class Service:
             # SQLite: another process holds the write lock (a CLI run): wait for it.
             async with self.crawl_slots, self.job_locks.hold_async(locks.source_lock_name(name),
                                                                    0 if postgres else self.settings.lock_timeout):
-                if await self.database(lambda: self._ran_recently(name, min_gap(source))):
+                if await self.database(lambda: self._ran_recently(name, min_gap(source)), urgent=True):
                     self.metrics.runs.labels(name, "skipped").inc()
                     return
                 try:
@@ -331,6 +332,7 @@ class Service:
             await asyncio.wait(list(self.running), timeout=SHUTDOWN_SECONDS)
         await self.fetcher.__aexit__(None, None, None)
         self.database_workers.shutdown(wait=False, cancel_futures=True)
+        self.crawl_starts.shutdown(wait=False, cancel_futures=True)
         self.job_locks.close()
         if server_task:
             server.should_exit = True

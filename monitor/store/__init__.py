@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from monitor.store.articles import Articles, StoreResult
-    from monitor.store.db import commit_retrying, make_engine, session_scope
+    from monitor.store.db import commit_retrying, commit_together, make_engine, session_scope
     from monitor.store.queue import MAX_ATTEMPTS, FetchHistory, UrlQueue
     from monitor.store.repositories import Repositories
     from monitor.store.sources import CrawlRuns, Sources
@@ -34,11 +34,11 @@ _HOMES = {
     "UrlQueue": "queue", "FetchHistory": "queue", "MAX_ATTEMPTS": "queue",
     "Articles": "articles", "StoreResult": "articles",
     "Repositories": "repositories",
-    "make_engine": "db", "session_scope": "db", "commit_retrying": "db",
+    "make_engine": "db", "session_scope": "db", "commit_retrying": "db", "commit_together": "db",
 }
 
 __all__ = ["Articles", "CrawlRuns", "FetchHistory", "MAX_ATTEMPTS", "Repositories", "Sources", "StoreResult",
-           "UrlQueue", "commit_retrying", "make_engine", "session_scope"]
+           "UrlQueue", "commit_retrying", "commit_together", "make_engine", "session_scope"]
 
 
 def __getattr__(name: str) -> Any:

@@ -192,6 +192,23 @@ def connection_lost(exc: sa.exc.DBAPIError) -> bool:
     return exc.connection_invalidated or (isinstance(exc, sa.exc.OperationalError) and sqlstate.startswith(("08", "57P")))
 
 
+_TOGETHER = "monitor.commit_together"
+
+
+def commit_together(session: Session, work: Callable[[], T], doing: str) -> T:
+    """``commit_retrying`` for work made of repository calls that each commit: their writes become one
+    transaction (one commit, so one fsync on SQLite), run once more as a whole when the connection is lost."""
+
+    def together() -> T:
+        session.info[_TOGETHER] = True
+        try:
+            return work()
+        finally:
+            session.info.pop(_TOGETHER, None)
+
+    return commit_retrying(session, together, doing)
+
+
 def commit_retrying(session: Session, work: Callable[[], T], doing: str) -> T:
     """Run ``work`` (the writes of one transaction) and commit it; returns what ``work`` returned.
 
@@ -201,6 +218,8 @@ def commit_retrying(session: Session, work: Callable[[], T], doing: str) -> T:
     writes (a rollback expires the session's objects). Any other failure, or a second loss,
     raises the matching DatabaseError, with the transaction rolled back.
     """
+    if session.info.get(_TOGETHER):  # part of commit_together's transaction: it commits (and retries) the whole
+        return work()
     tries = 0
     while True:
         tries += 1
