@@ -11,14 +11,16 @@ do not appear every day, and today's may not be out yet.
 
 from __future__ import annotations
 
+import string
 from datetime import date, datetime, timedelta
 from typing import Literal
 
 from bs4 import BeautifulSoup
+from pydantic import field_validator
 
 from monitor.fetch.fetcher import Fetcher
 from monitor.fetch.urls import canonical_url, resolve
-from monitor.sourcesfile import CssSelector
+from monitor.sourcesfile import CssSelector, check_url, unknown_name
 from monitor.timefmt import utcnow
 
 from .base import LinkFilteredSource, PagedSource, Scraper, fetch_listing, item_links
@@ -26,12 +28,31 @@ from .base import LinkFilteredSource, PagedSource, Scraper, fetch_listing, item_
 __all__ = ["EpaperScraper", "EpaperSource", "edition_url", "edition_pages", "page_articles"]
 
 MAX_DAYS = 7
+TEMPLATE_FIELDS = ("date", "page")
 
 
 class EpaperSource(PagedSource, LinkFilteredSource):
     kind: Literal["epaper"]
     links: CssSelector  # the article links of an e-paper page
     pages: CssSelector | None = None  # the links from an edition's first page to its other pages
+
+    @field_validator("url")
+    @classmethod
+    def _template(cls, value: str) -> str:
+        """Only {date} (with a strftime format) and {page} are known; a typo such as {data:%Y} is refused here,
+        not met as a KeyError when the source runs."""
+        try:
+            names = [name for _, name, _, _ in string.Formatter().parse(value) if name is not None]
+        except ValueError as exc:
+            raise ValueError(f"not a valid URL template: {exc} (write {{date:%Y-%m/%d}} and {{page}})") from None
+        for name in names:
+            if name not in TEMPLATE_FIELDS:
+                raise unknown_name("URL template placeholder", name, TEMPLATE_FIELDS)
+        try:
+            example = value.format(date=date(2024, 1, 2), page=1)
+        except (ValueError, IndexError) as exc:
+            raise ValueError(f"not a valid URL template: {exc}") from None
+        return check_url(example) and value
 
 
 def edition_url(source: EpaperSource, day: date, page: int = 1) -> str:
