@@ -42,7 +42,7 @@ from monitor.errors import (
     Undecodable,
 )
 from monitor.fetch import Fetcher, RobotsCache, Validators
-from monitor.items import ExtractedArticle, RawPage
+from monitor.items import ExtractedArticle, FieldOrigin, RawPage
 from monitor.settings import Settings
 from monitor.sourcesfile import SourceConfig
 from monitor.store import CrawlRuns, FetchHistory, Repositories, db
@@ -70,6 +70,7 @@ class SourceRunResult:
     errors: int
     error: str | None = None
     discovered: int = 0  # item URLs the list pages/feeds named this run (source health reads it)
+    known: int = 0  # of those, URLs already listed on an earlier run
     budget_exhausted: bool = False  # the source's time budget ran out: the run stopped it early
     left_pending: int = 0  # items due this run that it did not reach (still pending or failed, not lost)
 
@@ -226,7 +227,7 @@ async def _crawl_source(source: SourceConfig, scraper: Scraper, fetcher: Fetcher
         source_row = repos.sources.ensure(source.name, source.kind)
         run = repos.runs.start(source_row)
         error: str | None = None
-        discovered = 0
+        discovered = known = 0
         since = source_row.last_success_at - DISCOVERY_OVERLAP if source_row.last_success_at else None
         validators = _PendingValidators(repos.fetches)
         fetcher = fetcher.scoped(validators)  # this source's fetch records and list validators
@@ -234,8 +235,8 @@ async def _crawl_source(source: SourceConfig, scraper: Scraper, fetcher: Fetcher
             progress(source.name, "discovering")
             async with asyncio.timeout_at(ends_at):
                 urls = await scraper.discover(source, fetcher, since)
-            discovered = len(urls)
-            repos.queue.record_discovered(source_row, urls)
+            discovered = len(set(urls))
+            known = discovered - repos.queue.record_discovered(source_row, urls)
             repos.fetches.save_validators(validators.fresh)  # only now: a later 304 must not hide what this listed
         except SourceError as exc:
             error = str(exc)
@@ -275,7 +276,7 @@ async def _crawl_source(source: SourceConfig, scraper: Scraper, fetcher: Fetcher
         repos.fetches.log(run, source_row, fetcher.drain_records())
         repos.runs.finish(run, source_row, fetched=fetched, new=new, duplicates=duplicates, errors=errors,
                            error=error)
-    return SourceRunResult(source.name, fetched, new, duplicates, errors, error, discovered,
+    return SourceRunResult(source.name, fetched, new, duplicates, errors, error, discovered, known,
                            budget_exhausted=budget_exhausted, left_pending=left_pending)
 
 
@@ -370,6 +371,7 @@ class PreviewItem:
     article: ExtractedArticle | None
     zones: tuple[str, ...] = ()
     error: str | None = None
+    fields: tuple[FieldOrigin, ...] = ()  # where title, date, author and body came from (selector or fallback)
 
 
 @dataclass(frozen=True, slots=True)
@@ -398,12 +400,16 @@ async def preview_source_async(settings: Settings, source: SourceConfig, limit: 
                 items.append(PreviewItem(url, None, error=str(outcome)))
                 continue
             try:
+                fields = scraper.field_origins(source, outcome)
+            except Undecodable:
+                fields = ()
+            try:
                 for article in scraper.parse(source, outcome):
                     tags = tag_article(article, source.zones, url=article.url, tagger=tagger)
                     zones = tuple(t.zone_id for t in tags.zones if t.role == "subject")
-                    items.append(PreviewItem(url, article, zones))
+                    items.append(PreviewItem(url, article, zones, fields=fields))
             except (ExtractionError, Undecodable) as exc:
-                items.append(PreviewItem(url, None, error=f"{type(exc).__name__}: {exc}"))
+                items.append(PreviewItem(url, None, error=f"{type(exc).__name__}: {exc}", fields=fields))
     return SourcePreview(source.name, source.kind, tuple(urls), tuple(items))
 
 

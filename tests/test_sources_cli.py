@@ -51,7 +51,8 @@ def test_sources_list_json_has_health_fields(tmp_path: Path) -> None:
     result = run_cli("sources", "list", "--json", env=env, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     rows = [json.loads(line) for line in result.stdout.splitlines()]
-    assert set(rows[0]) == {"name", "kind", "enabled", "last_run_at", "last_success_at", "items_last_run",
+    assert set(rows[0]) == {"name", "kind", "enabled", "verified", "last_run_at", "last_success_at", "last_new_item_at",
+                            "items_last_run",
                             "consecutive_failures", "pending", "health", "zero_yield_runs", "parse_failure_rate"}
     assert rows[0]["last_run_at"] is None and rows[0]["pending"] == 0
 
