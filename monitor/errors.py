@@ -65,7 +65,14 @@ class ConfigError(MonitorError):
 
 
 class SourcesFileError(ConfigError):
-    """The sources file is missing, unreadable or does not match the schema."""
+    """The sources file is missing, unreadable or does not match the schema.
+
+    ``problems`` holds every mistake found (``monitor.sourcesfile.SourceProblem``: file, line, column, source,
+    field, message, suggestion) when the file was read; empty when it could not be."""
+
+    def __init__(self, message: str, problems: tuple[object, ...] = ()) -> None:
+        super().__init__(message)
+        self.problems = problems
 
 
 class DatabaseError(MonitorError):

@@ -18,6 +18,7 @@ __all__ = [
     "PublishDate",
     "RawPage",
     "ExtractedArticle",
+    "FieldOrigin",
     "Piece",
     "ZoneTag",
     "PersonOrg",
@@ -83,6 +84,16 @@ class ExtractedArticle:
         object.__setattr__(self, "title", limit_title(self.title))
         if self.page_title is not None:
             object.__setattr__(self, "page_title", limit_title(self.page_title) or None)
+
+
+@dataclass(frozen=True, slots=True)
+class FieldOrigin:
+    """Where an extracted field came from: ``selector`` (the source's CSS selector matched), ``fallback`` (a
+    selector is configured but did not give it: ``why`` says how) or ``detected`` (no selector)."""
+
+    field: str  # title | date | author | body
+    origin: str
+    why: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,7 +44,7 @@ from monitor.errors import (
     Undecodable,
 )
 from monitor.fetch import Fetcher, RobotsCache, Validators
-from monitor.items import ExtractedArticle, RawPage
+from monitor.items import ExtractedArticle, FieldOrigin, RawPage
 from monitor.settings import Settings
 from monitor.sourcesfile import SourceConfig
 from monitor.store import CrawlRuns, FetchHistory, Repositories, db
@@ -72,6 +72,7 @@ class SourceRunResult:
     errors: int
     error: str | None = None
     discovered: int = 0  # item URLs the list pages/feeds named this run (source health reads it)
+    known: int = 0  # of those, URLs already listed on an earlier run
     budget_exhausted: bool = False  # the source's time budget ran out: the run stopped it early
     left_pending: int = 0  # items due this run that it did not reach (still pending or failed, not lost)
 
@@ -266,7 +267,7 @@ async def _crawl_source(source: SourceConfig, scraper: Scraper, fetcher: Fetcher
         source_row, run = await database(lambda: db.commit_together(session, begin, f"starting a run of {source.name!r}"),
                                          urgent=True)
         error: str | None = None
-        discovered = 0
+        discovered = known = 0
         since = source_row.last_success_at - DISCOVERY_OVERLAP if source_row.last_success_at else None
         validators = _PendingValidators(repos.fetches)
         fetcher = fetcher.scoped(validators)  # this source's fetch records and list validators
@@ -275,7 +276,7 @@ async def _crawl_source(source: SourceConfig, scraper: Scraper, fetcher: Fetcher
             progress(source.name, "discovering")
             async with asyncio.timeout_at(ends_at):
                 urls = await scraper.discover(source, fetcher, since)
-            discovered = len(urls)
+            discovered = len(set(urls))
         except SourceError as exc:
             error = str(exc)
             log.error("%s", exc)
@@ -290,16 +291,20 @@ async def _crawl_source(source: SourceConfig, scraper: Scraper, fetcher: Fetcher
         # would raise PendingRollbackError in place of the failure (which the crawl turns into a DatabaseError).
         discovery_records = fetcher.drain_records()
 
-        def record_listed() -> list[DiscoveredUrl]:
+        def record_listed() -> tuple[list[DiscoveredUrl], int]:
+            added = 0
             if urls is not None:
-                repos.queue.record_discovered(source_row, urls)
+                added = repos.queue.record_discovered(source_row, urls)
                 repos.fetches.save_validators(validators.fresh)  # with them: a later 304 must not hide what this listed
             repos.fetches.log(run, source_row, discovery_records)
             # Items discovered on earlier runs are fetched even when discovery failed now (or answered 304).
-            return [] if budget_exhausted else repos.queue.due(source_row)
+            return ([] if budget_exhausted else repos.queue.due(source_row)), added
 
         # the commit also ends the read: no transaction is held across the fetches
-        due = await database(lambda: db.commit_together(session, record_listed, f"recording what {source.name!r} listed"))
+        due, added = await database(lambda: db.commit_together(session, record_listed,
+                                                               f"recording what {source.name!r} listed"))
+        if urls is not None:
+            known = discovered - added
         window = 2 * fetcher.settings.concurrency_per_origin
         try:
             async with asyncio.timeout_at(ends_at) as budget_timer:
@@ -329,7 +334,7 @@ async def _crawl_source(source: SourceConfig, scraper: Scraper, fetcher: Fetcher
                                error=error)
 
         await database(lambda: db.commit_together(session, finish, f"finishing the run of {source.name!r}"))
-    return SourceRunResult(source.name, fetched, new, duplicates, errors, error, discovered,
+    return SourceRunResult(source.name, fetched, new, duplicates, errors, error, discovered, known,
                            budget_exhausted=budget_exhausted, left_pending=left_pending)
 
 
@@ -429,6 +434,7 @@ class PreviewItem:
     article: ExtractedArticle | None
     zones: tuple[str, ...] = ()
     error: str | None = None
+    fields: tuple[FieldOrigin, ...] = ()  # where title, date, author and body came from (selector or fallback)
 
 
 @dataclass(frozen=True, slots=True)
@@ -457,12 +463,16 @@ async def preview_source_async(settings: Settings, source: SourceConfig, limit: 
                 items.append(PreviewItem(url, None, error=str(outcome)))
                 continue
             try:
+                fields = scraper.field_origins(source, outcome)
+            except Undecodable:
+                fields = ()
+            try:
                 for article in scraper.parse(source, outcome):
                     tags = tag_article(article, source.zones, url=article.url, tagger=tagger)
                     zones = tuple(t.zone_id for t in tags.zones if t.role == "subject")
-                    items.append(PreviewItem(url, article, zones))
+                    items.append(PreviewItem(url, article, zones, fields=fields))
             except (ExtractionError, Undecodable) as exc:
-                items.append(PreviewItem(url, None, error=f"{type(exc).__name__}: {exc}"))
+                items.append(PreviewItem(url, None, error=f"{type(exc).__name__}: {exc}", fields=fields))
     return SourcePreview(source.name, source.kind, tuple(urls), tuple(items))
 
 

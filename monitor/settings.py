@@ -140,7 +140,7 @@ class Settings(BaseSettings):
     alert_after_failures: int = Field(default=3, ge=1, description="Failed runs in a row after which a source is alerted.")
     alert_after_zero_yield: int = Field(
         default=3, ge=1,
-        description="Runs in a row whose changed list page listed no item, after which a source that used to yield is alerted.",
+        description="Runs in a row whose list pages named no item URL, after which the source is alerted (whether or not it ever yielded).",
     )
     alert_parse_failure_rate: float = Field(
         default=0.5, gt=0, le=1, description="Share of fetched items failing to parse (last 10 runs) that raises an alert.",

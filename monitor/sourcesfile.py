@@ -10,10 +10,14 @@ no file here.
 from __future__ import annotations
 
 import codecs
+import difflib
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Annotated, Any, Self, Union
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import soupsieve
@@ -27,17 +31,59 @@ from pydantic import (
     ValidationError,
     field_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from monitor.errors import SourcesFileError
-from monitor.yamlfile import load_yaml
+from monitor.yamlfile import YamlPositions, load_yaml
 
-__all__ = ["CssSelector", "DEFAULT_MAX_PAGES", "SourceConfig", "Selectors", "SourcesFile", "load_sources",
-           "parse_sources", "parse_interval"]
+__all__ = ["CssSelector", "DEFAULT_MAX_PAGES", "SourceConfig", "SourceProblem", "Selectors", "SourcesFile",
+           "check_url", "load_sources", "nearest", "parse_sources", "parse_interval", "raw_sources_of",
+           "read_sources_text", "schema_problems", "unknown_name"]
 
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 _INTERVAL = re.compile(r"^every\s+(\d+)\s*(s|m|h|d)$")
 _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 DEFAULT_MAX_PAGES = 5
+
+
+@dataclass(frozen=True, slots=True)
+class SourceProblem:
+    """One mistake in a sources file, where it is written and, for a misspelt name, the nearest valid one."""
+
+    file: str
+    line: int | None
+    column: int | None
+    source: str | None  # the source's name, or '#N' (from 1) for a source without a usable name
+    field: str | None  # dotted: 'selectors.title', 'zones.0'
+    message: str
+    suggestion: str | None = None
+
+    def text(self) -> str:
+        where = ":".join(str(p) for p in (self.file, self.line, self.column) if p is not None)
+        who = ("" if self.source is None else f"source {self.source!r}: " if not self.source.startswith("#")
+               else f"source {self.source}: ")
+        field = f"field {self.field!r}: " if self.field else ""
+        hint = f" (did you mean {self.suggestion!r}?)" if self.suggestion else ""
+        return f"{where}: {who}{field}{self.message}{hint}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"file": self.file, "line": self.line, "column": self.column, "source": self.source,
+                "field": self.field, "message": self.message, "suggestion": self.suggestion}
+
+
+def nearest(name: str, choices: Iterable[str]) -> str | None:
+    """The valid name closest to a misspelt one ('next_pag' -> 'next_page'), if any is close."""
+    found = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+def unknown_name(what: str, name: str, choices: Iterable[str]) -> PydanticCustomError:
+    """The error a validator raises for a name that is not one of ``choices``; the nearest one travels in the
+    error's context, so the problem reported carries it as its suggestion."""
+    choices = sorted(choices)
+    return PydanticCustomError("unknown_name", "unknown {what} {name} (known: {known})",
+                               {"what": what, "name": repr(name), "known": ", ".join(choices) or "none",
+                                "suggestion": nearest(name, choices)})
 
 
 def parse_interval(schedule: str) -> int | None:
@@ -65,6 +111,18 @@ class Selectors(BaseModel):
     date: CssSelector | None = None
     author: CssSelector | None = None
     body: CssSelector | None = None
+
+
+def check_url(value: str) -> str:
+    """An http(s) URL with a host (and, if given, a valid port)."""
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 (raises ValueError on a port that is not a number in range)
+    except ValueError as exc:
+        raise ValueError(f"not a valid URL: {value!r} ({exc})") from None
+    if parts.scheme not in ("http", "https") or not parts.hostname or re.search(r"\s", value):
+        raise ValueError(f"must be an http(s) URL, got {value!r}")
+    return value
 
 
 class SourceConfig(BaseModel):
@@ -107,14 +165,15 @@ class SourceConfig(BaseModel):
     @field_validator("url")
     @classmethod
     def _url(cls, value: str) -> str:
-        if not re.match(r"^https?://[^/\s]+", value):
-            raise ValueError(f"must be an http(s) URL, got {value!r}")
-        return value
+        return check_url(value)
 
     @field_validator("schedule")
     @classmethod
     def _schedule(cls, value: str) -> str:
-        if parse_interval(value) is not None:
+        seconds = parse_interval(value)
+        if seconds == 0:
+            raise ValueError(f"{value!r} would run without pause; an interval is at least 'every 1m'")
+        if seconds is not None:
             return value
         try:
             CronTrigger.from_crontab(value)
@@ -195,64 +254,110 @@ def _kind_names() -> str:
     return " or ".join(part for part in (", ".join(names[:-1]), names[-1]) if part) if names else "none"
 
 
-def _describe_source_error(error: Any, raw: Any) -> tuple[str, str]:
-    """(field, message) of one error inside a source; the kind's tag pydantic puts in ``loc`` is left out."""
+def _fields_at(kind: Any, field_path: list[Any]) -> Iterable[str]:
+    """The field names valid where ``field_path`` points (a source's own fields, or those of its selectors)."""
+    model = _kinds().get(kind) if isinstance(kind, str) else None
+    if len(field_path) == 2 and field_path[0] == "selectors":
+        return Selectors.model_fields
+    return model.model_fields if model and len(field_path) == 1 else ()
+
+
+def _source_label(raw: Any, index: int) -> str:
+    name = raw.get("name") if isinstance(raw, dict) else None
+    return name if isinstance(name, str) and name else f"#{index + 1}"
+
+
+def _source_problem(error: Any, raw: Any, index: int, origin: str, positions: YamlPositions) -> SourceProblem:
+    """One pydantic error inside a source; the kind's tag pydantic puts in ``loc`` is left out."""
     kind_of_source = raw.get("kind") if isinstance(raw, dict) else None
     message = error["msg"].removeprefix("Value error, ")
+    suggestion = (error.get("ctx") or {}).get("suggestion")
+    field_path: list[Any] = list(error["loc"][2:])  # (index, kind, field, ...)
+    where: list[str | int] = ["sources", index]
+    at = positions.value(where + field_path) if field_path else positions.find(where)
     if error["type"] == "union_tag_not_found":
-        return "kind", "Field required"
-    if error["type"] == "union_tag_invalid":
-        return "kind", f"Input should be {_kind_names()} (got {kind_of_source!r})"
-    field_path = list(error["loc"][2:])  # (index, kind, field, ...)
-    field = ".".join(str(p) for p in field_path)
+        field_path, message, at = ["kind"], "Field required", positions.find(where)
+    elif error["type"] == "union_tag_invalid":
+        field_path, at = ["kind"], positions.value([*where, "kind"])
+        message = f"Input should be {_kind_names()} (got {kind_of_source!r})"
+        suggestion = nearest(str(kind_of_source), _kinds())
     top = field_path[0] if field_path else None
-    if error["type"] == "missing" and top not in SourceConfig.model_fields:
-        message = f"required for kind {kind_of_source!r}"
+    if error["type"] == "missing":
+        at = positions.find(where)
+        if top not in SourceConfig.model_fields:
+            message = f"required for kind {kind_of_source!r}"
     elif error["type"] == "extra_forbidden":
-        message = f"{message} (kind {kind_of_source!r} has no such field)" if len(field_path) == 1 else message
-    return field, message
+        at = positions.find(where + field_path)
+        if len(field_path) == 1:
+            message = f"{message} (kind {kind_of_source!r} has no such field)"
+        suggestion = nearest(str(field_path[-1]), _fields_at(kind_of_source, field_path))
+    line, column = at or (None, None)
+    return SourceProblem(origin, line, column, _source_label(raw, index), ".".join(str(p) for p in field_path) or None,
+                         message, suggestion)
 
 
-def _describe(errors: list[Any], raw_sources: list[Any]) -> list[str]:
-    lines = []
-    for error in errors:
-        loc = list(error["loc"])
-        if not loc or not isinstance(loc[0], int):
-            lines.append(f"{'.'.join(str(p) for p in loc) or 'file'}: {error['msg']}")
-            continue
-        index = loc[0]
-        raw = raw_sources[index] if index < len(raw_sources) else None
+def schema_problems(raw_sources: list[Any], origin: str, positions: YamlPositions) -> list[SourceProblem]:
+    """Every schema mistake of the sources, in file order (pydantic reports them all, not only the first)."""
+    problems: list[SourceProblem] = []
+    try:
+        _adapters(_kind_models())[1].validate_python(raw_sources)
+    except ValidationError as exc:
+        for error in exc.errors():
+            loc = list(error["loc"])
+            if not loc or not isinstance(loc[0], int):
+                line, column = positions.find(["sources", *loc]) or (None, None)
+                problems.append(SourceProblem(origin, line, column, None, ".".join(str(p) for p in loc) or None,
+                                              error["msg"]))
+                continue
+            index = loc[0]
+            raw = raw_sources[index] if index < len(raw_sources) else None
+            problems.append(_source_problem(error, raw, index, origin, positions))
+    seen: set[str] = set()
+    for index, raw in enumerate(raw_sources):
         name = raw.get("name") if isinstance(raw, dict) else None
-        who = f"source {name!r}" if name else f"source #{index + 1}"
-        field, message = _describe_source_error(error, raw)
-        lines.append(f"{who}: field '{field}': {message}" if field else f"{who}: {message}")
-    return lines
+        if isinstance(name, str) and name in seen:
+            line, column = positions.value(["sources", index, "name"]) or (None, None)
+            problems.append(SourceProblem(origin, line, column, name, "name", "used by two sources"))
+        elif isinstance(name, str):
+            seen.add(name)
+    return sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
 
 
-def parse_sources(text: str, origin: str = "<sources>") -> SourcesFile:
+def raw_sources_of(text: str, origin: str) -> list[Any]:
+    """The plain data of the file's sources list (a SourcesFileError when it is not YAML with such a list)."""
     data = load_yaml(text, origin, SourcesFileError)
     if data is None:
         data = {"sources": []}
     if not isinstance(data, dict) or not isinstance(data.get("sources", []), list):
         raise SourcesFileError(f"{origin}: expected a mapping with a 'sources' list")
-    raw_sources = data.get("sources") or []
+    return data.get("sources") or []
+
+
+def problems_error(problems: list[SourceProblem], origin: str) -> SourcesFileError:
+    return SourcesFileError(f"{origin}: {len(problems)} mistake(s):\n  " + "\n  ".join(p.text() for p in problems),
+                            tuple(problems))
+
+
+def parse_sources(text: str, origin: str = "<sources>") -> SourcesFile:
+    raw_sources = raw_sources_of(text, origin)
     try:
         sources = _adapters(_kind_models())[1].validate_python(raw_sources)
-    except ValidationError as exc:
-        raise SourcesFileError(f"{origin}:\n  " + "\n  ".join(_describe(exc.errors(), raw_sources))) from None
-    seen: set[str] = set()
-    for source in sources:
-        if source.name in seen:
-            raise SourcesFileError(f"{origin}: source {source.name!r}: field 'name': used by two sources")
-        seen.add(source.name)
+    except ValidationError:
+        sources = None
+    names = [s.name for s in sources or ()]
+    if sources is None or len(set(names)) != len(names):
+        raise problems_error(schema_problems(raw_sources, origin, YamlPositions(text)), origin)
     return SourcesFile(sources=tuple(sources))
 
 
-def load_sources(path: Path) -> SourcesFile:
+def read_sources_text(path: Path) -> str:
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise SourcesFileError(f"sources file {path} does not exist (set MONITOR_SOURCES)") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise SourcesFileError(f"cannot read sources file {path}: {exc}") from None
-    return parse_sources(text, str(path))
+
+
+def load_sources(path: Path) -> SourcesFile:
+    return parse_sources(read_sources_text(path), str(path))

@@ -82,3 +82,49 @@ def load_yaml(text: str, origin: str, error: type[ConfigError] = ConfigError) ->
         raise error(f"{origin}: not valid YAML: {exc}") from None
     _check_shape(data, origin, error)
     return data
+
+
+class YamlPositions:
+    """Where the values of a YAML document are written (1-based line and column), for messages that point at
+    a line: read with ruamel.yaml, whose round-trip loader keeps each key's and item's position (PyYAML's
+    plain data keeps none). Only called on a document ``load_yaml`` already accepted, so its size is bounded."""
+
+    def __init__(self, text: str) -> None:
+        from ruamel.yaml import YAML
+        from ruamel.yaml.error import YAMLError as RuamelError
+
+        try:
+            self._root: Any = YAML(typ="rt", pure=True).load(text)
+        except (RuamelError, ValueError):  # a document PyYAML reads but ruamel does not: no positions, no crash
+            self._root = None
+
+    def find(self, path: list[str | int]) -> tuple[int, int] | None:
+        """Position of the deepest part of ``path`` (keys and list indexes) that is in the document: the key
+        itself for a mapping's key, the item for a list's index."""
+        node, found = self._root, None
+        for part in path:
+            lc = getattr(node, "lc", None)
+            if lc is None:
+                break
+            if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+                found, node = lc.item(part), node[part]
+            elif isinstance(node, dict) and part in node:
+                found, node = lc.key(part), node[part]
+            else:
+                break
+        return (found[0] + 1, found[1] + 1) if found else None
+
+    def value(self, path: list[str | int]) -> tuple[int, int] | None:
+        """Position of the value at ``path`` (a scalar's first character), else of its key."""
+        parent = self._root
+        for part in path[:-1]:
+            try:
+                parent = parent[part]
+            except (KeyError, IndexError, TypeError):
+                return self.find(path)
+        lc = getattr(parent, "lc", None)
+        last = path[-1] if path else None
+        if isinstance(parent, dict) and lc is not None and last in parent:
+            line, column = lc.value(last)
+            return line + 1, column + 1
+        return self.find(path)

@@ -25,16 +25,16 @@ from bs4 import BeautifulSoup
 from pydantic import Field, field_validator
 
 from monitor.errors import FetchError, HTTPStatusError, SourceError, Undecodable
-from monitor.extract.extractor import extract_article
+from monitor.extract import extract_article, field_origins
 from monitor.fetch.decoding import decode_html
 from monitor.fetch.fetcher import Fetcher, Validators
 from monitor.fetch.urls import canonical_url, is_html_like, resolve
-from monitor.items import ExtractedArticle, RawPage
+from monitor.items import ExtractedArticle, FieldOrigin, RawPage
 from monitor.sourcesfile import DEFAULT_MAX_PAGES, SourceConfig
 
 __all__ = [
-    "LinkFilteredSource", "PagedSource", "Scraper", "decode_page", "fetch_listing", "fetch_listing_page",
-    "item_links", "split_into_articles"]
+    "DEFAULT_MAX_EDITIONS", "EditionSource", "LinkFilteredSource", "PagedSource", "Scraper", "decode_page",
+    "fetch_listing", "fetch_listing_page", "item_links", "split_into_articles"]
 
 _TYPE_SUFFIXES = {"pdf": (".pdf",), "doc": (".doc", ".docx"), "xls": (".xls", ".xlsx"), "image": (".jpg", ".jpeg", ".png", ".gif", ".webp")}
 
@@ -52,6 +52,16 @@ class PagedSource(SourceConfig):
 
     def with_list_pages(self, pages: int) -> Self:
         return self.model_copy(update={"max_pages": pages})
+
+
+DEFAULT_MAX_EDITIONS = 7
+
+
+class EditionSource(SourceConfig):
+    """A kind that reads a newspaper's dated editions: every edition published since the last successful run
+    (the first run: the latest), at most ``max_editions`` of them, the newest first."""
+
+    max_editions: int = Field(default=DEFAULT_MAX_EDITIONS, ge=1, le=366)
 
 
 class LinkFilteredSource(SourceConfig):
@@ -91,6 +101,10 @@ class Scraper(ABC, Generic[SourceT]):
         """Articles on an item page: usually one; one per signed piece on a multi-piece newspaper page."""
         text = decode_page(source, page)
         return split_into_articles(extract_article(text, canonical_url(page.final_url), source.selectors, source.tz))
+
+    def field_origins(self, source: SourceT, page: RawPage) -> tuple[FieldOrigin, ...]:
+        """For `sources test`: which fields of the item page ``parse`` reads come from the source's selectors."""
+        return field_origins(decode_page(source, page), source.selectors, source.tz)
 
 
 def split_into_articles(article: ExtractedArticle) -> list[ExtractedArticle]:

@@ -4,34 +4,58 @@
 ``{date}`` is the edition's date in the source's timezone (any strftime format after the
 colon), ``{page}`` the page number (1 for the edition's first page). The first page lists
 the edition's pages (``pages`` selector); every page lists its articles (``links``).
-Editions are tried from today back to ``since`` (at most ``MAX_DAYS`` days; without
-``since``, today and yesterday); an edition that does not exist (404) is skipped: papers
-do not appear every day, and today's may not be out yet.
+Editions are tried from today back to ``since`` (the last successful run, less the crawl's
+overlap), so the editions published while the service was down are read too: at most
+``max_editions`` days (a warning says when that cuts some off); without ``since``, today and
+yesterday. An edition that does not exist (404) is skipped: papers do not appear every day,
+and today's may not be out yet.
 """
 
 from __future__ import annotations
 
+import logging
+import string
 from datetime import date, datetime, timedelta
 from typing import Literal
 
 from bs4 import BeautifulSoup
+from pydantic import field_validator
 
 from monitor.fetch.fetcher import Fetcher
 from monitor.fetch.urls import canonical_url, resolve
-from monitor.sourcesfile import CssSelector
+from monitor.sourcesfile import CssSelector, check_url, unknown_name
 from monitor.timefmt import utcnow
 
-from .base import LinkFilteredSource, PagedSource, Scraper, fetch_listing, item_links
+from .base import EditionSource, LinkFilteredSource, PagedSource, Scraper, fetch_listing, item_links
 
 __all__ = ["EpaperScraper", "EpaperSource", "edition_url", "edition_pages", "page_articles"]
 
-MAX_DAYS = 7
+log = logging.getLogger(__name__)
+TEMPLATE_FIELDS = ("date", "page")
 
 
-class EpaperSource(PagedSource, LinkFilteredSource):
+class EpaperSource(PagedSource, EditionSource, LinkFilteredSource):
     kind: Literal["epaper"]
     links: CssSelector  # the article links of an e-paper page
     pages: CssSelector | None = None  # the links from an edition's first page to its other pages
+
+    @field_validator("url")
+    @classmethod
+    def _template(cls, value: str) -> str:
+        """Only {date} (with a strftime format) and {page} are known; a typo such as {data:%Y} is refused here,
+        not met as a KeyError when the source runs."""
+        try:
+            names = [name for _, name, _, _ in string.Formatter().parse(value) if name is not None]
+        except ValueError as exc:
+            raise ValueError(f"not a valid URL template: {exc} (write {{date:%Y-%m/%d}} and {{page}})") from None
+        for name in names:
+            if name not in TEMPLATE_FIELDS:
+                raise unknown_name("URL template placeholder", name, TEMPLATE_FIELDS)
+        try:
+            example = value.format(date=date(2024, 1, 2), page=1)
+        except (ValueError, IndexError) as exc:
+            raise ValueError(f"not a valid URL template: {exc}") from None
+        return check_url(example) and value
 
 
 def edition_url(source: EpaperSource, day: date, page: int = 1) -> str:
@@ -63,7 +87,11 @@ class EpaperScraper(Scraper[EpaperSource]):
     def edition_days(self, source: EpaperSource, since: datetime | None) -> list[date]:
         today = self.today(source)
         first = since.astimezone(source.tz).date() if since else today - timedelta(days=1)
-        days = max(0, min((today - first).days, MAX_DAYS - 1))
+        days = max(0, (today - first).days)
+        if days >= source.max_editions:
+            log.warning("source %s: %d days of editions since %s; reading the newest %d (max_editions)",
+                        source.name, days + 1, first.isoformat(), source.max_editions)
+            days = source.max_editions - 1
         return [today - timedelta(days=n) for n in range(days + 1)]
 
     async def discover(self, source: EpaperSource, fetcher: Fetcher, since: datetime | None = None) -> list[str]:

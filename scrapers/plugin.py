@@ -15,14 +15,14 @@ from typing import Any, Literal
 
 from monitor.errors import SourceError
 from monitor.fetch.fetcher import Fetcher, Validators
-from monitor.items import ExtractedArticle, RawPage
+from monitor.items import ExtractedArticle, FieldOrigin, RawPage
 
-from .base import PagedSource, Scraper
+from .base import EditionSource, PagedSource, Scraper
 
 __all__ = ["PluginScraper", "PluginSource", "SiteScraper", "load_site"]
 
 
-class PluginSource(PagedSource):
+class PluginSource(PagedSource, EditionSource):
     kind: Literal["plugin"]
     module: str  # a module of scrapers/sites/
 
@@ -57,3 +57,7 @@ class PluginScraper(Scraper[PluginSource]):
 
     def parse(self, source: PluginSource, page: RawPage) -> list[ExtractedArticle]:
         return load_site(source).parse(source, page)
+
+    def field_origins(self, source: PluginSource, page: RawPage) -> tuple[FieldOrigin, ...]:
+        return tuple(FieldOrigin(f, "plugin", f"read by scrapers/sites/{source.module}.py")
+                     for f in ("title", "date", "author", "body"))

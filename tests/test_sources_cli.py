@@ -51,7 +51,8 @@ def test_sources_list_json_has_health_fields(tmp_path: Path) -> None:
     result = run_cli("sources", "list", "--json", env=env, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     rows = [json.loads(line) for line in result.stdout.splitlines()]
-    assert set(rows[0]) == {"name", "kind", "enabled", "last_run_at", "last_success_at", "items_last_run",
+    assert set(rows[0]) == {"name", "kind", "enabled", "verified", "last_run_at", "last_success_at", "last_new_item_at",
+                            "items_last_run",
                             "consecutive_failures", "pending", "health", "zero_yield_runs", "parse_failure_rate"}
     assert rows[0]["last_run_at"] is None and rows[0]["pending"] == 0
 
@@ -122,3 +123,76 @@ def test_a_deeply_nested_topics_file_is_a_config_error(tmp_path: Path) -> None:
     path.write_text("topics: " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="nested more than 64 levels deep"):
         load_taxonomy(path)
+
+
+MISTAKES = """sources:
+  # each source below holds one mistake an operator makes
+  - name: zone-news
+    kind: html
+    url: https://example.gov.cn/news/index.html
+    links: "ul.news a"
+    next_pag: "a.next"
+    zones: [zhongguancunn]
+  - name: paper
+    kind: epaper
+    url: "https://paper.example.cn/html/{data:%Y-%m/%d}/node_{page}.htm"
+    links: "a"
+  - name: daily
+    kind: plugin
+    module: stdialy
+    url: https://epaper.example.cn/api
+  - name: busy
+    kind: feed
+    url: https://example.gov.cn/rss.xml
+    schedule: "every 0m"
+  - name: bad-regex
+    kind: feed
+    url: "https://example.gov.cn:99999/rss.xml"
+    url_pattern: "(["
+    selectors: {title: "h1 >> x"}
+"""
+
+
+def test_validate_reports_every_mistake_at_its_line_with_a_suggestion(tmp_path: Path) -> None:
+    (tmp_path / "sources.yaml").write_text(MISTAKES, encoding="utf-8")
+    result = run_cli("sources", "validate", "--json", cwd=tmp_path, env={"COLUMNS": "80"})
+    assert result.returncode == 2, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert all(set(row) >= {"file", "line", "column", "source", "field", "message", "suggestion"} for row in rows)
+    found = {(row["source"], row["field"]): row for row in rows}
+    assert set(found) == {("zone-news", "next_pag"), ("zone-news", "zones.0"), ("paper", "url"), ("daily", "module"),
+                          ("busy", "schedule"), ("bad-regex", "url"), ("bad-regex", "url_pattern"),
+                          ("bad-regex", "selectors.title")}
+    assert (found["zone-news", "next_pag"]["line"], found["zone-news", "next_pag"]["column"]) == (7, 5)
+    assert found["zone-news", "next_pag"]["suggestion"] == "next_page"
+    assert found["zone-news", "zones.0"]["suggestion"] == "zhongguancun" and found["zone-news", "zones.0"]["line"] == 8
+    assert found["paper", "url"]["suggestion"] == "date" and found["paper", "url"]["line"] == 11
+    assert found["daily", "module"]["suggestion"] == "stdaily" and found["daily", "module"]["line"] == 15
+    assert found["busy", "schedule"]["line"] == 20
+    assert all(row["file"].endswith("sources.yaml") for row in rows)
+    text = run_cli("sources", "validate", cwd=tmp_path, env={"COLUMNS": "80"})
+    lines = text.stderr.splitlines()
+    assert any(line.endswith("sources.yaml:7:5: source 'zone-news': field 'next_pag': Extra inputs are not permitted "
+                             "(kind 'html' has no such field) (did you mean 'next_page'?)") for line in lines), text.stderr
+    assert len([line for line in lines if "sources.yaml:" in line and ": source '" in line]) == len(rows)
+
+
+def test_a_schedule_message_keeps_its_brackets_and_stays_on_one_line(tmp_path: Path) -> None:
+    (tmp_path / "sources.yaml").write_text(GOOD.replace("every 30m", "every fortnight"), encoding="utf-8")
+    for command in (["sources", "validate"], ["crawl"]):
+        result = run_cli(*command, cwd=tmp_path, env={"COLUMNS": "80", "MONITOR_DATABASE_URL": f"sqlite:///{tmp_path / 'm.db'}"})
+        assert result.returncode == 2
+        assert any("sources.yaml:10:15: source 'zone-feed': field 'schedule': must be 'every N[s|m|h|d]'" in line
+                   for line in result.stderr.splitlines()), (command, result.stderr)
+
+
+def test_a_template_typo_is_refused_when_the_file_is_read_not_when_the_source_runs() -> None:
+    import pytest
+
+    from monitor.errors import SourcesFileError
+    from monitor.sourcesfile import parse_sources
+
+    text = "sources:\n  - name: p\n    kind: epaper\n    url: 'https://p.example.cn/{data:%Y}/node_{page}.htm'\n    links: a\n"
+    with pytest.raises(SourcesFileError, match=r"s.yaml:4:10: source 'p': field 'url': unknown URL template placeholder 'data'"):
+        parse_sources(text, "s.yaml")
+    parse_sources(text.replace("{data:", "{date:"), "s.yaml")

@@ -13,6 +13,7 @@ from typing import Annotated
 
 import typer
 from rich.logging import RichHandler
+from rich.markup import escape
 
 from monitor.cli import commands, service_commands, subscriber_commands
 from monitor.cli.common import err, out
@@ -49,7 +50,8 @@ def main() -> None:
         # click returns typer.Exit's code here instead of raising it, and raises usage errors to us
         code = command.main(prog_name="monitor", standalone_mode=False)
     except MonitorError as exc:
-        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        # the message's [brackets] are text, and one line stays one line whatever the terminal's width
+        err.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
         sys.exit(2 if isinstance(exc, ConfigError | DatabaseNotMigrated) else 1)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)

@@ -9,10 +9,12 @@ logs go to stderr); exit 0 when the command did its job, 1 when a source or the 
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 from sqlmodel import Session, col, select
 
@@ -82,14 +84,25 @@ def db_current() -> None:
 # sources -----------------------------------------------------------------------------
 @sources_app.command("validate")
 def sources_validate(json_out: JsonOpt = False) -> None:
-    """Check the sources file (MONITOR_SOURCES) against the schema; errors name source and field (exit 2)."""
+    """Check the sources file (MONITOR_SOURCES) before a run: schema, selectors, regexes, URLs and URL templates,
+    schedules (at least one minute), plugin modules, zone ids. Every mistake is reported, each as
+    file:line:column, source and field, with the nearest valid name for a misspelt one (exit 2).
+
+    With --json: one object per valid source (name, kind, valid), or one per mistake (file, line, column,
+    source, field, message, suggestion)."""
+    from monitor.sourcescheck import check_sources
+
     settings = load_settings()
-    try:
-        sources = read_sources(settings)
-    except ConfigError as exc:
-        if json_out:
-            emit_json({"path": str(settings.sources), "valid": False, "error": str(exc)})
-        raise
+    sources, problems = check_sources(settings.sources)
+    if problems:
+        for problem in problems:
+            if json_out:
+                emit_json({**problem.to_json(), "valid": False})
+            else:
+                sys.stderr.write(problem.text() + "\n")  # plain: rich would wrap lines and eat [s|m|h|d]
+        sys.stderr.write(f"{settings.sources}: {len(problems)} mistake(s)\n")
+        raise typer.Exit(2)
+    assert sources is not None
     if json_out:
         for source in sources.sources:
             emit_json({"name": source.name, "kind": source.kind, "valid": True})
@@ -103,7 +116,7 @@ def sources_list(json_out: JsonOpt = False) -> None:
     from sqlalchemy import func
 
     from monitor.service.health import load_states, parse_failure_rate
-    from monitor.store.models import DiscoveredUrl, Source
+    from monitor.store.models import Article, DiscoveredUrl, Source
 
     settings = load_settings()
     sources = read_sources(settings)
@@ -111,16 +124,19 @@ def sources_list(json_out: JsonOpt = False) -> None:
         rows = {s.name: s for s in session.exec(select(Source)).all()}
         pending = dict(session.exec(select(DiscoveredUrl.source_id, func.count()).where(
             col(DiscoveredUrl.state).in_(["pending", "failed"])).group_by(col(DiscoveredUrl.source_id))).all())
+        last_new = dict(session.exec(select(Article.source_id, func.max(Article.stored_at)).where(
+            col(Article.duplicate_of_id).is_(None)).group_by(col(Article.source_id))).all())
         states = load_states(session)
         rates = {row.id: parse_failure_rate(session, row.id) for row in rows.values() if row.id is not None}
-    table = Table("name", "kind", "enabled", "last run", "last success", "items", "failures", "pending", "health",
-                  "zero-yield runs", "parse failure rate")
+    table = Table("name", "kind", "enabled", "verified", "last run", "last success", "last new item", "items",
+                  "failures", "pending", "health", "zero-yield runs", "parse failure rate")
     for source in sources.sources:
         row = rows.get(source.name)
         record = {
-            "name": source.name, "kind": source.kind, "enabled": source.enabled,
+            "name": source.name, "kind": source.kind, "enabled": source.enabled, "verified": source.verified,
             "last_run_at": format_timestamp(row.last_run_at) if row else None,
             "last_success_at": format_timestamp(row.last_success_at) if row else None,
+            "last_new_item_at": format_timestamp(last_new[row.id]) if row and last_new.get(row.id) else None,
             "items_last_run": row.items_last_run if row else 0,
             "consecutive_failures": row.consecutive_failures if row else 0,
             "pending": pending.get(row.id, 0) if row else 0,
@@ -151,25 +167,35 @@ def sources_test(
                "urls": list(preview.discovered), "error": preview.error})
     else:
         err.print(f"[bold]{preview.name}[/bold] ({preview.kind}): {len(preview.discovered)} item URL(s) found"
-                  + (f" [red]FAILED: {preview.error}[/red]" if preview.error else ""))
+                  + (f" [red]FAILED: {escape(preview.error)}[/red]" if preview.error else ""), soft_wrap=True)
+        if not preview.discovered and not preview.error:
+            err.print("[yellow]the list pages named no item URL: check the source's url and its links selector "
+                      "(a run that lists nothing 3 times in a row is alerted)[/yellow]", soft_wrap=True)
         for url in preview.discovered[:20]:
-            out.print(f"  {url}")
+            out.print(f"  {escape(url)}")
     for item in preview.items:
         article = item.article
         record = {"url": item.url, "title": article.title if article else None,
                   "published_at": format_published(article.published) if article else None,
                   "author": article.author if article else None,
                   "body_chars": len(article.body) if article else 0,
-                  "lead": article.body[:120] if article else None, "zones": list(item.zones), "error": item.error}
+                  "lead": article.body[:120] if article else None, "zones": list(item.zones), "error": item.error,
+                  "fields": {f.field: {"from": f.origin, "why": f.why} for f in item.fields}}
         if json_out:
             emit_json(record)
-        elif item.error:
-            out.print(f"[red]x[/red] {item.url}\n    {item.error}")
+            continue
+        if item.error:
+            out.print(f"[red]x[/red] {escape(item.url)}\n    {escape(item.error)}")
         else:
-            out.print(f"[green]ok[/green] {item.url}\n    title: {record['title']}\n    published: {record['published_at']}"
-                      f"  author: {record['author']}  body: {record['body_chars']} chars  zones: {', '.join(item.zones) or '-'}\n"
-                      f"    {record['lead']}")
-    if preview.error or (preview.items and all(i.error for i in preview.items)):
+            out.print(f"[green]ok[/green] {escape(item.url)}\n    title: {escape(str(record['title']))}\n"
+                      f"    published: {record['published_at']}  author: {escape(str(record['author']))}  "
+                      f"body: {record['body_chars']} chars  zones: {', '.join(item.zones) or '-'}\n"
+                      f"    {escape(str(record['lead']))}")
+        for origin in item.fields:
+            mark = {"selector": "[green]selector[/green]", "fallback": "[yellow]fallback[/yellow]"}.get(
+                origin.origin, origin.origin)
+            out.print(f"    {origin.field}: {mark} ({escape(origin.why)})")
+    if preview.error or not preview.discovered or (preview.items and all(i.error for i in preview.items)):
         raise typer.Exit(1)
 
 
@@ -205,6 +231,17 @@ def reextract(
 
 
 # crawl -------------------------------------------------------------------------------
+def _crawl_line(result: Any) -> str:
+    """What a source's run did: 'listed 0' (its list pages named nothing) is told apart from 'known 12' (all seen)."""
+    line = (f"{result.name}: listed {result.discovered}, new {result.new}, known {result.known}, failed {result.errors}"
+            f" (fetched {result.fetched}, duplicates {result.duplicates})")
+    if result.discovered == 0 and not result.failed:
+        line += "; its list pages named no item URL (unchanged since the last run, or the links match nothing)"
+    if result.budget_exhausted and not result.failed:
+        line += f"; stopped: time budget used up, {result.left_pending} item(s) left pending"
+    return line
+
+
 @app.command()
 def crawl(
     source: Annotated[list[str] | None, typer.Option("--source", help="Crawl only this source (repeatable).")] = None,
@@ -228,12 +265,11 @@ def crawl(
         if json_out:
             emit_json({"name": result.name, "fetched": result.fetched, "new": result.new,
                    "duplicates": result.duplicates, "errors": result.errors, "error": result.error,
-                   "budget_exhausted": result.budget_exhausted, "left_pending": result.left_pending})
+                   "budget_exhausted": result.budget_exhausted, "left_pending": result.left_pending,
+                   "listed": result.discovered, "known": result.known, "failed": result.errors})
         else:
-            line = f"{result.name}: fetched {result.fetched}, new {result.new}, duplicates {result.duplicates}, errors {result.errors}"
-            if result.budget_exhausted and not result.failed:
-                line += f" [yellow]stopped: time budget used up, {result.left_pending} item(s) left pending[/yellow]"
-            err.print(line + (f" [red]FAILED: {result.error}[/red]" if result.error else ""))
+            err.print(escape(_crawl_line(result)) + (f" [red]FAILED: {escape(result.error)}[/red]" if result.error else ""),
+                      soft_wrap=True)
     if any(r.failed for r in results):
         raise typer.Exit(1)
 

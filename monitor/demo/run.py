@@ -67,7 +67,7 @@ def run_demo(settings: Settings, console: Console) -> None:
             with console.status("crawling") as status:
                 results = crawl(settings, list(sources), engine, lambda name, what: status.update(f"[{name}] {what}"))
         for result in results:
-            console.print(f"     {result.name}: fetched {result.fetched}, new {result.new}, "
+            console.print(f"     {result.name}: listed {result.discovered}, fetched {result.fetched}, new {result.new}, "
                           f"duplicates {result.duplicates}, errors {result.errors}"
                           + (f" [red]FAILED: {result.error}[/red]" if result.error else ""))
         with Session(engine) as session:

@@ -2,9 +2,10 @@
 
 A source is unhealthy when any of these holds (thresholds are settings):
 1. failed runs in a row (``Source.consecutive_failures``) >= MONITOR_ALERT_AFTER_FAILURES;
-2. zero-yield runs in a row >= MONITOR_ALERT_AFTER_ZERO_YIELD, for a source that used to
-   yield: its list page answered with a changed page (200, not 304) yet listed no item,
-   which is what a site redesign that broke the selectors looks like;
+2. zero-yield runs in a row >= MONITOR_ALERT_AFTER_ZERO_YIELD, whether or not the source ever
+   yielded: its list pages named no item URL, which is what a site redesign that broke the
+   selectors, or a `links` selector that never matched, looks like. A 304 (list page unchanged)
+   repeats the previous answer: it continues a streak, and does not start one;
 3. parse failures over the last 10 runs >= MONITOR_ALERT_PARSE_FAILURE_RATE of the items
    fetched (at least 5 items).
 
@@ -114,18 +115,19 @@ def record_run(engine: Engine, settings: Settings, result: SourceRunResult,
         state = HealthState.from_json(checkpoint.value_json)
         zero, yielded = state.zero_yield_runs, state.has_yielded
         if not result.failed:
-            if result.discovered or result.new or result.duplicates:
+            if result.discovered:
                 zero, yielded = 0, True
-            elif result.fetched == 0 and _listing_changed(session, source.id):
-                zero += 1  # a changed list page that lists nothing (a 304 says nothing either way)
+            elif zero or _listing_changed(session, source.id):
+                zero += 1  # a list page naming no item, or unchanged (304) since it named none
         reasons: list[str] = []
         health = "ok" if not result.failed else "failing"
         if source.consecutive_failures >= settings.alert_after_failures:
             reasons.append(f"{source.consecutive_failures} failed runs in a row; last error: {source.last_error}")
-        if yielded and zero >= settings.alert_after_zero_yield:
+        if zero >= settings.alert_after_zero_yield:
             health = "silent"
-            reasons.append(f"{zero} runs in a row got a changed list page that listed no item "
-                           "(the site changed and the selectors probably no longer match)")
+            reasons.append(f"{zero} runs in a row: its list pages named no item URL "
+                           + ("(the site changed and the selectors probably no longer match)" if yielded else
+                              "(it never listed any: check its url and `links` selector)"))
         rate = parse_failure_rate(session, source.id)
         if rate is not None and rate >= settings.alert_parse_failure_rate:
             health = "parse-errors" if health == "ok" else health

@@ -9,6 +9,10 @@ our own), takes JSON POSTs under ``https://epaper.stdaily.com/stdailynewspaperap
 * ``/uv/article/article/editionId`` ``{id, siteId}`` -> ``list[] {id}`` (the articles of one page);
 * ``/uv/article/article/articleId`` ``{code, id, siteId}`` -> ``obj.articleVo {title, subtitle, content, author, periodTime, editionName}``.
 
+Each run reads every edition published since the last successful run (``since``; the first run
+reads the latest), asking for the edition dates of each month from then to now, at most the
+source's ``max_editions`` editions, the newest first.
+
 The source's ``url`` is the API root (so tests can point it at a local server). Item URLs are
 ``https://epaper.stdaily.com/statics/technology-site/index.html?newsId=ID&date=DATE``
 (the site's own reader keeps the id after a ``#``, which canonicalisation would drop);
@@ -18,9 +22,10 @@ The source's ``url`` is the API root (so tests can point it at a local server). 
 from __future__ import annotations
 
 import json
+import logging
 import re
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from html import escape
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
@@ -33,8 +38,9 @@ from monitor.sourcesfile import Selectors
 from monitor.timefmt import utcnow
 from scrapers.plugin import PluginSource, SiteScraper
 
-__all__ = ["StdailyScraper", "scraper", "article_url", "edition_dates", "edition_sections", "section_articles", "API"]
+__all__ = ["StdailyScraper", "scraper", "article_url", "edition_dates", "edition_sections", "months_between", "section_articles", "API"]
 
+log = logging.getLogger(__name__)
 API = "https://epaper.stdaily.com/stdailynewspaperapi"
 READER_PATH = "/statics/technology-site/index.html"
 CODE = "KJRB"
@@ -57,6 +63,15 @@ def _json(source: PluginSource, page: RawPage) -> Any:
     if not isinstance(answer, dict):
         raise SourceError(source.name, f"{page.url}: the e-paper API did not answer a JSON object")
     return answer
+
+
+def months_between(first: date, last: date) -> list[date]:
+    """The first day of each month from ``first``'s to ``last``'s."""
+    months, month = [], first.replace(day=1)
+    while month <= last:
+        months.append(month)
+        month = (month + timedelta(days=32)).replace(day=1)
+    return months
 
 
 def edition_dates(source: PluginSource, page: RawPage) -> list[str]:
@@ -83,10 +98,29 @@ class StdailyScraper(SiteScraper):
         except FetchError as exc:
             raise SourceError(source.name, f"e-paper API {path}: {exc}") from exc
 
-    async def discover(self, source: PluginSource, fetcher: Fetcher, since: datetime | None = None) -> list[str]:
+    async def _month_dates(self, source: PluginSource, fetcher: Fetcher, month: date) -> list[str]:
+        page = await self._post(source, fetcher, "/uv/article/period/date", {"code": CODE, "date": month.strftime("%Y-%m-01")})
+        return edition_dates(source, page)
+
+    async def editions(self, source: PluginSource, fetcher: Fetcher, since: datetime | None) -> list[str]:
+        """The edition dates to read, newest first: those on or after ``since``'s day, or the latest one."""
         today = utcnow().astimezone(source.tz).date()
-        page = await self._post(source, fetcher, "/uv/article/period/date", {"code": CODE, "date": today.strftime("%Y-%m-01")})
-        dates = edition_dates(source, page)[:1]  # the latest edition; earlier ones were read on earlier runs
+        first = since.astimezone(source.tz).date() if since else None
+        dates: list[str] = []
+        for month in months_between(first or today, today):
+            dates.extend(await self._month_dates(source, fetcher, month))
+        if not dates and first is None:  # early in a month, before its first edition: the last one of the month before
+            dates = await self._month_dates(source, fetcher, (today.replace(day=1) - timedelta(days=1)))
+        dates = sorted({d for d in dates if first is None or d >= first.isoformat()}, reverse=True)
+        if first is None:
+            return dates[:1]
+        if len(dates) > source.max_editions:
+            log.warning("source %s: %d editions since %s; reading the newest %d (max_editions)",
+                        source.name, len(dates), first.isoformat(), source.max_editions)
+        return dates[: source.max_editions]
+
+    async def discover(self, source: PluginSource, fetcher: Fetcher, since: datetime | None = None) -> list[str]:
+        dates = await self.editions(source, fetcher, since)
         found: list[str] = []
         for period in dates:
             sections = await self._post(source, fetcher, "/uv/article/period/periodTime",
