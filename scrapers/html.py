@@ -1,30 +1,59 @@
-"""Kind ``html``: a list page, a CSS selector for article links, pagination up to max_pages."""
+"""Kind ``html``: a list page, its article links and pagination up to max_pages.
+
+With ``links`` (a CSS selector) the article links are those it selects and the next page is the
+one ``next_page`` selects. Without ``links`` they are found (scrapers/linkdiscovery.py: the page's
+repeated block of links sharing the site's article URL pattern; scrapers/pagination.py: the next
+list page); and when ``url`` is a site's home page, the site's feed (``<link rel="alternate">``)
+or its sitemaps (robots.txt ``Sitemap:``) are read instead when it has them
+(scrapers/homefeeds.py).
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
-from typing import Literal
+from typing import Literal, TypeVar
+from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
+from monitor.errors import FetchError
 from monitor.fetch.fetcher import Fetcher
 from monitor.fetch.urls import resolve
+from monitor.items import RawPage
 from monitor.sourcesfile import CssSelector
 
-from .base import LinkFilteredSource, PagedSource, Scraper, fetch_listing, item_links
+from .base import (
+    Discovered,
+    LinkFilteredSource,
+    PagedSource,
+    Scraper,
+    decode_page,
+    fetch_listing,
+    item_links,
+    soup_of,
+)
+from .feed import FeedScraper, FeedSource
+from .homefeeds import feed_link, is_home_url, robots_url, sitemaps_in_robots
+from .linkdiscovery import ListDiscovery, discover_list
+from .pagination import NextPage
+from .sitemap import SitemapScraper, SitemapSource
 
-__all__ = ["HtmlListScraper", "HtmlSource", "list_page_links"]
+__all__ = ["HtmlListScraper", "HtmlSource", "discovered_links", "list_page_links"]
 
 
 class HtmlSource(PagedSource, LinkFilteredSource):
     kind: Literal["html"]
-    links: CssSelector  # the article links of a list page
-    next_page: CssSelector | None = None  # the link to the next list page
+    links: CssSelector | None = None  # the article links of a list page; unset: found without a selector
+    next_page: CssSelector | None = None  # the link to the next list page; unset without `links`: found too
+
+
+KindT = TypeVar("KindT", FeedSource, SitemapSource)
 
 
 def list_page_links(source: HtmlSource, page_url: str, soup: BeautifulSoup) -> tuple[list[str], str | None]:
-    """Pure: the item URLs of one list page and the URL of the next one."""
-    hrefs = [str(a.get("href")) for a in soup.select(source.links) if a.get("href")]
+    """Pure: the item URLs of one list page (by the ``links`` selector) and the URL of the next one."""
+    hrefs = [str(a.get("href")) for a in soup.select(source.links or "a[href]") if a.get("href")]
     next_url = None
     if source.next_page:
         nxt = soup.select_one(source.next_page)
@@ -33,11 +62,41 @@ def list_page_links(source: HtmlSource, page_url: str, soup: BeautifulSoup) -> t
     return item_links(source, page_url, hrefs), next_url
 
 
+def discovered_links(source: HtmlSource, page: RawPage) -> tuple[ListDiscovery, list[str]]:
+    """Pure: a list page's links found without a selector, and those of them the source's filters keep."""
+    hosts = frozenset(h.lower() for h in (urlsplit(source.url).hostname, urlsplit(page.final_url).hostname,
+                                          *source.allowed_hosts) if h)
+    found = discover_list(decode_page(source, page), page.final_url, hosts)
+    if source.next_page:  # a hand-written next-page selector wins over the found one
+        nxt = soup_of(source, page).select_one(source.next_page)
+        next_url = resolve(page.final_url, str(nxt.get("href"))) if nxt is not None and nxt.get("href") else None
+        found = replace(found, next_page=NextPage(next_url, f"next_page selector {source.next_page!r}") if next_url else None)
+    return found, item_links(source, page.final_url, [link.url for link in found.links])
+
+
+def _as_kind(source: HtmlSource, model: type[KindT], url: str) -> KindT:
+    """The source as a feed or sitemap source of ``url``: same name, filters and limits."""
+    shared = source.model_dump(include=set(model.model_fields) - {"kind", "url"})
+    return model.model_validate({**shared, "kind": model.model_fields["kind"].annotation.__args__[0], "url": url})
+
+
 class HtmlListScraper(Scraper[HtmlSource]):
     name = "html"
     config = HtmlSource
 
     async def discover(self, source: HtmlSource, fetcher: Fetcher, since: datetime | None = None) -> list[str]:
+        return list((await self.discover_explained(source, fetcher, since)).urls)
+
+    async def discover_explained(self, source: HtmlSource, fetcher: Fetcher, since: datetime | None = None) -> Discovered:
+        if source.links:
+            return await self._by_selector(source, fetcher)
+        if is_home_url(source.url):
+            from_home = await self._from_feed_or_sitemap(source, fetcher, since)
+            if from_home is not None:
+                return from_home
+        return await self._by_discovery(source, fetcher)
+
+    async def _by_selector(self, source: HtmlSource, fetcher: Fetcher) -> Discovered:
         found: list[str] = []
         url: str | None = source.url
         seen_pages: set[str] = set()
@@ -49,4 +108,52 @@ class HtmlListScraper(Scraper[HtmlSource]):
             page, soup = listing
             links, url = list_page_links(source, page.final_url, soup)
             found.extend(links)
-        return list(dict.fromkeys(found))
+        urls = tuple(dict.fromkeys(found))
+        return Discovered(urls, (f"links selector {source.links!r} on {len(seen_pages)} list page(s)",))
+
+    async def _by_discovery(self, source: HtmlSource, fetcher: Fetcher) -> Discovered:
+        found: dict[str, str] = {}
+        reasons: list[str] = []
+        url: str | None = source.url
+        seen_pages: set[str] = set()
+        while url and url not in seen_pages and len(seen_pages) < source.max_pages:
+            seen_pages.add(url)
+            listing = await fetch_listing(source, fetcher, url)
+            if listing is None:
+                reasons.append(f"{url}: not changed since the last run (304), so no newer list pages either")
+                break
+            page, _soup = listing
+            discovery, kept = discovered_links(source, page)
+            reasons.append(f"list page {page.final_url}:")
+            reasons.extend(f"  {line}" for line in discovery.reasons())
+            notes = {link.url: " · ".join(x for x in (link.date, link.text) if x) for link in discovery.links}
+            for link in kept:
+                found.setdefault(link, notes.get(link, ""))
+            url = discovery.next_page.url if discovery.next_page else None
+        if url and url not in seen_pages:
+            reasons.append(f"stopped at max_pages={source.max_pages}; next would be {url}")
+        return Discovered(tuple(found), tuple(reasons), tuple(found.values()))
+
+    async def _from_feed_or_sitemap(self, source: HtmlSource, fetcher: Fetcher, since: datetime | None) -> Discovered | None:
+        """The site's feed, else its sitemaps, when the home page or robots.txt name one; None when neither does."""
+        listing = await fetch_listing(source, fetcher, source.url)
+        if listing is None:
+            return None
+        page, soup = listing
+        feed = feed_link(soup, page.final_url)
+        if feed is not None:
+            urls = await FeedScraper().discover(_as_kind(source, FeedSource, feed), fetcher, since)
+            return Discovered(tuple(urls), (f"feed {feed} (the home page's <link rel=\"alternate\">): {len(urls)} item(s)",))
+        robots = robots_url(page.final_url)
+        try:
+            robots_page = await fetcher.get(robots)  # not conditional: an unchanged robots.txt must still be read
+        except FetchError:
+            return None
+        sitemaps = sitemaps_in_robots(robots_page.content.decode("utf-8", "replace"), robots)
+        if not sitemaps:
+            return None
+        found: list[str] = []
+        for sitemap in sitemaps[: source.max_pages]:
+            found.extend(await SitemapScraper().discover(_as_kind(source, SitemapSource, sitemap), fetcher, since))
+        urls = tuple(dict.fromkeys(found))
+        return Discovered(urls, (f"sitemap(s) {', '.join(sitemaps[: source.max_pages])} (robots.txt Sitemap:): {len(urls)} item(s)",))

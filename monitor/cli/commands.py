@@ -148,12 +148,16 @@ def sources_test(
         preview = preview_source(settings, source, max(0, limit))
     if json_out:
         emit_json({"name": preview.name, "kind": preview.kind, "discovered": len(preview.discovered),
-               "urls": list(preview.discovered), "error": preview.error})
+               "urls": list(preview.discovered), "error": preview.error, "reasons": list(preview.reasons),
+               "notes": list(preview.notes)})
     else:
         err.print(f"[bold]{preview.name}[/bold] ({preview.kind}): {len(preview.discovered)} item URL(s) found"
                   + (f" [red]FAILED: {preview.error}[/red]" if preview.error else ""))
-        for url in preview.discovered[:20]:
-            out.print(f"  {url}")
+        for reason in preview.reasons:
+            out.print(f"  {reason}", markup=False)
+        for number, url in enumerate(preview.discovered[:20]):
+            note = preview.notes[number] if number < len(preview.notes) else ""
+            out.print(f"  {url}" + (f"  ({note})" if note else ""), markup=False)
     for item in preview.items:
         article = item.article
         record = {"url": item.url, "title": article.title if article else None,
