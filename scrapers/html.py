@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
-from monitor.errors import FetchError
+from monitor.errors import FetchError, SourceError, Undecodable
 from monitor.fetch.fetcher import Fetcher
 from monitor.fetch.urls import resolve
 from monitor.items import RawPage
@@ -29,13 +29,12 @@ from .base import (
     PagedSource,
     Scraper,
     decode_page,
-    fetch_listing,
+    fetch_listing_page,
     item_links,
-    soup_of,
 )
 from .feed import FeedScraper, FeedSource
 from .homefeeds import feed_link, is_home_url, robots_url, sitemaps_in_robots
-from .linkdiscovery import ListDiscovery, discover_list
+from .linkdiscovery import ListDiscovery, discover_list, expand_datastore
 from .pagination import NextPage
 from .sitemap import SitemapScraper, SitemapSource
 
@@ -62,13 +61,23 @@ def list_page_links(source: HtmlSource, page_url: str, soup: BeautifulSoup) -> t
     return item_links(source, page_url, hrefs), next_url
 
 
+def _list_soup(source: HtmlSource, page: RawPage) -> BeautifulSoup:
+    """The list page as a browser shows it: Hanweb's records written out of their XML script, so selectors see them."""
+    try:
+        text = decode_page(source, page)
+    except Undecodable as exc:
+        raise SourceError(source.name, f"cannot decode {page.url}: {exc}") from exc
+    return BeautifulSoup(expand_datastore(text), "lxml")
+
+
 def discovered_links(source: HtmlSource, page: RawPage) -> tuple[ListDiscovery, list[str]]:
     """Pure: a list page's links found without a selector, and those of them the source's filters keep."""
     hosts = frozenset(h.lower() for h in (urlsplit(source.url).hostname, urlsplit(page.final_url).hostname,
                                           *source.allowed_hosts) if h)
-    found = discover_list(decode_page(source, page), page.final_url, hosts)
+    soup = _list_soup(source, page)
+    found = discover_list(soup, page.final_url, hosts)
     if source.next_page:  # a hand-written next-page selector wins over the found one
-        nxt = soup_of(source, page).select_one(source.next_page)
+        nxt = soup.select_one(source.next_page)
         next_url = resolve(page.final_url, str(nxt.get("href"))) if nxt is not None and nxt.get("href") else None
         found = replace(found, next_page=NextPage(next_url, f"next_page selector {source.next_page!r}") if next_url else None)
     return found, item_links(source, page.final_url, [link.url for link in found.links])
@@ -102,11 +111,10 @@ class HtmlListScraper(Scraper[HtmlSource]):
         seen_pages: set[str] = set()
         while url and url not in seen_pages and len(seen_pages) < source.max_pages:
             seen_pages.add(url)
-            listing = await fetch_listing(source, fetcher, url)
-            if listing is None:  # 304: this page, and so the ones after it, list nothing new
+            page = await fetch_listing_page(source, fetcher, url)
+            if page is None:  # 304: this page, and so the ones after it, list nothing new
                 break
-            page, soup = listing
-            links, url = list_page_links(source, page.final_url, soup)
+            links, url = list_page_links(source, page.final_url, _list_soup(source, page))
             found.extend(links)
         urls = tuple(dict.fromkeys(found))
         return Discovered(urls, (f"links selector {source.links!r} on {len(seen_pages)} list page(s)",))
@@ -118,11 +126,10 @@ class HtmlListScraper(Scraper[HtmlSource]):
         seen_pages: set[str] = set()
         while url and url not in seen_pages and len(seen_pages) < source.max_pages:
             seen_pages.add(url)
-            listing = await fetch_listing(source, fetcher, url)
-            if listing is None:
+            page = await fetch_listing_page(source, fetcher, url)
+            if page is None:
                 reasons.append(f"{url}: not changed since the last run (304), so no newer list pages either")
                 break
-            page, _soup = listing
             discovery, kept = discovered_links(source, page)
             reasons.append(f"list page {page.final_url}:")
             reasons.extend(f"  {line}" for line in discovery.reasons())
@@ -136,11 +143,11 @@ class HtmlListScraper(Scraper[HtmlSource]):
 
     async def _from_feed_or_sitemap(self, source: HtmlSource, fetcher: Fetcher, since: datetime | None) -> Discovered | None:
         """The site's feed, else its sitemaps, when the home page or robots.txt name one; None when neither does."""
-        listing = await fetch_listing(source, fetcher, source.url)
-        if listing is None:
-            return None
-        page, soup = listing
-        feed = feed_link(soup, page.final_url)
+        try:  # not conditional: an unchanged home page still names the feed
+            page = await fetcher.get(source.url)
+        except FetchError as exc:
+            raise SourceError(source.name, f"cannot fetch {source.url}: {exc}") from exc
+        feed = feed_link(_list_soup(source, page), page.final_url)
         if feed is not None:
             urls = await FeedScraper().discover(_as_kind(source, FeedSource, feed), fetcher, since)
             return Discovered(tuple(urls), (f"feed {feed} (the home page's <link rel=\"alternate\">): {len(urls)} item(s)",))

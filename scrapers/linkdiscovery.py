@@ -202,10 +202,12 @@ def _score(links: list[_Candidate], dated: int, shape_has_ids: bool) -> float:
             * (1.0 if shape_has_ids else 0.3) * (1.0 - 0.9 * editions))
 
 
-def discover_list(text: str, page_url: str, hosts: frozenset[str] | None = None) -> ListDiscovery:
-    """The article links of a list page (document order), the block they were found in and the next list page."""
+def discover_list(page: str | BeautifulSoup, page_url: str, hosts: frozenset[str] | None = None) -> ListDiscovery:
+    """The article links of a list page (its text, or its soup with Hanweb records written out), in document
+    order; the block they were found in; the next list page. Links to hosts other than ``hosts`` (default:
+    the page's) are never articles of it."""
     hosts = hosts or frozenset({(urlsplit(page_url).hostname or "").lower()})
-    soup = BeautifulSoup(expand_datastore(text), "lxml")
+    soup = page if isinstance(page, BeautifulSoup) else BeautifulSoup(expand_datastore(page), "lxml")
     groups: dict[tuple[str, str], list[_Candidate]] = defaultdict(list)
     for candidate in _candidates(soup, page_url, hosts):
         groups[(_tag_path(candidate.anchor), url_shape(candidate.url))].append(candidate)
