@@ -147,9 +147,11 @@ def sources_test(
     with err.status(f"trying {name}"):
         preview = preview_source(settings, source, max(0, limit))
     if json_out:
-        emit_json({"name": preview.name, "kind": preview.kind, "discovered": len(preview.discovered),
-               "urls": list(preview.discovered), "error": preview.error, "reasons": list(preview.reasons),
-               "notes": list(preview.notes)})
+        head: dict[str, Any] = {"name": preview.name, "kind": preview.kind, "discovered": len(preview.discovered),
+                                "urls": list(preview.discovered), "error": preview.error}
+        if preview.reasons:  # kinds that find links by judgement say how (html without `links`)
+            head |= {"reasons": list(preview.reasons), "notes": list(preview.notes)}
+        emit_json(head)
     else:
         err.print(f"[bold]{preview.name}[/bold] ({preview.kind}): {len(preview.discovered)} item URL(s) found"
                   + (f" [red]FAILED: {preview.error}[/red]" if preview.error else ""))
