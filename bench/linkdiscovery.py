@@ -10,7 +10,8 @@ returns against the page's listed articles (the truth in site.json):
   config selects (1.00 = the same articles);
 - next: list pages whose next page was found right (a last page's "none" counts as right).
 Families are split into a tune and a held-out half by hash of their name (build.py, split_of),
-fixed before the discovery rules were tuned; both are printed, with totals. CPU time is
+fixed before the discovery rules were tuned; both are printed, with totals. "fresh" is a second
+held-out set: families built after the rules were frozen (commit 2f568f8), never tuned on. CPU time is
 time.process_time of this process.
 """
 
@@ -99,7 +100,7 @@ def main() -> None:
     started = time.process_time()
     header = f"{'family':<22} {'truth':>5} {'found':>5} {'recall':>7} {'noise':>6} {'agree':>6} {'next':>5}"
     totals: dict[str, Score] = {}
-    for split in ("tune", "heldout"):
+    for split in ("tune", "heldout", "fresh"):
         chosen = [s for s in sites if s.split == split]
         if not chosen:
             continue

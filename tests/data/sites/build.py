@@ -66,8 +66,9 @@ def split_of(family: str) -> str:
     return "tune" if int(hashlib.sha1(family.encode()).hexdigest(), 16) % 2 == 0 else "heldout"
 
 
-def write_site(family: str, meta: dict[str, Any], files: dict[str, tuple[str, str]]) -> None:
-    """files: request path -> (text, encoding); written as numbered files, mapped in site.json."""
+def write_site(family: str, meta: dict[str, Any], files: dict[str, tuple[str, str]], split: str | None = None) -> None:
+    """files: request path -> (text, encoding); written as numbered files, mapped in site.json. split: "fresh" for
+    the families built after the discovery rules were frozen (a second held-out set); else by hash."""
     folder = HERE / family
     folder.mkdir(exist_ok=True)
     for old in folder.iterdir():
@@ -78,7 +79,7 @@ def write_site(family: str, meta: dict[str, Any], files: dict[str, tuple[str, st
         name = f"{number:02d}{suffix}"
         (folder / name).write_bytes(text.encode(encoding))
         routes[path] = {"file": name, "encoding": encoding}
-    meta = {"family": family, "split": split_of(family), **meta, "routes": routes}
+    meta = {"family": family, "split": split or split_of(family), **meta, "routes": routes}
     (folder / "site.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
@@ -478,9 +479,126 @@ def jeecms() -> None:
     }, {"/xwzx/index.jhtml": (page(0), "utf-8"), "/xwzx/index_2.jhtml": (page(1), "utf-8")})
 
 
-FAMILIES = (trs, hanweb, govcn, cdate, dedecms, phpcms, wordpress, epaper, peoplecn, jeecms)
+# ---- fresh held-out families: built after the discovery rules were frozen (commit 2f568f8) ----------
+def xinhua() -> None:
+    family, per_page = "xinhua", 20
+    t, d, n = titles(family, per_page * 2 + 14), dates(family, per_page * 2), ids(family, per_page * 2 + 14, 1129150007, (300, 9000))
+    paths = [f"/politics/{y}-{m:02d}/{dd:02d}/c_{i}.htm" for (y, m, dd), i in zip(d, n)]
+
+    def page(number: int) -> str:
+        focus = "".join(f'<li><a href="/politics/2022-11/{22 - k}/c_{1129160000 + k}.htm"><img src="/titlepic/112916/{k}.jpg"></a><p><a href="/politics/2022-11/{22 - k}/c_{1129160000 + k}.htm">{t[per_page * 2 + k][:12]}</a></p></li>' for k in range(4))
+        items = "".join(f'<li class="clearfix"><h3><a href="{paths[k]}" target="_blank">{t[k]}</a></h3><p class="summary">{t[k]}。记者从{t[k][:5]}获悉……</p>'
+                        f'<div class="info"><span class="time">{d[k][0]}-{d[k][1]:02d}-{d[k][2]:02d} 1{k % 10}:20:11</span><span class="source">来源：新华网</span></div></li>'
+                        for k in range(number * per_page, (number + 1) * per_page))
+        hot = "".join(f'<li><span>{k + 1}</span><a href="/politics/2022-11/{21 - k}/c_{1129140000 + k * 7}.htm">{t[per_page * 2 + 4 + k]}</a></li>' for k in range(10))
+        chan = "".join(f'<a href="/{c}/">{name}</a>' for c, name in (("politics", "时政"), ("local", "地方"), ("legal", "法治"), ("world", "国际"), ("fortune", "财经"), ("tech", "科技"), ("photo", "图片"), ("video", "视频")))
+        nxt = f'<a href="index_{number + 2}.htm" class="next">下一页</a>'
+        return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>高层-新华网</title></head><body>
+<div class="topBar"><a href="/">新华网首页</a> <a href="/english/">English</a> <a href="/mobile/">客户端</a></div><div class="nav">{chan}</div>
+<div class="focus"><ul class="focusList">{focus}</ul></div>
+<div class="container clearfix"><div class="main-left"><div class="breadcrumb"><a href="/">首页</a> &gt; <a href="/politics/">时政</a> &gt; 高层</div>
+<ul class="dataList">{items}</ul><div id="pageNav">{nxt}</div></div>
+<div class="main-right"><div class="box"><h2>热点排行</h2><ol class="rankList">{hot}</ol></div></div></div>
+<div class="foot"><a href="/xhs/">关于我们</a> | <a href="/contact/">联系我们</a> | <a href="/jubao/">违法和不良信息举报</a><p>Copyright &copy; 2000-2022 XINHUANET.com All Rights Reserved.</p></div></body></html>"""
+    write_site(family, {
+        "system": "Xinhua-style channel lists (/YYYY-MM/DD/c_id.htm)", "start": "/politics/leaders/index.htm",
+        "pages": [{"path": "/politics/leaders/index.htm", "articles": paths[:per_page], "next": "/politics/leaders/index_2.htm"},
+                  {"path": "/politics/leaders/index_2.htm", "articles": paths[per_page:], "next": "/politics/leaders/index_3.htm"}],
+        "selectors": {"links": "ul.dataList li h3 a", "next_page": "#pageNav a.next"},
+    }, {"/politics/leaders/index.htm": (page(0), "utf-8"), "/politics/leaders/index_2.htm": (page(1), "utf-8")}, split="fresh")
+
+
+def empirecms() -> None:
+    family, per_page = "empirecms", 25
+    t, d, n = titles(family, per_page * 2 + 12), dates(family, per_page * 2), ids(family, per_page * 2 + 12, 6543, (1, 5))
+    paths = [f"/news/{y}-{m:02d}-{dd:02d}/{i}.html" for (y, m, dd), i in zip(d, n)]
+
+    def page(number: int) -> str:
+        rows = "".join(f'<tr><td width="85%" class="title">&middot; <a href="{paths[k]}" target="_blank" title="{t[k]}">{t[k]}</a></td><td width="15%" class="date">{d[k][0]}-{d[k][1]:02d}-{d[k][2]:02d}</td></tr>'
+                       for k in range(number * per_page, (number + 1) * per_page))
+        hot = "".join(f'<tr><td><a href="/news/2022-11-{20 - k:02d}/{6400 + k}.html" title="{t[per_page * 2 + k]}">{t[per_page * 2 + k][:14]}</a></td></tr>' for k in range(8))
+        pages = "&nbsp;".join(f'<a href="/news/index{"" if p == 1 else f"_{p}"}.html">{p}</a>' if p != number + 1 else f"<b>{p}</b>" for p in range(1, 6))
+        return f"""<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312" /><title>新闻中心 - 高新区门户</title></head><body>
+<table width="960" border="0" align="center" class="header"><tr><td><a href="/">网站首页</a> | <a href="/news/">新闻中心</a> | <a href="/notice/">通知公告</a> | <a href="/policy/">政策法规</a> | <a href="/e/member/login/">会员登录</a></td></tr></table>
+<table width="960" border="0" align="center"><tr><td width="250" valign="top" class="left">
+<table width="100%" class="box"><tr><td class="boxtitle">热门信息</td></tr>{hot}</table>
+<table width="100%" class="box"><tr><td class="boxtitle">栏目导航</td></tr><tr><td><a href="/news/gxdt/">高新动态</a><br><a href="/news/qydt/">企业动态</a><br><a href="/news/mtjj/">媒体聚焦</a></td></tr></table></td>
+<td width="710" valign="top"><table width="100%" class="position"><tr><td>现在的位置：<a href="/">首页</a>&nbsp;>&nbsp;<a href="/news/">新闻中心</a></td></tr></table>
+<table width="100%" border="0" cellpadding="3" cellspacing="0" class="list">{rows}</table>
+<div class="epages"><a title="Total record">&nbsp;<b>125</b> </a>&nbsp;&nbsp;{pages}&nbsp;<a href="/news/index_{number + 2}.html">下一页</a>&nbsp;<a href="/news/index_5.html">尾页</a></div></td></tr></table>
+<table width="960" align="center" class="footer"><tr><td><a href="/about/">关于我们</a> | <a href="/contact/">联系方式</a> | <a href="/sitemap/">网站地图</a><br>Powered by <a href="http://www.phome.net" target="_blank"><strong>EmpireCMS</strong></a></td></tr></table>
+</body></html>"""
+    write_site(family, {
+        "system": "EmpireCMS (帝国CMS), table layout, GB2312", "start": "/news/",
+        "pages": [{"path": "/news/", "articles": paths[:per_page], "next": "/news/index_2.html"},
+                  {"path": "/news/index_2.html", "articles": paths[per_page:], "next": "/news/index_3.html"}],
+        "selectors": {"links": "table.list td.title a", "next_page": "div.epages a:-soup-contains('下一页')"},
+    }, {"/news/": (page(0), "gb18030"), "/news/index_2.html": (page(1), "gb18030")}, split="fresh")
+
+
+def aspnet() -> None:
+    family, per_page = "aspnet", 18
+    t, d, n = titles(family, per_page * 2 + 12), dates(family, per_page * 2), ids(family, per_page * 2 + 12, 23456, (1, 9))
+    paths = [f"/NewsDetail.aspx?id={i}" for i in n[:per_page * 2]]
+
+    def page(number: int) -> str:
+        items = "".join(f'<li><a href="NewsDetail.aspx?id={n[k]}" target="_blank" title="{t[k]}">{t[k]}</a><span class="time">[{d[k][0]}-{d[k][1]:02d}-{d[k][2]:02d}]</span></li>'
+                        for k in range(number * per_page, (number + 1) * per_page))
+        notices = "".join(f'<li><a href="NewsDetail.aspx?id={23000 + k}">{t[per_page * 2 + k]}</a></li>' for k in range(7))
+        pager = "".join(f'<a href="NewsList.aspx?classid=3&amp;page={p}">{p}</a>' if p != number + 1 else f'<span class="cpb">{p}</span>' for p in range(1, 7))
+        prev = '<a disabled="disabled">首页</a><a disabled="disabled">上一页</a>' if number == 0 else '<a href="NewsList.aspx?classid=3">首页</a><a href="NewsList.aspx?classid=3">上一页</a>'
+        return f"""<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml"><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8" /><title>园区动态</title></head><body>
+<form name="form1" method="post" action="./NewsList.aspx?classid=3" id="form1"><input type="hidden" name="__VIEWSTATE" id="__VIEWSTATE" value="/wEPDwUKMTM0NjQ2NDk2Mw9kFgICAw9kFgQCAQ8WAh4LXyFJdGVtQ291bnQCChYUZg9kFgJmDxUDBTIzNDU2" />
+<div class="head"><ul class="menu"><li><a href="Default.aspx">首页</a></li><li><a href="About.aspx">园区概况</a></li><li><a href="NewsList.aspx?classid=3">园区动态</a></li>
+<li><a href="NewsList.aspx?classid=4">通知公告</a></li><li><a href="NewsList.aspx?classid=5">招商引资</a></li><li><a href="Contact.aspx">联系我们</a></li></ul></div>
+<div class="wrap"><div class="left"><div class="ltit">通知公告</div><ul class="notice">{notices}</ul>
+<div class="ltit">联系方式</div><p>电话：0000-12345678<br>地址：高新区创新大道1号</p></div>
+<div class="right"><div class="rtit"><span>当前位置：<a href="Default.aspx">首页</a> &gt; 园区动态</span></div>
+<ul class="newslist">{items}</ul>
+<div id="AspNetPager1" class="pager">{prev}{pager}<a href="NewsList.aspx?classid=3&amp;page={number + 2}">下一页</a><a href="NewsList.aspx?classid=3&amp;page=6">尾页</a></div></div></div>
+<div class="foot">版权所有：高新技术产业开发区管理委员会 技术支持：某某网络 <a href="Admin/Login.aspx">管理登录</a></div></form></body></html>"""
+    write_site(family, {
+        "system": "ASP.NET sites (NewsDetail.aspx?id=, AspNetPager)", "start": "/NewsList.aspx?classid=3",
+        "pages": [{"path": "/NewsList.aspx?classid=3", "articles": paths[:per_page], "next": "/NewsList.aspx?classid=3&page=2"},
+                  {"path": "/NewsList.aspx?classid=3&page=2", "articles": paths[per_page:], "next": "/NewsList.aspx?classid=3&page=3"}],
+        "selectors": {"links": "ul.newslist li a", "next_page": "#AspNetPager1 a:-soup-contains('下一页')"},
+    }, {"/NewsList.aspx?classid=3": (page(0), "utf-8"), "/NewsList.aspx?classid=3&page=2": (page(1), "utf-8")}, split="fresh")
+
+
+def siteserver() -> None:
+    family, per_page = "siteserver", 12
+    t, d, n = titles(family, per_page * 2 + 10), dates(family, per_page * 2), ids(family, per_page * 2 + 10, 4567, (1, 7))
+    paths = [f"/contents/12/{i}.html" for i in n[:per_page * 2]]
+
+    def page(number: int) -> str:
+        cards = "".join(f'<div class="col-md-4"><div class="news-card"><a href="{paths[k]}"><img src="/upload/images/2022/11/{k}.jpg" class="card-img-top"></a>'
+                        f'<div class="card-body"><h5 class="card-title"><a href="{paths[k]}">{t[k]}</a></h5><p class="card-text">{t[k]}。为深入贯彻落实……</p>'
+                        f'<span class="date">{d[k][0]}.{d[k][1]:02d}.{d[k][2]:02d}</span></div></div></div>'
+                        for k in range(number * per_page, (number + 1) * per_page))
+        rec = "".join(f'<li class="list-group-item"><a href="/contents/12/{4400 + k}.html">{t[per_page * 2 + k]}</a></li>' for k in range(5))
+        pager = "".join(f'<li class="page-item{" active" if p == number + 1 else ""}"><a class="page-link" href="/channels/12{"" if p == 1 else f"_{p}"}.html">{p}</a></li>' for p in range(1, 5))
+        return f"""<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>新闻动态 - 科技园</title></head><body>
+<nav class="navbar navbar-expand-lg"><a class="navbar-brand" href="/">科技园</a><ul class="navbar-nav"><li class="nav-item"><a class="nav-link" href="/">首页</a></li>
+<li class="nav-item"><a class="nav-link" href="/channels/11.html">园区介绍</a></li><li class="nav-item active"><a class="nav-link" href="/channels/12.html">新闻动态</a></li>
+<li class="nav-item"><a class="nav-link" href="/channels/13.html">入驻企业</a></li><li class="nav-item"><a class="nav-link" href="/channels/14.html">服务平台</a></li></ul></nav>
+<div class="container"><nav aria-label="breadcrumb"><ol class="breadcrumb"><li class="breadcrumb-item"><a href="/">首页</a></li><li class="breadcrumb-item active">新闻动态</li></ol></nav>
+<div class="row"><div class="col-lg-9"><div class="row">{cards}</div>
+<nav><ul class="pagination">{pager}<li class="page-item"><a class="page-link" href="/channels/12_{number + 2}.html">下一页</a></li></ul></nav></div>
+<div class="col-lg-3"><div class="card"><div class="card-header">推荐阅读</div><ul class="list-group list-group-flush">{rec}</ul></div></div></div></div>
+<footer class="footer"><div class="container"><a href="/channels/15.html">联系我们</a> · <a href="/channels/16.html">法律声明</a> · Powered by SiteServer CMS</div></footer></body></html>"""
+    write_site(family, {
+        "system": "SiteServer CMS, Bootstrap card grid", "start": "/channels/12.html",
+        "pages": [{"path": "/channels/12.html", "articles": paths[:per_page], "next": "/channels/12_2.html"},
+                  {"path": "/channels/12_2.html", "articles": paths[per_page:], "next": "/channels/12_3.html"}],
+        "selectors": {"links": "div.news-card h5.card-title a", "next_page": "ul.pagination li:last-child a"},
+    }, {"/channels/12.html": (page(0), "utf-8"), "/channels/12_2.html": (page(1), "utf-8")}, split="fresh")
+
+
+FAMILIES = (trs, hanweb, govcn, cdate, dedecms, phpcms, wordpress, epaper, peoplecn, jeecms, xinhua, empirecms, aspnet, siteserver)
 
 if __name__ == "__main__":
     for build in FAMILIES:
         build()
-    print(", ".join(f"{b.__name__} ({split_of(b.__name__)})" for b in FAMILIES))
+    print(", ".join(b.__name__ for b in FAMILIES))
