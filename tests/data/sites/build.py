@@ -99,7 +99,7 @@ def trs() -> None:
     family, per_page, pages = "trs", 20, 2
     t, d, n = titles(family, per_page * pages + 10), dates(family, per_page * pages), ids(family, per_page * pages + 10, 4821828)
     col = "/xwzx/gzdt"
-    articles = [f"./{y}{m:02d}/t{y}{m:02d}{dd:02d}_{i}.html" for (y, m, dd), i in zip(d, n)]
+    articles = [f"./{y}{m:02d}/t{y}{m:02d}{dd:02d}_{i}.html" for (y, m, dd), i in zip(d, n, strict=False)]
 
     def page(number: int) -> str:
         rows = range(number * per_page, (number + 1) * per_page)
@@ -142,7 +142,7 @@ createPageHTML(countPage, currentPage, "index", "html");
 def hanweb() -> None:
     family, per_page = "hanweb", 15
     t, d, n = titles(family, per_page * 2 + 8), dates(family, per_page * 2), ids(family, per_page * 2 + 8, 2398765)
-    paths = [f"/art/{y}/{m}/{dd}/art_1229_{i}.html" for (y, m, dd), i in zip(d, n)]
+    paths = [f"/art/{y}/{m}/{dd}/art_1229_{i}.html" for (y, m, dd), i in zip(d, n, strict=False)]
 
     def page(number: int) -> str:
         records = "".join(
@@ -186,7 +186,7 @@ def hanweb() -> None:
 def govcn() -> None:
     family, per_page = "govcn", 20
     t, d, n = titles(family, per_page * 2 + 12), dates(family, per_page * 2), ids(family, per_page * 2 + 12, 5728209, (40, 900))
-    paths = [f"/xinwen/{y}-{m:02d}/{dd:02d}/content_{i}.htm" for (y, m, dd), i in zip(d, n)]
+    paths = [f"/xinwen/{y}-{m:02d}/{dd:02d}/content_{i}.htm" for (y, m, dd), i in zip(d, n, strict=False)]
 
     def page(number: int) -> str:
         items = "".join(f'<li><h4><a href="{paths[k]}" target="_blank">{t[k]}</a><span class="date">{d[k][0]}-{d[k][1]:02d}-{d[k][2]:02d}</span></h4></li>'
@@ -217,7 +217,7 @@ def govcn() -> None:
 def cdate() -> None:
     family, per_page = "cdate", 25
     t, d, n = titles(family, per_page * 2 + 10), dates(family, per_page * 2), ids(family, per_page * 2 + 10, 1123456, (1, 60))
-    paths = [f"/c/{y}-{m:02d}-{dd:02d}/{i}.shtml" for (y, m, dd), i in zip(d, n)]
+    paths = [f"/c/{y}-{m:02d}-{dd:02d}/{i}.shtml" for (y, m, dd), i in zip(d, n, strict=False)]
 
     def page(number: int) -> str:
         rows = "".join(f'<tr><td class="dot">·</td><td class="title"><a href="{paths[k]}" target="_blank">{t[k]}</a></td><td class="time">[{d[k][1]:02d}-{d[k][2]:02d}]</td></tr>'
@@ -248,7 +248,7 @@ def cdate() -> None:
 def dedecms() -> None:
     family, per_page = "dedecms", 12
     t, d, n = titles(family, per_page * 2 + 12), dates(family, per_page * 2), ids(family, per_page * 2 + 12, 1876, (1, 5))
-    paths = [f"/a/xinwen/{y}/{m:02d}{dd:02d}/{i}.html" for (y, m, dd), i in zip(d, n)]
+    paths = [f"/a/xinwen/{y}/{m:02d}{dd:02d}/{i}.html" for (y, m, dd), i in zip(d, n, strict=False)]
 
     def page(number: int) -> str:
         items = "".join(
@@ -325,7 +325,7 @@ def wordpress() -> None:
     rng = random.Random("wp-slugs")
     words = ["gaoxinqu", "keji", "chuangxin", "qiye", "zhaoshang", "xiangmu", "qianyue", "fazhan", "huiyi", "zhengce", "rencai", "chanye"]
     slugs = ["-".join(rng.sample(words, 4)) for _ in range(per_page * 2 + 10)]
-    paths = [f"/{y}/{m:02d}/{dd:02d}/{s}/" for (y, m, dd), s in zip(d, slugs)]
+    paths = [f"/{y}/{m:02d}/{dd:02d}/{s}/" for (y, m, dd), s in zip(d, slugs, strict=False)]
 
     def head() -> str:
         return ('<link rel="alternate" type="application/rss+xml" title="高新观察 &raquo; Feed" href="{{ORIGIN}}/feed/" />'
@@ -351,8 +351,8 @@ def wordpress() -> None:
             f'<div class="entry-summary"><p>{t[k]}。[&hellip;]</p></div><footer class="entry-footer"><span class="cat-links"><a href="{{{{ORIGIN}}}}/category/news/" rel="category tag">园区新闻</a></span>'
             f'<span class="comments-link"><a href="{{{{ORIGIN}}}}{paths[k]}#respond">发表评论</a></span></footer></article>'
             for k in range(number * per_page, (number + 1) * per_page))
-        nav = (f'<nav class="navigation pagination" aria-label="文章分页"><div class="nav-links">'
-               + (f'<a class="prev page-numbers" href="{{{{ORIGIN}}}}/category/news/">上一页</a>' if number else "")
+        nav = ('<nav class="navigation pagination" aria-label="文章分页"><div class="nav-links">'
+               + ('<a class="prev page-numbers" href="{{ORIGIN}}/category/news/">上一页</a>' if number else "")
                + "".join(f'<span aria-current="page" class="page-numbers current">{p}</span>' if p == number + 1 else
                          f'<a class="page-numbers" href="{{{{ORIGIN}}}}/category/news/{"" if p == 1 else f"page/{p}/"}">{p}</a>' for p in range(1, 4))
                + f'<a class="next page-numbers" href="{{{{ORIGIN}}}}/category/news/page/{number + 2}/">下一页</a></div></nav>')
@@ -423,7 +423,7 @@ def epaper() -> None:
 def peoplecn() -> None:
     family, per_page = "peoplecn", 30
     t, d, n = titles(family, per_page * 2 + 12), dates(family, per_page * 2), ids(family, per_page * 2 + 12, 32572013, (10, 400))
-    paths = [f"/n1/{y}/{m:02d}{dd:02d}/c1004-{i}.html" for (y, m, dd), i in zip(d, n)]
+    paths = [f"/n1/{y}/{m:02d}{dd:02d}/c1004-{i}.html" for (y, m, dd), i in zip(d, n, strict=False)]
 
     def page(number: int) -> str:
         items = "".join(f'<li><a href="{paths[k]}" target="_blank">{t[k]}</a>{d[k][0]}年{d[k][1]:02d}月{d[k][2]:02d}日 10:{k % 60:02d}</li>'
@@ -483,7 +483,7 @@ def jeecms() -> None:
 def xinhua() -> None:
     family, per_page = "xinhua", 20
     t, d, n = titles(family, per_page * 2 + 14), dates(family, per_page * 2), ids(family, per_page * 2 + 14, 1129150007, (300, 9000))
-    paths = [f"/politics/{y}-{m:02d}/{dd:02d}/c_{i}.htm" for (y, m, dd), i in zip(d, n)]
+    paths = [f"/politics/{y}-{m:02d}/{dd:02d}/c_{i}.htm" for (y, m, dd), i in zip(d, n, strict=False)]
 
     def page(number: int) -> str:
         focus = "".join(f'<li><a href="/politics/2022-11/{22 - k}/c_{1129160000 + k}.htm"><img src="/titlepic/112916/{k}.jpg"></a><p><a href="/politics/2022-11/{22 - k}/c_{1129160000 + k}.htm">{t[per_page * 2 + k][:12]}</a></p></li>' for k in range(4))
@@ -511,7 +511,7 @@ def xinhua() -> None:
 def empirecms() -> None:
     family, per_page = "empirecms", 25
     t, d, n = titles(family, per_page * 2 + 12), dates(family, per_page * 2), ids(family, per_page * 2 + 12, 6543, (1, 5))
-    paths = [f"/news/{y}-{m:02d}-{dd:02d}/{i}.html" for (y, m, dd), i in zip(d, n)]
+    paths = [f"/news/{y}-{m:02d}-{dd:02d}/{i}.html" for (y, m, dd), i in zip(d, n, strict=False)]
 
     def page(number: int) -> str:
         rows = "".join(f'<tr><td width="85%" class="title">&middot; <a href="{paths[k]}" target="_blank" title="{t[k]}">{t[k]}</a></td><td width="15%" class="date">{d[k][0]}-{d[k][1]:02d}-{d[k][2]:02d}</td></tr>'
