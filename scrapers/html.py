@@ -71,11 +71,12 @@ def _list_soup(source: HtmlSource, page: RawPage) -> BeautifulSoup:
 
 
 def discovered_links(source: HtmlSource, page: RawPage) -> tuple[ListDiscovery, list[str]]:
-    """Pure: a list page's links found without a selector, and those of them the source's filters keep."""
+    """Pure: a list page's links found without a selector, and those of them the source's filters keep
+    (of a home page: those of each of its news lists)."""
     hosts = frozenset(h.lower() for h in (urlsplit(source.url).hostname, urlsplit(page.final_url).hostname,
                                           *source.allowed_hosts) if h)
     soup = _list_soup(source, page)
-    found = discover_list(soup, page.final_url, hosts)
+    found = discover_list(soup, page.final_url, hosts, several=is_home_url(page.url))
     if source.next_page:  # a hand-written next-page selector wins over the found one
         nxt = soup.select_one(source.next_page)
         next_url = resolve(page.final_url, str(nxt.get("href"))) if nxt is not None and nxt.get("href") else None

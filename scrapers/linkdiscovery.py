@@ -59,14 +59,16 @@ class ListBlock:
     records: int
     dated: int
     score: float
+    item_ids: bool = True  # do most of its URLs end in an item id (number, dated path, slug)
 
 
 @dataclass(frozen=True, slots=True)
 class ListDiscovery:
     links: tuple[FoundLink, ...]
     block: ListBlock | None
-    runner_up: ListBlock | None  # the next best block, to see how clear the choice was
+    runner_up: ListBlock | None  # the next best block left out, to see how clear the choice was
     next_page: NextPage | None
+    also: tuple[ListBlock, ...] = ()  # on a home page: the other news lists taken besides the best block
 
     def reasons(self) -> tuple[str, ...]:
         """Lines for `sources test`: which block, which pattern, how many dated, where the next page is."""
@@ -77,6 +79,9 @@ class ListDiscovery:
             b = self.block
             lines.append(f"list block: {b.path} ({b.records} links, {b.dated} dated, score {b.score:.1f})")
             lines.append(f"article URL pattern: {b.pattern}")
+        for other in self.also:
+            lines.append(f"also taken (a home page lists several columns): {other.path} pattern {other.pattern} "
+                         f"({other.records} links, {other.dated} dated, score {other.score:.1f})")
         if self.runner_up is not None:
             r = self.runner_up
             lines.append(f"next best block, left out: {r.path} pattern {r.pattern} ({r.records} links, score {r.score:.1f})")
@@ -202,10 +207,17 @@ def _score(links: list[_Candidate], dated: int, shape_has_ids: bool) -> float:
             * (1.0 if shape_has_ids else 0.3) * (1.0 - 0.9 * editions))
 
 
-def discover_list(page: str | BeautifulSoup, page_url: str, hosts: frozenset[str] | None = None) -> ListDiscovery:
+def _another_news_list(block: ListBlock, best: ListBlock) -> bool:
+    """On a home page, a block that is a news list too: dated, item URLs, not much weaker than the best."""
+    return block.item_ids and block.records >= 3 and block.dated * 2 >= block.records and block.score >= 0.3 * best.score
+
+
+def discover_list(page: str | BeautifulSoup, page_url: str, hosts: frozenset[str] | None = None, *,
+                  several: bool = False) -> ListDiscovery:
     """The article links of a list page (its text, or its soup with Hanweb records written out), in document
     order; the block they were found in; the next list page. Links to hosts other than ``hosts`` (default:
-    the page's) are never articles of it."""
+    the page's) are never articles of it. ``several``: the page is a home page, whose columns (news, notices,
+    policies) are each a list: every block that is a dated list of item URLs is taken, not only the best."""
     hosts = hosts or frozenset({(urlsplit(page_url).hostname or "").lower()})
     soup = page if isinstance(page, BeautifulSoup) else BeautifulSoup(expand_datastore(page), "lxml")
     groups: dict[tuple[str, str], list[_Candidate]] = defaultdict(list)
@@ -225,12 +237,16 @@ def discover_list(page: str | BeautifulSoup, page_url: str, hosts: frozenset[str
             links[url] = (FoundLink(url, c.text, date) if old is None
                           else FoundLink(url, max(old.text, c.text, key=len), old.date or date))
         dated = sum(1 for link in links.values() if link.date)
-        score = _score(members, dated, sum(map(_has_item_id, links)) * 2 > len(links))
-        scored.append((score, ListBlock(_short_path(path), shape, len(links), dated, score), list(links.values())))
+        item_ids = sum(map(_has_item_id, links)) * 2 > len(links)
+        score = _score(members, dated, item_ids)
+        scored.append((score, ListBlock(_short_path(path), shape, len(links), dated, score, item_ids), list(links.values())))
     scored.sort(key=lambda entry: entry[0], reverse=True)
     next_page = find_next_page(soup, page_url)
     if not scored:
         return ListDiscovery((), None, None, next_page)
     _score_value, best, best_links = scored[0]
-    runner_up = scored[1][1] if len(scored) > 1 else None
-    return ListDiscovery(tuple(best_links), best, runner_up, next_page)
+    taken = [entry for entry in scored[1:] if several and _another_news_list(entry[1], best)]
+    left_out = [entry for entry in scored[1:] if entry not in taken]
+    links = {link.url: link for entry in (scored[0], *taken) for link in entry[2]}
+    return ListDiscovery(tuple(links.values()), best, left_out[0][1] if left_out else None, next_page,
+                         tuple(entry[1] for entry in taken))

@@ -596,7 +596,49 @@ def siteserver() -> None:
     }, {"/channels/12.html": (page(0), "utf-8"), "/channels/12_2.html": (page(1), "utf-8")}, split="fresh")
 
 
-FAMILIES = (trs, hanweb, govcn, cdate, dedecms, phpcms, wordpress, epaper, peoplecn, jeecms, xinhua, empirecms, aspnet, siteserver)
+# ---- known limits: layouts the rules are expected to get wrong, measured, not tuned on -------------------------
+def limit_samebox() -> None:
+    """Main list and sidebar hot list printed by one box template (same tag path, same URL pattern, both dated)."""
+    family, per_page = "limit-samebox", 15
+    t, d, n = titles(family, per_page + 8), dates(family, per_page + 8), ids(family, per_page + 8, 98765, (1, 9))
+    paths = [f"/info/{y}{m:02d}/{i}.html" for (y, m, dd), i in zip(d, n, strict=False)]
+
+    def box(title: str, rows: range) -> str:
+        items = "".join(f'<li><a href="{paths[k]}">{t[k]}</a><span>{d[k][0]}-{d[k][1]:02d}-{d[k][2]:02d}</span></li>' for k in rows)
+        return f'<div class="box"><div class="box-hd">{title}</div><ul>{items}</ul></div>'
+    text = (f'<html><head><meta charset="utf-8"><title>新闻</title></head><body><div class="wrap">{box("新闻动态", range(per_page))}'
+            f'{box("热点新闻", range(per_page, per_page + 8))}<div class="page"><a href="/info/list_2.html">下一页</a></div></div></body></html>')
+    write_site(family, {
+        "system": "limit: one box template for list and sidebar", "start": "/info/list.html",
+        "pages": [{"path": "/info/list.html", "articles": paths[:per_page], "next": "/info/list_2.html"}],
+        "selectors": {"links": "div.box:first-child ul li a", "next_page": None},
+    }, {"/info/list.html": (text, "utf-8")}, split="limits")
+
+
+def limit_homepage() -> None:
+    """A zone's home page with no feed and no sitemap: news, notices and policies in three lists."""
+    family = "limit-homepage"
+    t, d = titles(family, 24), dates(family, 24)
+    columns = (("xwdt", "新闻动态", 0), ("tzgg", "通知公告", 8), ("zcwj", "政策文件", 16))
+    blocks, truth = [], []
+    for code, name, start in columns:
+        rows = []
+        for k in range(start, start + 8):
+            path = f"/{code}/{d[k][0]}{d[k][1]:02d}/t{d[k][0]}{d[k][1]:02d}{d[k][2]:02d}_{700000 + k * 13}.html"
+            truth.append(path)
+            rows.append(f'<li><a href="{path}">{t[k]}</a><span>{d[k][1]:02d}-{d[k][2]:02d}</span></li>')
+        blocks.append(f'<div class="col {code}"><div class="tit"><a href="/{code}/">{name}</a><a class="more" href="/{code}/">更多</a></div><ul>{"".join(rows)}</ul></div>')
+    text = (f'<html><head><meta charset="utf-8"><title>高新区管委会</title></head><body><div class="nav"><a href="/">首页</a><a href="/xwdt/">新闻动态</a>'
+            f'<a href="/tzgg/">通知公告</a><a href="/zcwj/">政策文件</a></div><div class="main">{"".join(blocks)}</div></body></html>')
+    write_site(family, {
+        "system": "limit: home page with three lists, no feed, no sitemap", "start": "/",
+        "pages": [{"path": "/", "articles": truth, "next": None}],
+        "selectors": {"links": "div.main ul li a", "next_page": None},
+    }, {"/": (text, "utf-8")}, split="limits")
+
+
+FAMILIES = (trs, hanweb, govcn, cdate, dedecms, phpcms, wordpress, epaper, peoplecn, jeecms, xinhua, empirecms, aspnet, siteserver,
+            limit_samebox, limit_homepage)
 
 if __name__ == "__main__":
     for build in FAMILIES:
