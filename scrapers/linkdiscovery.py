@@ -42,7 +42,6 @@ _SHORT_DATE = re.compile(r"(?<![\d-])(\d{1,2})[-/](\d{1,2})(?![\d-])")
 _URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-/]?(\d{2})[-/]?(\d{2})(?!\d)")
 _PAGER_TEXT = re.compile(r"^(\d{1,4}|上一页|下一页|上页|下页|首页|尾页|末页|前页|后页|[<>«»‹›]+|next|prev(ious)?|more|更多|更多>>|>>更多)$", re.I)
 _EDITION_LABEL = re.compile(r"第\s*[0-9A-Za-z]+\s*版")  # an e-paper's page list (第01版：要闻), not its articles
-_RECORD_TAGS = frozenset({"li", "tr", "dd", "dt", "p", "div", "article", "section", "h2", "h3", "h4", "td"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,17 +143,33 @@ def _short_path(path: str) -> str:
     return " > ".join(steps[-4:])
 
 
-def _record_of(anchor: Tag, anchors_here: set[int]) -> Tag:
-    """The element that is one list record: the highest ancestor (up to 3 levels) holding no other link of the block."""
-    record: Tag = anchor
-    for parent in list(anchor.parents)[:3]:
-        if not isinstance(parent, Tag) or parent.name in ("body", "html", "ul", "ol", "table", "tbody"):
-            break
-        inside = {id(a) for a in parent.find_all("a")}
-        if len(inside & anchors_here) > 1:
-            break
-        record = parent
-    return record
+_RECORD_STOP = frozenset({"body", "html", "ul", "ol", "table", "tbody"})
+
+
+def _records(anchors: list[Tag]) -> list[Tag]:
+    """Per anchor, the element that is its list record: the highest ancestor (up to 3 levels, not a list or
+    table itself) holding no other anchor of the block. Counted once per ancestor, not searched per anchor."""
+    chains = []
+    for anchor in anchors:
+        chain = []
+        for parent in anchor.parents:
+            if len(chain) == 3 or not isinstance(parent, Tag) or parent.name in _RECORD_STOP:
+                break
+            chain.append(parent)
+        chains.append(chain)
+    holding: dict[int, int] = defaultdict(int)
+    for chain in chains:
+        for parent in chain:
+            holding[id(parent)] += 1
+    records = []
+    for anchor, chain in zip(anchors, chains, strict=True):
+        record = anchor
+        for parent in chain:
+            if holding[id(parent)] > 1:
+                break
+            record = parent
+        records.append(record)
+    return records
 
 
 def _date_of(text: str, url: str) -> str | None:
@@ -227,10 +242,8 @@ def discover_list(page: str | BeautifulSoup, page_url: str, hosts: frozenset[str
     for (path, shape), members in groups.items():
         if len({c.url for c in members}) < 2:  # one link is no list
             continue
-        here = {id(c.anchor) for c in members}
         links: dict[str, FoundLink] = {}
-        for c in members:
-            record = _record_of(c.anchor, here)
+        for c, record in zip(members, _records([c.anchor for c in members]), strict=True):
             date = _date_of(record.get_text(" ", strip=True), c.url)
             url = canonical_url(c.url)
             old = links.get(url)  # a record may link its article twice (picture and title): keep the longer text
