@@ -100,11 +100,13 @@ class HtmlListScraper(Scraper[HtmlSource]):
     async def discover_explained(self, source: HtmlSource, fetcher: Fetcher, since: datetime | None = None) -> Discovered:
         if source.links:
             return await self._by_selector(source, fetcher)
+        tried: list[str] = []  # feeds or sitemaps a home page named that could not be read: said, then the list is read
         if is_home_url(source.url):
-            from_home = await self._from_feed_or_sitemap(source, fetcher, since)
+            from_home = await self._from_feed_or_sitemap(source, fetcher, since, tried)
             if from_home is not None:
                 return from_home
-        return await self._by_discovery(source, fetcher)
+        found = await self._by_discovery(source, fetcher)
+        return replace(found, reasons=(*tried, *found.reasons))
 
     async def _by_selector(self, source: HtmlSource, fetcher: Fetcher) -> Discovered:
         found: list[str] = []
@@ -142,26 +144,36 @@ class HtmlListScraper(Scraper[HtmlSource]):
             reasons.append(f"stopped at max_pages={source.max_pages}; next would be {url}")
         return Discovered(tuple(found), tuple(reasons), tuple(found.values()))
 
-    async def _from_feed_or_sitemap(self, source: HtmlSource, fetcher: Fetcher, since: datetime | None) -> Discovered | None:
-        """The site's feed, else its sitemaps, when the home page or robots.txt name one; None when neither does."""
+    async def _from_feed_or_sitemap(self, source: HtmlSource, fetcher: Fetcher, since: datetime | None,
+                                    tried: list[str]) -> Discovered | None:
+        """The site's feed, else its sitemaps, when the home page or robots.txt name one that can be read; else None
+        (what was named but could not be read is added to ``tried``)."""
         try:  # not conditional: an unchanged home page still names the feed
             page = await fetcher.get(source.url)
         except FetchError as exc:
             raise SourceError(source.name, f"cannot fetch {source.url}: {exc}") from exc
         feed = feed_link(_list_soup(source, page), page.final_url)
         if feed is not None:
-            urls = await FeedScraper().discover(_as_kind(source, FeedSource, feed), fetcher, since)
-            return Discovered(tuple(urls), (f"feed {feed} (the home page's <link rel=\"alternate\">): {len(urls)} item(s)",))
+            try:
+                urls = await FeedScraper().discover(_as_kind(source, FeedSource, feed), fetcher, since)
+                return Discovered(tuple(urls), (f"feed {feed} (the home page's <link rel=\"alternate\">): {len(urls)} item(s)",))
+            except SourceError as exc:
+                tried.append(f"feed {feed} named by the home page cannot be read ({exc}); trying robots.txt")
         robots = robots_url(page.final_url)
         try:
             robots_page = await fetcher.get(robots)  # not conditional: an unchanged robots.txt must still be read
         except FetchError:
             return None
-        sitemaps = sitemaps_in_robots(robots_page.content.decode("utf-8", "replace"), robots)
-        if not sitemaps:
-            return None
+        sitemaps = sitemaps_in_robots(robots_page.content.decode("utf-8", "replace"), robots)[: source.max_pages]
         found: list[str] = []
-        for sitemap in sitemaps[: source.max_pages]:
-            found.extend(await SitemapScraper().discover(_as_kind(source, SitemapSource, sitemap), fetcher, since))
+        read: list[str] = []
+        for sitemap in sitemaps:
+            try:
+                found.extend(await SitemapScraper().discover(_as_kind(source, SitemapSource, sitemap), fetcher, since))
+                read.append(sitemap)
+            except SourceError as exc:
+                tried.append(f"sitemap {sitemap} named by robots.txt cannot be read ({exc})")
+        if not read:
+            return None
         urls = tuple(dict.fromkeys(found))
-        return Discovered(urls, (f"sitemap(s) {', '.join(sitemaps[: source.max_pages])} (robots.txt Sitemap:): {len(urls)} item(s)",))
+        return Discovered(urls, (*tried, f"sitemap(s) {', '.join(read)} (robots.txt Sitemap:): {len(urls)} item(s)"))

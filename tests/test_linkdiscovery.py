@@ -208,3 +208,16 @@ def test_a_home_page_without_feed_or_sitemap_gives_each_of_its_news_lists(tmp_pa
     assert sum("also taken (a home page lists several columns)" in reason for reason in found.reasons) == 2
     as_list_page = discover_list(text, "http://www.a.gov.cn/portal/list.html")  # not a home URL: the best list only
     assert len(as_list_page.links) == 8 and as_list_page.also == ()
+
+
+def test_a_home_page_whose_feed_and_sitemap_cannot_be_read_falls_back_to_its_list_and_says_so(tmp_path: Path) -> None:
+    home = HOME.replace(b"<title>", b"<link rel='alternate' type='application/rss+xml' href='/rss.xml'><title>")
+    routes = {"/": Response(200, home, {"Content-Type": "text/html"}), "/rss.xml": Response(404, b"")}
+    with fixture_server(routes) as server:  # type: ignore[arg-type]
+        routes["/robots.txt"] = Response(200, f"Sitemap: {server.base}/sitemap.xml\n".encode())
+        routes["/sitemap.xml"] = Response(200, b"<html>not a sitemap</html>", {"Content-Type": "text/html"})
+        found = _discover(tmp_path, _source(server.base + "/"))
+    assert len(found.urls) == 8
+    assert found.reasons[0].startswith(f"feed {server.base}/rss.xml named by the home page cannot be read")
+    assert found.reasons[1].startswith(f"sitemap {server.base}/sitemap.xml named by robots.txt cannot be read")
+    assert "list block" in found.reasons[3]
