@@ -444,6 +444,8 @@ class SourcePreview:
     discovered: tuple[str, ...]
     items: tuple[PreviewItem, ...]
     error: str | None = None
+    reasons: tuple[str, ...] = ()  # how the URLs were found (list block, URL pattern, feed ...), when the kind says
+    notes: tuple[str, ...] = ()  # per discovered URL: what was beside it (date, link text), when the kind says
 
 
 async def preview_source_async(settings: Settings, source: SourceConfig, limit: int) -> SourcePreview:
@@ -453,9 +455,10 @@ async def preview_source_async(settings: Settings, source: SourceConfig, limit: 
     async with Fetcher(settings) as fetcher:  # no validator store: the list is fetched in full
         fetcher.set_rate_limit(source.url, source.rate_limit)
         try:
-            urls = await scraper.discover(source, fetcher, None)
+            discovered = await scraper.discover_explained(source, fetcher, None)
         except SourceError as exc:
             return SourcePreview(source.name, source.kind, (), (), str(exc))
+        urls = list(discovered.urls)
         items: list[PreviewItem] = []
         for url in urls[:limit]:
             outcome = await _fetch_item(scraper, source, fetcher, url, None)
@@ -473,7 +476,8 @@ async def preview_source_async(settings: Settings, source: SourceConfig, limit: 
                     items.append(PreviewItem(url, article, zones, fields=fields))
             except (ExtractionError, Undecodable) as exc:
                 items.append(PreviewItem(url, None, error=f"{type(exc).__name__}: {exc}", fields=fields))
-    return SourcePreview(source.name, source.kind, tuple(urls), tuple(items))
+    return SourcePreview(source.name, source.kind, tuple(urls), tuple(items), reasons=discovered.reasons,
+                         notes=discovered.notes)
 
 
 def preview_source(settings: Settings, source: SourceConfig, limit: int) -> SourcePreview:

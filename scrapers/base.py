@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from abc import ABC, abstractmethod
+from dataclasses import dataclass
 from datetime import datetime
 from typing import ClassVar, Generic, Self, TypeVar
 from urllib.parse import urlsplit
@@ -33,8 +34,8 @@ from monitor.items import ExtractedArticle, FieldOrigin, RawPage
 from monitor.sourcesfile import DEFAULT_MAX_PAGES, SourceConfig
 
 __all__ = [
-    "DEFAULT_MAX_EDITIONS", "EditionSource", "LinkFilteredSource", "PagedSource", "Scraper", "decode_page",
-    "fetch_listing", "fetch_listing_page", "item_links", "split_into_articles"]
+    "DEFAULT_MAX_EDITIONS", "Discovered", "EditionSource", "LinkFilteredSource", "PagedSource", "Scraper",
+    "decode_page", "fetch_listing", "fetch_listing_page", "item_links", "split_into_articles"]
 
 _TYPE_SUFFIXES = {"pdf": (".pdf",), "doc": (".doc", ".docx"), "xls": (".xls", ".xlsx"), "image": (".jpg", ".jpeg", ".png", ".gif", ".webp")}
 
@@ -82,6 +83,15 @@ class LinkFilteredSource(SourceConfig):
         return value
 
 
+@dataclass(frozen=True, slots=True)
+class Discovered:
+    """What ``discover`` found, with why: for `sources test`."""
+
+    urls: tuple[str, ...]
+    reasons: tuple[str, ...] = ()  # how the URLs were found (which feed, which list block and URL pattern, which pages)
+    notes: tuple[str, ...] = ()  # per URL, same order: what was beside it (date, link text); may be empty
+
+
 class Scraper(ABC, Generic[SourceT]):
     """One kind of source: ``name`` is the ``kind`` sources give, ``config`` the model they are validated by."""
 
@@ -91,6 +101,10 @@ class Scraper(ABC, Generic[SourceT]):
     @abstractmethod
     async def discover(self, source: SourceT, fetcher: Fetcher, since: datetime | None = None) -> list[str]:
         """Item URLs (canonical) that the source lists now, newest first."""
+
+    async def discover_explained(self, source: SourceT, fetcher: Fetcher, since: datetime | None = None) -> Discovered:
+        """``discover`` with its reasons; a kind that finds links by judgement (html without ``links``) says how."""
+        return Discovered(tuple(await self.discover(source, fetcher, since)))
 
     async def fetch(self, source: SourceT, fetcher: Fetcher, url: str,
                     validators: Validators | None = None) -> RawPage:

@@ -23,7 +23,7 @@ class FeedSource(LinkFilteredSource):
     kind: Literal["feed"]
 
 
-def feed_links(source: FeedSource, page: RawPage, since: datetime | None = None) -> list[str]:
+def feed_links(source: LinkFilteredSource, page: RawPage, since: datetime | None = None) -> list[str]:
     """Pure: the item URLs of a feed, newest first; entries dated before ``since`` are left out."""
     from monitor.errors import SourceError
 

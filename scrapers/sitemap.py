@@ -61,7 +61,7 @@ def _child_text(element: Element, name: str) -> str | None:
     return None
 
 
-def parse_sitemap(source: SitemapSource, page: RawPage) -> list[SitemapEntry]:
+def parse_sitemap(source: LinkFilteredSource, page: RawPage) -> list[SitemapEntry]:
     """Pure: the entries of a sitemap or sitemap index, newest first."""
     content = page.content
     if content[:2] == b"\x1f\x8b":

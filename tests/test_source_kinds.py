@@ -261,9 +261,11 @@ def test_the_fields_every_kind_has_are_the_base_model_s() -> None:
 
 
 def test_a_kind_s_required_fields_and_unknown_kinds_are_named() -> None:
-    for kind, field in (("html", "links"), ("epaper", "links"), ("plugin", "module")):
+    for kind, field in (("epaper", "links"), ("plugin", "module")):
         with pytest.raises(SourcesFileError, match=f"source 'x': field '{field}': required for kind '{kind}'"):
             parse_sources(f"sources:\n  - {{name: x, kind: {kind}, url: 'http://example.com/'}}\n")
+    url_only = parse_sources("sources:\n  - {name: x, kind: html, url: 'http://example.com/'}\n").sources[0]
+    assert url_only.links is None  # html finds its links itself (scrapers/linkdiscovery.py)
     with pytest.raises(SourcesFileError, match="source 'x': field 'url': Field required"):
         parse_sources("sources:\n  - {name: x, kind: feed}\n")
     with pytest.raises(SourcesFileError, match="source 'x': field 'kind': Input should be 'epaper', 'feed', 'html', "

@@ -32,11 +32,11 @@ def test_validate_names_source_and_field(tmp_path: Path) -> None:
     assert "source 'zone-feed': field 'schedule'" in result.stderr
 
 
-def test_missing_links_for_html_and_duplicate_names(tmp_path: Path) -> None:
+def test_html_without_links_is_valid_but_duplicate_names_are_not(tmp_path: Path) -> None:
     bad = GOOD.replace('    links: "ul.news a"\n', "").replace("zone-feed", "zone-news")
     (tmp_path / "sources.yaml").write_text(bad, encoding="utf-8")
     result = run_cli("sources", "validate", cwd=tmp_path)
-    assert result.returncode == 2 and "field 'links'" in result.stderr
+    assert result.returncode == 2 and "used by two sources" in result.stderr and "field 'links'" not in result.stderr
 
 
 def test_missing_sources_file_is_exit_2(tmp_path: Path) -> None:

@@ -163,16 +163,22 @@ def sources_test(
     with err.status(f"trying {name}"):
         preview = preview_source(settings, source, max(0, limit))
     if json_out:
-        emit_json({"name": preview.name, "kind": preview.kind, "discovered": len(preview.discovered),
-               "urls": list(preview.discovered), "error": preview.error})
+        head: dict[str, Any] = {"name": preview.name, "kind": preview.kind, "discovered": len(preview.discovered),
+                                "urls": list(preview.discovered), "error": preview.error}
+        if preview.reasons:  # kinds that find links by judgement say how (html without `links`)
+            head |= {"reasons": list(preview.reasons), "notes": list(preview.notes)}
+        emit_json(head)
     else:
         err.print(f"[bold]{preview.name}[/bold] ({preview.kind}): {len(preview.discovered)} item URL(s) found"
                   + (f" [red]FAILED: {escape(preview.error)}[/red]" if preview.error else ""), soft_wrap=True)
         if not preview.discovered and not preview.error:
             err.print("[yellow]the list pages named no item URL: check the source's url and its links selector "
                       "(a run that lists nothing 3 times in a row is alerted)[/yellow]", soft_wrap=True)
-        for url in preview.discovered[:20]:
-            out.print(f"  {escape(url)}")
+        for reason in preview.reasons:
+            out.print(f"  {reason}", markup=False)
+        for number, url in enumerate(preview.discovered[:20]):
+            note = preview.notes[number] if number < len(preview.notes) else ""
+            out.print(f"  {url}" + (f"  ({note})" if note else ""), markup=False)
     for item in preview.items:
         article = item.article
         record = {"url": item.url, "title": article.title if article else None,
