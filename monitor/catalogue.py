@@ -12,6 +12,7 @@ cannot be added as a source.
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -146,11 +147,9 @@ def parse_catalogue(text: str, origin: str = "<catalogue>", gazetteer: Gazetteer
         if not isinstance(items, list):
             raise CatalogueError(f"{origin}: '{section}' must be a list")
         entries.extend(_entry(raw, i, section, gazetteer, origin) for i, raw in enumerate(items))
-    seen: set[str] = set()
-    for entry in entries:
-        if entry.id in seen:
-            raise CatalogueError(f"{origin}: id {entry.id!r} is used by two entries")
-        seen.add(entry.id)
+    twice = [entry_id for entry_id, count in Counter(e.id for e in entries).items() if count > 1]
+    if twice:
+        raise CatalogueError(f"{origin}: id {twice[0]!r} is used by two entries")
     return Catalogue(entries=tuple(entries))
 
 
