@@ -45,7 +45,8 @@ def _host_of(host_or_url: str) -> str:
 
 
 def _zone_with_site() -> CatalogueEntry:
-    return next(e for e in load_catalogue().entries if e.zone_id and e.url)
+    """A zone entry that can be added to SOURCES_BY_HAND (whose zgc-news already reads 中关村's list)."""
+    return next(e for e in load_catalogue().entries if e.zone_id and e.url and e.source_url not in SOURCES_BY_HAND)
 
 
 def _zone_without_site() -> CatalogueEntry | None:
@@ -185,6 +186,8 @@ def test_add_from_catalogue_command(tmp_path: Path) -> None:
     assert path.read_text(encoding="utf-8").startswith(SOURCES_BY_HAND.rstrip("\n"))
     again = run_cli("sources", "add", "--from-catalogue", entry.id, env=env, cwd=tmp_path)
     assert again.returncode == 2 and "already there" in again.stderr
+    same_url = run_cli("sources", "add", "--from-catalogue", "zhongguancun", env=env, cwd=tmp_path)
+    assert same_url.returncode == 2 and "zgc-news" in same_url.stderr  # its list is already read by zgc-news
     unknown = run_cli("sources", "add", "--from-catalogue", "zhongguancum", env=env, cwd=tmp_path)
     assert unknown.returncode == 2 and "zhongguancun" in unknown.stderr
 
