@@ -182,7 +182,7 @@ def test_add_from_catalogue_command(tmp_path: Path) -> None:
     result = run_cli("sources", "add", "--from-catalogue", entry.id, "--json", env=env, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     record = json.loads(result.stdout)
-    assert record["source"] == entry.id and record["source_url"] == entry.source_url
+    assert record["source"] == entry.id and record["source_url"] == entry.source_url and "valid" in record
     assert path.read_text(encoding="utf-8").startswith(SOURCES_BY_HAND.rstrip("\n"))
     again = run_cli("sources", "add", "--from-catalogue", entry.id, env=env, cwd=tmp_path)
     assert again.returncode == 2 and "already there" in again.stderr

@@ -226,11 +226,22 @@ def sources_add(
     settings = load_settings()
     entry = load_catalogue().get(from_catalogue)
     name = add_to_sources(settings.sources, entry)
+    # The file is checked as every command will read it: a URL-only html source needs a version of the html
+    # kind that finds its links itself; until then the operator is told what to add, and the entry stays.
+    try:
+        read_sources(settings)
+        problem = None
+    except ConfigError as exc:
+        problem = str(exc)
     if json_out:
-        emit_json({**entry.as_json(), "source": name, "source_url": entry.source_url, "path": str(settings.sources)})
+        emit_json({**entry.as_json(), "source": name, "source_url": entry.source_url, "path": str(settings.sources),
+                   "valid": problem is None, "problem": problem})
     else:
-        err.print(f"added source {name!r} ({entry.name}) to {settings.sources}: {entry.source_url}\n"
-                  f"try it with `monitor sources test {name}`", highlight=False)
+        err.print(f"added source {name!r} ({entry.name}) to {settings.sources}: {entry.source_url}", highlight=False)
+        if problem:
+            err.print(f"[yellow]warning:[/yellow] the sources file does not validate yet: {problem}", highlight=False)
+        else:
+            err.print(f"try it with `monitor sources test {name}`", highlight=False)
 
 
 @app.command()
