@@ -2,7 +2,8 @@
 
     MonitorError
     ├── ConfigError                 bad settings or sources file (exit code 2)
-    │   └── SourcesFileError        the sources file is missing, unreadable or invalid
+    │   ├── SourcesFileError        the sources file is missing, unreadable or invalid
+    │   └── CatalogueError          an unknown catalogue id, an entry with no URL, an invalid catalogue file
     ├── DatabaseError
     │   ├── DatabaseNotMigrated     the schema is missing or older than the code (exit code 2)
     │   ├── DatabaseUnavailable     the database cannot be reached, or the connection was lost twice
@@ -33,6 +34,7 @@ __all__ = [
     "LockBusy",
     "ConfigError",
     "SourcesFileError",
+    "CatalogueError",
     "DatabaseError",
     "DatabaseNotMigrated",
     "DatabaseUnavailable",
@@ -73,6 +75,10 @@ class SourcesFileError(ConfigError):
     def __init__(self, message: str, problems: tuple[object, ...] = ()) -> None:
         super().__init__(message)
         self.problems = problems
+
+
+class CatalogueError(ConfigError):
+    """The source catalogue cannot give what was asked: an unknown id, an entry with no URL, a broken file."""
 
 
 class DatabaseError(MonitorError):

@@ -9,13 +9,14 @@ logs go to stderr); exit 0 when the command did its job, 1 when a source or the 
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
-from rich.table import Table
+from rich.table import Column, Table
 from sqlmodel import Session, col, select
 
 from monitor.cli.common import (
@@ -41,7 +42,8 @@ __all__ = ["app"]
 # Merged into the root `monitor` command by monitor/cli/__init__.py: its commands and groups are top level.
 app = typer.Typer()
 db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
-sources_app = typer.Typer(help="Configured sources: list, validate.", no_args_is_help=True)
+sources_app = typer.Typer(help="Configured sources: list, validate, test; the catalogue of real sources and adding from it.",
+                          no_args_is_help=True)
 articles_app = typer.Typer(help="Stored articles.", no_args_is_help=True)
 zones_app = typer.Typer(help="The gazetteer of national high-tech zones.", no_args_is_help=True)
 dedup_app = typer.Typer(help="The dedup index and story clusters.", no_args_is_help=True)
@@ -203,6 +205,75 @@ def sources_test(
             out.print(f"    {origin.field}: {mark} ({escape(origin.why)})")
     if preview.error or not preview.discovered or (preview.items and all(i.error for i in preview.items)):
         raise typer.Exit(1)
+
+
+@sources_app.command("catalogue")
+def sources_catalogue(
+    province: Annotated[str | None, typer.Option("--province", help="Only the zones of this province (江苏 or 江苏省).")] = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """List the catalogue of real sources: the national media and one entry per national zone (none verified)."""
+    from monitor.catalogue import load_catalogue
+
+    catalogue = load_catalogue()
+    entries = catalogue.in_province(province) if province else catalogue.entries
+    if province and not entries:
+        raise ConfigError(f"no zone of the catalogue is in a province named {province!r}")
+    # Chinese first and few columns, so that an 80-column terminal still reads it: ids never cut, the
+    # rest wraps; the site and its news list share a column (kind and `verified` are in --json).
+    table = Table(Column("编号", no_wrap=True, overflow="ignore"), Column("名称", overflow="fold", ratio=2),
+                  Column("省份", overflow="fold"), Column("网址 / 新闻列表", overflow="fold", ratio=3),
+                  title="来源目录（均未核实 verified: false）", title_justify="left", expand=True)
+    for entry in entries:
+        if json_out:
+            emit_json(entry.as_json())
+        else:
+            where = entry.url or "（官网未知 site unknown）"
+            if entry.list_url:
+                where += f"\n列表 {entry.list_url}"
+            if entry.kind != "html":
+                where += f"\n({entry.kind})"
+            province_short = re.sub(r"(壮族|回族|维吾尔)?(自治区|省|市)$", "", entry.province or "") or "全国"
+            table.add_row(entry.id, entry.name, province_short, where)
+    if not json_out:
+        out.print(table)
+        with_url = sum(1 for e in entries if e.source_url)
+        err.print(f"{len(entries)} entries, {with_url} with a URL; add one with "
+                  "`monitor sources add --from-catalogue ID`", highlight=False)
+
+
+@sources_app.command("add")
+def sources_add(
+    from_catalogue: Annotated[str, typer.Option("--from-catalogue", metavar="ID",
+                                                help="The catalogue entry to add (see `monitor sources catalogue`).")],
+    json_out: JsonOpt = False,
+) -> None:
+    """Add a catalogue entry to the sources file (MONITOR_SOURCES) as a source, keeping the file's comments and order.
+
+    A zone becomes a `kind: html` source with its news list (else its site) as URL and its `zones:`;
+    it stays `verified: false` until checked with `monitor sources test NAME`."""
+    from monitor.catalogue import load_catalogue
+    from monitor.sourcesedit import add_to_sources
+
+    settings = load_settings()
+    entry = load_catalogue().get(from_catalogue)
+    name = add_to_sources(settings.sources, entry)
+    # The file is checked as every command will read it: a URL-only html source needs a version of the html
+    # kind that finds its links itself; until then the operator is told what to add, and the entry stays.
+    try:
+        read_sources(settings)
+        problem = None
+    except ConfigError as exc:
+        problem = str(exc)
+    if json_out:
+        emit_json({**entry.as_json(), "source": name, "source_url": entry.source_url, "path": str(settings.sources),
+                   "valid": problem is None, "problem": problem})
+    else:
+        err.print(f"added source {name!r} ({entry.name}) to {settings.sources}: {entry.source_url}", highlight=False)
+        if problem:
+            err.print(f"[yellow]warning:[/yellow] the sources file does not validate yet: {problem}", highlight=False)
+        else:
+            err.print(f"try it with `monitor sources test {name}`", highlight=False)
 
 
 @app.command()
