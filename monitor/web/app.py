@@ -1,5 +1,6 @@
 """The subscriber web app (Starlette): subscribe with double opt-in, confirm, unsubscribe (RFC 8058
-one-click POST), manage filters, read a digest in the browser, and the public archive.
+one-click POST), manage filters, read a digest in the browser, the public archive and its Atom feeds
+(feeds.py).
 
 Every subscriber link carries a token signed with MONITOR_SECRET_KEY and bound to one
 subscriber (or digest) and one purpose; nothing is reachable by guessing a sequential id.
@@ -51,6 +52,7 @@ from monitor.store.queries import ArticleFilter, list_articles
 from monitor.tag.gazetteer import load_gazetteer
 from monitor.tag.topics import validate_topic_ids
 from monitor.timefmt import format_published, utcnow
+from monitor.web.feeds import LATEST_FEED_PATH, feed_routes, zone_feed_path
 
 __all__ = ["create_app", "send_confirmation", "send_change_link", "refuse_default_secret", "is_loopback_host",
            "MIN_SECRET_BYTES"]
@@ -375,12 +377,14 @@ def create_app(settings: Settings, engine: Engine | None = None) -> Starlette:
             views = list_articles(session, ArticleFilter(zones=zones, text=q or None, canonical_only=True, limit=100), names)
         items = [{"url": v.url, "title": v.title, "source": v.source, "date": format_published(v.published),
                   "zones": "、".join(z.name for z in v.zones if z.role == "subject")} for v in views]
-        return _page("archive.html.j2", title="Archive", items=items, zone=zone, q=q)
+        feed_url = zone_feed_path(zones[0]) if len(zones) == 1 else LATEST_FEED_PATH
+        return _page("archive.html.j2", title="Archive", items=items, zone=zone, q=q, feed_url=feed_url)
 
     async def healthz(_request: Request) -> Response:
         return PlainTextResponse("ok")
 
     return Starlette(routes=[
+        *feed_routes(settings, engine),
         Route("/subscribe", subscribe, methods=["GET", "POST"]),
         Route("/confirm/{token}", confirm, methods=["GET", "POST"]),
         Route("/change/{token}", change, methods=["GET", "POST"]),
