@@ -157,14 +157,14 @@ def digest_send(
     Exit 1 when a digest failed in this run or was given up on (see `monitor digest status`).
     """
     from monitor.digest import send_digests
-    from monitor.digest.mailer import make_mailer
+    from monitor.digest.mailer import mailer_for
 
     _check_frequency(frequency)
     settings = load_settings()
     from monitor.service.locks import DIGEST_LOCK, hold
 
     with open_database(settings) as engine, hold(engine, DIGEST_LOCK, settings.lock_timeout):
-        result = send_digests(engine, settings, make_mailer(settings.smtp_url, settings.outbox), frequency=frequency,
+        result = send_digests(engine, settings, mailer_for(settings), frequency=frequency,
                               force=force, dry_run=dry_run)
     if json_out:
         emit_json({"considered": result.considered, "sent": result.sent, "skipped_empty": result.skipped_empty,

@@ -12,7 +12,7 @@ from sqlmodel import Session, col, select
 
 from monitor.demo.server import DemoSite, serve_demo_site
 from monitor.digest.delivery import send_digests
-from monitor.digest.mailer import make_mailer
+from monitor.digest.mailer import mailer_for
 from monitor.digest.subscribers import SubscriptionFilters, add_subscriber
 from monitor.pipeline import crawl
 from monitor.settings import Settings
@@ -73,7 +73,7 @@ def run_demo(settings: Settings, console: Console) -> None:
         with Session(engine) as session:
             add_subscriber(session, DEMO_SUBSCRIBER, "演示用户", "Asia/Shanghai", SubscriptionFilters(frequency="daily"))
         console.print(f"[bold]4/5[/bold] subscriber {DEMO_SUBSCRIBER} (daily, every zone)")
-        outcome = send_digests(engine, settings, make_mailer(settings.smtp_url, settings.outbox), frequency="daily",
+        outcome = send_digests(engine, settings, mailer_for(settings), frequency="daily",
                                force=True)
         where = "via SMTP" if settings.smtp_url else f"to {settings.outbox}"
         console.print(f"[bold]5/5[/bold] digests: {outcome.sent} email(s) written {where}"

@@ -29,7 +29,7 @@ from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from monitor.addresses import address_key, canonical_address
-from monitor.digest.mailer import make_mailer
+from monitor.digest.mailer import mailer_for
 from monitor.digest.messages import build_email, recipient
 from monitor.digest.subscribers import (
     SubscriptionFilters,
@@ -110,7 +110,7 @@ def _mail(settings: Settings, subscriber: Subscriber, subject: str, text: str) -
     """One plain-text email to a subscriber (double opt-in, manage link)."""
     message = build_email(sender=settings.mail_from, to=recipient(subscriber.name, subscriber.email), subject=subject,
                           text=text)
-    mailer = make_mailer(settings.smtp_url, settings.outbox)
+    mailer = mailer_for(settings)
     try:
         mailer.send(message)
     finally:
