@@ -14,7 +14,7 @@ from lxml import etree
 from sqlmodel import Session, select
 
 with warnings.catch_warnings():  # Starlette's note that it will prefer httpx2: the client works as it is
-    warnings.simplefilter("ignore", DeprecationWarning)
+    warnings.simplefilter("ignore")
     from starlette.testclient import TestClient
 
 from monitor.digest.build import make_lead

@@ -29,6 +29,7 @@ from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from monitor.addresses import address_key, canonical_address
+from monitor.digest.choices import check_choices
 from monitor.digest.mailer import mailer_for
 from monitor.digest.messages import build_email, recipient
 from monitor.digest.subscribers import (
@@ -50,7 +51,6 @@ from monitor.store import db
 from monitor.store.models import DigestRecord, Subscriber, Subscription, SubscriptionChange
 from monitor.store.queries import ArticleFilter, list_articles
 from monitor.tag.gazetteer import load_gazetteer
-from monitor.tag.topics import validate_topic_ids
 from monitor.timefmt import format_published, utcnow
 from monitor.web.feeds import LATEST_FEED_PATH, feed_routes, zone_feed_path
 
@@ -160,10 +160,11 @@ def _filters_from_form(form: Any) -> SubscriptionFilters:
         hour = int(form.get("hour") or 8)
     except ValueError:
         raise ConfigError("hour must be a number from 0 to 23") from None
-    return SubscriptionFilters(frequency=str(form.get("frequency") or "daily"),
-                               zones=resolve_zones(load_gazetteer(), list(_split(form.get("zones")))),
-                               provinces=_split(form.get("provinces")), topics=validate_topic_ids(_split(form.get("topics"))),
-                               keywords=_split(form.get("keywords")), types=_split(form.get("types")), hour=hour)
+    chosen = check_choices(zones=_split(form.get("zones")), provinces=_split(form.get("provinces")),
+                           topics=_split(form.get("topics")), types=_split(form.get("types")))
+    return SubscriptionFilters(frequency=str(form.get("frequency") or "daily"), zones=chosen.zones,
+                               provinces=chosen.provinces, topics=chosen.topics, keywords=_split(form.get("keywords")),
+                               types=chosen.types, hour=hour)
 
 
 def _form_values(filters: SubscriptionFilters | None, email: str = "", name: str = "") -> dict[str, Any]:
