@@ -237,7 +237,7 @@ class DigestItem:
     article_id: int
     title: str
     url: str
-    source: str
+    source: str  # what a reader sees: the source's title, else the host of its URL (never its slug)
     published: PublishDate | None
     author: str | None
     author_post: str | None
@@ -245,6 +245,7 @@ class DigestItem:
     lead: str
     also_published_by: tuple[str, ...] = field(default=())  # URLs of the cluster's other copies
     topic_names: tuple[str, ...] = field(default=())
+    people: tuple[str, ...] = field(default=())  # people the story names (the tagger's), shown on its tag line
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-__all__ = ["Settings", "DEFAULT_USER_AGENT", "PrivateAllowlist"]
+__all__ = ["Settings", "DEFAULT_USER_AGENT", "PrivateAllowlist", "DkimKey", "read_dkim_key"]
 
 DEFAULT_USER_AGENT = "zone-monitor/0.1 (+https://github.com/zone-monitor/zone-monitor; monitor@zone-monitor.invalid)"
 
@@ -54,6 +54,63 @@ class PrivateAllowlist:
 
     def allows_address(self, address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
         return any(address.version == network.version and address in network for network in self.networks)
+
+
+_DNS_LABELS = re.compile(r"^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$")
+
+
+@dataclass(frozen=True, slots=True)
+class DkimKey:
+    """What signs outgoing mail: the selector, the signing domain and the private key (PEM bytes)."""
+
+    selector: str
+    domain: str
+    private_key: bytes
+
+
+def read_dkim_key(settings: Settings) -> DkimKey | None:
+    """The DKIM key the settings name (None when none of the three DKIM settings is set), or ValueError saying
+    which setting to fix: all three or none; selector and domain DNS names; a readable PEM RSA key of 1024
+    bits or more; a domain that MONITOR_MAIL_FROM's address is in (else DMARC ignores the signature)."""
+    from email.headerregistry import Address
+    from email.utils import parseaddr
+
+    values = {"MONITOR_DKIM_SELECTOR": settings.dkim_selector, "MONITOR_DKIM_DOMAIN": settings.dkim_domain,
+              "MONITOR_DKIM_PRIVATE_KEY_FILE": settings.dkim_private_key_file}
+    missing = [name for name, value in values.items() if not value]
+    if len(missing) == len(values):
+        return None
+    if missing:
+        given = [name for name in values if name not in missing]
+        raise ValueError(f"DKIM signing needs all of MONITOR_DKIM_SELECTOR, MONITOR_DKIM_DOMAIN and "
+                         f"MONITOR_DKIM_PRIVATE_KEY_FILE: {', '.join(given)} set, {', '.join(missing)} missing")
+    selector, domain = str(settings.dkim_selector).strip().lower(), str(settings.dkim_domain).strip().lower().rstrip(".")
+    for name, value in (("MONITOR_DKIM_SELECTOR", selector), ("MONITOR_DKIM_DOMAIN", domain)):
+        if not _DNS_LABELS.match(value):
+            raise ValueError(f"{name} must be a DNS name (letters, digits, hyphens, dots), got {value!r}")
+    try:
+        sender_domain = Address(addr_spec=parseaddr(settings.mail_from)[1]).domain.lower()
+    except (ValueError, IndexError):
+        sender_domain = ""
+    if sender_domain != domain and not sender_domain.endswith(f".{domain}"):
+        raise ValueError(f"MONITOR_DKIM_DOMAIN {domain!r} is not the domain of MONITOR_MAIL_FROM ({settings.mail_from!r}) "
+                         f"nor a parent of it: receivers would not count the signature for that sender (DMARC)")
+    path = Path(str(settings.dkim_private_key_file))
+    try:
+        pem = path.read_bytes()
+    except OSError as exc:
+        raise ValueError(f"MONITOR_DKIM_PRIVATE_KEY_FILE {str(path)!r} cannot be read: {exc.strerror or exc}") from None
+    from dkim.crypto import UnparsableKeyError, parse_pem_private_key
+
+    try:
+        key = parse_pem_private_key(pem)
+    except (UnparsableKeyError, ValueError, IndexError, TypeError) as exc:
+        raise ValueError(f"MONITOR_DKIM_PRIVATE_KEY_FILE {str(path)!r} holds no PEM RSA private key "
+                         f"(openssl genrsa -out dkim.pem 2048 makes one): {exc}") from None
+    if key["modulus"].bit_length() < 1024:
+        raise ValueError(f"MONITOR_DKIM_PRIVATE_KEY_FILE {str(path)!r}: the key has {key['modulus'].bit_length()} bits; "
+                         f"receivers ignore DKIM keys shorter than 1024 bits (use 2048)")
+    return DkimKey(selector, domain, pem)
 
 
 class Settings(BaseSettings):
@@ -159,6 +216,24 @@ class Settings(BaseSettings):
     schedule_jitter: float = Field(
         default=30.0, ge=0, description="Largest random delay in seconds added to a scheduled crawl (capped at a tenth of its interval).",
     )
+
+    dkim_selector: str | None = Field(
+        default=None,
+        description="DKIM selector of outgoing mail (the DNS name <selector>._domainkey.<domain> holds its public key); "
+                    "with MONITOR_DKIM_DOMAIN and MONITOR_DKIM_PRIVATE_KEY_FILE every email is signed. Unset: none is.",
+    )
+    dkim_domain: str | None = Field(
+        default=None,
+        description="DKIM signing domain (d=): the domain of MONITOR_MAIL_FROM or a parent of it, so DMARC counts the signature.",
+    )
+    dkim_private_key_file: Path | None = Field(
+        default=None, description="PEM file of the DKIM private key (RSA, 1024 bits or more) that signs outgoing mail.",
+    )
+
+    @model_validator(mode="after")
+    def _valid_dkim(self) -> Settings:
+        read_dkim_key(self)  # a key that cannot sign must stop the start, not every email later
+        return self
 
     @field_validator("alert_emails")
     @classmethod

@@ -154,7 +154,7 @@ def _listening_on(*ports: int) -> Iterator[None]:
 
 
 def _demo_addresses(stderr: str) -> tuple[str, ...]:
-    found = re.search(r"serving at (\S+) \(UTF-8\) and (\S+) \(GBK\)", " ".join(stderr.split()))  # rich wraps
+    found = re.search(r"演示网站已启动：(\S+?)（UTF-8）和 (\S+?)（GBK）", " ".join(stderr.split()))  # rich wraps
     assert found, stderr
     return found.groups()
 
@@ -170,14 +170,16 @@ def test_demo_command_runs_twice(tmp_path: Path) -> None:
     assert all(title in body for title in titles)
     headlines = [line[2:] for line in body.splitlines() if line.startswith("* ")]
     assert sorted(headlines) == sorted(titles)  # a repost cluster appears once
-    assert body.count("Also published by 1 site") == 2
-    assert "summary" in first.stderr and "emails written 1" in first.stderr
+    assert body.count("另有1家网站刊发") == 2
+    said = " ".join(first.stderr.split())  # rich wraps long lines
+    assert "汇总" in said and "邮件 1" in said
     # Another program on the ports the demo once always took (another demo, another user's test run on a
     # shared machine) made the second run serve elsewhere and store all 22 articles again as duplicates.
     with _listening_on(18431, 18432):
         second = run_cli("demo", cwd=tmp_path)
     assert second.returncode == 0, second.stderr
     assert _demo_addresses(second.stderr) == _demo_addresses(first.stderr)  # the same URLs as the first run
-    assert "duplicates 2," in second.stderr  # the two reposts, no new duplicates
-    assert "articles 22" in second.stderr
+    said = " ".join(second.stderr.split())
+    assert "重复 2，" in said  # the two reposts, no new duplicates
+    assert "文章 22，" in said
     assert len(list((tmp_path / "var" / "outbox").glob("*.eml"))) == 1

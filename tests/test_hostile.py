@@ -151,7 +151,7 @@ def test_scraped_html_in_a_digest_is_inert(url: str) -> None:
                 assert value.strip().lower().startswith(("http://", "https://")), f"{name}={value!r}"
     assert "&lt;script&gt;" in html  # escaped, still readable as text
     assert 'href="https://other.example/a/2.html"' in html  # the good link survives
-    assert "javascript:" not in digest.text.split("Unsubscribe")[0].lower().split("\n  ")[-1]
+    assert "javascript:" not in digest.text.split("退订")[0].lower().split("\n  ")[-1]
 
 
 # --- hostile sites ---------------------------------------------------------------------------

@@ -355,7 +355,9 @@ def crawl(
 @articles_app.command("list")
 def articles_list(
     zone: Annotated[list[str] | None, typer.Option(help="Zone id or name (repeatable).")] = None,
-    topic: Annotated[list[str] | None, typer.Option(help="Topic id (repeatable).")] = None,
+    province: Annotated[list[str] | None, typer.Option(help="Articles on zones in this province, e.g. 江苏省 or 江苏 (repeatable).")] = None,
+    topic: Annotated[list[str] | None, typer.Option(help="Topic id or Chinese label (repeatable).")] = None,
+    type_: Annotated[list[str] | None, typer.Option("--type", help="Content type: commentary, interview, news, policy, notice, or 评论, 访谈, 新闻, 政策, 通知公告 (repeatable).")] = None,
     source: Annotated[list[str] | None, typer.Option(help="Source name (repeatable).")] = None,
     since: Annotated[str | None, typer.Option(help="Published on or after this date (YYYY-MM-DD or ISO 8601).")] = None,
     until: Annotated[str | None, typer.Option(help="Published before this date.")] = None,
@@ -363,15 +365,22 @@ def articles_list(
     limit: Annotated[int | None, typer.Option(help="At most this many articles.")] = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """List stored articles, newest first (no option: every article)."""
-    from monitor.digest.subscribers import resolve_zones
+    """List stored articles, newest first (no option: every article). Options of one kind match any of their
+    values; different kinds must all match. Unknown zones, provinces, topics and types are refused (exit 2)."""
+    from monitor.digest.choices import check_choices, zones_in_provinces
     from monitor.store.queries import ArticleFilter, list_articles
-    from monitor.tag.topics import validate_topic_ids
 
     settings = load_settings()
     gazetteer = load_gazetteer()
+    chosen = check_choices(zones=zone or (), provinces=province or (), topics=topic or (), types=type_ or (),
+                           gazetteer=gazetteer)
+    zones = chosen.zones
+    if chosen.provinces:  # a zone of the province (and of --zone, when both are given)
+        in_province = zones_in_provinces(chosen.provinces, gazetteer)
+        zones = tuple(z for z in zones if z in in_province) if zones else in_province
+        zones = zones or ("-",)  # no zone is in both: nothing matches
     try:
-        filters = ArticleFilter(zones=resolve_zones(gazetteer, zone or []), topics=validate_topic_ids(topic or ()),
+        filters = ArticleFilter(zones=zones, topics=chosen.topics, content_types=chosen.types,
                                 sources=tuple(source or ()), since=parse_cli_date(since) if since else None,
                                 until=parse_cli_date(until) if until else None, text=q, limit=limit)
     except ValueError as exc:

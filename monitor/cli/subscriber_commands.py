@@ -12,7 +12,6 @@ from sqlmodel import Session
 
 from monitor.cli.common import emit_json, err, load_settings, open_database, out
 from monitor.errors import ConfigError
-from monitor.tag.gazetteer import load_gazetteer
 from monitor.timefmt import parse_cli_date
 
 __all__ = ["app"]
@@ -31,14 +30,14 @@ def subscribers_add(
     email: Annotated[str, typer.Argument(help="The subscriber's email address.")],
     name: Annotated[str | None, typer.Option(help="Name used in the greeting.")] = None,
     zone: Annotated[list[str] | None, typer.Option(help="Zone id or any of its names (repeatable; none: every zone).")] = None,
-    province: Annotated[list[str] | None, typer.Option(help="Articles on zones in this province (repeatable).")] = None,
+    province: Annotated[list[str] | None, typer.Option(help="Articles on zones in this province, e.g. 江苏省 or 江苏 (repeatable).")] = None,
     city: Annotated[list[str] | None, typer.Option(help="Articles on zones in this city (repeatable).")] = None,
-    topic: Annotated[list[str] | None, typer.Option(help="Topic id (repeatable; see `monitor topics list`).")] = None,
+    topic: Annotated[list[str] | None, typer.Option(help="Topic id or Chinese label (repeatable; see `monitor topics list`).")] = None,
     person: Annotated[list[str] | None, typer.Option(help="Articles by or about this person (repeatable).")] = None,
     keyword: Annotated[list[str] | None, typer.Option(help="Words that must appear (repeatable; see --match).")] = None,
     exclude: Annotated[list[str] | None, typer.Option(help="Articles containing this word are left out (repeatable).")] = None,
     match: Annotated[str, typer.Option(help="Keywords: any or all of them.")] = "any",
-    type_: Annotated[list[str] | None, typer.Option("--type", help="Content type: commentary, interview, news, policy, notice (repeatable).")] = None,
+    type_: Annotated[list[str] | None, typer.Option("--type", help="Content type: commentary, interview, news, policy, notice, or 评论, 访谈, 新闻, 政策, 通知公告 (repeatable).")] = None,
     source: Annotated[list[str] | None, typer.Option(help="Only articles from this source (repeatable).")] = None,
     frequency: Annotated[str, typer.Option(help="immediate, daily or weekly.")] = "daily",
     hour: Annotated[int, typer.Option(help="Local hour (0-23) of daily and weekly digests.")] = 8,
@@ -48,17 +47,18 @@ def subscribers_add(
     require_confirmation: Annotated[bool, typer.Option(help="Send a confirmation email first (double opt-in).")] = False,
 ) -> None:
     """Add a subscriber, or another subscription to an existing one. Confirmed at once unless --require-confirmation."""
-    from monitor.digest.subscribers import SubscriptionFilters, add_subscriber, resolve_zones
-    from monitor.tag.topics import validate_topic_ids
+    from monitor.digest.choices import check_choices
+    from monitor.digest.subscribers import SubscriptionFilters, add_subscriber
 
     days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
     day = weekday.lower()[:3]
     if day not in days and not (weekday.isdigit() and 0 <= int(weekday) <= 6):
         raise ConfigError(f"--weekday must be mon..sun or 0-6, got {weekday!r}")
+    chosen = check_choices(zones=zone or (), provinces=province or (), topics=topic or (), types=type_ or ())
     filters = SubscriptionFilters(
-        frequency=frequency, zones=resolve_zones(load_gazetteer(), zone or []), provinces=tuple(province or ()),
-        cities=tuple(city or ()), topics=validate_topic_ids(topic or ()), people=tuple(person or ()), keywords=tuple(keyword or ()),
-        exclude=tuple(exclude or ()), match=match, types=tuple(type_ or ()), sources=tuple(source or ()), hour=hour,
+        frequency=frequency, zones=chosen.zones, provinces=chosen.provinces,
+        cities=tuple(city or ()), topics=chosen.topics, people=tuple(person or ()), keywords=tuple(keyword or ()),
+        exclude=tuple(exclude or ()), match=match, types=chosen.types, sources=tuple(source or ()), hour=hour,
         weekday=int(weekday) if weekday.isdigit() else days.index(day))
     settings = load_settings()
     with open_database(settings) as engine, Session(engine) as session:
@@ -157,14 +157,14 @@ def digest_send(
     Exit 1 when a digest failed in this run or was given up on (see `monitor digest status`).
     """
     from monitor.digest import send_digests
-    from monitor.digest.mailer import make_mailer
+    from monitor.digest.mailer import mailer_for
 
     _check_frequency(frequency)
     settings = load_settings()
     from monitor.service.locks import DIGEST_LOCK, hold
 
     with open_database(settings) as engine, hold(engine, DIGEST_LOCK, settings.lock_timeout):
-        result = send_digests(engine, settings, make_mailer(settings.smtp_url, settings.outbox), frequency=frequency,
+        result = send_digests(engine, settings, mailer_for(settings), frequency=frequency,
                               force=force, dry_run=dry_run)
     if json_out:
         emit_json({"considered": result.considered, "sent": result.sent, "skipped_empty": result.skipped_empty,

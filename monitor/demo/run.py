@@ -12,8 +12,9 @@ from sqlmodel import Session, col, select
 
 from monitor.demo.server import DemoSite, serve_demo_site
 from monitor.digest.delivery import send_digests
-from monitor.digest.mailer import make_mailer
+from monitor.digest.mailer import mailer_for
 from monitor.digest.subscribers import SubscriptionFilters, add_subscriber
+from monitor.digest.wording import DEMO_LINES
 from monitor.pipeline import crawl
 from monitor.settings import Settings
 from monitor.sourcesfile import parse_sources
@@ -44,45 +45,45 @@ def _ports_of_last_run(engine: Engine) -> tuple[int, int]:
 
 
 def run_demo(settings: Settings, console: Console) -> None:
+    say = DEMO_LINES
     settings = settings.model_copy(update={"allow_private_hosts": True})
-    console.print(f"[bold]1/5[/bold] database upgrade ({settings.database_url})")
+    console.print(f"[bold]1/5[/bold] {say['upgrade'].format(url=settings.database_url)}")
     before, after = db.upgrade(settings.database_url)
-    console.print(f"     schema at revision {after}" + ("" if before == after else f" (was {before or 'empty'})"))
+    console.print(say["revision"].format(after=after, was="" if before == after else say["was"].format(before=before or "空")))
     engine = db.make_engine(settings.database_url)
     try:
         last = _ports_of_last_run(engine)
         with serve_demo_site(ports=last) as site:
-            console.print(f"[bold]2/5[/bold] demo sites serving at {site.site_a} (UTF-8) and {site.site_b} (GBK)")
+            console.print(f"[bold]2/5[/bold] {say['serving'].format(a=site.site_a, b=site.site_b)}")
             moved = [f"{port}" for port, now in zip(last, (site.site_a, site.site_b), strict=True)
                      if port and urlsplit(now).port != port]
             if moved:
-                console.print(f"     [yellow]port(s) {', '.join(moved)} of the last demo run are in use: the demo "
-                              "sites have new addresses, so their articles are stored again, as duplicates[/yellow]")
+                console.print(say["moved"].format(ports="、".join(moved)))
             sources_text = site.sources_yaml()
             demo_sources = Path(settings.outbox).parent / "demo-sources.yaml"
             demo_sources.parent.mkdir(parents=True, exist_ok=True)
             demo_sources.write_text(sources_text, encoding="utf-8")
             sources = parse_sources(sources_text, str(demo_sources)).sources
-            console.print(f"[bold]3/5[/bold] crawling {len(sources)} sources")
-            with console.status("crawling") as status:
+            console.print(f"[bold]3/5[/bold] {say['crawling'].format(count=len(sources))}")
+            with console.status("抓取中 / crawling") as status:
                 results = crawl(settings, list(sources), engine, lambda name, what: status.update(f"[{name}] {what}"))
         for result in results:
-            console.print(f"     {result.name}: listed {result.discovered}, fetched {result.fetched}, new {result.new}, "
-                          f"duplicates {result.duplicates}, errors {result.errors}"
-                          + (f" [red]FAILED: {result.error}[/red]" if result.error else ""))
+            console.print(say["result"].format(name=result.name, listed=result.discovered, fetched=result.fetched, new=result.new,
+                                               duplicates=result.duplicates, errors=result.errors)
+                          + (say["failed"].format(error=result.error) if result.error else ""))
         with Session(engine) as session:
             add_subscriber(session, DEMO_SUBSCRIBER, "演示用户", "Asia/Shanghai", SubscriptionFilters(frequency="daily"))
-        console.print(f"[bold]4/5[/bold] subscriber {DEMO_SUBSCRIBER} (daily, every zone)")
-        outcome = send_digests(engine, settings, make_mailer(settings.smtp_url, settings.outbox), frequency="daily",
+        console.print(f"[bold]4/5[/bold] {say['subscriber'].format(email=DEMO_SUBSCRIBER)}")
+        outcome = send_digests(engine, settings, mailer_for(settings), frequency="daily",
                                force=True)
-        where = "via SMTP" if settings.smtp_url else f"to {settings.outbox}"
-        console.print(f"[bold]5/5[/bold] digests: {outcome.sent} email(s) written {where}"
-                      + (f", {outcome.already_sent} already sent today" if outcome.already_sent else ""))
+        where = say["via_smtp"] if settings.smtp_url else say["to_outbox"].format(outbox=settings.outbox)
+        console.print(f"[bold]5/5[/bold] {say['digests'].format(sent=outcome.sent, where=where)}"
+                      + (say["already"].format(count=outcome.already_sent) if outcome.already_sent else ""))
         with Session(engine) as session:
             articles = session.exec(select(func.count()).select_from(Article)).one()
             duplicates = session.exec(select(func.count()).select_from(Article).where(col(Article.duplicate_of_id).is_not(None))).one()
             tags = session.exec(select(func.count()).select_from(ArticleZone)).one()
-        console.print(f"[bold green]summary[/bold green]: sources {len(sources)}, articles {articles}, "
-                      f"duplicates {duplicates}, zone tags {tags}, emails written {outcome.sent}")
+        console.print(say["summary"].format(sources=len(sources), articles=articles, duplicates=duplicates, tags=tags,
+                                            sent=outcome.sent))
     finally:
         engine.dispose()

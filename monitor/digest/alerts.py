@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from email.message import EmailMessage
 from typing import TYPE_CHECKING
 
-from monitor.digest.mailer import Mailer, make_mailer
+from monitor.digest.mailer import Mailer, mailer_for
 from monitor.digest.messages import build_email
 from monitor.errors import MonitorError
 from monitor.settings import Settings
@@ -59,6 +59,6 @@ def alert_undelivered(settings: Settings, given_up: Sequence[Undelivered],
             "automatically:\n\n"
             + "\n".join(f"- {g.email}: {g.frequency} {g.period}, Message-ID {g.message_id}\n  {g.reason}" for g in given_up)
             + "\n\nSee `monitor digest status` for every period's undelivered addresses.\n")
-    make = mailer_factory or (lambda: make_mailer(settings.smtp_url, settings.outbox))
+    make = mailer_factory or (lambda: mailer_for(settings))
     return send_alert(settings, make, alert_message(settings, recipients,
                                                     f"[zone-monitor] {count} digest{'s' if count != 1 else ''} not delivered", body))

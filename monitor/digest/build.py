@@ -6,7 +6,7 @@ kept under MAX_HTML_BYTES (Gmail clips longer messages) by showing fewer items. 
 field an item shows is bounded first (the title at MAX_TITLE_CHARS, as stored; a URL too long
 to be a link is not one), so that one oversized item, stored before those limits or not, cannot
 push the others out. CSS is inlined with css-inline (remote stylesheets off); scraped text is
-autoescaped.
+autoescaped. Every sentence a reader sees comes from wording.py (Chinese).
 """
 
 from __future__ import annotations
@@ -15,20 +15,22 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import css_inline
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from monitor.items import Digest, DigestItem, PublishDate
+from monitor.digest import wording
+from monitor.items import Digest, DigestItem
 from monitor.normalise import limit_title, shorten
 
-__all__ = ["DigestLinks", "build_digest", "make_lead", "LEAD_CHARS", "MAX_ITEMS", "MAX_HTML_BYTES"]
+__all__ = ["DigestLinks", "build_digest", "make_lead", "source_label", "web_link", "LEAD_CHARS", "MAX_ITEMS", "MAX_HTML_BYTES"]
 
 LEAD_CHARS = 120
 MAX_ITEMS = 50
 MAX_HTML_BYTES = 100_000
-OTHER_GROUP = "其他 Other"
+OTHER_GROUP = wording.OTHER_GROUP
 _NAME_CHARS = 100  # a source, author or post shown in a digest
 _MAX_URL_CHARS = 2048  # longer is no link (nor one that browsers and mail clients keep whole)
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
@@ -58,7 +60,19 @@ def make_lead(body: str, limit: int = LEAD_CHARS) -> str:
     return window[: ends[-1]] if ends else text[:limit] + "…"
 
 
-def _link(url: str) -> str | None:
+def source_label(url: str, title: str | None = None) -> str:
+    """What a reader is shown as a source: its title when it has one, else the host of the page's URL
+    (``www.`` dropped), never a bare number or a source's slug."""
+    if title and title.strip():
+        return _one_line(title, _NAME_CHARS)
+    try:
+        host = urlsplit(_one_line(url)).hostname or ""
+    except ValueError:  # a malformed scraped URL (an unclosed IPv6 bracket)
+        host = ""
+    return host.removeprefix("www.") or _one_line(url, _NAME_CHARS)
+
+
+def web_link(url: str) -> str | None:
     """A scraped URL as an href only when it is http(s): a javascript: or data: URL never becomes a link."""
     url = _one_line(url)
     return url if url.lower().startswith(("http://", "https://")) and len(url) <= _MAX_URL_CHARS else None
@@ -69,14 +83,6 @@ def _one_line(text: str, limit: int | None = None) -> str:
     characters."""
     line = " ".join(text.split())
     return shorten(line, limit) if limit is not None else line
-
-
-def _local_date(published: PublishDate | None, tz: ZoneInfo) -> str | None:
-    if published is None:
-        return None
-    local = published.value.astimezone(tz)
-    return {"year": f"{local:%Y}", "month": f"{local:%Y-%m}", "day": f"{local:%Y-%m-%d}"}.get(
-        published.precision, f"{local:%Y-%m-%d %H:%M}")
 
 
 def _group(items: list[DigestItem], by: str) -> list[tuple[str, list[DigestItem]]]:
@@ -99,21 +105,21 @@ def _item_view(item: DigestItem, tz: ZoneInfo) -> dict[str, object]:
     """What the templates show of an item in a timezone; the same for every subscriber of a run, hence
     cached (the templates only read it)."""
     return {
-        "title": limit_title(_one_line(item.title)), "url": _link(item.url),
-        "source": _one_line(item.source, _NAME_CHARS), "date": _local_date(item.published, tz),
+        "title": limit_title(_one_line(item.title)), "url": web_link(item.url),
+        "source": _one_line(item.source, _NAME_CHARS), "date": wording.local_date(item.published, tz),
         "author": _one_line(item.author, _NAME_CHARS) if item.author else None,
         "author_post": _one_line(item.author_post, _NAME_CHARS) if item.author_post else None,
         "tags": "、".join((*item.zone_names, *item.topic_names)), "lead": _one_line(item.lead, 2 * LEAD_CHARS),
-        "also": tuple(link for link in map(_link, item.also_published_by) if link),
+        "people": "、".join(_one_line(name, _NAME_CHARS) for name in item.people),
+        "also": tuple({"url": link, "name": source_label(link)} for link in map(web_link, item.also_published_by) if link),
     }
 
 
 def build_digest(*, to_email: str, to_name: str | None, items: list[DigestItem], tz: ZoneInfo, links: DigestLinks,
                  group_by: str = "zone") -> Digest:
     zone_counts = Counter(name for item in items for name in item.zone_names[:1])
-    top = "、".join(name for name, _ in zone_counts.most_common(2))
     count = len(items)
-    subject = _one_line(f"[zone-monitor] {count} new article{'s' if count != 1 else ''}" + (f": {top}" if top else ""))
+    subject = _one_line(wording.subject_line(count, [name for name, _ in zone_counts.most_common(2)]))
     shown = min(count, MAX_ITEMS)
     while True:
         chosen = items[:shown]
@@ -123,8 +129,10 @@ def build_digest(*, to_email: str, to_name: str | None, items: list[DigestItem],
         ]
         context = {
             "subject": subject,
-            "greeting": f"{_one_line(to_name)}，您好：" if to_name else "您好：",
-            "intro": f"{count} new article{'s' if count != 1 else ''} about national high-tech zones match your subscription.",
+            "greeting": wording.greeting(_one_line(to_name) if to_name else None),
+            "intro": wording.summary_line(count), "people_label": wording.PEOPLE_LABEL,
+            "also_label": wording.also_published, "more_label": wording.more_line(count - shown),
+            "footer": wording.footer(to_email), "footer_links": wording.FOOTER_LINKS,
             "groups": groups, "more": count - shown, "to_email": to_email,
             "unsubscribe_url": links.unsubscribe, "manage_url": links.manage, "web_url": links.web,
             "archive_url": links.archive,

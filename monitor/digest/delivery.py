@@ -32,7 +32,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from monitor.backoff import DELIVERY_RETRY
-from monitor.digest.build import DigestLinks, build_digest, make_lead
+from monitor.digest.build import DigestLinks, build_digest, make_lead, source_label
 from monitor.digest.mailer import Mailer
 from monitor.digest.matching import Candidate, Wanted, load_candidates, matches
 from monitor.digest.messages import digest_email, new_message_id
@@ -126,10 +126,10 @@ def _links(settings: Settings, subscriber_id: int, digest_id: int | None) -> Dig
 
 def _item(candidate: Candidate, topic_labels: dict[str, str]) -> DigestItem:
     sites = dict.fromkeys(url for _, url in candidate.copies)
-    return DigestItem(candidate.id, candidate.title, candidate.url, candidate.source, candidate.published,
+    return DigestItem(candidate.id, candidate.title, candidate.url, source_label(candidate.url), candidate.published,
                       candidate.author, candidate.author_post, tuple(z.name for z in candidate.zones if z.role == "subject")
                       or tuple(z.name for z in candidate.zones), make_lead(candidate.body), tuple(sites),
-                      tuple(topic_labels.get(t, t) for t in candidate.topics))
+                      tuple(topic_labels.get(t, t) for t in candidate.topics), tuple(dict.fromkeys(candidate.people)))
 
 
 def _topic_labels() -> dict[str, str]:

@@ -1,4 +1,5 @@
-"""Mailers: deliver built emails (messages.py builds every one), via SMTP or to an outbox folder."""
+"""Mailers: deliver built emails (messages.py builds every one), via SMTP or to an outbox folder, signed with
+DKIM when a key is configured (signer.py). ``mailer_for(settings)`` is the one way the project makes a mailer."""
 
 from __future__ import annotations
 
@@ -11,9 +12,11 @@ from typing import Protocol
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from monitor.addresses import AddressError, canonical_address
+from monitor.digest.signer import DkimSigner, is_international
 from monitor.errors import ConfigError, DeliveryError, PermanentDeliveryError, UncertainDeliveryError
+from monitor.settings import Settings, read_dkim_key
 
-__all__ = ["Mailer", "OutboxMailer", "SmtpMailer", "envelope_recipients", "make_mailer"]
+__all__ = ["Mailer", "OutboxMailer", "SmtpMailer", "envelope_recipients", "make_mailer", "mailer_for"]
 
 
 def envelope_recipients(message: EmailMessage) -> list[str]:
@@ -40,8 +43,9 @@ class Mailer(Protocol):
 class OutboxMailer:
     """Writes each email as an .eml file named by its Message-ID (written atomically, rewritten harmlessly)."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, signer: DkimSigner | None = None) -> None:
         self.folder = folder
+        self.signer = signer
         folder.mkdir(parents=True, exist_ok=True)
 
     def path_for(self, message: EmailMessage) -> Path:
@@ -51,7 +55,7 @@ class OutboxMailer:
     def send(self, message: EmailMessage) -> None:
         target = self.path_for(message)
         tmp = target.with_suffix(".tmp")
-        tmp.write_bytes(message.as_bytes())
+        tmp.write_bytes(self.signer.sign(message) if self.signer else message.as_bytes())
         os.replace(tmp, target)
 
     def close(self) -> None:
@@ -79,7 +83,7 @@ class _SmtpSsl(_NotesData, smtplib.SMTP_SSL):
 class SmtpMailer:
     """One SMTP connection for a batch of messages. URL: smtp[s]://user:pass@host:port[?starttls=1]."""
 
-    def __init__(self, url: str, timeout: float = 30.0) -> None:
+    def __init__(self, url: str, timeout: float = 30.0, signer: DkimSigner | None = None) -> None:
         parts = urlsplit(url)
         if parts.scheme not in ("smtp", "smtps") or not parts.hostname:
             raise ConfigError(f"MONITOR_SMTP_URL must look like smtp://user:pass@host:port, got {url!r}")
@@ -89,6 +93,7 @@ class SmtpMailer:
         self.user = unquote(parts.username) if parts.username else None
         self.password = unquote(parts.password) if parts.password else None
         self.timeout = timeout
+        self.signer = signer
         self._conn: _Smtp | _SmtpSsl | None = None
 
     def _connect(self) -> _Smtp | _SmtpSsl:
@@ -118,7 +123,11 @@ class SmtpMailer:
         conn = self._connect()
         conn.data_begun = False
         try:
-            refused = conn.send_message(message, to_addrs=to_addrs)
+            if self.signer is None:
+                refused = conn.send_message(message, to_addrs=to_addrs)
+            else:  # the signed bytes as they are: flattened again they might no longer match the signature
+                options = ("SMTPUTF8", "BODY=8BITMIME") if is_international(message) else ()
+                refused = conn.sendmail(_sender_address(message), to_addrs, self.signer.sign(message), options)
         except smtplib.SMTPRecipientsRefused as exc:
             codes = [code for code, _ in exc.recipients.values()]
             error = PermanentDeliveryError if codes and min(codes) >= 500 else DeliveryError
@@ -152,5 +161,17 @@ class SmtpMailer:
             self._conn = None
 
 
-def make_mailer(smtp_url: str | None, outbox: Path) -> Mailer:
-    return SmtpMailer(smtp_url) if smtp_url else OutboxMailer(outbox)
+def _sender_address(message: EmailMessage) -> str:
+    header = message["Sender"] or message["From"]
+    addresses = getattr(header, "addresses", ())
+    return addresses[0].addr_spec if addresses else ""
+
+
+def make_mailer(smtp_url: str | None, outbox: Path, signer: DkimSigner | None = None) -> Mailer:
+    return SmtpMailer(smtp_url, signer=signer) if smtp_url else OutboxMailer(outbox, signer)
+
+
+def mailer_for(settings: Settings) -> Mailer:
+    """The mailer the settings ask for: SMTP (MONITOR_SMTP_URL) or the outbox, signing when a DKIM key is set."""
+    key = read_dkim_key(settings)
+    return make_mailer(settings.smtp_url, settings.outbox, DkimSigner(key) if key else None)

@@ -1,7 +1,7 @@
 """Signed subscriber tokens (HMAC-SHA256 with MONITOR_SECRET_KEY).
 
 A token is ``<id>.<issued>.<signature>``: bound to one id (subscriber or digest) and one
-purpose (``confirm``, ``unsubscribe``, ``manage``, ``digest``), so a token made for one
+purpose (``confirm``, ``unsubscribe``, ``manage``, ``digest``, ``feed`` for a subscription's Atom feed), so a token made for one
 subscriber or purpose is rejected for another; tampering changes the signature. Tokens
 that should expire (confirmation links) are read with ``max_age``.
 """
@@ -14,7 +14,7 @@ import hmac
 import re
 import time
 
-__all__ = ["make_token", "read_token", "signed_link", "CONFIRM_MAX_AGE"]
+__all__ = ["make_token", "read_token", "signed_link", "feed_link", "CONFIRM_MAX_AGE"]
 
 CONFIRM_MAX_AGE = 7 * 86400
 # what make_token writes: a decimal id, a hex timestamp and 24 characters of URL-safe base64; anything else
@@ -34,12 +34,20 @@ def make_token(secret: str, purpose: str, subject_id: int, issued_at: int | None
 
 
 # the web app's route for each purpose (monitor/web/app.py)
-_PATHS = {"confirm": "confirm", "unsubscribe": "unsubscribe", "manage": "manage", "digest": "digests", "change": "change"}
+_PATHS = {"confirm": "confirm", "unsubscribe": "unsubscribe", "manage": "manage", "digest": "digests", "change": "change",
+          "feed": "feeds/s"}
 
 
 def signed_link(base_url: str, secret: str, purpose: str, subject_id: int) -> str:
     """The web app's URL that acts on `subject_id` for `purpose`, with its token."""
     return f"{base_url.rstrip('/')}/{_PATHS[purpose]}/{make_token(secret, purpose, subject_id)}"
+
+
+def feed_link(base_url: str, secret: str, subscription_id: int) -> str:
+    """The Atom feed of one subscription (its filters, without its schedule): a link that needs no login, so
+    that a feed reader can fetch it; bound to the subscription, not the subscriber (the manage page shows one
+    per subscription)."""
+    return f"{signed_link(base_url, secret, 'feed', subscription_id)}.atom"
 
 
 def read_token(secret: str, purpose: str, token: str, max_age: int | None = None, now: float | None = None) -> int | None:

@@ -26,7 +26,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from monitor.digest.alerts import alert_message, alert_recipients, send_alert
-from monitor.digest.mailer import Mailer, make_mailer
+from monitor.digest.mailer import Mailer, mailer_for
 from monitor.pipeline import SourceRunResult
 from monitor.settings import Settings
 from monitor.store.models import CrawlRun, FetchLog, Source, SourceCheckpoint
@@ -105,7 +105,7 @@ def _listing_changed(session: Session, source_id: int) -> bool:
 def record_run(engine: Engine, settings: Settings, result: SourceRunResult,
                mailer_factory: Callable[[], Mailer] | None = None) -> HealthVerdict:
     """Update the health of the source of ``result`` (its run is already finished) and alert on a change."""
-    make = mailer_factory or (lambda: make_mailer(settings.smtp_url, settings.outbox))
+    make = mailer_factory or (lambda: mailer_for(settings))
     recipients = alert_recipients(settings)
     with Session(engine, expire_on_commit=False) as session:
         source = session.exec(select(Source).where(Source.name == result.name)).first()

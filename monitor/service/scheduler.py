@@ -235,12 +235,12 @@ class Service:
     def _send_digests(self) -> tuple[int, int]:
         """(sent, failed) of one digest run; the digests it gave up on are alerted by send_digests."""
         from monitor.digest import send_digests
-        from monitor.digest.mailer import make_mailer
+        from monitor.digest.mailer import mailer_for
 
         name = locks.DIGEST_LOCK
         try:
             with self.job_locks.hold(name, self.settings.lock_timeout):
-                result = send_digests(self.engine, self.settings, make_mailer(self.settings.smtp_url, self.settings.outbox))
+                result = send_digests(self.engine, self.settings, mailer_for(self.settings))
         except LockBusy as exc:
             log.info("digests: %s", exc)
             return 0, 0

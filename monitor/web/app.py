@@ -1,5 +1,6 @@
 """The subscriber web app (Starlette): subscribe with double opt-in, confirm, unsubscribe (RFC 8058
-one-click POST), manage filters, read a digest in the browser, and the public archive.
+one-click POST), manage filters, read a digest in the browser, the public archive and its Atom feeds
+(feeds.py).
 
 Every subscriber link carries a token signed with MONITOR_SECRET_KEY and bound to one
 subscriber (or digest) and one purpose; nothing is reachable by guessing a sequential id.
@@ -28,7 +29,8 @@ from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from monitor.addresses import address_key, canonical_address
-from monitor.digest.mailer import make_mailer
+from monitor.digest.choices import check_choices
+from monitor.digest.mailer import mailer_for
 from monitor.digest.messages import build_email, recipient
 from monitor.digest.subscribers import (
     SubscriptionFilters,
@@ -49,8 +51,8 @@ from monitor.store import db
 from monitor.store.models import DigestRecord, Subscriber, Subscription, SubscriptionChange
 from monitor.store.queries import ArticleFilter, list_articles
 from monitor.tag.gazetteer import load_gazetteer
-from monitor.tag.topics import validate_topic_ids
 from monitor.timefmt import format_published, utcnow
+from monitor.web.feeds import LATEST_FEED_PATH, feed_routes, zone_feed_path
 
 __all__ = ["create_app", "send_confirmation", "send_change_link", "refuse_default_secret", "is_loopback_host",
            "MIN_SECRET_BYTES"]
@@ -108,7 +110,7 @@ def _mail(settings: Settings, subscriber: Subscriber, subject: str, text: str) -
     """One plain-text email to a subscriber (double opt-in, manage link)."""
     message = build_email(sender=settings.mail_from, to=recipient(subscriber.name, subscriber.email), subject=subject,
                           text=text)
-    mailer = make_mailer(settings.smtp_url, settings.outbox)
+    mailer = mailer_for(settings)
     try:
         mailer.send(message)
     finally:
@@ -158,10 +160,11 @@ def _filters_from_form(form: Any) -> SubscriptionFilters:
         hour = int(form.get("hour") or 8)
     except ValueError:
         raise ConfigError("hour must be a number from 0 to 23") from None
-    return SubscriptionFilters(frequency=str(form.get("frequency") or "daily"),
-                               zones=resolve_zones(load_gazetteer(), list(_split(form.get("zones")))),
-                               provinces=_split(form.get("provinces")), topics=validate_topic_ids(_split(form.get("topics"))),
-                               keywords=_split(form.get("keywords")), types=_split(form.get("types")), hour=hour)
+    chosen = check_choices(zones=_split(form.get("zones")), provinces=_split(form.get("provinces")),
+                           topics=_split(form.get("topics")), types=_split(form.get("types")))
+    return SubscriptionFilters(frequency=str(form.get("frequency") or "daily"), zones=chosen.zones,
+                               provinces=chosen.provinces, topics=chosen.topics, keywords=_split(form.get("keywords")),
+                               types=chosen.types, hour=hour)
 
 
 def _form_values(filters: SubscriptionFilters | None, email: str = "", name: str = "") -> dict[str, Any]:
@@ -375,12 +378,14 @@ def create_app(settings: Settings, engine: Engine | None = None) -> Starlette:
             views = list_articles(session, ArticleFilter(zones=zones, text=q or None, canonical_only=True, limit=100), names)
         items = [{"url": v.url, "title": v.title, "source": v.source, "date": format_published(v.published),
                   "zones": "、".join(z.name for z in v.zones if z.role == "subject")} for v in views]
-        return _page("archive.html.j2", title="Archive", items=items, zone=zone, q=q)
+        feed_url = zone_feed_path(zones[0]) if len(zones) == 1 else LATEST_FEED_PATH
+        return _page("archive.html.j2", title="Archive", items=items, zone=zone, q=q, feed_url=feed_url)
 
     async def healthz(_request: Request) -> Response:
         return PlainTextResponse("ok")
 
     return Starlette(routes=[
+        *feed_routes(settings, engine),
         Route("/subscribe", subscribe, methods=["GET", "POST"]),
         Route("/confirm/{token}", confirm, methods=["GET", "POST"]),
         Route("/change/{token}", change, methods=["GET", "POST"]),
