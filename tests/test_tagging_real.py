@@ -160,6 +160,26 @@ def test_places_listed_before_a_count_of_zones_are_mentioned(tagger: ZoneTagger)
     assert roles(tags, "mentioned") == {"kelamayi", "zunyi", "xinyang", "chuzhou", "jinzhou", "lianyungang"}
 
 
+def test_a_ranking_headline_naming_three_zones_has_no_subject(tagger: ZoneTagger) -> None:
+    # the convention of issue 17: a ranking or a list of many zones names no subject, headline or not
+    tags = tagger.tag("中關村持續霸榜，蘇州工業園超車，合肥高新區亮眼",
+                      "近日，一年一度國家高新區評價結果和排名出爐。綜合評價結果由科技部火炬中心發布。\n"
+                      "從列表來看，中關村國家自主創新示範區依舊穩坐榜首。")
+    assert roles(tags, "subject") == set()
+    assert roles(tags, "mentioned") == {"zhongguancun", "suzhou-sip", "hefei"}
+    # two zones in a headline are still its subjects
+    tags = tagger.tag("光谷与张江签署合作协议", "东湖高新区与张江高新区签署战略合作协议，共建科创走廊。")
+    assert roles(tags, "subject") == {"donghu", "zhangjiang"}
+
+
+def test_pinyin_ruby_left_in_the_text_does_not_hide_a_zone_or_a_post(tagger: ZoneTagger) -> None:
+    tags = tagger.tag("", "武漢(han)東湖新(xin)技術開(kai)發區(qu)簡稱東湖高新(xin)區(qu)，又稱中(zhong)國(guo)(guo)光(guang)谷，"
+                          "于1988年創(chuang)建(jian)成(cheng)立。")
+    assert roles(tags, "subject") == {"donghu"}
+    found = people(tagger, "5月6日上午，高新區(qū)黨工委副書記、管委會(huì)主任王建國出席會議並講話。")
+    assert found == {"王建国": "高新区党工委副书记、管委会主任"}
+
+
 def test_a_zone_named_once_after_the_lead_is_mentioned(tagger: ZoneTagger) -> None:
     tags = tagger.tag("", "全国自贸片区创新联盟今天在前海成立，秘书处设在前海，旨在推动全国自贸片区之间的协同改革创新发展。\n"
                           "前海蛇口自贸片区管委会还与福田区政府签署战略合作协议，与武汉东湖新技术开发区管委会签订合作备忘录。")

@@ -32,7 +32,7 @@ from urllib.parse import urlsplit
 import ahocorasick_rs
 
 from monitor.items import ContentType, ExtractedArticle, PersonOrg, PersonTag, PlaceTag, TagSet, ZoneTag
-from monitor.normalise import looks_traditional, match_key, to_simplified
+from monitor.normalise import looks_traditional, match_key, strip_ruby, to_simplified
 from monitor.tag.gazetteer import Gazetteer, Place, load_ambiguous_aliases, load_gazetteer, load_places
 from monitor.tag.people import OFFICES, find_byline, find_bylines, find_people, office_spans
 from monitor.tag.topics import Taxonomy, TopicMatcher
@@ -302,6 +302,8 @@ class ZoneTagger:
 
         Title, byline and body are folded to simplified script when they hold traditional characters,
         normalised once (``match_key``) and scanned once."""
+        # pinyin ruby left by a scraper or a script converter (東湖(hu)高新區(qū)) would split the names
+        title, byline, body = strip_ruby(title), strip_ruby(byline), strip_ruby(body)
         title_s, byline_s, body_s = title, byline, body
         if looks_traditional(title) or looks_traditional(byline) or looks_traditional(body):
             try:
@@ -367,7 +369,9 @@ class ZoneTagger:
             if top >= _DOMINANT:
                 headline = {z for z in headline if 2 * body[z] > top}
         listed = {z for z, section, _ in mentions if section == "list"}
-        if headline:
+        if len(headline) >= 3:
+            subjects = set()  # 中关村、张江、深圳综合排名居前: a headline listing three zones or more (a ranking) has no subject
+        elif headline:
             subjects = headline
         elif defaults:
             subjects = set(defaults)
