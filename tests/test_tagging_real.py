@@ -180,6 +180,19 @@ def test_pinyin_ruby_left_in_the_text_does_not_hide_a_zone_or_a_post(tagger: Zon
     assert found == {"王建国": "高新区党工委副书记、管委会主任"}
 
 
+def test_a_city_that_needs_its_suffix_counts_in_a_list_of_zones_and_for_an_ambiguous_alias(tagger: ZoneTagger) -> None:
+    # 长治 alone is no place (长治久安), but before 、锦州、连云港等14家高新区 it is one of the listed zones
+    tags = tagger.tag("", "2015年2月，长治、锦州、连云港等14家省级高新区获国务院批复，升级为国家高新技术产业开发区。")
+    assert roles(tags, "mentioned") == {"changzhi", "jinzhou", "lianyungang"} and roles(tags, "subject") == set()
+    # 火炬开发区 is 厦门's, 中山's or 威海's: 中山 inside 中山留创园 tells which
+    tags = tagger.tag("", "4月4日，市委副书记、火炬开发区党工委书记陈文锋率队到辖区重点项目建设现场督导检查。"
+                          "在中山留创园二期项目现场，陈文锋认真听取项目建设进度汇报。")
+    assert roles(tags, "subject") == {"zhongshanhuoju"}
+    # a common word is still no place: 长治久安 names no zone for a text that says only 高新区
+    tags = tagger.tag("", "高新区召开安全生产会议。会议要求，高新区各部门要守牢底线，确保长治久安。高新区将开展隐患排查。")
+    assert tags.zones == ()
+
+
 def test_a_zone_named_once_after_the_lead_is_mentioned(tagger: ZoneTagger) -> None:
     tags = tagger.tag("", "全国自贸片区创新联盟今天在前海成立，秘书处设在前海，旨在推动全国自贸片区之间的协同改革创新发展。\n"
                           "前海蛇口自贸片区管委会还与福田区政府签署战略合作协议，与武汉东湖新技术开发区管委会签订合作备忘录。")

@@ -50,7 +50,8 @@ _LEAD = 200
 _NEAR = 60  # a city this close to a bare 高新区 names it
 _DOMINANT = 3  # body mentions from which a headline zone outweighs one named half as often
 
-_ZONE, _AMBIG, _PLACE, _OTHER, _BARE_KIND, _GENERIC = range(6)
+_ZONE, _AMBIG, _PLACE, _OTHER, _BARE_KIND, _GENERIC, _WEAK_PLACE = range(7)
+_PLACES = (_PLACE, _WEAK_PLACE)
 _WEIGHTS = {"title": 3.0, "byline": 3.0, "lead": 1.0, "mention": 0.5}
 _MAX_MENTIONS = 6
 
@@ -79,6 +80,12 @@ class ZoneTagger:
                 forms.append(place.name)
             for form in forms:
                 entries.setdefault(match_key(form), (_PLACE, str(i)))
+        for i, place in enumerate(self.places):
+            # 长治, 中山, 白银 without their 市 are common words (长治久安, 中山路, 白银价格): weak evidence, used
+            # only for a list of places before a count of zones (长治、锦州、连云港等14家高新区) and to pick
+            # among the candidates of an ambiguous alias (火炬开发区 in a text naming 中山)
+            if place.needs_suffix and place.city and place.zone_id:
+                entries.setdefault(match_key(place.name), (_WEAK_PLACE, str(i)))
         # 昆明经开区, 昆明市经开区: a place right before another kind of zone is joined to it after
         # the scan (see `_zone_hits`), which keeps thousands of place x kind names out of the automaton.
         for kind in OTHER_ZONE_KINDS:
@@ -245,11 +252,11 @@ class ZoneTagger:
                 continue
             if kind == _BARE_KIND:
                 bare_hits.append(i)
-            if kind in (_GENERIC, _BARE_KIND) and i and hits[i - 1].kind == _PLACE \
+            if kind in (_GENERIC, _BARE_KIND) and i and hits[i - 1].kind in _PLACES \
                     and _LIST_COUNT.fullmatch(text, hits[i - 1].end, hit.start):
                 # 长治、锦州、连云港等14家高新区; 克拉玛依、遵义、信阳、滁州四个高新区: each place's zone
                 j = i - 1
-                while j >= 0 and hits[j].kind == _PLACE:
+                while j >= 0 and hits[j].kind in _PLACES:
                     zone_id = zone_by_place.get(hits[j].ref)
                     if zone_id:  # a list names no subject: "list" marks where it sits
                         mentions.append((zone_id, "list" if hits[j].section == "body" else hits[j].section,
@@ -259,7 +266,7 @@ class ZoneTagger:
                     j -= 1
             elif kind == _AMBIG:
                 if ambiguous_context is None:
-                    place_refs = {h.ref for h in hits if h.kind == _PLACE}
+                    place_refs = {h.ref for h in hits if h.kind in _PLACES}
                     ambiguous_context = ({zone_by_place.get(ref) for ref in place_refs},
                                          {self.places[int(ref)].city for ref in place_refs})
                 zone_id = self._resolve_ambiguous(hit, *ambiguous_context, defaults)
