@@ -193,6 +193,18 @@ def test_a_city_that_needs_its_suffix_counts_in_a_list_of_zones_and_for_an_ambig
     assert tags.zones == ()
 
 
+def test_gaoqu_right_after_a_place_is_that_places_zone(tagger: ZoneTagger) -> None:
+    tags = tagger.tag("", "威海高区和经区都是市辖区的行政管理级别。高区成立于1992年，科技企业密集。")
+    assert roles(tags, "subject") == {"weihaihuoju"}
+    tags = tagger.tag("", "各地要提高区域协调发展水平，推动产业升级。")  # 提高区域: no zone
+    assert tags.zones == ()
+
+
+def test_verbs_after_a_name_end_it(tagger: ZoneTagger) -> None:
+    found = people(tagger, "会议邀请惠企研究部主任李鑫授课。高新区工委委员卜永强畅谈了对高新区新一轮发展的构想。")
+    assert found == {"李鑫": "惠企研究部主任", "卜永强": "高新区工委委员"}
+
+
 def test_a_zone_named_once_after_the_lead_is_mentioned(tagger: ZoneTagger) -> None:
     tags = tagger.tag("", "全国自贸片区创新联盟今天在前海成立，秘书处设在前海，旨在推动全国自贸片区之间的协同改革创新发展。\n"
                           "前海蛇口自贸片区管委会还与福田区政府签署战略合作协议，与武汉东湖新技术开发区管委会签订合作备忘录。")

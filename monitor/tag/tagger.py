@@ -93,6 +93,7 @@ class ZoneTagger:
         entries[_BARE] = (_BARE_KIND, "")
         for full in ("高新技术产业开发区", "高新技术开发区"):  # 哈尔滨市高新技术产业开发区: only right after a place
             entries[match_key(full)] = (_BARE_KIND, "full")
+        entries["高区"] = (_BARE_KIND, "full")  # 威海高区, 淄博高区: the short form, only right after a place
         for generic in _GENERIC_ZONE:
             entries[match_key(generic)] = (_GENERIC, "")
         for zone in self.gazetteer.zones:
@@ -204,7 +205,7 @@ class ZoneTagger:
         if before is not None and before.end == hit.start and before.kind == _PLACE:
             return self._zone_by_place.get(before.ref)  # 包头市高新区; a place without a zone: another zone
         if hit.ref == "full":
-            return None  # “高新技术开发区”: the kind of zone, unless a place is right before it
+            return None  # “高新技术开发区”, 高区 (提高区域): the kind of zone or no zone, unless a place is right before it
         after = hits[index + 1] if index + 1 < len(hits) else None
         if (after is not None and after.kind == _OTHER and text[hit.end:after.start] in _LIST_JOINERS) or (
                 before is not None and before.kind == _OTHER and text[before.end:hit.start] in _LIST_JOINERS):
