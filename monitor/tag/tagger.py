@@ -117,12 +117,15 @@ class ZoneTagger:
         for phrase, values in self.topics.phrases.items():
             zone_value = patterns.get(phrase, (None, ()))[0]
             patterns[phrase] = (zone_value, values)
-        for office in OFFICES:  # office words for the people finder ride along in the same pass
+        # office words for the people finder ride along in the same pass, after every other pattern: an
+        # index from `_office_from` on is an office word (one that is also a name or a phrase is listed apart)
+        self._office_from = len(patterns)
+        for office in OFFICES:
             patterns.setdefault(office, (None, ()))
         self._values = list(patterns.values())
         self._zone_values = [v[0] for v in self._values]
         self._topic_values = [v[1] for v in self._values]
-        self._kinds = [(zone, topics, key in _OFFICE_WORDS) for key, (zone, topics) in patterns.items()]
+        self._early_offices = frozenset(i for i, key in enumerate(patterns) if i < self._office_from and key in _OFFICE_WORDS)
         # ahocorasick_rs (Rust) rather than pyahocorasick: with a large CJK alphabet pyahocorasick
         # walks each trie node's children one by one, about three times slower over the same patterns.
         self._automaton = ahocorasick_rs.AhoCorasick(list(patterns), matchkind=ahocorasick_rs.MatchKind.Standard,
@@ -145,14 +148,18 @@ class ZoneTagger:
         except UnicodeEncodeError:  # lone surrogates from a hostile page: one U+FFFD each keeps the offsets
             matches = self._automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
         zone_side, topic_side, offices = [], [], []
-        kinds = self._kinds
+        zone_values, topic_values, office_from, early = self._zone_values, self._topic_values, self._office_from, self._early_offices
         for index, start, end in matches:
-            value, topics, office = kinds[index]
+            if index >= office_from:
+                offices.append((start, end))
+                continue
+            value = zone_values[index]
             if value is not None:
                 zone_side.append((start, end, value))
+            topics = topic_values[index]
             if topics:
                 topic_side.append((start, end, topics))
-            if office:
+            if early and index in early:
                 offices.append((start, end))
         return zone_side, topic_side, offices
 
@@ -237,6 +244,7 @@ class ZoneTagger:
         zone_by_place = self._zone_by_place
         ambiguous_context: tuple[set[str | None], set[str]] | None = None  # built at the first ambiguous alias
         bare_hits: list[int] = []
+        models: tuple[bool, bool] | None = None  # whether the text has a verb of learning, an experience word
         for i, hit in enumerate(hits):
             kind = hit.kind
             if kind == _ZONE:
@@ -244,8 +252,11 @@ class ZoneTagger:
                     continue  # 中关村发展集团, 张江路: the zone's name inside another name
                 section = hit.section
                 if section == "body":
-                    if (_LEARN_FROM.search(text, max(body_start, hit.start - 12), hit.start)
-                            or _EXPERIENCE_OF.match(text, hit.end)):
+                    if models is None:  # cheap whole-text tests first: most texts hold neither
+                        models = (any(word in text for word in _LEARN_WORDS),
+                                  any(word in text for word in _EXPERIENCE_WORDS))
+                    if ((models[0] and _LEARN_FROM.search(text, max(body_start, hit.start - 12), hit.start))
+                            or (models[1] and _EXPERIENCE_OF.match(text, hit.end))):
                         section = "compare"  # 学习借鉴苏州工业园区先进经验: a model held up, not the subject
                     mentions.append((hit.ref, section, hit.start - body_start))
                 else:
@@ -348,26 +359,33 @@ class ZoneTagger:
         names no other zone as its subject; `aside`: zones named only in lists, in former posts or in
         the post of one official among others (never a subject unless in the headline); `lead_end`:
         where the first paragraph of the body ends (a zone named once after it is not the subject)."""
-        score: dict[str, float] = {z: 0.0 for z in defaults}
+        score: dict[str, float] = dict.fromkeys(defaults, 0.0)
         counts: dict[str, int] = {}
-        flags: dict[str, set[str]] = {}
-        first: dict[str, int] = {}
+        flags: dict[str, set[str]] = {}  # the places a zone scored in once: lead, title, byline
+        first: dict[str, int] = {}  # its first position in the body
+        listed: set[str] = set()
+        mention, weights = _WEIGHTS["mention"], _WEIGHTS
         for zone_id, section, position in mentions:
-            seen = flags.setdefault(zone_id, set())
-            counts[zone_id] = counts.get(zone_id, 0) + 1
-            gain = _WEIGHTS["mention"] if counts[zone_id] <= _MAX_MENTIONS else 0.0
-            if section in ("body", "list", "compare"):
-                first[zone_id] = min(first.get(zone_id, position), position)
+            count = counts[zone_id] = counts.get(zone_id, 0) + 1
+            gain = mention if count <= _MAX_MENTIONS else 0.0
+            where = section
+            if section in _BODY_SECTIONS:
+                if position < first.get(zone_id, position + 1):
+                    first[zone_id] = position
+                if section == "list":
+                    listed.add(zone_id)
                 where = "lead" if position < _LEAD and section == "body" else ""
-            else:
-                where = section
-            if where and where not in seen:
-                gain += _WEIGHTS[where]
-                seen.add(where)
+            if where:
+                seen = flags.get(zone_id)
+                if seen is None:
+                    seen = flags[zone_id] = set()
+                if where not in seen:
+                    gain += weights[where]
+                    seen.add(where)
             score[zone_id] = score.get(zone_id, 0.0) + gain
         if not score:
             return ()
-        headline = {z for z, s in flags.items() if s & {"title", "byline"}}
+        headline = {z for z, s in flags.items() if "title" in s or "byline" in s}
         eligible = {z: s for z, s in score.items() if z not in aside and
                     (counts.get(z, 0) >= 2 or first.get(z, 0) < lead_end or z in defaults)}
         if len(headline) >= 2:
@@ -376,7 +394,6 @@ class ZoneTagger:
             top = max(body.values())
             if top >= _DOMINANT:
                 headline = {z for z in headline if 2 * body[z] > top}
-        listed = {z for z, section, _ in mentions if section == "list"}
         if len(headline) >= 3:
             subjects = set()  # 中关村、张江、深圳综合排名居前: a headline listing three zones or more (a ranking) has no subject
         elif headline:
@@ -413,6 +430,8 @@ class ZoneTagger:
         for signed in find_bylines([line for line in map(str.strip, body_s.splitlines()) if line]):
             if signed.name not in found:
                 found[signed.name] = PersonTag(signed.name, signed.post, self._post_zone(signed.post or ""))
+        if not office_hits:
+            return tuple(found.values()), posts
         body_offset = len(title_k) + len(byline_k) + 2
         for section, key, offset in (("body", body_k, body_offset), ("title", title_k, 0)):
             spans = [(s - offset, e - offset) for s, e in office_hits if offset <= s and e - offset <= len(key)]
@@ -426,8 +445,8 @@ class ZoneTagger:
                 if where == section and pos not in first_zone:
                     first_zone[pos] = (order, zone_id)
             zone_positions = sorted(first_zone)
-            place_starts = [h.start - offset for h in hits if h.section == section and h.kind == _PLACE]
-            place_refs = [h.ref for h in hits if h.section == section and h.kind == _PLACE]
+            places = [(h.start - offset, h.ref) for h in hits if h.kind == _PLACE and h.section == section]
+            place_starts = [start for start, _ in places]
             for person in people:
                 if section == "body":
                     posts.append((person.start, person.end, person.former))
@@ -442,7 +461,7 @@ class ZoneTagger:
                     zone_id = defaults[0]  # 区党工委副书记 on a zone's own site: that zone's official
                 # the place nearest the office: 湖南省委常委、长沙市委书记 is 长沙市's
                 last = bisect_left(place_starts, person.end) - 1
-                place = place_refs[last] if last >= 0 and place_starts[last] >= person.start else None
+                place = places[last][1] if last >= 0 and place_starts[last] >= person.start else None
                 found[person.name] = PersonTag(person.name, person.post, zone_id,
                                                self._org(person.post, zone_id, place), person.former)
         return tuple(found.values()), posts
@@ -509,6 +528,7 @@ class ZoneTagger:
 
 
 _OFFICE_WORDS = frozenset(OFFICES)
+_BODY_SECTIONS = frozenset(("body", "list", "compare"))
 _ZONE_ORGAN = re.compile("党工委|管委会|管委|工委")
 # After a zone's name, the rest of another name: a company, a building, a road (中关村发展集团, 张江路)
 _INSIDE_NAME = re.compile("发展集团|控股|集团|股份|有限公司|公司|大厦|大道|大街|路(?![径线演])|展示中心|会展中心|会议中心|酒店|宾馆|广场")
@@ -520,6 +540,8 @@ _NEW_AREA = re.compile("(?:(?!高新区)[\u4e00-\u9fff]){0,3}?新区")  # 长春
 # A zone held up as a model: a verb of learning before it, or its experience after it
 _LEARN_FROM = re.compile("学习|借鉴|对标|比肩|媲美|看齐|效仿|复制|参照|取经")
 _EXPERIENCE_OF = re.compile("[\u4e00-\u9fff]{0,6}?(?:先进经验|成功经验|经验做法|发展经验|先进理念|成功模式)")
+_LEARN_WORDS = tuple(_LEARN_FROM.pattern.split("|"))
+_EXPERIENCE_WORDS = ("经验", "理念", "模式")  # every _EXPERIENCE_OF phrase holds one
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _LIST_JOINERS = ("、", "和", "与", "及")
 _ORG_CACHE = 4096
