@@ -529,6 +529,7 @@ class ZoneTagger:
 
 _OFFICE_WORDS = frozenset(OFFICES)
 _BODY_SECTIONS = frozenset(("body", "list", "compare"))
+_ASIDE_SECTIONS = frozenset(("list", "compare"))
 _ZONE_ORGAN = re.compile("党工委|管委会|管委|工委")
 # After a zone's name, the rest of another name: a company, a building, a road (中关村发展集团, 张江路)
 _INSIDE_NAME = re.compile("发展集团|控股|集团|股份|有限公司|公司|大厦|大道|大街|路(?![径线演])|展示中心|会展中心|会议中心|酒店|宾馆|广场")
@@ -571,25 +572,27 @@ def _content_type(title: str, head: str, people: tuple[PersonTag, ...], has_byli
 
 def _aside(mentions: list[tuple[str, str, int]], posts: list[tuple[int, int, bool]]) -> set[str]:
     """Zones whose every mention is aside: in a list of zones, held up as a model (学习借鉴…经验), or in a
-    former post (原…高新区管委会副主任)."""
-    if not any(former for _, _, former in posts) and not any(section in ("list", "compare") for _, section, _ in mentions):
-        return set()  # cheapest test first: most texts hold neither
-    by_zone: dict[str, list[tuple[str, int]]] = {}
+    former post (原…高新区管委会副主任: the first post holding the mention is a former one)."""
+    any_former = any(former for _, _, former in posts)
+    aside: set[str] = set()
+    kept: set[str] = set()  # zones with a mention that is not aside
     for zone_id, section, position in mentions:
-        by_zone.setdefault(zone_id, []).append((section, position))
-    aside = set()
-    for zone_id, places in by_zone.items():
-
-        def set_aside(section: str, pos: int) -> bool:
-            if section in ("list", "compare"):
-                return True
-            if section != "body":
-                return False
-            post = next(((start, end, former) for start, end, former in posts if start <= pos < end), None)
-            return post is not None and post[2]
-        if all(set_aside(section, pos) for section, pos in places):
+        if zone_id in kept:
+            continue
+        if section in _ASIDE_SECTIONS:
             aside.add(zone_id)
-    return aside
+        elif section == "body" and any_former and _in_former_post(position, posts):
+            aside.add(zone_id)
+        else:
+            kept.add(zone_id)
+    return aside - kept
+
+
+def _in_former_post(position: int, posts: list[tuple[int, int, bool]]) -> bool:
+    for start, end, former in posts:
+        if start <= position < end:
+            return former
+    return False
 
 
 def _lead_end(body: str, body_key_length: int) -> int:

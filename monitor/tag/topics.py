@@ -167,8 +167,6 @@ class TopicMatcher:
                         counts[key] = seen + 1
                         scores[topic] = score_of(topic, 0.0) + (weight + weight if stop <= title_end else weight)
             return self._tags(scores)
-        positive = [(start, stop - 1, topic, weight, key)
-                    for start, stop, phrase in hits for topic, weight, key in phrase.positive]
         everywhere: list[tuple[int, int]] = []  # blanked for every topic: start, last (inclusive)
         negative: dict[int, list[tuple[int, int]]] = {}
         for start, stop, kind, topic in [(start, stop, kind, topic) for start, stop, other in others
@@ -181,23 +179,23 @@ class TopicMatcher:
                 left = max(text.rfind(c, 0, start) for c in "。！？；;|")
                 found = _SENTENCE_END.search(text, stop - 1)
                 everywhere.append((left + 1, found.start() if found else len(text)))
-        if not positive:
-            return ()
         mask = bytearray(len(text) + 1)  # 1: blanked for every topic
         for b0, b1 in everywhere:
             mask[b0:b1 + 1] = b"\x01" * (b1 + 1 - b0)
-        for start, last, topic, weight, key in positive:
-            if mask[start] or mask[last]:
+        for start, stop, phrase in hits:
+            last = stop - 1
+            if not phrase.positive or mask[start] or mask[last]:
                 continue
-            seen = seen_of(key, 0)
-            if seen == _MAX_COUNT:  # cheapest test first: most repeats of a phrase are past the cap
-                continue
-            if negative:
-                blocked = negative.get(topic)
-                if blocked and any(b0 <= start and last <= b1 for b0, b1 in blocked):
+            for topic, weight, key in phrase.positive:
+                seen = seen_of(key, 0)
+                if seen == _MAX_COUNT:  # cheapest test first: most repeats of a phrase are past the cap
                     continue
-            counts[key] = seen + 1
-            scores[topic] = score_of(topic, 0.0) + (weight + weight if last < title_end else weight)
+                if negative:
+                    blocked = negative.get(topic)
+                    if blocked and any(b0 <= start and last <= b1 for b0, b1 in blocked):
+                        continue
+                counts[key] = seen + 1
+                scores[topic] = score_of(topic, 0.0) + (weight + weight if last < title_end else weight)
         return self._tags(scores)
 
     def _tags(self, scores: dict[int, float]) -> tuple[TopicTag, ...]:
