@@ -51,6 +51,8 @@ _NEAR = 60  # a city this close to a bare 高新区 names it
 _DOMINANT = 3  # body mentions from which a headline zone outweighs one named half as often
 
 _ZONE, _AMBIG, _PLACE, _OTHER, _BARE_KIND, _GENERIC, _WEAK_PLACE = range(7)
+_TO_ZONES, _TO_TOPICS, _TO_OFFICES = 1, 2, 4
+_NOT_MENTIONS = frozenset((_PLACE, _WEAK_PLACE, _OTHER))
 _PLACES = (_PLACE, _WEAK_PLACE)
 _WEIGHTS = {"title": 3.0, "byline": 3.0, "lead": 1.0, "mention": 0.5}
 _MAX_MENTIONS = 6
@@ -117,15 +119,14 @@ class ZoneTagger:
         for phrase, values in self.topics.phrases.items():
             zone_value = patterns.get(phrase, (None, ()))[0]
             patterns[phrase] = (zone_value, values)
-        # office words for the people finder ride along in the same pass, after every other pattern: an
-        # index from `_office_from` on is an office word (one that is also a name or a phrase is listed apart)
-        self._office_from = len(patterns)
-        for office in OFFICES:
+        for office in OFFICES:  # office words for the people finder ride along in the same pass
             patterns.setdefault(office, (None, ()))
         self._values = list(patterns.values())
         self._zone_values = [v[0] for v in self._values]
         self._topic_values = [v[1] for v in self._values]
-        self._early_offices = frozenset(i for i, key in enumerate(patterns) if i < self._office_from and key in _OFFICE_WORDS)
+        # what each pattern's hit feeds, as bits: zone side, topics, offices (most patterns feed one)
+        self._routes = [(_TO_ZONES if zone is not None else 0) | (_TO_TOPICS if topics else 0)
+                        | (_TO_OFFICES if key in _OFFICE_WORDS else 0) for key, (zone, topics) in patterns.items()]
         # ahocorasick_rs (Rust) rather than pyahocorasick: with a large CJK alphabet pyahocorasick
         # walks each trie node's children one by one, about three times slower over the same patterns.
         self._automaton = ahocorasick_rs.AhoCorasick(list(patterns), matchkind=ahocorasick_rs.MatchKind.Standard,
@@ -148,19 +149,22 @@ class ZoneTagger:
         except UnicodeEncodeError:  # lone surrogates from a hostile page: one U+FFFD each keeps the offsets
             matches = self._automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
         zone_side, topic_side, offices = [], [], []
-        zone_values, topic_values, office_from, early = self._zone_values, self._topic_values, self._office_from, self._early_offices
+        zone_values, topic_values, routes = self._zone_values, self._topic_values, self._routes
         for index, start, end in matches:
-            if index >= office_from:
+            route = routes[index]
+            if route == _TO_TOPICS:  # the most frequent first
+                topic_side.append((start, end, topic_values[index]))
+            elif route == _TO_ZONES:
+                zone_side.append((start, end, zone_values[index]))
+            elif route == _TO_OFFICES:
                 offices.append((start, end))
-                continue
-            value = zone_values[index]
-            if value is not None:
-                zone_side.append((start, end, value))
-            topics = topic_values[index]
-            if topics:
-                topic_side.append((start, end, topics))
-            if early and index in early:
-                offices.append((start, end))
+            else:
+                if route & _TO_ZONES:
+                    zone_side.append((start, end, zone_values[index]))
+                if route & _TO_TOPICS:
+                    topic_side.append((start, end, topic_values[index]))
+                if route & _TO_OFFICES:
+                    offices.append((start, end))
         return zone_side, topic_side, offices
 
     def _zone_hits(self, text: str, found: list[tuple[int, int, tuple[int, str]]], bounds: tuple[int, int]
@@ -262,6 +266,8 @@ class ZoneTagger:
                 else:
                     mentions.append((hit.ref, section, hit.start))
                 continue
+            if kind in _NOT_MENTIONS:
+                continue  # places and other kinds of zone count only next to what follows
             if kind == _BARE_KIND:
                 bare_hits.append(i)
             if kind in (_GENERIC, _BARE_KIND) and i and hits[i - 1].kind in _PLACES \
@@ -553,12 +559,13 @@ _DEPUTIES = ("常务副", "执行副", "副", "代理")
 _INTERVIEW = re.compile(r"专访|访谈|对话|答记者问|记者[:：]|^问[:：]", re.M)
 _POLICY = re.compile(r"办法|细则|实施意见|若干措施|若干政策|政策措施|条例|规定|行动方案|实施方案|指导意见")
 _NOTICE = re.compile(r"公告|公示|通知|通告|启事|名单")
+_QUESTION_LINE = re.compile(r"(?:^|\n)\s*(?:问|记者)[:：]")
 _NEWS_CUE = re.compile(r"本报讯|记者|讯\s*[(（]|通讯员|日电|新华社|据.{1,8}报道")
 
 
 def _content_type(title: str, head: str, people: tuple[PersonTag, ...], has_byline: bool) -> ContentType:
     """commentary (signed by an official or expert), interview, policy, notice or news, from page cues."""
-    if _INTERVIEW.search(title) or len(re.findall(r"(?:^|\n)\s*(?:问|记者)[:：]", head)) >= 1:
+    if _INTERVIEW.search(title) or _QUESTION_LINE.search(head):
         return "interview"
     if _POLICY.search(title) and not _NEWS_CUE.search(head):
         return "policy"
