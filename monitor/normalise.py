@@ -15,7 +15,7 @@ import hashlib
 import re
 import unicodedata
 
-__all__ = ["MAX_TITLE_CHARS", "clean_text", "shorten", "limit_title", "clean_paragraphs", "match_key", "content_hash", "split_paragraphs", "to_simplified",
+__all__ = ["MAX_TITLE_CHARS", "strip_ruby", "clean_text", "shorten", "limit_title", "clean_paragraphs", "match_key", "content_hash", "split_paragraphs", "to_simplified",
            "TRADITIONAL_HINTS", "collapse_repeats", "remove_spliced_spans", "rejoin_fragments", "shared_span"]
 
 # Zero-width and other format characters that pages use as spacers or tracking marks.
@@ -125,6 +125,16 @@ _t2s = None
 def looks_traditional(text: str) -> bool:
     """Whether `text` holds characters only traditional-script text uses."""
     return _TRADITIONAL_HINT.search(text) is not None
+
+
+# Pinyin ruby a scraper or a script converter left after each character ('政协(xié)委员', '東湖(hu)高新區(qū)')
+_RUBY = re.compile(r"(?<=[\u4e00-\u9fff])(?:\s?\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\s*\))+")
+_RUBY_START = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\s*\)")  # starts with a literal: a fast first test
+
+
+def strip_ruby(text: str) -> str:
+    """Pinyin ruby left in the text removed (the characters themselves kept)."""
+    return _RUBY.sub("", text) if "(" in text and _RUBY_START.search(text) else text
 
 
 def to_simplified(text: str) -> str:

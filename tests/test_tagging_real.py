@@ -160,6 +160,51 @@ def test_places_listed_before_a_count_of_zones_are_mentioned(tagger: ZoneTagger)
     assert roles(tags, "mentioned") == {"kelamayi", "zunyi", "xinyang", "chuzhou", "jinzhou", "lianyungang"}
 
 
+def test_a_ranking_headline_naming_three_zones_has_no_subject(tagger: ZoneTagger) -> None:
+    # the convention of issue 17: a ranking or a list of many zones names no subject, headline or not
+    tags = tagger.tag("中關村持續霸榜，蘇州工業園超車，合肥高新區亮眼",
+                      "近日，一年一度國家高新區評價結果和排名出爐。綜合評價結果由科技部火炬中心發布。\n"
+                      "從列表來看，中關村國家自主創新示範區依舊穩坐榜首。")
+    assert roles(tags, "subject") == set()
+    assert roles(tags, "mentioned") == {"zhongguancun", "suzhou-sip", "hefei"}
+    # two zones in a headline are still its subjects
+    tags = tagger.tag("光谷与张江签署合作协议", "东湖高新区与张江高新区签署战略合作协议，共建科创走廊。")
+    assert roles(tags, "subject") == {"donghu", "zhangjiang"}
+
+
+def test_pinyin_ruby_left_in_the_text_does_not_hide_a_zone_or_a_post(tagger: ZoneTagger) -> None:
+    tags = tagger.tag("", "武漢(han)東湖新(xin)技術開(kai)發區(qu)簡稱東湖高新(xin)區(qu)，又稱中(zhong)國(guo)(guo)光(guang)谷，"
+                          "于1988年創(chuang)建(jian)成(cheng)立。")
+    assert roles(tags, "subject") == {"donghu"}
+    found = people(tagger, "5月6日上午，高新區(qū)黨工委副書記、管委會(huì)主任王建國出席會議並講話。")
+    assert found == {"王建国": "高新区党工委副书记、管委会主任"}
+
+
+def test_a_city_that_needs_its_suffix_counts_in_a_list_of_zones_and_for_an_ambiguous_alias(tagger: ZoneTagger) -> None:
+    # 长治 alone is no place (长治久安), but before 、锦州、连云港等14家高新区 it is one of the listed zones
+    tags = tagger.tag("", "2015年2月，长治、锦州、连云港等14家省级高新区获国务院批复，升级为国家高新技术产业开发区。")
+    assert roles(tags, "mentioned") == {"changzhi", "jinzhou", "lianyungang"} and roles(tags, "subject") == set()
+    # 火炬开发区 is 厦门's, 中山's or 威海's: 中山 inside 中山留创园 tells which
+    tags = tagger.tag("", "4月4日，市委副书记、火炬开发区党工委书记陈文锋率队到辖区重点项目建设现场督导检查。"
+                          "在中山留创园二期项目现场，陈文锋认真听取项目建设进度汇报。")
+    assert roles(tags, "subject") == {"zhongshanhuoju"}
+    # a common word is still no place: 长治久安 names no zone for a text that says only 高新区
+    tags = tagger.tag("", "高新区召开安全生产会议。会议要求，高新区各部门要守牢底线，确保长治久安。高新区将开展隐患排查。")
+    assert tags.zones == ()
+
+
+def test_gaoqu_right_after_a_place_is_that_places_zone(tagger: ZoneTagger) -> None:
+    tags = tagger.tag("", "威海高区和经区都是市辖区的行政管理级别。高区成立于1992年，科技企业密集。")
+    assert roles(tags, "subject") == {"weihaihuoju"}
+    tags = tagger.tag("", "各地要提高区域协调发展水平，推动产业升级。")  # 提高区域: no zone
+    assert tags.zones == ()
+
+
+def test_verbs_after_a_name_end_it(tagger: ZoneTagger) -> None:
+    found = people(tagger, "会议邀请惠企研究部主任李鑫授课。高新区工委委员卜永强畅谈了对高新区新一轮发展的构想。")
+    assert found == {"李鑫": "惠企研究部主任", "卜永强": "高新区工委委员"}
+
+
 def test_a_zone_named_once_after_the_lead_is_mentioned(tagger: ZoneTagger) -> None:
     tags = tagger.tag("", "全国自贸片区创新联盟今天在前海成立，秘书处设在前海，旨在推动全国自贸片区之间的协同改革创新发展。\n"
                           "前海蛇口自贸片区管委会还与福田区政府签署战略合作协议，与武汉东湖新技术开发区管委会签订合作备忘录。")

@@ -37,6 +37,7 @@ from monitor.normalise import (
     rejoin_fragments,
     remove_spliced_spans,
     shared_span,
+    strip_ruby,
     to_simplified,
 )
 
@@ -222,7 +223,6 @@ def split_pieces(blocks: list[str]) -> PageSplit:
 # The family found most often (at least twice, two people at least) splits the page, so the
 # shape repeated down the page decides, not one layout. Each piece keeps the heading right
 # above it as its headline; the page's first heading not used so is the page's title.
-_RUBY = re.compile(r"(?<=[\u4e00-\u9fff])\s?\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\s*\)")
 _BULLETS = re.compile(r"^[■●◆▲★☆◇□◎\s]+")
 _QUOTE_FIRST = re.compile(r"^[“\"「『][^”\"」』]{1,400}[”\"」』]\s*")
 _HEADING_PUNCT = re.compile(r"[。，,！!？?；;：:]")
@@ -247,11 +247,6 @@ _CLOSE_TRAIL = re.compile(r"(?:^|(?<=[。！？!?…”」\s]))\s*((?:本报|本
 _NAME_THEN_POST = re.compile(r"([\u4e00-\u9fa5·]{2,8})\s*(?:[（(]([^）)]{2,50})[）)]|[，,]\s*([^，,]{2,50}))\s*$")
 _SPEECH = re.compile(r"介绍|表示|说|感慨|认为|指出|建议|谈到|坦言|强调")
 _MIN_SIGNED = 2
-
-
-def strip_ruby(text: str) -> str:
-    """Pinyin ruby that a scraper left in the text ('政协(xié)委员') removed."""
-    return _RUBY.sub("", text) if "(" in text else text
 
 
 def _simplified(text: str) -> str:

@@ -32,7 +32,7 @@ from urllib.parse import urlsplit
 import ahocorasick_rs
 
 from monitor.items import ContentType, ExtractedArticle, PersonOrg, PersonTag, PlaceTag, TagSet, ZoneTag
-from monitor.normalise import looks_traditional, match_key, to_simplified
+from monitor.normalise import looks_traditional, match_key, strip_ruby, to_simplified
 from monitor.tag.gazetteer import Gazetteer, Place, load_ambiguous_aliases, load_gazetteer, load_places
 from monitor.tag.people import OFFICES, find_byline, find_bylines, find_people, office_spans
 from monitor.tag.topics import Taxonomy, TopicMatcher
@@ -50,7 +50,10 @@ _LEAD = 200
 _NEAR = 60  # a city this close to a bare 高新区 names it
 _DOMINANT = 3  # body mentions from which a headline zone outweighs one named half as often
 
-_ZONE, _AMBIG, _PLACE, _OTHER, _BARE_KIND, _GENERIC = range(6)
+_ZONE, _AMBIG, _PLACE, _OTHER, _BARE_KIND, _GENERIC, _WEAK_PLACE = range(7)
+_TO_ZONES, _TO_TOPICS, _TO_OFFICES = 1, 2, 4
+_NOT_MENTIONS = frozenset((_PLACE, _WEAK_PLACE, _OTHER))
+_PLACES = (_PLACE, _WEAK_PLACE)
 _WEIGHTS = {"title": 3.0, "byline": 3.0, "lead": 1.0, "mention": 0.5}
 _MAX_MENTIONS = 6
 
@@ -79,6 +82,12 @@ class ZoneTagger:
                 forms.append(place.name)
             for form in forms:
                 entries.setdefault(match_key(form), (_PLACE, str(i)))
+        for i, place in enumerate(self.places):
+            # 长治, 中山, 白银 without their 市 are common words (长治久安, 中山路, 白银价格): weak evidence, used
+            # only for a list of places before a count of zones (长治、锦州、连云港等14家高新区) and to pick
+            # among the candidates of an ambiguous alias (火炬开发区 in a text naming 中山)
+            if place.needs_suffix and place.city and place.zone_id:
+                entries.setdefault(match_key(place.name), (_WEAK_PLACE, str(i)))
         # 昆明经开区, 昆明市经开区: a place right before another kind of zone is joined to it after
         # the scan (see `_zone_hits`), which keeps thousands of place x kind names out of the automaton.
         for kind in OTHER_ZONE_KINDS:
@@ -86,6 +95,7 @@ class ZoneTagger:
         entries[_BARE] = (_BARE_KIND, "")
         for full in ("高新技术产业开发区", "高新技术开发区"):  # 哈尔滨市高新技术产业开发区: only right after a place
             entries[match_key(full)] = (_BARE_KIND, "full")
+        entries["高区"] = (_BARE_KIND, "full")  # 威海高区, 淄博高区: the short form, only right after a place
         for generic in _GENERIC_ZONE:
             entries[match_key(generic)] = (_GENERIC, "")
         for zone in self.gazetteer.zones:
@@ -114,7 +124,9 @@ class ZoneTagger:
         self._values = list(patterns.values())
         self._zone_values = [v[0] for v in self._values]
         self._topic_values = [v[1] for v in self._values]
-        self._kinds = [(zone, topics, key in _OFFICE_WORDS) for key, (zone, topics) in patterns.items()]
+        # what each pattern's hit feeds, as bits: zone side, topics, offices (most patterns feed one)
+        self._routes = [(_TO_ZONES if zone is not None else 0) | (_TO_TOPICS if topics else 0)
+                        | (_TO_OFFICES if key in _OFFICE_WORDS else 0) for key, (zone, topics) in patterns.items()]
         # ahocorasick_rs (Rust) rather than pyahocorasick: with a large CJK alphabet pyahocorasick
         # walks each trie node's children one by one, about three times slower over the same patterns.
         self._automaton = ahocorasick_rs.AhoCorasick(list(patterns), matchkind=ahocorasick_rs.MatchKind.Standard,
@@ -137,15 +149,22 @@ class ZoneTagger:
         except UnicodeEncodeError:  # lone surrogates from a hostile page: one U+FFFD each keeps the offsets
             matches = self._automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
         zone_side, topic_side, offices = [], [], []
-        kinds = self._kinds
+        zone_values, topic_values, routes = self._zone_values, self._topic_values, self._routes
         for index, start, end in matches:
-            value, topics, office = kinds[index]
-            if value is not None:
-                zone_side.append((start, end, value))
-            if topics:
-                topic_side.append((start, end, topics))
-            if office:
+            route = routes[index]
+            if route == _TO_TOPICS:  # the most frequent first
+                topic_side.append((start, end, topic_values[index]))
+            elif route == _TO_ZONES:
+                zone_side.append((start, end, zone_values[index]))
+            elif route == _TO_OFFICES:
                 offices.append((start, end))
+            else:
+                if route & _TO_ZONES:
+                    zone_side.append((start, end, zone_values[index]))
+                if route & _TO_TOPICS:
+                    topic_side.append((start, end, topic_values[index]))
+                if route & _TO_OFFICES:
+                    offices.append((start, end))
         return zone_side, topic_side, offices
 
     def _zone_hits(self, text: str, found: list[tuple[int, int, tuple[int, str]]], bounds: tuple[int, int]
@@ -197,7 +216,7 @@ class ZoneTagger:
         if before is not None and before.end == hit.start and before.kind == _PLACE:
             return self._zone_by_place.get(before.ref)  # 包头市高新区; a place without a zone: another zone
         if hit.ref == "full":
-            return None  # “高新技术开发区”: the kind of zone, unless a place is right before it
+            return None  # “高新技术开发区”, 高区 (提高区域): the kind of zone or no zone, unless a place is right before it
         after = hits[index + 1] if index + 1 < len(hits) else None
         if (after is not None and after.kind == _OTHER and text[hit.end:after.start] in _LIST_JOINERS) or (
                 before is not None and before.kind == _OTHER and text[before.end:hit.start] in _LIST_JOINERS):
@@ -229,6 +248,7 @@ class ZoneTagger:
         zone_by_place = self._zone_by_place
         ambiguous_context: tuple[set[str | None], set[str]] | None = None  # built at the first ambiguous alias
         bare_hits: list[int] = []
+        models: tuple[bool, bool] | None = None  # whether the text has a verb of learning, an experience word
         for i, hit in enumerate(hits):
             kind = hit.kind
             if kind == _ZONE:
@@ -236,20 +256,25 @@ class ZoneTagger:
                     continue  # 中关村发展集团, 张江路: the zone's name inside another name
                 section = hit.section
                 if section == "body":
-                    if (_LEARN_FROM.search(text, max(body_start, hit.start - 12), hit.start)
-                            or _EXPERIENCE_OF.match(text, hit.end)):
+                    if models is None:  # cheap whole-text tests first: most texts hold neither
+                        models = (any(word in text for word in _LEARN_WORDS),
+                                  any(word in text for word in _EXPERIENCE_WORDS))
+                    if ((models[0] and _LEARN_FROM.search(text, max(body_start, hit.start - 12), hit.start))
+                            or (models[1] and _EXPERIENCE_OF.match(text, hit.end))):
                         section = "compare"  # 学习借鉴苏州工业园区先进经验: a model held up, not the subject
                     mentions.append((hit.ref, section, hit.start - body_start))
                 else:
                     mentions.append((hit.ref, section, hit.start))
                 continue
+            if kind in _NOT_MENTIONS:
+                continue  # places and other kinds of zone count only next to what follows
             if kind == _BARE_KIND:
                 bare_hits.append(i)
-            if kind in (_GENERIC, _BARE_KIND) and i and hits[i - 1].kind == _PLACE \
+            if kind in (_GENERIC, _BARE_KIND) and i and hits[i - 1].kind in _PLACES \
                     and _LIST_COUNT.fullmatch(text, hits[i - 1].end, hit.start):
                 # 长治、锦州、连云港等14家高新区; 克拉玛依、遵义、信阳、滁州四个高新区: each place's zone
                 j = i - 1
-                while j >= 0 and hits[j].kind == _PLACE:
+                while j >= 0 and hits[j].kind in _PLACES:
                     zone_id = zone_by_place.get(hits[j].ref)
                     if zone_id:  # a list names no subject: "list" marks where it sits
                         mentions.append((zone_id, "list" if hits[j].section == "body" else hits[j].section,
@@ -259,7 +284,7 @@ class ZoneTagger:
                     j -= 1
             elif kind == _AMBIG:
                 if ambiguous_context is None:
-                    place_refs = {h.ref for h in hits if h.kind == _PLACE}
+                    place_refs = {h.ref for h in hits if h.kind in _PLACES}
                     ambiguous_context = ({zone_by_place.get(ref) for ref in place_refs},
                                          {self.places[int(ref)].city for ref in place_refs})
                 zone_id = self._resolve_ambiguous(hit, *ambiguous_context, defaults)
@@ -302,6 +327,8 @@ class ZoneTagger:
 
         Title, byline and body are folded to simplified script when they hold traditional characters,
         normalised once (``match_key``) and scanned once."""
+        # pinyin ruby left by a scraper or a script converter (東湖(hu)高新區(qū)) would split the names
+        title, byline, body = strip_ruby(title), strip_ruby(byline), strip_ruby(body)
         title_s, byline_s, body_s = title, byline, body
         if looks_traditional(title) or looks_traditional(byline) or looks_traditional(body):
             try:
@@ -338,26 +365,33 @@ class ZoneTagger:
         names no other zone as its subject; `aside`: zones named only in lists, in former posts or in
         the post of one official among others (never a subject unless in the headline); `lead_end`:
         where the first paragraph of the body ends (a zone named once after it is not the subject)."""
-        score: dict[str, float] = {z: 0.0 for z in defaults}
+        score: dict[str, float] = dict.fromkeys(defaults, 0.0)
         counts: dict[str, int] = {}
-        flags: dict[str, set[str]] = {}
-        first: dict[str, int] = {}
+        flags: dict[str, set[str]] = {}  # the places a zone scored in once: lead, title, byline
+        first: dict[str, int] = {}  # its first position in the body
+        listed: set[str] = set()
+        mention, weights = _WEIGHTS["mention"], _WEIGHTS
         for zone_id, section, position in mentions:
-            seen = flags.setdefault(zone_id, set())
-            counts[zone_id] = counts.get(zone_id, 0) + 1
-            gain = _WEIGHTS["mention"] if counts[zone_id] <= _MAX_MENTIONS else 0.0
-            if section in ("body", "list", "compare"):
-                first[zone_id] = min(first.get(zone_id, position), position)
+            count = counts[zone_id] = counts.get(zone_id, 0) + 1
+            gain = mention if count <= _MAX_MENTIONS else 0.0
+            where = section
+            if section in _BODY_SECTIONS:
+                if position < first.get(zone_id, position + 1):
+                    first[zone_id] = position
+                if section == "list":
+                    listed.add(zone_id)
                 where = "lead" if position < _LEAD and section == "body" else ""
-            else:
-                where = section
-            if where and where not in seen:
-                gain += _WEIGHTS[where]
-                seen.add(where)
+            if where:
+                seen = flags.get(zone_id)
+                if seen is None:
+                    seen = flags[zone_id] = set()
+                if where not in seen:
+                    gain += weights[where]
+                    seen.add(where)
             score[zone_id] = score.get(zone_id, 0.0) + gain
         if not score:
             return ()
-        headline = {z for z, s in flags.items() if s & {"title", "byline"}}
+        headline = {z for z, s in flags.items() if "title" in s or "byline" in s}
         eligible = {z: s for z, s in score.items() if z not in aside and
                     (counts.get(z, 0) >= 2 or first.get(z, 0) < lead_end or z in defaults)}
         if len(headline) >= 2:
@@ -366,8 +400,9 @@ class ZoneTagger:
             top = max(body.values())
             if top >= _DOMINANT:
                 headline = {z for z in headline if 2 * body[z] > top}
-        listed = {z for z, section, _ in mentions if section == "list"}
-        if headline:
+        if len(headline) >= 3:
+            subjects = set()  # 中关村、张江、深圳综合排名居前: a headline listing three zones or more (a ranking) has no subject
+        elif headline:
             subjects = headline
         elif defaults:
             subjects = set(defaults)
@@ -401,6 +436,8 @@ class ZoneTagger:
         for signed in find_bylines([line for line in map(str.strip, body_s.splitlines()) if line]):
             if signed.name not in found:
                 found[signed.name] = PersonTag(signed.name, signed.post, self._post_zone(signed.post or ""))
+        if not office_hits:
+            return tuple(found.values()), posts
         body_offset = len(title_k) + len(byline_k) + 2
         for section, key, offset in (("body", body_k, body_offset), ("title", title_k, 0)):
             spans = [(s - offset, e - offset) for s, e in office_hits if offset <= s and e - offset <= len(key)]
@@ -414,8 +451,8 @@ class ZoneTagger:
                 if where == section and pos not in first_zone:
                     first_zone[pos] = (order, zone_id)
             zone_positions = sorted(first_zone)
-            place_starts = [h.start - offset for h in hits if h.section == section and h.kind == _PLACE]
-            place_refs = [h.ref for h in hits if h.section == section and h.kind == _PLACE]
+            places = [(h.start - offset, h.ref) for h in hits if h.kind == _PLACE and h.section == section]
+            place_starts = [start for start, _ in places]
             for person in people:
                 if section == "body":
                     posts.append((person.start, person.end, person.former))
@@ -430,7 +467,7 @@ class ZoneTagger:
                     zone_id = defaults[0]  # 区党工委副书记 on a zone's own site: that zone's official
                 # the place nearest the office: 湖南省委常委、长沙市委书记 is 长沙市's
                 last = bisect_left(place_starts, person.end) - 1
-                place = place_refs[last] if last >= 0 and place_starts[last] >= person.start else None
+                place = places[last][1] if last >= 0 and place_starts[last] >= person.start else None
                 found[person.name] = PersonTag(person.name, person.post, zone_id,
                                                self._org(person.post, zone_id, place), person.former)
         return tuple(found.values()), posts
@@ -497,6 +534,8 @@ class ZoneTagger:
 
 
 _OFFICE_WORDS = frozenset(OFFICES)
+_BODY_SECTIONS = frozenset(("body", "list", "compare"))
+_ASIDE_SECTIONS = frozenset(("list", "compare"))
 _ZONE_ORGAN = re.compile("党工委|管委会|管委|工委")
 # After a zone's name, the rest of another name: a company, a building, a road (中关村发展集团, 张江路)
 _INSIDE_NAME = re.compile("发展集团|控股|集团|股份|有限公司|公司|大厦|大道|大街|路(?![径线演])|展示中心|会展中心|会议中心|酒店|宾馆|广场")
@@ -508,6 +547,8 @@ _NEW_AREA = re.compile("(?:(?!高新区)[\u4e00-\u9fff]){0,3}?新区")  # 长春
 # A zone held up as a model: a verb of learning before it, or its experience after it
 _LEARN_FROM = re.compile("学习|借鉴|对标|比肩|媲美|看齐|效仿|复制|参照|取经")
 _EXPERIENCE_OF = re.compile("[\u4e00-\u9fff]{0,6}?(?:先进经验|成功经验|经验做法|发展经验|先进理念|成功模式)")
+_LEARN_WORDS = tuple(_LEARN_FROM.pattern.split("|"))
+_EXPERIENCE_WORDS = ("经验", "理念", "模式")  # every _EXPERIENCE_OF phrase holds one
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _LIST_JOINERS = ("、", "和", "与", "及")
 _ORG_CACHE = 4096
@@ -518,12 +559,13 @@ _DEPUTIES = ("常务副", "执行副", "副", "代理")
 _INTERVIEW = re.compile(r"专访|访谈|对话|答记者问|记者[:：]|^问[:：]", re.M)
 _POLICY = re.compile(r"办法|细则|实施意见|若干措施|若干政策|政策措施|条例|规定|行动方案|实施方案|指导意见")
 _NOTICE = re.compile(r"公告|公示|通知|通告|启事|名单")
+_QUESTION_LINE = re.compile(r"(?:^|\n)\s*(?:问|记者)[:：]")
 _NEWS_CUE = re.compile(r"本报讯|记者|讯\s*[(（]|通讯员|日电|新华社|据.{1,8}报道")
 
 
 def _content_type(title: str, head: str, people: tuple[PersonTag, ...], has_byline: bool) -> ContentType:
     """commentary (signed by an official or expert), interview, policy, notice or news, from page cues."""
-    if _INTERVIEW.search(title) or len(re.findall(r"(?:^|\n)\s*(?:问|记者)[:：]", head)) >= 1:
+    if _INTERVIEW.search(title) or _QUESTION_LINE.search(head):
         return "interview"
     if _POLICY.search(title) and not _NEWS_CUE.search(head):
         return "policy"
@@ -537,25 +579,27 @@ def _content_type(title: str, head: str, people: tuple[PersonTag, ...], has_byli
 
 def _aside(mentions: list[tuple[str, str, int]], posts: list[tuple[int, int, bool]]) -> set[str]:
     """Zones whose every mention is aside: in a list of zones, held up as a model (学习借鉴…经验), or in a
-    former post (原…高新区管委会副主任)."""
-    if not any(former for _, _, former in posts) and not any(section in ("list", "compare") for _, section, _ in mentions):
-        return set()  # cheapest test first: most texts hold neither
-    by_zone: dict[str, list[tuple[str, int]]] = {}
+    former post (原…高新区管委会副主任: the first post holding the mention is a former one)."""
+    any_former = any(former for _, _, former in posts)
+    aside: set[str] = set()
+    kept: set[str] = set()  # zones with a mention that is not aside
     for zone_id, section, position in mentions:
-        by_zone.setdefault(zone_id, []).append((section, position))
-    aside = set()
-    for zone_id, places in by_zone.items():
-
-        def set_aside(section: str, pos: int) -> bool:
-            if section in ("list", "compare"):
-                return True
-            if section != "body":
-                return False
-            post = next(((start, end, former) for start, end, former in posts if start <= pos < end), None)
-            return post is not None and post[2]
-        if all(set_aside(section, pos) for section, pos in places):
+        if zone_id in kept:
+            continue
+        if section in _ASIDE_SECTIONS:
             aside.add(zone_id)
-    return aside
+        elif section == "body" and any_former and _in_former_post(position, posts):
+            aside.add(zone_id)
+        else:
+            kept.add(zone_id)
+    return aside - kept
+
+
+def _in_former_post(position: int, posts: list[tuple[int, int, bool]]) -> bool:
+    for start, end, former in posts:
+        if start <= position < end:
+            return former
+    return False
 
 
 def _lead_end(body: str, body_key_length: int) -> int:

@@ -106,6 +106,18 @@ def load_taxonomy(path: Path | None = None) -> Taxonomy:
     return _parse(load_yaml(text, where), where)
 
 
+class _Phrase:
+    """What one phrase of the taxonomy does: the topics it counts for, as (topic index, weight, key) with
+    `key` telling (phrase, topic) pairs apart, and the rest (kind, topic index): kind 1 a topic's negative
+    phrase, 2 a generic phrase, 3 a generic sentence marker. Built once, shared by all the phrase's hits."""
+
+    __slots__ = ("positive", "other")
+
+    def __init__(self, number: int, values: list[tuple[int, int, float]]) -> None:
+        self.positive = tuple((topic, weight, (number << 10) | topic) for kind, topic, weight in values if kind == 0)
+        self.other = tuple((kind, topic) for kind, topic, _ in values if kind)
+
+
 class TopicMatcher:
     """Scores topics from phrase hits. `match` scans a text itself; the zone tagger instead puts
     `phrases` into its one combined automaton and hands the hits to `score`."""
@@ -125,9 +137,9 @@ class TopicMatcher:
             entries.setdefault(phrase, []).append((2, -1, 0.0))
         for phrase in self.taxonomy.generic_sentences:
             entries.setdefault(phrase, []).append((3, -1, 0.0))
-        self.phrases: dict[str, tuple[tuple[int, int, float], ...]] = {p: tuple(v) for p, v in entries.items() if p}
+        self.phrases: dict[str, _Phrase] = {p: _Phrase(number, v) for number, (p, v) in enumerate(entries.items()) if p}
         self._automaton: ahocorasick_rs.AhoCorasick | None = None
-        self._values: list[tuple[tuple[int, int, float], ...]] = []
+        self._values: list[_Phrase] = []
 
     def match(self, title_key: str, body_key: str) -> tuple[TopicTag, ...]:
         """Topics of a text given as match keys (see monitor.normalise.match_key)."""
@@ -140,17 +152,25 @@ class TopicMatcher:
                 for index, start, end in self._automaton.find_matches_as_indexes(text, overlapping=True)]
         return self.score(text, len(title_key), hits)
 
-    def score(self, text: str, title_end: int, hits: list[tuple[int, int, tuple[tuple[int, int, float], ...]]]
-              ) -> tuple[TopicTag, ...]:
-        """Topics from every phrase hit `(start, end exclusive, phrase values)` in `text`, in order of end;
+    def score(self, text: str, title_end: int, hits: list[tuple[int, int, _Phrase]]) -> tuple[TopicTag, ...]:
+        """Topics from every phrase hit `(start, end exclusive, phrase)` in `text`, in order of end;
         hits before `title_end` are in the title."""
-        # a phrase's values are one tuple shared by all its hits: its id tells the phrase apart
-        positive = [(start, stop - 1, topic, weight, (id(values) << 10) | topic)
-                    for start, stop, values in hits for kind, topic, weight in values if kind == 0]
+        others = [(start, stop, phrase.other) for start, stop, phrase in hits if phrase.other]
+        scores: dict[int, float] = {}
+        counts: dict[int, int] = {}  # hits counted per (topic, phrase)
+        seen_of, score_of = counts.get, scores.get
+        if not others:  # the common case: nothing blanked, nothing negative
+            for _start, stop, phrase in hits:
+                for topic, weight, key in phrase.positive:
+                    seen = seen_of(key, 0)
+                    if seen < _MAX_COUNT:
+                        counts[key] = seen + 1
+                        scores[topic] = score_of(topic, 0.0) + (weight + weight if stop <= title_end else weight)
+            return self._tags(scores)
         everywhere: list[tuple[int, int]] = []  # blanked for every topic: start, last (inclusive)
         negative: dict[int, list[tuple[int, int]]] = {}
-        for start, stop, kind, topic in [(start, stop, kind, topic) for start, stop, values in hits
-                                         for kind, topic, _ in values if kind]:
+        for start, stop, kind, topic in [(start, stop, kind, topic) for start, stop, other in others
+                                         for kind, topic in other]:
             if kind == 1:
                 negative.setdefault(topic, []).append((start, stop - 1))
             elif kind == 2:
@@ -159,24 +179,14 @@ class TopicMatcher:
                 left = max(text.rfind(c, 0, start) for c in "。！？；;|")
                 found = _SENTENCE_END.search(text, stop - 1)
                 everywhere.append((left + 1, found.start() if found else len(text)))
-        if not positive:
-            return ()
-        scores: dict[int, float] = {}
-        counts: dict[int, int] = {}  # hits counted per (topic, phrase)
-        seen_of, score_of = counts.get, scores.get
-        if not everywhere and not negative:  # the common case: nothing blanked, nothing negative
-            for _start, last, topic, weight, key in positive:
-                seen = seen_of(key, 0)
-                if seen < _MAX_COUNT:
-                    counts[key] = seen + 1
-                    scores[topic] = score_of(topic, 0.0) + (weight + weight if last < title_end else weight)
-        else:
-            mask = bytearray(len(text) + 1)  # 1: blanked for every topic
-            for b0, b1 in everywhere:
-                mask[b0:b1 + 1] = b"\x01" * (b1 + 1 - b0)
-            for start, last, topic, weight, key in positive:
-                if mask[start] or mask[last]:
-                    continue
+        mask = bytearray(len(text) + 1)  # 1: blanked for every topic
+        for b0, b1 in everywhere:
+            mask[b0:b1 + 1] = b"\x01" * (b1 + 1 - b0)
+        for start, stop, phrase in hits:
+            last = stop - 1
+            if not phrase.positive or mask[start] or mask[last]:
+                continue
+            for topic, weight, key in phrase.positive:
                 seen = seen_of(key, 0)
                 if seen == _MAX_COUNT:  # cheapest test first: most repeats of a phrase are past the cap
                     continue
@@ -186,6 +196,9 @@ class TopicMatcher:
                         continue
                 counts[key] = seen + 1
                 scores[topic] = score_of(topic, 0.0) + (weight + weight if last < title_end else weight)
+        return self._tags(scores)
+
+    def _tags(self, scores: dict[int, float]) -> tuple[TopicTag, ...]:
         tags = []
         for index, raw in scores.items():
             topic = self.taxonomy.topics[index]
