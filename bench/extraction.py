@@ -388,12 +388,18 @@ def main() -> int:
                   f"signed pieces ({ROUNDUPS.relative_to(ROOT)})\n")
             print("| extractor | pieces right | share | pages all right | pieces extracted |")
             print("|---|---|---|---|---|")
+            batches = sorted({r.extra.get("batch", "first") for r in subset})
             for name in names:
                 rows = roundup_rows(EXTRACTORS[name], subset)
-                total = sum(len(r.pieces) for r, *_ in rows)
-                right = sum(n for _, n, _, _ in rows)
-                print(f"| {name} | {right}/{total} | {right / total if total else 0:.3f} | "
-                      f"{sum(n == len(r.pieces) for r, n, _, _ in rows)}/{len(rows)} | {sum(k for _, _, k, _ in rows)} |")
+                # pages added later (a second batch, labelled before the splitter saw them) apart, then together
+                groups = [(f" ({b} batch)", [row for row in rows if row[0].extra.get("batch", "first") == b])
+                          for b in batches] + [(" (all)", rows)] if len(batches) > 1 else [("", rows)]
+                for label, group in groups:
+                    total = sum(len(r.pieces) for r, *_ in group)
+                    right = sum(n for _, n, _, _ in group)
+                    print(f"| {name}{label} | {right}/{total} | {right / total if total else 0:.3f} | "
+                          f"{sum(n == len(r.pieces) for r, n, _, _ in group)}/{len(group)} | "
+                          f"{sum(k for _, _, k, _ in group)} |")
                 if args.verbose and name == "zone-monitor":
                     for r, n, k, error in rows:
                         print(f"    {r.pid} [{r.shape}] {n}/{len(r.pieces)} right, {k} extracted {error}")

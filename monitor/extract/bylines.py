@@ -221,7 +221,10 @@ _SIGNATURE_POST_END = (
     "经济学家|科学家|党组成员|副主任|副主席|副书记|副部长|副院长|副校长|副市长|副局长|"
     "主任|书记|市长|区长|局长|院长|县长|省长|州长|镇长|乡长|主席|委员|部长|厅长|司长|署长|总裁|经理|处长|科长|专家|"
     "教授|所长|校长|会长|总监|总编|主编|社长|行长|干部|代表|院士|记者|通讯员|演员|冠军|工人|设计师|学家|作家|常委|"
-    "支书|馆长|台长|站长|队长|组长|律师|医生|教师|老师|劳模|董事|编辑|博士|首善"
+    "支书|馆长|台长|站长|队长|组长|律师|医生|教师|老师|劳模|董事|编辑|博士|首善|"
+    # Hong Kong and Macao offices ('行政长官'), honours printed as a post ('“共和国勋章”获得者'):
+    # roundups r27 and r25 (tune half).
+    "长官|获得者"
 )
 SIGNATURE_POST_END = re.compile(f"(?:{_SIGNATURE_POST_END})")
 # A name: Han characters (two to eight: minority and transliterated names run long), parts
