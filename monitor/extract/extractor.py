@@ -503,6 +503,21 @@ def _unrun(paragraph: str) -> list[str]:
     return _RUN_ON.split(paragraph) if len(paragraph) > 120 and _RUN_ON.search(paragraph) else [paragraph]
 
 
+_REPORTER_LINE = re.compile(r"(?:记者|記者|通讯员|通訊員)")
+
+
+def _closing_reporter(paragraphs: list[str]) -> tuple[str | None, str | None]:
+    """A text page's reporter signing at its end, on a line of its own ('本报记者 李倩' above the
+    page's footer links): the author when none is named above the text (datecheck, qlwb.com.cn,
+    tune half). Returns (author, the line)."""
+    for line in paragraphs[::-1][:5]:
+        if len(line) <= 24 and _REPORTER_LINE.search(line):
+            name, _ = split_byline(line)
+            if name and _REPORTER_LINE.search(line.split(name.split(" ")[0])[0]):
+                return name, line
+    return None, None
+
+
 def extract_text_page(text: str, url: str, tz: ZoneInfo = SHANGHAI) -> ExtractedArticle:
     """The plain text of a page (OCR, e-paper text layer, forum mirror): split into signed pieces
     when it holds several (the seed's layout first, then :func:`split_signed`), else one body."""
@@ -522,6 +537,8 @@ def extract_text_page(text: str, url: str, tz: ZoneInfo = SHANGHAI) -> Extracted
         if author:
             byline = line if len(line) <= 40 and not re.search(r"[。！？]", line) else None
             break
+    if author is None and not split.pieces:
+        author, byline = _closing_reporter(paragraphs)
     if split.pieces:
         body = "\n\n".join([*split.lead, *(piece.body for piece in split.pieces)])
         return ExtractedArticle(url=url, title=split.banner or "", body=body, published=published, author=author,
