@@ -1,3 +1,4 @@
+# ruff: noqa: W291, W293 - the excerpts keep the trailing spaces the pages printed
 """Writes pages.json: a fresh date and byline check set (kept as code for readable diffs).
 
 Real news pages from the search tool's stored pages (corpus `pages`): the head of each page's
