@@ -207,6 +207,44 @@ NEW_PAGES = [
         P("计金标", "北京第二外国语学院校长", "标哥确实想你们了", "仍不改少年热血", "希望你们在风雨中积蓄力量"),
         P("严纯华", "兰州大学校长", "究竟是把一年的岁月活成365天", "还是最初那张脸", "Say never give up,like a fighter!")]),
 ]
+
+# Added 2026-12-06 (third batch): labelled by hand before the splitter was run on them.
+THIRD_PAGES = [
+    ("r36-sybtv-post-name-colon-lines.txt", "http://sybtv.com.cn/politics/86225.html",
+     "'post NAME:' alone on a line, then the piece", True, "four of the eight speakers; cut after the fourth", [
+        P("卓长立", "全国人大代表", "两会和我们老百姓息息相关", "两会就能告诉你什么"),
+        P("王娟", "全国人大代表", "我们原有的探伤工艺比较老了", "加大了这方面的研究"),
+        P("卢林", "全国人大代表", "通过人大代表,可以反映老百姓的心声", "一个方面表现"),
+        P("毕宏生", "全国人大代表", "我们去思考问题", "通过我们反映出来")]),
+    ("r37-csgyb-post-name-paragraphs.txt", "http://m.csgyb.com.cn/e/action/ShowInfo.php?classid=2&id=43444",
+     "paragraphs opening 'post NAME' (long posts) with no colon, the last one after a time phrase", True,
+     "cut in the fourth piece", [
+        P("樊九平", "全国人大代表、陕西省延安市甘泉县桥镇乡桥镇村党支部书记、村委会主任", "全国人大代表、陕西省延安市甘泉县",
+          "还能有改过自新的机会"),
+        P("张淑琴", "在鲁全国人大代表", "在鲁全国人大代表张淑琴表示", "更好地促进青少年健康成长"),
+        P("王润梅", "全国人大代表,太原市政管理处第二道排养护管理所副所长", "全国人大代表,太原市政管理处", "走在了全国前列"),
+        P("姬桂玲", "全国人大代表、陕西省榆林市米脂县高碱桂玲苹果种植专业合作社理事长", "今年2月,新春“年味儿”尚未散尽",
+          "提升农村养老服务水平等民生热")]),
+    ("r38-mszxt-weibo-at-handles.txt", "http://mszxt.com/n/2014/0306/c1003-24543244.html",
+     "'@handle:' opening each paragraph (weibo posts; traditional characters, ruby and mojibake left in)", True,
+     "starts at the first post; the second post's handle is garbled (not labelled); cut after the next article's start",
+     [
+        P("商界雜志", None, "兩會中的企業家是永遠不會受到冷落的話題制造者", "掌握著話語權的人"),
+        P("安崇民", None, "給媒體提個建議", "是不能被“精煉”的"),
+        P("敬洪", None, "飯要一口一口的吃", "讓人民信任、放心、擁護才是硬道理")]),
+    ("r39-njtc-post-name-colon-headlines.txt", "https://era.njtc.edu.cn/info/1051/22821.htm",
+     "sub-headline 'post NAME:words' over the piece", True, "cut in the second piece's first sentence", [
+        P("张伯礼", "天津中医药大学校长", "中医药是中华民族的伟大创造", "与中医药文化相结合",
+          "天津中医药大学校长张伯礼:建议中医药文化知识纳入中小学课程"),
+        P("施一公", "西湖大学校长", "我心里的‘世界", "我心里的‘世界",
+          "西湖大学校长施一公:一流高校应培养有社会责任感的拔尖创新人才")]),
+    ("r40-hzsc-quote-then-post-name.txt", "http://www.hzsc.com.cn/content/content_9637359.html",
+     "a paragraph opening 'post NAME', then quotes followed by 'post NAME表示/发现'", True,
+     "cut in the fourth (unlabelled) quote", [
+        P("宗庆后", "娃哈哈集团董事长", "娃哈哈集团董事长宗庆后曾多次参加", "为消费者提供高质量的产品"),
+        P("王黎红", "海亮集团党委书记、董事长", "浙江经济发展韧性强", "加快形成新质生产力"),
+        P("王水福", "西子联合控股集团董事长", "把坚持高质量发展作为新时代的硬道理", "这令他感到欣慰和振奋")]),
+]
 PROJECT = [
     ("seed-newspaper-page-2022.txt", "file:///newspaper-page-2022.txt",
      "the seed: headline, 'NAME post' byline, piece; OCR of columns read out of order", False, "", [
@@ -227,6 +265,7 @@ def entry(file, url, shape, cut, note, pieces, source, batch="first"):
 if __name__ == "__main__":
     pages = [entry(*p, "published page (search corpus excerpt)") for p in PAGES]
     pages += [entry(*p, "published page (search corpus excerpt)", "second") for p in NEW_PAGES]
+    pages += [entry(*p, "published page (search corpus excerpt)", "third") for p in THIRD_PAGES]
     pages += [entry(*p, "the project's seed page") for p in PROJECT]
     with open("labels.json", "w", encoding="utf-8") as out:
         json.dump({"pages": pages}, out, ensure_ascii=False, indent=1)
