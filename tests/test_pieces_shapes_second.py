@@ -82,3 +82,20 @@ def test_closer_reading_needs_text_to_close() -> None:
                          "本报记者 李红梅", "代表们讲述自己的履职故事。"])
     assert [(p.author, p.headline, p.body) for p in page.pieces] == [
         ("王小明", "会场内外", "代表们在会场内外认真讨论。"), ("李红梅", "代表的故事", "代表们讲述自己的履职故事。")]
+
+
+def test_weibo_handles_open_pieces_and_a_compiler_line_ends_them() -> None:
+    """r38: '@handle：' opens each quoted weibo post; '（整理 李杏）' ends the last one."""
+    article = _page("r38-mszxt-weibo-at-handles.txt")
+    assert _signed(article) == [("商界雜志", None), ("安崇民", None), ("敬洪", None)]
+    assert "這些天" not in article.pieces[-1].body and "整理" not in article.pieces[-1].body
+    made_up = split_signed(["@网友甲：这个建议很实在。", "@网友乙：希望落到实处。", "（整理 王五）", "另一篇文章的开头。"])
+    assert [(p.author, p.body) for p in made_up.pieces] == [("网友甲", "这个建议很实在。"), ("网友乙", "希望落到实处。")]
+
+
+def test_posts_joined_by_a_comma_at_the_paragraph_start() -> None:
+    """r37: '全国人大代表,太原市…副所长王润梅连续多年…' is one post; '从一名下岗职工到全国劳模,' is not."""
+    article = _page("r37-csgyb-post-name-paragraphs.txt")
+    assert ("王润梅", "全国人大代表,太原市政管理处第二道排养护管理所副所长") in _signed(article)
+    assert ("尚瑞芬", "從一名下崗職工到全國勞模,如今連任5屆全國人大代表") not in _signed(
+        _page("r18-jizihe-quote-then-speaker.txt"))

@@ -227,7 +227,11 @@ _BULLETS = re.compile(r"^[■●◆▲★☆◇□◎\s]+")
 _QUOTE_FIRST = re.compile(r"^[“\"「『][^”\"」』]{1,400}[”\"」』]\s*")
 _HEADING_PUNCT = re.compile(r"[。，,！!？?；;：:]")
 _CHROME_UNIT = re.compile(r"ICP[备证]|许可证|版权所有|Copyright|All Rights Reserved|^相关(?:稿件|新闻|阅读|链接|文章)|^[·•]|"
-                          r"^(?:上一篇|下一篇|返回|打印|关闭|分享到?)", re.I)
+                          r"^(?:上一篇|下一篇|返回|打印|关闭|分享到?)|"
+                          # who compiled the pieces above ('（整理 李杏）') ends them (roundup r38)
+                          r"^[（(]\s*(?:整理|编辑|编译|综合)[\s:：]*[\u4e00-\u9fa5]{2,4}\s*[)）]$", re.I)
+# A weibo post quoted with its handle: '@商界杂志：…' (roundup r38, tune half).
+_OPEN_HANDLE = re.compile(r"@([\w\u4e00-\u9fa5·\-]{2,20}?)\s*[:：]\s*")
 _META_UNIT = re.compile(r"(?:19|20)\d\d[-/.年]\d{1,2}|来源|发布时间|时间[:：]")
 _LABEL_WORDS = frozenset("时间 日期 来源 作者 编辑 记者 标题 摘要 导语 地址 电话 邮箱 主持人 网友 链接 原标题 关键词 发布 正文 "
                          "问题 答案 提问 回答 导读 简介 备注 说明 附件 注释".split())
@@ -337,6 +341,8 @@ def _opener(index: int, unit: _Unit) -> _Mark | None:
         if name_at(name, 0, until_end=True):
             return _Mark(index, "open", _orig(text, simple, name, at), post and _orig(text, simple, post, at),
                          match.end())
+    if match := _OPEN_HANDLE.match(simple, at):
+        return _Mark(index, "open", text[match.start(1): match.end(1)], None, match.end())
     if match := _OPEN_NAME_PAREN.match(simple, at):
         if name_at(match.group(1), 0, until_end=True):
             return _Mark(index, "open", text[match.start(1): match.end(1)], text[match.start(2): match.end(2)],
@@ -368,6 +374,10 @@ def _opener(index: int, unit: _Unit) -> _Mark | None:
     if (found := post_then_name(window, begin, min_post=3)) and not re.search(r"[。：:；;！？!?]", window[begin: found[0]]):
         post_end, name_start, name_end = found
         clause = max(window.rfind(c, begin, post_end) for c in "，,") + 1 or begin
+        while clause > begin and re.search(f"(?:{SIGNATURE_POST_END.pattern})[，,]$", window[begin: clause]) \
+                and not re.search(r"[。；;！？!?]|从|到|一名|一位", window[begin: clause]):
+            # 'post，post NAME' from the paragraph's start is one post (roundup r37)
+            clause = max(window.rfind(c, begin, clause - 1) for c in "，,") + 1 or begin
         post = _post(text[max(clause, begin): post_end])
         if post:
             return _Mark(index, "open-weak", text[name_start: name_end], post)
