@@ -244,6 +244,13 @@ THIRD_PAGES = [
         P("宗庆后", "娃哈哈集团董事长", "娃哈哈集团董事长宗庆后曾多次参加", "为消费者提供高质量的产品"),
         P("王黎红", "海亮集团党委书记、董事长", "浙江经济发展韧性强", "加快形成新质生产力"),
         P("王水福", "西子联合控股集团董事长", "把坚持高质量发展作为新时代的硬道理", "这令他感到欣慰和振奋")]),
+    ("r41-jlsina-deputies-quote-or-name-first.txt", "http://jl.sina.com.cn/news/b/2019-01-15/detail-ihqfskcn7184264.shtml",
+     "a quote then 'post NAME', or a paragraph opening 'NAME代表', the last naming 'NAME代表' after its quote", True,
+     "cut in the fourth piece", [
+        P("曹和平", "人大代表", "在纷繁复杂的环境下", "以此推进本地产品品牌化发展"),
+        P("朴金花", "代表", "朴金花代表在政府工作报告第10页", "增强了民营企业攻坚克难的决心"),
+        P("叶朋", "代表", "叶朋代表同样在看到报告中的经济数据", "弯道超车的信心和决心"),
+        P("陶冶", "代表", "“公交都市”“刷脸时代”“精准支付”", "解决了百姓")]),
 ]
 PROJECT = [
     ("seed-newspaper-page-2022.txt", "file:///newspaper-page-2022.txt",
