@@ -99,3 +99,11 @@ def test_posts_joined_by_a_comma_at_the_paragraph_start() -> None:
     assert ("王润梅", "全国人大代表,太原市政管理处第二道排养护管理所副所长") in _signed(article)
     assert ("尚瑞芬", "從一名下崗職工到全國勞模,如今連任5屆全國人大代表") not in _signed(
         _page("r18-jizihe-quote-then-speaker.txt"))
+
+
+def test_deputies_named_by_title_at_a_paragraph_start_or_after_quoted_words() -> None:
+    """r41: '朴金花代表在报告第10页…' opens a piece whatever follows the title; '“公交都市”“刷脸时代”，
+    是陶冶代表印象深刻的关键词' names its speaker after a run of quoted words."""
+    article = _page("r41-jlsina-deputies-quote-or-name-first.txt")
+    assert _signed(article) == [("曹和平", "人大代表"), ("朴金花", "代表"), ("叶朋", "代表"), ("陶冶", "代表")]
+    assert article.pieces[3].body.startswith("“公交都市”")

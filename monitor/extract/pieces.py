@@ -225,6 +225,11 @@ def split_pieces(blocks: list[str]) -> PageSplit:
 _RUBY = re.compile(r"(?<=[\u4e00-\u9fff])\s?\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\s*\)")
 _BULLETS = re.compile(r"^[■●◆▲★☆◇□◎\s]+")
 _QUOTE_FIRST = re.compile(r"^[“\"「『][^”\"」』]{1,400}[”\"」』]\s*")
+# Several short quoted words, then the speaker: '“公交都市”“刷脸时代”，是陶冶代表印象深刻的…' (roundup r41)
+_QUOTED_WORDS = re.compile(r"^(?:[“\"「『][^”\"」』]{1,20}[”\"」』][、，,\s]*){2,}是?")
+# A paragraph opening with a deputy or member named by title, whatever follows ('朴金花代表在报告第10页…',
+# roundup r41): in a roundup the paragraph is that person's.
+_OPEN_DEPUTY = re.compile(r"([\u4e00-\u9fa5]{2,3}?)(委员|代表)(?=[\u4e00-\u9fa5])")
 _HEADING_PUNCT = re.compile(r"[。，,！!？?；;：:]")
 _CHROME_UNIT = re.compile(r"ICP[备证]|许可证|版权所有|Copyright|All Rights Reserved|^相关(?:稿件|新闻|阅读|链接|文章)|^[·•]|"
                           r"^(?:上一篇|下一篇|返回|打印|关闭|分享到?)|"
@@ -365,10 +370,11 @@ def _opener(index: int, unit: _Unit) -> _Mark | None:
         return _Mark(index, "open", *found, len(simple))
     if unit.kind != "prose":
         return None
-    quote = _QUOTE_FIRST.match(simple, at)
+    quote = _QUOTED_WORDS.match(simple, at) or _QUOTE_FIRST.match(simple, at)
     begin = quote.end() if quote else at
-    if match := _OPEN_TITLED.match(simple, begin):
-        if name_at(match.group(1) + "说", 0):
+    for pattern in (_OPEN_TITLED, _OPEN_DEPUTY):
+        if (match := pattern.match(simple, begin)) and (found := name_at(match.group(1) + "说", 0)) \
+                and found[1] == len(match.group(1)):  # the whole run before the title is the name
             return _Mark(index, "open-weak", text[match.start(1): match.end(1)], text[match.start(2): match.end(2)])
     window = simple[: begin + 70]
     if (found := post_then_name(window, begin, min_post=3)) and not re.search(r"[。：:；;！？!?]", window[begin: found[0]]):
