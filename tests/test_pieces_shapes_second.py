@@ -44,9 +44,9 @@ def test_name_colon_sub_headlines_post_from_the_first_paragraph() -> None:
     the speaker with no colon ('林定国祝愿…') over a paragraph opening 'post NAME' starts one too;
     the post comes from the first paragraph; '多名司局长' is a group, '而' no part of a post."""
     article = _page("r28-hk01-name-colon-subheads.txt")
-    signed = _signed(article)
-    assert signed[-4:] == [("陈国基", None), ("陈茂波", "财政司司长"), ("林定国", "律政司司长"), ("邓炳强", "保安局局长")]
-    pieces = article.pieces[-4:]
+    # the page's first line ('司局长向市民拜年 陈国基：会敢于求变…') is its headline, not a signature
+    assert _signed(article) == [("陈国基", None), ("陈茂波", "财政司司长"), ("林定国", "律政司司长"), ("邓炳强", "保安局局长")]
+    pieces = article.pieces
     assert [p.headline for p in pieces] == ["陈国基:积极识变、应变、求变", "陈茂波:经济正稳步向前 未来会抢抓机遇",
                                             "林定国祝愿香港百业兴旺、祖国繁荣昌盛", "邓炳强:百业兴旺、国安家安"]
     assert pieces[0].body.startswith("陈国基指") and "积极识变、应变、求变\n" not in pieces[0].body

@@ -363,8 +363,10 @@ def _opener(index: int, unit: _Unit) -> _Mark | None:
                 simple[match.end(1): match.end()]) else at
             rest = simple[whole:]
             if whole > at and rest and len(rest) <= _MAX_TITLE and not _TITLE_END.search(rest):
-                # 'NAME：a few words' on a line of its own: a sub-headline signing the piece below (r28)
-                return _Mark(index, "open", name, post and _post(post), len(simple), title=clean_text(text))
+                # 'NAME：a few words' on a line of its own: a sub-headline signing the piece below; on
+                # the page's first line, the page's own headline (r28)
+                return _Mark(index, "open", name, post and _post(post), len(simple),
+                             title=clean_text(text)) if index > 0 else None
             return _Mark(index, "open", name, post and _post(post), whole)
     if unit.kind == "heading" and (found := _name_post_line(simple[at:], at, text)):
         return _Mark(index, "open", *found, len(simple))
