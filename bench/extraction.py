@@ -336,6 +336,41 @@ def roundup_rows(extractor: Callable[[Page], Output], roundups: list[Roundup]) -
     return rows
 
 
+# Fresh date and byline check set -------------------------------------------------------------------
+DATECHECK = ROOT / "tests" / "data" / "datecheck"
+
+
+def _as_html(text: str) -> str:
+    """A text page as HTML paragraphs, for the reference tools (they read HTML only)."""
+    return "<html><body>" + "".join(f"<p>{html_lib.escape(line)}</p>" for line in text.splitlines()
+                                    if line.strip()) + "</body></html>"
+
+
+def datecheck_rows(extractor: Callable[[Page], Output], pages: list[dict]) -> list[tuple[dict, Output]]:
+    rows = []
+    for entry in pages:
+        try:
+            if extractor is ours:
+                out = _our_output(extract_text_page(entry["text"], entry["url"]))
+            else:
+                out = extractor(Page(entry["url"], _as_html(entry["text"]), None, "UNKNOWN", "UNKNOWN"))
+        except Exception:  # noqa: BLE001 - a failing extractor scores zero on that page
+            out = Output("", None, None)
+        rows.append((entry, out))
+    return rows
+
+
+def datecheck_score(rows: list[tuple[dict, Output]]) -> tuple[str, str, str]:
+    """(date accuracy, author recall on pages naming writers, false authors on pages naming none)."""
+    dates = [date_ok(out.published_at, e["date"]) for e, out in rows if e["date"]]
+    recall = [all(n in _SKIP.sub("", out.author or "") for n in e["authors"]) for e, out in rows if e["authors"]]
+    false = [bool(out.author) for e, out in rows if not e["authors"]]
+
+    def share(hits: list[bool]) -> str:
+        return f"{sum(hits) / len(hits):.3f} ({sum(hits)}/{len(hits)})" if hits else "n/a"
+    return share(dates), share(recall), share(false)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     default_eval = next((p for p in (ROOT.parent / "shared" / "eval", ROOT.parents[1] / "shared" / "eval") if p.exists()),
@@ -378,6 +413,24 @@ def main() -> int:
     else:
         print(f"(no annotated pages at {data}: only the roundup set is scored)")
 
+    if (DATECHECK / "pages.json").exists():
+        checks = json.loads((DATECHECK / "pages.json").read_text(encoding="utf-8"))["pages"]
+        for half in ("tune", "held-out"):
+            subset = [e for e in checks if half_of(e["url"]) == half]
+            print(f"\n## fresh date/byline check set, {half}: {len(subset)} text pages "
+                  f"({DATECHECK.relative_to(ROOT)})\n")
+            print("| extractor | date accuracy | author recall | false authors (pages naming none) |")
+            print("|---|---|---|---|")
+            for name in names:
+                if name in NO_METADATA:
+                    continue
+                rows = datecheck_rows(EXTRACTORS[name], subset)
+                print(f"| {name} | " + " | ".join(datecheck_score(rows)) + " |")
+                if args.verbose and name == "zone-monitor":
+                    for e, out in rows:
+                        print(f"    {e['url'][:60]} date={out.published_at} gold={e['date']} "
+                              f"author={out.author} gold={e['authors']}")
+
     if (ROUNDUPS / "labels.json").exists():
         everything = load_roundups()
         roundups = [r for r in everything if r.extra.get("source", "").startswith("published")]
@@ -388,12 +441,18 @@ def main() -> int:
                   f"signed pieces ({ROUNDUPS.relative_to(ROOT)})\n")
             print("| extractor | pieces right | share | pages all right | pieces extracted |")
             print("|---|---|---|---|---|")
+            batches = sorted({r.extra.get("batch", "first") for r in subset})
             for name in names:
                 rows = roundup_rows(EXTRACTORS[name], subset)
-                total = sum(len(r.pieces) for r, *_ in rows)
-                right = sum(n for _, n, _, _ in rows)
-                print(f"| {name} | {right}/{total} | {right / total if total else 0:.3f} | "
-                      f"{sum(n == len(r.pieces) for r, n, _, _ in rows)}/{len(rows)} | {sum(k for _, _, k, _ in rows)} |")
+                # pages added later (a second batch, labelled before the splitter saw them) apart, then together
+                groups = [(f" ({b} batch)", [row for row in rows if row[0].extra.get("batch", "first") == b])
+                          for b in batches] + [(" (all)", rows)] if len(batches) > 1 else [("", rows)]
+                for label, group in groups:
+                    total = sum(len(r.pieces) for r, *_ in group)
+                    right = sum(n for _, n, _, _ in group)
+                    print(f"| {name}{label} | {right}/{total} | {right / total if total else 0:.3f} | "
+                          f"{sum(n == len(r.pieces) for r, n, _, _ in group)}/{len(group)} | "
+                          f"{sum(k for _, _, k, _ in group)} |")
                 if args.verbose and name == "zone-monitor":
                     for r, n, k, error in rows:
                         print(f"    {r.pid} [{r.shape}] {n}/{len(r.pieces)} right, {k} extracted {error}")

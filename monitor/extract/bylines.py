@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from monitor.normalise import clean_text
+from monitor.normalise import clean_text, to_simplified
 
 __all__ = ["split_byline", "find_author", "names_only", "editor", "citation_authors", "copyright_person", "person_source",
            "user_name", "USER_CARD", "PROFILE_CARD", "looks_like_name", "EDITOR_LINE", "POST_WORDS",
@@ -195,10 +195,42 @@ def editor(text: str) -> str | None:
 
 
 def split_byline(text: str) -> tuple[str | None, str | None]:
-    """'郭军军 包头稀土高新区\\n管委会主任' -> (name, post); '作者：张三' -> (name, None)."""
+    """'郭军军 包头稀土高新区\\n管委会主任' -> (name, post); '作者：张三' -> (name, None).
+
+    Traditional text is read through its simplified form ('人民網' is a site like '人民网'; the
+    labels are matched in one script) and the names are given back as printed."""
     lines = [clean_text(line) for line in text.splitlines() if clean_text(line)]
     text = " ".join(lines)
-    if not text or EDITOR_LINE.match(text):
+    if not text:
+        return None, None
+    simple = to_simplified(text)
+    if len(simple) != len(text):
+        simple = "".join(to_simplified(c) for c in text)
+    name, post = _split_byline(simple)
+    return _as_printed(name, simple, text), _as_printed(post, simple, text)
+
+
+def _as_printed(found: str | None, simple: str, text: str) -> str | None:
+    if not found or simple == text:
+        return found
+    parts = []
+    for part in found.split(" "):
+        at = simple.find(part)
+        parts.append(text[at: at + len(part)] if at >= 0 else part)
+    return " ".join(parts)
+
+
+# An organisation, then the names of its writers and nothing else: '人民日报中央厨房-大江东工作室 姜泓冰 池淑雅'
+# (datecheck, sh.people.com.cn, tune half).
+_ORG_THEN_NAMES = re.compile(r"^\S{2,30}?(?:工作室|网|报|社|台|刊|中心|杂志|传媒|频道|新闻|周刊)\s+"
+                             r"([\u4e00-\u9fa5]{2,3}(?:\s+[\u4e00-\u9fa5]{2,3}){0,3})$")
+# A source line naming a publication, then its writer: '来源：《瞭望》新闻周刊 孙英兰' (datecheck,
+# cas.cn, tune half).
+_SOURCE_THEN_NAME = re.compile(r"来源\s*[:：]\s*\S{2,16}\s+([\u4e00-\u9fa5]{2,3})(?=\s|【|\[|$)")
+
+
+def _split_byline(text: str) -> tuple[str | None, str | None]:
+    if EDITOR_LINE.match(text):
         return None, None
     first, _, rest = text.partition(" ")
     post = rest.replace(" ", "")
@@ -208,7 +240,13 @@ def split_byline(text: str) -> tuple[str | None, str | None]:
     found = find_author(text, allow_user=False)
     if found:
         return found, None
-    if re.fullmatch(r"[\u4e00-\u9fa5]{2,4}", text) and text not in _NOT_NAMES:
+    if (match := _ORG_THEN_NAMES.match(text)) and all(looks_like_name(n) for n in match[1].split()):
+        return " ".join(match[1].split()), None
+    if (match := _SOURCE_THEN_NAME.search(text)) and looks_like_name(match[1]) and not site_name(match[1]):
+        return match[1], None
+    # A bare word alone is a name only when it looks like one: not '人民网', not '移动版' (datecheck,
+    # people.com.cn and meetinghk.com pages, tune half).
+    if looks_like_name(text) and not site_name(text):
         return text, None
     return None, None
 
@@ -221,7 +259,10 @@ _SIGNATURE_POST_END = (
     "经济学家|科学家|党组成员|副主任|副主席|副书记|副部长|副院长|副校长|副市长|副局长|"
     "主任|书记|市长|区长|局长|院长|县长|省长|州长|镇长|乡长|主席|委员|部长|厅长|司长|署长|总裁|经理|处长|科长|专家|"
     "教授|所长|校长|会长|总监|总编|主编|社长|行长|干部|代表|院士|记者|通讯员|演员|冠军|工人|设计师|学家|作家|常委|"
-    "支书|馆长|台长|站长|队长|组长|律师|医生|教师|老师|劳模|董事|编辑|博士|首善"
+    "支书|馆长|台长|站长|队长|组长|律师|医生|教师|老师|劳模|董事|编辑|博士|首善|"
+    # Hong Kong and Macao offices ('行政长官'), honours printed as a post ('“共和国勋章”获得者'):
+    # roundups r27 and r25 (tune half).
+    "长官|获得者"
 )
 SIGNATURE_POST_END = re.compile(f"(?:{_SIGNATURE_POST_END})")
 # A name: Han characters (two to eight: minority and transliterated names run long), parts

@@ -70,6 +70,11 @@ _DATE_META = ("article:published_time", "publishdate", "pubdate", "publish_date"
               "og:release_date", "firstpublishedtime", "dc.date", "dc.date.issued", "dcterms.created", "date",
               "datepublished", "sailthru.date", "weibo: article:create_at", "release_date", "created")
 _JSON_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
+# When a page was last changed (an encyclopedia entry's only date): after every publication date.
+_MODIFIED_META = ("article:modified_time", "datemodified", "dateupdate", "og:updated_time", "last-modified")
+# A date a reference list gives for when a source was read ('引用日期2014-05-19'): never the page's
+# own date, though '日期' labels it (annotated page baike.baidu.com, tune half).
+_CITED_DATE = re.compile(r"(?:引用|访问|检索|查阅|浏览)日期\s*[:：]?\s*\S{0,20}")
 _MARKUP = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9]*[\s/>]|!)")
 # JSON-LD author: "author": {"@type": "Person", "name": "张三"} or "author": "张三".
 _JSON_LD_AUTHOR = re.compile(r'"author"\s*:\s*(?:\[\s*)?(?:\{[^{}]*?"name"\s*:\s*"([^"]{2,40})"|"([^"]{2,40})")')
@@ -320,16 +325,21 @@ def _published(meta: dict[str, str], html: str, near: list[_Block], far: list[_B
     if any(b.chars < 200 and _YEAR_LAST_HINT.search(b.text) for b in (*near, *far)):
         day_first = day_first_hint("\n".join(b.text for b in page))
     month_only: PublishDate | None = None  # '2004年12月 (1)': an archive list's month, the last resort
+    modified = next((found for key in _MODIFIED_META if key in meta and (found := parse_date(meta[key], tz))), None)
     for blocks in (near, far):
         for labelled in (True, False):  # a labelled date first, nearest the title first
+            if not labelled and modified and blocks is near:
+                # a page marking when it was changed and printing no labelled date: an unlabelled
+                # date in its text is an event's (baike.baidu.com, tune half)
+                return modified
             for block in blocks:
-                if block.chars < 200 and (not labelled or DATE_LABEL.search(block.text)) and (
-                        found := parse_date(block.text, tz, day_first)):
+                text = _CITED_DATE.sub(" ", block.text) if "日期" in block.text else block.text
+                if block.chars < 200 and (not labelled or DATE_LABEL.search(text)) and (
+                        found := parse_date(text, tz, day_first)):
                     if found.precision != "month":
                         return found
                     month_only = month_only or found
     return date_from_url(url, tz) or month_only
-    return date_from_url(url, tz)
 
 
 def _published_mark(root: lxml.html.HtmlElement) -> str | None:
@@ -503,6 +513,21 @@ def _unrun(paragraph: str) -> list[str]:
     return _RUN_ON.split(paragraph) if len(paragraph) > 120 and _RUN_ON.search(paragraph) else [paragraph]
 
 
+_REPORTER_LINE = re.compile(r"(?:记者|記者|通讯员|通訊員)")
+
+
+def _closing_reporter(paragraphs: list[str]) -> tuple[str | None, str | None]:
+    """A text page's reporter signing at its end, on a line of its own ('本报记者 李倩' above the
+    page's footer links): the author when none is named above the text (datecheck, qlwb.com.cn,
+    tune half). Returns (author, the line)."""
+    for line in paragraphs[::-1][:5]:
+        if len(line) <= 24 and _REPORTER_LINE.search(line):
+            name, _ = split_byline(line)
+            if name and _REPORTER_LINE.search(line.split(name.split(" ")[0])[0]):
+                return name, line
+    return None, None
+
+
 def extract_text_page(text: str, url: str, tz: ZoneInfo = SHANGHAI) -> ExtractedArticle:
     """The plain text of a page (OCR, e-paper text layer, forum mirror): split into signed pieces
     when it holds several (the seed's layout first, then :func:`split_signed`), else one body."""
@@ -522,6 +547,8 @@ def extract_text_page(text: str, url: str, tz: ZoneInfo = SHANGHAI) -> Extracted
         if author:
             byline = line if len(line) <= 40 and not re.search(r"[。！？]", line) else None
             break
+    if author is None and not split.pieces:
+        author, byline = _closing_reporter(paragraphs)
     if split.pieces:
         body = "\n\n".join([*split.lead, *(piece.body for piece in split.pieces)])
         return ExtractedArticle(url=url, title=split.banner or "", body=body, published=published, author=author,

@@ -19,7 +19,7 @@ A page with fewer than two pieces is not a multi-piece page: the result has no p
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from monitor.extract.bylines import (
     EDITOR_LINE,
@@ -225,9 +225,18 @@ def split_pieces(blocks: list[str]) -> PageSplit:
 # above it as its headline; the page's first heading not used so is the page's title.
 _BULLETS = re.compile(r"^[■●◆▲★☆◇□◎\s]+")
 _QUOTE_FIRST = re.compile(r"^[“\"「『][^”\"」』]{1,400}[”\"」』]\s*")
+# Several short quoted words, then the speaker: '“公交都市”“刷脸时代”，是陶冶代表印象深刻的…' (roundup r41)
+_QUOTED_WORDS = re.compile(r"^(?:[“\"「『][^”\"」』]{1,20}[”\"」』][、，,\s]*){2,}是?")
+# A paragraph opening with a deputy or member named by title, whatever follows ('朴金花代表在报告第10页…',
+# roundup r41): in a roundup the paragraph is that person's.
+_OPEN_DEPUTY = re.compile(r"([\u4e00-\u9fa5]{2,3}?)(委员|代表)(?=[\u4e00-\u9fa5])")
 _HEADING_PUNCT = re.compile(r"[。，,！!？?；;：:]")
 _CHROME_UNIT = re.compile(r"ICP[备证]|许可证|版权所有|Copyright|All Rights Reserved|^相关(?:稿件|新闻|阅读|链接|文章)|^[·•]|"
-                          r"^(?:上一篇|下一篇|返回|打印|关闭|分享到?)", re.I)
+                          r"^(?:上一篇|下一篇|返回|打印|关闭|分享到?)|"
+                          # who compiled the pieces above ('（整理 李杏）') ends them (roundup r38)
+                          r"^[（(]\s*(?:整理|编辑|编译|综合)[\s:：]*[\u4e00-\u9fa5]{2,4}\s*[)）]$", re.I)
+# A weibo post quoted with its handle: '@商界杂志：…' (roundup r38, tune half).
+_OPEN_HANDLE = re.compile(r"@([\w\u4e00-\u9fa5·\-]{2,20}?)\s*[:：]\s*")
 _META_UNIT = re.compile(r"(?:19|20)\d\d[-/.年]\d{1,2}|来源|发布时间|时间[:：]")
 _LABEL_WORDS = frozenset("时间 日期 来源 作者 编辑 记者 标题 摘要 导语 地址 电话 邮箱 主持人 网友 链接 原标题 关键词 发布 正文 "
                          "问题 答案 提问 回答 导读 简介 备注 说明 附件 注释".split())
@@ -246,6 +255,12 @@ _CLOSE_TRAIL = re.compile(r"(?:^|(?<=[。！？!?…”」\s]))\s*((?:本报|本
                           rf"({_HAN_NAMES})\s*(?:摄影报道|摄影|报道|摄)?\s*$")
 _NAME_THEN_POST = re.compile(r"([\u4e00-\u9fa5·]{2,8})\s*(?:[（(]([^）)]{2,50})[）)]|[，,]\s*([^，,]{2,50}))\s*$")
 _SPEECH = re.compile(r"介绍|表示|说|感慨|认为|指出|建议|谈到|坦言|强调")
+_MAX_TITLE = 30
+_TITLE_END = re.compile(r"[。！？!?；;：:，,]")
+# A group, not one person's post ('多名司局长向市民拜年', '3位司长'): r28.
+_GROUP_POST = re.compile(r"^(?:多名|多位|几位|数位|各位|诸位|部分|一些|众多|\d+\s*[名位]|[两二三四五六七八九十百]+[名位])")
+# A connective before a post ('而保安局局长邓炳强则以…') is not part of it: r28.
+_POST_CONNECTIVE = re.compile(r"^(?:而且|而|并且|并|另外|此外|同时|其中)")
 _MIN_SIGNED = 2
 
 
@@ -270,11 +285,18 @@ class _Mark:
     post: str | None
     start: int = 0  # where the piece's text starts in its first unit (openers)
     end: int | None = None  # where it ends in its last unit (closers)
+    sig_start: int | None = None  # the unit the signature starts on, when it spans several lines
+    title: str | None = None  # a headline the signature line carries ('陈茂波：经济正稳步向前')
+
+
+_NOISE_UNIT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 
 
 def _unit(text: str) -> _Unit:
     simple = _simplified(text)
-    if len(simple) < 120 and (EDITOR_LINE.match(simple) or _CHROME_UNIT.search(simple)):
+    if len(simple) <= 3 and not _NOISE_UNIT.search(simple):  # '|', '⑤': layout left in a text (r30)
+        kind = "noise"
+    elif len(simple) < 120 and (EDITOR_LINE.match(simple) or _CHROME_UNIT.search(simple)):
         kind = "chrome"
     elif len(simple) < 80 and _META_UNIT.search(simple) and not re.search(r"[。！？]", simple):
         kind = "meta"
@@ -319,6 +341,8 @@ def _opener(index: int, unit: _Unit) -> _Mark | None:
         if name_at(name, 0, until_end=True):
             return _Mark(index, "open", _orig(text, simple, name, at), post and _orig(text, simple, post, at),
                          match.end())
+    if match := _OPEN_HANDLE.match(simple, at):
+        return _Mark(index, "open", text[match.start(1): match.end(1)], None, match.end())
     if match := _OPEN_NAME_PAREN.match(simple, at):
         if name_at(match.group(1), 0, until_end=True):
             return _Mark(index, "open", text[match.start(1): match.end(1)], text[match.start(2): match.end(2)],
@@ -332,20 +356,31 @@ def _opener(index: int, unit: _Unit) -> _Mark | None:
             name, post = found
             whole = match.end() if text[: match.end(1)].rstrip().endswith((name, post or name)) or _SPEECH.search(
                 simple[match.end(1): match.end()]) else at
+            rest = simple[whole:]
+            if whole > at and rest and len(rest) <= _MAX_TITLE and not _TITLE_END.search(rest):
+                # 'NAME：a few words' on a line of its own: a sub-headline signing the piece below; on
+                # the page's first line, the page's own headline (r28)
+                return _Mark(index, "open", name, post and _post(post), len(simple),
+                             title=clean_text(text)) if index > 0 else None
             return _Mark(index, "open", name, post and _post(post), whole)
     if unit.kind == "heading" and (found := _name_post_line(simple[at:], at, text)):
         return _Mark(index, "open", *found, len(simple))
     if unit.kind != "prose":
         return None
-    quote = _QUOTE_FIRST.match(simple, at)
+    quote = _QUOTED_WORDS.match(simple, at) or _QUOTE_FIRST.match(simple, at)
     begin = quote.end() if quote else at
-    if match := _OPEN_TITLED.match(simple, begin):
-        if name_at(match.group(1) + "说", 0):
+    for pattern in (_OPEN_TITLED, _OPEN_DEPUTY):
+        if (match := pattern.match(simple, begin)) and (found := name_at(match.group(1) + "说", 0)) \
+                and found[1] == len(match.group(1)):  # the whole run before the title is the name
             return _Mark(index, "open-weak", text[match.start(1): match.end(1)], text[match.start(2): match.end(2)])
     window = simple[: begin + 70]
     if (found := post_then_name(window, begin, min_post=3)) and not re.search(r"[。：:；;！？!?]", window[begin: found[0]]):
         post_end, name_start, name_end = found
         clause = max(window.rfind(c, begin, post_end) for c in "，,") + 1 or begin
+        while clause > begin and re.search(f"(?:{SIGNATURE_POST_END.pattern})[，,]$", window[begin: clause]) \
+                and not re.search(r"[。；;！？!?]|从|到|一名|一位", window[begin: clause]):
+            # 'post，post NAME' from the paragraph's start is one post (roundup r37)
+            clause = max(window.rfind(c, begin, clause - 1) for c in "，,") + 1 or begin
         post = _post(text[max(clause, begin): post_end])
         if post:
             return _Mark(index, "open-weak", text[name_start: name_end], post)
@@ -355,7 +390,9 @@ def _opener(index: int, unit: _Unit) -> _Mark | None:
 def _post(printed: str) -> str | None:
     """A post as printed, without a description before it ('带着数千绣娘走向富裕的全国人大代表' ->
     '全国人大代表'); None when it cannot be a post (an unclosed bracket: '宝安日报讯(记者')."""
-    printed = printed.strip(" ，,、：:")
+    printed = _POST_CONNECTIVE.sub("", printed.strip(" ，,、：:"))
+    if _GROUP_POST.match(printed):
+        return None
     if printed.count("(") + printed.count("（") != printed.count(")") + printed.count("）"):
         return None
     cut = max(printed.rfind("的"), printed.rfind("地"))
@@ -413,18 +450,85 @@ def _subheads(units: list[_Unit]) -> list[_Mark]:
     return marks
 
 
+def _name_then_post_lines(units: list[_Unit]) -> list[_Mark]:
+    """A name alone on a line, then one or two short lines that are posts, then the piece:
+    '钟南山 / 中国工程院院士 / “共和国勋章”获得者' (r25)."""
+    marks = []
+    for i, unit in enumerate(units[:-2]):
+        if unit.kind != "heading" or not (whole := name_at(unit.simple, 0, until_end=True)) \
+                or whole[1] != len(unit.simple):
+            continue
+        posts = []
+        for line in units[i + 1: i + 3]:
+            if line.kind != "heading" or len(line.simple) > _MAX_TITLE \
+                    or not re.search(f"(?:{SIGNATURE_POST_END.pattern})$", line.simple):
+                break
+            posts.append(line)
+        last = i + len(posts)
+        if posts and last + 1 < len(units) and units[last + 1].kind == "prose":
+            marks.append(_Mark(last, "open", unit.text, " ".join(p.text for p in posts), len(posts[-1].simple),
+                               sig_start=i))
+    return marks
+
+
+def _complete_names(openers: list[_Mark], units: list[_Unit]) -> list[_Mark]:
+    """A name cut short ('邓炳' in '而保安局局长邓炳强则以') takes the longer name another signature
+    on the page gives, when the text holds it (r28)."""
+    known = {m.name for m in openers}
+    completed = []
+    for mark in openers:
+        longer = next((k for k in known if k != mark.name and k.startswith(mark.name) and k in units[mark.unit].text),
+                      None)
+        completed.append(replace(mark, name=longer) if longer else mark)
+    return completed
+
+
+def _continuations(weak: list[_Mark], others: list[_Mark], units: list[_Unit]) -> list[_Mark]:
+    """Weak openers without the paragraphs that open with the name of a person signing a piece
+    above: '邓炳强又联同保安局常任秘书长李百全…' goes on 邓炳强's piece (r28)."""
+    kept = []
+    for mark in weak:
+        above = {m.name for m in [*weak, *others] if m.unit < mark.unit and m.name != mark.name}
+        if not any(_BULLETS.sub("", units[mark.unit].text).startswith(name) for name in above):
+            kept.append(mark)
+    return kept
+
+
+def _mixed(best: list[_Mark], weak: list[_Mark], units: list[_Unit]) -> list[_Mark]:
+    """Explicit openers plus the pieces whose signature is the opening 'post NAME' of their first
+    paragraph right under a headline-like line ('兰州大学校长严纯华“…”', r35; r28); a signature
+    line repeated on the next line counts once."""
+    names = {m.name for m in best}
+    extra = [m for m in weak if m.name not in names and m.unit > 0 and m.post
+             and (units[m.unit - 1].kind == "heading" or len(units[m.unit - 1].simple) <= 40)
+             and units[m.unit].text.lstrip().startswith(m.post)]
+    marks = sorted([*best, *extra], key=lambda m: m.unit)
+    return [m for n, m in enumerate(marks)
+            if not (n + 1 < len(marks) and marks[n + 1].name == m.name and marks[n + 1].unit == m.unit + 1)]
+
+
+def _closes_text(marks: list[_Mark], units: list[_Unit]) -> bool:
+    """Closers must close something: prose before the first of them (a reporter line under
+    each headline opens the piece instead: r30)."""
+    first = marks[0]
+    return bool(first.end) or any(u.kind == "prose" for u in units[: first.unit])
+
+
 def _best_family(units: list[_Unit], min_weak: int) -> list[_Mark]:
     """The marks of the family that signs the most pieces (two people at least; paragraphs that
     merely open with 'post NAME' need `min_weak` people and to open most paragraphs from the
     first of them on)."""
-    openers = [m for i, u in enumerate(units) if (m := _opener(i, u))]
+    openers = _complete_names([m for i, u in enumerate(units) if (m := _opener(i, u))], units)
+    explicit = [m for m in openers if m.family == "open"]
+    explicit = sorted([*explicit, *_name_then_post_lines(units)], key=lambda m: m.unit)
+    closers = [m for i, u in enumerate(units) if u.kind == "prose" or u.kind == "heading" if (m := _closer(i, u))]
     families = {
-        "close": [m for i, u in enumerate(units) if u.kind == "prose" or u.kind == "heading"
-                  if (m := _closer(i, u))],
-        "open": [m for m in openers if m.family == "open"],
+        "close": closers if closers and _closes_text(closers, units) else [],
+        "open": explicit,
         "head": _subheads(units),
-        "open-weak": [m for m in openers if m.family == "open-weak"],
+        "open-weak": _continuations([m for m in openers if m.family == "open-weak"], explicit, units),
     }
+    all_weak = families["open-weak"]
     weak = families["open-weak"]
     if weak and (len({m.name for m in weak}) < min_weak
                  or len(weak) < 0.3 * sum(u.kind == "prose" for u in units[weak[0].unit:])):
@@ -433,6 +537,11 @@ def _best_family(units: list[_Unit], min_weak: int) -> list[_Mark]:
     for marks in families.values():  # ties go to the family listed first (the more explicit)
         if len({m.name for m in marks}) > len({m.name for m in best}) and len({m.name for m in marks}) >= _MIN_SIGNED:
             best = marks
+    if best and best is families["open"]:
+        best = _mixed(best, all_weak, units)
+    elif not best and len({m.name for m in explicit}) == 1:  # one explicit signature, weak ones after headlines
+        best = _mixed(explicit, all_weak, units)
+        best = best if len({m.name for m in best}) >= _MIN_SIGNED else []
     return best
 
 
@@ -441,6 +550,40 @@ def _headline(units: list[_Unit], index: int, used: set[int]) -> str | None:
         used.add(index)
         return clean_text(_BULLETS.sub("", units[index].text))
     return None
+
+
+def _head_start(units: list[_Unit], mark: _Mark, previous: int) -> int:
+    """Where a piece signed by an opener starts: its signature line, or the headline above it with
+    what stands between them (a '亮点：…' line, r30). Only short lines without a sentence end
+    can stand there; non-heading lines above the topmost headline stay with the piece before."""
+    top = mark.sig_start if mark.sig_start is not None else mark.unit
+    start = top
+    j = top - 1
+    while j > previous and (units[j].kind in ("heading", "noise") or (
+            len(units[j].simple) <= 40 and not re.search(r"[。！？!?]", units[j].simple))):
+        if units[j].kind in ("heading", "noise"):
+            start = j
+        j -= 1
+    return start
+
+
+def _nearest_heading(units: list[_Unit], head: int, top: int) -> int:
+    """The headline of a piece: the heading nearest above its signature, within its head."""
+    return next((i for i in range(top - 1, head - 1, -1) if units[i].kind == "heading"), top - 1)
+
+
+def _post_before(name: str, paragraph: str) -> str | None:
+    """The post a piece's first paragraph prints before its signer's name ('财政司司长陈茂波则祝愿…'),
+    for a signature that gave only the name (r28)."""
+    simple = _simplified(paragraph[:150])
+    at = simple.find(_simplified(name))
+    if at <= 0:
+        return None
+    found = post_then_name(simple[: at + len(name) + 1], 0, min_post=3)
+    if not found or found[1] != at:
+        return None
+    clause = max(simple.rfind(c, 0, found[0]) for c in "，,。：:；;“”") + 1
+    return _post(paragraph[clause: found[0]])
 
 
 def split_signed(texts: list[str], title: str | None = None, min_weak: int = 2) -> PageSplit:
@@ -477,19 +620,25 @@ def split_signed(texts: list[str], title: str | None = None, min_weak: int = 2) 
         lead_end = spans[0][0]
     else:
         starts = [m.unit + (1 if family == "head" else 0) for m in marks]
-        ends = [*starts[1:], len(units)]
-        for n, (mark, first, stop) in enumerate(zip(marks, starts, ends, strict=True)):
-            if n + 1 < len(marks) and units[stop - 1].kind == "heading" and family != "head":
-                stop -= 1  # the next piece's headline
-            headline = _headline(units, mark.unit if family == "head" else first - 1, used)
-            parts = [units[first].text[mark.start:].strip()] if family != "head" else []
+        heads = [_head_start(units, m, previous) if family != "head" else m.unit
+                 for m, previous in zip(marks, [-1, *(m.unit for m in marks)], strict=False)]
+        ends = [*heads[1:], len(units)] if family != "head" else [*starts[1:], len(units)]
+        for mark, first, head, stop in zip(marks, starts, heads, ends, strict=True):
+            top = mark.sig_start if mark.sig_start is not None else first
+            headline = mark.title or _headline(units, mark.unit if family == "head" else _nearest_heading(
+                units, head, top), used)
+            # short lines between the headline and the signature belong to this piece (r30)
+            parts = [u.text for u in units[head: top] if u.kind == "prose"] if family != "head" else []
+            parts += [units[first].text[mark.start:].strip()] if family != "head" else []
             for unit in units[first + (family != "head"): stop]:
                 if unit.kind == "chrome":
                     break
                 if unit.kind in ("prose", "heading"):
                     parts.append(unit.text)
-            drafts.append((headline, mark.name, mark.post, [p for p in parts if p]))
-        lead_end = marks[0].unit
+            parts = [p for p in parts if p]
+            post = mark.post or (parts and _post_before(mark.name, parts[0]))
+            drafts.append((headline, mark.name, post or None, parts))
+        lead_end = heads[0] if family != "head" else marks[0].unit
     if family != "head" and sum(headline is not None for headline, *_ in drafts) < _MIN_SIGNED:
         drafts = [(None, *rest) for _, *rest in drafts]  # one heading above the first piece: the page's title
         used = {m.unit for m in marks} if family == "close" else set()
@@ -498,7 +647,8 @@ def split_signed(texts: list[str], title: str | None = None, min_weak: int = 2) 
             if drafts[n][0] is None and not any(units[i].kind == "heading"
                                                 for i in range(marks[n - 1].unit, marks[n].unit)):
                 drafts[n] = (drafts[n - 1][0], *drafts[n][1:])
-    banner = title or next((clean_text(u.text) for i, u in enumerate(units[:lead_end])
+    top = marks[0].sig_start if marks[0].sig_start is not None else marks[0].unit
+    banner = title or next((clean_text(u.text) for i, u in enumerate(units[:max(lead_end, top)])
                             if u.kind == "heading" and i not in used), None)
     lead = [u.text for u in units[:lead_end] if u.kind == "prose"]
     pieces = tuple(Piece(headline=headline or "", body="\n\n".join(parts), author=name, author_post=post)
