@@ -175,6 +175,10 @@ class DedupEvidence:
     stock_sentences: int = 0  # sentences of this article discounted as stock phrases
     numbers_agreement: float | None = None  # share of the smaller text's numbers found in the other
     reason: str = ""
+    # the facts compared (dedup/facts.py), one [kind, agreed, only this article, only the candidate, conflict]
+    # per kind; empty when the shingles alone rejected the candidate
+    facts: tuple[object, ...] = ()
+    conflicts: tuple[str, ...] = ()  # kinds whose disagreement blocked (or, near-verbatim, did not block) a merge
 
     def to_json(self) -> str:
         # flat: a dict of the fields, without dataclasses.asdict's recursive copy (5x slower, per stored article)
