@@ -223,7 +223,7 @@ async def _crawl_source(source: SourceConfig, scraper: Scraper, fetcher: Fetcher
     budget_exhausted = False
     with Session(engine, expire_on_commit=False) as session:
         repos = Repositories.over(session, priorities)
-        source_row = repos.sources.ensure(source.name, source.kind)
+        source_row = repos.sources.ensure(source.name, source.kind, source.title)
         run = repos.runs.start(source_row)
         error: str | None = None
         discovered = 0

@@ -96,7 +96,6 @@ def load_candidates(session: Session, gazetteer: Gazetteer, stored_after: dateti
     article_ids = [a.id for a, _ in rows]
     if not article_ids:
         return []
-    zone_rows = session.exec(select(ArticleZone).where(col(ArticleZone.article_id).in_(article_ids))).all()
     topics = _grouped(session.exec(select(ArticleTopic.article_id, ArticleTopic.topic_id)
                                    .where(col(ArticleTopic.article_id).in_(article_ids))).all())
     people = _grouped(session.exec(select(ArticlePerson.article_id, ArticlePerson.name)
@@ -105,17 +104,15 @@ def load_candidates(session: Session, gazetteer: Gazetteer, stored_after: dateti
     for place in session.exec(select(ArticlePlace).where(col(ArticlePlace.article_id).in_(article_ids))).all():
         places.setdefault(place.article_id, []).append((place.province, place.city))
     copies: dict[int, list[tuple[str, str]]] = {}
+    story_of = {article_id: article_id for article_id in article_ids}  # member id -> its story's canonical id
     for copy, source_name in session.exec(
         select(Article, Source.name).join(Source, col(Source.id) == col(Article.source_id))
         .where(col(Article.duplicate_of_id).in_(article_ids)).order_by(col(Article.id))
     ).all():
-        assert copy.duplicate_of_id is not None
+        assert copy.duplicate_of_id is not None and copy.id is not None
         copies.setdefault(copy.duplicate_of_id, []).append((source_name, copy.url))
-    zones: dict[int, list[ZoneTag]] = {}
-    for tag in zone_rows:
-        zone = gazetteer.get(tag.zone_id)
-        zones.setdefault(tag.article_id, []).append(
-            ZoneTag(tag.zone_id, zone.full_name if zone else tag.zone_id, tag.role, tag.score))  # type: ignore[arg-type]
+        story_of[copy.id] = copy.duplicate_of_id
+    zones = _story_zones(session, gazetteer, story_of)
     candidates = []
     for article, source_name in rows:
         assert article.id is not None
@@ -136,6 +133,25 @@ def load_candidates(session: Session, gazetteer: Gazetteer, stored_after: dateti
         ))
     candidates.sort(key=lambda c: (c.published.value if c.published else c.stored_at), reverse=True)
     return candidates
+
+
+def _story_zones(session: Session, gazetteer: Gazetteer, story_of: dict[int, int]) -> dict[int, list[ZoneTag]]:
+    """A story's zone tags: the union of its members' (a zone named only in one copy still reaches its
+    subscribers); a zone that is the subject of any member is the story's subject, at its best score."""
+    best: dict[int, dict[str, tuple[bool, float]]] = {}
+    ids = list(story_of)
+    for start in range(0, len(ids), 500):
+        for tag in session.exec(select(ArticleZone).where(col(ArticleZone.article_id).in_(ids[start:start + 500]))).all():
+            story = best.setdefault(story_of[tag.article_id], {})
+            subject, score = story.get(tag.zone_id, (False, 0.0))
+            story[tag.zone_id] = (subject or tag.role == "subject", max(score, tag.score))
+    zones: dict[int, list[ZoneTag]] = {}
+    for story_id, tags in best.items():
+        for zone_id, (subject, score) in tags.items():
+            zone = gazetteer.get(zone_id)
+            zones.setdefault(story_id, []).append(
+                ZoneTag(zone_id, zone.full_name if zone else zone_id, "subject" if subject else "mentioned", score))
+    return zones
 
 
 def _short(name: str) -> str:

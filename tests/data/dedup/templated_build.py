@@ -375,7 +375,7 @@ def events(rng: random.Random) -> list[dict[str, object]]:
             published = day + timedelta(days=rng.randint(0, 1))
             items.append({"id": f"{event_id}-r{r}", "event": event_id, "zone": zone[0], "template": template.id,
                           "split": split_of(event_id), "title": title, "body": body,
-                          "published_at": f"{published.isoformat()}T{8 + r}:00:00+08:00"})
+                          "published_at": f"{published.isoformat()}T{8 + r:02d}:00:00+08:00"})
         # distractor: another event of the same zone in the same week (another kind, its own facts)
         other_kind = kinds[(e + 3) % len(kinds)]
         other_day = day + timedelta(days=rng.choice([-2, -1, 1, 2]))
