@@ -238,6 +238,8 @@ class DigestItem:
     lead: str
     also_published_by: tuple[str, ...] = field(default=())  # URLs of the cluster's other copies
     topic_names: tuple[str, ...] = field(default=())
+    also_by: tuple[tuple[str, str], ...] = field(default=())  # (source display name, URL) of those copies
+    related: tuple[tuple[str, str], ...] = field(default=())  # (outlet display name, URL): the event's other reports
 
 
 @dataclass(frozen=True, slots=True)

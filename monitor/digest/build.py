@@ -104,8 +104,15 @@ def _item_view(item: DigestItem, tz: ZoneInfo) -> dict[str, object]:
         "author": _one_line(item.author, _NAME_CHARS) if item.author else None,
         "author_post": _one_line(item.author_post, _NAME_CHARS) if item.author_post else None,
         "tags": "、".join((*item.zone_names, *item.topic_names)), "lead": _one_line(item.lead, 2 * LEAD_CHARS),
-        "also": tuple(link for link in map(_link, item.also_published_by) if link),
+        "also": _named_links(item.also_by) if item.also_by else
+        tuple((str(i), link) for i, link in enumerate(filter(None, map(_link, item.also_published_by)), 1)),
+        "related": _named_links(item.related),
     }
+
+
+def _named_links(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """(shown name, href) of each http(s) link, the name bounded as a source's."""
+    return tuple((_one_line(name, _NAME_CHARS), link) for name, url in pairs if (link := _link(url)))
 
 
 def build_digest(*, to_email: str, to_name: str | None, items: list[DigestItem], tz: ZoneInfo, links: DigestLinks,

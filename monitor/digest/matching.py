@@ -10,7 +10,8 @@ from sqlmodel import Session, col, select
 
 from monitor.digest.subscribers import SubscriptionFilters
 from monitor.items import PublishDate, ZoneTag
-from monitor.store.models import Article, ArticlePerson, ArticlePlace, ArticleTopic, ArticleZone, Source
+from monitor.store.models import Article, ArticlePerson, ArticlePlace, ArticleTopic, ArticleZone, Cluster, Source
+from monitor.store.sources import display_name
 from monitor.tag.gazetteer import Gazetteer
 
 __all__ = ["Candidate", "Wanted", "load_candidates", "matches"]
@@ -35,7 +36,9 @@ class Candidate:
     people: tuple[str, ...]
     provinces: frozenset[str]
     cities: frozenset[str]
-    copies: tuple[tuple[str, str], ...]  # (source name, url) of the cluster's other members
+    copies: tuple[tuple[str, str], ...]  # (source display name, url) of the cluster's other members
+    event_id: int | None = None  # related coverage: the event its story reports (None: alone)
+    related: tuple[tuple[str, str], ...] = ()  # (source display name, url) of the event's other reports
     # what `matches` compares, derived once per candidate rather than once per subscriber
     zone_ids: frozenset[str] = field(init=False)
     province_keys: frozenset[str] = field(init=False)
@@ -84,7 +87,8 @@ def _grouped(rows: Iterable[tuple[int, str]]) -> dict[int, list[str]]:
 def load_candidates(session: Session, gazetteer: Gazetteer, stored_after: datetime | None = None,
                     ids: Iterable[int] | None = None) -> list[Candidate]:
     """Relevant canonical articles stored after a time (or with the given ids), newest first."""
-    query = (select(Article, Source.name).join(Source, col(Source.id) == col(Article.source_id))
+    query = (select(Article, Source.name, Cluster.event_id).join(Source, col(Source.id) == col(Article.source_id))
+             .join(Cluster, col(Cluster.id) == col(Article.cluster_id), isouter=True)
              .where(col(Article.duplicate_of_id).is_(None)))
     if ids is not None:
         query = query.where(col(Article.id).in_(list(ids)))
@@ -93,7 +97,7 @@ def load_candidates(session: Session, gazetteer: Gazetteer, stored_after: dateti
         if stored_after is not None:
             query = query.where(col(Article.stored_at) > stored_after)
     rows = session.exec(query).all()
-    article_ids = [a.id for a, _ in rows]
+    article_ids = [a.id for a, _, _ in rows]
     if not article_ids:
         return []
     topics = _grouped(session.exec(select(ArticleTopic.article_id, ArticleTopic.topic_id)
@@ -105,16 +109,17 @@ def load_candidates(session: Session, gazetteer: Gazetteer, stored_after: dateti
         places.setdefault(place.article_id, []).append((place.province, place.city))
     copies: dict[int, list[tuple[str, str]]] = {}
     story_of = {article_id: article_id for article_id in article_ids}  # member id -> its story's canonical id
-    for copy, source_name in session.exec(
-        select(Article, Source.name).join(Source, col(Source.id) == col(Article.source_id))
+    for copy, source_title in session.exec(
+        select(Article, Source.title).join(Source, col(Source.id) == col(Article.source_id))
         .where(col(Article.duplicate_of_id).in_(article_ids)).order_by(col(Article.id))
     ).all():
         assert copy.duplicate_of_id is not None and copy.id is not None
-        copies.setdefault(copy.duplicate_of_id, []).append((source_name, copy.url))
+        copies.setdefault(copy.duplicate_of_id, []).append((display_name(source_title, copy.url), copy.url))
         story_of[copy.id] = copy.duplicate_of_id
     zones = _story_zones(session, gazetteer, story_of)
     candidates = []
-    for article, source_name in rows:
+    related = _event_reports(session, {event for _, _, event in rows if event is not None})
+    for article, source_name, event_id in rows:
         assert article.id is not None
         zone_tags = tuple(sorted(zones.get(article.id, []), key=lambda t: (t.role != "subject", -t.score, t.zone_id)))
         provinces = {p for p, _ in places.get(article.id, [])}
@@ -130,9 +135,25 @@ def load_candidates(session: Session, gazetteer: Gazetteer, stored_after: dateti
             article.id, article.url, article.title, article.body, source_name, published, article.stored_at,
             article.author, article.author_post, article.content_type, zone_tags, tuple(topics.get(article.id, [])),
             tuple(people.get(article.id, [])), frozenset(provinces), frozenset(cities), tuple(copies.get(article.id, [])),
+            event_id, tuple((name, url) for other, name, url in related.get(event_id, []) if other != article.id)
+            if event_id is not None else (),
         ))
     candidates.sort(key=lambda c: (c.published.value if c.published else c.stored_at), reverse=True)
     return candidates
+
+
+def _event_reports(session: Session, events: set[int]) -> dict[int, list[tuple[int, str, str]]]:
+    """(article id, source display name, url) of the canonical report of each story of the events, oldest first."""
+    out: dict[int, list[tuple[int, str, str]]] = {}
+    if not events:
+        return out
+    for article_id, url, title, event_id in session.exec(
+        select(Article.id, Article.url, Source.title, Cluster.event_id)
+        .join(Cluster, col(Cluster.id) == col(Article.cluster_id)).join(Source, col(Source.id) == col(Article.source_id))
+        .where(col(Cluster.event_id).in_(sorted(events)), col(Article.duplicate_of_id).is_(None)).order_by(col(Article.id))
+    ).all():
+        out.setdefault(int(event_id), []).append((int(article_id), display_name(title, url), url))  # type: ignore[arg-type]
+    return out
 
 
 def _story_zones(session: Session, gazetteer: Gazetteer, story_of: dict[int, int]) -> dict[int, list[ZoneTag]]:
