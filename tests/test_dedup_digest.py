@@ -8,7 +8,7 @@ import json
 from datetime import datetime
 from pathlib import Path
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from monitor.dedup.deduplicator import DedupConfig, Deduplicator
 from monitor.digest.subscribers import SubscriptionFilters, add_subscriber
@@ -118,3 +118,25 @@ def test_related_coverage_is_one_digest_entry_and_listed_by_articles_show(  # ty
     human = run_cli("articles", "show", str(ids[0]), env={"MONITOR_DATABASE_URL": migrated_url}, cwd=tmp_path)
     assert f"{len(reports) - 1} other report(s) of the same event" in human.stdout
     assert "first paragraph" in human.stdout and "hefei(subject)" in human.stdout
+
+
+def test_a_source_display_name_is_its_top_level_title_else_the_host(migrated_url: str, tmp_path: Path) -> None:
+    from monitor.sourcesfile import load_sources
+    from monitor.store.models import Source
+    from monitor.store.sources import display_name
+
+    path = tmp_path / "sources.yaml"
+    path.write_text("sources:\n  - name: keji\n    kind: html\n    url: https://www.stdaily.example/list.html\n"
+                    "    links: \"ul a\"\n    title: 科技日报\n    selectors: {title: \"h1.title\"}\n", encoding="utf-8")
+    source = load_sources(path).sources[0]
+    assert source.title == "科技日报" and source.selectors.title == "h1.title"
+    engine = db.make_engine(migrated_url)
+    with Session(engine) as session:
+        Sources(session).ensure(source.name, source.kind, source.title)
+        Sources(session).ensure("bulk", "import")  # an import names no title
+        session.commit()
+        titles = {row.name: row.title for row in session.exec(select(Source)).all()}
+    engine.dispose()
+    assert titles == {"keji": "科技日报", "bulk": None}
+    assert display_name(titles["keji"], "https://www.stdaily.example/a/1") == "科技日报"
+    assert display_name(None, "https://www.stdaily.example/a/1") == "www.stdaily.example"
