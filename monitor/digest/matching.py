@@ -10,7 +10,15 @@ from sqlmodel import Session, col, select
 
 from monitor.digest.subscribers import SubscriptionFilters
 from monitor.items import PublishDate, ZoneTag
-from monitor.store.models import Article, ArticlePerson, ArticlePlace, ArticleTopic, ArticleZone, Cluster, Source
+from monitor.store.models import (
+    Article,
+    ArticlePerson,
+    ArticlePlace,
+    ArticleTopic,
+    ArticleZone,
+    Cluster,
+    Source,
+)
 from monitor.store.sources import display_name
 from monitor.tag.gazetteer import Gazetteer
 

@@ -10,7 +10,15 @@ from sqlmodel import Session, col, select
 
 from monitor.normalise import split_paragraphs
 from monitor.store.events import event_reports
-from monitor.store.models import Article, ArticlePerson, ArticlePlace, ArticleTopic, ArticleZone, Cluster, Source
+from monitor.store.models import (
+    Article,
+    ArticlePerson,
+    ArticlePlace,
+    ArticleTopic,
+    ArticleZone,
+    Cluster,
+    Source,
+)
 from monitor.store.sources import display_name
 from monitor.timefmt import format_timestamp
 

@@ -27,6 +27,7 @@ from monitor.items import (
     TagSet,
     Unchanged,
 )
+from monitor.store.events import link_event
 from monitor.store.models import (
     Article,
     ArticlePerson,
@@ -36,7 +37,6 @@ from monitor.store.models import (
     Cluster,
     Source,
 )
-from monitor.store.events import link_event
 from monitor.store.rawsql import RawSql
 from monitor.timefmt import utcnow
 

@@ -28,7 +28,7 @@ def link_event(session: Session, article_id: int, cluster_id: int, body: str, pu
     if not subjects or published is None:
         return None
     rows = session.exec(
-        select(Article.id, Article.cluster_id, Article.body, Article.published_at, Cluster.event_id)
+        select(Article.cluster_id, Article.body, Article.published_at, Cluster.event_id)
         .join(ArticleZone, col(ArticleZone.article_id) == col(Article.id))
         .join(Cluster, col(Cluster.id) == col(Article.cluster_id))
         .where(col(ArticleZone.zone_id).in_(subjects), col(ArticleZone.role) == "subject",
@@ -41,7 +41,7 @@ def link_event(session: Session, article_id: int, cluster_id: int, body: str, pu
         return None
     mine = story_facts(body)
     best: tuple[int, int, int | None] | None = None  # score, cluster, event
-    for other_id, other_cluster, other_body, other_published, other_event in dict.fromkeys(rows):
+    for other_cluster, other_body, other_published, other_event in rows:
         found = event_match(mine, story_facts(other_body), (published, other_published))
         if found is not None and (best is None or found.score > best[0]):
             best = (found.score, int(other_cluster), other_event)
