@@ -279,7 +279,7 @@ class Deduplicator:
         if not cfg.verify_facts:
             return _replace(base, level=level, reason=reason)
         # Shingles say copy; the facts in a template's slots say whether it is the same story.
-        check = compare(self._facts.get(None, probe.body), self._facts.get(article_id, other_body))
+        check = compare(self._facts.get(True, probe.body), self._facts.get(False, other_body))
         facts = tuple(k.as_json() for k in check.kinds)
         conflicts = check.conflicts
         if conflicts and (check.zone_conflict or exact < cfg.verbatim_threshold):
@@ -291,24 +291,25 @@ class Deduplicator:
 
 
 class _FactsCache:
-    """Facts of stored articles (by id; bounded) and of the probe being checked (one at a time)."""
+    """Facts of stored bodies (keyed by the text: a revised article is another body; bounded) and of the
+    probe being checked (one at a time)."""
 
     LIMIT = 4096
 
     def __init__(self) -> None:
-        self._stored: dict[int, StoryFacts] = {}
+        self._stored: dict[str, StoryFacts] = {}
         self._probe: tuple[str, StoryFacts] | None = None
 
-    def get(self, article_id: int | None, body: str) -> StoryFacts:
-        if article_id is None:
+    def get(self, probe: bool, body: str) -> StoryFacts:
+        if probe:
             if self._probe is None or self._probe[0] is not body:
                 self._probe = (body, story_facts(body))
             return self._probe[1]
-        found = self._stored.get(article_id)
+        found = self._stored.get(body)
         if found is None:
             if len(self._stored) >= self.LIMIT:
                 self._stored.clear()
-            found = self._stored[article_id] = story_facts(body)
+            found = self._stored[body] = story_facts(body)
         return found
 
 

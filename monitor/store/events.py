@@ -14,7 +14,7 @@ from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from monitor.dedup.events import EVENT_WINDOW, event_match
-from monitor.dedup.facts import story_facts
+from monitor.dedup.facts import StoryFacts, story_facts
 from monitor.store.models import Article, ArticleZone, Cluster
 
 __all__ = ["MAX_REPORTS", "link_event", "event_reports"]
@@ -28,7 +28,7 @@ def link_event(session: Session, article_id: int, cluster_id: int, body: str, pu
     if not subjects or published is None:
         return None
     rows = session.exec(
-        select(Article.cluster_id, Article.body, Article.published_at, Cluster.event_id)
+        select(Article.content_hash, Article.cluster_id, Article.body, Article.published_at, Cluster.event_id)
         .join(ArticleZone, col(ArticleZone.article_id) == col(Article.id))
         .join(Cluster, col(Cluster.id) == col(Article.cluster_id))
         .where(col(ArticleZone.zone_id).in_(subjects), col(ArticleZone.role) == "subject",
@@ -41,8 +41,8 @@ def link_event(session: Session, article_id: int, cluster_id: int, body: str, pu
         return None
     mine = story_facts(body)
     best: tuple[int, int, int | None] | None = None  # score, cluster, event
-    for other_cluster, other_body, other_published, other_event in rows:
-        found = event_match(mine, story_facts(other_body), (published, other_published))
+    for other_hash, other_cluster, other_body, other_published, other_event in rows:
+        found = event_match(mine, _facts_of(other_hash, other_body), (published, other_published))
         if found is not None and (best is None or found.score > best[0]):
             best = (found.score, int(other_cluster), other_event)
     if best is None:
@@ -53,6 +53,21 @@ def link_event(session: Session, article_id: int, cluster_id: int, body: str, pu
         session.execute(update(Cluster).where(col(Cluster.id) == other_cluster).values(event_id=event_id))
     session.execute(update(Cluster).where(col(Cluster.id) == cluster_id).values(event_id=event_id))
     return event_id
+
+
+# facts of recent reports by the hash of their body (facts depend on the body alone): each report is compared
+# with the next ones of its zone and days
+_FACTS: dict[str, StoryFacts] = {}
+_FACTS_LIMIT = 4096
+
+
+def _facts_of(body_hash: str, body: str) -> StoryFacts:
+    found = _FACTS.get(body_hash)
+    if found is None:
+        if len(_FACTS) >= _FACTS_LIMIT:
+            _FACTS.clear()
+        found = _FACTS[body_hash] = story_facts(body)
+    return found
 
 
 def event_reports(session: Session, event_id: int) -> list[tuple[Article, int]]:
