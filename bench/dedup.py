@@ -5,7 +5,10 @@
 
 1. Precision / recall / F1 per variant on tests/data/dedup/labelled.jsonl for the monitor's
    dedup stage (SQLite), datasketch's in-memory MinHashLSH (threshold 0.5) and an exact
-   shingle-Jaccard baseline (>= 0.5 against every stored original).
+   shingle-Jaccard baseline (>= 0.5 against every stored original); then issue 19's table: false
+   merges on the templated set (tests/data/dedup/templated.jsonl), copy precision / recall and event
+   pairwise precision / recall (events.jsonl), each on the tune and the held-out half, with the facts
+   verified and without (shingles alone, the behaviour before).
 2. Ingest: synthetic Chinese articles (sentences of the real texts recombined, with numbers;
    every 10th one a noisy repost of one of the last 1,000 originals) through dedup + storage,
    committed every 100; articles/s per slice of the corpus, database size per article, the
@@ -64,6 +67,55 @@ def quality() -> None:
             c = total(counts) if variant == "overall" else counts[variant]
             cells.append(f"{c.precision:.3f} / {c.recall:.3f} / {c.f1:.3f}")
         print(f"| {variant} | " + " | ".join(cells) + " |")
+
+
+def _half(item: dict[str, object]) -> str:
+    """The labelled set's halves: by a hash of the original a probe copies (or its own id), fixed before tuning."""
+    import hashlib
+
+    key = str(item["of"] or item["id"]) if item["kind"] == "probe" else str(item["id"])
+    return "tune" if hashlib.sha256(key.encode()).digest()[0] % 2 == 0 else "heldout"
+
+
+def templated_table() -> None:
+    from bench.dedup_templated import EVENTS, TEMPLATED, evaluate_events, evaluate_templated, load
+
+    items = load_items()
+    print("\n| set | half | fact verification | result | CPU s |")
+    print("|---|---|---|---|---|")
+    for verify in (False, True):
+        config = DedupConfig(verify_facts=verify)
+        label = "on" if verify else "off (shingles only)"
+        for half in ("tune", "heldout"):
+            with tempfile.TemporaryDirectory() as tmp:
+                url = f"sqlite:///{tmp}/t.db"
+                db.upgrade(url)
+                engine = db.make_engine(url)
+                t0 = time.process_time()
+                t = evaluate_templated(engine, load(TEMPLATED, half), config)
+                print(f"| templated ({t.stories} stories, {t.pairs} pairs) | {half} | {label} | false merges "
+                      f"{t.false_merges}, reposts found {t.reposts_found}/{t.reposts} ({t.repost_recall:.3f}) | "
+                      f"{time.process_time() - t0:.2f} |")
+                engine.dispose()
+            with tempfile.TemporaryDirectory() as tmp:
+                url = f"sqlite:///{tmp}/c.db"
+                db.upgrade(url)
+                engine = db.make_engine(url)
+                chosen = [i for i in items if i["kind"] != "probe" or _half(i) == half]
+                t0 = time.process_time()
+                c = total(evaluate_monitor(engine, chosen, config))
+                print(f"| copies (labelled.jsonl) | {half} | {label} | P {c.precision:.3f} R {c.recall:.3f} "
+                      f"(tp {c.tp}, fp {c.fp}, fn {c.fn}) | {time.process_time() - t0:.2f} |")
+                engine.dispose()
+            with tempfile.TemporaryDirectory() as tmp:
+                url = f"sqlite:///{tmp}/e.db"
+                db.upgrade(url)
+                engine = db.make_engine(url)
+                t0 = time.process_time()
+                e = evaluate_events(engine, load(EVENTS, half), config)
+                print(f"| events (pairwise) | {half} | {label} | P {e.precision:.3f} R {e.recall:.3f} "
+                      f"(tp {e.tp}, fp {e.fp}, fn {e.fn}) | {time.process_time() - t0:.2f} |")
+                engine.dispose()
 
 
 def sentence_pool() -> list[str]:
@@ -149,7 +201,7 @@ def speed(url: str, articles: int, label: str) -> None:
         article_store = Articles(session)
         source = Sources(session).row("bench", "html")
         dedup = Deduplicator(session, DedupConfig())
-        busy, dups = 0.0, 0
+        busy, cpu, dups = 0.0, 0.0, 0
         for i in range(articles):
             if i % 10 == 9 and recent:
                 body = noisy(rng, rng.choice(recent))
@@ -163,11 +215,13 @@ def speed(url: str, articles: int, label: str) -> None:
                     sample[j] = body
             article = ExtractedArticle(url=f"https://bench.invalid/{i}", title=f"标题{i}", body=body)
             t0 = time.perf_counter()  # only dedup + store + commit count, not making up the text
+            c0 = time.process_time()
             result = article_store.store_article(article, dedup.check(article), TagSet(), source, utcnow())
             dups += result.status == "duplicate"
             if i % 100 == 99:
                 session.commit()
             busy += time.perf_counter() - t0
+            cpu += time.process_time() - c0
             if analyze and i % 100 == 99 and i + 1 >= next_analyze:  # untimed, as autovacuum's would be
                 session.connection().exec_driver_sql(f"ANALYZE {', '.join(DEDUP_TABLES)}")
                 session.commit()
@@ -184,6 +238,7 @@ def speed(url: str, articles: int, label: str) -> None:
         session.commit()
         if first_rss is not None:
             print(f"RSS growth from the first slice to the last: {rss_mb() - first_rss:+.0f} MB")
+        print(f"CPU time of dedup + store + commit: {cpu:.1f} s, {cpu / articles * 1000:.2f} ms per article")
         size = db_size(engine, url)
         print(f"database size: {size / 1e6:.1f} MB, {size / articles / 1024:.1f} KB per article")
         latencies = []
@@ -209,6 +264,7 @@ def main() -> None:
     args = parser.parse_args()
     if not args.skip_quality:
         quality()
+        templated_table()
     if not args.skip_sqlite:
         with tempfile.TemporaryDirectory() as tmp:
             speed(f"sqlite:///{tmp}/bench.db", args.articles, "SQLite")

@@ -186,6 +186,10 @@ class DedupEvidence:
     stock_sentences: int = 0  # sentences of this article discounted as stock phrases
     numbers_agreement: float | None = None  # share of the smaller text's numbers found in the other
     reason: str = ""
+    # the facts compared (dedup/facts.py), one [kind, agreed, only this article, only the candidate, conflict]
+    # per kind; empty when the shingles alone rejected the candidate
+    facts: tuple[object, ...] = ()
+    conflicts: tuple[str, ...] = ()  # kinds whose disagreement blocked (or, near-verbatim, did not block) a merge
 
     def to_json(self) -> str:
         # flat: a dict of the fields, without dataclasses.asdict's recursive copy (5x slower, per stored article)
@@ -246,6 +250,8 @@ class DigestItem:
     also_published_by: tuple[str, ...] = field(default=())  # URLs of the cluster's other copies
     topic_names: tuple[str, ...] = field(default=())
     people: tuple[str, ...] = field(default=())  # people the story names (the tagger's), shown on its tag line
+    also_by: tuple[tuple[str, str], ...] = field(default=())  # (source display name, URL) of those copies
+    related: tuple[tuple[str, str], ...] = field(default=())  # (outlet display name, URL): the event's other reports
 
 
 @dataclass(frozen=True, slots=True)

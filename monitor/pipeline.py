@@ -261,7 +261,7 @@ async def _crawl_source(source: SourceConfig, scraper: Scraper, fetcher: Fetcher
         # A crawl's writes are grouped in as few transactions as keep a crash harmless (each one commit,
         # so one fsync on SQLite): the run's start; what the list pages listed; each item; the run's end.
         def begin() -> tuple[Source, CrawlRun]:
-            row = repos.sources.ensure(source.name, source.kind)
+            row = repos.sources.ensure(source.name, source.kind, source.title)
             return row, repos.runs.start(row)
 
         source_row, run = await database(lambda: db.commit_together(session, begin, f"starting a run of {source.name!r}"),

@@ -137,6 +137,7 @@ class SourceConfig(BaseModel):
     name: str
     kind: str
     url: str
+    title: str | None = Field(default=None, min_length=1, max_length=200)  # display name: 科技日报 (not selectors.title)
     schedule: str = "every 1h"
     enabled: bool = True
     rate_limit: float = Field(default=1.0, gt=0)

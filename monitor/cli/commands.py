@@ -452,45 +452,79 @@ def import_items(
 
 @articles_app.command("show")
 def articles_show(article_id: Annotated[int, typer.Argument(help="Article id.")], json_out: JsonOpt = False) -> None:
-    """Show one article with its story cluster: each member's similarity and the dedup evidence."""
-    from monitor.store.models import Article, Cluster, Source
+    """Show one article (title, source, author, date, tags, first paragraph), its story cluster with the
+    evidence of each member's dedup verdict (similarity, containment, the facts compared and which agreed),
+    and the other reports of its event (related coverage)."""
+    from monitor.store.article_view import article_view
+    from monitor.store.models import Article
 
     settings = load_settings()
     with open_database(settings) as engine, Session(engine) as session:
         article = session.get(Article, article_id)
         if article is None:
             raise ConfigError(f"no article with id {article_id}")
-        cluster = session.get(Cluster, article.cluster_id) if article.cluster_id else None
-        members = session.exec(select(Article, Source.name).join(Source, col(Source.id) == col(Article.source_id))
-                               .where(Article.cluster_id == article.cluster_id).order_by(col(Article.id))).all() \
-            if article.cluster_id else [(article, "")]
-
-        def member(row: Any, source_name: str) -> dict[str, Any]:
-            return {"id": row.id, "url": row.url, "title": row.title, "source": source_name,
-                    "published_at": format_timestamp(row.published_at), "canonical": row.duplicate_of_id is None,
-                    "level": row.dedup_level, "similarity": row.similarity,
-                    "evidence": json.loads(row.dedup_evidence) if row.dedup_evidence else None}
-
-        source_name = next((name for row, name in members if row.id == article.id), "")
-        record = member(article, source_name) | {
-            "page_title": article.page_title, "body": article.body, "cluster_id": article.cluster_id,
-            "canonical_id": cluster.canonical_article_id if cluster else article.id,
-            "cluster": [member(row, name) for row, name in members],
-        }
+        record = article_view(session, article)
     if json_out:
         emit_json(record)
         return
-    out.print(f"[bold]{record['title']}[/bold]  #{record['id']}  {record['url']}")
+    _print_article(record)
+
+
+def _print_article(record: dict[str, Any]) -> None:
+    out.print(f"[bold]{escape(record['title'])}[/bold]  #{record['id']}  {escape(record['url'])}")
+    byline = f"  作者 author: {record['author']}" + (f"（{record['author_post']}）" if record["author_post"] else "") \
+        if record["author"] else ""
+    out.print(f"来源 source: {record['source_name']} ({record['source']})  日期 date: {record['published_at'] or '-'}"
+              + byline, markup=False)
+    tags = record["tags"]
+    zones = "、".join(f"{z['zone_id']}({z['role']})" for z in tags["zones"]) or "-"
+    people = "、".join(p["name"] + (f"（{p['post']}）" if p["post"] else "") for p in tags["people"]) or "-"
+    places = "、".join(p["province"] + p["city"] for p in tags["places"]) or "-"
+    out.print(f"标签 tags: zones {zones}; people {people}; places {places}; topics {'、'.join(tags['topics']) or '-'}",
+              markup=False)
     if record["page_title"]:
         out.print(f"on the page: {record['page_title']}", markup=False)
+    out.print(f"首段 first paragraph: {record['first_paragraph']}", markup=False, soft_wrap=True)
     out.print(f"cluster {record['cluster_id']}: {len(record['cluster'])} member(s), canonical #{record['canonical_id']}")
     table = Table("id", "source", "published", "level", "similarity", "title")
     for m in record["cluster"]:
-        table.add_row(("* " if m["canonical"] else "") + str(m["id"]), m["source"], m["published_at"] or "-",
-                      m["level"] or "-", f"{m['similarity']:.3f}" if m["similarity"] is not None else "-", m["title"])
+        table.add_row(("* " if m["canonical"] else "") + str(m["id"]), m["source_name"], m["published_at"] or "-",
+                      m["level"] or "-", f"{m['similarity']:.3f}" if m["similarity"] is not None else "-",
+                      escape(m["title"]))
     out.print(table)
-    if record["evidence"]:
-        out.print("evidence: " + json.dumps(record["evidence"], ensure_ascii=False))
+    for m in record["cluster"]:
+        for line in _evidence_lines(m):
+            out.print(line, markup=False, soft_wrap=True)
+    if record["event"]:
+        out.print(f"event {record['event_id']}: {len(record['event'])} other report(s) of the same event")
+        for report in record["event"]:
+            out.print(f"  #{report['id']} {report['source_name']} · {report['published_at'] or '-'} · {report['title']}"
+                      f"  {report['url']}", markup=False, soft_wrap=True)
+
+
+def _evidence_lines(member: dict[str, Any]) -> list[str]:
+    """How a member's verdict was reached: against which article, how similar, which facts agreed."""
+    evidence = member["evidence"]
+    if not evidence:
+        return [f"#{member['id']}: no evidence recorded"]
+    def number(value: Any) -> str:
+        return "-" if value is None else f"{value:.3f}"
+    if evidence["candidate_id"] is None:
+        return [f"#{member['id']}: {evidence['level']}, no stored candidate ({evidence['reason'] or 'first of its story'})"]
+    verdict = (f"{evidence['level']} against #{evidence['candidate_id']}" if evidence["level"] != "none"
+               else f"a story of its own; closest stored #{evidence['candidate_id']}")
+    head = (f"#{member['id']}: {verdict}: similarity (Jaccard) "
+            f"{number(evidence['jaccard'])}, containment {number(evidence['containment'])}, estimated "
+            f"{number(evidence['estimated_jaccard'])}; {evidence['reason']}")
+    lines = [head]
+    for kind in evidence["facts"]:
+        if not (kind["agreed"] or kind["only_this"] or kind["only_candidate"]):
+            continue
+        mark = "DIFFER" if kind["conflict"] else "agree"
+        lines.append(f"    {kind['kind']}: {mark}; both {'、'.join(kind['agreed']) or '-'}; only this "
+                     f"{'、'.join(kind['only_this']) or '-'}; only #{evidence['candidate_id']} "
+                     f"{'、'.join(kind['only_candidate']) or '-'}")
+    return lines
 
 
 @dedup_app.command("rebuild")

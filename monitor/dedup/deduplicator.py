@@ -28,6 +28,7 @@ import numpy as np
 from sqlalchemy import delete
 from sqlmodel import Session, col
 
+from monitor.dedup.facts import StoryFacts, compare, story_facts
 from monitor.dedup.minhash import (
     BANDS,
     NUM_PERM,
@@ -68,6 +69,9 @@ class DedupConfig:
     stock_min_docs: int = 5
     min_numbers_agreement: float = 0.5
     max_candidates: int = 8
+    # a pair whose facts disagree still merges at this Jaccard: the texts are the same words, one edited
+    verbatim_threshold: float = 0.9
+    verify_facts: bool = True  # False: shingles alone decide (the behaviour before fact verification, for benchmarks)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> DedupConfig:
@@ -90,6 +94,7 @@ class _Probe:
     values: np.ndarray
     fingerprint: Fingerprint
     stock: frozenset[int]  # this body's sentences that are stock phrases
+    body: str
 
     @property
     def stock_count(self) -> int:
@@ -101,6 +106,7 @@ class Deduplicator:
         self.session = session
         self.config = config or DedupConfig()
         self._sql = RawSql(session)
+        self._facts = _FactsCache()
 
     def check(self, article: ExtractedArticle) -> DedupVerdict:
         digest = content_hash(article.body)
@@ -160,7 +166,7 @@ class Deduplicator:
         bands = tuple(band_hashes(values)) if len(text.shingles) else ()
         fp = Fingerprint(values.astype("<u4").tobytes(), bands, tuple(s.hash for s in text.sentences),
                          tuple(s.length for s in text.sentences))
-        return _Probe(text, values, fp, frozenset(stock))
+        return _Probe(text, values, fp, frozenset(stock), body)
 
     def _stock(self, hashes: set[int]) -> set[int]:
         """The sentences among ``hashes`` that are stock phrases."""
@@ -241,14 +247,14 @@ class Deduplicator:
                 if candidate.article_id in bodies:
                     other = fingerprint(bodies[candidate.article_id], stock, parsed[candidate.article_id])
                     results.append(self._judge(probe, candidate.article_id, candidate.band_hits, other,
-                                               candidate.signature))
+                                               candidate.signature, bodies[candidate.article_id]))
         order = {"near": 0, "contained": 0}
         results.sort(key=lambda e: (order.get(e.level, 1), e.jaccard is None,
                                     -max(e.jaccard or 0, e.containment or 0, e.estimated_jaccard or 0)))
         return results
 
     def _judge(self, probe: _Probe, article_id: int, band_hits: int, other: TextFingerprint,
-               other_signature: bytes | None) -> DedupEvidence:
+               other_signature: bytes | None, other_body: str) -> DedupEvidence:
         mine = probe.text
         exact = jaccard(mine.shingles, other.shingles)
         inside = containment(mine.shingles, other.shingles)
@@ -265,10 +271,46 @@ class Deduplicator:
         if agreement is not None and agreement < cfg.min_numbers_agreement:
             return _replace(base, reason="numbers differ (another issue of a recurring report?)")
         if exact >= cfg.near_threshold:
-            return _replace(base, level="near", reason="shingle Jaccard above threshold")
-        if inside >= cfg.containment_threshold:
-            return _replace(base, level="contained", reason="smaller body contained in the other")
-        return _replace(base, reason="below thresholds")
+            level, reason = "near", "shingle Jaccard above threshold"
+        elif inside >= cfg.containment_threshold:
+            level, reason = "contained", "smaller body contained in the other"
+        else:
+            return _replace(base, reason="below thresholds")
+        if not cfg.verify_facts:
+            return _replace(base, level=level, reason=reason)
+        # Shingles say copy; the facts in a template's slots say whether it is the same story.
+        check = compare(self._facts.get(True, probe.body), self._facts.get(False, other_body))
+        facts = tuple(k.as_json() for k in check.kinds)
+        conflicts = check.conflicts
+        if conflicts and (check.zone_conflict or exact < cfg.verbatim_threshold):
+            return _replace(base, facts=facts, conflicts=conflicts,
+                            reason=f"{level} by shingles, but the facts differ: {', '.join(conflicts)}")
+        if conflicts:
+            reason += f"; near-verbatim, so the differing {', '.join(conflicts)} are an edit"
+        return _replace(base, level=level, reason=reason, facts=facts, conflicts=conflicts)
+
+
+class _FactsCache:
+    """Facts of stored bodies (keyed by the text: a revised article is another body; bounded) and of the
+    probe being checked (one at a time)."""
+
+    LIMIT = 4096
+
+    def __init__(self) -> None:
+        self._stored: dict[str, StoryFacts] = {}
+        self._probe: tuple[str, StoryFacts] | None = None
+
+    def get(self, probe: bool, body: str) -> StoryFacts:
+        if probe:
+            if self._probe is None or self._probe[0] is not body:
+                self._probe = (body, story_facts(body))
+            return self._probe[1]
+        found = self._stored.get(body)
+        if found is None:
+            if len(self._stored) >= self.LIMIT:
+                self._stored.clear()
+            found = self._stored[body] = story_facts(body)
+        return found
 
 
 def _estimated(values: np.ndarray, other_signature: bytes | None) -> float | None:

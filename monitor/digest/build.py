@@ -111,8 +111,15 @@ def _item_view(item: DigestItem, tz: ZoneInfo) -> dict[str, object]:
         "author_post": _one_line(item.author_post, _NAME_CHARS) if item.author_post else None,
         "tags": "、".join((*item.zone_names, *item.topic_names)), "lead": _one_line(item.lead, 2 * LEAD_CHARS),
         "people": "、".join(_one_line(name, _NAME_CHARS) for name in item.people),
-        "also": tuple({"url": link, "name": source_label(link)} for link in map(web_link, item.also_published_by) if link),
+        "also": tuple({"url": link, "name": name} for name, link in _named_links(item.also_by)) if item.also_by else
+        tuple({"url": link, "name": source_label(link)} for link in map(web_link, item.also_published_by) if link),
+        "related": _named_links(item.related),
     }
+
+
+def _named_links(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """(shown name, href) of each http(s) link, the name bounded as a source's."""
+    return tuple((_one_line(name, _NAME_CHARS), link) for name, url in pairs if (link := web_link(url)))
 
 
 def build_digest(*, to_email: str, to_name: str | None, items: list[DigestItem], tz: ZoneInfo, links: DigestLinks,
@@ -131,7 +138,7 @@ def build_digest(*, to_email: str, to_name: str | None, items: list[DigestItem],
             "subject": subject,
             "greeting": wording.greeting(_one_line(to_name) if to_name else None),
             "intro": wording.summary_line(count), "people_label": wording.PEOPLE_LABEL,
-            "also_label": wording.also_published, "more_label": wording.more_line(count - shown),
+            "also_label": wording.also_published, "related_label": wording.related_reports, "more_label": wording.more_line(count - shown),
             "footer": wording.footer(to_email), "footer_links": wording.FOOTER_LINKS,
             "groups": groups, "more": count - shown, "to_email": to_email,
             "unsubscribe_url": links.unsubscribe, "manage_url": links.manage, "web_url": links.web,

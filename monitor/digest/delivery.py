@@ -125,11 +125,14 @@ def _links(settings: Settings, subscriber_id: int, digest_id: int | None) -> Dig
 
 
 def _item(candidate: Candidate, topic_labels: dict[str, str]) -> DigestItem:
-    sites = dict.fromkeys(url for _, url in candidate.copies)
-    return DigestItem(candidate.id, candidate.title, candidate.url, source_label(candidate.url), candidate.published,
+    sites: dict[str, str] = {}  # one per URL, with the first source's name
+    for name, url in candidate.copies:
+        sites.setdefault(url, name)
+    return DigestItem(candidate.id, candidate.title, candidate.url, candidate.source, candidate.published,
                       candidate.author, candidate.author_post, tuple(z.name for z in candidate.zones if z.role == "subject")
                       or tuple(z.name for z in candidate.zones), make_lead(candidate.body), tuple(sites),
-                      tuple(topic_labels.get(t, t) for t in candidate.topics), tuple(dict.fromkeys(candidate.people)))
+                      tuple(topic_labels.get(t, t) for t in candidate.topics), people=tuple(dict.fromkeys(candidate.people)),
+                      also_by=tuple((name, url) for url, name in sites.items()), related=candidate.related)
 
 
 def _topic_labels() -> dict[str, str]:
@@ -145,7 +148,12 @@ def build_for(settings: Settings, subscriber: Subscriber, candidates: list[Candi
     labels = _topic_labels()
     cache: dict[int, DigestItem] = {} if item_cache is None else item_cache
     items = []
+    events: set[int] = set()
     for candidate in candidates:
+        if candidate.event_id is not None:  # related coverage: the event once, its other reports listed under it
+            if candidate.event_id in events:
+                continue
+            events.add(candidate.event_id)
         item = cache.get(candidate.id)
         if item is None:
             item = cache[candidate.id] = _item(candidate, labels)

@@ -10,7 +10,16 @@ from sqlmodel import Session, col, select
 
 from monitor.digest.subscribers import SubscriptionFilters
 from monitor.items import PublishDate, ZoneTag
-from monitor.store.models import Article, ArticlePerson, ArticlePlace, ArticleTopic, ArticleZone, Source
+from monitor.store.models import (
+    Article,
+    ArticlePerson,
+    ArticlePlace,
+    ArticleTopic,
+    ArticleZone,
+    Cluster,
+    Source,
+)
+from monitor.store.sources import display_name
 from monitor.tag.gazetteer import Gazetteer
 
 __all__ = ["Candidate", "Wanted", "load_candidates", "matches"]
@@ -35,7 +44,9 @@ class Candidate:
     people: tuple[str, ...]
     provinces: frozenset[str]
     cities: frozenset[str]
-    copies: tuple[tuple[str, str], ...]  # (source name, url) of the cluster's other members
+    copies: tuple[tuple[str, str], ...]  # (source display name, url) of the cluster's other members
+    event_id: int | None = None  # related coverage: the event its story reports (None: alone)
+    related: tuple[tuple[str, str], ...] = ()  # (source display name, url) of the event's other reports
     # what `matches` compares, derived once per candidate rather than once per subscriber
     zone_ids: frozenset[str] = field(init=False)
     province_keys: frozenset[str] = field(init=False)
@@ -84,7 +95,8 @@ def _grouped(rows: Iterable[tuple[int, str]]) -> dict[int, list[str]]:
 def load_candidates(session: Session, gazetteer: Gazetteer, stored_after: datetime | None = None,
                     ids: Iterable[int] | None = None) -> list[Candidate]:
     """Relevant canonical articles stored after a time (or with the given ids), newest first."""
-    query = (select(Article, Source.name).join(Source, col(Source.id) == col(Article.source_id))
+    query = (select(Article, Source.name, Cluster.event_id).join(Source, col(Source.id) == col(Article.source_id))
+             .join(Cluster, col(Cluster.id) == col(Article.cluster_id), isouter=True)
              .where(col(Article.duplicate_of_id).is_(None)))
     if ids is not None:
         query = query.where(col(Article.id).in_(list(ids)))
@@ -93,10 +105,9 @@ def load_candidates(session: Session, gazetteer: Gazetteer, stored_after: dateti
         if stored_after is not None:
             query = query.where(col(Article.stored_at) > stored_after)
     rows = session.exec(query).all()
-    article_ids = [a.id for a, _ in rows]
+    article_ids = [a.id for a, _, _ in rows]
     if not article_ids:
         return []
-    zone_rows = session.exec(select(ArticleZone).where(col(ArticleZone.article_id).in_(article_ids))).all()
     topics = _grouped(session.exec(select(ArticleTopic.article_id, ArticleTopic.topic_id)
                                    .where(col(ArticleTopic.article_id).in_(article_ids))).all())
     people = _grouped(session.exec(select(ArticlePerson.article_id, ArticlePerson.name)
@@ -105,19 +116,18 @@ def load_candidates(session: Session, gazetteer: Gazetteer, stored_after: dateti
     for place in session.exec(select(ArticlePlace).where(col(ArticlePlace.article_id).in_(article_ids))).all():
         places.setdefault(place.article_id, []).append((place.province, place.city))
     copies: dict[int, list[tuple[str, str]]] = {}
-    for copy, source_name in session.exec(
-        select(Article, Source.name).join(Source, col(Source.id) == col(Article.source_id))
+    story_of = {article_id: article_id for article_id in article_ids}  # member id -> its story's canonical id
+    for copy, source_title in session.exec(
+        select(Article, Source.title).join(Source, col(Source.id) == col(Article.source_id))
         .where(col(Article.duplicate_of_id).in_(article_ids)).order_by(col(Article.id))
     ).all():
-        assert copy.duplicate_of_id is not None
-        copies.setdefault(copy.duplicate_of_id, []).append((source_name, copy.url))
-    zones: dict[int, list[ZoneTag]] = {}
-    for tag in zone_rows:
-        zone = gazetteer.get(tag.zone_id)
-        zones.setdefault(tag.article_id, []).append(
-            ZoneTag(tag.zone_id, zone.full_name if zone else tag.zone_id, tag.role, tag.score))  # type: ignore[arg-type]
+        assert copy.duplicate_of_id is not None and copy.id is not None
+        copies.setdefault(copy.duplicate_of_id, []).append((display_name(source_title, copy.url), copy.url))
+        story_of[copy.id] = copy.duplicate_of_id
+    zones = _story_zones(session, gazetteer, story_of)
     candidates = []
-    for article, source_name in rows:
+    related = _event_reports(session, {event for _, _, event in rows if event is not None})
+    for article, source_name, event_id in rows:
         assert article.id is not None
         zone_tags = tuple(sorted(zones.get(article.id, []), key=lambda t: (t.role != "subject", -t.score, t.zone_id)))
         provinces = {p for p, _ in places.get(article.id, [])}
@@ -133,9 +143,44 @@ def load_candidates(session: Session, gazetteer: Gazetteer, stored_after: dateti
             article.id, article.url, article.title, article.body, source_name, published, article.stored_at,
             article.author, article.author_post, article.content_type, zone_tags, tuple(topics.get(article.id, [])),
             tuple(people.get(article.id, [])), frozenset(provinces), frozenset(cities), tuple(copies.get(article.id, [])),
+            event_id, tuple((name, url) for other, name, url in related.get(event_id, []) if other != article.id)
+            if event_id is not None else (),
         ))
     candidates.sort(key=lambda c: (c.published.value if c.published else c.stored_at), reverse=True)
     return candidates
+
+
+def _event_reports(session: Session, events: set[int]) -> dict[int, list[tuple[int, str, str]]]:
+    """(article id, source display name, url) of the canonical report of each story of the events, oldest first."""
+    out: dict[int, list[tuple[int, str, str]]] = {}
+    if not events:
+        return out
+    for article_id, url, title, event_id in session.exec(
+        select(Article.id, Article.url, Source.title, Cluster.event_id)
+        .join(Cluster, col(Cluster.id) == col(Article.cluster_id)).join(Source, col(Source.id) == col(Article.source_id))
+        .where(col(Cluster.event_id).in_(sorted(events)), col(Article.duplicate_of_id).is_(None)).order_by(col(Article.id))
+    ).all():
+        out.setdefault(int(event_id), []).append((int(article_id), display_name(title, url), url))  # type: ignore[arg-type]
+    return out
+
+
+def _story_zones(session: Session, gazetteer: Gazetteer, story_of: dict[int, int]) -> dict[int, list[ZoneTag]]:
+    """A story's zone tags: the union of its members' (a zone named only in one copy still reaches its
+    subscribers); a zone that is the subject of any member is the story's subject, at its best score."""
+    best: dict[int, dict[str, tuple[bool, float]]] = {}
+    ids = list(story_of)
+    for start in range(0, len(ids), 500):
+        for tag in session.exec(select(ArticleZone).where(col(ArticleZone.article_id).in_(ids[start:start + 500]))).all():
+            story = best.setdefault(story_of[tag.article_id], {})
+            subject, score = story.get(tag.zone_id, (False, 0.0))
+            story[tag.zone_id] = (subject or tag.role == "subject", max(score, tag.score))
+    zones: dict[int, list[ZoneTag]] = {}
+    for story_id, tags in best.items():
+        for zone_id, (subject, score) in tags.items():
+            zone = gazetteer.get(zone_id)
+            zones.setdefault(story_id, []).append(
+                ZoneTag(zone_id, zone.full_name if zone else zone_id, "subject" if subject else "mentioned", score))
+    return zones
 
 
 def _short(name: str) -> str:

@@ -54,6 +54,11 @@ def also_published(count: int) -> str:
     return f"另有{count}家网站刊发："
 
 
+def related_reports(count: int) -> str:
+    """The start of the line that lists an event's other, independent reports (their outlets follow)."""
+    return f"另有{count}篇报道："
+
+
 def more_line(count: int) -> str:
     return f"……另有{count}篇，见文章库"
 

@@ -138,7 +138,7 @@ async def _backfill(settings: Settings, source: SourceConfig, engine: Engine, wi
     pages = new = duplicates = skipped = errors = done = 0
     with Session(engine, expire_on_commit=False) as session:
         repos = Repositories.over(session, {source.name: source.priority})
-        row = repos.sources.ensure(source.name, source.kind)
+        row = repos.sources.ensure(source.name, source.kind, source.title)
         assert row.id is not None
         run = repos.runs.start(row)
         async with Fetcher(settings) as fetcher:  # no validator store: every list page is read in full

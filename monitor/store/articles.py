@@ -27,6 +27,7 @@ from monitor.items import (
     TagSet,
     Unchanged,
 )
+from monitor.store.events import link_event
 from monitor.store.models import (
     Article,
     ArticlePerson,
@@ -135,6 +136,10 @@ class Articles:
         self._write_tags(article_id, tags, fresh=True)
         if isinstance(verdict, DuplicateOf):
             return StoreResult(article_id, "duplicate", cluster_id, canonical_id, similarity)
+        subjects = tuple(z.zone_id for z in tags.zones if z.role == "subject")
+        if subjects:  # another outlet's report of the same event: related coverage, a level above copies
+            link_event(self.session, article_id, cluster_id, article.body, published.value if published else None,
+                       subjects)
         return StoreResult(article_id, "new", cluster_id, None, None)
 
     # clusters ----------------------------------------------------------------------

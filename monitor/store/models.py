@@ -70,6 +70,7 @@ class Source(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(max_length=100, unique=True, index=True)
     kind: str = Field(max_length=20)
+    title: str | None = Field(default=None, max_length=200)  # display name (sources file `title:`, e.g. 科技日报)
     last_run_at: datetime | None = _ts(default=None, nullable=True)
     last_success_at: datetime | None = _ts(default=None, nullable=True)
     items_last_run: int = 0
@@ -84,6 +85,8 @@ class Cluster(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     canonical_article_id: int | None = Field(default=None, nullable=True, index=True)
     created_at: datetime = _ts(nullable=False)
+    # related coverage: the clusters reporting one event share the id of its first cluster (None: alone)
+    event_id: int | None = Field(default=None, nullable=True, index=True)
 
 
 class Article(SQLModel, table=True):

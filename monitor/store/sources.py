@@ -15,7 +15,7 @@ from monitor.store.db import commit_retrying
 from monitor.store.models import CrawlRun, Source
 from monitor.timefmt import utcnow
 
-__all__ = ["Sources", "CrawlRuns"]
+__all__ = ["Sources", "CrawlRuns", "display_name"]
 
 
 class Sources:
@@ -26,20 +26,24 @@ class Sources:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def row(self, name: str, kind: str) -> Source:
-        """The source named ``name``, added (and flushed, so it has its id) when new; its kind follows ``kind``."""
+    def row(self, name: str, kind: str, title: str | None = None) -> Source:
+        """The source named ``name``, added (and flushed, so it has its id) when new; its kind follows ``kind``
+        and its display name ``title`` (when given: an import names no title and keeps the one recorded)."""
         row = self.session.exec(select(Source).where(Source.name == name)).first()
         if row is None:
-            row = Source(name=name, kind=kind)
+            row = Source(name=name, kind=kind, title=title)
             self.session.add(row)
             self.session.flush()
-        elif row.kind != kind:
-            row.kind = kind
+        else:
+            if row.kind != kind:
+                row.kind = kind
+            if title is not None and row.title != title:
+                row.title = title
         return row
 
-    def ensure(self, name: str, kind: str) -> Source:
+    def ensure(self, name: str, kind: str, title: str | None = None) -> Source:
         """``row``, committed."""
-        return commit_retrying(self.session, lambda: self.row(name, kind), f"recording source {name!r}")
+        return commit_retrying(self.session, lambda: self.row(name, kind, title), f"recording source {name!r}")
 
 
 class CrawlRuns:
@@ -111,3 +115,12 @@ class CrawlRuns:
             query = query.where(col(CrawlRun.started_at) >= started_since)
         result = self.session.exec(query.values(status=status, finished_at=utcnow(), error=error))  # type: ignore[call-overload]
         return int(result.rowcount or 0)
+
+
+def display_name(title: str | None, url: str) -> str:
+    """What readers see for a source: its display name (sources file ``title:``), else the page's host."""
+    if title:
+        return title
+    from urllib.parse import urlsplit
+
+    return urlsplit(url).hostname or url

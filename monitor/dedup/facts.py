@@ -1,0 +1,162 @@
+"""What a story is about, for verifying a candidate pair: zones, people, organisations, quantities, dates, ordinals.
+
+Two stories filled into one template (a zone's policy launch, a monthly economic report, a signing
+ceremony, an award list) share most of their shingles; what tells them apart are the facts put into
+the template's slots. ``story_facts(body)`` reads them (zones, people and organisations with the
+tagger of the tag stage, numbers with a regular expression) and ``compare(a, b)`` says which agree.
+
+A kind of fact conflicts when each text holds a fact of that kind the other lacks: an abridged copy
+drops facts (one side's set inside the other's), it does not replace them. Quantities tolerate a
+minority of differences (a corrected figure, an OCR'd digit) and people or organisations conflict
+only when the two texts share none of them (an OCR'd name is one difference among agreeing ones).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from monitor.normalise import match_key
+
+__all__ = ["FactCheck", "KindCheck", "StoryFacts", "compare", "story_facts"]
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_NUMBER = "[零〇一二两三四五六七八九十百千]+"
+_NUMBER = rf"(\d+(?:\.\d+)?|{_CN_NUMBER})"
+# counts and amounts: a number with its unit (the unit keeps 8条 apart from 8家 and 8亿元)
+_UNITS = ("亿元|万元|元|亿美元|万美元|美元|亿|万人|万|条|项|个|家|户|人次|人|名|所|座|批|届|次|场|件|台|套|款|平方公里|平方米|"
+          "亩|公里|吨|倍|%|个百分点|岗位|份|余家|余个|余项|余人")
+_QUANTITY = re.compile(rf"(?<![第\d.零〇一二两三四五六七八九十百千]){_NUMBER}\s*(?:余|多)?({_UNITS})")
+_ORDINAL = re.compile(rf"第{_NUMBER}\s*(个|批|届|次|名|位|家|季度|期|轮|号|站|场)")  # with its unit: 第1个, 第十一届
+_DATE = re.compile(r"(?:(?<!\d)(\d{4})年)?(?<!\d)(\d{1,2})月(\d{1,2})日")
+_YEAR_MONTH = re.compile(r"(?<!\d)(\d{4})年(\d{1,2})月")
+# Quantities conflict when fewer than this share of them agree (counting the smaller differing side): an OCR'd
+# or corrected figure among agreeing ones is an edit, another issue of a report changes most of them.
+_MIN_QUANTITY_AGREEMENT = 0.6
+
+
+def _cn_to_int(text: str) -> int | None:
+    """一 .. 九千九百九十九 (the numerals templates print: 十四条, 第二十届, 三百家)."""
+    total, current = 0, 0
+    for ch in text:
+        if ch in _CN_DIGITS:
+            current = _CN_DIGITS[ch]
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        elif ch == "千":
+            total += (current or 1) * 1000
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+def _number(text: str) -> str | None:
+    if text[0].isdigit():
+        value = float(text)
+        return str(int(value)) if value.is_integer() else f"{value:g}"
+    found = _cn_to_int(text)
+    return None if found is None else str(found)
+
+
+@dataclass(frozen=True, slots=True)
+class StoryFacts:
+    zones: frozenset[str]  # every zone the text names (zone ids)
+    subjects: frozenset[str]  # the zones it is about
+    people: frozenset[str]
+    orgs: frozenset[str]
+    quantities: frozenset[str]  # "14条", "3000元", "1.5亿元"
+    dates: frozenset[str]  # "5-25", "2023-5-25", "2023-5" (a month of a report)
+    ordinals: frozenset[str]  # "第7个"
+
+
+@dataclass(frozen=True, slots=True)
+class KindCheck:
+    kind: str
+    agreed: tuple[str, ...]
+    only_mine: tuple[str, ...]
+    only_theirs: tuple[str, ...]
+    conflict: bool
+
+    def as_json(self) -> list[object]:
+        return [self.kind, list(self.agreed), list(self.only_mine), list(self.only_theirs), self.conflict]
+
+
+@dataclass(frozen=True, slots=True)
+class FactCheck:
+    kinds: tuple[KindCheck, ...]
+
+    @property
+    def conflicts(self) -> tuple[str, ...]:
+        return tuple(k.kind for k in self.kinds if k.conflict)
+
+    @property
+    def zone_conflict(self) -> bool:
+        return any(k.conflict for k in self.kinds if k.kind == "zones")
+
+
+def story_facts(body: str) -> StoryFacts:
+    from monitor.tag import shared_tagger  # the tag stage's gazetteer and people finder, loaded once
+
+    tags = shared_tagger().tag("", body)
+    key = "|".join(match_key(line) for line in body.splitlines())  # lines kept apart: 2025-06-13|6月12日
+    quantities = set()
+    for number, unit in _QUANTITY.findall(key):
+        value = _number(number)
+        if value is not None and unit != "余":
+            quantities.add(value + unit.removeprefix("余"))
+    ordinals = set()
+    for number, unit in _ORDINAL.findall(key):
+        value = _number(number)
+        if value is not None:
+            ordinals.add(f"第{value}{unit}")
+    dates = {f"{y}-{int(m)}-{int(d)}" if y else f"{int(m)}-{int(d)}" for y, m, d in _DATE.findall(key)}
+    dates |= {f"{y}-{int(m)}" for y, m in _YEAR_MONTH.findall(key)}
+    # a date printed with its year also agrees with the same day printed without one
+    dates |= {d.split("-", 1)[1] for d in dates if d.count("-") == 2}
+    orgs = {p.org.name for p in tags.people if p.org is not None and p.org.name}
+    return StoryFacts(
+        zones=frozenset(z.zone_id for z in tags.zones),
+        subjects=frozenset(z.zone_id for z in tags.zones if z.role == "subject"),
+        people=frozenset(p.name for p in tags.people),
+        orgs=frozenset(orgs),
+        quantities=frozenset(quantities),
+        dates=frozenset(dates),
+        ordinals=frozenset(ordinals),
+    )
+
+
+def _kind(kind: str, mine: frozenset[str], theirs: frozenset[str], conflict: bool) -> KindCheck:
+    return KindCheck(kind, tuple(sorted(mine & theirs)), tuple(sorted(mine - theirs)), tuple(sorted(theirs - mine)),
+                     conflict)
+
+
+def _alike(a: str, b: str) -> bool:
+    """The same organisation's name with one character misread (OCR): equal length, one position differs."""
+    return a == b or (len(a) == len(b) >= 4 and sum(x != y for x, y in zip(a, b, strict=True)) <= 1)
+
+
+def _any_alike(mine: frozenset[str], theirs: frozenset[str]) -> bool:
+    return any(_alike(a, b) for a in mine for b in theirs)
+
+
+def compare(mine: StoryFacts, theirs: StoryFacts) -> FactCheck:
+    """Which facts agree; a kind conflicts when each side holds one the other lacks (see the module doc)."""
+    # zones: a subject of one text that the other does not name at all, both ways
+    zone_conflict = bool(mine.subjects - theirs.zones) and bool(theirs.subjects - mine.zones)
+    kinds = [_kind("zones", mine.zones, theirs.zones, zone_conflict)]
+    a, b = mine.people, theirs.people
+    kinds.append(_kind("people", a, b, bool(a - b) and bool(b - a) and not (a & b)))
+    a, b = mine.orgs, theirs.orgs
+    kinds.append(_kind("orgs", a, b, bool(a - b) and bool(b - a) and not _any_alike(a, b)))
+    a, b = mine.quantities, theirs.quantities
+    differing = min(len(a - b), len(b - a))
+    shared = len(a & b)
+    kinds.append(_kind("quantities", a, b, differing > 0 and shared / (shared + differing) < _MIN_QUANTITY_AGREEMENT))
+    for kind, a, b in (("dates", mine.dates, theirs.dates), ("ordinals", mine.ordinals, theirs.ordinals)):
+        kinds.append(_kind(kind, a, b, bool(a - b) and bool(b - a)))
+    return FactCheck(tuple(kinds))
