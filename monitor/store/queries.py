@@ -26,7 +26,9 @@ class ArticleFilter:
     keywords: tuple[str, ...] = ()  # any of them in title or body
     canonical_only: bool = False
     ids: tuple[int, ...] = ()
+    content_types: tuple[str, ...] = ()
     limit: int | None = None
+    offset: int = 0  # with limit: one page of the list
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,9 +73,13 @@ def list_articles(session: Session, filters: ArticleFilter, zone_names: dict[str
         query = query.where(col(Article.id).in_(filters.ids))
     if filters.canonical_only:
         query = query.where(col(Article.duplicate_of_id).is_(None))
+    if filters.content_types:
+        query = query.where(col(Article.content_type).in_(filters.content_types))
     query = query.order_by(col(Article.published_at).desc().nulls_last(), col(Article.id).desc())
     if filters.limit:
         query = query.limit(filters.limit)
+    if filters.offset:
+        query = query.offset(filters.offset)
     rows = session.exec(query).all()
     ids = [article.id for article, _ in rows]
     tags: dict[int, list[ZoneTag]] = {}
