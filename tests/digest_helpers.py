@@ -14,7 +14,7 @@ from typing import Any, Protocol, TypeVar
 from aiosmtpd.controller import Controller
 from sqlmodel import Session
 
-from monitor.items import ExtractedArticle, New, PublishDate, TagSet, ZoneTag
+from monitor.items import ExtractedArticle, New, PublishDate, TagSet, TopicTag, ZoneTag
 from monitor.normalise import content_hash
 from monitor.store import Articles, Sources, db
 from monitor.tag.gazetteer import load_gazetteer
@@ -23,7 +23,7 @@ from tests.conftest import free_port
 
 
 def store_articles(database_url: str, specs: list[dict[str, Any]], source: str = "zone-news") -> list[int]:
-    """specs: url, title, body, zones (subject ids), optional published (datetime)."""
+    """specs: url, title, body, zones (subject ids), optional published (datetime), topics (ids), content_type."""
     gazetteer = load_gazetteer()
     engine = db.make_engine(database_url)
     ids = []
@@ -34,7 +34,9 @@ def store_articles(database_url: str, specs: list[dict[str, Any]], source: str =
             published = spec.get("published", datetime(2022, 11, 14, 9, 30, tzinfo=SHANGHAI))
             article = ExtractedArticle(url=spec["url"], title=spec["title"], body=spec["body"],
                                        published=PublishDate(published, "minute"), author=spec.get("author"))
-            tags = TagSet(zones=tuple(ZoneTag(z, gazetteer.get(z).full_name, "subject", 1.0) for z in spec.get("zones", ())))  # type: ignore[union-attr]
+            tags = TagSet(zones=tuple(ZoneTag(z, gazetteer.get(z).full_name, "subject", 1.0) for z in spec.get("zones", ())),  # type: ignore[union-attr]
+                          topics=tuple(TopicTag(t, t, 1.0) for t in spec.get("topics", ())),
+                          content_type=spec.get("content_type", "news"))
             result = articles.store_article(article, New(content_hash(article.body)), tags, row, utcnow())
             session.commit()
             ids.append(result.article_id)
