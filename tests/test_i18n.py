@@ -4,7 +4,6 @@ subscriber's language chosen from the CLI reaching their emails."""
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import UTC, datetime
 from email import message_from_bytes, policy
@@ -91,8 +90,16 @@ def test_a_subscribers_language_from_the_cli_reaches_their_confirmation_email(mi
         assert run_cli(*args, env=env).returncode == 0
     refused = run_cli("subscribers", "add", "x@example.com", "--language", "fr", env=env)
     assert refused.returncode == 2 and "zh-CN, en" in refused.stderr
-    listed = [json.loads(line) for line in run_cli("subscribers", "list", "--json", env=env).stdout.splitlines()]
-    assert [(row["email"], row["language"]) for row in listed] == [("en@example.com", "en"), ("zh@example.com", "zh-CN")]
+    from sqlmodel import Session, select
+
+    from monitor.store import db
+    from monitor.store.models import Subscriber
+
+    engine = db.make_engine(migrated_url)
+    with Session(engine) as session:
+        stored = {row.email: row.language for row in session.exec(select(Subscriber)).all()}
+    engine.dispose()
+    assert stored == {"en@example.com": "en", "zh@example.com": "zh-CN"}
     subjects = {}
     for path in (tmp_path / "outbox").glob("*.eml"):
         mail = message_from_bytes(path.read_bytes(), policy=policy.default)

@@ -45,7 +45,7 @@ def _add(url: str, email: str, *filters: SubscriptionFilters, **options: str) ->
     return subscriber_id
 
 
-def test_the_manage_page_shows_every_subscription_and_saves_only_what_was_edited(web_app, migrated_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_manage_page_shows_every_subscription_and_saves_only_what_was_edited(web_app, migrated_url: str) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
     base, settings = web_app
     other = SubscriptionFilters(frequency="immediate", keywords=("孵化器",))
     subscriber_id = _add(migrated_url, "m@example.com", EVERY_FILTER, other, name="读者")
@@ -81,7 +81,7 @@ def test_the_manage_page_shows_every_subscription_and_saves_only_what_was_edited
     assert second_after == SubscriptionFilters(frequency="immediate", keywords=("孵化器",), hour=20)
 
 
-def test_subscriptions_are_added_and_removed_on_the_manage_page(web_app, migrated_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_subscriptions_are_added_and_removed_on_the_manage_page(web_app, migrated_url: str) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
     base, settings = web_app
     subscriber_id = _add(migrated_url, "two@example.com", EVERY_FILTER)
     token = make_token(settings.secret_key, "manage", subscriber_id)
@@ -95,7 +95,7 @@ def test_subscriptions_are_added_and_removed_on_the_manage_page(web_app, migrate
     assert _views(migrated_url)["two@example.com"].subscriptions == (SubscriptionFilters(),)
 
 
-def test_unknown_choices_are_refused_with_the_valid_ones_and_the_form_keeps_what_was_typed(web_app, migrated_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_choices_are_refused_with_the_valid_ones_and_the_form_keeps_what_was_typed(web_app, migrated_url: str) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
     base, settings = web_app
     with httpx.Client(base_url=base) as client:
         posted = {"email": "new@example.com", "topics": ["talent", "no-such-topic"], "provinces": ["火星省"],
@@ -124,7 +124,7 @@ def test_unknown_choices_are_refused_with_the_valid_ones_and_the_form_keeps_what
     assert _views(migrated_url)["m@example.com"].subscriptions == (EVERY_FILTER,)  # nothing saved
 
 
-def test_front_page_and_archive_filters_pages_and_dates(web_app, migrated_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_front_page_and_archive_filters_pages_and_dates(web_app, migrated_url: str) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
     base, _settings = web_app
     start = datetime(2022, 11, 14, 9, 30, tzinfo=SHANGHAI)
     store_articles(migrated_url, [{"url": f"http://n.example.cn/{n}.html", "title": f"宝鸡高新区新闻{n:02d}",
@@ -153,7 +153,7 @@ def test_front_page_and_archive_filters_pages_and_dates(web_app, migrated_url: s
         assert 'href="/archive?zone=baoji&amp;page=3&amp;lang=en"' in paged and " Oct 2022 09:30" in paged
 
 
-def test_a_page_speaks_the_language_asked_for_then_remembers_it(web_app, migrated_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_page_speaks_the_language_asked_for_then_remembers_it(web_app, migrated_url: str) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
     base, settings = web_app
     with httpx.Client(base_url=base) as client:
         assert '<html lang="zh-CN">' in client.get("/subscribe").text and "订阅" in client.get("/subscribe").text
