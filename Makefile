@@ -9,7 +9,7 @@ LOCK := requirements.lock
 PIP_INSTALL := $(BIN)/python -m pip install --quiet -c $(LOCK)
 export MONITOR_TEST_POSTGRES_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 
-.PHONY: demo test install lint bench clean fuzz soak lock
+.PHONY: demo test install lint bench clean fuzz soak lock locale
 
 # pip first (the locked one: older pips fail on some extras), then the project with its test extra.
 $(STAMP): pyproject.toml $(LOCK)
@@ -25,6 +25,14 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# The one translation catalogue (monitor/i18n.py): extract every marked string, merge it into the Chinese and
+# English catalogues (translate the new Chinese entries in monitor/locale/zh_CN), compile the .mo files.
+locale: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg -o monitor/locale/messages.pot --no-location --sort-output --omit-header --project zone-monitor .
+	$(BIN)/pybabel update -i monitor/locale/messages.pot -d monitor/locale --ignore-obsolete --no-fuzzy-matching --width 120
+	$(BIN)/python -m monitor.i18n
+	$(BIN)/pybabel compile -d monitor/locale --statistics
 
 lint: $(STAMP)
 	$(BIN)/ruff check monitor scrapers tests migrations

@@ -44,6 +44,7 @@ def subscribers_add(
     weekday: Annotated[str, typer.Option(help="Weekly digests: day of the week (mon..sun or 0-6).")] = "mon",
     tz: Annotated[str, typer.Option("--tz", help="The subscriber's timezone.")] = "Asia/Shanghai",
     group_by: Annotated[str, typer.Option(help="Group digest items by zone or topic.")] = "zone",
+    language: Annotated[str, typer.Option(help="Language of the subscriber's emails and pages: zh-CN or en.")] = "zh-CN",
     require_confirmation: Annotated[bool, typer.Option(help="Send a confirmation email first (double opt-in).")] = False,
 ) -> None:
     """Add a subscriber, or another subscription to an existing one. Confirmed at once unless --require-confirmation."""
@@ -63,7 +64,7 @@ def subscribers_add(
     settings = load_settings()
     with open_database(settings) as engine, Session(engine) as session:
         subscriber, created = add_subscriber(session, email, name, tz, filters, confirmed=not require_confirmation,
-                                             group_by=group_by)
+                                             group_by=group_by, language=language)
         if require_confirmation and not subscriber.confirmed:
             from monitor.web.app import send_confirmation
 
@@ -83,7 +84,7 @@ def subscribers_list(json_out: Annotated[bool, typer.Option("--json", help="One 
     for view in views:
         if json_out:
             emit_json({"id": view.id, "email": view.email, "name": view.name, "timezone": view.timezone,
-                   "confirmed": view.confirmed, "status": view.status, "group_by": view.group_by,
+                   "confirmed": view.confirmed, "status": view.status, "group_by": view.group_by, "language": view.language,
                    "subscriptions": [s.as_json() for s in view.subscriptions]})
         else:
             out.print(f"{view.email}  {view.name or ''}  {view.status}{'' if view.confirmed else ' (unconfirmed)'}  "

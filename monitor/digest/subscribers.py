@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, fields
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, fields, replace
 from datetime import timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -12,6 +13,7 @@ from sqlmodel import Session, col, select
 
 from monitor.addresses import AddressError, address_key, canonical_address
 from monitor.errors import ConfigError
+from monitor.i18n import LANGUAGES
 from monitor.store.models import Delivery, DigestRecord, Subscriber, Subscription, SubscriptionChange
 from monitor.tag.gazetteer import Gazetteer
 from monitor.timefmt import format_timestamp, utcnow
@@ -30,9 +32,14 @@ __all__ = [
     "export_subscriber",
     "erase_subscriber",
     "replace_subscriptions",
+    "subscriptions_of",
+    "edit_subscriber",
+    "edit_subscriptions",
+    "check_language",
     "propose_change",
     "apply_change",
     "change_filters",
+    "change_language",
     "one_line_name",
 ]
 
@@ -86,6 +93,7 @@ class SubscriberView:
     status: str
     group_by: str
     subscriptions: tuple[SubscriptionFilters, ...]
+    language: str = "zh-CN"
 
 
 def resolve_zones(gazetteer: Gazetteer, names: list[str]) -> tuple[str, ...]:
@@ -103,6 +111,17 @@ def _check_tz(tz: str) -> None:
         ZoneInfo(tz)
     except (ZoneInfoNotFoundError, ValueError):
         raise ConfigError(f"unknown timezone {tz!r}") from None
+
+
+def check_language(language: str) -> str:
+    if language not in LANGUAGES:
+        raise ConfigError(f"language must be one of {', '.join(LANGUAGES)}, got {language!r}")
+    return language
+
+
+def _check_group_by(group_by: str) -> None:
+    if group_by not in ("zone", "topic"):
+        raise ConfigError(f"group-by must be 'zone' or 'topic', got {group_by!r}")
 
 
 def _to_row(subscriber_id: int, filters: SubscriptionFilters) -> Subscription:
@@ -138,7 +157,7 @@ def one_line_name(name: str | None) -> str | None:
 
 
 def add_subscriber(session: Session, email: str, name: str | None, tz: str, filters: SubscriptionFilters,
-                   confirmed: bool = True, group_by: str = "zone") -> tuple[Subscriber, bool]:
+                   confirmed: bool = True, group_by: str = "zone", language: str = "zh-CN") -> tuple[Subscriber, bool]:
     """Add a subscriber (or a subscription to an existing one). Returns (subscriber, created).
 
     Adding the same subscription twice changes nothing.
@@ -146,14 +165,14 @@ def add_subscriber(session: Session, email: str, name: str | None, tz: str, filt
     email = canonical_address(email)
     filters.validate()
     _check_tz(tz)
-    if group_by not in ("zone", "topic"):
-        raise ConfigError(f"group-by must be 'zone' or 'topic', got {group_by!r}")
+    _check_group_by(group_by)
+    check_language(language)
     name = one_line_name(name)
     subscriber = find_subscriber(session, email)
     created = subscriber is None
     if subscriber is None:
         subscriber = Subscriber(email=email, name=name, timezone=tz, confirmed=confirmed, group_by=group_by,
-                                confirmed_at=utcnow() if confirmed else None, created_at=utcnow())
+                                language=language, confirmed_at=utcnow() if confirmed else None, created_at=utcnow())
         session.add(subscriber)
         session.flush()
     elif subscriber.status == "unsubscribed" and confirmed:
@@ -178,8 +197,62 @@ def replace_subscriptions(session: Session, subscriber: Subscriber, filters: lis
     session.commit()
 
 
+def subscriptions_of(session: Session, subscriber: Subscriber) -> list[tuple[int, SubscriptionFilters]]:
+    """Every subscription of a subscriber with its row id, oldest first."""
+    rows = session.exec(select(Subscription).where(Subscription.subscriber_id == subscriber.id)
+                        .order_by(col(Subscription.id))).all()
+    return [(row.id, subscription_filters(row)) for row in rows if row.id is not None]
+
+
+def edit_subscriber(session: Session, subscriber: Subscriber, changes: Mapping[str, str | None]) -> None:
+    """Change some of name, timezone, group_by and language (the others stay as stored); no commit."""
+    unknown = set(changes) - {"name", "timezone", "group_by", "language"}
+    if unknown:
+        raise ConfigError(f"cannot change {sorted(unknown)} of a subscriber")
+    if "timezone" in changes:
+        _check_tz(str(changes["timezone"]))
+    if "group_by" in changes:
+        _check_group_by(str(changes["group_by"]))
+    if "language" in changes:
+        check_language(str(changes["language"]))
+    for key, value in changes.items():
+        setattr(subscriber, key, one_line_name(value) if key == "name" else value)
+    session.add(subscriber)
+
+
+def edit_subscriptions(session: Session, subscriber: Subscriber, edits: Mapping[int, Mapping[str, object]],
+                       removed: frozenset[int] = frozenset(), added: tuple[SubscriptionFilters, ...] = ()) -> None:
+    """Apply a manage page in one transaction: ``edits`` maps a subscription id to the filters the person changed
+    (every other filter keeps its stored value, whatever was set since the page was shown); ``removed`` ids are
+    deleted, ``added`` subscriptions created. Everything is validated before anything is written."""
+    rows = {row.id: row for row in session.exec(select(Subscription)
+                                                .where(Subscription.subscriber_id == subscriber.id)).all()}
+    updated = []
+    for subscription_id, changes in edits.items():
+        row = rows.get(subscription_id)
+        if row is None or subscription_id in removed:
+            continue  # removed meanwhile (another page, the CLI): nothing left to edit
+        new = replace(subscription_filters(row), **changes)  # type: ignore[arg-type]
+        new.validate()
+        updated.append((row, new))
+    for item in added:
+        item.validate()
+    assert subscriber.id is not None
+    for row, new in updated:
+        fresh = _to_row(subscriber.id, new)
+        for column in ("frequency", "match", "hour", "weekday", *(f"{name}_json" for name in _LIST_FIELDS)):
+            setattr(row, column, getattr(fresh, column))
+        session.add(row)
+    for subscription_id in removed:
+        if subscription_id in rows:
+            session.delete(rows[subscription_id])
+    for item in added:
+        session.add(_to_row(subscriber.id, item))
+    session.commit()
+
+
 def propose_change(session: Session, subscriber: Subscriber, name: str | None, filters: SubscriptionFilters,
-                   max_age: int) -> SubscriptionChange:
+                   max_age: int, language: str | None = None) -> SubscriptionChange:
     """Store what a form asked for an existing subscriber, to be applied only by a link sent to their address.
     Earlier proposals stay valid (a stranger's post cannot void the owner's link) until they expire."""
     filters.validate()
@@ -188,14 +261,23 @@ def propose_change(session: Session, subscriber: Subscriber, name: str | None, f
     session.exec(delete(SubscriptionChange).where(col(SubscriptionChange.created_at)  # type: ignore[call-overload]
                                                   < now - timedelta(seconds=max_age)))
     change = SubscriptionChange(subscriber_id=subscriber.id, name=one_line_name(name),
-                                filters_json=json.dumps(filters.as_json(), ensure_ascii=False), created_at=now)
+                                filters_json=json.dumps({**filters.as_json(), **({"language": check_language(language)}
+                                                                                 if language else {})},
+                                                        ensure_ascii=False), created_at=now)
     session.add(change)
     session.commit()
     return change
 
 
+def change_language(change: SubscriptionChange) -> str | None:
+    """The language the form asked for with a proposed change (None: keep the subscriber's)."""
+    language = json.loads(change.filters_json).get("language")
+    return str(language) if language else None
+
+
 def change_filters(change: SubscriptionChange) -> SubscriptionFilters:
     values = json.loads(change.filters_json)
+    values.pop("language", None)
     return SubscriptionFilters(**{k: tuple(v) if isinstance(v, list) else v for k, v in values.items()})
 
 
@@ -206,6 +288,9 @@ def apply_change(session: Session, change: SubscriptionChange) -> Subscriber:
     assert subscriber is not None
     if change.name:
         subscriber.name = change.name
+    language = change_language(change)
+    if language:
+        subscriber.language = language
     if not subscriber.confirmed:
         subscriber.confirmed, subscriber.confirmed_at = True, utcnow()
     if subscriber.status == "unsubscribed":
@@ -225,7 +310,7 @@ def list_subscribers(session: Session) -> list[SubscriberView]:
                             .order_by(col(Subscription.id))).all()
         views.append(SubscriberView(subscriber.id, subscriber.email, subscriber.name, subscriber.timezone,
                                     subscriber.confirmed, subscriber.status, subscriber.group_by,
-                                    tuple(subscription_filters(s) for s in subs)))
+                                    tuple(subscription_filters(s) for s in subs), subscriber.language))
     return views
 
 
@@ -251,7 +336,7 @@ def export_subscriber(session: Session, email: str) -> dict[str, object] | None:
     return {
         "email": subscriber.email, "name": subscriber.name, "timezone": subscriber.timezone,
         "confirmed": subscriber.confirmed, "status": subscriber.status, "group_by": subscriber.group_by,
-        "bounces": subscriber.bounces, "created_at": format_timestamp(subscriber.created_at),
+        "language": subscriber.language, "bounces": subscriber.bounces, "created_at": format_timestamp(subscriber.created_at),
         "confirmed_at": format_timestamp(subscriber.confirmed_at),
         "subscriptions": [subscription_filters(s).as_json() for s in subs],
         "digests": [{"frequency": d.frequency, "period": d.period_key, "subject": d.subject, "state": v.state,

@@ -178,6 +178,7 @@ class Subscriber(SQLModel, table=True):
     bounces: int = 0
     status: str = Field(default="active", max_length=12, sa_column_kwargs={"server_default": "active"})  # active | bouncing | unsubscribed
     group_by: str = Field(default="zone", max_length=10, sa_column_kwargs={"server_default": "zone"})  # zone | topic
+    language: str = Field(default="zh-CN", max_length=8, sa_column_kwargs={"server_default": "zh-CN"})  # zh-CN | en
     confirmed_at: datetime | None = _ts(default=None, nullable=True)
     created_at: datetime = _ts(nullable=False)
 

@@ -28,6 +28,7 @@ class ArticleFilter:
     ids: tuple[int, ...] = ()
     content_types: tuple[str, ...] = ()
     limit: int | None = None
+    offset: int = 0  # with limit: one page of the list
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +78,8 @@ def list_articles(session: Session, filters: ArticleFilter, zone_names: dict[str
     query = query.order_by(col(Article.published_at).desc().nulls_last(), col(Article.id).desc())
     if filters.limit:
         query = query.limit(filters.limit)
+    if filters.offset:
+        query = query.offset(filters.offset)
     rows = session.exec(query).all()
     ids = [article.id for article, _ in rows]
     tags: dict[int, list[ZoneTag]] = {}
