@@ -8,7 +8,6 @@ logs go to stderr); exit 0 when the command did its job, 1 when a source or the 
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from pathlib import Path

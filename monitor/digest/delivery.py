@@ -32,7 +32,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from monitor.backoff import DELIVERY_RETRY
-from monitor.digest.build import DigestLinks, build_digest, make_lead, source_label
+from monitor.digest.build import DigestLinks, build_digest, make_lead
 from monitor.digest.mailer import Mailer
 from monitor.digest.matching import Candidate, Wanted, load_candidates, matches
 from monitor.digest.messages import digest_email, new_message_id

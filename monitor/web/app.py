@@ -117,7 +117,6 @@ def refuse_default_secret(settings: Settings, host: str) -> None:
                       f"address and MONITOR_BASE_URL are loopback")
 
 
-from monitor.web.feeds import LATEST_FEED_PATH, feed_routes, zone_feed_path
 def _bad_text(value: object) -> bool:
     """Form and query values are text without control characters (tab and line breaks aside): a NUL cannot be
     stored in PostgreSQL text, and no field has a use for the others."""
