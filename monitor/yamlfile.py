@@ -80,6 +80,8 @@ def load_yaml(text: str, origin: str, error: type[ConfigError] = ConfigError) ->
                     "a sources or topics file needs only a few levels") from None
     except yaml.YAMLError as exc:
         raise error(f"{origin}: not valid YAML: {exc}") from None
+    except ValueError as exc:  # a scalar PyYAML cannot convert, e.g. an integer of more than 4,300 digits
+        raise error(f"{origin}: a value cannot be read ({exc}); quote it if it is meant as text") from None
     _check_shape(data, origin, error)
     return data
 

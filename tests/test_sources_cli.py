@@ -71,6 +71,19 @@ def test_yaml_alias_bomb_is_refused_quickly() -> None:
         parse_sources(bomb)
 
 
+def test_a_number_too_long_for_python_is_a_sources_error() -> None:
+    """PyYAML turns an unquoted run of digits into an int; past 4,300 digits Python refuses with a ValueError,
+    which escaped as a crash (found by the property test with a document of 16,384 '1's)."""
+    import pytest
+
+    from monitor.errors import SourcesFileError
+    from monitor.sourcesfile import parse_sources
+
+    for text in ("1" * 16384, "sources:\n  - {name: a, kind: feed, url: " + "9" * 5000 + "}\n"):
+        with pytest.raises(SourcesFileError, match="quote it if it is meant as text"):
+            parse_sources(text, "s.yaml")
+
+
 def _deep_files() -> dict[str, str]:
     """Sources files nested 5,000 levels deep: in flow style, in block style, and inside a source's field."""
     depth = 5000
