@@ -14,11 +14,10 @@ only when the two texts share none of them (an OCR'd name is one difference amon
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
-from monitor.normalise import match_key
-
-__all__ = ["FactCheck", "KindCheck", "StoryFacts", "compare", "story_facts"]
+__all__ = ["FactCheck", "Figures", "KindCheck", "StoryFacts", "compare", "figures", "story_facts"]
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_NUMBER = "[零〇一二两三四五六七八九十百千]+"
@@ -99,15 +98,22 @@ class FactCheck:
         return any(k.conflict for k in self.kinds if k.kind == "zones")
 
 
-def story_facts(body: str) -> StoryFacts:
-    from monitor.tag import shared_tagger  # the tag stage's gazetteer and people finder, loaded once
+@dataclass(frozen=True, slots=True)
+class Figures:
+    """The facts a regular expression reads: quantities, dates, ordinals."""
 
-    tags = shared_tagger().tag("", body)
-    key = "|".join(match_key(line) for line in body.splitlines())  # lines kept apart: 2025-06-13|6月12日
+    quantities: frozenset[str]
+    dates: frozenset[str]
+    ordinals: frozenset[str]
+
+
+def figures(body: str) -> Figures:
+    # NFKC (full-width digits and marks to ASCII), spaces and lines kept: "2025-06-13 6月12日" stays two dates
+    key = unicodedata.normalize("NFKC", body)
     quantities = set()
     for number, unit in _QUANTITY.findall(key):
         value = _number(number)
-        if value is not None and unit != "余":
+        if value is not None:
             quantities.add(value + unit.removeprefix("余"))
     ordinals = set()
     for number, unit in _ORDINAL.findall(key):
@@ -118,15 +124,23 @@ def story_facts(body: str) -> StoryFacts:
     dates |= {f"{y}-{int(m)}" for y, m in _YEAR_MONTH.findall(key)}
     # a date printed with its year also agrees with the same day printed without one
     dates |= {d.split("-", 1)[1] for d in dates if d.count("-") == 2}
+    return Figures(frozenset(quantities), frozenset(dates), frozenset(ordinals))
+
+
+def story_facts(body: str) -> StoryFacts:
+    from monitor.tag import shared_tagger  # the tag stage's gazetteer and people finder, loaded once
+
+    tags = shared_tagger().tag("", body)
+    found = figures(body)
     orgs = {p.org.name for p in tags.people if p.org is not None and p.org.name}
     return StoryFacts(
         zones=frozenset(z.zone_id for z in tags.zones),
         subjects=frozenset(z.zone_id for z in tags.zones if z.role == "subject"),
         people=frozenset(p.name for p in tags.people),
         orgs=frozenset(orgs),
-        quantities=frozenset(quantities),
-        dates=frozenset(dates),
-        ordinals=frozenset(ordinals),
+        quantities=found.quantities,
+        dates=found.dates,
+        ordinals=found.ordinals,
     )
 
 
