@@ -28,8 +28,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('source', schema=None) as batch_op:
-        batch_op.drop_column('title')
-    with op.batch_alter_table('cluster', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_cluster_event_id'))
-        batch_op.drop_column('event_id')
+    # Plain ALTER TABLE ... DROP COLUMN (SQLite 3.35+, PostgreSQL): a batch would recreate `source` and
+    # `cluster`, which the article rows reference (SQLite refuses to drop a referenced table).
+    op.drop_index(op.f('ix_cluster_event_id'), table_name='cluster')
+    op.execute("ALTER TABLE cluster DROP COLUMN event_id")
+    op.execute("ALTER TABLE source DROP COLUMN title")

@@ -14,11 +14,10 @@ only when the two texts share none of them (an OCR'd name is one difference amon
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
-from monitor.normalise import match_key
-
-__all__ = ["FactCheck", "KindCheck", "StoryFacts", "compare", "story_facts"]
+__all__ = ["FactCheck", "Figures", "KindCheck", "StoryFacts", "compare", "figures", "story_facts"]
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_NUMBER = "[零〇一二两三四五六七八九十百千]+"
@@ -26,7 +25,10 @@ _NUMBER = rf"(\d+(?:\.\d+)?|{_CN_NUMBER})"
 # counts and amounts: a number with its unit (the unit keeps 8条 apart from 8家 and 8亿元)
 _UNITS = ("亿元|万元|元|亿美元|万美元|美元|亿|万人|万|条|项|个|家|户|人次|人|名|所|座|批|届|次|场|件|台|套|款|平方公里|平方米|"
           "亩|公里|吨|倍|%|个百分点|岗位|份|余家|余个|余项|余人")
-_QUANTITY = re.compile(rf"(?<![第\d.零〇一二两三四五六七八九十百千]){_NUMBER}\s*(?:余|多)?({_UNITS})")
+_QUANTITY = re.compile(rf"(?<![第\d.])(\d+(?:\.\d+)?)\s*(?:余|多)?({_UNITS})")
+# Chinese numerals only before the count units templates write them with (共十四条, 十二项): anchored on the
+# unit, so the numerals' characters (一, 十, 百 are common words) are not tried at every position
+_QUANTITY_CN = re.compile(rf"(?<![第零〇一二两三四五六七八九十百千])({_CN_NUMBER})(条|项|届|批)")
 _ORDINAL = re.compile(rf"第{_NUMBER}\s*(个|批|届|次|名|位|家|季度|期|轮|号|站|场)")  # with its unit: 第1个, 第十一届
 _DATE = re.compile(r"(?:(?<!\d)(\d{4})年)?(?<!\d)(\d{1,2})月(\d{1,2})日")
 _YEAR_MONTH = re.compile(r"(?<!\d)(\d{4})年(\d{1,2})月")
@@ -99,15 +101,22 @@ class FactCheck:
         return any(k.conflict for k in self.kinds if k.kind == "zones")
 
 
-def story_facts(body: str) -> StoryFacts:
-    from monitor.tag import shared_tagger  # the tag stage's gazetteer and people finder, loaded once
+@dataclass(frozen=True, slots=True)
+class Figures:
+    """The facts a regular expression reads: quantities, dates, ordinals."""
 
-    tags = shared_tagger().tag("", body)
-    key = "|".join(match_key(line) for line in body.splitlines())  # lines kept apart: 2025-06-13|6月12日
+    quantities: frozenset[str]
+    dates: frozenset[str]
+    ordinals: frozenset[str]
+
+
+def figures(body: str) -> Figures:
+    # NFKC (full-width digits and marks to ASCII), spaces and lines kept: "2025-06-13 6月12日" stays two dates
+    key = unicodedata.normalize("NFKC", body)
     quantities = set()
-    for number, unit in _QUANTITY.findall(key):
+    for number, unit in [*_QUANTITY.findall(key), *_QUANTITY_CN.findall(key)]:
         value = _number(number)
-        if value is not None and unit != "余":
+        if value is not None:
             quantities.add(value + unit.removeprefix("余"))
     ordinals = set()
     for number, unit in _ORDINAL.findall(key):
@@ -118,15 +127,23 @@ def story_facts(body: str) -> StoryFacts:
     dates |= {f"{y}-{int(m)}" for y, m in _YEAR_MONTH.findall(key)}
     # a date printed with its year also agrees with the same day printed without one
     dates |= {d.split("-", 1)[1] for d in dates if d.count("-") == 2}
+    return Figures(frozenset(quantities), frozenset(dates), frozenset(ordinals))
+
+
+def story_facts(body: str) -> StoryFacts:
+    from monitor.tag import shared_tagger  # the tag stage's gazetteer and people finder, loaded once
+
+    tags = shared_tagger().tag("", body)
+    found = figures(body)
     orgs = {p.org.name for p in tags.people if p.org is not None and p.org.name}
     return StoryFacts(
         zones=frozenset(z.zone_id for z in tags.zones),
         subjects=frozenset(z.zone_id for z in tags.zones if z.role == "subject"),
         people=frozenset(p.name for p in tags.people),
         orgs=frozenset(orgs),
-        quantities=frozenset(quantities),
-        dates=frozenset(dates),
-        ordinals=frozenset(ordinals),
+        quantities=found.quantities,
+        dates=found.dates,
+        ordinals=found.ordinals,
     )
 
 

@@ -136,10 +136,9 @@ class Articles:
         self._write_tags(article_id, tags, fresh=True)
         if isinstance(verdict, DuplicateOf):
             return StoreResult(article_id, "duplicate", cluster_id, canonical_id, similarity)
-        subjects = tuple(z.zone_id for z in tags.zones if z.role == "subject")
-        if subjects:  # another outlet's report of the same event: related coverage, a level above copies
-            link_event(self.session, article_id, cluster_id, article.body, published.value if published else None,
-                       subjects)
+        # another outlet's report of the same event: related coverage, a level above copies
+        link_event(self.session, cluster_id, article.body, verdict.content_hash, published.value if published else None,
+                   tags)
         return StoreResult(article_id, "new", cluster_id, None, None)
 
     # clusters ----------------------------------------------------------------------
