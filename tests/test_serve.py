@@ -350,7 +350,7 @@ def test_a_silent_mail_server_stalls_neither_healthz_nor_the_scheduled_crawls(tm
                 process.kill()
             process.communicate(timeout=10)
     assert events == ["healthz answered", "two crawls run", "smtp answered", "subscribe answered"]
-    assert answers[0].status_code == 200 and "Check your inbox" in answers[0].text
+    assert answers[0].status_code == 200 and "请查收邮件" in answers[0].text
     assert len(sink.received) == 1 and b"reader@example.com" in sink.received[0]
 
 

@@ -304,8 +304,9 @@ def test_a_zone_held_up_as_a_model_is_mentioned(tagger: ZoneTagger) -> None:
 
 
 def test_web_subscription_form_refuses_an_unknown_topic() -> None:
-    from monitor.web.app import _filters_from_form
+    from monitor.web.forms import read_subscription
 
-    assert _filters_from_form({"topics": "talent, biomedicine"}).topics == ("talent", "biomedicine")
-    with pytest.raises(UnknownTopicError, match="no-such-topic"):
-        _filters_from_form({"topics": "talent, no-such-topic"})
+    chosen = read_subscription({"topics": ["talent", "biomedicine"]}, "", "zh-CN")
+    assert chosen.changes["topics"] == ("biomedicine", "talent") and not chosen.errors
+    refused = read_subscription({"topics": ["talent", "no-such-topic"]}, "", "en")
+    assert [e for e in refused.errors if "no-such-topic" in e and "Talent" in e]  # the valid choices, by label

@@ -22,7 +22,7 @@ EVERY_FILTER = SubscriptionFilters(frequency="weekly", zones=("baoji", "baotouxi
                                    cities=("宝鸡市",), topics=("talent",), people=("张三",), keywords=("稀土,新材料", "钛"),
                                    exclude=("招聘",), match="all", types=("policy", "interview"), sources=("zone-news",),
                                    hour=6, weekday=4)
-pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+SQLITE_ONLY = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)  # no database rule of its own
 
 
 def _views(url: str):  # type: ignore[no-untyped-def]
@@ -95,6 +95,7 @@ def test_subscriptions_are_added_and_removed_on_the_manage_page(web_app, migrate
     assert _views(migrated_url)["two@example.com"].subscriptions == (SubscriptionFilters(),)
 
 
+@SQLITE_ONLY
 def test_unknown_choices_are_refused_with_the_valid_ones_and_the_form_keeps_what_was_typed(web_app, migrated_url: str) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
     base, settings = web_app
     with httpx.Client(base_url=base) as client:
@@ -124,6 +125,7 @@ def test_unknown_choices_are_refused_with_the_valid_ones_and_the_form_keeps_what
     assert _views(migrated_url)["m@example.com"].subscriptions == (EVERY_FILTER,)  # nothing saved
 
 
+@SQLITE_ONLY
 def test_front_page_and_archive_filters_pages_and_dates(web_app, migrated_url: str) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
     base, _settings = web_app
     start = datetime(2022, 11, 14, 9, 30, tzinfo=SHANGHAI)
@@ -153,6 +155,7 @@ def test_front_page_and_archive_filters_pages_and_dates(web_app, migrated_url: s
         assert 'href="/archive?zone=baoji&amp;page=3&amp;lang=en"' in paged and " Oct 2022 09:30" in paged
 
 
+@SQLITE_ONLY
 def test_a_page_speaks_the_language_asked_for_then_remembers_it(web_app, migrated_url: str) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
     base, settings = web_app
     with httpx.Client(base_url=base) as client:
