@@ -15,7 +15,6 @@ from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
-from rich.table import Table
 from sqlmodel import Session, col, select
 
 from monitor.cli.common import (
@@ -23,10 +22,12 @@ from monitor.cli.common import (
     emit_json,
     emit_row,
     err,
+    listing,
     load_settings,
     open_database,
     optional_sources,
     out,
+    print_listing,
     read_sources,
 )
 from monitor.errors import ConfigError, MonitorError
@@ -128,8 +129,8 @@ def sources_list(json_out: JsonOpt = False) -> None:
             col(Article.duplicate_of_id).is_(None)).group_by(col(Article.source_id))).all())
         states = load_states(session)
         rates = {row.id: parse_failure_rate(session, row.id) for row in rows.values() if row.id is not None}
-    table = Table("name", "kind", "enabled", "verified", "last run", "last success", "last new item", "items",
-                  "failures", "pending", "health", "zero-yield runs", "parse failure rate")
+    table = listing("name", "kind", "enabled", "verified", "last run", "last success", "last new item", "items",
+                    "failures", "pending", "health", "zero-yield runs", "parse failure rate", ids=("name",))
     for source in sources.sources:
         row = rows.get(source.name)
         record = {
@@ -146,7 +147,7 @@ def sources_list(json_out: JsonOpt = False) -> None:
         }
         emit_row(record, table, json_out)
     if not json_out:
-        out.print(table)
+        print_listing(table)
 
 
 @sources_app.command("test")
@@ -275,34 +276,42 @@ def crawl(
 
 
 # articles ----------------------------------------------------------------------------
-@articles_app.command("list")
-def articles_list(
-    zone: Annotated[list[str] | None, typer.Option(help="Zone id or name (repeatable).")] = None,
-    topic: Annotated[list[str] | None, typer.Option(help="Topic id (repeatable).")] = None,
-    source: Annotated[list[str] | None, typer.Option(help="Source name (repeatable).")] = None,
-    since: Annotated[str | None, typer.Option(help="Published on or after this date (YYYY-MM-DD or ISO 8601).")] = None,
-    until: Annotated[str | None, typer.Option(help="Published before this date.")] = None,
-    q: Annotated[str | None, typer.Option("--q", help="Text to search in title and body.")] = None,
-    limit: Annotated[int | None, typer.Option(help="At most this many articles.")] = None,
-    json_out: JsonOpt = False,
-) -> None:
-    """List stored articles, newest first (no option: every article)."""
+ZoneOpt = Annotated[list[str] | None, typer.Option(help="Zone id or name (repeatable).")]
+TopicOpt = Annotated[list[str] | None, typer.Option(help="Topic id (repeatable).")]
+SourceOpt = Annotated[list[str] | None, typer.Option(help="Source name (repeatable).")]
+SinceOpt = Annotated[str | None, typer.Option(help="Published on or after this date (YYYY-MM-DD or ISO 8601).")]
+UntilOpt = Annotated[str | None, typer.Option(help="Published before this date.")]
+TextOpt = Annotated[str | None, typer.Option("--q", help="Text to search in title and body.")]
+LimitOpt = Annotated[int | None, typer.Option(help="At most this many articles.")]
+
+
+def _article_filter(gazetteer: Any, zone: list[str] | None, topic: list[str] | None, source: list[str] | None,
+                    since: str | None, until: str | None, q: str | None, limit: int | None) -> Any:
     from monitor.digest.subscribers import resolve_zones
-    from monitor.store.queries import ArticleFilter, list_articles
+    from monitor.store.queries import ArticleFilter
     from monitor.tag.topics import validate_topic_ids
+
+    try:
+        return ArticleFilter(zones=resolve_zones(gazetteer, zone or []), topics=validate_topic_ids(topic or ()),
+                             sources=tuple(source or ()), since=parse_cli_date(since) if since else None,
+                             until=parse_cli_date(until) if until else None, text=q, limit=limit)
+    except ValueError as exc:
+        raise ConfigError(f"bad date: {exc}") from None
+
+
+@articles_app.command("list")
+def articles_list(zone: ZoneOpt = None, topic: TopicOpt = None, source: SourceOpt = None, since: SinceOpt = None,
+                  until: UntilOpt = None, q: TextOpt = None, limit: LimitOpt = None, json_out: JsonOpt = False) -> None:
+    """List stored articles, newest first (no option: every article)."""
+    from monitor.store.queries import list_articles
 
     settings = load_settings()
     gazetteer = load_gazetteer()
-    try:
-        filters = ArticleFilter(zones=resolve_zones(gazetteer, zone or []), topics=validate_topic_ids(topic or ()),
-                                sources=tuple(source or ()), since=parse_cli_date(since) if since else None,
-                                until=parse_cli_date(until) if until else None, text=q, limit=limit)
-    except ValueError as exc:
-        raise ConfigError(f"bad date: {exc}") from None
+    filters = _article_filter(gazetteer, zone, topic, source, since, until, q, limit)
     names = {z.id: z.full_name for z in gazetteer.zones}
     with open_database(settings) as engine, Session(engine) as session:
         views = list_articles(session, filters, names)
-    table = Table("id", "published", "source", "title", "zones", "dup of")
+    table = listing("id", "published", "source", "title", "zones", "dup of", ids=("id", "source"))
     for view in views:
         if json_out:
             emit_json({"id": view.id, "url": view.url, "title": view.title, "author": view.author,
@@ -313,7 +322,25 @@ def articles_list(
             table.add_row(str(view.id), format_published(view.published) or "-", view.source, view.title,
                           " ".join(z.name for z in view.zones if z.role == "subject"), view.duplicate_of or "")
     if not json_out:
-        out.print(table)
+        print_listing(table)
+
+
+@articles_app.command("export")
+def articles_export(zone: ZoneOpt = None, topic: TopicOpt = None, source: SourceOpt = None, since: SinceOpt = None,
+                    until: UntilOpt = None, q: TextOpt = None, limit: LimitOpt = None) -> None:
+    """Write stored articles to stdout as JSON lines that `monitor import` reads, oldest stored first:
+    `monitor articles export > corpus.jsonl`. Each line: url, title, body, published_at, author, page_title,
+    source (what import reads), and author_post, tags, cluster, verdict, stored_at."""
+    from monitor.exporter import export_lines
+
+    settings = load_settings()
+    filters = _article_filter(load_gazetteer(), zone, topic, source, since, until, q, limit)
+    count = 0
+    with open_database(settings) as engine:
+        for record in export_lines(engine, filters):
+            emit_json(record)
+            count += 1
+    err.print(f"exported {count} article(s)")
 
 
 # import / article detail / dedup (issue 5) -----------------------------------------------
@@ -398,7 +425,7 @@ def articles_show(article_id: Annotated[int, typer.Argument(help="Article id.")]
     if record["page_title"]:
         out.print(f"on the page: {record['page_title']}", markup=False)
     out.print(f"cluster {record['cluster_id']}: {len(record['cluster'])} member(s), canonical #{record['canonical_id']}")
-    table = Table("id", "source", "published", "level", "similarity", "title")
+    table = listing("id", "source", "published", "level", "similarity", "title", ids=("id", "source"))
     for m in record["cluster"]:
         table.add_row(("* " if m["canonical"] else "") + str(m["id"]), m["source"], m["published_at"] or "-",
                       m["level"] or "-", f"{m['similarity']:.3f}" if m["similarity"] is not None else "-", m["title"])
@@ -552,7 +579,7 @@ def tag(
 @zones_app.command("list")
 def zones_list(json_out: JsonOpt = False) -> None:
     """List the national high-tech zones of the gazetteer."""
-    table = Table("id", "name", "short name", "province", "city", "approved")
+    table = listing("id", "name", "short name", "province", "city", "approved")
     for zone in load_gazetteer().zones:
         if json_out:
             emit_json({"id": zone.id, "name": zone.full_name, "short_name": zone.short_name, "province": zone.province,
@@ -560,7 +587,7 @@ def zones_list(json_out: JsonOpt = False) -> None:
         else:
             table.add_row(zone.id, zone.full_name, zone.short_name, zone.province, zone.city, str(zone.approved_year or "?"))
     if not json_out:
-        out.print(table)
+        print_listing(table)
 
 
 @zones_app.command("show")
@@ -584,7 +611,7 @@ def topics_list(json_out: JsonOpt = False) -> None:
     """List the topics of the taxonomy with their phrases."""
     from monitor.tag.topics import load_taxonomy
 
-    table = Table("id", "label", "en", "phrases")
+    table = listing("id", "label", "en", "phrases")
     for topic in load_taxonomy().topics:
         if json_out:
             emit_json({"id": topic.id, "label": topic.zh, "label_en": topic.en, "threshold": topic.threshold,
@@ -592,7 +619,7 @@ def topics_list(json_out: JsonOpt = False) -> None:
         else:
             table.add_row(topic.id, topic.zh, topic.en, " ".join(p for p, _ in topic.phrases[:8]))
     if not json_out:
-        out.print(table)
+        print_listing(table)
 
 
 @app.command()

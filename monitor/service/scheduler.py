@@ -187,7 +187,7 @@ class Service:
                                    **({"next_run_time": first} if first else {}))
         self.sources = {s.name: s for s in config.sources}
         self.metrics.sources.set(len(wanted))
-        log.warning("%s: %d source(s) scheduled", "started" if initial else "sources file reloaded", len(wanted))
+        log.info("%s: %d source(s) scheduled", "started" if initial else "sources file reloaded", len(wanted))
 
     async def _watch(self) -> None:
         if self._file_signature() != self._signature:
@@ -238,11 +238,13 @@ class Service:
                     self.metrics.record(result)
                     verdict = await asyncio.to_thread(health.record_run, self.engine, self.settings, result)
                     self.metrics.alerts_sent.inc(verdict.alert_sent + verdict.all_clear_sent)
-                    log.info("source %s: fetched %d, new %d, duplicates %d, errors %d%s%s", result.name,
-                             result.fetched, result.new, result.duplicates, result.errors,
+                    # the failure itself was logged where it happened (pipeline): not a second time here
+                    log.info("source %s: listed %d, new %d, known %d, failed %d (fetched %d, duplicates %d)%s%s",
+                             result.name, result.discovered, result.new, result.known, result.errors, result.fetched,
+                             result.duplicates,
                              f", stopped by its time budget ({result.left_pending} item(s) left pending)"
                              if result.budget_exhausted and not result.failed else "",
-                             f", FAILED: {result.error}" if result.error else "")
+                             ", the run failed" if result.error else "")
         except asyncio.CancelledError:  # shutdown while waiting for the lock: nothing started
             return
         except LockBusy:
@@ -290,7 +292,7 @@ class Service:
     async def _maintenance_job(self) -> None:
         count = await asyncio.to_thread(self._maintenance)
         if count:
-            log.warning("maintenance: %d stale run(s) marked interrupted", count)
+            log.info("maintenance: %d stale run(s) marked interrupted", count)
 
     def _on_submitted(self, event: JobSubmissionEvent) -> None:
         if event.scheduled_run_times:
@@ -306,7 +308,7 @@ class Service:
 
         app = Starlette(routes=[Route("/metrics", self.metrics.endpoint(self.settings, listener=True), methods=["GET"])])
         server = _QuietServer.make(app, self.settings.metrics_host, self.settings.metrics_port)
-        log.warning("metrics on http://%s:%d/metrics", self.settings.metrics_host, self.settings.metrics_port)
+        log.info("metrics on http://%s:%d/metrics", self.settings.metrics_host, self.settings.metrics_port)
         return server, asyncio.create_task(server.serve())
 
     # lifecycle ----------------------------------------------------------------------
@@ -339,11 +341,11 @@ class Service:
             app.router.routes.append(Route("/metrics", self.metrics.endpoint(self.settings, listener=False), methods=["GET"]))
             server = _QuietServer.make(app, self.host, self.port)
             server_task = asyncio.create_task(server.serve())
-            log.warning("web app on http://%s:%d (/healthz, /metrics for loopback or the metrics token)", self.host, self.port)
+            log.info("web app on http://%s:%d (/healthz, /metrics for loopback or the metrics token)", self.host, self.port)
         metrics_server = self._metrics_listener()
         stop_wait = asyncio.create_task(self.stop.wait())
         await asyncio.wait([stop_wait, *([server_task] if server_task else [])], return_when=asyncio.FIRST_COMPLETED)
-        log.warning("stopping: %d crawl(s) in flight are interrupted; their unfetched items stay pending",
+        log.info("stopping: %d crawl(s) in flight are interrupted; their unfetched items stay pending",
                     len(self.running))
         self.scheduler.shutdown(wait=False)  # cancels the running job tasks
         for task in list(self.running):
@@ -362,7 +364,6 @@ class Service:
 
 
 def serve(settings: Settings, engine: Engine, *, web: bool = True, host: str | None = None, port: int | None = None) -> None:
-    logging.getLogger(__name__).setLevel(logging.INFO)
     logging.getLogger("apscheduler.executors").setLevel(logging.ERROR)  # "skipped: already running" is the point
     lock = locks.serve_lock(engine, settings.lock_timeout)
     try:
