@@ -70,6 +70,9 @@ class Settings(BaseSettings):
         default=None,
         description="smtp://user:pass@host:port (smtps:// for TLS, ?starttls=1). Unset: write .eml files to the outbox.",
     )
+    raw_page_retention_days: int = Field(
+        default=90, ge=0,
+        description="Days raw pages are kept for `monitor reextract`; `monitor serve` deletes older ones nightly (0: kept forever).")
     log_format: Literal["text", "json"] = Field(
         default="text", description="Log lines on stderr: text (time, level, logger, message) or json (one object per line).")
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(

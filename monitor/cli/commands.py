@@ -224,11 +224,15 @@ def reextract(
         result = run_reextract(settings, list(config.sources), engine, source, since_value,
                                lambda done, total: bar.update(task, completed=done, total=total))
     record = {"pages": result.pages, "new": result.new, "duplicates": result.duplicates, "errors": result.errors,
-              "skipped": result.skipped}
+              "skipped": result.skipped, "not_kept": result.not_kept}
     if json_out:
         emit_json(record)
     else:
-        err.print(", ".join(f"{k} {v}" for k, v in record.items()))
+        err.print(", ".join(f"{k} {v}" for k, v in record.items() if k != "not_kept"))
+    if result.not_kept:
+        err.print(f"{result.not_kept} fetched item(s) have no raw page any more: pages are kept "
+                  f"{settings.raw_page_retention_days} days (MONITOR_RAW_PAGE_RETENTION_DAYS), so those items cannot "
+                  "be re-extracted; a crawl or backfill that fetches them again keeps their page anew", soft_wrap=True)
 
 
 # crawl -------------------------------------------------------------------------------

@@ -8,7 +8,8 @@ start and on every reload; run records live in the project's own tables):
    misfire grace time on every job;
 2. a digest job every minute: `send_digests` decides per subscriber (timezone, hour) what
    is due, and never sends a period twice;
-3. a nightly maintenance job (runs left ``running`` by a dead process become ``interrupted``);
+3. a nightly maintenance job (runs left ``running`` by a dead process become ``interrupted``; raw pages
+   older than MONITOR_RAW_PAGE_RETENTION_DAYS are deleted, also once right after start);
 4. a watch job that reloads the sources file when it changes (SIGHUP reloads at once).
 
 A crawl job takes the source's lock (locks.py) and skips its tick when another process ran
@@ -47,7 +48,7 @@ from monitor.service import health, locks
 from monitor.service.metrics import ServiceMetrics
 from monitor.settings import Settings
 from monitor.sourcesfile import SourceConfig, load_sources, parse_interval
-from monitor.store import CrawlRuns, db
+from monitor.store import CrawlRuns, UrlQueue, db
 from monitor.store.models import CrawlRun, Source
 from monitor.timefmt import utcnow
 
@@ -289,10 +290,29 @@ class Service:
             return CrawlRuns(session).end_running("interrupted", "the process running it stopped",
                                                   started_before=utcnow() - older_than)
 
+    def _prune_pages(self) -> int:
+        """Raw pages past MONITOR_RAW_PAGE_RETENTION_DAYS deleted (0 days: kept forever)."""
+        days = self.settings.raw_page_retention_days
+        if not days:
+            return 0
+        with Session(self.engine) as session:
+            return UrlQueue(session).prune_pages(utcnow() - timedelta(days=days))
+
+    async def _prune_job(self) -> None:
+        try:
+            pruned = await asyncio.to_thread(self._prune_pages)
+        except (MonitorError, sa.exc.DBAPIError) as exc:  # the next night tries again
+            log.error("maintenance: raw pages not pruned: %s", exc)
+            return
+        if pruned:
+            log.info("maintenance: %d raw page(s) older than %d days deleted (MONITOR_RAW_PAGE_RETENTION_DAYS)",
+                     pruned, self.settings.raw_page_retention_days)
+
     async def _maintenance_job(self) -> None:
         count = await asyncio.to_thread(self._maintenance)
         if count:
             log.info("maintenance: %d stale run(s) marked interrupted", count)
+        await self._prune_job()
 
     def _on_submitted(self, event: JobSubmissionEvent) -> None:
         if event.scheduled_run_times:
@@ -328,6 +348,8 @@ class Service:
         self.scheduler.add_job(self._maintenance_job, CronTrigger(hour=3, minute=17, timezone=ZoneInfo("Asia/Shanghai")),
                                id="maintenance", name="maintenance", max_instances=1, coalesce=True,
                                misfire_grace_time=3600)
+        self.scheduler.add_job(self._prune_job, "date", run_date=datetime.now(UTC) + timedelta(seconds=1),
+                               id="prune-at-start", name="prune raw pages")
         self.scheduler.add_job(self._watch, IntervalTrigger(seconds=WATCH_SECONDS, timezone=UTC), id="watch",
                                name="watch sources file", max_instances=1, coalesce=True, misfire_grace_time=WATCH_SECONDS)
         self.scheduler.start()
