@@ -1,7 +1,7 @@
 """`monitor import FILE.jsonl`: bulk import through the same dedup, tag and store stages as a crawl.
 
 Each line is one JSON object: ``url``, ``title``, ``body``, ``published_at`` (ISO 8601; a
-bare date is known to the day; a time without offset is Asia/Shanghai), optional ``author``,
+bare date is known to the day, ``YYYY-MM`` to the month, ``YYYY`` to the year; a time without offset is Asia/Shanghai), optional ``author``,
 ``page_title`` (a roundup piece: the headline of the page it was printed on) and ``source``
 (overrides ``--source``). A bad line yields an ``ImportOutcome`` with its
 error; the other lines are still imported, in transactions of ``BATCH_LINES`` lines (one
@@ -41,6 +41,8 @@ from monitor.timefmt import SHANGHAI, utcnow
 __all__ = ["ImportOutcome", "decode_line", "parse_item", "import_file"]
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MONTH = re.compile(r"^\d{4}-\d{2}$")
+_YEAR = re.compile(r"^\d{4}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +64,9 @@ def _published(value: object) -> PublishDate | None:
         raise ValueError("published_at must be an ISO 8601 string")
     if _DAY.match(value):
         return PublishDate(datetime.fromisoformat(value).replace(tzinfo=SHANGHAI), "day")
+    if _MONTH.match(value) or _YEAR.match(value):  # known to the month or the year (as `articles export` writes it)
+        return PublishDate(datetime.fromisoformat(f"{value}-01-01"[:10]).replace(tzinfo=SHANGHAI),
+                           "month" if _MONTH.match(value) else "year")
     moment = datetime.fromisoformat(value)
     return PublishDate(moment if moment.tzinfo else moment.replace(tzinfo=SHANGHAI), "second")
 

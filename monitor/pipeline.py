@@ -492,6 +492,7 @@ class ReextractResult:
     duplicates: int
     errors: int
     skipped: int  # pages of sources no longer in the sources file
+    not_kept: int = 0  # fetched items (of the source, since the date) whose raw page was deleted (retention)
 
 
 def reextract(settings: Settings, sources: list[SourceConfig], engine: Engine, source_name: str | None = None,
@@ -542,4 +543,5 @@ def reextract(settings: Settings, sources: list[SourceConfig], engine: Engine, s
                                  dedup_config, stored_page=stored), f"re-extracting {stored.url}")
             new += page_new
             duplicates += page_duplicates
-    return ReextractResult(pages, new, duplicates, errors, skipped)
+        not_kept = repos.queue.pages_not_kept(source_name, since)
+    return ReextractResult(pages, new, duplicates, errors, skipped, not_kept)

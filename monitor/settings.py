@@ -127,6 +127,18 @@ class Settings(BaseSettings):
         default=None,
         description="smtp://user:pass@host:port (smtps:// for TLS, ?starttls=1). Unset: write .eml files to the outbox.",
     )
+    raw_page_retention_days: int = Field(
+        default=90, ge=0,
+        description="Days raw pages are kept for `monitor reextract`; `monitor serve` deletes older ones nightly (0: kept forever).")
+    log_format: Literal["text", "json"] = Field(
+        default="text", description="Log lines on stderr: text (time, level, logger, message) or json (one object per line).")
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
+        default="INFO", description="Least level logged: INFO is the service's normal life (runs, startup), WARNING and up its trouble.")
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _level_in_capitals(cls, value: object) -> object:
+        return value.upper() if isinstance(value, str) else value
     outbox: Path = Field(default=Path("var/outbox"), description="Folder that receives .eml files when no SMTP URL is set.")
     base_url: str = Field(default="http://127.0.0.1:8000", description="Public URL of the web app, used in email links.")
     secret_key: str = Field(default="change-me", description="Key that signs subscriber tokens.")

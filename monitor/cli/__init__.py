@@ -7,16 +7,16 @@ and subscriber_commands (subscribers, digest, web). They share only monitor.cli.
 
 from __future__ import annotations
 
-import logging
+import os
 import sys
 from typing import Annotated
 
 import typer
-from rich.logging import RichHandler
 from rich.markup import escape
 
 from monitor.cli import commands, service_commands, subscriber_commands
 from monitor.cli.common import err, out
+from monitor.cli.logs import configure_logging
 from monitor.cli.usage import click_exception_types, command_path, prepare_command, usage_line, version_text
 from monitor.errors import ConfigError, DatabaseNotMigrated, MonitorError
 
@@ -43,8 +43,8 @@ def _options(
 
 
 def main() -> None:
-    logging.basicConfig(level=logging.WARNING, format="%(message)s",
-                        handlers=[RichHandler(console=err, show_path=False, show_time=False)])
+    # before the settings are read (they may be what fails): the environment's choice, else the defaults
+    configure_logging(os.environ.get("MONITOR_LOG_FORMAT", "text"), os.environ.get("MONITOR_LOG_LEVEL", "INFO"))
     command = prepare_command(typer.main.get_command(app))
     try:
         # click returns typer.Exit's code here instead of raising it, and raises usage errors to us

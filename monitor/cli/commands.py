@@ -23,10 +23,12 @@ from monitor.cli.common import (
     emit_json,
     emit_row,
     err,
+    listing,
     load_settings,
     open_database,
     optional_sources,
     out,
+    print_listing,
     read_sources,
 )
 from monitor.errors import ConfigError, MonitorError
@@ -129,8 +131,8 @@ def sources_list(json_out: JsonOpt = False) -> None:
             col(Article.duplicate_of_id).is_(None)).group_by(col(Article.source_id))).all())
         states = load_states(session)
         rates = {row.id: parse_failure_rate(session, row.id) for row in rows.values() if row.id is not None}
-    table = Table("name", "kind", "enabled", "verified", "last run", "last success", "last new item", "items",
-                  "failures", "pending", "health", "zero-yield runs", "parse failure rate")
+    table = listing("name", "kind", "enabled", "verified", "last run", "last success", "last new item", "items",
+                    "failures", "pending", "health", "zero-yield runs", "parse failure rate", ids=("name",))
     for source in sources.sources:
         row = rows.get(source.name)
         record = {
@@ -147,7 +149,7 @@ def sources_list(json_out: JsonOpt = False) -> None:
         }
         emit_row(record, table, json_out)
     if not json_out:
-        out.print(table)
+        print_listing(table)
 
 
 @sources_app.command("test")
@@ -299,11 +301,15 @@ def reextract(
         result = run_reextract(settings, list(config.sources), engine, source, since_value,
                                lambda done, total: bar.update(task, completed=done, total=total))
     record = {"pages": result.pages, "new": result.new, "duplicates": result.duplicates, "errors": result.errors,
-              "skipped": result.skipped}
+              "skipped": result.skipped, "not_kept": result.not_kept}
     if json_out:
         emit_json(record)
     else:
-        err.print(", ".join(f"{k} {v}" for k, v in record.items()))
+        err.print(", ".join(f"{k} {v}" for k, v in record.items() if k != "not_kept"))
+    if result.not_kept:
+        err.print(f"{result.not_kept} fetched item(s) have no raw page any more: pages are kept "
+                  f"{settings.raw_page_retention_days} days (MONITOR_RAW_PAGE_RETENTION_DAYS), so those items cannot "
+                  "be re-extracted; a crawl or backfill that fetches them again keeps their page anew", soft_wrap=True)
 
 
 # crawl -------------------------------------------------------------------------------
@@ -351,26 +357,25 @@ def crawl(
 
 
 # articles ----------------------------------------------------------------------------
-@articles_app.command("list")
-def articles_list(
-    zone: Annotated[list[str] | None, typer.Option(help="Zone id or name (repeatable).")] = None,
-    province: Annotated[list[str] | None, typer.Option(help="Articles on zones in this province, e.g. 江苏省 or 江苏 (repeatable).")] = None,
-    topic: Annotated[list[str] | None, typer.Option(help="Topic id or Chinese label (repeatable).")] = None,
-    type_: Annotated[list[str] | None, typer.Option("--type", help="Content type: commentary, interview, news, policy, notice, or 评论, 访谈, 新闻, 政策, 通知公告 (repeatable).")] = None,
-    source: Annotated[list[str] | None, typer.Option(help="Source name (repeatable).")] = None,
-    since: Annotated[str | None, typer.Option(help="Published on or after this date (YYYY-MM-DD or ISO 8601).")] = None,
-    until: Annotated[str | None, typer.Option(help="Published before this date.")] = None,
-    q: Annotated[str | None, typer.Option("--q", help="Text to search in title and body.")] = None,
-    limit: Annotated[int | None, typer.Option(help="At most this many articles.")] = None,
-    json_out: JsonOpt = False,
-) -> None:
-    """List stored articles, newest first (no option: every article). Options of one kind match any of their
-    values; different kinds must all match. Unknown zones, provinces, topics and types are refused (exit 2)."""
-    from monitor.digest.choices import check_choices, zones_in_provinces
-    from monitor.store.queries import ArticleFilter, list_articles
+ZoneOpt = Annotated[list[str] | None, typer.Option(help="Zone id or name (repeatable).")]
+ProvinceOpt = Annotated[list[str] | None, typer.Option(help="Articles on zones in this province, e.g. 江苏省 or 江苏 (repeatable).")]
+TopicOpt = Annotated[list[str] | None, typer.Option(help="Topic id or Chinese label (repeatable).")]
+TypeOpt = Annotated[list[str] | None, typer.Option("--type", help="Content type: commentary, interview, news, policy, notice, or 评论, 访谈, 新闻, 政策, 通知公告 (repeatable).")]
+SourceOpt = Annotated[list[str] | None, typer.Option(help="Source name (repeatable).")]
+SinceOpt = Annotated[str | None, typer.Option(help="Published on or after this date (YYYY-MM-DD or ISO 8601).")]
+UntilOpt = Annotated[str | None, typer.Option(help="Published before this date.")]
+TextOpt = Annotated[str | None, typer.Option("--q", help="Text to search in title and body.")]
+LimitOpt = Annotated[int | None, typer.Option(help="At most this many articles.")]
 
-    settings = load_settings()
-    gazetteer = load_gazetteer()
+
+def _article_filter(gazetteer: Any, zone: list[str] | None, province: list[str] | None, topic: list[str] | None,
+                    type_: list[str] | None, source: list[str] | None, since: str | None, until: str | None,
+                    q: str | None, limit: int | None) -> Any:
+    """The filter of `articles list` and `articles export`: options of one kind match any of their values,
+    different kinds must all match; unknown zones, provinces, topics and types are refused (exit 2)."""
+    from monitor.digest.choices import check_choices, zones_in_provinces
+    from monitor.store.queries import ArticleFilter
+
     chosen = check_choices(zones=zone or (), provinces=province or (), topics=topic or (), types=type_ or (),
                            gazetteer=gazetteer)
     zones = chosen.zones
@@ -379,15 +384,28 @@ def articles_list(
         zones = tuple(z for z in zones if z in in_province) if zones else in_province
         zones = zones or ("-",)  # no zone is in both: nothing matches
     try:
-        filters = ArticleFilter(zones=zones, topics=chosen.topics, content_types=chosen.types,
-                                sources=tuple(source or ()), since=parse_cli_date(since) if since else None,
-                                until=parse_cli_date(until) if until else None, text=q, limit=limit)
+        return ArticleFilter(zones=zones, topics=chosen.topics, content_types=chosen.types,
+                             sources=tuple(source or ()), since=parse_cli_date(since) if since else None,
+                             until=parse_cli_date(until) if until else None, text=q, limit=limit)
     except ValueError as exc:
         raise ConfigError(f"bad date: {exc}") from None
+
+
+@articles_app.command("list")
+def articles_list(zone: ZoneOpt = None, province: ProvinceOpt = None, topic: TopicOpt = None, type_: TypeOpt = None,
+                  source: SourceOpt = None, since: SinceOpt = None, until: UntilOpt = None, q: TextOpt = None,
+                  limit: LimitOpt = None, json_out: JsonOpt = False) -> None:
+    """List stored articles, newest first (no option: every article). Options of one kind match any of their
+    values; different kinds must all match. Unknown zones, provinces, topics and types are refused (exit 2)."""
+    from monitor.store.queries import list_articles
+
+    settings = load_settings()
+    gazetteer = load_gazetteer()
+    filters = _article_filter(gazetteer, zone, province, topic, type_, source, since, until, q, limit)
     names = {z.id: z.full_name for z in gazetteer.zones}
     with open_database(settings) as engine, Session(engine) as session:
         views = list_articles(session, filters, names)
-    table = Table("id", "published", "source", "title", "zones", "dup of")
+    table = listing("id", "published", "source", "title", "zones", "dup of", ids=("id", "source"))
     for view in views:
         if json_out:
             emit_json({"id": view.id, "url": view.url, "title": view.title, "author": view.author,
@@ -398,7 +416,26 @@ def articles_list(
             table.add_row(str(view.id), format_published(view.published) or "-", view.source, view.title,
                           " ".join(z.name for z in view.zones if z.role == "subject"), view.duplicate_of or "")
     if not json_out:
-        out.print(table)
+        print_listing(table)
+
+
+@articles_app.command("export")
+def articles_export(zone: ZoneOpt = None, province: ProvinceOpt = None, topic: TopicOpt = None, type_: TypeOpt = None,
+                    source: SourceOpt = None, since: SinceOpt = None, until: UntilOpt = None, q: TextOpt = None,
+                    limit: LimitOpt = None) -> None:
+    """Write stored articles to stdout as JSON lines that `monitor import` reads, oldest stored first:
+    `monitor articles export > corpus.jsonl`. Each line: url, title, body, published_at, author, page_title,
+    source (what import reads), and author_post, tags, cluster, verdict, stored_at."""
+    from monitor.exporter import export_lines
+
+    settings = load_settings()
+    filters = _article_filter(load_gazetteer(), zone, province, topic, type_, source, since, until, q, limit)
+    count = 0
+    with open_database(settings) as engine:
+        for record in export_lines(engine, filters):
+            emit_json(record)
+            count += 1
+    err.print(f"exported {count} article(s)")
 
 
 # import / article detail / dedup (issue 5) -----------------------------------------------
@@ -485,7 +522,7 @@ def _print_article(record: dict[str, Any]) -> None:
         out.print(f"on the page: {record['page_title']}", markup=False)
     out.print(f"首段 first paragraph: {record['first_paragraph']}", markup=False, soft_wrap=True)
     out.print(f"cluster {record['cluster_id']}: {len(record['cluster'])} member(s), canonical #{record['canonical_id']}")
-    table = Table("id", "source", "published", "level", "similarity", "title")
+    table = listing("id", "source", "published", "level", "similarity", "title", ids=("id", "source"))
     for m in record["cluster"]:
         table.add_row(("* " if m["canonical"] else "") + str(m["id"]), m["source_name"], m["published_at"] or "-",
                       m["level"] or "-", f"{m['similarity']:.3f}" if m["similarity"] is not None else "-",
@@ -671,7 +708,7 @@ def tag(
 @zones_app.command("list")
 def zones_list(json_out: JsonOpt = False) -> None:
     """List the national high-tech zones of the gazetteer."""
-    table = Table("id", "name", "short name", "province", "city", "approved")
+    table = listing("id", "name", "short name", "province", "city", "approved")
     for zone in load_gazetteer().zones:
         if json_out:
             emit_json({"id": zone.id, "name": zone.full_name, "short_name": zone.short_name, "province": zone.province,
@@ -679,7 +716,7 @@ def zones_list(json_out: JsonOpt = False) -> None:
         else:
             table.add_row(zone.id, zone.full_name, zone.short_name, zone.province, zone.city, str(zone.approved_year or "?"))
     if not json_out:
-        out.print(table)
+        print_listing(table)
 
 
 @zones_app.command("show")
@@ -703,7 +740,7 @@ def topics_list(json_out: JsonOpt = False) -> None:
     """List the topics of the taxonomy with their phrases."""
     from monitor.tag.topics import load_taxonomy
 
-    table = Table("id", "label", "en", "phrases")
+    table = listing("id", "label", "en", "phrases")
     for topic in load_taxonomy().topics:
         if json_out:
             emit_json({"id": topic.id, "label": topic.zh, "label_en": topic.en, "threshold": topic.threshold,
@@ -711,7 +748,7 @@ def topics_list(json_out: JsonOpt = False) -> None:
         else:
             table.add_row(topic.id, topic.zh, topic.en, " ".join(p for p, _ in topic.phrases[:8]))
     if not json_out:
-        out.print(table)
+        print_listing(table)
 
 
 @app.command()

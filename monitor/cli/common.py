@@ -11,16 +11,18 @@ from typing import Annotated, Any
 
 import sqlalchemy as sa
 import typer
+from rich.cells import cell_len
 from rich.console import Console
-from rich.table import Table
+from rich.table import Column, Table
 from sqlalchemy.engine import Engine
 
+from monitor.cli.logs import configure_logging
 from monitor.errors import ConfigError
 from monitor.settings import Settings
 from monitor.sourcesfile import SourcesFile, load_sources
 from monitor.store import db
 
-__all__ = ["JsonOpt", "err", "out", "load_settings", "emit_json", "open_database", "read_sources", "optional_sources"]
+__all__ = ["JsonOpt", "err", "out", "load_settings", "emit_json", "emit_row", "listing", "print_listing", "open_database", "read_sources", "optional_sources"]
 
 err = Console(stderr=True)
 out = Console(soft_wrap=True)
@@ -29,14 +31,29 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object per
 
 def load_settings() -> Settings:
     try:
-        return Settings()
+        settings = Settings()
     except Exception as exc:  # pydantic ValidationError on a bad MONITOR_* value
         raise ConfigError(f"invalid setting: {exc}") from None
+    configure_logging(settings.log_format, settings.log_level)  # now with what a .env file says too
+    return settings
 
 
 def emit_json(obj: dict[str, Any]) -> None:
     sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
     sys.stdout.flush()
+
+
+def listing(*headers: str, ids: tuple[str, ...] = ("id",)) -> Table:
+    """A table for a listing: the ``ids`` columns (ids and names a user types back) are never cut; the others
+    wrap, long words and CJK text included, rather than end in '…' (print it with :func:`print_listing`)."""
+    return Table(*(Column(h, no_wrap=h in ids, overflow="fold") for h in headers))
+
+
+def print_listing(table: Table) -> None:
+    for column in table.columns:
+        if column.no_wrap:  # as wide as its widest cell, whatever the terminal's width; the other columns give way
+            column.min_width = max((cell_len(str(c)) for c in (column.header, *column.cells)), default=1)
+    out.print(table)
 
 
 def emit_row(record: dict[str, Any], table: Table, json_out: bool) -> None:

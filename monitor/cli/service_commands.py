@@ -7,7 +7,6 @@ from datetime import timedelta
 from typing import Annotated
 
 import typer
-from rich.table import Table
 from sqlmodel import Session, col, select
 
 from monitor.cli.common import (
@@ -15,9 +14,10 @@ from monitor.cli.common import (
     emit_json,
     emit_row,
     err,
+    listing,
     load_settings,
     open_database,
-    out,
+    print_listing,
     read_sources,
 )
 from monitor.errors import ConfigError
@@ -62,7 +62,8 @@ def runs(
         if source:
             query = query.where(Source.name == source)
         rows = list(session.exec(query).all())
-    table = Table("id", "source", "started", "finished", "status", "fetched", "new", "dups", "errors", "error")
+    table = listing("id", "source", "started", "finished", "status", "fetched", "new", "dups", "errors", "error",
+                    ids=("id", "source"))
     for run, src in rows:
         record = {"id": run.id, "source": src.name, "started_at": format_timestamp(run.started_at),
                   "finished_at": format_timestamp(run.finished_at) if run.finished_at else None, "status": run.status,
@@ -70,7 +71,7 @@ def runs(
                   "error": run.error}
         emit_row(record, table, json_out)
     if not json_out:
-        out.print(table)
+        print_listing(table)
 
 
 @app.command()

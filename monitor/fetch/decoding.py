@@ -211,7 +211,6 @@ def decode_html(content: bytes, content_type: str | None = None, forced: str | N
         if text and garbled_reason(text) is None:
             return text, guessed
     if rejected:
-        message = "decodes only to mojibake (" + "; ".join(rejected) + ")"
-        log.error("page rejected: %s", message)
-        raise Mojibake(message)
+        # not logged here: whoever fetched the page logs the failure, once, with its URL
+        raise Mojibake("decodes only to mojibake (" + "; ".join(rejected) + ")")
     raise Undecodable(f"the page does not decode cleanly as any of: {', '.join(candidates)} (nor as detected)")

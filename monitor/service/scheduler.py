@@ -8,7 +8,8 @@ start and on every reload; run records live in the project's own tables):
    misfire grace time on every job;
 2. a digest job every minute: `send_digests` decides per subscriber (timezone, hour) what
    is due, and never sends a period twice;
-3. a nightly maintenance job (runs left ``running`` by a dead process become ``interrupted``);
+3. a nightly maintenance job (runs left ``running`` by a dead process become ``interrupted``; raw pages
+   older than MONITOR_RAW_PAGE_RETENTION_DAYS are deleted, also once right after start);
 4. a watch job that reloads the sources file when it changes (SIGHUP reloads at once).
 
 A crawl job takes the source's lock (locks.py) and skips its tick when another process ran
@@ -49,7 +50,7 @@ from monitor.service.joblocks import JobLocks
 from monitor.service.metrics import ServiceMetrics
 from monitor.settings import Settings
 from monitor.sourcesfile import SourceConfig, load_sources, parse_interval
-from monitor.store import CrawlRuns, db
+from monitor.store import CrawlRuns, UrlQueue, db
 from monitor.store.models import CrawlRun, Source
 from monitor.timefmt import utcnow
 
@@ -168,7 +169,7 @@ class Service:
                                    **({"next_run_time": first} if first else {}))
         self.sources = {s.name: s for s in config.sources}
         self.metrics.sources.set(len(wanted))
-        log.warning("%s: %d source(s) scheduled", "started" if initial else "sources file reloaded", len(wanted))
+        log.info("%s: %d source(s) scheduled", "started" if initial else "sources file reloaded", len(wanted))
 
     async def _watch(self) -> None:
         if self._file_signature() != self._signature:
@@ -215,11 +216,13 @@ class Service:
                     verdict = await self.database(lambda result=result: health.record_run(self.engine, self.settings,
                                                                                            result))
                     self.metrics.alerts_sent.inc(verdict.alert_sent + verdict.all_clear_sent)
-                    log.info("source %s: fetched %d, new %d, duplicates %d, errors %d%s%s", result.name,
-                             result.fetched, result.new, result.duplicates, result.errors,
+                    # the failure itself was logged where it happened (pipeline): not a second time here
+                    log.info("source %s: listed %d, new %d, known %d, failed %d (fetched %d, duplicates %d)%s%s",
+                             result.name, result.discovered, result.new, result.known, result.errors, result.fetched,
+                             result.duplicates,
                              f", stopped by its time budget ({result.left_pending} item(s) left pending)"
                              if result.budget_exhausted and not result.failed else "",
-                             f", FAILED: {result.error}" if result.error else "")
+                             ", the run failed" if result.error else "")
         except asyncio.CancelledError:  # shutdown while waiting for the lock: nothing started
             return
         except LockBusy:
@@ -266,10 +269,29 @@ class Service:
             return CrawlRuns(session).end_running("interrupted", "the process running it stopped",
                                                   started_before=utcnow() - older_than)
 
+    def _prune_pages(self) -> int:
+        """Raw pages past MONITOR_RAW_PAGE_RETENTION_DAYS deleted (0 days: kept forever)."""
+        days = self.settings.raw_page_retention_days
+        if not days:
+            return 0
+        with Session(self.engine) as session:
+            return UrlQueue(session).prune_pages(utcnow() - timedelta(days=days))
+
+    async def _prune_job(self) -> None:
+        try:
+            pruned = await asyncio.to_thread(self._prune_pages)
+        except (MonitorError, sa.exc.DBAPIError) as exc:  # the next night tries again
+            log.error("maintenance: raw pages not pruned: %s", exc)
+            return
+        if pruned:
+            log.info("maintenance: %d raw page(s) older than %d days deleted (MONITOR_RAW_PAGE_RETENTION_DAYS)",
+                     pruned, self.settings.raw_page_retention_days)
+
     async def _maintenance_job(self) -> None:
         count = await asyncio.to_thread(self._maintenance)
         if count:
-            log.warning("maintenance: %d stale run(s) marked interrupted", count)
+            log.info("maintenance: %d stale run(s) marked interrupted", count)
+        await self._prune_job()
 
     def _on_submitted(self, event: JobSubmissionEvent) -> None:
         if event.scheduled_run_times:
@@ -285,7 +307,7 @@ class Service:
 
         app = Starlette(routes=[Route("/metrics", self.metrics.endpoint(self.settings, listener=True), methods=["GET"])])
         server = _QuietServer.make(app, self.settings.metrics_host, self.settings.metrics_port)
-        log.warning("metrics on http://%s:%d/metrics", self.settings.metrics_host, self.settings.metrics_port)
+        log.info("metrics on http://%s:%d/metrics", self.settings.metrics_host, self.settings.metrics_port)
         return server, asyncio.create_task(server.serve())
 
     # lifecycle ----------------------------------------------------------------------
@@ -306,6 +328,8 @@ class Service:
         self.scheduler.add_job(self._maintenance_job, CronTrigger(hour=3, minute=17, timezone=ZoneInfo("Asia/Shanghai")),
                                id="maintenance", name="maintenance", max_instances=1, coalesce=True,
                                misfire_grace_time=3600)
+        self.scheduler.add_job(self._prune_job, "date", run_date=datetime.now(UTC) + timedelta(seconds=1),
+                               id="prune-at-start", name="prune raw pages")
         self.scheduler.add_job(self._watch, IntervalTrigger(seconds=WATCH_SECONDS, timezone=UTC), id="watch",
                                name="watch sources file", max_instances=1, coalesce=True, misfire_grace_time=WATCH_SECONDS)
         self.scheduler.start()
@@ -319,11 +343,11 @@ class Service:
             app.router.routes.append(Route("/metrics", self.metrics.endpoint(self.settings, listener=False), methods=["GET"]))
             server = _QuietServer.make(app, self.host, self.port)
             server_task = asyncio.create_task(server.serve())
-            log.warning("web app on http://%s:%d (/healthz, /metrics for loopback or the metrics token)", self.host, self.port)
+            log.info("web app on http://%s:%d (/healthz, /metrics for loopback or the metrics token)", self.host, self.port)
         metrics_server = self._metrics_listener()
         stop_wait = asyncio.create_task(self.stop.wait())
         await asyncio.wait([stop_wait, *([server_task] if server_task else [])], return_when=asyncio.FIRST_COMPLETED)
-        log.warning("stopping: %d crawl(s) in flight are interrupted; their unfetched items stay pending",
+        log.info("stopping: %d crawl(s) in flight are interrupted; their unfetched items stay pending",
                     len(self.running))
         self.scheduler.shutdown(wait=False)  # cancels the running job tasks
         for task in list(self.running):
@@ -346,7 +370,6 @@ class Service:
 
 
 def serve(settings: Settings, engine: Engine, *, web: bool = True, host: str | None = None, port: int | None = None) -> None:
-    logging.getLogger(__name__).setLevel(logging.INFO)
     logging.getLogger("apscheduler.executors").setLevel(logging.ERROR)  # "skipped: already running" is the point
     lock = locks.serve_lock(engine, settings.lock_timeout)
     try:

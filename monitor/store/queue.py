@@ -11,9 +11,10 @@ from __future__ import annotations
 import json
 import zlib
 from collections.abc import Iterable, Mapping
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from sqlalchemy import or_
+from sqlalchemy import delete as sa_delete
+from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
 
 from monitor.backoff import URL_RETRY
@@ -26,13 +27,15 @@ from monitor.timefmt import utcnow
 __all__ = ["UrlQueue", "FetchHistory", "MAX_ATTEMPTS"]
 
 MAX_ATTEMPTS = URL_RETRY.attempts  # fetches of an item URL before it is given up
+PRUNE_BATCH = 1000  # raw pages deleted per transaction
 
 
 class UrlQueue:
     """Item URLs from discovery to ``fetched`` (or ``failed`` and retried with backoff, or ``gone``).
 
-    Commit: ``record_discovered``, ``mark_failed``, ``mark_unchanged``, ``forget``. Into the caller's
-    transaction: ``mark_fetched`` and ``keep_page`` (committed with the page's articles). Read: ``due``."""
+    Commit: ``record_discovered``, ``mark_failed``, ``mark_unchanged``, ``forget``, ``prune_pages``. Into the
+    caller's transaction: ``mark_fetched`` and ``keep_page`` (committed with the page's articles). Read: ``due``,
+    ``pages_not_kept``."""
 
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -115,6 +118,33 @@ class UrlQueue:
         self.session.add(row)
         self.session.flush()
         return row
+
+    def prune_pages(self, before: datetime, batch: int = PRUNE_BATCH) -> int:
+        """Delete the raw pages fetched before ``before`` (MONITOR_RAW_PAGE_RETENTION_DAYS); committed in
+        batches, so that no write lock is held long. Returns how many were deleted."""
+        deleted = 0
+        while True:
+            ids = list(self.session.exec(select(StoredPage.id).where(col(StoredPage.fetched_at) < before)
+                                         .order_by(col(StoredPage.id)).limit(batch)).all())
+            if not ids:
+                return deleted
+
+            def delete(ids: list[int | None] = ids) -> None:
+                self.session.execute(sa_delete(StoredPage).where(col(StoredPage.id).in_(ids)))
+
+            commit_retrying(self.session, delete, f"deleting {len(ids)} raw page(s) past their retention")
+            deleted += len(ids)
+
+    def pages_not_kept(self, source_name: str | None = None, since: datetime | None = None) -> int:
+        """Fetched item URLs (of the source, fetched since ``since``) of which no raw page is kept any more."""
+        query = (select(func.count()).select_from(DiscoveredUrl).join(Source, col(Source.id) == col(DiscoveredUrl.source_id))
+                 .where(DiscoveredUrl.state == "fetched")
+                 .where(~select(StoredPage.id).where(col(StoredPage.url) == col(DiscoveredUrl.url)).exists()))
+        if source_name:
+            query = query.where(Source.name == source_name)
+        if since:
+            query = query.where(col(DiscoveredUrl.fetched_at) >= since)
+        return int(self.session.exec(query).one())
 
 
 class FetchHistory:
