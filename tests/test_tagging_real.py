@@ -205,6 +205,17 @@ def test_verbs_after_a_name_end_it(tagger: ZoneTagger) -> None:
     assert found == {"李鑫": "惠企研究部主任", "卜永强": "高新区工委委员"}
 
 
+def test_a_list_of_cities_does_not_say_which_zone_a_bare_gaoxinqu_is(tagger: ZoneTagger) -> None:
+    # 北京、深圳、苏州 are where the offices are; 珠海 right after 高新区 is the zone's city
+    tags = tagger.tag("", "此次抽调70余名精干力量，充实北京、深圳、苏州3个驻外招商办事处，既是高新区勇当珠海高质量发展龙头使命之所在。")
+    assert {z.zone_id for z in tags.zones} == {"zhuhai"}
+
+
+def test_an_organisation_before_fuzeren_is_no_name(tagger: ZoneTagger) -> None:
+    found = people(tagger, "30名优秀企业家、知名专家学者、商协会负责人被聘为“招商大使”。大连市山西商会会长于学义出席。")
+    assert found == {"于学义": "大连市山西商会会长"}
+
+
 def test_a_zone_named_once_after_the_lead_is_mentioned(tagger: ZoneTagger) -> None:
     tags = tagger.tag("", "全国自贸片区创新联盟今天在前海成立，秘书处设在前海，旨在推动全国自贸片区之间的协同改革创新发展。\n"
                           "前海蛇口自贸片区管委会还与福田区政府签署战略合作协议，与武汉东湖新技术开发区管委会签订合作备忘录。")

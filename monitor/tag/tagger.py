@@ -235,7 +235,8 @@ class ZoneTagger:
                 ref, near = hits[other].ref, abs(hits[other].start - hit.start) <= _NEAR
                 if hits[other].kind == _ZONE:
                     return ref
-                if hits[other].kind == _PLACE and ref in self._zone_by_place and near:
+                if hits[other].kind == _PLACE and ref in self._zone_by_place and near \
+                        and not _in_place_list(hits, other, text):
                     return self._zone_by_place[ref]
         if only_city is not None:
             return only_city  # a text saying 高新区 again and again and naming one city with a zone
@@ -599,6 +600,17 @@ def _in_former_post(position: int, posts: list[tuple[int, int, bool]]) -> bool:
     for start, end, former in posts:
         if start <= position < end:
             return former
+    return False
+
+
+def _in_place_list(hits: list[_Hit], index: int, text: str) -> bool:
+    """Whether the place hit at `index` is one of a list of places (北京、深圳、苏州3个办事处): such a list
+    names where things are, not the city whose zone a bare 高新区 nearby is."""
+    for other in (index - 1, index + 1):
+        if 0 <= other < len(hits) and hits[other].kind in _PLACES:
+            low, high = sorted((index, other))
+            if text[hits[low].end:hits[high].start] == "、":
+                return True
     return False
 
 
