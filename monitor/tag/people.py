@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from operator import itemgetter
 
 from monitor.items import PersonTag
 
@@ -252,7 +253,8 @@ class FoundPerson:
 def office_spans(text: str, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Leftmost-longest, non-overlapping office words among `found` (every (start, end) where an
     office word occurs, e.g. from an Aho-Corasick pass), without those inside longer words (委员会)."""
-    found.sort(key=lambda span: (span[0], -span[1]))
+    found.sort(key=itemgetter(1), reverse=True)  # by start, longest first: two stable C-level sorts
+    found.sort(key=itemgetter(0))
     spans, last = [], -1
     for start, end in found:
         if start < last:

@@ -127,6 +127,9 @@ class ZoneTagger:
         # what each pattern's hit feeds, as bits: zone side, topics, offices (most patterns feed one)
         self._routes = [(_TO_ZONES if zone is not None else 0) | (_TO_TOPICS if topics else 0)
                         | (_TO_OFFICES if key in _OFFICE_WORDS else 0) for key, (zone, topics) in patterns.items()]
+        # one lookup per hit: the route and what a one-route hit carries
+        self._route_table = [(route, zone if route == _TO_ZONES else topics if route == _TO_TOPICS else None)
+                             for route, (zone, topics) in zip(self._routes, self._values, strict=True)]
         # ahocorasick_rs (Rust) rather than pyahocorasick: with a large CJK alphabet pyahocorasick
         # walks each trie node's children one by one, about three times slower over the same patterns.
         self._automaton = ahocorasick_rs.AhoCorasick(list(patterns), matchkind=ahocorasick_rs.MatchKind.Standard,
@@ -149,13 +152,13 @@ class ZoneTagger:
         except UnicodeEncodeError:  # lone surrogates from a hostile page: one U+FFFD each keeps the offsets
             matches = self._automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
         zone_side, topic_side, offices = [], [], []
-        zone_values, topic_values, routes = self._zone_values, self._topic_values, self._routes
+        zone_values, topic_values, table = self._zone_values, self._topic_values, self._route_table
         for index, start, end in matches:
-            route = routes[index]
+            route, payload = table[index]
             if route == _TO_TOPICS:  # the most frequent first
-                topic_side.append((start, end, topic_values[index]))
+                topic_side.append((start, end, payload))
             elif route == _TO_ZONES:
-                zone_side.append((start, end, zone_values[index]))
+                zone_side.append((start, end, payload))
             elif route == _TO_OFFICES:
                 offices.append((start, end))
             else:
