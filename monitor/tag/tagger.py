@@ -620,11 +620,16 @@ def _in_place_list(hits: list[_Hit], index: int, text: str) -> bool:
 def _lead_end(body: str, body_key_length: int) -> int:
     """Where the body's first paragraph ends, in match-key characters: the first line of 40
     characters or more (a source or date line before it is not the lead) and the lines before it."""
-    end = 0
-    for line in body.split("\n"):
+    end = start = 0
+    while start <= len(body):  # line by line, without splitting the whole body: the lead comes early
+        stop = body.find("\n", start)
+        if stop < 0:
+            stop = len(body)
+        line = body[start:stop]
         end += len(line) - sum(map(line.count, " \t\r\u3000\xa0"))  # match_key drops whitespace
         if len(line.strip()) >= 40:
             return min(end, body_key_length)
+        start = stop + 1
     return body_key_length
 
 
