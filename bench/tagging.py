@@ -237,8 +237,8 @@ def main() -> None:
     real = real_sets()
     held = real["held-out"]
     sets = {"written": (written, True), "real tune": (real["tune"], False),
-            "held-out 1st batch": ([c for c in held if c["batch"] == "first"], False),
-            "held-out new batches": ([c for c in held if c["batch"] != "first"], False),
+            **{f"held-out {batch}": ([c for c in held if c["batch"] == batch], False)
+               for batch in dict.fromkeys(c["batch"] for c in held)},
             "held-out all": (held, False)}
     results = {name: evaluate(cases, tagger, topics) for name, (cases, topics) in sets.items()}
     print("sets: " + ", ".join(f"{name} {len(cases)} texts" for name, (cases, _) in sets.items()))

@@ -146,6 +146,19 @@ def test_a_zone_named_only_in_a_former_post_is_mentioned(tagger: ZoneTagger) -> 
     assert roles(tags, "subject") == set() and roles(tags, "mentioned") == {"suzhou-sip"}
 
 
+def test_a_zone_named_only_in_one_officials_post_in_a_roll_is_mentioned(tagger: ZoneTagger) -> None:
+    roll = ("5月10日上午，全市科技金融对接大会在市民中心召开。市委常委、副市长王建国，省科技厅副厅长李明华，"
+            "市金融局局长张志强，长沙高新区管委会主任刘晓东，市科技局副局长赵卫平等领导出席会议。\n"
+            "会议发布了科技金融十条措施，20家银行与科技企业签订合作协议。")
+    tags = tagger.tag("", roll)
+    assert roles(tags, "subject") == set() and roles(tags, "mentioned") == {"changsha"}
+    assert {p.name: p.zone_id for p in tags.people}["刘晓东"] == "changsha"
+    # the zone's own officials, or the zone named outside the posts, keep it the subject
+    own = ("5月10日上午，长沙高新区召开科技金融对接大会。市委常委、副市长王建国，省科技厅副厅长李明华，"
+           "长沙高新区管委会主任刘晓东出席会议。\n会议发布了科技金融十条措施，长沙高新区20家企业获得授信。")
+    assert roles(tagger.tag("", own), "subject") == {"changsha"}
+
+
 def test_a_zone_name_inside_a_company_or_building_name_is_not_the_zone(tagger: ZoneTagger) -> None:
     tags = tagger.tag("", "北京市纪委通报，中关村发展集团股份有限公司原党委书记、董事长赵长山被开除党籍。")
     assert tags.zones == ()

@@ -582,11 +582,14 @@ def _content_type(title: str, head: str, people: tuple[PersonTag, ...], has_byli
 
 
 def _aside(mentions: list[tuple[str, str, int]], posts: list[tuple[int, int, bool]]) -> set[str]:
-    """Zones whose every mention is aside: in a list of zones, held up as a model (学习借鉴…经验), or in a
-    former post (原…高新区管委会副主任: the first post holding the mention is a former one)."""
+    """Zones whose every mention is aside: in a list of zones, held up as a model (学习借鉴…经验), in a
+    former post (原…高新区管委会副主任: the first post holding the mention is a former one), or in the post
+    of one official in a roll of three or more (市委常委、副市长X，…，中关村管委会主任Y，市科委副主任Z出席:
+    the zone's official attends; the text is about the meeting, not the zone)."""
     any_former = any(former for _, _, former in posts)
     aside: set[str] = set()
     kept: set[str] = set()  # zones with a mention that is not aside
+    in_posts: dict[str, set[int]] = {}  # the posts (by index) naming each zone, when every mention so far is in one
     for zone_id, section, position in mentions:
         if zone_id in kept:
             continue
@@ -594,9 +597,22 @@ def _aside(mentions: list[tuple[str, str, int]], posts: list[tuple[int, int, boo
             aside.add(zone_id)
         elif section == "body" and any_former and _in_former_post(position, posts):
             aside.add(zone_id)
+        elif section == "body" and len(posts) >= _ROLL and (post := _post_at(position, posts)) is not None:
+            in_posts.setdefault(zone_id, set()).add(post)
         else:
             kept.add(zone_id)
+    aside |= {zone_id for zone_id, held in in_posts.items() if len(held) == 1}
     return aside - kept
+
+
+_ROLL = 3  # officials named with posts: a roll of attendance, where one of them holding a zone post is an aside
+
+
+def _post_at(position: int, posts: list[tuple[int, int, bool]]) -> int | None:
+    for index, (start, end, _) in enumerate(posts):
+        if start <= position < end:
+            return index
+    return None
 
 
 def _in_former_post(position: int, posts: list[tuple[int, int, bool]]) -> bool:
