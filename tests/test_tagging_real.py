@@ -159,6 +159,17 @@ def test_a_zone_named_only_in_one_officials_post_in_a_roll_is_mentioned(tagger: 
     assert roles(tagger.tag("", own), "subject") == {"changsha"}
 
 
+def test_a_zone_in_an_officials_remit_is_mentioned(tagger: ZoneTagger) -> None:
+    visit = ("11月3日上午，洛阳市副市长王建军到中信重工调研，公司董事长刘志强陪同。高新区管委会主任李国华，"
+             "副主任张红军陪同调研。\n王建军副市长分管工业、科技、洛阳高新技术产业开发区和洛阳经济技术开发区建设等工作。")
+    tags = tagger.tag("", visit)
+    assert roles(tags, "subject") == set() and roles(tags, "mentioned") == {"luoyang"}
+    # the zone the text is about, named outside the remit, stays the subject
+    about = ("11月3日上午，洛阳高新区召开项目建设推进会。洛阳高新区今年新开工项目32个。\n"
+             "副市长王建军分管工业、科技、洛阳高新技术产业开发区建设等工作，出席会议并讲话。")
+    assert roles(tagger.tag("", about), "subject") == {"luoyang"}
+
+
 def test_a_zone_name_inside_a_company_or_building_name_is_not_the_zone(tagger: ZoneTagger) -> None:
     tags = tagger.tag("", "北京市纪委通报，中关村发展集团股份有限公司原党委书记、董事长赵长山被开除党籍。")
     assert tags.zones == ()

@@ -253,6 +253,7 @@ class ZoneTagger:
         ambiguous_context: tuple[set[str | None], set[str]] | None = None  # built at the first ambiguous alias
         bare_hits: list[int] = []
         models: tuple[bool, bool] | None = None  # whether the text has a verb of learning, an experience word
+        has_remit: bool | None = None  # whether it has a word of an official's remit (分管 ...)
         for i, hit in enumerate(hits):
             kind = hit.kind
             if kind == _ZONE:
@@ -266,6 +267,9 @@ class ZoneTagger:
                     if ((models[0] and _LEARN_FROM.search(text, max(body_start, hit.start - 12), hit.start))
                             or (models[1] and _EXPERIENCE_OF.match(text, hit.end))):
                         section = "compare"  # 学习借鉴苏州工业园区先进经验: a model held up, not the subject
+                    elif (has_remit if has_remit is not None else (has_remit := _has_remit(text))) \
+                            and _in_remit(text, hit.start, hit.end):
+                        section = "remit"  # 副市长X分管工业、郑州高新区和郑州经开区工作: his remit, not the subject
                     mentions.append((hit.ref, section, hit.start - body_start))
                 else:
                     mentions.append((hit.ref, section, hit.start))
@@ -317,7 +321,11 @@ class ZoneTagger:
             hit = hits[i]
             zone_id = self._resolve_bare(i, hits, text, defaults, anchors, only_city)
             if zone_id:
-                mentions.append((zone_id, hit.section, hit.start - (body_start if hit.section == "body" else 0)))
+                section = hit.section
+                if section == "body" and (has_remit if has_remit is not None else (has_remit := _has_remit(text))) \
+                        and _in_remit(text, hit.start, hit.end):
+                    section = "remit"
+                mentions.append((zone_id, section, hit.start - (body_start if hit.section == "body" else 0)))
         return mentions
 
     # the stage ---------------------------------------------------------------------------
@@ -538,8 +546,11 @@ class ZoneTagger:
 
 
 _OFFICE_WORDS = frozenset(OFFICES)
-_BODY_SECTIONS = frozenset(("body", "list", "compare"))
-_ASIDE_SECTIONS = frozenset(("list", "compare"))
+_BODY_SECTIONS = frozenset(("body", "list", "compare", "remit"))
+_ASIDE_SECTIONS = frozenset(("list", "compare", "remit"))
+# An official's remit: 分管/负责/主管 before the zone and 工作 after it, in one sentence
+_REMIT_BEFORE = re.compile("(?:分管|负责|主管|协管)[^。；！？|\n]{0,30}$")
+_REMIT_AFTER = re.compile("[^。；！？|\n]{0,30}?工作")
 _ZONE_ORGAN = re.compile("党工委|管委会|管委|工委")
 # After a zone's name, the rest of another name: a company, a building, a road (中关村发展集团, 张江路)
 _INSIDE_NAME = re.compile("发展集团|控股|集团|股份|有限公司|公司|大厦|大道|大街|路(?![径线演])|展示中心|会展中心|会议中心|酒店|宾馆|广场")
@@ -613,6 +624,19 @@ def _post_at(position: int, posts: list[tuple[int, int, bool]]) -> int | None:
         if start <= position < end:
             return index
     return None
+
+
+def _in_remit(text: str, start: int, end: int) -> bool:
+    """Whether a zone named at text[start:end] is in the list of an official's remit (主要负责工业、科技、郑州
+    高新区和郑州经开区建设等工作): what the official answers for, not what the text is about."""
+    return bool(_REMIT_BEFORE.search(text, max(0, start - 32), start)) and bool(_REMIT_AFTER.match(text, end))
+
+
+_REMIT_WORDS = ("分管", "负责", "主管", "协管")
+
+
+def _has_remit(text: str) -> bool:
+    return any(word in text for word in _REMIT_WORDS)
 
 
 def _in_former_post(position: int, posts: list[tuple[int, int, bool]]) -> bool:
