@@ -7,7 +7,7 @@ Sets, printed side by side:
   hash of the page URL (``real_half``), fixed before any rule was tuned. Rules are written from
   the tune half only; the held-out half is reported, never read for failures. The held-out half
   is printed per batch: the first batch's was scored while rules were written (partly seen), the
-  second batch (d-second.yaml) was collected and labelled afterwards.
+  later batches (d-second.yaml, e-third.yaml) were collected and labelled afterwards.
 
 The tagger is called the way the crawler calls it: title, text and the page URL.
 A person counts as found when the name is the same and the post names the same office
@@ -237,8 +237,8 @@ def main() -> None:
     real = real_sets()
     held = real["held-out"]
     sets = {"written": (written, True), "real tune": (real["tune"], False),
-            "held-out 1st batch": ([c for c in held if c["batch"] == "first"], False),
-            "held-out 2nd batch": ([c for c in held if c["batch"] == "second"], False),
+            **{f"held-out {batch}": ([c for c in held if c["batch"] == batch], False)
+               for batch in dict.fromkeys(c["batch"] for c in held)},
             "held-out all": (held, False)}
     results = {name: evaluate(cases, tagger, topics) for name, (cases, topics) in sets.items()}
     print("sets: " + ", ".join(f"{name} {len(cases)} texts" for name, (cases, _) in sets.items()))

@@ -146,6 +146,30 @@ def test_a_zone_named_only_in_a_former_post_is_mentioned(tagger: ZoneTagger) -> 
     assert roles(tags, "subject") == set() and roles(tags, "mentioned") == {"suzhou-sip"}
 
 
+def test_a_zone_named_only_in_one_officials_post_in_a_roll_is_mentioned(tagger: ZoneTagger) -> None:
+    roll = ("5月10日上午，全市科技金融对接大会在市民中心召开。市委常委、副市长王建国，省科技厅副厅长李明华，"
+            "市金融局局长张志强，长沙高新区管委会主任刘晓东，市科技局副局长赵卫平等领导出席会议。\n"
+            "会议发布了科技金融十条措施，20家银行与科技企业签订合作协议。")
+    tags = tagger.tag("", roll)
+    assert roles(tags, "subject") == set() and roles(tags, "mentioned") == {"changsha"}
+    assert {p.name: p.zone_id for p in tags.people}["刘晓东"] == "changsha"
+    # the zone's own officials, or the zone named outside the posts, keep it the subject
+    own = ("5月10日上午，长沙高新区召开科技金融对接大会。市委常委、副市长王建国，省科技厅副厅长李明华，"
+           "长沙高新区管委会主任刘晓东出席会议。\n会议发布了科技金融十条措施，长沙高新区20家企业获得授信。")
+    assert roles(tagger.tag("", own), "subject") == {"changsha"}
+
+
+def test_a_zone_in_an_officials_remit_is_mentioned(tagger: ZoneTagger) -> None:
+    visit = ("11月3日上午，洛阳市副市长王建军到中信重工调研，公司董事长刘志强陪同。高新区管委会主任李国华，"
+             "副主任张红军陪同调研。\n王建军副市长分管工业、科技、洛阳高新技术产业开发区和洛阳经济技术开发区建设等工作。")
+    tags = tagger.tag("", visit)
+    assert roles(tags, "subject") == set() and roles(tags, "mentioned") == {"luoyang"}
+    # the zone the text is about, named outside the remit, stays the subject
+    about = ("11月3日上午，洛阳高新区召开项目建设推进会。洛阳高新区今年新开工项目32个。\n"
+             "副市长王建军分管工业、科技、洛阳高新技术产业开发区建设等工作，出席会议并讲话。")
+    assert roles(tagger.tag("", about), "subject") == {"luoyang"}
+
+
 def test_a_zone_name_inside_a_company_or_building_name_is_not_the_zone(tagger: ZoneTagger) -> None:
     tags = tagger.tag("", "北京市纪委通报，中关村发展集团股份有限公司原党委书记、董事长赵长山被开除党籍。")
     assert tags.zones == ()
@@ -203,6 +227,17 @@ def test_gaoqu_right_after_a_place_is_that_places_zone(tagger: ZoneTagger) -> No
 def test_verbs_after_a_name_end_it(tagger: ZoneTagger) -> None:
     found = people(tagger, "会议邀请惠企研究部主任李鑫授课。高新区工委委员卜永强畅谈了对高新区新一轮发展的构想。")
     assert found == {"李鑫": "惠企研究部主任", "卜永强": "高新区工委委员"}
+
+
+def test_a_list_of_cities_does_not_say_which_zone_a_bare_gaoxinqu_is(tagger: ZoneTagger) -> None:
+    # 北京、深圳、苏州 are where the offices are; 珠海 right after 高新区 is the zone's city
+    tags = tagger.tag("", "此次抽调70余名精干力量，充实北京、深圳、苏州3个驻外招商办事处，既是高新区勇当珠海高质量发展龙头使命之所在。")
+    assert {z.zone_id for z in tags.zones} == {"zhuhai"}
+
+
+def test_an_organisation_before_fuzeren_is_no_name(tagger: ZoneTagger) -> None:
+    found = people(tagger, "30名优秀企业家、知名专家学者、商协会负责人被聘为“招商大使”。大连市山西商会会长于学义出席。")
+    assert found == {"于学义": "大连市山西商会会长"}
 
 
 def test_a_zone_named_once_after_the_lead_is_mentioned(tagger: ZoneTagger) -> None:

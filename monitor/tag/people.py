@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from operator import itemgetter
 
 from monitor.items import PersonTag
 
@@ -155,6 +156,7 @@ _ORG_END = set("局委办部院厅司处会区市县省所站中心组社行校�
 _AFTER_POST_LEAD = ("原", "现任", "时任", "曾任", "已任", "任", "系", "现为", "为")
 _MAX_POST = 40
 _PREPOSITIONS = set("向于对和与同跟给及为让请把被")
+_NOT_AFTER_NAME = frozenset(("负责人", "领导"))
 _APPOINTED = re.compile(r"(?:同志)?(?:被任命为|任命为|出任|担任|兼任|升任|调任|改任|任)(?=[\u4e00-\u9fff])")
 
 
@@ -251,7 +253,8 @@ class FoundPerson:
 def office_spans(text: str, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Leftmost-longest, non-overlapping office words among `found` (every (start, end) where an
     office word occurs, e.g. from an Aho-Corasick pass), without those inside longer words (委员会)."""
-    found.sort(key=lambda span: (span[0], -span[1]))
+    found.sort(key=itemgetter(1), reverse=True)  # by start, longest first: two stable C-level sorts
+    found.sort(key=itemgetter(0))
     spans, last = [], -1
     for start, end in found:
         if start < last:
@@ -303,8 +306,10 @@ def find_people(text: str, offices: list[tuple[int, int]] | None = None) -> list
         window = max(last_end, office_start - _MAX_POST)
         if not _follows_name(text, office_end):
             continue
-        head = office_start  # 2. name then post: strip the deputy prefix, then a name
-        if text[head - 1:head] in _DEPUTY_LAST:  # cheap test first: most offices have no deputy prefix
+        # 2. name then post (杨志平副市长): not with 负责人 or 领导, which follow an organisation, never a
+        # name (专家学者、商协会负责人)
+        head = office_start if text[office_start:office_end] not in _NOT_AFTER_NAME else -1
+        if head > 0 and text[head - 1:head] in _DEPUTY_LAST:  # cheap test first: most offices have none
             for deputy in _DEPUTY:
                 if text.startswith(deputy, head - len(deputy)) and head - len(deputy) >= last_end:
                     head -= len(deputy)

@@ -127,6 +127,9 @@ class ZoneTagger:
         # what each pattern's hit feeds, as bits: zone side, topics, offices (most patterns feed one)
         self._routes = [(_TO_ZONES if zone is not None else 0) | (_TO_TOPICS if topics else 0)
                         | (_TO_OFFICES if key in _OFFICE_WORDS else 0) for key, (zone, topics) in patterns.items()]
+        # one lookup per hit: the route and what a one-route hit carries
+        self._route_table = [(route, zone if route == _TO_ZONES else topics if route == _TO_TOPICS else None)
+                             for route, (zone, topics) in zip(self._routes, self._values, strict=True)]
         # ahocorasick_rs (Rust) rather than pyahocorasick: with a large CJK alphabet pyahocorasick
         # walks each trie node's children one by one, about three times slower over the same patterns.
         self._automaton = ahocorasick_rs.AhoCorasick(list(patterns), matchkind=ahocorasick_rs.MatchKind.Standard,
@@ -149,13 +152,13 @@ class ZoneTagger:
         except UnicodeEncodeError:  # lone surrogates from a hostile page: one U+FFFD each keeps the offsets
             matches = self._automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
         zone_side, topic_side, offices = [], [], []
-        zone_values, topic_values, routes = self._zone_values, self._topic_values, self._routes
+        zone_values, topic_values, table = self._zone_values, self._topic_values, self._route_table
         for index, start, end in matches:
-            route = routes[index]
+            route, payload = table[index]
             if route == _TO_TOPICS:  # the most frequent first
-                topic_side.append((start, end, topic_values[index]))
+                topic_side.append((start, end, payload))
             elif route == _TO_ZONES:
-                zone_side.append((start, end, zone_values[index]))
+                zone_side.append((start, end, payload))
             elif route == _TO_OFFICES:
                 offices.append((start, end))
             else:
@@ -235,7 +238,8 @@ class ZoneTagger:
                 ref, near = hits[other].ref, abs(hits[other].start - hit.start) <= _NEAR
                 if hits[other].kind == _ZONE:
                     return ref
-                if hits[other].kind == _PLACE and ref in self._zone_by_place and near:
+                if hits[other].kind == _PLACE and ref in self._zone_by_place and near \
+                        and not _in_place_list(hits, other, text):
                     return self._zone_by_place[ref]
         if only_city is not None:
             return only_city  # a text saying 高新区 again and again and naming one city with a zone
@@ -249,6 +253,7 @@ class ZoneTagger:
         ambiguous_context: tuple[set[str | None], set[str]] | None = None  # built at the first ambiguous alias
         bare_hits: list[int] = []
         models: tuple[bool, bool] | None = None  # whether the text has a verb of learning, an experience word
+        has_remit: bool | None = None  # whether it has a word of an official's remit (分管 ...)
         for i, hit in enumerate(hits):
             kind = hit.kind
             if kind == _ZONE:
@@ -262,6 +267,9 @@ class ZoneTagger:
                     if ((models[0] and _LEARN_FROM.search(text, max(body_start, hit.start - 12), hit.start))
                             or (models[1] and _EXPERIENCE_OF.match(text, hit.end))):
                         section = "compare"  # 学习借鉴苏州工业园区先进经验: a model held up, not the subject
+                    elif (has_remit if has_remit is not None else (has_remit := _has_remit(text))) \
+                            and _in_remit(text, hit.start, hit.end):
+                        section = "remit"  # 副市长X分管工业、郑州高新区和郑州经开区工作: his remit, not the subject
                     mentions.append((hit.ref, section, hit.start - body_start))
                 else:
                     mentions.append((hit.ref, section, hit.start))
@@ -313,7 +321,11 @@ class ZoneTagger:
             hit = hits[i]
             zone_id = self._resolve_bare(i, hits, text, defaults, anchors, only_city)
             if zone_id:
-                mentions.append((zone_id, hit.section, hit.start - (body_start if hit.section == "body" else 0)))
+                section = hit.section
+                if section == "body" and (has_remit if has_remit is not None else (has_remit := _has_remit(text))) \
+                        and _in_remit(text, hit.start, hit.end):
+                    section = "remit"
+                mentions.append((zone_id, section, hit.start - (body_start if hit.section == "body" else 0)))
         return mentions
 
     # the stage ---------------------------------------------------------------------------
@@ -534,8 +546,11 @@ class ZoneTagger:
 
 
 _OFFICE_WORDS = frozenset(OFFICES)
-_BODY_SECTIONS = frozenset(("body", "list", "compare"))
-_ASIDE_SECTIONS = frozenset(("list", "compare"))
+_BODY_SECTIONS = frozenset(("body", "list", "compare", "remit"))
+_ASIDE_SECTIONS = frozenset(("list", "compare", "remit"))
+# An official's remit: 分管/负责/主管 before the zone and 工作 after it, in one sentence
+_REMIT_BEFORE = re.compile("(?:分管|负责|主管|协管)[^。；！？|\n]{0,30}$")
+_REMIT_AFTER = re.compile("[^。；！？|\n]{0,30}?工作")
 _ZONE_ORGAN = re.compile("党工委|管委会|管委|工委")
 # After a zone's name, the rest of another name: a company, a building, a road (中关村发展集团, 张江路)
 _INSIDE_NAME = re.compile("发展集团|控股|集团|股份|有限公司|公司|大厦|大道|大街|路(?![径线演])|展示中心|会展中心|会议中心|酒店|宾馆|广场")
@@ -578,11 +593,14 @@ def _content_type(title: str, head: str, people: tuple[PersonTag, ...], has_byli
 
 
 def _aside(mentions: list[tuple[str, str, int]], posts: list[tuple[int, int, bool]]) -> set[str]:
-    """Zones whose every mention is aside: in a list of zones, held up as a model (学习借鉴…经验), or in a
-    former post (原…高新区管委会副主任: the first post holding the mention is a former one)."""
+    """Zones whose every mention is aside: in a list of zones, held up as a model (学习借鉴…经验), in a
+    former post (原…高新区管委会副主任: the first post holding the mention is a former one), or in the post
+    of one official in a roll of three or more (市委常委、副市长X，…，中关村管委会主任Y，市科委副主任Z出席:
+    the zone's official attends; the text is about the meeting, not the zone)."""
     any_former = any(former for _, _, former in posts)
     aside: set[str] = set()
     kept: set[str] = set()  # zones with a mention that is not aside
+    in_posts: dict[str, set[int]] = {}  # the posts (by index) naming each zone, when every mention so far is in one
     for zone_id, section, position in mentions:
         if zone_id in kept:
             continue
@@ -590,9 +608,35 @@ def _aside(mentions: list[tuple[str, str, int]], posts: list[tuple[int, int, boo
             aside.add(zone_id)
         elif section == "body" and any_former and _in_former_post(position, posts):
             aside.add(zone_id)
+        elif section == "body" and len(posts) >= _ROLL and (post := _post_at(position, posts)) is not None:
+            in_posts.setdefault(zone_id, set()).add(post)
         else:
             kept.add(zone_id)
+    aside |= {zone_id for zone_id, held in in_posts.items() if len(held) == 1}
     return aside - kept
+
+
+_ROLL = 3  # officials named with posts: a roll of attendance, where one of them holding a zone post is an aside
+
+
+def _post_at(position: int, posts: list[tuple[int, int, bool]]) -> int | None:
+    for index, (start, end, _) in enumerate(posts):
+        if start <= position < end:
+            return index
+    return None
+
+
+def _in_remit(text: str, start: int, end: int) -> bool:
+    """Whether a zone named at text[start:end] is in the list of an official's remit (主要负责工业、科技、郑州
+    高新区和郑州经开区建设等工作): what the official answers for, not what the text is about."""
+    return bool(_REMIT_BEFORE.search(text, max(0, start - 32), start)) and bool(_REMIT_AFTER.match(text, end))
+
+
+_REMIT_WORDS = ("分管", "负责", "主管", "协管")
+
+
+def _has_remit(text: str) -> bool:
+    return any(word in text for word in _REMIT_WORDS)
 
 
 def _in_former_post(position: int, posts: list[tuple[int, int, bool]]) -> bool:
@@ -602,14 +646,30 @@ def _in_former_post(position: int, posts: list[tuple[int, int, bool]]) -> bool:
     return False
 
 
+def _in_place_list(hits: list[_Hit], index: int, text: str) -> bool:
+    """Whether the place hit at `index` is one of a list of places (北京、深圳、苏州3个办事处): such a list
+    names where things are, not the city whose zone a bare 高新区 nearby is."""
+    for other in (index - 1, index + 1):
+        if 0 <= other < len(hits) and hits[other].kind in _PLACES:
+            low, high = sorted((index, other))
+            if text[hits[low].end:hits[high].start] == "、":
+                return True
+    return False
+
+
 def _lead_end(body: str, body_key_length: int) -> int:
     """Where the body's first paragraph ends, in match-key characters: the first line of 40
     characters or more (a source or date line before it is not the lead) and the lines before it."""
-    end = 0
-    for line in body.split("\n"):
+    end = start = 0
+    while start <= len(body):  # line by line, without splitting the whole body: the lead comes early
+        stop = body.find("\n", start)
+        if stop < 0:
+            stop = len(body)
+        line = body[start:stop]
         end += len(line) - sum(map(line.count, " \t\r\u3000\xa0"))  # match_key drops whitespace
         if len(line.strip()) >= 40:
             return min(end, body_key_length)
+        start = stop + 1
     return body_key_length
 
 
