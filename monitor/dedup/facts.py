@@ -58,6 +58,8 @@ def _cn_to_int(text: str) -> int | None:
 
 
 def _number(text: str) -> str | None:
+    if len(text) <= 15 and text.isascii() and text.isdigit():  # a plain integer (most figures): as float() would print it
+        return text.lstrip("0") or "0"
     if text[0].isdigit():
         value = float(text)
         return str(int(value)) if value.is_integer() else f"{value:g}"
@@ -112,7 +114,7 @@ class Figures:
 
 def figures(body: str) -> Figures:
     # NFKC (full-width digits and marks to ASCII), spaces and lines kept: "2025-06-13 6月12日" stays two dates
-    key = unicodedata.normalize("NFKC", body)
+    key = body if unicodedata.is_normalized("NFKC", body) else unicodedata.normalize("NFKC", body)
     quantities = set()
     for number, unit in [*_QUANTITY.findall(key), *_QUANTITY_CN.findall(key)]:
         value = _number(number)
@@ -123,8 +125,10 @@ def figures(body: str) -> Figures:
         value = _number(number)
         if value is not None:
             ordinals.add(f"第{value}{unit}")
-    dates = {f"{y}-{int(m)}-{int(d)}" if y else f"{int(m)}-{int(d)}" for y, m, d in _DATE.findall(key)}
-    dates |= {f"{y}-{int(m)}" for y, m in _YEAR_MONTH.findall(key)}
+    dates: set[str] = set()
+    if "月" in key:  # both date patterns need it; scanning for them costs as much as the quantities
+        dates = {f"{y}-{int(m)}-{int(d)}" if y else f"{int(m)}-{int(d)}" for y, m, d in _DATE.findall(key)}
+        dates |= {f"{y}-{int(m)}" for y, m in _YEAR_MONTH.findall(key)}
     # a date printed with its year also agrees with the same day printed without one
     dates |= {d.split("-", 1)[1] for d in dates if d.count("-") == 2}
     return Figures(frozenset(quantities), frozenset(dates), frozenset(ordinals))

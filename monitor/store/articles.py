@@ -137,7 +137,7 @@ class Articles:
         if isinstance(verdict, DuplicateOf):
             return StoreResult(article_id, "duplicate", cluster_id, canonical_id, similarity)
         # another outlet's report of the same event: related coverage, a level above copies
-        link_event(self.session, cluster_id, article.body, verdict.content_hash, published.value if published else None,
+        link_event(self.session, article_id, cluster_id, article.body, verdict.content_hash, published.value if published else None,
                    tags)
         return StoreResult(article_id, "new", cluster_id, None, None)
 

@@ -5,15 +5,19 @@ stored reports to compare (canonical articles whose subject is one of the new st
 within ``EVENT_WINDOW``) with their stored zone and people tags, and writes ``Cluster.event_id``: the
 clusters of one event share the id of its first cluster. Writes go into the caller's transaction.
 
-Cost: the candidates' figures are read from their bodies once per process (cached by body hash), so
-a new story costs one regular-expression pass over its own body and three indexed queries.
+Cost: linking is deferred to one pass per batch (``link_pending``, before the commit): one candidate
+statement for the batch's zones and days instead of one per story; the candidates' figures are read from
+their bodies once per process (cached by body hash), so a new story costs one regular-expression pass
+over its own body and comparisons in memory.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import event
 from sqlmodel import Session, col, select
 
 from monitor.dedup.events import EVENT_WINDOW, Report, event_match
@@ -22,11 +26,12 @@ from monitor.items import TagSet
 from monitor.store.models import Article, Cluster
 from monitor.store.rawsql import RawSql, marks
 
-__all__ = ["MAX_REPORTS", "event_reports", "link_event"]
+__all__ = ["MAX_REPORTS", "event_reports", "link_event", "link_pending"]
 
 MAX_REPORTS = 30  # stored reports compared per new story (a zone's stories of a few days: usually a handful)
 _FIGURES: dict[str, Figures] = {}  # by body hash: each report is compared with the next ones of its zone and days
 _FIGURES_LIMIT = 8192
+_QUEUE, _HOOKED = "monitor.events.pending", "monitor.events.hooked"  # Session.info keys
 
 
 # Plain statements through the driver (RawSql): building and compiling ORM queries per article cost more
@@ -34,12 +39,12 @@ _FIGURES_LIMIT = 8192
 # The reports of the days first (the published_at index: a bounded range whatever the corpus size), then
 # their subject tags by primary key. CROSS JOIN keeps that order on SQLite (whose planner would otherwise
 # walk all of a zone's articles through the zone index and sort them); PostgreSQL plans it freely.
-_CANDIDATES = ("SELECT article.id, article.content_hash, article.cluster_id, article.published_at, cluster.event_id "
+_CANDIDATES = ("SELECT articlezone.zone_id, article.id, article.content_hash, article.cluster_id, article.published_at, "
+               "cluster.event_id "
                "FROM article CROSS JOIN articlezone JOIN cluster ON cluster.id = article.cluster_id "
                "WHERE article.published_at >= ? AND article.published_at <= ? "
                "AND articlezone.article_id = article.id AND articlezone.zone_id IN ({in}) "
-               "AND articlezone.role = 'subject' AND article.duplicate_of_id IS NULL AND article.cluster_id != ? "
-               f"ORDER BY article.id DESC LIMIT {MAX_REPORTS}")
+               "AND articlezone.role = 'subject' AND article.duplicate_of_id IS NULL")
 _BODIES = "SELECT content_hash, body FROM article WHERE id IN ({in})"
 _PEOPLE = "SELECT article_id, name FROM articleperson WHERE article_id IN ({in})"
 _SET_EVENT = "UPDATE cluster SET event_id = ? WHERE id = ?"
@@ -73,49 +78,105 @@ class _Timestamps:
         return found
 
 
-def link_event(session: Session, cluster_id: int, body: str, body_hash: str, published: datetime | None,
-               tags: TagSet) -> int | None:
-    """Put the new story's cluster into the event of its best matching stored report; the event id, or None."""
-    subjects = sorted({z.zone_id for z in tags.zones if z.role == "subject"})
+@dataclass(frozen=True, slots=True)
+class _Pending:
+    """A new story waiting to be linked: what ``link_event`` compares of it."""
+
+    article_id: int
+    cluster_id: int
+    body: str
+    body_hash: str
+    published: datetime
+    subjects: tuple[str, ...]
+    people: frozenset[str]
+
+
+def link_event(session: Session, article_id: int, cluster_id: int, body: str, body_hash: str,
+               published: datetime | None, tags: TagSet) -> None:
+    """Queue the new story for linking into the event of its best matching stored report.
+
+    The links are written in one pass per batch (``link_pending``): before the session commits, and before
+    any ORM statement reads the session (a digest, ``articles show``), so readers never see a story
+    unlinked. Each story is compared with the reports stored before it (``article.id`` below its own), so
+    the events come out as if each had been linked on arrival, in one candidate statement per batch.
+    """
+    subjects = tuple(sorted({z.zone_id for z in tags.zones if z.role == "subject"}))
     if not subjects or published is None:
-        return None
-    mine_figures = _figures_of(body_hash, body)  # kept: the next reports of its zone and days compare with it
+        return
+    pending = session.info.get(_QUEUE)
+    if pending is None:
+        pending = session.info[_QUEUE] = []
+        if not session.info.get(_HOOKED):
+            session.info[_HOOKED] = True
+            event.listen(session, "before_commit", link_pending)
+            event.listen(session, "do_orm_execute", lambda _state: link_pending(session))
+            event.listen(session, "after_soft_rollback", lambda s, _tx: s.info.pop(_QUEUE, None))
+    pending.append(_Pending(article_id, cluster_id, body, body_hash, published, subjects,
+                            frozenset(p.name for p in tags.people)))
+
+
+def link_pending(session: Session) -> None:
+    """Link the queued stories, oldest first (see ``link_event``)."""
+    pending: list[_Pending] | None = session.info.pop(_QUEUE, None)
+    if not pending:
+        return
     sql, stamps = RawSql(session), _Timestamps.of(session)
-    rows = list(dict.fromkeys(sql.all(_CANDIDATES.replace("{in}", marks(len(subjects))), [
-        stamps.bind(published - EVENT_WINDOW), stamps.bind(published + EVENT_WINDOW), *subjects, cluster_id])))
-    if not rows:  # (an article with two of the subjects comes twice: dict.fromkeys)
-        return None
-    missing = [int(r[0]) for r in rows if r[1] not in _FIGURES]
+    zones = sorted({z for p in pending for z in p.subjects})
+    low = min(p.published for p in pending) - EVENT_WINDOW
+    high = max(p.published for p in pending) + EVENT_WINDOW
+    by_zone: dict[str, list[tuple[Any, ...]]] = {}
+    for row in sql.all(_CANDIDATES.replace("{in}", marks(len(zones))),
+                       [stamps.bind(low), stamps.bind(high), *zones]):
+        published = stamps.result(row[4]) if row[4] is not None else None
+        by_zone.setdefault(row[0], []).append((int(row[1]), row[2], int(row[3]), published,
+                                               None if row[5] is None else int(row[5])))
+    events: dict[int, int] = {}  # the events set in this pass, by cluster
+    for story in pending:
+        _link_one(sql, story, by_zone, events)
+
+
+def _link_one(sql: RawSql, story: _Pending, by_zone: dict[str, list[tuple[Any, ...]]], events: dict[int, int]) -> None:
+    low, high = story.published - EVENT_WINDOW, story.published + EVENT_WINDOW
+    # the reports stored before this story, of its zones and days, newest first (as a statement at its arrival)
+    found = [row for zone in story.subjects for row in by_zone.get(zone, ())
+             if row[0] < story.article_id and row[2] != story.cluster_id and row[3] is not None and low <= row[3] <= high]
+    if not found:
+        return
+    found.sort(key=lambda row: row[0], reverse=True)
+    # the first MAX_REPORTS rows, then each article once (an article with two of the subjects comes twice)
+    rows = list({row[0]: row for row in found[:MAX_REPORTS]}.values())
+    mine_figures = _figures_of(story.body_hash, story.body)  # kept: the next reports of its zone and days compare with it
+    missing = [r[0] for r in rows if r[1] not in _FIGURES]
     if missing:
         for digest, other_body in sql.all(_BODIES.replace("{in}", marks(len(missing))), missing):
             _figures_of(digest, other_body)
     # a shared figure is required; people count only for a candidate sharing just one
-    shared = {int(r[0]): len(mine_figures.quantities & _FIGURES[r[1]].quantities) for r in rows}
-    rows = [r for r in rows if shared[int(r[0])]]
+    shared = {r[0]: len(mine_figures.quantities & _FIGURES[r[1]].quantities) for r in rows}
+    rows = [r for r in rows if shared[r[0]]]
     if not rows:
-        return None
-    ids = [int(r[0]) for r in rows if shared[int(r[0])] == 1]
+        return
+    ids = [r[0] for r in rows if shared[r[0]] == 1]
     their_people: dict[int, set[str]] = {}
-    if ids and tags.people:
+    if ids and story.people:
         for article_id, name in sql.all(_PEOPLE.replace("{in}", marks(len(ids))), ids):
             their_people.setdefault(int(article_id), set()).add(name)
-    mine = Report(frozenset(subjects), frozenset(p.name for p in tags.people), mine_figures, published)
+    mine = Report(frozenset(story.subjects), story.people, mine_figures, story.published)
     best: tuple[int, int, int | None] | None = None  # score, cluster, event
     for article_id, digest, other_cluster, other_published, other_event in rows:
         # the statement chose reports whose subject is one of ours: the shared subject is given
-        theirs = Report(mine.subjects, frozenset(their_people.get(int(article_id), ())), _FIGURES[digest],
-                        stamps.result(other_published) if other_published is not None else None)
-        found = event_match(mine, theirs)
-        if found is not None and (best is None or found.score > best[0]):
-            best = (found.score, int(other_cluster), None if other_event is None else int(other_event))
+        theirs = Report(mine.subjects, frozenset(their_people.get(article_id, ())), _FIGURES[digest], other_published)
+        match = event_match(mine, theirs)
+        if match is not None and (best is None or match.score > best[0]):
+            best = (match.score, other_cluster, events.get(other_cluster, other_event))
     if best is None:
-        return None
+        return
     _, other_cluster, event_id = best
     if event_id is None:  # the stored report was alone: its cluster starts the event
         event_id = other_cluster
         sql.run(_SET_EVENT, [event_id, other_cluster])
-    sql.run(_SET_EVENT, [event_id, cluster_id])
-    return event_id
+        events[other_cluster] = event_id
+    sql.run(_SET_EVENT, [event_id, story.cluster_id])
+    events[story.cluster_id] = event_id
 
 
 def event_reports(session: Session, event_id: int) -> list[tuple[Article, int]]:
