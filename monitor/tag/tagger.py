@@ -22,7 +22,7 @@ Zones, in order:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -548,9 +548,6 @@ class ZoneTagger:
 _OFFICE_WORDS = frozenset(OFFICES)
 _BODY_SECTIONS = frozenset(("body", "list", "compare", "remit"))
 _ASIDE_SECTIONS = frozenset(("list", "compare", "remit"))
-# An official's remit: 分管/负责/主管 before the zone and 工作 after it, in one sentence
-_REMIT_BEFORE = re.compile("(?:分管|负责|主管|协管)[^。；！？|\n]{0,30}$")
-_REMIT_AFTER = re.compile("[^。；！？|\n]{0,30}?工作")
 _ZONE_ORGAN = re.compile("党工委|管委会|管委|工委")
 # After a zone's name, the rest of another name: a company, a building, a road (中关村发展集团, 张江路)
 _INSIDE_NAME = re.compile("发展集团|控股|集团|股份|有限公司|公司|大厦|大道|大街|路(?![径线演])|展示中心|会展中心|会议中心|酒店|宾馆|广场")
@@ -601,6 +598,9 @@ def _aside(mentions: list[tuple[str, str, int]], posts: list[tuple[int, int, boo
     aside: set[str] = set()
     kept: set[str] = set()  # zones with a mention that is not aside
     in_posts: dict[str, set[int]] = {}  # the posts (by index) naming each zone, when every mention so far is in one
+    roll = len(posts) >= _ROLL
+    spans = sorted((start, end) for start, end, _ in posts) if roll else []
+    starts = [start for start, _ in spans]
     for zone_id, section, position in mentions:
         if zone_id in kept:
             continue
@@ -608,7 +608,7 @@ def _aside(mentions: list[tuple[str, str, int]], posts: list[tuple[int, int, boo
             aside.add(zone_id)
         elif section == "body" and any_former and _in_former_post(position, posts):
             aside.add(zone_id)
-        elif section == "body" and len(posts) >= _ROLL and (post := _post_at(position, posts)) is not None:
+        elif section == "body" and roll and (post := _post_at(position, spans, starts)) is not None:
             in_posts.setdefault(zone_id, set()).add(post)
         else:
             kept.add(zone_id)
@@ -619,19 +619,27 @@ def _aside(mentions: list[tuple[str, str, int]], posts: list[tuple[int, int, boo
 _ROLL = 3  # officials named with posts: a roll of attendance, where one of them holding a zone post is an aside
 
 
-def _post_at(position: int, posts: list[tuple[int, int, bool]]) -> int | None:
-    for index, (start, end, _) in enumerate(posts):
-        if start <= position < end:
-            return index
-    return None
+def _post_at(position: int, spans: list[tuple[int, int]], starts: list[int]) -> int | None:
+    """The index of the post span (sorted, not overlapping; `starts` their starts) holding `position`, if any."""
+    index = bisect_right(starts, position) - 1
+    return index if index >= 0 and position < spans[index][1] else None
 
 
 def _in_remit(text: str, start: int, end: int) -> bool:
     """Whether a zone named at text[start:end] is in the list of an official's remit (主要负责工业、科技、郑州
-    高新区和郑州经开区建设等工作): what the official answers for, not what the text is about."""
-    return bool(_REMIT_BEFORE.search(text, max(0, start - 32), start)) and bool(_REMIT_AFTER.match(text, end))
+    高新区和郑州经开区建设等工作): 分管/负责/主管 before it and 工作 after it, in one sentence. What the
+    official answers for, not what the text is about."""
+    stop = text.find("工作", end, end + 32)
+    if stop < 0 or any(mark in text[end:stop] for mark in _SENTENCE_ENDS):
+        return False
+    before = text[max(0, start - 32):start]
+    cut = max(before.rfind(mark) for mark in _SENTENCE_ENDS)
+    if cut >= 0:
+        before = before[cut + 1:]
+    return any(word in before for word in _REMIT_WORDS)
 
 
+_SENTENCE_ENDS = ("。", "；", "！", "？", "|", "\n")
 _REMIT_WORDS = ("分管", "负责", "主管", "协管")
 
 
