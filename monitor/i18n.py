@@ -117,7 +117,8 @@ def fill_english_catalogue() -> int:
         catalogue = read_po(handle, locale="en")
     filled = 0
     for message in catalogue:
-        if message.id and not message.string:
+        empty = not all(message.string) if isinstance(message.id, tuple) else not message.string
+        if message.id and empty:  # a plural message: its singular and plural forms as written
             message.string, filled = message.id, filled + 1
     with path.open("wb") as handle:
         write_po(handle, catalogue, width=120)

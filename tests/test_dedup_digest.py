@@ -82,7 +82,7 @@ def test_a_zone_named_only_in_a_copy_reaches_its_subscriber_with_display_names( 
         assert (result.sent, result.skipped_empty) == (1, 0)
         text = _body(sink.messages[0][1])
     assert text.count(STORIES["policy_chengdu"]["title"]) == 1
-    assert "Also published by 1 site: 科技日报 https://www.stdaily.example/news/9" in text
+    assert "另有1家网站刊发：科技日报 https://www.stdaily.example/news/9" in text
 
 
 def test_related_coverage_is_one_digest_entry_and_listed_by_articles_show(  # type: ignore[no-untyped-def]
@@ -139,4 +139,4 @@ def test_a_source_display_name_is_its_top_level_title_else_the_host(migrated_url
     engine.dispose()
     assert titles == {"keji": "科技日报", "bulk": None}
     assert display_name(titles["keji"], "https://www.stdaily.example/a/1") == "科技日报"
-    assert display_name(None, "https://www.stdaily.example/a/1") == "www.stdaily.example"
+    assert display_name(None, "https://www.stdaily.example/a/1") == "stdaily.example"

@@ -95,3 +95,36 @@ def test_a_sent_digest_shows_the_stored_people_host_and_local_date(migrated_url:
     body = message.get_body(("plain",)).get_content()  # type: ignore[union-attr]
     assert "zgc.gov.cn · 2022年11月13日 20:30" in body
     assert "人物：张三" in body and "zone-news" not in body
+
+
+def test_a_digest_speaks_its_subscribers_language_through_the_catalogue() -> None:
+    items = [_item(1, people=("张三",), also_published_by=("https://news.example.cn/a/1.html",)),
+             _item(2, zone_names=(), title="没有高新区的文章")]
+    english = build_digest(to_email="r@example.org", to_name="Wang", items=items, tz=SHANGHAI, links=LINKS,
+                           language="en")
+    assert english.subject == "[Zone news] 2 new articles: 中关村科技园区"
+    assert "Hello Wang," in english.text
+    assert "2 new articles about national high-tech zones match your subscription." in english.text
+    assert "== Other ==" in english.text and "People: 张三" in english.text
+    assert "Also published by 1 site: news.example.cn https://news.example.cn/a/1.html" in english.text
+    assert "14 Nov 2022 09:30" in english.text and "Unsubscribe: https://m.example/u/t" in english.text
+    assert '<html lang="en">' in english.html and "您好" not in english.text + english.html
+    chinese = build_digest(to_email="r@example.org", to_name=None, items=items, tz=SHANGHAI, links=LINKS)
+    assert '<html lang="zh-CN">' in chinese.html and "== 其他 ==" in chinese.text and "Hello" not in chinese.text
+
+
+def test_a_subscriber_who_chose_english_is_sent_an_english_digest(migrated_url: str, settings_for) -> None:  # type: ignore[no-untyped-def]
+    store_articles(migrated_url, [
+        {"url": "https://www.zgc.gov.cn/news/9.html", "title": "中关村管委会主任调研企业", "zones": ["zhongguancun"],
+         "body": "中关村管委会主任张三到企业调研，了解研发进展。" * 10}])
+    engine = db.make_engine(migrated_url)
+    with Session(engine) as session:
+        add_subscriber(session, "en@example.org", None, "Asia/Shanghai", SubscriptionFilters(), language="en")
+    with smtp_sink() as sink:
+        result = send_digests(engine, settings_for(migrated_url), SmtpMailer(f"smtp://127.0.0.1:{sink.port}"), force=True)
+        [(_, message)] = sink.messages
+    engine.dispose()
+    assert result.sent == 1
+    assert str(message["Subject"]) == "[Zone news] 1 new article: 中关村科技园区"
+    assert "1 new article about national high-tech zones matches your subscription." in \
+        message.get_body(("plain",)).get_content()  # type: ignore[union-attr]

@@ -6,7 +6,7 @@ kept under MAX_HTML_BYTES (Gmail clips longer messages) by showing fewer items. 
 field an item shows is bounded first (the title at MAX_TITLE_CHARS, as stored; a URL too long
 to be a link is not one), so that one oversized item, stored before those limits or not, cannot
 push the others out. CSS is inlined with css-inline (remote stylesheets off); scraped text is
-autoescaped. Every sentence a reader sees comes from wording.py (Chinese).
+autoescaped. Every sentence a reader sees comes from wording.py, in the subscriber's language.
 """
 
 from __future__ import annotations
@@ -85,13 +85,13 @@ def _one_line(text: str, limit: int | None = None) -> str:
     return shorten(line, limit) if limit is not None else line
 
 
-def _group(items: list[DigestItem], by: str) -> list[tuple[str, list[DigestItem]]]:
+def _group(items: list[DigestItem], by: str, other: str = OTHER_GROUP) -> list[tuple[str, list[DigestItem]]]:
     groups: dict[str, list[DigestItem]] = {}
     for item in items:
         names = item.topic_names if by == "topic" else item.zone_names
-        groups.setdefault(names[0] if names else OTHER_GROUP, []).append(item)
+        groups.setdefault(names[0] if names else other, []).append(item)
     # Biggest groups first; 'other' last; items keep their newest-first order.
-    return sorted(groups.items(), key=lambda kv: (kv[0] == OTHER_GROUP, -len(kv[1])))
+    return sorted(groups.items(), key=lambda kv: (kv[0] == other, -len(kv[1])))
 
 
 def _render(context: dict[str, object]) -> tuple[str, str]:
@@ -101,16 +101,16 @@ def _render(context: dict[str, object]) -> tuple[str, str]:
 
 
 @lru_cache(maxsize=8192)
-def _item_view(item: DigestItem, tz: ZoneInfo) -> dict[str, object]:
+def _item_view(item: DigestItem, tz: ZoneInfo, words: wording.DigestWording) -> dict[str, object]:
     """What the templates show of an item in a timezone; the same for every subscriber of a run, hence
     cached (the templates only read it)."""
     return {
         "title": limit_title(_one_line(item.title)), "url": web_link(item.url),
-        "source": _one_line(item.source, _NAME_CHARS), "date": wording.local_date(item.published, tz),
+        "source": _one_line(item.source, _NAME_CHARS), "date": words.local_date(item.published, tz),
         "author": _one_line(item.author, _NAME_CHARS) if item.author else None,
         "author_post": _one_line(item.author_post, _NAME_CHARS) if item.author_post else None,
-        "tags": "、".join((*item.zone_names, *item.topic_names)), "lead": _one_line(item.lead, 2 * LEAD_CHARS),
-        "people": "、".join(_one_line(name, _NAME_CHARS) for name in item.people),
+        "tags": words.separator.join((*item.zone_names, *item.topic_names)), "lead": _one_line(item.lead, 2 * LEAD_CHARS),
+        "people": words.separator.join(_one_line(name, _NAME_CHARS) for name in item.people),
         "also": tuple({"url": link, "name": name} for name, link in _named_links(item.also_by)) if item.also_by else
         tuple({"url": link, "name": source_label(link)} for link in map(web_link, item.also_published_by) if link),
         "related": _named_links(item.related),
@@ -123,23 +123,27 @@ def _named_links(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], .
 
 
 def build_digest(*, to_email: str, to_name: str | None, items: list[DigestItem], tz: ZoneInfo, links: DigestLinks,
-                 group_by: str = "zone") -> Digest:
+                 group_by: str = "zone", language: str | None = None) -> Digest:
+    """`language`: the subscriber's (zh-CN, the default, or en)."""
+    words = wording.digest_wording(language)
     zone_counts = Counter(name for item in items for name in item.zone_names[:1])
     count = len(items)
-    subject = _one_line(wording.subject_line(count, [name for name, _ in zone_counts.most_common(2)]))
+    subject = _one_line(words.subject_line(count, [name for name, _ in zone_counts.most_common(2)]))
     shown = min(count, MAX_ITEMS)
     while True:
         chosen = items[:shown]
         groups = [
-            {"name": name, "items": [_item_view(item, tz) for item in group_items]}
-            for name, group_items in _group(chosen, group_by)
+            {"name": name, "items": [_item_view(item, tz, words) for item in group_items]}
+            for name, group_items in _group(chosen, group_by, words.other_group)
         ]
         context = {
             "subject": subject,
-            "greeting": wording.greeting(_one_line(to_name) if to_name else None),
-            "intro": wording.summary_line(count), "people_label": wording.PEOPLE_LABEL,
-            "also_label": wording.also_published, "related_label": wording.related_reports, "more_label": wording.more_line(count - shown),
-            "footer": wording.footer(to_email), "footer_links": wording.FOOTER_LINKS,
+            "language": words.language, "greeting": words.greeting(_one_line(to_name) if to_name else None),
+            "intro": words.summary_line(count), "people_label": words.people_label,
+            "also_label": words.also_published, "related_label": words.related_reports,
+            "more_label": words.more_line(count - shown), "footer": words.footer(to_email),
+            "footer_links": words.footer_links, "separator": words.separator, "colon": words.colon,
+            "link_separator": words.link_separator,
             "groups": groups, "more": count - shown, "to_email": to_email,
             "unsubscribe_url": links.unsubscribe, "manage_url": links.manage, "web_url": links.web,
             "archive_url": links.archive,

@@ -32,7 +32,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from monitor.backoff import DELIVERY_RETRY
-from monitor.digest.build import DigestLinks, build_digest, make_lead
+from monitor.digest.build import DigestLinks, build_digest, make_lead, source_label
 from monitor.digest.mailer import Mailer
 from monitor.digest.matching import Candidate, Wanted, load_candidates, matches
 from monitor.digest.messages import digest_email, new_message_id
@@ -128,7 +128,8 @@ def _item(candidate: Candidate, topic_labels: dict[str, str]) -> DigestItem:
     sites: dict[str, str] = {}  # one per URL, with the first source's name
     for name, url in candidate.copies:
         sites.setdefault(url, name)
-    return DigestItem(candidate.id, candidate.title, candidate.url, candidate.source, candidate.published,
+    return DigestItem(candidate.id, candidate.title, candidate.url, candidate.shown_source or source_label(candidate.url),
+                      candidate.published,
                       candidate.author, candidate.author_post, tuple(z.name for z in candidate.zones if z.role == "subject")
                       or tuple(z.name for z in candidate.zones), make_lead(candidate.body), tuple(sites),
                       tuple(topic_labels.get(t, t) for t in candidate.topics), people=tuple(dict.fromkeys(candidate.people)),
@@ -160,7 +161,7 @@ def build_for(settings: Settings, subscriber: Subscriber, candidates: list[Candi
         items.append(item)
     return build_digest(to_email=subscriber.email, to_name=subscriber.name, items=items,
                         tz=ZoneInfo(subscriber.timezone), links=_links(settings, subscriber.id, digest_id),
-                        group_by=subscriber.group_by)
+                        group_by=subscriber.group_by, language=subscriber.language)
 
 
 @dataclass(slots=True)

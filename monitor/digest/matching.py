@@ -47,6 +47,7 @@ class Candidate:
     copies: tuple[tuple[str, str], ...]  # (source display name, url) of the cluster's other members
     event_id: int | None = None  # related coverage: the event its story reports (None: alone)
     related: tuple[tuple[str, str], ...] = ()  # (source display name, url) of the event's other reports
+    shown_source: str = ""  # what readers see for its source: the sources file's title, else the page's host
     # what `matches` compares, derived once per candidate rather than once per subscriber
     zone_ids: frozenset[str] = field(init=False)
     province_keys: frozenset[str] = field(init=False)
@@ -95,7 +96,7 @@ def _grouped(rows: Iterable[tuple[int, str]]) -> dict[int, list[str]]:
 def load_candidates(session: Session, gazetteer: Gazetteer, stored_after: datetime | None = None,
                     ids: Iterable[int] | None = None) -> list[Candidate]:
     """Relevant canonical articles stored after a time (or with the given ids), newest first."""
-    query = (select(Article, Source.name, Cluster.event_id).join(Source, col(Source.id) == col(Article.source_id))
+    query = (select(Article, Source.name, Cluster.event_id, Source.title).join(Source, col(Source.id) == col(Article.source_id))
              .join(Cluster, col(Cluster.id) == col(Article.cluster_id), isouter=True)
              .where(col(Article.duplicate_of_id).is_(None)))
     if ids is not None:
@@ -105,7 +106,7 @@ def load_candidates(session: Session, gazetteer: Gazetteer, stored_after: dateti
         if stored_after is not None:
             query = query.where(col(Article.stored_at) > stored_after)
     rows = session.exec(query).all()
-    article_ids = [a.id for a, _, _ in rows]
+    article_ids = [a.id for a, _, _, _ in rows]
     if not article_ids:
         return []
     topics = _grouped(session.exec(select(ArticleTopic.article_id, ArticleTopic.topic_id)
@@ -126,8 +127,8 @@ def load_candidates(session: Session, gazetteer: Gazetteer, stored_after: dateti
         story_of[copy.id] = copy.duplicate_of_id
     zones = _story_zones(session, gazetteer, story_of)
     candidates = []
-    related = _event_reports(session, {event for _, _, event in rows if event is not None})
-    for article, source_name, event_id in rows:
+    related = _event_reports(session, {event for _, _, event, _ in rows if event is not None})
+    for article, source_name, event_id, source_title in rows:
         assert article.id is not None
         zone_tags = tuple(sorted(zones.get(article.id, []), key=lambda t: (t.role != "subject", -t.score, t.zone_id)))
         provinces = {p for p, _ in places.get(article.id, [])}
@@ -144,7 +145,7 @@ def load_candidates(session: Session, gazetteer: Gazetteer, stored_after: dateti
             article.author, article.author_post, article.content_type, zone_tags, tuple(topics.get(article.id, [])),
             tuple(people.get(article.id, [])), frozenset(provinces), frozenset(cities), tuple(copies.get(article.id, [])),
             event_id, tuple((name, url) for other, name, url in related.get(event_id, []) if other != article.id)
-            if event_id is not None else (),
+            if event_id is not None else (), display_name(source_title, article.url),
         ))
     candidates.sort(key=lambda c: (c.published.value if c.published else c.stored_at), reverse=True)
     return candidates

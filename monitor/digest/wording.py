@@ -1,70 +1,100 @@
-"""What a subscriber reads in a digest, a feed or the demo's output, in Chinese: every such string is here.
+"""What a subscriber reads in a digest, a feed or the demo's output: every such string is here.
 
-One place, so that the translation catalogue (gettext via Babel) can take these strings over by wrapping
-them, rather than hunting literals through builders and templates. The functions put numbers and names
-into the sentences; dates are written as Chinese readers expect them (``2022年11月14日 09:30``), in the
-reader's timezone and only as precisely as they are known.
+A digest speaks its subscriber's language through the one translation catalogue (``monitor/i18n.py``,
+gettext via Babel): ``digest_wording(language)`` gives its sentences, written in English in the source
+and shown in Chinese by default. Dates are written as readers expect them (``2022年11月14日 09:30``), in
+the reader's timezone and only as precisely as they are known. Feed titles and the demo's operator lines
+stay Chinese-first constants below.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
+from monitor.i18n import format_published_date, language_or_default, translator
 from monitor.items import PublishDate
 
 __all__ = [
-    "BRAND", "SUBJECT_PREFIX", "OTHER_GROUP", "PEOPLE_LABEL", "local_date", "subject_line", "summary_line",
-    "greeting", "also_published", "more_line", "footer", "FOOTER_LINKS", "feed_title", "FEED_NOT_FOUND", "FEED_SUBSCRIPTION", "FEED_LATEST",
-    "DEMO_LINES",
+    "BRAND", "SUBJECT_PREFIX", "OTHER_GROUP", "PEOPLE_LABEL", "DigestWording", "digest_wording", "local_date",
+    "subject_line", "summary_line", "greeting", "also_published", "more_line", "footer", "FOOTER_LINKS",
+    "feed_title", "FEED_NOT_FOUND", "FEED_SUBSCRIPTION", "FEED_LATEST", "DEMO_LINES",
 ]
 
-BRAND = "高新区动态"
+
+class DigestWording:
+    """The sentences of a digest in one language (``zh-CN`` or ``en``), from the catalogue."""
+
+    def __init__(self, language: str | None) -> None:
+        self.language = language_or_default(language)
+        catalogue = translator(self.language)
+        gettext = catalogue.gettext
+        self.brand = gettext("Zone news")
+        self.other_group = gettext("Other")
+        self.people_label = gettext("People: ")
+        self.separator = gettext(", ")
+        self.colon = gettext(": ")
+        self.link_separator = gettext("; ")  # between "name URL" pairs of a plain-text line
+        self.footer_links = (gettext("Read in the browser"), gettext("Change your filters"), gettext("Unsubscribe"))
+        self.catalogue = catalogue
+
+    def local_date(self, published: PublishDate | None, tz: ZoneInfo) -> str | None:
+        """``2022年11月14日 09:30`` (``14 Nov 2022 09:30``) in `tz`, only as precise as it is known."""
+        return format_published_date(published, self.language, tz) or None
+
+    def subject_line(self, count: int, top_zones: list[str]) -> str:
+        """``【高新区动态】12篇新文章：中关村科技园区、张江高新区``"""
+        articles = self.catalogue.ngettext("%(count)d new article", "%(count)d new articles", count) % {"count": count}
+        if not top_zones:
+            return self.catalogue.gettext("[%(brand)s] %(articles)s") % {"brand": self.brand, "articles": articles}
+        return self.catalogue.gettext("[%(brand)s] %(articles)s: %(zones)s") % {
+            "brand": self.brand, "articles": articles, "zones": self.separator.join(top_zones)}
+
+    def summary_line(self, count: int) -> str:
+        return self.catalogue.ngettext("%(count)d new article about national high-tech zones matches your subscription.",
+                              "%(count)d new articles about national high-tech zones match your subscription.",
+                              count) % {"count": count}
+
+    def greeting(self, name: str | None) -> str:
+        return self.catalogue.gettext("Hello %(name)s,") % {"name": name} if name else self.catalogue.gettext("Hello,")
+
+    def also_published(self, count: int) -> str:
+        """The start of the line that lists the sites which published a story too (their names follow)."""
+        return self.catalogue.ngettext("Also published by %(count)d site: ", "Also published by %(count)d sites: ",
+                              count) % {"count": count}
+
+    def related_reports(self, count: int) -> str:
+        """The start of the line that lists an event's other, independent reports (their outlets follow)."""
+        return self.catalogue.ngettext("%(count)d other report: ", "%(count)d other reports: ", count) % {"count": count}
+
+    def more_line(self, count: int) -> str:
+        return self.catalogue.ngettext("… and %(count)d more in the archive", "… and %(count)d more in the archive",
+                              count) % {"count": count}
+
+    def footer(self, email: str) -> str:
+        return self.catalogue.gettext("You receive this because %(email)s subscribed to %(brand)s.") % {
+            "email": email, "brand": self.brand}
+
+
+@lru_cache(maxsize=4)
+def digest_wording(language: str | None) -> DigestWording:
+    return DigestWording(language)
+
+
+_CHINESE = DigestWording("zh-CN")
+BRAND = _CHINESE.brand
 SUBJECT_PREFIX = f"【{BRAND}】"
-OTHER_GROUP = "其他"
-PEOPLE_LABEL = "人物"
-# the footer's links: read in the browser, change the filters, unsubscribe
-FOOTER_LINKS = ("在浏览器中阅读", "修改订阅条件", "退订")
-
-
-def local_date(published: PublishDate | None, tz: ZoneInfo) -> str | None:
-    """``2022年11月14日 09:30`` in `tz`; ``2022年11月14日``, ``2022年11月`` or ``2022年`` when only that much is known."""
-    if published is None:
-        return None
-    local = published.value.astimezone(tz)
-    day = f"{local.year}年{local.month}月{local.day}日"
-    return {"year": f"{local.year}年", "month": f"{local.year}年{local.month}月", "day": day}.get(
-        published.precision, f"{day} {local:%H:%M}")
-
-
-def subject_line(count: int, top_zones: list[str]) -> str:
-    """``【高新区动态】12篇新文章：中关村科技园区、张江高新区``"""
-    return f"{SUBJECT_PREFIX}{count}篇新文章" + (f"：{'、'.join(top_zones)}" if top_zones else "")
-
-
-def summary_line(count: int) -> str:
-    return f"本期有{count}篇关于国家高新区的新文章符合您的订阅条件。"
-
-
-def greeting(name: str | None) -> str:
-    return f"{name}，您好：" if name else "您好："
-
-
-def also_published(count: int) -> str:
-    """The start of the line that lists the sites which published a story too (their names follow)."""
-    return f"另有{count}家网站刊发："
-
-
-def related_reports(count: int) -> str:
-    """The start of the line that lists an event's other, independent reports (their outlets follow)."""
-    return f"另有{count}篇报道："
-
-
-def more_line(count: int) -> str:
-    return f"……另有{count}篇，见文章库"
-
-
-def footer(email: str) -> str:
-    return f"您收到这封邮件，是因为{email}订阅了{BRAND}。"
+OTHER_GROUP = _CHINESE.other_group
+PEOPLE_LABEL = _CHINESE.people_label.rstrip("：: ")
+FOOTER_LINKS = _CHINESE.footer_links
+local_date = _CHINESE.local_date
+subject_line = _CHINESE.subject_line
+summary_line = _CHINESE.summary_line
+greeting = _CHINESE.greeting
+also_published = _CHINESE.also_published
+related_reports = _CHINESE.related_reports
+more_line = _CHINESE.more_line
+footer = _CHINESE.footer
 
 
 def feed_title(what: str | None) -> str:

@@ -118,9 +118,11 @@ class CrawlRuns:
 
 
 def display_name(title: str | None, url: str) -> str:
-    """What readers see for a source: its display name (sources file ``title:``), else the page's host."""
+    """What readers see for a source: its display name (sources file ``title:``), else the page's host
+    (``www.`` dropped, as the digest's and the feeds' source labels)."""
     if title:
         return title
     from urllib.parse import urlsplit
 
-    return urlsplit(url).hostname or url
+    host = urlsplit(url).hostname or url
+    return host.removeprefix("www.")

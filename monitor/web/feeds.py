@@ -112,7 +112,7 @@ def build_atom(feed: FeedInfo, stories: list[Candidate], gazetteer: Gazetteer, b
         entry.updated(_when(story))
         if story.published:
             entry.published(story.published.value)
-        source = _text(source_label(story.url))
+        source = _text(story.shown_source or source_label(story.url))
         if story.author:
             entry.author({"name": _text(story.author)})
         entry.source(url=_site(link) if link else None, title=source)
