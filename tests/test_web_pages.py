@@ -169,3 +169,24 @@ def test_a_page_speaks_the_language_asked_for_then_remembers_it(web_app, migrate
     assert row is not None and row.language == "en"
     with httpx.Client(base_url=base) as fresh:  # a manage link speaks its subscriber's language
         assert "Your subscriptions" in fresh.get(f"/manage/{make_token(settings.secret_key, 'manage', row.id)}").text  # type: ignore[arg-type]
+
+
+def test_each_subscription_on_the_manage_page_links_its_own_signed_feed(web_app, migrated_url: str) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    import re
+
+    import feedparser
+
+    base, settings = web_app
+    store_articles(migrated_url, [{"url": "https://www.zgc.gov.cn/news/1.html", "title": "中关村发布新政策",
+                                   "zones": ["zhongguancun"], "body": "中关村管委会发布支持企业创新的新政策。" * 8}])
+    subscriber_id = _add(migrated_url, "feeds@example.com", SubscriptionFilters(zones=("zhongguancun",)),
+                         SubscriptionFilters(zones=("hefei",)))
+    token = make_token(settings.secret_key, "manage", subscriber_id)
+    with httpx.Client(base_url=base) as client:
+        page = client.get(f"/manage/{token}").text
+        links = re.findall(r'<a href="([^"]+/feeds/s/[^"]+\.atom)"', page)
+        assert len(links) == 2 and links[0] != links[1]
+        assert re.search(r'<link rel="alternate" type="application/atom\+xml"[^>]*href="[^"]+/feeds/s/', page)
+        feeds = [feedparser.parse(client.get(httpx.URL(link).path).text) for link in links]
+    assert [not feed.bozo for feed in feeds] == [True, True]
+    assert [entry.title for entry in feeds[0].entries] == ["中关村发布新政策"] and feeds[1].entries == []

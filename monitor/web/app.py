@@ -60,7 +60,7 @@ from monitor.store.queries import ArticleFilter, list_articles
 from monitor.tag.gazetteer import load_gazetteer
 from monitor.timefmt import utcnow
 from monitor.web.emails import describe_filters, send_change_link, send_confirmation
-from monitor.web.feeds import LATEST_FEED_PATH, feed_routes, zone_feed_path
+from monitor.web.feeds import LATEST_FEED_PATH, feed_routes, subscription_feed_url, zone_feed_path
 from monitor.web.forms import (
     FormData,
     choices,
@@ -402,7 +402,12 @@ def create_app(settings: Settings, engine: Engine | None = None) -> Starlette:
                 blocks = [_subscription_block(f"s{sid}", form_values(filters), sid)
                           for sid, filters in subscriptions_of(session, subscriber)]
         stored = subscriber_values(subscriber.name, subscriber.timezone, subscriber.group_by, subscriber.language)
+        # each subscription's own signed Atom feed (what it matches, for a feed reader)
+        blocks = [block | {"feed_url": subscription_feed_url(settings, block["id"])} if block.get("id") else block
+                  for block in blocks]
+        feeds = [block["feed_url"] for block in blocks if block.get("feed_url")]
         return pages.render("manage.html.j2", status=status, title=pages.gettext("Your subscriptions"),
+                            feed_url=feeds[0] if feeds else None,
                             email=subscriber.email, subscriptions=blocks, subscriber=own or stored,
                             subscriber_orig=json.dumps(own_shown or stored, ensure_ascii=False),
                             errors=errors or [], notice=notice, action=pages.url(f"/manage/{token}"),
