@@ -88,7 +88,7 @@ def test_names_readers_use_are_stored_as_canonical_values_and_filter_articles(mi
     assert titles("--province", "天津", "--zone", "中关村") == []  # both must hold: no zone is in both
 
 
-def test_the_web_form_refuses_an_unknown_province_through_the_same_check(migrated_url: str, settings_for) -> None:  # type: ignore[no-untyped-def]
+def test_the_web_form_refuses_an_unknown_province_with_the_valid_ones(migrated_url: str, settings_for) -> None:  # type: ignore[no-untyped-def]
     with TestClient(create_app(settings_for(migrated_url))) as client:
         page = client.post("/subscribe", data={"email": "w@example.org", "provinces": "加州", "frequency": "daily"})
-    assert page.status_code == 400 and "unknown province" in page.text and "江苏省" in page.text
+    assert page.status_code == 400 and "未知的省份：加州" in page.text and "江苏省" in page.text
