@@ -15,7 +15,7 @@ from monitor.items import PublishDate
 __all__ = [
     "BRAND", "SUBJECT_PREFIX", "OTHER_GROUP", "PEOPLE_LABEL", "local_date", "subject_line", "summary_line",
     "greeting", "also_published", "more_line", "footer", "FOOTER_LINKS", "feed_title", "FEED_NOT_FOUND", "FEED_SUBSCRIPTION", "FEED_LATEST",
-    "DEMO_LINES",
+    "DEMO_LINES", "CHANNEL_TEST",
 ]
 
 BRAND = "高新区动态"
@@ -24,6 +24,8 @@ OTHER_GROUP = "其他"
 PEOPLE_LABEL = "人物"
 # the footer's links: read in the browser, change the filters, unsubscribe
 FOOTER_LINKS = ("在浏览器中阅读", "修改订阅条件", "退订")
+# what `monitor channels test` posts to a group
+CHANNEL_TEST = "测试消息：本群已接入高新区动态推送"
 
 
 def local_date(published: PublishDate | None, tz: ZoneInfo) -> str | None:
