@@ -38,6 +38,9 @@ class PlatformServer:
     received: list[Received] = field(default_factory=list)
     fail_next: dict[str, list[tuple[int, dict]]] = field(default_factory=dict)
     attempts: list[tuple[str, str | None]] = field(default_factory=list)  # (kind, Idempotency-Key) of every request
+    hang_after: dict[str, int] = field(default_factory=dict)  # kind -> accepted messages after which one hangs
+    hanging: threading.Event = field(default_factory=threading.Event)  # set while a request hangs
+    release: threading.Event = field(default_factory=threading.Event)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def urls(self) -> dict[str, str]:
@@ -66,6 +69,9 @@ class PlatformServer:
             return kind, 400, {"errcode": 40000, "errmsg": "invalid json"}
         status, answer = getattr(self, f"_{kind}")(query, parts.path, headers, body, payload)
         if status == 200 and not answer.get("errcode") and not answer.get("code"):
+            if len(self.of(kind)) == self.hang_after.get(kind, -1) and not self.hanging.is_set():
+                self.hanging.set()  # the message is taken; its sender is killed before the answer
+                self.release.wait(60)
             with self.lock:
                 self.received.append(Received(kind, payload, headers, body))
         return kind, status, answer

@@ -179,3 +179,41 @@ def test_cli_masks_tokens_and_secrets(tmp_path: Path) -> None:
     assert run_cli("channels", "remove", "wecom-group", env=env, cwd=tmp_path).returncode == 0
     assert run_cli("channels", "remove", "wecom-group", env=env, cwd=tmp_path).returncode == 2
     assert run_cli("channels", "add", "x", "--kind", "slack", "--url", "https://x.cn/h", env=env, cwd=tmp_path).returncode == 2
+
+
+def test_a_send_killed_mid_digest_resends_only_the_unconfirmed_message(tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    url = f"sqlite:///{tmp_path / 'm.db'}"
+    env = {"MONITOR_DATABASE_URL": url, "MONITOR_OUTBOX": str(tmp_path / "outbox")}
+    assert run_cli("db", "upgrade", env=env, cwd=tmp_path).returncode == 0
+    specs = [{"url": f"http://news.example.cn/k{i}.html", "title": f"包头稀土高新区第{i}号项目签约" + "稀土新材料" * 20,
+              "body": "包头稀土高新区" + "稀土永磁材料产业链延链补链强链，" * 40 + "。", "zones": ["baotouxitu"]}
+             for i in range(30)]
+    store_articles(url, specs)
+    with platform_server() as server:
+        assert run_cli("channels", "add", "g", "--kind", "wecom", "--url", server.urls()["wecom"], env=env,
+                       cwd=tmp_path).returncode == 0
+        server.hang_after["wecom"] = 2  # the third message is taken, then its sender is killed
+        full_env = {k: v for k, v in os.environ.items() if not k.startswith("MONITOR_")} | env
+        process = subprocess.Popen([sys.executable, "-m", "monitor", "digest", "send", "--force"], env=full_env,
+                                   cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            assert server.hanging.wait(120)
+            process.send_signal(signal.SIGKILL)
+            process.wait(30)
+        finally:
+            server.release.set()
+            if process.poll() is None:
+                process.kill()
+        rerun = run_cli("digest", "send", "--force", env=env, cwd=tmp_path)
+        assert rerun.returncode == 0, rerun.stderr
+        texts = [_text(m) for m in server.received]
+        headings = [t.splitlines()[0] for t in texts]
+        parts = int(headings[0].rsplit("/", 1)[1].rstrip("）"))
+        assert parts > 3 and len(texts) == parts + 1  # the one in flight twice, every other message once
+        assert headings.count(headings[2]) == 2 and len(set(headings)) == parts
+        assert all(sum(spec["title"] in t for t in set(texts)) == 1 for spec in specs)
