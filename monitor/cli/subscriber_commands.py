@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 from sqlmodel import Session
@@ -13,6 +13,9 @@ from sqlmodel import Session
 from monitor.cli.common import emit_json, err, load_settings, open_database, out
 from monitor.errors import ConfigError
 from monitor.timefmt import parse_cli_date
+
+if TYPE_CHECKING:
+    from monitor.digest.subscribers import SubscriptionFilters
 
 __all__ = ["app"]
 
@@ -46,7 +49,8 @@ WeekdayOption = Annotated[str, typer.Option("--weekday", help="Weekly digests: d
 
 def _filters(*, zone: list[str] | None, province: list[str] | None, city: list[str] | None, topic: list[str] | None,
              person: list[str] | None, keyword: list[str] | None, exclude: list[str] | None, match: str,
-             type_: list[str] | None, source: list[str] | None, frequency: str, hour: int, weekday: str):  # noqa: ANN202
+             type_: list[str] | None, source: list[str] | None, frequency: str, hour: int,
+             weekday: str) -> SubscriptionFilters:
     """The filter options as SubscriptionFilters (zones, provinces, topics and types checked and resolved)."""
     from monitor.digest.choices import check_choices
     from monitor.digest.subscribers import SubscriptionFilters

@@ -30,6 +30,7 @@ from monitor.digest.channel_registry import channel_filters
 from monitor.digest.channels import Message, Story, pack, platform_for, post, story_block
 from monitor.digest.channels.post import RateLimiter
 from monitor.digest.matching import Candidate, Wanted, load_candidates, matches
+from monitor.digest.periods import is_due, period_key
 from monitor.errors import DeliveryError, PermanentDeliveryError, UncertainDeliveryError
 from monitor.normalise import limit_title, shorten
 from monitor.store import db
@@ -184,23 +185,6 @@ def _finish_earlier(session: Session, client: httpx.Client, limiter: RateLimiter
             result.add(_send(session, client, limiter, gazetteer, channel, row), channel, row)
 
 
-def _is_due(filters_frequency: str, hour: int, weekday: int, now: datetime) -> bool:
-    local = now.astimezone(CHANNEL_TZ)
-    if filters_frequency == "immediate":
-        return True
-    if filters_frequency == "weekly" and local.weekday() != weekday:
-        return local.weekday() > weekday
-    return local.hour >= hour
-
-
-def _period_key(frequency: str, now: datetime) -> str:
-    local = now.astimezone(CHANNEL_TZ)
-    if frequency == "weekly":
-        year, week, _ = local.isocalendar()
-        return f"{year}-W{week:02d}"
-    return f"{local:%Y-%m-%d}"
-
-
 def deliver_to_channels(engine: Engine, *, frequency: str | None = None, now: datetime | None = None,
                         force: bool = False, dry_run: bool = False, client: httpx.Client | None = None,
                         gazetteer: Gazetteer | None = None) -> ChannelRunResult:
@@ -229,7 +213,7 @@ def deliver_to_channels(engine: Engine, *, frequency: str | None = None, now: da
                 if frequency and filters.frequency != frequency:
                     continue
                 result.considered += 1
-                if not force and not _is_due(filters.frequency, filters.hour, filters.weekday, now):
+                if not force and not is_due(filters.frequency, filters.hour, filters.weekday, now, CHANNEL_TZ):
                     result.not_due += 1
                     continue
                 mine = [r for r in rows if r.channel_id == channel.id]
@@ -248,7 +232,7 @@ def deliver_to_channels(engine: Engine, *, frequency: str | None = None, now: da
                         events.add(c.event_id)
                     chosen.append(c)
                 groups = ([(f"story-{c.id}", [c]) for c in chosen] if filters.frequency == "immediate"
-                          else [(_period_key(filters.frequency, now), chosen)] if chosen else [])
+                          else [(period_key(filters.frequency, now, CHANNEL_TZ), chosen)] if chosen else [])
                 if not groups:
                     result.skipped_empty += 1
                     continue

@@ -37,13 +37,22 @@ from monitor.digest.channel_delivery import CHANNEL_TZ, deliver_to_channels
 from monitor.digest.mailer import Mailer
 from monitor.digest.matching import Candidate, Wanted, load_candidates, matches
 from monitor.digest.messages import digest_email, new_message_id
+from monitor.digest.periods import is_due, period_key
 from monitor.digest.subscribers import find_subscriber, subscription_filters
 from monitor.digest.tokens import signed_link
 from monitor.errors import DeliveryError, PermanentDeliveryError, UncertainDeliveryError
 from monitor.items import Digest, DigestItem
 from monitor.settings import Settings
 from monitor.store import db
-from monitor.store.models import Channel, ChannelDelivery, Delivery, DigestArticle, DigestRecord, Subscriber, Subscription
+from monitor.store.models import (
+    Channel,
+    ChannelDelivery,
+    Delivery,
+    DigestArticle,
+    DigestRecord,
+    Subscriber,
+    Subscription,
+)
 from monitor.tag.gazetteer import Gazetteer, load_gazetteer
 from monitor.timefmt import utcnow
 
@@ -97,26 +106,6 @@ class _Tally:
         if state == "abandoned":
             self.given_up.append(Undelivered(subscriber.email, record.frequency, record.period_key, delivery.message_id,
                                              delivery.last_error or ""))
-
-
-def period_key(frequency: str, now: datetime, tz: ZoneInfo) -> str:
-    local = now.astimezone(tz)
-    if frequency == "weekly":
-        year, week, _ = local.isocalendar()
-        return f"{year}-W{week:02d}"
-    if frequency == "immediate":
-        return f"{local:%Y-%m-%dT%H:%M:%S}"
-    return f"{local:%Y-%m-%d}"
-
-
-def is_due(frequency: str, hour: int, weekday: int, now: datetime, tz: ZoneInfo) -> bool:
-    """Immediate digests are always due; daily ones from the chosen local hour; weekly ones from that hour on that day."""
-    local = now.astimezone(tz)
-    if frequency == "immediate":
-        return True
-    if frequency == "weekly" and local.weekday() != weekday:
-        return local.weekday() > weekday  # later in the week: the week's digest is still owed
-    return local.hour >= hour
 
 
 def _links(settings: Settings, subscriber_id: int, digest_id: int | None) -> DigestLinks:
