@@ -4,7 +4,8 @@ Documentation: https://open.feishu.cn/document/client-docs/bot-v3/add-custom-bot
 the body carries ``timestamp`` (seconds) and ``sign`` = base64(HMAC-SHA256 with the key
 ``"timestamp\\nsecret"`` over an empty message); a request body at most 20 KB; 100 messages a minute
 and 5 a second per bot; the answer is ``{"code": 0, ...}``, another code a failure (19021 wrong
-signature or old timestamp, 19024 keyword missing, 9499/11232 too many requests, retried).
+signature or old timestamp, 19024 keyword missing, 9499 bad request: a malformed or over 20 KB body; 11232
+too many requests, the one retried).
 """
 
 from __future__ import annotations
@@ -40,4 +41,4 @@ def _request(url: str, secret: str | None, message: Message, now: float) -> Requ
 _SIGNATURE_BYTES = 80  # "timestamp" and "sign" added to the body
 FEISHU = Platform(kind="feishu", limit=20_000 - _SIGNATURE_BYTES, per_minute=100,
                   size=lambda title, content: len(json_bytes(_body(title, content))),
-                  request=_request, check=check_error_code("code", frozenset({9499, 11232})))
+                  request=_request, check=check_error_code("code", frozenset({11232})))
