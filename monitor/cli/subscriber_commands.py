@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 from sqlmodel import Session
@@ -13,6 +13,9 @@ from sqlmodel import Session
 from monitor.cli.common import emit_json, err, load_settings, open_database, out
 from monitor.errors import ConfigError
 from monitor.timefmt import parse_cli_date
+
+if TYPE_CHECKING:
+    from monitor.digest.subscribers import SubscriptionFilters
 
 __all__ = ["app"]
 
@@ -23,44 +26,75 @@ subscribers_app = typer.Typer(help="Digest subscribers.", no_args_is_help=True)
 digest_app = typer.Typer(help="Email digests.", no_args_is_help=True)
 app.add_typer(subscribers_app, name="subscribers")
 app.add_typer(digest_app, name="digest")
+channels_app = typer.Typer(help="Chat channels (WeCom, DingTalk, Feishu group robots, JSON webhooks) that get digests.",
+                           no_args_is_help=True)
+app.add_typer(channels_app, name="channels")
 
 
-@subscribers_app.command("add")
-def subscribers_add(
-    email: Annotated[str, typer.Argument(help="The subscriber's email address.")],
-    name: Annotated[str | None, typer.Option(help="Name used in the greeting.")] = None,
-    zone: Annotated[list[str] | None, typer.Option(help="Zone id or any of its names (repeatable; none: every zone).")] = None,
-    province: Annotated[list[str] | None, typer.Option(help="Articles on zones in this province, e.g. 江苏省 or 江苏 (repeatable).")] = None,
-    city: Annotated[list[str] | None, typer.Option(help="Articles on zones in this city (repeatable).")] = None,
-    topic: Annotated[list[str] | None, typer.Option(help="Topic id or Chinese label (repeatable; see `monitor topics list`).")] = None,
-    person: Annotated[list[str] | None, typer.Option(help="Articles by or about this person (repeatable).")] = None,
-    keyword: Annotated[list[str] | None, typer.Option(help="Words that must appear (repeatable; see --match).")] = None,
-    exclude: Annotated[list[str] | None, typer.Option(help="Articles containing this word are left out (repeatable).")] = None,
-    match: Annotated[str, typer.Option(help="Keywords: any or all of them.")] = "any",
-    type_: Annotated[list[str] | None, typer.Option("--type", help="Content type: commentary, interview, news, policy, notice, or 评论, 访谈, 新闻, 政策, 通知公告 (repeatable).")] = None,
-    source: Annotated[list[str] | None, typer.Option(help="Only articles from this source (repeatable).")] = None,
-    frequency: Annotated[str, typer.Option(help="immediate, daily or weekly.")] = "daily",
-    hour: Annotated[int, typer.Option(help="Local hour (0-23) of daily and weekly digests.")] = 8,
-    weekday: Annotated[str, typer.Option(help="Weekly digests: day of the week (mon..sun or 0-6).")] = "mon",
-    tz: Annotated[str, typer.Option("--tz", help="The subscriber's timezone.")] = "Asia/Shanghai",
-    group_by: Annotated[str, typer.Option(help="Group digest items by zone or topic.")] = "zone",
-    language: Annotated[str, typer.Option(help="Language of the subscriber's emails and pages: zh-CN or en.")] = "zh-CN",
-    require_confirmation: Annotated[bool, typer.Option(help="Send a confirmation email first (double opt-in).")] = False,
-) -> None:
-    """Add a subscriber, or another subscription to an existing one. Confirmed at once unless --require-confirmation."""
+# The filter options of `subscribers add`, shared by `channels add`.
+ZoneOption = Annotated[list[str] | None, typer.Option("--zone", help="Zone id or any of its names (repeatable; none: every zone).")]
+ProvinceOption = Annotated[list[str] | None, typer.Option("--province", help="Articles on zones in this province, e.g. 江苏省 or 江苏 (repeatable).")]
+CityOption = Annotated[list[str] | None, typer.Option("--city", help="Articles on zones in this city (repeatable).")]
+TopicOption = Annotated[list[str] | None, typer.Option("--topic", help="Topic id or Chinese label (repeatable; see `monitor topics list`).")]
+PersonOption = Annotated[list[str] | None, typer.Option("--person", help="Articles by or about this person (repeatable).")]
+KeywordOption = Annotated[list[str] | None, typer.Option("--keyword", help="Words that must appear (repeatable; see --match).")]
+ExcludeOption = Annotated[list[str] | None, typer.Option("--exclude", help="Articles containing this word are left out (repeatable).")]
+MatchOption = Annotated[str, typer.Option("--match", help="Keywords: any or all of them.")]
+TypeOption = Annotated[list[str] | None, typer.Option("--type", help="Content type: commentary, interview, news, policy, notice, or 评论, 访谈, 新闻, 政策, 通知公告 (repeatable).")]
+SourceOption = Annotated[list[str] | None, typer.Option("--source", help="Only articles from this source (repeatable).")]
+FrequencyOption = Annotated[str, typer.Option("--frequency", help="immediate, daily or weekly.")]
+HourOption = Annotated[int, typer.Option("--hour", help="Local hour (0-23) of daily and weekly digests.")]
+WeekdayOption = Annotated[str, typer.Option("--weekday", help="Weekly digests: day of the week (mon..sun or 0-6).")]
+
+
+def _filters(*, zone: list[str] | None, province: list[str] | None, city: list[str] | None, topic: list[str] | None,
+             person: list[str] | None, keyword: list[str] | None, exclude: list[str] | None, match: str,
+             type_: list[str] | None, source: list[str] | None, frequency: str, hour: int,
+             weekday: str) -> SubscriptionFilters:
+    """The filter options as SubscriptionFilters (zones, provinces, topics and types checked and resolved)."""
     from monitor.digest.choices import check_choices
-    from monitor.digest.subscribers import SubscriptionFilters, add_subscriber
+    from monitor.digest.subscribers import SubscriptionFilters
 
     days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
     day = weekday.lower()[:3]
     if day not in days and not (weekday.isdigit() and 0 <= int(weekday) <= 6):
         raise ConfigError(f"--weekday must be mon..sun or 0-6, got {weekday!r}")
     chosen = check_choices(zones=zone or (), provinces=province or (), topics=topic or (), types=type_ or ())
-    filters = SubscriptionFilters(
+    return SubscriptionFilters(
         frequency=frequency, zones=chosen.zones, provinces=chosen.provinces,
         cities=tuple(city or ()), topics=chosen.topics, people=tuple(person or ()), keywords=tuple(keyword or ()),
         exclude=tuple(exclude or ()), match=match, types=chosen.types, sources=tuple(source or ()), hour=hour,
         weekday=int(weekday) if weekday.isdigit() else days.index(day))
+
+
+@subscribers_app.command("add")
+def subscribers_add(
+    email: Annotated[str, typer.Argument(help="The subscriber's email address.")],
+    name: Annotated[str | None, typer.Option(help="Name used in the greeting.")] = None,
+    zone: ZoneOption = None,
+    province: ProvinceOption = None,
+    city: CityOption = None,
+    topic: TopicOption = None,
+    person: PersonOption = None,
+    keyword: KeywordOption = None,
+    exclude: ExcludeOption = None,
+    match: MatchOption = "any",
+    type_: TypeOption = None,
+    source: SourceOption = None,
+    frequency: FrequencyOption = "daily",
+    hour: HourOption = 8,
+    weekday: WeekdayOption = "mon",
+    tz: Annotated[str, typer.Option("--tz", help="The subscriber's timezone.")] = "Asia/Shanghai",
+    group_by: Annotated[str, typer.Option(help="Group digest items by zone or topic.")] = "zone",
+    language: Annotated[str, typer.Option(help="Language of the subscriber's emails and pages: zh-CN or en.")] = "zh-CN",
+    require_confirmation: Annotated[bool, typer.Option(help="Send a confirmation email first (double opt-in).")] = False,
+) -> None:
+    """Add a subscriber, or another subscription to an existing one. Confirmed at once unless --require-confirmation."""
+    from monitor.digest.subscribers import add_subscriber
+
+    filters = _filters(zone=zone, province=province, city=city, topic=topic, person=person, keyword=keyword,
+                       exclude=exclude, match=match, type_=type_, source=source, frequency=frequency, hour=hour,
+                       weekday=weekday)
     settings = load_settings()
     with open_database(settings) as engine, Session(engine) as session:
         subscriber, created = add_subscriber(session, email, name, tz, filters, confirmed=not require_confirmation,
@@ -169,7 +203,8 @@ def digest_send(
                               force=force, dry_run=dry_run)
     if json_out:
         emit_json({"considered": result.considered, "sent": result.sent, "skipped_empty": result.skipped_empty,
-               "failed": result.failed, "already_sent": result.already_sent, "not_due": result.not_due})
+               "failed": result.failed, "already_sent": result.already_sent, "not_due": result.not_due,
+               "channels_sent": result.channels_sent, "channels_failed": result.channels_failed})
     else:
         where = "SMTP" if settings.smtp_url else str(settings.outbox)
         verb = "would be sent" if dry_run else f"sent ({where})"
@@ -246,3 +281,72 @@ def web(
     with open_database(settings):
         pass  # refuse an unmigrated database before serving
     uvicorn.run(create_app(settings), host=host or settings.web_host, port=port or settings.web_port, log_level="warning")
+
+
+@channels_app.command("add")
+def channels_add(
+    name: Annotated[str, typer.Argument(help="A name for the channel, e.g. the group's.")],
+    kind: Annotated[str, typer.Option("--kind", help="wecom, dingtalk, feishu or webhook.")],
+    url: Annotated[str, typer.Option("--url", help="The robot's webhook URL (its token is never printed).")],
+    secret: Annotated[str | None, typer.Option("--secret", help="Signing secret: DingTalk 加签, Feishu 签名校验, the webhook's HMAC key (WeCom has none).")] = None,
+    zone: ZoneOption = None,
+    province: ProvinceOption = None,
+    city: CityOption = None,
+    topic: TopicOption = None,
+    person: PersonOption = None,
+    keyword: KeywordOption = None,
+    exclude: ExcludeOption = None,
+    match: MatchOption = "any",
+    type_: TypeOption = None,
+    source: SourceOption = None,
+    frequency: FrequencyOption = "daily",
+    hour: HourOption = 8,
+    weekday: WeekdayOption = "mon",
+) -> None:
+    """Add a chat channel: it gets the stories its filters match, at once (immediate) or as a daily or weekly digest
+    (Beijing time), through `monitor digest send` and `serve`."""
+    from monitor.digest.channel_registry import add_channel
+
+    filters = _filters(zone=zone, province=province, city=city, topic=topic, person=person, keyword=keyword,
+                       exclude=exclude, match=match, type_=type_, source=source, frequency=frequency, hour=hour,
+                       weekday=weekday)
+    with open_database(load_settings()) as engine, Session(engine) as session:
+        add_channel(session, name, kind, url, secret, filters)
+    err.print(f"added channel {name} ({kind}, {frequency})")
+
+
+@channels_app.command("list")
+def channels_list(json_out: Annotated[bool, typer.Option("--json", help="One JSON object per line: name, kind, url (masked), signed, frequency, filters.")] = False) -> None:
+    """List the channels (URLs masked: robot tokens and secrets are never printed)."""
+    from monitor.digest.channel_registry import list_channels
+
+    with open_database(load_settings()) as engine, Session(engine) as session:
+        views = list_channels(session)
+    for view in views:
+        if json_out:
+            emit_json({"name": view.name, "kind": view.kind, "url": view.url, "signed": view.signed,
+                       "frequency": view.filters.frequency, "filters": view.filters.as_json()})
+        else:
+            out.print(f"{view.name}  {view.kind}  {view.filters.frequency}  {view.url}{'  (signed)' if view.signed else ''}",
+                      markup=False, highlight=False)
+
+
+@channels_app.command("remove")
+def channels_remove(name: Annotated[str, typer.Argument(help="The channel's name.")]) -> None:
+    """Stop delivering to a channel (its delivery history is kept)."""
+    from monitor.digest.channel_registry import remove_channel
+
+    with open_database(load_settings()) as engine, Session(engine) as session:
+        if not remove_channel(session, name):
+            raise ConfigError(f"no channel {name!r} (see `monitor channels list`)")
+    err.print(f"removed channel {name}")
+
+
+@channels_app.command("test")
+def channels_test(name: Annotated[str, typer.Argument(help="The channel's name.")]) -> None:
+    """Post a test message to a channel. Exit 1 when the platform refuses it (its error code is shown)."""
+    from monitor.digest.channel_delivery import test_channel
+
+    with open_database(load_settings()) as engine:
+        test_channel(engine, name)
+    err.print(f"test message posted to {name}")

@@ -33,16 +33,26 @@ from sqlmodel import Session, col, select
 
 from monitor.backoff import DELIVERY_RETRY
 from monitor.digest.build import DigestLinks, build_digest, make_lead, source_label
+from monitor.digest.channel_delivery import CHANNEL_TZ, deliver_to_channels
 from monitor.digest.mailer import Mailer
 from monitor.digest.matching import Candidate, Wanted, load_candidates, matches
 from monitor.digest.messages import digest_email, new_message_id
+from monitor.digest.periods import is_due, period_key
 from monitor.digest.subscribers import find_subscriber, subscription_filters
 from monitor.digest.tokens import signed_link
 from monitor.errors import DeliveryError, PermanentDeliveryError, UncertainDeliveryError
 from monitor.items import Digest, DigestItem
 from monitor.settings import Settings
 from monitor.store import db
-from monitor.store.models import Delivery, DigestArticle, DigestRecord, Subscriber, Subscription
+from monitor.store.models import (
+    Channel,
+    ChannelDelivery,
+    Delivery,
+    DigestArticle,
+    DigestRecord,
+    Subscriber,
+    Subscription,
+)
 from monitor.tag.gazetteer import Gazetteer, load_gazetteer
 from monitor.timefmt import utcnow
 
@@ -80,6 +90,8 @@ class DigestRunResult:
     not_due: int = 0
     given_up: tuple[Undelivered, ...] = ()
     alert_sent: bool = False
+    channels_sent: int = 0  # of `sent`: deliveries to chat channels (monitor.digest.channel_delivery)
+    channels_failed: int = 0  # of `failed`
 
 
 @dataclass(slots=True)
@@ -94,26 +106,6 @@ class _Tally:
         if state == "abandoned":
             self.given_up.append(Undelivered(subscriber.email, record.frequency, record.period_key, delivery.message_id,
                                              delivery.last_error or ""))
-
-
-def period_key(frequency: str, now: datetime, tz: ZoneInfo) -> str:
-    local = now.astimezone(tz)
-    if frequency == "weekly":
-        year, week, _ = local.isocalendar()
-        return f"{year}-W{week:02d}"
-    if frequency == "immediate":
-        return f"{local:%Y-%m-%dT%H:%M:%S}"
-    return f"{local:%Y-%m-%d}"
-
-
-def is_due(frequency: str, hour: int, weekday: int, now: datetime, tz: ZoneInfo) -> bool:
-    """Immediate digests are always due; daily ones from the chosen local hour; weekly ones from that hour on that day."""
-    local = now.astimezone(tz)
-    if frequency == "immediate":
-        return True
-    if frequency == "weekly" and local.weekday() != weekday:
-        return local.weekday() > weekday  # later in the week: the week's digest is still owed
-    return local.hour >= hour
 
 
 def _links(settings: Settings, subscriber_id: int, digest_id: int | None) -> DigestLinks:
@@ -432,12 +424,18 @@ def send_digests(engine: Engine, settings: Settings, mailer: Mailer, *, frequenc
         if batch:
             _deliver_batch(session, settings, mailer, gazetteer, batch, now, tally, item_cache)
     mailer.close()
+    channels = deliver_to_channels(engine, frequency=frequency, now=now, force=force, dry_run=dry_run,
+                                   gazetteer=gazetteer)
+    tally.given_up.extend(Undelivered(f"channel:{g.channel}", g.frequency, g.period, g.idempotency_key, g.reason)
+                          for g in channels.given_up)
     alert_sent = False
     if tally.given_up:
         from monitor.digest.alerts import alert_undelivered
 
         alert_sent = alert_undelivered(settings, tally.given_up)
-    return DigestRunResult(considered, tally.sent, empty, tally.failed, already, not_due, tuple(tally.given_up), alert_sent)
+    return DigestRunResult(considered + channels.considered, tally.sent + channels.sent, empty + channels.skipped_empty,
+                           tally.failed + channels.failed, already + channels.already_sent, not_due + channels.not_due,
+                           tuple(tally.given_up), alert_sent, channels.sent, channels.failed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -470,14 +468,19 @@ def digest_status(engine: Engine, *, frequency: str | None = None, since: dateti
     if since:
         chosen = chosen.where(DigestRecord.created_at >= since)
     with Session(engine) as session:
-        periods = [(freq, key) for freq, key, _ in session.exec(chosen).all()]
-        rows = session.exec(
+        latest_of = {(freq, key): at for freq, key, at in session.exec(chosen).all()}
+        channel_rows = _channel_rows(session, frequency, since)
+        for freq, key, at, *_ in channel_rows:
+            latest_of[freq, key] = max(at, latest_of.get((freq, key), at))
+        periods = sorted(latest_of, key=lambda p: (-latest_of[p].timestamp(), p))[:limit]
+        rows = list(session.exec(
             select(DigestRecord.frequency, DigestRecord.period_key, Delivery.state, Delivery.last_error,
                    Delivery.next_attempt_at, Subscriber.email)
             .join(Delivery, col(Delivery.digest_id) == col(DigestRecord.id))
             .outerjoin(Subscriber, col(Subscriber.id) == col(DigestRecord.subscriber_id))
             .where(col(DigestRecord.period_key).in_({key for _, key in periods}),
-                   col(DigestRecord.frequency).in_({freq for freq, _ in periods}))).all() if periods else []
+                   col(DigestRecord.frequency).in_({freq for freq, _ in periods}))).all()) if periods else []
+    rows.extend((freq, key, state, error, retry, f"channel:{name}") for freq, key, _, state, error, retry, name in channel_rows)
     counts: dict[tuple[str, str], dict[str, int]] = {p: dict.fromkeys(STATUS_STATES, 0) for p in periods}
     missing: dict[tuple[str, str], list[UndeliveredAddress]] = {p: [] for p in periods}
     for freq, key, state, last_error, next_attempt_at, email in rows:
@@ -490,6 +493,20 @@ def digest_status(engine: Engine, *, frequency: str | None = None, since: dateti
                                                          next_attempt_at if state == "failed" else None))
     return [PeriodStatus(freq, key, counts[freq, key], tuple(sorted(missing[freq, key], key=lambda u: u.email)))
             for freq, key in periods]
+
+
+def _channel_rows(session: Session, frequency: str | None, since: datetime | None) -> list[tuple]:
+    """(frequency, period, created_at, state, last_error, next_attempt_at, channel name) of channel deliveries;
+    an immediate channel's stories are counted under the run that sent them (its time, Beijing time), as an
+    immediate email digest is."""
+    query = (select(ChannelDelivery, Channel.name).join(Channel, col(Channel.id) == col(ChannelDelivery.channel_id)))
+    if frequency:
+        query = query.where(ChannelDelivery.frequency == frequency)
+    if since:
+        query = query.where(col(ChannelDelivery.created_at) >= since)
+    return [(row.frequency, period_key("immediate", row.created_at, CHANNEL_TZ) if row.frequency == "immediate"
+             else row.period_key, row.created_at, row.state, row.last_error, row.next_attempt_at, name)
+            for row, name in session.exec(query).all()]
 
 
 def preview_digest(engine: Engine, settings: Settings, email: str, now: datetime | None = None) -> Digest | None:

@@ -18,7 +18,7 @@ from monitor.items import PublishDate
 __all__ = [
     "BRAND", "SUBJECT_PREFIX", "OTHER_GROUP", "PEOPLE_LABEL", "DigestWording", "digest_wording", "local_date",
     "subject_line", "summary_line", "greeting", "also_published", "more_line", "footer", "FOOTER_LINKS",
-    "feed_title", "FEED_NOT_FOUND", "FEED_SUBSCRIPTION", "FEED_LATEST", "DEMO_LINES",
+    "feed_title", "FEED_NOT_FOUND", "FEED_SUBSCRIPTION", "FEED_LATEST", "DEMO_LINES", "CHANNEL_TEST",
 ]
 
 
@@ -95,6 +95,8 @@ also_published = _CHINESE.also_published
 related_reports = _CHINESE.related_reports
 more_line = _CHINESE.more_line
 footer = _CHINESE.footer
+# what `monitor channels test` posts to a group
+CHANNEL_TEST = "测试消息：本群已接入高新区动态推送"
 
 
 def feed_title(what: str | None) -> str:

@@ -27,6 +27,8 @@ __all__ = [
     "DigestRecord",
     "DigestArticle",
     "Delivery",
+    "Channel",
+    "ChannelDelivery",
     "CrawlRun",
     "FetchLog",
     "HttpValidator",
@@ -249,6 +251,45 @@ class Delivery(SQLModel, table=True):
     last_error: str | None = None
     next_attempt_at: datetime | None = _ts(default=None, nullable=True)
     sent_at: datetime | None = _ts(default=None, nullable=True)
+
+
+class Channel(SQLModel, table=True):
+    """A chat group robot or webhook that receives digests beside email (see monitor.digest.channels).
+
+    ``url`` and ``secret`` are credentials (a robot's token is in its URL): never printed, only masked."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=100, unique=True)
+    kind: str = Field(max_length=10)  # wecom | dingtalk | feishu | webhook
+    url: str = Field(max_length=2048)
+    secret: str | None = Field(default=None, max_length=512)
+    filters_json: str = "{}"  # a SubscriptionFilters (frequency, hour and weekday included) as JSON
+    status: str = Field(default="active", max_length=12)  # active | removed
+    created_at: datetime = _ts(nullable=False)
+
+
+class ChannelDelivery(SQLModel, table=True):
+    """One message set for one channel and period (or one story, for immediate channels), sent exactly once:
+    pending -> sending -> sent | failed | abandoned, as email deliveries. Its parts (a digest split to the
+    platform's size limit) are sent in order; ``parts_sent`` are confirmed and never sent again."""
+
+    __tablename__ = "channel_delivery"
+    __table_args__ = (sa.UniqueConstraint("channel_id", "frequency", "period_key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    channel_id: int = Field(foreign_key="channel.id", index=True)
+    frequency: str = Field(max_length=10)
+    period_key: str = Field(max_length=40)
+    article_ids_json: str = "[]"
+    idempotency_key: str = Field(max_length=64, unique=True)  # part n is sent with "<key>-<n>"
+    state: str = Field(default="pending", max_length=10, index=True)
+    parts_sent: int = 0
+    attempts: int = 0
+    copies: int = 0
+    last_error: str | None = None
+    next_attempt_at: datetime | None = _ts(default=None, nullable=True)
+    sent_at: datetime | None = _ts(default=None, nullable=True)
+    created_at: datetime = _ts(nullable=False)
 
 
 class CrawlRun(SQLModel, table=True):
