@@ -140,3 +140,44 @@ def test_a_source_display_name_is_its_top_level_title_else_the_host(migrated_url
     assert titles == {"keji": "科技日报", "bulk": None}
     assert display_name(titles["keji"], "https://www.stdaily.example/a/1") == "科技日报"
     assert display_name(None, "https://www.stdaily.example/a/1") == "stdaily.example"
+
+
+def _event_batch(url: str, commit_each: bool) -> tuple[list[int | None], list[int | None]]:
+    """Two events' reports and distractors stored in one session: the clusters' event ids as an ORM read
+    sees them before the commit, and as stored after it (ids made relative to the first cluster)."""
+    from monitor.store.models import Article, Cluster
+
+    items = [i for i in EVENTS if i["event"] in ("event-2", "event-2-distractor", "event-3", "event-3-distractor")]
+    engine = db.make_engine(url)
+    with Session(engine, expire_on_commit=False) as session:
+        articles, dedup = Articles(session), Deduplicator(session, DedupConfig())
+        clusters = []
+        for n, item in enumerate(items):
+            source = Sources(session).row(f"outlet{n}", "html")
+            article = ExtractedArticle(url=f"https://outlet{n}.example/{item['id']}", title=item["title"], body=item["body"],
+                                       published=PublishDate(datetime.fromisoformat(item["published_at"]), "minute"))
+            clusters.append(articles.store_article(article, dedup.check(article), tag_article(article), source,
+                                                   utcnow()).cluster_id)
+            if commit_each:
+                session.commit()
+
+        def events() -> list[int | None]:
+            found = dict(session.exec(select(Cluster.id, Cluster.event_id).join(
+                Article, Article.cluster_id == Cluster.id)).all())
+            return [None if found[c] is None else found[c] - clusters[0] for c in clusters]
+
+        before = events()  # an ORM read links the queued stories first
+        session.commit()
+        after = events()
+    engine.dispose()
+    return before, after
+
+
+def test_events_linked_per_batch_are_those_linked_on_arrival(migrated_url: str, tmp_path: Path) -> None:
+    before, after = _event_batch(migrated_url, commit_each=False)
+    assert before == after
+    assert sum(e is not None for e in after) >= 4  # two events of several reports each, distractors alone
+    one_by_one_url = f"sqlite:///{tmp_path}/one_by_one.db"  # the same stories, committed one at a time
+    db.upgrade(one_by_one_url)
+    one_by_one, _ = _event_batch(one_by_one_url, commit_each=True)
+    assert one_by_one == after

@@ -121,18 +121,30 @@ def link_pending(session: Session) -> None:
     if not pending:
         return
     sql, stamps = RawSql(session), _Timestamps.of(session)
-    zones = sorted({z for p in pending for z in p.subjects})
-    low = min(p.published for p in pending) - EVENT_WINDOW
-    high = max(p.published for p in pending) + EVENT_WINDOW
     by_zone: dict[str, list[tuple[Any, ...]]] = {}
-    for row in sql.all(_CANDIDATES.replace("{in}", marks(len(zones))),
-                       [stamps.bind(low), stamps.bind(high), *zones]):
-        published = stamps.result(row[4]) if row[4] is not None else None
-        by_zone.setdefault(row[0], []).append((int(row[1]), row[2], int(row[3]), published,
-                                               None if row[5] is None else int(row[5])))
+    for group in _spans(pending):  # a backfill's batch spans years: one statement per stretch of days
+        zones = sorted({z for p in group for z in p.subjects})
+        low = min(p.published for p in group) - EVENT_WINDOW
+        high = max(p.published for p in group) + EVENT_WINDOW
+        for row in sql.all(_CANDIDATES.replace("{in}", marks(len(zones))),
+                           [stamps.bind(low), stamps.bind(high), *zones]):
+            published = stamps.result(row[4]) if row[4] is not None else None
+            by_zone.setdefault(row[0], []).append((int(row[1]), row[2], int(row[3]), published,
+                                                   None if row[5] is None else int(row[5])))
     events: dict[int, int] = {}  # the events set in this pass, by cluster
     for story in pending:
         _link_one(sql, story, by_zone, events)
+
+
+def _spans(pending: list[_Pending]) -> list[list[_Pending]]:
+    """The queued stories in stretches whose windows do not overlap (so no report is read twice)."""
+    spans: list[list[_Pending]] = []
+    for story in sorted(pending, key=lambda p: p.published):
+        if spans and story.published - spans[-1][-1].published <= 2 * EVENT_WINDOW:
+            spans[-1].append(story)
+        else:
+            spans.append([story])
+    return spans
 
 
 def _link_one(sql: RawSql, story: _Pending, by_zone: dict[str, list[tuple[Any, ...]]], events: dict[int, int]) -> None:
