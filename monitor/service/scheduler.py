@@ -254,6 +254,8 @@ class Service:
             # SQLite: in the crawls' database worker, the one writer of this process
             sent, failed = await (asyncio.to_thread(self._send_digests) if self.engine.url.get_backend_name() == "postgresql"
                                   else self.database(self._send_digests))
+        except asyncio.CancelledError:  # shutdown: a run in flight ends in its thread; its rows say what was sent
+            return
         except MonitorError as exc:
             log.error("digests: %s", exc)
             return
