@@ -108,7 +108,8 @@ def test_demo_pipeline_end_to_end(migrated_url: str, demo_site: DemoSite, tmp_pa
     assert add.returncode == 0, add.stderr
     send = run_cli("digest", "send", "--force", "--json", env=env, cwd=tmp_path)
     assert send.returncode == 0, send.stderr
-    assert _json_lines(send.stdout) == [{"considered": 1, "sent": 1, "skipped_empty": 0, "failed": 0, "already_sent": 0, "not_due": 0}]
+    assert _json_lines(send.stdout) == [{"considered": 1, "sent": 1, "skipped_empty": 0, "failed": 0, "already_sent": 0, "not_due": 0,
+                                         "channels_sent": 0, "channels_failed": 0}]
     assert len(handler.messages) == 1
     recipients, message = handler.messages[0]
     assert recipients == ["reader@example.com"]
