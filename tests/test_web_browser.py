@@ -81,18 +81,23 @@ class Journey:
         return self.browser.find_element(By.CSS_SELECTOR, css)
 
     def heading_says(self, text: str) -> None:  # a click does not wait for the next page: wait for its heading
+        from selenium.common.exceptions import WebDriverException
         from selenium.webdriver.common.by import By
         from selenium.webdriver.support import expected_conditions
         from selenium.webdriver.support.ui import WebDriverWait
 
-        WebDriverWait(self.browser, 20).until(expected_conditions.text_to_be_present_in_element((By.TAG_NAME, "h1"), text))
+        # while the next page replaces this one, Chrome may answer "node does not belong to the document": retry
+        WebDriverWait(self.browser, 20, ignored_exceptions=(WebDriverException,)).until(
+            expected_conditions.text_to_be_present_in_element((By.TAG_NAME, "h1"), text))
 
     def notice_says(self, text: str) -> None:
+        from selenium.common.exceptions import WebDriverException
         from selenium.webdriver.common.by import By
         from selenium.webdriver.support import expected_conditions
         from selenium.webdriver.support.ui import WebDriverWait
 
-        WebDriverWait(self.browser, 20).until(expected_conditions.text_to_be_present_in_element((By.CSS_SELECTOR, ".notice"), text))
+        WebDriverWait(self.browser, 20, ignored_exceptions=(WebDriverException,)).until(
+            expected_conditions.text_to_be_present_in_element((By.CSS_SELECTOR, ".notice"), text))
 
     def check(self, page: str, language: str, width: int) -> None:
         """axe-core on this page (once per page and language), the no-English rule on Chinese pages, a screenshot."""
