@@ -1,16 +1,24 @@
 """CPU time of dedup + tagging + storage (commit every 100) for N bench/dedup.py articles (10% noisy reposts), no tags.
 
 Usage: python bench/ingest_cpu/plain.py TREE N  (TREE: the source tree to import monitor from)."""
-import os, sys, tempfile, time, random
+import os
+import random
+import sys
+import tempfile
+import time
+
 tree = sys.argv[1]; N = int(sys.argv[2])
 sys.path.insert(0, tree); os.chdir(tree)
-import bench.dedup as b
 from collections import deque
+
 from sqlmodel import Session
+
+import bench.dedup as b
 from monitor.dedup.deduplicator import DedupConfig, Deduplicator
 from monitor.items import ExtractedArticle, TagSet
 from monitor.store import Articles, Sources, db
 from monitor.timefmt import utcnow
+
 with tempfile.TemporaryDirectory() as tmp:
     url = f"sqlite:///{tmp}/b.db"; db.upgrade(url); engine = db.make_engine(url)
     rng = random.Random(1); pool = b.sentence_pool(); recent = deque(maxlen=1000)

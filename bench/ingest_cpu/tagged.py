@@ -1,15 +1,24 @@
 """CPU time of dedup + tagging + storage (commit every 100) for N load-site articles (10% reposts)."""
-import os, random, re, sys, tempfile, time
+import os
+import random
+import re
+import sys
+import tempfile
+import time
+
 tree = sys.argv[1]; N = int(sys.argv[2])
 sys.path.insert(0, tree); os.chdir(tree)
 from datetime import datetime
+
 from sqlmodel import Session
-from monitor.dedup import Deduplicator, DedupConfig
+
+from monitor.dedup import DedupConfig, Deduplicator
 from monitor.items import ExtractedArticle, PublishDate
 from monitor.store import Articles, Sources, db
 from monitor.tag import shared_tagger, tag_article
-from monitor.timefmt import utcnow, SHANGHAI
+from monitor.timefmt import SHANGHAI, utcnow
 from tests.load_site import LoadPlan, _article
+
 plan = LoadPlan(sources=60, per_source=50, fault_rate=0.0, seed=9)
 texts = []
 for i in range(N):
