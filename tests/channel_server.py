@@ -12,6 +12,8 @@ import base64
 import hashlib
 import hmac
 import json
+import os
+import signal
 import threading
 import time
 from collections.abc import Iterator
@@ -30,6 +32,20 @@ class Received:
     payload: dict
     headers: dict[str, str]
     body: bytes
+    robot: str | None = None  # the URL's ``robot`` parameter: which of several robots of one kind it was sent to
+
+
+@dataclass(frozen=True)
+class KillAt:
+    """Where the server SIGKILLs the process posting to it: at its ``k``-th request (counted from ``arm``), either
+    before the message is taken (``drop``: the platform never posts it) or once it is taken, before the answer
+    goes back (``taken``: posted, and the sender cannot know). ``delay`` seconds later, if not 0 (the sender
+    goes on meanwhile: the kill lands in whatever it does next)."""
+
+    pid: int
+    stage: str  # drop | taken
+    k: int
+    delay: float = 0.0
 
 
 @dataclass
@@ -42,12 +58,35 @@ class PlatformServer:
     hanging: threading.Event = field(default_factory=threading.Event)  # set while a request hangs
     release: threading.Event = field(default_factory=threading.Event)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    kill_at: KillAt | None = None  # SIGKILL the sender at its k-th request (see KillAt)
+    requests: int = 0  # requests since kill_at was armed
+    dropped: list[tuple[str, bytes]] = field(default_factory=list)  # (kind, body) of requests lost to a kill
 
-    def urls(self) -> dict[str, str]:
-        return {"wecom": f"{self.base}/cgi-bin/webhook/send?key={WECOM_KEY}",
-                "dingtalk": f"{self.base}/robot/send?access_token={DINGTALK_TOKEN}",
-                "feishu": f"{self.base}/open-apis/bot/v2/hook/{FEISHU_TOKEN}",
-                "webhook": f"{self.base}/hook"}
+    def urls(self, robot: str | None = None) -> dict[str, str]:
+        """Each platform's URL; ``robot`` names one of several robots of a kind (an extra query parameter, which
+        the platforms' checks ignore)."""
+        extra = f"robot={robot}" if robot else ""
+        return {"wecom": f"{self.base}/cgi-bin/webhook/send?key={WECOM_KEY}" + (f"&{extra}" if extra else ""),
+                "dingtalk": f"{self.base}/robot/send?access_token={DINGTALK_TOKEN}" + (f"&{extra}" if extra else ""),
+                "feishu": f"{self.base}/open-apis/bot/v2/hook/{FEISHU_TOKEN}" + (f"?{extra}" if extra else ""),
+                "webhook": f"{self.base}/hook" + (f"?{extra}" if extra else "")}
+
+    def arm(self, kill_at: KillAt) -> None:
+        with self.lock:
+            self.kill_at, self.requests = kill_at, 0
+
+    def _kill_point(self, stage: str) -> bool:
+        """SIGKILL the sender if this request is the armed one at this stage; True when the request is to be lost."""
+        with self.lock:
+            kill = self.kill_at
+            if kill is None or kill.stage != stage or self.requests < kill.k:
+                return False
+            self.kill_at = None
+        if kill.delay:
+            threading.Timer(kill.delay, os.kill, (kill.pid, signal.SIGKILL)).start()
+        else:
+            os.kill(kill.pid, signal.SIGKILL)
+        return stage == "drop"
 
     def of(self, kind: str) -> list[Received]:
         return [r for r in self.received if r.kind == kind]
@@ -57,6 +96,12 @@ class PlatformServer:
         query = {k: v[0] for k, v in parse_qs(parts.query).items()}
         kind = ("wecom" if parts.path == "/cgi-bin/webhook/send" else "dingtalk" if parts.path == "/robot/send"
                 else "feishu" if parts.path.startswith("/open-apis/bot/v2/hook/") else "webhook")
+        with self.lock:
+            self.requests += 1
+        if self._kill_point("drop"):
+            with self.lock:
+                self.dropped.append((kind, body))
+            return kind, 503, {"error": "the sender was killed before this message was taken"}
         with self.lock:
             self.attempts.append((kind, headers.get("idempotency-key")))
             queued = self.fail_next.get(kind)
@@ -73,7 +118,8 @@ class PlatformServer:
                 self.hanging.set()  # the message is taken; its sender is killed before the answer
                 self.release.wait(60)
             with self.lock:
-                self.received.append(Received(kind, payload, headers, body))
+                self.received.append(Received(kind, payload, headers, body, query.get("robot")))
+            self._kill_point("taken")
         return kind, status, answer
 
     # https://developer.work.weixin.qq.com/document/path/91770

@@ -236,18 +236,20 @@ def deliver_to_channels(engine: Engine, *, frequency: str | None = None, now: da
                 if not groups:
                     result.skipped_empty += 1
                     continue
-                for key, group in groups:
-                    if (filters.frequency, key) in periods:
-                        result.already_sent += 1
-                        continue
-                    if dry_run:
-                        result.sent += 1
-                        continue
-                    row = ChannelDelivery(channel_id=channel.id, frequency=filters.frequency, period_key=key,
-                                          article_ids_json=json.dumps([c.id for c in group]),
-                                          idempotency_key=uuid.uuid4().hex, created_at=now)
-                    session.add(row)
-                    session.commit()  # recorded, with its idempotency key, before anything is posted
+                owed = [(key, group) for key, group in groups if (filters.frequency, key) not in periods]
+                result.already_sent += len(groups) - len(owed)
+                if dry_run:
+                    result.sent += len(owed)
+                    continue
+                # Every row of the run is recorded, with its idempotency key, before anything is posted: a
+                # process killed after the first of an immediate channel's stories leaves the others' rows to
+                # the next run (which chooses only stories stored after this run's rows, and finishes those).
+                made = [ChannelDelivery(channel_id=channel.id, frequency=filters.frequency, period_key=key,
+                                        article_ids_json=json.dumps([c.id for c in group]),
+                                        idempotency_key=uuid.uuid4().hex, created_at=now) for key, group in owed]
+                session.add_all(made)
+                session.commit()
+                for row in made:
                     result.add(_send(session, client, limiter, gazetteer, channel, row), channel, row)
     finally:
         if own_client:
