@@ -35,6 +35,11 @@ class Received:
     robot: str | None = None  # the URL's ``robot`` parameter: which of several robots of one kind it was sent to
 
 
+# the answers of a robot over its limit: WeCom errcode 45009 (91770 above), DingTalk 130101 (custom-robot-access)
+RATE_LIMITED = {"wecom": {"errcode": 45009, "errmsg": "api freq out of limit"},
+                "dingtalk": {"errcode": 130101, "errmsg": "send too fast, exceed 20 times per minute"}}
+
+
 @dataclass(frozen=True)
 class KillAt:
     """Where the server SIGKILLs the process posting to it: at its ``k``-th request (counted from ``arm``), either
@@ -61,6 +66,10 @@ class PlatformServer:
     kill_at: KillAt | None = None  # SIGKILL the sender at its k-th request (see KillAt)
     requests: int = 0  # requests since kill_at was armed
     dropped: list[tuple[str, bytes]] = field(default_factory=list)  # (kind, body) of requests lost to a kill
+    # WeCom and DingTalk take 20 messages a minute per robot (their documents); a test may shorten the minute
+    rate_window: float = 60.0
+    taken_at: dict[str, list[float]] = field(default_factory=dict)  # robot URL -> arrival times of its messages
+    throttled: list[str] = field(default_factory=list)  # kinds of the messages refused for the rate limit
 
     def urls(self, robot: str | None = None) -> dict[str, str]:
         """Each platform's URL; ``robot`` names one of several robots of a kind (an extra query parameter, which
@@ -113,6 +122,10 @@ class PlatformServer:
         except ValueError:
             return kind, 400, {"errcode": 40000, "errmsg": "invalid json"}
         status, answer = getattr(self, f"_{kind}")(query, parts.path, headers, body, payload)
+        if status == 200 and not answer.get("errcode") and kind in RATE_LIMITED and self._over_limit(path):
+            with self.lock:
+                self.throttled.append(kind)
+            return kind, 200, RATE_LIMITED[kind]
         if status == 200 and not answer.get("errcode") and not answer.get("code"):
             if len(self.of(kind)) == self.hang_after.get(kind, -1) and not self.hanging.is_set():
                 self.hanging.set()  # the message is taken; its sender is killed before the answer
@@ -121,6 +134,16 @@ class PlatformServer:
                 self.received.append(Received(kind, payload, headers, body, query.get("robot")))
             self._kill_point("taken")
         return kind, status, answer
+
+    def _over_limit(self, robot: str) -> bool:
+        """One more message to this robot (its URL up to the signature) would be the 21st in the window."""
+        robot = robot.split("&timestamp=")[0]
+        with self.lock:
+            now = time.monotonic()
+            taken = [t for t in self.taken_at.get(robot, []) if now - t < self.rate_window]
+            over = len(taken) >= 20
+            self.taken_at[robot] = taken if over else [*taken, now]
+        return over
 
     # https://developer.work.weixin.qq.com/document/path/91770
     def _wecom(self, query, path, headers, body, payload):  # type: ignore[no-untyped-def]

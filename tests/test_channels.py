@@ -217,3 +217,44 @@ def test_a_send_killed_mid_digest_resends_only_the_unconfirmed_message(tmp_path:
         assert parts > 3 and len(texts) == parts + 1  # the one in flight twice, every other message once
         assert headings.count(headings[2]) == 2 and len(set(headings)) == parts
         assert all(sum(spec["title"] in t for t in set(texts)) == 1 for spec in specs)
+
+
+# Both runs read the shortened window: the robots' "minute" is 3 s here, so that the test waits seconds, not a minute.
+SHORT_MINUTE = ("import runpy, monitor.digest.channel_rate as rate; rate.WINDOW = 3.0; "
+                "runpy.run_module('monitor', run_name='__main__')")
+
+
+def test_the_robots_rate_limit_holds_across_processes(migrated_url: str, tmp_path: Path) -> None:
+    """Two `digest send` processes in one (shortened) minute post 12 alerts each to one WeCom robot, through two
+    channels that share it: the second waits, so the robot never takes more than 20 a minute and refuses none.
+    Before (a limit per process and channel): 4 refused with errcode 45009."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MONITOR_")} | {
+        "MONITOR_DATABASE_URL": migrated_url, "MONITOR_OUTBOX": str(tmp_path / "outbox")}
+
+    def send() -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-c", SHORT_MINUTE, "digest", "send", "--force", "--json"], env=env,
+                              capture_output=True, text=True, timeout=120)
+
+    def alerts(batch: str) -> list[dict]:
+        return [{"url": f"http://news.example.cn/{batch}{i}.html", "title": f"包头稀土高新区{batch}批第{i}个项目开工",
+                 "body": f"包头稀土高新区{batch}批第{i}个稀土新材料项目开工建设。", "zones": ["baotouxitu"]} for i in range(12)]
+
+    with platform_server() as server:
+        server.rate_window = 3.0
+        engine = db.make_engine(migrated_url)
+        with Session(engine) as session:
+            for name in ("alerts-a", "alerts-b"):  # two channels, one robot
+                add_channel(session, name, "wecom", server.urls()["wecom"], None,
+                            SubscriptionFilters(frequency="immediate", zones=("baotouxitu",)))
+        engine.dispose()
+        store_articles(migrated_url, alerts("a")[:6])
+        first = send()  # 6 stories to each channel: 12 messages to the robot
+        store_articles(migrated_url, alerts("b")[:6])
+        second = send()  # 12 more, at once: the robot's 13th to 24th
+        assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+        assert [json.loads(r.stdout)["channels_sent"] for r in (first, second)] == [12, 12]
+        assert server.throttled == [] and len(server.of("wecom")) == 24

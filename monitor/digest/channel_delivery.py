@@ -26,9 +26,9 @@ from sqlmodel import Session, col, select
 from monitor.backoff import DELIVERY_RETRY
 from monitor.digest import wording
 from monitor.digest.build import LEAD_CHARS, make_lead, web_link
+from monitor.digest.channel_rate import SharedRateLimiter
 from monitor.digest.channel_registry import channel_filters
 from monitor.digest.channels import Message, Story, pack, platform_for, post, story_block
-from monitor.digest.channels.post import RateLimiter
 from monitor.digest.matching import Candidate, Wanted, load_candidates, matches
 from monitor.digest.periods import is_due, period_key
 from monitor.errors import DeliveryError, PermanentDeliveryError, UncertainDeliveryError
@@ -118,7 +118,7 @@ def _chosen(session: Session, gazetteer: Gazetteer, row: ChannelDelivery) -> lis
     return [found[i] for i in ids if i in found]
 
 
-def _send(session: Session, client: httpx.Client, limiter: RateLimiter, gazetteer: Gazetteer, channel: Channel,
+def _send(session: Session, client: httpx.Client, limiter: SharedRateLimiter, gazetteer: Gazetteer, channel: Channel,
           row: ChannelDelivery) -> str:
     platform = platform_for(channel.kind)
     messages = messages_for(channel.kind, [story_of(c) for c in _chosen(session, gazetteer, row)], row.idempotency_key)
@@ -130,7 +130,7 @@ def _send(session: Session, client: httpx.Client, limiter: RateLimiter, gazettee
     db.commit_retrying(session, mark_sending, f"recording the send of channel delivery {row.id}")
     error: DeliveryError | None = None
     for message in messages[row.parts_sent:]:
-        limiter.wait(channel.name, platform.per_minute)
+        limiter.wait(channel.url, platform.per_minute)
         try:
             post(client, platform, channel.url, channel.secret, message)
         except DeliveryError as exc:
@@ -164,7 +164,7 @@ def _send(session: Session, client: httpx.Client, limiter: RateLimiter, gazettee
     return row.state
 
 
-def _finish_earlier(session: Session, client: httpx.Client, limiter: RateLimiter, gazetteer: Gazetteer,
+def _finish_earlier(session: Session, client: httpx.Client, limiter: SharedRateLimiter, gazetteer: Gazetteer,
                     now: datetime, frequency: str | None, force: bool, result: ChannelRunResult) -> None:
     for row, channel in session.exec(
         select(ChannelDelivery, Channel).join(Channel, col(Channel.id) == col(ChannelDelivery.channel_id))
@@ -194,7 +194,7 @@ def deliver_to_channels(engine: Engine, *, frequency: str | None = None, now: da
     now = now or utcnow()
     gazetteer = gazetteer or load_gazetteer()
     result = ChannelRunResult()
-    limiter = RateLimiter()
+    limiter = SharedRateLimiter(engine)  # the robots' limits hold across processes (serve and the CLI)
     own_client = client is None
     client = client or httpx.Client(follow_redirects=False)
     try:
@@ -270,6 +270,7 @@ def test_channel(engine: Engine, name: str, client: httpx.Client | None = None) 
     message = messages_for(channel.kind, [story], f"test-{uuid.uuid4().hex}")[0]
     http = client or httpx.Client(follow_redirects=False)
     try:
+        SharedRateLimiter(engine).wait(channel.url, platform_for(channel.kind).per_minute)
         post(http, platform_for(channel.kind), channel.url, channel.secret, message)
     finally:
         if client is None:

@@ -292,6 +292,18 @@ class ChannelDelivery(SQLModel, table=True):
     created_at: datetime = _ts(nullable=False)
 
 
+class ChannelSend(SQLModel, table=True):
+    """A message posted (or about to be) to a chat robot: the memory of its rate limit, shared by every process
+    on the database (see monitor.digest.channel_rate). Rows older than the platform's window are deleted."""
+
+    __tablename__ = "channel_send"
+    __table_args__ = (sa.Index("ix_channel_send_robot_sent_at", "robot", "sent_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    robot: str = Field(max_length=64)  # SHA-256 of the robot's URL: channels that share a robot share its limit
+    sent_at: float  # seconds since the epoch, by the sender's clock
+
+
 class CrawlRun(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     source_id: int = Field(foreign_key="source.id", index=True)

@@ -1,35 +1,17 @@
-"""Posting one message: the HTTP request, its outcome as the delivery's errors, and the rate limit."""
+"""Posting one message: the HTTP request and its outcome as the delivery's errors (the rate limit: channel_rate)."""
 
 from __future__ import annotations
 
 import time
-from collections import deque
 
 import httpx
 
 from monitor.digest.channels.base import Message, Platform
 from monitor.errors import DeliveryError, UncertainDeliveryError
 
-__all__ = ["post", "RateLimiter"]
+__all__ = ["post"]
 
 TIMEOUT = httpx.Timeout(15.0, connect=5.0)
-
-
-class RateLimiter:
-    """At most ``per_minute`` messages in any minute to one robot (in this process): waits when more would go."""
-
-    def __init__(self) -> None:
-        self._sent: dict[str, deque[float]] = {}
-
-    def wait(self, key: str, per_minute: int) -> None:
-        sent = self._sent.setdefault(key, deque())
-        now = time.monotonic()
-        while sent and now - sent[0] >= 60:
-            sent.popleft()
-        if len(sent) >= per_minute:
-            time.sleep(60 - (now - sent[0]))
-            sent.popleft()
-        sent.append(time.monotonic())
 
 
 def post(client: httpx.Client, platform: Platform, url: str, secret: str | None, message: Message) -> None:
