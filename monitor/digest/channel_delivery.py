@@ -206,7 +206,9 @@ def deliver_to_channels(engine: Engine, *, frequency: str | None = None, now: da
                 _finish_earlier(session, client, limiter, gazetteer, now, frequency, force, result)
             horizon = now - timedelta(days=9)
             rows = session.exec(select(ChannelDelivery).where(col(ChannelDelivery.created_at) >= horizon)).all()
-            candidates = load_candidates(session, gazetteer, stored_after=now - max(_PERIOD.values()))
+            # newest first, then in the order stored: the same digest whatever order the database returns rows in
+            candidates = sorted(load_candidates(session, gazetteer, stored_after=now - max(_PERIOD.values())),
+                                key=lambda c: (-(c.published.value if c.published else c.stored_at).timestamp(), c.id))
             for channel in channels:
                 assert channel.id is not None
                 filters = channel_filters(channel)
