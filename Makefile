@@ -52,7 +52,7 @@ fuzz: $(STAMP)
 
 # Long runs of issue 9: 20 rounds of each SIGKILL loop (crawl, digest run), then the 10,000-article load run.
 soak: $(STAMP)
-	MONITOR_KILL_ROUNDS=20 $(BIN)/python -m pytest -q tests/test_kill_loops.py
+	MONITOR_KILL_ROUNDS=20 $(BIN)/python -m pytest -q tests/test_kill_loops.py tests/test_channel_kill_loop.py
 	$(BIN)/python bench/load.py
 
 # Refresh the lock after a change to pyproject.toml: keeps the locked versions that still fit
