@@ -4,6 +4,7 @@ Feishu and a signed JSON webhook (tests/channel_server.py checks shapes, signatu
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 
 from sqlmodel import Session, select
@@ -179,6 +180,10 @@ def test_cli_masks_tokens_and_secrets(tmp_path: Path) -> None:
     assert run_cli("channels", "remove", "wecom-group", env=env, cwd=tmp_path).returncode == 0
     assert run_cli("channels", "remove", "wecom-group", env=env, cwd=tmp_path).returncode == 2
     assert run_cli("channels", "add", "x", "--kind", "slack", "--url", "https://x.cn/h", env=env, cwd=tmp_path).returncode == 2
+    assert rows[0]["timezone"] == "Asia/Shanghai"
+    bad_tz = run_cli("channels", "add", "x", "--kind", "webhook", "--url", "https://x.cn/h", "--tz", "Mars/Olympus",
+                     env=env, cwd=tmp_path)
+    assert bad_tz.returncode == 2 and "Mars/Olympus" in bad_tz.stderr
 
 
 def test_a_send_killed_mid_digest_resends_only_the_unconfirmed_message(tmp_path: Path) -> None:
@@ -258,3 +263,31 @@ def test_the_robots_rate_limit_holds_across_processes(migrated_url: str, tmp_pat
         assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
         assert [json.loads(r.stdout)["channels_sent"] for r in (first, second)] == [12, 12]
         assert server.throttled == [] and len(server.of("wecom")) == 24
+
+
+def test_a_channel_keeps_the_hours_and_days_of_its_timezone(migrated_url: str) -> None:
+    """Two daily channels at 20:00, one in Berlin (--tz), one on Beijing time: at 19:30 UTC only Berlin's is due,
+    its period and its stories' dates are Berlin's."""
+    from datetime import timedelta
+    from zoneinfo import ZoneInfo
+
+    from monitor.digest.channel_delivery import deliver_to_channels
+    from monitor.timefmt import utcnow
+
+    berlin = ZoneInfo("Europe/Berlin")
+    store_articles(migrated_url, [BAOTOU | {"published": datetime(2022, 11, 14, 20, 0, tzinfo=ZoneInfo("UTC"))}])
+    now = (utcnow() - timedelta(days=1)).replace(hour=19, minute=30)  # 20:30 or 21:30 in Berlin, 03:30 in Beijing
+    with platform_server() as server:
+        engine = db.make_engine(migrated_url)
+        with Session(engine) as session:
+            for name, tz in (("berlin", "Europe/Berlin"), ("beijing", "Asia/Shanghai")):
+                add_channel(session, name, "webhook", server.urls(robot=name)["webhook"], WEBHOOK_SECRET,
+                            SubscriptionFilters(frequency="daily", hour=20), tz)
+        result = deliver_to_channels(engine, now=now)
+        assert (result.sent, result.not_due) == (1, 1)
+        [message] = server.received
+        assert message.robot == "berlin" and message.payload["stories"][0]["date"] == "2022年11月14日 21:00"  # 04:00 on the 15th in Beijing
+        with Session(engine) as session:
+            [row] = session.exec(select(ChannelDelivery)).all()
+        assert row.period_key == f"{now.astimezone(berlin):%Y-%m-%d}"
+        engine.dispose()

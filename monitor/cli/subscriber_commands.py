@@ -302,21 +302,22 @@ def channels_add(
     frequency: FrequencyOption = "daily",
     hour: HourOption = 8,
     weekday: WeekdayOption = "mon",
+    tz: Annotated[str, typer.Option("--tz", help="The group's timezone: its --hour, --weekday and dates.")] = "Asia/Shanghai",
 ) -> None:
     """Add a chat channel: it gets the stories its filters match, at once (immediate) or as a daily or weekly digest
-    (Beijing time), through `monitor digest send` and `serve`."""
+    (Beijing time unless --tz), through `monitor digest send` and `serve`."""
     from monitor.digest.channel_registry import add_channel
 
     filters = _filters(zone=zone, province=province, city=city, topic=topic, person=person, keyword=keyword,
                        exclude=exclude, match=match, type_=type_, source=source, frequency=frequency, hour=hour,
                        weekday=weekday)
     with open_database(load_settings()) as engine, Session(engine) as session:
-        add_channel(session, name, kind, url, secret, filters)
+        add_channel(session, name, kind, url, secret, filters, tz)
     err.print(f"added channel {name} ({kind}, {frequency})")
 
 
 @channels_app.command("list")
-def channels_list(json_out: Annotated[bool, typer.Option("--json", help="One JSON object per line: name, kind, url (masked), signed, frequency, filters.")] = False) -> None:
+def channels_list(json_out: Annotated[bool, typer.Option("--json", help="One JSON object per line: name, kind, url (masked), signed, frequency, timezone, filters.")] = False) -> None:
     """List the channels (URLs masked: robot tokens and secrets are never printed)."""
     from monitor.digest.channel_registry import list_channels
 
@@ -325,7 +326,7 @@ def channels_list(json_out: Annotated[bool, typer.Option("--json", help="One JSO
     for view in views:
         if json_out:
             emit_json({"name": view.name, "kind": view.kind, "url": view.url, "signed": view.signed,
-                       "frequency": view.filters.frequency, "filters": view.filters.as_json()})
+                       "frequency": view.filters.frequency, "timezone": view.timezone, "filters": view.filters.as_json()})
         else:
             out.print(f"{view.name}  {view.kind}  {view.filters.frequency}  {view.url}{'  (signed)' if view.signed else ''}",
                       markup=False, highlight=False)

@@ -42,7 +42,7 @@ __all__ = ["ChannelRunResult", "ChannelUndelivered", "deliver_to_channels", "mes
            "CHANNEL_TZ"]
 
 log = logging.getLogger(__name__)
-CHANNEL_TZ = ZoneInfo("Asia/Shanghai")  # a channel is a group in China: its days and hours are Beijing time
+CHANNEL_TZ = ZoneInfo("Asia/Shanghai")  # a channel is a group in China: Beijing time unless `channels add --tz`
 MAX_COPIES = 3
 MAX_ATTEMPTS = DELIVERY_RETRY.attempts
 _PERIOD = {"immediate": timedelta(hours=1), "daily": timedelta(days=1), "weekly": timedelta(days=7)}
@@ -79,11 +79,11 @@ def _line(text: str | None, limit: int) -> str:
     return shorten(" ".join((text or "").split()), limit)
 
 
-def story_of(candidate: Candidate) -> Story:
+def story_of(candidate: Candidate, tz: ZoneInfo = CHANNEL_TZ) -> Story:
     """Every field bounded: the largest story block stays far below WeCom's 4,096 bytes."""
     zones = tuple(z.name for z in candidate.zones if z.role == "subject") or tuple(z.name for z in candidate.zones)
     return Story(title=limit_title(_line(candidate.title, 400)), url=web_link(candidate.url),
-                 source=_line(candidate.shown_source or candidate.source, 100), date=wording.local_date(candidate.published, CHANNEL_TZ),
+                 source=_line(candidate.shown_source or candidate.source, 100), date=wording.local_date(candidate.published, tz),
                  zones=_line("、".join(zones[:3]), 100), lead=_line(make_lead(candidate.body), 2 * LEAD_CHARS))
 
 
@@ -121,7 +121,9 @@ def _chosen(session: Session, gazetteer: Gazetteer, row: ChannelDelivery) -> lis
 def _send(session: Session, client: httpx.Client, limiter: SharedRateLimiter, gazetteer: Gazetteer, channel: Channel,
           row: ChannelDelivery) -> str:
     platform = platform_for(channel.kind)
-    messages = messages_for(channel.kind, [story_of(c) for c in _chosen(session, gazetteer, row)], row.idempotency_key)
+    tz = ZoneInfo(channel.timezone)
+    messages = messages_for(channel.kind, [story_of(c, tz) for c in _chosen(session, gazetteer, row)],
+                            row.idempotency_key)
 
     def mark_sending() -> None:
         row.state, row.attempts, row.copies = "sending", row.attempts + 1, row.copies + 1
@@ -215,7 +217,8 @@ def deliver_to_channels(engine: Engine, *, frequency: str | None = None, now: da
                 if frequency and filters.frequency != frequency:
                     continue
                 result.considered += 1
-                if not force and not is_due(filters.frequency, filters.hour, filters.weekday, now, CHANNEL_TZ):
+                tz = ZoneInfo(channel.timezone)
+                if not force and not is_due(filters.frequency, filters.hour, filters.weekday, now, tz):
                     result.not_due += 1
                     continue
                 mine = [r for r in rows if r.channel_id == channel.id]
@@ -234,7 +237,7 @@ def deliver_to_channels(engine: Engine, *, frequency: str | None = None, now: da
                         events.add(c.event_id)
                     chosen.append(c)
                 groups = ([(f"story-{c.id}", [c]) for c in chosen] if filters.frequency == "immediate"
-                          else [(period_key(filters.frequency, now, CHANNEL_TZ), chosen)] if chosen else [])
+                          else [(period_key(filters.frequency, now, tz), chosen)] if chosen else [])
                 if not groups:
                     result.skipped_empty += 1
                     continue

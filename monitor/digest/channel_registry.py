@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlmodel import Session, col, select
 
@@ -27,6 +28,7 @@ class ChannelView:
     signed: bool
     status: str
     filters: SubscriptionFilters
+    timezone: str
 
 
 def channel_filters(channel: Channel) -> SubscriptionFilters:
@@ -34,7 +36,7 @@ def channel_filters(channel: Channel) -> SubscriptionFilters:
     return SubscriptionFilters(**{k: tuple(v) if isinstance(v, list) else v for k, v in values.items()})
 
 
-def _check(name: str, kind: str, url: str) -> None:
+def _check(name: str, kind: str, url: str, tz: str) -> None:
     if not name.strip() or len(name) > 100:
         raise ConfigError(f"a channel name is 1-100 characters, got {name!r}")
     if kind not in KINDS:
@@ -45,18 +47,24 @@ def _check(name: str, kind: str, url: str) -> None:
         parts = None
     if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
         raise ConfigError(f"--url must be an http(s) URL (the robot's webhook address), got {mask_url(url)}")
+    try:
+        ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(f"--tz must be an IANA timezone such as Asia/Shanghai, got {tz!r}") from None
 
 
 def add_channel(session: Session, name: str, kind: str, url: str, secret: str | None,
-                filters: SubscriptionFilters) -> Channel:
-    """Add a channel, or replace the settings of a removed one of that name."""
-    _check(name, kind, url)
+                filters: SubscriptionFilters, tz: str = "Asia/Shanghai") -> Channel:
+    """Add a channel, or replace the settings of a removed one of that name. Its days and hours (``--hour``,
+    ``--weekday``, the periods, the stories' dates) are those of ``tz``."""
+    _check(name, kind, url, tz)
     filters.validate()
     channel = find_channel(session, name, active_only=False)
     if channel is not None and channel.status == "active":
         raise ConfigError(f"channel {name!r} exists: remove it first to change it")
     channel = channel or Channel(name=name, kind=kind, url=url, created_at=utcnow())
     channel.kind, channel.url, channel.secret, channel.status = kind, url, secret or None, "active"
+    channel.timezone = tz
     channel.filters_json = json.dumps(filters.as_json(), ensure_ascii=False)
     session.add(channel)
     session.commit()
@@ -69,7 +77,7 @@ def find_channel(session: Session, name: str, active_only: bool = True) -> Chann
 
 
 def list_channels(session: Session) -> list[ChannelView]:
-    return [ChannelView(c.name, c.kind, mask_url(c.url), bool(c.secret), c.status, channel_filters(c))
+    return [ChannelView(c.name, c.kind, mask_url(c.url), bool(c.secret), c.status, channel_filters(c), c.timezone)
             for c in session.exec(select(Channel).where(Channel.status == "active").order_by(col(Channel.id))).all()]
 
 

@@ -264,6 +264,8 @@ class Channel(SQLModel, table=True):
     url: str = Field(max_length=2048)
     secret: str | None = Field(default=None, max_length=512)
     filters_json: str = "{}"  # a SubscriptionFilters (frequency, hour and weekday included) as JSON
+    timezone: str = Field(default="Asia/Shanghai", max_length=64,  # its days and hours, as a subscriber's
+                          sa_column_kwargs={"server_default": "Asia/Shanghai"})
     status: str = Field(default="active", max_length=12)  # active | removed
     created_at: datetime = _ts(nullable=False)
 
