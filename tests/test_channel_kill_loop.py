@@ -174,6 +174,7 @@ def test_channel_delivery_killed_at_random_requests_then_rerun_delivers_every_me
         rerun = run_cli("digest", "send", "--force", "--json", env=env)
         assert rerun.returncode == 0, f"{context}\n{rerun.stderr}"
         got = _messages(server)
+        print(f"  {context}; after the rerun {len(server.received)} taken, {len(set(got))} different")
         hooks = [r for r in server.received if r.kind == "webhook"]
 
     missing = [m for m in expected if m not in got]
