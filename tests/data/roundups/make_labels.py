@@ -252,6 +252,91 @@ THIRD_PAGES = [
         P("叶朋", "代表", "叶朋代表同样在看到报告中的经济数据", "弯道超车的信心和决心"),
         P("陶冶", "代表", "“公交都市”“刷脸时代”“精准支付”", "解决了百姓")]),
 ]
+# Added 2026-12-06 (fourth batch, 12 pages): labelled by hand before the splitter was run on them. Where the page
+# prints a post before the name and 代表/委员 after it ("江苏省副省长徐鸣代表"), the post is the one before the name;
+# a reference such as 该校 ("this school") is not part of the post.
+FOURTH_PAGES = [
+    ("r42-yunnan-post-name-colon-inline.txt", "https://news.yunnan.cn/system/2019/03/04/030216240.shtml",
+     "'post NAME:' opening each paragraph, the piece after the colon; narrative paragraphs between", True,
+     "cut in the fifth piece", [
+        P("吴季", "全国政协委员", "未来的空间发展很大的驱动", "创新驱动发展的一个重要方面"),
+        P("孙太利", "全国政协委员", "加快互联网工业", "短板要补"),
+        P("李稻葵", "全国政协委员", "跟消费者相关的一些日用产品", "必须要兼并"),
+        P("翟美卿", "全国政协委员", "我们发现一些学校的小孩", "心理辅导教育的服务"),
+        P("梁映华", "全国政协委员", "义务教育阶段,国家通过几轮的实施", "非义务教育阶段,我们")]),
+    ("r43-163-post-name-space-colon.txt", "https://m.163.com/dy/article/KNH1KGR0051497H3.html",
+     "'post NAME:' (a space between post and name) opening each paragraph", True, "cut in the fifth piece", [
+        P("丁列明", "全国政协委员", "把生物医药产业的地位进一步提升", "助力健康中国的建设"),
+        P("赵小津", "全国政协委员", "今年商业航天明确列为新产业新赛道", "推动商业航天和太空经济协调发展"),
+        P("周志华", "全国政协委员", "报告中明确就说到人工智能", "这个方面还是大有可为"),
+        P("刘林", "全国政协委员", "建议就是在人工智能进一步加大应用和赋能的同时", "用AI技术的发展来治理AI技术产生的相关问题"),
+        P("韩鲁佳", "全国政协委员", "2026年的工作任务中提出了推进先进适用农机装备的研发",
+          "2026年的工作任务中提出了推进先进适用农机装备的研发")]),
+    ("r44-thepaper-members-quote-then-post-name.txt", "https://www.thepaper.cn/newsDetail_forward_1631157",
+     "a quote then 'post NAME告诉', or a paragraph opening 'post NAME则指出'; a joint paragraph of two members", True,
+     "the joint paragraph (two members, one proposal) is not labelled; cut after the next paragraph's first words", [
+        P("周桐宇", "全国政协委员、全国工商联常委、威达高科技控股有限公司董事长", "民间投资‘玻璃门’现象现在仍然存在",
+          "仍时有遭受不平等国民待遇"),
+        P("沈雯", "全国政协委员、上海市工商联副主席、上海紫江(集团)有限公司董事长", "运行了7年的国家技术改造专项资金",
+          "推动经济转型和平稳发展")]),
+    ("r45-easthospital-post-name-paragraphs.txt", "https://www.easthospital.cn/news/content/id/265/pid/264/fid/3767.shtml",
+     "paragraphs naming 'post、NAME' at their start, after a clause or after a quote; page reporters' byline above",
+     True, "cut in the fourth piece", [
+        P("邵志清", "全国政协委员、致公党上海市委专职副主委", "今年将带上关于数字经济发展的提案", "尽力防范化解数据安全风险"),
+        P("张毅", "全国政协委员、金杜律师事务所高级合伙人", "围绕构建和集成完善“数据要素生态圈”", "为数字经济高质量发展提供新动能"),
+        P("张文明", "全国政协委员、华东师范大学国家教育宏观政策研究院副院长", "调研足迹遍布大小乡村",
+          "建议适当约束“过度规模化”和“投资热”"),
+        P("冷伟青", "全国政协委员、上海电气集团股份有限公司党委书记", "希望结合企业的科技能力", "关注传")]),
+    ("r46-risequiity-company-name-headlines.txt", "http://www.risequiity.com/auto/2019-03/ART-70111-8120-30308967.html",
+     "headline 'company NAME' alone on a line, then a paragraph naming 'post NAME' (traditional characters)", True,
+     "cut in the fourth piece; the third headline misprints the name (曾慶紅 for 曾慶洪)", [
+        P("李書福", "吉利控股集團董事長", "今年第17次走進兩會", "促進汽車消費優化升級》兩項建議", "吉利汽車李書福"),
+        P("王鳳英", "長城汽車副董事長、總裁", "作為第十一屆、第十二屆和第十三屆全國人大代表", "推動汽車消費優化升級的建議》。",
+          "長城汽車王鳳英"),
+        P("曾慶洪", "第十三屆全國人大代表,廣東省汽車行業協會會長、廣汽集團黨委書記、董事長", "隨廣東省人大代表團參加兩會",
+          "社會民生等社會關注熱點問題提出多項建議", "廣汽集團曾慶紅"),
+        P("尹同躍", "奇瑞汽車股份有限公司董事長", "今年第2次參加全國人民代表大會", "圍繞發展氫燃料產業、自動駕駛",
+          "奇瑞汽車尹同躍")]),
+    ("r47-ustb-keyword-subheads-post-name.txt", "https://news.ustb.edu.cn/info/1241/58527.htm",
+     "'关键词N' line and a headline over each piece; its first paragraph names 'post NAME'", True,
+     "cut in the second piece's first paragraph", [
+        P("王云鹏", "中国工程院院士、校长", "6月17日,在北京航空航天大学2023年学生毕业典礼", "让青春在服务国防、奉献祖国的事业中发出夺目光彩",
+          "北京航空航天大学校长希望同学立鸿鹄志"),
+        P("金力", "中国科学院院士、校长", "6月16日,复旦大学2023届本科生毕业典礼", "年轻人轻言“躺",
+          "复旦大学校长说复旦人不会选择守成")]),
+    ("r48-55883801-presidents-mixed.txt", "http://m.55883801.com/news/guonei/2021-09-15/1243057.html",
+     "one paragraph per university president naming 'post NAME' at its start or after a quote (traditional characters)",
+     True, "cut in the fifth piece (its post is split around the name: not labelled)", [
+        P("夏濤", "校長", "9月15日,在安徽農業大學2021級新生開學典禮", "服務鄉村振興"),
+        P("包信和", "中國科學技術大學校長", "希望同學們不僅僅成為‘夢想派’", "在解決國家戰略難題中實現自立自強"),
+        P("邱勇", "清華大學校長", "則希望新同學在任何境遇下", "永遠鮮活、永遠旺盛"),
+        P("李樹深", "中國科學院大學黨委書記、校長", "希望同學們既修學術道德", "寫下青春的注腳")]),
+    ("r49-ischool-quote-then-post-name-ruby.txt", "http://ischool.net.cn/xwzx/PoliticsNews/201203/t20120301_2366017.htm",
+     "a quote then 'post、NAME', or a paragraph opening 'post、NAME'; pinyin ruby and mojibake left in", True,
+     "cut after the third (unsigned) arrival", [
+        P("支建華", "全國政協委員、吉林省政協副主席", "吉林是農業大省", "心里裝著三農大事"),
+        P("王超斌", "全國政協委員、河南省工商聯副主席", "手捧鮮花,語調鏗鏘", "也是他此次兩會重點關注的領域")]),
+    ("r50-fjcbsl-captions-post-name-deputy.txt", "http://m.fjcbsl.com/n/2013/0304/c1004-20664576.html",
+     "photo captions naming people first; then paragraphs naming 'post NAME代表/委员' after a lead clause", True,
+     "cut in the second piece (pinyin ruby left in)", [
+        P("鄭俊康", "廣西柳州市委書記", "對于一些地區一些官員的陳舊政績觀", "加快建立體現生態文明要求的考核辦法、獎懲制度"),
+        P("王海波", "河北省農林科學院副院長", "頻頻出現的霧霾天氣", "不能再把環境問題僅僅看成是影響可持續發展的")]),
+    ("r51-xinmin-post-name-member-paragraphs.txt", "https://paper.xinmin.cn/html/xmwb/2023-03-11/7/157181.html",
+     "a reporter's page; paragraphs naming 'post NAME委员/代表' at their start or after a lead question", True,
+     "cut in the second piece", [
+        P("曹阿民", "上海科学院副院长", "参与了长三角一体化发展", "最终达到更高层面、更广范围的协同发展"),
+        P("权衡", "上海社会科学院党委书记", "背靠长江水,面向太平洋", "增强经济发展的活力和后劲")]),
+    ("r52-ce-post-name-deputy-paragraphs.txt", "http://paper.ce.cn/jjrb/html/2013-03/17/content_148751.htm",
+     "a reporter's column; two paragraphs opening 'post NAME代表', then the reporter's own closing paragraphs", True,
+     "one part of a longer page (its first heading kept)", [
+        P("严诚忠", "东华大学经济发展与合作研究所所长", "这次参会带来一份关于环保的书面意见", "是全民受惠"),
+        P("徐鸣", "江苏省副省长", "的建议是《从土地确权着手", "谈到目前土地确权工作的不足")]),
+    ("r53-whmsebhyy-run-together-deputies.txt", "http://whmsebhyy.com/roll/20080306/07252048460.shtml",
+     "mirror of a newspaper page: paragraphs run together on one line, joined by spaces; 'NAME代表' named mid-paragraph",
+     True, "cut at the third deputy's introduction", [
+        P("王社平", "代表", "本報記者乘勢“搶”到來自河北的王社平代表", "節能減排等話題提出自己的意見和建議"),
+        P("黃鳴", "皇明太陽能集團董事長", "在山東代表團的大巴車前", "建設綠色家園的建議,等等")]),
+]
 PROJECT = [
     ("seed-newspaper-page-2022.txt", "file:///newspaper-page-2022.txt",
      "the seed: headline, 'NAME post' byline, piece; OCR of columns read out of order", False, "", [
@@ -273,6 +358,7 @@ if __name__ == "__main__":
     pages = [entry(*p, "published page (search corpus excerpt)") for p in PAGES]
     pages += [entry(*p, "published page (search corpus excerpt)", "second") for p in NEW_PAGES]
     pages += [entry(*p, "published page (search corpus excerpt)", "third") for p in THIRD_PAGES]
+    pages += [entry(*p, "published page (search corpus excerpt)", "fourth") for p in FOURTH_PAGES]
     pages += [entry(*p, "the project's seed page") for p in PROJECT]
     with open("labels.json", "w", encoding="utf-8") as out:
         json.dump({"pages": pages}, out, ensure_ascii=False, indent=1)
