@@ -17,7 +17,7 @@ import re
 from monitor.normalise import clean_text, to_simplified
 
 __all__ = ["split_byline", "find_author", "names_only", "editor", "citation_authors", "copyright_person", "person_source",
-           "user_name", "USER_CARD", "PROFILE_CARD", "looks_like_name", "EDITOR_LINE", "POST_WORDS",
+           "user_name", "USER_CARD", "PROFILE_CARD", "looks_like_name", "EDITOR_LINE", "PHOTO_CREDIT", "POST_WORDS",
            "site_name", "name_at", "post_then_name", "SIGNATURE_POST_END"]
 
 _HAN_NAME = r"(?:[\u4e00-\u9fa5]{2,6}·[\u4e00-\u9fa5]{2,6}|[\u4e00-\u9fa5]{2,4})"  # 阿依努尔·买买提
@@ -68,6 +68,10 @@ _NOT_NAMES = {"本报", "记者", "通讯员", "作者", "来源", "编辑", "�
               "投稿", "联系", "单位"}
 _NEXT_LABEL = re.compile(rf"\s*(?:{_EDITOR_LABELS}|来源|出处|时间|日期)\s*[:：]")
 EDITOR_LINE = re.compile(rf"^[\[【(（]?\s*({_EDITOR_LABELS})\s*[:：]")
+# A photo credit on a line of its own ('新华社记者 姚大伟摄', '本报记者 邹雅婷摄'): names a photographer, never
+# the writer (roundup r50, tune half: the page's first lines are photo captions).
+PHOTO_CREDIT = re.compile(r"^(?:\S{0,12}?(?:记者|通讯员|摄影师?)\s*)?[\u4e00-\u9fa5·]{2,8}(?:[\s、]+[\u4e00-\u9fa5]{2,4}){0,3}"
+                          r"\s*(?:摄影?|供图)$")
 
 
 def site_name(token: str) -> bool:
@@ -230,7 +234,7 @@ _SOURCE_THEN_NAME = re.compile(r"来源\s*[:：]\s*\S{2,16}\s+([\u4e00-\u9fa5]{2
 
 
 def _split_byline(text: str) -> tuple[str | None, str | None]:
-    if EDITOR_LINE.match(text):
+    if EDITOR_LINE.match(text) or (len(text) <= 30 and PHOTO_CREDIT.match(text)):
         return None, None
     first, _, rest = text.partition(" ")
     post = rest.replace(" ", "")
@@ -257,6 +261,8 @@ def _split_byline(text: str) -> tuple[str | None, str | None]:
 _SIGNATURE_POST_END = (
     "首席执行官|总工程师|总设计师|秘书长|理事长|董事长|总经理|总编辑|负责人|研究员|主持人|企业家|创始人|合伙人|"
     "经济学家|科学家|党组成员|副主任|副主席|副书记|副部长|副院长|副校长|副市长|副局长|"
+    # a democratic party's committee chair ('致公党上海市委专职副主委'): roundup r45 (tune half)
+    "主委|"
     "主任|书记|市长|区长|局长|院长|县长|省长|州长|镇长|乡长|主席|委员|部长|厅长|司长|署长|总裁|经理|处长|科长|专家|"
     "教授|所长|校长|会长|总监|总编|主编|社长|行长|干部|代表|院士|记者|通讯员|演员|冠军|工人|设计师|学家|作家|常委|"
     "支书|馆长|台长|站长|队长|组长|律师|医生|教师|老师|劳模|董事|编辑|博士|首善|"
@@ -274,6 +280,10 @@ SIGNATURE_NAME = re.compile(rf"{_NAME_PART}(?:[ ·•]{_NAME_PART}){{0,3}}")
 _AFTER_NAME = frozenset("说表认建指介感谈透用在对告坦称强举特更是参倍正的还也等向提回和与则就今去曾将一带从为也于被"
                         "仍已都又刚便即亦均并总"
                         "，,。：:；;、（(）)“”\"!！?？—- \n")
+# Titles and two-character words that, right after a name, start the sentence rather than extend the
+# name: '徐鸣代表的建议' is 徐鸣 (r52), '张毅围绕…' is 张毅 (r45), '黄鸣代表' (r53): roundups, tune half.
+_AFTER_NAME_WORDS = frozenset("代表 委员 院士 教授 围绕 聚焦 关注 近年 多年 长期 呼吁 希望 结合 针对 接受 作为 此次 这次 日前 "
+                              "近日 昨天 今天 昨日 率先 积极 深入 专门".split())
 _LONG_NAME_BAD = re.compile(r"[的了是在和与及等]|代表|委员|主任|记者")
 # Words a name does not hold after its surname ('谈发展' in a headline '负责人谈发展').
 _NOT_NAME_TAILS = frozenset("发展 创新 改革 合作 未来 建设 经济 开放 产业 科技 园区 企业 两会 民生 政策 工作 报告 问题 形势 "
@@ -286,7 +296,9 @@ _SURNAME_WORDS = frozenset("来到 来自 明显 原来 原本 表示 认为 高
                            "明确 平台 方面 任务 程度 应该 常态 和谐 向着 周边 马上 经济 通过 方向 方式 正在 目前 当前 今年 "
                            "去年 明年 此外 因此 最后 首先 其中 还是 以及 连续 万元 百姓 龙头 江苏 江西 湖南 湖北 广东 广西 "
                            "山东 山西 河南 河北 云南 贵州 四川 福建 安徽 浙江 黑龙 吉林 辽宁 甘肃 青海 宁夏 新疆 西藏 海南 "
-                           "上海 北京 天津 重庆 香港 澳门 台湾 内蒙 中国 中央 中共 政协 人大 代表 委员 记者 主任".split())
+                           "上海 北京 天津 重庆 香港 澳门 台湾 内蒙 中国 中央 中共 政协 人大 代表 委员 记者 主任 "
+                           # a page's link to officials' résumés ('副委员长、秘书长简历'): roundup r51 (tune half)
+                           "简历".split())
 
 
 def name_at(simple: str, start: int, until_end: bool = False, long_ok: bool = False) -> tuple[int, int] | None:
@@ -324,10 +336,11 @@ def _name_span(simple: str, start: int, run_end: int, run: str, until_end: bool,
             or first[:2] in _SURNAME_WORDS:
         return None
     for length in range(2, min(len(first), 8 if long_ok else 4) + 1):
-        if length == len(first) or first[length] in _AFTER_NAME:
+        if length == len(first) or first[length] in _AFTER_NAME or first[length: length + 2] in _AFTER_NAME_WORDS:
             return (start, start + length) if length <= 3 or long_ok or first.startswith(_COMPOUND_SURNAMES) \
                 else (start, start + 3)
-        if length == 3 and not any(c in _AFTER_NAME for c in first[3:8]):
+        if length == 3 and not any(c in _AFTER_NAME for c in first[3:8]) \
+                and not any(first[k: k + 2] in _AFTER_NAME_WORDS for k in range(3, 7)):
             return start, start + 3
     return start, start + 3
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 
 from monitor.extract.bylines import (
     EDITOR_LINE,
+    PHOTO_CREDIT,
     POST_WORDS,
     SIGNATURE_POST_END,
     find_author,
@@ -290,6 +291,9 @@ class _Mark:
 
 
 _NOISE_UNIT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+# A photo credit (bylines.PHOTO_CREDIT) and the one-sentence caption line above it describe a photo,
+# not a piece, whoever they name (roundup r50, tune half).
+_MAX_CAPTION = 80
 
 
 def _unit(text: str) -> _Unit:
@@ -305,6 +309,18 @@ def _unit(text: str) -> _Unit:
     else:
         kind = "prose"
     return _Unit(text, simple, kind)
+
+
+def _mark_captions(units: list[_Unit]) -> list[_Unit]:
+    """Photo credit lines and the one-sentence caption right above each are captions."""
+    for i, unit in enumerate(units):
+        if len(unit.simple) <= 30 and PHOTO_CREDIT.match(unit.simple):
+            unit.kind = "caption"
+            above = units[i - 1] if i > 0 else None
+            if above is not None and above.kind in ("prose", "heading") and len(above.simple) <= _MAX_CAPTION \
+                    and not re.search(r"[。！？!?]", above.simple.rstrip("。！？!? ")):  # one sentence
+                above.kind = "caption"
+    return units
 
 
 def _names(found: str) -> str:
@@ -376,7 +392,8 @@ def _opener(index: int, unit: _Unit) -> _Mark | None:
     window = simple[: begin + 70]
     if (found := post_then_name(window, begin, min_post=3)) and not re.search(r"[。：:；;！？!?]", window[begin: found[0]]):
         post_end, name_start, name_end = found
-        clause = max(window.rfind(c, begin, post_end) for c in "，,") + 1 or begin
+        # a post starts after a clause's comma or a quotation ('记者“堵住”皇明太阳能集团董事长黄鸣代表': r53)
+        clause = max(window.rfind(c, begin, post_end) for c in "，,“”") + 1 or begin
         while clause > begin and re.search(f"(?:{SIGNATURE_POST_END.pattern})[，,]$", window[begin: clause]) \
                 and not re.search(r"[。；;！？!?]|从|到|一名|一位", window[begin: clause]):
             # 'post，post NAME' from the paragraph's start is one post (roundup r37)
@@ -384,6 +401,39 @@ def _opener(index: int, unit: _Unit) -> _Mark | None:
         post = _post(text[max(clause, begin): post_end])
         if post:
             return _Mark(index, "open-weak", text[name_start: name_end], post)
+    return _after_lead(index, unit, begin)
+
+
+_SENTENCE_END = re.compile(r"[。！？!?]")
+_MAX_LEAD = 50
+# What follows a signer's name for the name to sign the paragraph from its second sentence: a title
+# ('…王海波委员说', '…权衡代表将') or a speech verb.
+_SIGNER_NEXT = re.compile(r"(?:代表|委员)|(?:说|表示|认为|指出|强调|介绍|坦言|感慨|建议)")
+_DESCRIBED_DEPUTY = re.compile(r"的([\u4e00-\u9fa5]{2,3}?)(代表|委员)(?!团|会|们)")
+
+
+def _after_lead(index: int, unit: _Unit, begin: int) -> _Mark | None:
+    """A signature in a paragraph's second sentence, after one short lead sentence quoting no one:
+    '频频出现的雾霾天气，令人痛心。河北省农林科学院副院长王海波委员说：' (r50), '…在全国发展大格局中看上海发展？
+    上海社会科学院党委书记权衡代表将…' (r51), '…就此打响。本报记者乘势“抢”到来自河北的王社平代表' (r53):
+    roundups, tune half. The name must be followed by a title or a speech verb."""
+    simple, text = unit.simple, unit.text
+    lead = _SENTENCE_END.search(simple, begin, begin + _MAX_LEAD)
+    if not lead or re.search(r"[“\"「][^”\"」]{13,}", simple[begin: lead.start()]):  # quoted words only, no speech
+        return None
+    second = lead.end()
+    stop = _SENTENCE_END.search(simple, second)
+    end = min(stop.start() if stop else len(simple), second + 70)
+    found = post_then_name(simple, second, end, min_post=3)
+    if found and _SIGNER_NEXT.match(simple, found[2]) and not re.search(r"[：:；;]", simple[second: found[0]]):
+        post_end, name_start, name_end = found
+        clause = max(simple.rfind(c, second, post_end) for c in "，,“”") + 1 or second
+        if post := _post(text[max(clause, second): post_end]):
+            return _Mark(index, "open-weak", text[name_start: name_end], post)
+    # a deputy given a description, not a post: '来自河北的王社平代表' (r53)
+    for match in _DESCRIBED_DEPUTY.finditer(simple, second, end):
+        if (named := name_at(match.group(1) + "说", 0)) and named[1] == len(match.group(1)):
+            return _Mark(index, "open-weak", text[match.start(1): match.end(1)], text[match.start(2): match.end(2)])
     return None
 
 
@@ -518,7 +568,7 @@ def _best_family(units: list[_Unit], min_weak: int) -> list[_Mark]:
     """The marks of the family that signs the most pieces (two people at least; paragraphs that
     merely open with 'post NAME' need `min_weak` people and to open most paragraphs from the
     first of them on)."""
-    openers = _complete_names([m for i, u in enumerate(units) if (m := _opener(i, u))], units)
+    openers = _complete_names([m for i, u in enumerate(units) if u.kind != "caption" and (m := _opener(i, u))], units)
     explicit = [m for m in openers if m.family == "open"]
     explicit = sorted([*explicit, *_name_then_post_lines(units)], key=lambda m: m.unit)
     closers = [m for i, u in enumerate(units) if u.kind == "prose" or u.kind == "heading" if (m := _closer(i, u))]
@@ -591,7 +641,7 @@ def split_signed(texts: list[str], title: str | None = None, min_weak: int = 2) 
 
     `min_weak`: how many people paragraphs opening with 'post NAME' must name before they split
     the page (an ordinary news article quotes two officials in turn; a collection quotes more)."""
-    units = [_unit(cleaned) for t in texts if (cleaned := clean_text(strip_ruby(t)))]
+    units = _mark_captions([_unit(cleaned) for t in texts if (cleaned := clean_text(strip_ruby(t)))])
     marks = _best_family(units, min_weak)
     if len(marks) < _MIN_SIGNED:
         return PageSplit(None, ())

@@ -1,0 +1,85 @@
+"""Shapes found on the fourth batch of real roundup pages (tests/data/roundups r42-r53, tune
+half: r43-r45, r47, r49-r53) and the rules they brought, each with a short made-up page that
+isolates the rule."""
+
+from __future__ import annotations
+
+from monitor.extract.bylines import name_at, split_byline
+from monitor.extract.pieces import split_signed
+from tests.test_pieces_shapes_second import _page, _signed
+
+
+def test_a_name_stops_before_a_title_or_a_predicate_word() -> None:
+    """r52 '徐鸣代表的建议' and r45 '张毅围绕…': the name is 徐鸣, 张毅, not 徐鸣代, 张毅围."""
+    assert name_at("徐鸣代表的建议是", 0) == (0, 2)
+    assert name_at("张毅围绕构建和集成", 0) == (0, 2)
+    assert name_at("严诚忠代表这次参会", 0) == (0, 3)
+    assert _signed(_page("r52-ce-post-name-deputy-paragraphs.txt"))[:2] == [
+        ("严诚忠", "东华大学经济发展与合作研究所所长"), ("徐鸣", "江苏省副省长")]
+
+
+def test_party_committee_chair_is_a_post() -> None:
+    """r45: '全国政协委员、致公党上海市委专职副主委邵志清今年…' signs a piece (主委 is a post word)."""
+    article = _page("r45-easthospital-post-name-paragraphs.txt")
+    assert _signed(article) == [
+        ("邵志清", "全国政协委员、致公党上海市委专职副主委"), ("张毅", "全国政协委员、金杜律师事务所高级合伙人"),
+        ("张文明", "全国政协委员、华东师范大学国家教育宏观政策研究院副院长"),
+        ("冷伟青", "全国政协委员、上海电气集团股份有限公司党委书记")]
+    assert "张毅" not in article.pieces[0].body
+
+
+def test_photo_credits_and_their_captions_are_no_pieces() -> None:
+    """r50: caption lines naming people, each above '新华社记者 NAME摄', are neither pieces nor the page's
+    author; the pieces are the paragraphs below."""
+    article = _page("r50-fjcbsl-captions-post-name-deputy.txt")
+    assert _signed(article) == [("鄭俊康", "廣西柳州市委書記"), ("王海波", "河北省農林科學院副院長")]
+    assert article.author is None
+    assert "姚明" not in article.body
+    assert split_byline("新华社记者 姚大伟摄") == (None, None)
+    made_up = split_signed([
+        "3月3日，全国政协委员张小明在听会。", "新华社记者 李大伟摄",
+        "全国人大代表、某某市市长王红梅说，今年要办好十件实事，让群众看得见。",
+        "全国人大代表、某某县县长赵长江说，乡村振兴要靠产业，产业要靠人才。"])
+    assert [(p.author, p.author_post) for p in made_up.pieces] == [
+        ("王红梅", "全国人大代表、某某市市长"), ("赵长江", "全国人大代表、某某县县长")]
+
+
+def test_a_signature_after_one_short_lead_sentence() -> None:
+    """r50, r51, r53: the signer is named in the paragraph's second sentence, after a short lead
+    ('频频出现的雾霾天气，令人痛心。…王海波委员说'), also as a described deputy ('来自河北的王社平代表')."""
+    assert _signed(_page("r51-xinmin-post-name-member-paragraphs.txt")) == [
+        ("曹阿民", "上海科学院副院长"), ("权衡", "上海社会科学院党委书记")]
+    made_up = split_signed([
+        "会场气氛热烈。",
+        "交通拥堵令人头疼。某某市副市长王红梅代表说：“我们将新建三条地铁线。”",
+        "看病难的问题怎么解？某某医院院长赵长江委员表示，要把优质医疗资源下沉到县。",
+        "乡村学校的变化很大。记者随后采访了来自山区的李春花代表，她说乡村教师还要再多一些。"])
+    assert [(p.author, p.author_post) for p in made_up.pieces] == [
+        ("王红梅", "某某市副市长"), ("赵长江", "某某医院院长"), ("李春花", "代表")]
+    assert made_up.lead == ("会场气氛热烈。",)
+
+
+def test_a_lead_that_quotes_someone_does_not_give_the_signer() -> None:
+    """The second sentence signs only after a lead that quotes no one: a long quotation in the lead
+    is another person's words (a few quoted words are not)."""
+    quoting = ["大家都记得那句“我们一定要把群众的事情办好，办到群众心坎上”。某某市副市长王红梅代表说，要抓落实。",
+               "会上又提到“教育是最大的民生工程，一定要办好每一所学校”。某某县县长赵长江委员表示，要办好学校。"]
+    assert split_signed(quoting).pieces == ()
+    words = ["一场“新闻战”就此打响。某某市副市长王红梅代表说，要抓落实。",
+             "“双减”落地一年了。某某县县长赵长江委员表示，要办好学校。"]
+    assert [p.author for p in split_signed(words).pieces] == ["王红梅", "赵长江"]
+
+
+def test_run_together_paragraphs_and_a_post_after_a_quoted_phrase() -> None:
+    """r53: a mirror's paragraphs run together with spaces between them; '记者“堵住”皇明太阳能集团董事长
+    黄鸣代表' has the post 皇明太阳能集团董事长 (the post starts after the quotation)."""
+    article = _page("r53-whmsebhyy-run-together-deputies.txt")
+    assert _signed(article) == [("王社平", "代表"), ("黃鳴", "皇明太陽能集團董事長")]
+    assert "黃鳴" not in article.pieces[0].body
+
+
+def test_a_resume_link_is_no_signature() -> None:
+    """r51: the page's line of links '…副委员长、秘书长简历' is not a post and a name (简历 is a word)."""
+    assert name_at("简历", 0, until_end=True) is None
+    article = _page("r51-xinmin-post-name-member-paragraphs.txt")
+    assert all(p.author != "简历" for p in article.pieces)
