@@ -426,6 +426,10 @@ def main() -> int:
                     continue
                 rows = datecheck_rows(EXTRACTORS[name], subset)
                 print(f"| {name} | " + " | ".join(datecheck_score(rows)) + " |")
+                # the batch added last (labelled before the extractor saw it) apart as well
+                newest = [row for row in rows if row[0].get("batch") == "fourth"]
+                if newest:
+                    print(f"| {name} (fourth batch) | " + " | ".join(datecheck_score(newest)) + " |")
                 if args.verbose and name == "zone-monitor":
                     for e, out in rows:
                         print(f"    {e['url'][:60]} date={out.published_at} gold={e['date']} "

@@ -131,8 +131,9 @@ def find_author(text: str, allow_user: bool = True, strength: int = 3) -> str | 
             return " ".join(names)
     if strength >= 2:
         for match in _REPORTER.finditer(text):
-            names = _names(text[match.end(): match.end() + 60], False, strict=True)
-            if names:
+            after = text[match.end(): match.end() + 60]
+            names = _names(after, False, strict=True)
+            if names and not _photographed(after, names):
                 return " ".join(names)
     for match in _PHOTO_LABEL.finditer(text):
         names = _names(text[match.end(): match.end() + 40], False, strict=True)
@@ -143,6 +144,13 @@ def find_author(text: str, allow_user: bool = True, strength: int = 3) -> str | 
         if names:
             return " ".join(names)
     return None
+
+
+def _photographed(after: str, names: list[str]) -> bool:
+    """The names after a reporter label credit a photo ('（新华社记者刘卫兵摄）'): a photographer, not the
+    writer (datecheck, news.cri.cn, tune half)."""
+    rest = after[after.find(names[-1]) + len(names[-1]):].lstrip()
+    return rest.startswith(("摄", "攝")) and not rest.startswith(("摄影报道", "攝影報道"))  # a photo story is written
 
 
 def names_only(text: str) -> str | None:

@@ -514,6 +514,7 @@ def _unrun(paragraph: str) -> list[str]:
 
 
 _REPORTER_LINE = re.compile(r"(?:记者|記者|通讯员|通訊員)")
+_CLOSING_BRACKET = re.compile(r"[（(][^（()）]{4,40}[)）]\s*$")
 
 
 def _closing_reporter(paragraphs: list[str]) -> tuple[str | None, str | None]:
@@ -525,6 +526,12 @@ def _closing_reporter(paragraphs: list[str]) -> tuple[str | None, str | None]:
             name, _ = split_byline(line)
             if name and _REPORTER_LINE.search(line.split(name.split(" ")[0])[0]):
                 return name, line
+        # a bracket closing the last paragraph that names the writers by role: '…（记者 张辉、通讯员 杨霖潇）'
+        # (datecheck, big5.www.gov.cn, tune half)
+        elif (bracket := _CLOSING_BRACKET.search(line)) and _REPORTER_LINE.search(bracket[0]):
+            name, _ = split_byline(bracket[0])
+            if name:
+                return name, None
     return None, None
 
 
