@@ -113,12 +113,20 @@ def _names(text: str, allow_user: bool, strict: bool = False) -> list[str]:
     return kept
 
 
+# What every pattern find_author reads holds at least one of (a label word, 'by', '由', a photo label,
+# a closing bracket): a text with none of them is passed over with one search (most blocks of a page).
+_ANY_LABEL = re.compile(r"作者|撰文|撰稿|发帖人|发贴人|楼主|博主|发布者|发表者|发布人|投稿人|署名|文\s*[/／|｜丨:：]|By|by|由|"
+                        r"记者|通讯员|(?:图|摄影|摄)\s*[/／|｜:：]|[)）]")
+
+
 def find_author(text: str, allow_user: bool = True, strength: int = 3) -> str | None:
     """Author names (space-separated) from a labelled byline in `text`, or None.
 
     `strength` limits the patterns: 1 an author label or 'posted by' only; 2 also reporter
     labels; 3 also names in brackets closing a paragraph ('（记者 胡晓蓉）').
     """
+    if not _ANY_LABEL.search(text):
+        return None
     for match in _LABEL.finditer(text):
         names = _names(text[match.end(): match.end() + 60], allow_user)
         if names:  # an English label ('By', 'posted by') names one user: the words after it are prose
