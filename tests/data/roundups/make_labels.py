@@ -337,6 +337,53 @@ FOURTH_PAGES = [
         P("王社平", "代表", "本報記者乘勢“搶”到來自河北的王社平代表", "節能減排等話題提出自己的意見和建議"),
         P("黃鳴", "皇明太陽能集團董事長", "在山東代表團的大巴車前", "建設綠色家園的建議,等等")]),
 ]
+# Added 2026-12-06 (fifth batch, 6 pages): labelled by hand before the splitter was run on them, with the fourth
+# batch's conventions.
+FIFTH_PAGES = [
+    ("r54-beijingreview-described-deputies.txt", "http://www.beijingreview.com.cn/shishi/201603/t20160308_800051242.html",
+     "paragraphs opening '来自PLACE的 post NAME表示' (a reporter's byline above)", True, "cut in the third piece", [
+        P("怀进鹏", "全国人大代表", "今年是“十三五”的开局之年", "真正把创新作为引领发展的第一动力"),
+        P("茅临生", "全国人大代表", "贯穿了创新、协调、绿色、开放、共享的发展理念", "确保经济平稳健康发展的底气"),
+        P("李小鹏", "全国人大代表", "是一个求真务实、措施有力的好报告", "由于山西是一个煤炭大省,但煤")]),
+    ("r55-npc-caption-credit-then-post-name-said.txt",
+     "http://www.npc.gov.cn/c2434/c23274/c23276/c23381/c23480/201905/t20190521_208197.html",
+     "a caption line 'post NAME。 credit 摄' above each paragraph 'post NAME说:' (or a quote, then 'post NAME说')", False,
+     "", [
+        P("张日红", "全国人大代表", "所有的经济活动和社会活动都离不开人", "通篇体现了以人为本的理念"),
+        P("付华廷", "全国人大代表", "听了总理的报告感觉振奋", "农民更有盼头了"),
+        P("杨天夫", "全国人大代表", "总理的报告是一份亲民、关乎民生的报告", "同时也拭目以待")]),
+    ("r56-cqn-forum-speakers-post-name.txt", "http://www.cqn.com.cn/cj/content/2018-10/31/content_6406915.htm",
+     "a forum's speakers, one paragraph each opening 'post NAME表示/指出/认为' (the reporter in brackets above)", False,
+     "", [
+        P("张道根", "上海社会科学院院长", "在区域(城市)分论坛上表示,中国迈入高质量发展阶段", "建设各具特色的科技创新中心"),
+        P("吴志强", "中国工程院院士、同济大学副校长", "而今,创新不再是一个城市的事情", "这才是区域联合发展的真正意义"),
+        P("霍佳震", "同济大学中国科技管理研究院常务副院长", "粤港澳大湾区和长三角区域,这两个区域的科技创新",
+          "对中国建设成为创新型国家的作用举足轻重"),
+        P("陈广汉", "中山大学粤港澳发展研究院副院长", "创新发展是粤港澳大湾区发展新的使命",
+          "把制度环境、创新平台和产业基础有机地结合起来")]),
+    ("r57-wenweipo-subheads-weibo-members.txt", "http://paper.wenweipo.com/2011/02/28/CH1102280030.htm",
+     "sub-headlines; under the first a quoted post, its author named in the next paragraph's second sentence "
+     "(traditional characters)", True, "cut in the second piece", [
+        P("李東生", "全國人大代表、TCL集團董事長", "兩會即將召開,我作為人大代表", "就有可能解決問題", "廣大網友盼意見上兩會"),
+        P("施傑", "全國政協委員、四川鼎立律師事務所主任", "去年兩會上他提交的「醉駕入刑」提案被採納",
+          "應列入『危險駕駛罪』的範疇", "網友圍觀讓提案更完善")]),
+    ("r58-cctv-quote-headline-dash-post-name.txt", "http://news.cctv.com/2017/03/15/ARTIgow7HynQMJz1JynZe4HL170315_2.shtml",
+     "numbered parts: a quoted headline, then '——post NAME' on its own line opening the piece", True,
+     "the second page of five parts (parts two and three); cut in the third", [
+        P("冼润霞", "全国人大代表、广州增城区石滩镇沙头村党支部副书记", "今年是冼润霞担任全国人大代表的第5个年头",
+          "为改变农村现状出力", "希望更多人才留在农村、改变农村"),
+        P("骆云莲", "全国人大代表、四川省雅安市汉源县永利乡古路村党支部书记", "因为四处是悬崖峭壁",
+          "乡村旅游还会带动种植业、养殖", "人大代表是一座架起群众与政府的桥梁")]),
+    ("r59-bigcctv-deputies-narrative-subheads.txt",
+     "http://big5.cctv.com/gate/big5/news.cctv.com/2017/03/10/ARTIEGbpQ6oGluIwqaiJGJNL170310.shtml",
+     "a quote then the deputy named mid-sentence; sub-headlines over narrative pieces naming 'post NAME' in a clause or "
+     "after a lead question (traditional characters)", True, "cut in the third piece", [
+        P("李瑞偉", "全國人大代表、茂名市茂南三高羅非魚良種場場長", "我是農村長大的", "自己都多看了幾遍"),
+        P("冼潤霞", "廣州市增城區石灘鎮沙頭村黨支部副書記", "當選全國人大代表的第五個年頭", "是對一位人大代表最基本的要求",
+          "不滿意就是不滿意"),
+        P("張育彪", "全國人大代表、深圳市南嶺村社區黨委書記、居委會主任", "會不會害怕説了真話有人會不高興",
+          "廣東省委省政府就專門下")]),
+]
 PROJECT = [
     ("seed-newspaper-page-2022.txt", "file:///newspaper-page-2022.txt",
      "the seed: headline, 'NAME post' byline, piece; OCR of columns read out of order", False, "", [
@@ -359,6 +406,7 @@ if __name__ == "__main__":
     pages += [entry(*p, "published page (search corpus excerpt)", "second") for p in NEW_PAGES]
     pages += [entry(*p, "published page (search corpus excerpt)", "third") for p in THIRD_PAGES]
     pages += [entry(*p, "published page (search corpus excerpt)", "fourth") for p in FOURTH_PAGES]
+    pages += [entry(*p, "published page (search corpus excerpt)", "fifth") for p in FIFTH_PAGES]
     pages += [entry(*p, "the project's seed page") for p in PROJECT]
     with open("labels.json", "w", encoding="utf-8") as out:
         json.dump({"pages": pages}, out, ensure_ascii=False, indent=1)
