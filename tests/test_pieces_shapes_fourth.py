@@ -1,5 +1,5 @@
-"""Shapes found on the fourth batch of real roundup pages (tests/data/roundups r42-r53, tune
-half: r43-r45, r47, r49-r53) and the rules they brought, each with a short made-up page that
+"""Shapes found on the fourth and fifth batches of real roundup pages (tests/data/roundups r42-r59,
+tune half: r43-r45, r47, r49-r58) and the rules they brought, each with a short made-up page that
 isolates the rule."""
 
 from __future__ import annotations
@@ -83,3 +83,46 @@ def test_a_resume_link_is_no_signature() -> None:
     assert name_at("简历", 0, until_end=True) is None
     article = _page("r51-xinmin-post-name-member-paragraphs.txt")
     assert all(p.author != "简历" for p in article.pieces)
+
+
+def test_surnames_the_list_lacked_and_names_ending_in_a_verb_character() -> None:
+    """r54 '…全国人大代表怀进鹏表示' (怀 is a surname); r56 '…同济大学副校长吴志强指出' is 吴志强, while
+    '王刚强调' is 王刚 (强调 is the verb)."""
+    assert name_at("怀进鹏表示", 0) == (0, 3)
+    assert name_at("吴志强指出", 0) == (0, 3)
+    assert name_at("王刚强调要", 0) == (0, 2)
+    assert name_at("王志刚和李明", 0) == (0, 3)
+    assert name_at("赵刚正在接待", 0) == (0, 2)  # 正在 is a word
+    assert _signed(_page("r54-beijingreview-described-deputies.txt")) == [
+        ("怀进鹏", "全国人大代表"), ("茅临生", "全国人大代表"), ("李小鹏", "全国人大代表")]
+    assert ("吴志强", "中国工程院院士、同济大学副校长") in _signed(_page("r56-cqn-forum-speakers-post-name.txt"))
+
+
+def test_a_sub_headline_over_a_quotation_its_author_named_in_the_next_paragraph() -> None:
+    """r57: under a sub-headline, a quoted post, then '…这是全国人大代表、TCL集团董事长李东生…' (the copula
+    is not the post)."""
+    article = _page("r57-wenweipo-subheads-weibo-members.txt")
+    assert _signed(article) == [("李東生", "全國人大代表、TCL集團董事長"), ("施傑", "全國政協委員、四川鼎立律師事務所主任")]
+    assert [p.headline for p in article.pieces] == ["廣大網友盼意見上兩會", "網友圍觀讓提案更完善"]
+    made_up = split_signed([
+        "网友期待", "“希望代表把我们的声音带到会上。”", "这是某某市市长王红梅收到的一条留言。她说一定带到。",
+        "企业关切", "某某公司董事长赵长江说，减税降费要再加力。"])
+    assert [(p.author, p.author_post, p.headline) for p in made_up.pieces] == [
+        ("王红梅", "某某市市长", "网友期待"), ("赵长江", "某某公司董事长", "企业关切")]
+
+
+def test_a_dash_signature_under_a_headline_opens_the_piece_below() -> None:
+    """r58: '“希望更多人才留在农村”' then '——全国人大代表、…党支部副书记冼润霞' on its own line, then the piece:
+    the dash line opens that piece (it does not close the text above it)."""
+    article = _page("r58-cctv-quote-headline-dash-post-name.txt")
+    assert _signed(article) == [("冼润霞", "全国人大代表、广州增城区石滩镇沙头村党支部副书记"),
+                                ("骆云莲", "全国人大代表、四川省雅安市汉源县永利乡古路村党支部书记")]
+    assert "第5个年头" in article.pieces[0].body and "悬崖村" in article.pieces[1].body
+    made_up = split_signed([
+        "会议综述写在前面，介绍了会议的情况。", "“把群众的事办好”", "——全国人大代表、某某村党支部书记王红梅",
+        "王红梅说，村里的路修好了，大家的日子越过越好。", "“让孩子们上好学”", "——全国人大代表、某某小学校长赵长江",
+        "赵长江说，乡村学校的老师还要再多一些。"])
+    assert [(p.author, p.author_post, p.headline) for p in made_up.pieces] == [
+        ("王红梅", "全国人大代表、某某村党支部书记", "“把群众的事办好”"),
+        ("赵长江", "全国人大代表、某某小学校长", "“让孩子们上好学”")]
+    assert made_up.pieces[0].body.startswith("王红梅说")

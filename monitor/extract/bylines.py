@@ -60,6 +60,9 @@ _SURNAMES = frozenset(
     "刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海"
     "阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邱雍辜羊阿乌母裘亓修邰赫杭况"
     "那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
+    # surnames of the 百家姓 the list lacked ('来自北京的全国人大代表怀进鹏表示': roundup r54, tune half), without
+    # those that are everyday words (山, 东, 经, 习, 通, 红...)
+    "洪赖怀郦宓荀逄濮訾蒯璩庾夔邴厍"
 )
 _COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "夏侯", "令狐", "司徒", "宇文")
 _NOT_NAMES = {"本报", "记者", "通讯员", "作者", "来源", "编辑", "网友", "匿名", "佚名", "未知", "admin", "本站", "原创",
@@ -300,6 +303,10 @@ _AFTER_NAME = frozenset("说表认建指介感谈透用在对告坦称强举特�
 # name: '徐鸣代表的建议' is 徐鸣 (r52), '张毅围绕…' is 张毅 (r45), '黄鸣代表' (r53): roundups, tune half.
 _AFTER_NAME_WORDS = frozenset("代表 委员 院士 教授 围绕 聚焦 关注 近年 多年 长期 呼吁 希望 结合 针对 接受 作为 此次 这次 日前 "
                               "近日 昨天 今天 昨日 率先 积极 深入 专门".split())
+# Characters that end many given names and also start a verb ('吴志强指出' vs '王刚强调'): after two
+# characters they end the name only when no verb follows them (roundup r56, tune half).
+_NAME_FINAL = frozenset("强正和刚均为一")
+_NAME_FINAL_WORDS = frozenset("正在 正是 正式 强调 一直 一起 一定 一致 一行 为了 为此 均为 刚刚 刚才 和我 和记".split())
 _LONG_NAME_BAD = re.compile(r"[的了是在和与及等]|代表|委员|主任|记者")
 # Words a name does not hold after its surname ('谈发展' in a headline '负责人谈发展').
 _NOT_NAME_TAILS = frozenset("发展 创新 改革 合作 未来 建设 经济 开放 产业 科技 园区 企业 两会 民生 政策 工作 报告 问题 形势 "
@@ -352,6 +359,9 @@ def _name_span(simple: str, start: int, run_end: int, run: str, until_end: bool,
             or first[:2] in _SURNAME_WORDS:
         return None
     for length in range(2, min(len(first), 8 if long_ok else 4) + 1):
+        if length == 2 and first[2:3] in _NAME_FINAL and len(first) > 3 and first[2:4] not in _NAME_FINAL_WORDS \
+                and (first[3] in _AFTER_NAME or first[3:5] in _AFTER_NAME_WORDS):
+            continue  # '吴志强指出': the third character is the name's
         if length == len(first) or first[length] in _AFTER_NAME or first[length: length + 2] in _AFTER_NAME_WORDS:
             return (start, start + length) if length <= 3 or long_ok or first.startswith(_COMPOUND_SURNAMES) \
                 else (start, start + 3)

@@ -466,7 +466,8 @@ def _name_post_line(simple: str, offset: int, text: str) -> tuple[str, str] | No
     if rest and name_at(head, 0, until_end=True) and re.search(f"(?:{SIGNATURE_POST_END.pattern})$", rest):
         return text[offset: offset + len(head)], text[offset + len(head) + 1: offset + len(simple)].strip(" ，,、：:")
     if (found := post_then_name(simple, until_end=True)) and found[2] == len(simple):
-        return text[offset + found[1]: offset + found[2]], text[offset: offset + found[0]].strip(" ，,、：:")
+        # a dash before the post ('——全国人大代表、…冼润霞', r58) is the line's mark, not the post's
+        return text[offset + found[1]: offset + found[2]], text[offset: offset + found[0]].strip(" ，,、：:—-─")
     name = name_at(simple, 0)
     if name and re.search(f"(?:{SIGNATURE_POST_END.pattern})$", simple[name[1]:]) and len(simple) - name[1] >= 4:
         return text[offset: offset + name[1]], text[offset + name[1]: offset + len(simple)].strip(" ，,、：:")
@@ -487,16 +488,29 @@ def _closer(index: int, unit: _Unit) -> _Mark | None:
     return None
 
 
+_QUOTE_ONLY = re.compile(r"^[“\"「『][^”\"」』]*[”\"」』]$")
+# A copula before a post ('这是全国人大代表、TCL集团董事长李东生…') is not part of it (roundup r57, tune half).
+_COPULA = re.compile(r"(?:这是|這是|这位|這位|他是|她是|即)")
+
+
 def _subheads(units: list[_Unit]) -> list[_Mark]:
+    """Sub-headlines whose first paragraph names 'post NAME'; when that paragraph only quotes the
+    person (a post, a message), the next one may name them (roundup r57, tune half)."""
     marks = []
     for i, unit in enumerate(units[:-1]):
-        following = units[i + 1]
-        if unit.kind != "heading" or following.kind != "prose":
+        if unit.kind != "heading" or units[i + 1].kind != "prose":
             continue
-        if found := post_then_name(following.simple[:150], min_post=4):
-            post_end, name_start, name_end = found
-            clause = max(following.simple.rfind(c, 0, post_end) for c in "，,。：:；;“”") + 1
-            marks.append(_Mark(i, "head", following.text[name_start: name_end], following.text[clause: post_end]))
+        candidates = [units[i + 1]]
+        if _QUOTE_ONLY.match(units[i + 1].simple) and i + 2 < len(units) and units[i + 2].kind == "prose":
+            candidates.append(units[i + 2])
+        for following in candidates:
+            if found := post_then_name(following.simple[:150], min_post=4):
+                post_end, name_start, name_end = found
+                clause = max(following.simple.rfind(c, 0, post_end) for c in "，,。：:；;“”") + 1
+                copula = _COPULA.match(following.simple, clause)
+                marks.append(_Mark(i, "head", following.text[name_start: name_end],
+                                   following.text[copula.end() if copula else clause: post_end]))
+                break
     return marks
 
 
@@ -572,6 +586,15 @@ def _best_family(units: list[_Unit], min_weak: int) -> list[_Mark]:
     explicit = [m for m in openers if m.family == "open"]
     explicit = sorted([*explicit, *_name_then_post_lines(units)], key=lambda m: m.unit)
     closers = [m for i, u in enumerate(units) if u.kind == "prose" or u.kind == "heading" if (m := _closer(i, u))]
+    # '——post NAME' alone on a line right under a headline, with the text below: it opens that piece
+    # as a subtitle does ('“希望更多人才留在农村”' / '——全国人大代表、…党支部副书记冼润霞': roundup r58, tune half)
+    under = [m for m in closers if m.end == 0 and m.unit > 0 and units[m.unit - 1].kind == "heading"
+             and m.unit + 1 < len(units) and any(u.kind == "prose" for u in units[m.unit + 1: m.unit + 4])]
+    if under:
+        closers = [m for m in closers if m not in under]
+        signed = {m.unit for m in explicit}  # the line read already as 'post NAME' alone (_name_post_line)
+        explicit = sorted([*explicit, *(replace(m, family="open", end=None, start=len(units[m.unit].simple))
+                                        for m in under if m.unit not in signed)], key=lambda m: m.unit)
     families = {
         "close": closers if closers and _closes_text(closers, units) else [],
         "open": explicit,
