@@ -35,6 +35,7 @@ import argparse
 import collections
 import hashlib
 import html as html_lib
+import importlib.util
 import json
 import math
 import re
@@ -199,6 +200,7 @@ def gne_(page: Page) -> Output:
 EXTRACTORS: dict[str, Callable[[Page], Output]] = {
     "zone-monitor": ours, "trafilatura": trafilatura_, "readability-lxml": readability_, "GNE": gne_}
 NO_METADATA = {"readability-lxml"}
+MODULES = {"trafilatura": "trafilatura", "readability-lxml": "readability", "GNE": "gne"}
 
 
 # Annotated pages --------------------------------------------------------------------------------
@@ -380,6 +382,12 @@ def main() -> int:
     parser.add_argument("--verbose", action="store_true", help="one row per page for this project's extractor")
     args = parser.parse_args()
     names = args.only or list(EXTRACTORS)
+    # A reference tool that is not installed would score 0 on every page (each call failing): leave it
+    # out and say so rather than print zeros next to it (`make bench` installs them: extra 'bench').
+    missing = [name for name in names if name in MODULES and importlib.util.find_spec(MODULES[name]) is None]
+    if missing:
+        print(f"(not installed, left out: {', '.join(missing)}; install the 'bench' extra)")
+        names = [name for name in names if name not in missing]
 
     def fmt(value: float | None) -> str:
         return "n/a" if value is None else f"{value:.3f}"
