@@ -453,7 +453,9 @@ def main() -> int:
                   f"signed pieces ({ROUNDUPS.relative_to(ROOT)})\n")
             print("| extractor | pieces right | share | pages all right | pieces extracted |")
             print("|---|---|---|---|---|")
-            batches = sorted({r.extra.get("batch", "first") for r in subset})
+            order = ["first", "second", "third", "fourth", "fifth", "sixth"]  # the order they were added
+            batches = sorted({r.extra.get("batch", "first") for r in subset},
+                             key=lambda b: order.index(b) if b in order else len(order))
             for name in names:
                 rows = roundup_rows(EXTRACTORS[name], subset)
                 # pages added later (a second batch, labelled before the splitter saw them) apart, then together
