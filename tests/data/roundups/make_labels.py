@@ -384,6 +384,25 @@ FIFTH_PAGES = [
         P("張育彪", "全國人大代表、深圳市南嶺村社區黨委書記、居委會主任", "會不會害怕説了真話有人會不高興",
           "廣東省委省政府就專門下")]),
 ]
+# Added 2026-12-06 (sixth batch, 3 pages): labelled by hand before the splitter was run on them, after the rules
+# from the fifth batch's tune half.
+SIXTH_PAGES = [
+    ("r60-govcn-ministers-passage.txt", "http://big5.www.gov.cn/gate/big5/www.gov.cn/xinwen/2017-03/09/content_5175398.htm",
+     "unattributed quotes above; then ministers named 'post NAME' after a quote, after a lead question or opening a "
+     "paragraph (traditional characters)", True, "cut in the third piece", [
+        P("李斌", "國家衛計委主任", "今天是‘三八’婦女節,首先向參加兩會的女代表", "為想要生二孩的家庭送上“定心丸”"),
+        P("陳雷", "水利部部長", "今年會不會有水患?", "乾旱程度可能重於常年"),
+        P("于廣洲", "海關總署署長", "帶來了今年前2個月我國進出口總值同比增長20.6%的利好消息", "維護人民健康安")]),
+    ("r61-cxkknvh-quote-then-post-name-is.txt", "http://www.cxkknvh.com/politics/2023_03_12_683791.shtml",
+     "a quoted phrase then 'post NAME是…', or a paragraph opening 'post NAME是…' (ruby and mojibake left in)", True,
+     "cut in the second piece", [
+        P("朱同玉", "復旦大學上海醫學院副院長", "老委員感受到了新氣象", "這就是一種進步"),
+        P("張毅", "上海市人大代表、金杜律師事務所高級合伙人", "是今年新任的全國政協委員,第一次參會", "強調民營經濟的重要性")]),
+    ("r62-hbqrd-district-deputies-said.txt", "http://www.hbqrd.gov.cn/2021/03-08/97289.html",
+     "'post NAME说:' then the quote, inside a narrative (the writers in brackets at the end)", False, "", [
+        P("王伟峰", "区人大代表", "‘十四五’开局之年参加这次人代会", "宣传好、贯彻好"),
+        P("刘素琴", "代表", "我是来自农村基层的一名代表", "老百姓越过越幸福")]),
+]
 PROJECT = [
     ("seed-newspaper-page-2022.txt", "file:///newspaper-page-2022.txt",
      "the seed: headline, 'NAME post' byline, piece; OCR of columns read out of order", False, "", [
@@ -407,6 +426,7 @@ if __name__ == "__main__":
     pages += [entry(*p, "published page (search corpus excerpt)", "third") for p in THIRD_PAGES]
     pages += [entry(*p, "published page (search corpus excerpt)", "fourth") for p in FOURTH_PAGES]
     pages += [entry(*p, "published page (search corpus excerpt)", "fifth") for p in FIFTH_PAGES]
+    pages += [entry(*p, "published page (search corpus excerpt)", "sixth") for p in SIXTH_PAGES]
     pages += [entry(*p, "the project's seed page") for p in PROJECT]
     with open("labels.json", "w", encoding="utf-8") as out:
         json.dump({"pages": pages}, out, ensure_ascii=False, indent=1)
