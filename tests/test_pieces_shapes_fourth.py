@@ -126,3 +126,12 @@ def test_a_dash_signature_under_a_headline_opens_the_piece_below() -> None:
         ("王红梅", "全国人大代表、某某村党支部书记", "“把群众的事办好”"),
         ("赵长江", "全国人大代表、某某小学校长", "“让孩子们上好学”")]
     assert made_up.pieces[0].body.startswith("王红梅说")
+
+
+def test_a_speaker_line_after_a_short_lead_is_as_explicit_as_one_opening_a_paragraph() -> None:
+    """r62 (sixth batch, tune half): '代表们热情高涨、精神饱满。区人大代表王伟峰说：“…”' then '代表刘素琴说：“…”':
+    two speakers, one named after a lead sentence, split as two pieces."""
+    assert _signed(_page("r62-hbqrd-district-deputies-said.txt")) == [("王伟峰", "区人大代表"), ("刘素琴", "代表")]
+    made_up = split_signed(["会场气氛热烈。某某市副市长王红梅说：“今年要新建三条地铁线。”",
+                            "某某县县长赵长江说：“乡村振兴要靠产业。”"])
+    assert [(p.author, p.author_post) for p in made_up.pieces] == [("王红梅", "某某市副市长"), ("赵长江", "某某县县长")]

@@ -288,6 +288,7 @@ class _Mark:
     end: int | None = None  # where it ends in its last unit (closers)
     sig_start: int | None = None  # the unit the signature starts on, when it spans several lines
     title: str | None = None  # a headline the signature line carries ('陈茂波：经济正稳步向前')
+    weak_too: bool = False  # an explicit opener that also counts among the weak ones (_after_lead)
 
 
 _NOISE_UNIT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
@@ -409,6 +410,7 @@ _MAX_LEAD = 50
 # What follows a signer's name for the name to sign the paragraph from its second sentence: a title
 # ('…王海波委员说', '…权衡代表将') or a speech verb.
 _SIGNER_NEXT = re.compile(r"(?:代表|委员)|(?:说|表示|认为|指出|强调|介绍|坦言|感慨|建议)")
+_SPEAKS = re.compile(r"(?:代表|委员)?(?:说|表示|介绍|指出|强调|认为|坦言|感慨|建议)\s*[:：]")
 _DESCRIBED_DEPUTY = re.compile(r"的([\u4e00-\u9fa5]{2,3}?)(代表|委员)(?!团|会|们)")
 
 
@@ -429,7 +431,10 @@ def _after_lead(index: int, unit: _Unit, begin: int) -> _Mark | None:
         post_end, name_start, name_end = found
         clause = max(simple.rfind(c, second, post_end) for c in "，,“”") + 1 or second
         if post := _post(text[max(clause, second): post_end]):
-            return _Mark(index, "open-weak", text[name_start: name_end], post)
+            # 'post NAME说：' then the words: as explicit as the same line opening a paragraph (roundup r62,
+            # tune half: '代表们热情高涨、精神饱满。区人大代表王伟峰说：“…”' beside '代表刘素琴说：“…”')
+            family = "open" if _SPEAKS.match(simple, name_end) else "open-weak"
+            return _Mark(index, family, text[name_start: name_end], post, weak_too=family == "open")
     # a deputy given a description, not a post: '来自河北的王社平代表' (r53)
     for match in _DESCRIBED_DEPUTY.finditer(simple, second, end):
         if (named := name_at(match.group(1) + "说", 0)) and named[1] == len(match.group(1)):
@@ -599,7 +604,8 @@ def _best_family(units: list[_Unit], min_weak: int) -> list[_Mark]:
         "close": closers if closers and _closes_text(closers, units) else [],
         "open": explicit,
         "head": _subheads(units),
-        "open-weak": _continuations([m for m in openers if m.family == "open-weak"], explicit, units),
+        "open-weak": _continuations([m if m.family == "open-weak" else replace(m, family="open-weak")
+                                     for m in openers if m.family == "open-weak" or m.weak_too], explicit, units),
     }
     all_weak = families["open-weak"]
     weak = families["open-weak"]
