@@ -394,6 +394,9 @@ def _author(meta: dict[str, str], context: list[_Block], inside: list[_Block], n
     context = [b for b in context if b.link_ratio <= 0.5]
     short = [b for b in context if b.chars < 300 and not EDITOR_LINE.match(b.text)]
     for block in short:
+        # only a 'NAME post' byline gives both (bylines._split_byline): a name of 2-4 characters, then more
+        if not _NAME_THEN_MORE.match(block.text):
+            continue
         name, post = split_byline(block.text)
         if name and post:
             return name, post
@@ -437,6 +440,8 @@ def _html_parser() -> lxml.html.HTMLParser:
 
 
 _PARSER = _html_parser()
+# The start of a 'NAME post' byline in either script (any CJK ideograph: a superset of the names it takes).
+_NAME_THEN_MORE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]{2,4}\s+\S")
 
 
 def extract_article(html: str, url: str, selectors: Selectors = Selectors(), tz: ZoneInfo = SHANGHAI) -> ExtractedArticle:
