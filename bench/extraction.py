@@ -434,10 +434,10 @@ def main() -> int:
                     continue
                 rows = datecheck_rows(EXTRACTORS[name], subset)
                 print(f"| {name} | " + " | ".join(datecheck_score(rows)) + " |")
-                # the batch added last (labelled before the extractor saw it) apart as well
-                newest = [row for row in rows if row[0].get("batch") == "fourth"]
-                if newest:
-                    print(f"| {name} (fourth batch) | " + " | ".join(datecheck_score(newest)) + " |")
+                # the batches added last (each labelled before the extractor saw it) apart as well
+                for batch in ("fourth", "fifth"):
+                    if newest := [row for row in rows if row[0].get("batch") == batch]:
+                        print(f"| {name} ({batch} batch) | " + " | ".join(datecheck_score(newest)) + " |")
                 if args.verbose and name == "zone-monitor":
                     for e, out in rows:
                         print(f"    {e['url'][:60]} date={out.published_at} gold={e['date']} "

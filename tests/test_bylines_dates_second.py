@@ -92,3 +92,10 @@ def test_text_page_writers_in_a_bracket_closing_the_last_paragraph() -> None:
     article = extract_text_page(text, "https://example.cn/b.txt")
     assert article.author == "張輝 楊霖瀟"
     assert "通訊員 楊霖瀟" in article.body
+
+
+def test_writers_in_brackets_after_a_dateline() -> None:
+    """datecheck paper.ycnews.cn (tune half): '本报讯 （王文 肖兆力）近日…' names the writers with no role word;
+    a bracket holding anything but names ('（高新区供稿）') names no one."""
+    assert split_byline("本报讯 （王文 肖兆力）近日，建湖高新区邀请新乡贤参加活动。")[0] == "王文 肖兆力"
+    assert split_byline("本报讯（高新区供稿）近日，园区举行活动。") == (None, None)

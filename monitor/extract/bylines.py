@@ -119,7 +119,10 @@ def _names(text: str, allow_user: bool, strict: bool = False) -> list[str]:
 # What every pattern find_author reads holds at least one of (a label word, 'by', '由', a photo label,
 # a closing bracket): a text with none of them is passed over with one search (most blocks of a page).
 _ANY_LABEL = re.compile(r"作者|撰文|撰稿|发帖人|发贴人|楼主|博主|发布者|发表者|发布人|投稿人|署名|文\s*[/／|｜丨:：]|By|by|由|"
-                        r"记者|通讯员|(?:图|摄影|摄)\s*[/／|｜:：]|[)）]")
+                        r"记者|通讯员|(?:图|摄影|摄)\s*[/／|｜:：]|[)）]|讯")
+# A newspaper's dateline with its writers in brackets and no role word: '本报讯 （王文 肖兆力）近日…'
+# (datecheck, paper.ycnews.cn, tune half).
+_DATELINE_NAMES = re.compile(r"(?:报|刊|网|台)讯\s*[（(]\s*([\u4e00-\u9fa5]{2,4}(?:[\s、，,]+[\u4e00-\u9fa5]{2,4}){0,5})\s*[)）]")
 
 
 def find_author(text: str, allow_user: bool = True, strength: int = 3) -> str | None:
@@ -145,6 +148,10 @@ def find_author(text: str, allow_user: bool = True, strength: int = 3) -> str | 
             after = text[match.end(): match.end() + 60]
             names = _names(after, False, strict=True)
             if names and not _photographed(after, names):
+                return " ".join(names)
+        if match := _DATELINE_NAMES.search(text):
+            names = _names(match[1].replace("，", " ").replace(",", " "), False, strict=True)
+            if names and len(names) == len(re.split(r"[\s、，,]+", match[1].strip())):  # names only, every one
                 return " ".join(names)
     for match in _PHOTO_LABEL.finditer(text):
         names = _names(text[match.end(): match.end() + 40], False, strict=True)
