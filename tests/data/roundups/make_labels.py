@@ -403,6 +403,56 @@ SIXTH_PAGES = [
         P("王伟峰", "区人大代表", "‘十四五’开局之年参加这次人代会", "宣传好、贯彻好"),
         P("刘素琴", "代表", "我是来自农村基层的一名代表", "老百姓越过越幸福")]),
 ]
+# Added 2026-12-06 (seventh batch, 6 pages): labelled by hand before the splitter was run on them, after the rules
+# from the sixth batch's tune half.
+SEVENTH_PAGES = [
+    ("r63-ctdsb-vice-chairs-and-members-colon.txt", "https://www.ctdsb.net/c1476_202603/2679857.html",
+     "paragraphs opening 'post NAME在…时说' and 'post NAME:' (a space between post and name)", True,
+     "cut in the fifth piece", [
+        P("周强", "全国政协副主席", "过去一年和“十四五”时期我国经济社会发展取得新的重大成就", "广泛凝聚智慧和力量"),
+        P("吴宇红", "全国政协委员", "报告通篇贯穿习近平新时代中国特色社会主义思想", "为我们履职尽责指明了方向"),
+        P("阿拉腾达来", "全国政协委员", "报告立足“十五五”开局之年", "一心为民的情怀"),
+        P("江阳", "全国政协委员", "“十四五”的目标全部达成是鼓舞人心", "取得了举世瞩目的一个成绩"),
+        P("邵鸿", "全国政协副主席", "2026年是“十五五”规划开局之年", "我们要把思想和行动")]),
+    ("r64-yktax-subhead-dash-members-passage.txt", "http://yktax-zh.com/news/zhuanTi/liangHui2024/2024-03/05/ma_501670.html",
+     "a '这里有…——' line over each piece; 'post NAME' after a lead sentence or clause (traditional characters)", True,
+     "cut in the second piece", [
+        P("韓保江", "全國政協委員、中央黨校(國家行政學院)教授", "甲辰龍年,中國經濟實現良好開局", "中國經濟前景光明毋庸置疑"),
+        P("葉聰", "全國政協委員、中國船舶科學研究中心研究員", "作為“奮斗者”號全海深載人潛水器總設計師", "累計下潛已經超過")]),
+    ("r65-jjrb-members-comma-post-name-said.txt", "http://27.185.56.112:8082/attachment/news.php?QOx=Kmho.html",
+     "paragraphs opening 'post,post NAME说/表示/认为' or a quote then 'post NAME说' (reporters in the dateline)", True,
+     "cut at the fifth speaker's post", [
+        P("卢进", "全国政协委员,中国黄金集团公司党委书记、董事长", "要始终坚持“两个毫不动摇”", "才能推动中国经济持续向好行稳致远"),
+        P("林孝发", "全国政协委员,九牧集团党委书记、董事长", "福建有很多依靠自主创新从0到1", "“拼”出一片光明前程"),
+        P("朱松纯", "全国政协委员、北京通用人工智能研究院院长", "当下,通用人工智能已经成为全球科技竞争的制高点",
+          "让通用人工智能安全发展、造福人民"),
+        P("王传喜", "全国政协委员、山东省兰陵县代村党委书记", "一个村富了不算富", "带动2万多农民就地就业创业")]),
+    ("r66-bmw924-post-name-colon-headlines-captions.txt", "http://www.bmw924.com/detail/1741074871129234.html",
+     "headline 'post NAME:words', a photo caption, then a paragraph opening 'post NAME介绍/表示' (traditional, ruby)", True,
+     "cut in the third piece", [
+        P("嚴建兵", "全國政協委員、華中農業大學校長", "解決國家糧食安全", "農業科技創新貢獻率也超過了63%",
+          "全國政協委員嚴建兵:我國農業科技創新實力步入世界第一方陣"),
+        P("馬建堂", "全國政協委員、國務院發展研究中心原黨組書記", "中國經濟一定能夠在去年企穩回升向好的基礎上更上一層樓",
+          "第三是因為有全面深化改革的支撐和保障", "全國政協委員馬建堂:中國經濟增長的奇跡是干出來的"),
+        P("趙宏", "全國政協委員、中國醫學科學院腫瘤醫院主任醫師", "作為一名一直在臨床一線工作的醫生", "我們自主研發的手",
+          "全國政協委員趙宏:我們趕上了中國生物醫藥創新發展的好時候")]),
+    ("r67-ycwb-run-together-name-colon-subheads.txt", "http://ep.ycwb.com/epaper/ycwb/html/2024-03/05/content_3_633142.htm",
+     "an e-paper's text run together on one line: 'NAME:headline' then paragraphs naming 'post NAME'", True,
+     "cut in the second piece", [
+        P("叶聪", "全国政协委员、中国船舶科学研究中心研究员", "作为“奋斗者”号的总设计师", "为人类了解、保护、开发海洋不断作出新的贡献",
+          "“奋斗者”号刷新单个航次下潜次数纪录"),
+        P("郭吉安", "全国政协委员、中国铁路青藏集团公司党委书记、董事长", "1956年,党中央发出修建青藏铁路的号召", "将坚持以更好服",
+          "继续谱写高原铁路高质量发展新篇章")]),
+    ("r68-chinacom-open-delegations-post-name-deputy.txt",
+     "http://big5.china.com.cn/lianghui/news/2024-03/12/content_117055012.shtml",
+     "paragraphs naming 'post NAME代表介绍/说' at their start, after a quote or after a lead sentence; a photo caption "
+     "with its credit on the same line (traditional characters)", True, "cut after the fifth piece", [
+        P("信長星", "江蘇省委書記", "因地制宜發展新質生産力", "重點做好科技創新和産業創新"),
+        P("王寧", "雲南省委書記", "帶污染的錢,再多也不賺", "走生態綠色高品質發展之路"),
+        P("龔正", "上海市市長", "外資企業聚集的上海", "增強企業內生動力和市場發展活力"),
+        P("嚴金海", "西藏自治區主席", "老有所養是每個人的期盼", "有些孤寡老人在養老院還找到了老伴"),
+        P("張永寧", "福建省寧德市市長", "針對大家普遍關心的教育、醫療問題", "近1萬張醫療床位")]),
+]
 PROJECT = [
     ("seed-newspaper-page-2022.txt", "file:///newspaper-page-2022.txt",
      "the seed: headline, 'NAME post' byline, piece; OCR of columns read out of order", False, "", [
@@ -427,6 +477,7 @@ if __name__ == "__main__":
     pages += [entry(*p, "published page (search corpus excerpt)", "fourth") for p in FOURTH_PAGES]
     pages += [entry(*p, "published page (search corpus excerpt)", "fifth") for p in FIFTH_PAGES]
     pages += [entry(*p, "published page (search corpus excerpt)", "sixth") for p in SIXTH_PAGES]
+    pages += [entry(*p, "published page (search corpus excerpt)", "seventh") for p in SEVENTH_PAGES]
     pages += [entry(*p, "the project's seed page") for p in PROJECT]
     with open("labels.json", "w", encoding="utf-8") as out:
         json.dump({"pages": pages}, out, ensure_ascii=False, indent=1)
