@@ -135,3 +135,13 @@ def test_a_speaker_line_after_a_short_lead_is_as_explicit_as_one_opening_a_parag
     made_up = split_signed(["会场气氛热烈。某某市副市长王红梅说：“今年要新建三条地铁线。”",
                             "某某县县长赵长江说：“乡村振兴要靠产业。”"])
     assert [(p.author, p.author_post) for p in made_up.pieces] == [("王红梅", "某某市副市长"), ("赵长江", "某某县县长")]
+
+
+def test_a_name_signature_takes_the_post_from_a_later_opening_paragraph() -> None:
+    """r67 (seventh batch, tune half): 'NAME:headline' run into the first paragraph, the post printed before the
+    name only in the piece's second paragraph ('作为青藏铁路人，全国政协委员、…董事长郭吉安深感骄傲')."""
+    assert _signed(_page("r67-ycwb-run-together-name-colon-subheads.txt")) == [
+        ("叶聪", "全国政协委员、中国船舶科学研究中心研究员"), ("郭吉安", "全国政协委员、中国铁路青藏集团公司党委书记、董事长")]
+    made_up = split_signed(["王红梅：", "1990年，这里还是一片荒地。", "作为建设者，某某园区管委会主任王红梅深有感触。",
+                            "赵长江：", "作为创业者，某某公司董事长赵长江说，这里的服务好。"])
+    assert [(p.author, p.author_post) for p in made_up.pieces] == [("王红梅", "某某园区管委会主任"), ("赵长江", "某某公司董事长")]

@@ -715,7 +715,9 @@ def split_signed(texts: list[str], title: str | None = None, min_weak: int = 2) 
                 if unit.kind in ("prose", "heading"):
                     parts.append(unit.text)
             parts = [p for p in parts if p]
-            post = mark.post or (parts and _post_before(mark.name, parts[0]))
+            # the signer's post from the first of the piece's first paragraphs that prints it before the name
+            # (a headline run into the first paragraph leaves the post to the next one: r67, tune half)
+            post = mark.post or next((found for part in parts[:3] if (found := _post_before(mark.name, part))), None)
             drafts.append((headline, mark.name, post or None, parts))
         lead_end = heads[0] if family != "head" else marks[0].unit
     if family != "head" and sum(headline is not None for headline, *_ in drafts) < _MIN_SIGNED:
