@@ -453,6 +453,28 @@ SEVENTH_PAGES = [
         P("嚴金海", "西藏自治區主席", "老有所養是每個人的期盼", "有些孤寡老人在養老院還找到了老伴"),
         P("張永寧", "福建省寧德市市長", "針對大家普遍關心的教育、醫療問題", "近1萬張醫療床位")]),
 ]
+# Added 2026-12-06 (eighth batch, 3 pages): labelled by hand before the splitter was run on them, after the rules
+# from the seventh batch's tune half.
+EIGHTH_PAGES = [
+    ("r69-jzhcpw-subheads-deputies-rooms.txt", "http://jzhcpw.com/news/jznews/2014/0305/414651.html",
+     "a summary line repeating the start, sub-headlines, deputies named mid-sentence ('走进…院长孙玉秋代表的房间') or "
+     "after a description ('连续四届当选全国人大代表的…书记叶昌保'), one piece across two sub-headlines", True,
+     "cut in the second piece", [
+        P("孙玉秋", "长江大学信息与数学学院院长", "没有鲜花,也没有果盘,往年常备的一次性洗漱用品", "感觉“十分贴心”"),
+        P("叶昌保", "洪湖市新堤办事处洪林村党委书记", "对今年会风的变化感受更深", "全部是‘三农’方面的、共75 件")]),
+    ("r70-sdsina-lead-then-post-name-said.txt", "http://sd.sina.com.cn/news/b/2016-03-02/detail-ifxqaffy3522119.shtml",
+     "photo captions with credits repeated; a lead sentence then 'post NAME说', or '作为…的 post,post NAME针对…'", True,
+     "cut in the third (unsigned) paragraph", [
+        P("杨鲁豫", "全国人大代表、济南市市长", "济南环境治理,尤其是大气防治一直备受关注", "甚至更远的城市联手"),
+        P("张士平", "全国人大代表,魏桥创业集团有限公司董事长", "针对“降成本”热点话题", "还阻碍了企业增加环保投入的动力")]),
+    ("r71-jxqcjlb-teasers-dotted.txt", "http://jxqcjlb.com/lianghui/news/node_7246103.htm",
+     "a list page of article teasers joined by '....', each naming one deputy (traditional, ruby and mojibake left in)",
+     True, "two teasers whose posts are garbled by mojibake (圣辉, 刘桥英) and one naming no one are not labelled", [
+        P("朱良玉", "全國人大代表、北京市保安服務總公司副總經理", "在接受記者采訪時表示,自己當選第十二屆全國人大代表",
+          "特別是留守兒童和保安群體"),
+        P("謝智波", None, "能當選為全國人大代表、成為人民代表大會主席團中一位", "也倍感壓力"),
+        P("宗慶后", None, "2003年,宗慶后第一次以全國人大代表的身份", "國計民生是他關注的重點領域")]),
+]
 PROJECT = [
     ("seed-newspaper-page-2022.txt", "file:///newspaper-page-2022.txt",
      "the seed: headline, 'NAME post' byline, piece; OCR of columns read out of order", False, "", [
@@ -478,6 +500,7 @@ if __name__ == "__main__":
     pages += [entry(*p, "published page (search corpus excerpt)", "fifth") for p in FIFTH_PAGES]
     pages += [entry(*p, "published page (search corpus excerpt)", "sixth") for p in SIXTH_PAGES]
     pages += [entry(*p, "published page (search corpus excerpt)", "seventh") for p in SEVENTH_PAGES]
+    pages += [entry(*p, "published page (search corpus excerpt)", "eighth") for p in EIGHTH_PAGES]
     pages += [entry(*p, "the project's seed page") for p in PROJECT]
     with open("labels.json", "w", encoding="utf-8") as out:
         json.dump({"pages": pages}, out, ensure_ascii=False, indent=1)
