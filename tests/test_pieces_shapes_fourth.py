@@ -145,3 +145,18 @@ def test_a_name_signature_takes_the_post_from_a_later_opening_paragraph() -> Non
     made_up = split_signed(["王红梅：", "1990年，这里还是一片荒地。", "作为建设者，某某园区管委会主任王红梅深有感触。",
                             "赵长江：", "作为创业者，某某公司董事长赵长江说，这里的服务好。"])
     assert [(p.author, p.author_post) for p in made_up.pieces] == [("王红梅", "某某园区管委会主任"), ("赵长江", "某某公司董事长")]
+
+
+def test_partial_rules_from_the_eighth_batch() -> None:
+    """r69 and r71 (eighth batch, tune half; still not right as pages): words and places that start with the
+    surnames added for r54 are no names ('洪湖市'), '告诉记者' is no post, a verb of going to someone is no part of a
+    post, a relative clause '连续四届当选全国人大代表的' is a description, and '....' between a list's items is a bullet."""
+    from monitor.extract.pieces import _BULLETS, _name_post_line, _post
+
+    assert name_at("洪湖市新堤办事处", 0) is None and name_at("房间里", 0) is None
+    assert name_at("洪峰说", 0) is None and name_at("洪波说", 0) == (0, 2)
+    assert _name_post_line("叶昌保骄傲地告诉记者", 0, "叶昌保骄傲地告诉记者") is None
+    assert _post("走进长江大学信息与数学学院院长") == "长江大学信息与数学学院院长"
+    assert _post("连续四届当选全国人大代表的洪湖市新堤办事处洪林村党委书记") == "洪湖市新堤办事处洪林村党委书记"
+    assert _post("全国人大代表的某某县县长") == "全国人大代表的某某县县长"  # a post before 的, no verb: kept
+    assert _BULLETS.match("....“我们要善待自然。”").end() == 4

@@ -18,7 +18,7 @@ from monitor.normalise import clean_text, to_simplified
 
 __all__ = ["split_byline", "find_author", "names_only", "editor", "citation_authors", "copyright_person", "person_source",
            "user_name", "USER_CARD", "PROFILE_CARD", "looks_like_name", "EDITOR_LINE", "PHOTO_CREDIT", "POST_WORDS",
-           "site_name", "name_at", "post_then_name", "SIGNATURE_POST_END"]
+           "site_name", "name_at", "post_then_name", "SIGNATURE_POST_END", "NOT_A_POST"]
 
 _HAN_NAME = r"(?:[\u4e00-\u9fa5]{2,6}·[\u4e00-\u9fa5]{2,6}|[\u4e00-\u9fa5]{2,4})"  # 阿依努尔·买买提
 _USER_NAME = r"(?=.*[A-Za-z0-9&])[A-Za-z0-9_\-.&\u4e00-\u9fa5]{2,20}"
@@ -320,7 +320,9 @@ _NOT_NAME_TAILS = frozenset("发展 创新 改革 合作 未来 建设 经济 �
                             "机遇 思路 体会 感受 变化 成就 目标 举措 实践 经验 做法 心声 建议 提案 议案".split())
 # Words a post (a noun phrase: organisation and title) does not hold: verbs and adverbs of a
 # sentence that merely mentions a title ('原本以为会在学校做个音乐老师', '于2012年被授予…部长').
-_NOT_A_POST = re.compile(r"以为|就|曾|再次|被|获|把|将|要|给|让|向|了|过|着|得|说|表示|认为|除了|笔下|这位|那位|一位|一名")
+# '告诉记者' ('叶昌保骄傲地告诉记者：', roundup r69, tune half): the reporter is whom he told, not a post.
+NOT_A_POST = _NOT_A_POST = re.compile(r"以为|就|曾|再次|被|获|把|将|要|给|让|向|了|过|着|得|说|表示|认为|除了|笔下|这位|那位|一位|一名|"
+                                      r"告诉")
 # Words that start with a common surname character but are not names.
 _SURNAME_WORDS = frozenset("来到 来自 明显 原来 原本 表示 认为 高新 高度 高质 全国 全面 国家 国际 国务 时间 时候 同时 关于 成为 于是 安全 金融 文化 "
                            "明确 平台 方面 任务 程度 应该 常态 和谐 向着 周边 马上 经济 通过 方向 方式 正在 目前 当前 今年 "
@@ -328,7 +330,10 @@ _SURNAME_WORDS = frozenset("来到 来自 明显 原来 原本 表示 认为 高
                            "山东 山西 河南 河北 云南 贵州 四川 福建 安徽 浙江 黑龙 吉林 辽宁 甘肃 青海 宁夏 新疆 西藏 海南 "
                            "上海 北京 天津 重庆 香港 澳门 台湾 内蒙 中国 中央 中共 政协 人大 代表 委员 记者 主任 "
                            # a page's link to officials' résumés ('副委员长、秘书长简历'): roundup r51 (tune half)
-                           "简历".split())
+                           "简历 "
+                           # words and places starting with the surnames added for r54 ('洪湖市', '房间': r69, tune half)
+                           "洪水 洪湖 洪涝 洪峰 洪流 洪灾 洪亮 洪泽 洪洞 赖以 怀着 怀念 怀疑 怀抱 怀化 怀柔 怀宁 怀来 房间 房子 房屋 房价 "
+                           "房地".split())
 
 
 def name_at(simple: str, start: int, until_end: bool = False, long_ok: bool = False) -> tuple[int, int] | None:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 
 from monitor.extract.bylines import (
     EDITOR_LINE,
+    NOT_A_POST,
     PHOTO_CREDIT,
     POST_WORDS,
     SIGNATURE_POST_END,
@@ -224,7 +225,8 @@ def split_pieces(blocks: list[str]) -> PageSplit:
 # The family found most often (at least twice, two people at least) splits the page, so the
 # shape repeated down the page decides, not one layout. Each piece keeps the heading right
 # above it as its headline; the page's first heading not used so is the page's title.
-_BULLETS = re.compile(r"^[■●◆▲★☆◇□◎\s]+")
+# Bullets and the dots a list page puts between its items ('....“…”全国人大代表圣辉说': roundup r71, tune half).
+_BULLETS = re.compile(r"^(?:[■●◆▲★☆◇□◎\s]|\.{2,}|…+)+")
 _QUOTE_FIRST = re.compile(r"^[“\"「『][^”\"」』]{1,400}[”\"」』]\s*")
 # Several short quoted words, then the speaker: '“公交都市”“刷脸时代”，是陶冶代表印象深刻的…' (roundup r41)
 _QUOTED_WORDS = re.compile(r"^(?:[“\"「『][^”\"」』]{1,20}[”\"」』][、，,\s]*){2,}是?")
@@ -261,7 +263,8 @@ _TITLE_END = re.compile(r"[。！？!?；;：:，,]")
 # A group, not one person's post ('多名司局长向市民拜年', '3位司长'): r28.
 _GROUP_POST = re.compile(r"^(?:多名|多位|几位|数位|各位|诸位|部分|一些|众多|\d+\s*[名位]|[两二三四五六七八九十百]+[名位])")
 # A connective before a post ('而保安局局长邓炳强则以…') is not part of it: r28.
-_POST_CONNECTIVE = re.compile(r"^(?:而且|而|并且|并|另外|此外|同时|其中)")
+# ... and a verb of going to or meeting someone ('走进长江大学…院长孙玉秋代表的房间': roundup r69, tune half).
+_POST_CONNECTIVE = re.compile(r"^(?:而且|而|并且|并|另外|此外|同时|其中|走进|来到|见到|探访|拜访|找到)")
 _MIN_SIGNED = 2
 
 
@@ -442,6 +445,11 @@ def _after_lead(index: int, unit: _Unit, begin: int) -> _Mark | None:
     return None
 
 
+# A relative clause describing the person ('连续四届当选全国人大代表的…书记叶昌保': roundup r69, tune half):
+# a description even when it names a post.
+_DESCRIBING_VERB = re.compile(r"当选|来自|作为|担任|身为|连任")
+
+
 def _post(printed: str) -> str | None:
     """A post as printed, without a description before it ('带着数千绣娘走向富裕的全国人大代表' ->
     '全国人大代表'); None when it cannot be a post (an unclosed bracket: '宝安日报讯(记者')."""
@@ -451,8 +459,9 @@ def _post(printed: str) -> str | None:
     if printed.count("(") + printed.count("（") != printed.count(")") + printed.count("）"):
         return None
     cut = max(printed.rfind("的"), printed.rfind("地"))
-    if cut >= 0 and SIGNATURE_POST_END.search(printed[cut + 1:]) \
-            and not SIGNATURE_POST_END.search(_simplified(printed[:cut])):
+    if cut >= 0 and SIGNATURE_POST_END.search(printed[cut + 1:]) and (
+            not SIGNATURE_POST_END.search(_simplified(printed[:cut]))
+            or _DESCRIBING_VERB.search(_simplified(printed[:cut]))):
         printed = printed[cut + 1:]
     return printed or None
 
@@ -474,7 +483,9 @@ def _name_post_line(simple: str, offset: int, text: str) -> tuple[str, str] | No
         # a dash before the post ('——全国人大代表、…冼润霞', r58) is the line's mark, not the post's
         return text[offset + found[1]: offset + found[2]], text[offset: offset + found[0]].strip(" ，,、：:—-─")
     name = name_at(simple, 0)
-    if name and re.search(f"(?:{SIGNATURE_POST_END.pattern})$", simple[name[1]:]) and len(simple) - name[1] >= 4:
+    if name and re.search(f"(?:{SIGNATURE_POST_END.pattern})$", simple[name[1]:]) and len(simple) - name[1] >= 4 \
+            and not NOT_A_POST.search(simple, name[1]):  # '叶昌保骄傲地告诉记者' (r69): a sentence, not 'NAME post'
+
         return text[offset: offset + name[1]], text[offset + name[1]: offset + len(simple)].strip(" ，,、：:")
     return None
 
