@@ -35,6 +35,7 @@ import argparse
 import collections
 import hashlib
 import html as html_lib
+import importlib.util
 import json
 import math
 import re
@@ -199,6 +200,7 @@ def gne_(page: Page) -> Output:
 EXTRACTORS: dict[str, Callable[[Page], Output]] = {
     "zone-monitor": ours, "trafilatura": trafilatura_, "readability-lxml": readability_, "GNE": gne_}
 NO_METADATA = {"readability-lxml"}
+MODULES = {"trafilatura": "trafilatura", "readability-lxml": "readability", "GNE": "gne"}
 
 
 # Annotated pages --------------------------------------------------------------------------------
@@ -380,6 +382,12 @@ def main() -> int:
     parser.add_argument("--verbose", action="store_true", help="one row per page for this project's extractor")
     args = parser.parse_args()
     names = args.only or list(EXTRACTORS)
+    # A reference tool that is not installed would score 0 on every page (each call failing): leave it
+    # out and say so rather than print zeros next to it (`make bench` installs them: extra 'bench').
+    missing = [name for name in names if name in MODULES and importlib.util.find_spec(MODULES[name]) is None]
+    if missing:
+        print(f"(not installed, left out: {', '.join(missing)}; install the 'bench' extra)")
+        names = [name for name in names if name not in missing]
 
     def fmt(value: float | None) -> str:
         return "n/a" if value is None else f"{value:.3f}"
@@ -426,6 +434,10 @@ def main() -> int:
                     continue
                 rows = datecheck_rows(EXTRACTORS[name], subset)
                 print(f"| {name} | " + " | ".join(datecheck_score(rows)) + " |")
+                # the batches added last (each labelled before the extractor saw it) apart as well
+                for batch in ("fourth", "fifth"):
+                    if newest := [row for row in rows if row[0].get("batch") == batch]:
+                        print(f"| {name} ({batch} batch) | " + " | ".join(datecheck_score(newest)) + " |")
                 if args.verbose and name == "zone-monitor":
                     for e, out in rows:
                         print(f"    {e['url'][:60]} date={out.published_at} gold={e['date']} "
@@ -441,7 +453,9 @@ def main() -> int:
                   f"signed pieces ({ROUNDUPS.relative_to(ROOT)})\n")
             print("| extractor | pieces right | share | pages all right | pieces extracted |")
             print("|---|---|---|---|---|")
-            batches = sorted({r.extra.get("batch", "first") for r in subset})
+            order = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"]  # the order they were added
+            batches = sorted({r.extra.get("batch", "first") for r in subset},
+                             key=lambda b: order.index(b) if b in order else len(order))
             for name in names:
                 rows = roundup_rows(EXTRACTORS[name], subset)
                 # pages added later (a second batch, labelled before the splitter saw them) apart, then together

@@ -72,3 +72,30 @@ def test_fresh_check_set_scores() -> None:
     assert sum(dates) / len(dates) >= 0.95
     assert sum(found) / len(found) >= 0.75
     assert sum(made_up) / len(made_up) <= 0.1
+
+
+@pytest.mark.parametrize("text", ["两会媒体竞争十分激烈，记者们忙着记录……（新华社记者刘卫兵摄）", "中新社记者 杜洋 摄",
+                                  "3月3日，委员在认真听会。新华社记者 姚大伟摄"])
+def test_a_reporter_credited_with_a_photo_is_no_writer(text: str) -> None:
+    """datecheck news.cri.cn (tune half): '（新华社记者刘卫兵摄）' names a photographer; a photo story
+    ('摄影报道') is still written by its reporter."""
+    assert split_byline(text) == (None, None)
+    assert split_byline("本报记者 李四 摄影报道")[0] == "李四"
+
+
+def test_text_page_writers_in_a_bracket_closing_the_last_paragraph() -> None:
+    """datecheck big5.www.gov.cn (tune half): '…（記者 張輝、通訊員 楊霖瀟）' at the end of the text, above
+    the editor line, gives both writers."""
+    text = ("湖北省政協全會開幕前收到提案205件\n2019-01-13 09:36 來源: 湖北日報\n"
+            + "委員們圍繞經濟發展踴躍建言，提案質量不斷提升。\n" * 6
+            + "省政協提案委員會還將提案工作服務端口前移。(記者 張輝、通訊員 楊霖瀟)\n【我要糾錯】 責任編輯:祁培育\n")
+    article = extract_text_page(text, "https://example.cn/b.txt")
+    assert article.author == "張輝 楊霖瀟"
+    assert "通訊員 楊霖瀟" in article.body
+
+
+def test_writers_in_brackets_after_a_dateline() -> None:
+    """datecheck paper.ycnews.cn (tune half): '本报讯 （王文 肖兆力）近日…' names the writers with no role word;
+    a bracket holding anything but names ('（高新区供稿）') names no one."""
+    assert split_byline("本报讯 （王文 肖兆力）近日，建湖高新区邀请新乡贤参加活动。")[0] == "王文 肖兆力"
+    assert split_byline("本报讯（高新区供稿）近日，园区举行活动。") == (None, None)

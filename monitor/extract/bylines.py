@@ -17,8 +17,8 @@ import re
 from monitor.normalise import clean_text, to_simplified
 
 __all__ = ["split_byline", "find_author", "names_only", "editor", "citation_authors", "copyright_person", "person_source",
-           "user_name", "USER_CARD", "PROFILE_CARD", "looks_like_name", "EDITOR_LINE", "POST_WORDS",
-           "site_name", "name_at", "post_then_name", "SIGNATURE_POST_END"]
+           "user_name", "USER_CARD", "PROFILE_CARD", "looks_like_name", "EDITOR_LINE", "PHOTO_CREDIT", "POST_WORDS",
+           "site_name", "name_at", "post_then_name", "SIGNATURE_POST_END", "NOT_A_POST"]
 
 _HAN_NAME = r"(?:[\u4e00-\u9fa5]{2,6}·[\u4e00-\u9fa5]{2,6}|[\u4e00-\u9fa5]{2,4})"  # 阿依努尔·买买提
 _USER_NAME = r"(?=.*[A-Za-z0-9&])[A-Za-z0-9_\-.&\u4e00-\u9fa5]{2,20}"
@@ -60,6 +60,9 @@ _SURNAMES = frozenset(
     "刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海"
     "阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邱雍辜羊阿乌母裘亓修邰赫杭况"
     "那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
+    # surnames of the 百家姓 the list lacked ('来自北京的全国人大代表怀进鹏表示': roundup r54, tune half), without
+    # those that are everyday words (山, 东, 经, 习, 通, 红...)
+    "洪赖怀郦宓荀逄濮訾蒯璩庾夔邴厍"
 )
 _COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "夏侯", "令狐", "司徒", "宇文")
 _NOT_NAMES = {"本报", "记者", "通讯员", "作者", "来源", "编辑", "网友", "匿名", "佚名", "未知", "admin", "本站", "原创",
@@ -68,6 +71,10 @@ _NOT_NAMES = {"本报", "记者", "通讯员", "作者", "来源", "编辑", "�
               "投稿", "联系", "单位"}
 _NEXT_LABEL = re.compile(rf"\s*(?:{_EDITOR_LABELS}|来源|出处|时间|日期)\s*[:：]")
 EDITOR_LINE = re.compile(rf"^[\[【(（]?\s*({_EDITOR_LABELS})\s*[:：]")
+# A photo credit on a line of its own ('新华社记者 姚大伟摄', '本报记者 邹雅婷摄'): names a photographer, never
+# the writer (roundup r50, tune half: the page's first lines are photo captions).
+PHOTO_CREDIT = re.compile(r"^(?:\S{0,12}?(?:记者|通讯员|摄影师?)\s*)?[\u4e00-\u9fa5·]{2,8}(?:[\s、]+[\u4e00-\u9fa5]{2,4}){0,3}"
+                          r"\s*(?:摄影?|供图)$")
 
 
 def site_name(token: str) -> bool:
@@ -109,12 +116,23 @@ def _names(text: str, allow_user: bool, strict: bool = False) -> list[str]:
     return kept
 
 
+# What every pattern find_author reads holds at least one of (a label word, 'by', '由', a photo label,
+# a closing bracket): a text with none of them is passed over with one search (most blocks of a page).
+_ANY_LABEL = re.compile(r"作者|撰文|撰稿|发帖人|发贴人|楼主|博主|发布者|发表者|发布人|投稿人|署名|文\s*[/／|｜丨:：]|By|by|由|"
+                        r"记者|通讯员|(?:图|摄影|摄)\s*[/／|｜:：]|[)）]|讯")
+# A newspaper's dateline with its writers in brackets and no role word: '本报讯 （王文 肖兆力）近日…'
+# (datecheck, paper.ycnews.cn, tune half).
+_DATELINE_NAMES = re.compile(r"(?:报|刊|网|台)讯\s*[（(]\s*([\u4e00-\u9fa5]{2,4}(?:[\s、，,]+[\u4e00-\u9fa5]{2,4}){0,5})\s*[)）]")
+
+
 def find_author(text: str, allow_user: bool = True, strength: int = 3) -> str | None:
     """Author names (space-separated) from a labelled byline in `text`, or None.
 
     `strength` limits the patterns: 1 an author label or 'posted by' only; 2 also reporter
     labels; 3 also names in brackets closing a paragraph ('（记者 胡晓蓉）').
     """
+    if not _ANY_LABEL.search(text):
+        return None
     for match in _LABEL.finditer(text):
         names = _names(text[match.end(): match.end() + 60], allow_user)
         if names:  # an English label ('By', 'posted by') names one user: the words after it are prose
@@ -127,8 +145,13 @@ def find_author(text: str, allow_user: bool = True, strength: int = 3) -> str | 
             return " ".join(names)
     if strength >= 2:
         for match in _REPORTER.finditer(text):
-            names = _names(text[match.end(): match.end() + 60], False, strict=True)
-            if names:
+            after = text[match.end(): match.end() + 60]
+            names = _names(after, False, strict=True)
+            if names and not _photographed(after, names):
+                return " ".join(names)
+        if match := _DATELINE_NAMES.search(text):
+            names = _names(match[1].replace("，", " ").replace(",", " "), False, strict=True)
+            if names and len(names) == len(re.split(r"[\s、，,]+", match[1].strip())):  # names only, every one
                 return " ".join(names)
     for match in _PHOTO_LABEL.finditer(text):
         names = _names(text[match.end(): match.end() + 40], False, strict=True)
@@ -139,6 +162,13 @@ def find_author(text: str, allow_user: bool = True, strength: int = 3) -> str | 
         if names:
             return " ".join(names)
     return None
+
+
+def _photographed(after: str, names: list[str]) -> bool:
+    """The names after a reporter label credit a photo ('（新华社记者刘卫兵摄）'): a photographer, not the
+    writer (datecheck, news.cri.cn, tune half)."""
+    rest = after[after.find(names[-1]) + len(names[-1]):].lstrip()
+    return rest.startswith(("摄", "攝")) and not rest.startswith(("摄影报道", "攝影報道"))  # a photo story is written
 
 
 def names_only(text: str) -> str | None:
@@ -230,7 +260,7 @@ _SOURCE_THEN_NAME = re.compile(r"来源\s*[:：]\s*\S{2,16}\s+([\u4e00-\u9fa5]{2
 
 
 def _split_byline(text: str) -> tuple[str | None, str | None]:
-    if EDITOR_LINE.match(text):
+    if EDITOR_LINE.match(text) or (len(text) <= 30 and PHOTO_CREDIT.match(text)):
         return None, None
     first, _, rest = text.partition(" ")
     post = rest.replace(" ", "")
@@ -257,6 +287,8 @@ def _split_byline(text: str) -> tuple[str | None, str | None]:
 _SIGNATURE_POST_END = (
     "首席执行官|总工程师|总设计师|秘书长|理事长|董事长|总经理|总编辑|负责人|研究员|主持人|企业家|创始人|合伙人|"
     "经济学家|科学家|党组成员|副主任|副主席|副书记|副部长|副院长|副校长|副市长|副局长|"
+    # a democratic party's committee chair ('致公党上海市委专职副主委'): roundup r45 (tune half)
+    "主委|"
     "主任|书记|市长|区长|局长|院长|县长|省长|州长|镇长|乡长|主席|委员|部长|厅长|司长|署长|总裁|经理|处长|科长|专家|"
     "教授|所长|校长|会长|总监|总编|主编|社长|行长|干部|代表|院士|记者|通讯员|演员|冠军|工人|设计师|学家|作家|常委|"
     "支书|馆长|台长|站长|队长|组长|律师|医生|教师|老师|劳模|董事|编辑|博士|首善|"
@@ -274,19 +306,34 @@ SIGNATURE_NAME = re.compile(rf"{_NAME_PART}(?:[ ·•]{_NAME_PART}){{0,3}}")
 _AFTER_NAME = frozenset("说表认建指介感谈透用在对告坦称强举特更是参倍正的还也等向提回和与则就今去曾将一带从为也于被"
                         "仍已都又刚便即亦均并总"
                         "，,。：:；;、（(）)“”\"!！?？—- \n")
+# Titles and two-character words that, right after a name, start the sentence rather than extend the
+# name: '徐鸣代表的建议' is 徐鸣 (r52), '张毅围绕…' is 张毅 (r45), '黄鸣代表' (r53): roundups, tune half.
+_AFTER_NAME_WORDS = frozenset("代表 委员 院士 教授 围绕 聚焦 关注 近年 多年 长期 呼吁 希望 结合 针对 接受 作为 此次 这次 日前 "
+                              "近日 昨天 今天 昨日 率先 积极 深入 专门".split())
+# Characters that end many given names and also start a verb ('吴志强指出' vs '王刚强调'): after two
+# characters they end the name only when no verb follows them (roundup r56, tune half).
+_NAME_FINAL = frozenset("强正和刚均为一")
+_NAME_FINAL_WORDS = frozenset("正在 正是 正式 强调 一直 一起 一定 一致 一行 为了 为此 均为 刚刚 刚才 和我 和记".split())
 _LONG_NAME_BAD = re.compile(r"[的了是在和与及等]|代表|委员|主任|记者")
 # Words a name does not hold after its surname ('谈发展' in a headline '负责人谈发展').
 _NOT_NAME_TAILS = frozenset("发展 创新 改革 合作 未来 建设 经济 开放 产业 科技 园区 企业 两会 民生 政策 工作 报告 问题 形势 "
                             "机遇 思路 体会 感受 变化 成就 目标 举措 实践 经验 做法 心声 建议 提案 议案".split())
 # Words a post (a noun phrase: organisation and title) does not hold: verbs and adverbs of a
 # sentence that merely mentions a title ('原本以为会在学校做个音乐老师', '于2012年被授予…部长').
-_NOT_A_POST = re.compile(r"以为|就|曾|再次|被|获|把|将|要|给|让|向|了|过|着|得|说|表示|认为|除了|笔下|这位|那位|一位|一名")
+# '告诉记者' ('叶昌保骄傲地告诉记者：', roundup r69, tune half): the reporter is whom he told, not a post.
+NOT_A_POST = _NOT_A_POST = re.compile(r"以为|就|曾|再次|被|获|把|将|要|给|让|向|了|过|着|得|说|表示|认为|除了|笔下|这位|那位|一位|一名|"
+                                      r"告诉")
 # Words that start with a common surname character but are not names.
 _SURNAME_WORDS = frozenset("来到 来自 明显 原来 原本 表示 认为 高新 高度 高质 全国 全面 国家 国际 国务 时间 时候 同时 关于 成为 于是 安全 金融 文化 "
                            "明确 平台 方面 任务 程度 应该 常态 和谐 向着 周边 马上 经济 通过 方向 方式 正在 目前 当前 今年 "
                            "去年 明年 此外 因此 最后 首先 其中 还是 以及 连续 万元 百姓 龙头 江苏 江西 湖南 湖北 广东 广西 "
                            "山东 山西 河南 河北 云南 贵州 四川 福建 安徽 浙江 黑龙 吉林 辽宁 甘肃 青海 宁夏 新疆 西藏 海南 "
-                           "上海 北京 天津 重庆 香港 澳门 台湾 内蒙 中国 中央 中共 政协 人大 代表 委员 记者 主任".split())
+                           "上海 北京 天津 重庆 香港 澳门 台湾 内蒙 中国 中央 中共 政协 人大 代表 委员 记者 主任 "
+                           # a page's link to officials' résumés ('副委员长、秘书长简历'): roundup r51 (tune half)
+                           "简历 "
+                           # words and places starting with the surnames added for r54 ('洪湖市', '房间': r69, tune half)
+                           "洪水 洪湖 洪涝 洪峰 洪流 洪灾 洪亮 洪泽 洪洞 赖以 怀着 怀念 怀疑 怀抱 怀化 怀柔 怀宁 怀来 房间 房子 房屋 房价 "
+                           "房地".split())
 
 
 def name_at(simple: str, start: int, until_end: bool = False, long_ok: bool = False) -> tuple[int, int] | None:
@@ -324,10 +371,14 @@ def _name_span(simple: str, start: int, run_end: int, run: str, until_end: bool,
             or first[:2] in _SURNAME_WORDS:
         return None
     for length in range(2, min(len(first), 8 if long_ok else 4) + 1):
-        if length == len(first) or first[length] in _AFTER_NAME:
+        if length == 2 and first[2:3] in _NAME_FINAL and len(first) > 3 and first[2:4] not in _NAME_FINAL_WORDS \
+                and (first[3] in _AFTER_NAME or first[3:5] in _AFTER_NAME_WORDS):
+            continue  # '吴志强指出': the third character is the name's
+        if length == len(first) or first[length] in _AFTER_NAME or first[length: length + 2] in _AFTER_NAME_WORDS:
             return (start, start + length) if length <= 3 or long_ok or first.startswith(_COMPOUND_SURNAMES) \
                 else (start, start + 3)
-        if length == 3 and not any(c in _AFTER_NAME for c in first[3:8]):
+        if length == 3 and not any(c in _AFTER_NAME for c in first[3:8]) \
+                and not any(first[k: k + 2] in _AFTER_NAME_WORDS for k in range(3, 7)):
             return start, start + 3
     return start, start + 3
 

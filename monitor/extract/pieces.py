@@ -23,6 +23,8 @@ from dataclasses import dataclass, replace
 
 from monitor.extract.bylines import (
     EDITOR_LINE,
+    NOT_A_POST,
+    PHOTO_CREDIT,
     POST_WORDS,
     SIGNATURE_POST_END,
     find_author,
@@ -223,7 +225,8 @@ def split_pieces(blocks: list[str]) -> PageSplit:
 # The family found most often (at least twice, two people at least) splits the page, so the
 # shape repeated down the page decides, not one layout. Each piece keeps the heading right
 # above it as its headline; the page's first heading not used so is the page's title.
-_BULLETS = re.compile(r"^[■●◆▲★☆◇□◎\s]+")
+# Bullets and the dots a list page puts between its items ('....“…”全国人大代表圣辉说': roundup r71, tune half).
+_BULLETS = re.compile(r"^(?:[■●◆▲★☆◇□◎\s]|\.{2,}|…+)+")
 _QUOTE_FIRST = re.compile(r"^[“\"「『][^”\"」』]{1,400}[”\"」』]\s*")
 # Several short quoted words, then the speaker: '“公交都市”“刷脸时代”，是陶冶代表印象深刻的…' (roundup r41)
 _QUOTED_WORDS = re.compile(r"^(?:[“\"「『][^”\"」』]{1,20}[”\"」』][、，,\s]*){2,}是?")
@@ -260,7 +263,8 @@ _TITLE_END = re.compile(r"[。！？!?；;：:，,]")
 # A group, not one person's post ('多名司局长向市民拜年', '3位司长'): r28.
 _GROUP_POST = re.compile(r"^(?:多名|多位|几位|数位|各位|诸位|部分|一些|众多|\d+\s*[名位]|[两二三四五六七八九十百]+[名位])")
 # A connective before a post ('而保安局局长邓炳强则以…') is not part of it: r28.
-_POST_CONNECTIVE = re.compile(r"^(?:而且|而|并且|并|另外|此外|同时|其中)")
+# ... and a verb of going to or meeting someone ('走进长江大学…院长孙玉秋代表的房间': roundup r69, tune half).
+_POST_CONNECTIVE = re.compile(r"^(?:而且|而|并且|并|另外|此外|同时|其中|走进|来到|见到|探访|拜访|找到)")
 _MIN_SIGNED = 2
 
 
@@ -287,9 +291,13 @@ class _Mark:
     end: int | None = None  # where it ends in its last unit (closers)
     sig_start: int | None = None  # the unit the signature starts on, when it spans several lines
     title: str | None = None  # a headline the signature line carries ('陈茂波：经济正稳步向前')
+    weak_too: bool = False  # an explicit opener that also counts among the weak ones (_after_lead)
 
 
 _NOISE_UNIT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+# A photo credit (bylines.PHOTO_CREDIT) and the one-sentence caption line above it describe a photo,
+# not a piece, whoever they name (roundup r50, tune half).
+_MAX_CAPTION = 80
 
 
 def _unit(text: str) -> _Unit:
@@ -305,6 +313,18 @@ def _unit(text: str) -> _Unit:
     else:
         kind = "prose"
     return _Unit(text, simple, kind)
+
+
+def _mark_captions(units: list[_Unit]) -> list[_Unit]:
+    """Photo credit lines and the one-sentence caption right above each are captions."""
+    for i, unit in enumerate(units):
+        if len(unit.simple) <= 30 and PHOTO_CREDIT.match(unit.simple):
+            unit.kind = "caption"
+            above = units[i - 1] if i > 0 else None
+            if above is not None and above.kind in ("prose", "heading") and len(above.simple) <= _MAX_CAPTION \
+                    and not re.search(r"[。！？!?]", above.simple.rstrip("。！？!? ")):  # one sentence
+                above.kind = "caption"
+    return units
 
 
 def _names(found: str) -> str:
@@ -376,7 +396,8 @@ def _opener(index: int, unit: _Unit) -> _Mark | None:
     window = simple[: begin + 70]
     if (found := post_then_name(window, begin, min_post=3)) and not re.search(r"[。：:；;！？!?]", window[begin: found[0]]):
         post_end, name_start, name_end = found
-        clause = max(window.rfind(c, begin, post_end) for c in "，,") + 1 or begin
+        # a post starts after a clause's comma or a quotation ('记者“堵住”皇明太阳能集团董事长黄鸣代表': r53)
+        clause = max(window.rfind(c, begin, post_end) for c in "，,“”") + 1 or begin
         while clause > begin and re.search(f"(?:{SIGNATURE_POST_END.pattern})[，,]$", window[begin: clause]) \
                 and not re.search(r"[。；;！？!?]|从|到|一名|一位", window[begin: clause]):
             # 'post，post NAME' from the paragraph's start is one post (roundup r37)
@@ -384,7 +405,49 @@ def _opener(index: int, unit: _Unit) -> _Mark | None:
         post = _post(text[max(clause, begin): post_end])
         if post:
             return _Mark(index, "open-weak", text[name_start: name_end], post)
+    return _after_lead(index, unit, begin)
+
+
+_SENTENCE_END = re.compile(r"[。！？!?]")
+_MAX_LEAD = 50
+# What follows a signer's name for the name to sign the paragraph from its second sentence: a title
+# ('…王海波委员说', '…权衡代表将') or a speech verb.
+_SIGNER_NEXT = re.compile(r"(?:代表|委员)|(?:说|表示|认为|指出|强调|介绍|坦言|感慨|建议)")
+_SPEAKS = re.compile(r"(?:代表|委员)?(?:说|表示|介绍|指出|强调|认为|坦言|感慨|建议)\s*[:：]")
+_DESCRIBED_DEPUTY = re.compile(r"的([\u4e00-\u9fa5]{2,3}?)(代表|委员)(?!团|会|们)")
+
+
+def _after_lead(index: int, unit: _Unit, begin: int) -> _Mark | None:
+    """A signature in a paragraph's second sentence, after one short lead sentence quoting no one:
+    '频频出现的雾霾天气，令人痛心。河北省农林科学院副院长王海波委员说：' (r50), '…在全国发展大格局中看上海发展？
+    上海社会科学院党委书记权衡代表将…' (r51), '…就此打响。本报记者乘势“抢”到来自河北的王社平代表' (r53):
+    roundups, tune half. The name must be followed by a title or a speech verb."""
+    simple, text = unit.simple, unit.text
+    lead = _SENTENCE_END.search(simple, begin, begin + _MAX_LEAD)
+    if not lead or re.search(r"[“\"「][^”\"」]{13,}", simple[begin: lead.start()]):  # quoted words only, no speech
+        return None
+    second = lead.end()
+    stop = _SENTENCE_END.search(simple, second)
+    end = min(stop.start() if stop else len(simple), second + 70)
+    found = post_then_name(simple, second, end, min_post=3)
+    if found and _SIGNER_NEXT.match(simple, found[2]) and not re.search(r"[：:；;]", simple[second: found[0]]):
+        post_end, name_start, name_end = found
+        clause = max(simple.rfind(c, second, post_end) for c in "，,“”") + 1 or second
+        if post := _post(text[max(clause, second): post_end]):
+            # 'post NAME说：' then the words: as explicit as the same line opening a paragraph (roundup r62,
+            # tune half: '代表们热情高涨、精神饱满。区人大代表王伟峰说：“…”' beside '代表刘素琴说：“…”')
+            family = "open" if _SPEAKS.match(simple, name_end) else "open-weak"
+            return _Mark(index, family, text[name_start: name_end], post, weak_too=family == "open")
+    # a deputy given a description, not a post: '来自河北的王社平代表' (r53)
+    for match in _DESCRIBED_DEPUTY.finditer(simple, second, end):
+        if (named := name_at(match.group(1) + "说", 0)) and named[1] == len(match.group(1)):
+            return _Mark(index, "open-weak", text[match.start(1): match.end(1)], text[match.start(2): match.end(2)])
     return None
+
+
+# A relative clause describing the person ('连续四届当选全国人大代表的…书记叶昌保': roundup r69, tune half):
+# a description even when it names a post.
+_DESCRIBING_VERB = re.compile(r"当选|来自|作为|担任|身为|连任")
 
 
 def _post(printed: str) -> str | None:
@@ -396,8 +459,9 @@ def _post(printed: str) -> str | None:
     if printed.count("(") + printed.count("（") != printed.count(")") + printed.count("）"):
         return None
     cut = max(printed.rfind("的"), printed.rfind("地"))
-    if cut >= 0 and SIGNATURE_POST_END.search(printed[cut + 1:]) \
-            and not SIGNATURE_POST_END.search(_simplified(printed[:cut])):
+    if cut >= 0 and SIGNATURE_POST_END.search(printed[cut + 1:]) and (
+            not SIGNATURE_POST_END.search(_simplified(printed[:cut]))
+            or _DESCRIBING_VERB.search(_simplified(printed[:cut]))):
         printed = printed[cut + 1:]
     return printed or None
 
@@ -416,9 +480,12 @@ def _name_post_line(simple: str, offset: int, text: str) -> tuple[str, str] | No
     if rest and name_at(head, 0, until_end=True) and re.search(f"(?:{SIGNATURE_POST_END.pattern})$", rest):
         return text[offset: offset + len(head)], text[offset + len(head) + 1: offset + len(simple)].strip(" ，,、：:")
     if (found := post_then_name(simple, until_end=True)) and found[2] == len(simple):
-        return text[offset + found[1]: offset + found[2]], text[offset: offset + found[0]].strip(" ，,、：:")
+        # a dash before the post ('——全国人大代表、…冼润霞', r58) is the line's mark, not the post's
+        return text[offset + found[1]: offset + found[2]], text[offset: offset + found[0]].strip(" ，,、：:—-─")
     name = name_at(simple, 0)
-    if name and re.search(f"(?:{SIGNATURE_POST_END.pattern})$", simple[name[1]:]) and len(simple) - name[1] >= 4:
+    if name and re.search(f"(?:{SIGNATURE_POST_END.pattern})$", simple[name[1]:]) and len(simple) - name[1] >= 4 \
+            and not NOT_A_POST.search(simple, name[1]):  # '叶昌保骄傲地告诉记者' (r69): a sentence, not 'NAME post'
+
         return text[offset: offset + name[1]], text[offset + name[1]: offset + len(simple)].strip(" ，,、：:")
     return None
 
@@ -437,16 +504,29 @@ def _closer(index: int, unit: _Unit) -> _Mark | None:
     return None
 
 
+_QUOTE_ONLY = re.compile(r"^[“\"「『][^”\"」』]*[”\"」』]$")
+# A copula before a post ('这是全国人大代表、TCL集团董事长李东生…') is not part of it (roundup r57, tune half).
+_COPULA = re.compile(r"(?:这是|這是|这位|這位|他是|她是|即)")
+
+
 def _subheads(units: list[_Unit]) -> list[_Mark]:
+    """Sub-headlines whose first paragraph names 'post NAME'; when that paragraph only quotes the
+    person (a post, a message), the next one may name them (roundup r57, tune half)."""
     marks = []
     for i, unit in enumerate(units[:-1]):
-        following = units[i + 1]
-        if unit.kind != "heading" or following.kind != "prose":
+        if unit.kind != "heading" or units[i + 1].kind != "prose":
             continue
-        if found := post_then_name(following.simple[:150], min_post=4):
-            post_end, name_start, name_end = found
-            clause = max(following.simple.rfind(c, 0, post_end) for c in "，,。：:；;“”") + 1
-            marks.append(_Mark(i, "head", following.text[name_start: name_end], following.text[clause: post_end]))
+        candidates = [units[i + 1]]
+        if _QUOTE_ONLY.match(units[i + 1].simple) and i + 2 < len(units) and units[i + 2].kind == "prose":
+            candidates.append(units[i + 2])
+        for following in candidates:
+            if found := post_then_name(following.simple[:150], min_post=4):
+                post_end, name_start, name_end = found
+                clause = max(following.simple.rfind(c, 0, post_end) for c in "，,。：:；;“”") + 1
+                copula = _COPULA.match(following.simple, clause)
+                marks.append(_Mark(i, "head", following.text[name_start: name_end],
+                                   following.text[copula.end() if copula else clause: post_end]))
+                break
     return marks
 
 
@@ -518,15 +598,25 @@ def _best_family(units: list[_Unit], min_weak: int) -> list[_Mark]:
     """The marks of the family that signs the most pieces (two people at least; paragraphs that
     merely open with 'post NAME' need `min_weak` people and to open most paragraphs from the
     first of them on)."""
-    openers = _complete_names([m for i, u in enumerate(units) if (m := _opener(i, u))], units)
+    openers = _complete_names([m for i, u in enumerate(units) if u.kind != "caption" and (m := _opener(i, u))], units)
     explicit = [m for m in openers if m.family == "open"]
     explicit = sorted([*explicit, *_name_then_post_lines(units)], key=lambda m: m.unit)
     closers = [m for i, u in enumerate(units) if u.kind == "prose" or u.kind == "heading" if (m := _closer(i, u))]
+    # '——post NAME' alone on a line right under a headline, with the text below: it opens that piece
+    # as a subtitle does ('“希望更多人才留在农村”' / '——全国人大代表、…党支部副书记冼润霞': roundup r58, tune half)
+    under = [m for m in closers if m.end == 0 and m.unit > 0 and units[m.unit - 1].kind == "heading"
+             and m.unit + 1 < len(units) and any(u.kind == "prose" for u in units[m.unit + 1: m.unit + 4])]
+    if under:
+        closers = [m for m in closers if m not in under]
+        signed = {m.unit for m in explicit}  # the line read already as 'post NAME' alone (_name_post_line)
+        explicit = sorted([*explicit, *(replace(m, family="open", end=None, start=len(units[m.unit].simple))
+                                        for m in under if m.unit not in signed)], key=lambda m: m.unit)
     families = {
         "close": closers if closers and _closes_text(closers, units) else [],
         "open": explicit,
         "head": _subheads(units),
-        "open-weak": _continuations([m for m in openers if m.family == "open-weak"], explicit, units),
+        "open-weak": _continuations([m if m.family == "open-weak" else replace(m, family="open-weak")
+                                     for m in openers if m.family == "open-weak" or m.weak_too], explicit, units),
     }
     all_weak = families["open-weak"]
     weak = families["open-weak"]
@@ -591,7 +681,7 @@ def split_signed(texts: list[str], title: str | None = None, min_weak: int = 2) 
 
     `min_weak`: how many people paragraphs opening with 'post NAME' must name before they split
     the page (an ordinary news article quotes two officials in turn; a collection quotes more)."""
-    units = [_unit(cleaned) for t in texts if (cleaned := clean_text(strip_ruby(t)))]
+    units = _mark_captions([_unit(cleaned) for t in texts if (cleaned := clean_text(strip_ruby(t)))])
     marks = _best_family(units, min_weak)
     if len(marks) < _MIN_SIGNED:
         return PageSplit(None, ())
@@ -636,7 +726,9 @@ def split_signed(texts: list[str], title: str | None = None, min_weak: int = 2) 
                 if unit.kind in ("prose", "heading"):
                     parts.append(unit.text)
             parts = [p for p in parts if p]
-            post = mark.post or (parts and _post_before(mark.name, parts[0]))
+            # the signer's post from the first of the piece's first paragraphs that prints it before the name
+            # (a headline run into the first paragraph leaves the post to the next one: r67, tune half)
+            post = mark.post or next((found for part in parts[:3] if (found := _post_before(mark.name, part))), None)
             drafts.append((headline, mark.name, post or None, parts))
         lead_end = heads[0] if family != "head" else marks[0].unit
     if family != "head" and sum(headline is not None for headline, *_ in drafts) < _MIN_SIGNED:

@@ -252,6 +252,229 @@ THIRD_PAGES = [
         P("叶朋", "代表", "叶朋代表同样在看到报告中的经济数据", "弯道超车的信心和决心"),
         P("陶冶", "代表", "“公交都市”“刷脸时代”“精准支付”", "解决了百姓")]),
 ]
+# Added 2026-12-06 (fourth batch, 12 pages): labelled by hand before the splitter was run on them. Where the page
+# prints a post before the name and 代表/委员 after it ("江苏省副省长徐鸣代表"), the post is the one before the name;
+# a reference such as 该校 ("this school") is not part of the post.
+FOURTH_PAGES = [
+    ("r42-yunnan-post-name-colon-inline.txt", "https://news.yunnan.cn/system/2019/03/04/030216240.shtml",
+     "'post NAME:' opening each paragraph, the piece after the colon; narrative paragraphs between", True,
+     "cut in the fifth piece", [
+        P("吴季", "全国政协委员", "未来的空间发展很大的驱动", "创新驱动发展的一个重要方面"),
+        P("孙太利", "全国政协委员", "加快互联网工业", "短板要补"),
+        P("李稻葵", "全国政协委员", "跟消费者相关的一些日用产品", "必须要兼并"),
+        P("翟美卿", "全国政协委员", "我们发现一些学校的小孩", "心理辅导教育的服务"),
+        P("梁映华", "全国政协委员", "义务教育阶段,国家通过几轮的实施", "非义务教育阶段,我们")]),
+    ("r43-163-post-name-space-colon.txt", "https://m.163.com/dy/article/KNH1KGR0051497H3.html",
+     "'post NAME:' (a space between post and name) opening each paragraph", True, "cut in the fifth piece", [
+        P("丁列明", "全国政协委员", "把生物医药产业的地位进一步提升", "助力健康中国的建设"),
+        P("赵小津", "全国政协委员", "今年商业航天明确列为新产业新赛道", "推动商业航天和太空经济协调发展"),
+        P("周志华", "全国政协委员", "报告中明确就说到人工智能", "这个方面还是大有可为"),
+        P("刘林", "全国政协委员", "建议就是在人工智能进一步加大应用和赋能的同时", "用AI技术的发展来治理AI技术产生的相关问题"),
+        P("韩鲁佳", "全国政协委员", "2026年的工作任务中提出了推进先进适用农机装备的研发",
+          "2026年的工作任务中提出了推进先进适用农机装备的研发")]),
+    ("r44-thepaper-members-quote-then-post-name.txt", "https://www.thepaper.cn/newsDetail_forward_1631157",
+     "a quote then 'post NAME告诉', or a paragraph opening 'post NAME则指出'; a joint paragraph of two members", True,
+     "the joint paragraph (two members, one proposal) is not labelled; cut after the next paragraph's first words", [
+        P("周桐宇", "全国政协委员、全国工商联常委、威达高科技控股有限公司董事长", "民间投资‘玻璃门’现象现在仍然存在",
+          "仍时有遭受不平等国民待遇"),
+        P("沈雯", "全国政协委员、上海市工商联副主席、上海紫江(集团)有限公司董事长", "运行了7年的国家技术改造专项资金",
+          "推动经济转型和平稳发展")]),
+    ("r45-easthospital-post-name-paragraphs.txt", "https://www.easthospital.cn/news/content/id/265/pid/264/fid/3767.shtml",
+     "paragraphs naming 'post、NAME' at their start, after a clause or after a quote; page reporters' byline above",
+     True, "cut in the fourth piece", [
+        P("邵志清", "全国政协委员、致公党上海市委专职副主委", "今年将带上关于数字经济发展的提案", "尽力防范化解数据安全风险"),
+        P("张毅", "全国政协委员、金杜律师事务所高级合伙人", "围绕构建和集成完善“数据要素生态圈”", "为数字经济高质量发展提供新动能"),
+        P("张文明", "全国政协委员、华东师范大学国家教育宏观政策研究院副院长", "调研足迹遍布大小乡村",
+          "建议适当约束“过度规模化”和“投资热”"),
+        P("冷伟青", "全国政协委员、上海电气集团股份有限公司党委书记", "希望结合企业的科技能力", "关注传")]),
+    ("r46-risequiity-company-name-headlines.txt", "http://www.risequiity.com/auto/2019-03/ART-70111-8120-30308967.html",
+     "headline 'company NAME' alone on a line, then a paragraph naming 'post NAME' (traditional characters)", True,
+     "cut in the fourth piece; the third headline misprints the name (曾慶紅 for 曾慶洪)", [
+        P("李書福", "吉利控股集團董事長", "今年第17次走進兩會", "促進汽車消費優化升級》兩項建議", "吉利汽車李書福"),
+        P("王鳳英", "長城汽車副董事長、總裁", "作為第十一屆、第十二屆和第十三屆全國人大代表", "推動汽車消費優化升級的建議》。",
+          "長城汽車王鳳英"),
+        P("曾慶洪", "第十三屆全國人大代表,廣東省汽車行業協會會長、廣汽集團黨委書記、董事長", "隨廣東省人大代表團參加兩會",
+          "社會民生等社會關注熱點問題提出多項建議", "廣汽集團曾慶紅"),
+        P("尹同躍", "奇瑞汽車股份有限公司董事長", "今年第2次參加全國人民代表大會", "圍繞發展氫燃料產業、自動駕駛",
+          "奇瑞汽車尹同躍")]),
+    ("r47-ustb-keyword-subheads-post-name.txt", "https://news.ustb.edu.cn/info/1241/58527.htm",
+     "'关键词N' line and a headline over each piece; its first paragraph names 'post NAME'", True,
+     "cut in the second piece's first paragraph", [
+        P("王云鹏", "中国工程院院士、校长", "6月17日,在北京航空航天大学2023年学生毕业典礼", "让青春在服务国防、奉献祖国的事业中发出夺目光彩",
+          "北京航空航天大学校长希望同学立鸿鹄志"),
+        P("金力", "中国科学院院士、校长", "6月16日,复旦大学2023届本科生毕业典礼", "年轻人轻言“躺",
+          "复旦大学校长说复旦人不会选择守成")]),
+    ("r48-55883801-presidents-mixed.txt", "http://m.55883801.com/news/guonei/2021-09-15/1243057.html",
+     "one paragraph per university president naming 'post NAME' at its start or after a quote (traditional characters)",
+     True, "cut in the fifth piece (its post is split around the name: not labelled)", [
+        P("夏濤", "校長", "9月15日,在安徽農業大學2021級新生開學典禮", "服務鄉村振興"),
+        P("包信和", "中國科學技術大學校長", "希望同學們不僅僅成為‘夢想派’", "在解決國家戰略難題中實現自立自強"),
+        P("邱勇", "清華大學校長", "則希望新同學在任何境遇下", "永遠鮮活、永遠旺盛"),
+        P("李樹深", "中國科學院大學黨委書記、校長", "希望同學們既修學術道德", "寫下青春的注腳")]),
+    ("r49-ischool-quote-then-post-name-ruby.txt", "http://ischool.net.cn/xwzx/PoliticsNews/201203/t20120301_2366017.htm",
+     "a quote then 'post、NAME', or a paragraph opening 'post、NAME'; pinyin ruby and mojibake left in", True,
+     "cut after the third (unsigned) arrival", [
+        P("支建華", "全國政協委員、吉林省政協副主席", "吉林是農業大省", "心里裝著三農大事"),
+        P("王超斌", "全國政協委員、河南省工商聯副主席", "手捧鮮花,語調鏗鏘", "也是他此次兩會重點關注的領域")]),
+    ("r50-fjcbsl-captions-post-name-deputy.txt", "http://m.fjcbsl.com/n/2013/0304/c1004-20664576.html",
+     "photo captions naming people first; then paragraphs naming 'post NAME代表/委员' after a lead clause", True,
+     "cut in the second piece (pinyin ruby left in)", [
+        P("鄭俊康", "廣西柳州市委書記", "對于一些地區一些官員的陳舊政績觀", "加快建立體現生態文明要求的考核辦法、獎懲制度"),
+        P("王海波", "河北省農林科學院副院長", "頻頻出現的霧霾天氣", "不能再把環境問題僅僅看成是影響可持續發展的")]),
+    ("r51-xinmin-post-name-member-paragraphs.txt", "https://paper.xinmin.cn/html/xmwb/2023-03-11/7/157181.html",
+     "a reporter's page; paragraphs naming 'post NAME委员/代表' at their start or after a lead question", True,
+     "cut in the second piece", [
+        P("曹阿民", "上海科学院副院长", "参与了长三角一体化发展", "最终达到更高层面、更广范围的协同发展"),
+        P("权衡", "上海社会科学院党委书记", "背靠长江水,面向太平洋", "增强经济发展的活力和后劲")]),
+    ("r52-ce-post-name-deputy-paragraphs.txt", "http://paper.ce.cn/jjrb/html/2013-03/17/content_148751.htm",
+     "a reporter's column; two paragraphs opening 'post NAME代表', then the reporter's own closing paragraphs", True,
+     "one part of a longer page (its first heading kept)", [
+        P("严诚忠", "东华大学经济发展与合作研究所所长", "这次参会带来一份关于环保的书面意见", "是全民受惠"),
+        P("徐鸣", "江苏省副省长", "的建议是《从土地确权着手", "谈到目前土地确权工作的不足")]),
+    ("r53-whmsebhyy-run-together-deputies.txt", "http://whmsebhyy.com/roll/20080306/07252048460.shtml",
+     "mirror of a newspaper page: paragraphs run together on one line, joined by spaces; 'NAME代表' named mid-paragraph",
+     True, "cut at the third deputy's introduction", [
+        P("王社平", "代表", "本報記者乘勢“搶”到來自河北的王社平代表", "節能減排等話題提出自己的意見和建議"),
+        P("黃鳴", "皇明太陽能集團董事長", "在山東代表團的大巴車前", "建設綠色家園的建議,等等")]),
+]
+# Added 2026-12-06 (fifth batch, 6 pages): labelled by hand before the splitter was run on them, with the fourth
+# batch's conventions.
+FIFTH_PAGES = [
+    ("r54-beijingreview-described-deputies.txt", "http://www.beijingreview.com.cn/shishi/201603/t20160308_800051242.html",
+     "paragraphs opening '来自PLACE的 post NAME表示' (a reporter's byline above)", True, "cut in the third piece", [
+        P("怀进鹏", "全国人大代表", "今年是“十三五”的开局之年", "真正把创新作为引领发展的第一动力"),
+        P("茅临生", "全国人大代表", "贯穿了创新、协调、绿色、开放、共享的发展理念", "确保经济平稳健康发展的底气"),
+        P("李小鹏", "全国人大代表", "是一个求真务实、措施有力的好报告", "由于山西是一个煤炭大省,但煤")]),
+    ("r55-npc-caption-credit-then-post-name-said.txt",
+     "http://www.npc.gov.cn/c2434/c23274/c23276/c23381/c23480/201905/t20190521_208197.html",
+     "a caption line 'post NAME。 credit 摄' above each paragraph 'post NAME说:' (or a quote, then 'post NAME说')", False,
+     "", [
+        P("张日红", "全国人大代表", "所有的经济活动和社会活动都离不开人", "通篇体现了以人为本的理念"),
+        P("付华廷", "全国人大代表", "听了总理的报告感觉振奋", "农民更有盼头了"),
+        P("杨天夫", "全国人大代表", "总理的报告是一份亲民、关乎民生的报告", "同时也拭目以待")]),
+    ("r56-cqn-forum-speakers-post-name.txt", "http://www.cqn.com.cn/cj/content/2018-10/31/content_6406915.htm",
+     "a forum's speakers, one paragraph each opening 'post NAME表示/指出/认为' (the reporter in brackets above)", False,
+     "", [
+        P("张道根", "上海社会科学院院长", "在区域(城市)分论坛上表示,中国迈入高质量发展阶段", "建设各具特色的科技创新中心"),
+        P("吴志强", "中国工程院院士、同济大学副校长", "而今,创新不再是一个城市的事情", "这才是区域联合发展的真正意义"),
+        P("霍佳震", "同济大学中国科技管理研究院常务副院长", "粤港澳大湾区和长三角区域,这两个区域的科技创新",
+          "对中国建设成为创新型国家的作用举足轻重"),
+        P("陈广汉", "中山大学粤港澳发展研究院副院长", "创新发展是粤港澳大湾区发展新的使命",
+          "把制度环境、创新平台和产业基础有机地结合起来")]),
+    ("r57-wenweipo-subheads-weibo-members.txt", "http://paper.wenweipo.com/2011/02/28/CH1102280030.htm",
+     "sub-headlines; under the first a quoted post, its author named in the next paragraph's second sentence "
+     "(traditional characters)", True, "cut in the second piece", [
+        P("李東生", "全國人大代表、TCL集團董事長", "兩會即將召開,我作為人大代表", "就有可能解決問題", "廣大網友盼意見上兩會"),
+        P("施傑", "全國政協委員、四川鼎立律師事務所主任", "去年兩會上他提交的「醉駕入刑」提案被採納",
+          "應列入『危險駕駛罪』的範疇", "網友圍觀讓提案更完善")]),
+    ("r58-cctv-quote-headline-dash-post-name.txt", "http://news.cctv.com/2017/03/15/ARTIgow7HynQMJz1JynZe4HL170315_2.shtml",
+     "numbered parts: a quoted headline, then '——post NAME' on its own line opening the piece", True,
+     "the second page of five parts (parts two and three); cut in the third", [
+        P("冼润霞", "全国人大代表、广州增城区石滩镇沙头村党支部副书记", "今年是冼润霞担任全国人大代表的第5个年头",
+          "为改变农村现状出力", "希望更多人才留在农村、改变农村"),
+        P("骆云莲", "全国人大代表、四川省雅安市汉源县永利乡古路村党支部书记", "因为四处是悬崖峭壁",
+          "乡村旅游还会带动种植业、养殖", "人大代表是一座架起群众与政府的桥梁")]),
+    ("r59-bigcctv-deputies-narrative-subheads.txt",
+     "http://big5.cctv.com/gate/big5/news.cctv.com/2017/03/10/ARTIEGbpQ6oGluIwqaiJGJNL170310.shtml",
+     "a quote then the deputy named mid-sentence; sub-headlines over narrative pieces naming 'post NAME' in a clause or "
+     "after a lead question (traditional characters)", True, "cut in the third piece", [
+        P("李瑞偉", "全國人大代表、茂名市茂南三高羅非魚良種場場長", "我是農村長大的", "自己都多看了幾遍"),
+        P("冼潤霞", "廣州市增城區石灘鎮沙頭村黨支部副書記", "當選全國人大代表的第五個年頭", "是對一位人大代表最基本的要求",
+          "不滿意就是不滿意"),
+        P("張育彪", "全國人大代表、深圳市南嶺村社區黨委書記、居委會主任", "會不會害怕説了真話有人會不高興",
+          "廣東省委省政府就專門下")]),
+]
+# Added 2026-12-06 (sixth batch, 3 pages): labelled by hand before the splitter was run on them, after the rules
+# from the fifth batch's tune half.
+SIXTH_PAGES = [
+    ("r60-govcn-ministers-passage.txt", "http://big5.www.gov.cn/gate/big5/www.gov.cn/xinwen/2017-03/09/content_5175398.htm",
+     "unattributed quotes above; then ministers named 'post NAME' after a quote, after a lead question or opening a "
+     "paragraph (traditional characters)", True, "cut in the third piece", [
+        P("李斌", "國家衛計委主任", "今天是‘三八’婦女節,首先向參加兩會的女代表", "為想要生二孩的家庭送上“定心丸”"),
+        P("陳雷", "水利部部長", "今年會不會有水患?", "乾旱程度可能重於常年"),
+        P("于廣洲", "海關總署署長", "帶來了今年前2個月我國進出口總值同比增長20.6%的利好消息", "維護人民健康安")]),
+    ("r61-cxkknvh-quote-then-post-name-is.txt", "http://www.cxkknvh.com/politics/2023_03_12_683791.shtml",
+     "a quoted phrase then 'post NAME是…', or a paragraph opening 'post NAME是…' (ruby and mojibake left in)", True,
+     "cut in the second piece", [
+        P("朱同玉", "復旦大學上海醫學院副院長", "老委員感受到了新氣象", "這就是一種進步"),
+        P("張毅", "上海市人大代表、金杜律師事務所高級合伙人", "是今年新任的全國政協委員,第一次參會", "強調民營經濟的重要性")]),
+    ("r62-hbqrd-district-deputies-said.txt", "http://www.hbqrd.gov.cn/2021/03-08/97289.html",
+     "'post NAME说:' then the quote, inside a narrative (the writers in brackets at the end)", False, "", [
+        P("王伟峰", "区人大代表", "‘十四五’开局之年参加这次人代会", "宣传好、贯彻好"),
+        P("刘素琴", "代表", "我是来自农村基层的一名代表", "老百姓越过越幸福")]),
+]
+# Added 2026-12-06 (seventh batch, 6 pages): labelled by hand before the splitter was run on them, after the rules
+# from the sixth batch's tune half.
+SEVENTH_PAGES = [
+    ("r63-ctdsb-vice-chairs-and-members-colon.txt", "https://www.ctdsb.net/c1476_202603/2679857.html",
+     "paragraphs opening 'post NAME在…时说' and 'post NAME:' (a space between post and name)", True,
+     "cut in the fifth piece", [
+        P("周强", "全国政协副主席", "过去一年和“十四五”时期我国经济社会发展取得新的重大成就", "广泛凝聚智慧和力量"),
+        P("吴宇红", "全国政协委员", "报告通篇贯穿习近平新时代中国特色社会主义思想", "为我们履职尽责指明了方向"),
+        P("阿拉腾达来", "全国政协委员", "报告立足“十五五”开局之年", "一心为民的情怀"),
+        P("江阳", "全国政协委员", "“十四五”的目标全部达成是鼓舞人心", "取得了举世瞩目的一个成绩"),
+        P("邵鸿", "全国政协副主席", "2026年是“十五五”规划开局之年", "我们要把思想和行动")]),
+    ("r64-yktax-subhead-dash-members-passage.txt", "http://yktax-zh.com/news/zhuanTi/liangHui2024/2024-03/05/ma_501670.html",
+     "a '这里有…——' line over each piece; 'post NAME' after a lead sentence or clause (traditional characters)", True,
+     "cut in the second piece", [
+        P("韓保江", "全國政協委員、中央黨校(國家行政學院)教授", "甲辰龍年,中國經濟實現良好開局", "中國經濟前景光明毋庸置疑"),
+        P("葉聰", "全國政協委員、中國船舶科學研究中心研究員", "作為“奮斗者”號全海深載人潛水器總設計師", "累計下潛已經超過")]),
+    ("r65-jjrb-members-comma-post-name-said.txt", "http://27.185.56.112:8082/attachment/news.php?QOx=Kmho.html",
+     "paragraphs opening 'post,post NAME说/表示/认为' or a quote then 'post NAME说' (reporters in the dateline)", True,
+     "cut at the fifth speaker's post", [
+        P("卢进", "全国政协委员,中国黄金集团公司党委书记、董事长", "要始终坚持“两个毫不动摇”", "才能推动中国经济持续向好行稳致远"),
+        P("林孝发", "全国政协委员,九牧集团党委书记、董事长", "福建有很多依靠自主创新从0到1", "“拼”出一片光明前程"),
+        P("朱松纯", "全国政协委员、北京通用人工智能研究院院长", "当下,通用人工智能已经成为全球科技竞争的制高点",
+          "让通用人工智能安全发展、造福人民"),
+        P("王传喜", "全国政协委员、山东省兰陵县代村党委书记", "一个村富了不算富", "带动2万多农民就地就业创业")]),
+    ("r66-bmw924-post-name-colon-headlines-captions.txt", "http://www.bmw924.com/detail/1741074871129234.html",
+     "headline 'post NAME:words', a photo caption, then a paragraph opening 'post NAME介绍/表示' (traditional, ruby)", True,
+     "cut in the third piece", [
+        P("嚴建兵", "全國政協委員、華中農業大學校長", "解決國家糧食安全", "農業科技創新貢獻率也超過了63%",
+          "全國政協委員嚴建兵:我國農業科技創新實力步入世界第一方陣"),
+        P("馬建堂", "全國政協委員、國務院發展研究中心原黨組書記", "中國經濟一定能夠在去年企穩回升向好的基礎上更上一層樓",
+          "第三是因為有全面深化改革的支撐和保障", "全國政協委員馬建堂:中國經濟增長的奇跡是干出來的"),
+        P("趙宏", "全國政協委員、中國醫學科學院腫瘤醫院主任醫師", "作為一名一直在臨床一線工作的醫生", "我們自主研發的手",
+          "全國政協委員趙宏:我們趕上了中國生物醫藥創新發展的好時候")]),
+    ("r67-ycwb-run-together-name-colon-subheads.txt", "http://ep.ycwb.com/epaper/ycwb/html/2024-03/05/content_3_633142.htm",
+     "an e-paper's text run together on one line: 'NAME:headline' then paragraphs naming 'post NAME'", True,
+     "cut in the second piece", [
+        P("叶聪", "全国政协委员、中国船舶科学研究中心研究员", "作为“奋斗者”号的总设计师", "为人类了解、保护、开发海洋不断作出新的贡献",
+          "“奋斗者”号刷新单个航次下潜次数纪录"),
+        P("郭吉安", "全国政协委员、中国铁路青藏集团公司党委书记、董事长", "1956年,党中央发出修建青藏铁路的号召", "将坚持以更好服",
+          "继续谱写高原铁路高质量发展新篇章")]),
+    ("r68-chinacom-open-delegations-post-name-deputy.txt",
+     "http://big5.china.com.cn/lianghui/news/2024-03/12/content_117055012.shtml",
+     "paragraphs naming 'post NAME代表介绍/说' at their start, after a quote or after a lead sentence; a photo caption "
+     "with its credit on the same line (traditional characters)", True, "cut after the fifth piece", [
+        P("信長星", "江蘇省委書記", "因地制宜發展新質生産力", "重點做好科技創新和産業創新"),
+        P("王寧", "雲南省委書記", "帶污染的錢,再多也不賺", "走生態綠色高品質發展之路"),
+        P("龔正", "上海市市長", "外資企業聚集的上海", "增強企業內生動力和市場發展活力"),
+        P("嚴金海", "西藏自治區主席", "老有所養是每個人的期盼", "有些孤寡老人在養老院還找到了老伴"),
+        P("張永寧", "福建省寧德市市長", "針對大家普遍關心的教育、醫療問題", "近1萬張醫療床位")]),
+]
+# Added 2026-12-06 (eighth batch, 3 pages): labelled by hand before the splitter was run on them, after the rules
+# from the seventh batch's tune half.
+EIGHTH_PAGES = [
+    ("r69-jzhcpw-subheads-deputies-rooms.txt", "http://jzhcpw.com/news/jznews/2014/0305/414651.html",
+     "a summary line repeating the start, sub-headlines, deputies named mid-sentence ('走进…院长孙玉秋代表的房间') or "
+     "after a description ('连续四届当选全国人大代表的…书记叶昌保'), one piece across two sub-headlines", True,
+     "cut in the second piece", [
+        P("孙玉秋", "长江大学信息与数学学院院长", "没有鲜花,也没有果盘,往年常备的一次性洗漱用品", "感觉“十分贴心”"),
+        P("叶昌保", "洪湖市新堤办事处洪林村党委书记", "对今年会风的变化感受更深", "全部是‘三农’方面的、共75 件")]),
+    ("r70-sdsina-lead-then-post-name-said.txt", "http://sd.sina.com.cn/news/b/2016-03-02/detail-ifxqaffy3522119.shtml",
+     "photo captions with credits repeated; a lead sentence then 'post NAME说', or '作为…的 post,post NAME针对…'", True,
+     "cut in the third (unsigned) paragraph", [
+        P("杨鲁豫", "全国人大代表、济南市市长", "济南环境治理,尤其是大气防治一直备受关注", "甚至更远的城市联手"),
+        P("张士平", "全国人大代表,魏桥创业集团有限公司董事长", "针对“降成本”热点话题", "还阻碍了企业增加环保投入的动力")]),
+    ("r71-jxqcjlb-teasers-dotted.txt", "http://jxqcjlb.com/lianghui/news/node_7246103.htm",
+     "a list page of article teasers joined by '....', each naming one deputy (traditional, ruby and mojibake left in)",
+     True, "two teasers whose posts are garbled by mojibake (圣辉, 刘桥英) and one naming no one are not labelled", [
+        P("朱良玉", "全國人大代表、北京市保安服務總公司副總經理", "在接受記者采訪時表示,自己當選第十二屆全國人大代表",
+          "特別是留守兒童和保安群體"),
+        P("謝智波", None, "能當選為全國人大代表、成為人民代表大會主席團中一位", "也倍感壓力"),
+        P("宗慶后", None, "2003年,宗慶后第一次以全國人大代表的身份", "國計民生是他關注的重點領域")]),
+]
 PROJECT = [
     ("seed-newspaper-page-2022.txt", "file:///newspaper-page-2022.txt",
      "the seed: headline, 'NAME post' byline, piece; OCR of columns read out of order", False, "", [
@@ -273,6 +496,11 @@ if __name__ == "__main__":
     pages = [entry(*p, "published page (search corpus excerpt)") for p in PAGES]
     pages += [entry(*p, "published page (search corpus excerpt)", "second") for p in NEW_PAGES]
     pages += [entry(*p, "published page (search corpus excerpt)", "third") for p in THIRD_PAGES]
+    pages += [entry(*p, "published page (search corpus excerpt)", "fourth") for p in FOURTH_PAGES]
+    pages += [entry(*p, "published page (search corpus excerpt)", "fifth") for p in FIFTH_PAGES]
+    pages += [entry(*p, "published page (search corpus excerpt)", "sixth") for p in SIXTH_PAGES]
+    pages += [entry(*p, "published page (search corpus excerpt)", "seventh") for p in SEVENTH_PAGES]
+    pages += [entry(*p, "published page (search corpus excerpt)", "eighth") for p in EIGHTH_PAGES]
     pages += [entry(*p, "the project's seed page") for p in PROJECT]
     with open("labels.json", "w", encoding="utf-8") as out:
         json.dump({"pages": pages}, out, ensure_ascii=False, indent=1)
