@@ -48,6 +48,7 @@ _CATEGORY_BEFORE = ("各", "省", "国家", "级", "家", "个", "类", "批", "
 _BARE = "高新区"
 _LEAD = 200
 _NEAR = 60  # a city this close to a bare 高新区 names it
+_LIST_TAIL = 6  # 中关村、张江、东湖等高新区: at most this far from the last listed zone to 等高新区
 _DOMINANT = 3  # body mentions from which a headline zone outweighs one named half as often
 
 _ZONE, _AMBIG, _PLACE, _OTHER, _BARE_KIND, _GENERIC, _WEAK_PLACE = range(7)
@@ -227,6 +228,9 @@ class ZoneTagger:
         prefix = text[max(0, hit.start - 4):hit.start]
         if prefix.endswith(_CATEGORY_BEFORE) or _COUNT_BEFORE.search(prefix):
             return None
+        if prefix.endswith("等") and before is not None and before.kind in (_ZONE, _PLACE) \
+                and hit.start - before.end <= _LIST_TAIL:
+            return None  # 中关村、张江、东湖等高新区: the kind the listed zones are, not one more zone
         if prefix and "\u4e00" <= prefix[-1] <= "\u9fff" and prefix[-1] not in "的在与和及了是为对该本我从到将把让向于由经使等入驻至给同跟被里即称区原":
             return None  # 衡水高新区: a zone the gazetteer does not hold
         if defaults:
@@ -264,7 +268,9 @@ class ZoneTagger:
                     if models is None:  # cheap whole-text tests first: most texts hold neither
                         models = (any(word in text for word in _LEARN_WORDS),
                                   any(word in text for word in _EXPERIENCE_WORDS))
-                    if ((models[0] and _LEARN_FROM.search(text, max(body_start, hit.start - 12), hit.start))
+                    if text[hit.end:hit.end + 1] in _FACILITY_FIRST and _FACILITY.match(text, hit.end):
+                        section = "facility"  # 西安高新区创业园: an incubator the zone runs, not the zone itself
+                    elif ((models[0] and _LEARN_FROM.search(text, max(body_start, hit.start - 12), hit.start))
                             or (models[1] and _EXPERIENCE_OF.match(text, hit.end))):
                         section = "compare"  # 学习借鉴苏州工业园区先进经验: a model held up, not the subject
                     elif (has_remit if has_remit is not None else (has_remit := _has_remit(text))) \
@@ -298,8 +304,9 @@ class ZoneTagger:
                 zone_id = self._resolve_ambiguous(hit, *ambiguous_context, defaults)
                 if zone_id:
                     mentions.append((zone_id, hit.section, hit.start - (body_start if hit.section == "body" else 0)))
+        mentions = _mark_tour_and_example_lists(text, body_start, mentions)
         # a city in the title (深圳) names its zone only when the body names that zone too: weaker
-        # evidence than a zone name, so it needs the corroboration
+        # evidence than a zone name, so it needs the corroboration (a stop of a tour is none)
         in_body = {z for z, section, _ in mentions if section == "body"}
         for i, hit in enumerate(hits):
             if hit.section != "title":
@@ -326,7 +333,7 @@ class ZoneTagger:
                         and _in_remit(text, hit.start, hit.end):
                     section = "remit"
                 mentions.append((zone_id, section, hit.start - (body_start if hit.section == "body" else 0)))
-        return mentions
+        return _mark_tour_and_example_lists(text, body_start, mentions)
 
     # the stage ---------------------------------------------------------------------------
     def tag(self, title: str, body: str, default_zones: tuple[str, ...] = (), byline: str = "",
@@ -546,8 +553,12 @@ class ZoneTagger:
 
 
 _OFFICE_WORDS = frozenset(OFFICES)
-_BODY_SECTIONS = frozenset(("body", "list", "compare", "remit"))
-_ASIDE_SECTIONS = frozenset(("list", "compare", "remit"))
+_BODY_SECTIONS = frozenset(("body", "list", "compare", "remit", "facility"))
+_ASIDE_SECTIONS = frozenset(("list", "compare", "remit", "facility"))
+# After a zone's name, a facility it runs or hosts (西安高新区创业园, 中关村软件园): a text naming the zone only
+# there is about the facility; the zone is mentioned
+_FACILITY = re.compile("创业园|创业中心|孵化器|孵化园|孵化基地|软件园|创新园|产业园")
+_FACILITY_FIRST = frozenset(word[0] for word in _FACILITY.pattern.split("|"))
 _ZONE_ORGAN = re.compile("党工委|管委会|管委|工委")
 # After a zone's name, the rest of another name: a company, a building, a road (中关村发展集团, 张江路)
 _INSIDE_NAME = re.compile("发展集团|控股|集团|股份|有限公司|公司|大厦|大道|大街|路(?![径线演])|展示中心|会展中心|会议中心|酒店|宾馆|广场")
@@ -557,7 +568,7 @@ _COUNT_BEFORE = re.compile(r"[0-9一二三四五六七八九十几多两]$")  # 
 _LIST_COUNT = re.compile("等?[0-9一二三四五六七八九十两]*[家个所]?(?:国家级|国家|省级)?")
 _NEW_AREA = re.compile("(?:(?!高新区)[\u4e00-\u9fff]){0,3}?新区")  # 长春新区, 南京江北新区 (not 高新区: that is a zone)
 # A zone held up as a model: a verb of learning before it, or its experience after it
-_LEARN_FROM = re.compile("学习|借鉴|对标|比肩|媲美|看齐|效仿|复制|参照|取经")
+_LEARN_FROM = re.compile("学习|借鉴|对标|比肩|媲美|看齐|效仿|复制|参照|取经|仅次于|堪比|不亚于|赶超")
 _EXPERIENCE_OF = re.compile("[\u4e00-\u9fff]{0,6}?(?:先进经验|成功经验|经验做法|发展经验|先进理念|成功模式)")
 _LEARN_WORDS = tuple(_LEARN_FROM.pattern.split("|"))
 _EXPERIENCE_WORDS = ("经验", "理念", "模式")  # every _EXPERIENCE_OF phrase holds one
@@ -614,6 +625,45 @@ def _aside(mentions: list[tuple[str, str, int]], posts: list[tuple[int, int, boo
             kept.add(zone_id)
     aside |= {zone_id for zone_id, held in in_posts.items() if len(held) == 1}
     return aside - kept
+
+
+def _mark_tour_and_example_lists(text: str, body_start: int, mentions: list[tuple[str, str, int]]
+                                 ) -> list[tuple[str, str, int]]:
+    """Two or more zones named in one clause as the stops of a tour (赴苏州工业园区、相城区和苏州高新区等地参观考察)
+    or as examples (以中关村、张江、深圳为代表的国家高新区): a list, as before a count of zones. The text is about
+    the tour or the kind, not about one of them; a stop of a tour named again later is the tour going on."""
+    body = [(i, m) for i, m in enumerate(mentions) if m[1] == "body"]
+    if len(body) < 2 or not any(cue in text for cue in _LIST_CUES):  # most texts: no cue, nothing to do
+        return mentions
+    toured: set[str] = set()  # zones that are stops of a tour: every later mention is the tour going on
+    by_clause: dict[int, list[int]] = {}
+    for i, (_, _, position) in body:
+        at = body_start + position
+        by_clause.setdefault(max(text.rfind(mark, body_start, at) for mark in _CLAUSE_ENDS), []).append(i)
+    for start, indexes in by_clause.items():
+        if len({mentions[i][0] for i in indexes}) < 2:
+            continue
+        first = body_start + min(mentions[i][2] for i in indexes)
+        last = body_start + max(mentions[i][2] for i in indexes)
+        stop = min((j for j in (text.find(mark, last) for mark in _CLAUSE_ENDS) if j >= 0), default=len(text))
+        before, after = text[max(start + 1, body_start):first], text[last:stop]
+        tour = bool(_TOUR_TO.search(before) and _TOUR_DOES.search(after))
+        if tour or _EXAMPLE_LIST_END.search(after):
+            for i in indexes:
+                zone_id, _, position = mentions[i]
+                mentions[i] = (zone_id, "list", position)
+                if tour:
+                    toured.add(zone_id)
+    if toured:
+        mentions = [(z, "list", p) if z in toured and section == "body" else (z, section, p) for z, section, p in mentions]
+    return mentions
+
+
+_CLAUSE_ENDS = ("，", "。", "；", "！", "？", "|", "\n", ",", ";")
+_LIST_CUES = ("等", "为代表", "赴", "前往")
+_EXAMPLE_LIST_END = re.compile("等地|等园区|等高新区|等国家高新区|等开发区|等城市|等地区|为代表")
+_TOUR_TO = re.compile("赴|前往|到")
+_TOUR_DOES = re.compile("考察|参观|学习|取经|观摩")
 
 
 _ROLL = 3  # officials named with posts: a roll of attendance, where one of them holding a zone post is an aside
