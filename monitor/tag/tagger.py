@@ -258,17 +258,23 @@ class ZoneTagger:
         bare_hits: list[int] = []
         models: tuple[bool, bool] | None = None  # whether the text has a verb of learning, an experience word
         has_remit: bool | None = None  # whether it has a word of an official's remit (分管 ...)
+        spans: list[tuple[int, int]] = []  # two different zones in the body close enough to share a clause
+        last_start, last_zone = -_CLAUSE_WINDOW, ""
         for i, hit in enumerate(hits):
             kind = hit.kind
             if kind == _ZONE:
-                if text[hit.end:hit.end + 1] in _INSIDE_NAME_FIRST and _INSIDE_NAME.match(text, hit.end):
+                after = text[hit.end:hit.end + 1]
+                if after in _INSIDE_NAME_FIRST and _INSIDE_NAME.match(text, hit.end):
                     continue  # 中关村发展集团, 张江路: the zone's name inside another name
                 section = hit.section
                 if section == "body":
                     if models is None:  # cheap whole-text tests first: most texts hold neither
                         models = (any(word in text for word in _LEARN_WORDS),
                                   any(word in text for word in _EXPERIENCE_WORDS))
-                    if text[hit.end:hit.end + 1] in _FACILITY_FIRST and _FACILITY.match(text, hit.end):
+                    if hit.start - last_start < _CLAUSE_WINDOW and hit.ref != last_zone:
+                        spans.append((last_start, hit.start))
+                    last_start, last_zone = hit.start, hit.ref
+                    if after in _FACILITY_FIRST and _FACILITY.match(text, hit.end):
                         section = "facility"  # 西安高新区创业园: an incubator the zone runs, not the zone itself
                     elif ((models[0] and _LEARN_FROM.search(text, max(body_start, hit.start - 12), hit.start))
                             or (models[1] and _EXPERIENCE_OF.match(text, hit.end))):
@@ -304,7 +310,9 @@ class ZoneTagger:
                 zone_id = self._resolve_ambiguous(hit, *ambiguous_context, defaults)
                 if zone_id:
                     mentions.append((zone_id, hit.section, hit.start - (body_start if hit.section == "body" else 0)))
-        mentions = _mark_tour_and_example_lists(text, body_start, mentions)
+        toured = _mark_tour_and_example_lists(text, body_start, mentions, spans) if spans else set()
+        if toured:
+            mentions = _mark_toured(mentions, toured)
         # a city in the title (深圳) names its zone only when the body names that zone too: weaker
         # evidence than a zone name, so it needs the corroboration (a stop of a tour is none)
         in_body = {z for z, section, _ in mentions if section == "body"}
@@ -324,6 +332,7 @@ class ZoneTagger:
         if not in_body and sum(1 for i in bare_hits if hits[i].ref != "full") >= 3:
             city_zones = {zone_by_place[h.ref] for h in hits if h.kind == _PLACE and h.ref in zone_by_place}
             only_city = next(iter(city_zones)) if len(city_zones) == 1 else None
+        before_bare = len(mentions)
         for i in bare_hits:
             hit = hits[i]
             zone_id = self._resolve_bare(i, hits, text, defaults, anchors, only_city)
@@ -333,7 +342,9 @@ class ZoneTagger:
                         and _in_remit(text, hit.start, hit.end):
                     section = "remit"
                 mentions.append((zone_id, section, hit.start - (body_start if hit.section == "body" else 0)))
-        return _mark_tour_and_example_lists(text, body_start, mentions)
+        if toured and len(mentions) > before_bare:  # a bare 高新区 naming a stop of the tour
+            mentions = _mark_toured(mentions, toured)
+        return mentions
 
     # the stage ---------------------------------------------------------------------------
     def tag(self, title: str, body: str, default_zones: tuple[str, ...] = (), byline: str = "",
@@ -627,43 +638,53 @@ def _aside(mentions: list[tuple[str, str, int]], posts: list[tuple[int, int, boo
     return aside - kept
 
 
-def _mark_tour_and_example_lists(text: str, body_start: int, mentions: list[tuple[str, str, int]]
-                                 ) -> list[tuple[str, str, int]]:
+def _mark_tour_and_example_lists(text: str, body_start: int, mentions: list[tuple[str, str, int]],
+                                 spans: list[tuple[int, int]]) -> set[str]:
     """Two or more zones named in one clause as the stops of a tour (赴苏州工业园区、相城区和苏州高新区等地参观考察)
-    or as examples (以中关村、张江、深圳为代表的国家高新区): a list, as before a count of zones. The text is about
-    the tour or the kind, not about one of them; a stop of a tour named again later is the tour going on."""
-    body = [(i, m) for i, m in enumerate(mentions) if m[1] == "body"]
-    if len(body) < 2 or not any(cue in text for cue in _LIST_CUES):  # most texts: no cue, nothing to do
-        return mentions
-    toured: set[str] = set()  # zones that are stops of a tour: every later mention is the tour going on
-    by_clause: dict[int, list[int]] = {}
-    for i, (_, _, position) in body:
-        at = body_start + position
-        by_clause.setdefault(max(text.rfind(mark, body_start, at) for mark in _CLAUSE_ENDS), []).append(i)
-    for start, indexes in by_clause.items():
-        if len({mentions[i][0] for i in indexes}) < 2:
+    or as examples (以中关村、张江、深圳为代表的国家高新区): a list, as before a count of zones (`mentions` is
+    changed in place). The text is about the tour or the kind, not about one of them; a stop of a tour named
+    again later is the tour going on: the zones toured are returned, for the caller to mark their later mentions."""
+    # `spans`: (start, start) in `text` of two different zones of the body close enough to share a clause (a cue
+    # reads back _CLAUSE_WINDOW characters): only after them can a cue close a list
+    if not any(cue in text for cue in _LIST_CUES):
+        return set()  # most texts: no two zones in one clause, or no cue
+    body = sorted((body_start + m[2], i) for i, m in enumerate(mentions) if m[1] == "body")
+    positions = [position for position, _ in body]
+    toured: set[str] = set()
+    listed: set[int] = set()
+    seen: set[int] = set()
+    # each cue (等地, 为代表, 考察 ...) after such a pair looks back over its own clause for the zones it closes
+    for cue in (cue for a, b in spans for cue in _LIST_TRIGGER.finditer(text, b, a + _CLAUSE_WINDOW)):
+        at = cue.start()
+        if at in seen:
             continue
-        first = body_start + min(mentions[i][2] for i in indexes)
-        last = body_start + max(mentions[i][2] for i in indexes)
-        stop = min((j for j in (text.find(mark, last) for mark in _CLAUSE_ENDS) if j >= 0), default=len(text))
-        before, after = text[max(start + 1, body_start):first], text[last:stop]
-        tour = bool(_TOUR_TO.search(before) and _TOUR_DOES.search(after))
-        if tour or _EXAMPLE_LIST_END.search(after):
-            for i in indexes:
-                zone_id, _, position = mentions[i]
-                mentions[i] = (zone_id, "list", position)
-                if tour:
-                    toured.add(zone_id)
-    if toured:
-        mentions = [(z, "list", p) if z in toured and section == "body" else (z, section, p) for z, section, p in mentions]
-    return mentions
+        seen.add(at)
+        window = text[max(body_start, at - _CLAUSE_WINDOW):at]
+        start = at - len(window) + max(window.rfind(mark) for mark in _CLAUSE_ENDS) + 1
+        inside = body[bisect_left(positions, start):bisect_left(positions, at)]
+        if len({mentions[i][0] for _, i in inside}) < 2:
+            continue
+        if cue.group() in _TOUR_VERBS:
+            if not _TOUR_TO.search(text, start, inside[0][0]):
+                continue
+            toured.update(mentions[i][0] for _, i in inside)
+        listed.update(i for _, i in inside)
+    for i in listed:
+        zone_id, _, position = mentions[i]
+        mentions[i] = (zone_id, "list", position)
+    return toured
+
+
+def _mark_toured(mentions: list[tuple[str, str, int]], toured: set[str]) -> list[tuple[str, str, int]]:
+    return [(z, "list", p) if z in toured and section == "body" else (z, section, p) for z, section, p in mentions]
 
 
 _CLAUSE_ENDS = ("，", "。", "；", "！", "？", "|", "\n", ",", ";")
+_CLAUSE_WINDOW = 60  # characters a cue looks back for the start of its clause
 _LIST_CUES = ("等", "为代表", "赴", "前往")
-_EXAMPLE_LIST_END = re.compile("等地|等园区|等高新区|等国家高新区|等开发区|等城市|等地区|为代表")
+_TOUR_VERBS = frozenset(("考察", "参观", "学习", "取经", "观摩"))
+_LIST_TRIGGER = re.compile("等地|等园区|等高新区|等国家高新区|等开发区|等城市|等地区|为代表|" + "|".join(_TOUR_VERBS))
 _TOUR_TO = re.compile("赴|前往|到")
-_TOUR_DOES = re.compile("考察|参观|学习|取经|观摩")
 
 
 _ROLL = 3  # officials named with posts: a roll of attendance, where one of them holding a zone post is an aside
