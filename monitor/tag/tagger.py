@@ -259,7 +259,7 @@ class ZoneTagger:
         models: tuple[bool, bool] | None = None  # whether the text has a verb of learning, an experience word
         has_remit: bool | None = None  # whether it has a word of an official's remit (分管 ...)
         spans: list[tuple[int, int]] = []  # two different zones in the body close enough to share a clause
-        last_start, last_zone = -_CLAUSE_WINDOW, ""
+        last_start, last_end, last_zone = -_CLAUSE_WINDOW, -_CLAUSE_WINDOW, ""
         for i, hit in enumerate(hits):
             kind = hit.kind
             if kind == _ZONE:
@@ -271,9 +271,9 @@ class ZoneTagger:
                     if models is None:  # cheap whole-text tests first: most texts hold neither
                         models = (any(word in text for word in _LEARN_WORDS),
                                   any(word in text for word in _EXPERIENCE_WORDS))
-                    if hit.start - last_start < _CLAUSE_WINDOW and hit.ref != last_zone:
+                    if hit.start - last_end <= _LIST_GAP and hit.ref != last_zone:
                         spans.append((last_start, hit.start))
-                    last_start, last_zone = hit.start, hit.ref
+                    last_start, last_end, last_zone = hit.start, hit.end, hit.ref
                     if after in _FACILITY_FIRST and _FACILITY.match(text, hit.end):
                         section = "facility"  # 西安高新区创业园: an incubator the zone runs, not the zone itself
                     elif ((models[0] and _LEARN_FROM.search(text, max(body_start, hit.start - 12), hit.start))
@@ -644,17 +644,18 @@ def _mark_tour_and_example_lists(text: str, body_start: int, mentions: list[tupl
     or as examples (以中关村、张江、深圳为代表的国家高新区): a list, as before a count of zones (`mentions` is
     changed in place). The text is about the tour or the kind, not about one of them; a stop of a tour named
     again later is the tour going on: the zones toured are returned, for the caller to mark their later mentions."""
-    # `spans`: (start, start) in `text` of two different zones of the body close enough to share a clause (a cue
-    # reads back _CLAUSE_WINDOW characters): only after them can a cue close a list
-    if not any(cue in text for cue in _LIST_CUES):
-        return set()  # most texts: no two zones in one clause, or no cue
+    # `spans`: (start, start) in `text` of two different zones of the body next to each other, as in a list:
+    # only after them can a cue close one. Most texts hold no cue there: nothing else is done.
+    cues = [cue for a, b in spans for cue in _LIST_TRIGGER.finditer(text, b, a + _CLAUSE_WINDOW)]
+    if not cues:
+        return set()
     body = sorted((body_start + m[2], i) for i, m in enumerate(mentions) if m[1] == "body")
     positions = [position for position, _ in body]
     toured: set[str] = set()
     listed: set[int] = set()
     seen: set[int] = set()
     # each cue (等地, 为代表, 考察 ...) after such a pair looks back over its own clause for the zones it closes
-    for cue in (cue for a, b in spans for cue in _LIST_TRIGGER.finditer(text, b, a + _CLAUSE_WINDOW)):
+    for cue in cues:
         at = cue.start()
         if at in seen:
             continue
@@ -680,11 +681,11 @@ def _mark_toured(mentions: list[tuple[str, str, int]], toured: set[str]) -> list
 
 
 _CLAUSE_ENDS = ("，", "。", "；", "！", "？", "|", "\n", ",", ";")
+_LIST_GAP = 12  # 苏州工业园区、相城区和苏州高新区: at most this many characters between two zones of a list
 _CLAUSE_WINDOW = 60  # characters a cue looks back for the start of its clause
-_LIST_CUES = ("等", "为代表", "赴", "前往")
 _TOUR_VERBS = frozenset(("考察", "参观", "学习", "取经", "观摩"))
 _LIST_TRIGGER = re.compile("等地|等园区|等高新区|等国家高新区|等开发区|等城市|等地区|为代表|" + "|".join(_TOUR_VERBS))
-_TOUR_TO = re.compile("赴|前往|到")
+_TOUR_TO = re.compile("赴|前往")  # a study tour (到 also leads to an inspection: 市委书记到A、B调研考察)
 
 
 _ROLL = 3  # officials named with posts: a roll of attendance, where one of them holding a zone post is an aside
