@@ -7,7 +7,9 @@ Sets, printed side by side:
   hash of the page URL (``real_half``), fixed before any rule was tuned. Rules are written from
   the tune half only; the held-out half is reported, never read for failures. The held-out half
   is printed per batch: the first batch's was scored while rules were written (partly seen), the
-  later batches (d-second.yaml, e-third.yaml) were collected and labelled afterwards.
+  later batches (d-second.yaml, e-third.yaml) were collected and labelled afterwards. Batches in
+  ``FRESH`` (collected after the last rules: g-fifth.yaml) are printed apart, tune half too, and are
+  left out of "real tune" and ``--errors``.
 
 The tagger is called the way the crawler calls it: title, text and the page URL.
 A person counts as found when the name is the same and the post names the same office
