@@ -258,7 +258,7 @@ class ZoneTagger:
         bare_hits: list[int] = []
         models: tuple[bool, bool] | None = None  # whether the text has a verb of learning, an experience word
         has_remit: bool | None = None  # whether it has a word of an official's remit (分管 ...)
-        spans: list[tuple[int, int]] = []  # two different zones in the body close enough to share a clause
+        spans: list[tuple[int, int]] = []  # two different zones in the body a few characters apart, as in a list
         last_start, last_end, last_zone = -_CLAUSE_WINDOW, -_CLAUSE_WINDOW, ""
         for i, hit in enumerate(hits):
             kind = hit.kind
@@ -680,11 +680,11 @@ def _mark_toured(mentions: list[tuple[str, str, int]], toured: set[str]) -> list
     return [(z, "list", p) if z in toured and section == "body" else (z, section, p) for z, section, p in mentions]
 
 
-_CLAUSE_ENDS = ("，", "。", "；", "！", "？", "|", "\n", ",", ";")
+_CLAUSE_ENDS = ("。", ",", ";", "!", "?", "|", "，", "；", "！", "？")  # in a match key, full-width marks are ASCII
 _LIST_GAP = 12  # 苏州工业园区、相城区和苏州高新区: at most this many characters between two zones of a list
 _CLAUSE_WINDOW = 60  # characters a cue looks back for the start of its clause
-_TOUR_VERBS = frozenset(("考察", "参观", "学习", "取经", "观摩"))
-_LIST_TRIGGER = re.compile("等地|等园区|等高新区|等国家高新区|等开发区|等城市|等地区|为代表|" + "|".join(_TOUR_VERBS))
+_TOUR_VERBS = ("考察", "参观", "学习", "取经", "观摩")
+_LIST_TRIGGER = re.compile("等地区|等地|等园区|等国家高新区|等高新区|等开发区|等城市|为代表|" + "|".join(_TOUR_VERBS))
 _TOUR_TO = re.compile("赴|前往")  # a study tour (到 also leads to an inspection: 市委书记到A、B调研考察)
 
 
