@@ -137,6 +137,9 @@ class ZoneTagger:
                                                      implementation=ahocorasick_rs.Implementation.DFA)
         self._orgs: dict[tuple[str, str | None, str | None], PersonOrg] = {}
         self._post_zones: dict[str, str | None] = {}
+        # a frozen dataclass costs about a microsecond to build and an article has a dozen zone tags, most of
+        # them seen before (zone, role and raw score take few values): equal tags are shared (bounded cache)
+        self._zone_tag_cache: dict[tuple[str, str, float], ZoneTag] = {}
         self._name_keys = {z.id: tuple(match_key(n) for n in z.names) for z in self.gazetteer.zones}
         self._zone_by_place = {str(i): p.zone_id for i, p in enumerate(self.places) if p.zone_id}
         self._prefectures = {z.id: z.prefecture for z in self.gazetteer.zones}
@@ -446,13 +449,22 @@ class ZoneTagger:
         else:
             subjects = set()
         tags = []
+        made = self._zone_tag_cache
         for zone_id, raw in score.items():
-            zone = self.gazetteer.get(zone_id)
-            assert zone is not None
             role = "subject" if zone_id in subjects else "mentioned"
-            tags.append(ZoneTag(zone_id, zone.full_name, role, round(min(1.0, raw / 6), 3)))
+            tag = made.get((zone_id, role, raw))
+            if tag is None:
+                tag = made[(zone_id, role, raw)] = self._new_zone_tag(zone_id, role, raw)
+            tags.append(tag)
+        if len(made) > _ORG_CACHE:
+            made.clear()
         tags.sort(key=lambda t: (t.role != "subject", -t.score, t.zone_id))
         return tuple(tags)
+
+    def _new_zone_tag(self, zone_id: str, role: str, raw: float) -> ZoneTag:
+        zone = self.gazetteer.get(zone_id)
+        assert zone is not None
+        return ZoneTag(zone_id, zone.full_name, role, round(min(1.0, raw / 6), 3))  # type: ignore[arg-type]
 
     def _people(self, title_k: str, byline_k: str, body_s: str, body_k: str, author: str | None, byline_s: str,
                 hits: list[_Hit], mentions: list[tuple[str, str, int]], office_hits: list[tuple[int, int]],

@@ -32,6 +32,8 @@ __all__ = ["Topic", "Taxonomy", "TopicMatcher", "UnknownTopicError", "load_taxon
 
 _MAX_COUNT = 3
 _SENTENCE_END = re.compile(r"[。！？!?；;\n|]")
+_MADE_CACHE = 8192
+_UNMADE = object()  # not yet in the cache (None is an answer)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +142,9 @@ class TopicMatcher:
         self.phrases: dict[str, _Phrase] = {p: _Phrase(number, v) for number, (p, v) in enumerate(entries.items()) if p}
         self._automaton: ahocorasick_rs.AhoCorasick | None = None
         self._values: list[_Phrase] = []
+        # the tag (or None: under the threshold) of a topic's raw score: building a frozen dataclass costs about
+        # a microsecond, and scores recur (sums of a few weights); equal tags are shared
+        self._made: dict[tuple[int, float], TopicTag | None] = {}
 
     def match(self, title_key: str, body_key: str) -> tuple[TopicTag, ...]:
         """Topics of a text given as match keys (see monitor.normalise.match_key)."""
@@ -200,9 +205,16 @@ class TopicMatcher:
 
     def _tags(self, scores: dict[int, float]) -> tuple[TopicTag, ...]:
         tags = []
+        made = self._made
         for index, raw in scores.items():
-            topic = self.taxonomy.topics[index]
-            if raw >= topic.threshold:
-                tags.append(TopicTag(topic.id, topic.zh, round(min(1.0, raw / (2 * topic.threshold)), 3)))
+            tag = made.get((index, raw), _UNMADE)
+            if tag is _UNMADE:
+                topic = self.taxonomy.topics[index]
+                tag = made[(index, raw)] = TopicTag(topic.id, topic.zh, round(min(1.0, raw / (2 * topic.threshold)), 3)) \
+                    if raw >= topic.threshold else None
+            if tag is not None:
+                tags.append(tag)
+        if len(made) > _MADE_CACHE:
+            made.clear()  # bounded; clearing (not evicting one) is safe if threads share the matcher
         tags.sort(key=lambda t: (-t.score, t.topic_id))
         return tuple(tags)
