@@ -26,7 +26,6 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import itemgetter
 from urllib.parse import urlsplit
 
 import ahocorasick_rs
@@ -52,7 +51,7 @@ _LIST_TAIL = 6  # 中关村、张江、东湖等高新区: at most this far from
 _DOMINANT = 3  # body mentions from which a headline zone outweighs one named half as often
 
 _ZONE, _AMBIG, _PLACE, _OTHER, _BARE_KIND, _GENERIC, _WEAK_PLACE = range(7)
-_TO_ZONES, _TO_TOPICS, _TO_OFFICES = 1, 2, 4
+_TO_TOPICS, _TO_OFFICES = 2, 4
 _NOT_MENTIONS = frozenset((_PLACE, _WEAK_PLACE, _OTHER))
 _PLACES = (_PLACE, _WEAK_PLACE)
 _WEIGHTS = {"title": 3.0, "byline": 3.0, "lead": 1.0, "mention": 0.5}
@@ -112,27 +111,20 @@ class ZoneTagger:
                         entries.setdefault(stem + form, (_ZONE, zone.id))
         for key in self.ambiguous:
             entries[key] = (_AMBIG, key)
-        # One automaton for everything the tagger looks for: zone-side names (matched leftmost-longest
-        # after the scan) and topic phrases (every overlapping hit).
-        patterns: dict[str, tuple[tuple[int, str] | None, tuple[tuple[int, int, float], ...]]] = {}
-        for key, value in entries.items():
-            patterns[key] = (value, ())
-        for phrase, values in self.topics.phrases.items():
-            zone_value = patterns.get(phrase, (None, ()))[0]
-            patterns[phrase] = (zone_value, values)
-        for office in OFFICES:  # office words for the people finder ride along in the same pass
-            patterns.setdefault(office, (None, ()))
-        self._values = list(patterns.values())
-        self._zone_values = [v[0] for v in self._values]
-        self._topic_values = [v[1] for v in self._values]
-        # what each pattern's hit feeds, as bits: zone side, topics, offices (most patterns feed one)
-        self._routes = [(_TO_ZONES if zone is not None else 0) | (_TO_TOPICS if topics else 0)
-                        | (_TO_OFFICES if key in _OFFICE_WORDS else 0) for key, (zone, topics) in patterns.items()]
-        # one lookup per hit: the route and what a one-route hit carries
-        self._route_table = [(route, zone if route == _TO_ZONES else topics if route == _TO_TOPICS else None)
-                             for route, (zone, topics) in zip(self._routes, self._values, strict=True)]
+        # Two automata. Zone-side names, leftmost-longest: the scan returns just the hits kept (an overlapping
+        # scan returns 宝鸡, 高新区 and 宝鸡高新区 for every 宝鸡高新区, five times the hits, to sort and drop in
+        # Python). Topic phrases (every overlapping hit) and office words for the people finder share the other.
         # ahocorasick_rs (Rust) rather than pyahocorasick: with a large CJK alphabet pyahocorasick
         # walks each trie node's children one by one, about three times slower over the same patterns.
+        self._zone_values = list(entries.values())
+        self._zone_automaton = ahocorasick_rs.AhoCorasick(list(entries), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+                                                          implementation=ahocorasick_rs.Implementation.DFA)
+        patterns: dict[str, tuple[tuple[int, int, float], ...]] = dict(self.topics.phrases)
+        for office in OFFICES:
+            patterns.setdefault(office, ())
+        # one lookup per hit: what it feeds, as bits (topics, offices), and the topic values it carries
+        self._route_table = [((_TO_TOPICS if topics else 0) | (_TO_OFFICES if key in _OFFICE_WORDS else 0), topics)
+                             for key, topics in patterns.items()]
         self._automaton = ahocorasick_rs.AhoCorasick(list(patterns), matchkind=ahocorasick_rs.MatchKind.Standard,
                                                      implementation=ahocorasick_rs.Implementation.DFA)
         self._orgs: dict[tuple[str, str | None, str | None], PersonOrg] = {}
@@ -150,44 +142,34 @@ class ZoneTagger:
     def _scan(self, text: str) -> tuple[list[tuple[int, int, tuple[int, str]]],
                                         list[tuple[int, int, tuple[tuple[int, int, float], ...]]],
                                         list[tuple[int, int]]]:
-        """One pass: every zone-side hit (start, end, value), every topic hit and every office word."""
+        """Zone-side hits (start, end, value; leftmost-longest, in order), every topic hit and every office word."""
         try:
-            matches = self._automaton.find_matches_as_indexes(text, overlapping=True)
+            found = self._zone_automaton.find_matches_as_indexes(text)
         except UnicodeEncodeError:  # lone surrogates from a hostile page: one U+FFFD each keeps the offsets
-            matches = self._automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
-        zone_side, topic_side, offices = [], [], []
-        zone_values, topic_values, table = self._zone_values, self._topic_values, self._route_table
-        for index, start, end in matches:
-            route, payload = table[index]
+            text = _SURROGATE.sub("\ufffd", text)
+            found = self._zone_automaton.find_matches_as_indexes(text)
+        zone_values = self._zone_values
+        zone_side = [(start, end, zone_values[index]) for index, start, end in found]
+        topic_side, offices = [], []
+        table = self._route_table
+        for index, start, end in self._automaton.find_matches_as_indexes(text, overlapping=True):
+            route, topics = table[index]
             if route == _TO_TOPICS:  # the most frequent first
-                topic_side.append((start, end, payload))
-            elif route == _TO_ZONES:
-                zone_side.append((start, end, payload))
+                topic_side.append((start, end, topics))
             elif route == _TO_OFFICES:
                 offices.append((start, end))
             else:
-                if route & _TO_ZONES:
-                    zone_side.append((start, end, zone_values[index]))
-                if route & _TO_TOPICS:
-                    topic_side.append((start, end, topic_values[index]))
-                if route & _TO_OFFICES:
-                    offices.append((start, end))
+                topic_side.append((start, end, topics))
+                offices.append((start, end))
         return zone_side, topic_side, offices
 
     def _zone_hits(self, text: str, found: list[tuple[int, int, tuple[int, str]]], bounds: tuple[int, int]
                    ) -> list[_Hit]:
-        """Leftmost-longest, non-overlapping zone-side hits; a place joined to a following other kind of
-        zone (昆明经开区) becomes that kind. `bounds`: where the byline and the body start."""
-        # by start, longest first: two stable C-level sorts beat one with a tuple-building key
-        found.sort(key=itemgetter(1), reverse=True)
-        found.sort(key=itemgetter(0))
+        """Zone-side hits from the leftmost-longest scan (in order, not overlapping); a place joined to a
+        following other kind of zone (昆明经开区) becomes that kind. `bounds`: where the byline and the body start."""
         hits: list[_Hit] = []
-        last_end = -1
         b0, b1 = bounds
         for start, end, (kind, ref) in found:
-            if start < last_end:
-                continue
-            last_end = end
             if (kind == _OTHER and hits and hits[-1].end == start and hits[-1].kind == _PLACE
                     and text[hits[-1].start:start] in self._joins_other_kind):
                 hits[-1] = _Hit(_OTHER, hits[-1].start, end, "", hits[-1].section)
@@ -199,9 +181,9 @@ class ZoneTagger:
     def _zone_ids(self, key: str) -> list[str]:
         """The zones named in a short text (a post), in order."""
         key = _SURROGATE.sub("\ufffd", key)  # lone surrogates from a hostile page: one U+FFFD each
-        found = [(start, end, self._values[index][0]) for index, start, end
-                 in self._automaton.find_matches_as_indexes(key, overlapping=True) if self._values[index][0] is not None]
-        return [h.ref for h in self._zone_hits(key, found, (len(key), len(key))) if h.kind == _ZONE]  # type: ignore[arg-type]
+        values = self._zone_values
+        found = [(start, end, values[index]) for index, start, end in self._zone_automaton.find_matches_as_indexes(key)]
+        return [h.ref for h in self._zone_hits(key, found, (len(key), len(key))) if h.kind == _ZONE]
 
     def _resolve_ambiguous(self, hit: _Hit, named: set[str | None], cities: set[str], defaults: tuple[str, ...]
                            ) -> str | None:
