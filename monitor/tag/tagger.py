@@ -135,6 +135,11 @@ class ZoneTagger:
         self._name_keys = {z.id: tuple(match_key(n) for n in z.names) for z in self.gazetteer.zones}
         self._zone_by_place = {str(i): p.zone_id for i, p in enumerate(self.places) if p.zone_id}
         self._prefectures = {z.id: z.prefecture for z in self.gazetteer.zones}
+        # what `_places` reads, looked up once: (province, city) of each zone and of each place; and the place
+        # tags, shared (their keys come from these two tables, a bounded set)
+        self._zone_places = {z.id: (z.province, z.prefecture) for z in self.gazetteer.zones}
+        self._place_keys = {str(i): (p.province, p.city) for i, p in enumerate(self.places)}
+        self._place_tags: dict[tuple[str, str], PlaceTag] = {}
         # a city joins a following other kind of zone as 昆明 or 昆明市, not as 昆明县
         self._joins_other_kind = {match_key(p.name + suffix) for p in self.places if p.city for suffix in ("", "市")}
 
@@ -540,21 +545,20 @@ class ZoneTagger:
         return PersonOrg(name, None, None, None)
 
     def _places(self, zones: tuple[ZoneTag, ...], hits: list[_Hit], lead_end: int) -> tuple[PlaceTag, ...]:
-        places: dict[tuple[str, str], None] = {}
-        for tag in zones:
-            zone = self.gazetteer.get(tag.zone_id)
-            if zone is not None:
-                places[(zone.province, zone.prefecture)] = None
-        counts: dict[str, int] = {}
-        for hit in hits:
-            if hit.kind == _PLACE:
-                counts[hit.ref] = counts.get(hit.ref, 0) + 1
-        for hit in hits:
-            if hit.kind == _PLACE and (hit.start < lead_end or counts[hit.ref] >= 2):
-                place: Place = self.places[int(hit.ref)]
-                places[(place.province, place.city)] = None
+        zone_places, place_keys = self._zone_places, self._place_keys
+        places = dict.fromkeys(zone_places[tag.zone_id] for tag in zones if tag.zone_id in zone_places)
+        named = [(hit.start, hit.ref) for hit in hits if hit.kind == _PLACE]
+        if named:
+            counts: dict[str, int] = {}
+            for _, ref in named:
+                counts[ref] = counts.get(ref, 0) + 1
+            for start, ref in named:
+                if start < lead_end or counts[ref] >= 2:
+                    places[place_keys[ref]] = None
         cities = {p for p, c in places if c}
-        return tuple(PlaceTag(p, c) for p, c in places if c or p not in cities)
+        made = self._place_tags
+        return tuple(made.get(key) or made.setdefault(key, PlaceTag(*key)) for key in places
+                     if key[1] or key[0] not in cities)
 
 
 _OFFICE_WORDS = frozenset(OFFICES)
