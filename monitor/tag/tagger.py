@@ -51,7 +51,6 @@ _LIST_TAIL = 6  # 中关村、张江、东湖等高新区: at most this far from
 _DOMINANT = 3  # body mentions from which a headline zone outweighs one named half as often
 
 _ZONE, _AMBIG, _PLACE, _OTHER, _BARE_KIND, _GENERIC, _WEAK_PLACE = range(7)
-_TO_TOPICS, _TO_OFFICES = 2, 4
 _NOT_MENTIONS = frozenset((_PLACE, _WEAK_PLACE, _OTHER))
 _PLACES = (_PLACE, _WEAK_PLACE)
 _WEIGHTS = {"title": 3.0, "byline": 3.0, "lead": 1.0, "mention": 0.5}
@@ -122,9 +121,11 @@ class ZoneTagger:
         patterns: dict[str, tuple[tuple[int, int, float], ...]] = dict(self.topics.phrases)
         for office in OFFICES:
             patterns.setdefault(office, ())
-        # one lookup per hit: what it feeds, as bits (topics, offices), and the topic values it carries
-        self._route_table = [((_TO_TOPICS if topics else 0) | (_TO_OFFICES if key in _OFFICE_WORDS else 0), topics)
-                             for key, topics in patterns.items()]
+        # the topic phrases come first (index below `_topic_count`); office words are told by index. Two list
+        # comprehensions over the hits beat one loop sorting each hit into its list
+        self._topic_count = len(self.topics.phrases)
+        self._topic_values = list(patterns.values())
+        self._office_indexes = frozenset(i for i, key in enumerate(patterns) if key in _OFFICE_WORDS)
         self._automaton = ahocorasick_rs.AhoCorasick(list(patterns), matchkind=ahocorasick_rs.MatchKind.Standard,
                                                      implementation=ahocorasick_rs.Implementation.DFA)
         self._orgs: dict[tuple[str, str | None, str | None], PersonOrg] = {}
@@ -155,17 +156,10 @@ class ZoneTagger:
             found = self._zone_automaton.find_matches_as_indexes(text)
         zone_values = self._zone_values
         zone_side = [(start, end, zone_values[index]) for index, start, end in found]
-        topic_side, offices = [], []
-        table = self._route_table
-        for index, start, end in self._automaton.find_matches_as_indexes(text, overlapping=True):
-            route, topics = table[index]
-            if route == _TO_TOPICS:  # the most frequent first
-                topic_side.append((start, end, topics))
-            elif route == _TO_OFFICES:
-                offices.append((start, end))
-            else:
-                topic_side.append((start, end, topics))
-                offices.append((start, end))
+        matches = self._automaton.find_matches_as_indexes(text, overlapping=True)
+        topic_count, topic_values, office_indexes = self._topic_count, self._topic_values, self._office_indexes
+        topic_side = [(start, end, topic_values[index]) for index, start, end in matches if index < topic_count]
+        offices = [(start, end) for index, start, end in matches if index in office_indexes]
         return zone_side, topic_side, offices
 
     def _zone_hits(self, text: str, found: list[tuple[int, int, tuple[int, str]]], bounds: tuple[int, int]
