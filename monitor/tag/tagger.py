@@ -2,10 +2,10 @@
 
 Zones, in order:
 1. Title, byline (the author's post) and body are folded (traditional -> simplified, then
-   ``match_key``) and scanned once by an Aho-Corasick automaton holding every zone name and
-   alias, ambiguous aliases, place names, other kinds of zone (经开区, 自贸区, 工业园区,
-   保税区 ... alone or after a place name) and the bare 高新区. Matches are leftmost-longest and
-   never overlap, so 马鞍山高新区 is not also 鞍山高新区, 昆明经开区 is not a mention of 昆明,
+   ``match_key``) and scanned once by a leftmost-longest Aho-Corasick automaton holding every
+   zone name and alias, ambiguous aliases, place names, other kinds of zone (经开区, 自贸区, 工业园区,
+   保税区 ... alone or after a place name) and the bare 高新区 (a second pass, overlapping, finds topic
+   phrases and office words). Matches never overlap, so 马鞍山高新区 is not also 鞍山高新区, 昆明经开区 is not a mention of 昆明,
    and 苏州工业园区 (a zone name, the one 工业园区 counted as a national zone) beats the
    generic 苏州 + 工业园区.
 2. Ambiguous aliases (火炬高新区 ...) resolve to the candidate named by the source's zones or
@@ -340,7 +340,7 @@ class ZoneTagger:
         another zone as its subject.
 
         Title, byline and body are folded to simplified script when they hold traditional characters,
-        normalised once (``match_key``) and scanned once."""
+        normalised once (``match_key``) and scanned twice (zone side; topics and offices)."""
         # pinyin ruby left by a scraper or a script converter (東湖(hu)高新區(qū)) would split the names
         title, byline, body = strip_ruby(title), strip_ruby(byline), strip_ruby(body)
         title_s, byline_s, body_s = title, byline, body

@@ -4,7 +4,7 @@
    二十大报告 in them) and the taxonomy's ``generic`` phrases are blanked: every zone piece
    repeats them, so they say nothing about its topic.
 2. Every topic phrase is found in one Aho-Corasick pass over the match key of title and body
-   (the zone tagger's combined pass, or ``match``'s own); a hit inside one of the topic's
+   (the zone tagger's pass for topics and office words, or ``match``'s own); a hit inside one of the topic's
    negative phrases (民生 in 民生银行) does not count.
 3. A topic's raw score is the sum of phrase weights, each phrase counted at most three times
    and a title hit twice; the topic is tagged when the score reaches the threshold. The
@@ -122,7 +122,7 @@ class _Phrase:
 
 class TopicMatcher:
     """Scores topics from phrase hits. `match` scans a text itself; the zone tagger instead puts
-    `phrases` into its one combined automaton and hands the hits to `score`."""
+    `phrases` into its topic-and-office automaton and hands the hits to `score`."""
 
     def __init__(self, taxonomy: Taxonomy | None = None) -> None:
         self.taxonomy = taxonomy or load_taxonomy()
