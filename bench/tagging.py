@@ -7,7 +7,9 @@ Sets, printed side by side:
   hash of the page URL (``real_half``), fixed before any rule was tuned. Rules are written from
   the tune half only; the held-out half is reported, never read for failures. The held-out half
   is printed per batch: the first batch's was scored while rules were written (partly seen), the
-  later batches (d-second.yaml, e-third.yaml) were collected and labelled afterwards.
+  later batches (d-second.yaml, e-third.yaml) were collected and labelled afterwards. Batches in
+  ``FRESH`` (collected after the last rules: g-fifth.yaml) are printed apart, tune half too, and are
+  left out of "real tune" and ``--errors``.
 
 The tagger is called the way the crawler calls it: title, text and the page URL.
 A person counts as found when the name is the same and the post names the same office
@@ -42,6 +44,9 @@ from monitor.tag.tagger import ZoneTagger  # noqa: E402
 WRITTEN = ROOT / "tests" / "data" / "tagging"
 REAL = ROOT / "tests" / "data" / "tagging_real"
 KINDS = ("subject", "mentioned", "any zone", "people", "topics")
+# Batches collected after the last rules were written: both their halves are scored apart, and their tune
+# half is left out of "real tune" and of --errors, so that they measure the tagger on unseen pages.
+FRESH = ("fifth",)
 
 
 def load_cases(folder: Path = WRITTEN) -> list[dict[str, Any]]:
@@ -236,9 +241,12 @@ def main() -> None:
     written = load_cases()
     real = real_sets()
     held = real["held-out"]
-    sets = {"written": (written, True), "real tune": (real["tune"], False),
+    tune = [c for c in real["tune"] if c["batch"] not in FRESH]
+    sets = {"written": (written, True), "real tune": (tune, False),
+            **{f"tune {batch}": ([c for c in real["tune"] if c["batch"] == batch], False) for batch in FRESH},
             **{f"held-out {batch}": ([c for c in held if c["batch"] == batch], False)
                for batch in dict.fromkeys(c["batch"] for c in held)},
+            "held-out old": ([c for c in held if c["batch"] not in FRESH], False),
             "held-out all": (held, False)}
     results = {name: evaluate(cases, tagger, topics) for name, (cases, topics) in sets.items()}
     print("sets: " + ", ".join(f"{name} {len(cases)} texts" for name, (cases, _) in sets.items()))

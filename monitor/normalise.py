@@ -100,6 +100,8 @@ def match_key(text: str) -> str:
     """The comparison form of a text: NFKC, case-folded, without whitespace or invisibles.
 
     Hot path of tagging and dedup, hence the shortcuts; `content_hash` depends on its exact output."""
+    if text.isascii():  # a URL, an empty byline: nothing to remove or normalise, and casefold is lower
+        return "".join(text.lower().split())
     for char in _INVISIBLE_CHARS:
         if char in text:
             text = _INVISIBLE.sub("", text)

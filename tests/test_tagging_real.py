@@ -345,3 +345,40 @@ def test_web_subscription_form_refuses_an_unknown_topic() -> None:
     assert chosen.changes["topics"] == ("biomedicine", "talent") and not chosen.errors
     refused = read_subscription({"topics": ["talent", "no-such-topic"]}, "", "en")
     assert [e for e in refused.errors if "no-such-topic" in e and "Talent" in e]  # the valid choices, by label
+
+
+def test_zones_that_are_stops_of_a_study_tour_are_mentioned(tagger: ZoneTagger) -> None:
+    # d049: a district's cadres tour two Suzhou zones; the tour is the subject, not either zone
+    tags = tagger.tag("赴苏州外出学习考察报告", "11月11日至14日，我区组织各镇、区直部门干部70多人，赴苏州工业园区、相城区和苏州高新区等地"
+                                          "参观考察，学习了苏州加快科学发展的新思路。\n下午参观了苏州工业园区，与园区管委有关领导进行了座谈。"
+                                          "11月13日观摩了苏州高新区的园区发展情况。")
+    assert roles(tags, "subject") == set() and roles(tags, "mentioned") == {"suzhou", "suzhou-sip"}
+    tags = tagger.tag("", "近日，市长李明带队赴成都高新区、西安高新区考察学习，实地参观了多家企业。\n李明指出，要学习先进地区经验。")
+    assert roles(tags, "subject") == set() and roles(tags, "mentioned") == {"chengdu", "xian"}
+    # one zone visited, named for itself: still its subject
+    tags = tagger.tag("", "市委书记张伟到宝鸡高新区调研，先后走访了三家企业。\n张伟强调，宝鸡高新区要抓项目、促发展。")
+    assert roles(tags, "subject") == {"baoji"}
+
+
+def test_zones_named_as_examples_of_a_kind_are_mentioned(tagger: ZoneTagger) -> None:
+    tags = tagger.tag("", "以中关村、张江、深圳为代表的一批国家高新区已成为创新高地。本文以某市为例，研究地方高新区的发展路径。")
+    assert roles(tags, "subject") == set() and roles(tags, "mentioned") == {"zhongguancun", "zhangjiang"}
+    # 等高新区 after a list of zones is their kind, not one more mention of the last one
+    tags = tagger.tag("", "近日，在北京召开的国家高新区建设工作会议上，科技部副部长李萌指出，要推动高新区高质量发展。"
+                          "中关村、张江、东湖等高新区作交流发言。")
+    assert roles(tags, "subject") == set() and roles(tags, "mentioned") == {"zhongguancun", "zhangjiang"}
+
+
+def test_a_zone_named_as_a_benchmark_is_mentioned(tagger: ZoneTagger) -> None:
+    tags = tagger.tag("", "我市科技局局长王刚介绍，全市高新技术企业数量仅次于中关村，位居全省第一。今年将新增高企200家。")
+    assert roles(tags, "subject") == set() and roles(tags, "mentioned") == {"zhongguancun"}
+
+
+def test_a_zone_named_only_in_a_facilitys_name_is_mentioned(tagger: ZoneTagger) -> None:
+    # f038: an incubator list; the incubator carries the zone's name
+    tags = tagger.tag("", "专刊：中国的科技企业孵化器。中国的科技企业孵化器；西安高新区创业园；上海的科技企业孵化器；杨浦科技创业中心。\n"
+                          "截至到2012年末，全国纳入统计的科技企业孵化器达到1239家。")
+    assert roles(tags, "subject") == set() and roles(tags, "mentioned") == {"xian"}
+    # named for itself as well: the subject
+    tags = tagger.tag("", "西安高新区创业园今年新孵化企业80家。西安高新区管委会表示，将继续加大对孵化载体的支持。")
+    assert roles(tags, "subject") == {"xian"}

@@ -2,10 +2,10 @@
 
 Zones, in order:
 1. Title, byline (the author's post) and body are folded (traditional -> simplified, then
-   ``match_key``) and scanned once by an Aho-Corasick automaton holding every zone name and
-   alias, ambiguous aliases, place names, other kinds of zone (经开区, 自贸区, 工业园区,
-   保税区 ... alone or after a place name) and the bare 高新区. Matches are leftmost-longest and
-   never overlap, so 马鞍山高新区 is not also 鞍山高新区, 昆明经开区 is not a mention of 昆明,
+   ``match_key``) and scanned once by a leftmost-longest Aho-Corasick automaton holding every
+   zone name and alias, ambiguous aliases, place names, other kinds of zone (经开区, 自贸区, 工业园区,
+   保税区 ... alone or after a place name) and the bare 高新区 (a second pass, overlapping, finds topic
+   phrases and office words). Matches never overlap, so 马鞍山高新区 is not also 鞍山高新区, 昆明经开区 is not a mention of 昆明,
    and 苏州工业园区 (a zone name, the one 工业园区 counted as a national zone) beats the
    generic 苏州 + 工业园区.
 2. Ambiguous aliases (火炬高新区 ...) resolve to the candidate named by the source's zones or
@@ -26,7 +26,6 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import itemgetter
 from urllib.parse import urlsplit
 
 import ahocorasick_rs
@@ -48,10 +47,10 @@ _CATEGORY_BEFORE = ("各", "省", "国家", "级", "家", "个", "类", "批", "
 _BARE = "高新区"
 _LEAD = 200
 _NEAR = 60  # a city this close to a bare 高新区 names it
+_LIST_TAIL = 6  # 中关村、张江、东湖等高新区: at most this far from the last listed zone to 等高新区
 _DOMINANT = 3  # body mentions from which a headline zone outweighs one named half as often
 
 _ZONE, _AMBIG, _PLACE, _OTHER, _BARE_KIND, _GENERIC, _WEAK_PLACE = range(7)
-_TO_ZONES, _TO_TOPICS, _TO_OFFICES = 1, 2, 4
 _NOT_MENTIONS = frozenset((_PLACE, _WEAK_PLACE, _OTHER))
 _PLACES = (_PLACE, _WEAK_PLACE)
 _WEIGHTS = {"title": 3.0, "byline": 3.0, "lead": 1.0, "mention": 0.5}
@@ -111,34 +110,37 @@ class ZoneTagger:
                         entries.setdefault(stem + form, (_ZONE, zone.id))
         for key in self.ambiguous:
             entries[key] = (_AMBIG, key)
-        # One automaton for everything the tagger looks for: zone-side names (matched leftmost-longest
-        # after the scan) and topic phrases (every overlapping hit).
-        patterns: dict[str, tuple[tuple[int, str] | None, tuple[tuple[int, int, float], ...]]] = {}
-        for key, value in entries.items():
-            patterns[key] = (value, ())
-        for phrase, values in self.topics.phrases.items():
-            zone_value = patterns.get(phrase, (None, ()))[0]
-            patterns[phrase] = (zone_value, values)
-        for office in OFFICES:  # office words for the people finder ride along in the same pass
-            patterns.setdefault(office, (None, ()))
-        self._values = list(patterns.values())
-        self._zone_values = [v[0] for v in self._values]
-        self._topic_values = [v[1] for v in self._values]
-        # what each pattern's hit feeds, as bits: zone side, topics, offices (most patterns feed one)
-        self._routes = [(_TO_ZONES if zone is not None else 0) | (_TO_TOPICS if topics else 0)
-                        | (_TO_OFFICES if key in _OFFICE_WORDS else 0) for key, (zone, topics) in patterns.items()]
-        # one lookup per hit: the route and what a one-route hit carries
-        self._route_table = [(route, zone if route == _TO_ZONES else topics if route == _TO_TOPICS else None)
-                             for route, (zone, topics) in zip(self._routes, self._values, strict=True)]
+        # Two automata. Zone-side names, leftmost-longest: the scan returns just the hits kept (an overlapping
+        # scan returns 宝鸡, 高新区 and 宝鸡高新区 for every 宝鸡高新区, five times the hits, to sort and drop in
+        # Python). Topic phrases (every overlapping hit) and office words for the people finder share the other.
         # ahocorasick_rs (Rust) rather than pyahocorasick: with a large CJK alphabet pyahocorasick
         # walks each trie node's children one by one, about three times slower over the same patterns.
+        self._zone_values = list(entries.values())
+        self._zone_automaton = ahocorasick_rs.AhoCorasick(list(entries), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+                                                          implementation=ahocorasick_rs.Implementation.DFA)
+        patterns: dict[str, tuple[tuple[int, int, float], ...]] = dict(self.topics.phrases)
+        for office in OFFICES:
+            patterns.setdefault(office, ())
+        # the topic phrases come first (index below `_topic_count`); office words are told by index. Two list
+        # comprehensions over the hits beat one loop sorting each hit into its list
+        self._topic_count = len(self.topics.phrases)
+        self._topic_values = list(patterns.values())
+        self._office_indexes = frozenset(i for i, key in enumerate(patterns) if key in _OFFICE_WORDS)
         self._automaton = ahocorasick_rs.AhoCorasick(list(patterns), matchkind=ahocorasick_rs.MatchKind.Standard,
                                                      implementation=ahocorasick_rs.Implementation.DFA)
         self._orgs: dict[tuple[str, str | None, str | None], PersonOrg] = {}
         self._post_zones: dict[str, str | None] = {}
+        # a frozen dataclass costs about a microsecond to build and an article has a dozen zone tags, most of
+        # them seen before (zone, role and raw score take few values): equal tags are shared (bounded cache)
+        self._zone_tag_cache: dict[tuple[str, str, float], ZoneTag] = {}
         self._name_keys = {z.id: tuple(match_key(n) for n in z.names) for z in self.gazetteer.zones}
         self._zone_by_place = {str(i): p.zone_id for i, p in enumerate(self.places) if p.zone_id}
         self._prefectures = {z.id: z.prefecture for z in self.gazetteer.zones}
+        # what `_places` reads, looked up once: (province, city) of each zone and of each place; and the place
+        # tags, shared (their keys come from these two tables, a bounded set)
+        self._zone_places = {z.id: (z.province, z.prefecture) for z in self.gazetteer.zones}
+        self._place_keys = {str(i): (p.province, p.city) for i, p in enumerate(self.places)}
+        self._place_tags: dict[tuple[str, str], PlaceTag] = {}
         # a city joins a following other kind of zone as 昆明 or 昆明市, not as 昆明县
         self._joins_other_kind = {match_key(p.name + suffix) for p in self.places if p.city for suffix in ("", "市")}
 
@@ -146,44 +148,27 @@ class ZoneTagger:
     def _scan(self, text: str) -> tuple[list[tuple[int, int, tuple[int, str]]],
                                         list[tuple[int, int, tuple[tuple[int, int, float], ...]]],
                                         list[tuple[int, int]]]:
-        """One pass: every zone-side hit (start, end, value), every topic hit and every office word."""
+        """Zone-side hits (start, end, value; leftmost-longest, in order), every topic hit and every office word."""
         try:
-            matches = self._automaton.find_matches_as_indexes(text, overlapping=True)
+            found = self._zone_automaton.find_matches_as_indexes(text)
         except UnicodeEncodeError:  # lone surrogates from a hostile page: one U+FFFD each keeps the offsets
-            matches = self._automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
-        zone_side, topic_side, offices = [], [], []
-        zone_values, topic_values, table = self._zone_values, self._topic_values, self._route_table
-        for index, start, end in matches:
-            route, payload = table[index]
-            if route == _TO_TOPICS:  # the most frequent first
-                topic_side.append((start, end, payload))
-            elif route == _TO_ZONES:
-                zone_side.append((start, end, payload))
-            elif route == _TO_OFFICES:
-                offices.append((start, end))
-            else:
-                if route & _TO_ZONES:
-                    zone_side.append((start, end, zone_values[index]))
-                if route & _TO_TOPICS:
-                    topic_side.append((start, end, topic_values[index]))
-                if route & _TO_OFFICES:
-                    offices.append((start, end))
+            text = _SURROGATE.sub("\ufffd", text)
+            found = self._zone_automaton.find_matches_as_indexes(text)
+        zone_values = self._zone_values
+        zone_side = [(start, end, zone_values[index]) for index, start, end in found]
+        matches = self._automaton.find_matches_as_indexes(text, overlapping=True)
+        topic_count, topic_values, office_indexes = self._topic_count, self._topic_values, self._office_indexes
+        topic_side = [(start, end, topic_values[index]) for index, start, end in matches if index < topic_count]
+        offices = [(start, end) for index, start, end in matches if index in office_indexes]
         return zone_side, topic_side, offices
 
     def _zone_hits(self, text: str, found: list[tuple[int, int, tuple[int, str]]], bounds: tuple[int, int]
                    ) -> list[_Hit]:
-        """Leftmost-longest, non-overlapping zone-side hits; a place joined to a following other kind of
-        zone (昆明经开区) becomes that kind. `bounds`: where the byline and the body start."""
-        # by start, longest first: two stable C-level sorts beat one with a tuple-building key
-        found.sort(key=itemgetter(1), reverse=True)
-        found.sort(key=itemgetter(0))
+        """Zone-side hits from the leftmost-longest scan (in order, not overlapping); a place joined to a
+        following other kind of zone (昆明经开区) becomes that kind. `bounds`: where the byline and the body start."""
         hits: list[_Hit] = []
-        last_end = -1
         b0, b1 = bounds
         for start, end, (kind, ref) in found:
-            if start < last_end:
-                continue
-            last_end = end
             if (kind == _OTHER and hits and hits[-1].end == start and hits[-1].kind == _PLACE
                     and text[hits[-1].start:start] in self._joins_other_kind):
                 hits[-1] = _Hit(_OTHER, hits[-1].start, end, "", hits[-1].section)
@@ -195,9 +180,9 @@ class ZoneTagger:
     def _zone_ids(self, key: str) -> list[str]:
         """The zones named in a short text (a post), in order."""
         key = _SURROGATE.sub("\ufffd", key)  # lone surrogates from a hostile page: one U+FFFD each
-        found = [(start, end, self._values[index][0]) for index, start, end
-                 in self._automaton.find_matches_as_indexes(key, overlapping=True) if self._values[index][0] is not None]
-        return [h.ref for h in self._zone_hits(key, found, (len(key), len(key))) if h.kind == _ZONE]  # type: ignore[arg-type]
+        values = self._zone_values
+        found = [(start, end, values[index]) for index, start, end in self._zone_automaton.find_matches_as_indexes(key)]
+        return [h.ref for h in self._zone_hits(key, found, (len(key), len(key))) if h.kind == _ZONE]
 
     def _resolve_ambiguous(self, hit: _Hit, named: set[str | None], cities: set[str], defaults: tuple[str, ...]
                            ) -> str | None:
@@ -227,6 +212,9 @@ class ZoneTagger:
         prefix = text[max(0, hit.start - 4):hit.start]
         if prefix.endswith(_CATEGORY_BEFORE) or _COUNT_BEFORE.search(prefix):
             return None
+        if prefix.endswith("等") and before is not None and before.kind in (_ZONE, _PLACE) \
+                and hit.start - before.end <= _LIST_TAIL:
+            return None  # 中关村、张江、东湖等高新区: the kind the listed zones are, not one more zone
         if prefix and "\u4e00" <= prefix[-1] <= "\u9fff" and prefix[-1] not in "的在与和及了是为对该本我从到将把让向于由经使等入驻至给同跟被里即称区原":
             return None  # 衡水高新区: a zone the gazetteer does not hold
         if defaults:
@@ -254,17 +242,25 @@ class ZoneTagger:
         bare_hits: list[int] = []
         models: tuple[bool, bool] | None = None  # whether the text has a verb of learning, an experience word
         has_remit: bool | None = None  # whether it has a word of an official's remit (分管 ...)
+        spans: list[tuple[int, int]] = []  # two different zones in the body a few characters apart, as in a list
+        last_start, last_end, last_zone = -_CLAUSE_WINDOW, -_CLAUSE_WINDOW, ""
         for i, hit in enumerate(hits):
             kind = hit.kind
             if kind == _ZONE:
-                if text[hit.end:hit.end + 1] in _INSIDE_NAME_FIRST and _INSIDE_NAME.match(text, hit.end):
+                after = text[hit.end:hit.end + 1]
+                if after in _INSIDE_NAME_FIRST and _INSIDE_NAME.match(text, hit.end):
                     continue  # 中关村发展集团, 张江路: the zone's name inside another name
                 section = hit.section
                 if section == "body":
                     if models is None:  # cheap whole-text tests first: most texts hold neither
                         models = (any(word in text for word in _LEARN_WORDS),
                                   any(word in text for word in _EXPERIENCE_WORDS))
-                    if ((models[0] and _LEARN_FROM.search(text, max(body_start, hit.start - 12), hit.start))
+                    if hit.start - last_end <= _LIST_GAP and hit.ref != last_zone:
+                        spans.append((last_start, hit.start))
+                    last_start, last_end, last_zone = hit.start, hit.end, hit.ref
+                    if after in _FACILITY_FIRST and _FACILITY.match(text, hit.end):
+                        section = "facility"  # 西安高新区创业园: an incubator the zone runs, not the zone itself
+                    elif ((models[0] and _LEARN_FROM.search(text, max(body_start, hit.start - 12), hit.start))
                             or (models[1] and _EXPERIENCE_OF.match(text, hit.end))):
                         section = "compare"  # 学习借鉴苏州工业园区先进经验: a model held up, not the subject
                     elif (has_remit if has_remit is not None else (has_remit := _has_remit(text))) \
@@ -298,8 +294,11 @@ class ZoneTagger:
                 zone_id = self._resolve_ambiguous(hit, *ambiguous_context, defaults)
                 if zone_id:
                     mentions.append((zone_id, hit.section, hit.start - (body_start if hit.section == "body" else 0)))
+        toured = _mark_tour_and_example_lists(text, body_start, mentions, spans) if spans else set()
+        if toured:
+            mentions = _mark_toured(mentions, toured)
         # a city in the title (深圳) names its zone only when the body names that zone too: weaker
-        # evidence than a zone name, so it needs the corroboration
+        # evidence than a zone name, so it needs the corroboration (a stop of a tour is none)
         in_body = {z for z, section, _ in mentions if section == "body"}
         for i, hit in enumerate(hits):
             if hit.section != "title":
@@ -317,6 +316,7 @@ class ZoneTagger:
         if not in_body and sum(1 for i in bare_hits if hits[i].ref != "full") >= 3:
             city_zones = {zone_by_place[h.ref] for h in hits if h.kind == _PLACE and h.ref in zone_by_place}
             only_city = next(iter(city_zones)) if len(city_zones) == 1 else None
+        before_bare = len(mentions)
         for i in bare_hits:
             hit = hits[i]
             zone_id = self._resolve_bare(i, hits, text, defaults, anchors, only_city)
@@ -326,6 +326,8 @@ class ZoneTagger:
                         and _in_remit(text, hit.start, hit.end):
                     section = "remit"
                 mentions.append((zone_id, section, hit.start - (body_start if hit.section == "body" else 0)))
+        if toured and len(mentions) > before_bare:  # a bare 高新区 naming a stop of the tour
+            mentions = _mark_toured(mentions, toured)
         return mentions
 
     # the stage ---------------------------------------------------------------------------
@@ -338,7 +340,7 @@ class ZoneTagger:
         another zone as its subject.
 
         Title, byline and body are folded to simplified script when they hold traditional characters,
-        normalised once (``match_key``) and scanned once."""
+        normalised once (``match_key``) and scanned twice (zone side; topics and offices)."""
         # pinyin ruby left by a scraper or a script converter (東湖(hu)高新區(qū)) would split the names
         title, byline, body = strip_ruby(title), strip_ruby(byline), strip_ruby(body)
         title_s, byline_s, body_s = title, byline, body
@@ -428,13 +430,22 @@ class ZoneTagger:
         else:
             subjects = set()
         tags = []
+        made = self._zone_tag_cache
         for zone_id, raw in score.items():
-            zone = self.gazetteer.get(zone_id)
-            assert zone is not None
             role = "subject" if zone_id in subjects else "mentioned"
-            tags.append(ZoneTag(zone_id, zone.full_name, role, round(min(1.0, raw / 6), 3)))
+            tag = made.get((zone_id, role, raw))
+            if tag is None:
+                tag = made[(zone_id, role, raw)] = self._new_zone_tag(zone_id, role, raw)
+            tags.append(tag)
+        if len(made) > _ORG_CACHE:
+            made.clear()
         tags.sort(key=lambda t: (t.role != "subject", -t.score, t.zone_id))
         return tuple(tags)
+
+    def _new_zone_tag(self, zone_id: str, role: str, raw: float) -> ZoneTag:
+        zone = self.gazetteer.get(zone_id)
+        assert zone is not None
+        return ZoneTag(zone_id, zone.full_name, role, round(min(1.0, raw / 6), 3))  # type: ignore[arg-type]
 
     def _people(self, title_k: str, byline_k: str, body_s: str, body_k: str, author: str | None, byline_s: str,
                 hits: list[_Hit], mentions: list[tuple[str, str, int]], office_hits: list[tuple[int, int]],
@@ -528,26 +539,29 @@ class ZoneTagger:
         return PersonOrg(name, None, None, None)
 
     def _places(self, zones: tuple[ZoneTag, ...], hits: list[_Hit], lead_end: int) -> tuple[PlaceTag, ...]:
-        places: dict[tuple[str, str], None] = {}
-        for tag in zones:
-            zone = self.gazetteer.get(tag.zone_id)
-            if zone is not None:
-                places[(zone.province, zone.prefecture)] = None
-        counts: dict[str, int] = {}
-        for hit in hits:
-            if hit.kind == _PLACE:
-                counts[hit.ref] = counts.get(hit.ref, 0) + 1
-        for hit in hits:
-            if hit.kind == _PLACE and (hit.start < lead_end or counts[hit.ref] >= 2):
-                place: Place = self.places[int(hit.ref)]
-                places[(place.province, place.city)] = None
+        zone_places, place_keys = self._zone_places, self._place_keys
+        places = dict.fromkeys(zone_places[tag.zone_id] for tag in zones if tag.zone_id in zone_places)
+        named = [(hit.start, hit.ref) for hit in hits if hit.kind == _PLACE]
+        if named:
+            counts: dict[str, int] = {}
+            for _, ref in named:
+                counts[ref] = counts.get(ref, 0) + 1
+            for start, ref in named:
+                if start < lead_end or counts[ref] >= 2:
+                    places[place_keys[ref]] = None
         cities = {p for p, c in places if c}
-        return tuple(PlaceTag(p, c) for p, c in places if c or p not in cities)
+        made = self._place_tags
+        return tuple(made.get(key) or made.setdefault(key, PlaceTag(*key)) for key in places
+                     if key[1] or key[0] not in cities)
 
 
 _OFFICE_WORDS = frozenset(OFFICES)
-_BODY_SECTIONS = frozenset(("body", "list", "compare", "remit"))
-_ASIDE_SECTIONS = frozenset(("list", "compare", "remit"))
+_BODY_SECTIONS = frozenset(("body", "list", "compare", "remit", "facility"))
+_ASIDE_SECTIONS = frozenset(("list", "compare", "remit", "facility"))
+# After a zone's name, a facility it runs or hosts (西安高新区创业园, 中关村软件园): a text naming the zone only
+# there is about the facility; the zone is mentioned
+_FACILITY = re.compile("创业园|创业中心|孵化器|孵化园|孵化基地|软件园|创新园|产业园")
+_FACILITY_FIRST = frozenset(word[0] for word in _FACILITY.pattern.split("|"))
 _ZONE_ORGAN = re.compile("党工委|管委会|管委|工委")
 # After a zone's name, the rest of another name: a company, a building, a road (中关村发展集团, 张江路)
 _INSIDE_NAME = re.compile("发展集团|控股|集团|股份|有限公司|公司|大厦|大道|大街|路(?![径线演])|展示中心|会展中心|会议中心|酒店|宾馆|广场")
@@ -557,7 +571,7 @@ _COUNT_BEFORE = re.compile(r"[0-9一二三四五六七八九十几多两]$")  # 
 _LIST_COUNT = re.compile("等?[0-9一二三四五六七八九十两]*[家个所]?(?:国家级|国家|省级)?")
 _NEW_AREA = re.compile("(?:(?!高新区)[\u4e00-\u9fff]){0,3}?新区")  # 长春新区, 南京江北新区 (not 高新区: that is a zone)
 # A zone held up as a model: a verb of learning before it, or its experience after it
-_LEARN_FROM = re.compile("学习|借鉴|对标|比肩|媲美|看齐|效仿|复制|参照|取经")
+_LEARN_FROM = re.compile("学习|借鉴|对标|比肩|媲美|看齐|效仿|复制|参照|取经|仅次于|堪比|不亚于|赶超")
 _EXPERIENCE_OF = re.compile("[\u4e00-\u9fff]{0,6}?(?:先进经验|成功经验|经验做法|发展经验|先进理念|成功模式)")
 _LEARN_WORDS = tuple(_LEARN_FROM.pattern.split("|"))
 _EXPERIENCE_WORDS = ("经验", "理念", "模式")  # every _EXPERIENCE_OF phrase holds one
@@ -614,6 +628,56 @@ def _aside(mentions: list[tuple[str, str, int]], posts: list[tuple[int, int, boo
             kept.add(zone_id)
     aside |= {zone_id for zone_id, held in in_posts.items() if len(held) == 1}
     return aside - kept
+
+
+def _mark_tour_and_example_lists(text: str, body_start: int, mentions: list[tuple[str, str, int]],
+                                 spans: list[tuple[int, int]]) -> set[str]:
+    """Two or more zones named in one clause as the stops of a tour (赴苏州工业园区、相城区和苏州高新区等地参观考察)
+    or as examples (以中关村、张江、深圳为代表的国家高新区): a list, as before a count of zones (`mentions` is
+    changed in place). The text is about the tour or the kind, not about one of them; a stop of a tour named
+    again later is the tour going on: the zones toured are returned, for the caller to mark their later mentions."""
+    # `spans`: (start, start) in `text` of two different zones of the body next to each other, as in a list:
+    # only after them can a cue close one. Most texts hold no cue there: nothing else is done.
+    cues = [cue for a, b in spans for cue in _LIST_TRIGGER.finditer(text, b, a + _CLAUSE_WINDOW)]
+    if not cues:
+        return set()
+    body = sorted((body_start + m[2], i) for i, m in enumerate(mentions) if m[1] == "body")
+    positions = [position for position, _ in body]
+    toured: set[str] = set()
+    listed: set[int] = set()
+    seen: set[int] = set()
+    # each cue (等地, 为代表, 考察 ...) after such a pair looks back over its own clause for the zones it closes
+    for cue in cues:
+        at = cue.start()
+        if at in seen:
+            continue
+        seen.add(at)
+        window = text[max(body_start, at - _CLAUSE_WINDOW):at]
+        start = at - len(window) + max(window.rfind(mark) for mark in _CLAUSE_ENDS) + 1
+        inside = body[bisect_left(positions, start):bisect_left(positions, at)]
+        if len({mentions[i][0] for _, i in inside}) < 2:
+            continue
+        if cue.group() in _TOUR_VERBS:
+            if not _TOUR_TO.search(text, start, inside[0][0]):
+                continue
+            toured.update(mentions[i][0] for _, i in inside)
+        listed.update(i for _, i in inside)
+    for i in listed:
+        zone_id, _, position = mentions[i]
+        mentions[i] = (zone_id, "list", position)
+    return toured
+
+
+def _mark_toured(mentions: list[tuple[str, str, int]], toured: set[str]) -> list[tuple[str, str, int]]:
+    return [(z, "list", p) if z in toured and section == "body" else (z, section, p) for z, section, p in mentions]
+
+
+_CLAUSE_ENDS = ("。", ",", ";", "!", "?", "|", "，", "；", "！", "？")  # in a match key, full-width marks are ASCII
+_LIST_GAP = 12  # 苏州工业园区、相城区和苏州高新区: at most this many characters between two zones of a list
+_CLAUSE_WINDOW = 60  # characters a cue looks back for the start of its clause
+_TOUR_VERBS = ("考察", "参观", "学习", "取经", "观摩")
+_LIST_TRIGGER = re.compile("等地区|等地|等园区|等国家高新区|等高新区|等开发区|等城市|为代表|" + "|".join(_TOUR_VERBS))
+_TOUR_TO = re.compile("赴|前往")  # a study tour (到 also leads to an inspection: 市委书记到A、B调研考察)
 
 
 _ROLL = 3  # officials named with posts: a roll of attendance, where one of them holding a zone post is an aside

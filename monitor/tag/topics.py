@@ -4,7 +4,7 @@
    二十大报告 in them) and the taxonomy's ``generic`` phrases are blanked: every zone piece
    repeats them, so they say nothing about its topic.
 2. Every topic phrase is found in one Aho-Corasick pass over the match key of title and body
-   (the zone tagger's combined pass, or ``match``'s own); a hit inside one of the topic's
+   (the zone tagger's pass for topics and office words, or ``match``'s own); a hit inside one of the topic's
    negative phrases (民生 in 民生银行) does not count.
 3. A topic's raw score is the sum of phrase weights, each phrase counted at most three times
    and a title hit twice; the topic is tagged when the score reaches the threshold. The
@@ -32,6 +32,8 @@ __all__ = ["Topic", "Taxonomy", "TopicMatcher", "UnknownTopicError", "load_taxon
 
 _MAX_COUNT = 3
 _SENTENCE_END = re.compile(r"[。！？!?；;\n|]")
+_MADE_CACHE = 8192
+_UNMADE = object()  # not yet in the cache (None is an answer)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +122,7 @@ class _Phrase:
 
 class TopicMatcher:
     """Scores topics from phrase hits. `match` scans a text itself; the zone tagger instead puts
-    `phrases` into its one combined automaton and hands the hits to `score`."""
+    `phrases` into its topic-and-office automaton and hands the hits to `score`."""
 
     def __init__(self, taxonomy: Taxonomy | None = None) -> None:
         self.taxonomy = taxonomy or load_taxonomy()
@@ -140,6 +142,9 @@ class TopicMatcher:
         self.phrases: dict[str, _Phrase] = {p: _Phrase(number, v) for number, (p, v) in enumerate(entries.items()) if p}
         self._automaton: ahocorasick_rs.AhoCorasick | None = None
         self._values: list[_Phrase] = []
+        # the tag (or None: under the threshold) of a topic's raw score: building a frozen dataclass costs about
+        # a microsecond, and scores recur (sums of a few weights); equal tags are shared
+        self._made: dict[tuple[int, float], TopicTag | None] = {}
 
     def match(self, title_key: str, body_key: str) -> tuple[TopicTag, ...]:
         """Topics of a text given as match keys (see monitor.normalise.match_key)."""
@@ -200,9 +205,16 @@ class TopicMatcher:
 
     def _tags(self, scores: dict[int, float]) -> tuple[TopicTag, ...]:
         tags = []
+        made = self._made
         for index, raw in scores.items():
-            topic = self.taxonomy.topics[index]
-            if raw >= topic.threshold:
-                tags.append(TopicTag(topic.id, topic.zh, round(min(1.0, raw / (2 * topic.threshold)), 3)))
+            tag = made.get((index, raw), _UNMADE)
+            if tag is _UNMADE:
+                topic = self.taxonomy.topics[index]
+                tag = made[(index, raw)] = TopicTag(topic.id, topic.zh, round(min(1.0, raw / (2 * topic.threshold)), 3)) \
+                    if raw >= topic.threshold else None
+            if tag is not None:
+                tags.append(tag)
+        if len(made) > _MADE_CACHE:
+            made.clear()  # bounded; clearing (not evicting one) is safe if threads share the matcher
         tags.sort(key=lambda t: (-t.score, t.topic_id))
         return tuple(tags)
