@@ -327,6 +327,24 @@ def _mark_captions(units: list[_Unit]) -> list[_Unit]:
     return units
 
 
+_SPACES = re.compile(r"\s+")
+_MIN_REPEAT = 20
+
+
+def _mark_repeated_lead(units: list[_Unit]) -> list[_Unit]:
+    """Lines at the top of a page that the text below repeats word for word (a summary or search
+    snippet cut from the page's start, run onto one line: roundup r69, tune half) are repeats: no
+    signature is read in them and no piece or lead holds them (the text below does)."""
+    texts = [_SPACES.sub("", u.simple) for u in units]
+    for i, unit in enumerate(units):
+        if unit.kind == "noise":
+            continue
+        if len(texts[i]) < _MIN_REPEAT or texts[i] not in "".join(texts[i + 1:]):
+            break
+        unit.kind = "repeat"
+    return units
+
+
 def _names(found: str) -> str:
     return " ".join(re.split(r"[\s、]+", found.strip()))
 
@@ -582,9 +600,43 @@ def _mixed(best: list[_Mark], weak: list[_Mark], units: list[_Unit]) -> list[_Ma
     extra = [m for m in weak if m.name not in names and m.unit > 0 and m.post
              and (units[m.unit - 1].kind == "heading" or len(units[m.unit - 1].simple) <= 40)
              and units[m.unit].text.lstrip().startswith(m.post)]
+    taken = {m.name for m in extra}
+    extra += [m for m in weak if m.name not in names | taken and _like_explicit(m, best, units)]
     marks = sorted([*best, *extra], key=lambda m: m.unit)
     return [m for n, m in enumerate(marks)
             if not (n + 1 < len(marks) and marks[n + 1].name == m.name and marks[n + 1].unit == m.unit + 1)]
+
+
+# A weak signature 'post NAME' in the shape of the page's explicit ones (roundup r69, tune half: '走进…院长孙玉秋代表的
+# 房间：…' then, three paragraphs on, '连续四届当选全国人大代表的…党委书记叶昌保，对今年…'): a full post, in the
+# first sentence of its paragraph, a person not named above and named again below (the piece is about them),
+# and a piece about as long as the explicit ones. An ordinary article quoting a second official mid-text
+# rarely meets all four.
+_MIN_FULL_POST = 4
+_MAX_LENGTH_RATIO = 3.0
+
+
+def _piece_lengths(marks: list[_Mark], units: list[_Unit]) -> list[int]:
+    stops = [*(m.unit for m in marks[1:]), len(units)]
+    return [sum(len(u.simple) for u in units[m.unit: stop] if u.kind == "prose") for m, stop in zip(marks, stops, strict=True)]
+
+
+def _like_explicit(mark: _Mark, best: list[_Mark], units: list[_Unit]) -> bool:
+    post = mark.post or ""
+    if len(post) < _MIN_FULL_POST or not re.search(f"(?:{SIGNATURE_POST_END.pattern})$", _simplified(post)) \
+            or not all(m.post and len(m.post) >= _MIN_FULL_POST for m in best):
+        return False
+    simple, name = units[mark.unit].simple, _simplified(mark.name)
+    at = simple.find(name)
+    if at < 0 or _SENTENCE_END.search(simple, 0, at) or any(name in u.simple for u in units[: mark.unit]):
+        return False
+    following = [m.unit for m in best if m.unit > mark.unit]
+    stop = min(following, default=len(units))
+    if not any(name in u.simple for u in units[mark.unit + 1: stop]) and name not in simple[at + len(name):]:
+        return False
+    marks = sorted([*best, mark], key=lambda m: m.unit)
+    lengths = _piece_lengths(marks, units)
+    return min(lengths) * _MAX_LENGTH_RATIO >= max(lengths)
 
 
 def _closes_text(marks: list[_Mark], units: list[_Unit]) -> bool:
@@ -598,7 +650,7 @@ def _best_family(units: list[_Unit], min_weak: int) -> list[_Mark]:
     """The marks of the family that signs the most pieces (two people at least; paragraphs that
     merely open with 'post NAME' need `min_weak` people and to open most paragraphs from the
     first of them on)."""
-    openers = _complete_names([m for i, u in enumerate(units) if u.kind != "caption" and (m := _opener(i, u))], units)
+    openers = _complete_names([m for i, u in enumerate(units) if u.kind not in ("caption", "repeat") and (m := _opener(i, u))], units)
     explicit = [m for m in openers if m.family == "open"]
     explicit = sorted([*explicit, *_name_then_post_lines(units)], key=lambda m: m.unit)
     closers = [m for i, u in enumerate(units) if u.kind == "prose" or u.kind == "heading" if (m := _closer(i, u))]
@@ -681,7 +733,7 @@ def split_signed(texts: list[str], title: str | None = None, min_weak: int = 2) 
 
     `min_weak`: how many people paragraphs opening with 'post NAME' must name before they split
     the page (an ordinary news article quotes two officials in turn; a collection quotes more)."""
-    units = _mark_captions([_unit(cleaned) for t in texts if (cleaned := clean_text(strip_ruby(t)))])
+    units = _mark_repeated_lead(_mark_captions([_unit(cleaned) for t in texts if (cleaned := clean_text(strip_ruby(t)))]))
     marks = _best_family(units, min_weak)
     if len(marks) < _MIN_SIGNED:
         return PageSplit(None, ())

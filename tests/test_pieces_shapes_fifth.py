@@ -1,0 +1,43 @@
+"""Roundup shapes from the eighth batch's tune half (r69, r71), each rule with a made-up page too: one explicit and
+one weak signature of the same shape, a summary line repeating the page's start, a list page of teasers."""
+
+from __future__ import annotations
+
+from monitor.extract.pieces import split_signed
+from tests.test_pieces_shapes_second import _page, _signed
+
+_EXPLICIT = "走进某某大学教育学院院长王红梅代表的房间：桌上摆着厚厚一摞材料，都是她这一年走访学校时记下的问题。"
+_EXPLICIT_MORE = "王红梅说，今年她带来了三份建议，都和乡村教师的待遇与培训有关，希望能被采纳。"
+_WEAK = "连续三届当选全国人大代表的某某县城关镇党委书记赵长江，对今年会风的变化感受更深，一路上没有鲜花和锣鼓。"
+_WEAK_MORE = "赵长江告诉记者，今年的材料少了，会期短了，代表们更能把心思放在建议上。"
+
+
+def _pairs(texts: list[str]) -> list[tuple[str | None, str | None]]:
+    return [(p.author, p.author_post) for p in split_signed(texts).pieces]
+
+
+def test_one_explicit_and_one_weak_signature_of_the_same_shape_split_a_page() -> None:
+    """r69: '走进…院长孙玉秋代表的房间：…' and, three paragraphs on, '连续四届当选全国人大代表的…党委书记叶昌保，…',
+    each person named again in their piece: two pieces."""
+    assert _signed(_page("r69-jzhcpw-subheads-deputies-rooms.txt")) == [
+        ("孙玉秋", "长江大学信息与数学学院院长"), ("叶昌保", "洪湖市新堤办事处洪林村党委书记")]
+    assert _pairs(["记者探营代表驻地。", _EXPLICIT, _EXPLICIT_MORE, _WEAK, _WEAK_MORE]) == [
+        ("王红梅", "某某大学教育学院院长"), ("赵长江", "某某县城关镇党委书记")]
+
+
+def test_a_weak_signature_unlike_the_explicit_one_does_not_split() -> None:
+    """The safety conditions: a second person named once and never again, named after a first sentence, or given
+    a piece far shorter than the explicit one's, is someone the piece mentions, not a signer."""
+    assert _pairs(["记者探营代表驻地。", _EXPLICIT, _EXPLICIT_MORE, _WEAK, "今年的材料少了，会期短了。"]) == []
+    assert _pairs(["记者探营代表驻地。", _EXPLICIT, _EXPLICIT_MORE, "会风变了。" + _WEAK, _WEAK_MORE]) == []
+    long_piece = [_EXPLICIT, _EXPLICIT_MORE * 4, "她说，这些问题一个个都要落实到建议里。" * 6]
+    assert _pairs(["记者探营代表驻地。", *long_piece, "某某县城关镇党委书记赵长江，也来了。", "赵长江点头。"]) == []
+
+
+def test_a_summary_line_repeating_the_page_start_is_no_piece() -> None:
+    """r69: the page's first line repeats its start run together ('抵京已经两天…谈建议。 更清新 更体贴 走进…');
+    the signature in it is not read a second time."""
+    summary = "记者探营代表驻地。 走进某某大学教育学院院长王红梅代表的房间：桌上摆着厚厚一摞材料"
+    pieces = split_signed([summary, "记者探营代表驻地。", _EXPLICIT, _EXPLICIT_MORE, _WEAK, _WEAK_MORE]).pieces
+    assert [p.author for p in pieces] == ["王红梅", "赵长江"]
+    assert pieces[0].body.startswith("走进某某大学") and pieces[1].body.startswith("连续三届当选")
