@@ -41,3 +41,29 @@ def test_a_summary_line_repeating_the_page_start_is_no_piece() -> None:
     pieces = split_signed([summary, "记者探营代表驻地。", _EXPLICIT, _EXPLICIT_MORE, _WEAK, _WEAK_MORE]).pieces
     assert [p.author for p in pieces] == ["王红梅", "赵长江"]
     assert pieces[0].body.startswith("走进某某大学") and pieces[1].body.startswith("连续三届当选")
+
+
+def test_a_list_page_of_teasers_each_about_one_person() -> None:
+    """r71: teasers joined by '....', each about one person named at its start ('post NAME在…', 'NAME说，…',
+    '2003年，NAME第一次以全国人大代表的身份…'); an item naming no one is no piece, and each piece ends where the
+    next item starts."""
+    article = _page("r71-jxqcjlb-teasers-dotted.txt")
+    assert _signed(article) == [("朱良玉", "全國人大代表、北京市保安服務總公司副總經理"), ("謝智波", None), ("宗慶后", None)]
+    assert "人民推選我" not in article.pieces[1].body and "部長通道" not in article.pieces[2].body
+    items = ["某某县县长王红梅在接受记者采访时表示，今年要把乡村道路修到每个村口。",
+             "....赵长江说，当选全国人大代表五年来，他一直关注农民工子女上学。",
+             "....会场外，记者们早早排起了长队。",
+             "....2015年，孙海涛第一次以全国人大代表的身份参会，带来了六份建议。"]
+    assert _pairs(items) == [("王红梅", "某某县县长"), ("赵长江", None), ("孙海涛", None)]
+    assert [p.body[:3] for p in split_signed(items).pieces] == ["某某县", "赵长江", "201"]
+
+
+def test_a_list_whose_items_mostly_name_no_one_is_no_roundup() -> None:
+    """Fewer than half the items about a person (a list of points in an article), or one person in every item:
+    not a list of teasers."""
+    points = ["....会场外，记者们早早排起了长队。", "....赵长江说，今年的会风更实在。", "....今年的材料少了。",
+              "....会期也短了。", "....王红梅说，代表们更能把心思放在建议上。"]
+    assert _pairs(points) == []
+    one_person = ["....赵长江说，今年的会风更实在，代表们都说好。", "....赵长江说，今年的材料少了，代表们都说好。",
+                  "....赵长江说，会期也短了，代表们都说好。"]
+    assert _pairs(one_person) == []

@@ -292,6 +292,7 @@ class _Mark:
     sig_start: int | None = None  # the unit the signature starts on, when it spans several lines
     title: str | None = None  # a headline the signature line carries ('陈茂波：经济正稳步向前')
     weak_too: bool = False  # an explicit opener that also counts among the weak ones (_after_lead)
+    stop: int | None = None  # the unit a list item ends before (_teasers)
 
 
 _NOISE_UNIT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
@@ -639,6 +640,62 @@ def _like_explicit(mark: _Mark, best: list[_Mark], units: list[_Unit]) -> bool:
     return min(lengths) * _MAX_LENGTH_RATIO >= max(lengths)
 
 
+# A list page of teasers (roundup r71, tune half): items joined by a separator ('....“…”', '……', '■'), each
+# about one person it names at its start: 'post NAME…', 'NAME说，…', '2003年，NAME第一次以全国人大代表的身份…'.
+_LIST_SEPARATOR = re.compile(r"^(?:\.{3,}|…{2,}|[■●◆▲★☆◇□◎])\s*")
+_LIST_SEPARATOR_END = re.compile(r"(?:\.{3,}|…{2,})\s*$")
+_MIN_ITEMS = 3
+_TIME_LEAD = re.compile(r"(?:\d{2,4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|今年|去年|近日|日前|当天|当时|如今|目前)[，,]\s*")
+# What shows a name at an item's start is the person the item is about: a speech verb right after it, or a
+# deputy's or official's title in the item's first sentence.
+_ABOUT_PERSON = re.compile(r"代表|委员|" + POST_WORDS.pattern.removesuffix("$"))
+
+
+def _list_items(units: list[_Unit]) -> list[int]:
+    """Where a list page's items start: units opening with a separator, units after one ending with it, and
+    the prose unit right above the first (the separator goes between items); [] when fewer than three open so."""
+    opening = [i for i, u in enumerate(units) if (m := _LIST_SEPARATOR.match(u.simple)) and m.end() < len(u.simple)]
+    if len(opening) < _MIN_ITEMS:
+        return []
+    starts = set(opening)
+    starts |= {i + 1 for i, u in enumerate(units[:-1]) if _LIST_SEPARATOR_END.search(u.simple) and i + 1 > opening[0]}
+    if opening[0] > 0 and units[opening[0] - 1].kind == "prose":
+        starts.add(opening[0] - 1)
+    return sorted(i for i in starts if units[i].kind == "prose")
+
+
+def _item_signer(index: int, unit: _Unit, openers: dict[int, _Mark]) -> _Mark | None:
+    """The person a teaser is about: its opener, else a name at its start (after a date clause) that a speech
+    verb follows or whose first sentence names a title."""
+    simple = unit.simple
+    at = (m.end() if (m := _LIST_SEPARATOR.match(simple)) else 0)
+    if (mark := openers.get(index)) and mark.family in ("open", "open-weak") and not mark.title:
+        return replace(mark, family="list", start=max(mark.start, at))
+    begin = (m.end() if (m := _TIME_LEAD.match(simple, at)) else at)
+    found = name_at(simple, begin)
+    if not found or found[0] != begin:
+        return None
+    sentence = _SENTENCE_END.search(simple, found[1])
+    if _SPEECH.match(simple, found[1]) or _ABOUT_PERSON.search(simple, found[1], sentence.start() if sentence else None):
+        return _Mark(index, "list", unit.text[found[0]: found[1]], None, at)
+    return None
+
+
+def _teasers(units: list[_Unit], openers: list[_Mark]) -> list[_Mark]:
+    """The items of a list page that each name one person, when at least half of its items do, each a
+    different person; each piece ends where the next item starts."""
+    starts = _list_items(units)
+    if not starts:
+        return []
+    by_unit = {m.unit: m for m in openers}
+    stops = [*starts[1:], len(units)]
+    signed = [replace(mark, stop=stop) for i, stop in zip(starts, stops, strict=True)
+              if (mark := _item_signer(i, units[i], by_unit))]
+    if 2 * len(signed) < len(starts) or len({m.name for m in signed}) < len(signed):
+        return []
+    return signed
+
+
 def _closes_text(marks: list[_Mark], units: list[_Unit]) -> bool:
     """Closers must close something: prose before the first of them (a reporter line under
     each headline opens the piece instead: r30)."""
@@ -669,6 +726,7 @@ def _best_family(units: list[_Unit], min_weak: int) -> list[_Mark]:
         "head": _subheads(units),
         "open-weak": _continuations([m if m.family == "open-weak" else replace(m, family="open-weak")
                                      for m in openers if m.family == "open-weak" or m.weak_too], explicit, units),
+        "list": _teasers(units, openers),
     }
     all_weak = families["open-weak"]
     weak = families["open-weak"]
@@ -765,6 +823,7 @@ def split_signed(texts: list[str], title: str | None = None, min_weak: int = 2) 
         heads = [_head_start(units, m, previous) if family != "head" else m.unit
                  for m, previous in zip(marks, [-1, *(m.unit for m in marks)], strict=False)]
         ends = [*heads[1:], len(units)] if family != "head" else [*starts[1:], len(units)]
+        ends = [m.stop if m.stop is not None else stop for m, stop in zip(marks, ends, strict=True)]
         for mark, first, head, stop in zip(marks, starts, heads, ends, strict=True):
             top = mark.sig_start if mark.sig_start is not None else first
             headline = mark.title or _headline(units, mark.unit if family == "head" else _nearest_heading(
