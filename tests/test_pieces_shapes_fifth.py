@@ -67,3 +67,30 @@ def test_a_list_whose_items_mostly_name_no_one_is_no_roundup() -> None:
     one_person = ["....赵长江说，今年的会风更实在，代表们都说好。", "....赵长江说，今年的材料少了，代表们都说好。",
                   "....赵长江说，会期也短了，代表们都说好。"]
     assert _pairs(one_person) == []
+
+
+def test_paragraphs_closing_with_their_speakers_words() -> None:
+    """r78 (ninth batch, tune half): a lead, then paragraphs introducing '委员NAME' after a lead sentence and closing
+    '…”NAME说。': one piece per paragraph, the post from the introduction; '委员陆续向大会报到' names no one."""
+    from monitor.extract.bylines import name_at
+
+    assert name_at("陆续向大会报到", 0) is None
+    article = _page("r78-zjphol-members-proposals-lead.txt")
+    assert _signed(article) == [("燕燕", "委员"), ("俞震", "委员")]
+    assert article.pieces[0].body.endswith("更好地讲好平湖西瓜的故事。”")  # the closing '燕燕说' is the signature
+    made_up = ["本报讯 昨天，市政协会议开幕，委员陆续向大会报到。",
+               "交通拥堵一直是热点。为此，委员王红梅带来了提案。“希望增设停车位，解决停车难。”王红梅说。",
+               "教育也受关注。某某中学校长赵长江带来了减负的建议。“书包太沉了，要真正减负。”赵长江表示。"]
+    assert _pairs(made_up) == [("王红梅", "委员"), ("赵长江", "某某中学校长")]
+    assert split_signed(made_up).lead == ("本报讯 昨天，市政协会议开幕，委员陆续向大会报到。",)
+
+
+def test_quote_closers_need_a_post_and_enough_people() -> None:
+    """A closing '”NAME说。' with no post printed for the name, or one person only, or two on an article page
+    (`min_weak` 3: an ordinary report quotes two people in turn), splits nothing."""
+    no_post = ["交通拥堵一直是热点。王红梅带来了提案。“希望增设停车位。”王红梅说。",
+               "教育也受关注。赵长江带来了减负的建议。“书包太沉了。”赵长江表示。"]
+    assert _pairs(no_post) == []
+    two = ["交通拥堵一直是热点。为此，委员王红梅带来了提案。“希望增设停车位。”王红梅说。",
+           "教育也受关注。为此，委员赵长江带来了减负的建议。“书包太沉了。”赵长江表示。"]
+    assert len(split_signed(two).pieces) == 2 and split_signed(two, min_weak=3).pieces == ()

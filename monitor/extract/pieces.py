@@ -523,6 +523,29 @@ def _closer(index: int, unit: _Unit) -> _Mark | None:
     return None
 
 
+# A paragraph closing with its speaker's words, '…“希望…的故事。”燕燕说。', the speaker introduced earlier in the
+# same paragraph with a post ('为此，委员燕燕与其他几名委员…'), or the post printed in the closing ('…”某某村村支书
+# 刘桥英说。'): the paragraph is that person's piece (roundup r78, tune half). Weak evidence, as a paragraph opening
+# with 'post NAME' is: it splits a page only when it names `min_weak` people.
+_CLOSE_QUOTE = re.compile(r"[”」』\"]\s*([^“”「」『』\"，,。！？!?：:；;]{2,40}?)\s*(?:说道|说|表示|介绍|指出|强调|认为|坦言|感慨)\s*[。.]?\s*$")
+
+
+def _quote_closer(index: int, unit: _Unit) -> _Mark | None:
+    simple, text = unit.simple, unit.text
+    if not (match := _CLOSE_QUOTE.search(simple, max(0, len(simple) - 60))):
+        return None
+    sig, offset, end = match.group(1), match.start(1), match.start(1)
+    if (whole := name_at(sig, 0, until_end=True)) and whole[1] == len(sig):
+        name = text[offset: offset + whole[1]]
+        post = _post_before(name, text[:end], min_post=2)
+        return _Mark(index, "close", name, post, end=end) if post else None
+    if found := post_then_name(sig, until_end=True, min_post=2):
+        post_end, name_start, name_end = found
+        if post := _post(text[offset: offset + post_end]):
+            return _Mark(index, "close", text[offset + name_start: offset + name_end], post, end=end)
+    return None
+
+
 _QUOTE_ONLY = re.compile(r"^[“\"「『][^”\"」』]*[”\"」』]$")
 # A copula before a post ('这是全国人大代表、TCL集团董事长李东生…') is not part of it (roundup r57, tune half).
 _COPULA = re.compile(r"(?:这是|這是|这位|這位|他是|她是|即)")
@@ -726,8 +749,11 @@ def _best_family(units: list[_Unit], min_weak: int) -> list[_Mark]:
         "head": _subheads(units),
         "open-weak": _continuations([m if m.family == "open-weak" else replace(m, family="open-weak")
                                      for m in openers if m.family == "open-weak" or m.weak_too], explicit, units),
+        "close-quote": [m for i, u in enumerate(units) if u.kind == "prose" if (m := _quote_closer(i, u))],
         "list": _teasers(units, openers),
     }
+    if len({m.name for m in families["close-quote"]}) < min_weak:
+        families["close-quote"] = []
     all_weak = families["open-weak"]
     weak = families["open-weak"]
     if weak and (len({m.name for m in weak}) < min_weak
@@ -772,14 +798,14 @@ def _nearest_heading(units: list[_Unit], head: int, top: int) -> int:
     return next((i for i in range(top - 1, head - 1, -1) if units[i].kind == "heading"), top - 1)
 
 
-def _post_before(name: str, paragraph: str) -> str | None:
+def _post_before(name: str, paragraph: str, min_post: int = 3) -> str | None:
     """The post a piece's first paragraph prints before its signer's name ('财政司司长陈茂波则祝愿…'),
     for a signature that gave only the name (r28)."""
     simple = _simplified(paragraph[:150])
     at = simple.find(_simplified(name))
     if at <= 0:
         return None
-    found = post_then_name(simple[: at + len(name) + 1], 0, min_post=3)
+    found = post_then_name(simple[: at + len(name) + 1], 0, min_post=min_post)
     if not found or found[1] != at:
         return None
     clause = max(simple.rfind(c, 0, found[0]) for c in "，,。：:；;“”") + 1
