@@ -333,7 +333,9 @@ _SURNAME_WORDS = frozenset("来到 来自 明显 原来 原本 表示 认为 高
                            "简历 "
                            # words and places starting with the surnames added for r54 ('洪湖市', '房间': r69, tune half)
                            "洪水 洪湖 洪涝 洪峰 洪流 洪灾 洪亮 洪泽 洪洞 赖以 怀着 怀念 怀疑 怀抱 怀化 怀柔 怀宁 怀来 房间 房子 房屋 房价 "
-                           "房地".split())
+                           "房地 "
+                           # adverbs and everyday words starting with a surname ('委员陆续向大会报到': roundup r78, tune half)
+                           "陆续 陆地 严格 严重 严肃 常常 曾经 单独 尤其 毕竟 齐心 温暖 任何 项目 许多 余下".split())
 
 
 def name_at(simple: str, start: int, until_end: bool = False, long_ok: bool = False) -> tuple[int, int] | None:

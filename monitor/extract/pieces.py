@@ -292,6 +292,7 @@ class _Mark:
     sig_start: int | None = None  # the unit the signature starts on, when it spans several lines
     title: str | None = None  # a headline the signature line carries ('陈茂波：经济正稳步向前')
     weak_too: bool = False  # an explicit opener that also counts among the weak ones (_after_lead)
+    stop: int | None = None  # the unit a list item ends before (_teasers)
 
 
 _NOISE_UNIT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
@@ -324,6 +325,24 @@ def _mark_captions(units: list[_Unit]) -> list[_Unit]:
             if above is not None and above.kind in ("prose", "heading") and len(above.simple) <= _MAX_CAPTION \
                     and not re.search(r"[。！？!?]", above.simple.rstrip("。！？!? ")):  # one sentence
                 above.kind = "caption"
+    return units
+
+
+_SPACES = re.compile(r"\s+")
+_MIN_REPEAT = 20
+
+
+def _mark_repeated_lead(units: list[_Unit]) -> list[_Unit]:
+    """Lines at the top of a page that the text below repeats word for word (a summary or search
+    snippet cut from the page's start, run onto one line: roundup r69, tune half) are repeats: no
+    signature is read in them and no piece or lead holds them (the text below does)."""
+    texts = [_SPACES.sub("", u.simple) for u in units]
+    for i, unit in enumerate(units):
+        if unit.kind == "noise":
+            continue
+        if len(texts[i]) < _MIN_REPEAT or texts[i] not in "".join(texts[i + 1:]):
+            break
+        unit.kind = "repeat"
     return units
 
 
@@ -504,6 +523,29 @@ def _closer(index: int, unit: _Unit) -> _Mark | None:
     return None
 
 
+# A paragraph closing with its speaker's words, '…“希望…的故事。”燕燕说。', the speaker introduced earlier in the
+# same paragraph with a post ('为此，委员燕燕与其他几名委员…'), or the post printed in the closing ('…”某某村村支书
+# 刘桥英说。'): the paragraph is that person's piece (roundup r78, tune half). Weak evidence, as a paragraph opening
+# with 'post NAME' is: it splits a page only when it names `min_weak` people.
+_CLOSE_QUOTE = re.compile(r"[”」』\"]\s*([^“”「」『』\"，,。！？!?：:；;]{2,40}?)\s*(?:说道|说|表示|介绍|指出|强调|认为|坦言|感慨)\s*[。.]?\s*$")
+
+
+def _quote_closer(index: int, unit: _Unit) -> _Mark | None:
+    simple, text = unit.simple, unit.text
+    if not (match := _CLOSE_QUOTE.search(simple, max(0, len(simple) - 60))):
+        return None
+    sig, offset, end = match.group(1), match.start(1), match.start(1)
+    if (whole := name_at(sig, 0, until_end=True)) and whole[1] == len(sig):
+        name = text[offset: offset + whole[1]]
+        post = _post_before(name, text[:end], min_post=2)
+        return _Mark(index, "close", name, post, end=end) if post else None
+    if found := post_then_name(sig, until_end=True, min_post=2):
+        post_end, name_start, name_end = found
+        if post := _post(text[offset: offset + post_end]):
+            return _Mark(index, "close", text[offset + name_start: offset + name_end], post, end=end)
+    return None
+
+
 _QUOTE_ONLY = re.compile(r"^[“\"「『][^”\"」』]*[”\"」』]$")
 # A copula before a post ('这是全国人大代表、TCL集团董事长李东生…') is not part of it (roundup r57, tune half).
 _COPULA = re.compile(r"(?:这是|這是|这位|這位|他是|她是|即)")
@@ -582,9 +624,99 @@ def _mixed(best: list[_Mark], weak: list[_Mark], units: list[_Unit]) -> list[_Ma
     extra = [m for m in weak if m.name not in names and m.unit > 0 and m.post
              and (units[m.unit - 1].kind == "heading" or len(units[m.unit - 1].simple) <= 40)
              and units[m.unit].text.lstrip().startswith(m.post)]
+    taken = {m.name for m in extra}
+    extra += [m for m in weak if m.name not in names | taken and _like_explicit(m, best, units)]
     marks = sorted([*best, *extra], key=lambda m: m.unit)
     return [m for n, m in enumerate(marks)
             if not (n + 1 < len(marks) and marks[n + 1].name == m.name and marks[n + 1].unit == m.unit + 1)]
+
+
+# A weak signature 'post NAME' in the shape of the page's explicit ones (roundup r69, tune half: '走进…院长孙玉秋代表的
+# 房间：…' then, three paragraphs on, '连续四届当选全国人大代表的…党委书记叶昌保，对今年…'): a full post, in the
+# first sentence of its paragraph, a person not named above and named again below (the piece is about them),
+# and a piece about as long as the explicit ones. An ordinary article quoting a second official mid-text
+# rarely meets all four.
+_MIN_FULL_POST = 4
+_MAX_LENGTH_RATIO = 3.0
+
+
+def _piece_lengths(marks: list[_Mark], units: list[_Unit]) -> list[int]:
+    stops = [*(m.unit for m in marks[1:]), len(units)]
+    return [sum(len(u.simple) for u in units[m.unit: stop] if u.kind == "prose") for m, stop in zip(marks, stops, strict=True)]
+
+
+def _like_explicit(mark: _Mark, best: list[_Mark], units: list[_Unit]) -> bool:
+    post = mark.post or ""
+    if len(post) < _MIN_FULL_POST or not re.search(f"(?:{SIGNATURE_POST_END.pattern})$", _simplified(post)) \
+            or not all(m.post and len(m.post) >= _MIN_FULL_POST for m in best):
+        return False
+    simple, name = units[mark.unit].simple, _simplified(mark.name)
+    at = simple.find(name)
+    if at < 0 or _SENTENCE_END.search(simple, 0, at) or any(name in u.simple for u in units[: mark.unit]):
+        return False
+    following = [m.unit for m in best if m.unit > mark.unit]
+    stop = min(following, default=len(units))
+    if not any(name in u.simple for u in units[mark.unit + 1: stop]) and name not in simple[at + len(name):]:
+        return False
+    marks = sorted([*best, mark], key=lambda m: m.unit)
+    lengths = _piece_lengths(marks, units)
+    return min(lengths) * _MAX_LENGTH_RATIO >= max(lengths)
+
+
+# A list page of teasers (roundup r71, tune half): items joined by a separator ('....“…”', '……', '■'), each
+# about one person it names at its start: 'post NAME…', 'NAME说，…', '2003年，NAME第一次以全国人大代表的身份…'.
+_LIST_SEPARATOR = re.compile(r"^(?:\.{3,}|…{2,}|[■●◆▲★☆◇□◎])\s*")
+_LIST_SEPARATOR_END = re.compile(r"(?:\.{3,}|…{2,})\s*$")
+_MIN_ITEMS = 3
+_TIME_LEAD = re.compile(r"(?:\d{2,4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|今年|去年|近日|日前|当天|当时|如今|目前)[，,]\s*")
+# What shows a name at an item's start is the person the item is about: a speech verb right after it, or a
+# deputy's or official's title in the item's first sentence.
+_ABOUT_PERSON = re.compile(r"代表|委员|" + POST_WORDS.pattern.removesuffix("$"))
+
+
+def _list_items(units: list[_Unit]) -> list[int]:
+    """Where a list page's items start: units opening with a separator, units after one ending with it, and
+    the prose unit right above the first (the separator goes between items); [] when fewer than three open so."""
+    opening = [i for i, u in enumerate(units) if (m := _LIST_SEPARATOR.match(u.simple)) and m.end() < len(u.simple)]
+    if len(opening) < _MIN_ITEMS:
+        return []
+    starts = set(opening)
+    starts |= {i + 1 for i, u in enumerate(units[:-1]) if _LIST_SEPARATOR_END.search(u.simple) and i + 1 > opening[0]}
+    if opening[0] > 0 and units[opening[0] - 1].kind == "prose":
+        starts.add(opening[0] - 1)
+    return sorted(i for i in starts if units[i].kind == "prose")
+
+
+def _item_signer(index: int, unit: _Unit, openers: dict[int, _Mark]) -> _Mark | None:
+    """The person a teaser is about: its opener, else a name at its start (after a date clause) that a speech
+    verb follows or whose first sentence names a title."""
+    simple = unit.simple
+    at = (m.end() if (m := _LIST_SEPARATOR.match(simple)) else 0)
+    if (mark := openers.get(index)) and mark.family in ("open", "open-weak") and not mark.title:
+        return replace(mark, family="list", start=max(mark.start, at))
+    begin = (m.end() if (m := _TIME_LEAD.match(simple, at)) else at)
+    found = name_at(simple, begin)
+    if not found or found[0] != begin:
+        return None
+    sentence = _SENTENCE_END.search(simple, found[1])
+    if _SPEECH.match(simple, found[1]) or _ABOUT_PERSON.search(simple, found[1], sentence.start() if sentence else None):
+        return _Mark(index, "list", unit.text[found[0]: found[1]], None, at)
+    return None
+
+
+def _teasers(units: list[_Unit], openers: list[_Mark]) -> list[_Mark]:
+    """The items of a list page that each name one person, when at least half of its items do, each a
+    different person; each piece ends where the next item starts."""
+    starts = _list_items(units)
+    if not starts:
+        return []
+    by_unit = {m.unit: m for m in openers}
+    stops = [*starts[1:], len(units)]
+    signed = [replace(mark, stop=stop) for i, stop in zip(starts, stops, strict=True)
+              if (mark := _item_signer(i, units[i], by_unit))]
+    if 2 * len(signed) < len(starts) or len({m.name for m in signed}) < len(signed):
+        return []
+    return signed
 
 
 def _closes_text(marks: list[_Mark], units: list[_Unit]) -> bool:
@@ -598,7 +730,7 @@ def _best_family(units: list[_Unit], min_weak: int) -> list[_Mark]:
     """The marks of the family that signs the most pieces (two people at least; paragraphs that
     merely open with 'post NAME' need `min_weak` people and to open most paragraphs from the
     first of them on)."""
-    openers = _complete_names([m for i, u in enumerate(units) if u.kind != "caption" and (m := _opener(i, u))], units)
+    openers = _complete_names([m for i, u in enumerate(units) if u.kind not in ("caption", "repeat") and (m := _opener(i, u))], units)
     explicit = [m for m in openers if m.family == "open"]
     explicit = sorted([*explicit, *_name_then_post_lines(units)], key=lambda m: m.unit)
     closers = [m for i, u in enumerate(units) if u.kind == "prose" or u.kind == "heading" if (m := _closer(i, u))]
@@ -617,7 +749,11 @@ def _best_family(units: list[_Unit], min_weak: int) -> list[_Mark]:
         "head": _subheads(units),
         "open-weak": _continuations([m if m.family == "open-weak" else replace(m, family="open-weak")
                                      for m in openers if m.family == "open-weak" or m.weak_too], explicit, units),
+        "close-quote": [m for i, u in enumerate(units) if u.kind == "prose" if (m := _quote_closer(i, u))],
+        "list": _teasers(units, openers),
     }
+    if len({m.name for m in families["close-quote"]}) < min_weak:
+        families["close-quote"] = []
     all_weak = families["open-weak"]
     weak = families["open-weak"]
     if weak and (len({m.name for m in weak}) < min_weak
@@ -662,14 +798,14 @@ def _nearest_heading(units: list[_Unit], head: int, top: int) -> int:
     return next((i for i in range(top - 1, head - 1, -1) if units[i].kind == "heading"), top - 1)
 
 
-def _post_before(name: str, paragraph: str) -> str | None:
+def _post_before(name: str, paragraph: str, min_post: int = 3) -> str | None:
     """The post a piece's first paragraph prints before its signer's name ('财政司司长陈茂波则祝愿…'),
     for a signature that gave only the name (r28)."""
     simple = _simplified(paragraph[:150])
     at = simple.find(_simplified(name))
     if at <= 0:
         return None
-    found = post_then_name(simple[: at + len(name) + 1], 0, min_post=3)
+    found = post_then_name(simple[: at + len(name) + 1], 0, min_post=min_post)
     if not found or found[1] != at:
         return None
     clause = max(simple.rfind(c, 0, found[0]) for c in "，,。：:；;“”") + 1
@@ -681,7 +817,7 @@ def split_signed(texts: list[str], title: str | None = None, min_weak: int = 2) 
 
     `min_weak`: how many people paragraphs opening with 'post NAME' must name before they split
     the page (an ordinary news article quotes two officials in turn; a collection quotes more)."""
-    units = _mark_captions([_unit(cleaned) for t in texts if (cleaned := clean_text(strip_ruby(t)))])
+    units = _mark_repeated_lead(_mark_captions([_unit(cleaned) for t in texts if (cleaned := clean_text(strip_ruby(t)))]))
     marks = _best_family(units, min_weak)
     if len(marks) < _MIN_SIGNED:
         return PageSplit(None, ())
@@ -713,6 +849,7 @@ def split_signed(texts: list[str], title: str | None = None, min_weak: int = 2) 
         heads = [_head_start(units, m, previous) if family != "head" else m.unit
                  for m, previous in zip(marks, [-1, *(m.unit for m in marks)], strict=False)]
         ends = [*heads[1:], len(units)] if family != "head" else [*starts[1:], len(units)]
+        ends = [m.stop if m.stop is not None else stop for m, stop in zip(marks, ends, strict=True)]
         for mark, first, head, stop in zip(marks, starts, heads, ends, strict=True):
             top = mark.sig_start if mark.sig_start is not None else first
             headline = mark.title or _headline(units, mark.unit if family == "head" else _nearest_heading(

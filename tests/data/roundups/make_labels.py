@@ -475,6 +475,62 @@ EIGHTH_PAGES = [
         P("謝智波", None, "能當選為全國人大代表、成為人民代表大會主席團中一位", "也倍感壓力"),
         P("宗慶后", None, "2003年,宗慶后第一次以全國人大代表的身份", "國計民生是他關注的重點領域")]),
 ]
+# Added 2026-12-07 (ninth batch, 7 pages): labelled by hand from the search corpus excerpts before the splitter was run
+# on them, after the rules from the eighth batch's tune half (r69, r71). Posts as printed, pinyin ruby left out of the
+# first/last words (the benchmark drops ruby before comparing).
+NINTH_PAGES = [
+    ("r72-sjjzgc-post-name-colon-inline.txt", "http://m.sjjzgc.cn/post/48/229214",
+     "'post NAME:' (a space between post and name) then the piece on the same line; a lead naming the speakers; a "
+     "paragraph naming six more in passing (traditional, ruby left in)", True, "cut in the third piece", [
+        P("黃三文", "全國政協(xié)委員、中國農(nóng)業(yè)科學(xué)院院長、中國科學(xué)院院士", "科技對農業增產的貢獻已經超過64%",
+          "中國肉都主要用上了中國種子"),
+        P("潘建偉", "全國政協(xié)委員、九三學(xué)社中央副主席、中國科學(xué)院院士", "期間,我國大力推進量子科技事業的發展",
+          "刷新了全球紀錄"),
+        P("曾毓群", "全國政協(xié)委員、寧德時代新能源科技股份公司董事長", "我們會加大研發投入", "我們會加大研發投入")]),
+    ("r73-xinrugao-subhead-post-name-line.txt", "http://xinrugao.com/zimeitoutiao/20190305/30787.html",
+     "sub-headline, then 'post NAME' alone on a line (no space), then the piece; a photo credit and a lead naming "
+     "the speakers", True, "cut at the fourth sub-headline", [
+        P("吴伟仁", "中国探月工程总设计师", "嫦娥四号和玉兔二号目前状态良好", "投身到这项伟大的事业中去",
+          "明年将发射火星探测器"),
+        P("陈冯富珍", "博鳌亚洲论坛咨委、全球健康论坛大会主席", "应对突发重大疾病例如非典", "确已引领全球",
+          "应对突发重大疾病需要建立地区防控系统"),
+        P("张云勇", "中国联通研究院院长", "5G正在助力中国走向高质量发展", "要等到明年两会这个时候",
+          "5G手机大规模应用要等到明年")]),
+    ("r74-taiwan-cn-name-quote-subheads-captions.txt",
+     "http://103.249.53.35/xwzx/PoliticsNews/202503/t20250304_12687654.htm",
+     "sub-headline 'NAME:quotation', a photo caption naming the person ('這是…接受媒體採訪。(…攝)'), then "
+     "'post NAME在…表示,' opening the piece (traditional; a mirror of taiwan.cn)", True, "cut in the second piece", [
+        P("嚴建兵", "全國政協委員、華中農業大學校長", "悠悠萬事,吃飯為大", "農業科技創新貢獻率超過63%",
+          "嚴建兵:“手中有糧、心中不慌”在任何時候都是真理"),
+        P("馬建堂", "全國政協委員、國務院發展研究中心原黨組書記", "2025年是“十四五”的最後一年", "正在召開的兩會要討論要",
+          "馬建堂:堅信中國經濟一定能夠在去年企穩回升向好的基礎上更上一層樓")]),
+    ("r75-infobio-quote-then-post-name-experts.txt", "https://infobio.cn/news/show-1559749028.html",
+     "a quotation then 'post,post NAME说道' opening the page before its news lead, paragraphs opening 'post NAME表示', "
+     "an unsigned paragraph, '在谈到…时,post NAME提出…:“…”'", True, "the excerpt may end before the page does", [
+        P("刘会武", "中科院科技政策与管理科学研究所副研究员,中国高新区研究中心主任", "一流园区能不能产生一流的企业",
+          "科研机构和大学则是一流科技园建设的核心和基础"),
+        P("王胜光", "中科院科技战略咨询研究院研究员", "高新区建设30多年来", "追求经济增长忽视科技投入"),
+        P("王德禄", "北京长城企业战略研究所所长", "第一,要建立世界一流的研发中心和科学城",
+          "引领新经济的头部企业或者平台性企业")]),
+    ("r76-meinengkg-post-name-title-paragraphs.txt", "http://meinengkg.com/20/7181375113.htm",
+     "paragraphs opening 'post NAME教授/博士…' (a title after the name), spam words spliced into one", True,
+     "starts mid-page (speakers before 吕祥 not in the excerpt)", [
+        P("吕祥", "中国社科院国际问题专家兼香港中国学术研究院研究部主任", "以中国近代史为基础", "更加系统化常态化"),
+        P("胡伟星", "澳门大学社会科学院院长兼大湾区研究中心主任", "科技创新成为大湾区发展的重要定位", "应发挥出更加积极主动的作"),
+        P("方舟", "香港一国两制研究中心研究总监兼全国港澳研究会理事", "通过援引数据指出", "增强香港在国际上的吸引力和竞争力"),
+        P("钱辉环", "香港中文大学(深圳)助理教授兼深圳市人工智能与机器人研究院副院长", "则分享了自己在香港和深圳两地的科研和生活经历",
+          "为大湾区建设以及深港产业合作提出了独到见解")]),
+    ("r77-crntt-roundtable-quote-then-post-name.txt", "https://gb.crntt.com/doc/93_19311_105949553_2_1206104653.html",
+     "a lead, then pieces opening with a quotation followed by 'post NAME在…发言' or '说到…,post NAME说', the name "
+     "again in the next paragraph", True, "cut in the second piece", [
+        P("曹炜健", "广东升邦惠资本投资集团总裁", "作为民营企业,立身的资本", "打造共享型服务园区"),
+        P("周新平", "湖南大三湘油茶股份有限公司董事长", "企业家精神,首先要有理想", "自己内心会有很大的欣慰")]),
+    ("r78-zjphol-members-proposals-lead.txt", "http://szb.zjphol.com/pc/content/202202/14/content_202449.html",
+     "reporter and photographer lines, a lead, then paragraphs naming '委员NAME' after a lead sentence and closing "
+     "'…”NAME说。'", True, "cut at the start of the third section", [
+        P("燕燕", "委员", "去年我市发布了关于西瓜振兴的相关计划文件", "更好地讲好平湖西瓜的故事"),
+        P("俞震", "委员", "去年,我市加快推进“公园城市”建设", "从而进一步提升城市品位")]),
+]
 PROJECT = [
     ("seed-newspaper-page-2022.txt", "file:///newspaper-page-2022.txt",
      "the seed: headline, 'NAME post' byline, piece; OCR of columns read out of order", False, "", [
@@ -501,6 +557,7 @@ if __name__ == "__main__":
     pages += [entry(*p, "published page (search corpus excerpt)", "sixth") for p in SIXTH_PAGES]
     pages += [entry(*p, "published page (search corpus excerpt)", "seventh") for p in SEVENTH_PAGES]
     pages += [entry(*p, "published page (search corpus excerpt)", "eighth") for p in EIGHTH_PAGES]
+    pages += [entry(*p, "published page (search corpus excerpt)", "ninth") for p in NINTH_PAGES]
     pages += [entry(*p, "the project's seed page") for p in PROJECT]
     with open("labels.json", "w", encoding="utf-8") as out:
         json.dump({"pages": pages}, out, ensure_ascii=False, indent=1)
