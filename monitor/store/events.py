@@ -13,6 +13,7 @@ over its own body and comparisons in memory.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -39,14 +40,17 @@ _QUEUE, _HOOKED = "monitor.events.pending", "monitor.events.hooked"  # Session.i
 # The reports of the days first (the published_at index: a bounded range whatever the corpus size), then
 # their subject tags by primary key. CROSS JOIN keeps that order on SQLite (whose planner would otherwise
 # walk all of a zone's articles through the zone index and sort them); PostgreSQL plans it freely.
-_CANDIDATES = ("SELECT articlezone.zone_id, article.id, article.content_hash, article.cluster_id, article.published_at, "
-               "cluster.event_id "
-               "FROM article CROSS JOIN articlezone JOIN cluster ON cluster.id = article.cluster_id "
+# "{zone}": on SQLite the zone test is written ``+articlezone.zone_id`` (the unary plus keeps SQLite from
+# probing the primary key once per listed zone for each report: it reads the report's few tag rows once).
+# A report's event is read only for the report a story joins (``_EVENT``), not for every candidate.
+_CANDIDATES = ("SELECT articlezone.zone_id, article.id, article.content_hash, article.cluster_id, article.published_at "
+               "FROM article CROSS JOIN articlezone "
                "WHERE article.published_at >= ? AND article.published_at <= ? "
-               "AND articlezone.article_id = article.id AND articlezone.zone_id IN ({in}) "
+               "AND articlezone.article_id = article.id AND {zone} IN ({in}) "
                "AND articlezone.role = 'subject' AND article.duplicate_of_id IS NULL")
 _BODIES = "SELECT content_hash, body FROM article WHERE id IN ({in})"
 _PEOPLE = "SELECT article_id, name FROM articleperson WHERE article_id IN ({in})"
+_EVENT = "SELECT event_id FROM cluster WHERE id = ?"
 _SET_EVENT = "UPDATE cluster SET event_id = ? WHERE id = ?"
 
 
@@ -60,7 +64,11 @@ def _figures_of(body_hash: str, body: str) -> Figures:
 
 
 class _Timestamps:
-    """published_at as the column stores it (UTCDateTime: a text on SQLite) and back; one per dialect."""
+    """published_at as the column stores it (UTCDateTime: a text on SQLite) and back; one per dialect.
+
+    Stored values compare as the times do (SQLite's text is fixed-width, year first: the candidate statement's
+    range test relies on that too), so candidates are chosen on the stored values and only the few compared
+    reports' times are converted back."""
 
     _made: dict[str, _Timestamps] = {}
 
@@ -76,6 +84,14 @@ class _Timestamps:
         if found is None:
             found = cls._made[dialect.name] = cls(dialect)
         return found
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidates:
+    """The stored reports of one zone in a batch's days, in order of their stored publish time."""
+
+    stamps: list[Any]  # published_at as stored (comparable; see ``_Timestamps``)
+    rows: list[tuple[int, str, int, Any]]  # (article id, body hash, cluster id, published_at as stored), same order
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,19 +137,22 @@ def link_pending(session: Session) -> None:
     if not pending:
         return
     sql, stamps = RawSql(session), _Timestamps.of(session)
-    by_zone: dict[str, list[tuple[Any, ...]]] = {}
+    statement = _CANDIDATES.replace("{zone}", "articlezone.zone_id" if sql.postgres else "+articlezone.zone_id")
+    by_zone: dict[str, list[tuple[Any, int, str, int]]] = {}
     for group in _spans(pending):  # a backfill's batch spans years: one statement per stretch of days
         zones = sorted({z for p in group for z in p.subjects})
         low = min(p.published for p in group) - EVENT_WINDOW
         high = max(p.published for p in group) + EVENT_WINDOW
-        for row in sql.all(_CANDIDATES.replace("{in}", marks(len(zones))),
-                           [stamps.bind(low), stamps.bind(high), *zones]):
-            published = stamps.result(row[4]) if row[4] is not None else None
-            by_zone.setdefault(row[0], []).append((int(row[1]), row[2], int(row[3]), published,
-                                                   None if row[5] is None else int(row[5])))
+        for zone, article_id, digest, cluster_id, published in sql.all(
+                statement.replace("{in}", marks(len(zones))), [stamps.bind(low), stamps.bind(high), *zones]):
+            by_zone.setdefault(zone, []).append((published, int(article_id), digest, int(cluster_id)))
+    candidates = {}
+    for zone, found in by_zone.items():
+        found.sort(key=lambda row: row[0])
+        candidates[zone] = _Candidates([row[0] for row in found], [(a, d, c, p) for p, a, d, c in found])
     events: dict[int, int] = {}  # the events set in this pass, by cluster
     for story in pending:
-        _link_one(sql, story, by_zone, events)
+        _link_one(sql, stamps, story, candidates, events)
 
 
 def _spans(pending: list[_Pending]) -> list[list[_Pending]]:
@@ -147,42 +166,58 @@ def _spans(pending: list[_Pending]) -> list[list[_Pending]]:
     return spans
 
 
-def _link_one(sql: RawSql, story: _Pending, by_zone: dict[str, list[tuple[Any, ...]]], events: dict[int, int]) -> None:
-    low, high = story.published - EVENT_WINDOW, story.published + EVENT_WINDOW
-    # the reports stored before this story, of its zones and days, newest first (as a statement at its arrival)
-    found = [row for zone in story.subjects for row in by_zone.get(zone, ())
-             if row[0] < story.article_id and row[2] != story.cluster_id and row[3] is not None and low <= row[3] <= high]
-    if not found:
-        return
+def _reports_before(stamps: _Timestamps, story: _Pending, candidates: dict[str, _Candidates]) -> list[tuple[Any, ...]]:
+    """The reports of the story's zones and days stored before it (``article.id`` below its own: as a statement
+    at its arrival would find them), newest first, at most ``MAX_REPORTS``, each article once."""
+    low, high = stamps.bind(story.published - EVENT_WINDOW), stamps.bind(story.published + EVENT_WINDOW)
+    found = []
+    for zone in story.subjects:
+        reports = candidates.get(zone)
+        if reports is not None:
+            days = reports.rows[bisect_left(reports.stamps, low):bisect_right(reports.stamps, high)]
+            found += [row for row in days if row[0] < story.article_id and row[2] != story.cluster_id]
     found.sort(key=lambda row: row[0], reverse=True)
     # the first MAX_REPORTS rows, then each article once (an article with two of the subjects comes twice)
-    rows = list({row[0]: row for row in found[:MAX_REPORTS]}.values())
+    return list({row[0]: row for row in found[:MAX_REPORTS]}.values())
+
+
+def _link_one(sql: RawSql, stamps: _Timestamps, story: _Pending, candidates: dict[str, _Candidates],
+              events: dict[int, int]) -> None:
+    rows = _reports_before(stamps, story, candidates)
+    if not rows:
+        return
     mine_figures = _figures_of(story.body_hash, story.body)  # kept: the next reports of its zone and days compare with it
     missing = [r[0] for r in rows if r[1] not in _FIGURES]
     if missing:
         for digest, other_body in sql.all(_BODIES.replace("{in}", marks(len(missing))), missing):
             _figures_of(digest, other_body)
-    # a shared figure is required; people count only for a candidate sharing just one
-    shared = {r[0]: len(mine_figures.quantities & _FIGURES[r[1]].quantities) for r in rows}
-    rows = [r for r in rows if shared[r[0]]]
-    if not rows:
+    # a shared figure is required (most candidates share none: a test that stops at the first shared one);
+    # people count only for a candidate sharing just one
+    mine_quantities = mine_figures.quantities
+    shared = [r for r in rows if not mine_quantities.isdisjoint(_FIGURES[r[1]].quantities)]
+    if not shared:
         return
-    ids = [r[0] for r in rows if shared[r[0]] == 1]
+    ids = [r[0] for r in shared if len(mine_quantities & _FIGURES[r[1]].quantities) == 1]
     their_people: dict[int, set[str]] = {}
     if ids and story.people:
         for article_id, name in sql.all(_PEOPLE.replace("{in}", marks(len(ids))), ids):
             their_people.setdefault(int(article_id), set()).add(name)
     mine = Report(frozenset(story.subjects), story.people, mine_figures, story.published)
-    best: tuple[int, int, int | None] | None = None  # score, cluster, event
-    for article_id, digest, other_cluster, other_published, other_event in rows:
+    best: tuple[int, int] | None = None  # score, cluster
+    for article_id, digest, other_cluster, other_published in shared:
         # the statement chose reports whose subject is one of ours: the shared subject is given
-        theirs = Report(mine.subjects, frozenset(their_people.get(article_id, ())), _FIGURES[digest], other_published)
+        theirs = Report(mine.subjects, frozenset(their_people.get(article_id, ())), _FIGURES[digest],
+                        stamps.result(other_published))
         match = event_match(mine, theirs)
         if match is not None and (best is None or match.score > best[0]):
-            best = (match.score, other_cluster, events.get(other_cluster, other_event))
+            best = (match.score, other_cluster)
     if best is None:
         return
-    _, other_cluster, event_id = best
+    other_cluster = best[1]
+    event_id = events.get(other_cluster)
+    if event_id is None:
+        found = sql.one(_EVENT, [other_cluster])
+        event_id = None if found is None or found[0] is None else int(found[0])
     if event_id is None:  # the stored report was alone: its cluster starts the event
         event_id = other_cluster
         sql.run(_SET_EVENT, [event_id, other_cluster])
