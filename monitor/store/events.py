@@ -16,12 +16,13 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import datetime
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import event
 from sqlmodel import Session, col, select
 
-from monitor.dedup.events import EVENT_WINDOW, Report, event_match
+from monitor.dedup.events import EVENT_WINDOW, Report, can_score, event_match
 from monitor.dedup.facts import Figures, figures
 from monitor.items import TagSet
 from monitor.store.models import Article, Cluster
@@ -43,7 +44,7 @@ _QUEUE, _HOOKED = "monitor.events.pending", "monitor.events.hooked"  # Session.i
 # "{zone}": on SQLite the zone test is written ``+articlezone.zone_id`` (the unary plus keeps SQLite from
 # probing the primary key once per listed zone for each report: it reads the report's few tag rows once).
 # A report's event is read only for the report a story joins (``_EVENT``), not for every candidate.
-_CANDIDATES = ("SELECT articlezone.zone_id, article.id, article.content_hash, article.cluster_id, article.published_at "
+_CANDIDATES = ("SELECT article.id, article.content_hash, article.cluster_id, article.published_at, articlezone.zone_id "
                "FROM article CROSS JOIN articlezone "
                "WHERE article.published_at >= ? AND article.published_at <= ? "
                "AND articlezone.article_id = article.id AND {zone} IN ({in}) "
@@ -52,6 +53,7 @@ _BODIES = "SELECT content_hash, body FROM article WHERE id IN ({in})"
 _PEOPLE = "SELECT article_id, name FROM articleperson WHERE article_id IN ({in})"
 _EVENT = "SELECT event_id FROM cluster WHERE id = ?"
 _SET_EVENT = "UPDATE cluster SET event_id = ? WHERE id = ?"
+_PUBLISHED = itemgetter(3)  # of a candidate row
 
 
 def _figures_of(body_hash: str, body: str) -> Figures:
@@ -91,7 +93,7 @@ class _Candidates:
     """The stored reports of one zone in a batch's days, in order of their stored publish time."""
 
     stamps: list[Any]  # published_at as stored (comparable; see ``_Timestamps``)
-    rows: list[tuple[int, str, int, Any]]  # (article id, body hash, cluster id, published_at as stored), same order
+    rows: list[tuple[Any, ...]]  # the statement's rows (article id, body hash, cluster id, published_at, zone)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,21 +140,25 @@ def link_pending(session: Session) -> None:
         return
     sql, stamps = RawSql(session), _Timestamps.of(session)
     statement = _CANDIDATES.replace("{zone}", "articlezone.zone_id" if sql.postgres else "+articlezone.zone_id")
-    by_zone: dict[str, list[tuple[Any, int, str, int]]] = {}
+    by_zone: dict[str, list[tuple[Any, ...]]] = {}
     for group in _spans(pending):  # a backfill's batch spans years: one statement per stretch of days
         zones = sorted({z for p in group for z in p.subjects})
         low = min(p.published for p in group) - EVENT_WINDOW
         high = max(p.published for p in group) + EVENT_WINDOW
-        for zone, article_id, digest, cluster_id, published in sql.all(
-                statement.replace("{in}", marks(len(zones))), [stamps.bind(low), stamps.bind(high), *zones]):
-            by_zone.setdefault(zone, []).append((published, int(article_id), digest, int(cluster_id)))
+        for row in sql.all(statement.replace("{in}", marks(len(zones))), [stamps.bind(low), stamps.bind(high), *zones]):
+            by_zone.setdefault(row[4], []).append(row)
     candidates = {}
     for zone, found in by_zone.items():
-        found.sort(key=lambda row: row[0])
-        candidates[zone] = _Candidates([row[0] for row in found], [(a, d, c, p) for p, a, d, c in found])
+        found.sort(key=_PUBLISHED)
+        candidates[zone] = _Candidates(list(map(_PUBLISHED, found)), found)
     events: dict[int, int] = {}  # the events set in this pass, by cluster
+    windows: dict[datetime, tuple[Any, Any]] = {}  # a story's days as stored values, by its publish time
     for story in pending:
-        _link_one(sql, stamps, story, candidates, events)
+        window = windows.get(story.published)
+        if window is None:
+            window = windows[story.published] = (stamps.bind(story.published - EVENT_WINDOW),
+                                                 stamps.bind(story.published + EVENT_WINDOW))
+        _link_one(sql, stamps, story, _reports_before(story, window, candidates), events)
 
 
 def _spans(pending: list[_Pending]) -> list[list[_Pending]]:
@@ -166,24 +172,26 @@ def _spans(pending: list[_Pending]) -> list[list[_Pending]]:
     return spans
 
 
-def _reports_before(stamps: _Timestamps, story: _Pending, candidates: dict[str, _Candidates]) -> list[tuple[Any, ...]]:
-    """The reports of the story's zones and days stored before it (``article.id`` below its own: as a statement
-    at its arrival would find them), newest first, at most ``MAX_REPORTS``, each article once."""
-    low, high = stamps.bind(story.published - EVENT_WINDOW), stamps.bind(story.published + EVENT_WINDOW)
+def _reports_before(story: _Pending, window: tuple[Any, Any], candidates: dict[str, _Candidates]) -> list[tuple[Any, ...]]:
+    """The reports of the story's zones and days (``window``: its first and last day's times as stored) stored
+    before it (``article.id`` below its own: as a statement at its arrival would find them), newest first, at
+    most ``MAX_REPORTS``, each article once."""
+    low, high = window
     found = []
     for zone in story.subjects:
         reports = candidates.get(zone)
         if reports is not None:
             days = reports.rows[bisect_left(reports.stamps, low):bisect_right(reports.stamps, high)]
             found += [row for row in days if row[0] < story.article_id and row[2] != story.cluster_id]
-    found.sort(key=lambda row: row[0], reverse=True)
+    found.sort(key=itemgetter(0), reverse=True)
+    if len(story.subjects) == 1:  # one zone's rows: each article once already
+        return found[:MAX_REPORTS]
     # the first MAX_REPORTS rows, then each article once (an article with two of the subjects comes twice)
     return list({row[0]: row for row in found[:MAX_REPORTS]}.values())
 
 
-def _link_one(sql: RawSql, stamps: _Timestamps, story: _Pending, candidates: dict[str, _Candidates],
+def _link_one(sql: RawSql, stamps: _Timestamps, story: _Pending, rows: list[tuple[Any, ...]],
               events: dict[int, int]) -> None:
-    rows = _reports_before(stamps, story, candidates)
     if not rows:
         return
     mine_figures = _figures_of(story.body_hash, story.body)  # kept: the next reports of its zone and days compare with it
@@ -191,20 +199,24 @@ def _link_one(sql: RawSql, stamps: _Timestamps, story: _Pending, candidates: dic
     if missing:
         for digest, other_body in sql.all(_BODIES.replace("{in}", marks(len(missing))), missing):
             _figures_of(digest, other_body)
-    # a shared figure is required (most candidates share none: a test that stops at the first shared one);
-    # people count only for a candidate sharing just one
+    # a shared figure is required (most candidates share none: a test that stops at the first shared one), and
+    # enough of them, or shared people, to reach a match's score: people are read only for such candidates
     mine_quantities = mine_figures.quantities
     shared = [r for r in rows if not mine_quantities.isdisjoint(_FIGURES[r[1]].quantities)]
     if not shared:
         return
-    ids = [r[0] for r in shared if len(mine_quantities & _FIGURES[r[1]].quantities) == 1]
+    counted = [(r, len(mine_quantities & _FIGURES[r[1]].quantities)) for r in shared]
+    shared = [r for r, n in counted if can_score(n, len(story.people))]
+    if not shared:
+        return
+    ids = [r[0] for r, n in counted if not can_score(n, 0) and can_score(n, len(story.people))]
     their_people: dict[int, set[str]] = {}
-    if ids and story.people:
+    if ids:
         for article_id, name in sql.all(_PEOPLE.replace("{in}", marks(len(ids))), ids):
             their_people.setdefault(int(article_id), set()).add(name)
     mine = Report(frozenset(story.subjects), story.people, mine_figures, story.published)
     best: tuple[int, int] | None = None  # score, cluster
-    for article_id, digest, other_cluster, other_published in shared:
+    for article_id, digest, other_cluster, other_published, _ in shared:
         # the statement chose reports whose subject is one of ours: the shared subject is given
         theirs = Report(mine.subjects, frozenset(their_people.get(article_id, ())), _FIGURES[digest],
                         stamps.result(other_published))
