@@ -28,7 +28,7 @@ from monitor.items import TagSet
 from monitor.store.models import Article, Cluster
 from monitor.store.rawsql import RawSql, marks
 
-__all__ = ["MAX_REPORTS", "event_reports", "link_event", "link_pending"]
+__all__ = ["MAX_REPORTS", "event_reports", "link_event", "link_pending", "link_stored"]
 
 MAX_REPORTS = 30  # stored reports compared per new story (a zone's stories of a few days: usually a handful)
 _FIGURES: dict[str, Figures] = {}  # by body hash: each report is compared with the next ones of its zone and days
@@ -53,6 +53,8 @@ _BODIES = "SELECT content_hash, body FROM article WHERE id IN ({in})"
 _PEOPLE = "SELECT article_id, name FROM articleperson WHERE article_id IN ({in})"
 _EVENT = "SELECT event_id FROM cluster WHERE id = ?"
 _SET_EVENT = "UPDATE cluster SET event_id = ? WHERE id = ?"
+_STORED_TAGS = ("SELECT 'z', zone_id FROM articlezone WHERE article_id = ? AND role = 'subject' "
+                "UNION ALL SELECT 'p', name FROM articleperson WHERE article_id = ?")
 _PUBLISHED = itemgetter(3)  # of a candidate row
 
 
@@ -119,6 +121,24 @@ def link_event(session: Session, article_id: int, cluster_id: int, body: str, bo
     the events come out as if each had been linked on arrival, in one candidate statement per batch.
     """
     subjects = tuple(sorted({z.zone_id for z in tags.zones if z.role == "subject"}))
+    _queue(session, article_id, cluster_id, body, body_hash, published, subjects, frozenset(p.name for p in tags.people))
+
+
+def link_stored(session: Session, article_id: int, cluster_id: int, body: str, body_hash: str,
+                published: datetime | None) -> None:
+    """``link_event`` for a stored story with its stored subject zones and people (``monitor dedup rebuild``
+    re-judges the corpus in the order it was stored, so its events come out as they did at ingest)."""
+    subjects, people = [], set()
+    for kind, value in RawSql(session).all(_STORED_TAGS, [article_id, article_id]):
+        if kind == "z":
+            subjects.append(value)
+        else:
+            people.add(value)
+    _queue(session, article_id, cluster_id, body, body_hash, published, tuple(sorted(subjects)), frozenset(people))
+
+
+def _queue(session: Session, article_id: int, cluster_id: int, body: str, body_hash: str, published: datetime | None,
+           subjects: tuple[str, ...], people: frozenset[str]) -> None:
     if not subjects or published is None:
         return
     pending = session.info.get(_QUEUE)
@@ -129,8 +149,7 @@ def link_event(session: Session, article_id: int, cluster_id: int, body: str, bo
             event.listen(session, "before_commit", link_pending)
             event.listen(session, "do_orm_execute", lambda _state: link_pending(session))
             event.listen(session, "after_soft_rollback", lambda s, _tx: s.info.pop(_QUEUE, None))
-    pending.append(_Pending(article_id, cluster_id, body, body_hash, published, subjects,
-                            frozenset(p.name for p in tags.people)))
+    pending.append(_Pending(article_id, cluster_id, body, body_hash, published, subjects, people))
 
 
 def link_pending(session: Session) -> None:
