@@ -15,7 +15,7 @@ import hashlib
 import re
 import unicodedata
 
-__all__ = ["MAX_TITLE_CHARS", "strip_ruby", "clean_text", "shorten", "limit_title", "clean_paragraphs", "match_key", "content_hash", "split_paragraphs", "to_simplified",
+__all__ = ["MAX_TITLE_CHARS", "nfkc", "strip_ruby", "clean_text", "shorten", "limit_title", "clean_paragraphs", "match_key", "content_hash", "split_paragraphs", "to_simplified",
            "TRADITIONAL_HINTS", "collapse_repeats", "remove_spliced_spans", "rejoin_fragments", "shared_span"]
 
 # Zero-width and other format characters that pages use as spacers or tracking marks.
@@ -96,6 +96,16 @@ _INVISIBLE_CHARS = tuple("\u00ad" + "".join(map(chr, [*range(0x200B, 0x2010), *r
                                                       *range(0x2060, 0x2065), 0xFEFF, *range(0xFFF9, 0xFFFC)])))
 
 
+def nfkc(text: str) -> str:
+    """``unicodedata.normalize("NFKC", text)``, several times faster on Chinese text: the full-width
+    punctuation that fills it is replaced by its NFKC form first (the same compatibility decomposition,
+    so the same result), and most texts are then normalised already."""
+    for char, folded in _COMMON_NFKC:
+        if char in text:
+            text = text.replace(char, folded)
+    return text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
+
+
 def match_key(text: str) -> str:
     """The comparison form of a text: NFKC, case-folded, without whitespace or invisibles.
 
@@ -106,13 +116,8 @@ def match_key(text: str) -> str:
         if char in text:
             text = _INVISIBLE.sub("", text)
             break
-    for char, folded in _COMMON_NFKC:
-        if char in text:
-            text = text.replace(char, folded)
-    if not unicodedata.is_normalized("NFKC", text):
-        text = unicodedata.normalize("NFKC", text)
     # str.split() splits on exactly the characters regex `\s` matches in a str (str.isspace)
-    return "".join(text.casefold().split())
+    return "".join(nfkc(text).casefold().split())
 
 
 def content_hash(body: str) -> str:

@@ -181,3 +181,30 @@ def test_events_linked_per_batch_are_those_linked_on_arrival(migrated_url: str, 
     db.upgrade(one_by_one_url)
     one_by_one, _ = _event_batch(one_by_one_url, commit_each=True)
     assert one_by_one == after
+
+
+def _event_groups(session: Session) -> set[frozenset[str]]:
+    """The events as sets of their reports' URLs (cluster ids change in a rebuild)."""
+    from monitor.store.models import Article, Cluster
+
+    groups: dict[int, set[str]] = {}
+    for url, event_id in session.exec(select(Article.url, Cluster.event_id).join(
+            Cluster, Article.cluster_id == Cluster.id).where(Cluster.event_id.is_not(None))).all():  # type: ignore[union-attr]
+        groups.setdefault(event_id, set()).add(url)
+    return {frozenset(g) for g in groups.values()}
+
+
+def test_dedup_rebuild_rebuilds_the_events(migrated_url: str) -> None:
+    from monitor.dedup.rebuild import rebuild
+
+    _event_batch(migrated_url, commit_each=False)
+    engine = db.make_engine(migrated_url)
+    with Session(engine) as session:
+        before = _event_groups(session)
+    result = rebuild(engine, DedupConfig(), {}, batch_size=3)  # events spread over several batches
+    with Session(engine) as session:
+        after = _event_groups(session)
+    engine.dispose()
+    assert result.processed == result.total
+    assert len(before) >= 2 and all(len(g) >= 2 for g in before)
+    assert after == before

@@ -1,6 +1,7 @@
 """CPU time of dedup + tagging + storage (commit every 100) for N bench/dedup.py articles (10% noisy reposts), no tags.
 
 Usage: python bench/ingest_cpu/plain.py TREE N  (TREE: the source tree to import monitor from)."""
+import gc
 import os
 import random
 import sys
@@ -25,6 +26,7 @@ with tempfile.TemporaryDirectory() as tmp:
     cpu = 0.0; dups = 0
     with Session(engine, expire_on_commit=False) as s:
         st = Articles(s); src = Sources(s).row("bench", "html"); d = Deduplicator(s, DedupConfig())
+        gc.collect()  # the setup's garbage collected now, not in a full collection that falls in one side's loop
         for i in range(N):
             if i % 10 == 9 and recent: body = b.noisy(rng, rng.choice(recent))
             else:

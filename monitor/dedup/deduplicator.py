@@ -28,7 +28,7 @@ import numpy as np
 from sqlalchemy import delete
 from sqlmodel import Session, col
 
-from monitor.dedup.facts import StoryFacts, compare, story_facts
+from monitor.dedup.facts import StoryFacts, compare, fact_tagger, story_facts
 from monitor.dedup.minhash import (
     BANDS,
     NUM_PERM,
@@ -107,6 +107,8 @@ class Deduplicator:
         self.config = config or DedupConfig()
         self._sql = RawSql(session)
         self._facts = _FactsCache()
+        if self.config.verify_facts:
+            fact_tagger()
 
     def check(self, article: ExtractedArticle) -> DedupVerdict:
         digest = content_hash(article.body)

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 
 from monitor.dedup.facts import Figures
 
-__all__ = ["EVENT_WINDOW", "EventMatch", "Report", "event_match"]
+__all__ = ["EVENT_WINDOW", "EventMatch", "Report", "can_score", "event_match"]
 
 EVENT_WINDOW = timedelta(days=2)  # reports of one event are published within this of each other
 _MIN_SCORE = 3  # two shared figures, or a shared figure and a shared person (and the day)
@@ -55,8 +55,16 @@ def event_match(mine: Report, theirs: Report) -> EventMatch | None:
             return None
     quantities = mine.figures.quantities & theirs.figures.quantities
     people = mine.people & theirs.people
-    score = 2 * len(quantities) + len(people)
-    # a figure is what tells the event apart: the zone's officials attend every event of their zone
-    if not quantities or score < _MIN_SCORE:
+    if not can_score(len(quantities), len(people)):
         return None
-    return EventMatch(score, tuple(sorted(quantities | people | (my_days & their_days))))
+    return EventMatch(_score(len(quantities), len(people)), tuple(sorted(quantities | people | (my_days & their_days))))
+
+
+def _score(quantities: int, people: int) -> int:
+    return 2 * quantities + people
+
+
+def can_score(quantities: int, people: int) -> bool:
+    """Whether two reports sharing this many figures (quantities) and people can match (on the same day).
+    A figure is what tells the event apart: the zone's officials attend every event of their zone."""
+    return quantities > 0 and _score(quantities, people) >= _MIN_SCORE

@@ -14,24 +14,37 @@ only when the two texts share none of them (an OCR'd name is one difference amon
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-__all__ = ["FactCheck", "Figures", "KindCheck", "StoryFacts", "compare", "figures", "story_facts"]
+from monitor.normalise import nfkc
+
+if TYPE_CHECKING:
+    from monitor.tag import ZoneTagger
+
+__all__ = ["FactCheck", "Figures", "KindCheck", "StoryFacts", "compare", "fact_tagger", "figures", "story_facts"]
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_NUMBER = "[零〇一二两三四五六七八九十百千]+"
+_CN_NUMERALS = "零〇一二两三四五六七八九十百千"
+_CN_NUMBER = f"[{_CN_NUMERALS}]+"
 _NUMBER = rf"(\d+(?:\.\d+)?|{_CN_NUMBER})"
-# counts and amounts: a number with its unit (the unit keeps 8条 apart from 8家 and 8亿元)
-_UNITS = ("亿元|万元|元|亿美元|万美元|美元|亿|万人|万|条|项|个|家|户|人次|人|名|所|座|批|届|次|场|件|台|套|款|平方公里|平方米|"
-          "亩|公里|吨|倍|%|个百分点|岗位|份|余家|余个|余项|余人")
-_QUANTITY = re.compile(rf"(?<![第\d.])(\d+(?:\.\d+)?)\s*(?:余|多)?({_UNITS})")
-# Chinese numerals only before the count units templates write them with (共十四条, 十二项): anchored on the
-# unit, so the numerals' characters (一, 十, 百 are common words) are not tried at every position
-_QUANTITY_CN = re.compile(rf"(?<![第零〇一二两三四五六七八九十百千])({_CN_NUMBER})(条|项|届|批)")
+# counts and amounts: a number with its unit (the unit keeps 8条 apart from 8家 and 8亿元). The units in the order
+# they are tried, the first that fits wins (亿元 before 亿, 个 before 个百分点): 亿元|万元|元|亿美元|万美元|美元|亿|万人|
+# 万|条|项|个|家|户|人次|人|名|所|座|批|届|次|场|件|台|套|款|平方公里|平方米|亩|公里|吨|倍|%|个百分点|岗位|份|余家|余个|
+# 余项|余人; written below grouped by their first character (the same choices, fewer alternatives to try).
+_UNITS = ("亿(?:元|美元)?|万(?:元|美元|人)?|元|美元|条|项|个|家|户|人次?|名|所|座|批|届|次|场|件|台|套|款|平方(?:公里|米)|"
+          "亩|公里|吨|倍|%|岗位|份|余(?:家|个|项|人)")
+# Each pattern starts with what it looks for (a digit, a numeral, a literal), so the regex engine skips ahead to
+# it instead of trying every position of the text; a number's left edge (not after 第, a digit or a point) is
+# checked after its first digit: (?<![第\d.]\d) there is (?<![第\d.]) before it.
+_QUANTITY = re.compile(rf"(\d(?<![第\d.]\d)\d*(?:\.\d+)?)\s*(?:余|多)?({_UNITS})")
+# Chinese numerals only before the count units templates write them with (共十四条, 十二项)
+_QUANTITY_CN = re.compile(rf"([{_CN_NUMERALS}](?<![第{_CN_NUMERALS}].)[{_CN_NUMERALS}]*)(条|项|届|批)")
 _ORDINAL = re.compile(rf"第{_NUMBER}\s*(个|批|届|次|名|位|家|季度|期|轮|号|站|场)")  # with its unit: 第1个, 第十一届
-_DATE = re.compile(r"(?:(?<!\d)(\d{4})年)?(?<!\d)(\d{1,2})月(\d{1,2})日")
-_YEAR_MONTH = re.compile(r"(?<!\d)(\d{4})年(\d{1,2})月")
+# Dates: [YYYY年]M月D日 and YYYY年M月, each number standing alone (no digit before it). Found from their 月 and
+# 年 (a literal: a fast scan), the numbers before it read by ``_digits_before``.
+_DAY_AFTER = re.compile(r"月(\d{1,2})日")
+_MONTH_AFTER = re.compile(r"年(\d{1,2})月")
 # Quantities conflict when fewer than this share of them agree (counting the smaller differing side): an OCR'd
 # or corrected figure among agreeing ones is an edit, another issue of a report changes most of them.
 _MIN_QUANTITY_AGREEMENT = 0.6
@@ -114,30 +127,56 @@ class Figures:
 
 def figures(body: str) -> Figures:
     # NFKC (full-width digits and marks to ASCII), spaces and lines kept: "2025-06-13 6月12日" stays two dates
-    key = body if unicodedata.is_normalized("NFKC", body) else unicodedata.normalize("NFKC", body)
+    key = nfkc(body)
     quantities = set()
     for number, unit in [*_QUANTITY.findall(key), *_QUANTITY_CN.findall(key)]:
-        value = _number(number)
+        # a plain integer (most figures) inline, as ``_number`` reads it: a call per figure costs as much
+        value = (number.lstrip("0") or "0") if len(number) <= 15 and number.isascii() and number.isdigit() else _number(number)
         if value is not None:
             quantities.add(value + unit.removeprefix("余"))
     ordinals = set()
-    for number, unit in _ORDINAL.findall(key):
-        value = _number(number)
-        if value is not None:
-            ordinals.add(f"第{value}{unit}")
+    if "第" in key:
+        for number, unit in _ORDINAL.findall(key):
+            value = _number(number)
+            if value is not None:
+                ordinals.add(f"第{value}{unit}")
     dates: set[str] = set()
-    if "月" in key:  # both date patterns need it; scanning for them costs as much as the quantities
-        dates = {f"{y}-{int(m)}-{int(d)}" if y else f"{int(m)}-{int(d)}" for y, m, d in _DATE.findall(key)}
-        dates |= {f"{y}-{int(m)}" for y, m in _YEAR_MONTH.findall(key)}
+    if "月" in key:
+        for found in _DAY_AFTER.finditer(key):
+            month = _digits_before(key, found.start(), 1, 2)
+            if month:
+                at = found.start() - len(month) - 1  # a year's 年 before the month
+                year = _digits_before(key, at, 4, 4) if at > 0 and key[at] == "年" else ""
+                day = f"{int(month)}-{int(found.group(1))}"
+                dates.add(f"{year}-{day}" if year else day)
+        for found in _MONTH_AFTER.finditer(key):
+            year = _digits_before(key, found.start(), 4, 4)
+            if year:
+                dates.add(f"{year}-{int(found.group(1))}")
     # a date printed with its year also agrees with the same day printed without one
     dates |= {d.split("-", 1)[1] for d in dates if d.count("-") == 2}
     return Figures(frozenset(quantities), frozenset(dates), frozenset(ordinals))
 
 
-def story_facts(body: str) -> StoryFacts:
-    from monitor.tag import shared_tagger  # the tag stage's gazetteer and people finder, loaded once
+def _digits_before(text: str, end: int, shortest: int, longest: int) -> str:
+    """The number that ends at ``text[end]`` when it has ``shortest`` to ``longest`` digits (all of it: no digit
+    before it), else "". Digits as ``\\d`` matches them (``str.isdecimal``)."""
+    start = end
+    while start > 0 and end - start <= longest and text[start - 1].isdecimal():
+        start -= 1
+    return text[start:end] if shortest <= end - start <= longest else ""
 
-    tags = shared_tagger().tag("", body)
+
+def fact_tagger() -> ZoneTagger:
+    """The tag stage's tagger (its gazetteer and people finder), built once per process: a deduplicator asks
+    for it when made, so building it (about 0.1 s) is not part of the first article's check."""
+    from monitor.tag import shared_tagger  # imported here: the tag package is heavy, and only facts need it
+
+    return shared_tagger()
+
+
+def story_facts(body: str) -> StoryFacts:
+    tags = fact_tagger().tag("", body)
     found = figures(body)
     orgs = {p.org.name for p in tags.people if p.org is not None and p.org.name}
     return StoryFacts(

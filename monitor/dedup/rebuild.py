@@ -2,7 +2,7 @@
 
 Needed after a threshold or normaliser change. Articles are re-judged in the order they
 were stored, each against those already re-indexed, in batches of ``batch_size`` committed
-one by one. An article whose ``signature`` is NULL is still to do, so an interrupted rebuild
+one by one; each new story is linked into its event (related coverage) as at ingest. An article whose ``signature`` is NULL is still to do, so an interrupted rebuild
 resumes where it stopped; a rebuild starts afresh (clearing the index and the clusters)
 only when no article is left to do.
 """
@@ -19,6 +19,7 @@ from sqlmodel import Session, col, select
 from monitor.dedup.deduplicator import DedupConfig, DedupIndex, Deduplicator
 from monitor.items import DuplicateOf
 from monitor.store.articles import Articles
+from monitor.store.events import link_stored
 from monitor.store.models import (
     Article,
     ArticleBand,
@@ -87,6 +88,9 @@ def rebuild(engine: Engine, config: DedupConfig, priorities: Mapping[str, int] |
                     session.flush()
                     row.cluster_id = cluster.id
                     session.add(row)
+                    assert cluster.id is not None
+                    # related coverage: the clusters are new, so is their event; linked before the batch commits
+                    link_stored(session, row.id, cluster.id, row.body, row.content_hash, row.published_at)
                 assert verdict.fingerprint is not None
                 index.add(row, verdict.fingerprint, learn=not isinstance(verdict, DuplicateOf), evidence=verdict.evidence)
                 session.flush()

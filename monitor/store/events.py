@@ -13,20 +13,22 @@ over its own body and comparisons in memory.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import datetime
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import event
 from sqlmodel import Session, col, select
 
-from monitor.dedup.events import EVENT_WINDOW, Report, event_match
+from monitor.dedup.events import EVENT_WINDOW, Report, can_score, event_match
 from monitor.dedup.facts import Figures, figures
 from monitor.items import TagSet
 from monitor.store.models import Article, Cluster
 from monitor.store.rawsql import RawSql, marks
 
-__all__ = ["MAX_REPORTS", "event_reports", "link_event", "link_pending"]
+__all__ = ["MAX_REPORTS", "event_reports", "link_event", "link_pending", "link_stored"]
 
 MAX_REPORTS = 30  # stored reports compared per new story (a zone's stories of a few days: usually a handful)
 _FIGURES: dict[str, Figures] = {}  # by body hash: each report is compared with the next ones of its zone and days
@@ -39,15 +41,21 @@ _QUEUE, _HOOKED = "monitor.events.pending", "monitor.events.hooked"  # Session.i
 # The reports of the days first (the published_at index: a bounded range whatever the corpus size), then
 # their subject tags by primary key. CROSS JOIN keeps that order on SQLite (whose planner would otherwise
 # walk all of a zone's articles through the zone index and sort them); PostgreSQL plans it freely.
-_CANDIDATES = ("SELECT articlezone.zone_id, article.id, article.content_hash, article.cluster_id, article.published_at, "
-               "cluster.event_id "
-               "FROM article CROSS JOIN articlezone JOIN cluster ON cluster.id = article.cluster_id "
+# "{zone}": on SQLite the zone test is written ``+articlezone.zone_id`` (the unary plus keeps SQLite from
+# probing the primary key once per listed zone for each report: it reads the report's few tag rows once).
+# A report's event is read only for the report a story joins (``_EVENT``), not for every candidate.
+_CANDIDATES = ("SELECT article.id, article.content_hash, article.cluster_id, article.published_at, articlezone.zone_id "
+               "FROM article CROSS JOIN articlezone "
                "WHERE article.published_at >= ? AND article.published_at <= ? "
-               "AND articlezone.article_id = article.id AND articlezone.zone_id IN ({in}) "
+               "AND articlezone.article_id = article.id AND {zone} IN ({in}) "
                "AND articlezone.role = 'subject' AND article.duplicate_of_id IS NULL")
 _BODIES = "SELECT content_hash, body FROM article WHERE id IN ({in})"
 _PEOPLE = "SELECT article_id, name FROM articleperson WHERE article_id IN ({in})"
+_EVENT = "SELECT event_id FROM cluster WHERE id = ?"
 _SET_EVENT = "UPDATE cluster SET event_id = ? WHERE id = ?"
+_STORED_TAGS = ("SELECT 'z', zone_id FROM articlezone WHERE article_id = ? AND role = 'subject' "
+                "UNION ALL SELECT 'p', name FROM articleperson WHERE article_id = ?")
+_PUBLISHED = itemgetter(3)  # of a candidate row
 
 
 def _figures_of(body_hash: str, body: str) -> Figures:
@@ -60,7 +68,11 @@ def _figures_of(body_hash: str, body: str) -> Figures:
 
 
 class _Timestamps:
-    """published_at as the column stores it (UTCDateTime: a text on SQLite) and back; one per dialect."""
+    """published_at as the column stores it (UTCDateTime: a text on SQLite) and back; one per dialect.
+
+    Stored values compare as the times do (SQLite's text is fixed-width, year first: the candidate statement's
+    range test relies on that too), so candidates are chosen on the stored values and only the few compared
+    reports' times are converted back."""
 
     _made: dict[str, _Timestamps] = {}
 
@@ -76,6 +88,14 @@ class _Timestamps:
         if found is None:
             found = cls._made[dialect.name] = cls(dialect)
         return found
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidates:
+    """The stored reports of one zone in a batch's days, in order of their stored publish time."""
+
+    stamps: list[Any]  # published_at as stored (comparable; see ``_Timestamps``)
+    rows: list[tuple[Any, ...]]  # the statement's rows (article id, body hash, cluster id, published_at, zone)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +121,24 @@ def link_event(session: Session, article_id: int, cluster_id: int, body: str, bo
     the events come out as if each had been linked on arrival, in one candidate statement per batch.
     """
     subjects = tuple(sorted({z.zone_id for z in tags.zones if z.role == "subject"}))
+    _queue(session, article_id, cluster_id, body, body_hash, published, subjects, frozenset(p.name for p in tags.people))
+
+
+def link_stored(session: Session, article_id: int, cluster_id: int, body: str, body_hash: str,
+                published: datetime | None) -> None:
+    """``link_event`` for a stored story with its stored subject zones and people (``monitor dedup rebuild``
+    re-judges the corpus in the order it was stored, so its events come out as they did at ingest)."""
+    subjects, people = [], set()
+    for kind, value in RawSql(session).all(_STORED_TAGS, [article_id, article_id]):
+        if kind == "z":
+            subjects.append(value)
+        else:
+            people.add(value)
+    _queue(session, article_id, cluster_id, body, body_hash, published, tuple(sorted(subjects)), frozenset(people))
+
+
+def _queue(session: Session, article_id: int, cluster_id: int, body: str, body_hash: str, published: datetime | None,
+           subjects: tuple[str, ...], people: frozenset[str]) -> None:
     if not subjects or published is None:
         return
     pending = session.info.get(_QUEUE)
@@ -111,8 +149,7 @@ def link_event(session: Session, article_id: int, cluster_id: int, body: str, bo
             event.listen(session, "before_commit", link_pending)
             event.listen(session, "do_orm_execute", lambda _state: link_pending(session))
             event.listen(session, "after_soft_rollback", lambda s, _tx: s.info.pop(_QUEUE, None))
-    pending.append(_Pending(article_id, cluster_id, body, body_hash, published, subjects,
-                            frozenset(p.name for p in tags.people)))
+    pending.append(_Pending(article_id, cluster_id, body, body_hash, published, subjects, people))
 
 
 def link_pending(session: Session) -> None:
@@ -121,19 +158,26 @@ def link_pending(session: Session) -> None:
     if not pending:
         return
     sql, stamps = RawSql(session), _Timestamps.of(session)
+    statement = _CANDIDATES.replace("{zone}", "articlezone.zone_id" if sql.postgres else "+articlezone.zone_id")
     by_zone: dict[str, list[tuple[Any, ...]]] = {}
     for group in _spans(pending):  # a backfill's batch spans years: one statement per stretch of days
         zones = sorted({z for p in group for z in p.subjects})
         low = min(p.published for p in group) - EVENT_WINDOW
         high = max(p.published for p in group) + EVENT_WINDOW
-        for row in sql.all(_CANDIDATES.replace("{in}", marks(len(zones))),
-                           [stamps.bind(low), stamps.bind(high), *zones]):
-            published = stamps.result(row[4]) if row[4] is not None else None
-            by_zone.setdefault(row[0], []).append((int(row[1]), row[2], int(row[3]), published,
-                                                   None if row[5] is None else int(row[5])))
+        for row in sql.all(statement.replace("{in}", marks(len(zones))), [stamps.bind(low), stamps.bind(high), *zones]):
+            by_zone.setdefault(row[4], []).append(row)
+    candidates = {}
+    for zone, found in by_zone.items():
+        found.sort(key=_PUBLISHED)
+        candidates[zone] = _Candidates(list(map(_PUBLISHED, found)), found)
     events: dict[int, int] = {}  # the events set in this pass, by cluster
+    windows: dict[datetime, tuple[Any, Any]] = {}  # a story's days as stored values, by its publish time
     for story in pending:
-        _link_one(sql, story, by_zone, events)
+        window = windows.get(story.published)
+        if window is None:
+            window = windows[story.published] = (stamps.bind(story.published - EVENT_WINDOW),
+                                                 stamps.bind(story.published + EVENT_WINDOW))
+        _link_one(sql, stamps, story, _reports_before(story, window, candidates), events)
 
 
 def _spans(pending: list[_Pending]) -> list[list[_Pending]]:
@@ -147,42 +191,64 @@ def _spans(pending: list[_Pending]) -> list[list[_Pending]]:
     return spans
 
 
-def _link_one(sql: RawSql, story: _Pending, by_zone: dict[str, list[tuple[Any, ...]]], events: dict[int, int]) -> None:
-    low, high = story.published - EVENT_WINDOW, story.published + EVENT_WINDOW
-    # the reports stored before this story, of its zones and days, newest first (as a statement at its arrival)
-    found = [row for zone in story.subjects for row in by_zone.get(zone, ())
-             if row[0] < story.article_id and row[2] != story.cluster_id and row[3] is not None and low <= row[3] <= high]
-    if not found:
-        return
-    found.sort(key=lambda row: row[0], reverse=True)
+def _reports_before(story: _Pending, window: tuple[Any, Any], candidates: dict[str, _Candidates]) -> list[tuple[Any, ...]]:
+    """The reports of the story's zones and days (``window``: its first and last day's times as stored) stored
+    before it (``article.id`` below its own: as a statement at its arrival would find them), newest first, at
+    most ``MAX_REPORTS``, each article once."""
+    low, high = window
+    found = []
+    for zone in story.subjects:
+        reports = candidates.get(zone)
+        if reports is not None:
+            days = reports.rows[bisect_left(reports.stamps, low):bisect_right(reports.stamps, high)]
+            found += [row for row in days if row[0] < story.article_id and row[2] != story.cluster_id]
+    found.sort(key=itemgetter(0), reverse=True)
+    if len(story.subjects) == 1:  # one zone's rows: each article once already
+        return found[:MAX_REPORTS]
     # the first MAX_REPORTS rows, then each article once (an article with two of the subjects comes twice)
-    rows = list({row[0]: row for row in found[:MAX_REPORTS]}.values())
+    return list({row[0]: row for row in found[:MAX_REPORTS]}.values())
+
+
+def _link_one(sql: RawSql, stamps: _Timestamps, story: _Pending, rows: list[tuple[Any, ...]],
+              events: dict[int, int]) -> None:
+    if not rows:
+        return
     mine_figures = _figures_of(story.body_hash, story.body)  # kept: the next reports of its zone and days compare with it
     missing = [r[0] for r in rows if r[1] not in _FIGURES]
     if missing:
         for digest, other_body in sql.all(_BODIES.replace("{in}", marks(len(missing))), missing):
             _figures_of(digest, other_body)
-    # a shared figure is required; people count only for a candidate sharing just one
-    shared = {r[0]: len(mine_figures.quantities & _FIGURES[r[1]].quantities) for r in rows}
-    rows = [r for r in rows if shared[r[0]]]
-    if not rows:
+    # a shared figure is required (most candidates share none: a test that stops at the first shared one), and
+    # enough of them, or shared people, to reach a match's score: people are read only for such candidates
+    mine_quantities = mine_figures.quantities
+    shared = [r for r in rows if not mine_quantities.isdisjoint(_FIGURES[r[1]].quantities)]
+    if not shared:
         return
-    ids = [r[0] for r in rows if shared[r[0]] == 1]
+    counted = [(r, len(mine_quantities & _FIGURES[r[1]].quantities)) for r in shared]
+    shared = [r for r, n in counted if can_score(n, len(story.people))]
+    if not shared:
+        return
+    ids = [r[0] for r, n in counted if not can_score(n, 0) and can_score(n, len(story.people))]
     their_people: dict[int, set[str]] = {}
-    if ids and story.people:
+    if ids:
         for article_id, name in sql.all(_PEOPLE.replace("{in}", marks(len(ids))), ids):
             their_people.setdefault(int(article_id), set()).add(name)
     mine = Report(frozenset(story.subjects), story.people, mine_figures, story.published)
-    best: tuple[int, int, int | None] | None = None  # score, cluster, event
-    for article_id, digest, other_cluster, other_published, other_event in rows:
+    best: tuple[int, int] | None = None  # score, cluster
+    for article_id, digest, other_cluster, other_published, _ in shared:
         # the statement chose reports whose subject is one of ours: the shared subject is given
-        theirs = Report(mine.subjects, frozenset(their_people.get(article_id, ())), _FIGURES[digest], other_published)
+        theirs = Report(mine.subjects, frozenset(their_people.get(article_id, ())), _FIGURES[digest],
+                        stamps.result(other_published))
         match = event_match(mine, theirs)
         if match is not None and (best is None or match.score > best[0]):
-            best = (match.score, other_cluster, events.get(other_cluster, other_event))
+            best = (match.score, other_cluster)
     if best is None:
         return
-    _, other_cluster, event_id = best
+    other_cluster = best[1]
+    event_id = events.get(other_cluster)
+    if event_id is None:
+        found = sql.one(_EVENT, [other_cluster])
+        event_id = None if found is None or found[0] is None else int(found[0])
     if event_id is None:  # the stored report was alone: its cluster starts the event
         event_id = other_cluster
         sql.run(_SET_EVENT, [event_id, other_cluster])
