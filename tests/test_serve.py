@@ -384,3 +384,29 @@ def test_serve_on_sqlite_crawls_several_sources_at_once(tmp_path: Path) -> None:
             _until(lambda: _count(url, runs) == 3 or process.poll() is not None, "a finished run of each source")
             assert _stop(process) == 0
     assert met[:3] == [True, True, True], "the three list pages were never asked for at once"
+
+
+def test_interval_sources_started_together_keep_phases_spread_over_the_interval() -> None:
+    """1,000 sources every minute, all (re)started at once: their first runs come within the jitter, and
+    the runs after keep phases spread over the whole minute (the old trigger ran all 1,000 within the
+    jitter of each other every minute); no second run comes within the half interval that counts as the
+    same tick."""
+    from datetime import UTC, datetime
+
+    from monitor.service.scheduler import trigger_for
+    from monitor.settings import Settings
+    from monitor.sourcesfile import parse_sources
+
+    settings = Settings(_env_file=None, schedule_jitter=0)  # type: ignore[call-arg]
+    source = parse_sources('sources:\n  - {name: s, kind: html, url: "https://example.org/list.html", '
+                           'schedule: "every 60s", links: "a"}\n').sources[0]
+    start = datetime(2026, 12, 6, 12, 0, tzinfo=UTC)
+    phases, gaps = [], []
+    for _ in range(1000):
+        second = trigger_for(source, settings, first=start).get_next_fire_time(None, start)
+        assert second is not None
+        gaps.append((second - start).total_seconds())
+        phases.append(int((second - start).total_seconds()) % 60)
+    assert min(gaps) >= 30
+    busiest = max(phases.count(second) for second in range(60))
+    assert busiest < 1000 / 60 * 2.5  # about 17 a second, not 1,000 within a few seconds

@@ -3,7 +3,8 @@
 Jobs (APScheduler 3 AsyncIOScheduler, memory job store rebuilt from the sources file at
 start and on every reload; run records live in the project's own tables):
 1. one crawl job per enabled source, from its ``schedule``: ``every N[s|m|h|d]`` (an
-   interval, first run right after start with jitter) or a cron expression evaluated in the
+   interval, first run right after start with jitter, later runs on a phase of the source's own, so
+   that sources started together do not all run at once every tick) or a cron expression evaluated in the
    source's timezone; jitter, ``max_instances=1``, ``coalesce=True`` and an explicit
    misfire grace time on every job;
 2. a digest job every minute: `send_digests` decides per subscriber (timezone, hour) what
@@ -75,11 +76,17 @@ def jitter_for(source: SourceConfig, settings: Settings) -> float:
     return min(settings.schedule_jitter, (interval or 600) / 10)
 
 
-def trigger_for(source: SourceConfig, settings: Settings) -> IntervalTrigger | CronTrigger:
+def trigger_for(source: SourceConfig, settings: Settings, first: datetime | None = None) -> IntervalTrigger | CronTrigger:
+    """``first``: when an interval source's first run is due (soon after start). The runs after it keep a
+    phase of their own, drawn over a whole interval: sources started together would otherwise all run
+    within the jitter of each other, tick after tick (1,000 sources every minute: 1,000 runs in 6 s, then
+    nothing for 54), and wait for each other's database work. The second run comes 0.55-1.5 intervals after
+    the first, never closer than the half interval within which a run counts as the same tick."""
     interval = parse_interval(source.schedule)
     jitter = jitter_for(source, settings) or None
     if interval is not None:
-        return IntervalTrigger(seconds=interval, jitter=jitter, timezone=UTC)
+        phase = None if first is None else first + timedelta(seconds=interval * random.uniform(0.55, 1.5))
+        return IntervalTrigger(seconds=interval, jitter=jitter, timezone=UTC, start_date=phase)
     return CronTrigger.from_crontab(source.schedule, timezone=ZoneInfo(source.timezone))
 
 
@@ -163,7 +170,7 @@ class Service:
             first = None
             if parse_interval(source.schedule) is not None:  # an interval source runs soon after (re)start
                 first = now + timedelta(seconds=random.uniform(0, jitter_for(source, self.settings)))
-            self.scheduler.add_job(self._crawl_job, trigger_for(source, self.settings), args=[name], id=f"crawl:{name}",
+            self.scheduler.add_job(self._crawl_job, trigger_for(source, self.settings, first), args=[name], id=f"crawl:{name}",
                                    name=f"crawl {name}", max_instances=1, coalesce=True,
                                    misfire_grace_time=misfire_grace(source), replace_existing=True,
                                    **({"next_run_time": first} if first else {}))
