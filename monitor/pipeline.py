@@ -188,13 +188,18 @@ def handle_item(session: Session, repos: Repositories, scraper: Scraper, source:
 
 
 class _PendingValidators:
-    """Validators of list pages read this run, saved only once the URLs they listed are stored."""
+    """Validators of list pages read this run, saved only once the URLs they listed are stored.
+    ``preloaded``: those already read (the source's first list page, read with the run's start in a worker
+    thread, so that the first request waits for no database call on the event loop)."""
 
-    def __init__(self, fetches: FetchHistory) -> None:
+    def __init__(self, fetches: FetchHistory, preloaded: dict[str, Validators | None] | None = None) -> None:
         self.fetches = fetches
+        self.preloaded = dict(preloaded or {})
         self.fresh: dict[str, Validators] = {}
 
     def lookup(self, url: str) -> Validators | None:
+        if url in self.preloaded:
+            return self.preloaded.pop(url)
         found = self.fetches.validators(url)
         # end the read transaction: no connection stays checked out (on PostgreSQL idle in transaction,
         # and lost with it if the server or the network drops it) across the list fetch that follows
@@ -263,11 +268,17 @@ async def _crawl_source(source: SourceConfig, scraper: Scraper, fetcher: Fetcher
         # Up to its first request a run only reads (a write only for a source not seen before): on SQLite a
         # write would wait for the write lock behind other crawls' item transactions, and the tick start late.
         started_at = utcnow()
-        source_row = await database(lambda: repos.sources.ensure(source.name, source.kind, source.title), urgent=True)
+
+        def begin() -> tuple[Source, Validators | None]:
+            return repos.sources.ensure(source.name, source.kind, source.title), repos.fetches.validators(source.url)
+
+        # the commit ends the read: no transaction is held across the list fetch
+        source_row, first_validators = await database(
+            lambda: db.commit_together(session, begin, f"starting a run of {source.name!r}"), urgent=True)
         error: str | None = None
         discovered = known = 0
         since = source_row.last_success_at - DISCOVERY_OVERLAP if source_row.last_success_at else None
-        validators = _PendingValidators(repos.fetches)
+        validators = _PendingValidators(repos.fetches, {source.url: first_validators})
         fetcher = fetcher.scoped(validators)  # this source's fetch records and list validators
         urls: list[str] | None = None
         try:
