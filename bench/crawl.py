@@ -9,7 +9,7 @@ past those 468 texts the pages repeat them, and dedup stores them as duplicates.
 1. End to end (fetch, extract, dedup, tag, store) with the limits lifted: every site its own source,
    rate limit 100,000/s, 32 requests per origin, no retries. pages/s over the wall clock, and the
    crawling process's CPU seconds per page (the limit on a loaded 2-core machine). The tagger and the
-   imports are loaded before the clock starts. ``--profile``: where that CPU goes, by stage.
+   imports are loaded before the clock starts. ``--profile``: where the time goes, by stage.
 2. Fetching alone: the same item pages through the same Fetcher settings, nothing else.
 3. A realistic rerun: on ``--changed`` of the sites 3 articles were published since (the list pages
    shift, so every list page of those sites changed), the other sites are unchanged. Bytes of list pages
@@ -234,7 +234,8 @@ def main() -> None:
               f"{sum(r.duplicates for r in first)}, errors {sum(r.errors for r in first)})")
         figures |= {"crawl_pages_per_s": fetched / elapsed, "crawl_cpu_ms_per_page": cpu / fetched * 1000}
         if profile:
-            print("   where the CPU goes (cumulative, stages nest: commit is inside store):")
+            print("   where the time goes, per page by stage (cProfile's clock is the wall clock, so waits count: an fsync "
+                  "in commit, the GIL under load; stages nest: commit is inside store; the profiler slows all of it):")
             print("\n".join(_stage_profile(profile, fetched)))
 
         changed = list(range(max(1, round(args.sites * args.changed))))
@@ -249,7 +250,7 @@ def main() -> None:
     saved = 1 - bytes2 / full if full else 0.0
     print(f"3. rerun, {len(changed)} of {args.sites} sites with {PUBLISHED_ON_RERUN} new articles each: list pages "
           f"{bytes2:,} bytes over {lists2} requests vs {full:,} without conditional GET: {saved:.1%} saved; "
-          f"{items2} item pages fetched, {sum(r.new for r in second)} new stored")
+          f"{items2} item pages fetched, {sum(r.new for r in second)} new and {sum(r.duplicates for r in second)} duplicates stored")
     figures["rerun_list_bytes_saved"] = saved
 
     async def fetch_only() -> tuple[int, float, float]:

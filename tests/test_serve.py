@@ -387,26 +387,38 @@ def test_serve_on_sqlite_crawls_several_sources_at_once(tmp_path: Path) -> None:
 
 
 def test_interval_sources_started_together_keep_phases_spread_over_the_interval() -> None:
-    """1,000 sources every minute, all (re)started at once: their first runs come within the jitter, and
-    the runs after keep phases spread over the whole minute (the old trigger ran all 1,000 within the
-    jitter of each other every minute); no second run comes within the half interval that counts as the
-    same tick."""
-    from datetime import UTC, datetime
+    """1,000 sources every minute, all (re)started at once: their runs, the first and those after, are
+    spread over the minute (the old schedule ran all 1,000 within the 6 s jitter of each other, every
+    minute); a 1-hour source still runs within the jitter after a start, and its second run does not come
+    within the half interval that counts as the same tick."""
+    from datetime import UTC, datetime, timedelta
 
-    from monitor.service.scheduler import trigger_for
+    from monitor.service.scheduler import first_run, trigger_for
     from monitor.settings import Settings
     from monitor.sourcesfile import parse_sources
 
     settings = Settings(_env_file=None, schedule_jitter=0)  # type: ignore[call-arg]
-    source = parse_sources('sources:\n  - {name: s, kind: html, url: "https://example.org/list.html", '
-                           'schedule: "every 60s", links: "a"}\n').sources[0]
+
+    def source(schedule: str):  # type: ignore[no-untyped-def]
+        return parse_sources(f'sources:\n  - {{name: s, kind: html, url: "https://example.org/list.html", '
+                             f'schedule: "{schedule}", links: "a"}}\n').sources[0]
+
     start = datetime(2026, 12, 6, 12, 0, tzinfo=UTC)
-    phases, gaps = [], []
+    minute = source("every 60s")
+    firsts, seconds = [], []
     for _ in range(1000):
-        second = trigger_for(source, settings, first=start).get_next_fire_time(None, start)
+        first = first_run(minute, settings, start)
+        assert first is not None
+        second = trigger_for(minute, settings, first).get_next_fire_time(None, first)
         assert second is not None
-        gaps.append((second - start).total_seconds())
-        phases.append(int((second - start).total_seconds()) % 60)
-    assert min(gaps) >= 30
-    busiest = max(phases.count(second) for second in range(60))
+        firsts.append((first - start).total_seconds())
+        seconds.append((second - first).total_seconds())
+    assert max(firsts) <= 60 and min(seconds) >= 30
+    busiest = max(sum(1 for f in firsts if int(f) == s) for s in range(60))
     assert busiest < 1000 / 60 * 2.5  # about 17 a second, not 1,000 within a few seconds
+    hourly = source("every 1h")
+    for _ in range(50):
+        first = first_run(hourly, settings, start)
+        assert first is not None and first - start <= timedelta(seconds=0.001)  # jitter 0: right after start
+        second = trigger_for(hourly, settings, first).get_next_fire_time(None, first)
+        assert second is not None and second - first >= timedelta(minutes=30)
