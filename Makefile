@@ -44,7 +44,7 @@ $(BENCH_STAMP): $(STAMP)
 	touch $(BENCH_STAMP)
 
 bench: $(BENCH_STAMP)
-	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+	$(BIN)/python bench/summary.py  # one table: calibration first, then each benchmark's figures (logs in var/bench-logs)
 
 # Long fuzzing campaigns of the parsers of untrusted input (issue 9); crashes go to tests/regressions/.
 fuzz: $(STAMP)

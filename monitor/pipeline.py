@@ -188,13 +188,18 @@ def handle_item(session: Session, repos: Repositories, scraper: Scraper, source:
 
 
 class _PendingValidators:
-    """Validators of list pages read this run, saved only once the URLs they listed are stored."""
+    """Validators of list pages read this run, saved only once the URLs they listed are stored.
+    ``preloaded``: those already read (the source's first list page, read with the run's start in a worker
+    thread, so that the first request waits for no database call on the event loop)."""
 
-    def __init__(self, fetches: FetchHistory) -> None:
+    def __init__(self, fetches: FetchHistory, preloaded: dict[str, Validators | None] | None = None) -> None:
         self.fetches = fetches
+        self.preloaded = dict(preloaded or {})
         self.fresh: dict[str, Validators] = {}
 
     def lookup(self, url: str) -> Validators | None:
+        if url in self.preloaded:
+            return self.preloaded.pop(url)
         found = self.fetches.validators(url)
         # end the read transaction: no connection stays checked out (on PostgreSQL idle in transaction,
         # and lost with it if the server or the network drops it) across the list fetch that follows
@@ -259,17 +264,21 @@ async def _crawl_source(source: SourceConfig, scraper: Scraper, fetcher: Fetcher
         repos = Repositories.over(session, priorities)
 
         # A crawl's writes are grouped in as few transactions as keep a crash harmless (each one commit,
-        # so one fsync on SQLite): the run's start; what the list pages listed; each item; the run's end.
-        def begin() -> tuple[Source, CrawlRun]:
-            row = repos.sources.ensure(source.name, source.kind, source.title)
-            return row, repos.runs.start(row)
+        # so one fsync on SQLite): the run's record with what the list pages listed; each item; the run's end.
+        # Up to its first request a run only reads (a write only for a source not seen before): on SQLite a
+        # write would wait for the write lock behind other crawls' item transactions, and the tick start late.
+        started_at = utcnow()
 
-        source_row, run = await database(lambda: db.commit_together(session, begin, f"starting a run of {source.name!r}"),
-                                         urgent=True)
+        def begin() -> tuple[Source, Validators | None]:
+            return repos.sources.ensure(source.name, source.kind, source.title), repos.fetches.validators(source.url)
+
+        # the commit ends the read: no transaction is held across the list fetch
+        source_row, first_validators = await database(
+            lambda: db.commit_together(session, begin, f"starting a run of {source.name!r}"), urgent=True)
         error: str | None = None
         discovered = known = 0
         since = source_row.last_success_at - DISCOVERY_OVERLAP if source_row.last_success_at else None
-        validators = _PendingValidators(repos.fetches)
+        validators = _PendingValidators(repos.fetches, {source.url: first_validators})
         fetcher = fetcher.scoped(validators)  # this source's fetch records and list validators
         urls: list[str] | None = None
         try:
@@ -291,17 +300,18 @@ async def _crawl_source(source: SourceConfig, scraper: Scraper, fetcher: Fetcher
         # would raise PendingRollbackError in place of the failure (which the crawl turns into a DatabaseError).
         discovery_records = fetcher.drain_records()
 
-        def record_listed() -> tuple[list[DiscoveredUrl], int]:
+        def record_listed() -> tuple[CrawlRun, list[DiscoveredUrl], int]:
+            run = repos.runs.start(source_row, started_at)
             added = 0
             if urls is not None:
                 added = repos.queue.record_discovered(source_row, urls)
                 repos.fetches.save_validators(validators.fresh)  # with them: a later 304 must not hide what this listed
             repos.fetches.log(run, source_row, discovery_records)
             # Items discovered on earlier runs are fetched even when discovery failed now (or answered 304).
-            return ([] if budget_exhausted else repos.queue.due(source_row)), added
+            return run, ([] if budget_exhausted else repos.queue.due(source_row)), added
 
         # the commit also ends the read: no transaction is held across the fetches
-        due, added = await database(lambda: db.commit_together(session, record_listed,
+        run, due, added = await database(lambda: db.commit_together(session, record_listed,
                                                                f"recording what {source.name!r} listed"))
         if urls is not None:
             known = discovered - added

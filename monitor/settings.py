@@ -218,7 +218,7 @@ class Settings(BaseSettings):
         default=60.0, ge=0, description="Seconds a run waits for another run's lock (same source, or SQLite writer) before exit 1.",
     )
     crawl_concurrency: int = Field(
-        default=64, ge=1, le=1000,
+        default=256, ge=1, le=1000,
         description="Crawls `monitor serve` runs at once (they wait on the network; their database work queues for the workers).",
     )
     database_workers: int = Field(

@@ -384,3 +384,41 @@ def test_serve_on_sqlite_crawls_several_sources_at_once(tmp_path: Path) -> None:
             _until(lambda: _count(url, runs) == 3 or process.poll() is not None, "a finished run of each source")
             assert _stop(process) == 0
     assert met[:3] == [True, True, True], "the three list pages were never asked for at once"
+
+
+def test_interval_sources_started_together_keep_phases_spread_over_the_interval() -> None:
+    """1,000 sources every minute, all (re)started at once: their runs, the first and those after, are
+    spread over the minute (the old schedule ran all 1,000 within the 6 s jitter of each other, every
+    minute); a 1-hour source still runs within the jitter after a start, and its second run does not come
+    within the half interval that counts as the same tick."""
+    from datetime import UTC, datetime, timedelta
+
+    from monitor.service.scheduler import first_run, trigger_for
+    from monitor.settings import Settings
+    from monitor.sourcesfile import parse_sources
+
+    settings = Settings(_env_file=None, schedule_jitter=0)  # type: ignore[call-arg]
+
+    def source(schedule: str):  # type: ignore[no-untyped-def]
+        return parse_sources(f'sources:\n  - {{name: s, kind: html, url: "https://example.org/list.html", '
+                             f'schedule: "{schedule}", links: "a"}}\n').sources[0]
+
+    start = datetime(2026, 12, 6, 12, 0, tzinfo=UTC)
+    minute = source("every 60s")
+    firsts, seconds = [], []
+    for _ in range(1000):
+        first = first_run(minute, settings, start)
+        assert first is not None
+        second = trigger_for(minute, settings, first).get_next_fire_time(None, first)
+        assert second is not None
+        firsts.append((first - start).total_seconds())
+        seconds.append((second - first).total_seconds())
+    assert max(firsts) <= 60 and min(seconds) >= 30
+    busiest = max(sum(1 for f in firsts if int(f) == s) for s in range(60))
+    assert busiest < 1000 / 60 * 2.5  # about 17 a second, not 1,000 within a few seconds
+    hourly = source("every 1h")
+    for _ in range(50):
+        first = first_run(hourly, settings, start)
+        assert first is not None and first - start <= timedelta(seconds=0.001)  # jitter 0: right after start
+        second = trigger_for(hourly, settings, first).get_next_fire_time(None, first)
+        assert second is not None and second - first >= timedelta(minutes=30)

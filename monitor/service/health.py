@@ -146,10 +146,12 @@ def record_run(engine: Engine, settings: Settings, result: SourceRunResult,
                 settings, make, alert_message(settings, recipients, f"[zone-monitor] source {source.name} recovered", body))
             alerted = not cleared
             clear_sent = cleared and bool(recipients)
-        checkpoint.value_json = HealthState(zero, yielded, alerted).to_json()
-        checkpoint.updated_at = utcnow()
-        source.health = health
-        session.add(checkpoint)
-        session.add(source)
-        session.commit()
+        value = HealthState(zero, yielded, alerted).to_json()
+        # most runs change nothing here: no write then (on SQLite every write waits for the one writer)
+        if checkpoint.id is None or checkpoint.value_json != value or source.health != health:
+            checkpoint.value_json, checkpoint.updated_at = value, utcnow()
+            source.health = health
+            session.add(checkpoint)
+            session.add(source)
+            session.commit()
     return HealthVerdict(result.name, health, tuple(reasons), alert_sent, clear_sent)

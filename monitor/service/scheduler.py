@@ -3,7 +3,9 @@
 Jobs (APScheduler 3 AsyncIOScheduler, memory job store rebuilt from the sources file at
 start and on every reload; run records live in the project's own tables):
 1. one crawl job per enabled source, from its ``schedule``: ``every N[s|m|h|d]`` (an
-   interval, first run right after start with jitter) or a cron expression evaluated in the
+   interval, first run soon after start (within the jitter, or within the interval up to 10 minutes),
+   later runs on a phase of the source's own, so that sources started together do not all run at once
+   every tick) or a cron expression evaluated in the
    source's timezone; jitter, ``max_instances=1``, ``coalesce=True`` and an explicit
    misfire grace time on every job;
 2. a digest job every minute: `send_digests` decides per subscriber (timezone, hour) what
@@ -75,11 +77,35 @@ def jitter_for(source: SourceConfig, settings: Settings) -> float:
     return min(settings.schedule_jitter, (interval or 600) / 10)
 
 
-def trigger_for(source: SourceConfig, settings: Settings) -> IntervalTrigger | CronTrigger:
+FIRST_RUN_SPREAD = 600.0  # interval sources this frequent have their first runs spread over a whole interval
+
+
+def first_run(source: SourceConfig, settings: Settings, now: datetime) -> datetime | None:
+    """When an interval source first runs after (re)start (None: a cron source, run by its schedule). Within
+    the jitter for long intervals; over a whole interval for intervals up to FIRST_RUN_SPREAD, else 1,000
+    sources every minute would all run within the same 6 s after a restart and wait for each other's
+    database work (the runs after the first keep that spread: see trigger_for)."""
+    interval = parse_interval(source.schedule)
+    if interval is None:
+        return None
+    spread = interval if interval <= FIRST_RUN_SPREAD else jitter_for(source, settings)
+    return now + timedelta(seconds=random.uniform(0, spread))
+
+
+def trigger_for(source: SourceConfig, settings: Settings, first: datetime | None = None) -> IntervalTrigger | CronTrigger:
+    """``first``: when an interval source's first run is due (first_run). The runs after it keep a phase of
+    their own spread over a whole interval: sources started together would otherwise all run within the
+    jitter of each other, tick after tick (1,000 sources every minute: 1,000 runs in 6 s, then nothing for
+    54). A first run spread over the interval sets the phase itself; after a first run within the jitter,
+    the second comes 0.55-1.5 intervals later, never within the half interval that counts as the same tick."""
     interval = parse_interval(source.schedule)
     jitter = jitter_for(source, settings) or None
     if interval is not None:
-        return IntervalTrigger(seconds=interval, jitter=jitter, timezone=UTC)
+        phase = None
+        if first is not None:
+            phase = first + timedelta(seconds=interval if interval <= FIRST_RUN_SPREAD
+                                      else interval * random.uniform(0.55, 1.5))
+        return IntervalTrigger(seconds=interval, jitter=jitter, timezone=UTC, start_date=phase)
     return CronTrigger.from_crontab(source.schedule, timezone=ZoneInfo(source.timezone))
 
 
@@ -160,10 +186,8 @@ class Service:
         for name, source in wanted.items():
             if f"crawl:{name}" in present:
                 continue
-            first = None
-            if parse_interval(source.schedule) is not None:  # an interval source runs soon after (re)start
-                first = now + timedelta(seconds=random.uniform(0, jitter_for(source, self.settings)))
-            self.scheduler.add_job(self._crawl_job, trigger_for(source, self.settings), args=[name], id=f"crawl:{name}",
+            first = first_run(source, self.settings, now)  # an interval source runs soon after (re)start
+            self.scheduler.add_job(self._crawl_job, trigger_for(source, self.settings, first), args=[name], id=f"crawl:{name}",
                                    name=f"crawl {name}", max_instances=1, coalesce=True,
                                    misfire_grace_time=misfire_grace(source), replace_existing=True,
                                    **({"next_run_time": first} if first else {}))

@@ -52,17 +52,19 @@ class CrawlRuns:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def start(self, source: Source) -> CrawlRun:
-        """Record a new run. The caller holds the source's lock (service/locks.py), so a run of this source
-        still marked ``running`` was left by a process that died (SIGKILL, power loss): it becomes
-        ``interrupted`` now rather than at `monitor serve`'s nightly maintenance (or never, without it)."""
+    def start(self, source: Source, started_at: datetime | None = None) -> CrawlRun:
+        """Record a new run (begun at ``started_at``, by default now; flushed, so it has its id). The caller
+        holds the source's lock (service/locks.py), so a run of this source still marked ``running`` was left
+        by a process that died (SIGKILL, power loss): it becomes ``interrupted`` now rather than at `monitor
+        serve`'s nightly maintenance (or never, without it)."""
 
         def start() -> CrawlRun:
             assert source.id is not None
             self._end_running("interrupted", "the process running it stopped before the run finished",
                               source_id=source.id)
-            run = CrawlRun(source_id=source.id, started_at=utcnow())
+            run = CrawlRun(source_id=source.id, started_at=started_at or utcnow())
             self.session.add(run)
+            self.session.flush()
             return run
 
         return commit_retrying(self.session, start, f"starting a run of source {source.name!r}")
