@@ -282,7 +282,8 @@ def reset_digests(path: Path) -> None:
 class BytesMailer:
     """Serialises each message as SMTP would send it, then drops it: the build without the SMTP dialogue."""
 
-    def __init__(self) -> None:
+    def __init__(self, connections: int) -> None:
+        self.connections = connections  # sent through the same pool as with SMTP
         self.count = 0
         self.bytes = 0
 
@@ -307,7 +308,7 @@ def child(path: Path, port: int | None, connections: int, profile: str | None) -
     settings = Settings(_env_file=None, database_url=url, secret_key="bench", **extra)  # type: ignore[call-arg]
     mailer: object
     if port is None:
-        mailer = BytesMailer()
+        mailer = BytesMailer(connections)
     else:
         try:
             mailer = SmtpMailer(f"smtp://127.0.0.1:{port}", connections=connections)  # type: ignore[call-arg]

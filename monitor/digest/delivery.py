@@ -75,6 +75,7 @@ MAX_COPIES = 3  # sends that may have reached the subscriber: the most copies of
 FAILED_STATES = ("failed", "bounced", "abandoned")
 STATUS_STATES = ("sent", "failed", "bounced", "sending", "pending")  # `digest status` counts: abandoned is failed
 BATCH = 200  # digests recorded per transaction before they are sent
+_LINKS_AT_ONCE = 50_000  # (digest, article) rows written at once: a batch of 200 unfiltered digests holds a million
 _PERIOD = {"immediate": timedelta(hours=1), "daily": timedelta(days=1), "weekly": timedelta(days=7)}
 
 
@@ -245,15 +246,18 @@ class _Renderer:
         return (tuple(c.id for c in chosen), subscriber.language, subscriber.timezone, subscriber.group_by,
                 bool(subscriber.name and subscriber.name.strip()))
 
-    def build(self, subscriber: Subscriber, chosen: list[Candidate], digest_id: int) -> Digest:
-        assert subscriber.id is not None
+    def shared(self, subscriber: Subscriber, chosen: list[Candidate]) -> SharedDigest:
         key = self.key(subscriber, chosen)
         if self._last is None or self._last[0] != key:
             self._last = (key, shared_digest(items=_items_for(chosen, self.items), tz=ZoneInfo(subscriber.timezone),
                                              named=bool(key[-1]), archive=f"{self.settings.base_url.rstrip('/')}/archive",
                                              group_by=subscriber.group_by, language=subscriber.language))
+        return self._last[1]
+
+    def build(self, subscriber: Subscriber, chosen: list[Candidate], digest_id: int) -> Digest:
+        assert subscriber.id is not None
         links = _links(self.settings, subscriber.id, digest_id)
-        return (self._last[1].personal(subscriber.email, subscriber.name, links)
+        return (self.shared(subscriber, chosen).personal(subscriber.email, subscriber.name, links)
                 or build_for(self.settings, subscriber, chosen, digest_id, self.items))
 
 
@@ -325,14 +329,14 @@ def _record(session: Session, ended: list[tuple[_Job, DeliveryError | None]], st
     # Sets every field it writes from the rows' stored values: a lost connection rolls the transaction
     # back (the rows are read again) and runs it again.
     def write() -> None:
+        if ended:
+            # Losing sends' outcomes to a crash of the database's machine only costs resends with the same
+            # Message-IDs (the rows are found in 'sending'), so this commit need not wait for the disk.
+            db.commit_unflushed(session)
         for job, error in ended:
             _outcome(session, job, error)
         for job in starting:
             _mark_sending(session, job.delivery)
-        if ended and session.get_bind().dialect.name == "postgresql":
-            # Losing a send's outcome to a database server crash only costs one resend with the same
-            # Message-ID (the row is found in 'sending'), so this commit need not wait for the WAL flush.
-            session.execute(sa.text("SET LOCAL synchronous_commit TO OFF"))
 
     what = (f"recording the delivery of {len(ended)} digest(s)" if ended else "") + \
         (f"{' and ' if ended else ''}the start of {len(starting)} send(s)" if starting else "")
@@ -391,7 +395,9 @@ def _retryable(delivery: Delivery, now: datetime, force: bool) -> bool:
 
 
 def _insert_links(session: Session, links: list[tuple[int, int]]) -> None:
-    """(digest, article) rows, tens to hundreds per digest: COPY on PostgreSQL, one executemany elsewhere."""
+    """(digest, article) rows, tens to thousands per digest (every article chosen, not only those shown):
+    COPY on PostgreSQL, the driver's executemany of plain tuples on SQLite (a list of dicts through
+    SQLAlchemy for a batch's million rows took seconds and hundreds of MB)."""
     if not links:
         return
     connection = session.connection()
@@ -401,8 +407,8 @@ def _insert_links(session: Session, links: list[tuple[int, int]]) -> None:
             for row in links:
                 copy.write_row(row)
     else:
-        connection.execute(sa.insert(DigestArticle.__table__),  # type: ignore[attr-defined]
-                           [{"digest_id": d, "article_id": a} for d, a in links])
+        connection.exec_driver_sql(f"INSERT INTO {DigestArticle.__tablename__} (digest_id, article_id) VALUES (?, ?)",
+                                   links)  # type: ignore[arg-type]
 
 
 def _deliver_batch(session: Session, settings: Settings, mailer: Mailer, gazetteer: Gazetteer,
@@ -417,7 +423,9 @@ def _deliver_batch(session: Session, settings: Settings, mailer: Mailer, gazette
     """
     rows = []
     for subscriber, freq, key, chosen in batch:
-        record = DigestRecord(subscriber_id=subscriber.id, frequency=freq, period_key=key, subject="", created_at=now)
+        # the subject depends on the items only: known before the digest's id (which its links carry)
+        record = DigestRecord(subscriber_id=subscriber.id, frequency=freq, period_key=key,
+                              subject=renderer.shared(subscriber, chosen).subject, created_at=now)
         session.add(record)
         rows.append((subscriber, record, chosen))
     session.flush()
@@ -426,8 +434,10 @@ def _deliver_batch(session: Session, settings: Settings, mailer: Mailer, gazette
     for subscriber, record, chosen in rows:
         assert record.id is not None
         digest = renderer.build(subscriber, chosen, record.id)
-        record.subject = digest.subject
         links.extend((record.id, c.id) for c in chosen)
+        if len(links) >= _LINKS_AT_ONCE:
+            _insert_links(session, links)
+            links.clear()
         delivery = Delivery(digest_id=record.id, message_id=new_message_id(), state="pending", attempts=0, copies=0)
         session.add(delivery)
         jobs.append(_Job(subscriber, record, delivery, digest))
