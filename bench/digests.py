@@ -8,7 +8,9 @@ build does not count in its memory):
   the SMTP dialogue;
 - total: `send_digests` to a real aiosmtpd server on loopback (its own process), from the start to
   the time that server accepted the last message;
-- peak: the sending process's peak RSS (ru_maxrss) in each case.
+- peak: the sending process's peak RSS (ru_maxrss) in each case;
+- CPU: the sending process's user + system seconds in each case (on a shared machine the figure that
+  moves least with the other processes' load; the SMTP server's own CPU is not in it).
 
 The corpus: articles made from real news text (tests/data/tagging_real, tests/data/dedup), each
 base text tagged once with the project's tagger (zones, people, places, topics, content type) and
@@ -330,6 +332,7 @@ def child(path: Path, port: int | None, connections: int, profile: str | None) -
     engine.dispose()
     print(json.dumps({"seconds": seconds, "wall_start": wall, "sent": result.sent, "failed": result.failed,
                       "empty": result.skipped_empty, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                      "cpu_s": sum(resource.getrusage(resource.RUSAGE_SELF)[:2]),
                       "bytes": getattr(mailer, "bytes", 0)}))
 
 
@@ -378,7 +381,7 @@ def main() -> None:
         return
     print(f"load: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f} (1/5/15 min), {os.cpu_count()} cores")
     print(f"{'subscribers':>11} {'corpus':>9} {'window':>6} {'sent':>6} {'build s':>8} {'build MB':>8} "
-          f"{'accepted':>8} {'total s':>8} {'send MB':>8} {'conns':>5}")
+          f"{'accepted':>8} {'total s':>8} {'send MB':>8} {'conns':>5} {'build CPU s':>11} {'send CPU s':>10}")
     for articles in (int(a) for a in args.articles.split(",")):
         path, meta = corpus(articles, args.window)
         print(f"  corpus {articles}: {meta}", file=sys.stderr)
@@ -387,10 +390,10 @@ def main() -> None:
         profile = str(CACHE / f"profile-{args.profile}-{articles}.pstats") if args.profile else None
         build = measure(path, False, args.connections, profile if args.profile == "build" else None)
         send = (measure(path, True, args.connections, profile if args.profile == "send" else None)
-                if not args.skip_send else {"accepted": 0, "total_s": float("nan"), "peak_mb": float("nan")})
+                if not args.skip_send else {"accepted": 0, "total_s": float("nan"), "peak_mb": float("nan"), "cpu_s": float("nan")})
         print(f"{args.subscribers:>11} {articles:>9} {meta['window_canonical_relevant']:>6} {build['sent']:>6} "
               f"{build['seconds']:>8.1f} {build['peak_mb']:>8.0f} {send['accepted']:>8} {send['total_s']:>8.1f} "
-              f"{send['peak_mb']:>8.0f} {args.connections:>5}", flush=True)
+              f"{send['peak_mb']:>8.0f} {args.connections:>5} {build['cpu_s']:>11.1f} {send['cpu_s']:>10.1f}", flush=True)
         if profile:
             print(f"  profile: {profile}", file=sys.stderr)
     print(f"load after: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f}")
