@@ -127,6 +127,11 @@ class Settings(BaseSettings):
         default=None,
         description="smtp://user:pass@host:port (smtps:// for TLS, ?starttls=1). Unset: write .eml files to the outbox.",
     )
+    smtp_connections: int = Field(
+        default=4, ge=1, le=64,
+        description="SMTP connections a digest run sends on at once (each message on one connection; a kill or crash "
+                    "can leave this many messages in flight, each resent once with its own Message-ID).",
+    )
     raw_page_retention_days: int = Field(
         default=90, ge=0,
         description="Days raw pages are kept for `monitor reextract`; `monitor serve` deletes older ones nightly (0: kept forever).")

@@ -401,13 +401,13 @@ class HoldingSink(SmtpSink):
     """An SMTP server that takes the message of one recipient (kept in ``messages``: it may reach the inbox)
     and then holds its answer until ``holding`` is cleared, so that a test can kill the sender right then."""
 
-    hold_for: str = ""
+    hold_for: str = ""  # "*": every recipient
     holding: bool = True
     held: int = 0
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
         answer = await super().handle_DATA(server, session, envelope)
-        if self.holding and self.hold_for in envelope.rcpt_tos:
+        if self.holding and (self.hold_for in envelope.rcpt_tos or self.hold_for == "*"):
             self.held += 1
             while self.holding:
                 await asyncio.sleep(0.02)
@@ -421,13 +421,16 @@ def test_digest_run_killed_again_and_again_on_the_same_message_then_rerun(migrat
     and holds its answer), then rerun: two kills leave one more copy to send (the policy's limit is
     MAX_COPIES), so that digest is delivered; after MAX_COPIES kills it is never sent again, and the rerun
     reports it failed (exit 1), alerts the operators and `monitor digest status` lists the address.
-    Before: two kills left it 'abandoned' and the rerun said failed 0, exit 0."""
+    Before: two kills left it 'abandoned' and the rerun said failed 0, exit 0.
+
+    On one SMTP connection, so that the held message is the only one in flight at each kill (with several,
+    the messages beside it are cut by the same kills: test_digest_run_killed_with_every_connection_in_flight)."""
     store_articles(migrated_url, ARTICLES)
     emails = _subscribe(migrated_url, 6)
     victim = emails[2]
     with serving(HoldingSink(free_port(), hold_for=victim)) as sink:
         env = _env(migrated_url, tmp_path, MONITOR_SMTP_URL=f"smtp://127.0.0.1:{sink.port}",
-                   MONITOR_ALERT_EMAILS="ops@example.org")
+                   MONITOR_ALERT_EMAILS="ops@example.org", MONITOR_SMTP_CONNECTIONS="1")
         for k in range(kills):
             held = sink.held
             kill = _kill_when(["digest", "send", "--force"], env, lambda held=held: sink.held > held, 0.0,  # type: ignore[misc]
@@ -457,3 +460,28 @@ def test_digest_run_killed_again_and_again_on_the_same_message_then_rerun(migrat
         assert (period["counts"]["sent"], period["counts"]["failed"], period["undelivered"]) == (5, 1, [victim])
         [alert] = [m for recipients, m in sink.messages if recipients == ["ops@example.org"]]
         assert victim in alert.get_content()
+
+
+def test_digest_run_killed_with_every_connection_in_flight_then_rerun(migrated_url: str, tmp_path: Path) -> None:
+    """Four SMTP connections (MONITOR_SMTP_CONNECTIONS=4), each with a message the server has taken and holds
+    its answer to, when `monitor digest send` is SIGKILLed: those four were counted before they went out and
+    are resent once by the rerun with their own Message-IDs; the others, never begun, are sent once.
+    (The code before parallel connections never had more than one message in flight: it fails here.)"""
+    store_articles(migrated_url, ARTICLES)
+    emails = _subscribe(migrated_url, 7)
+    with serving(HoldingSink(free_port(), hold_for="*")) as sink:
+        env = _env(migrated_url, tmp_path, MONITOR_SMTP_URL=f"smtp://127.0.0.1:{sink.port}", MONITOR_SMTP_CONNECTIONS="4")
+        kill = _kill_when(["digest", "send", "--force"], env, lambda: sink.held >= 4, 0.0, "kill with 4 messages held")
+        assert kill.alive, kill.what
+        assert len(sink.messages) == 4  # one on each connection, and no fifth begun
+        in_flight = {recipients[0] for recipients, _ in sink.messages}
+        sink.holding = False
+        rerun = run_cli("digest", "send", "--force", "--json", env=env)
+    assert rerun.returncode == 0, rerun.stderr
+    assert json.loads(rerun.stdout)["sent"] == 7
+    received = _received(sink)
+    stored = {email: (message_id, state) for email, message_id, state in _stored_deliveries(migrated_url)}
+    assert sorted(stored) == sorted(received) == emails
+    for email in emails:
+        assert set(received[email]) == {stored[email][0]} and stored[email][1] == "sent", (email, received[email])
+        assert len(received[email]) == (2 if email in in_flight else 1), (email, received[email])

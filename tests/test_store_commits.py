@@ -195,3 +195,28 @@ def test_a_write_whose_connection_stays_lost_raises_a_clear_error(engine: sa.Eng
     with Session(engine) as session:
         item = session.get(DiscoveredUrl, item_id)
         assert item is not None and (item.state, item.attempts) == ("pending", 0)  # nothing half written
+
+
+def test_a_commit_unflushed_relaxes_only_its_own_transaction(migrated_url: str) -> None:
+    """commit_unflushed: the transaction commits without waiting for the disk (SQLite synchronous NORMAL,
+    PostgreSQL synchronous_commit off); the next transaction on the same pooled connection is full again."""
+    engine = db.make_engine(migrated_url)
+    sqlite = engine.dialect.name == "sqlite"
+    setting = "PRAGMA synchronous" if sqlite else "SHOW synchronous_commit"
+    relaxed, full = ("1", "2") if sqlite else ("off", "on")
+    seen: list[str] = []
+    try:
+        with Session(engine) as session:
+            def write() -> None:
+                db.commit_unflushed(session)
+                session.add(Source(name="s", kind="html"))
+                seen.append(str(session.connection().exec_driver_sql(setting).scalar()))
+
+            db.commit_retrying(session, write, "storing a source")
+            seen.append(str(session.connection().exec_driver_sql(setting).scalar()))
+            session.commit()
+        assert seen == [relaxed, full]
+        with Session(engine) as session:
+            assert session.exec(select(func.count()).select_from(Source)).one() == 1
+    finally:
+        engine.dispose()

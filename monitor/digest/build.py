@@ -25,7 +25,7 @@ from monitor.digest import wording
 from monitor.items import Digest, DigestItem
 from monitor.normalise import limit_title, shorten
 
-__all__ = ["DigestLinks", "build_digest", "make_lead", "source_label", "web_link", "LEAD_CHARS", "MAX_ITEMS", "MAX_HTML_BYTES"]
+__all__ = ["DigestLinks", "SharedDigest", "build_digest", "shared_digest", "make_lead", "source_label", "web_link", "LEAD_CHARS", "MAX_ITEMS", "MAX_HTML_BYTES"]
 
 LEAD_CHARS = 120
 MAX_ITEMS = 50
@@ -125,6 +125,14 @@ def _named_links(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], .
 def build_digest(*, to_email: str, to_name: str | None, items: list[DigestItem], tz: ZoneInfo, links: DigestLinks,
                  group_by: str = "zone", language: str | None = None) -> Digest:
     """`language`: the subscriber's (zh-CN, the default, or en)."""
+    subject, text, html, _shown = _compose(items, tz, group_by, language, to_email, to_name, links)
+    return Digest(to_email=to_email, to_name=to_name, subject=subject, text=text, html=html,
+                  article_ids=tuple(item.article_id for item in items))
+
+
+def _compose(items: list[DigestItem], tz: ZoneInfo, group_by: str, language: str | None, to_email: str,
+             to_name: str | None, links: DigestLinks) -> tuple[str, str, str, int]:
+    """(subject, text, HTML, items shown) of a digest."""
     words = wording.digest_wording(language)
     zone_counts = Counter(name for item in items for name in item.zone_names[:1])
     count = len(items)
@@ -150,7 +158,47 @@ def build_digest(*, to_email: str, to_name: str | None, items: list[DigestItem],
         }
         text, html = _render(context)
         if len(html.encode("utf-8")) <= MAX_HTML_BYTES or shown <= 1:
-            break
+            return subject, text, html, shown
         shown = max(1, shown * 3 // 4)
-    return Digest(to_email=to_email, to_name=to_name, subject=subject, text=text, html=html,
-                  article_ids=tuple(item.article_id for item in items))
+
+
+# What stands for a subscriber's own values in a shared rendering: tokens no article text contains.
+_MARK = {"email": "zm7q-recipient-email-x4", "name": "zm7q-recipient-name-x4", "unsubscribe": "zm7q-link-unsubscribe-x4",
+         "manage": "zm7q-link-manage-x4", "web": "zm7q-link-web-x4"}
+_NEEDS_ESCAPING = re.compile(r"[&<>\"'\x00-\x1f\x7f\xa0]")  # what Jinja's autoescape or the HTML serialiser changes
+
+
+@dataclass(frozen=True, slots=True)
+class SharedDigest:
+    """One rendering of a list of items for every subscriber who gets that list (same language, timezone,
+    grouping, and greeting with or without a name): the subscriber's address, name and links are put in
+    afterwards. ``personal`` returns exactly what ``build_digest`` would, or None where it cannot be sure
+    (a value that HTML escapes, a digest cut to fit MAX_HTML_BYTES): then the caller builds it whole."""
+
+    items: tuple[DigestItem, ...]
+    subject: str
+    text: str
+    html: str
+    complete: bool  # every item MAX_ITEMS allows is shown (none left out to fit MAX_HTML_BYTES)
+
+    def personal(self, to_email: str, to_name: str | None, links: DigestLinks) -> Digest | None:
+        values = {"email": to_email, "name": _one_line(to_name) if to_name else "", "unsubscribe": links.unsubscribe,
+                  "manage": links.manage, "web": links.web}
+        if not self.complete or any(_NEEDS_ESCAPING.search(v) or "zm7q-" in v for v in values.values()):
+            return None
+        text, html = self.text, self.html
+        for key, mark in _MARK.items():
+            text, html = text.replace(mark, values[key]), html.replace(mark, values[key])
+        if len(html.encode("utf-8")) > MAX_HTML_BYTES and len(self.items) > 1:
+            return None
+        return Digest(to_email=to_email, to_name=to_name, subject=self.subject, text=text, html=html,
+                      article_ids=tuple(item.article_id for item in self.items))
+
+
+def shared_digest(*, items: list[DigestItem], tz: ZoneInfo, named: bool, archive: str, group_by: str = "zone",
+                  language: str | None = None) -> SharedDigest:
+    """`named`: whether the subscribers it is for have a name to be greeted by."""
+    links = DigestLinks(unsubscribe=_MARK["unsubscribe"], manage=_MARK["manage"], web=_MARK["web"], archive=archive)
+    subject, text, html, shown = _compose(items, tz, group_by, language, _MARK["email"], _MARK["name"] if named else None,
+                                          links)
+    return SharedDigest(tuple(items), subject, text, html, shown == min(len(items), MAX_ITEMS))

@@ -22,7 +22,9 @@ in the run's ``failed`` (exit 1), in the operator alert, and in ``monitor digest
 from __future__ import annotations
 
 import logging
+from collections import deque
 from collections.abc import Mapping
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -32,10 +34,17 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from monitor.backoff import DELIVERY_RETRY
-from monitor.digest.build import DigestLinks, build_digest, make_lead, source_label
+from monitor.digest.build import (
+    DigestLinks,
+    SharedDigest,
+    build_digest,
+    make_lead,
+    shared_digest,
+    source_label,
+)
 from monitor.digest.channel_delivery import CHANNEL_TZ, deliver_to_channels
 from monitor.digest.mailer import Mailer
-from monitor.digest.matching import Candidate, Wanted, load_candidates, matches
+from monitor.digest.matching import Candidate, CandidateIndex, Wanted, load_candidates
 from monitor.digest.messages import digest_email, new_message_id
 from monitor.digest.periods import is_due, period_key
 from monitor.digest.subscribers import find_subscriber, subscription_filters
@@ -66,6 +75,7 @@ MAX_COPIES = 3  # sends that may have reached the subscriber: the most copies of
 FAILED_STATES = ("failed", "bounced", "abandoned")
 STATUS_STATES = ("sent", "failed", "bounced", "sending", "pending")  # `digest status` counts: abandoned is failed
 BATCH = 200  # digests recorded per transaction before they are sent
+_LINKS_AT_ONCE = 50_000  # (digest, article) rows written at once: a batch of 200 unfiltered digests holds a million
 _PERIOD = {"immediate": timedelta(hours=1), "daily": timedelta(days=1), "weekly": timedelta(days=7)}
 
 
@@ -138,8 +148,15 @@ def build_for(settings: Settings, subscriber: Subscriber, candidates: list[Candi
               item_cache: dict[int, DigestItem] | None = None) -> Digest:
     """`item_cache`: the items of a run's candidates, built once for all subscribers (the lead is the costly part)."""
     assert subscriber.id is not None
+    items = _items_for(candidates, {} if item_cache is None else item_cache)
+    return build_digest(to_email=subscriber.email, to_name=subscriber.name, items=items,
+                        tz=ZoneInfo(subscriber.timezone), links=_links(settings, subscriber.id, digest_id),
+                        group_by=subscriber.group_by, language=subscriber.language)
+
+
+def _items_for(candidates: list[Candidate], cache: dict[int, DigestItem]) -> list[DigestItem]:
+    """A digest's items: one per story, and one per event (its other reports listed under it)."""
     labels = _topic_labels()
-    cache: dict[int, DigestItem] = {} if item_cache is None else item_cache
     items = []
     events: set[int] = set()
     for candidate in candidates:
@@ -151,9 +168,7 @@ def build_for(settings: Settings, subscriber: Subscriber, candidates: list[Candi
         if item is None:
             item = cache[candidate.id] = _item(candidate, labels)
         items.append(item)
-    return build_digest(to_email=subscriber.email, to_name=subscriber.name, items=items,
-                        tz=ZoneInfo(subscriber.timezone), links=_links(settings, subscriber.id, digest_id),
-                        group_by=subscriber.group_by, language=subscriber.language)
+    return items
 
 
 @dataclass(slots=True)
@@ -189,86 +204,170 @@ class _History:
         return cls({k: v for k, v in last.items() if k[0] is not None and v is not None}, periods, sent)  # type: ignore[misc]
 
 
-class _Recent:
-    """A run's candidates stored after a time, listed once per distinct time: most subscribers share
-    one (the start of the period, or the time of the last digest run), so each is not scanned again."""
+class _Chooser:
+    """Each subscriber's new articles: the candidates their filters select (``CandidateIndex``, each distinct
+    filter worked out once per run), stored since their last digest, less those sent to them before.
+    Subscribers with the same filters and history get the same list object (the renderer shares its work)."""
 
-    def __init__(self, candidates: list[Candidate]) -> None:
-        self.candidates = candidates
-        self._after: dict[datetime, list[Candidate]] = {}
+    def __init__(self, history: _History, candidates: list[Candidate]) -> None:
+        self.history = history
+        self.index = CandidateIndex(candidates)
+        self._positions: dict[frozenset[Wanted], list[int]] = {}
+        self._lists: dict[tuple[frozenset[Wanted], datetime], list[Candidate]] = {}
 
-    def after(self, since: datetime) -> list[Candidate]:
-        found = self._after.get(since)
-        if found is None:
-            found = self._after[since] = [c for c in self.candidates if c.stored_at > since]
-        return found
+    def choose(self, subscriber_id: int, subscriptions: list[Subscription], frequency: str,
+               now: datetime) -> list[Candidate]:
+        since = self.history.last_digest.get((subscriber_id, frequency)) or (now - _PERIOD[frequency])
+        key = frozenset(Wanted.of(subscription_filters(s)) for s in subscriptions if s.frequency == frequency)
+        positions = self._positions.get(key)
+        if positions is None:
+            positions = self._positions[key] = sorted(frozenset().union(*(self.index.select(w) for w in key)))
+        chosen = self._lists.get((key, since))
+        if chosen is None:
+            candidates = self.index.candidates
+            chosen = self._lists[key, since] = [candidates[p] for p in positions if candidates[p].stored_at > since]
+        sent_before = self.history.sent.get(subscriber_id)
+        return [c for c in chosen if c.id not in sent_before] if sent_before else chosen
 
 
-def _choose(history: _History, subscriber_id: int, subscriptions: list[Subscription], frequency: str,
-            recent: _Recent, now: datetime) -> list[Candidate]:
-    since = history.last_digest.get((subscriber_id, frequency)) or (now - _PERIOD[frequency])
-    sent_before = history.sent.get(subscriber_id, set())
-    filters = [Wanted.of(subscription_filters(s)) for s in subscriptions if s.frequency == frequency]
-    return [c for c in recent.after(since) if c.id not in sent_before and any(matches(f, c) for f in filters)]
+class _Renderer:
+    """Builds a run's digests. The items of its candidates are made once for all subscribers (the lead is the
+    costly part), and a list of items is rendered once for the subscribers who get it in the same language,
+    timezone and grouping (``shared_digest``), their own address, name and links put in after: the run sends
+    them one after another (``rendering_order``), so only the last rendering is kept."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.items: dict[int, DigestItem] = {}
+        self._last: tuple[tuple[object, ...], SharedDigest] | None = None
+
+    @staticmethod
+    def key(subscriber: Subscriber, chosen: list[Candidate]) -> tuple[object, ...]:
+        return (tuple(c.id for c in chosen), subscriber.language, subscriber.timezone, subscriber.group_by,
+                bool(subscriber.name and subscriber.name.strip()))
+
+    def shared(self, subscriber: Subscriber, chosen: list[Candidate]) -> SharedDigest:
+        key = self.key(subscriber, chosen)
+        if self._last is None or self._last[0] != key:
+            self._last = (key, shared_digest(items=_items_for(chosen, self.items), tz=ZoneInfo(subscriber.timezone),
+                                             named=bool(key[-1]), archive=f"{self.settings.base_url.rstrip('/')}/archive",
+                                             group_by=subscriber.group_by, language=subscriber.language))
+        return self._last[1]
+
+    def build(self, subscriber: Subscriber, chosen: list[Candidate], digest_id: int) -> Digest:
+        assert subscriber.id is not None
+        links = _links(self.settings, subscriber.id, digest_id)
+        return (self.shared(subscriber, chosen).personal(subscriber.email, subscriber.name, links)
+                or build_for(self.settings, subscriber, chosen, digest_id, self.items))
 
 
-def _send(session: Session, settings: Settings, mailer: Mailer, subscriber: Subscriber, record: DigestRecord,
-          delivery: Delivery, gazetteer: Gazetteer, digest: Digest | None = None, after: Delivery | None = None) -> str:
-    """Send one recorded digest (rebuilt from its rows when `digest` is not given); returns the new state.
+@dataclass(slots=True)
+class _Job:
+    """A recorded digest to send. ``digest`` None: an earlier run's, rebuilt from its rows just before it is sent."""
 
-    The row says 'sending', with this send counted in ``attempts`` and ``copies`` (committed), before the
-    first byte goes to SMTP. ``after``, the next digest of a batch, is marked so in the outcome's transaction.
+    subscriber: Subscriber
+    record: DigestRecord
+    delivery: Delivery
+    digest: Digest | None = None
+
+
+def _send_all(session: Session, settings: Settings, mailer: Mailer, gazetteer: Gazetteer, jobs: list[_Job],
+              tally: _Tally) -> None:
+    """Send recorded digests on up to ``mailer.connections`` SMTP connections at once.
+
+    This thread owns the session and does every database write; the pool's threads only send. A digest is
+    marked 'sending' (its send counted in ``attempts`` and ``copies``) in a commit before it is handed to
+    the pool, so after a crash each digest that may be in flight is found 'sending' and resent with its
+    Message-ID; the outcomes of the sends that ended meanwhile are written in the same commit as the next
+    digests' marks (one commit for several messages, not two per message).
     """
-    resend = digest is None
-    if digest is None:
-        ids = session.exec(select(DigestArticle.article_id).where(DigestArticle.digest_id == record.id)).all()
-        digest = build_for(settings, subscriber, load_candidates(session, gazetteer, ids=ids), record.id)
-    links = _links(settings, subscriber.id or 0, record.id)
-    if resend:  # an earlier run's digest: count this send first (a batch marks its digests in its own commits)
-        db.commit_retrying(session, lambda: _mark_sending(session, delivery), f"recording the resend of digest {record.id}")
-    error: DeliveryError | None = None
+    width = max(1, int(getattr(mailer, "connections", 1)))
+    waiting = deque(jobs)
+    running: dict[Future[DeliveryError | None], _Job] = {}
+    ended: list[tuple[_Job, DeliveryError | None]] = []
+    with ThreadPoolExecutor(width, thread_name_prefix="smtp") as pool:
+        while waiting or running or ended:
+            starting = []
+            while waiting and len(running) + len(starting) < width:
+                job = waiting.popleft()
+                if job.digest is None:
+                    ids = session.exec(select(DigestArticle.article_id).where(DigestArticle.digest_id == job.record.id)).all()
+                    job.digest = build_for(settings, job.subscriber, load_candidates(session, gazetteer, ids=ids), job.record.id)
+                starting.append(job)
+            _record(session, ended, starting, tally)
+            ended = []
+            for job in starting:
+                assert job.digest is not None and job.record.id is not None
+                links = _links(settings, job.subscriber.id or 0, job.record.id)
+                running[pool.submit(_deliver, settings, mailer, job.digest, job.delivery.message_id, links.unsubscribe,
+                                    job.subscriber.email)] = job
+            if running:
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                ended = [(running.pop(future), future.result()) for future in done]
+
+
+def _deliver(settings: Settings, mailer: Mailer, digest: Digest, message_id: str, unsubscribe_url: str,
+             email: str) -> DeliveryError | None:
+    """One send, in a pool thread (given plain values: the session's objects belong to the caller's thread)."""
     try:
-        mailer.send(digest_email(digest, sender=settings.mail_from, message_id=delivery.message_id,
-                                 unsubscribe_url=links.unsubscribe))
+        mailer.send(digest_email(digest, sender=settings.mail_from, message_id=message_id, unsubscribe_url=unsubscribe_url))
     except PermanentDeliveryError as exc:
-        error = exc
-        log.error("digest for %s bounced: %s", subscriber.email, exc)
+        log.error("digest for %s bounced: %s", email, exc)
+        return exc
     except DeliveryError as exc:
-        error = exc
-        log.error("digest for %s not delivered: %s", subscriber.email, exc)
+        log.error("digest for %s not delivered: %s", email, exc)
+        return exc
+    return None
 
-    # Sets every field it writes: a lost connection rolls the transaction back and runs it again.
-    def record_outcome() -> None:
-        if error is None:
-            delivery.state, delivery.sent_at, delivery.last_error = "sent", utcnow(), None
+
+def _record(session: Session, ended: list[tuple[_Job, DeliveryError | None]], starting: list[_Job],
+            tally: _Tally) -> None:
+    """One commit: the outcomes of the sends that ended, and the sends about to begin counted."""
+    if not ended and not starting:
+        return
+
+    # Sets every field it writes from the rows' stored values: a lost connection rolls the transaction
+    # back (the rows are read again) and runs it again.
+    def write() -> None:
+        if ended:
+            # Losing sends' outcomes to a crash of the database's machine only costs resends with the same
+            # Message-IDs (the rows are found in 'sending'), so this commit need not wait for the disk.
+            db.commit_unflushed(session)
+        for job, error in ended:
+            _outcome(session, job, error)
+        for job in starting:
+            _mark_sending(session, job.delivery)
+
+    what = (f"recording the delivery of {len(ended)} digest(s)" if ended else "") + \
+        (f"{' and ' if ended else ''}the start of {len(starting)} send(s)" if starting else "")
+    # A connection lost here, after messages went out, would leave their rows in 'sending' and cost
+    # resends: so the outcomes are written once more on a new connection first.
+    db.commit_retrying(session, write, what)
+    for job, _error in ended:
+        tally.add(job.delivery.state, job.subscriber, job.record, job.delivery)
+
+
+def _outcome(session: Session, job: _Job, error: DeliveryError | None) -> None:
+    delivery, subscriber = job.delivery, job.subscriber
+    if error is None:
+        delivery.state, delivery.sent_at, delivery.last_error = "sent", utcnow(), None
+    else:
+        if not isinstance(error, UncertainDeliveryError):
+            delivery.copies -= 1  # the server refused it: this send put no copy in the inbox
+        delivery.last_error = str(error)[:2000]
+        given_up = _given_up(delivery)
+        if isinstance(error, PermanentDeliveryError):
+            delivery.state = "bounced"
+            subscriber.bounces += 1
+            if subscriber.bounces >= BOUNCE_LIMIT:
+                subscriber.status = "bouncing"
+            session.add(subscriber)
+        elif given_up:
+            delivery.state, delivery.last_error = "abandoned", f"{given_up}; last error: {error}"[:2000]
         else:
-            if not isinstance(error, UncertainDeliveryError):
-                delivery.copies -= 1  # the server refused it: this send put no copy in the inbox
-            delivery.last_error = str(error)[:2000]
-            given_up = _given_up(delivery)
-            if isinstance(error, PermanentDeliveryError):
-                delivery.state = "bounced"
-                subscriber.bounces += 1
-                if subscriber.bounces >= BOUNCE_LIMIT:
-                    subscriber.status = "bouncing"
-                session.add(subscriber)
-            elif given_up:
-                delivery.state, delivery.last_error = "abandoned", f"{given_up}; last error: {error}"[:2000]
-            else:
-                delivery.state = "failed"
-                delivery.next_attempt_at = utcnow() + timedelta(seconds=DELIVERY_RETRY.delay(delivery.attempts))
-        session.add(delivery)
-        if after is not None:
-            _mark_sending(session, after)
-        if session.get_bind().dialect.name == "postgresql":
-            # Losing a send's outcome to a database server crash only costs one resend with the same
-            # Message-ID (the row is found in 'sending'), so this commit need not wait for the WAL flush.
-            session.execute(sa.text("SET LOCAL synchronous_commit TO OFF"))
-
-    # A connection lost here, after the message went out, would leave the row in 'sending' and cost
-    # a resend: so the outcome is written once more on a new connection first.
-    db.commit_retrying(session, record_outcome, f"recording the delivery of digest {record.id} to {subscriber.email}")
-    return delivery.state
+            delivery.state = "failed"
+            delivery.next_attempt_at = utcnow() + timedelta(seconds=DELIVERY_RETRY.delay(delivery.attempts))
+    session.add(delivery)
 
 
 def _mark_sending(session: Session, delivery: Delivery) -> None:
@@ -296,7 +395,9 @@ def _retryable(delivery: Delivery, now: datetime, force: bool) -> bool:
 
 
 def _insert_links(session: Session, links: list[tuple[int, int]]) -> None:
-    """(digest, article) rows, tens to hundreds per digest: COPY on PostgreSQL, one executemany elsewhere."""
+    """(digest, article) rows, tens to thousands per digest (every article chosen, not only those shown):
+    COPY on PostgreSQL, the driver's executemany of plain tuples on SQLite (a list of dicts through
+    SQLAlchemy for a batch's million rows took seconds and hundreds of MB)."""
     if not links:
         return
     connection = session.connection()
@@ -306,51 +407,50 @@ def _insert_links(session: Session, links: list[tuple[int, int]]) -> None:
             for row in links:
                 copy.write_row(row)
     else:
-        connection.execute(sa.insert(DigestArticle.__table__),  # type: ignore[attr-defined]
-                           [{"digest_id": d, "article_id": a} for d, a in links])
+        connection.exec_driver_sql(f"INSERT INTO {DigestArticle.__tablename__} (digest_id, article_id) VALUES (?, ?)",
+                                   links)  # type: ignore[arg-type]
 
 
 def _deliver_batch(session: Session, settings: Settings, mailer: Mailer, gazetteer: Gazetteer,
                    batch: list[tuple[Subscriber, str, str, list[Candidate]]], now: datetime, tally: _Tally,
-                   item_cache: dict[int, DigestItem]) -> None:
-    """Record a batch of digests in one transaction, then send them one by one.
+                   renderer: _Renderer) -> None:
+    """Record a batch of digests in one transaction, then send them (``_send_all``).
 
-    The digests, their articles and their Message-IDs are committed before any byte is sent, the first
-    in state 'sending' (its send counted), the others 'pending'; each send's outcome is committed with
-    the next digest marked 'sending'. So after a crash exactly the digest in flight is found 'sending',
-    with its possible copy counted, and the next run resends it with the same Message-ID.
+    The digests, their articles and their Message-IDs are committed ('pending') before any byte is sent;
+    each send is counted ('sending') in a commit before it begins. So after a crash the digests that may
+    have been in flight are found 'sending', with their possible copies counted, and the next run resends
+    them with the same Message-IDs; the 'pending' ones are sent once.
     """
     rows = []
     for subscriber, freq, key, chosen in batch:
-        record = DigestRecord(subscriber_id=subscriber.id, frequency=freq, period_key=key, subject="", created_at=now)
+        # the subject depends on the items only: known before the digest's id (which its links carry)
+        record = DigestRecord(subscriber_id=subscriber.id, frequency=freq, period_key=key,
+                              subject=renderer.shared(subscriber, chosen).subject, created_at=now)
         session.add(record)
         rows.append((subscriber, record, chosen))
     session.flush()
-    prepared = []
+    jobs = []
     links: list[tuple[int, int]] = []
     for subscriber, record, chosen in rows:
         assert record.id is not None
-        digest = build_for(settings, subscriber, chosen, record.id, item_cache)
-        record.subject = digest.subject
+        digest = renderer.build(subscriber, chosen, record.id)
         links.extend((record.id, c.id) for c in chosen)
-        first = not prepared
-        delivery = Delivery(digest_id=record.id, message_id=new_message_id(), state="sending" if first else "pending",
-                            attempts=int(first), copies=int(first))
+        if len(links) >= _LINKS_AT_ONCE:
+            _insert_links(session, links)
+            links.clear()
+        delivery = Delivery(digest_id=record.id, message_id=new_message_id(), state="pending", attempts=0, copies=0)
         session.add(delivery)
-        prepared.append((subscriber, record, delivery, digest))
+        jobs.append(_Job(subscriber, record, delivery, digest))
     session.flush()
     _insert_links(session, links)
     session.commit()
-    for i, (subscriber, record, delivery, digest) in enumerate(prepared):
-        after = prepared[i + 1][2] if i + 1 < len(prepared) else None
-        tally.add(_send(session, settings, mailer, subscriber, record, delivery, gazetteer, digest, after),
-                  subscriber, record, delivery)
-    batch.clear()
+    _send_all(session, settings, mailer, gazetteer, jobs, tally)
 
 
 def _finish_earlier(session: Session, settings: Settings, mailer: Mailer, gazetteer: Gazetteer, now: datetime,
                     frequency: str | None, force: bool, tally: _Tally) -> None:
     """Deliveries earlier runs left unfinished (a crash, an SMTP outage): resent, or given up on per the policy."""
+    resend: list[_Job] = []
     for delivery, record, subscriber in session.exec(
         select(Delivery, DigestRecord, Subscriber).join(DigestRecord, col(DigestRecord.id) == col(Delivery.digest_id))
         .join(Subscriber, col(Subscriber.id) == col(DigestRecord.subscriber_id))
@@ -371,7 +471,8 @@ def _finish_earlier(session: Session, settings: Settings, mailer: Mailer, gazett
             db.commit_retrying(session, give_up, f"giving up on digest {record.id}")
             tally.add("abandoned", subscriber, record, delivery)
         elif _retryable(delivery, now, force):
-            tally.add(_send(session, settings, mailer, subscriber, record, delivery, gazetteer), subscriber, record, delivery)
+            resend.append(_Job(subscriber, record, delivery))
+    _send_all(session, settings, mailer, gazetteer, resend, tally)
 
 
 def send_digests(engine: Engine, settings: Settings, mailer: Mailer, *, frequency: str | None = None,
@@ -392,9 +493,8 @@ def send_digests(engine: Engine, settings: Settings, mailer: Mailer, *, frequenc
         for row in session.exec(select(Subscription).order_by(col(Subscription.id))).all():
             by_subscriber.setdefault(row.subscriber_id, []).append(row)
         history = _History.load(session, candidates)
-        item_cache: dict[int, DigestItem] = {}
-        recent = _Recent(candidates)
-        batch: list[tuple[Subscriber, str, str, list[Candidate]]] = []
+        chooser, renderer = _Chooser(history, candidates), _Renderer(settings)
+        due: list[tuple[Subscriber, str, str, list[Candidate]]] = []
         for subscriber in subscribers:
             assert subscriber.id is not None
             subscriptions = by_subscriber.get(subscriber.id, [])
@@ -411,18 +511,19 @@ def send_digests(engine: Engine, settings: Settings, mailer: Mailer, *, frequenc
                 if (subscriber.id, freq, key) in history.periods:
                     already += 1  # this period's digest exists: sent above, or failing and retried later
                     continue
-                chosen = _choose(history, subscriber.id, subscriptions, freq, recent, now)
+                chosen = chooser.choose(subscriber.id, subscriptions, freq, now)
                 if not chosen:
                     empty += 1
                     continue
                 if dry_run:
                     tally.sent += 1
                     continue
-                batch.append((subscriber, freq, key, chosen))
-                if len(batch) >= BATCH:
-                    _deliver_batch(session, settings, mailer, gazetteer, batch, now, tally, item_cache)
-        if batch:
-            _deliver_batch(session, settings, mailer, gazetteer, batch, now, tally, item_cache)
+                due.append((subscriber, freq, key, chosen))
+        # Subscribers who get the same digest but for their address and links, one after another: it is
+        # rendered once for them (_Renderer).
+        due.sort(key=lambda d: (id(d[3]), renderer.key(d[0], d[3])[1:]))
+        for start in range(0, len(due), BATCH):
+            _deliver_batch(session, settings, mailer, gazetteer, due[start:start + BATCH], now, tally, renderer)
     mailer.close()
     channels = deliver_to_channels(engine, frequency=frequency, now=now, force=force, dry_run=dry_run,
                                    gazetteer=gazetteer)
@@ -522,8 +623,9 @@ def preview_digest(engine: Engine, settings: Settings, email: str, now: datetime
         history = _History.load(session, candidates)
         chosen: dict[int, Candidate] = {}
         assert subscriber.id is not None
+        chooser = _Chooser(history, candidates)
         for freq in sorted({s.frequency for s in subscriptions}):
-            for candidate in _choose(history, subscriber.id, subscriptions, freq, _Recent(candidates), now):
+            for candidate in chooser.choose(subscriber.id, subscriptions, freq, now):
                 chosen.setdefault(candidate.id, candidate)
         ordered = sorted(chosen.values(), key=lambda c: (c.published.value if c.published else c.stored_at), reverse=True)
         return build_for(settings, subscriber, ordered, None)

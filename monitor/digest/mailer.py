@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import smtplib
 import ssl
+import threading
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Protocol
@@ -35,6 +36,10 @@ def envelope_recipients(message: EmailMessage) -> list[str]:
 
 
 class Mailer(Protocol):
+    """``send`` one message, ``close`` at the end of a run. A mailer with a ``connections`` attribute above 1
+    takes that many ``send`` calls at once, from as many threads (the digest run sends so); one without it is
+    called from one thread at a time."""
+
     def send(self, message: EmailMessage) -> None: ...
 
     def close(self) -> None: ...
@@ -81,12 +86,16 @@ class _SmtpSsl(_NotesData, smtplib.SMTP_SSL):
 
 
 class SmtpMailer:
-    """One SMTP connection for a batch of messages. URL: smtp[s]://user:pass@host:port[?starttls=1]."""
+    """Up to `connections` SMTP connections, opened as needed and kept for a run's messages; `send` may be
+    called from that many threads at once, each send on a connection of its own.
+    URL: smtp[s]://user:pass@host:port[?starttls=1]."""
 
-    def __init__(self, url: str, timeout: float = 30.0, signer: DkimSigner | None = None) -> None:
+    def __init__(self, url: str, timeout: float = 30.0, signer: DkimSigner | None = None, connections: int = 1) -> None:
         parts = urlsplit(url)
         if parts.scheme not in ("smtp", "smtps") or not parts.hostname:
             raise ConfigError(f"MONITOR_SMTP_URL must look like smtp://user:pass@host:port, got {url!r}")
+        if connections < 1:
+            raise ConfigError(f"MONITOR_SMTP_CONNECTIONS must be 1 or more, got {connections}")
         self.host, self.port = parts.hostname, parts.port or (465 if parts.scheme == "smtps" else 25)
         self.tls = parts.scheme == "smtps"
         self.starttls = parse_qs(parts.query).get("starttls", ["0"])[0] in ("1", "true", "yes")
@@ -94,24 +103,25 @@ class SmtpMailer:
         self.password = unquote(parts.password) if parts.password else None
         self.timeout = timeout
         self.signer = signer
-        self._conn: _Smtp | _SmtpSsl | None = None
+        self.connections = connections
+        self._slots = threading.BoundedSemaphore(connections)
+        self._idle: list[_Smtp | _SmtpSsl] = []  # open connections no send is using
+        self._lock = threading.Lock()
 
     def _connect(self) -> _Smtp | _SmtpSsl:
-        if self._conn is None:
-            try:
-                if self.tls:
-                    conn: _Smtp | _SmtpSsl = _SmtpSsl(self.host, self.port, timeout=self.timeout,
-                                                      context=ssl.create_default_context())
-                else:
-                    conn = _Smtp(self.host, self.port, timeout=self.timeout)
-                    if self.starttls:
-                        conn.starttls(context=ssl.create_default_context())
-                if self.user:
-                    conn.login(self.user, self.password or "")
-            except (OSError, smtplib.SMTPException) as exc:
-                raise DeliveryError(f"cannot connect to SMTP server {self.host}:{self.port}: {exc}") from exc
-            self._conn = conn
-        return self._conn
+        try:
+            if self.tls:
+                conn: _Smtp | _SmtpSsl = _SmtpSsl(self.host, self.port, timeout=self.timeout,
+                                                  context=ssl.create_default_context())
+            else:
+                conn = _Smtp(self.host, self.port, timeout=self.timeout)
+                if self.starttls:
+                    conn.starttls(context=ssl.create_default_context())
+            if self.user:
+                conn.login(self.user, self.password or "")
+        except (OSError, smtplib.SMTPException) as exc:
+            raise DeliveryError(f"cannot connect to SMTP server {self.host}:{self.port}: {exc}") from exc
+        return conn
 
     def send(self, message: EmailMessage) -> None:
         """Send one message; a 5xx for the recipient is permanent, anything else is worth retrying.
@@ -120,7 +130,16 @@ class SmtpMailer:
         UncertainDeliveryError: the server may have taken the message without our hearing its reply.
         """
         to_addrs = envelope_recipients(message)  # before connecting: a refused address costs no connection
-        conn = self._connect()
+        with self._slots:
+            with self._lock:
+                conn = self._idle.pop() if self._idle else None
+            conn = conn or self._connect()
+            if self._send_on(conn, message, to_addrs):
+                with self._lock:
+                    self._idle.append(conn)
+
+    def _send_on(self, conn: _Smtp | _SmtpSsl, message: EmailMessage, to_addrs: list[str]) -> bool:
+        """Send on one connection; returns whether the connection can be used again (or raises)."""
         conn.data_begun = False
         try:
             if self.signer is None:
@@ -129,36 +148,46 @@ class SmtpMailer:
                 options = ("SMTPUTF8", "BODY=8BITMIME") if is_international(message) else ()
                 refused = conn.sendmail(_sender_address(message), to_addrs, self.signer.sign(message), options)
         except smtplib.SMTPRecipientsRefused as exc:
+            with self._lock:
+                self._idle.append(conn)  # smtplib reset the transaction: the connection serves the next message
             codes = [code for code, _ in exc.recipients.values()]
             error = PermanentDeliveryError if codes and min(codes) >= 500 else DeliveryError
             raise error(f"recipient refused: {exc.recipients}") from exc
         except (smtplib.SMTPDataError, smtplib.SMTPSenderRefused) as exc:
-            self._reset()
+            if _reset(conn):
+                with self._lock:
+                    self._idle.append(conn)
             error = PermanentDeliveryError if exc.smtp_code >= 500 else DeliveryError
             raise error(f"SMTP {exc.smtp_code}: {exc.smtp_error!r}") from exc
         except (OSError, smtplib.SMTPException) as exc:
-            self._conn = None  # the connection is gone: the next message reconnects
+            # the connection is gone (not put back): the next message opens another
             if conn.data_begun:
                 raise UncertainDeliveryError(f"SMTP connection lost after the message was sent, "
                                              f"before the server's answer: {exc}") from exc
             raise DeliveryError(f"SMTP send failed: {exc}") from exc
         if refused:
+            with self._lock:
+                self._idle.append(conn)
             raise PermanentDeliveryError(f"recipient refused: {refused}")
-
-    def _reset(self) -> None:
-        try:
-            if self._conn is not None:
-                self._conn.rset()
-        except (OSError, smtplib.SMTPException):
-            self._conn = None
+        return True
 
     def close(self) -> None:
-        if self._conn is not None:
+        with self._lock:
+            idle, self._idle = self._idle, []
+        for conn in idle:
             try:
-                self._conn.quit()
+                conn.quit()
             except (OSError, smtplib.SMTPException):
                 pass
-            self._conn = None
+
+
+def _reset(conn: _Smtp | _SmtpSsl) -> bool:
+    """RSET after a refused transaction; False when the connection did not survive it."""
+    try:
+        conn.rset()
+        return True
+    except (OSError, smtplib.SMTPException):
+        return False
 
 
 def _sender_address(message: EmailMessage) -> str:
@@ -167,11 +196,11 @@ def _sender_address(message: EmailMessage) -> str:
     return addresses[0].addr_spec if addresses else ""
 
 
-def make_mailer(smtp_url: str | None, outbox: Path, signer: DkimSigner | None = None) -> Mailer:
-    return SmtpMailer(smtp_url, signer=signer) if smtp_url else OutboxMailer(outbox, signer)
+def make_mailer(smtp_url: str | None, outbox: Path, signer: DkimSigner | None = None, connections: int = 1) -> Mailer:
+    return SmtpMailer(smtp_url, signer=signer, connections=connections) if smtp_url else OutboxMailer(outbox, signer)
 
 
 def mailer_for(settings: Settings) -> Mailer:
     """The mailer the settings ask for: SMTP (MONITOR_SMTP_URL) or the outbox, signing when a DKIM key is set."""
     key = read_dkim_key(settings)
-    return make_mailer(settings.smtp_url, settings.outbox, DkimSigner(key) if key else None)
+    return make_mailer(settings.smtp_url, settings.outbox, DkimSigner(key) if key else None, settings.smtp_connections)

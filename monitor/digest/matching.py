@@ -22,7 +22,7 @@ from monitor.store.models import (
 from monitor.store.sources import display_name
 from monitor.tag.gazetteer import Gazetteer
 
-__all__ = ["Candidate", "Wanted", "load_candidates", "matches"]
+__all__ = ["Candidate", "CandidateIndex", "Wanted", "load_candidates", "matches"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,3 +211,67 @@ def matches(filters: SubscriptionFilters | Wanted, candidate: Candidate) -> bool
         if not (all(found) if wanted.match_all else any(found)):
             return False
     return not any(k in text for k in wanted.exclude)
+
+
+class CandidateIndex:
+    """A run's candidates indexed by what filters compare, so that a subscription's matches are found by
+    set operations over the few values it names instead of testing every candidate (10,000 subscribers
+    over a window of 5,000 articles: 50 million `matches` calls). ``select`` returns exactly the
+    candidates for which `matches` is true (tests/test_digest_matching.py compares the two), as positions
+    in the candidates' order (newest first); each distinct filter is worked out once per run."""
+
+    def __init__(self, candidates: list[Candidate]) -> None:
+        self.candidates = candidates
+        self._all = frozenset(range(len(candidates)))
+        self._zones: dict[str, set[int]] = {}
+        self._provinces: dict[str, set[int]] = {}
+        self._cities: dict[str, set[int]] = {}
+        self._topics: dict[str, set[int]] = {}
+        self._named: dict[str, set[int]] = {}
+        self._types: dict[str | None, set[int]] = {}
+        self._sources: dict[str, set[int]] = {}
+        for i, c in enumerate(candidates):
+            for index, values in ((self._zones, c.zone_ids), (self._provinces, c.province_keys),
+                                  (self._cities, c.city_keys), (self._topics, c.topics), (self._named, c.named)):
+                for value in values:
+                    index.setdefault(value, set()).add(i)
+            self._types.setdefault(c.content_type, set()).add(i)
+            self._sources.setdefault(c.source, set()).add(i)
+        self._keyword: dict[str, frozenset[int]] = {}
+        self._selected: dict[Wanted, frozenset[int]] = {}
+
+    def _with(self, word: str) -> frozenset[int]:
+        found = self._keyword.get(word)
+        if found is None:
+            found = self._keyword[word] = frozenset(i for i, c in enumerate(self.candidates) if word in c.text)
+        return found
+
+    @staticmethod
+    def _any(index: dict, values: Iterable) -> set[int]:  # type: ignore[type-arg]
+        out: set[int] = set()
+        for value in values:
+            out |= index.get(value, set())
+        return out
+
+    def select(self, wanted: Wanted) -> frozenset[int]:
+        found = self._selected.get(wanted)
+        if found is not None:
+            return found
+        groups: list[set[int] | frozenset[int]] = [
+            self._any(index, values) for index, values in (
+                (self._zones, wanted.zones), (self._provinces, wanted.provinces), (self._cities, wanted.cities),
+                (self._topics, wanted.topics), (self._named, wanted.people), (self._types, wanted.types),
+                (self._sources, wanted.sources)) if values]
+        if wanted.keywords:
+            sets = [self._with(k) for k in wanted.keywords]
+            groups.append(frozenset.intersection(*sets) if wanted.match_all else frozenset().union(*sets))
+        selected = set(self._all)
+        for group in sorted(groups, key=len):
+            selected &= group
+            if not selected:
+                break
+        for word in wanted.exclude:
+            if selected:
+                selected -= self._with(word)
+        found = self._selected[wanted] = frozenset(selected)
+        return found

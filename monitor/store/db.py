@@ -33,7 +33,7 @@ from monitor.errors import (
 )
 
 __all__ = ["make_engine", "alembic_config", "upgrade", "require_current", "current_revision", "session_scope",
-           "sqlite_path", "database_error", "commit_retrying"]
+           "sqlite_path", "database_error", "commit_retrying", "commit_unflushed"]
 
 log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
@@ -78,6 +78,11 @@ def make_engine(database_url: str) -> Engine:
             cursor.execute("PRAGMA journal_size_limit=134217728")
             cursor.close()
 
+        @sa.event.listens_for(engine, "checkin")
+        def _durable_again(dbapi_connection, record):  # type: ignore[no-untyped-def]
+            if record.info.pop(_UNFLUSHED, False):  # see commit_unflushed: the next user gets full durability
+                dbapi_connection.execute("PRAGMA synchronous=FULL")
+
         return engine
     if url.get_backend_name() == "postgresql" and "options" not in url.query:
         # The dedup lookups are index probes of well under a millisecond; a table without fresh
@@ -86,6 +91,26 @@ def make_engine(database_url: str) -> Engine:
         return sa.create_engine(url, pool_pre_ping=True,
                                 connect_args={"options": "-c max_parallel_workers_per_gather=0"})
     return sa.create_engine(url, pool_pre_ping=True)
+
+
+_UNFLUSHED = "zm_commit_unflushed"
+
+
+def commit_unflushed(session: Session) -> None:
+    """Let the transaction about to be written commit without waiting for the disk: a crash of the machine
+    may lose it, a crash or kill of the process never does. For writes whose loss costs only a repeat
+    (a digest's send outcome: the digest is resent with its one Message-ID), where waiting on each commit
+    would bound a run by the disk. Call before the transaction's first write. PostgreSQL: synchronous_commit
+    off for the transaction; SQLite (WAL): synchronous NORMAL on the connection until it returns to the pool
+    (a later full commit flushes this one too: the log is written in order)."""
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql("SET LOCAL synchronous_commit TO OFF")
+    elif connection.dialect.name == "sqlite":
+        raw = connection.connection.driver_connection
+        if not raw.in_transaction:  # SQLite refuses the change inside a transaction: then it commits as usual
+            raw.execute("PRAGMA synchronous=NORMAL")
+            connection.connection.info[_UNFLUSHED] = True
 
 
 def alembic_config(database_url: str) -> Config:
