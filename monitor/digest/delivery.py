@@ -394,6 +394,11 @@ def _retryable(delivery: Delivery, now: datetime, force: bool) -> bool:
     return False
 
 
+# The table name is the model's own constant, never input: the statements stay fixed text with bound values.
+_COPY_LINKS = "COPY " + DigestArticle.__tablename__ + " (digest_id, article_id) FROM STDIN"
+_INSERT_LINKS = "INSERT INTO " + DigestArticle.__tablename__ + " (digest_id, article_id) VALUES (?, ?)"
+
+
 def _insert_links(session: Session, links: list[tuple[int, int]]) -> None:
     """(digest, article) rows, tens to thousands per digest (every article chosen, not only those shown):
     COPY on PostgreSQL, the driver's executemany of plain tuples on SQLite (a list of dicts through
@@ -403,12 +408,11 @@ def _insert_links(session: Session, links: list[tuple[int, int]]) -> None:
     connection = session.connection()
     if connection.dialect.name == "postgresql":
         raw = connection.connection.driver_connection
-        with raw.cursor() as cursor, cursor.copy(f"COPY {DigestArticle.__tablename__} (digest_id, article_id) FROM STDIN") as copy:
+        with raw.cursor() as cursor, cursor.copy(_COPY_LINKS) as copy:
             for row in links:
                 copy.write_row(row)
     else:
-        connection.exec_driver_sql(f"INSERT INTO {DigestArticle.__tablename__} (digest_id, article_id) VALUES (?, ?)",
-                                   links)  # type: ignore[arg-type]
+        connection.exec_driver_sql(_INSERT_LINKS, links)  # type: ignore[arg-type]
 
 
 def _deliver_batch(session: Session, settings: Settings, mailer: Mailer, gazetteer: Gazetteer,
