@@ -375,15 +375,17 @@ def run_size(url: str, size: int, args: argparse.Namespace, feed: NewsFeed, stoc
     print(f"loaded in {loaded.seconds:.0f} s: {kinds}; rows: "
           + ", ".join(f"{t} {n:,}" for t, n in loaded.rows.items()), flush=True)
     clusters: dict[int, int] = {}
-    timed = ingest(engine, feed, size, args.stream, clusters, args.commit_every)
-    with open("/proc/loadavg") as fh:
-        load = fh.read().split()[:3]
-    print(f"RESULT {args.database} stored {size:,}: {args.stream} articles through the normal path "
-          f"(commit every {args.commit_every}): {summary(timed)}; "
-          f"load {' '.join(load)}", flush=True)
-    print("  verdicts: " + ", ".join(f"{k} {n}" for k, n in sorted(timed.outcome.items())), flush=True)
+    first = size
+    for commit_every in args.commit_every:  # several: consecutive streams, alternated by the caller's order
+        timed = ingest(engine, feed, first, args.stream, clusters, commit_every)
+        first += args.stream
+        with open("/proc/loadavg") as fh:
+            load = fh.read().split()[:3]
+        print(f"RESULT {args.database} stored {size:,}: {args.stream} articles through the normal path "
+              f"(commit every {commit_every}): {summary(timed)}; load {' '.join(load)}", flush=True)
+        print("  verdicts: " + ", ".join(f"{k} {n}" for k, n in sorted(timed.outcome.items())), flush=True)
     if args.profile:
-        print(profiled(engine, feed, size + args.stream, args.profile, clusters, args.commit_every), flush=True)
+        print(profiled(engine, feed, first, args.profile, clusters, args.commit_every[0]), flush=True)
     engine.dispose()
 
 
@@ -402,8 +404,9 @@ def main() -> None:
     parser.add_argument("--database", choices=("sqlite", "postgres"), default="sqlite")
     parser.add_argument("--sizes", default="10000,100000", help="stored items, comma-separated (one fresh database each)")
     parser.add_argument("--stream", type=int, default=2000, help="items timed through the normal path")
-    parser.add_argument("--commit-every", type=int, default=1,
-                        help="articles per transaction (1: as monitor crawl commits each item; earlier benches used 100)")
+    parser.add_argument("--commit-every", type=lambda v: [int(n) for n in v.split(",")], default=[1],
+                        help="articles per transaction (1: as monitor crawl commits each item; earlier benches used 100); "
+                             "several, comma-separated: one stream each, in that order (e.g. 1,100,1,100)")
     parser.add_argument("--profile", type=int, default=0, help="items more under cProfile (0: none)")
     parser.add_argument("--workers", type=int, default=2, help="processes fingerprinting the bulk corpus")
     parser.add_argument("--postgres", default=ADMIN_URL, help="admin URL; fresh databases are made beside it")
