@@ -398,15 +398,22 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="do not drop the database at the end")
     parser.add_argument("--explain", action="store_true", help="print the plans of one copy's and one new text's check")
     args = parser.parse_args()
+    with scratch_database(args.postgres, args.keep) as url:
+        run(url, args)
+
+
+@contextmanager
+def scratch_database(admin_url: str, keep: bool) -> Iterator[str]:
+    """A fresh ``zm_scale_<random>`` database beside ``admin_url``'s, dropped WITH (FORCE) at the end unless ``keep``."""
     name = f"zm_scale_{uuid.uuid4().hex[:8]}"
-    admin = sa.create_engine(args.postgres, isolation_level="AUTOCOMMIT")
+    admin = sa.create_engine(admin_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
     print(f"database {name}")
     try:
-        run(sa.engine.make_url(args.postgres).set(database=name).render_as_string(hide_password=False), args)
+        yield sa.engine.make_url(admin_url).set(database=name).render_as_string(hide_password=False)
     finally:
-        if args.keep:
+        if keep:
             print(f"kept database {name}")
         else:
             with admin.connect() as conn:

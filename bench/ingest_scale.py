@@ -1,0 +1,426 @@
+"""Ingest at scale (issue 23): the normal ingest path timed over a stored corpus of realistic articles.
+
+    .venv/bin/python bench/ingest_scale.py [--database sqlite|postgres] [--sizes 10000,100000] [--stream 2000]
+                                           [--profile 1000] [--workers 2] [--postgres ADMIN_URL] [--keep]
+
+For each size N, a fresh database (a SQLite file in a temporary folder, or ``zm_scale_<random>``
+beside ``--postgres``'s database, dropped WITH (FORCE) at the end) is migrated and given:
+
+1. N items of ``bench/news_corpus.NewsFeed`` (new stories, reposts, templated reports at the
+   feeds' rates), fingerprinted with the ingest's own functions (``content_hash``, ``parse``,
+   ``fingerprint``, ``signature``, ``band_hashes``, as ``Deduplicator`` does) in ``--workers``
+   processes, and bulk-loaded as the ingest would have left them: a story and a templated report
+   start a cluster and count their sentences once more (``sentencefrequency``); a repost joins
+   its original's cluster as a ``near`` duplicate. Each item's subject zone goes into
+   ``articlezone`` (what event linking reads). Stock sentences while fingerprinting: the stock
+   set's sentences and the template sentences found in at least ``stock_min_docs`` of a sample
+   of templated items (what the database's counts make stock at ingest).
+   SQLite: executemany in one transaction. PostgreSQL: COPY, with the dedup tables' indexes
+   and keys dropped and rebuilt (bench/dedup_scale.py), then VACUUM ANALYZE.
+2. The next ``--stream`` items of the same feed through the crawler's path, one article per
+   transaction as ``monitor crawl`` commits each item: ``Deduplicator.check``, ``tag_article``,
+   ``Articles.store_article``, commit. Articles/s, p50/p99 per article, and whether each repost
+   joined its original's cluster and each story or templated report stayed new.
+3. ``--profile`` more items under cProfile: the functions that take the time.
+
+Tests never assert on time; this prints figures only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import multiprocessing
+import pstats
+import statistics
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import numpy as np  # noqa: E402
+import sqlalchemy as sa  # noqa: E402
+from sqlmodel import Session  # noqa: E402
+
+from bench.dedup_scale import drop, droppable, recreate, schema_objects, scratch_database  # noqa: E402
+from bench.news_corpus import MATERIALS, NewsFeed, NewsItem  # noqa: E402
+from monitor.dedup.deduplicator import DedupConfig, Deduplicator  # noqa: E402
+from monitor.dedup.minhash import band_hashes, fingerprint, parse, signature  # noqa: E402
+from monitor.items import DedupEvidence, DuplicateOf, ExtractedArticle, PublishDate  # noqa: E402
+from monitor.normalise import content_hash  # noqa: E402
+from monitor.store import Articles, Sources, db  # noqa: E402
+from monitor.store.models import Article, Cluster  # noqa: E402
+from monitor.tag import shared_tagger, tag_article  # noqa: E402
+
+ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+CHUNK = 2000  # items per worker task
+ARTICLE = ("id", "url", "title", "published_at", "published_precision", "body", "content_hash", "source_id",
+           "cluster_id", "duplicate_of_id", "dedup_level", "similarity", "revision", "content_type", "relevant",
+           "backfilled", "signature", "dedup_evidence", "fetched_at", "stored_at")
+COLUMNS = {
+    "cluster": ("id", "canonical_article_id", "created_at"),
+    "article": ARTICLE,
+    "articleband": ("article_id", "band", "hash"),
+    "paragraphfingerprint": ("article_id", "position", "hash", "length"),
+    "articlezone": ("article_id", "zone_id", "role", "score"),
+    "sentencefrequency": ("hash", "doc_count"),
+}
+NOW = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+def url_of(index: int) -> str:
+    return f"https://site{index % 997}.feed.invalid/news/{index}.html"
+
+
+# fingerprints ---------------------------------------------------------------------------
+def stock_hashes(feed: NewsFeed, sample: int = 3000, min_docs: int = DedupConfig().stock_min_docs) -> frozenset[int]:
+    """Sentences the stored counts make stock: the stock set, and template text shared by enough reports."""
+    found = {digest for text in MATERIALS.stock for _, digest, _ in parse(text)}
+    counts: Counter[int] = Counter()
+    for index in range(sample):
+        if feed.kind(index) == "templated":
+            counts.update({digest for _, digest, _ in parse(feed.item(index).body)})
+    return frozenset(found | {h for h, n in counts.items() if n >= min_docs})
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    rows: dict[str, list[tuple[object, ...]]]
+    learned: np.ndarray  # sentence hashes counted once more (one per story per distinct sentence)
+    kinds: Counter[str]
+
+
+_WORKER: tuple[NewsFeed, frozenset[int]] | None = None
+
+
+def _init(seed: int, stock: frozenset[int]) -> None:
+    global _WORKER
+    _WORKER = (NewsFeed(seed), stock)
+
+
+def chunk_rows(span: tuple[int, int]) -> Chunk:
+    """The rows the ingest would have written for items [start, stop) (their ids: index + 1)."""
+    assert _WORKER is not None
+    feed, stock = _WORKER
+    rows: dict[str, list[tuple[object, ...]]] = {t: [] for t in COLUMNS if t != "sentencefrequency"}
+    learned: list[int] = []
+    kinds: Counter[str] = Counter()
+    for index in range(*span):
+        item = feed.item(index)
+        kinds[item.kind] += 1
+        article_id = index + 1
+        parsed = parse(item.body)
+        mine = {digest for _, digest, _ in parsed} & stock
+        text = fingerprint(item.body, mine, parsed)
+        values = signature(text.shingles)
+        bands = band_hashes(values) if len(text.shingles) else []
+        hashes = [s.hash for s in text.sentences]
+        if item.of is None:
+            cluster_id, duplicate_of, level, similarity = article_id, None, None, None
+            evidence = DedupEvidence("none", stock_sentences=len(mine))
+            rows["cluster"].append((article_id, article_id, NOW))
+            learned += sorted(set(hashes))
+        else:
+            cluster_id = duplicate_of = item.of + 1
+            level, similarity = "near", 0.9
+            evidence = DedupEvidence("near", duplicate_of, 0.9, 0.95, 0.9, 20, len(hashes), len(mine),
+                                     reason="shingle Jaccard above threshold")
+        rows["article"].append((
+            article_id, url_of(index), item.title, item.published, "minute", item.body, content_hash(item.body), 1,
+            cluster_id, duplicate_of, level, similarity, 1, "news", True, False, values.astype("<u4").tobytes(),
+            evidence.to_json(), NOW, NOW))
+        rows["articleband"] += [(article_id, band, digest) for band, digest in enumerate(bands)]
+        rows["paragraphfingerprint"] += [(article_id, i, s.hash, s.length) for i, s in enumerate(text.sentences)]
+        rows["articlezone"].append((article_id, item.zone_id, "subject", 1.0))
+    return Chunk(rows, np.array(learned, dtype=np.int64), kinds)
+
+
+def generate(seed: int, count: int, workers: int, stock: frozenset[int]) -> Iterator[Chunk]:
+    spans = [(start, min(start + CHUNK, count)) for start in range(0, count, CHUNK)]
+    if workers <= 1:
+        _init(seed, stock)
+        yield from map(chunk_rows, spans)
+        return
+    with multiprocessing.get_context("fork").Pool(workers, _init, (seed, stock)) as pool:
+        yield from pool.imap(chunk_rows, spans)
+
+
+# bulk loads -----------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    seconds: float
+    rows: dict[str, int]
+    kinds: Counter[str]
+
+
+class Loader:
+    """Writes chunks of rows; sentence counts once, at the end."""
+
+    def __init__(self) -> None:
+        self.rows: Counter[str] = Counter()
+        self.kinds: Counter[str] = Counter()
+        self.learned: list[np.ndarray] = []
+
+    def take(self, chunk: Chunk, write) -> None:  # type: ignore[no-untyped-def]
+        for table, rows in chunk.rows.items():
+            write(table, rows)
+            self.rows[table] += len(rows)
+        self.kinds.update(chunk.kinds)
+        self.learned.append(chunk.learned)
+
+    def fill(self, seed: int, count: int, workers: int, stock: frozenset[int], write) -> None:  # type: ignore[no-untyped-def]
+        """Generate and write items [0, count), then the sentence counts."""
+        started = time.perf_counter()
+        for chunk in generate(seed, count, workers, stock):
+            self.take(chunk, write)
+            progress(sum(self.kinds.values()), count, started)
+        write("sentencefrequency", self.counts())
+
+    def counts(self) -> list[tuple[object, ...]]:
+        hashes, counts = np.unique(np.concatenate(self.learned), return_counts=True)
+        rows = list(zip(hashes.tolist(), counts.tolist(), strict=True))
+        self.rows["sentencefrequency"] = len(rows)
+        return rows
+
+
+def progress(done: int, total: int, started: float) -> None:
+    if done % 50_000 < CHUNK or done == total:
+        elapsed = time.perf_counter() - started
+        print(f"  {done:,} items in {elapsed:.0f} s ({done / elapsed:,.0f}/s)", flush=True)
+
+
+def load_sqlite(url: str, count: int, seed: int, workers: int, stock: frozenset[int]) -> Loaded:
+    engine = sa.create_engine(url)
+    binds = {}
+    dialect = engine.dialect
+    for table in ("article", "cluster"):
+        columns = (Article if table == "article" else Cluster).__table__.c  # type: ignore[attr-defined]
+        binds[table] = [columns[c].type.dialect_impl(dialect).bind_processor(dialect) for c in COLUMNS[table]]
+    loader = Loader()
+    started = time.perf_counter()
+    with engine.begin() as conn:
+        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+
+        def write(table: str, rows: list[tuple[object, ...]]) -> None:
+            if table in binds:
+                fns = binds[table]
+                rows = [tuple(v if f is None else f(v) for f, v in zip(fns, row, strict=True)) for row in rows]
+            cursor.executemany(f"INSERT INTO {table} ({', '.join(COLUMNS[table])}) "
+                               f"VALUES ({', '.join('?' * len(COLUMNS[table]))})", rows)
+
+        loader.fill(seed, count, workers, stock, write)
+    engine.dispose()
+    return Loaded(time.perf_counter() - started, dict(loader.rows), loader.kinds)
+
+
+@contextmanager
+def copies(url: str, tables: list[str]) -> Iterator[dict[str, object]]:
+    """One COPY per table, each on its own connection (the server parses them in parallel)."""
+    engine = sa.create_engine(url, poolclass=sa.NullPool)
+    with ExitStack() as stack:
+        found: dict[str, object] = {}
+        for table in tables:
+            columns = COLUMNS[table]
+            raw = engine.raw_connection()
+            stack.callback(raw.close)
+            driver = raw.driver_connection
+            stack.callback(driver.commit)  # after its COPY has ended (callbacks unwind in reverse)
+            cursor = stack.enter_context(driver.cursor())  # type: ignore[union-attr]
+            found[table] = stack.enter_context(cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN"))
+        yield found
+    engine.dispose()
+
+
+def load_postgres(url: str, count: int, seed: int, workers: int, stock: frozenset[int]) -> Loaded:
+    engine = db.make_engine(url)
+    with engine.connect() as conn:
+        objects = schema_objects(conn)
+        dropped = droppable(objects)
+        drop(conn, dropped)
+        conn.commit()
+    loader = Loader()
+    started = time.perf_counter()
+    zones: list[tuple[object, ...]] = []  # its foreign key is kept: copied once the articles are committed
+    with copies(url, [t for t in COLUMNS if t != "articlezone"]) as copy:
+        def write(table: str, rows: list[tuple[object, ...]]) -> None:
+            if table == "articlezone":
+                zones.extend(rows)
+                return
+            target = copy[table]
+            for row in rows:
+                target.write_row(row)  # type: ignore[attr-defined]
+
+        loader.fill(seed, count, workers, stock, write)
+    with copies(url, ["articlezone"]) as copy:
+        for row in zones:
+            copy["articlezone"].write_row(row)  # type: ignore[attr-defined]
+    print(f"  COPY done in {time.perf_counter() - started:.0f} s; rebuilding {len(dropped)} indexes and keys", flush=True)
+    with engine.connect() as conn:
+        conn.execute(sa.text("SET maintenance_work_mem = '1GB'"))
+        recreate(conn, dropped)
+        for table in ("article", "cluster"):
+            conn.execute(sa.text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), :n)"), {"n": count})
+        conn.commit()
+        if schema_objects(conn) != objects:
+            raise AssertionError("the recreated indexes and constraints differ from the migrated schema")
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(sa.text("VACUUM ANALYZE"))
+    engine.dispose()
+    return Loaded(time.perf_counter() - started, dict(loader.rows), loader.kinds)
+
+
+# the normal path ------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Timed:
+    latencies_ms: list[float]
+    seconds: float
+    outcome: Counter[str]
+
+
+def ingest(engine: sa.Engine, feed: NewsFeed, first: int, count: int, clusters: dict[int, int],
+           commit_every: int = 1) -> Timed:
+    """Items [first, first + count) through the crawler's path, one transaction each (``commit_every``: more); ``clusters``: index ->
+    cluster id of the items stored so far beyond the bulk (bulk item i is in cluster i + 1 unless a repost)."""
+    items = items_of(feed, first, count)
+    tagger = shared_tagger()
+    latencies: list[float] = []
+    outcome: Counter[str] = Counter()
+    with Session(engine, expire_on_commit=False) as session:
+        source = Sources(session).row("feed", "html")
+        session.commit()
+        articles = Articles(session)
+        started = time.perf_counter()
+        for item in items:
+            t0 = time.perf_counter()
+            article = ExtractedArticle(url=url_of(item.index), title=item.title, body=item.body,
+                                       published=PublishDate(item.published, "minute"))
+            verdict = Deduplicator(session, DedupConfig()).check(article)
+            tags = tag_article(article, (), url=article.url, tagger=tagger)
+            result = articles.store_article(article, verdict, tags, source, NOW)
+            if (item.index - first) % commit_every == commit_every - 1:
+                session.commit()
+            latencies.append((time.perf_counter() - t0) * 1000)
+            clusters[item.index] = result.cluster_id
+            outcome[judged(item, verdict, result.cluster_id, clusters)] += 1
+        session.commit()
+        seconds = time.perf_counter() - started
+    return Timed(latencies, seconds, outcome)
+
+
+def items_of(feed: NewsFeed, first: int, count: int) -> list[NewsItem]:
+    return [feed.item(i) for i in range(first, first + count)]
+
+
+def judged(item: NewsItem, verdict: object, cluster_id: int, clusters: dict[int, int]) -> str:
+    if item.of is None:
+        return f"{item.kind} {'merged' if isinstance(verdict, DuplicateOf) else 'new'}"
+    expected = clusters.get(item.of, item.of + 1)
+    if not isinstance(verdict, DuplicateOf):
+        return "repost missed"
+    return "repost found" if cluster_id == expected else "repost in another cluster"
+
+
+def summary(timed: Timed) -> str:
+    lat = sorted(timed.latencies_ms)
+    p99 = lat[min(len(lat) - 1, int(0.99 * len(lat)))]
+    return (f"{len(lat) / timed.seconds:.0f} articles/s, p50 {statistics.median(lat):.1f} ms, p99 {p99:.1f} ms, "
+            f"max {lat[-1]:.1f} ms")
+
+
+def profiled(engine: sa.Engine, feed: NewsFeed, first: int, count: int, clusters: dict[int, int], commit_every: int) -> str:
+    items = items_of(feed, first, count)
+    made = {first + i: item for i, item in enumerate(items)}
+
+    class Made(NewsFeed):  # the stream made before profiling: the profile is the ingest's alone
+        def item(self, index: int) -> NewsItem:
+            return made[index]
+
+    profile = cProfile.Profile()
+    profile.enable()
+    timed = ingest(engine, Made(feed.seed), first, count, clusters, commit_every)
+    profile.disable()
+    out = io.StringIO()
+    stats = pstats.Stats(profile, stream=out)
+    stats.sort_stats("tottime").print_stats(18)
+    stats.sort_stats("cumulative").print_stats(30)
+    stats.print_callers(r"rawsql.py:\d+\((all|run|one|many|insert)\)|sqlite3.Connection' objects}|commit' of")
+    return f"under cProfile: {summary(timed)}\n{out.getvalue()}"
+
+
+def bulk(url: str, size: int, seed: int, workers: int, stock: frozenset[int]) -> Loaded:
+    """Migrate the fresh database at ``url`` and load the first ``size`` items of the feed."""
+    db.upgrade(url)
+    engine = db.make_engine(url)
+    with Session(engine) as session:
+        Sources(session).row("bulk", "html")  # source id 1: the bulk rows'
+        session.commit()
+    engine.dispose()
+    load = load_postgres if url.startswith("postgresql") else load_sqlite
+    return load(url, size, seed, workers, stock)
+
+
+def run_size(url: str, size: int, args: argparse.Namespace, feed: NewsFeed, stock: frozenset[int]) -> None:
+    print(f"\n== {args.database}, {size:,} stored items: bulk load ({args.workers} workers)", flush=True)
+    loaded = bulk(url, size, args.seed, args.workers, stock)
+    engine = db.make_engine(url)
+    kinds = ", ".join(f"{k} {n:,} ({n / size:.0%})" for k, n in sorted(loaded.kinds.items()))
+    print(f"loaded in {loaded.seconds:.0f} s: {kinds}; rows: "
+          + ", ".join(f"{t} {n:,}" for t, n in loaded.rows.items()), flush=True)
+    clusters: dict[int, int] = {}
+    first = size
+    for commit_every in args.commit_every:  # several: consecutive streams, alternated by the caller's order
+        timed = ingest(engine, feed, first, args.stream, clusters, commit_every)
+        first += args.stream
+        with open("/proc/loadavg") as fh:
+            load = fh.read().split()[:3]
+        print(f"RESULT {args.database} stored {size:,}: {args.stream} articles through the normal path "
+              f"(commit every {commit_every}): {summary(timed)}; load {' '.join(load)}", flush=True)
+        print("  verdicts: " + ", ".join(f"{k} {n}" for k, n in sorted(timed.outcome.items())), flush=True)
+    if args.profile:
+        print(profiled(engine, feed, first, args.profile, clusters, args.commit_every[0]), flush=True)
+    engine.dispose()
+
+
+@contextmanager
+def database(args: argparse.Namespace, size: int) -> Iterator[str]:
+    if args.database == "sqlite":
+        with tempfile.TemporaryDirectory(prefix="zm_scale_") as folder:
+            yield f"sqlite:///{folder}/ingest_{size}.db"
+        return
+    with scratch_database(args.postgres, args.keep) as url:
+        yield url
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--database", choices=("sqlite", "postgres"), default="sqlite")
+    parser.add_argument("--sizes", default="10000,100000", help="stored items, comma-separated (one fresh database each)")
+    parser.add_argument("--stream", type=int, default=2000, help="items timed through the normal path")
+    parser.add_argument("--commit-every", type=lambda v: [int(n) for n in v.split(",")], default=[1],
+                        help="articles per transaction (1: as monitor crawl commits each item; earlier benches used 100); "
+                             "several, comma-separated: one stream each, in that order (e.g. 1,100,1,100)")
+    parser.add_argument("--profile", type=int, default=0, help="items more under cProfile (0: none)")
+    parser.add_argument("--workers", type=int, default=2, help="processes fingerprinting the bulk corpus")
+    parser.add_argument("--postgres", default=ADMIN_URL, help="admin URL; fresh databases are made beside it")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--keep", action="store_true", help="do not drop the PostgreSQL databases")
+    args = parser.parse_args()
+    feed = NewsFeed(args.seed)
+    stock = stock_hashes(feed)
+    print(f"corpus: {len(MATERIALS.pool):,} real sentences recombined, {len(MATERIALS.stock)} stock sentences, "
+          f"{len(MATERIALS.templates)} real templates, {len(MATERIALS.zones)} zones; {len(stock)} stock hashes")
+    for size in (int(s) for s in args.sizes.split(",")):
+        with database(args, size) as url:
+            run_size(url, size, args, feed, stock)
+
+
+if __name__ == "__main__":
+    main()
