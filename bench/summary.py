@@ -65,6 +65,14 @@ FIGURES: dict[str, tuple[Figure, ...]] = {
         Figure("fetch_pages_per_s", "fetching alone (pages/s)", ">= 300"),
         Figure("rerun_list_bytes_saved", "rerun, list bytes saved by conditional GET"),
     ),
+    "tagging": (
+        Figure("articles_per_s", "tagging, one core (articles/s)", ">= 2000"),
+        Figure("subject_f1_heldout", "subject-zone F1, real held-out", ">= 0.95", reference="baseline_subject_f1_heldout"),
+        Figure("subject_f1_tune", "subject-zone F1, real tune", ">= 0.95"),
+        Figure("any_zone_f1_heldout", "any-zone F1, real held-out", ">= 0.95"),
+        Figure("people_r_heldout", "people recall, real held-out", ">= 0.85"),
+        Figure("people_p_heldout", "people precision, real held-out", ">= 0.90"),
+    ),
 }
 
 

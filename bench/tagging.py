@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import inspect
+import json
 import re
 import statistics
 import sys
@@ -275,6 +276,14 @@ def main() -> None:
     for label, rates in (("CPU time", sorted(r[0] for r in runs)), ("wall time", sorted(r[1] for r in runs))):
         print(f"throughput ({label}): min {rates[0]:,.0f}, median {statistics.median(rates):,.0f}, "
               f"max {rates[-1]:,.0f} articles/s (3,000 characters each, one core, {args.repeat} runs)")
+    # The last line is for bench/summary.py (make bench): the real set's held-out figures, the naive baseline's beside.
+    ours, base, _ = results["held-out all"]
+    print(json.dumps({"bench": "tagging", "articles_per_s": round(statistics.median(r[0] for r in runs)),
+                      "subject_f1_tune": round(results["real tune"][0]["subject"].f1, 3),
+                      "subject_f1_heldout": round(ours["subject"].f1, 3),
+                      "baseline_subject_f1_heldout": round(base["subject"].f1, 3),
+                      "any_zone_f1_heldout": round(ours["any zone"].f1, 3),
+                      "people_p_heldout": round(ours["people"].p, 3), "people_r_heldout": round(ours["people"].r, 3)}))
 
 
 if __name__ == "__main__":
