@@ -7,8 +7,10 @@ import json
 from datetime import datetime
 from pathlib import Path
 
+import yaml
 from sqlmodel import Session, select
 
+from monitor.demo.server import SITE_ROOT, DemoSite
 from monitor.digest.channel_delivery import messages_for
 from monitor.digest.channel_registry import add_channel
 from monitor.digest.channels import Story
@@ -291,3 +293,41 @@ def test_a_channel_keeps_the_hours_and_days_of_its_timezone(migrated_url: str) -
             [row] = session.exec(select(ChannelDelivery)).all()
         assert row.period_key == f"{now.astimezone(berlin):%Y-%m-%d}"
         engine.dispose()
+
+
+def test_the_demo_corpus_reaches_a_channel_of_each_kind_as_alerts_and_a_daily_digest(
+        migrated_url: str, demo_site: DemoSite, tmp_path: Path) -> None:
+    """Issue 22's check, through the CLI as an operator runs it: the demo sites crawled, then a daily and an immediate
+    channel of each kind for 包头稀土高新区; every kind gets the daily digest once and one alert per Baotou story."""
+    expected = yaml.safe_load((SITE_ROOT / "expected.yaml").read_text(encoding="utf-8"))
+    baotou = [a["title"] for a in expected["articles"] if "baotouxitu" in a["zones"] and not a["repost_of"]]
+    others = [a["title"] for a in expected["articles"]
+              if "baotouxitu" not in a["zones"] + a["mentioned_zones"] and not a["repost_of"]]
+    assert len(baotou) >= 2 and others
+    sources = tmp_path / "sources.yaml"
+    sources.write_text(demo_site.sources_yaml(), encoding="utf-8")
+    env = {"MONITOR_DATABASE_URL": migrated_url, "MONITOR_SOURCES": str(sources), "MONITOR_ALLOW_PRIVATE_HOSTS": "1",
+           "MONITOR_OUTBOX": str(tmp_path / "outbox"), "MONITOR_SECRET_KEY": "channels-demo"}
+    crawl = run_cli("crawl", "--json", env=env, cwd=tmp_path)
+    assert crawl.returncode == 0, crawl.stderr
+    with platform_server() as server:
+        for frequency in ("daily", "immediate"):
+            for kind, url in server.urls(robot=frequency).items():
+                secret = ["--secret", SECRETS[kind]] if SECRETS[kind] else []
+                added = run_cli("channels", "add", f"{kind}-{frequency}", "--kind", kind, "--url", url, *secret,
+                                "--zone", "baotouxitu", "--frequency", frequency, env=env, cwd=tmp_path)
+                assert added.returncode == 0, added.stderr
+        send = run_cli("digest", "send", "--force", "--json", env=env, cwd=tmp_path)
+        assert send.returncode == 0, send.stderr
+        [summary] = [json.loads(line) for line in send.stdout.splitlines() if line.strip()]
+        assert summary["channels_failed"] == 0
+        for kind in SECRETS:
+            [daily] = [m for m in server.of(kind) if m.robot == "daily"]
+            assert all(title in _text(daily) for title in baotou), kind
+            assert not any(title in _text(daily) for title in others), kind
+            alerts = [_text(m) for m in server.of(kind) if m.robot == "immediate"]
+            assert sorted(next(t for t in baotou if t in alert) for alert in alerts) == sorted(baotou), kind
+        taken = len(server.received)
+        again = run_cli("digest", "send", "--force", "--json", env=env, cwd=tmp_path)
+        assert again.returncode == 0, again.stderr
+        assert len(server.received) == taken  # nothing is delivered twice
