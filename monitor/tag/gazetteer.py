@@ -4,7 +4,9 @@
   never changed or reused. Whether the approval year is verified is read from the ``notes``
   cell (``[year verified]``), so ``monitor zones show`` keeps the uncertainty visible. The
   ``websites`` column holds the hosts of the zone's official sites (``;``-separated, blank where
-  unknown): the one place zone sites are kept (see the notes file for how each was found).
+  unknown): the one place zone sites are kept (see the notes file for how each was found). The
+  ``districts`` column holds the county-level districts a zone lies in (``;``-separated, blank where
+  not sourced; the notes file says which are unverified): 江门高新区 -> 江海区.
 - ``ambiguous-aliases.csv``: names that more than one zone uses (火炬高新区 ...). They are
   never matched straight to a zone; the tagger resolves them from the text or the source.
 - ``places.csv``: provinces and cities by the form printed in news (包头, 内蒙古), with the
@@ -35,6 +37,7 @@ class Zone:
     year_verified: bool = False
     sources: tuple[str, ...] = ()
     websites: tuple[str, ...] = ()  # hosts of the zone's official sites (www. kept as published)
+    districts: tuple[str, ...] = ()  # county-level districts it lies in (江海区), as the notes file sources them
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -125,6 +128,7 @@ def load_gazetteer() -> Gazetteer:
                 year_verified=row["notes"].startswith("[year verified]"),
                 sources=tuple(s for s in row.get("source", "").split(";") if s),
                 websites=tuple(h.strip() for h in row.get("websites", "").split(";") if h.strip()),
+                districts=tuple(d.strip() for d in row.get("districts", "").split(";") if d.strip()),
             )
         )
     return Gazetteer(zones)

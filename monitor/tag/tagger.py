@@ -32,6 +32,7 @@ import ahocorasick_rs
 
 from monitor.items import ContentType, ExtractedArticle, PersonOrg, PersonTag, PlaceTag, TagSet, ZoneTag
 from monitor.normalise import looks_traditional, match_key, strip_ruby, to_simplified
+from monitor.tag.districts import district_names
 from monitor.tag.gazetteer import Gazetteer, Place, load_ambiguous_aliases, load_gazetteer, load_places
 from monitor.tag.people import OFFICES, find_byline, find_bylines, find_people, office_spans
 from monitor.tag.topics import Taxonomy, TopicMatcher
@@ -108,6 +109,8 @@ class ZoneTagger:
                 for form in ("国家高新区", "国家级高新区", "高新技术产业开发区", "国家高新技术产业开发区", "高新技术开发区"):
                     if stem + form not in self.ambiguous:
                         entries.setdefault(stem + form, (_ZONE, zone.id))
+        for key, zone_id in district_names(self.gazetteer, self.places).items():  # 高新区(江海区): see districts.py
+            entries.setdefault(key, (_ZONE, zone_id))
         for key in self.ambiguous:
             entries[key] = (_AMBIG, key)
         # Two automata. Zone-side names, leftmost-longest: the scan returns just the hits kept (an overlapping
