@@ -52,10 +52,20 @@ def test_new_hosts_name_their_zones() -> None:
         ("gxq.km.gov.cn", "kunming"),
         ("www.kmhnz.gov.cn", "kunming"),
         ("ssl.dg.gov.cn", "songshanhu"),
+        ("nygxq.gov.cn", "nanyang"),
+        ("gxq.yl.gov.cn", "yulin"),
+        ("gxq.xianyang.gov.cn", "xianyang"),
     ):
         assert gazetteer.zone_for_host(host).id == zone_id, host  # type: ignore[union-attr]
     # the city portals those sites sit under are not the zones'
-    for host in ("www.foshan.gov.cn", "www.km.gov.cn", "km.gov.cn", "www.dg.gov.cn", "dg.gov.cn"):
+    for host in (
+        "www.foshan.gov.cn",
+        "www.km.gov.cn",
+        "km.gov.cn",
+        "www.dg.gov.cn",
+        "dg.gov.cn",
+        "www.yl.gov.cn",
+    ):
         assert gazetteer.zone_for_host(host) is None, host
 
 
