@@ -55,6 +55,7 @@ def test_new_hosts_name_their_zones() -> None:
         ("nygxq.gov.cn", "nanyang"),
         ("gxq.yl.gov.cn", "yulin"),
         ("gxq.xianyang.gov.cn", "xianyang"),
+        ("www.duodao.gov.cn", "jingmen"),
     ):
         assert gazetteer.zone_for_host(host).id == zone_id, host  # type: ignore[union-attr]
     # the city portals those sites sit under are not the zones'
@@ -75,6 +76,7 @@ def test_district_forms_name_the_zone() -> None:
     assert names["高新区(江海区)"] == names["高新区(江海)"] == names["江海区(高新区)"] == "jiangmen"
     assert names["国家高新区(江海区)"] == names["江海区高新区"] == "jiangmen"
     assert names["新吴区(高新区)"] == "wuxi" and names["高新区(滨江)"] == "hangzhou"
+    assert names["高新区(掇刀区)"] == names["掇刀区高新区"] == "jingmen"
     # a district that is already a place (三河, 昆山: a place before 高新区 names its zone there) adds nothing
     assert not any("三河" in key or "昆山" in key for key in names)
 
