@@ -453,7 +453,8 @@ def main() -> int:
                   f"signed pieces ({ROUNDUPS.relative_to(ROOT)})\n")
             print("| extractor | pieces right | share | pages all right | pieces extracted |")
             print("|---|---|---|---|---|")
-            order = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]  # the order they were added
+            order = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                     "tenth"]  # the order they were added
             batches = sorted({r.extra.get("batch", "first") for r in subset},
                              key=lambda b: order.index(b) if b in order else len(order))
             for name in names:

@@ -531,6 +531,153 @@ NINTH_PAGES = [
         P("燕燕", "委员", "去年我市发布了关于西瓜振兴的相关计划文件", "更好地讲好平湖西瓜的故事"),
         P("俞震", "委员", "去年,我市加快推进“公园城市”建设", "从而进一步提升城市品位")]),
 ]
+# Tenth batch (r79-r98, 20 pages), added 2026-12-07 after the rules from the ninth: found with the search tool's
+# pages corpus, the excerpts copied as it holds them (ruby, mojibake and navigation left in), labelled by hand from the
+# text before the splitter or extractor ran on them. Where a page prints a handle or pen name (weibo '@handle', a
+# forum nickname), the author is the name as printed; a newspaper signing a quotation is no author and is left
+# unlabelled, as is a name the page garbles (r91 '邱震?').
+TENTH_PAGES = [
+    ("r79-cnr-name-colon-answers-after-lead.txt", "http://www.cnr.cn/zgxc/focus/20180305/t20180305_524153074.shtml",
+     "radio transcript: a lead naming 'post NAME' (or the name alone), then 'NAME:' opening the answer", True,
+     "cut after the fourth answer", [
+        P("方敏", "全国人大代表", "全国两会是事关民生的重要会议", "也希望国家能更好地去解决存在的一些问题"),
+        P("马恒燕", "全国人大代表", "一是自己当选全国人大代表感到很光荣", "所以要为教育发声"),
+        P("李君", "全国人大代表", "作为一名来自基层的人大代表", "这就不辜负我们代表的身份"),
+        P("孙艳玲", None, "希望此次大会来给我们解决的就是", "让真正的乡土文化和乡土气息延承下去")]),
+    ("r80-rmzxb-squares-post-name-colon-subhead.txt",
+     "http://dzb.rmzxb.com.cn/rmzxbPaper/pc/con/202303/05/content_39107.html",
+     "e-paper: a column of photo-caption names, then '■■post,NAME:' alone on a line, a sub-headline, the piece", True,
+     "cut in the first piece", [
+        P("吴向东", "全国政协委员,中国共产党历史展览馆馆长", "中国共产党历史展览馆自2021年6月18日正式开馆以来",
+          "引导青少年扣好人生", "让红色薪火代代相传")]),
+    ("r81-handmsg-name-line-post-lines-trad.txt", "http://www.handmsg.com/page/2024/0327/23899354.shtml",
+     "the name alone on a line, two post lines under it, then the piece in the first person (traditional, ruby)", True,
+     "cut in the first piece", [
+        P("陳發虎", "中國科學院院士、中國科學院青藏高原研究所所長", "青藏高原是世界屋脊、亞洲水塔", "青藏科學精神,為守")]),
+    ("r82-gmw-subhead-narrator-post-name.txt",
+     "https://epaper.gmw.cn/gmrb/html/2025-12/10/nw.D110000gmrb_20251210_1-07.htm",
+     "a lead, a sub-headline, then '讲述人:post NAME' and the piece in the first person", True,
+     "cut in the first piece", [
+        P("彭承志", "中国科学院院士、中国科学技术大学教授", "在量子信息、人工智能等前沿领域", "美国的NASA特",
+          "中国的突破推动了整个领域的发展")]),
+    ("r83-ce-subhead-name-deputy-colon.txt", "http://i1.ce.cn/ce/xwzx/gnsz/gdxw/202603/t20260312_2821490.shtml",
+     "sub-headline 'NAME代表:topic', then paragraphs naming 'post NAME表示'; a reporter credit in brackets closing "
+     "the first", True, "cut in the second piece", [
+        P("李跃勇", "全国人大代表、河南省驻马店市委书记", "今年的政府工作报告提出", "推动文化繁荣兴盛上取得新成效",
+          "李跃勇代表:制造业攀高逐新"),
+        P("张强", "全国人大代表、山西省大同市委书记", "山西省委深入贯彻习近平总书记对山西工作的重要讲话重要指示精神",
+          "去年服务器产值达30亿元", "张强代表:提升经济外向度")]),
+    ("r84-handmsg-entrepreneurs-name-space-post-trad.txt", "http://www.handmsg.com/page/2018/0103/2648144.shtml",
+     "'NAME post' (a space between) alone on a line, then the piece; a lead above (traditional)", True,
+     "cut in the fifth piece", [
+        P("柳傳志", "聯想集團創始人、聯想控股董事長", "人有了精神上的追求", "有更好的凝聚力"),
+        P("宋志平", "中國建材集團董事長", "企業家應當把履行社會責任作為自覺追求", "淡泊名利"),
+        P("董明珠", "格力電器董事長", "企業家精神說穿了就是忘記自我", "同時要有一種犧牲自我的精神"),
+        P("宗慶后", "娃哈哈集團董事長兼總經理", "做企業不可能一帆風順", "要為促進社會發展和共同富裕發揮作用"),
+        P("潘剛", "伊利集團董事長兼總裁", "愛國敬業,是企業家的道德底線", "不僅要自立自信")]),
+    ("r85-johnnytowncar-numbered-questions-post-name-colon.txt",
+     "https://m.johnnytowncar.com/cj/2011/09-20/3340529_4.shtml",
+     "numbered question headings, each over one or two 'postNAME:' lines (no space) opening the answers", True,
+     "starts at the second question; cut in the fifth answer", [
+        P("林宇", "网秦移动有限公司首席执行官", "国内的云计算", "通过市场机制把钱花到最该去的地方"),
+        P("艾雅", "印度维布络公司大中华区总经理", "谈到云计算,我们可以从两个层面考虑", "中国有自己的优势"),
+        P("韩小红", "慈铭健康体检管理集团董事CEO", "要满足人民群众的基本医疗需求", "要给民营资本一个平台"),
+        P("刘积仁", "东软集团CEO", "现在中国对两个领域非常重视", "像美国人那样在医疗上花钱"),
+        P("刘二飞", "美银美林中国区行政总裁", "谈经济转型,不仅仅应该是新能源和低碳",
+          "向技术密集型和知识密集型产业进行过渡")]),
+    ("r86-cri-photo-caption-then-post-name-trad.txt",
+     "https://big5.cri.cn/gate/big5/news.cri.cn/20250402/777f8d4e-cc50-fdfb-7579-c62648f3c89e.html",
+     "a photo caption 'NAME(latin name)(photographer 攝)', then 'post NAME(latin name)表示' opening the piece; "
+     "transliterated names with '·' (traditional)", True, "cut in the second piece", [
+        P("穆罕默德·卡西姆·簡", "巴基斯坦白沙瓦大學名譽教授、中國科學院外籍院士、巴基斯坦科學院院士",
+          "中關村論壇意義非凡", "也凸顯了國際合作的重要性"),
+        P("霍馬尹·卡澤羅尼", "加州大學伯克利分校機械工程教授、伯克利機器人與人體工程實驗室主任",
+          "對中關村論壇整體氛圍讚譽有加", "論壇期間展示的語音合成技術等")]),
+    ("r87-gotaobao-deputy-post-name-colon-lines.txt", "https://gotaobaowang.com/ask/thread/20200206/5718718.html",
+     "reporters' line, then 'post NAME:' alone on a line (the first with no separator between post and name) before "
+     "each piece; a text mirror with odd characters", True, "cut in the second piece", [
+        P("沈禧娜", "全国人大代表广东省潮州市饶平县海山镇东港村东港村村委会副主任", "2011年,沈禧娜放弃了在广州",
+          "寻找我们村的发展路径"),
+        P("王涛", "全国人大代表、广东省司法厅南丰强制隔离戒毒所四分所一大队大队长", "是廣东省司法厅南丰强制隔离戒毒所",
+          "自己在工作中接触吸毒人员跟他们聊")]),
+    ("r88-nanfang-subheads-post-name-jianyi-trad.txt", "https://m.slycedyce.com/mtjjn/content/post_1037279.html",
+     "a lead, sub-headlines, narrative, then 'post NAME建議' late in the section (traditional)", True,
+     "cut in the second section, before its speaker is named", [
+        P("黃源浩", "省人大代表、奧比中光科技有限公司董事長兼首席執行官", "黨的二十大報告指出,加快實現高水平科技自立自強",
+          "打造經濟發展的“第二曲線”", "錨定“全球領先”,實現高水平科技自立自強")]),
+    ("r89-zgkjsz-name-space-post-lines-trad.txt", "http://zgkjsz.com/page/2015/1117/948285.shtml",
+     "'NAME post' (a space between) alone on a line, then a one-paragraph piece (traditional, ruby)", True,
+     "cut in the fourth piece", [
+        P("徐賁", "大學教授", "專業知識只有在能夠高度自治的時候", "又不阿諛奉承或膽小怕事的人士"),
+        P("趙啟正", "國務院新聞辦公室原主任", "在對外傳播或交流中", "和氣、和善、和平,我和你"),
+        P("彭曉蕓", "媒體評論員", "留守兒童是中國城市化進程中最慘痛的代價", "這對進城打工的農村人是極度的剝削和不公平"),
+        P("畢飛宇", "作家", "我們常說文學是有分類的", "這里的差異固然可以通過題材去")]),
+    ("r90-zgkjsz-name-post-paren-lines-trad.txt", "http://zgkjsz.com/page/2015/0606/952754.shtml",
+     "'NAME(post)' alone on a line (the first with a dash after it), then a one-paragraph piece (traditional, ruby)",
+     True, "cut in the fourth piece", [
+        P("張鳴", "學者", "治理污染,人人有責", "不管污染企業"),
+        P("綠妖", "媒體人", "在中國人的長相中", "又外化成面相"),
+        P("趙思樂", "專欄作家", "連帶“婦女節", "更是反婦女主體意識和權利而行之"),
+        P("葛劍雄", "歷史學家 全國政協常委", "省跟縣中間的地級市應徹底取消", "管理的層級越少越好")]),
+    ("r91-zgkjsz-name-dash-lines-trad.txt", "http://zgkjsz.com/page/2015/0310/948930.shtml",
+     "'NAME——' alone on a line (no post; one a net nickname), then a one-paragraph piece (traditional, ruby)", True,
+     "cut at the sixth name; the fifth name is garbled ('邱震?') and its piece left unlabelled", [
+        P("馬光遠", None, "消化以前刺激政策遺留的", "只存在于作家的想象中"),
+        P("逍遙劍客", None, "少壯不努力,長大玩手機", "恰似一天到晚沒完沒了玩手機"),
+        P("張鳴", None, "官不聊生,民眾很開心", "做官也不用惶惶不可終日"),
+        P("楊建國", None, "新媒體產業園、出版產業園", "缺乏對產業集聚規律認識")]),
+    ("r92-zgkjsz-quote-then-dash-description-trad.txt", "http://zgkjsz.com/page/2015/1111/743910.shtml",
+     "a quotation, then a line '——' describing who said it (name inside a sentence, post before the name or "
+     "none) (traditional, ruby, mojibake)", True, "cut in the last description line", [
+        P("梁曉聲", "知名作家", "被亞文化、次文化、劣文化所襄挾的孩子們", "特別想拉回學生們"),
+        P("陸谷孫", "《中華漢英大詞典》的主編", "我的思路就是,上不封頂", "權威在不可知的未來"),
+        P("梁鴻", None, "重回梁莊對我而言", "理解世界跟我的關系這個途徑"),
+        P("嚴歌苓", None, "女性的眼光和價值觀特別能推舉出一個時代的英雄", "女性的眼光和價值觀特別能推舉出一個時代的英雄"),
+        P("李繼宏", "譯者", "現在看來我的譯本", "但目前沒有這樣的需要"),
+        P("顏歌", "小說家", "寫我這個年齡看到", "作為一個標本"),
+        P("邪月", "縱橫中文網主編", "百度搜索風云榜前50名的小說", "只要一上榜就被搶")]),
+    ("r93-fx361-quote-then-dash-post-name.txt", "https://fx361.cc/page/2011/0815/11544324.shtml",
+     "a long quotation, then '——post NAME…如是说/指出…' closing it", True, "cut in the third (unsigned) quotation", [
+        P("白岩松", "央视名嘴", "怎么建立一个良性循环", "人活着就不那么焦虑"),
+        P("雷达", "著名文学评论家", "这几年创作上的一个趋向是回归故事", "它们一起该撑起多大的审美空间")]),
+    ("r94-gmw-quote-then-dash-name-said.txt", "https://gmw.cn/01ds/2000-11/29/GB/2000^328^0^DS226.htm",
+     "quotations each closed by a '——' line: '——NAME。', '——post NAME说。', a newspaper (no author), a long "
+     "sentence ending '…NAME…地说。'", False, "", [
+        P("王蒙", None, "今后的文学大师级人物也许不会是鲁迅先生式的", "与读者轻轻私语的那种"),
+        P("张平", "作家", "对一个作家来说", "但作家决不可以远离时代和人民"),
+        P("克莱顿", "美国畅销书作家", "对于我这种人,这比得到奥斯卡奖还棒", "我十分荣幸地用我的名字命名一个新的品种"),
+        P("郭哲铭", "台湾新版《资治通鉴》的总编辑", "阅读古籍可以达成立德、立功、立言的古典理想",
+          "都是古籍得以不死的原因")]),
+    ("r95-cflac-weibo-handle-post-paren.txt", "http://www.cflac.org.cn/zgysb/dz/ysb/page_2/201604/t20160418_327849.htm",
+     "'@handle(post)' alone on a line (weibo handles), then the piece", False, "", [
+        P("西山书客谭旭东", "作家", "有家长说,各种图书排行榜让人眼花缭乱", "但真正的阅读要靠自己辨别"),
+        P("绝对敏捷", "电视从业者", "在影视圈似乎一贯吹着资本可以主宰一切的风", "这,是最危险的时候"),
+        P("臧棣", "诗人", "必须学会从视觉的角度看待诗的音乐性", "单独说这个就比那个更重要")]),
+    ("r96-xinhuanet-netizen-handles-numbered.txt",
+     "http://news.xinhuanet.com/politics/2016lh/2016-03/04/c_1118239707.htm",
+     "numbered topic headings, each over two 'site网友@handle:' paragraphs", True, "cut in the eighth piece", [
+        P("坛跟儿石头", "凤凰网网友", "行胜于言", "期待强大的中国继续前行"),
+        P("转转转转转定", "新浪网网友", "把这么一个大帽子扣在中国人头上", "有礼有节有力"),
+        P("大唐丰韵134", "凤凰网网友", "傅莹的回答既不抢跑", "也兼顾原则性和灵活性"),
+        P("网络小红人", "腾讯网网友", "强烈支持增加军费", "否则只能拔苗助长适得其反"),
+        P("心往大海鱼翔千里", "新浪网网友", "任何治理都是有代价的", "人大还是要保持监督的力度和节奏"),
+        P("飞扬951", "搜狐网网友", "环境污染关系百姓的身体健康和切实体会", "给百姓一片干净的天和地"),
+        P("许先生", "搜狐网网友", "傅莹的回答直指问题关键点", "该如何解决"),
+        P("努力奋斗_26119", "网易网网友", "中国一直是在积极地斡旋", "推进六方会谈也确实取得一定的成")]),
+    ("r97-hkcna-tongqi-post-name-transcript-trad.txt", "http://www.hkcna.hk/docDetail.jsp?id=100297911&channel=2803",
+     "video transcript: '【字幕】', '標題一:', then '【同期】post NAME' alone on a line before each answer "
+     "(traditional)", True, "cut in the third answer", [
+        P("冼漢廸", "港區全國人大代表", "心情當然非常激動的", "我深深感受到國家對香港的長期支持和關愛"),
+        P("陳仲尼", "港區全國人大代表", "有兩點花絮給大家分享一下", "可以說是非常高效的"),
+        P("黃錦良", "港區全國人大代表", "這次能够以港區人大代表的身份", "以港區全國人大代表的身份來出席兩會")]),
+    ("r98-zijing-post-name-biaoshi-paragraphs.txt",
+     "https://zijing.com.cn/web/article/1349126001706708992/web/content_1349126001706708992.html",
+     "a lead, then 'post NAME表示/形容' opening paragraphs; the first speaker's piece runs three paragraphs and names "
+     "the next speaker in passing", True, "cut in the third piece", [
+        P("马逢国", "港区全国人大代表团团长", "总结是次会议表示", "港区全国人大代表陈帆提出香港发展碳交易体系的建议"),
+        P("李慧琼", "全国人大常委会委员", "很高兴今年的政府工作报告获极高票通过", "希望政府可以加快推进"),
+        P("陈勇", "港区全国人大代表团副团长", "今年的政府工作报告是", "工作报告提到香港要")]),
+]
 PROJECT = [
     ("seed-newspaper-page-2022.txt", "file:///newspaper-page-2022.txt",
      "the seed: headline, 'NAME post' byline, piece; OCR of columns read out of order", False, "", [
@@ -558,6 +705,7 @@ if __name__ == "__main__":
     pages += [entry(*p, "published page (search corpus excerpt)", "seventh") for p in SEVENTH_PAGES]
     pages += [entry(*p, "published page (search corpus excerpt)", "eighth") for p in EIGHTH_PAGES]
     pages += [entry(*p, "published page (search corpus excerpt)", "ninth") for p in NINTH_PAGES]
+    pages += [entry(*p, "published page (search corpus excerpt)", "tenth") for p in TENTH_PAGES]
     pages += [entry(*p, "the project's seed page") for p in PROJECT]
     with open("labels.json", "w", encoding="utf-8") as out:
         json.dump({"pages": pages}, out, ensure_ascii=False, indent=1)
