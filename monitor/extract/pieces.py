@@ -36,6 +36,7 @@ from monitor.items import Piece
 from monitor.normalise import (
     clean_text,
     collapse_repeats,
+    looks_traditional,
     rejoin_fragments,
     remove_spliced_spans,
     shared_span,
@@ -238,8 +239,14 @@ _CHROME_UNIT = re.compile(r"ICP[备证]|许可证|版权所有|Copyright|All Rig
                           r"^(?:上一篇|下一篇|返回|打印|关闭|分享到?)|"
                           # who compiled the pieces above ('（整理 李杏）') ends them (roundup r38)
                           r"^[（(]\s*(?:整理|编辑|编译|综合)[\s:：]*[\u4e00-\u9fa5]{2,4}\s*[)）]$", re.I)
-# A weibo post quoted with its handle: '@商界杂志：…' (roundup r38, tune half).
-_OPEN_HANDLE = re.compile(r"@([\w\u4e00-\u9fa5·\-]{2,20}?)\s*[:：]\s*")
+# A weibo post quoted with its handle: '@商界杂志：…' (roundup r38, tune half); the site before the handle
+# ('凤凰网网友@坛跟儿石头：…', r96) or the post in brackets after it on a line alone ('@臧棣（诗人）', r95) is the
+# signer's post (tenth batch, tune half).
+_OPEN_HANDLE = re.compile(r"([^\s@:：，。,.!！?？“”]{1,10}?(?:网友|博主|用户|微博))?@([\w\u4e00-\u9fa5·\-]{2,20}?)\s*"
+                          r"(?:[:：]\s*|[（(]([^）)\s]{1,20})[）)]\s*$)")
+# A programme's tag before a signature line ('【同期】港区全国人大代表 冼汉廸': a video transcript, roundup r97, tenth
+# batch, tune half) is the line's mark, not part of the post.
+_TAG = re.compile(r"【[\u4e00-\u9fa5]{2,4}】\s*(?=\S)")
 _META_UNIT = re.compile(r"(?:19|20)\d\d[-/.年]\d{1,2}|来源|发布时间|时间[:：]")
 _LABEL_WORDS = frozenset("时间 日期 来源 作者 编辑 记者 标题 摘要 导语 地址 电话 邮箱 主持人 网友 链接 原标题 关键词 发布 正文 "
                          "问题 答案 提问 回答 导读 简介 备注 说明 附件 注释".split())
@@ -258,6 +265,7 @@ _CLOSE_TRAIL = re.compile(r"(?:^|(?<=[。！？!?…”」\s]))\s*((?:本报|本
                           rf"({_HAN_NAMES})\s*(?:摄影报道|摄影|报道|摄)?\s*$")
 _NAME_THEN_POST = re.compile(r"([\u4e00-\u9fa5·]{2,8})\s*(?:[（(]([^）)]{2,50})[）)]|[，,]\s*([^，,]{2,50}))\s*$")
 _SPEECH = re.compile(r"介绍|表示|说|感慨|认为|指出|建议|谈到|坦言|强调")
+_NAME_TITLE = re.compile(r"([\u4e00-\u9fa5]{2,3})(?:代表|委员)$")
 _MAX_TITLE = 30
 _TITLE_END = re.compile(r"[。！？!?；;：:，,]")
 # A group, not one person's post ('多名司局长向市民拜年', '3位司长'): r28.
@@ -268,10 +276,10 @@ _POST_CONNECTIVE = re.compile(r"^(?:而且|而|并且|并|另外|此外|同时|�
 _MIN_SIGNED = 2
 
 
-def _simplified(text: str) -> str:
+def _simplified(text: str, force: bool = False) -> str:
     """`text` in simplified script with the same length (positions map back to the original)."""
-    simple = to_simplified(text)
-    return simple if len(simple) == len(text) else "".join(to_simplified(c) for c in text)
+    simple = to_simplified(text, force)
+    return simple if len(simple) == len(text) else "".join(to_simplified(c, force) for c in text)
 
 
 @dataclass(slots=True)
@@ -293,6 +301,7 @@ class _Mark:
     title: str | None = None  # a headline the signature line carries ('陈茂波：经济正稳步向前')
     weak_too: bool = False  # an explicit opener that also counts among the weak ones (_after_lead)
     stop: int | None = None  # the unit a list item ends before (_teasers)
+    top: bool = False  # a 'NAME：a few words' sub-headline on the page's first line (kept when others sign so)
 
 
 _NOISE_UNIT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
@@ -301,8 +310,8 @@ _NOISE_UNIT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 _MAX_CAPTION = 80
 
 
-def _unit(text: str) -> _Unit:
-    simple = _simplified(text)
+def _unit(text: str, traditional: bool = False) -> _Unit:
+    simple = _simplified(text, traditional)
     if len(simple) <= 3 and not _NOISE_UNIT.search(simple):  # '|', '⑤': layout left in a text (r30)
         kind = "noise"
     elif len(simple) < 120 and (EDITOR_LINE.match(simple) or _CHROME_UNIT.search(simple)):
@@ -363,6 +372,9 @@ def _signature(sig: str, offset: int, text: str) -> tuple[str, str | None] | Non
         group = 2 if match[2] else 3
         if re.search(f"(?:{SIGNATURE_POST_END.pattern})$", match[group]):
             return text[offset: offset + match.end(1)], text[offset + match.start(group): offset + match.end(group)].strip()
+    if (titled := _NAME_TITLE.match(sig)) and name_at(titled[1], 0, until_end=True):
+        # 'NAME代表：topic' sub-headlines (roundup r83, tenth batch, tune half): the full post is in the paragraph
+        return text[offset: offset + titled.end(1)], None
     close = sig.rfind("”")
     if close > 0 and (found_name := name_at(sig, close + 1, until_end=True, long_ok=True)):
         return text[offset + found_name[0]: offset + found_name[1]], text[offset: offset + close + 1]
@@ -381,7 +393,12 @@ def _opener(index: int, unit: _Unit) -> _Mark | None:
             return _Mark(index, "open", _orig(text, simple, name, at), post and _orig(text, simple, post, at),
                          match.end())
     if match := _OPEN_HANDLE.match(simple, at):
-        return _Mark(index, "open", text[match.start(1): match.end(1)], None, match.end())
+        post = match.group(1) or match.group(3)
+        group = 1 if match.group(1) else 3
+        return _Mark(index, "open", text[match.start(2): match.end(2)],
+                     text[match.start(group): match.end(group)] if post else None, match.end())
+    if tag := _TAG.match(simple, at):
+        at = tag.end()
     if match := _OPEN_NAME_PAREN.match(simple, at):
         if name_at(match.group(1), 0, until_end=True):
             return _Mark(index, "open", text[match.start(1): match.end(1)], text[match.start(2): match.end(2)],
@@ -393,14 +410,15 @@ def _opener(index: int, unit: _Unit) -> _Mark | None:
         sig = match.group(1).rstrip()
         if found := _signature(sig, at, text):
             name, post = found
-            whole = match.end() if text[: match.end(1)].rstrip().endswith((name, post or name)) or _SPEECH.search(
+            whole = match.end() if text[: match.end(1)].rstrip().endswith((name, post or name)) \
+                or _NAME_TITLE.match(sig) or _SPEECH.search(
                 simple[match.end(1): match.end()]) else at
             rest = simple[whole:]
             if whole > at and rest and len(rest) <= _MAX_TITLE and not _TITLE_END.search(rest):
                 # 'NAME：a few words' on a line of its own: a sub-headline signing the piece below; on
                 # the page's first line, the page's own headline (r28)
-                return _Mark(index, "open", name, post and _post(post), len(simple),
-                             title=clean_text(text)) if index > 0 else None
+                return _Mark(index, "open", name, post and _post(post), len(simple), title=clean_text(text),
+                             top=index == 0)
             return _Mark(index, "open", name, post and _post(post), whole)
     if unit.kind == "heading" and (found := _name_post_line(simple[at:], at, text)):
         return _Mark(index, "open", *found, len(simple))
@@ -517,10 +535,19 @@ def _closer(index: int, unit: _Unit) -> _Mark | None:
             if match := pattern.search(simple, tail):
                 return _Mark(index, "close", _names(text[match.start(2): match.end(2)]),
                              text[match.start(1): match.end(1)], end=match.start())
-    if "——" in simple and (match := _CLOSE_DASH.search(simple, tail)) \
-            and (found := _signature(match.group(1), match.start(1), text)):
-        return _Mark(index, "close", found[0], found[1] and _post(found[1]), end=match.start())
+    if "——" in simple and (match := _CLOSE_DASH.search(simple, tail)):
+        sig = _SAID_AFTER.sub("", match.group(1))
+        if found := _signature(sig, match.start(1), text):
+            return _Mark(index, "close", found[0], found[1] and _post(found[1]), end=match.start())
+        if sig.startswith("《") and match.start() == 0:
+            # '——《上海青年报》发表文章…' alone on its line: a publication, no person, closes the quotation above
+            # (roundup r94, tenth batch, tune half); the quotation goes to no piece
+            return _Mark(index, "close", "", None, end=0)
     return None
+
+
+# What a dash signature says after the name ('——作家张平说。', '——…总编辑郭哲铭说': roundup r94, tenth batch, tune half)
+_SAID_AFTER = re.compile(r"(?:如是说|这样说|说道|说)$")
 
 
 # A paragraph closing with its speaker's words, '…“希望…的故事。”燕燕说。', the speaker introduced earlier in the
@@ -726,6 +753,33 @@ def _closes_text(marks: list[_Mark], units: list[_Unit]) -> bool:
     return bool(first.end) or any(u.kind == "prose" for u in units[: first.unit])
 
 
+def _people(marks: list[_Mark]) -> int:
+    return len({m.name for m in marks if m.name})
+
+
+def _same_layout_lines(explicit: list[_Mark], units: list[_Unit]) -> list[_Mark]:
+    """'NAME post' lines (a space between) the post vocabulary misses ('彭晓芸 媒体评论员', '毕飞宇 作家'), when at
+    least two lines of the page are read so already: the shape repeated down the page, each over prose, is the
+    evidence (roundup r89, tenth batch, tune half)."""
+    spaced = [m for m in explicit if m.post and m.start == len(units[m.unit].simple)
+              and _SPACED_LINE.match(units[m.unit].simple)]
+    if len(spaced) < _MIN_SIGNED:
+        return []
+    taken = {m.unit for m in explicit}
+    marks = []
+    for i, unit in enumerate(units[:-1]):
+        if i in taken or unit.kind != "heading" or units[i + 1].kind != "prose" \
+                or not (match := _SPACED_LINE.match(unit.simple)) or not name_at(match[1], 0, until_end=True) \
+                or NOT_A_POST.search(match[2]):
+            continue
+        marks.append(_Mark(i, "open", unit.text[: match.end(1)], unit.text[match.start(2): match.end(2)],
+                           len(unit.simple)))
+    return marks
+
+
+_SPACED_LINE = re.compile(r"^([\u4e00-\u9fa5]{2,4}) +([\u4e00-\u9fa5、，,]{2,16})$")
+
+
 def _best_family(units: list[_Unit], min_weak: int) -> list[_Mark]:
     """The marks of the family that signs the most pieces (two people at least; paragraphs that
     merely open with 'post NAME' need `min_weak` people and to open most paragraphs from the
@@ -733,6 +787,13 @@ def _best_family(units: list[_Unit], min_weak: int) -> list[_Mark]:
     openers = _complete_names([m for i, u in enumerate(units) if u.kind not in ("caption", "repeat") and (m := _opener(i, u))], units)
     explicit = [m for m in openers if m.family == "open"]
     explicit = sorted([*explicit, *_name_then_post_lines(units)], key=lambda m: m.unit)
+    explicit = sorted([*explicit, *_same_layout_lines(explicit, units)], key=lambda m: m.unit)
+    # the first line signs a piece only as other lines do, and when it names one person no other line signs
+    # (else it is the page's headline about them: r28)
+    others = {m.name for m in explicit if not m.top}
+    explicit = [m for m in explicit if not m.top or (
+        any(m.title for m in explicit if not m.top) and m.name not in others and " " not in m.name
+        and (whole := name_at(_simplified(m.name, True), 0, until_end=True)) and whole[1] == len(m.name))]
     closers = [m for i, u in enumerate(units) if u.kind == "prose" or u.kind == "heading" if (m := _closer(i, u))]
     # '——post NAME' alone on a line right under a headline, with the text below: it opens that piece
     # as a subtitle does ('“希望更多人才留在农村”' / '——全国人大代表、…党支部副书记冼润霞': roundup r58, tune half)
@@ -761,7 +822,7 @@ def _best_family(units: list[_Unit], min_weak: int) -> list[_Mark]:
         families["open-weak"] = []
     best: list[_Mark] = []
     for marks in families.values():  # ties go to the family listed first (the more explicit)
-        if len({m.name for m in marks}) > len({m.name for m in best}) and len({m.name for m in marks}) >= _MIN_SIGNED:
+        if _people(marks) > _people(best) and _people(marks) >= _MIN_SIGNED:
             best = marks
     if best and best is families["open"]:
         best = _mixed(best, all_weak, units)
@@ -802,13 +863,15 @@ def _post_before(name: str, paragraph: str, min_post: int = 3) -> str | None:
     """The post a piece's first paragraph prints before its signer's name ('财政司司长陈茂波则祝愿…'),
     for a signature that gave only the name (r28)."""
     simple = _simplified(paragraph[:150])
-    at = simple.find(_simplified(name))
+    at = simple.find(_simplified(name, looks_traditional(paragraph[:150])))
     if at <= 0:
         return None
     found = post_then_name(simple[: at + len(name) + 1], 0, min_post=min_post)
     if not found or found[1] != at:
         return None
     clause = max(simple.rfind(c, 0, found[0]) for c in "，,。：:；;“”") + 1
+    if copula := _COPULA.match(simple, clause):  # '这是全国政协委员、…校长严建兵接受采访' (a caption: r74)
+        clause = copula.end()
     return _post(paragraph[clause: found[0]])
 
 
@@ -817,7 +880,10 @@ def split_signed(texts: list[str], title: str | None = None, min_weak: int = 2) 
 
     `min_weak`: how many people paragraphs opening with 'post NAME' must name before they split
     the page (an ordinary news article quotes two officials in turn; a collection quotes more)."""
-    units = _mark_repeated_lead(_mark_captions([_unit(cleaned) for t in texts if (cleaned := clean_text(strip_ruby(t)))]))
+    cleaned_texts = [cleaned for t in texts if (cleaned := clean_text(strip_ruby(t)))]
+    # on a traditional page every line is folded, short ones without a telling character too (r89, tenth batch)
+    traditional = sum(map(looks_traditional, cleaned_texts)) * 3 >= len(cleaned_texts) > 0
+    units = _mark_repeated_lead(_mark_captions([_unit(cleaned, traditional) for cleaned in cleaned_texts]))
     marks = _best_family(units, min_weak)
     if len(marks) < _MIN_SIGNED:
         return PageSplit(None, ())
@@ -842,7 +908,8 @@ def split_signed(texts: list[str], title: str | None = None, min_weak: int = 2) 
             headline = _headline(units, first - 1, used)
             parts = [u.text for u in units[first: last] if u.kind == "prose"]
             parts.append(units[last].text[: mark.end].strip())
-            drafts.append((headline, mark.name, mark.post, [p for p in parts if p]))
+            if mark.name:
+                drafts.append((headline, mark.name, mark.post, [p for p in parts if p]))
         lead_end = spans[0][0]
     else:
         starts = [m.unit + (1 if family == "head" else 0) for m in marks]

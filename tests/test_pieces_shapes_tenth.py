@@ -1,0 +1,112 @@
+"""Shapes found on the tenth batch of real roundup pages (tests/data/roundups r79-r98, tune half: r79, r81, r83,
+r87, r89, r94-r97) and the rules they brought, each with a short made-up page in the real page's layout that
+fails without its rule."""
+
+from __future__ import annotations
+
+from monitor.extract.extractor import extract_text_page
+from monitor.items import ExtractedArticle
+
+
+def _signed(article: ExtractedArticle) -> list[tuple[str | None, str | None]]:
+    return [(p.author, p.author_post) for p in article.pieces]
+
+
+def test_programme_tag_before_the_signature_line_is_no_post() -> None:
+    """r97: a video transcript, '【同期】post NAME' alone on a line before each answer."""
+    page = (
+        "【字幕】3月5日上午，十四届全国人大二次会议在北京开幕，港区代表出席开幕会。\n\n"
+        "标题一：代表们怎么看？\n\n"
+        "【同期】港区全国人大代表 林志强\n\n"
+        "报告提到要支持香港发展创新科技，我们会带着建议回到香港，推动河套合作区尽快见到成果。\n\n"
+        "【同期】港区全国人大代表 陈美玲\n\n"
+        "今年的报告很务实，讲到民生的部分特别多，我们回去以后会向市民好好讲解。"
+    )
+    article = extract_text_page(page, "file:///x.txt")
+    assert _signed(article) == [("林志强", "港区全国人大代表"), ("陈美玲", "港区全国人大代表")]
+    assert article.pieces[1].body.startswith("今年的报告很务实")
+
+
+def test_weibo_handles_with_a_post_in_brackets_alone_on_a_line() -> None:
+    """r95: '@handle（post）' alone on a line, then the piece; the handle is the author as printed."""
+    page = (
+        "微评\n\n@南山读书人李明（作家）\n\n排行榜只供参考，真正的阅读要靠自己辨别，读得慢一点也没有关系。\n\n"
+        "@看剧小能手（电视从业者）\n\n内容为王的实践者最终会笑到最后，资本太急功近利反而走不远。"
+    )
+    article = extract_text_page(page, "file:///x.txt")
+    assert _signed(article) == [("南山读书人李明", "作家"), ("看剧小能手", "电视从业者")]
+    assert article.pieces[0].body.startswith("排行榜只供参考")
+
+
+def test_netizen_handles_after_the_site_open_paragraphs() -> None:
+    """r96: 'site网友@handle：' opening each paragraph under numbered topic headings; the site is the post."""
+    page = (
+        "网友热议发布会\n\n一、就业：“稳岗位是头等大事”\n\n"
+        "人民网网友@山间清风：稳就业就是稳民心，希望政策尽快落地。\n\n"
+        "新浪网网友@小城故事多：高校毕业生人数创新高，企业也要多提供见习岗位。\n\n"
+        "二、住房：“房子是用来住的”\n\n搜狐网网友@老王2020：租购并举才能让年轻人安居。"
+    )
+    article = extract_text_page(page, "file:///x.txt")
+    assert _signed(article) == [
+        ("山间清风", "人民网网友"),
+        ("小城故事多", "新浪网网友"),
+        ("老王2020", "搜狐网网友"),
+    ]
+
+
+def test_name_post_lines_repeated_with_posts_outside_the_vocabulary() -> None:
+    """r89: 'NAME post' lines (a space between) on a traditional page; two read as signatures already make
+    the others with the same layout signatures too ('媒體評論員', '作家' are in no list of posts)."""
+    page = (
+        "徐明 大學教授\n專業知識只有在能夠高度自治的時候，才會運作得很好，專家要堅持獨立判斷。\n"
+        "趙啟明 國務院新聞辦公室原主任\n對外傳播要有一個詞能夠表述本民族文化的特征，中國的“和”字含義特別豐富。\n"
+        "畢飛 作家\n我們常說文學是有分類的，一種叫純文學，一種叫通俗文學，差異不在題材。"
+    )
+    article = extract_text_page(page, "file:///x.txt")
+    assert _signed(article) == [("徐明", "大學教授"), ("趙啟明", "國務院新聞辦公室原主任"), ("畢飛", "作家")]
+    assert article.pieces[2].body.startswith("我們常說文學")
+
+
+def test_dash_closer_ending_with_said_and_a_publication_closer() -> None:
+    """r94: '——作家张平说。' signs with the name alone; '——《上海青年报》发表文章…' closes its quotation
+    without a person: that quotation is in no piece (and not in the next one)."""
+    page = (
+        "名家语录\n\n今后的文学大师也许是安静地坐在那里，与读者轻轻私语的那种。\n——王蒙。\n\n"
+        "作家不是救世主，但作家决不可以远离时代和人民。\n——作家张平说。\n\n"
+        "诗的声音在当代已喑哑难辨，需要拯救的是我们自己的趣味。\n——《上海青年报》发表文章《对当代诗歌的三种偏见》。\n\n"
+        "阅读古籍可以达成立德、立功、立言的古典理想。\n——台湾新版《资治通鉴》的总编辑郭哲铭说。"
+    )
+    article = extract_text_page(page, "file:///x.txt")
+    assert [name for name, _ in _signed(article)] == ["王蒙", "张平", "郭哲铭"]
+    assert article.pieces[1].author_post == "作家"
+    assert "诗的声音" not in article.pieces[2].body and article.pieces[2].body.startswith("阅读古籍")
+
+
+def test_name_deputy_colon_subheadline_on_the_first_line() -> None:
+    """r83: 'NAME代表：topic' sub-headlines, the page starting with the first of them; the full post is in the
+    paragraph below ('全国人大代表、…书记NAME表示')."""
+    page = (
+        "李明远代表：制造业攀高逐新\n"
+        "今年的政府工作报告提出，坚持把发展经济的着力点放在实体经济上，因地制宜发展新质生产力，建设现代化产业体系。"
+        "全国人大代表、河南省某某市委书记李明远表示，近年来，该市坚持把制造业高质量发展作为主攻方向。\n"
+        "李明远代表介绍，该市推动农产品加工业产值突破2500亿元。\n"
+        "张立强代表：提升经济外向度\n"
+        "“全方位提升对外开放的能级和水平。”全国人大代表、山西省某某市委书记张立强表示，该市以开放为纽带拓宽合作。"
+    )
+    article = extract_text_page(page, "file:///x.txt")
+    assert _signed(article) == [
+        ("李明远", "全国人大代表、河南省某某市委书记"),
+        ("张立强", "全国人大代表、山西省某某市委书记"),
+    ]
+    assert article.pieces[0].body.startswith("今年的政府工作报告提出")
+
+
+def test_page_headline_naming_a_signer_below_stays_the_title() -> None:
+    """r28 kept: a first line 'heading NAME：words' about a person who signs a piece below is the page's headline."""
+    page = (
+        "司局长向市民拜年 陈国华：会敢于求变\n今日是大年初一，多名司局长向市民拜年。\n"
+        "陈国华：积极识变、应变、求变\n陈国华指，过去一年香港打稳了由治及兴的基础。\n"
+        "陈茂林：经济正稳步向前\n财政司司长陈茂林祝愿全港市民龙马精神、身体健康。"
+    )
+    article = extract_text_page(page, "file:///x.txt")
+    assert [name for name, _ in _signed(article)] == ["陈国华", "陈茂林"]
