@@ -110,3 +110,34 @@ def test_page_headline_naming_a_signer_below_stays_the_title() -> None:
     )
     article = extract_text_page(page, "file:///x.txt")
     assert [name for name, _ in _signed(article)] == ["陈国华", "陈茂林"]
+
+
+def test_name_only_answers_take_the_post_from_the_introduction_above() -> None:
+    """r79: a radio transcript, 'NAME：' opening each answer, the speaker introduced in the short paragraph above
+    ('全国人大代表马恒燕来到北京，…', a lead ending '…全国人大代表方敏：'): the introduction opens the piece and gives
+    the post; a speaker introduced without a post keeps none."""
+    page = (
+        "今天上午，大会开幕。记者采访了几位代表。全国人大代表周红：\n\n"
+        "周红：全国两会是事关民生的重要会议，大家都非常关注，希望国家能更好地解决存在的问题。\n\n"
+        "全国人大代表王建来到北京，走进代表驻地，有了很多新的感触。\n\n"
+        "王建：当选全国人大代表感到很光荣，但这更是一份责任，我要为教育发声。\n\n"
+        "来自基层的代表比例高于往年。刘小梅就是其中之一，她带领乡亲们从事手工刺绣。\n\n"
+        "刘小梅：希望让更多非遗传承人走进乡村，让乡土文化延续下去。"
+    )
+    article = extract_text_page(page, "file:///x.txt")
+    assert _signed(article) == [("周红", "全国人大代表"), ("王建", "全国人大代表"), ("刘小梅", None)]
+    assert article.pieces[1].body.startswith("全国人大代表王建来到北京")
+    assert "王建来到北京" not in article.pieces[0].body
+
+
+def test_a_dash_line_naming_no_signer_closes_its_quotation_into_no_piece() -> None:
+    """r94: between signed dash lines, one the reader cannot sign ('——…克莱顿之名命名一种恐龙之后，克氏…地说。') still
+    ends its quotation, which goes to no piece; '《某书》的总编辑' is the post (a publication is no description)."""
+    page = (
+        "作家不是救世主，但作家决不可以远离时代和人民。\n——作家张平说。\n\n"
+        "这比得到奥斯卡奖还棒，我十分荣幸。\n——古生物学家以《侏罗纪公园》作者克莱顿之名命名一种恐龙之后，克氏感激不尽地说。\n\n"
+        "阅读古籍可以达成立德、立功、立言的古典理想。\n——台湾新版《资治通鉴》的总编辑郭哲铭说。"
+    )
+    article = extract_text_page(page, "file:///x.txt")
+    assert _signed(article) == [("张平", "作家"), ("郭哲铭", "台湾新版《资治通鉴》的总编辑")]
+    assert "奥斯卡" not in article.pieces[1].body

@@ -496,7 +496,8 @@ def _post(printed: str) -> str | None:
     if printed.count("(") + printed.count("（") != printed.count(")") + printed.count("）"):
         return None
     cut = max(printed.rfind("的"), printed.rfind("地"))
-    if cut >= 0 and SIGNATURE_POST_END.search(printed[cut + 1:]) and (
+    # '《资治通鉴》的总编辑': a publication before 的 is whose post it is, not a description (roundup r94, tenth batch)
+    if cut >= 0 and SIGNATURE_POST_END.search(printed[cut + 1:]) and not printed[:cut].endswith(("》", "」")) and (
             not SIGNATURE_POST_END.search(_simplified(printed[:cut]))
             or _DESCRIBING_VERB.search(_simplified(printed[:cut]))):
         printed = printed[cut + 1:]
@@ -539,9 +540,10 @@ def _closer(index: int, unit: _Unit) -> _Mark | None:
         sig = _SAID_AFTER.sub("", match.group(1))
         if found := _signature(sig, match.start(1), text):
             return _Mark(index, "close", found[0], found[1] and _post(found[1]), end=match.start())
-        if sig.startswith("《") and match.start() == 0:
-            # '——《上海青年报》发表文章…' alone on its line: a publication, no person, closes the quotation above
-            # (roundup r94, tenth batch, tune half); the quotation goes to no piece
+        if match.start() == 0:
+            # a dash line alone that names no one read as a signer ('——《上海青年报》发表文章…', '——中国古生物学家
+            # 以…克莱顿之名命名一种恐龙之后，克氏感激不尽地说。') still closes the quotation above it when the page's
+            # pieces are closed so (roundup r94, tenth batch, tune half): that quotation goes to no piece
             return _Mark(index, "close", "", None, end=0)
     return None
 
@@ -795,9 +797,11 @@ def _best_family(units: list[_Unit], min_weak: int) -> list[_Mark]:
         any(m.title for m in explicit if not m.top) and m.name not in others and " " not in m.name
         and (whole := name_at(_simplified(m.name, True), 0, until_end=True)) and whole[1] == len(m.name))]
     closers = [m for i, u in enumerate(units) if u.kind == "prose" or u.kind == "heading" if (m := _closer(i, u))]
+    while closers and not closers[0].name:  # unsigned dash lines count only between signed ones (a subtitle on top)
+        closers.pop(0)
     # '——post NAME' alone on a line right under a headline, with the text below: it opens that piece
     # as a subtitle does ('“希望更多人才留在农村”' / '——全国人大代表、…党支部副书记冼润霞': roundup r58, tune half)
-    under = [m for m in closers if m.end == 0 and m.unit > 0 and units[m.unit - 1].kind == "heading"
+    under = [m for m in closers if m.name and m.end == 0 and m.unit > 0 and units[m.unit - 1].kind == "heading"
              and m.unit + 1 < len(units) and any(u.kind == "prose" for u in units[m.unit + 1: m.unit + 4])]
     if under:
         closers = [m for m in closers if m not in under]
@@ -875,6 +879,26 @@ def _post_before(name: str, paragraph: str, min_post: int = 3) -> str | None:
     return _post(paragraph[clause: found[0]])
 
 
+_MAX_INTRODUCTION = 120
+
+
+def _introductions(units: list[_Unit], marks: list[_Mark], heads: list[int]) -> list[int]:
+    """A short paragraph right above a name-only opener that names the speaker introduces them ('全国人大代表马恒燕
+    来到北京，…' over '马恒燕：…'; a lead ending '…全国人大代表方敏：' over '方敏：…': a radio transcript, roundup r79,
+    tenth batch, tune half): it opens that piece, and the post it prints before the name is the signer's."""
+    moved = list(heads)
+    for n, mark in enumerate(marks):
+        above = heads[n] - 1
+        previous = marks[n - 1].unit if n else -1
+        name = _simplified(mark.name, True)
+        # 'NAME：' opening the answer's paragraph (a bracket signature '【NAME】' under a caption is another shape: r20)
+        if mark.post is None and mark.title is None and mark.sig_start is None and above > previous \
+                and units[above].kind == "prose" and len(units[above].simple) <= _MAX_INTRODUCTION \
+                and name in units[above].simple and re.match(re.escape(name) + r"\s*[:：]", units[mark.unit].simple):
+            moved[n] = above
+    return moved
+
+
 def split_signed(texts: list[str], title: str | None = None, min_weak: int = 2) -> PageSplit:
     """Split a page's units (text lines or article paragraphs) into signed pieces, or no pieces.
 
@@ -915,6 +939,8 @@ def split_signed(texts: list[str], title: str | None = None, min_weak: int = 2) 
         starts = [m.unit + (1 if family == "head" else 0) for m in marks]
         heads = [_head_start(units, m, previous) if family != "head" else m.unit
                  for m, previous in zip(marks, [-1, *(m.unit for m in marks)], strict=False)]
+        if family == "open":
+            heads = _introductions(units, marks, heads)
         ends = [*heads[1:], len(units)] if family != "head" else [*starts[1:], len(units)]
         ends = [m.stop if m.stop is not None else stop for m, stop in zip(marks, ends, strict=True)]
         for mark, first, head, stop in zip(marks, starts, heads, ends, strict=True):
