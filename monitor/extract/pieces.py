@@ -894,7 +894,8 @@ def _introductions(units: list[_Unit], marks: list[_Mark], heads: list[int]) -> 
         # 'NAME：' opening the answer's paragraph (a bracket signature '【NAME】' under a caption is another shape: r20)
         if mark.post is None and mark.title is None and mark.sig_start is None and above > previous \
                 and units[above].kind == "prose" and len(units[above].simple) <= _MAX_INTRODUCTION \
-                and name in units[above].simple and re.match(re.escape(name) + r"\s*[:：]", units[mark.unit].simple):
+                and name in units[above].simple and units[mark.unit].simple.startswith(name) \
+                and units[mark.unit].simple[len(name):].lstrip().startswith((":", "：")):
             moved[n] = above
     return moved
 
@@ -906,7 +907,8 @@ def split_signed(texts: list[str], title: str | None = None, min_weak: int = 2) 
     the page (an ordinary news article quotes two officials in turn; a collection quotes more)."""
     cleaned_texts = [cleaned for t in texts if (cleaned := clean_text(strip_ruby(t)))]
     # on a traditional page every line is folded, short ones without a telling character too (r89, tenth batch)
-    traditional = sum(map(looks_traditional, cleaned_texts)) * 3 >= len(cleaned_texts) > 0
+    traditional = looks_traditional("".join(cleaned_texts)) \
+        and sum(map(looks_traditional, cleaned_texts)) * 3 >= len(cleaned_texts)
     units = _mark_repeated_lead(_mark_captions([_unit(cleaned, traditional) for cleaned in cleaned_texts]))
     marks = _best_family(units, min_weak)
     if len(marks) < _MIN_SIGNED:
