@@ -93,12 +93,24 @@ def looks_like_name(token: str) -> bool:
     return token.startswith(_COMPOUND_SURNAMES) or (len(token) <= 3 and token[0] in _SURNAMES)
 
 
+# A two-character name padded to the width of three ('文/孙 鑫 王珏婧 戴 薇': datecheck sixth batch, tune half): a
+# single character that is a surname, one space, a single character.
+_PADDED_NAME = re.compile(r"(?<![\u4e00-\u9fa5])([\u4e00-\u9fa5])[ \u3000]([\u4e00-\u9fa5])(?![\u4e00-\u9fa5])")
+
+
+def _unpad(match: re.Match[str]) -> str:
+    first = match[1]
+    surname = first in _SURNAMES or to_simplified(first, force=True) in _SURNAMES
+    return match[1] + match[2] if surname else match[0]
+
+
 def _names(text: str, allow_user: bool, strict: bool = False) -> list[str]:
     if _NEXT_LABEL.match(text):  # an empty label: '作者：责任编辑：肖春芳' names an editor, not an author
         return []
-    text = _STOP.split(text, maxsplit=1)[0]
+    text = _PADDED_NAME.sub(_unpad, _STOP.split(text, maxsplit=1)[0])
     kept: list[str] = []
-    for token in re.split(r"[\s、;；/／]+", text.strip()):
+    # a comma ends a name: '作者：项飙，英国牛津大学人类学院教授' (the post follows; datecheck sixth batch, tune half)
+    for token in re.split(r"[\s、;；/／,，]+", text.strip()):
         token = _ROLE.sub("", token.strip("：:·.。"))
         if not token:
             continue
