@@ -678,6 +678,55 @@ TENTH_PAGES = [
         P("李慧琼", "全国人大常委会委员", "很高兴今年的政府工作报告获极高票通过", "希望政府可以加快推进"),
         P("陈勇", "港区全国人大代表团副团长", "今年的政府工作报告是", "工作报告提到香港要")]),
 ]
+# Eleventh batch (r99-r105, 7 pages), added 2026-12-07 after the rules from the tenth, the same way (search tool's
+# pages corpus, labelled by hand before the splitter or extractor ran on them). Pages whose speakers' posts the
+# mirror garbles ('?比珖?guó)人大代表') were passed over.
+ELEVENTH_PAGES = [
+    ("r99-caijingmao-subhead-quote-then-post-name.txt", "https://caijingmao.518to.com/plus/view-27898-1.html",
+     "a sub-headline, then paragraphs opening with a quotation followed by 'post NAME注意到/对记者表示', the last "
+     "'在…会议上,post NAME发言时表示'", True, "cut in the third piece", [
+        P("朱鼎健", "全国政协委员,观澜湖集团主席、香港友好协进会副秘书长", "我感觉,很多经济界别的委员",
+          "整份报告传达和输送了底气、勇气、信心、信念"),
+        P("叶兆佳", "澳门地区全国政协委员", "听完政府工作报告,我发现今年的十大任务中", "加快推进新型工业化"),
+        P("颜珂", "台湾省全国人大代表", "在十四届全国人大二次会议台湾省代表团全体会议上", "吸引更多台湾青年、台")]),
+    ("r100-hkcna-run-together-post-name-paragraphs-trad.txt", "http://203.198.47.105/docDetail.jsp?channel=6273&id=100614351",
+     "paragraphs run together on one line (a space between), each opening 'post NAME認為/對記者說/接受採訪時說'; a "
+     "photo caption and an unsigned sentence among them (traditional)", True, "cut in the fourth piece", [
+        P("梁美芬", "港區全國人大代表", "認為報告涉經濟部分務實", "讓她非常感觸"),
+        P("譚岳衡", "港區全國政協委員", "對記者說,報告談到全面落實", "發展舉措的關注和認同"),
+        P("陳仲尼", "港區全國人大代表", "對記者表示,現場感受到非常鼓舞", "保持香港繁榮穩定"),
+        P("吳秋北", "港區全國人大代表", "接受採訪時說", "而且政策是一貫的")]),
+    ("r101-longwan-deputy-name-paragraphs.txt", "https://www.longwan.gov.cn/art/2016/1/22/art_1247144_9913454.html",
+     "a lead, then paragraphs naming '代表NAME' / '政协委员NAME' after a scene-setting sentence or at their start", True,
+     "cut in the third piece", [
+        P("王云师", "代表", "十分关注规划优先和基础优先的问题", "实现区域时尚创新产业的落地"),
+        P("黄苏权", "代表", "对报告中提到有关浙南科技城的建设", "关停或并转污染严重的小作坊"),
+        P("王岩雄", "政协委员", "《政府工作报告》中对打造浙", "《政府工作报告》中对打造浙")]),
+    ("r102-lyg1-post-space-name-biaoshi.txt",
+     "https://sharenew.lyg1.com/folder46/folder78/folder312/2023-03-05/zRYzsf1LMwv2SkO8.html",
+     "a lead naming all the deputies, then paragraphs opening 'post NAME表示' (one with a space between post and name)",
+     True, "cut in the third piece", [
+        P("孙飘扬", "全国人大代表", "在过去的五年", "为新的一年工作指明了方向"),
+        P("肖伟", "全国人大代表", "十四届全国人大一次会议今天正式开幕了", "施政方针和方向"),
+        P("徐瑶", "全国人大代表", "走进庄严又神圣的人民大会堂参加两会", "为祖国繁荣昌盛感")]),
+    ("r103-ttav89-post-name-biaoshi-paragraphs-trad.txt", "http://www.ttav89.com/dfpd/hk15/2012-06/20/content_15514558.htm",
+     "a lead, then 'post NAME表示' paragraphs, the first speaker's piece running on in a paragraph opening with his "
+     "name (traditional)", True, "cut in the second piece", [
+        P("劉兆佳", "全國政協委員", "在政協主席賈慶林的工作報告中", "以讓港人認識國家發展等方面上起作用"),
+        P("潘宗光", "全國政協委員", "國家的發展不應只看重經濟發展", "發表的工作報告內有關文化")]),
+    ("r104-e212-clause-then-post-name-biaoshi.txt", "http://e212.com/chuang/2022/0820/38031.html",
+     "'以下为…精彩观点' and a '*****' separator, then paragraphs opening with a clause ('在…环节中,谈及…,') before "
+     "'post NAME表示'", False, "", [
+        P("张浩千", "蓝晶微生物联合创始人兼首席执行官", "借助生物技术快速发展的势能", "感觉非常振奋人心的地方"),
+        P("吴启楠", "新风天域创始人兼首席执行官、和睦家医疗首席执行官", "老年人所需要的卫生支出比年轻人高5-10倍",
+          "从而解决传统机构面临的痛点")]),
+    ("r105-outputnews-speaker-paragraphs-trad.txt", "https://hk.outputnews.com/2013/huanqiu/news_2013_10_29_1428384",
+     "a news report: 'post NAME在致辭時提出' then paragraphs 'NAME説' / '他還表示'; a speaker described, not given a "
+     "post ('在台灣出生、在大陸創業的李開復'); closing paragraphs about the event (traditional)", True,
+     "cut in the last (unsigned) paragraph", [
+        P("高希均", "《遠見》雜誌創辦人", "在致辭時提出", "台灣不能忽視民眾理性的態度和冷靜的判斷"),
+        P("李開復", None, "在演講中談到大陸創新創業的特點和優勢", "營造優良的創投生態環境")]),
+]
 PROJECT = [
     ("seed-newspaper-page-2022.txt", "file:///newspaper-page-2022.txt",
      "the seed: headline, 'NAME post' byline, piece; OCR of columns read out of order", False, "", [
@@ -706,6 +755,7 @@ if __name__ == "__main__":
     pages += [entry(*p, "published page (search corpus excerpt)", "eighth") for p in EIGHTH_PAGES]
     pages += [entry(*p, "published page (search corpus excerpt)", "ninth") for p in NINTH_PAGES]
     pages += [entry(*p, "published page (search corpus excerpt)", "tenth") for p in TENTH_PAGES]
+    pages += [entry(*p, "published page (search corpus excerpt)", "eleventh") for p in ELEVENTH_PAGES]
     pages += [entry(*p, "the project's seed page") for p in PROJECT]
     with open("labels.json", "w", encoding="utf-8") as out:
         json.dump({"pages": pages}, out, ensure_ascii=False, indent=1)
