@@ -141,3 +141,45 @@ def test_a_dash_line_naming_no_signer_closes_its_quotation_into_no_piece() -> No
     article = extract_text_page(page, "file:///x.txt")
     assert _signed(article) == [("张平", "作家"), ("郭哲铭", "台湾新版《资治通鉴》的总编辑")]
     assert "奥斯卡" not in article.pieces[1].body
+
+
+# Eleventh batch (r99-r105, tune half: r99, r100, r101, r103).
+
+
+def _paragraphs(*paragraphs: str) -> ExtractedArticle:
+    """A text page of these paragraphs (blank lines between)."""
+    return extract_text_page("\n\n".join(paragraphs), "file:///x.txt")
+
+
+def test_a_name_stops_before_fayan_and_a_region_is_part_of_the_post() -> None:
+    """r99: '…”澳门地区全国政协委员叶兆佳对记者表示' ('地区' is no adverb '地'), '…台湾省全国人大代表颜珂发言时表示'."""
+    article = _paragraphs(
+        "港澳台代表委员热议报告",
+        "“我发现今年的十大任务中，有5个与经济发展有关系。”澳门地区全国政协委员叶兆佳对记者表示，他将在未来工作中努力配合。",
+        "3月5日下午，在台湾省代表团全体会议上，台湾省全国人大代表颜珂发言时表示，报告用事实说话，用数字说话。",
+    )
+    assert _signed(article) == [("叶兆佳", "澳门地区全国政协委员"), ("颜珂", "台湾省全国人大代表")]
+
+
+def test_bare_titles_before_names_in_local_news() -> None:
+    """r101: '代表NAME十分关注…' after a scene-setting sentence, '代表NAME对…' opening a paragraph, and '政协委员NAME说：'
+    after a long scene-setting sentence."""
+    article = _paragraphs(
+        "代表委员们都说了些啥",
+        "在王朝大酒店代表团活动室里，代表们围绕工作报告积极发言。代表王云海十分关注规划优先的问题。他说：“这一区域的基础设施需要着力谋划。”",
+        "代表黄苏明对报告中提到的科技城建设表达了殷切期望，他建议将低小散的产业整合起来。",
+        "而在市委党校的一间会议室里，记者看到，20多位委员围坐在长桌前，话筒传来传去，他们直抒己见，没有一句官话、套话。政协委员王岩松说：“报告对打造创新高地有清晰的部署。”",
+    )
+    assert _signed(article) == [("王云海", "代表"), ("黄苏明", "代表"), ("王岩松", "政协委员")]
+    assert "报告对打造创新高地" not in article.pieces[1].body
+
+
+def test_signature_opening_the_third_sentence_after_a_caption_run_in() -> None:
+    """r100: paragraphs run together, a photo caption ('…开幕。新华社图片') and a lead sentence before 'post NAME认为'."""
+    article = _paragraphs(
+        "港区代表委员热议政府工作报告",
+        "3月5日，十四届全国人大二次会议在北京开幕。新华社图片 报告回顾了过去一年的工作。港区全国人大代表梁美华认为报告务实，正视了复杂多变的国际环境。",
+        "港区全国政协委员谭岳山对记者说，报告谈到民营经济时，现场响起了掌声。",
+        "港区全国人大代表陈仲明对记者表示，现场感受到非常鼓舞。",
+    )
+    assert [name for name, _ in _signed(article)] == ["梁美华", "谭岳山", "陈仲明"]

@@ -321,7 +321,9 @@ _AFTER_NAME = frozenset("说表认建指介感谈透用在对告坦称强举特�
 # Titles and two-character words that, right after a name, start the sentence rather than extend the
 # name: '徐鸣代表的建议' is 徐鸣 (r52), '张毅围绕…' is 张毅 (r45), '黄鸣代表' (r53): roundups, tune half.
 _AFTER_NAME_WORDS = frozenset("代表 委员 院士 教授 围绕 聚焦 关注 近年 多年 长期 呼吁 希望 结合 针对 接受 作为 此次 这次 日前 "
-                              "近日 昨天 今天 昨日 率先 积极 深入 专门".split())
+                              "近日 昨天 今天 昨日 率先 积极 深入 专门 "
+                              # '颜珂发言时表示', '王云师十分关注' (roundups r99, r101, eleventh batch, tune half)
+                              "发言 十分".split())
 # Characters that end many given names and also start a verb ('吴志强指出' vs '王刚强调'): after two
 # characters they end the name only when no verb follows them (roundup r56, tune half).
 _NAME_FINAL = frozenset("强正和刚均为一")

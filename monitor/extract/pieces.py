@@ -431,6 +431,8 @@ def _opener(index: int, unit: _Unit) -> _Mark | None:
                 and found[1] == len(match.group(1)):  # the whole run before the title is the name
             return _Mark(index, "open-weak", text[match.start(1): match.end(1)], text[match.start(2): match.end(2)])
     window = simple[: begin + 70]
+    if found := _title_then_name(window, begin, len(window)):  # '代表黄苏权对报告中提到…' (r101)
+        return _Mark(index, "open-weak", text[found[1]: found[2]], text[begin: found[0]])
     if (found := post_then_name(window, begin, min_post=3)) and not re.search(r"[。：:；;！？!?]", window[begin: found[0]]):
         post_end, name_start, name_end = found
         # a post starts after a clause's comma or a quotation ('记者“堵住”皇明太阳能集团董事长黄鸣代表': r53)
@@ -447,6 +449,18 @@ def _opener(index: int, unit: _Unit) -> _Mark | None:
 
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _MAX_LEAD = 50
+_MAX_LEAD_SENTENCES = 2
+_MAX_LONG_LEAD = 100
+# A bare title before the name at a sentence's start ('代表王云师十分关注…', '政协委员王岩雄说：': local news, roundup r101,
+# eleventh batch, tune half): a post of two characters, read only there.
+_BARE_TITLE = re.compile(r"(?:政协委员|人大代表|代表|委员)")
+
+
+def _title_then_name(simple: str, start: int, end: int) -> tuple[int, int, int] | None:
+    if (title := _BARE_TITLE.match(simple, start)) and (found := name_at(simple[:end], title.end())) \
+            and found[0] == title.end():
+        return title.end(), *found
+    return None
 # What follows a signer's name for the name to sign the paragraph from its second sentence: a title
 # ('…王海波委员说', '…权衡代表将') or a speech verb.
 _SIGNER_NEXT = re.compile(r"(?:代表|委员)|(?:说|表示|认为|指出|强调|介绍|坦言|感慨|建议)")
@@ -458,16 +472,34 @@ def _after_lead(index: int, unit: _Unit, begin: int) -> _Mark | None:
     """A signature in a paragraph's second sentence, after one short lead sentence quoting no one:
     '频频出现的雾霾天气，令人痛心。河北省农林科学院副院长王海波委员说：' (r50), '…在全国发展大格局中看上海发展？
     上海社会科学院党委书记权衡代表将…' (r51), '…就此打响。本报记者乘势“抢”到来自河北的王社平代表' (r53):
-    roundups, tune half. The name must be followed by a title or a speech verb."""
+    roundups, tune half. The name must be followed by a title or a speech verb (or have a bare title before it).
+    The signature may also open the third sentence (a caption run in before the lead: roundup r100, eleventh batch,
+    tune half); after a longer scene-setting sentence only 'post NAME说：' signs (r101)."""
+    simple = unit.simple
+    second = begin
+    for sentence in range(_MAX_LEAD_SENTENCES):
+        lead = _SENTENCE_END.search(simple, second, second + _MAX_LONG_LEAD)
+        if not lead or re.search(r"[“\"「][^”\"」]{13,}", simple[second: lead.start()]):  # quoted words, no speech
+            return None
+        short = lead.end() - second <= _MAX_LEAD
+        second = lead.end()
+        if mark := _signed_sentence(index, unit, second, short, described=sentence == 0):
+            return mark
+        if not short:
+            return None
+    return None
+
+
+def _signed_sentence(index: int, unit: _Unit, second: int, short: bool, described: bool) -> _Mark | None:
+    """The signature opening the sentence at `second`, if any (see :func:`_after_lead`)."""
     simple, text = unit.simple, unit.text
-    lead = _SENTENCE_END.search(simple, begin, begin + _MAX_LEAD)
-    if not lead or re.search(r"[“\"「][^”\"」]{13,}", simple[begin: lead.start()]):  # quoted words only, no speech
-        return None
-    second = lead.end()
     stop = _SENTENCE_END.search(simple, second)
     end = min(stop.start() if stop else len(simple), second + 70)
-    found = post_then_name(simple, second, end, min_post=3)
-    if found and _SIGNER_NEXT.match(simple, found[2]) and not re.search(r"[：:；;]", simple[second: found[0]]):
+    bare = _title_then_name(simple, second, end)
+    found = bare or post_then_name(simple, second, end, min_post=3)
+    if found and not short and not _SPEAKS.match(simple, found[2]):
+        found = None
+    if found and (bare or _SIGNER_NEXT.match(simple, found[2])) and not re.search(r"[：:；;]", simple[second: found[0]]):
         post_end, name_start, name_end = found
         clause = max(simple.rfind(c, second, post_end) for c in "，,“”") + 1 or second
         if post := _post(text[max(clause, second): post_end]):
@@ -475,6 +507,8 @@ def _after_lead(index: int, unit: _Unit, begin: int) -> _Mark | None:
             # tune half: '代表们热情高涨、精神饱满。区人大代表王伟峰说：“…”' beside '代表刘素琴说：“…”')
             family = "open" if _SPEAKS.match(simple, name_end) else "open-weak"
             return _Mark(index, family, text[name_start: name_end], post, weak_too=family == "open")
+    if not (described and short):
+        return None
     # a deputy given a description, not a post: '来自河北的王社平代表' (r53)
     for match in _DESCRIBED_DEPUTY.finditer(simple, second, end):
         if (named := name_at(match.group(1) + "说", 0)) and named[1] == len(match.group(1)):
@@ -487,6 +521,9 @@ def _after_lead(index: int, unit: _Unit, begin: int) -> _Mark | None:
 _DESCRIBING_VERB = re.compile(r"当选|来自|作为|担任|身为|连任")
 
 
+_ADVERB_DI = re.compile(r"地(?![区方市域])")
+
+
 def _post(printed: str) -> str | None:
     """A post as printed, without a description before it ('带着数千绣娘走向富裕的全国人大代表' ->
     '全国人大代表'); None when it cannot be a post (an unclosed bracket: '宝安日报讯(记者')."""
@@ -495,7 +532,8 @@ def _post(printed: str) -> str | None:
         return None
     if printed.count("(") + printed.count("（") != printed.count(")") + printed.count("）"):
         return None
-    cut = max(printed.rfind("的"), printed.rfind("地"))
+    # '的'/'地' before a post ends a description; '地' in a word ('澳门地区全国政协委员': r99, eleventh batch) does not
+    cut = max(printed.rfind("的"), max((m.start() for m in _ADVERB_DI.finditer(printed)), default=-1))
     # '《资治通鉴》的总编辑': a publication before 的 is whose post it is, not a description (roundup r94, tenth batch)
     if cut >= 0 and SIGNATURE_POST_END.search(printed[cut + 1:]) and not printed[:cut].endswith(("》", "」")) and (
             not SIGNATURE_POST_END.search(_simplified(printed[:cut]))
