@@ -727,6 +727,29 @@ ELEVENTH_PAGES = [
         P("高希均", "《遠見》雜誌創辦人", "在致辭時提出", "台灣不能忽視民眾理性的態度和冷靜的判斷"),
         P("李開復", None, "在演講中談到大陸創新創業的特點和優勢", "營造優良的創投生態環境")]),
 ]
+# Twelfth batch (r106-r108, 3 pages), added 2026-12-07 after the rules from the eleventh, the same way.
+TWELFTH_PAGES = [
+    ("r106-handmsg-quote-then-dash-post-name-trad.txt", "http://m.handmsg.com/page/2013/0412/25390274.shtml",
+     "quotations, each closed by '——post NAME' alone on the next line, one quotation broken over two lines "
+     "(traditional)", True, "cut in the last dash line", [
+        P("楊繼瑞", "重慶工商大學校長", "熱水器裝上了", "有的干脆把它out掉"),
+        P("李志強", "四川大學錦江學院校長", "文憑在社會這所大學里", "還是站著來的"),
+        P("仲偉合", "廣東外語外貿大學校長", "我期盼你們能成為未來的", "美在心靈"),
+        P("侯建國", "中科大校長", "4年前,同學們來到科大", "時間長一點"),
+        P("李培根", "華中科技大學校長", "或許你穿著白大褂", "浪漫和瑜園四季的芳華帶到遠方")]),
+    ("r107-ntdtv-citizen-post-name-colon-corner-quotes-trad.txt", "https://ntdtv.com/b5/2014/05/23/a1111331.html",
+     "'post NAME:「…」' paragraphs (names with a courtesy title, and Latin-script names)", False, "", [
+        P("陳先生", "舊金山市民", "我還很喜歡他們來呢", "不會覺得他們打攪我們"),
+        P("許芳碩", "舊金山市民", "舊金山的遊客真的很多", "只要不是太忙的情況下是可以"),
+        P("Alice Han", "舊金山市民", "我喜歡遊客", "我喜歡有更多的人"),
+        P("Chris Wong", "舊金山市民", "對我來說很好", "這很有意思")]),
+    ("r108-ustb-keyword-subheads-post-name-biaoshi.txt", "https://news.ustb.edu.cn/info/1241/58527.htm",
+     "'关键词N:…' headings, each over a sub-headline naming the school, then 'post NAME以…致辞/表示' and "
+     "paragraphs 'NAME表示' / '他说'", True, "cut in the second piece", [
+        P("王云鹏", "中国工程院院士、校长", "在北京航空航天大学2023年学生毕业典礼",
+          "让青春在服务国防、奉献祖国的事业中发出夺目光彩"),
+        P("金力", "中国科学院院士、校长", "复旦大学2023届本科生毕业典礼和研究生毕业典礼分别于上下午举行", "年轻人轻言")]),
+]
 PROJECT = [
     ("seed-newspaper-page-2022.txt", "file:///newspaper-page-2022.txt",
      "the seed: headline, 'NAME post' byline, piece; OCR of columns read out of order", False, "", [
@@ -756,6 +779,7 @@ if __name__ == "__main__":
     pages += [entry(*p, "published page (search corpus excerpt)", "ninth") for p in NINTH_PAGES]
     pages += [entry(*p, "published page (search corpus excerpt)", "tenth") for p in TENTH_PAGES]
     pages += [entry(*p, "published page (search corpus excerpt)", "eleventh") for p in ELEVENTH_PAGES]
+    pages += [entry(*p, "published page (search corpus excerpt)", "twelfth") for p in TWELFTH_PAGES]
     pages += [entry(*p, "the project's seed page") for p in PROJECT]
     with open("labels.json", "w", encoding="utf-8") as out:
         json.dump({"pages": pages}, out, ensure_ascii=False, indent=1)
