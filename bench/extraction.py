@@ -484,10 +484,9 @@ def main() -> int:
                 for label, group in groups:
                     total = sum(len(r.pieces) for r, *_ in group)
                     right = sum(n for _, n, _, _ in group)
-                    if name in ("zone-monitor", "trafilatura") and label in ("", " (all)", " (tenth batch)"):
+                    if name in ("zone-monitor", "trafilatura") and label in ("", " (all)"):
                         key = ("roundups" if name == "zone-monitor" else "trafilatura_roundups") + \
-                            {"tune": "_tune", "held-out": "_heldout", "seed": "_seed"}[half] + \
-                            ("_tenth" if label == " (tenth batch)" else "")
+                            {"tune": "_tune", "held-out": "_heldout", "seed": "_seed"}[half]
                         figures[key] = round(right / total, 3) if total else None
                     print(f"| {name}{label} | {right}/{total} | {right / total if total else 0:.3f} | "
                           f"{sum(n == len(r.pieces) for r, n, _, _ in group)}/{len(group)} | "

@@ -83,7 +83,6 @@ FIGURES: dict[str, tuple[Figure, ...]] = {
         Figure("datecheck_authors_heldout", "authors found, date/byline check set held-out"),
         Figure("roundups_tune", "roundup pieces right, tune"),
         Figure("roundups_heldout", "roundup pieces right, held-out", ">= 0.90", reference="trafilatura_roundups_heldout"),
-        Figure("roundups_heldout_tenth", "roundup pieces right, held-out, newest batch"),
         Figure("roundups_seed", "roundup pieces right, seed", "1.0"),
     ),
 }
