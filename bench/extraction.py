@@ -473,7 +473,8 @@ def main() -> int:
             print("| extractor | pieces right | share | pages all right | pieces extracted |")
             print("|---|---|---|---|---|")
             order = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-                     "tenth", "eleventh", "twelfth"]  # the order they were added
+                     "tenth", "eleventh", "twelfth",
+                     "thirteenth"]  # the order they were added
             batches = sorted({r.extra.get("batch", "first") for r in subset},
                              key=lambda b: order.index(b) if b in order else len(order))
             for name in names:

@@ -750,6 +750,25 @@ TWELFTH_PAGES = [
           "让青春在服务国防、奉献祖国的事业中发出夺目光彩"),
         P("金力", "中国科学院院士、校长", "复旦大学2023届本科生毕业典礼和研究生毕业典礼分别于上下午举行", "年轻人轻言")]),
 ]
+# Thirteenth batch (r109-r110, 2 pages), added 2026-12-07 after the rules from the eleventh (the twelfth's tune half
+# needed none), the same way. In r109 a reporter's question ('人民日报记者强郁文：“…”') is no signed piece.
+THIRTEENTH_PAGES = [
+    ("r109-hppc-transcript-question-post-name-colon-quotes.txt", "http://www.hppc.gov.cn/ssjqgrdechy_ywsd/p/33618.html",
+     "a press-conference report: a reporter's question 'post NAME:“…”', then answers 'post NAME:“…”', a paragraph "
+     "naming the next speakers in passing", True, "cut in the fourth answer", [
+        P("程用文", "全国人大代表", "武汉首次进入自然指数科研城市排名在全球前十", "光电子信息产业独树一帜"),
+        P("马新强", "全国人大代表", "光谷也是我们国家唯一的光电子产业基地", "突出企业创新主体作用"),
+        P("李少平", "全国人大代表", "经过10年的潜心研发以后", "真正实现从光脚追赶到行业领跑的跨越"),
+        P("高宗余", "全国人大代表", "中国建造", "建立了从理论、设计、施工、材料、装备到运营维护")]),
+    ("r110-ce-mirror-post-name-shuo-paragraphs.txt", "http://27.185.56.112:8082/attachment/news.php?QOx=Kmho.html",
+     "a mirror: paragraphs opening 'post,post NAME说/表示/认为' (one name running into '发表示'), one opening with a "
+     "quotation", True, "cut at the fifth speaker's post", [
+        P("卢进", "全国政协委员,中国黄金集团公司党委书记、董事长", "要始终坚持“两个毫不动摇”", "推动中国经济持续向好行稳致远"),
+        P("林孝发", "全国政协委员,九牧集团党委书记、董事长", "福建有很多依靠自主创新从0到1", "拼”出一片光明前程"),
+        P("朱松纯", "全国政协委员、北京通用人工智能研究院院长", "当下,通用人工智能已经成为全球科技竞争的制高点",
+          "让通用人工智能安全发展、造福人民"),
+        P("王传喜", "全国政协委员、山东省兰陵县代村党委书记", "一个村富了不算富", "带动2万多农民就地就业创业")]),
+]
 PROJECT = [
     ("seed-newspaper-page-2022.txt", "file:///newspaper-page-2022.txt",
      "the seed: headline, 'NAME post' byline, piece; OCR of columns read out of order", False, "", [
@@ -780,6 +799,7 @@ if __name__ == "__main__":
     pages += [entry(*p, "published page (search corpus excerpt)", "tenth") for p in TENTH_PAGES]
     pages += [entry(*p, "published page (search corpus excerpt)", "eleventh") for p in ELEVENTH_PAGES]
     pages += [entry(*p, "published page (search corpus excerpt)", "twelfth") for p in TWELFTH_PAGES]
+    pages += [entry(*p, "published page (search corpus excerpt)", "thirteenth") for p in THIRTEENTH_PAGES]
     pages += [entry(*p, "the project's seed page") for p in PROJECT]
     with open("labels.json", "w", encoding="utf-8") as out:
         json.dump({"pages": pages}, out, ensure_ascii=False, indent=1)
