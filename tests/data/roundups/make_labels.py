@@ -769,6 +769,26 @@ THIRTEENTH_PAGES = [
           "让通用人工智能安全发展、造福人民"),
         P("王传喜", "全国政协委员、山东省兰陵县代村党委书记", "一个村富了不算富", "带动2万多农民就地就业创业")]),
 ]
+# Fourteenth batch (r111-r112, 2 pages), added 2026-12-07 after the thirteenth (whose tune half needed no rule), the
+# same way. A deputy given only a description ('來自河北易縣的張淑芬', '作為央視知名主持人') has no post.
+FOURTEENTH_PAGES = [
+    ("r111-taiwancn-clock-time-post-name-paragraphs-trad.txt",
+     "http://big5.chinataiwan.cn/gate/big5/www.taiwan.cn/xwzx/PoliticsNews/201203/t20120305_2371405.htm",
+     "photo captions naming the deputies, reporters' line, a lead, then paragraphs opening with a clock time "
+     "('8時30分,post NAME…'), the first speaker's piece running on over three paragraphs (traditional)", True,
+     "cut in the third piece", [
+        P("毛豐美", "全國人大代表、遼寧省丹東市大梨樹村黨支部書記", "身著一套嶄新的黑西裝白襯衫來到大會堂", "我一定會把他們的話捎到會上"),
+        P("申紀蘭", "人大代表", "一進會場就被守在裏面的記者團團包圍", "也會一如既往的履行好反映基層呼聲的職責"),
+        P("袁妙枝", "全國人大代表、河北省張北縣張北鎮基層農業綜合服務站", "記者在會場裏找到正在拍照的", "在人民大會堂裏拍張")]),
+    ("r112-jnmzgcjx-deputies-described-paragraphs-trad.txt", "http://jnmzgcjx.com/news/news-show-1286.htm",
+     "a lead, then pieces about deputies named with a description or 'post NAME', each running over one to three "
+     "paragraphs, the quotation marks garbled by the mirror, a site name spliced in (traditional, ruby)", True,
+     "cut in the fourth piece", [
+        P("張淑芬", None, "我是縣里第一名全國人大代表", "在高興之余更覺責任重大"),
+        P("譚夢曦", "廣西團全國人大代表", "也是首次當選", "期待自己的建議能得到回應"),
+        P("張澤群", None, "同樣關注教育公平的還有張澤群", "城鎮化應該堅持“以人為本”"),
+        P("胡葆森", "河南建業集團董事長", "是名人大", "對于此前一屆的履")]),
+]
 PROJECT = [
     ("seed-newspaper-page-2022.txt", "file:///newspaper-page-2022.txt",
      "the seed: headline, 'NAME post' byline, piece; OCR of columns read out of order", False, "", [
@@ -800,6 +820,7 @@ if __name__ == "__main__":
     pages += [entry(*p, "published page (search corpus excerpt)", "eleventh") for p in ELEVENTH_PAGES]
     pages += [entry(*p, "published page (search corpus excerpt)", "twelfth") for p in TWELFTH_PAGES]
     pages += [entry(*p, "published page (search corpus excerpt)", "thirteenth") for p in THIRTEENTH_PAGES]
+    pages += [entry(*p, "published page (search corpus excerpt)", "fourteenth") for p in FOURTEENTH_PAGES]
     pages += [entry(*p, "the project's seed page") for p in PROJECT]
     with open("labels.json", "w", encoding="utf-8") as out:
         json.dump({"pages": pages}, out, ensure_ascii=False, indent=1)
