@@ -183,3 +183,24 @@ def test_signature_opening_the_third_sentence_after_a_caption_run_in() -> None:
         "港区全国人大代表陈仲明对记者表示，现场感受到非常鼓舞。",
     )
     assert [name for name, _ in _signed(article)] == ["梁美华", "谭岳山", "陈仲明"]
+
+
+# Fourteenth batch (r111-r112, tune half: r112).
+
+
+def test_speaker_after_an_opening_quotation_given_a_description() -> None:
+    """r112: '“…”来自河北易县的张淑芬不无骄傲地说' opens that deputy's piece (no post); a speaker quoted on after being
+    introduced in the paragraph above is no new piece; '与某某同为…代表的…董事长NAME' has the post after 的."""
+    article = _paragraphs(
+        "多位代表纷纷表示将认真履职",
+        "“我是县里第一名全国人大代表。”来自河北易县的张淑华不无骄傲地说。她感到责任重大。",
+        "同样来自基层的广西团全国人大代表谭梦晨也是首次当选，他对记者说，这次带了教育投入的建议。",
+        "“我们县40万人口才有一所普通高中。”谭梦晨说，“期待自己的建议能得到回应。”",
+        "与谭梦晨同为广西团全国人大代表的某某集团董事长胡葆林是名人大“老兵”，他说要继续建言。",
+    )
+    assert _signed(article) == [
+        ("张淑华", None),
+        ("谭梦晨", "广西团全国人大代表"),
+        ("胡葆林", "某某集团董事长"),
+    ]
+    assert "期待自己的建议" in article.pieces[1].body

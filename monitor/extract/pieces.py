@@ -302,6 +302,7 @@ class _Mark:
     weak_too: bool = False  # an explicit opener that also counts among the weak ones (_after_lead)
     stop: int | None = None  # the unit a list item ends before (_teasers)
     top: bool = False  # a 'NAME：a few words' sub-headline on the page's first line (kept when others sign so)
+    after_quote: bool = False  # the speaker named right after an opening quotation (_speaker_after_quote)
 
 
 _NOISE_UNIT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
@@ -430,6 +431,8 @@ def _opener(index: int, unit: _Unit) -> _Mark | None:
         if (match := pattern.match(simple, begin)) and (found := name_at(match.group(1) + "说", 0)) \
                 and found[1] == len(match.group(1)):  # the whole run before the title is the name
             return _Mark(index, "open-weak", text[match.start(1): match.end(1)], text[match.start(2): match.end(2)])
+    if quote and (said := _speaker_after_quote(simple, begin)):
+        return _Mark(index, "open-weak", text[said[0]: said[1]], None, after_quote=True)
     window = simple[: begin + 70]
     if found := _title_then_name(window, begin, len(window)):  # '代表黄苏权对报告中提到…' (r101)
         return _Mark(index, "open-weak", text[found[1]: found[2]], text[begin: found[0]])
@@ -448,6 +451,20 @@ def _opener(index: int, unit: _Unit) -> _Mark | None:
 
 
 _SENTENCE_END = re.compile(r"[。！？!?]")
+# The speaker right after an opening quotation, given a description rather than a post: '“我是县里第一名全国人大
+# 代表。”来自河北易县的张淑芬不无骄傲地说。' (roundup r112, fourteenth batch, tune half).
+_FROM_WHERE = re.compile(r"来自[^，。“”,;；：:]{1,12}的")
+_SAYS_SOON = re.compile(r"[^，。“”,;；：:]{0,8}?(?:说|表示|介绍|坦言|感慨)")
+
+
+def _speaker_after_quote(simple: str, begin: int) -> tuple[int, int] | None:
+    at = (m.end() if (m := _FROM_WHERE.match(simple, begin)) else begin)
+    found = name_at(simple, at)
+    if found and found[0] == at and _SAYS_SOON.match(simple, found[1]):
+        return found
+    return None
+
+
 _MAX_LEAD = 50
 _MAX_LEAD_SENTENCES = 2
 _MAX_LONG_LEAD = 100
@@ -518,7 +535,8 @@ def _signed_sentence(index: int, unit: _Unit, second: int, short: bool, describe
 
 # A relative clause describing the person ('连续四届当选全国人大代表的…书记叶昌保': roundup r69, tune half):
 # a description even when it names a post.
-_DESCRIBING_VERB = re.compile(r"当选|来自|作为|担任|身为|连任")
+# ... or a companion ('与张泽群同为河南团全国人大代表的…董事长胡葆森': roundup r112, fourteenth batch, tune half)
+_DESCRIBING_VERB = re.compile(r"当选|来自|作为|担任|身为|连任|同为|同是")
 
 
 _ADVERB_DI = re.compile(r"地(?![区方市域])")
@@ -825,6 +843,9 @@ def _best_family(units: list[_Unit], min_weak: int) -> list[_Mark]:
     merely open with 'post NAME' need `min_weak` people and to open most paragraphs from the
     first of them on)."""
     openers = _complete_names([m for i, u in enumerate(units) if u.kind not in ("caption", "repeat") and (m := _opener(i, u))], units)
+    # a speaker quoted on, already introduced in the paragraph above ('…王社平代表…' then '“…”王社平说'), is no new piece
+    openers = [m for m in openers if not (m.after_quote and m.unit > 0
+                                          and _simplified(m.name, True) in units[m.unit - 1].simple)]
     explicit = [m for m in openers if m.family == "open"]
     explicit = sorted([*explicit, *_name_then_post_lines(units)], key=lambda m: m.unit)
     explicit = sorted([*explicit, *_same_layout_lines(explicit, units)], key=lambda m: m.unit)
