@@ -789,6 +789,57 @@ FOURTEENTH_PAGES = [
         P("張澤群", None, "同樣關注教育公平的還有張澤群", "城鎮化應該堅持“以人為本”"),
         P("胡葆森", "河南建業集團董事長", "是名人大", "對于此前一屆的履")]),
 ]
+# Fifteenth batch (r113-r119, 7 pages), added 2026-12-07 after the rules from the fourteenth, the same way. A
+# quotation whose dash line names no person (a newspaper, a survey, '多名权威人士') is unlabelled, as is an anonymous
+# netizen ('有微友'); a name the page garbles with an HTML entity ('斯蒂芬#8226;霍金') is unlabelled; an editor's
+# reply ('编者回应') is no piece; a letter's signature 'place❘NAME❘occupation' gives the occupation as the post.
+FIFTEENTH_PAGES = [
+    ("r113-handmsg-quote-then-dash-description-post-name-trad.txt", "http://m.handmsg.com/page/2008/0429/27662964.shtml",
+     "quotations, each closed by '——post NAME…' on the next line, the name inside a sentence or closing it "
+     "(traditional, mojibake)", True, "cut in the sixth quotation", [
+        P("孔慶東", "北失中文系副教授", "李肇星寫詩的意義不在于詩歌藝術本身", "去贏得廣闊的世界"),
+        P("文懷沙", "中國國學大師", "我覺得需要冷靜一點", "孩子可以有選擇地熟背一些段落"),
+        P("江涌", "中國現代國際關系研究院經濟安全研究中心主任", "大國的崛起都伴隨著一個曲折的過程", "這就要考驗中國的企業家和官員的智慧"),
+        P("林毅夫", "世界銀行首位中國籍副行長兼首席經濟學家", "將軍最大的榮耀是戰死疆場", "學者最大的榮耀是累死在書桌上"),
+        P("吳建民", "中國外交學院院長", "冷戰結束之后", "中國的民主政治怎么能與你們完全一樣呢")]),
+    ("r114-lfdjt-quote-then-dash-riqian-description.txt", "http://lfdjt.com/info_3_33013.html",
+     "quotations closed by '——日前,…post NAME…这样说道/表示/讲述…' description lines (a transliterated name)", True,
+     "cut in the fourth quotation", [
+        P("傅高义", "哈佛大学荣誉退休教授、《邓小平时代》一书的作者", "中国发展这么快", "他们给中国带来了非常大的改变"),
+        P("彼得·汉德克", "奥地利剧作家", "我是一个很传统的作家", "就是用语言来打动人"),
+        P("王争鸣", "轨道交通工程信息化国家重点实验室主任", "新中国成立初期", "从中国标准变成了世界标准")]),
+    ("r115-gmw-yulu-quote-then-dash-mixed.txt", "http://epaper.gmw.cn/sz/html/2010-08/01/nw.D110000sz_20100801_3-04.htm?div=-1",
+     "one-line quotations each closed by a '——' line, some naming the speaker ('——post NAME…说'), some a source "
+     "or a survey (no person)", False, "", [
+        P("吴敬琏", "经济学者", "中国证券市场问题的症结", "老是“闲不住”"),
+        P("贺铿", "九三学社中央副主席、国家统计局原副局长", "统计数据被外界质疑", "领导干部竭力追求政绩才是问题的根本")]),
+    ("r116-handmsg-numbered-quotes-dash-writers-trad.txt", "http://www.handmsg.com/page/2011/1231/28105658.shtml",
+     "numbered quotations ('N、“…”') each closed by a '——' line naming a newspaper, a scientist (name garbled by an "
+     "entity) or 'post NAME撰文/在文章里如是說' (traditional)", True, "cut in the sixth quotation", [
+        P("沙元森", "《齊魯晚報》評論員", "如果先富起來的華西村農民", "也遠比炫富更有意義"),
+        P("草威", "媒體人", "對‘弱者’關不關心", "這是對現代化的誤解")]),
+    ("r117-rfi-weiyan-post-name-fatie-shuo-trad.txt",
+     "http://trad.cn.rfi.fr/tw/%E4%B8%AD%E5%9C%8B/20190202-%E4%B8%80%E6%AE%B5%E8%A6%96%E9%A0%BB-%E4%B8%80%E5%BC%B5%E7%85%A7%E7%89%87",
+     "a column quoting netizens: '有微友…發帖說:“…', 'post NAME發帖說:“…”', 'post NAME在…網文中這樣寫道:“…' "
+     "(traditional)", True, "cut in the third quotation", [
+        P("主歌", "網絡撰稿人", "人微言輕的劉總管", "能夠實現嗎"),
+        P("範宕", "自媒體作者", "載着祖國和人民的重託", "我想到了很多")]),
+    ("r118-jsw-members-post-space-name-colon.txt", "http://m.cmstop.zt.jsw.com.cn/p/41126.html",
+     "a video transcript: 'post NAME:' (a space between) opening each answer, narration between them", True,
+     "cut in the seventh answer", [
+        P("苏权科", "全国政协委员", "我觉得我们要从各个层次提一些好的建议", "为粤港澳大湾区服务"),
+        P("鲁晓明", "全国政协委员", "我们国家在养老方面非常重视", "引导社会力量投入养老事业"),
+        P("何一心", "全国政协委员", "中国营商环境去年跃升32位", "为市场主体添活力"),
+        P("欧彦伶", "全国政协委员", "这次我带来的提案主要是涉及乡村振兴", "持续稳定的高质量脱贫"),
+        P("胡国珍", "全国政协委员", "建议东部帮扶西部除了在经济领域", "从根本上阻断贫困的代际传递"),
+        P("杨玉成", "全国政协委员", "脱贫攻坚已经进入了啃硬骨头的关键期", "留得住,能致富"),
+        P("杜明燕", "全国政协委员", "应以建功新时代为方向", "以高质量发展为主线,在助力")]),
+    ("r119-infzm-letters-signature-bar-lines.txt", "https://infzm.com/contents/100331?source=202&source_1=100330",
+     "readers' letters: a headline, the letter, then a signature line 'place❘NAME❘occupation' or 'site网友❘NAME'; "
+     "an editor's reply between them", True, "cut in the third letter (unsigned in the excerpt)", [
+        P("老方", "infzm.com网友", "我每周都早早地盼着《南方周末》的到来", "我觉得自己写的并不比见报稿件要逊色啊"),
+        P("荣德安", "科技工作者", "学成归国后", "甚至双方还能扯上校友、同学")]),
+]
 PROJECT = [
     ("seed-newspaper-page-2022.txt", "file:///newspaper-page-2022.txt",
      "the seed: headline, 'NAME post' byline, piece; OCR of columns read out of order", False, "", [
@@ -821,6 +872,7 @@ if __name__ == "__main__":
     pages += [entry(*p, "published page (search corpus excerpt)", "twelfth") for p in TWELFTH_PAGES]
     pages += [entry(*p, "published page (search corpus excerpt)", "thirteenth") for p in THIRTEENTH_PAGES]
     pages += [entry(*p, "published page (search corpus excerpt)", "fourteenth") for p in FOURTEENTH_PAGES]
+    pages += [entry(*p, "published page (search corpus excerpt)", "fifteenth") for p in FIFTEENTH_PAGES]
     pages += [entry(*p, "the project's seed page") for p in PROJECT]
     with open("labels.json", "w", encoding="utf-8") as out:
         json.dump({"pages": pages}, out, ensure_ascii=False, indent=1)
