@@ -204,3 +204,29 @@ def test_speaker_after_an_opening_quotation_given_a_description() -> None:
         ("胡葆林", "某某集团董事长"),
     ]
     assert "期待自己的建议" in article.pieces[1].body
+
+
+# Fifteenth batch (r113-r119, tune half: r115, r116).
+
+
+def test_dash_lines_describing_who_said_the_quotation() -> None:
+    """r115, r116: '——post NAME博客文章说。', '——《某报》评论员NAME撰文…', a long '——post、post NAME谈…时说，…' line,
+    and a survey's dash line (no person) between them closing its own quotation."""
+    article = _paragraphs(
+        "印象中的语录",
+        "证券市场问题的症结，在于那只看得见的手老是闲不住。",
+        "——经济学者吴敬明博客文章说。",
+        "被增长。",
+        "——国家统计局的调查数据显示，上半年城镇居民人均可支配收入实际增长11.2%，该数据受到质疑。",
+        "统计数据被外界质疑，主要的症结不在技术上，领导干部竭力追求政绩才是问题的根本。",
+        "——九三学社中央副主席、国家统计局原副局长贺明谈统计数据水分时说，统计数据是地方干部的政绩单，"
+        "而这张单子由地方干部来填写，这样一来统计工作的独立性很容易受到破坏，这是制度设计上存在的漏洞。",
+        "如果先富起来的农民帮助更多农村走上共同富裕的道路，那将远比炫富更有意义。",
+        "——《齐鲁晚报》评论员沙元林撰文《现在还不是炫富的时候》，认为此时炫富是不明智的。",
+    )
+    assert _signed(article) == [
+        ("吴敬明", "经济学者"),
+        ("贺明", "九三学社中央副主席、国家统计局原副局长"),
+        ("沙元林", "《齐鲁晚报》评论员"),
+    ]
+    assert "被增长" not in article.pieces[1].body

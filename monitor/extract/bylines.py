@@ -306,7 +306,10 @@ _SIGNATURE_POST_END = (
     "支书|馆长|台长|站长|队长|组长|律师|医生|教师|老师|劳模|董事|编辑|博士|首善|"
     # Hong Kong and Macao offices ('行政长官'), honours printed as a post ('“共和国勋章”获得者'):
     # roundups r27 and r25 (tune half).
-    "长官|获得者"
+    "长官|获得者|"
+    # writers' and commentators' occupations before a name in a dash line ('——经济学者吴敬琏博客文章说',
+    # '——《齐鲁晚报》评论员沙元森撰文…': roundups r115, r116, fifteenth batch, tune half)
+    "评论员|评论家|学者|媒体人|撰稿人|诗人|画家|导演|编剧|主播"
 )
 SIGNATURE_POST_END = re.compile(f"(?:{_SIGNATURE_POST_END})")
 # A name: Han characters (two to eight: minority and transliterated names run long), parts

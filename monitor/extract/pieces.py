@@ -592,16 +592,49 @@ def _closer(index: int, unit: _Unit) -> _Mark | None:
             if match := pattern.search(simple, tail):
                 return _Mark(index, "close", _names(text[match.start(2): match.end(2)]),
                              text[match.start(1): match.end(1)], end=match.start())
-    if "——" in simple and (match := _CLOSE_DASH.search(simple, tail)):
+    if "——" not in simple:
+        return None
+    if match := _CLOSE_DASH.search(simple, tail):
         sig = _SAID_AFTER.sub("", match.group(1))
         if found := _signature(sig, match.start(1), text):
             return _Mark(index, "close", found[0], found[1] and _post(found[1]), end=match.start())
-        if match.start() == 0:
-            # a dash line alone that names no one read as a signer ('——《上海青年报》发表文章…', '——中国古生物学家
-            # 以…克莱顿之名命名一种恐龙之后，克氏感激不尽地说。') still closes the quotation above it when the page's
-            # pieces are closed so (roundup r94, tenth batch, tune half): that quotation goes to no piece
-            return _Mark(index, "close", "", None, end=0)
-    return None
+        if match.start() != 0:
+            return None
+    elif not simple.startswith("——") or len(simple) > _MAX_DASH_LINE:
+        return None
+    # a dash line alone: who it describes as saying the quotation above (r115 and r116's long lines too) ...
+    start = len(simple) - len(simple[2:].lstrip())
+    if described := _described_signer(simple[start:].rstrip("。. "), start, text):
+        return _Mark(index, "close", *described, end=0)
+    # ... or no one read as a signer ('——《上海青年报》发表文章…', '——中国古生物学家以…克莱顿之名命名一种恐龙之后，
+    # 克氏感激不尽地说。'): it still closes the quotation above it when the page's pieces are closed so (roundup r94,
+    # tenth batch, tune half); that quotation goes to no piece
+    return _Mark(index, "close", "", None, end=0)
+
+
+_MAX_DASH_LINE = 200
+
+
+# A dash line describing who said the quotation above: '——日前，post NAME在接受…专访时这样说道。', '——经济学者吴敬琏
+# 博客文章说。', '——九三学社中央副主席、国家统计局原副局长贺铿谈统计数据水分时说，…' (roundups r115, r116, fifteenth batch,
+# tune half): the 'post NAME' opening its first clause (after a date or '日前'), when the line says someone said or
+# wrote something.
+_TIME_LEAD_DASH = re.compile(r"(?:日前|近日|昨天|昨日|今天|近期|(?:\d{4}年)?\d{1,2}月\d{1,2}日)[，,]?\s*")
+_SAID_IN_LINE = re.compile(r"说|表示|写道|撰文|认为|指出|谈|回应|讲述|评|如是|称")
+
+
+def _described_signer(sig: str, offset: int, text: str) -> tuple[str, str | None] | None:
+    if not _SAID_IN_LINE.search(sig):
+        return None
+    start = m.end() if (m := _TIME_LEAD_DASH.match(sig)) else 0
+    clause = re.search(r"[，,。；;]", sig[start:])
+    end = start + clause.start() if clause else len(sig)
+    found = post_then_name(sig, start, end, min_post=2)
+    if not found:
+        return None
+    post_end, name_start, name_end = found
+    post = _post(text[offset + start: offset + post_end])
+    return (text[offset + name_start: offset + name_end], post) if post else None
 
 
 # What a dash signature says after the name ('——作家张平说。', '——…总编辑郭哲铭说': roundup r94, tenth batch, tune half)
