@@ -373,6 +373,11 @@ def datecheck_score(rows: list[tuple[dict, Output]]) -> tuple[str, str, str]:
     return share(dates), share(recall), share(false)
 
 
+def _share_value(share: str) -> float | None:
+    """0.714 from '0.714 (20/28)'; None from 'n/a'."""
+    return None if share == "n/a" else float(share.split(" ")[0])
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     default_eval = next((p for p in (ROOT.parent / "shared" / "eval", ROOT.parents[1] / "shared" / "eval") if p.exists()),
@@ -392,6 +397,8 @@ def main() -> int:
     def fmt(value: float | None) -> str:
         return "n/a" if value is None else f"{value:.3f}"
 
+    # the figures of the last line, for bench/summary.py (make bench): this project's, a reference tool's beside
+    figures: dict[str, object] = {"bench": "extraction"}
     data = args.eval / "extraction"
     pages: list[Page] = []
     if (data / "cwce").exists():
@@ -415,6 +422,14 @@ def main() -> int:
                           name not in NO_METADATA)
                 print(f"| {name} | {s.mean:.3f} | {s.p10:.3f} | {fmt(s.snippets)} | {fmt(s.date_acc)} | "
                       f"{fmt(s.author_recall)} | {s.pages_per_s:.1f} |")
+                if half == "held-out" and name in ("zone-monitor", "trafilatura"):
+                    key = "" if name == "zone-monitor" else "trafilatura_"
+                    figures.update({f"{key}body_f1_heldout": round(s.mean, 3), f"{key}body_p10_heldout": round(s.p10, 3)})
+                    if name == "zone-monitor":
+                        figures.update({"dates_heldout": s.date_acc and round(s.date_acc, 3),
+                                        "authors_heldout": s.author_recall and round(s.author_recall, 3)})
+                if name == "zone-monitor":
+                    figures["pages_per_s"] = round(s.pages_per_s, 1)
                 if args.verbose and name == "zone-monitor":
                     for pid, f1, d, a, error in s.rows:
                         print(f"    {pid[:40]} f1={fmt(f1)} date={d} author={a} {error}")
@@ -434,8 +449,12 @@ def main() -> int:
                     continue
                 rows = datecheck_rows(EXTRACTORS[name], subset)
                 print(f"| {name} | " + " | ".join(datecheck_score(rows)) + " |")
+                if name == "zone-monitor" and half == "held-out":
+                    dates, recall, _ = datecheck_score(rows)
+                    figures.update({"datecheck_dates_heldout": _share_value(dates),
+                                    "datecheck_authors_heldout": _share_value(recall)})
                 # the batches added last (each labelled before the extractor saw it) apart as well
-                for batch in ("fourth", "fifth"):
+                for batch in ("fourth", "fifth", "sixth"):
                     if newest := [row for row in rows if row[0].get("batch") == batch]:
                         print(f"| {name} ({batch} batch) | " + " | ".join(datecheck_score(newest)) + " |")
                 if args.verbose and name == "zone-monitor":
@@ -453,7 +472,9 @@ def main() -> int:
                   f"signed pieces ({ROUNDUPS.relative_to(ROOT)})\n")
             print("| extractor | pieces right | share | pages all right | pieces extracted |")
             print("|---|---|---|---|---|")
-            order = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]  # the order they were added
+            order = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                     "tenth", "eleventh", "twelfth",
+                     "thirteenth", "fourteenth", "fifteenth"]  # the order they were added
             batches = sorted({r.extra.get("batch", "first") for r in subset},
                              key=lambda b: order.index(b) if b in order else len(order))
             for name in names:
@@ -464,12 +485,18 @@ def main() -> int:
                 for label, group in groups:
                     total = sum(len(r.pieces) for r, *_ in group)
                     right = sum(n for _, n, _, _ in group)
+                    if name in ("zone-monitor", "trafilatura") and label in ("", " (all)"):
+                        key = ("roundups" if name == "zone-monitor" else "trafilatura_roundups") + \
+                            {"tune": "_tune", "held-out": "_heldout", "seed": "_seed"}[half]
+                        figures[key] = round(right / total, 3) if total else None
                     print(f"| {name}{label} | {right}/{total} | {right / total if total else 0:.3f} | "
                           f"{sum(n == len(r.pieces) for r, n, _, _ in group)}/{len(group)} | "
                           f"{sum(k for _, _, k, _ in group)} |")
                 if args.verbose and name == "zone-monitor":
                     for r, n, k, error in rows:
                         print(f"    {r.pid} [{r.shape}] {n}/{len(r.pieces)} right, {k} extracted {error}")
+    # The last line is for bench/summary.py (make bench).
+    print(json.dumps(figures))
     return 0
 
 

@@ -73,6 +73,18 @@ FIGURES: dict[str, tuple[Figure, ...]] = {
         Figure("people_r_heldout", "people recall, real held-out", ">= 0.85"),
         Figure("people_p_heldout", "people precision, real held-out", ">= 0.90"),
     ),
+    "extraction": (
+        Figure("pages_per_s", "extraction, one core (pages/s)", ">= 100"),
+        Figure("body_f1_heldout", "body F1 mean, annotated held-out", ">= 0.95", reference="trafilatura_body_f1_heldout"),
+        Figure("body_p10_heldout", "body F1 p10, annotated held-out", ">= 0.88", reference="trafilatura_body_p10_heldout"),
+        Figure("dates_heldout", "dates, annotated held-out", ">= 0.95"),
+        Figure("authors_heldout", "authors, annotated held-out", ">= 0.85"),
+        Figure("datecheck_dates_heldout", "dates, date/byline check set held-out"),
+        Figure("datecheck_authors_heldout", "authors found, date/byline check set held-out"),
+        Figure("roundups_tune", "roundup pieces right, tune"),
+        Figure("roundups_heldout", "roundup pieces right, held-out", ">= 0.90", reference="trafilatura_roundups_heldout"),
+        Figure("roundups_seed", "roundup pieces right, seed", "1.0"),
+    ),
 }
 
 

@@ -147,10 +147,11 @@ def strip_ruby(text: str) -> str:
     return _RUBY.sub("", text) if "(" in text and _RUBY_START.search(text) else text
 
 
-def to_simplified(text: str) -> str:
-    """Traditional Chinese folded to simplified (OpenCC t2s), so reposts match the same names."""
+def to_simplified(text: str, force: bool = False) -> str:
+    """Traditional Chinese folded to simplified (OpenCC t2s), so reposts match the same names; with `force`
+    even a short text without a telling character (a name line on a traditional page: '畢飛宇 作家')."""
     global _t2s
-    if not looks_traditional(text):
+    if not force and not looks_traditional(text):
         return text
     if _t2s is None:
         import opencc

@@ -99,3 +99,14 @@ def test_writers_in_brackets_after_a_dateline() -> None:
     a bracket holding anything but names ('（高新区供稿）') names no one."""
     assert split_byline("本报讯 （王文 肖兆力）近日，建湖高新区邀请新乡贤参加活动。")[0] == "王文 肖兆力"
     assert split_byline("本报讯（高新区供稿）近日，园区举行活动。") == (None, None)
+
+
+# Sixth batch of the check set (tune half): a comma after the name ends the author field, and a two-character
+# name padded to the width of three ('孙 鑫') is one name.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("管理员\n2024-11-10 15:38:50\n项飙：为承认而挣扎\n作者:项飙,英国牛津大学人类学院教授;德国某研究所所长来源:《澳门理工学报》"
+     "2021年第4期;编辑:周悦\n\n“为承认而斗争”是黑格尔的一个重要哲学命题，强调个体间的互相承认是社会稳定的基础。", "项飙"),
+    ("文/孫 鑫 王玨婧 戴 薇\n新任全國人大代表袁國華是上海臨港經濟發展（集團）有限公司黨委書記、董事長。", "孫鑫 王玨婧 戴薇"),
+])
+def test_author_field_with_a_post_after_a_comma_and_padded_names(text: str, expected: str) -> None:
+    assert extract_text_page(text, "https://example.cn/a.html").author == expected

@@ -3,6 +3,7 @@ tests/data/roundups, and short made-up pages for the shapes the real set lacks).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import unicodedata
@@ -45,12 +46,24 @@ def _right(article: ExtractedArticle, labelled: list[dict]) -> int:
     return right
 
 
+def _tune(page: dict) -> bool:
+    """The tune half, split as bench/extraction.py splits it (parity of the first byte of SHA-1 of the stem)."""
+    return hashlib.sha1(page["file"].rsplit(".", 1)[0].encode()).digest()[0] % 2 == 0
+
+
 def test_roundup_set_pieces_right() -> None:
-    """Nine in ten labelled pieces of the real roundup pages come out right; the seed six of six."""
+    """The real roundup pages of the first nine batches: 85% of labelled pieces right (the floor this test was
+    written with); the tune half of every batch, the newer ones too: 95%; the seed six of six. (The tenth to
+    fifteenth batches' held-out halves are measured by bench/extraction.py, not asserted: no rule may be fitted
+    to them.)"""
     real = [p for p in LABELS if p["source"].startswith("published")]
     assert len(real) >= 20 and sum(len(p["pieces"]) for p in real) >= 60
-    right = sum(_right(_page(p["file"]), p["pieces"]) for p in real)
-    assert right / sum(len(p["pieces"]) for p in real) >= 0.85
+    earlier = [p for p in real if p["batch"] not in ("tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth")]
+    right = sum(_right(_page(p["file"]), p["pieces"]) for p in earlier)
+    assert right / sum(len(p["pieces"]) for p in earlier) >= 0.85
+    tune = [p for p in real if _tune(p)]
+    right = sum(_right(_page(p["file"]), p["pieces"]) for p in tune)
+    assert right / sum(len(p["pieces"]) for p in tune) >= 0.95
     seed = next(p for p in LABELS if p["file"].startswith("seed"))
     assert _right(_page(seed["file"]), seed["pieces"]) == 6
 

@@ -93,12 +93,24 @@ def looks_like_name(token: str) -> bool:
     return token.startswith(_COMPOUND_SURNAMES) or (len(token) <= 3 and token[0] in _SURNAMES)
 
 
+# A two-character name padded to the width of three ('文/孙 鑫 王珏婧 戴 薇': datecheck sixth batch, tune half): a
+# single character that is a surname, one space, a single character.
+_PADDED_NAME = re.compile(r"(?<![\u4e00-\u9fa5])([\u4e00-\u9fa5])[ \u3000]([\u4e00-\u9fa5])(?![\u4e00-\u9fa5])")
+
+
+def _unpad(match: re.Match[str]) -> str:
+    first = match[1]
+    surname = first in _SURNAMES or to_simplified(first, force=True) in _SURNAMES
+    return match[1] + match[2] if surname else match[0]
+
+
 def _names(text: str, allow_user: bool, strict: bool = False) -> list[str]:
     if _NEXT_LABEL.match(text):  # an empty label: '作者：责任编辑：肖春芳' names an editor, not an author
         return []
-    text = _STOP.split(text, maxsplit=1)[0]
+    text = _PADDED_NAME.sub(_unpad, _STOP.split(text, maxsplit=1)[0])
     kept: list[str] = []
-    for token in re.split(r"[\s、;；/／]+", text.strip()):
+    # a comma ends a name: '作者：项飙，英国牛津大学人类学院教授' (the post follows; datecheck sixth batch, tune half)
+    for token in re.split(r"[\s、;；/／,，]+", text.strip()):
         token = _ROLE.sub("", token.strip("：:·.。"))
         if not token:
             continue
@@ -294,7 +306,10 @@ _SIGNATURE_POST_END = (
     "支书|馆长|台长|站长|队长|组长|律师|医生|教师|老师|劳模|董事|编辑|博士|首善|"
     # Hong Kong and Macao offices ('行政长官'), honours printed as a post ('“共和国勋章”获得者'):
     # roundups r27 and r25 (tune half).
-    "长官|获得者"
+    "长官|获得者|"
+    # writers' and commentators' occupations before a name in a dash line ('——经济学者吴敬琏博客文章说',
+    # '——《齐鲁晚报》评论员沙元森撰文…': roundups r115, r116, fifteenth batch, tune half)
+    "评论员|评论家|学者|媒体人|撰稿人|诗人|画家|导演|编剧|主播"
 )
 SIGNATURE_POST_END = re.compile(f"(?:{_SIGNATURE_POST_END})")
 # A name: Han characters (two to eight: minority and transliterated names run long), parts
@@ -309,7 +324,9 @@ _AFTER_NAME = frozenset("说表认建指介感谈透用在对告坦称强举特�
 # Titles and two-character words that, right after a name, start the sentence rather than extend the
 # name: '徐鸣代表的建议' is 徐鸣 (r52), '张毅围绕…' is 张毅 (r45), '黄鸣代表' (r53): roundups, tune half.
 _AFTER_NAME_WORDS = frozenset("代表 委员 院士 教授 围绕 聚焦 关注 近年 多年 长期 呼吁 希望 结合 针对 接受 作为 此次 这次 日前 "
-                              "近日 昨天 今天 昨日 率先 积极 深入 专门".split())
+                              "近日 昨天 今天 昨日 率先 积极 深入 专门 "
+                              # '颜珂发言时表示', '王云师十分关注' (roundups r99, r101, eleventh batch, tune half)
+                              "发言 十分".split())
 # Characters that end many given names and also start a verb ('吴志强指出' vs '王刚强调'): after two
 # characters they end the name only when no verb follows them (roundup r56, tune half).
 _NAME_FINAL = frozenset("强正和刚均为一")

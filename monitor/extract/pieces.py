@@ -36,6 +36,7 @@ from monitor.items import Piece
 from monitor.normalise import (
     clean_text,
     collapse_repeats,
+    looks_traditional,
     rejoin_fragments,
     remove_spliced_spans,
     shared_span,
@@ -238,8 +239,14 @@ _CHROME_UNIT = re.compile(r"ICP[备证]|许可证|版权所有|Copyright|All Rig
                           r"^(?:上一篇|下一篇|返回|打印|关闭|分享到?)|"
                           # who compiled the pieces above ('（整理 李杏）') ends them (roundup r38)
                           r"^[（(]\s*(?:整理|编辑|编译|综合)[\s:：]*[\u4e00-\u9fa5]{2,4}\s*[)）]$", re.I)
-# A weibo post quoted with its handle: '@商界杂志：…' (roundup r38, tune half).
-_OPEN_HANDLE = re.compile(r"@([\w\u4e00-\u9fa5·\-]{2,20}?)\s*[:：]\s*")
+# A weibo post quoted with its handle: '@商界杂志：…' (roundup r38, tune half); the site before the handle
+# ('凤凰网网友@坛跟儿石头：…', r96) or the post in brackets after it on a line alone ('@臧棣（诗人）', r95) is the
+# signer's post (tenth batch, tune half).
+_OPEN_HANDLE = re.compile(r"([^\s@:：，。,.!！?？“”]{1,10}?(?:网友|博主|用户|微博))?@([\w\u4e00-\u9fa5·\-]{2,20}?)\s*"
+                          r"(?:[:：]\s*|[（(]([^）)\s]{1,20})[）)]\s*$)")
+# A programme's tag before a signature line ('【同期】港区全国人大代表 冼汉廸': a video transcript, roundup r97, tenth
+# batch, tune half) is the line's mark, not part of the post.
+_TAG = re.compile(r"【[\u4e00-\u9fa5]{2,4}】\s*(?=\S)")
 _META_UNIT = re.compile(r"(?:19|20)\d\d[-/.年]\d{1,2}|来源|发布时间|时间[:：]")
 _LABEL_WORDS = frozenset("时间 日期 来源 作者 编辑 记者 标题 摘要 导语 地址 电话 邮箱 主持人 网友 链接 原标题 关键词 发布 正文 "
                          "问题 答案 提问 回答 导读 简介 备注 说明 附件 注释".split())
@@ -258,6 +265,7 @@ _CLOSE_TRAIL = re.compile(r"(?:^|(?<=[。！？!?…”」\s]))\s*((?:本报|本
                           rf"({_HAN_NAMES})\s*(?:摄影报道|摄影|报道|摄)?\s*$")
 _NAME_THEN_POST = re.compile(r"([\u4e00-\u9fa5·]{2,8})\s*(?:[（(]([^）)]{2,50})[）)]|[，,]\s*([^，,]{2,50}))\s*$")
 _SPEECH = re.compile(r"介绍|表示|说|感慨|认为|指出|建议|谈到|坦言|强调")
+_NAME_TITLE = re.compile(r"([\u4e00-\u9fa5]{2,3})(?:代表|委员)$")
 _MAX_TITLE = 30
 _TITLE_END = re.compile(r"[。！？!?；;：:，,]")
 # A group, not one person's post ('多名司局长向市民拜年', '3位司长'): r28.
@@ -268,10 +276,10 @@ _POST_CONNECTIVE = re.compile(r"^(?:而且|而|并且|并|另外|此外|同时|�
 _MIN_SIGNED = 2
 
 
-def _simplified(text: str) -> str:
+def _simplified(text: str, force: bool = False) -> str:
     """`text` in simplified script with the same length (positions map back to the original)."""
-    simple = to_simplified(text)
-    return simple if len(simple) == len(text) else "".join(to_simplified(c) for c in text)
+    simple = to_simplified(text, force)
+    return simple if len(simple) == len(text) else "".join(to_simplified(c, force) for c in text)
 
 
 @dataclass(slots=True)
@@ -293,6 +301,8 @@ class _Mark:
     title: str | None = None  # a headline the signature line carries ('陈茂波：经济正稳步向前')
     weak_too: bool = False  # an explicit opener that also counts among the weak ones (_after_lead)
     stop: int | None = None  # the unit a list item ends before (_teasers)
+    top: bool = False  # a 'NAME：a few words' sub-headline on the page's first line (kept when others sign so)
+    after_quote: bool = False  # the speaker named right after an opening quotation (_speaker_after_quote)
 
 
 _NOISE_UNIT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
@@ -301,8 +311,8 @@ _NOISE_UNIT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 _MAX_CAPTION = 80
 
 
-def _unit(text: str) -> _Unit:
-    simple = _simplified(text)
+def _unit(text: str, traditional: bool = False) -> _Unit:
+    simple = _simplified(text, traditional)
     if len(simple) <= 3 and not _NOISE_UNIT.search(simple):  # '|', '⑤': layout left in a text (r30)
         kind = "noise"
     elif len(simple) < 120 and (EDITOR_LINE.match(simple) or _CHROME_UNIT.search(simple)):
@@ -363,6 +373,9 @@ def _signature(sig: str, offset: int, text: str) -> tuple[str, str | None] | Non
         group = 2 if match[2] else 3
         if re.search(f"(?:{SIGNATURE_POST_END.pattern})$", match[group]):
             return text[offset: offset + match.end(1)], text[offset + match.start(group): offset + match.end(group)].strip()
+    if (titled := _NAME_TITLE.match(sig)) and name_at(titled[1], 0, until_end=True):
+        # 'NAME代表：topic' sub-headlines (roundup r83, tenth batch, tune half): the full post is in the paragraph
+        return text[offset: offset + titled.end(1)], None
     close = sig.rfind("”")
     if close > 0 and (found_name := name_at(sig, close + 1, until_end=True, long_ok=True)):
         return text[offset + found_name[0]: offset + found_name[1]], text[offset: offset + close + 1]
@@ -381,7 +394,12 @@ def _opener(index: int, unit: _Unit) -> _Mark | None:
             return _Mark(index, "open", _orig(text, simple, name, at), post and _orig(text, simple, post, at),
                          match.end())
     if match := _OPEN_HANDLE.match(simple, at):
-        return _Mark(index, "open", text[match.start(1): match.end(1)], None, match.end())
+        post = match.group(1) or match.group(3)
+        group = 1 if match.group(1) else 3
+        return _Mark(index, "open", text[match.start(2): match.end(2)],
+                     text[match.start(group): match.end(group)] if post else None, match.end())
+    if tag := _TAG.match(simple, at):
+        at = tag.end()
     if match := _OPEN_NAME_PAREN.match(simple, at):
         if name_at(match.group(1), 0, until_end=True):
             return _Mark(index, "open", text[match.start(1): match.end(1)], text[match.start(2): match.end(2)],
@@ -393,14 +411,15 @@ def _opener(index: int, unit: _Unit) -> _Mark | None:
         sig = match.group(1).rstrip()
         if found := _signature(sig, at, text):
             name, post = found
-            whole = match.end() if text[: match.end(1)].rstrip().endswith((name, post or name)) or _SPEECH.search(
+            whole = match.end() if text[: match.end(1)].rstrip().endswith((name, post or name)) \
+                or _NAME_TITLE.match(sig) or _SPEECH.search(
                 simple[match.end(1): match.end()]) else at
             rest = simple[whole:]
             if whole > at and rest and len(rest) <= _MAX_TITLE and not _TITLE_END.search(rest):
                 # 'NAME：a few words' on a line of its own: a sub-headline signing the piece below; on
                 # the page's first line, the page's own headline (r28)
-                return _Mark(index, "open", name, post and _post(post), len(simple),
-                             title=clean_text(text)) if index > 0 else None
+                return _Mark(index, "open", name, post and _post(post), len(simple), title=clean_text(text),
+                             top=index == 0)
             return _Mark(index, "open", name, post and _post(post), whole)
     if unit.kind == "heading" and (found := _name_post_line(simple[at:], at, text)):
         return _Mark(index, "open", *found, len(simple))
@@ -412,7 +431,11 @@ def _opener(index: int, unit: _Unit) -> _Mark | None:
         if (match := pattern.match(simple, begin)) and (found := name_at(match.group(1) + "说", 0)) \
                 and found[1] == len(match.group(1)):  # the whole run before the title is the name
             return _Mark(index, "open-weak", text[match.start(1): match.end(1)], text[match.start(2): match.end(2)])
+    if quote and (said := _speaker_after_quote(simple, begin)):
+        return _Mark(index, "open-weak", text[said[0]: said[1]], None, after_quote=True)
     window = simple[: begin + 70]
+    if found := _title_then_name(window, begin, len(window)):  # '代表黄苏权对报告中提到…' (r101)
+        return _Mark(index, "open-weak", text[found[1]: found[2]], text[begin: found[0]])
     if (found := post_then_name(window, begin, min_post=3)) and not re.search(r"[。：:；;！？!?]", window[begin: found[0]]):
         post_end, name_start, name_end = found
         # a post starts after a clause's comma or a quotation ('记者“堵住”皇明太阳能集团董事长黄鸣代表': r53)
@@ -428,7 +451,33 @@ def _opener(index: int, unit: _Unit) -> _Mark | None:
 
 
 _SENTENCE_END = re.compile(r"[。！？!?]")
+# The speaker right after an opening quotation, given a description rather than a post: '“我是县里第一名全国人大
+# 代表。”来自河北易县的张淑芬不无骄傲地说。' (roundup r112, fourteenth batch, tune half).
+_FROM_WHERE = re.compile(r"来自[^，。“”,;；：:]{1,12}的")
+_SAYS_SOON = re.compile(r"[^，。“”,;；：:]{0,8}?(?:说|表示|介绍|坦言|感慨)")
+
+
+def _speaker_after_quote(simple: str, begin: int) -> tuple[int, int] | None:
+    at = (m.end() if (m := _FROM_WHERE.match(simple, begin)) else begin)
+    found = name_at(simple, at)
+    if found and found[0] == at and _SAYS_SOON.match(simple, found[1]):
+        return found
+    return None
+
+
 _MAX_LEAD = 50
+_MAX_LEAD_SENTENCES = 2
+_MAX_LONG_LEAD = 100
+# A bare title before the name at a sentence's start ('代表王云师十分关注…', '政协委员王岩雄说：': local news, roundup r101,
+# eleventh batch, tune half): a post of two characters, read only there.
+_BARE_TITLE = re.compile(r"(?:政协委员|人大代表|代表|委员)")
+
+
+def _title_then_name(simple: str, start: int, end: int) -> tuple[int, int, int] | None:
+    if (title := _BARE_TITLE.match(simple, start)) and (found := name_at(simple[:end], title.end())) \
+            and found[0] == title.end():
+        return title.end(), *found
+    return None
 # What follows a signer's name for the name to sign the paragraph from its second sentence: a title
 # ('…王海波委员说', '…权衡代表将') or a speech verb.
 _SIGNER_NEXT = re.compile(r"(?:代表|委员)|(?:说|表示|认为|指出|强调|介绍|坦言|感慨|建议)")
@@ -440,16 +489,34 @@ def _after_lead(index: int, unit: _Unit, begin: int) -> _Mark | None:
     """A signature in a paragraph's second sentence, after one short lead sentence quoting no one:
     '频频出现的雾霾天气，令人痛心。河北省农林科学院副院长王海波委员说：' (r50), '…在全国发展大格局中看上海发展？
     上海社会科学院党委书记权衡代表将…' (r51), '…就此打响。本报记者乘势“抢”到来自河北的王社平代表' (r53):
-    roundups, tune half. The name must be followed by a title or a speech verb."""
+    roundups, tune half. The name must be followed by a title or a speech verb (or have a bare title before it).
+    The signature may also open the third sentence (a caption run in before the lead: roundup r100, eleventh batch,
+    tune half); after a longer scene-setting sentence only 'post NAME说：' signs (r101)."""
+    simple = unit.simple
+    second = begin
+    for sentence in range(_MAX_LEAD_SENTENCES):
+        lead = _SENTENCE_END.search(simple, second, second + _MAX_LONG_LEAD)
+        if not lead or re.search(r"[“\"「][^”\"」]{13,}", simple[second: lead.start()]):  # quoted words, no speech
+            return None
+        short = lead.end() - second <= _MAX_LEAD
+        second = lead.end()
+        if mark := _signed_sentence(index, unit, second, short, described=sentence == 0):
+            return mark
+        if not short:
+            return None
+    return None
+
+
+def _signed_sentence(index: int, unit: _Unit, second: int, short: bool, described: bool) -> _Mark | None:
+    """The signature opening the sentence at `second`, if any (see :func:`_after_lead`)."""
     simple, text = unit.simple, unit.text
-    lead = _SENTENCE_END.search(simple, begin, begin + _MAX_LEAD)
-    if not lead or re.search(r"[“\"「][^”\"」]{13,}", simple[begin: lead.start()]):  # quoted words only, no speech
-        return None
-    second = lead.end()
     stop = _SENTENCE_END.search(simple, second)
     end = min(stop.start() if stop else len(simple), second + 70)
-    found = post_then_name(simple, second, end, min_post=3)
-    if found and _SIGNER_NEXT.match(simple, found[2]) and not re.search(r"[：:；;]", simple[second: found[0]]):
+    bare = _title_then_name(simple, second, end)
+    found = bare or post_then_name(simple, second, end, min_post=3)
+    if found and not short and not _SPEAKS.match(simple, found[2]):
+        found = None
+    if found and (bare or _SIGNER_NEXT.match(simple, found[2])) and not re.search(r"[：:；;]", simple[second: found[0]]):
         post_end, name_start, name_end = found
         clause = max(simple.rfind(c, second, post_end) for c in "，,“”") + 1 or second
         if post := _post(text[max(clause, second): post_end]):
@@ -457,6 +524,8 @@ def _after_lead(index: int, unit: _Unit, begin: int) -> _Mark | None:
             # tune half: '代表们热情高涨、精神饱满。区人大代表王伟峰说：“…”' beside '代表刘素琴说：“…”')
             family = "open" if _SPEAKS.match(simple, name_end) else "open-weak"
             return _Mark(index, family, text[name_start: name_end], post, weak_too=family == "open")
+    if not (described and short):
+        return None
     # a deputy given a description, not a post: '来自河北的王社平代表' (r53)
     for match in _DESCRIBED_DEPUTY.finditer(simple, second, end):
         if (named := name_at(match.group(1) + "说", 0)) and named[1] == len(match.group(1)):
@@ -466,7 +535,11 @@ def _after_lead(index: int, unit: _Unit, begin: int) -> _Mark | None:
 
 # A relative clause describing the person ('连续四届当选全国人大代表的…书记叶昌保': roundup r69, tune half):
 # a description even when it names a post.
-_DESCRIBING_VERB = re.compile(r"当选|来自|作为|担任|身为|连任")
+# ... or a companion ('与张泽群同为河南团全国人大代表的…董事长胡葆森': roundup r112, fourteenth batch, tune half)
+_DESCRIBING_VERB = re.compile(r"当选|来自|作为|担任|身为|连任|同为|同是")
+
+
+_ADVERB_DI = re.compile(r"地(?![区方市域])")
 
 
 def _post(printed: str) -> str | None:
@@ -477,8 +550,10 @@ def _post(printed: str) -> str | None:
         return None
     if printed.count("(") + printed.count("（") != printed.count(")") + printed.count("）"):
         return None
-    cut = max(printed.rfind("的"), printed.rfind("地"))
-    if cut >= 0 and SIGNATURE_POST_END.search(printed[cut + 1:]) and (
+    # '的'/'地' before a post ends a description; '地' in a word ('澳门地区全国政协委员': r99, eleventh batch) does not
+    cut = max(printed.rfind("的"), max((m.start() for m in _ADVERB_DI.finditer(printed)), default=-1))
+    # '《资治通鉴》的总编辑': a publication before 的 is whose post it is, not a description (roundup r94, tenth batch)
+    if cut >= 0 and SIGNATURE_POST_END.search(printed[cut + 1:]) and not printed[:cut].endswith(("》", "」")) and (
             not SIGNATURE_POST_END.search(_simplified(printed[:cut]))
             or _DESCRIBING_VERB.search(_simplified(printed[:cut]))):
         printed = printed[cut + 1:]
@@ -517,10 +592,53 @@ def _closer(index: int, unit: _Unit) -> _Mark | None:
             if match := pattern.search(simple, tail):
                 return _Mark(index, "close", _names(text[match.start(2): match.end(2)]),
                              text[match.start(1): match.end(1)], end=match.start())
-    if "——" in simple and (match := _CLOSE_DASH.search(simple, tail)) \
-            and (found := _signature(match.group(1), match.start(1), text)):
-        return _Mark(index, "close", found[0], found[1] and _post(found[1]), end=match.start())
-    return None
+    if "——" not in simple:
+        return None
+    if match := _CLOSE_DASH.search(simple, tail):
+        sig = _SAID_AFTER.sub("", match.group(1))
+        if found := _signature(sig, match.start(1), text):
+            return _Mark(index, "close", found[0], found[1] and _post(found[1]), end=match.start())
+        if match.start() != 0:
+            return None
+    elif not simple.startswith("——") or len(simple) > _MAX_DASH_LINE:
+        return None
+    # a dash line alone: who it describes as saying the quotation above (r115 and r116's long lines too) ...
+    start = len(simple) - len(simple[2:].lstrip())
+    if described := _described_signer(simple[start:].rstrip("。. "), start, text):
+        return _Mark(index, "close", *described, end=0)
+    # ... or no one read as a signer ('——《上海青年报》发表文章…', '——中国古生物学家以…克莱顿之名命名一种恐龙之后，
+    # 克氏感激不尽地说。'): it still closes the quotation above it when the page's pieces are closed so (roundup r94,
+    # tenth batch, tune half); that quotation goes to no piece
+    return _Mark(index, "close", "", None, end=0)
+
+
+_MAX_DASH_LINE = 200
+
+
+# A dash line describing who said the quotation above: '——日前，post NAME在接受…专访时这样说道。', '——经济学者吴敬琏
+# 博客文章说。', '——九三学社中央副主席、国家统计局原副局长贺铿谈统计数据水分时说，…' (roundups r115, r116, fifteenth batch,
+# tune half): the 'post NAME' opening its first clause (after a date or '日前'), when the line says someone said or
+# wrote something.
+_TIME_LEAD_DASH = re.compile(r"(?:日前|近日|昨天|昨日|今天|近期|(?:\d{4}年)?\d{1,2}月\d{1,2}日)[，,]?\s*")
+_SAID_IN_LINE = re.compile(r"说|表示|写道|撰文|认为|指出|谈|回应|讲述|评|如是|称")
+
+
+def _described_signer(sig: str, offset: int, text: str) -> tuple[str, str | None] | None:
+    if not _SAID_IN_LINE.search(sig):
+        return None
+    start = m.end() if (m := _TIME_LEAD_DASH.match(sig)) else 0
+    clause = re.search(r"[，,。；;]", sig[start:])
+    end = start + clause.start() if clause else len(sig)
+    found = post_then_name(sig, start, end, min_post=2)
+    if not found:
+        return None
+    post_end, name_start, name_end = found
+    post = _post(text[offset + start: offset + post_end])
+    return (text[offset + name_start: offset + name_end], post) if post else None
+
+
+# What a dash signature says after the name ('——作家张平说。', '——…总编辑郭哲铭说': roundup r94, tenth batch, tune half)
+_SAID_AFTER = re.compile(r"(?:如是说|这样说|说道|说)$")
 
 
 # A paragraph closing with its speaker's words, '…“希望…的故事。”燕燕说。', the speaker introduced earlier in the
@@ -726,17 +844,56 @@ def _closes_text(marks: list[_Mark], units: list[_Unit]) -> bool:
     return bool(first.end) or any(u.kind == "prose" for u in units[: first.unit])
 
 
+def _people(marks: list[_Mark]) -> int:
+    return len({m.name for m in marks if m.name})
+
+
+def _same_layout_lines(explicit: list[_Mark], units: list[_Unit]) -> list[_Mark]:
+    """'NAME post' lines (a space between) the post vocabulary misses ('彭晓芸 媒体评论员', '毕飞宇 作家'), when at
+    least two lines of the page are read so already: the shape repeated down the page, each over prose, is the
+    evidence (roundup r89, tenth batch, tune half)."""
+    spaced = [m for m in explicit if m.post and m.start == len(units[m.unit].simple)
+              and _SPACED_LINE.match(units[m.unit].simple)]
+    if len(spaced) < _MIN_SIGNED:
+        return []
+    taken = {m.unit for m in explicit}
+    marks = []
+    for i, unit in enumerate(units[:-1]):
+        if i in taken or unit.kind != "heading" or units[i + 1].kind != "prose" \
+                or not (match := _SPACED_LINE.match(unit.simple)) or not name_at(match[1], 0, until_end=True) \
+                or NOT_A_POST.search(match[2]):
+            continue
+        marks.append(_Mark(i, "open", unit.text[: match.end(1)], unit.text[match.start(2): match.end(2)],
+                           len(unit.simple)))
+    return marks
+
+
+_SPACED_LINE = re.compile(r"^([\u4e00-\u9fa5]{2,4}) +([\u4e00-\u9fa5、，,]{2,16})$")
+
+
 def _best_family(units: list[_Unit], min_weak: int) -> list[_Mark]:
     """The marks of the family that signs the most pieces (two people at least; paragraphs that
     merely open with 'post NAME' need `min_weak` people and to open most paragraphs from the
     first of them on)."""
     openers = _complete_names([m for i, u in enumerate(units) if u.kind not in ("caption", "repeat") and (m := _opener(i, u))], units)
+    # a speaker quoted on, already introduced in the paragraph above ('…王社平代表…' then '“…”王社平说'), is no new piece
+    openers = [m for m in openers if not (m.after_quote and m.unit > 0
+                                          and _simplified(m.name, True) in units[m.unit - 1].simple)]
     explicit = [m for m in openers if m.family == "open"]
     explicit = sorted([*explicit, *_name_then_post_lines(units)], key=lambda m: m.unit)
+    explicit = sorted([*explicit, *_same_layout_lines(explicit, units)], key=lambda m: m.unit)
+    # the first line signs a piece only as other lines do, and when it names one person no other line signs
+    # (else it is the page's headline about them: r28)
+    others = {m.name for m in explicit if not m.top}
+    explicit = [m for m in explicit if not m.top or (
+        any(m.title for m in explicit if not m.top) and m.name not in others and " " not in m.name
+        and (whole := name_at(_simplified(m.name, True), 0, until_end=True)) and whole[1] == len(m.name))]
     closers = [m for i, u in enumerate(units) if u.kind == "prose" or u.kind == "heading" if (m := _closer(i, u))]
+    while closers and not closers[0].name:  # unsigned dash lines count only between signed ones (a subtitle on top)
+        closers.pop(0)
     # '——post NAME' alone on a line right under a headline, with the text below: it opens that piece
     # as a subtitle does ('“希望更多人才留在农村”' / '——全国人大代表、…党支部副书记冼润霞': roundup r58, tune half)
-    under = [m for m in closers if m.end == 0 and m.unit > 0 and units[m.unit - 1].kind == "heading"
+    under = [m for m in closers if m.name and m.end == 0 and m.unit > 0 and units[m.unit - 1].kind == "heading"
              and m.unit + 1 < len(units) and any(u.kind == "prose" for u in units[m.unit + 1: m.unit + 4])]
     if under:
         closers = [m for m in closers if m not in under]
@@ -761,7 +918,7 @@ def _best_family(units: list[_Unit], min_weak: int) -> list[_Mark]:
         families["open-weak"] = []
     best: list[_Mark] = []
     for marks in families.values():  # ties go to the family listed first (the more explicit)
-        if len({m.name for m in marks}) > len({m.name for m in best}) and len({m.name for m in marks}) >= _MIN_SIGNED:
+        if _people(marks) > _people(best) and _people(marks) >= _MIN_SIGNED:
             best = marks
     if best and best is families["open"]:
         best = _mixed(best, all_weak, units)
@@ -802,14 +959,37 @@ def _post_before(name: str, paragraph: str, min_post: int = 3) -> str | None:
     """The post a piece's first paragraph prints before its signer's name ('财政司司长陈茂波则祝愿…'),
     for a signature that gave only the name (r28)."""
     simple = _simplified(paragraph[:150])
-    at = simple.find(_simplified(name))
+    at = simple.find(_simplified(name, looks_traditional(paragraph[:150])))
     if at <= 0:
         return None
     found = post_then_name(simple[: at + len(name) + 1], 0, min_post=min_post)
     if not found or found[1] != at:
         return None
     clause = max(simple.rfind(c, 0, found[0]) for c in "，,。：:；;“”") + 1
+    if copula := _COPULA.match(simple, clause):  # '这是全国政协委员、…校长严建兵接受采访' (a caption: r74)
+        clause = copula.end()
     return _post(paragraph[clause: found[0]])
+
+
+_MAX_INTRODUCTION = 120
+
+
+def _introductions(units: list[_Unit], marks: list[_Mark], heads: list[int]) -> list[int]:
+    """A short paragraph right above a name-only opener that names the speaker introduces them ('全国人大代表马恒燕
+    来到北京，…' over '马恒燕：…'; a lead ending '…全国人大代表方敏：' over '方敏：…': a radio transcript, roundup r79,
+    tenth batch, tune half): it opens that piece, and the post it prints before the name is the signer's."""
+    moved = list(heads)
+    for n, mark in enumerate(marks):
+        above = heads[n] - 1
+        previous = marks[n - 1].unit if n else -1
+        name = _simplified(mark.name, True)
+        # 'NAME：' opening the answer's paragraph (a bracket signature '【NAME】' under a caption is another shape: r20)
+        if mark.post is None and mark.title is None and mark.sig_start is None and above > previous \
+                and units[above].kind == "prose" and len(units[above].simple) <= _MAX_INTRODUCTION \
+                and name in units[above].simple and units[mark.unit].simple.startswith(name) \
+                and units[mark.unit].simple[len(name):].lstrip().startswith((":", "：")):
+            moved[n] = above
+    return moved
 
 
 def split_signed(texts: list[str], title: str | None = None, min_weak: int = 2) -> PageSplit:
@@ -817,7 +997,11 @@ def split_signed(texts: list[str], title: str | None = None, min_weak: int = 2) 
 
     `min_weak`: how many people paragraphs opening with 'post NAME' must name before they split
     the page (an ordinary news article quotes two officials in turn; a collection quotes more)."""
-    units = _mark_repeated_lead(_mark_captions([_unit(cleaned) for t in texts if (cleaned := clean_text(strip_ruby(t)))]))
+    cleaned_texts = [cleaned for t in texts if (cleaned := clean_text(strip_ruby(t)))]
+    # on a traditional page every line is folded, short ones without a telling character too (r89, tenth batch)
+    traditional = looks_traditional("".join(cleaned_texts)) \
+        and sum(map(looks_traditional, cleaned_texts)) * 3 >= len(cleaned_texts)
+    units = _mark_repeated_lead(_mark_captions([_unit(cleaned, traditional) for cleaned in cleaned_texts]))
     marks = _best_family(units, min_weak)
     if len(marks) < _MIN_SIGNED:
         return PageSplit(None, ())
@@ -842,12 +1026,15 @@ def split_signed(texts: list[str], title: str | None = None, min_weak: int = 2) 
             headline = _headline(units, first - 1, used)
             parts = [u.text for u in units[first: last] if u.kind == "prose"]
             parts.append(units[last].text[: mark.end].strip())
-            drafts.append((headline, mark.name, mark.post, [p for p in parts if p]))
+            if mark.name:
+                drafts.append((headline, mark.name, mark.post, [p for p in parts if p]))
         lead_end = spans[0][0]
     else:
         starts = [m.unit + (1 if family == "head" else 0) for m in marks]
         heads = [_head_start(units, m, previous) if family != "head" else m.unit
                  for m, previous in zip(marks, [-1, *(m.unit for m in marks)], strict=False)]
+        if family == "open":
+            heads = _introductions(units, marks, heads)
         ends = [*heads[1:], len(units)] if family != "head" else [*starts[1:], len(units)]
         ends = [m.stop if m.stop is not None else stop for m, stop in zip(marks, ends, strict=True)]
         for mark, first, head, stop in zip(marks, starts, heads, ends, strict=True):

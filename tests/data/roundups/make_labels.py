@@ -531,6 +531,315 @@ NINTH_PAGES = [
         P("燕燕", "委员", "去年我市发布了关于西瓜振兴的相关计划文件", "更好地讲好平湖西瓜的故事"),
         P("俞震", "委员", "去年,我市加快推进“公园城市”建设", "从而进一步提升城市品位")]),
 ]
+# Tenth batch (r79-r98, 20 pages), added 2026-12-07 after the rules from the ninth: found with the search tool's
+# pages corpus, the excerpts copied as it holds them (ruby, mojibake and navigation left in), labelled by hand from the
+# text before the splitter or extractor ran on them. Where a page prints a handle or pen name (weibo '@handle', a
+# forum nickname), the author is the name as printed; a newspaper signing a quotation is no author and is left
+# unlabelled, as is a name the page garbles (r91 '邱震?').
+TENTH_PAGES = [
+    ("r79-cnr-name-colon-answers-after-lead.txt", "http://www.cnr.cn/zgxc/focus/20180305/t20180305_524153074.shtml",
+     "radio transcript: a lead naming 'post NAME' (or the name alone), then 'NAME:' opening the answer", True,
+     "cut after the fourth answer", [
+        P("方敏", "全国人大代表", "全国两会是事关民生的重要会议", "也希望国家能更好地去解决存在的一些问题"),
+        P("马恒燕", "全国人大代表", "一是自己当选全国人大代表感到很光荣", "所以要为教育发声"),
+        P("李君", "全国人大代表", "作为一名来自基层的人大代表", "这就不辜负我们代表的身份"),
+        P("孙艳玲", None, "希望此次大会来给我们解决的就是", "让真正的乡土文化和乡土气息延承下去")]),
+    ("r80-rmzxb-squares-post-name-colon-subhead.txt",
+     "http://dzb.rmzxb.com.cn/rmzxbPaper/pc/con/202303/05/content_39107.html",
+     "e-paper: a column of photo-caption names, then '■■post,NAME:' alone on a line, a sub-headline, the piece", True,
+     "cut in the first piece", [
+        P("吴向东", "全国政协委员,中国共产党历史展览馆馆长", "中国共产党历史展览馆自2021年6月18日正式开馆以来",
+          "引导青少年扣好人生", "让红色薪火代代相传")]),
+    ("r81-handmsg-name-line-post-lines-trad.txt", "http://www.handmsg.com/page/2024/0327/23899354.shtml",
+     "the name alone on a line, two post lines under it, then the piece in the first person (traditional, ruby)", True,
+     "cut in the first piece", [
+        P("陳發虎", "中國科學院院士、中國科學院青藏高原研究所所長", "青藏高原是世界屋脊、亞洲水塔", "青藏科學精神,為守")]),
+    ("r82-gmw-subhead-narrator-post-name.txt",
+     "https://epaper.gmw.cn/gmrb/html/2025-12/10/nw.D110000gmrb_20251210_1-07.htm",
+     "a lead, a sub-headline, then '讲述人:post NAME' and the piece in the first person", True,
+     "cut in the first piece", [
+        P("彭承志", "中国科学院院士、中国科学技术大学教授", "在量子信息、人工智能等前沿领域", "美国的NASA特",
+          "中国的突破推动了整个领域的发展")]),
+    ("r83-ce-subhead-name-deputy-colon.txt", "http://i1.ce.cn/ce/xwzx/gnsz/gdxw/202603/t20260312_2821490.shtml",
+     "sub-headline 'NAME代表:topic', then paragraphs naming 'post NAME表示'; a reporter credit in brackets closing "
+     "the first", True, "cut in the second piece", [
+        P("李跃勇", "全国人大代表、河南省驻马店市委书记", "今年的政府工作报告提出", "推动文化繁荣兴盛上取得新成效",
+          "李跃勇代表:制造业攀高逐新"),
+        P("张强", "全国人大代表、山西省大同市委书记", "山西省委深入贯彻习近平总书记对山西工作的重要讲话重要指示精神",
+          "去年服务器产值达30亿元", "张强代表:提升经济外向度")]),
+    ("r84-handmsg-entrepreneurs-name-space-post-trad.txt", "http://www.handmsg.com/page/2018/0103/2648144.shtml",
+     "'NAME post' (a space between) alone on a line, then the piece; a lead above (traditional)", True,
+     "cut in the fifth piece", [
+        P("柳傳志", "聯想集團創始人、聯想控股董事長", "人有了精神上的追求", "有更好的凝聚力"),
+        P("宋志平", "中國建材集團董事長", "企業家應當把履行社會責任作為自覺追求", "淡泊名利"),
+        P("董明珠", "格力電器董事長", "企業家精神說穿了就是忘記自我", "同時要有一種犧牲自我的精神"),
+        P("宗慶后", "娃哈哈集團董事長兼總經理", "做企業不可能一帆風順", "要為促進社會發展和共同富裕發揮作用"),
+        P("潘剛", "伊利集團董事長兼總裁", "愛國敬業,是企業家的道德底線", "不僅要自立自信")]),
+    ("r85-johnnytowncar-numbered-questions-post-name-colon.txt",
+     "https://m.johnnytowncar.com/cj/2011/09-20/3340529_4.shtml",
+     "numbered question headings, each over one or two 'postNAME:' lines (no space) opening the answers", True,
+     "starts at the second question; cut in the fifth answer", [
+        P("林宇", "网秦移动有限公司首席执行官", "国内的云计算", "通过市场机制把钱花到最该去的地方"),
+        P("艾雅", "印度维布络公司大中华区总经理", "谈到云计算,我们可以从两个层面考虑", "中国有自己的优势"),
+        P("韩小红", "慈铭健康体检管理集团董事CEO", "要满足人民群众的基本医疗需求", "要给民营资本一个平台"),
+        P("刘积仁", "东软集团CEO", "现在中国对两个领域非常重视", "像美国人那样在医疗上花钱"),
+        P("刘二飞", "美银美林中国区行政总裁", "谈经济转型,不仅仅应该是新能源和低碳",
+          "向技术密集型和知识密集型产业进行过渡")]),
+    ("r86-cri-photo-caption-then-post-name-trad.txt",
+     "https://big5.cri.cn/gate/big5/news.cri.cn/20250402/777f8d4e-cc50-fdfb-7579-c62648f3c89e.html",
+     "a photo caption 'NAME(latin name)(photographer 攝)', then 'post NAME(latin name)表示' opening the piece; "
+     "transliterated names with '·' (traditional)", True, "cut in the second piece", [
+        P("穆罕默德·卡西姆·簡", "巴基斯坦白沙瓦大學名譽教授、中國科學院外籍院士、巴基斯坦科學院院士",
+          "中關村論壇意義非凡", "也凸顯了國際合作的重要性"),
+        P("霍馬尹·卡澤羅尼", "加州大學伯克利分校機械工程教授、伯克利機器人與人體工程實驗室主任",
+          "對中關村論壇整體氛圍讚譽有加", "論壇期間展示的語音合成技術等")]),
+    ("r87-gotaobao-deputy-post-name-colon-lines.txt", "https://gotaobaowang.com/ask/thread/20200206/5718718.html",
+     "reporters' line, then 'post NAME:' alone on a line (the first with no separator between post and name) before "
+     "each piece; a text mirror with odd characters", True, "cut in the second piece", [
+        P("沈禧娜", "全国人大代表广东省潮州市饶平县海山镇东港村东港村村委会副主任", "2011年,沈禧娜放弃了在广州",
+          "寻找我们村的发展路径"),
+        P("王涛", "全国人大代表、广东省司法厅南丰强制隔离戒毒所四分所一大队大队长", "是廣东省司法厅南丰强制隔离戒毒所",
+          "自己在工作中接触吸毒人员跟他们聊")]),
+    ("r88-nanfang-subheads-post-name-jianyi-trad.txt", "https://m.slycedyce.com/mtjjn/content/post_1037279.html",
+     "a lead, sub-headlines, narrative, then 'post NAME建議' late in the section (traditional)", True,
+     "cut in the second section, before its speaker is named", [
+        P("黃源浩", "省人大代表、奧比中光科技有限公司董事長兼首席執行官", "黨的二十大報告指出,加快實現高水平科技自立自強",
+          "打造經濟發展的“第二曲線”", "錨定“全球領先”,實現高水平科技自立自強")]),
+    ("r89-zgkjsz-name-space-post-lines-trad.txt", "http://zgkjsz.com/page/2015/1117/948285.shtml",
+     "'NAME post' (a space between) alone on a line, then a one-paragraph piece (traditional, ruby)", True,
+     "cut in the fourth piece", [
+        P("徐賁", "大學教授", "專業知識只有在能夠高度自治的時候", "又不阿諛奉承或膽小怕事的人士"),
+        P("趙啟正", "國務院新聞辦公室原主任", "在對外傳播或交流中", "和氣、和善、和平,我和你"),
+        P("彭曉蕓", "媒體評論員", "留守兒童是中國城市化進程中最慘痛的代價", "這對進城打工的農村人是極度的剝削和不公平"),
+        P("畢飛宇", "作家", "我們常說文學是有分類的", "這里的差異固然可以通過題材去")]),
+    ("r90-zgkjsz-name-post-paren-lines-trad.txt", "http://zgkjsz.com/page/2015/0606/952754.shtml",
+     "'NAME(post)' alone on a line (the first with a dash after it), then a one-paragraph piece (traditional, ruby)",
+     True, "cut in the fourth piece", [
+        P("張鳴", "學者", "治理污染,人人有責", "不管污染企業"),
+        P("綠妖", "媒體人", "在中國人的長相中", "又外化成面相"),
+        P("趙思樂", "專欄作家", "連帶“婦女節", "更是反婦女主體意識和權利而行之"),
+        P("葛劍雄", "歷史學家 全國政協常委", "省跟縣中間的地級市應徹底取消", "管理的層級越少越好")]),
+    ("r91-zgkjsz-name-dash-lines-trad.txt", "http://zgkjsz.com/page/2015/0310/948930.shtml",
+     "'NAME——' alone on a line (no post; one a net nickname), then a one-paragraph piece (traditional, ruby)", True,
+     "cut at the sixth name; the fifth name is garbled ('邱震?') and its piece left unlabelled", [
+        P("馬光遠", None, "消化以前刺激政策遺留的", "只存在于作家的想象中"),
+        P("逍遙劍客", None, "少壯不努力,長大玩手機", "恰似一天到晚沒完沒了玩手機"),
+        P("張鳴", None, "官不聊生,民眾很開心", "做官也不用惶惶不可終日"),
+        P("楊建國", None, "新媒體產業園、出版產業園", "缺乏對產業集聚規律認識")]),
+    ("r92-zgkjsz-quote-then-dash-description-trad.txt", "http://zgkjsz.com/page/2015/1111/743910.shtml",
+     "a quotation, then a line '——' describing who said it (name inside a sentence, post before the name or "
+     "none) (traditional, ruby, mojibake)", True, "cut in the last description line", [
+        P("梁曉聲", "知名作家", "被亞文化、次文化、劣文化所襄挾的孩子們", "特別想拉回學生們"),
+        P("陸谷孫", "《中華漢英大詞典》的主編", "我的思路就是,上不封頂", "權威在不可知的未來"),
+        P("梁鴻", None, "重回梁莊對我而言", "理解世界跟我的關系這個途徑"),
+        P("嚴歌苓", None, "女性的眼光和價值觀特別能推舉出一個時代的英雄", "女性的眼光和價值觀特別能推舉出一個時代的英雄"),
+        P("李繼宏", "譯者", "現在看來我的譯本", "但目前沒有這樣的需要"),
+        P("顏歌", "小說家", "寫我這個年齡看到", "作為一個標本"),
+        P("邪月", "縱橫中文網主編", "百度搜索風云榜前50名的小說", "只要一上榜就被搶")]),
+    ("r93-fx361-quote-then-dash-post-name.txt", "https://fx361.cc/page/2011/0815/11544324.shtml",
+     "a long quotation, then '——post NAME…如是说/指出…' closing it", True, "cut in the third (unsigned) quotation", [
+        P("白岩松", "央视名嘴", "怎么建立一个良性循环", "人活着就不那么焦虑"),
+        P("雷达", "著名文学评论家", "这几年创作上的一个趋向是回归故事", "它们一起该撑起多大的审美空间")]),
+    ("r94-gmw-quote-then-dash-name-said.txt", "https://gmw.cn/01ds/2000-11/29/GB/2000^328^0^DS226.htm",
+     "quotations each closed by a '——' line: '——NAME。', '——post NAME说。', a newspaper (no author), a long "
+     "sentence ending '…NAME…地说。'", False, "", [
+        P("王蒙", None, "今后的文学大师级人物也许不会是鲁迅先生式的", "与读者轻轻私语的那种"),
+        P("张平", "作家", "对一个作家来说", "但作家决不可以远离时代和人民"),
+        P("克莱顿", "美国畅销书作家", "对于我这种人,这比得到奥斯卡奖还棒", "我十分荣幸地用我的名字命名一个新的品种"),
+        P("郭哲铭", "台湾新版《资治通鉴》的总编辑", "阅读古籍可以达成立德、立功、立言的古典理想",
+          "都是古籍得以不死的原因")]),
+    ("r95-cflac-weibo-handle-post-paren.txt", "http://www.cflac.org.cn/zgysb/dz/ysb/page_2/201604/t20160418_327849.htm",
+     "'@handle(post)' alone on a line (weibo handles), then the piece", False, "", [
+        P("西山书客谭旭东", "作家", "有家长说,各种图书排行榜让人眼花缭乱", "但真正的阅读要靠自己辨别"),
+        P("绝对敏捷", "电视从业者", "在影视圈似乎一贯吹着资本可以主宰一切的风", "这,是最危险的时候"),
+        P("臧棣", "诗人", "必须学会从视觉的角度看待诗的音乐性", "单独说这个就比那个更重要")]),
+    ("r96-xinhuanet-netizen-handles-numbered.txt",
+     "http://news.xinhuanet.com/politics/2016lh/2016-03/04/c_1118239707.htm",
+     "numbered topic headings, each over two 'site网友@handle:' paragraphs", True, "cut in the eighth piece", [
+        P("坛跟儿石头", "凤凰网网友", "行胜于言", "期待强大的中国继续前行"),
+        P("转转转转转定", "新浪网网友", "把这么一个大帽子扣在中国人头上", "有礼有节有力"),
+        P("大唐丰韵134", "凤凰网网友", "傅莹的回答既不抢跑", "也兼顾原则性和灵活性"),
+        P("网络小红人", "腾讯网网友", "强烈支持增加军费", "否则只能拔苗助长适得其反"),
+        P("心往大海鱼翔千里", "新浪网网友", "任何治理都是有代价的", "人大还是要保持监督的力度和节奏"),
+        P("飞扬951", "搜狐网网友", "环境污染关系百姓的身体健康和切实体会", "给百姓一片干净的天和地"),
+        P("许先生", "搜狐网网友", "傅莹的回答直指问题关键点", "该如何解决"),
+        P("努力奋斗_26119", "网易网网友", "中国一直是在积极地斡旋", "推进六方会谈也确实取得一定的成")]),
+    ("r97-hkcna-tongqi-post-name-transcript-trad.txt", "http://www.hkcna.hk/docDetail.jsp?id=100297911&channel=2803",
+     "video transcript: '【字幕】', '標題一:', then '【同期】post NAME' alone on a line before each answer "
+     "(traditional)", True, "cut in the third answer", [
+        P("冼漢廸", "港區全國人大代表", "心情當然非常激動的", "我深深感受到國家對香港的長期支持和關愛"),
+        P("陳仲尼", "港區全國人大代表", "有兩點花絮給大家分享一下", "可以說是非常高效的"),
+        P("黃錦良", "港區全國人大代表", "這次能够以港區人大代表的身份", "以港區全國人大代表的身份來出席兩會")]),
+    ("r98-zijing-post-name-biaoshi-paragraphs.txt",
+     "https://zijing.com.cn/web/article/1349126001706708992/web/content_1349126001706708992.html",
+     "a lead, then 'post NAME表示/形容' opening paragraphs; the first speaker's piece runs three paragraphs and names "
+     "the next speaker in passing", True, "cut in the third piece", [
+        P("马逢国", "港区全国人大代表团团长", "总结是次会议表示", "港区全国人大代表陈帆提出香港发展碳交易体系的建议"),
+        P("李慧琼", "全国人大常委会委员", "很高兴今年的政府工作报告获极高票通过", "希望政府可以加快推进"),
+        P("陈勇", "港区全国人大代表团副团长", "今年的政府工作报告是", "工作报告提到香港要")]),
+]
+# Eleventh batch (r99-r105, 7 pages), added 2026-12-07 after the rules from the tenth, the same way (search tool's
+# pages corpus, labelled by hand before the splitter or extractor ran on them). Pages whose speakers' posts the
+# mirror garbles ('?比珖?guó)人大代表') were passed over.
+ELEVENTH_PAGES = [
+    ("r99-caijingmao-subhead-quote-then-post-name.txt", "https://caijingmao.518to.com/plus/view-27898-1.html",
+     "a sub-headline, then paragraphs opening with a quotation followed by 'post NAME注意到/对记者表示', the last "
+     "'在…会议上,post NAME发言时表示'", True, "cut in the third piece", [
+        P("朱鼎健", "全国政协委员,观澜湖集团主席、香港友好协进会副秘书长", "我感觉,很多经济界别的委员",
+          "整份报告传达和输送了底气、勇气、信心、信念"),
+        P("叶兆佳", "澳门地区全国政协委员", "听完政府工作报告,我发现今年的十大任务中", "加快推进新型工业化"),
+        P("颜珂", "台湾省全国人大代表", "在十四届全国人大二次会议台湾省代表团全体会议上", "吸引更多台湾青年、台")]),
+    ("r100-hkcna-run-together-post-name-paragraphs-trad.txt", "http://203.198.47.105/docDetail.jsp?channel=6273&id=100614351",
+     "paragraphs run together on one line (a space between), each opening 'post NAME認為/對記者說/接受採訪時說'; a "
+     "photo caption and an unsigned sentence among them (traditional)", True, "cut in the fourth piece", [
+        P("梁美芬", "港區全國人大代表", "認為報告涉經濟部分務實", "讓她非常感觸"),
+        P("譚岳衡", "港區全國政協委員", "對記者說,報告談到全面落實", "發展舉措的關注和認同"),
+        P("陳仲尼", "港區全國人大代表", "對記者表示,現場感受到非常鼓舞", "保持香港繁榮穩定"),
+        P("吳秋北", "港區全國人大代表", "接受採訪時說", "而且政策是一貫的")]),
+    ("r101-longwan-deputy-name-paragraphs.txt", "https://www.longwan.gov.cn/art/2016/1/22/art_1247144_9913454.html",
+     "a lead, then paragraphs naming '代表NAME' / '政协委员NAME' after a scene-setting sentence or at their start", True,
+     "cut in the third piece", [
+        P("王云师", "代表", "十分关注规划优先和基础优先的问题", "实现区域时尚创新产业的落地"),
+        P("黄苏权", "代表", "对报告中提到有关浙南科技城的建设", "关停或并转污染严重的小作坊"),
+        P("王岩雄", "政协委员", "《政府工作报告》中对打造浙", "《政府工作报告》中对打造浙")]),
+    ("r102-lyg1-post-space-name-biaoshi.txt",
+     "https://sharenew.lyg1.com/folder46/folder78/folder312/2023-03-05/zRYzsf1LMwv2SkO8.html",
+     "a lead naming all the deputies, then paragraphs opening 'post NAME表示' (one with a space between post and name)",
+     True, "cut in the third piece", [
+        P("孙飘扬", "全国人大代表", "在过去的五年", "为新的一年工作指明了方向"),
+        P("肖伟", "全国人大代表", "十四届全国人大一次会议今天正式开幕了", "施政方针和方向"),
+        P("徐瑶", "全国人大代表", "走进庄严又神圣的人民大会堂参加两会", "为祖国繁荣昌盛感")]),
+    ("r103-ttav89-post-name-biaoshi-paragraphs-trad.txt", "http://www.ttav89.com/dfpd/hk15/2012-06/20/content_15514558.htm",
+     "a lead, then 'post NAME表示' paragraphs, the first speaker's piece running on in a paragraph opening with his "
+     "name (traditional)", True, "cut in the second piece", [
+        P("劉兆佳", "全國政協委員", "在政協主席賈慶林的工作報告中", "以讓港人認識國家發展等方面上起作用"),
+        P("潘宗光", "全國政協委員", "國家的發展不應只看重經濟發展", "發表的工作報告內有關文化")]),
+    ("r104-e212-clause-then-post-name-biaoshi.txt", "http://e212.com/chuang/2022/0820/38031.html",
+     "'以下为…精彩观点' and a '*****' separator, then paragraphs opening with a clause ('在…环节中,谈及…,') before "
+     "'post NAME表示'", False, "", [
+        P("张浩千", "蓝晶微生物联合创始人兼首席执行官", "借助生物技术快速发展的势能", "感觉非常振奋人心的地方"),
+        P("吴启楠", "新风天域创始人兼首席执行官、和睦家医疗首席执行官", "老年人所需要的卫生支出比年轻人高5-10倍",
+          "从而解决传统机构面临的痛点")]),
+    ("r105-outputnews-speaker-paragraphs-trad.txt", "https://hk.outputnews.com/2013/huanqiu/news_2013_10_29_1428384",
+     "a news report: 'post NAME在致辭時提出' then paragraphs 'NAME説' / '他還表示'; a speaker described, not given a "
+     "post ('在台灣出生、在大陸創業的李開復'); closing paragraphs about the event (traditional)", True,
+     "cut in the last (unsigned) paragraph", [
+        P("高希均", "《遠見》雜誌創辦人", "在致辭時提出", "台灣不能忽視民眾理性的態度和冷靜的判斷"),
+        P("李開復", None, "在演講中談到大陸創新創業的特點和優勢", "營造優良的創投生態環境")]),
+]
+# Twelfth batch (r106-r108, 3 pages), added 2026-12-07 after the rules from the eleventh, the same way.
+TWELFTH_PAGES = [
+    ("r106-handmsg-quote-then-dash-post-name-trad.txt", "http://m.handmsg.com/page/2013/0412/25390274.shtml",
+     "quotations, each closed by '——post NAME' alone on the next line, one quotation broken over two lines "
+     "(traditional)", True, "cut in the last dash line", [
+        P("楊繼瑞", "重慶工商大學校長", "熱水器裝上了", "有的干脆把它out掉"),
+        P("李志強", "四川大學錦江學院校長", "文憑在社會這所大學里", "還是站著來的"),
+        P("仲偉合", "廣東外語外貿大學校長", "我期盼你們能成為未來的", "美在心靈"),
+        P("侯建國", "中科大校長", "4年前,同學們來到科大", "時間長一點"),
+        P("李培根", "華中科技大學校長", "或許你穿著白大褂", "浪漫和瑜園四季的芳華帶到遠方")]),
+    ("r107-ntdtv-citizen-post-name-colon-corner-quotes-trad.txt", "https://ntdtv.com/b5/2014/05/23/a1111331.html",
+     "'post NAME:「…」' paragraphs (names with a courtesy title, and Latin-script names)", False, "", [
+        P("陳先生", "舊金山市民", "我還很喜歡他們來呢", "不會覺得他們打攪我們"),
+        P("許芳碩", "舊金山市民", "舊金山的遊客真的很多", "只要不是太忙的情況下是可以"),
+        P("Alice Han", "舊金山市民", "我喜歡遊客", "我喜歡有更多的人"),
+        P("Chris Wong", "舊金山市民", "對我來說很好", "這很有意思")]),
+    ("r108-ustb-keyword-subheads-post-name-biaoshi.txt", "https://news.ustb.edu.cn/info/1241/58527.htm",
+     "'关键词N:…' headings, each over a sub-headline naming the school, then 'post NAME以…致辞/表示' and "
+     "paragraphs 'NAME表示' / '他说'", True, "cut in the second piece", [
+        P("王云鹏", "中国工程院院士、校长", "在北京航空航天大学2023年学生毕业典礼",
+          "让青春在服务国防、奉献祖国的事业中发出夺目光彩"),
+        P("金力", "中国科学院院士、校长", "复旦大学2023届本科生毕业典礼和研究生毕业典礼分别于上下午举行", "年轻人轻言")]),
+]
+# Thirteenth batch (r109-r110, 2 pages), added 2026-12-07 after the rules from the eleventh (the twelfth's tune half
+# needed none), the same way. In r109 a reporter's question ('人民日报记者强郁文：“…”') is no signed piece.
+THIRTEENTH_PAGES = [
+    ("r109-hppc-transcript-question-post-name-colon-quotes.txt", "http://www.hppc.gov.cn/ssjqgrdechy_ywsd/p/33618.html",
+     "a press-conference report: a reporter's question 'post NAME:“…”', then answers 'post NAME:“…”', a paragraph "
+     "naming the next speakers in passing", True, "cut in the fourth answer", [
+        P("程用文", "全国人大代表", "武汉首次进入自然指数科研城市排名在全球前十", "光电子信息产业独树一帜"),
+        P("马新强", "全国人大代表", "光谷也是我们国家唯一的光电子产业基地", "突出企业创新主体作用"),
+        P("李少平", "全国人大代表", "经过10年的潜心研发以后", "真正实现从光脚追赶到行业领跑的跨越"),
+        P("高宗余", "全国人大代表", "中国建造", "建立了从理论、设计、施工、材料、装备到运营维护")]),
+    ("r110-ce-mirror-post-name-shuo-paragraphs.txt", "http://27.185.56.112:8082/attachment/news.php?QOx=Kmho.html",
+     "a mirror: paragraphs opening 'post,post NAME说/表示/认为' (one name running into '发表示'), one opening with a "
+     "quotation", True, "cut at the fifth speaker's post", [
+        P("卢进", "全国政协委员,中国黄金集团公司党委书记、董事长", "要始终坚持“两个毫不动摇”", "推动中国经济持续向好行稳致远"),
+        P("林孝发", "全国政协委员,九牧集团党委书记、董事长", "福建有很多依靠自主创新从0到1", "拼”出一片光明前程"),
+        P("朱松纯", "全国政协委员、北京通用人工智能研究院院长", "当下,通用人工智能已经成为全球科技竞争的制高点",
+          "让通用人工智能安全发展、造福人民"),
+        P("王传喜", "全国政协委员、山东省兰陵县代村党委书记", "一个村富了不算富", "带动2万多农民就地就业创业")]),
+]
+# Fourteenth batch (r111-r112, 2 pages), added 2026-12-07 after the thirteenth (whose tune half needed no rule), the
+# same way. A deputy given only a description ('來自河北易縣的張淑芬', '作為央視知名主持人') has no post.
+FOURTEENTH_PAGES = [
+    ("r111-taiwancn-clock-time-post-name-paragraphs-trad.txt",
+     "http://big5.chinataiwan.cn/gate/big5/www.taiwan.cn/xwzx/PoliticsNews/201203/t20120305_2371405.htm",
+     "photo captions naming the deputies, reporters' line, a lead, then paragraphs opening with a clock time "
+     "('8時30分,post NAME…'), the first speaker's piece running on over three paragraphs (traditional)", True,
+     "cut in the third piece", [
+        P("毛豐美", "全國人大代表、遼寧省丹東市大梨樹村黨支部書記", "身著一套嶄新的黑西裝白襯衫來到大會堂", "我一定會把他們的話捎到會上"),
+        P("申紀蘭", "人大代表", "一進會場就被守在裏面的記者團團包圍", "也會一如既往的履行好反映基層呼聲的職責"),
+        P("袁妙枝", "全國人大代表、河北省張北縣張北鎮基層農業綜合服務站", "記者在會場裏找到正在拍照的", "在人民大會堂裏拍張")]),
+    ("r112-jnmzgcjx-deputies-described-paragraphs-trad.txt", "http://jnmzgcjx.com/news/news-show-1286.htm",
+     "a lead, then pieces about deputies named with a description or 'post NAME', each running over one to three "
+     "paragraphs, the quotation marks garbled by the mirror, a site name spliced in (traditional, ruby)", True,
+     "cut in the fourth piece", [
+        P("張淑芬", None, "我是縣里第一名全國人大代表", "在高興之余更覺責任重大"),
+        P("譚夢曦", "廣西團全國人大代表", "也是首次當選", "期待自己的建議能得到回應"),
+        P("張澤群", None, "同樣關注教育公平的還有張澤群", "城鎮化應該堅持“以人為本”"),
+        P("胡葆森", "河南建業集團董事長", "是名人大", "對于此前一屆的履")]),
+]
+# Fifteenth batch (r113-r119, 7 pages), added 2026-12-07 after the rules from the fourteenth, the same way. A
+# quotation whose dash line names no person (a newspaper, a survey, '多名权威人士') is unlabelled, as is an anonymous
+# netizen ('有微友'); a name the page garbles with an HTML entity ('斯蒂芬#8226;霍金') is unlabelled; an editor's
+# reply ('编者回应') is no piece; a letter's signature 'place❘NAME❘occupation' gives the occupation as the post.
+FIFTEENTH_PAGES = [
+    ("r113-handmsg-quote-then-dash-description-post-name-trad.txt", "http://m.handmsg.com/page/2008/0429/27662964.shtml",
+     "quotations, each closed by '——post NAME…' on the next line, the name inside a sentence or closing it "
+     "(traditional, mojibake)", True, "cut in the sixth quotation", [
+        P("孔慶東", "北失中文系副教授", "李肇星寫詩的意義不在于詩歌藝術本身", "去贏得廣闊的世界"),
+        P("文懷沙", "中國國學大師", "我覺得需要冷靜一點", "孩子可以有選擇地熟背一些段落"),
+        P("江涌", "中國現代國際關系研究院經濟安全研究中心主任", "大國的崛起都伴隨著一個曲折的過程", "這就要考驗中國的企業家和官員的智慧"),
+        P("林毅夫", "世界銀行首位中國籍副行長兼首席經濟學家", "將軍最大的榮耀是戰死疆場", "學者最大的榮耀是累死在書桌上"),
+        P("吳建民", "中國外交學院院長", "冷戰結束之后", "中國的民主政治怎么能與你們完全一樣呢")]),
+    ("r114-lfdjt-quote-then-dash-riqian-description.txt", "http://lfdjt.com/info_3_33013.html",
+     "quotations closed by '——日前,…post NAME…这样说道/表示/讲述…' description lines (a transliterated name)", True,
+     "cut in the fourth quotation", [
+        P("傅高义", "哈佛大学荣誉退休教授、《邓小平时代》一书的作者", "中国发展这么快", "他们给中国带来了非常大的改变"),
+        P("彼得·汉德克", "奥地利剧作家", "我是一个很传统的作家", "就是用语言来打动人"),
+        P("王争鸣", "轨道交通工程信息化国家重点实验室主任", "新中国成立初期", "从中国标准变成了世界标准")]),
+    ("r115-gmw-yulu-quote-then-dash-mixed.txt", "http://epaper.gmw.cn/sz/html/2010-08/01/nw.D110000sz_20100801_3-04.htm?div=-1",
+     "one-line quotations each closed by a '——' line, some naming the speaker ('——post NAME…说'), some a source "
+     "or a survey (no person)", False, "", [
+        P("吴敬琏", "经济学者", "中国证券市场问题的症结", "老是“闲不住”"),
+        P("贺铿", "九三学社中央副主席、国家统计局原副局长", "统计数据被外界质疑", "领导干部竭力追求政绩才是问题的根本")]),
+    ("r116-handmsg-numbered-quotes-dash-writers-trad.txt", "http://www.handmsg.com/page/2011/1231/28105658.shtml",
+     "numbered quotations ('N、“…”') each closed by a '——' line naming a newspaper, a scientist (name garbled by an "
+     "entity) or 'post NAME撰文/在文章里如是說' (traditional)", True, "cut in the sixth quotation", [
+        P("沙元森", "《齊魯晚報》評論員", "如果先富起來的華西村農民", "也遠比炫富更有意義"),
+        P("草威", "媒體人", "對‘弱者’關不關心", "這是對現代化的誤解")]),
+    ("r117-rfi-weiyan-post-name-fatie-shuo-trad.txt",
+     "http://trad.cn.rfi.fr/tw/%E4%B8%AD%E5%9C%8B/20190202-%E4%B8%80%E6%AE%B5%E8%A6%96%E9%A0%BB-%E4%B8%80%E5%BC%B5%E7%85%A7%E7%89%87",
+     "a column quoting netizens: '有微友…發帖說:“…', 'post NAME發帖說:“…”', 'post NAME在…網文中這樣寫道:“…' "
+     "(traditional)", True, "cut in the third quotation", [
+        P("主歌", "網絡撰稿人", "人微言輕的劉總管", "能夠實現嗎"),
+        P("範宕", "自媒體作者", "載着祖國和人民的重託", "我想到了很多")]),
+    ("r118-jsw-members-post-space-name-colon.txt", "http://m.cmstop.zt.jsw.com.cn/p/41126.html",
+     "a video transcript: 'post NAME:' (a space between) opening each answer, narration between them", True,
+     "cut in the seventh answer", [
+        P("苏权科", "全国政协委员", "我觉得我们要从各个层次提一些好的建议", "为粤港澳大湾区服务"),
+        P("鲁晓明", "全国政协委员", "我们国家在养老方面非常重视", "引导社会力量投入养老事业"),
+        P("何一心", "全国政协委员", "中国营商环境去年跃升32位", "为市场主体添活力"),
+        P("欧彦伶", "全国政协委员", "这次我带来的提案主要是涉及乡村振兴", "持续稳定的高质量脱贫"),
+        P("胡国珍", "全国政协委员", "建议东部帮扶西部除了在经济领域", "从根本上阻断贫困的代际传递"),
+        P("杨玉成", "全国政协委员", "脱贫攻坚已经进入了啃硬骨头的关键期", "留得住,能致富"),
+        P("杜明燕", "全国政协委员", "应以建功新时代为方向", "以高质量发展为主线,在助力")]),
+    ("r119-infzm-letters-signature-bar-lines.txt", "https://infzm.com/contents/100331?source=202&source_1=100330",
+     "readers' letters: a headline, the letter, then a signature line 'place❘NAME❘occupation' or 'site网友❘NAME'; "
+     "an editor's reply between them", True, "cut in the third letter (unsigned in the excerpt)", [
+        P("老方", "infzm.com网友", "我每周都早早地盼着《南方周末》的到来", "我觉得自己写的并不比见报稿件要逊色啊"),
+        P("荣德安", "科技工作者", "学成归国后", "甚至双方还能扯上校友、同学")]),
+]
 PROJECT = [
     ("seed-newspaper-page-2022.txt", "file:///newspaper-page-2022.txt",
      "the seed: headline, 'NAME post' byline, piece; OCR of columns read out of order", False, "", [
@@ -558,6 +867,12 @@ if __name__ == "__main__":
     pages += [entry(*p, "published page (search corpus excerpt)", "seventh") for p in SEVENTH_PAGES]
     pages += [entry(*p, "published page (search corpus excerpt)", "eighth") for p in EIGHTH_PAGES]
     pages += [entry(*p, "published page (search corpus excerpt)", "ninth") for p in NINTH_PAGES]
+    pages += [entry(*p, "published page (search corpus excerpt)", "tenth") for p in TENTH_PAGES]
+    pages += [entry(*p, "published page (search corpus excerpt)", "eleventh") for p in ELEVENTH_PAGES]
+    pages += [entry(*p, "published page (search corpus excerpt)", "twelfth") for p in TWELFTH_PAGES]
+    pages += [entry(*p, "published page (search corpus excerpt)", "thirteenth") for p in THIRTEENTH_PAGES]
+    pages += [entry(*p, "published page (search corpus excerpt)", "fourteenth") for p in FOURTEENTH_PAGES]
+    pages += [entry(*p, "published page (search corpus excerpt)", "fifteenth") for p in FIFTEENTH_PAGES]
     pages += [entry(*p, "the project's seed page") for p in PROJECT]
     with open("labels.json", "w", encoding="utf-8") as out:
         json.dump({"pages": pages}, out, ensure_ascii=False, indent=1)
