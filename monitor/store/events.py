@@ -25,16 +25,20 @@ from sqlmodel import Session, col, select
 from monitor.dedup.events import EVENT_WINDOW, Report, can_score, event_match
 from monitor.dedup.facts import Figures, figures
 from monitor.items import TagSet
-from monitor.store.models import Article, Cluster
+from monitor.store.models import Article, Cluster, Source
 from monitor.store.rawsql import RawSql, marks
+from monitor.store.sources import display_name
 
 __all__ = [
     "MAX_REPORTS",
+    "RelatedCoverage",
+    "event_outlets",
     "event_reports",
     "link_event",
     "link_pending",
     "link_stored",
     "particulars",
+    "related_coverage",
     "stored_particulars",
 ]
 
@@ -361,3 +365,54 @@ def event_reports(session: Session, event_id: int) -> list[tuple[Article, int]]:
             .order_by(col(Article.id))
         ).all()
     ]
+
+
+def event_outlets(session: Session, events: set[int]) -> dict[int, list[tuple[int, str, str]]]:
+    """(article id, source display name, url) of the canonical report of each story of the events, oldest first:
+    what a digest and the web archive list under an event's report."""
+    out: dict[int, list[tuple[int, str, str]]] = {}
+    if not events:
+        return out
+    for article_id, url, title, event_id in session.exec(
+        select(Article.id, Article.url, Source.title, Cluster.event_id)
+        .join(Cluster, col(Cluster.id) == col(Article.cluster_id))
+        .join(Source, col(Source.id) == col(Article.source_id))
+        .where(col(Cluster.event_id).in_(sorted(events)), col(Article.duplicate_of_id).is_(None))
+        .order_by(col(Article.id))
+    ).all():
+        out.setdefault(int(event_id), []).append((int(article_id), display_name(title, url), url))  # type: ignore[arg-type]
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedCoverage:
+    """A report's event and the event's other reports."""
+
+    event_id: int
+    others: tuple[tuple[str, str], ...]  # (source display name, url), oldest first
+
+
+def related_coverage(session: Session, clusters: dict[int, int]) -> dict[int, RelatedCoverage]:
+    """The related coverage of canonical articles (``clusters``: article id -> its cluster id), by article id;
+    an article whose story reports no event with others is left out."""
+    if not clusters:
+        return {}
+    event_of = {
+        int(cluster): int(event)  # type: ignore[arg-type]
+        for cluster, event in session.exec(
+            select(Cluster.id, Cluster.event_id).where(
+                col(Cluster.id).in_(sorted(set(clusters.values()))), col(Cluster.event_id).is_not(None)
+            )
+        ).all()
+    }
+    outlets = event_outlets(session, set(event_of.values()))
+    found = {}
+    for article_id, cluster_id in clusters.items():
+        event_id = event_of.get(cluster_id)
+        if event_id is not None:
+            others = tuple(
+                (name, url) for other, name, url in outlets.get(event_id, []) if other != article_id
+            )
+            if others:
+                found[article_id] = RelatedCoverage(event_id, others)
+    return found
