@@ -154,3 +154,27 @@ def test_a_retag_with_no_subject_leaves_the_event(migrated_url: str) -> None:
         session.commit()
         assert _events(session) == {"https://hefei.example/a": None, "https://keji.example/b": None}
     engine.dispose()
+
+
+def test_two_reports_retagged_in_one_transaction_both_leave(migrated_url: str) -> None:
+    """`monitor retag` commits every 200 articles: a retag's rows, written through the ORM, are flushed before the
+    next linking pass reads them."""
+    engine = db.make_engine(migrated_url)
+    keys = ("event-2-r0", "event-2-r1", "event-2-r2")
+    urls = [f"https://outlet{n}.example/{key}" for n, key in enumerate(keys)]
+    with Session(engine, expire_on_commit=False) as session:
+        dedup = Deduplicator(session, DedupConfig())
+        for n, (url, key) in enumerate(zip(urls, keys, strict=True)):
+            _crawl(session, dedup, f"outlet{n}", _article(url, key))
+        assert len(set(_events(session).values())) == 1
+        elsewhere = (ZoneTag("wuhan", "武汉东湖新技术开发区", "subject", 1.0),)
+        for url, key in zip(urls[:2], keys[:2], strict=True):
+            row = session.exec(select(Article).where(Article.url == url)).one()
+            Articles(session).retag(row.id, replace(tag_article(_article(url, key)), zones=elsewhere))  # type: ignore[arg-type]
+        session.commit()
+        after = _events(session)
+    engine.dispose()
+    # the two retagged reports are about Wuhan now: both leave Hefei's event (the last one left is no event); they
+    # match each other as Wuhan's reports of that day
+    assert after[urls[2]] is None
+    assert after[urls[0]] == after[urls[1]] is not None

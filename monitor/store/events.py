@@ -232,10 +232,6 @@ def link_pending(session: Session) -> None:
     pending: list[_Pending] | None = session.info.pop(_QUEUE, None)
     if not pending:
         return
-    if any(p.relink for p in pending):
-        # a revision's or a retag's rows go through the ORM: written before the statements below read them
-        # (this runs before the commit's own flush)
-        session.flush()
     sql, stamps = RawSql(session), _Timestamps.of(session)
     statement = _CANDIDATES.replace(
         "{zone}", "articlezone.zone_id" if sql.postgres else "+articlezone.zone_id"
