@@ -10,6 +10,7 @@ from sqlmodel import Session, col, select
 
 from monitor.digest.subscribers import SubscriptionFilters
 from monitor.items import PublishDate, ZoneTag
+from monitor.store.events import event_outlets
 from monitor.store.models import (
     Article,
     ArticlePerson,
@@ -127,7 +128,7 @@ def load_candidates(session: Session, gazetteer: Gazetteer, stored_after: dateti
         story_of[copy.id] = copy.duplicate_of_id
     zones = _story_zones(session, gazetteer, story_of)
     candidates = []
-    related = _event_reports(session, {event for _, _, event, _ in rows if event is not None})
+    related = event_outlets(session, {event for _, _, event, _ in rows if event is not None})
     for article, source_name, event_id, source_title in rows:
         assert article.id is not None
         zone_tags = tuple(sorted(zones.get(article.id, []), key=lambda t: (t.role != "subject", -t.score, t.zone_id)))
@@ -149,20 +150,6 @@ def load_candidates(session: Session, gazetteer: Gazetteer, stored_after: dateti
         ))
     candidates.sort(key=lambda c: (c.published.value if c.published else c.stored_at), reverse=True)
     return candidates
-
-
-def _event_reports(session: Session, events: set[int]) -> dict[int, list[tuple[int, str, str]]]:
-    """(article id, source display name, url) of the canonical report of each story of the events, oldest first."""
-    out: dict[int, list[tuple[int, str, str]]] = {}
-    if not events:
-        return out
-    for article_id, url, title, event_id in session.exec(
-        select(Article.id, Article.url, Source.title, Cluster.event_id)
-        .join(Cluster, col(Cluster.id) == col(Article.cluster_id)).join(Source, col(Source.id) == col(Article.source_id))
-        .where(col(Cluster.event_id).in_(sorted(events)), col(Article.duplicate_of_id).is_(None)).order_by(col(Article.id))
-    ).all():
-        out.setdefault(int(event_id), []).append((int(article_id), display_name(title, url), url))  # type: ignore[arg-type]
-    return out
 
 
 def _story_zones(session: Session, gazetteer: Gazetteer, story_of: dict[int, int]) -> dict[int, list[ZoneTag]]:

@@ -27,7 +27,7 @@ from monitor.items import (
     TagSet,
     Unchanged,
 )
-from monitor.store.events import link_event
+from monitor.store.events import link_event, particulars, stored_particulars
 from monitor.store.models import (
     Article,
     ArticlePerson,
@@ -102,6 +102,9 @@ class Articles:
                 self.session.flush()
                 index.add(row, verdict.fingerprint, learn=False, evidence=None)
             self._write_tags(verdict.article_id, tags)
+            if row.duplicate_of_id is None:  # its story's text changed: its event is judged again
+                link_event(self.session, verdict.article_id, row.cluster_id, row.body, row.content_hash,
+                           row.published_at, tags, again=True)
             return StoreResult(verdict.article_id, "revision", row.cluster_id, row.duplicate_of_id, row.similarity)
 
         return self._store_new(article, verdict, tags, source, fetched_at)
@@ -252,5 +255,14 @@ class Articles:
             self.session.add(row)
 
     def retag(self, article_id: int, tags: TagSet) -> None:
-        """Replace a stored article's tags (after a taxonomy or gazetteer change). The caller commits."""
+        """Replace a stored article's tags (after a taxonomy or gazetteer change). The caller commits.
+
+        A story whose subject zones or people change is linked into its event again (``link_event(..., again=True)``)."""
+        before = stored_particulars(self.session, article_id)
         self._write_tags(article_id, tags)
+        if particulars(tags) == before:
+            return
+        row = self.session.get(Article, article_id)
+        if row is not None and row.duplicate_of_id is None and row.cluster_id is not None:
+            link_event(self.session, article_id, row.cluster_id, row.body, row.content_hash, row.published_at, tags,
+                       again=True)

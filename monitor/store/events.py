@@ -25,13 +25,26 @@ from sqlmodel import Session, col, select
 from monitor.dedup.events import EVENT_WINDOW, Report, can_score, event_match
 from monitor.dedup.facts import Figures, figures
 from monitor.items import TagSet
-from monitor.store.models import Article, Cluster
+from monitor.store.models import Article, Cluster, Source
 from monitor.store.rawsql import RawSql, marks
+from monitor.store.sources import display_name
 
-__all__ = ["MAX_REPORTS", "event_reports", "link_event", "link_pending", "link_stored"]
+__all__ = [
+    "MAX_REPORTS",
+    "RelatedCoverage",
+    "event_outlets",
+    "event_reports",
+    "link_event",
+    "link_pending",
+    "link_stored",
+    "particulars",
+    "related_coverage",
+    "stored_particulars",
+]
 
 MAX_REPORTS = 30  # stored reports compared per new story (a zone's stories of a few days: usually a handful)
-_FIGURES: dict[str, Figures] = {}  # by body hash: each report is compared with the next ones of its zone and days
+# by body hash: each report is compared with the next ones of its zone and days
+_FIGURES: dict[str, Figures] = {}
 _FIGURES_LIMIT = 8192
 _QUEUE, _HOOKED = "monitor.events.pending", "monitor.events.hooked"  # Session.info keys
 
@@ -44,17 +57,23 @@ _QUEUE, _HOOKED = "monitor.events.pending", "monitor.events.hooked"  # Session.i
 # "{zone}": on SQLite the zone test is written ``+articlezone.zone_id`` (the unary plus keeps SQLite from
 # probing the primary key once per listed zone for each report: it reads the report's few tag rows once).
 # A report's event is read only for the report a story joins (``_EVENT``), not for every candidate.
-_CANDIDATES = ("SELECT article.id, article.content_hash, article.cluster_id, article.published_at, articlezone.zone_id "
-               "FROM article CROSS JOIN articlezone "
-               "WHERE article.published_at >= ? AND article.published_at <= ? "
-               "AND articlezone.article_id = article.id AND {zone} IN ({in}) "
-               "AND articlezone.role = 'subject' AND article.duplicate_of_id IS NULL")
+_CANDIDATES = (
+    "SELECT article.id, article.content_hash, article.cluster_id, article.published_at, articlezone.zone_id "
+    "FROM article CROSS JOIN articlezone "
+    "WHERE article.published_at >= ? AND article.published_at <= ? "
+    "AND articlezone.article_id = article.id AND {zone} IN ({in}) "
+    "AND articlezone.role = 'subject' AND article.duplicate_of_id IS NULL"
+)
 _BODIES = "SELECT content_hash, body FROM article WHERE id IN ({in})"
 _PEOPLE = "SELECT article_id, name FROM articleperson WHERE article_id IN ({in})"
 _EVENT = "SELECT event_id FROM cluster WHERE id = ?"
 _SET_EVENT = "UPDATE cluster SET event_id = ? WHERE id = ?"
-_STORED_TAGS = ("SELECT 'z', zone_id FROM articlezone WHERE article_id = ? AND role = 'subject' "
-                "UNION ALL SELECT 'p', name FROM articleperson WHERE article_id = ?")
+_EVENT_CLUSTERS = "SELECT id FROM cluster WHERE event_id = ? ORDER BY id"
+_RELABEL = "UPDATE cluster SET event_id = ? WHERE event_id = ?"
+_STORED_TAGS = (
+    "SELECT 'z', zone_id FROM articlezone WHERE article_id = ? AND role = 'subject' "
+    "UNION ALL SELECT 'p', name FROM articleperson WHERE article_id = ?"
+)
 _PUBLISHED = itemgetter(3)  # of a candidate row
 
 
@@ -95,7 +114,8 @@ class _Candidates:
     """The stored reports of one zone in a batch's days, in order of their stored publish time."""
 
     stamps: list[Any]  # published_at as stored (comparable; see ``_Timestamps``)
-    rows: list[tuple[Any, ...]]  # the statement's rows (article id, body hash, cluster id, published_at, zone)
+    # the statement's rows (article id, body hash, cluster id, published_at, zone)
+    rows: list[tuple[Any, ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,36 +129,91 @@ class _Pending:
     published: datetime
     subjects: tuple[str, ...]
     people: frozenset[str]
+    # a stored story linked again: compared with every report of its days, not only earlier ones
+    relink: bool = False
 
 
-def link_event(session: Session, article_id: int, cluster_id: int, body: str, body_hash: str,
-               published: datetime | None, tags: TagSet) -> None:
+def link_event(
+    session: Session,
+    article_id: int,
+    cluster_id: int,
+    body: str,
+    body_hash: str,
+    published: datetime | None,
+    tags: TagSet,
+    *,
+    again: bool = False,
+) -> None:
     """Queue the new story for linking into the event of its best matching stored report.
 
     The links are written in one pass per batch (``link_pending``): before the session commits, and before
     any ORM statement reads the session (a digest, ``articles show``), so readers never see a story
     unlinked. Each story is compared with the reports stored before it (``article.id`` below its own), so
     the events come out as if each had been linked on arrival, in one candidate statement per batch.
+
+    ``again``: a stored story whose text, date or tags changed (a revision, ``monitor retag``; ``article_id``
+    its canonical article: a copy's text does not decide its story's event). Its cluster leaves its event
+    now and is linked again with what it says now, against every stored report of its zones and days (not
+    only those stored before it: the others were linked against its old text). The reports left in the
+    event stay together (they matched one another or the leaving report: linking is single-link, and they
+    are not judged again); an event left with one report is none.
     """
-    subjects = tuple(sorted({z.zone_id for z in tags.zones if z.role == "subject"}))
-    _queue(session, article_id, cluster_id, body, body_hash, published, subjects, frozenset(p.name for p in tags.people))
+    if again:
+        _leave_event(RawSql(session), cluster_id)
+    _queue(session, article_id, cluster_id, body, body_hash, published, *particulars(tags), relink=again)
 
 
-def link_stored(session: Session, article_id: int, cluster_id: int, body: str, body_hash: str,
-                published: datetime | None) -> None:
+def link_stored(
+    session: Session, article_id: int, cluster_id: int, body: str, body_hash: str, published: datetime | None
+) -> None:
     """``link_event`` for a stored story with its stored subject zones and people (``monitor dedup rebuild``
     re-judges the corpus in the order it was stored, so its events come out as they did at ingest)."""
+    subjects, people = stored_particulars(session, article_id)
+    _queue(session, article_id, cluster_id, body, body_hash, published, subjects, people)
+
+
+def particulars(tags: TagSet) -> tuple[tuple[str, ...], frozenset[str]]:
+    """What event linking compares of an article's tags: its subject zones (sorted) and its people."""
+    subjects = tuple(sorted({z.zone_id for z in tags.zones if z.role == "subject"}))
+    return subjects, frozenset(p.name for p in tags.people)
+
+
+def stored_particulars(session: Session, article_id: int) -> tuple[tuple[str, ...], frozenset[str]]:
+    """What event linking compares of a stored article's tags: its subject zones (sorted) and its people."""
     subjects, people = [], set()
     for kind, value in RawSql(session).all(_STORED_TAGS, [article_id, article_id]):
         if kind == "z":
             subjects.append(value)
         else:
             people.add(value)
-    _queue(session, article_id, cluster_id, body, body_hash, published, tuple(sorted(subjects)), frozenset(people))
+    return tuple(sorted(subjects)), frozenset(people)
 
 
-def _queue(session: Session, article_id: int, cluster_id: int, body: str, body_hash: str, published: datetime | None,
-           subjects: tuple[str, ...], people: frozenset[str]) -> None:
+def _leave_event(sql: RawSql, cluster_id: int) -> None:
+    found = sql.one(_EVENT, [cluster_id])
+    if found is None or found[0] is None:
+        return
+    event_id = int(found[0])
+    sql.run(_SET_EVENT, [None, cluster_id])
+    rest = [int(r[0]) for r in sql.all(_EVENT_CLUSTERS, [event_id])]
+    if len(rest) == 1:  # one report is no related coverage
+        sql.run(_SET_EVENT, [None, rest[0]])
+    elif rest and event_id == cluster_id:
+        # the event was named after the leaving cluster: now after its first one
+        sql.run(_RELABEL, [rest[0], event_id])
+
+
+def _queue(
+    session: Session,
+    article_id: int,
+    cluster_id: int,
+    body: str,
+    body_hash: str,
+    published: datetime | None,
+    subjects: tuple[str, ...],
+    people: frozenset[str],
+    relink: bool = False,
+) -> None:
     if not subjects or published is None:
         return
     pending = session.info.get(_QUEUE)
@@ -149,7 +224,7 @@ def _queue(session: Session, article_id: int, cluster_id: int, body: str, body_h
             event.listen(session, "before_commit", link_pending)
             event.listen(session, "do_orm_execute", lambda _state: link_pending(session))
             event.listen(session, "after_soft_rollback", lambda s, _tx: s.info.pop(_QUEUE, None))
-    pending.append(_Pending(article_id, cluster_id, body, body_hash, published, subjects, people))
+    pending.append(_Pending(article_id, cluster_id, body, body_hash, published, subjects, people, relink))
 
 
 def link_pending(session: Session) -> None:
@@ -158,13 +233,17 @@ def link_pending(session: Session) -> None:
     if not pending:
         return
     sql, stamps = RawSql(session), _Timestamps.of(session)
-    statement = _CANDIDATES.replace("{zone}", "articlezone.zone_id" if sql.postgres else "+articlezone.zone_id")
+    statement = _CANDIDATES.replace(
+        "{zone}", "articlezone.zone_id" if sql.postgres else "+articlezone.zone_id"
+    )
     by_zone: dict[str, list[tuple[Any, ...]]] = {}
     for group in _spans(pending):  # a backfill's batch spans years: one statement per stretch of days
         zones = sorted({z for p in group for z in p.subjects})
         low = min(p.published for p in group) - EVENT_WINDOW
         high = max(p.published for p in group) + EVENT_WINDOW
-        for row in sql.all(statement.replace("{in}", marks(len(zones))), [stamps.bind(low), stamps.bind(high), *zones]):
+        for row in sql.all(
+            statement.replace("{in}", marks(len(zones))), [stamps.bind(low), stamps.bind(high), *zones]
+        ):
             by_zone.setdefault(row[4], []).append(row)
     candidates = {}
     for zone, found in by_zone.items():
@@ -175,8 +254,10 @@ def link_pending(session: Session) -> None:
     for story in pending:
         window = windows.get(story.published)
         if window is None:
-            window = windows[story.published] = (stamps.bind(story.published - EVENT_WINDOW),
-                                                 stamps.bind(story.published + EVENT_WINDOW))
+            window = windows[story.published] = (
+                stamps.bind(story.published - EVENT_WINDOW),
+                stamps.bind(story.published + EVENT_WINDOW),
+            )
         _link_one(sql, stamps, story, _reports_before(story, window, candidates), events)
 
 
@@ -191,17 +272,23 @@ def _spans(pending: list[_Pending]) -> list[list[_Pending]]:
     return spans
 
 
-def _reports_before(story: _Pending, window: tuple[Any, Any], candidates: dict[str, _Candidates]) -> list[tuple[Any, ...]]:
+def _reports_before(
+    story: _Pending, window: tuple[Any, Any], candidates: dict[str, _Candidates]
+) -> list[tuple[Any, ...]]:
     """The reports of the story's zones and days (``window``: its first and last day's times as stored) stored
-    before it (``article.id`` below its own: as a statement at its arrival would find them), newest first, at
-    most ``MAX_REPORTS``, each article once."""
+    before it (``article.id`` below its own: as a statement at its arrival would find them; all of them for a
+    story linked again), newest first, at most ``MAX_REPORTS``, each article once."""
     low, high = window
     found = []
+    before = story.article_id if not story.relink else None
     for zone in story.subjects:
         reports = candidates.get(zone)
         if reports is not None:
-            days = reports.rows[bisect_left(reports.stamps, low):bisect_right(reports.stamps, high)]
-            found += [row for row in days if row[0] < story.article_id and row[2] != story.cluster_id]
+            days = reports.rows[bisect_left(reports.stamps, low) : bisect_right(reports.stamps, high)]
+            if before is None:
+                found += [row for row in days if row[2] != story.cluster_id]
+            else:
+                found += [row for row in days if row[0] < before and row[2] != story.cluster_id]
     found.sort(key=itemgetter(0), reverse=True)
     if len(story.subjects) == 1:  # one zone's rows: each article once already
         return found[:MAX_REPORTS]
@@ -209,11 +296,13 @@ def _reports_before(story: _Pending, window: tuple[Any, Any], candidates: dict[s
     return list({row[0]: row for row in found[:MAX_REPORTS]}.values())
 
 
-def _link_one(sql: RawSql, stamps: _Timestamps, story: _Pending, rows: list[tuple[Any, ...]],
-              events: dict[int, int]) -> None:
+def _link_one(
+    sql: RawSql, stamps: _Timestamps, story: _Pending, rows: list[tuple[Any, ...]], events: dict[int, int]
+) -> None:
     if not rows:
         return
-    mine_figures = _figures_of(story.body_hash, story.body)  # kept: the next reports of its zone and days compare with it
+    # kept: the next reports of its zone and days compare with it
+    mine_figures = _figures_of(story.body_hash, story.body)
     missing = [r[0] for r in rows if r[1] not in _FIGURES]
     if missing:
         for digest, other_body in sql.all(_BODIES.replace("{in}", marks(len(missing))), missing):
@@ -237,8 +326,12 @@ def _link_one(sql: RawSql, stamps: _Timestamps, story: _Pending, rows: list[tupl
     best: tuple[int, int] | None = None  # score, cluster
     for article_id, digest, other_cluster, other_published, _ in shared:
         # the statement chose reports whose subject is one of ours: the shared subject is given
-        theirs = Report(mine.subjects, frozenset(their_people.get(article_id, ())), _FIGURES[digest],
-                        stamps.result(other_published))
+        theirs = Report(
+            mine.subjects,
+            frozenset(their_people.get(article_id, ())),
+            _FIGURES[digest],
+            stamps.result(other_published),
+        )
         match = event_match(mine, theirs)
         if match is not None and (best is None or match.score > best[0]):
             best = (match.score, other_cluster)
@@ -259,7 +352,63 @@ def _link_one(sql: RawSql, stamps: _Timestamps, story: _Pending, rows: list[tupl
 
 def event_reports(session: Session, event_id: int) -> list[tuple[Article, int]]:
     """The canonical article of each story of an event, with its cluster id, oldest first."""
-    return [(row, int(cluster)) for row, cluster in session.exec(
-        select(Article, Cluster.id).join(Cluster, col(Cluster.id) == col(Article.cluster_id))
-        .where(col(Cluster.event_id) == event_id, col(Article.duplicate_of_id).is_(None))
-        .order_by(col(Article.id))).all()]
+    return [
+        (row, int(cluster))
+        for row, cluster in session.exec(
+            select(Article, Cluster.id)
+            .join(Cluster, col(Cluster.id) == col(Article.cluster_id))
+            .where(col(Cluster.event_id) == event_id, col(Article.duplicate_of_id).is_(None))
+            .order_by(col(Article.id))
+        ).all()
+    ]
+
+
+def event_outlets(session: Session, events: set[int]) -> dict[int, list[tuple[int, str, str]]]:
+    """(article id, source display name, url) of the canonical report of each story of the events, oldest first:
+    what a digest and the web archive list under an event's report."""
+    out: dict[int, list[tuple[int, str, str]]] = {}
+    if not events:
+        return out
+    for article_id, url, title, event_id in session.exec(
+        select(Article.id, Article.url, Source.title, Cluster.event_id)
+        .join(Cluster, col(Cluster.id) == col(Article.cluster_id))
+        .join(Source, col(Source.id) == col(Article.source_id))
+        .where(col(Cluster.event_id).in_(sorted(events)), col(Article.duplicate_of_id).is_(None))
+        .order_by(col(Article.id))
+    ).all():
+        out.setdefault(int(event_id), []).append((int(article_id), display_name(title, url), url))  # type: ignore[arg-type]
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedCoverage:
+    """A report's event and the event's other reports."""
+
+    event_id: int
+    others: tuple[tuple[str, str], ...]  # (source display name, url), oldest first
+
+
+def related_coverage(session: Session, clusters: dict[int, int]) -> dict[int, RelatedCoverage]:
+    """The related coverage of canonical articles (``clusters``: article id -> its cluster id), by article id;
+    an article whose story reports no event with others is left out."""
+    if not clusters:
+        return {}
+    event_of = {
+        int(cluster): int(event)  # type: ignore[arg-type]
+        for cluster, event in session.exec(
+            select(Cluster.id, Cluster.event_id).where(
+                col(Cluster.id).in_(sorted(set(clusters.values()))), col(Cluster.event_id).is_not(None)
+            )
+        ).all()
+    }
+    outlets = event_outlets(session, set(event_of.values()))
+    found = {}
+    for article_id, cluster_id in clusters.items():
+        event_id = event_of.get(cluster_id)
+        if event_id is not None:
+            others = tuple(
+                (name, url) for other, name, url in outlets.get(event_id, []) if other != article_id
+            )
+            if others:
+                found[article_id] = RelatedCoverage(event_id, others)
+    return found

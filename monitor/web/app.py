@@ -29,6 +29,7 @@ from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from monitor.addresses import AddressError, address_key, canonical_address
+from monitor.digest.build import web_link
 from monitor.digest.subscribers import (
     CONTENT_TYPES,
     SubscriptionFilters,
@@ -42,6 +43,7 @@ from monitor.digest.subscribers import (
     subscriptions_of,
 )
 from monitor.digest.tokens import CONFIRM_MAX_AGE, make_token, read_token
+from monitor.digest.wording import digest_wording
 from monitor.errors import ConfigError, DeliveryError
 from monitor.fetch.throttle import Throttle
 from monitor.i18n import (
@@ -55,6 +57,7 @@ from monitor.i18n import (
 )
 from monitor.settings import Settings
 from monitor.store import db
+from monitor.store.events import related_coverage
 from monitor.store.models import DigestRecord, Subscriber, SubscriptionChange
 from monitor.store.queries import ArticleFilter, list_articles
 from monitor.tag.gazetteer import load_gazetteer
@@ -145,6 +148,20 @@ def _one(form: FormData, name: str) -> str:
 def _state_changing(request: Request) -> bool:
     """Only a POST acts: Starlette answers HEAD on GET routes, and link scanners GET (or HEAD) every link."""
     return request.method == "POST"
+
+
+def _one_per_event(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A page's stories with each event once, as a digest shows it: its newest report on the page, the event's
+    other reports listed under it (an event's reports on two pages show on both)."""
+    seen: set[int] = set()
+    kept = []
+    for item in items:
+        if item["event"] is not None:
+            if item["event"] in seen:
+                continue
+            seen.add(item["event"])
+        kept.append(item)
+    return kept
 
 
 def _page_language(request: Request, subscriber: Subscriber | None = None) -> str:
@@ -241,11 +258,22 @@ def create_app(settings: Settings, engine: Engine | None = None) -> Starlette:
             return session.get(Subscriber, subscriber_id)
 
     def latest_stories(pages: Pages, **query: Any) -> list[dict[str, Any]]:
+        """The newest stories, each with its event's other reports (related coverage, as a digest lists them)."""
         with Session(engine) as session:
             views = list_articles(session, ArticleFilter(canonical_only=True, **query), names)
-        return [{"url": v.url, "title": v.title, "source": v.source,
-                 "date": format_published_date(v.published, pages.language),
-                 "zones": "、".join(z.name for z in v.zones if z.role == "subject")} for v in views]
+            related = related_coverage(session, {v.id: v.cluster_id for v in views if v.cluster_id is not None})
+        words = digest_wording(pages.language)
+        items = []
+        for v in views:
+            coverage = related.get(v.id)
+            links = [(name, link) for name, url in coverage.others if (link := web_link(url))] if coverage else []
+            items.append({"url": v.url, "title": v.title, "source": v.source,
+                          "date": format_published_date(v.published, pages.language),
+                          "zones": "、".join(z.name for z in v.zones if z.role == "subject"),
+                          "event": coverage.event_id if coverage else None, "related": links,
+                          "related_label": words.related_reports(len(links)) if links else "",
+                          "related_separator": words.separator})
+        return items
 
     def subscribe_page(pages: Pages, template: str = "subscribe.html.j2", status: int = 200,
                        values: dict[str, Any] | None = None, subscriber_values: dict[str, str] | None = None,
@@ -260,7 +288,7 @@ def create_app(settings: Settings, engine: Engine | None = None) -> Starlette:
     def home(request: Request) -> Response:
         pages = Pages(request, _page_language(request))
         return subscribe_page(pages, "index.html.j2", title=pages.gettext("National high-tech zone monitor"),
-                              latest=latest_stories(pages, limit=LATEST))
+                              latest=_one_per_event(latest_stories(pages, limit=LATEST)))
 
     async def subscribe(request: Request) -> Response:
         pages = Pages(request, _page_language(request))
@@ -518,7 +546,7 @@ def create_app(settings: Settings, engine: Engine | None = None) -> Starlette:
                                    limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE)
         more = len(items) > PAGE_SIZE
         return pages.render("archive.html.j2", status=400 if errors else 200, title=pages.gettext("Archive"),
-                            items=items[:PAGE_SIZE], query=query, errors=errors, page=page,
+                            items=_one_per_event(items[:PAGE_SIZE]), query=query, errors=errors, page=page,
                             previous_url=pages.url("/archive", **query, page=page - 1) if page > 1 else None,
                             next_url=pages.url("/archive", **query, page=page + 1) if more else None,
                             zone_names=[z.full_name for z in gazetteer.zones], **_picker_context(pages.language),
