@@ -31,7 +31,9 @@ from __future__ import annotations
 import argparse
 import cProfile
 import io
+import json
 import multiprocessing
+import os
 import pstats
 import statistics
 import sys
@@ -57,6 +59,7 @@ from monitor.dedup.minhash import band_hashes, fingerprint, parse, signature  # 
 from monitor.items import DedupEvidence, DuplicateOf, ExtractedArticle, PublishDate  # noqa: E402
 from monitor.normalise import content_hash  # noqa: E402
 from monitor.store import Articles, Sources, db  # noqa: E402
+from monitor.store import articles as store_articles  # noqa: E402
 from monitor.store.models import Article, Cluster  # noqa: E402
 from monitor.tag import shared_tagger, tag_article  # noqa: E402
 
@@ -367,15 +370,35 @@ def bulk(url: str, size: int, seed: int, workers: int, stock: frozenset[int]) ->
     return load(url, size, seed, workers, stock)
 
 
-def run_size(url: str, size: int, args: argparse.Namespace, feed: NewsFeed, stock: frozenset[int]) -> None:
-    print(f"\n== {args.database}, {size:,} stored items: bulk load ({args.workers} workers)", flush=True)
-    loaded = bulk(url, size, args.seed, args.workers, stock)
+def stored_state(url: str) -> tuple[int, int, dict[int, int]]:
+    """A database this bench filled before (``--reuse``): the bulk size, the next feed index, and the cluster of
+    each item streamed into it so far (their URLs carry their feed index)."""
+    db.upgrade(url)  # a migration added since it was filled (new indexes) applies to it as to a user's database
     engine = db.make_engine(url)
-    kinds = ", ".join(f"{k} {n:,} ({n / size:.0%})" for k, n in sorted(loaded.kinds.items()))
-    print(f"loaded in {loaded.seconds:.0f} s: {kinds}; rows: "
-          + ", ".join(f"{t} {n:,}" for t, n in loaded.rows.items()), flush=True)
+    with engine.connect() as conn:
+        size = int(conn.execute(sa.text("SELECT count(*) FROM article WHERE source_id = 1")).scalar_one())
+        clusters = {int(u.rsplit("/", 1)[1].split(".")[0]): int(c) for u, c in conn.execute(
+            sa.text("SELECT url, cluster_id FROM article WHERE source_id != 1"))}
+    engine.dispose()
+    return size, max(clusters, default=size - 1) + 1, clusters
+
+
+def run_size(url: str, size: int, args: argparse.Namespace, feed: NewsFeed, stock: frozenset[int],
+             figures: dict[str, object]) -> None:
     clusters: dict[int, int] = {}
-    first = size
+    if args.reuse:
+        size, first, clusters = stored_state(url)
+        print(f"\n== {args.database}, {size:,} bulk items + {len(clusters):,} streamed before (reused database)",
+              flush=True)
+    else:
+        print(f"\n== {args.database}, {size:,} stored items: bulk load ({args.workers} workers)", flush=True)
+        loaded = bulk(url, size, args.seed, args.workers, stock)
+        kinds = ", ".join(f"{k} {n:,} ({n / size:.0%})" for k, n in sorted(loaded.kinds.items()))
+        print(f"loaded in {loaded.seconds:.0f} s: {kinds}; rows: "
+              + ", ".join(f"{t} {n:,}" for t, n in loaded.rows.items()), flush=True)
+        first = size
+    engine = db.make_engine(url)
+    rates: list[float] = []
     for commit_every in args.commit_every:  # several: consecutive streams, alternated by the caller's order
         timed = ingest(engine, feed, first, args.stream, clusters, commit_every)
         first += args.stream
@@ -384,6 +407,10 @@ def run_size(url: str, size: int, args: argparse.Namespace, feed: NewsFeed, stoc
         print(f"RESULT {args.database} stored {size:,}: {args.stream} articles through the normal path "
               f"(commit every {commit_every}): {summary(timed)}; load {' '.join(load)}", flush=True)
         print("  verdicts: " + ", ".join(f"{k} {n}" for k, n in sorted(timed.outcome.items())), flush=True)
+        rates.append(len(timed.latencies_ms) / timed.seconds)
+        found, reposts = timed.outcome["repost found"], sum(n for k, n in timed.outcome.items() if k.startswith("repost"))
+        figures[f"{args.database}_{size}_reposts_found"] = round(found / max(reposts, 1), 3)
+    figures[f"{args.database}_{size}_articles_per_s"] = round(statistics.median(rates), 1)
     if args.profile:
         print(profiled(engine, feed, first, args.profile, clusters, args.commit_every[0]), flush=True)
     engine.dispose()
@@ -391,11 +418,14 @@ def run_size(url: str, size: int, args: argparse.Namespace, feed: NewsFeed, stoc
 
 @contextmanager
 def database(args: argparse.Namespace, size: int) -> Iterator[str]:
+    if args.reuse:
+        yield args.reuse
+        return
     if args.database == "sqlite":
         with tempfile.TemporaryDirectory(prefix="zm_scale_") as folder:
             yield f"sqlite:///{folder}/ingest_{size}.db"
         return
-    with scratch_database(args.postgres, args.keep) as url:
+    with scratch_database(args.postgres, args.keep, args.name) as url:
         yield url
 
 
@@ -412,14 +442,25 @@ def main() -> None:
     parser.add_argument("--postgres", default=ADMIN_URL, help="admin URL; fresh databases are made beside it")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", action="store_true", help="do not drop the PostgreSQL databases")
+    parser.add_argument("--name", help="the PostgreSQL database's name (one size; default zm_scale_<random>)")
+    parser.add_argument("--reuse", metavar="URL", help="stream into a database this bench filled and kept before "
+                                                         "(no bulk load; --sizes ignored)")
+    parser.add_argument("--events", choices=("on", "off"), default="on",
+                        help="off: event linking skipped, to show what the rest of the path costs (a measurement, "
+                             "not a mode of the service)")
     args = parser.parse_args()
+    if args.events == "off":
+        store_articles.link_event = lambda *_args, **_kwargs: None  # type: ignore[assignment]
     feed = NewsFeed(args.seed)
     stock = stock_hashes(feed)
     print(f"corpus: {len(MATERIALS.pool):,} real sentences recombined, {len(MATERIALS.stock)} stock sentences, "
           f"{len(MATERIALS.templates)} real templates, {len(MATERIALS.zones)} zones; {len(stock)} stock hashes")
-    for size in (int(s) for s in args.sizes.split(",")):
+    figures: dict[str, object] = {"bench": "ingest_scale", "events": args.events}
+    for size in ([0] if args.reuse else [int(s) for s in args.sizes.split(",")]):
         with database(args, size) as url:
-            run_size(url, size, args, feed, stock)
+            run_size(url, size, args, feed, stock, figures)
+    figures["load_average"] = round(os.getloadavg()[0], 2)
+    print(json.dumps(figures), flush=True)  # for bench/summary.py
 
 
 if __name__ == "__main__":
