@@ -286,6 +286,25 @@ class Timed:
     latencies_ms: list[float]
     seconds: float
     outcome: Counter[str]
+    cpu_seconds: float = 0.0  # this process's CPU time over the stream
+    server_cpu_seconds: float | None = None  # the PostgreSQL backend's (a local server: /proc), None on SQLite
+
+
+def backend_cpu(session: Session) -> tuple[int, float] | None:
+    """(pid, CPU seconds) of the session's PostgreSQL backend, when the server runs on this machine."""
+    if session.get_bind().dialect.name != "postgresql":
+        return None
+    pid = int(session.connection().exec_driver_sql("SELECT pg_backend_pid()").scalar_one())
+    return pid, process_cpu(pid)
+
+
+def process_cpu(pid: int) -> float:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
 
 
 def ingest(engine: sa.Engine, feed: NewsFeed, first: int, count: int, clusters: dict[int, int],
@@ -300,6 +319,8 @@ def ingest(engine: sa.Engine, feed: NewsFeed, first: int, count: int, clusters: 
         source = Sources(session).row("feed", "html")
         session.commit()
         articles = Articles(session)
+        backend = backend_cpu(session)
+        cpu_started = time.process_time()
         started = time.perf_counter()
         for item in items:
             t0 = time.perf_counter()
@@ -315,7 +336,9 @@ def ingest(engine: sa.Engine, feed: NewsFeed, first: int, count: int, clusters: 
             outcome[judged(item, verdict, result.cluster_id, clusters)] += 1
         session.commit()
         seconds = time.perf_counter() - started
-    return Timed(latencies, seconds, outcome)
+        cpu = time.process_time() - cpu_started
+        server = None if backend is None else process_cpu(backend[0]) - backend[1]
+    return Timed(latencies, seconds, outcome, cpu, server)
 
 
 def items_of(feed: NewsFeed, first: int, count: int) -> list[NewsItem]:
@@ -334,8 +357,15 @@ def judged(item: NewsItem, verdict: object, cluster_id: int, clusters: dict[int,
 def summary(timed: Timed) -> str:
     lat = sorted(timed.latencies_ms)
     p99 = lat[min(len(lat) - 1, int(0.99 * len(lat)))]
+    server = "" if timed.server_cpu_seconds is None else f" + server {timed.server_cpu_seconds * 1000 / len(lat):.2f}"
     return (f"{len(lat) / timed.seconds:.0f} articles/s, p50 {statistics.median(lat):.1f} ms, p99 {p99:.1f} ms, "
-            f"max {lat[-1]:.1f} ms")
+            f"max {lat[-1]:.1f} ms; CPU per article: client {timed.cpu_seconds * 1000 / len(lat):.2f} ms{server} "
+            f"(articles per CPU-second: {len(lat) / cpu_of(timed):.0f})")
+
+
+def cpu_of(timed: Timed) -> float:
+    """CPU seconds the stream cost: this process and, on PostgreSQL, its server backend (not the disk's waits)."""
+    return timed.cpu_seconds + (timed.server_cpu_seconds or 0.0)
 
 
 def profiled(engine: sa.Engine, feed: NewsFeed, first: int, count: int, clusters: dict[int, int], commit_every: int) -> str:
@@ -399,6 +429,7 @@ def run_size(url: str, size: int, args: argparse.Namespace, feed: NewsFeed, stoc
         first = size
     engine = db.make_engine(url)
     rates: list[float] = []
+    cpu_rates: list[float] = []
     for commit_every in args.commit_every:  # several: consecutive streams, alternated by the caller's order
         timed = ingest(engine, feed, first, args.stream, clusters, commit_every)
         first += args.stream
@@ -408,9 +439,11 @@ def run_size(url: str, size: int, args: argparse.Namespace, feed: NewsFeed, stoc
               f"(commit every {commit_every}): {summary(timed)}; load {' '.join(load)}", flush=True)
         print("  verdicts: " + ", ".join(f"{k} {n}" for k, n in sorted(timed.outcome.items())), flush=True)
         rates.append(len(timed.latencies_ms) / timed.seconds)
+        cpu_rates.append(len(timed.latencies_ms) / cpu_of(timed))
         found, reposts = timed.outcome["repost found"], sum(n for k, n in timed.outcome.items() if k.startswith("repost"))
         figures[f"{args.database}_{size}_reposts_found"] = round(found / max(reposts, 1), 3)
     figures[f"{args.database}_{size}_articles_per_s"] = round(statistics.median(rates), 1)
+    figures[f"{args.database}_{size}_articles_per_cpu_s"] = round(statistics.median(cpu_rates), 1)
     if args.profile:
         print(profiled(engine, feed, first, args.profile, clusters, args.commit_every[0]), flush=True)
     engine.dispose()
