@@ -17,8 +17,9 @@ beside ``--postgres``'s database, dropped WITH (FORCE) at the end) is migrated a
    of templated items (what the database's counts make stock at ingest).
    SQLite: executemany in one transaction. PostgreSQL: COPY, with the dedup tables' indexes
    and keys dropped and rebuilt (bench/dedup_scale.py), then VACUUM ANALYZE.
-2. The next ``--stream`` items of the same feed through the crawler's path, one article per
-   transaction as ``monitor crawl`` commits each item: ``Deduplicator.check``, ``tag_article``,
+2. The next ``--stream`` items of the same feed through the crawler's path, ``--commit-every``
+   articles per transaction (``monitor crawl`` commits the items fetched by then together, up to
+   ``ITEM_GROUP``): ``Deduplicator.check``, ``tag_article``,
    ``Articles.store_article``, commit. Articles/s, p50/p99 per article, and whether each repost
    joined its original's cluster and each story or templated report stayed new.
 3. ``--profile`` more items under cProfile: the functions that take the time.
@@ -58,6 +59,7 @@ from monitor.dedup.deduplicator import DedupConfig, Deduplicator  # noqa: E402
 from monitor.dedup.minhash import band_hashes, fingerprint, parse, signature  # noqa: E402
 from monitor.items import DedupEvidence, DuplicateOf, ExtractedArticle, PublishDate  # noqa: E402
 from monitor.normalise import content_hash  # noqa: E402
+from monitor.pipeline import ITEM_GROUP  # noqa: E402
 from monitor.store import Articles, Sources, db  # noqa: E402
 from monitor.store import articles as store_articles  # noqa: E402
 from monitor.store.models import Article, Cluster  # noqa: E402
@@ -467,8 +469,10 @@ def main() -> None:
     parser.add_argument("--database", choices=("sqlite", "postgres"), default="sqlite")
     parser.add_argument("--sizes", default="10000,100000", help="stored items, comma-separated (one fresh database each)")
     parser.add_argument("--stream", type=int, default=2000, help="items timed through the normal path")
-    parser.add_argument("--commit-every", type=lambda v: [int(n) for n in v.split(",")], default=[1],
-                        help="articles per transaction (1: as monitor crawl commits each item; earlier benches used 100); "
+    parser.add_argument("--commit-every", type=lambda v: [int(n) for n in v.split(",")], default=[ITEM_GROUP],
+                        help=f"articles per transaction (default {ITEM_GROUP}: monitor crawl's ITEM_GROUP, the group it "
+                             "commits when fetches are ahead of storing, as at full ingest speed; 1: a commit per item, "
+                             "as before it); "
                              "several, comma-separated: one stream each, in that order (e.g. 1,100,1,100)")
     parser.add_argument("--profile", type=int, default=0, help="items more under cProfile (0: none)")
     parser.add_argument("--workers", type=int, default=2, help="processes fingerprinting the bulk corpus")
