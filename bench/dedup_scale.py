@@ -403,9 +403,10 @@ def main() -> None:
 
 
 @contextmanager
-def scratch_database(admin_url: str, keep: bool) -> Iterator[str]:
-    """A fresh ``zm_scale_<random>`` database beside ``admin_url``'s, dropped WITH (FORCE) at the end unless ``keep``."""
-    name = f"zm_scale_{uuid.uuid4().hex[:8]}"
+def scratch_database(admin_url: str, keep: bool, name: str | None = None) -> Iterator[str]:
+    """A fresh database (``name``, or ``zm_scale_<random>``) beside ``admin_url``'s, dropped WITH (FORCE) at the end
+    unless ``keep``."""
+    name = name or f"zm_scale_{uuid.uuid4().hex[:8]}"
     admin = sa.create_engine(admin_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(sa.text(f'CREATE DATABASE "{name}"'))

@@ -17,8 +17,9 @@ beside ``--postgres``'s database, dropped WITH (FORCE) at the end) is migrated a
    of templated items (what the database's counts make stock at ingest).
    SQLite: executemany in one transaction. PostgreSQL: COPY, with the dedup tables' indexes
    and keys dropped and rebuilt (bench/dedup_scale.py), then VACUUM ANALYZE.
-2. The next ``--stream`` items of the same feed through the crawler's path, one article per
-   transaction as ``monitor crawl`` commits each item: ``Deduplicator.check``, ``tag_article``,
+2. The next ``--stream`` items of the same feed through the crawler's path, ``--commit-every``
+   articles per transaction (``monitor crawl`` commits the items fetched by then together, up to
+   ``ITEM_GROUP``): ``Deduplicator.check``, ``tag_article``,
    ``Articles.store_article``, commit. Articles/s, p50/p99 per article, and whether each repost
    joined its original's cluster and each story or templated report stayed new.
 3. ``--profile`` more items under cProfile: the functions that take the time.
@@ -31,7 +32,9 @@ from __future__ import annotations
 import argparse
 import cProfile
 import io
+import json
 import multiprocessing
+import os
 import pstats
 import statistics
 import sys
@@ -56,7 +59,9 @@ from monitor.dedup.deduplicator import DedupConfig, Deduplicator  # noqa: E402
 from monitor.dedup.minhash import band_hashes, fingerprint, parse, signature  # noqa: E402
 from monitor.items import DedupEvidence, DuplicateOf, ExtractedArticle, PublishDate  # noqa: E402
 from monitor.normalise import content_hash  # noqa: E402
+from monitor.pipeline import ITEM_GROUP  # noqa: E402
 from monitor.store import Articles, Sources, db  # noqa: E402
+from monitor.store import articles as store_articles  # noqa: E402
 from monitor.store.models import Article, Cluster  # noqa: E402
 from monitor.tag import shared_tagger, tag_article  # noqa: E402
 
@@ -283,6 +288,25 @@ class Timed:
     latencies_ms: list[float]
     seconds: float
     outcome: Counter[str]
+    cpu_seconds: float = 0.0  # this process's CPU time over the stream
+    server_cpu_seconds: float | None = None  # the PostgreSQL backend's (a local server: /proc), None on SQLite
+
+
+def backend_cpu(session: Session) -> tuple[int, float] | None:
+    """(pid, CPU seconds) of the session's PostgreSQL backend, when the server runs on this machine."""
+    if session.get_bind().dialect.name != "postgresql":
+        return None
+    pid = int(session.connection().exec_driver_sql("SELECT pg_backend_pid()").scalar_one())
+    return pid, process_cpu(pid)
+
+
+def process_cpu(pid: int) -> float:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
 
 
 def ingest(engine: sa.Engine, feed: NewsFeed, first: int, count: int, clusters: dict[int, int],
@@ -297,6 +321,8 @@ def ingest(engine: sa.Engine, feed: NewsFeed, first: int, count: int, clusters: 
         source = Sources(session).row("feed", "html")
         session.commit()
         articles = Articles(session)
+        backend = backend_cpu(session)
+        cpu_started = time.process_time()
         started = time.perf_counter()
         for item in items:
             t0 = time.perf_counter()
@@ -312,7 +338,9 @@ def ingest(engine: sa.Engine, feed: NewsFeed, first: int, count: int, clusters: 
             outcome[judged(item, verdict, result.cluster_id, clusters)] += 1
         session.commit()
         seconds = time.perf_counter() - started
-    return Timed(latencies, seconds, outcome)
+        cpu = time.process_time() - cpu_started
+        server = None if backend is None else process_cpu(backend[0]) - backend[1]
+    return Timed(latencies, seconds, outcome, cpu, server)
 
 
 def items_of(feed: NewsFeed, first: int, count: int) -> list[NewsItem]:
@@ -331,8 +359,15 @@ def judged(item: NewsItem, verdict: object, cluster_id: int, clusters: dict[int,
 def summary(timed: Timed) -> str:
     lat = sorted(timed.latencies_ms)
     p99 = lat[min(len(lat) - 1, int(0.99 * len(lat)))]
+    server = "" if timed.server_cpu_seconds is None else f" + server {timed.server_cpu_seconds * 1000 / len(lat):.2f}"
     return (f"{len(lat) / timed.seconds:.0f} articles/s, p50 {statistics.median(lat):.1f} ms, p99 {p99:.1f} ms, "
-            f"max {lat[-1]:.1f} ms")
+            f"max {lat[-1]:.1f} ms; CPU per article: client {timed.cpu_seconds * 1000 / len(lat):.2f} ms{server} "
+            f"(articles per CPU-second: {len(lat) / cpu_of(timed):.0f})")
+
+
+def cpu_of(timed: Timed) -> float:
+    """CPU seconds the stream cost: this process and, on PostgreSQL, its server backend (not the disk's waits)."""
+    return timed.cpu_seconds + (timed.server_cpu_seconds or 0.0)
 
 
 def profiled(engine: sa.Engine, feed: NewsFeed, first: int, count: int, clusters: dict[int, int], commit_every: int) -> str:
@@ -367,15 +402,36 @@ def bulk(url: str, size: int, seed: int, workers: int, stock: frozenset[int]) ->
     return load(url, size, seed, workers, stock)
 
 
-def run_size(url: str, size: int, args: argparse.Namespace, feed: NewsFeed, stock: frozenset[int]) -> None:
-    print(f"\n== {args.database}, {size:,} stored items: bulk load ({args.workers} workers)", flush=True)
-    loaded = bulk(url, size, args.seed, args.workers, stock)
+def stored_state(url: str) -> tuple[int, int, dict[int, int]]:
+    """A database this bench filled before (``--reuse``): the bulk size, the next feed index, and the cluster of
+    each item streamed into it so far (their URLs carry their feed index)."""
+    db.upgrade(url)  # a migration added since it was filled (new indexes) applies to it as to a user's database
     engine = db.make_engine(url)
-    kinds = ", ".join(f"{k} {n:,} ({n / size:.0%})" for k, n in sorted(loaded.kinds.items()))
-    print(f"loaded in {loaded.seconds:.0f} s: {kinds}; rows: "
-          + ", ".join(f"{t} {n:,}" for t, n in loaded.rows.items()), flush=True)
+    with engine.connect() as conn:
+        size = int(conn.execute(sa.text("SELECT count(*) FROM article WHERE source_id = 1")).scalar_one())
+        clusters = {int(u.rsplit("/", 1)[1].split(".")[0]): int(c) for u, c in conn.execute(
+            sa.text("SELECT url, cluster_id FROM article WHERE source_id != 1"))}
+    engine.dispose()
+    return size, max(clusters, default=size - 1) + 1, clusters
+
+
+def run_size(url: str, size: int, args: argparse.Namespace, feed: NewsFeed, stock: frozenset[int],
+             figures: dict[str, object]) -> None:
     clusters: dict[int, int] = {}
-    first = size
+    if args.reuse:
+        size, first, clusters = stored_state(url)
+        print(f"\n== {args.database}, {size:,} bulk items + {len(clusters):,} streamed before (reused database)",
+              flush=True)
+    else:
+        print(f"\n== {args.database}, {size:,} stored items: bulk load ({args.workers} workers)", flush=True)
+        loaded = bulk(url, size, args.seed, args.workers, stock)
+        kinds = ", ".join(f"{k} {n:,} ({n / size:.0%})" for k, n in sorted(loaded.kinds.items()))
+        print(f"loaded in {loaded.seconds:.0f} s: {kinds}; rows: "
+              + ", ".join(f"{t} {n:,}" for t, n in loaded.rows.items()), flush=True)
+        first = size
+    engine = db.make_engine(url)
+    rates: list[float] = []
+    cpu_rates: list[float] = []
     for commit_every in args.commit_every:  # several: consecutive streams, alternated by the caller's order
         timed = ingest(engine, feed, first, args.stream, clusters, commit_every)
         first += args.stream
@@ -384,6 +440,12 @@ def run_size(url: str, size: int, args: argparse.Namespace, feed: NewsFeed, stoc
         print(f"RESULT {args.database} stored {size:,}: {args.stream} articles through the normal path "
               f"(commit every {commit_every}): {summary(timed)}; load {' '.join(load)}", flush=True)
         print("  verdicts: " + ", ".join(f"{k} {n}" for k, n in sorted(timed.outcome.items())), flush=True)
+        rates.append(len(timed.latencies_ms) / timed.seconds)
+        cpu_rates.append(len(timed.latencies_ms) / cpu_of(timed))
+        found, reposts = timed.outcome["repost found"], sum(n for k, n in timed.outcome.items() if k.startswith("repost"))
+        figures[f"{args.database}_{size}_reposts_found"] = round(found / max(reposts, 1), 3)
+    figures[f"{args.database}_{size}_articles_per_s"] = round(statistics.median(rates), 1)
+    figures[f"{args.database}_{size}_articles_per_cpu_s"] = round(statistics.median(cpu_rates), 1)
     if args.profile:
         print(profiled(engine, feed, first, args.profile, clusters, args.commit_every[0]), flush=True)
     engine.dispose()
@@ -391,11 +453,14 @@ def run_size(url: str, size: int, args: argparse.Namespace, feed: NewsFeed, stoc
 
 @contextmanager
 def database(args: argparse.Namespace, size: int) -> Iterator[str]:
+    if args.reuse:
+        yield args.reuse
+        return
     if args.database == "sqlite":
         with tempfile.TemporaryDirectory(prefix="zm_scale_") as folder:
             yield f"sqlite:///{folder}/ingest_{size}.db"
         return
-    with scratch_database(args.postgres, args.keep) as url:
+    with scratch_database(args.postgres, args.keep, args.name) as url:
         yield url
 
 
@@ -404,22 +469,35 @@ def main() -> None:
     parser.add_argument("--database", choices=("sqlite", "postgres"), default="sqlite")
     parser.add_argument("--sizes", default="10000,100000", help="stored items, comma-separated (one fresh database each)")
     parser.add_argument("--stream", type=int, default=2000, help="items timed through the normal path")
-    parser.add_argument("--commit-every", type=lambda v: [int(n) for n in v.split(",")], default=[1],
-                        help="articles per transaction (1: as monitor crawl commits each item; earlier benches used 100); "
+    parser.add_argument("--commit-every", type=lambda v: [int(n) for n in v.split(",")], default=[ITEM_GROUP],
+                        help=f"articles per transaction (default {ITEM_GROUP}: monitor crawl's ITEM_GROUP, the group it "
+                             "commits when fetches are ahead of storing, as at full ingest speed; 1: a commit per item, "
+                             "as before it); "
                              "several, comma-separated: one stream each, in that order (e.g. 1,100,1,100)")
     parser.add_argument("--profile", type=int, default=0, help="items more under cProfile (0: none)")
     parser.add_argument("--workers", type=int, default=2, help="processes fingerprinting the bulk corpus")
     parser.add_argument("--postgres", default=ADMIN_URL, help="admin URL; fresh databases are made beside it")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", action="store_true", help="do not drop the PostgreSQL databases")
+    parser.add_argument("--name", help="the PostgreSQL database's name (one size; default zm_scale_<random>)")
+    parser.add_argument("--reuse", metavar="URL", help="stream into a database this bench filled and kept before "
+                                                         "(no bulk load; --sizes ignored)")
+    parser.add_argument("--events", choices=("on", "off"), default="on",
+                        help="off: event linking skipped, to show what the rest of the path costs (a measurement, "
+                             "not a mode of the service)")
     args = parser.parse_args()
+    if args.events == "off":
+        store_articles.link_event = lambda *_args, **_kwargs: None  # type: ignore[assignment]
     feed = NewsFeed(args.seed)
     stock = stock_hashes(feed)
     print(f"corpus: {len(MATERIALS.pool):,} real sentences recombined, {len(MATERIALS.stock)} stock sentences, "
           f"{len(MATERIALS.templates)} real templates, {len(MATERIALS.zones)} zones; {len(stock)} stock hashes")
-    for size in (int(s) for s in args.sizes.split(",")):
+    figures: dict[str, object] = {"bench": "ingest_scale", "events": args.events}
+    for size in ([0] if args.reuse else [int(s) for s in args.sizes.split(",")]):
         with database(args, size) as url:
-            run_size(url, size, args, feed, stock)
+            run_size(url, size, args, feed, stock, figures)
+    figures["load_average"] = round(os.getloadavg()[0], 2)
+    print(json.dumps(figures), flush=True)  # for bench/summary.py
 
 
 if __name__ == "__main__":

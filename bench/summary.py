@@ -50,6 +50,7 @@ BENCHES = (
     Bench("tagging", "bench/tagging.py"),
     Bench("extraction", "bench/extraction.py"),
     Bench("dedup_scale", "bench/dedup_scale.py"),
+    Bench("ingest_scale", "bench/ingest_scale.py"),  # SQLite, 10k and 100k stored (PostgreSQL at 1M: see its --help)
 )
 
 FIGURES: dict[str, tuple[Figure, ...]] = {
@@ -64,6 +65,13 @@ FIGURES: dict[str, tuple[Figure, ...]] = {
         Figure("crawl_cpu_ms_per_page", "end to end, CPU per page (ms)"),
         Figure("fetch_pages_per_s", "fetching alone (pages/s)", ">= 300"),
         Figure("rerun_list_bytes_saved", "rerun, list bytes saved by conditional GET"),
+    ),
+    "ingest_scale": (
+        Figure("sqlite_10000_articles_per_s", "SQLite, 10k stored (articles/s)"),
+        Figure("sqlite_100000_articles_per_s", "SQLite, 100k stored (articles/s)", ">= 300"),
+        Figure("sqlite_100000_articles_per_cpu_s", "SQLite, 100k stored (articles per CPU-second)"),
+        Figure("sqlite_100000_reposts_found", "SQLite, 100k stored: reposts in their original's cluster"),
+        Figure("postgres_1000000_articles_per_s", "PostgreSQL, 1M stored (articles/s)", ">= 300"),
     ),
     "tagging": (
         Figure("articles_per_s", "tagging, one core (articles/s)", ">= 2000"),

@@ -112,3 +112,59 @@ def test_the_corpus_does_not_depend_on_which_copy_arrives_first(settings_for, tm
                                        for a in session.exec(select(Article)).all()))
             engine.dispose()
     assert outcomes[0] == outcomes[1] == [("high", None, True), ("low", "hash", False)]
+
+
+def test_items_fetched_together_are_stored_together_or_not_at_all(migrated_url: str, settings_for, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Items whose fetches finished together share one transaction (ITEM_GROUP): a failure while storing one of
+    them rolls back the others' articles AND their URLs' states, so the next run stores each exactly once."""
+    import threading
+
+    import pytest
+    import sqlalchemy as sa
+
+    from monitor.errors import DatabaseError
+    from monitor.store.articles import Articles
+
+    count = 8
+    listing = "".join(f'<li><a href="/a/{i}.html">{i}</a></li>' for i in range(1, count + 1))
+    last_requested = threading.Event()
+
+    def first(_handler):  # type: ignore[no-untyped-def]
+        # answered once the last item was asked for: by then the items between are fetched, so they form one group
+        last_requested.wait(10)
+        return Response(200, _article("包头稀土高新区新闻 1", "包头稀土高新区"))
+
+    def last(_handler):  # type: ignore[no-untyped-def]
+        last_requested.set()
+        return Response(200, _article(f"宝鸡高新区钛产业 {count}", "宝鸡高新区"))
+
+    routes = {"/list.html": Response(200, f'<html><body><ul class="news">{listing}</ul></body></html>'.encode()),
+              "/a/1.html": first, f"/a/{count}.html": last}
+    for i in range(2, count):
+        routes[f"/a/{i}.html"] = Response(200, _article(f"包头稀土高新区新闻 {i}", "包头稀土高新区"))
+    store = Articles.store_article
+    calls = {"n": 0}
+
+    def failing(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if calls["n"] == 6:
+            raise sa.exc.OperationalError("INSERT INTO article ...", {}, Exception("injected failure"))
+        return store(self, *args, **kwargs)
+
+    settings = settings_for(migrated_url, concurrency_per_origin=count)
+    engine = db.make_engine(migrated_url)
+    with fixture_server(routes) as site:  # type: ignore[arg-type]
+        monkeypatch.setattr(Articles, "store_article", failing)
+        with pytest.raises(DatabaseError, match="injected failure"):
+            crawl(settings, _sources(site.base), engine)
+        with Session(engine) as session:
+            assert session.exec(select(Article)).all() == []  # the five stored before the failure rolled back with it
+            assert {row.state for row in session.exec(select(DiscoveredUrl)).all()} == {"pending"}
+        monkeypatch.setattr(Articles, "store_article", store)
+        again = crawl(settings, _sources(site.base), engine)[0]
+    assert (again.fetched, again.error) == (count, None)
+    with Session(engine) as session:
+        urls = [row.url.rsplit("/", 1)[1] for row in session.exec(select(Article)).all()]
+        assert sorted(urls) == sorted(f"{i}.html" for i in range(1, count + 1))  # each once
+        assert {row.state for row in session.exec(select(DiscoveredUrl)).all()} == {"fetched"}
+    engine.dispose()

@@ -152,16 +152,17 @@ async def _backfill(settings: Settings, source: SourceConfig, engine: Engine, wi
             while batch := [item for item in repos.queue.due(row) if item.id not in seen]:
                 seen.update(item.id for item in batch if item.id is not None)
                 window_size = 2 * settings.concurrency_per_origin
-                async for item, outcome in prefetched(scraper, wide, fetcher, batch, window_size):
-                    done += 1
-                    handled = handle_item(session, repos, scraper, wide, row, item, outcome, tagger, dedup_config,
-                                          admits=window.admits, backfilled=not window.notify)
-                    pages += handled.status in ("stored", "unparsable", "outside")
-                    errors += handled.status in ("failed", "unparsable")
-                    skipped += handled.status == "outside"
-                    new += handled.new
-                    duplicates += handled.duplicates
-                    progress(BackfillProgress(done, max(total, done), pages, new, duplicates, skipped))
+                async for ready in prefetched(scraper, wide, fetcher, batch, window_size):
+                    for item, outcome in ready:  # one at a time (group 1): a backfill commits each item
+                        done += 1
+                        handled = handle_item(session, repos, scraper, wide, row, item, outcome, tagger, dedup_config,
+                                              admits=window.admits, backfilled=not window.notify)
+                        pages += handled.status in ("stored", "unparsable", "outside")
+                        errors += handled.status in ("failed", "unparsable")
+                        skipped += handled.status == "outside"
+                        new += handled.new
+                        duplicates += handled.duplicates
+                        progress(BackfillProgress(done, max(total, done), pages, new, duplicates, skipped))
                 repos.fetches.log(run, row, fetcher.drain_records())
         left = _left(session, row.id)
         if left == 0:

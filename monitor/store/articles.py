@@ -16,7 +16,7 @@ from typing import Any, Literal
 from sqlalchemy import delete, update
 from sqlmodel import Session, col, select
 
-from monitor.dedup.article_rows import ArticleRows
+from monitor.dedup.article_rows import ArticleRows, TagRows
 from monitor.dedup.deduplicator import DedupIndex
 from monitor.items import (
     DedupVerdict,
@@ -133,10 +133,10 @@ class Articles:
                   article.body, verdict.content_hash, source.id, canonical_id, own[0], own[1], 1,
                   tags.content_type, tags.relevant, False, fp.signature if fp else None, own[2], fetched_at, now)
         article_id, cluster_id = self.rows.insert(values, cluster_id=None if joined is None else joined.cluster_id,
-                                                  created_at=now, fingerprint=fp, learn=isinstance(verdict, New))
+                                                  created_at=now, fingerprint=fp, learn=isinstance(verdict, New),
+                                                  tags=_tag_rows(tags))
         if joined is not None and replaces:
             self._become_canonical(article_id, joined, level, similarity, evidence)
-        self._write_tags(article_id, tags, fresh=True)
         if isinstance(verdict, DuplicateOf):
             return StoreResult(article_id, "duplicate", cluster_id, canonical_id, similarity)
         # another outlet's report of the same event: related coverage, a level above copies
@@ -224,21 +224,14 @@ class Articles:
         row.published_precision = article.published.precision if article.published else None
         row.fetched_at = fetched_at
 
-    def _write_tags(self, article_id: int, tags: TagSet, fresh: bool = False) -> None:
-        """Replace the article's zone, topic, person and place tags, content type and relevance.
-
-        ``fresh``: the article was just inserted with its content type and relevance, and has no tags
-        to delete: its tag rows go in as one plain INSERT per kind, without the ORM."""
-        zones = [(article_id, tag.zone_id, tag.role, tag.score) for tag in tags.zones]
-        topics = [(article_id, topic.topic_id, topic.score) for topic in tags.topics]
-        people = [(article_id, person.name[:100], person.post, person.zone_id) for person in tags.people]
-        places = [(article_id, *place) for place in dict.fromkeys((p.province, p.city) for p in tags.places)]
-        if fresh:
-            self.sql.insert("articlezone", ("article_id", "zone_id", "role", "score"), zones)
-            self.sql.insert("articletopic", ("article_id", "topic_id", "score"), topics)
-            self.sql.insert("articleperson", ("article_id", "name", "post", "zone_id"), people)
-            self.sql.insert("articleplace", ("article_id", "province", "city"), places)
-            return
+    def _write_tags(self, article_id: int, tags: TagSet) -> None:
+        """Replace a stored article's zone, topic, person and place tags, content type and relevance (a new
+        article's tags go in with its row: ``_tag_rows``)."""
+        rows = _tag_rows(tags)
+        zones = [(article_id, *row) for row in rows.zones]
+        topics = [(article_id, *row) for row in rows.topics]
+        people = [(article_id, *row) for row in rows.people]
+        places = [(article_id, *row) for row in rows.places]
         for table in (ArticleZone, ArticleTopic, ArticlePerson, ArticlePlace):
             self.session.exec(delete(table).where(col(table.article_id) == article_id))  # type: ignore[call-overload]
         for a, zone_id, role, score in zones:
@@ -266,3 +259,11 @@ class Articles:
         if row is not None and row.duplicate_of_id is None and row.cluster_id is not None:
             link_event(self.session, article_id, row.cluster_id, row.body, row.content_hash, row.published_at, tags,
                        again=True)
+
+
+def _tag_rows(tags: TagSet) -> TagRows:
+    """The tag rows of an article (one place row per province and city; names cut to their column)."""
+    return TagRows(tuple((tag.zone_id, tag.role, tag.score) for tag in tags.zones),
+                   tuple((topic.topic_id, topic.score) for topic in tags.topics),
+                   tuple((person.name[:100], person.post, person.zone_id) for person in tags.people),
+                   tuple(dict.fromkeys((p.province, p.city) for p in tags.places)))
