@@ -45,7 +45,7 @@ from monitor.digest.build import (
 from monitor.digest.channel_delivery import CHANNEL_TZ, deliver_to_channels
 from monitor.digest.mailer import Mailer
 from monitor.digest.matching import Candidate, CandidateIndex, Wanted, load_candidates
-from monitor.digest.messages import digest_email, new_message_id
+from monitor.digest.messages import digest_wire_email, new_message_id
 from monitor.digest.periods import is_due, period_key
 from monitor.digest.subscribers import find_subscriber, subscription_filters
 from monitor.digest.tokens import signed_link
@@ -310,7 +310,8 @@ def _deliver(settings: Settings, mailer: Mailer, digest: Digest, message_id: str
              email: str) -> DeliveryError | None:
     """One send, in a pool thread (given plain values: the session's objects belong to the caller's thread)."""
     try:
-        mailer.send(digest_email(digest, sender=settings.mail_from, message_id=message_id, unsubscribe_url=unsubscribe_url))
+        mailer.send(digest_wire_email(digest, sender=settings.mail_from, message_id=message_id,
+                                      unsubscribe_url=unsubscribe_url))
     except PermanentDeliveryError as exc:
         log.error("digest for %s bounced: %s", email, exc)
         return exc
