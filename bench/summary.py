@@ -65,6 +65,13 @@ FIGURES: dict[str, tuple[Figure, ...]] = {
         Figure("fetch_pages_per_s", "fetching alone (pages/s)", ">= 300"),
         Figure("rerun_list_bytes_saved", "rerun, list bytes saved by conditional GET"),
     ),
+    "digests": (
+        Figure("build_s", "daily digests built, all but SMTP (s)", "< 60"),
+        Figure("total_s", "daily digests sent to loopback SMTP (s)", "< 120"),
+        Figure("send_peak_mb", "peak RSS while sending (MB)", "< 500"),
+        Figure("build_cpu_s", "CPU of the build (s)"),
+        Figure("sent", "digests sent"),
+    ),
     "tagging": (
         Figure("articles_per_s", "tagging, one core (articles/s)", ">= 2000"),
         Figure("subject_f1_heldout", "subject-zone F1, real held-out", ">= 0.95", reference="baseline_subject_f1_heldout"),

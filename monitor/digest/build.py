@@ -25,7 +25,7 @@ from monitor.digest import wording
 from monitor.items import Digest, DigestItem
 from monitor.normalise import limit_title, shorten
 
-__all__ = ["DigestLinks", "SharedDigest", "build_digest", "shared_digest", "make_lead", "source_label", "web_link", "LEAD_CHARS", "MAX_ITEMS", "MAX_HTML_BYTES"]
+__all__ = ["DigestLinks", "SharedDigest", "build_digest", "digest_subject", "shared_digest", "make_lead", "source_label", "web_link", "LEAD_CHARS", "MAX_ITEMS", "MAX_HTML_BYTES"]
 
 LEAD_CHARS = 120
 MAX_ITEMS = 50
@@ -130,13 +130,18 @@ def build_digest(*, to_email: str, to_name: str | None, items: list[DigestItem],
                   article_ids=tuple(item.article_id for item in items))
 
 
+def digest_subject(items: list[DigestItem], language: str | None = None) -> str:
+    """A digest's subject: it depends on the items and the language only (known before rendering)."""
+    zone_counts = Counter(name for item in items for name in item.zone_names[:1])
+    return _one_line(wording.digest_wording(language).subject_line(len(items), [name for name, _ in zone_counts.most_common(2)]))
+
+
 def _compose(items: list[DigestItem], tz: ZoneInfo, group_by: str, language: str | None, to_email: str,
              to_name: str | None, links: DigestLinks) -> tuple[str, str, str, int]:
     """(subject, text, HTML, items shown) of a digest."""
     words = wording.digest_wording(language)
-    zone_counts = Counter(name for item in items for name in item.zone_names[:1])
     count = len(items)
-    subject = _one_line(words.subject_line(count, [name for name, _ in zone_counts.most_common(2)]))
+    subject = digest_subject(items, language)
     shown = min(count, MAX_ITEMS)
     while True:
         chosen = items[:shown]

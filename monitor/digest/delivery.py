@@ -38,6 +38,7 @@ from monitor.digest.build import (
     DigestLinks,
     SharedDigest,
     build_digest,
+    digest_subject,
     make_lead,
     shared_digest,
     source_label,
@@ -179,8 +180,13 @@ class _History:
     periods: set[tuple[int, str, str]]  # (subscriber, frequency, period key) already recorded
     sent: dict[int, set[int]]  # subscriber -> candidate article ids already sent to them
 
+    def since(self, subscriber_id: int, frequency: str, now: datetime) -> datetime:
+        """Where a subscriber's next digest of a frequency starts: their last one, or one period ago."""
+        return self.last_digest.get((subscriber_id, frequency)) or (now - _PERIOD[frequency])
+
     @classmethod
-    def load(cls, session: Session, candidates: list[Candidate]) -> _History:
+    def load(cls, session: Session) -> _History:
+        """The digests recorded; ``load_sent`` adds which of a run's candidates each subscriber got."""
         from sqlalchemy import func
 
         last = {(sid, freq): ts for sid, freq, ts in session.exec(
@@ -191,7 +197,11 @@ class _History:
         periods = {(sid, freq, key) for sid, freq, key in session.exec(
             select(DigestRecord.subscriber_id, DigestRecord.frequency, DigestRecord.period_key)
             .where(col(DigestRecord.created_at) >= horizon, col(DigestRecord.subscriber_id).is_not(None))).all()}
-        sent: dict[int, set[int]] = {}
+        # A stored time from SQLite or PostgreSQL is UTC-aware already (UTCDateTime).
+        return cls({k: v for k, v in last.items() if k[0] is not None and v is not None}, periods, {})  # type: ignore[misc]
+
+    def load_sent(self, session: Session, candidates: list[Candidate]) -> None:
+        sent = self.sent
         ids = [c.id for c in candidates]
         for start in range(0, len(ids), 5000):
             for sid, article_id in session.exec(
@@ -200,8 +210,6 @@ class _History:
                 .where(col(DigestArticle.article_id).in_(ids[start:start + 5000]))).all():
                 if sid is not None:
                     sent.setdefault(sid, set()).add(article_id)
-        # A stored time from SQLite or PostgreSQL is UTC-aware already (UTCDateTime).
-        return cls({k: v for k, v in last.items() if k[0] is not None and v is not None}, periods, sent)  # type: ignore[misc]
 
 
 class _Chooser:
@@ -217,7 +225,7 @@ class _Chooser:
 
     def choose(self, subscriber_id: int, subscriptions: list[Subscription], frequency: str,
                now: datetime) -> list[Candidate]:
-        since = self.history.last_digest.get((subscriber_id, frequency)) or (now - _PERIOD[frequency])
+        since = self.history.since(subscriber_id, frequency, now)
         key = frozenset(Wanted.of(subscription_filters(s)) for s in subscriptions if s.frequency == frequency)
         positions = self._positions.get(key)
         if positions is None:
@@ -240,6 +248,7 @@ class _Renderer:
         self.settings = settings
         self.items: dict[int, DigestItem] = {}
         self._last: tuple[tuple[object, ...], SharedDigest] | None = None
+        self._subjects: dict[tuple[int, str | None], tuple[list[Candidate], str]] = {}
 
     @staticmethod
     def key(subscriber: Subscriber, chosen: list[Candidate]) -> tuple[object, ...]:
@@ -253,6 +262,16 @@ class _Renderer:
                                              named=bool(key[-1]), archive=f"{self.settings.base_url.rstrip('/')}/archive",
                                              group_by=subscriber.group_by, language=subscriber.language))
         return self._last[1]
+
+    def subject(self, subscriber: Subscriber, chosen: list[Candidate]) -> str:
+        """Without rendering: the batch records its digests before it renders them, and the shared rendering
+        is kept for the subscribers who come one after another (rendering for the subject first rendered each
+        list twice)."""
+        key = (id(chosen), subscriber.language)
+        known = self._subjects.get(key)
+        if known is None:  # the list is kept with its subject: its id cannot be reused by another list meanwhile
+            known = self._subjects[key] = (chosen, digest_subject(_items_for(chosen, self.items), subscriber.language))
+        return known[1]
 
     def build(self, subscriber: Subscriber, chosen: list[Candidate], digest_id: int) -> Digest:
         assert subscriber.id is not None
@@ -430,7 +449,7 @@ def _deliver_batch(session: Session, settings: Settings, mailer: Mailer, gazette
     for subscriber, freq, key, chosen in batch:
         # the subject depends on the items only: known before the digest's id (which its links carry)
         record = DigestRecord(subscriber_id=subscriber.id, frequency=freq, period_key=key,
-                              subject=renderer.shared(subscriber, chosen).subject, created_at=now)
+                              subject=renderer.subject(subscriber, chosen), created_at=now)
         session.add(record)
         rows.append((subscriber, record, chosen))
     session.flush()
@@ -489,17 +508,13 @@ def send_digests(engine: Engine, settings: Settings, mailer: Mailer, *, frequenc
     with Session(engine, expire_on_commit=False) as session:
         if not dry_run:
             _finish_earlier(session, settings, mailer, gazetteer, now, frequency, force, tally)
-        earliest = now - max(_PERIOD.values())
-        last_any = session.exec(select(DigestRecord.created_at).order_by(col(DigestRecord.created_at))).first()
-        candidates = load_candidates(session, gazetteer, stored_after=min(earliest, last_any) if last_any else earliest)
         subscribers = session.exec(select(Subscriber).where(Subscriber.confirmed == True, Subscriber.status == "active")  # noqa: E712
                                    .order_by(col(Subscriber.id))).all()
         by_subscriber: dict[int, list[Subscription]] = {}
         for row in session.exec(select(Subscription).order_by(col(Subscription.id))).all():
             by_subscriber.setdefault(row.subscriber_id, []).append(row)
-        history = _History.load(session, candidates)
-        chooser, renderer = _Chooser(history, candidates), _Renderer(settings)
-        due: list[tuple[Subscriber, str, str, list[Candidate]]] = []
+        history = _History.load(session)
+        wanted: list[tuple[Subscriber, str, str, list[Subscription]]] = []  # due and not recorded yet
         for subscriber in subscribers:
             assert subscriber.id is not None
             subscriptions = by_subscriber.get(subscriber.id, [])
@@ -516,14 +531,24 @@ def send_digests(engine: Engine, settings: Settings, mailer: Mailer, *, frequenc
                 if (subscriber.id, freq, key) in history.periods:
                     already += 1  # this period's digest exists: sent above, or failing and retried later
                     continue
-                chosen = chooser.choose(subscriber.id, subscriptions, freq, now)
-                if not chosen:
-                    empty += 1
-                    continue
-                if dry_run:
-                    tally.sent += 1
-                    continue
-                due.append((subscriber, freq, key, chosen))
+                wanted.append((subscriber, freq, key, subscriptions))
+        # Only the articles some digest due now can hold: stored since the earliest of their starts (the
+        # last digest, or one period ago), not a week or more for every run.
+        starts = [history.since(s.id or 0, freq, now) for s, freq, _, _ in wanted]
+        candidates = load_candidates(session, gazetteer, stored_after=min(starts)) if starts else []
+        history.load_sent(session, candidates)
+        chooser, renderer = _Chooser(history, candidates), _Renderer(settings)
+        due: list[tuple[Subscriber, str, str, list[Candidate]]] = []
+        for subscriber, freq, key, subscriptions in wanted:
+            assert subscriber.id is not None
+            chosen = chooser.choose(subscriber.id, subscriptions, freq, now)
+            if not chosen:
+                empty += 1
+                continue
+            if dry_run:
+                tally.sent += 1
+                continue
+            due.append((subscriber, freq, key, chosen))
         # Subscribers who get the same digest but for their address and links, one after another: it is
         # rendered once for them (_Renderer).
         due.sort(key=lambda d: (id(d[3]), renderer.key(d[0], d[3])[1:]))
@@ -625,7 +650,8 @@ def preview_digest(engine: Engine, settings: Settings, email: str, now: datetime
             return None
         subscriptions = list(session.exec(select(Subscription).where(Subscription.subscriber_id == subscriber.id)).all())
         candidates = load_candidates(session, gazetteer, stored_after=now - max(_PERIOD.values()))
-        history = _History.load(session, candidates)
+        history = _History.load(session)
+        history.load_sent(session, candidates)
         chosen: dict[int, Candidate] = {}
         assert subscriber.id is not None
         chooser = _Chooser(history, candidates)
