@@ -34,6 +34,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from monitor.backoff import DELIVERY_RETRY
+from monitor.digest.article_ids import pack_ids, unpack_ids
 from monitor.digest.build import (
     DigestLinks,
     SharedDigest,
@@ -58,7 +59,6 @@ from monitor.store.models import (
     Channel,
     ChannelDelivery,
     Delivery,
-    DigestArticle,
     DigestRecord,
     Subscriber,
     Subscription,
@@ -76,7 +76,6 @@ MAX_COPIES = 3  # sends that may have reached the subscriber: the most copies of
 FAILED_STATES = ("failed", "bounced", "abandoned")
 STATUS_STATES = ("sent", "failed", "bounced", "sending", "pending")  # `digest status` counts: abandoned is failed
 BATCH = 200  # digests recorded per transaction before they are sent
-_LINKS_AT_ONCE = 50_000  # (digest, article) rows written at once: a batch of 200 unfiltered digests holds a million
 _PERIOD = {"immediate": timedelta(hours=1), "daily": timedelta(days=1), "weekly": timedelta(days=7)}
 
 
@@ -201,15 +200,17 @@ class _History:
         return cls({k: v for k, v in last.items() if k[0] is not None and v is not None}, periods, {})  # type: ignore[misc]
 
     def load_sent(self, session: Session, candidates: list[Candidate]) -> None:
-        sent = self.sent
-        ids = [c.id for c in candidates]
-        for start in range(0, len(ids), 5000):
-            for sid, article_id in session.exec(
-                select(DigestRecord.subscriber_id, DigestArticle.article_id)
-                .join(DigestRecord, col(DigestRecord.id) == col(DigestArticle.digest_id))
-                .where(col(DigestArticle.article_id).in_(ids[start:start + 5000]))).all():
-                if sid is not None:
-                    sent.setdefault(sid, set()).add(article_id)
+        if not candidates:
+            return
+        ids = frozenset(c.id for c in candidates)
+        # a digest recorded before an article was stored cannot hold it
+        for sid, packed in session.exec(
+            select(DigestRecord.subscriber_id, DigestRecord.article_ids)
+            .where(col(DigestRecord.created_at) >= min(c.stored_at for c in candidates),
+                   col(DigestRecord.subscriber_id).is_not(None), col(DigestRecord.article_ids).is_not(None))).all():
+            got = ids.intersection(unpack_ids(packed)) if sid is not None and packed else None
+            if got:
+                self.sent.setdefault(sid, set()).update(got)
 
 
 class _Chooser:
@@ -249,6 +250,7 @@ class _Renderer:
         self.items: dict[int, DigestItem] = {}
         self._last: tuple[tuple[object, ...], SharedDigest] | None = None
         self._subjects: dict[tuple[int, str | None], tuple[list[Candidate], str]] = {}
+        self._packed: dict[int, tuple[list[Candidate], bytes]] = {}
 
     @staticmethod
     def key(subscriber: Subscriber, chosen: list[Candidate]) -> tuple[object, ...]:
@@ -271,6 +273,13 @@ class _Renderer:
         known = self._subjects.get(key)
         if known is None:  # the list is kept with its subject: its id cannot be reused by another list meanwhile
             known = self._subjects[key] = (chosen, digest_subject(_items_for(chosen, self.items), subscriber.language))
+        return known[1]
+
+    def packed_ids(self, chosen: list[Candidate]) -> bytes:
+        """Every article chosen for a digest, packed for its row (packed once per shared list)."""
+        known = self._packed.get(id(chosen))
+        if known is None:
+            known = self._packed[id(chosen)] = (chosen, pack_ids(c.id for c in chosen))
         return known[1]
 
     def build(self, subscriber: Subscriber, chosen: list[Candidate], digest_id: int) -> Digest:
@@ -310,7 +319,7 @@ def _send_all(session: Session, settings: Settings, mailer: Mailer, gazetteer: G
             while waiting and len(running) + len(starting) < width:
                 job = waiting.popleft()
                 if job.digest is None:
-                    ids = session.exec(select(DigestArticle.article_id).where(DigestArticle.digest_id == job.record.id)).all()
+                    ids = unpack_ids(job.record.article_ids) if job.record.article_ids else []
                     job.digest = build_for(settings, job.subscriber, load_candidates(session, gazetteer, ids=ids), job.record.id)
                 starting.append(job)
             _record(session, ended, starting, tally)
@@ -414,27 +423,6 @@ def _retryable(delivery: Delivery, now: datetime, force: bool) -> bool:
     return False
 
 
-# The table name is the model's own constant, never input: the statements stay fixed text with bound values.
-_COPY_LINKS = "COPY " + DigestArticle.__tablename__ + " (digest_id, article_id) FROM STDIN"
-_INSERT_LINKS = "INSERT INTO " + DigestArticle.__tablename__ + " (digest_id, article_id) VALUES (?, ?)"
-
-
-def _insert_links(session: Session, links: list[tuple[int, int]]) -> None:
-    """(digest, article) rows, tens to thousands per digest (every article chosen, not only those shown):
-    COPY on PostgreSQL, the driver's executemany of plain tuples on SQLite (a list of dicts through
-    SQLAlchemy for a batch's million rows took seconds and hundreds of MB)."""
-    if not links:
-        return
-    connection = session.connection()
-    if connection.dialect.name == "postgresql":
-        raw = connection.connection.driver_connection
-        with raw.cursor() as cursor, cursor.copy(_COPY_LINKS) as copy:
-            for row in links:
-                copy.write_row(row)
-    else:
-        connection.exec_driver_sql(_INSERT_LINKS, links)  # type: ignore[arg-type]
-
-
 def _deliver_batch(session: Session, settings: Settings, mailer: Mailer, gazetteer: Gazetteer,
                    batch: list[tuple[Subscriber, str, str, list[Candidate]]], now: datetime, tally: _Tally,
                    renderer: _Renderer) -> None:
@@ -449,24 +437,18 @@ def _deliver_batch(session: Session, settings: Settings, mailer: Mailer, gazette
     for subscriber, freq, key, chosen in batch:
         # the subject depends on the items only: known before the digest's id (which its links carry)
         record = DigestRecord(subscriber_id=subscriber.id, frequency=freq, period_key=key,
-                              subject=renderer.subject(subscriber, chosen), created_at=now)
+                              subject=renderer.subject(subscriber, chosen), created_at=now,
+                              article_ids=renderer.packed_ids(chosen))
         session.add(record)
         rows.append((subscriber, record, chosen))
     session.flush()
     jobs = []
-    links: list[tuple[int, int]] = []
     for subscriber, record, chosen in rows:
         assert record.id is not None
         digest = renderer.build(subscriber, chosen, record.id)
-        links.extend((record.id, c.id) for c in chosen)
-        if len(links) >= _LINKS_AT_ONCE:
-            _insert_links(session, links)
-            links.clear()
         delivery = Delivery(digest_id=record.id, message_id=new_message_id(), state="pending", attempts=0, copies=0)
         session.add(delivery)
         jobs.append(_Job(subscriber, record, delivery, digest))
-    session.flush()
-    _insert_links(session, links)
     session.commit()
     _send_all(session, settings, mailer, gazetteer, jobs, tally)
 

@@ -25,7 +25,6 @@ __all__ = [
     "Subscriber",
     "Subscription",
     "DigestRecord",
-    "DigestArticle",
     "Delivery",
     "Channel",
     "ChannelDelivery",
@@ -231,11 +230,8 @@ class DigestRecord(SQLModel, table=True):
     period_key: str = Field(max_length=40)
     subject: str
     created_at: datetime = _ts(nullable=False)
-
-
-class DigestArticle(SQLModel, table=True):
-    digest_id: int = Field(foreign_key="digest.id", primary_key=True)
-    article_id: int = Field(foreign_key="article.id", primary_key=True, index=True)
+    # every article chosen for it, packed (monitor.digest.article_ids): written with the row, before any send
+    article_ids: bytes | None = Field(default=None, sa_type=sa.LargeBinary, nullable=True)
 
 
 class Delivery(SQLModel, table=True):
