@@ -366,6 +366,15 @@ def child(path: Path, port: int | None, connections: int, profile: str | None) -
                       "bytes": getattr(mailer, "bytes", 0), **{k: round(v, 2) for k, v in timed.items()}}))
 
 
+def _cpu_of(pid: int) -> float:
+    """User + system CPU seconds of a running process (Linux), NaN elsewhere."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def measure(path: Path, smtp: bool, connections: int, profile: str | None) -> dict[str, float]:
     reset_digests(path)
     args = [sys.executable, __file__, "--child", str(path), "--connections", str(connections)]
@@ -386,6 +395,7 @@ def measure(path: Path, smtp: bool, connections: int, profile: str | None) -> di
         row = json.loads(out.stdout.splitlines()[-1])
         times = [float(t) for t in log.read_text().split()] if log.exists() else []
         row["accepted"] = len(times)
+        row["server_cpu_s"] = _cpu_of(sink.pid)
         row["total_s"] = (max(times) - row["wall_start"]) if times else float("nan")
         return row
     finally:
@@ -460,11 +470,15 @@ def main() -> None:
         if profile:
             print(f"  profile: {profile}", file=sys.stderr)
             print_phases(profile)
+        def num(value: float, digits: int | None = 1) -> float | None:  # NaN (not measured) as null
+            return None if value != value else round(value, digits)
+
         figures = {"bench": "digests", "subscribers": args.subscribers, "articles": articles,
                    "window": meta["window_canonical_relevant"], "sent": build["sent"],
                    "build_s": round(build["seconds"], 1), "build_cpu_s": round(build["cpu_s"], 1),
-                   "build_peak_mb": round(build["peak_mb"]), "total_s": round(send["total_s"], 1),
-                   "send_cpu_s": round(send["cpu_s"], 1), "send_peak_mb": round(send["peak_mb"]),
+                   "build_peak_mb": round(build["peak_mb"]), "total_s": num(send["total_s"]),
+                   "send_cpu_s": num(send["cpu_s"]), "send_peak_mb": num(send["peak_mb"], None),
+                   "smtp_server_cpu_s": num(send.get("server_cpu_s", float("nan"))),
                    "serialise_cpu_s": build.get("serialise_cpu_s"), "smtp_send_wall_s": send.get("send_wall_s"),
                    "accepted": send["accepted"], "connections": args.connections,
                    "load_1min": round(os.getloadavg()[0], 2)}

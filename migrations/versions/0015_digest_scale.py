@@ -5,7 +5,8 @@ Revises: 0012_chan_channel_sends_tz
 Create Date: 2026-12-07 02:45:00
 
 4.7M digestarticle rows a day for 10,000 subscribers (issue 23). The rows there are moved into the packed
-column, digest by digest, and the table dropped; the downgrade writes them back.
+column, digest by digest, and the table dropped; the downgrade writes them back. And an index on the
+duplicates' article.duplicate_of_id: every digest run reads a story's copies by it.
 """
 from __future__ import annotations
 
@@ -24,6 +25,9 @@ _links = sa.table('digestarticle', sa.column('digest_id', sa.Integer), sa.column
 
 
 def upgrade() -> None:
+    op.create_index('ix_article_duplicate_of_id', 'article', ['duplicate_of_id'], unique=False,
+                    sqlite_where=sa.text('duplicate_of_id IS NOT NULL'),
+                    postgresql_where=sa.text('duplicate_of_id IS NOT NULL'))
     with op.batch_alter_table('digest', schema=None, recreate='never') as batch_op:
         batch_op.add_column(sa.Column('article_ids', sa.LargeBinary(), nullable=True))
     bind = op.get_bind()
@@ -61,3 +65,4 @@ def downgrade() -> None:
     # drop the digest table that delivery and digestarticle rows point to
     with op.batch_alter_table('digest', schema=None, recreate='never') as batch_op:
         batch_op.drop_column('article_ids')
+    op.drop_index('ix_article_duplicate_of_id', table_name='article')

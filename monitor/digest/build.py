@@ -185,6 +185,7 @@ class SharedDigest:
     text: str
     html: str
     complete: bool  # every item MAX_ITEMS allows is shown (none left out to fit MAX_HTML_BYTES)
+    article_ids: tuple[int, ...] = ()  # of the items: once per rendering, not per subscriber (up to thousands)
 
     def personal(self, to_email: str, to_name: str | None, links: DigestLinks) -> Digest | None:
         values = {"email": to_email, "name": _one_line(to_name) if to_name else "", "unsubscribe": links.unsubscribe,
@@ -197,7 +198,7 @@ class SharedDigest:
         if len(html.encode("utf-8")) > MAX_HTML_BYTES and len(self.items) > 1:
             return None
         return Digest(to_email=to_email, to_name=to_name, subject=self.subject, text=text, html=html,
-                      article_ids=tuple(item.article_id for item in self.items))
+                      article_ids=self.article_ids)
 
 
 def shared_digest(*, items: list[DigestItem], tz: ZoneInfo, named: bool, archive: str, group_by: str = "zone",
@@ -206,4 +207,5 @@ def shared_digest(*, items: list[DigestItem], tz: ZoneInfo, named: bool, archive
     links = DigestLinks(unsubscribe=_MARK["unsubscribe"], manage=_MARK["manage"], web=_MARK["web"], archive=archive)
     subject, text, html, shown = _compose(items, tz, group_by, language, _MARK["email"], _MARK["name"] if named else None,
                                           links)
-    return SharedDigest(tuple(items), subject, text, html, shown == min(len(items), MAX_ITEMS))
+    return SharedDigest(tuple(items), subject, text, html, shown == min(len(items), MAX_ITEMS),
+                        tuple(item.article_id for item in items))

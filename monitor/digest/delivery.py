@@ -251,10 +251,13 @@ class _Renderer:
         self._last: tuple[tuple[object, ...], SharedDigest] | None = None
         self._subjects: dict[tuple[int, str | None], tuple[list[Candidate], str]] = {}
         self._packed: dict[int, tuple[list[Candidate], bytes]] = {}
+        self._ids: dict[int, tuple[list[Candidate], tuple[int, ...]]] = {}
 
-    @staticmethod
-    def key(subscriber: Subscriber, chosen: list[Candidate]) -> tuple[object, ...]:
-        return (tuple(c.id for c in chosen), subscriber.language, subscriber.timezone, subscriber.group_by,
+    def key(self, subscriber: Subscriber, chosen: list[Candidate]) -> tuple[object, ...]:
+        known = self._ids.get(id(chosen))  # a list's ids once, not at each of its subscribers (thousands of ids)
+        if known is None:
+            known = self._ids[id(chosen)] = (chosen, tuple(c.id for c in chosen))
+        return (known[1], subscriber.language, subscriber.timezone, subscriber.group_by,
                 bool(subscriber.name and subscriber.name.strip()))
 
     def shared(self, subscriber: Subscriber, chosen: list[Candidate]) -> SharedDigest:
