@@ -59,7 +59,6 @@ from monitor.store.models import (  # noqa: E402
     ArticleZone,
     Cluster,
     Delivery,
-    DigestArticle,
     DigestRecord,
     Source,
     Subscriber,
@@ -198,6 +197,7 @@ def corpus(articles: int, window: int) -> tuple[Path, dict[str, object]]:
     CACHE.mkdir(exist_ok=True)
     path = CACHE / f"corpus-{articles}-{window}.db"
     if path.exists() and path.with_suffix(".json").exists():
+        db.upgrade(f"sqlite:///{path}")  # a corpus cached by older code: migrated to this code's schema
         return path, json.loads(path.with_suffix(".json").read_text())
     for stale in CACHE.glob(f"corpus-{articles}-{window}.*"):
         stale.unlink()
@@ -260,7 +260,7 @@ def set_subscribers(path: Path, count: int) -> Counter[str]:
                                  for name in ("zones", "provinces", "cities", "topics", "people", "keywords", "exclude",
                                               "types", "sources")}})
     with engine.begin() as conn:
-        for table in (DigestArticle, Delivery, DigestRecord, Subscription, Subscriber):
+        for table in (*_link_tables(conn), Delivery, DigestRecord, Subscription, Subscriber):
             conn.execute(sa.delete(table))
         conn.execute(sa.insert(Subscriber), subscribers)
         conn.execute(sa.insert(Subscription), subscriptions)
@@ -270,10 +270,15 @@ def set_subscribers(path: Path, count: int) -> Counter[str]:
     return kinds
 
 
+def _link_tables(conn: sa.Connection) -> list[sa.Table]:
+    """digestarticle where the code under test still has it (before migration 0015)."""
+    return [sa.table("digestarticle")] if sa.inspect(conn).has_table("digestarticle") else []
+
+
 def reset_digests(path: Path) -> None:
     engine = db.make_engine(f"sqlite:///{path}")
     with engine.begin() as conn:
-        for table in (DigestArticle, Delivery, DigestRecord):
+        for table in (*_link_tables(conn), Delivery, DigestRecord):
             conn.execute(sa.delete(table))
     with engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -293,7 +298,8 @@ class BytesMailer:
         from monitor.digest.mailer import envelope_recipients
 
         envelope_recipients(message)
-        self.bytes += len(message.as_bytes())
+        data = getattr(message, "data", None)  # a WireEmail is written already; an EmailMessage (older code) is not
+        self.bytes += len(data if data is not None else message.as_bytes())
         self.count += 1
 
     def close(self) -> None:
@@ -317,6 +323,30 @@ def child(path: Path, port: int | None, connections: int, profile: str | None) -
         except TypeError:  # the code before parallel connections
             mailer = SmtpMailer(f"smtp://127.0.0.1:{port}")
     engine = db.make_engine(url)
+    # Serialising and the SMTP dialogue run in the pool's threads, which cProfile does not see: timed here
+    # (thread CPU of writing each email, wall time of each send).
+    timed = {"serialise_cpu_s": 0.0, "send_wall_s": 0.0}
+    writer_name = "digest_wire_email" if hasattr(delivery, "digest_wire_email") else "digest_email"
+    writer = getattr(delivery, writer_name)
+
+    def timed_writer(*a, **k):  # type: ignore[no-untyped-def]
+        started = time.thread_time()
+        try:
+            return writer(*a, **k)
+        finally:
+            timed["serialise_cpu_s"] += time.thread_time() - started
+
+    setattr(delivery, writer_name, timed_writer)
+    send = mailer.send  # type: ignore[attr-defined]
+
+    def timed_send(message):  # type: ignore[no-untyped-def]
+        started = time.perf_counter()
+        try:
+            return send(message)
+        finally:
+            timed["send_wall_s"] += time.perf_counter() - started
+
+    mailer.send = timed_send  # type: ignore[attr-defined]
     profiler = None
     if profile:
         import cProfile
@@ -333,7 +363,16 @@ def child(path: Path, port: int | None, connections: int, profile: str | None) -
     print(json.dumps({"seconds": seconds, "wall_start": wall, "sent": result.sent, "failed": result.failed,
                       "empty": result.skipped_empty, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                       "cpu_s": sum(resource.getrusage(resource.RUSAGE_SELF)[:2]),
-                      "bytes": getattr(mailer, "bytes", 0)}))
+                      "bytes": getattr(mailer, "bytes", 0), **{k: round(v, 2) for k, v in timed.items()}}))
+
+
+def _cpu_of(pid: int) -> float:
+    """User + system CPU seconds of a running process (Linux), NaN elsewhere."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def measure(path: Path, smtp: bool, connections: int, profile: str | None) -> dict[str, float]:
@@ -356,6 +395,7 @@ def measure(path: Path, smtp: bool, connections: int, profile: str | None) -> di
         row = json.loads(out.stdout.splitlines()[-1])
         times = [float(t) for t in log.read_text().split()] if log.exists() else []
         row["accepted"] = len(times)
+        row["server_cpu_s"] = _cpu_of(sink.pid)
         row["total_s"] = (max(times) - row["wall_start"]) if times else float("nan")
         return row
     finally:
@@ -364,18 +404,51 @@ def measure(path: Path, smtp: bool, connections: int, profile: str | None) -> di
         log.unlink(missing_ok=True)
 
 
+# What each phase of a run is, by the functions that do it (cumulative time in the profile; the profiler
+# slows pure-Python code more than C, so read the shares, not the seconds).
+PHASES = (
+    ("query: candidates", "matching.py", "load_candidates"),
+    ("query: history", "delivery.py", "load"),
+    ("match", "delivery.py", "choose"),
+    ("render (shared renderings)", "delivery.py", "shared"),
+    ("render (personal copies)", "delivery.py", "build"),
+    ("serialise", "messages.py", "digest_wire_email"),
+    ("serialise (email package)", "messages.py", "digest_email"),
+    ("record digests and links", "delivery.py", "_deliver_batch"),
+    ("  of which link rows", "delivery.py", "_insert_links"),
+    ("send outcomes (commits)", "delivery.py", "_record"),
+    ("SMTP dialogue", "mailer.py", "_send_on"),
+    ("send_digests", "delivery.py", "send_digests"),
+)
+
+
+def print_phases(path: str) -> None:
+    import pstats
+
+    stats = pstats.Stats(path).stats  # type: ignore[attr-defined]
+    for label, filename, function in PHASES:
+        total = sum(row[3] for (file, _line, name), row in stats.items() if file.endswith(filename) and name == function)
+        if total:
+            print(f"  phase {label:<30} {total:8.1f} s (cumulative, profiled)", file=sys.stderr)
+
+
 def main() -> None:
+    global CACHE
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--subscribers", type=int, default=10_000)
     parser.add_argument("--articles", default="1000000", help="corpus size(s), comma-separated")
     parser.add_argument("--window", type=int, default=5_000, help="articles stored in the daily window")
     parser.add_argument("--connections", type=int, default=4, help="SMTP connections (MONITOR_SMTP_CONNECTIONS)")
-    parser.add_argument("--profile", choices=("build", "send"), help="write a cProfile of that run to /tmp/zm_digest_bench/")
+    parser.add_argument("--profile", choices=("build", "send"), help="write a cProfile of that run to /tmp/zm_digest_bench/ "
+                        "and print the time of each phase from it")
     parser.add_argument("--skip-send", action="store_true", help="measure the build only")
+    parser.add_argument("--cache", type=Path, default=CACHE, help="where corpora are kept (one per schema: A/B runs "
+                        "of code before and after a migration need two)")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--profile-out", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    CACHE = args.cache
     if args.child:
         child(args.child, args.port, args.connections, args.profile_out)
         return
@@ -396,7 +469,21 @@ def main() -> None:
               f"{send['peak_mb']:>8.0f} {args.connections:>5} {build['cpu_s']:>11.1f} {send['cpu_s']:>10.1f}", flush=True)
         if profile:
             print(f"  profile: {profile}", file=sys.stderr)
+            print_phases(profile)
+        def num(value: float, digits: int | None = 1) -> float | None:  # NaN (not measured) as null
+            return None if value != value else round(value, digits)
+
+        figures = {"bench": "digests", "subscribers": args.subscribers, "articles": articles,
+                   "window": meta["window_canonical_relevant"], "sent": build["sent"],
+                   "build_s": round(build["seconds"], 1), "build_cpu_s": round(build["cpu_s"], 1),
+                   "build_peak_mb": round(build["peak_mb"]), "total_s": num(send["total_s"]),
+                   "send_cpu_s": num(send["cpu_s"]), "send_peak_mb": num(send["peak_mb"], None),
+                   "smtp_server_cpu_s": num(send.get("server_cpu_s", float("nan"))),
+                   "serialise_cpu_s": build.get("serialise_cpu_s"), "smtp_send_wall_s": send.get("send_wall_s"),
+                   "accepted": send["accepted"], "connections": args.connections,
+                   "load_1min": round(os.getloadavg()[0], 2)}
     print(f"load after: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f}")
+    print(json.dumps(figures))  # the last size measured, for bench/summary.py
 
 
 if __name__ == "__main__":

@@ -73,6 +73,13 @@ FIGURES: dict[str, tuple[Figure, ...]] = {
         Figure("sqlite_100000_reposts_found", "SQLite, 100k stored: reposts in their original's cluster"),
         Figure("postgres_1000000_articles_per_s", "PostgreSQL, 1M stored (articles/s)", ">= 300"),
     ),
+    "digests": (
+        Figure("build_s", "daily digests built, all but SMTP (s)", "< 60"),
+        Figure("total_s", "daily digests sent to loopback SMTP (s)", "< 120"),
+        Figure("send_peak_mb", "peak RSS while sending (MB)", "< 500"),
+        Figure("build_cpu_s", "CPU of the build (s)"),
+        Figure("sent", "digests sent"),
+    ),
     "tagging": (
         Figure("articles_per_s", "tagging, one core (articles/s)", ">= 2000"),
         Figure("subject_f1_heldout", "subject-zone F1, real held-out", ">= 0.95", reference="baseline_subject_f1_heldout"),

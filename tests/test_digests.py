@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from pathlib import Path
 
 import html5lib
@@ -357,3 +358,37 @@ def test_an_oversized_title_never_pushes_other_articles_out_of_a_digest(migrated
         assert item["title"] in html and item["title"] in text
     assert huge_title[:MAX_TITLE_CHARS - 1] + "…" in text and huge_title[:MAX_TITLE_CHARS + 7] not in html
     assert "more:" not in text and len(html.encode()) < 100_000
+
+
+def test_a_digest_holds_what_was_stored_since_the_subscribers_last_one(migrated_url: str, settings_for) -> None:  # type: ignore[no-untyped-def]
+    """A run reads only the articles its due digests can hold (from the earliest of their starts): a subscriber
+    whose last digest is four days old still gets the four days' articles, a new daily one only the last day's,
+    a weekly one the week's."""
+    import sqlalchemy as sa
+
+    from monitor.store.models import Article, DigestRecord
+    from monitor.timefmt import utcnow
+
+    baotou, baoji, wuhan = store_articles(migrated_url, [BAOTOU, BAOJI, WUHAN])
+    _add(migrated_url, "back@example.com")
+    _add(migrated_url, "new@example.com")
+    _add(migrated_url, "weekly@example.com", frequency="weekly")
+    now = utcnow()
+    engine = db.make_engine(migrated_url)
+    with Session(engine) as session:
+        for article_id, age in ((baotou, timedelta(days=3)), (baoji, timedelta(days=6)), (wuhan, timedelta(hours=2))):
+            session.exec(sa.update(Article).where(Article.id == article_id).values(stored_at=now - age))  # type: ignore[call-overload]
+        back = find_subscriber(session, "back@example.com")
+        assert back is not None
+        session.add(DigestRecord(subscriber_id=back.id, frequency="daily", period_key="2000-01-01", subject="s",
+                                 created_at=now - timedelta(days=4)))
+        session.commit()
+    engine.dispose()
+    with smtp_sink() as sink:
+        result = _send(migrated_url, settings_for(migrated_url), sink.port, now=now)
+        got = {rcpt[0]: _body(message) for rcpt, message in sink.messages}
+    assert result.sent == 3
+    assert BAOTOU["title"] in got["back@example.com"] and WUHAN["title"] in got["back@example.com"]
+    assert BAOJI["title"] not in got["back@example.com"]  # stored before their last digest
+    assert WUHAN["title"] in got["new@example.com"] and BAOTOU["title"] not in got["new@example.com"]
+    assert all(a["title"] in got["weekly@example.com"] for a in (BAOTOU, BAOJI, WUHAN))

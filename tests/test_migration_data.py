@@ -79,3 +79,39 @@ def test_0009_page_title_is_null_for_stored_rows_and_goes_on_downgrade(database_
         assert connection.execute(sa.text("SELECT url, title FROM article")).one() == ("http://a/1#piece-1", "t")
         assert "page_title" not in {c["name"] for c in sa.inspect(connection).get_columns("article")}
     engine.dispose()
+
+
+def test_0015_moves_digest_articles_into_the_digest_row_and_back(database_url: str) -> None:
+    """A digest's article rows become its packed article_ids (monitor/digest/article_ids.py) and come back on
+    downgrade: later digests must still not repeat what earlier ones sent, and a resend must hold the same list."""
+    from monitor.digest.article_ids import unpack_ids
+
+    engine = _at_revision(database_url, "0012_chan_channel_sends_tz")
+    with engine.begin() as connection:
+        _insert_article(connection, "http://a/1")
+        for n in range(2, 5):  # more articles of that source
+            connection.execute(sa.text(
+                "INSERT INTO article (url, title, body, content_hash, source_id, revision, fetched_at, stored_at) "
+                "VALUES (:url, 't', 'b', :url, 1, 1, '2022-11-14 01:00:00+00', '2022-11-14 01:00:00+00')"),
+                {"url": f"http://a/{n}"})
+        connection.execute(sa.text("INSERT INTO subscriber (email, timezone, confirmed, bounces, created_at) VALUES ('a@b.cn', 'Asia/Shanghai', true, 0, '2022-11-14 01:00:00+00')"))
+        for digest_id, key in ((1, "2022-11-14"), (2, "2022-11-15"), (3, "2022-11-16")):
+            connection.execute(sa.text("INSERT INTO digest (id, subscriber_id, frequency, period_key, subject, created_at) "
+                                       "VALUES (:id, 1, 'daily', :key, 's', '2022-11-14 01:00:00+00')"), {"id": digest_id, "key": key})
+        connection.execute(sa.text("INSERT INTO digestarticle (digest_id, article_id) VALUES (1, 3), (1, 1), (2, 4)"))
+    engine.dispose()
+    db.upgrade(database_url)
+    engine = db.make_engine(database_url)
+    with engine.connect() as connection:
+        packed = dict(connection.execute(sa.text("SELECT id, article_ids FROM digest")).all())
+        assert not sa.inspect(connection).has_table("digestarticle")
+    assert unpack_ids(packed[1]) == [1, 3] and unpack_ids(packed[2]) == [4] and packed[3] is None
+    config = db.alembic_config(database_url)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0012_chan_channel_sends_tz")
+    with engine.connect() as connection:
+        rows = connection.execute(sa.text("SELECT digest_id, article_id FROM digestarticle ORDER BY 1, 2")).all()
+        assert [tuple(row) for row in rows] == [(1, 1), (1, 3), (2, 4)]
+        assert "article_ids" not in {c["name"] for c in sa.inspect(connection).get_columns("digest")}
+    engine.dispose()

@@ -25,7 +25,7 @@ from monitor.digest import wording
 from monitor.items import Digest, DigestItem
 from monitor.normalise import limit_title, shorten
 
-__all__ = ["DigestLinks", "SharedDigest", "build_digest", "shared_digest", "make_lead", "source_label", "web_link", "LEAD_CHARS", "MAX_ITEMS", "MAX_HTML_BYTES"]
+__all__ = ["DigestLinks", "SharedDigest", "build_digest", "digest_subject", "shared_digest", "make_lead", "source_label", "web_link", "LEAD_CHARS", "MAX_ITEMS", "MAX_HTML_BYTES"]
 
 LEAD_CHARS = 120
 MAX_ITEMS = 50
@@ -100,21 +100,45 @@ def _render(context: dict[str, object]) -> tuple[str, str]:
     return text, html
 
 
+@dataclass(frozen=True, slots=True)
+class _Link:
+    url: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class _ItemView:
+    """What the templates show of an item. Attributes, not a dict: Jinja tries ``getattr`` before ``[]``, and on
+    a dict each of the ~15 lookups per item raised and caught an AttributeError (a fifth of rendering)."""
+
+    title: str
+    url: str | None
+    source: str
+    date: str | None
+    author: str | None
+    author_post: str | None
+    tags: str
+    lead: str
+    people: str
+    also: tuple[_Link, ...]
+    related: tuple[tuple[str, str], ...]
+
+
 @lru_cache(maxsize=8192)
-def _item_view(item: DigestItem, tz: ZoneInfo, words: wording.DigestWording) -> dict[str, object]:
+def _item_view(item: DigestItem, tz: ZoneInfo, words: wording.DigestWording) -> _ItemView:
     """What the templates show of an item in a timezone; the same for every subscriber of a run, hence
     cached (the templates only read it)."""
-    return {
-        "title": limit_title(_one_line(item.title)), "url": web_link(item.url),
-        "source": _one_line(item.source, _NAME_CHARS), "date": words.local_date(item.published, tz),
-        "author": _one_line(item.author, _NAME_CHARS) if item.author else None,
-        "author_post": _one_line(item.author_post, _NAME_CHARS) if item.author_post else None,
-        "tags": words.separator.join((*item.zone_names, *item.topic_names)), "lead": _one_line(item.lead, 2 * LEAD_CHARS),
-        "people": words.separator.join(_one_line(name, _NAME_CHARS) for name in item.people),
-        "also": tuple({"url": link, "name": name} for name, link in _named_links(item.also_by)) if item.also_by else
-        tuple({"url": link, "name": source_label(link)} for link in map(web_link, item.also_published_by) if link),
-        "related": _named_links(item.related),
-    }
+    return _ItemView(
+        title=limit_title(_one_line(item.title)), url=web_link(item.url),
+        source=_one_line(item.source, _NAME_CHARS), date=words.local_date(item.published, tz),
+        author=_one_line(item.author, _NAME_CHARS) if item.author else None,
+        author_post=_one_line(item.author_post, _NAME_CHARS) if item.author_post else None,
+        tags=words.separator.join((*item.zone_names, *item.topic_names)), lead=_one_line(item.lead, 2 * LEAD_CHARS),
+        people=words.separator.join(_one_line(name, _NAME_CHARS) for name in item.people),
+        also=tuple(_Link(link, name) for name, link in _named_links(item.also_by)) if item.also_by else
+        tuple(_Link(link, source_label(link)) for link in map(web_link, item.also_published_by) if link),
+        related=_named_links(item.related),
+    )
 
 
 def _named_links(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
@@ -130,13 +154,18 @@ def build_digest(*, to_email: str, to_name: str | None, items: list[DigestItem],
                   article_ids=tuple(item.article_id for item in items))
 
 
+def digest_subject(items: list[DigestItem], language: str | None = None) -> str:
+    """A digest's subject: it depends on the items and the language only (known before rendering)."""
+    zone_counts = Counter(name for item in items for name in item.zone_names[:1])
+    return _one_line(wording.digest_wording(language).subject_line(len(items), [name for name, _ in zone_counts.most_common(2)]))
+
+
 def _compose(items: list[DigestItem], tz: ZoneInfo, group_by: str, language: str | None, to_email: str,
              to_name: str | None, links: DigestLinks) -> tuple[str, str, str, int]:
     """(subject, text, HTML, items shown) of a digest."""
     words = wording.digest_wording(language)
-    zone_counts = Counter(name for item in items for name in item.zone_names[:1])
     count = len(items)
-    subject = _one_line(words.subject_line(count, [name for name, _ in zone_counts.most_common(2)]))
+    subject = digest_subject(items, language)
     shown = min(count, MAX_ITEMS)
     while True:
         chosen = items[:shown]
@@ -180,6 +209,7 @@ class SharedDigest:
     text: str
     html: str
     complete: bool  # every item MAX_ITEMS allows is shown (none left out to fit MAX_HTML_BYTES)
+    article_ids: tuple[int, ...] = ()  # of the items: once per rendering, not per subscriber (up to thousands)
 
     def personal(self, to_email: str, to_name: str | None, links: DigestLinks) -> Digest | None:
         values = {"email": to_email, "name": _one_line(to_name) if to_name else "", "unsubscribe": links.unsubscribe,
@@ -192,7 +222,7 @@ class SharedDigest:
         if len(html.encode("utf-8")) > MAX_HTML_BYTES and len(self.items) > 1:
             return None
         return Digest(to_email=to_email, to_name=to_name, subject=self.subject, text=text, html=html,
-                      article_ids=tuple(item.article_id for item in self.items))
+                      article_ids=self.article_ids)
 
 
 def shared_digest(*, items: list[DigestItem], tz: ZoneInfo, named: bool, archive: str, group_by: str = "zone",
@@ -201,4 +231,5 @@ def shared_digest(*, items: list[DigestItem], tz: ZoneInfo, named: bool, archive
     links = DigestLinks(unsubscribe=_MARK["unsubscribe"], manage=_MARK["manage"], web=_MARK["web"], archive=archive)
     subject, text, html, shown = _compose(items, tz, group_by, language, _MARK["email"], _MARK["name"] if named else None,
                                           links)
-    return SharedDigest(tuple(items), subject, text, html, shown == min(len(items), MAX_ITEMS))
+    return SharedDigest(tuple(items), subject, text, html, shown == min(len(items), MAX_ITEMS),
+                        tuple(item.article_id for item in items))

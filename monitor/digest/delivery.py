@@ -34,10 +34,12 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from monitor.backoff import DELIVERY_RETRY
+from monitor.digest.article_ids import pack_ids, unpack_ids
 from monitor.digest.build import (
     DigestLinks,
     SharedDigest,
     build_digest,
+    digest_subject,
     make_lead,
     shared_digest,
     source_label,
@@ -45,7 +47,7 @@ from monitor.digest.build import (
 from monitor.digest.channel_delivery import CHANNEL_TZ, deliver_to_channels
 from monitor.digest.mailer import Mailer
 from monitor.digest.matching import Candidate, CandidateIndex, Wanted, load_candidates
-from monitor.digest.messages import digest_email, new_message_id
+from monitor.digest.messages import digest_wire_email, new_message_id
 from monitor.digest.periods import is_due, period_key
 from monitor.digest.subscribers import find_subscriber, subscription_filters
 from monitor.digest.tokens import signed_link
@@ -57,7 +59,6 @@ from monitor.store.models import (
     Channel,
     ChannelDelivery,
     Delivery,
-    DigestArticle,
     DigestRecord,
     Subscriber,
     Subscription,
@@ -75,7 +76,6 @@ MAX_COPIES = 3  # sends that may have reached the subscriber: the most copies of
 FAILED_STATES = ("failed", "bounced", "abandoned")
 STATUS_STATES = ("sent", "failed", "bounced", "sending", "pending")  # `digest status` counts: abandoned is failed
 BATCH = 200  # digests recorded per transaction before they are sent
-_LINKS_AT_ONCE = 50_000  # (digest, article) rows written at once: a batch of 200 unfiltered digests holds a million
 _PERIOD = {"immediate": timedelta(hours=1), "daily": timedelta(days=1), "weekly": timedelta(days=7)}
 
 
@@ -179,8 +179,13 @@ class _History:
     periods: set[tuple[int, str, str]]  # (subscriber, frequency, period key) already recorded
     sent: dict[int, set[int]]  # subscriber -> candidate article ids already sent to them
 
+    def since(self, subscriber_id: int, frequency: str, now: datetime) -> datetime:
+        """Where a subscriber's next digest of a frequency starts: their last one, or one period ago."""
+        return self.last_digest.get((subscriber_id, frequency)) or (now - _PERIOD[frequency])
+
     @classmethod
-    def load(cls, session: Session, candidates: list[Candidate]) -> _History:
+    def load(cls, session: Session) -> _History:
+        """The digests recorded; ``load_sent`` adds which of a run's candidates each subscriber got."""
         from sqlalchemy import func
 
         last = {(sid, freq): ts for sid, freq, ts in session.exec(
@@ -191,17 +196,21 @@ class _History:
         periods = {(sid, freq, key) for sid, freq, key in session.exec(
             select(DigestRecord.subscriber_id, DigestRecord.frequency, DigestRecord.period_key)
             .where(col(DigestRecord.created_at) >= horizon, col(DigestRecord.subscriber_id).is_not(None))).all()}
-        sent: dict[int, set[int]] = {}
-        ids = [c.id for c in candidates]
-        for start in range(0, len(ids), 5000):
-            for sid, article_id in session.exec(
-                select(DigestRecord.subscriber_id, DigestArticle.article_id)
-                .join(DigestRecord, col(DigestRecord.id) == col(DigestArticle.digest_id))
-                .where(col(DigestArticle.article_id).in_(ids[start:start + 5000]))).all():
-                if sid is not None:
-                    sent.setdefault(sid, set()).add(article_id)
         # A stored time from SQLite or PostgreSQL is UTC-aware already (UTCDateTime).
-        return cls({k: v for k, v in last.items() if k[0] is not None and v is not None}, periods, sent)  # type: ignore[misc]
+        return cls({k: v for k, v in last.items() if k[0] is not None and v is not None}, periods, {})  # type: ignore[misc]
+
+    def load_sent(self, session: Session, candidates: list[Candidate]) -> None:
+        if not candidates:
+            return
+        ids = frozenset(c.id for c in candidates)
+        # a digest recorded before an article was stored cannot hold it
+        for sid, packed in session.exec(
+            select(DigestRecord.subscriber_id, DigestRecord.article_ids)
+            .where(col(DigestRecord.created_at) >= min(c.stored_at for c in candidates),
+                   col(DigestRecord.subscriber_id).is_not(None), col(DigestRecord.article_ids).is_not(None))).all():
+            got = ids.intersection(unpack_ids(packed)) if sid is not None and packed else None
+            if got:
+                self.sent.setdefault(sid, set()).update(got)
 
 
 class _Chooser:
@@ -217,7 +226,7 @@ class _Chooser:
 
     def choose(self, subscriber_id: int, subscriptions: list[Subscription], frequency: str,
                now: datetime) -> list[Candidate]:
-        since = self.history.last_digest.get((subscriber_id, frequency)) or (now - _PERIOD[frequency])
+        since = self.history.since(subscriber_id, frequency, now)
         key = frozenset(Wanted.of(subscription_filters(s)) for s in subscriptions if s.frequency == frequency)
         positions = self._positions.get(key)
         if positions is None:
@@ -240,10 +249,15 @@ class _Renderer:
         self.settings = settings
         self.items: dict[int, DigestItem] = {}
         self._last: tuple[tuple[object, ...], SharedDigest] | None = None
+        self._subjects: dict[tuple[int, str | None], tuple[list[Candidate], str]] = {}
+        self._packed: dict[int, tuple[list[Candidate], bytes]] = {}
+        self._ids: dict[int, tuple[list[Candidate], tuple[int, ...]]] = {}
 
-    @staticmethod
-    def key(subscriber: Subscriber, chosen: list[Candidate]) -> tuple[object, ...]:
-        return (tuple(c.id for c in chosen), subscriber.language, subscriber.timezone, subscriber.group_by,
+    def key(self, subscriber: Subscriber, chosen: list[Candidate]) -> tuple[object, ...]:
+        known = self._ids.get(id(chosen))  # a list's ids once, not at each of its subscribers (thousands of ids)
+        if known is None:
+            known = self._ids[id(chosen)] = (chosen, tuple(c.id for c in chosen))
+        return (known[1], subscriber.language, subscriber.timezone, subscriber.group_by,
                 bool(subscriber.name and subscriber.name.strip()))
 
     def shared(self, subscriber: Subscriber, chosen: list[Candidate]) -> SharedDigest:
@@ -253,6 +267,23 @@ class _Renderer:
                                              named=bool(key[-1]), archive=f"{self.settings.base_url.rstrip('/')}/archive",
                                              group_by=subscriber.group_by, language=subscriber.language))
         return self._last[1]
+
+    def subject(self, subscriber: Subscriber, chosen: list[Candidate]) -> str:
+        """Without rendering: the batch records its digests before it renders them, and the shared rendering
+        is kept for the subscribers who come one after another (rendering for the subject first rendered each
+        list twice)."""
+        key = (id(chosen), subscriber.language)
+        known = self._subjects.get(key)
+        if known is None:  # the list is kept with its subject: its id cannot be reused by another list meanwhile
+            known = self._subjects[key] = (chosen, digest_subject(_items_for(chosen, self.items), subscriber.language))
+        return known[1]
+
+    def packed_ids(self, chosen: list[Candidate]) -> bytes:
+        """Every article chosen for a digest, packed for its row (packed once per shared list)."""
+        known = self._packed.get(id(chosen))
+        if known is None:
+            known = self._packed[id(chosen)] = (chosen, pack_ids(c.id for c in chosen))
+        return known[1]
 
     def build(self, subscriber: Subscriber, chosen: list[Candidate], digest_id: int) -> Digest:
         assert subscriber.id is not None
@@ -291,7 +322,7 @@ def _send_all(session: Session, settings: Settings, mailer: Mailer, gazetteer: G
             while waiting and len(running) + len(starting) < width:
                 job = waiting.popleft()
                 if job.digest is None:
-                    ids = session.exec(select(DigestArticle.article_id).where(DigestArticle.digest_id == job.record.id)).all()
+                    ids = unpack_ids(job.record.article_ids) if job.record.article_ids else []
                     job.digest = build_for(settings, job.subscriber, load_candidates(session, gazetteer, ids=ids), job.record.id)
                 starting.append(job)
             _record(session, ended, starting, tally)
@@ -310,7 +341,8 @@ def _deliver(settings: Settings, mailer: Mailer, digest: Digest, message_id: str
              email: str) -> DeliveryError | None:
     """One send, in a pool thread (given plain values: the session's objects belong to the caller's thread)."""
     try:
-        mailer.send(digest_email(digest, sender=settings.mail_from, message_id=message_id, unsubscribe_url=unsubscribe_url))
+        mailer.send(digest_wire_email(digest, sender=settings.mail_from, message_id=message_id,
+                                      unsubscribe_url=unsubscribe_url))
     except PermanentDeliveryError as exc:
         log.error("digest for %s bounced: %s", email, exc)
         return exc
@@ -394,27 +426,6 @@ def _retryable(delivery: Delivery, now: datetime, force: bool) -> bool:
     return False
 
 
-# The table name is the model's own constant, never input: the statements stay fixed text with bound values.
-_COPY_LINKS = "COPY " + DigestArticle.__tablename__ + " (digest_id, article_id) FROM STDIN"
-_INSERT_LINKS = "INSERT INTO " + DigestArticle.__tablename__ + " (digest_id, article_id) VALUES (?, ?)"
-
-
-def _insert_links(session: Session, links: list[tuple[int, int]]) -> None:
-    """(digest, article) rows, tens to thousands per digest (every article chosen, not only those shown):
-    COPY on PostgreSQL, the driver's executemany of plain tuples on SQLite (a list of dicts through
-    SQLAlchemy for a batch's million rows took seconds and hundreds of MB)."""
-    if not links:
-        return
-    connection = session.connection()
-    if connection.dialect.name == "postgresql":
-        raw = connection.connection.driver_connection
-        with raw.cursor() as cursor, cursor.copy(_COPY_LINKS) as copy:
-            for row in links:
-                copy.write_row(row)
-    else:
-        connection.exec_driver_sql(_INSERT_LINKS, links)  # type: ignore[arg-type]
-
-
 def _deliver_batch(session: Session, settings: Settings, mailer: Mailer, gazetteer: Gazetteer,
                    batch: list[tuple[Subscriber, str, str, list[Candidate]]], now: datetime, tally: _Tally,
                    renderer: _Renderer) -> None:
@@ -429,24 +440,18 @@ def _deliver_batch(session: Session, settings: Settings, mailer: Mailer, gazette
     for subscriber, freq, key, chosen in batch:
         # the subject depends on the items only: known before the digest's id (which its links carry)
         record = DigestRecord(subscriber_id=subscriber.id, frequency=freq, period_key=key,
-                              subject=renderer.shared(subscriber, chosen).subject, created_at=now)
+                              subject=renderer.subject(subscriber, chosen), created_at=now,
+                              article_ids=renderer.packed_ids(chosen))
         session.add(record)
         rows.append((subscriber, record, chosen))
     session.flush()
     jobs = []
-    links: list[tuple[int, int]] = []
     for subscriber, record, chosen in rows:
         assert record.id is not None
         digest = renderer.build(subscriber, chosen, record.id)
-        links.extend((record.id, c.id) for c in chosen)
-        if len(links) >= _LINKS_AT_ONCE:
-            _insert_links(session, links)
-            links.clear()
         delivery = Delivery(digest_id=record.id, message_id=new_message_id(), state="pending", attempts=0, copies=0)
         session.add(delivery)
         jobs.append(_Job(subscriber, record, delivery, digest))
-    session.flush()
-    _insert_links(session, links)
     session.commit()
     _send_all(session, settings, mailer, gazetteer, jobs, tally)
 
@@ -488,17 +493,13 @@ def send_digests(engine: Engine, settings: Settings, mailer: Mailer, *, frequenc
     with Session(engine, expire_on_commit=False) as session:
         if not dry_run:
             _finish_earlier(session, settings, mailer, gazetteer, now, frequency, force, tally)
-        earliest = now - max(_PERIOD.values())
-        last_any = session.exec(select(DigestRecord.created_at).order_by(col(DigestRecord.created_at))).first()
-        candidates = load_candidates(session, gazetteer, stored_after=min(earliest, last_any) if last_any else earliest)
         subscribers = session.exec(select(Subscriber).where(Subscriber.confirmed == True, Subscriber.status == "active")  # noqa: E712
                                    .order_by(col(Subscriber.id))).all()
         by_subscriber: dict[int, list[Subscription]] = {}
         for row in session.exec(select(Subscription).order_by(col(Subscription.id))).all():
             by_subscriber.setdefault(row.subscriber_id, []).append(row)
-        history = _History.load(session, candidates)
-        chooser, renderer = _Chooser(history, candidates), _Renderer(settings)
-        due: list[tuple[Subscriber, str, str, list[Candidate]]] = []
+        history = _History.load(session)
+        wanted: list[tuple[Subscriber, str, str, list[Subscription]]] = []  # due and not recorded yet
         for subscriber in subscribers:
             assert subscriber.id is not None
             subscriptions = by_subscriber.get(subscriber.id, [])
@@ -515,14 +516,24 @@ def send_digests(engine: Engine, settings: Settings, mailer: Mailer, *, frequenc
                 if (subscriber.id, freq, key) in history.periods:
                     already += 1  # this period's digest exists: sent above, or failing and retried later
                     continue
-                chosen = chooser.choose(subscriber.id, subscriptions, freq, now)
-                if not chosen:
-                    empty += 1
-                    continue
-                if dry_run:
-                    tally.sent += 1
-                    continue
-                due.append((subscriber, freq, key, chosen))
+                wanted.append((subscriber, freq, key, subscriptions))
+        # Only the articles some digest due now can hold: stored since the earliest of their starts (the
+        # last digest, or one period ago), not a week or more for every run.
+        starts = [history.since(s.id or 0, freq, now) for s, freq, _, _ in wanted]
+        candidates = load_candidates(session, gazetteer, stored_after=min(starts)) if starts else []
+        history.load_sent(session, candidates)
+        chooser, renderer = _Chooser(history, candidates), _Renderer(settings)
+        due: list[tuple[Subscriber, str, str, list[Candidate]]] = []
+        for subscriber, freq, key, subscriptions in wanted:
+            assert subscriber.id is not None
+            chosen = chooser.choose(subscriber.id, subscriptions, freq, now)
+            if not chosen:
+                empty += 1
+                continue
+            if dry_run:
+                tally.sent += 1
+                continue
+            due.append((subscriber, freq, key, chosen))
         # Subscribers who get the same digest but for their address and links, one after another: it is
         # rendered once for them (_Renderer).
         due.sort(key=lambda d: (id(d[3]), renderer.key(d[0], d[3])[1:]))
@@ -624,7 +635,8 @@ def preview_digest(engine: Engine, settings: Settings, email: str, now: datetime
             return None
         subscriptions = list(session.exec(select(Subscription).where(Subscription.subscriber_id == subscriber.id)).all())
         candidates = load_candidates(session, gazetteer, stored_after=now - max(_PERIOD.values()))
-        history = _History.load(session, candidates)
+        history = _History.load(session)
+        history.load_sent(session, candidates)
         chosen: dict[int, Candidate] = {}
         assert subscriber.id is not None
         chooser = _Chooser(history, candidates)

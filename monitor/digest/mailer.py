@@ -14,15 +14,19 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from monitor.addresses import AddressError, canonical_address
 from monitor.digest.signer import DkimSigner, is_international
+from monitor.digest.wire import WireEmail
 from monitor.errors import ConfigError, DeliveryError, PermanentDeliveryError, UncertainDeliveryError
 from monitor.settings import Settings, read_dkim_key
 
 __all__ = ["Mailer", "OutboxMailer", "SmtpMailer", "envelope_recipients", "make_mailer", "mailer_for"]
 
 
-def envelope_recipients(message: EmailMessage) -> list[str]:
+def envelope_recipients(message: EmailMessage | WireEmail) -> list[str]:
     """The SMTP envelope of a message: the addresses of its To header, each of which must be one canonical
-    plain address (smtplib would otherwise parse RFC 5322 comments and groups into other recipients)."""
+    plain address (smtplib would otherwise parse RFC 5322 comments and groups into other recipients); a
+    WireEmail's were checked so when it was written."""
+    if isinstance(message, WireEmail):
+        return list(message.recipients)
     header = message["To"]
     addresses = [address.addr_spec for address in getattr(header, "addresses", ())]
     for address in addresses or [str(header)]:
@@ -36,11 +40,12 @@ def envelope_recipients(message: EmailMessage) -> list[str]:
 
 
 class Mailer(Protocol):
-    """``send`` one message, ``close`` at the end of a run. A mailer with a ``connections`` attribute above 1
+    """``send`` one message (an EmailMessage, or a WireEmail: a digest already written as bytes), ``close`` at
+    the end of a run. A mailer with a ``connections`` attribute above 1
     takes that many ``send`` calls at once, from as many threads (the digest run sends so); one without it is
     called from one thread at a time."""
 
-    def send(self, message: EmailMessage) -> None: ...
+    def send(self, message: EmailMessage | WireEmail) -> None: ...
 
     def close(self) -> None: ...
 
@@ -53,14 +58,21 @@ class OutboxMailer:
         self.signer = signer
         folder.mkdir(parents=True, exist_ok=True)
 
-    def path_for(self, message: EmailMessage) -> Path:
-        safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in str(message["Message-ID"]).strip("<>"))
+    def path_for(self, message: EmailMessage | WireEmail) -> Path:
+        message_id = message.message_id if isinstance(message, WireEmail) else str(message["Message-ID"])
+        safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in message_id.strip("<>"))
         return self.folder / f"{safe}.eml"
 
-    def send(self, message: EmailMessage) -> None:
+    def send(self, message: EmailMessage | WireEmail) -> None:
         target = self.path_for(message)
         tmp = target.with_suffix(".tmp")
-        tmp.write_bytes(self.signer.sign(message) if self.signer else message.as_bytes())
+        if self.signer:
+            data = self.signer.sign(message)
+        elif isinstance(message, WireEmail):  # as as_bytes() writes it: LF line ends (the body is base64)
+            data = message.data.replace(b"\r\n", b"\n")
+        else:
+            data = message.as_bytes()
+        tmp.write_bytes(data)
         os.replace(tmp, target)
 
     def close(self) -> None:
@@ -123,7 +135,7 @@ class SmtpMailer:
             raise DeliveryError(f"cannot connect to SMTP server {self.host}:{self.port}: {exc}") from exc
         return conn
 
-    def send(self, message: EmailMessage) -> None:
+    def send(self, message: EmailMessage | WireEmail) -> None:
         """Send one message; a 5xx for the recipient is permanent, anything else is worth retrying.
 
         A connection lost (or a timeout) once the message's data was on its way raises
@@ -138,11 +150,15 @@ class SmtpMailer:
                 with self._lock:
                     self._idle.append(conn)
 
-    def _send_on(self, conn: _Smtp | _SmtpSsl, message: EmailMessage, to_addrs: list[str]) -> bool:
+    def _send_on(self, conn: _Smtp | _SmtpSsl, message: EmailMessage | WireEmail, to_addrs: list[str]) -> bool:
         """Send on one connection; returns whether the connection can be used again (or raises)."""
         conn.data_begun = False
         try:
-            if self.signer is None:
+            if isinstance(message, WireEmail):  # the bytes send_message would have written, as they are
+                options = ("SMTPUTF8", "BODY=8BITMIME") if message.international else ()
+                data = self.signer.sign(message) if self.signer else message.data
+                refused = conn.sendmail(message.sender, to_addrs, data, options)
+            elif self.signer is None:
                 refused = conn.send_message(message, to_addrs=to_addrs)
             else:  # the signed bytes as they are: flattened again they might no longer match the signature
                 options = ("SMTPUTF8", "BODY=8BITMIME") if is_international(message) else ()

@@ -20,11 +20,12 @@ from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, make_msgid
 
 from monitor.addresses import AddressError, canonical_address
+from monitor.digest.wire import WireEmail, digest_wire
 from monitor.errors import PermanentDeliveryError
 from monitor.items import Digest
 from monitor.timefmt import utcnow
 
-__all__ = ["DIGEST_LIST_ID", "MailingList", "build_email", "digest_email", "new_message_id", "recipient"]
+__all__ = ["DIGEST_LIST_ID", "MailingList", "build_email", "digest_email", "digest_wire_email", "new_message_id", "recipient"]
 
 MESSAGE_ID_DOMAIN = "zone-monitor.invalid"
 DIGEST_LIST_ID = "zone-monitor digests <digest.zone-monitor.invalid>"
@@ -54,20 +55,24 @@ class MailingList:
     list_id: str = DIGEST_LIST_ID
 
 
+def _headers(sender: str, to: str, subject: str, message_id: str | None,
+             mailing_list: MailingList | None) -> list[tuple[str, str]]:
+    """The headers of every email, in their order (build_email and digest_wire write these)."""
+    headers = [("From", sender), ("To", to), ("Subject", subject), ("Date", format_datetime(utcnow())),
+               ("Message-ID", message_id or new_message_id())]
+    if mailing_list is not None:
+        headers += [("List-Id", mailing_list.list_id), ("List-Unsubscribe", f"<{mailing_list.unsubscribe_url}>"),
+                    ("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")]
+    return headers
+
+
 def build_email(*, sender: str, to: str, subject: str, text: str, html: str | None = None,
                 message_id: str | None = None, mailing_list: MailingList | None = None) -> EmailMessage:
     """One email: ``to`` is the To header (``recipient(...)`` for a subscriber, or a comma-separated list of
     plain addresses); a new Message-ID unless one is given (a resent digest keeps its own)."""
     message = EmailMessage()
-    message["From"] = sender
-    message["To"] = to
-    message["Subject"] = subject
-    message["Date"] = format_datetime(utcnow())
-    message["Message-ID"] = message_id or new_message_id()
-    if mailing_list is not None:
-        message["List-Id"] = mailing_list.list_id
-        message["List-Unsubscribe"] = f"<{mailing_list.unsubscribe_url}>"
-        message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    for name, value in _headers(sender, to, subject, message_id, mailing_list):
+        message[name] = value
     message.set_content(text, charset="utf-8", cte="base64")
     if html is not None:
         message.add_alternative(html, subtype="html", charset="utf-8", cte="base64")
@@ -80,3 +85,12 @@ def digest_email(digest: Digest, *, sender: str, message_id: str, unsubscribe_ur
     return build_email(sender=sender, to=recipient(digest.to_name, digest.to_email), subject=digest.subject,
                        text=digest.text, html=digest.html, message_id=message_id,
                        mailing_list=MailingList(unsubscribe_url, list_id))
+
+
+def digest_wire_email(digest: Digest, *, sender: str, message_id: str, unsubscribe_url: str,
+                      list_id: str = DIGEST_LIST_ID, boundary: str | None = None) -> WireEmail:
+    """``digest_email`` written straight to the bytes smtplib would send for it (``wire.digest_wire``: the same
+    message, ~20 times faster); what a digest run sends. ``boundary``: the MIME boundary, random unless given."""
+    headers = _headers(sender, recipient(digest.to_name, digest.to_email), digest.subject, message_id,
+                       MailingList(unsubscribe_url, list_id))
+    return digest_wire(headers, digest.text, digest.html, boundary=boundary)

@@ -13,6 +13,7 @@ from email.message import EmailMessage
 
 import dkim
 
+from monitor.digest.wire import WireEmail
 from monitor.settings import DkimKey
 
 __all__ = ["DkimSigner", "flatten", "is_international"]
@@ -35,9 +36,9 @@ class DkimSigner:
     def __init__(self, key: DkimKey) -> None:
         self.key = key
 
-    def sign(self, message: EmailMessage) -> bytes:
-        """The flattened message with a DKIM-Signature header in front of it."""
-        data = flatten(message)
+    def sign(self, message: EmailMessage | WireEmail) -> bytes:
+        """The flattened message (a WireEmail's bytes as they are) with a DKIM-Signature header in front of it."""
+        data = message.data if isinstance(message, WireEmail) else flatten(message)
         signature = dkim.sign(data, self.key.selector.encode(), self.key.domain.encode(), self.key.private_key,
                               canonicalize=(b"relaxed", b"relaxed"), linesep=b"\r\n")
         return signature + data

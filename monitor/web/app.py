@@ -21,7 +21,7 @@ from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -489,9 +489,9 @@ def create_app(settings: Settings, engine: Engine | None = None) -> Starlette:
         return manage_page(pages, token, row, notice=pages.gettext("Your subscription was updated."))
 
     def digest_page(request: Request) -> Response:
+        from monitor.digest.article_ids import unpack_ids
         from monitor.digest.delivery import build_for
         from monitor.digest.matching import load_candidates
-        from monitor.store.models import DigestArticle
 
         pages = Pages(request, _page_language(request))
         digest_id = read_token(key, "digest", request.path_params["token"])
@@ -502,7 +502,7 @@ def create_app(settings: Settings, engine: Engine | None = None) -> Starlette:
             subscriber = session.get(Subscriber, record.subscriber_id) if record and record.subscriber_id else None
             if record is None or subscriber is None:
                 return pages.message(pages.gettext("Not found"), pages.gettext("This digest no longer exists."), 404)
-            ids = session.exec(select(DigestArticle.article_id).where(DigestArticle.digest_id == digest_id)).all()
+            ids = unpack_ids(record.article_ids) if record.article_ids else []
             digest = build_for(settings, subscriber, load_candidates(session, load_gazetteer(), ids=ids), digest_id)
         return HTMLResponse(digest.html)
 
