@@ -132,8 +132,12 @@ def _site_state(sites: int, per_site: int, changed: set[int]) -> dict[str, bytes
     return pages
 
 
-def _serve(sites: int, per_site: int, conn: multiprocessing.connection.Connection) -> None:
+def _serve(
+    sites: int, per_site: int, conn: multiprocessing.connection.Connection, cpus: set[int] | None = None
+) -> None:
     """The sites, in this child process; a message on ``conn`` (the set of changed sites) switches to the rerun's state."""
+    if cpus is not None:
+        os.sched_setaffinity(0, cpus)
     state = {"pages": _site_state(sites, per_site, set())}
 
     class Handler(BaseHTTPRequestHandler):
@@ -225,11 +229,25 @@ def main() -> None:
         default="wall",
         help="with --profile: the wall clock (waits count) or the process's CPU time (only work counts)",
     )
+    parser.add_argument(
+        "--no-pin",
+        action="store_true",
+        help="do not pin the sites' process to the first CPU and the crawler to the others",
+    )
     args = parser.parse_args()
     per_site = args.articles // args.sites
+    # The sites and the crawler on different cores (when there are two): the sites' CPU is not the crawl's,
+    # and on a loaded machine neither waits for the other's time slice.
+    cpus = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
+    pin = not args.no_pin and len(cpus) >= 2
     receive, send = multiprocessing.Pipe()
-    server = multiprocessing.Process(target=_serve, args=(args.sites, per_site, send), daemon=True)
+    server = multiprocessing.Process(
+        target=_serve, args=(args.sites, per_site, send, {cpus[0]} if pin else None), daemon=True
+    )
     server.start()
+    if pin:
+        os.sched_setaffinity(0, set(cpus[1:]))
+        print(f"sites' process pinned to CPU {cpus[0]}, the crawler to CPU(s) {', '.join(map(str, cpus[1:]))}")
     base = f"http://127.0.0.1:{receive.recv()}"
     shared_tagger()  # the gazetteer's automaton, built once per process: not part of a crawl
     figures: dict[str, float] = {}
