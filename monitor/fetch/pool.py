@@ -15,6 +15,9 @@ the ~12 ms profiled CPU per fetched page):
   whenever more requests are in flight than the keep-alive limit, every connection that finishes is
   closed and the next request connects anew. ``Pool`` counts the idle connections once per walk, and
   compares that count with the limit (what the limit is documented to mean).
+* For each queued request it lists the available and the idle connections anew: with the pool full (a
+  service running hundreds of crawls at once) and many requests queued, queued x connections calls per
+  walk. ``Pool`` lists them once per walk.
 """
 
 from __future__ import annotations
@@ -88,8 +91,9 @@ class FastBackend(httpcore.AsyncNetworkBackend):
 
 
 class Pool(httpcore.AsyncConnectionPool):
-    """httpcore's pool, its walk linear in the number of connections (see the module docstring). The rest of
-    the walk is httpcore 1.0's, step for step (the version is pinned in requirements.lock)."""
+    """httpcore's pool, its walk linear in the number of connections and requests (see the module docstring).
+    Its decisions are httpcore 1.0's (the version is pinned in requirements.lock): reuse an available connection
+    of the origin, else open one while under the limit, else close the oldest idle one for a new one."""
 
     def _assign_requests_to_connections(self) -> list[AsyncConnectionInterface]:
         closing_connections: list[AsyncConnectionInterface] = []
@@ -108,33 +112,34 @@ class Pool(httpcore.AsyncConnectionPool):
                 self._connections.remove(connection)
                 closing_connections.append(connection)
 
-        # Assign queued requests to connections.
+        # Assign queued requests to connections. Which connections are available or idle is read once per walk
+        # (assigning a request changes neither; a new connection is added to them as it would be seen), not once
+        # per queued request: with the pool full and many requests queued that was queued x connections calls.
+        available = [connection for connection in self._connections if connection.is_available()]
+        idle_connections = [connection for connection in self._connections if connection.is_idle()]
         for pool_request in [request for request in self._requests if request.is_queued()]:
             origin = pool_request.request.url.origin
-            available = next(
-                (
-                    connection
-                    for connection in self._connections
-                    if connection.can_handle_request(origin) and connection.is_available()
-                ),
-                None,
+            reuse = next(
+                (connection for connection in available if connection.can_handle_request(origin)), None
             )
-            if available is not None:  # reuse an existing connection
-                pool_request.assign_to_connection(available)
-            elif len(self._connections) < self._max_connections:  # create a new connection
-                connection = self.create_connection(origin)
-                self._connections.append(connection)
-                pool_request.assign_to_connection(connection)
-            else:
-                oldest_idle = next(
-                    (connection for connection in self._connections if connection.is_idle()), None
-                )
-                if oldest_idle is not None:  # close an idle connection and create a new one
-                    self._connections.remove(oldest_idle)
-                    closing_connections.append(oldest_idle)
-                    connection = self.create_connection(origin)
-                    self._connections.append(connection)
-                    pool_request.assign_to_connection(connection)
+            if reuse is not None:  # reuse an existing connection
+                pool_request.assign_to_connection(reuse)
+                continue
+            if len(self._connections) >= self._max_connections:
+                if not idle_connections:
+                    continue  # stays queued
+                oldest_idle = idle_connections.pop(0)  # close an idle connection, then create a new one
+                self._connections.remove(oldest_idle)
+                closing_connections.append(oldest_idle)
+                if oldest_idle in available:
+                    available.remove(oldest_idle)
+            connection = self.create_connection(origin)  # create a new connection
+            self._connections.append(connection)
+            if connection.is_available():  # HTTP/2 before connecting: it takes more requests of its origin
+                available.append(connection)
+            if connection.is_idle():
+                idle_connections.append(connection)
+            pool_request.assign_to_connection(connection)
         return closing_connections
 
 
