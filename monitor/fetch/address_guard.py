@@ -32,20 +32,12 @@ class RefusedAddress(Exception):
 
 
 class AddressGuard(httpcore.AsyncNetworkBackend):
-    def __init__(
-        self, allowlist: PrivateAllowlist, backend: httpcore.AsyncNetworkBackend | None = None
-    ) -> None:
+    def __init__(self, allowlist: PrivateAllowlist, backend: httpcore.AsyncNetworkBackend | None = None) -> None:
         self._allowlist = allowlist
         self._backend = backend or FastBackend()
 
-    async def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,
-        local_address: str | None = None,
-        socket_options: Iterable[Any] | None = None,
-    ) -> httpcore.AsyncNetworkStream:
+    async def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
+                          socket_options: Iterable[Any] | None = None) -> httpcore.AsyncNetworkStream:
         if host.rstrip(".").lower() in self._allowlist.hosts:
             return await self._backend.connect_tcp(host, port, timeout, local_address, socket_options)
         addresses = await _resolve(host, port)
@@ -56,17 +48,14 @@ class AddressGuard(httpcore.AsyncNetworkBackend):
         error: httpcore.ConnectError | None = None
         for address in addresses:  # the checked addresses, in the resolver's order, until one answers
             try:
-                return await self._backend.connect_tcp(
-                    str(address), port, timeout, local_address, socket_options
-                )
+                return await self._backend.connect_tcp(str(address), port, timeout, local_address, socket_options)
             except httpcore.ConnectError as exc:
                 error = exc
         assert error is not None
         raise error
 
-    async def connect_unix_socket(
-        self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
-    ) -> httpcore.AsyncNetworkStream:
+    async def connect_unix_socket(self, path: str, timeout: float | None = None,
+                                  socket_options: Iterable[Any] | None = None) -> httpcore.AsyncNetworkStream:
         raise RefusedAddress(f"Unix socket {path!r} is not fetched")
 
     async def sleep(self, seconds: float) -> None:

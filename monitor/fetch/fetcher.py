@@ -174,9 +174,7 @@ class _Deadline:
 
 
 # the deadlines of the fetch(es) this task is inside (a plugin's item fetch around its requests' own)
-_DEADLINES: contextvars.ContextVar[tuple[_Deadline, ...]] = contextvars.ContextVar(
-    "fetch_deadlines", default=()
-)
+_DEADLINES: contextvars.ContextVar[tuple[_Deadline, ...]] = contextvars.ContextVar("fetch_deadlines", default=())
 
 
 class _Retryable(Exception):
@@ -191,13 +189,8 @@ def _tls_context() -> ssl.SSLContext:
 
 
 class Fetcher:
-    def __init__(
-        self,
-        settings: Settings,
-        validator_store: ValidatorStore | None = None,
-        clock: Callable[[], float] = time.monotonic,
-        robots_cache: RobotsCache | None = None,
-    ) -> None:
+    def __init__(self, settings: Settings, validator_store: ValidatorStore | None = None,
+                 clock: Callable[[], float] = time.monotonic, robots_cache: RobotsCache | None = None) -> None:
         self.settings = settings
         self.retry_policy = fetch_backoff(settings)
         self.robots_cache = robots_cache
@@ -208,28 +201,19 @@ class Fetcher:
             try:
                 import h2  # noqa: F401
             except ImportError:
-                raise ConfigError(
-                    "MONITOR_HTTP_VERSION=2 needs the 'h2' package (pip install 'httpx[http2]')"
-                ) from None
+                raise ConfigError("MONITOR_HTTP_VERSION=2 needs the 'h2' package (pip install 'httpx[http2]')") from None
         self._private_allowlist = PrivateAllowlist.parse(settings.private_allowlist)
-        # as many kept alive as open: httpcore 1.0 closes an idle connection whenever the pool holds more
-        # connections (busy ones counted) than max_keepalive_connections, so with more requests in flight
-        # than that, finished connections were closed and new ones opened for the next requests
-        connections: dict[str, Any] = {
-            "http2": http2,
-            "verify": _tls_context(),
-            "limits": httpx.Limits(max_connections=100, max_keepalive_connections=100),
-        }
+        # as many kept alive as open: with httpcore's own pool, more requests in flight than the keep-alive limit
+        # closed each connection as it finished (monitor/fetch/pool.py)
+        connections: dict[str, Any] = {"http2": http2, "verify": _tls_context(),
+                                       "limits": httpx.Limits(max_connections=100, max_keepalive_connections=100)}
         self._client = httpx.AsyncClient(
             headers={"User-Agent": settings.user_agent, "Accept-Encoding": "gzip, deflate"},
             timeout=httpx.Timeout(settings.fetch_timeout),
             follow_redirects=False,
             # the address policy again at connect time, on the addresses connected to (DNS rebinding)
-            transport=(
-                fast_transport(**connections)
-                if settings.allow_private_hosts
-                else guarded_transport(self._private_allowlist, **connections)
-            ),
+            transport=(fast_transport(**connections) if settings.allow_private_hosts
+                       else guarded_transport(self._private_allowlist, **connections)),
             **connections,
         )
         self._origins: dict[str, _Origin] = {}
@@ -287,10 +271,8 @@ class Fetcher:
         except TimeoutError:
             self._count("fetch/deadline")
             raise FetchDeadlineExceeded(
-                url,
-                f"no complete answer within the fetch deadline of {limit:g} s (MONITOR_FETCH_DEADLINE), "
-                "counting robots.txt, redirects, retries and their waits",
-            ) from None
+                url, f"no complete answer within the fetch deadline of {limit:g} s (MONITOR_FETCH_DEADLINE), "
+                     "counting robots.txt, redirects, retries and their waits") from None
 
     # one request --------------------------------------------------------------------
     async def _wait_turn(self, key: str, origin: _Origin) -> None:
@@ -302,20 +284,10 @@ class Fetcher:
             origin.next_at = now + origin.spacing
             self.request_log.append((key, now))
 
-    def _record(
-        self, url: str, status: int | None, size: int, started: float, error: str | None = None
-    ) -> None:
-        self.records.append(
-            FetchRecord(
-                url=url,
-                status=status,
-                bytes=size,
-                elapsed_ms=int((time.monotonic() - started) * 1000),
-                from_cache=status == 304,
-                error=error,
-                fetched_at=utcnow(),
-            )
-        )
+    def _record(self, url: str, status: int | None, size: int, started: float, error: str | None = None) -> None:
+        self.records.append(FetchRecord(url=url, status=status, bytes=size,
+                                        elapsed_ms=int((time.monotonic() - started) * 1000),
+                                        from_cache=status == 304, error=error, fetched_at=utcnow()))
 
     async def _read_body(self, url: str, response: httpx.Response) -> bytes:
         """The body, decompressed with a bound so that neither wire bytes nor output exceed the cap."""
@@ -364,11 +336,7 @@ class Fetcher:
                     async with self._client.stream(method, url, headers=headers, content=body) as response:
                         status = response.status_code
                         self._count(f"fetch/{status}")
-                        body = (
-                            b""
-                            if response.is_redirect or status == 304
-                            else await self._read_body(url, response)
-                        )
+                        body = b"" if response.is_redirect or status == 304 else await self._read_body(url, response)
                         self._record(url, status, len(body), started)
                         return _Answer(url, status, response.headers, body)
             except asyncio.CancelledError:  # the fetch deadline, the source's budget or a shutdown
@@ -390,14 +358,11 @@ class Fetcher:
             except httpx.HTTPError as exc:
                 self._count("fetch/error")
                 error = _unresolved(url, exc) or FetchError(
-                    url, f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-                )
+                    url, f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__)
                 self._record(url, status, 0, started, error.reason)
                 raise error from None
 
-    async def _follow(
-        self, url: str, headers: dict[str, str], check_robots: bool, body: bytes | None = None
-    ) -> _Answer:
+    async def _follow(self, url: str, headers: dict[str, str], check_robots: bool, body: bytes | None = None) -> _Answer:
         """GET with redirects followed by hand: each hop is checked (address, robots) and rate limited."""
         current = url
         seen: set[str] = set()
@@ -435,9 +400,8 @@ class Fetcher:
             return None
         return max(0.0, (when - utcnow()).total_seconds())
 
-    async def _fetch(
-        self, url: str, headers: dict[str, str], check_robots: bool = True, body: bytes | None = None
-    ) -> _Answer:
+    async def _fetch(self, url: str, headers: dict[str, str], check_robots: bool = True,
+                     body: bytes | None = None) -> _Answer:
         """_follow with retries on transient failures; a final 4xx/5xx is returned, not raised."""
         tries = 0
         while True:
@@ -458,11 +422,8 @@ class Fetcher:
                 wait = self.retry_policy.delay(tries) if retry.wait is None else retry.wait
                 if wait > self.settings.retry_max_wait:
                     self._count("fetch/retry_after_too_long")
-                    raise FetchError(
-                        url,
-                        f"{retry.error}; server asks to retry after {wait:.0f} s, "
-                        f"longer than MONITOR_RETRY_MAX_WAIT",
-                    ) from None
+                    raise FetchError(url, f"{retry.error}; server asks to retry after {wait:.0f} s, "
+                                          f"longer than MONITOR_RETRY_MAX_WAIT") from None
                 self._count("fetch/retry")
                 origin = self._origin(url)
                 if retry.wait is not None:  # Retry-After holds the whole origin back, not just this URL
@@ -491,9 +452,7 @@ class Fetcher:
                 except asyncio.CancelledError:
                     # cut off by the item's deadline (or the run ending): no answer in time is no answer,
                     # and the origin's other items must not each spend their deadline asking again
-                    origin.robots_deny_all = (
-                        "robots.txt did not answer within the fetch deadline: staying away this run"
-                    )
+                    origin.robots_deny_all = "robots.txt did not answer within the fetch deadline: staying away this run"
                     raise
                 except HostNotFound:
                     raise  # the whole origin is unreachable: say so, not "robots.txt unreachable"
@@ -502,9 +461,7 @@ class Fetcher:
                     origin.robots_deny_all = f"robots.txt unreachable ({exc}): staying away this run"
                 if answer is not None:
                     if answer.status >= 500:
-                        origin.robots_deny_all = (
-                            f"robots.txt answered HTTP {answer.status}: staying away this run"
-                        )
+                        origin.robots_deny_all = f"robots.txt answered HTTP {answer.status}: staying away this run"
                     else:
                         body = answer.content.decode("utf-8", "replace") if answer.status < 300 else ""
                         self._use_robots(origin, Protego.parse(body))
@@ -525,24 +482,14 @@ class Fetcher:
 
         body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
         async with self.deadline(url):
-            answer = await self._fetch(
-                url, {"Content-Type": "application/json", **(headers or {})}, body=body
-            )
+            answer = await self._fetch(url, {"Content-Type": "application/json", **(headers or {})}, body=body)
         if answer.status >= 400:
             raise HTTPStatusError(url, answer.status)
-        return RawPage(
-            url=url,
-            final_url=answer.url,
-            status=answer.status,
-            content=answer.content,
-            content_type=answer.headers.get("content-type"),
-            fetched_at=utcnow(),
-            headers=tuple(answer.headers.items()),
-        )
+        return RawPage(url=url, final_url=answer.url, status=answer.status, content=answer.content,
+                       content_type=answer.headers.get("content-type"), fetched_at=utcnow(),
+                       headers=tuple(answer.headers.items()))
 
-    async def get(
-        self, url: str, validators: Validators | None = None, *, conditional: bool = False
-    ) -> RawPage:
+    async def get(self, url: str, validators: Validators | None = None, *, conditional: bool = False) -> RawPage:
         """Fetch one URL within MONITOR_FETCH_DEADLINE. A 304 comes back as a RawPage with from_cache=True and no content.
 
         ``conditional``: take validators from the ValidatorStore and offer the new ones back
@@ -557,16 +504,9 @@ class Fetcher:
             headers["If-Modified-Since"] = validators.last_modified
         async with self.deadline(url):
             answer = await self._fetch(url, headers)
-        page = RawPage(
-            url=url,
-            final_url=answer.url,
-            status=answer.status,
-            content=answer.content,
-            content_type=answer.headers.get("content-type"),
-            fetched_at=utcnow(),
-            headers=tuple(answer.headers.items()),
-            from_cache=answer.status == 304,
-        )
+        page = RawPage(url=url, final_url=answer.url, status=answer.status, content=answer.content,
+                       content_type=answer.headers.get("content-type"), fetched_at=utcnow(),
+                       headers=tuple(answer.headers.items()), from_cache=answer.status == 304)
         if answer.status == 304:
             return page
         if answer.status >= 400:
