@@ -66,7 +66,7 @@ BENCHES = (
     Bench(
         "dedup_scale",
         "bench/dedup_scale.py",
-        quick=("--articles", "10000", "--real", "200", "--probes", "100"),
+        quick=("--articles", "2000", "--real", "100", "--probes", "50"),
     ),
 )
 
