@@ -72,8 +72,11 @@ STAGES = {  # stage -> functions whose cumulative time is that stage's (cProfile
 
 def _texts() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """(real articles with their reposts, real short news texts) as (title, text)."""
-    labelled = [json.loads(line) for line in (ROOT / "tests/data/dedup/labelled.jsonl").read_text(encoding="utf-8").splitlines()
-                if line.strip()]
+    labelled = [
+        json.loads(line)
+        for line in (ROOT / "tests/data/dedup/labelled.jsonl").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
     articles = [(row["title"], row["body"]) for row in labelled]
     short = []
     for path in sorted((ROOT / "tests/data/tagging_real").glob("*.yaml")):
@@ -86,13 +89,17 @@ def _article_html(site: int, i: int, articles: list[tuple[str, str]], short: lis
     pool = articles + short
     title, text = pool[(site * 7919 + i) % len(pool)]
     paragraphs = "".join(f"<p>{line}</p>" for line in text.splitlines() if line.strip())
-    related = "".join(f'<li><a href="/s{site}/a/{(i + k) % 997}.html">相关新闻{k}</a></li>' for k in range(1, 6))
-    return (f'<html><head><meta charset="utf-8"><title>{title}_新闻动态</title></head><body>'
-            f'<div class="nav"><a href="/s{site}/">首页</a> <a href="/s{site}/list.html">新闻动态</a> '
-            f'<a href="/s{site}/about.html">园区概况</a></div><div class="crumb">当前位置：首页 &gt; 新闻动态</div>'
-            f'<h1>{title}</h1><div class="time">发布时间：2024-05-{1 + i % 28:02d} 09:00 来源：本站</div>'
-            f'<div class="content">{paragraphs}</div><div class="related"><h3>相关新闻</h3><ul>{related}</ul></div>'
-            '<div class="footer">主办：高新区管委会 地址：高新大道1号 备案号：京ICP备00000000号</div></body></html>').encode()
+    related = "".join(
+        f'<li><a href="/s{site}/a/{(i + k) % 997}.html">相关新闻{k}</a></li>' for k in range(1, 6)
+    )
+    return (
+        f'<html><head><meta charset="utf-8"><title>{title}_新闻动态</title></head><body>'
+        f'<div class="nav"><a href="/s{site}/">首页</a> <a href="/s{site}/list.html">新闻动态</a> '
+        f'<a href="/s{site}/about.html">园区概况</a></div><div class="crumb">当前位置：首页 &gt; 新闻动态</div>'
+        f'<h1>{title}</h1><div class="time">发布时间：2024-05-{1 + i % 28:02d} 09:00 来源：本站</div>'
+        f'<div class="content">{paragraphs}</div><div class="related"><h3>相关新闻</h3><ul>{related}</ul></div>'
+        '<div class="footer">主办：高新区管委会 地址：高新大道1号 备案号：京ICP备00000000号</div></body></html>'
+    ).encode()
 
 
 def _list_pages(site: int, newest: int, count: int) -> dict[str, bytes]:
@@ -101,12 +108,15 @@ def _list_pages(site: int, newest: int, count: int) -> dict[str, bytes]:
     pages = {}
     lists = (len(shown) + PER_PAGE - 1) // PER_PAGE
     for p in range(lists):
-        links = "".join(f"<li><a href='/s{site}/a/{i}.html'>第{i}期</a> <span>2024-05-01</span></li>"
-                        for i in shown[p * PER_PAGE:(p + 1) * PER_PAGE])
+        links = "".join(
+            f"<li><a href='/s{site}/a/{i}.html'>第{i}期</a> <span>2024-05-01</span></li>"
+            for i in shown[p * PER_PAGE : (p + 1) * PER_PAGE]
+        )
         nxt = f"<a class='next' href='/s{site}/list_{p + 1}.html'>下一页</a>" if p + 1 < lists else ""
         pages[f"/s{site}/list.html" if p == 0 else f"/s{site}/list_{p}.html"] = (
             f"<html><head><meta charset='utf-8'></head><body><div class='nav'>首页 新闻动态</div>"
-            f"<ul class='news'>{links}</ul>{nxt}<div class='footer'>版权所有</div></body></html>").encode()
+            f"<ul class='news'>{links}</ul>{nxt}<div class='footer'>版权所有</div></body></html>"
+        ).encode()
     return pages
 
 
@@ -122,8 +132,12 @@ def _site_state(sites: int, per_site: int, changed: set[int]) -> dict[str, bytes
     return pages
 
 
-def _serve(sites: int, per_site: int, conn: multiprocessing.connection.Connection) -> None:
+def _serve(
+    sites: int, per_site: int, conn: multiprocessing.connection.Connection, cpus: set[int] | None = None
+) -> None:
     """The sites, in this child process; a message on ``conn`` (the set of changed sites) switches to the rerun's state."""
+    if cpus is not None:
+        os.sched_setaffinity(0, cpus)
     state = {"pages": _site_state(sites, per_site, set())}
 
     class Handler(BaseHTTPRequestHandler):
@@ -175,7 +189,12 @@ def _listing(engine, after_id: int) -> tuple[int, int, int, int]:  # type: ignor
         rows = session.exec(select(FetchLog).where(col(FetchLog.id) > after_id)).all()
     listing = [r for r in rows if r.url.split("/")[-1].startswith("list")]
     items = [r for r in rows if "/a/" in r.url]
-    return sum(r.bytes or 0 for r in listing), len(listing), len(items), max([r.id or 0 for r in rows] + [after_id])
+    return (
+        sum(r.bytes or 0 for r in listing),
+        len(listing),
+        len(items),
+        max([r.id or 0 for r in rows] + [after_id]),
+    )
 
 
 def _stage_profile(profile: cProfile.Profile, pages: int) -> list[str]:
@@ -191,17 +210,44 @@ def _stage_profile(profile: cProfile.Profile, pages: int) -> list[str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--articles", type=int, default=1000, help="article pages over all sites")
     parser.add_argument("--sites", type=int, default=8)
-    parser.add_argument("--changed", type=float, default=0.25, help="share of sites with new articles on the rerun")
+    parser.add_argument(
+        "--changed", type=float, default=0.25, help="share of sites with new articles on the rerun"
+    )
     parser.add_argument("--spacing-requests", type=int, default=6)
-    parser.add_argument("--profile", action="store_true", help="CPU by stage of the end-to-end crawl (cProfile: slower)")
+    parser.add_argument(
+        "--profile", action="store_true", help="CPU by stage of the end-to-end crawl (cProfile: slower)"
+    )
+    parser.add_argument("--profile-out", type=Path, help="with --profile: also save the pstats file here")
+    parser.add_argument(
+        "--profile-clock",
+        choices=("wall", "cpu"),
+        default="wall",
+        help="with --profile: the wall clock (waits count) or the process's CPU time (only work counts)",
+    )
+    parser.add_argument(
+        "--no-pin",
+        action="store_true",
+        help="do not pin the sites' process to the first CPU and the crawler to the others",
+    )
     args = parser.parse_args()
     per_site = args.articles // args.sites
+    # The sites and the crawler on different cores (when there are two): the sites' CPU is not the crawl's,
+    # and on a loaded machine neither waits for the other's time slice.
+    cpus = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
+    pin = not args.no_pin and len(cpus) >= 2
     receive, send = multiprocessing.Pipe()
-    server = multiprocessing.Process(target=_serve, args=(args.sites, per_site, send), daemon=True)
+    server = multiprocessing.Process(
+        target=_serve, args=(args.sites, per_site, send, {cpus[0]} if pin else None), daemon=True
+    )
     server.start()
+    if pin:
+        os.sched_setaffinity(0, set(cpus[1:]))
+        print(f"sites' process pinned to CPU {cpus[0]}, the crawler to CPU(s) {', '.join(map(str, cpus[1:]))}")
     base = f"http://127.0.0.1:{receive.recv()}"
     shared_tagger()  # the gazetteer's automaton, built once per process: not part of a crawl
     figures: dict[str, float] = {}
@@ -210,15 +256,28 @@ def main() -> None:
         db.upgrade(url)
         engine = db.make_engine(url)
         # one origin stands for --sites sites: lift the per-origin limits (each real site has its own)
-        settings = Settings(_env_file=None, database_url=url, allow_private_hosts=True,  # type: ignore[call-arg]
-                            concurrency_per_origin=32, fetch_retries=0)
+        settings = Settings(
+            _env_file=None,
+            database_url=url,
+            allow_private_hosts=True,  # type: ignore[call-arg]
+            concurrency_per_origin=32,
+            fetch_retries=0,
+        )
         lines = ["sources:"]
         for site in range(args.sites):
-            lines += [f"  - name: site-{site}", "    kind: html", f"    url: {base}/s{site}/list.html",
-                      '    links: "ul.news a"', '    next_page: "a.next"', "    max_pages: 1000", "    rate_limit: 100000",
-                      '    selectors: {title: "h1", body: ".content"}']
+            lines += [
+                f"  - name: site-{site}",
+                "    kind: html",
+                f"    url: {base}/s{site}/list.html",
+                '    links: "ul.news a"',
+                '    next_page: "a.next"',
+                "    max_pages: 1000",
+                "    rate_limit: 100000",
+                '    selectors: {title: "h1", body: ".content"}',
+            ]
         sources = list(parse_sources("\n".join(lines) + "\n").sources)
-        profile = cProfile.Profile() if args.profile else None
+        clock = time.process_time if args.profile_clock == "cpu" else time.perf_counter
+        profile = cProfile.Profile(clock) if args.profile else None
         cpu, started = _cpu(), time.perf_counter()
         if profile:
             profile.enable()
@@ -228,29 +287,41 @@ def main() -> None:
         elapsed, cpu = time.perf_counter() - started, _cpu() - cpu
         fetched = sum(r.fetched for r in first)
         bytes1, lists1, _items1, last_id = _listing(engine, 0)
-        print(f"1. end to end, {args.sites} sites, limits lifted: {fetched} pages in {elapsed:.1f} s = "
-              f"{fetched / elapsed:.0f} pages/s (target >= 100); CPU {cpu / fetched * 1000:.1f} ms per page, "
-              f"{cpu / elapsed:.0%} of one core (new {sum(r.new for r in first)}, duplicates "
-              f"{sum(r.duplicates for r in first)}, errors {sum(r.errors for r in first)})")
+        print(
+            f"1. end to end, {args.sites} sites, limits lifted: {fetched} pages in {elapsed:.1f} s = "
+            f"{fetched / elapsed:.0f} pages/s (target >= 100); CPU {cpu / fetched * 1000:.1f} ms per page, "
+            f"{cpu / elapsed:.0%} of one core (new {sum(r.new for r in first)}, duplicates "
+            f"{sum(r.duplicates for r in first)}, errors {sum(r.errors for r in first)})"
+        )
         figures |= {"crawl_pages_per_s": fetched / elapsed, "crawl_cpu_ms_per_page": cpu / fetched * 1000}
         if profile:
-            print("   where the time goes, per page by stage (cProfile's clock is the wall clock, so waits count: an fsync "
-                  "in commit, the GIL under load; stages nest: commit is inside store; the profiler slows all of it):")
+            print(
+                "   where the time goes, per page by stage (cProfile's clock is the wall clock, so waits count: an fsync "
+                "in commit, the GIL under load; stages nest: commit is inside store; the profiler slows all of it):"
+            )
             print("\n".join(_stage_profile(profile, fetched)))
+            if args.profile_out:
+                profile.dump_stats(args.profile_out)
 
         changed = list(range(max(1, round(args.sites * args.changed))))
         import httpx
 
         receive.send(json.dumps(changed))
         httpx.get(f"{base}/__switch__")
-        full = sum(len(body) for path, body in _site_state(args.sites, per_site, set(changed)).items() if "/list" in path)
+        full = sum(
+            len(body)
+            for path, body in _site_state(args.sites, per_site, set(changed)).items()
+            if "/list" in path
+        )
         second = crawl(settings, sources, engine)
         bytes2, lists2, items2, _ = _listing(engine, last_id)
         engine.dispose()
     saved = 1 - bytes2 / full if full else 0.0
-    print(f"3. rerun, {len(changed)} of {args.sites} sites with {PUBLISHED_ON_RERUN} new articles each: list pages "
-          f"{bytes2:,} bytes over {lists2} requests vs {full:,} without conditional GET: {saved:.1%} saved; "
-          f"{items2} item pages fetched, {sum(r.new for r in second)} new and {sum(r.duplicates for r in second)} duplicates stored")
+    print(
+        f"3. rerun, {len(changed)} of {args.sites} sites with {PUBLISHED_ON_RERUN} new articles each: list pages "
+        f"{bytes2:,} bytes over {lists2} requests vs {full:,} without conditional GET: {saved:.1%} saved; "
+        f"{items2} item pages fetched, {sum(r.new for r in second)} new and {sum(r.duplicates for r in second)} duplicates stored"
+    )
     figures["rerun_list_bytes_saved"] = saved
 
     async def fetch_only() -> tuple[int, float, float]:
@@ -262,20 +333,28 @@ def main() -> None:
             return len(pages), time.perf_counter() - begin, _cpu() - cpu
 
     count, seconds, cpu = asyncio.run(fetch_only())
-    print(f"2. fetching alone (same pages and fetcher settings, nothing else): {count / seconds:.0f} pages/s "
-          f"(target >= 300); CPU {cpu / count * 1000:.2f} ms per page")
+    print(
+        f"2. fetching alone (same pages and fetcher settings, nothing else): {count / seconds:.0f} pages/s "
+        f"(target >= 300); CPU {cpu / count * 1000:.2f} ms per page"
+    )
     figures["fetch_pages_per_s"] = count / seconds
 
     async def spaced() -> list[float]:
-        async with Fetcher(Settings(_env_file=None, allow_private_hosts=True, concurrency_per_origin=4)) as fetcher:  # type: ignore[call-arg]
+        async with Fetcher(
+            Settings(_env_file=None, allow_private_hosts=True, concurrency_per_origin=4)
+        ) as fetcher:  # type: ignore[call-arg]
             fetcher.set_rate_limit(base, 1.0)
-            await asyncio.gather(*(fetcher.get(f"{base}/s0/a/{i}.html") for i in range(args.spacing_requests)))
+            await asyncio.gather(
+                *(fetcher.get(f"{base}/s0/a/{i}.html") for i in range(args.spacing_requests))
+            )
             starts = [t for _origin, t in fetcher.request_log]
         return [b - a for a, b in zip(starts, starts[1:], strict=False)]
 
     gaps = asyncio.run(spaced())
-    print(f"4. rate limit 1 req/s, {len(gaps) + 1} requests (robots.txt included), 4 in flight allowed: "
-          f"min spacing {min(gaps):.3f} s, max {max(gaps):.3f} s -> {'OK' if min(gaps) >= 1.0 else 'VIOLATED'}")
+    print(
+        f"4. rate limit 1 req/s, {len(gaps) + 1} requests (robots.txt included), 4 in flight allowed: "
+        f"min spacing {min(gaps):.3f} s, max {max(gaps):.3f} s -> {'OK' if min(gaps) >= 1.0 else 'VIOLATED'}"
+    )
     server.terminate()
     print(f"load average at the end: {os.getloadavg()[0]:.2f} (2 cores)")
     print(json.dumps({"bench": "crawl", **{k: round(v, 4) for k, v in figures.items()}}))

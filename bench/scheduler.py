@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import bisect
+import cProfile
 import json
 import logging
 import multiprocessing
@@ -70,11 +71,13 @@ def _real_texts() -> list[tuple[str, str]]:
 
 def _article(title: str, text: str, source: int, tick: int) -> bytes:
     paragraphs = "".join(f"<p>{line}</p>" for line in text.splitlines() if line.strip())
-    return (f'<html><head><meta charset="utf-8"><title>{title}</title></head><body>'
-            f'<div class="nav"><a href="/">首页</a> <a href="/list/{source}.html">新闻动态</a></div>'
-            f'<h1>{title}</h1><div class="meta">来源：本站 发布时间：2026-12-06</div>'
-            f'<div class="body">{paragraphs}<p>（第{source}号来源 第{tick}期）</p></div>'
-            '<div class="footer">主办：某某高新区管委会 地址：某某路1号</div></body></html>').encode()
+    return (
+        f'<html><head><meta charset="utf-8"><title>{title}</title></head><body>'
+        f'<div class="nav"><a href="/">首页</a> <a href="/list/{source}.html">新闻动态</a></div>'
+        f'<h1>{title}</h1><div class="meta">来源：本站 发布时间：2026-12-06</div>'
+        f'<div class="body">{paragraphs}<p>（第{source}号来源 第{tick}期）</p></div>'
+        '<div class="footer">主办：某某高新区管委会 地址：某某路1号</div></body></html>'
+    ).encode()
 
 
 def _serve(interval: int, first_tick: int, conn: multiprocessing.connection.Connection) -> None:
@@ -102,10 +105,15 @@ def _serve(interval: int, first_tick: int, conn: multiprocessing.connection.Conn
                 if self.headers.get("If-None-Match") == etag:
                     self._send(304, b"", etag)
                     return
-                links = "".join(f'<li><a href="/item/{source}/{tick - k}.html">第{tick - k}期</a> <span>2026-12-06</span></li>'
-                                for k in range(ITEMS_PER_LIST) if tick - k >= first_tick)
-                body = (f'<html><body><div class="nav"><a href="/">首页</a></div><ul class="news-list">{links}</ul>'
-                        '<div class="footer">版权所有</div></body></html>').encode()
+                links = "".join(
+                    f'<li><a href="/item/{source}/{tick - k}.html">第{tick - k}期</a> <span>2026-12-06</span></li>'
+                    for k in range(ITEMS_PER_LIST)
+                    if tick - k >= first_tick
+                )
+                body = (
+                    f'<html><body><div class="nav"><a href="/">首页</a></div><ul class="news-list">{links}</ul>'
+                    '<div class="footer">版权所有</div></body></html>'
+                ).encode()
                 self._send(200, body, etag)
             elif parts[0] == "item":
                 source, tick_of_item = int(parts[1]), int(parts[2].removesuffix(".html"))
@@ -148,7 +156,9 @@ def _percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * (len(ordered) - 1) + 0.5))] if ordered else float("nan")
 
 
-async def _run(service: Service, duration: float) -> tuple[dict[int, list[float]], list[float], int, int, float]:
+async def _run(
+    service: Service, duration: float
+) -> tuple[dict[int, list[float]], list[float], int, int, float]:
     """Scheduled times per source, APScheduler's submission lateness, overruns, misfires, CPU seconds."""
     scheduled: dict[int, list[float]] = {}
     submitted: list[float] = []
@@ -188,14 +198,22 @@ async def _run(service: Service, duration: float) -> tuple[dict[int, list[float]
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--sources", type=int, default=1000)
     parser.add_argument("--interval", type=int, default=60, help="seconds between runs of one source")
     parser.add_argument("--duration", type=float, default=300, help="seconds the service runs")
     parser.add_argument("--database-url", default=None)
-    parser.add_argument("--no-warm-up", action="store_true",
-                        help="no first crawl of ten items per source: the sites' lists begin with the service (one item "
-                             "on the first tick, ten after ten ticks; one new item every tick either way)")
+    parser.add_argument(
+        "--no-warm-up",
+        action="store_true",
+        help="no first crawl of ten items per source: the sites' lists begin with the service (one item "
+        "on the first tick, ten after ten ticks; one new item every tick either way)",
+    )
+    parser.add_argument(
+        "--profile-out", type=Path, help="cProfile (CPU clock) of the service's run, saved here"
+    )
     args = parser.parse_args()
     logging.getLogger("apscheduler.executors").setLevel(logging.ERROR)
 
@@ -208,31 +226,58 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         lines = ["sources:"]
         for n in range(args.sources):
-            lines += [f"  - name: bench-{n}", "    kind: html", f'    url: "{base}/list/{n}.html"',
-                      f'    schedule: "every {args.interval}s"', '    links: "ul.news-list a"', "    rate_limit: 1000",
-                      '    selectors: {title: "h1", body: ".body"}']
+            lines += [
+                f"  - name: bench-{n}",
+                "    kind: html",
+                f'    url: "{base}/list/{n}.html"',
+                f'    schedule: "every {args.interval}s"',
+                '    links: "ul.news-list a"',
+                "    rate_limit: 1000",
+                '    selectors: {title: "h1", body: ".body"}',
+            ]
         sources = Path(tmp) / "sources.yaml"
         sources.write_text("\n".join(lines) + "\n", encoding="utf-8")
         url = args.database_url or f"sqlite:///{tmp}/bench.db"
         db.upgrade(url)
         # one origin stands for 1,000 sites: lift the per-origin limits (each real site has its own)
-        settings = Settings(_env_file=None, database_url=url, sources=sources, outbox=Path(tmp) / "outbox",  # type: ignore[call-arg]
-                            allow_private_hosts=True, secret_key="bench", fetch_retries=0, concurrency_per_origin=32)
+        settings = Settings(
+            _env_file=None,
+            database_url=url,
+            sources=sources,
+            outbox=Path(tmp) / "outbox",  # type: ignore[call-arg]
+            allow_private_hosts=True,
+            secret_key="bench",
+            fetch_retries=0,
+            concurrency_per_origin=32,
+        )
         configs = list(load_sources(sources).sources)
         jitter = jitter_for(configs[0], settings)
         engine = db.make_engine(url)
-        if not args.no_warm_up:  # steady state: every source's first run (ten new items) before the clock starts
+        if (
+            not args.no_warm_up
+        ):  # steady state: every source's first run (ten new items) before the clock starts
             warm = time.monotonic()
             crawl(settings, configs, engine)
-            print(f"warm-up crawl of the {args.sources} sources' first ten items: {time.monotonic() - warm:.0f}s", flush=True)
+            print(
+                f"warm-up crawl of the {args.sources} sources' first ten items: {time.monotonic() - warm:.0f}s",
+                flush=True,
+            )
         service = Service(settings, engine, web=False)
-        print(f"{args.sources} sources every {args.interval}s, jitter applied {jitter:g}s "
-              f"(min(MONITOR_SCHEDULE_JITTER {settings.schedule_jitter:g}, interval/10)), {args.duration:g}s, "
-              f"{engine.url.get_backend_name()}, {settings.crawl_concurrency} crawls at once, "
-              f"{1 if engine.url.get_backend_name() == 'sqlite' else settings.database_workers} database worker(s)",
-              flush=True)
+        print(
+            f"{args.sources} sources every {args.interval}s, jitter applied {jitter:g}s "
+            f"(min(MONITOR_SCHEDULE_JITTER {settings.schedule_jitter:g}, interval/10)), {args.duration:g}s, "
+            f"{engine.url.get_backend_name()}, {settings.crawl_concurrency} crawls at once, "
+            f"{1 if engine.url.get_backend_name() == 'sqlite' else settings.database_workers} database worker(s)",
+            flush=True,
+        )
         started, load_before = time.time(), os.getloadavg()[0]
+        profile = cProfile.Profile(time.process_time) if args.profile_out else None
+        if profile:
+            profile.enable()
         scheduled, submitted, overruns, misfires, cpu = asyncio.run(_run(service, args.duration))
+        if profile:
+            profile.disable()
+            profile.dump_stats(args.profile_out)
         ended = time.time()
         import httpx
 
@@ -255,24 +300,43 @@ def main() -> None:
                 lateness.append(requests[at] - when)
             else:
                 skipped += 1
-    print(f"ticks counted: {counted}; lateness at the first request p50 {_percentile(lateness, 0.5):.3f}s, "
-          f"p99 {_percentile(lateness, 0.99):.3f}s, max {max(lateness, default=float('nan')):.3f}s (target p99 <= 2 s)")
+    print(
+        f"ticks counted: {counted}; lateness at the first request p50 {_percentile(lateness, 0.5):.3f}s, "
+        f"p99 {_percentile(lateness, 0.99):.3f}s, max {max(lateness, default=float('nan')):.3f}s (target p99 <= 2 s)"
+    )
     print(f"ticks skipped: {skipped} (overrun {overruns}, misfired {misfires}; target 0)")
-    print(f"reference, APScheduler's own figure (submission - scheduled): p50 {_percentile(submitted, 0.5):.3f}s, "
-          f"p99 {_percentile(submitted, 0.99):.3f}s")
+    print(
+        f"reference, APScheduler's own figure (submission - scheduled): p50 {_percentile(submitted, 0.5):.3f}s, "
+        f"p99 {_percentile(submitted, 0.99):.3f}s"
+    )
     runs = sum(1 for times in asked.values() for when in times if started <= when <= ended)
-    print(f"service process: CPU {cpu / args.duration * 100:.0f}% of one core, {cpu / max(runs, 1) * 1000:.1f} ms per "
-          f"run ({runs} runs began), peak RSS {_rss_mb():.0f} MB; load average {load_before:.2f} at the start, "
-          f"{os.getloadavg()[0]:.2f} at the end (2 cores: where the service got less CPU than it needed, "
-          "the lateness figures say so and not more)")
-    print(json.dumps({"bench": "scheduler", "sources": args.sources, "interval": args.interval,
-                      "database": "postgresql" if args.database_url and args.database_url.startswith("postgresql") else "sqlite",
-                      "late_p50_s": round(_percentile(lateness, 0.5), 3), "late_p99_s": round(_percentile(lateness, 0.99), 3),
-                      "late_max_s": round(max(lateness, default=float("nan")), 3), "skipped": skipped,
-                      "apscheduler_p50_s": round(_percentile(submitted, 0.5), 3),
-                      "apscheduler_p99_s": round(_percentile(submitted, 0.99), 3),
-                      "cpu_ms_per_run": round(cpu / max(runs, 1) * 1000, 2), "load_start": round(load_before, 2),
-                      "load_end": round(os.getloadavg()[0], 2)}))
+    print(
+        f"service process: CPU {cpu / args.duration * 100:.0f}% of one core, {cpu / max(runs, 1) * 1000:.1f} ms per "
+        f"run ({runs} runs began), peak RSS {_rss_mb():.0f} MB; load average {load_before:.2f} at the start, "
+        f"{os.getloadavg()[0]:.2f} at the end (2 cores: where the service got less CPU than it needed, "
+        "the lateness figures say so and not more)"
+    )
+    print(
+        json.dumps(
+            {
+                "bench": "scheduler",
+                "sources": args.sources,
+                "interval": args.interval,
+                "database": "postgresql"
+                if args.database_url and args.database_url.startswith("postgresql")
+                else "sqlite",
+                "late_p50_s": round(_percentile(lateness, 0.5), 3),
+                "late_p99_s": round(_percentile(lateness, 0.99), 3),
+                "late_max_s": round(max(lateness, default=float("nan")), 3),
+                "skipped": skipped,
+                "apscheduler_p50_s": round(_percentile(submitted, 0.5), 3),
+                "apscheduler_p99_s": round(_percentile(submitted, 0.99), 3),
+                "cpu_ms_per_run": round(cpu / max(runs, 1) * 1000, 2),
+                "load_start": round(load_before, 2),
+                "load_end": round(os.getloadavg()[0], 2),
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -6,10 +6,16 @@ benchmark runs as its own process (output kept in ``--logs``); a benchmark that 
 JSON line ``{"bench": name, figure: value, ...}`` gives its figures to the table, beside their targets
 and the reference figure of the same run (APScheduler's own lateness, datasketch, trafilatura, the naive
 tagger), where the benchmark measures one. A benchmark without such a line is listed with its exit code:
-its figures are in its log. Adding a benchmark: add it to BENCHES and, in its FIGURES, say which of its
-JSON keys to show.
+its figures are in its log; so is one that failed, ran past ``--timeout`` or could not be started (the row
+says which). Adding a benchmark: add it to BENCHES (with the arguments of its quick run) and, in its FIGURES,
+say which of its JSON keys to show (without, every key of its line is shown).
+
+``--quick`` runs each benchmark on a small input (its ``quick`` arguments: minutes in all, not hours), so
+that the whole chain (every benchmark, its JSON line, the table) can be tried end to end; its figures are
+not the benchmarks' figures (small corpora, short schedules) and the table's title says so.
 
     .venv/bin/python bench/summary.py                  # every benchmark in BENCHES
+    .venv/bin/python bench/summary.py --quick          # every benchmark, small inputs
     .venv/bin/python bench/summary.py --only crawl scheduler
 """
 
@@ -41,16 +47,27 @@ class Bench:
     name: str  # the "bench" field of its JSON line
     script: str
     args: tuple[str, ...] = ()
+    quick: tuple[str, ...] = ()  # the arguments of a --quick run (a small input)
 
 
 BENCHES = (
-    Bench("scheduler", "bench/scheduler.py"),
-    Bench("crawl", "bench/crawl.py"),
-    Bench("digests", "bench/digests.py"),
-    Bench("tagging", "bench/tagging.py"),
-    Bench("extraction", "bench/extraction.py"),
-    Bench("dedup_scale", "bench/dedup_scale.py"),
-    Bench("ingest_scale", "bench/ingest_scale.py"),  # SQLite, 10k and 100k stored (PostgreSQL at 1M: see its --help)
+    Bench(
+        "scheduler",
+        "bench/scheduler.py",
+        quick=("--sources", "100", "--interval", "10", "--duration", "40", "--no-warm-up"),
+    ),
+    Bench("crawl", "bench/crawl.py", quick=("--articles", "200", "--sites", "4")),
+    Bench(
+        "digests", "bench/digests.py", quick=("--subscribers", "200", "--articles", "5000", "--window", "500")
+    ),
+    Bench("tagging", "bench/tagging.py", quick=("--articles", "500", "--repeat", "1")),
+    Bench("extraction", "bench/extraction.py", quick=("--only", "zone-monitor", "--only", "trafilatura")),
+    Bench("ingest_scale", "bench/ingest_scale.py", quick=("--sizes", "1000", "--stream", "200")),
+    Bench(
+        "dedup_scale",
+        "bench/dedup_scale.py",
+        quick=("--articles", "2000", "--real", "100", "--probes", "50"),
+    ),
 )
 
 FIGURES: dict[str, tuple[Figure, ...]] = {
@@ -82,7 +99,12 @@ FIGURES: dict[str, tuple[Figure, ...]] = {
     ),
     "tagging": (
         Figure("articles_per_s", "tagging, one core (articles/s)", ">= 2000"),
-        Figure("subject_f1_heldout", "subject-zone F1, real held-out", ">= 0.95", reference="baseline_subject_f1_heldout"),
+        Figure(
+            "subject_f1_heldout",
+            "subject-zone F1, real held-out",
+            ">= 0.95",
+            reference="baseline_subject_f1_heldout",
+        ),
         Figure("subject_f1_tune", "subject-zone F1, real tune", ">= 0.95"),
         Figure("any_zone_f1_heldout", "any-zone F1, real held-out", ">= 0.95"),
         Figure("people_r_heldout", "people recall, real held-out", ">= 0.85"),
@@ -135,11 +157,49 @@ def _value(value: object) -> str:
     return str(value)
 
 
-def rows_for(bench: Bench, data: dict[str, object] | None, code: int) -> list[tuple[str, str, str, str, str]]:
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """How one benchmark's run ended: its output, and its exit code (None: it never ended or never started)."""
+
+    output: str
+    code: int | None
+    problem: str | None = None  # why there is no exit code (timed out, could not be started)
+
+
+def run_bench(bench: Bench, quick: bool, timeout: float | None) -> Outcome:
+    command = [sys.executable, str(ROOT / bench.script), *(bench.quick if quick else bench.args)]
+    try:
+        done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False, timeout=timeout)
+    except subprocess.TimeoutExpired as exc:  # subprocess.run has killed it
+        output = b"".join(x for x in (exc.stdout, exc.stderr) if isinstance(x, bytes)).decode(
+            "utf-8", "replace"
+        )
+        return Outcome(output, None, f"stopped after the timeout of {timeout:g} s")
+    except OSError as exc:
+        return Outcome("", None, f"could not be started: {exc}")
+    return Outcome(done.stdout + done.stderr, done.returncode)
+
+
+def rows_for(
+    bench: Bench, data: dict[str, object] | None, outcome: Outcome
+) -> list[tuple[str, str, str, str, str]]:
     if data is None:
-        return [(bench.name, f"(no JSON line; exit {code}: see its log)", "", "", "")]
-    figures = FIGURES.get(bench.name) or tuple(Figure(k, k) for k in data if k != "bench")
+        ended = outcome.problem or f"exit {outcome.code}"
+        return [(bench.name, f"(no JSON line; {ended}: see its log)", "", "", "")]
+    declared = tuple(f for f in FIGURES.get(bench.name, ()) if f.key in data)
+    # a benchmark whose line carries none of the declared keys (renamed, or per-size keys) shows every key it has
+    figures = declared or tuple(Figure(k, k) for k in data if k != "bench")
     rows = []
+    if outcome.code != 0:
+        rows.append(
+            (
+                bench.name,
+                f"(printed its figures, then {outcome.problem or f'exit {outcome.code}'})",
+                "",
+                "",
+                "",
+            )
+        )
     for figure in figures:
         if figure.key not in data:
             continue
@@ -149,26 +209,51 @@ def rows_for(bench: Bench, data: dict[str, object] | None, code: int) -> list[tu
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--only", nargs="*", help="benchmark names to run (default: all)")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="small inputs (each benchmark's quick arguments): tries the whole chain in minutes",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=None,
+        help="seconds one benchmark may run (default: none; with --quick 900)",
+    )
     parser.add_argument("--logs", type=Path, default=ROOT / "var" / "bench-logs")
     args = parser.parse_args()
+    timeout = args.timeout if args.timeout is not None else (900.0 if args.quick else None)
     args.logs.mkdir(parents=True, exist_ok=True)
     calibration = calibrate()
-    print(f"calibration: {CALIBRATION_LOOP:,}-step pure-Python loop {calibration:.3f} s (best of 3); "
-          f"load average {os.getloadavg()[0]:.2f}", flush=True)
+    print(
+        f"calibration: {CALIBRATION_LOOP:,}-step pure-Python loop {calibration:.3f} s (best of 3); "
+        f"load average {os.getloadavg()[0]:.2f}",
+        flush=True,
+    )
     rows: list[tuple[str, str, str, str, str]] = []
     for bench in BENCHES:
         if args.only and bench.name not in args.only:
             continue
-        print(f"== {bench.script} {' '.join(bench.args)} (log: {args.logs / (bench.name + '.log')})", flush=True)
-        done = subprocess.run([sys.executable, str(ROOT / bench.script), *bench.args], cwd=ROOT, capture_output=True,
-                              text=True, check=False)
-        (args.logs / f"{bench.name}.log").write_text(done.stdout + done.stderr, encoding="utf-8")
-        rows += rows_for(bench, last_json(done.stdout, bench.name), done.returncode)
+        arguments = " ".join(bench.quick if args.quick else bench.args)
+        print(f"== {bench.script} {arguments} (log: {args.logs / (bench.name + '.log')})", flush=True)
+        started = time.perf_counter()
+        outcome = run_bench(bench, args.quick, timeout)
+        (args.logs / f"{bench.name}.log").write_text(outcome.output, encoding="utf-8")
+        print(
+            f"   {time.perf_counter() - started:.0f} s, {outcome.problem or f'exit {outcome.code}'}",
+            flush=True,
+        )
+        rows += rows_for(bench, last_json(outcome.output, bench.name), outcome)
     header = ("bench", "figure", "value", "target", "reference")
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(5)]
-    print(f"\ncalibration loop: {calibration:.3f} s; load average now {os.getloadavg()[0]:.2f}")
+    print(
+        f"\n{'QUICK RUN (small inputs: not the benchmarks figures); ' if args.quick else ''}"
+        f"calibration loop: {calibration:.3f} s; load average now {os.getloadavg()[0]:.2f}"
+    )
     for row in [header, tuple("-" * w for w in widths), *rows]:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
 

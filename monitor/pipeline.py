@@ -186,6 +186,10 @@ def handle_item(session: Session, repos: Repositories, scraper: Scraper, source:
             return ItemOutcome("outside")
 
     def store() -> tuple[int, int]:
+        # Not waited onto the disk (one fsync per item was most of a SQLite crawl's wall time per page): a machine
+        # crash may lose the last items, and with them their URLs' "fetched" state, so the next run fetches them
+        # again; a killed process loses nothing. The run's last commit is a full one and flushes them all.
+        db.commit_unflushed(session)
         counts = _store_articles(session, repos, source, source_row, page, articles, tagger, dedup_config,
                                  backfilled=backfilled)
         repos.queue.mark_fetched(item, page)

@@ -55,11 +55,17 @@ def fixture_server(routes: dict[str, Route]) -> Iterator[FixtureServer]:
             self.posted = self.rfile.read(length) if length else b""  # type: ignore[attr-defined]
             self.do_GET()
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    with serving(ThreadingHTTPServer(("127.0.0.1", 0), Handler)) as base:
+        yield FixtureServer(base, routes, hits)
+
+
+@contextmanager
+def serving(server: ThreadingHTTPServer) -> Iterator[str]:
+    """Serve in a thread until the block ends; yields the base URL."""
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield FixtureServer(f"http://127.0.0.1:{server.server_address[1]}", routes, hits)
+        yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
         server.server_close()

@@ -20,6 +20,7 @@ from typing import Any
 import httpcore
 import httpx
 
+from monitor.fetch.pool import FastBackend, fast_transport
 from monitor.fetch.urls import address_refusal
 from monitor.settings import PrivateAllowlist
 
@@ -33,7 +34,7 @@ class RefusedAddress(Exception):
 class AddressGuard(httpcore.AsyncNetworkBackend):
     def __init__(self, allowlist: PrivateAllowlist, backend: httpcore.AsyncNetworkBackend | None = None) -> None:
         self._allowlist = allowlist
-        self._backend = backend or httpcore.AnyIOBackend()
+        self._backend = backend or FastBackend()
 
     async def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
                           socket_options: Iterable[Any] | None = None) -> httpcore.AsyncNetworkStream:
@@ -70,10 +71,6 @@ async def _resolve(host: str, port: int) -> list[ipaddress.IPv4Address | ipaddre
 
 
 def guarded_transport(allowlist: PrivateAllowlist, **options: Any) -> httpx.AsyncHTTPTransport:
-    """httpx's transport with ``AddressGuard`` as its pool's network backend (httpx takes no backend argument:
-    the pool is given it after construction; a proxy from the environment resolves names itself)."""
-    transport = httpx.AsyncHTTPTransport(**options)
-    pool = transport._pool  # noqa: SLF001 - see the docstring
-    if isinstance(pool, httpcore.AsyncConnectionPool):
-        pool._network_backend = AddressGuard(allowlist)  # noqa: SLF001
-    return transport
+    """httpx's transport (over monitor.fetch.pool's Pool) with ``AddressGuard`` as its pool's network backend
+    (a proxy from the environment resolves names itself)."""
+    return fast_transport(AddressGuard(allowlist), **options)

@@ -61,6 +61,7 @@ from monitor.errors import (
     TooManyRedirects,
 )
 from monitor.fetch.address_guard import RefusedAddress, guarded_transport
+from monitor.fetch.pool import fast_transport
 from monitor.fetch.urls import check_public, dns_error, origin_of
 from monitor.items import RawPage
 from monitor.settings import PrivateAllowlist, Settings
@@ -202,14 +203,17 @@ class Fetcher:
             except ImportError:
                 raise ConfigError("MONITOR_HTTP_VERSION=2 needs the 'h2' package (pip install 'httpx[http2]')") from None
         self._private_allowlist = PrivateAllowlist.parse(settings.private_allowlist)
+        # as many kept alive as open: with httpcore's own pool, more requests in flight than the keep-alive limit
+        # closed each connection as it finished (monitor/fetch/pool.py)
         connections: dict[str, Any] = {"http2": http2, "verify": _tls_context(),
-                                       "limits": httpx.Limits(max_connections=100, max_keepalive_connections=20)}
+                                       "limits": httpx.Limits(max_connections=100, max_keepalive_connections=100)}
         self._client = httpx.AsyncClient(
             headers={"User-Agent": settings.user_agent, "Accept-Encoding": "gzip, deflate"},
             timeout=httpx.Timeout(settings.fetch_timeout),
             follow_redirects=False,
             # the address policy again at connect time, on the addresses connected to (DNS rebinding)
-            transport=None if settings.allow_private_hosts else guarded_transport(self._private_allowlist, **connections),
+            transport=(fast_transport(**connections) if settings.allow_private_hosts
+                       else guarded_transport(self._private_allowlist, **connections)),
             **connections,
         )
         self._origins: dict[str, _Origin] = {}
