@@ -32,6 +32,7 @@ import ahocorasick_rs
 
 from monitor.items import ContentType, ExtractedArticle, PersonOrg, PersonTag, PlaceTag, TagSet, ZoneTag
 from monitor.normalise import looks_traditional, match_key, strip_ruby, to_simplified
+from monitor.tag.aliases import city_dev_names, names_high_tech_kind, stem_names
 from monitor.tag.gazetteer import Gazetteer, Place, load_ambiguous_aliases, load_gazetteer, load_places
 from monitor.tag.people import OFFICES, find_byline, find_bylines, find_people, office_spans
 from monitor.tag.topics import Taxonomy, TopicMatcher
@@ -50,7 +51,7 @@ _NEAR = 60  # a city this close to a bare 高新区 names it
 _LIST_TAIL = 6  # 中关村、张江、东湖等高新区: at most this far from the last listed zone to 等高新区
 _DOMINANT = 3  # body mentions from which a headline zone outweighs one named half as often
 
-_ZONE, _AMBIG, _PLACE, _OTHER, _BARE_KIND, _GENERIC, _WEAK_PLACE = range(7)
+_ZONE, _AMBIG, _PLACE, _OTHER, _BARE_KIND, _GENERIC, _WEAK_PLACE, _CITY_DEV = range(8)
 _NOT_MENTIONS = frozenset((_PLACE, _WEAK_PLACE, _OTHER))
 _PLACES = (_PLACE, _WEAK_PLACE)
 _WEIGHTS = {"title": 3.0, "byline": 3.0, "lead": 1.0, "mention": 0.5}
@@ -102,6 +103,13 @@ class ZoneTagger:
                 key = match_key(name)
                 if len(key) >= 2 and not key.isascii() and key not in self.ambiguous:
                     entries[key] = (_ZONE, zone.id)
+        # 东湖开发区, 东湖国家自主创新示范区: a zone's stem with the generic names (aliases.py); 大庆开发区 is read
+        # as the zone or as another kind of zone from the whole text (`_zone_hits`)
+        for key, zone_id in stem_names(self.gazetteer, self.places).items():
+            if key not in self.ambiguous:
+                entries.setdefault(key, (_ZONE, zone_id))
+        for key, zone_id in city_dev_names(self.gazetteer, self.places).items():
+            entries.setdefault(key, (_CITY_DEV, zone_id))
         for zone in self.gazetteer.zones:  # 紫竹国家高新区, 石河子高新技术产业开发区: the usual forms of a short name
             stem = match_key(zone.short_name).removesuffix("高新区")
             if stem != match_key(zone.short_name) and len(stem) >= 2:
@@ -168,7 +176,12 @@ class ZoneTagger:
         following other kind of zone (昆明经开区) becomes that kind. `bounds`: where the byline and the body start."""
         hits: list[_Hit] = []
         b0, b1 = bounds
+        high_tech: bool | None = None  # whether the text's 开发区 are high-tech ones, read at the first 大庆开发区
         for start, end, (kind, ref) in found:
+            if kind == _CITY_DEV:  # 大庆开发区: the zone, or (青岛开发区 in a text of 经济开发区) another kind of zone
+                if high_tech is None:
+                    high_tech = names_high_tech_kind(text)
+                kind, ref = (_ZONE, ref) if high_tech else (_OTHER, "")
             if (kind == _OTHER and hits and hits[-1].end == start and hits[-1].kind == _PLACE
                     and text[hits[-1].start:start] in self._joins_other_kind):
                 hits[-1] = _Hit(_OTHER, hits[-1].start, end, "", hits[-1].section)
@@ -209,6 +222,9 @@ class ZoneTagger:
         if (after is not None and after.kind == _OTHER and text[hit.end:after.start] in _LIST_JOINERS) or (
                 before is not None and before.kind == _OTHER and text[before.end:hit.start] in _LIST_JOINERS):
             return None  # 高新区和经开区: kinds of zone side by side
+        if text[hit.start - 1:hit.start] == "、" and text[hit.end:hit.end + 1] in _KIND_LIST_NEXT \
+                and (before is None or before.end < hit.start - 1):
+            return None  # 经信局、省产业转移园、高新区和工业园区协会: one kind of body in a list of kinds, no one zone
         prefix = text[max(0, hit.start - 4):hit.start]
         if prefix.endswith(_CATEGORY_BEFORE) or _COUNT_BEFORE.search(prefix):
             return None
@@ -315,6 +331,11 @@ class ZoneTagger:
         only_city = None
         if not in_body and sum(1 for i in bare_hits if hits[i].ref != "full") >= 3:
             city_zones = {zone_by_place[h.ref] for h in hits if h.kind == _PLACE and h.ref in zone_by_place}
+            if not city_zones and not any(h.kind == _PLACE and self.places[int(h.ref)].city for h in hits):
+                # 高新区是益阳工业强市的希望: a city that needs its 市 (长治, 益阳) is the one city of such a text
+                # when it names no other city (a province may be named); not in a name (中山路, 中山大学)
+                city_zones = {zone_by_place[h.ref] for h in hits if h.kind == _WEAK_PLACE and h.ref in zone_by_place
+                              and not _WEAK_CITY_INSIDE.match(text, h.end)}
             only_city = next(iter(city_zones)) if len(city_zones) == 1 else None
         before_bare = len(mentions)
         for i in bare_hits:
@@ -577,6 +598,8 @@ _LEARN_WORDS = tuple(_LEARN_FROM.pattern.split("|"))
 _EXPERIENCE_WORDS = ("经验", "理念", "模式")  # every _EXPERIENCE_OF phrase holds one
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _LIST_JOINERS = ("、", "和", "与", "及")
+_WEAK_CITY_INSIDE = re.compile("路|街|大道|大街|大学|公园|久安|纪念|陵|舰|号")  # 中山路, 长治久安: not the city
+_KIND_LIST_NEXT = frozenset("、和与及等")  # after a bare 高新区 that follows 、: it is an item of a list
 _ORG_CACHE = 4096
 _UNKNOWN = object()  # not yet in a cache (None is an answer)
 _UNIT_SEPARATORS = ("、", "，", ",", "兼")

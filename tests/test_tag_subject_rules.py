@@ -1,0 +1,79 @@
+"""Issue 17, subject and mention rules from the tune halves of the real set (fifth session): a zone called by
+its stem and 开发区 or 国家自主创新示范区, a city's 开发区 read from the kind of zone the text speaks of, a bare
+高新区 as one kind of body in a list of kinds, and a text of bare 高新区 whose one city needs its 市."""
+
+from __future__ import annotations
+
+from monitor.tag.aliases import city_dev_names, names_high_tech_kind, stem_names
+from monitor.tag.gazetteer import load_gazetteer, load_places
+from monitor.tag.tagger import shared_tagger
+
+from .test_tagging_real import roles
+
+
+def tag(*parts: str, title: str = ""):  # type: ignore[no-untyped-def]
+    return shared_tagger().tag(title, "".join(parts))
+
+
+def test_a_zones_stem_with_kaifaqu_or_demonstration_zone_names_it() -> None:
+    # g028: the zone's own party secretary signs as 东湖开发区党工委书记; the plan is the 东湖 demonstration zone's
+    tags = tag(
+        "湖北省委副书记、武汉市委书记出席开幕式并致辞。市委常委、东湖开发区党工委书记李明报告了"
+        "《东湖国家自主创新示范区发展规划纲要》（审议稿）。院士专家团作了讲话。",
+    )
+    assert roles(tags, "subject") == {"donghu"}
+    # a stem that is no place needs no context: the same in a text about 经开区
+    tags = tag("东湖开发区与武汉经开区签署合作协议，双方将在光电子领域共建园区。")
+    assert roles(tags, "subject") == {"donghu"}
+
+
+def test_a_citys_kaifaqu_is_its_zone_only_where_the_text_speaks_of_high_tech_zones() -> None:
+    # d017: a joint team on national high-tech zones visits; 大庆开发区 is the 大庆 high-tech zone
+    tags = tag(
+        "由国家科委火炬办副主任等8人组成的国家高新技术产业开发区联合调查组，",
+        "考察了开发区的高新技术企业和基础设施建设情况。\n调查组表示：“大庆开发区发展很快，很有后劲。”",
+        title="国家高新区联合调查组来区考察",
+    )
+    assert {z.zone_id for z in tags.zones} == {"daqing"}
+    # g013: 青岛开发区 beside 经济开发区 is the economic zone, and 青岛 then anchors no bare 高新区
+    tags = tag(
+        "来自我省部分地市经信局、省产业转移园、高新区和省工业园区协会的同志参加了此次考察。"
+        "考察团一行先后参观了青岛开发区、大连经济开发区。",
+    )
+    assert tags.zones == ()
+
+
+def test_kaifaqu_kind_reading_is_plain_substring_tests() -> None:
+    assert names_high_tech_kind("国家高新技术产业开发区联合调查组考察大庆开发区")
+    assert not names_high_tech_kind("高新区和经开区的负责人参加")  # the economic kind is named
+    assert not names_high_tech_kind("青岛开发区举行项目签约")  # no word of the high-tech kind
+    gazetteer, places = load_gazetteer(), load_places()
+    assert stem_names(gazetteer, places)["东湖开发区"] == "donghu"
+    assert "大庆开发区" not in stem_names(gazetteer, places)  # a city's: read from the text
+    assert city_dev_names(gazetteer, places)["大庆开发区"] == "daqing"
+
+
+def test_a_bare_gaoxinqu_in_a_list_of_kinds_of_body_is_no_zone() -> None:
+    tags = tag(
+        "省工业园区协会组织会员单位赴外省学习。来自各地市经信局、省产业转移园、高新区和开发区的"
+        "同志共30余人参加。考察团随后到烟台参观了多家企业。",
+    )
+    assert tags.zones == ()
+    # a place right before the list mark still anchors it: 包头、高新区 is not a list of kinds
+    tags = tag("包头稀土高新区管委会召开会议。会议要求，高新区、各园区要抓紧推进重点项目建设。")
+    assert roles(tags, "subject") == {"baotouxitu"}
+
+
+def test_a_city_that_needs_its_shi_is_the_one_city_of_a_text_of_bare_gaoxinqu() -> None:
+    # d042: 益阳 without 市, the only city of a text that says 高新区 again and again
+    body = (
+        "调研组走访了高新区所辖社区和企业。座谈会上，高新区工委委员介绍了高新区建设所取得的成绩。"
+        "调研组表示，高新区是益阳工业强市的希望，是后发赶超的关键。"
+    )
+    assert roles(tag(body), "subject") == {"yiyang"}
+    # the same word inside a road's name is no city
+    body = (
+        "调研组走访了高新区所辖社区和企业。座谈会上，高新区工委委员介绍了高新区建设所取得的成绩。"
+        "调研组还察看了中山路改造工程，表示高新区要加快发展。"
+    )
+    assert roles(tag(body), "subject") == set()
