@@ -4,7 +4,7 @@ its stem and 开发区 or 国家自主创新示范区, a city's 开发区 read f
 
 from __future__ import annotations
 
-from monitor.tag.aliases import city_dev_names, names_high_tech_kind, stem_names
+from monitor.tag.aliases import kaifaqu_names, reads_kaifaqu, stem_names
 from monitor.tag.gazetteer import load_gazetteer, load_places
 from monitor.tag.tagger import shared_tagger
 
@@ -22,9 +22,12 @@ def test_a_zones_stem_with_kaifaqu_or_demonstration_zone_names_it() -> None:
         "《东湖国家自主创新示范区发展规划纲要》（审议稿）。院士专家团作了讲话。",
     )
     assert roles(tags, "subject") == {"donghu"}
-    # a stem that is no place needs no context: the same in a text about 经开区
-    tags = tag("东湖开发区与武汉经开区签署合作协议，双方将在光电子领域共建园区。")
+    # a stem that is no place: 东湖开发区 in a text that never names an economic zone
+    tags = tag("东湖开发区管委会日前召开会议，部署光电子信息产业链招商工作。会议要求加快项目落地。")
     assert roles(tags, "subject") == {"donghu"}
+    # 武进开发区 beside 经开区 is the 武进 economic zone: no zone
+    tags = tag("武进开发区与常州经开区签署合作协议，双方将在装备制造领域共建园区。")
+    assert tags.zones == ()
 
 
 def test_a_citys_kaifaqu_is_its_zone_only_where_the_text_speaks_of_high_tech_zones() -> None:
@@ -44,13 +47,19 @@ def test_a_citys_kaifaqu_is_its_zone_only_where_the_text_speaks_of_high_tech_zon
 
 
 def test_kaifaqu_kind_reading_is_plain_substring_tests() -> None:
-    assert names_high_tech_kind("国家高新技术产业开发区联合调查组考察大庆开发区")
-    assert not names_high_tech_kind("高新区和经开区的负责人参加")  # the economic kind is named
-    assert not names_high_tech_kind("青岛开发区举行项目签约")  # no word of the high-tech kind
+    assert reads_kaifaqu("国家高新技术产业开发区联合调查组考察大庆开发区") == (True, True)
+    assert reads_kaifaqu("高新区和经开区的负责人参加") == (False, False)  # the economic kind is named
+    assert reads_kaifaqu("青岛开发区举行项目签约") == (
+        True,
+        False,
+    )  # a city's needs a word of the high-tech kind
     gazetteer, places = load_gazetteer(), load_places()
-    assert stem_names(gazetteer, places)["东湖开发区"] == "donghu"
-    assert "大庆开发区" not in stem_names(gazetteer, places)  # a city's: read from the text
-    assert city_dev_names(gazetteer, places)["大庆开发区"] == "daqing"
+    assert stem_names(gazetteer, places)["东湖国家自主创新示范区"] == "donghu"
+    assert "大庆国家自主创新示范区" not in stem_names(
+        gazetteer, places
+    )  # a city's demonstration zone is larger
+    names = kaifaqu_names(gazetteer, places)
+    assert names["东湖开发区"] == ("donghu", False) and names["大庆开发区"] == ("daqing", True)
 
 
 def test_a_bare_gaoxinqu_in_a_list_of_kinds_of_body_is_no_zone() -> None:

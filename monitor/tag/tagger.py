@@ -32,7 +32,7 @@ import ahocorasick_rs
 
 from monitor.items import ContentType, ExtractedArticle, PersonOrg, PersonTag, PlaceTag, TagSet, ZoneTag
 from monitor.normalise import looks_traditional, match_key, strip_ruby, to_simplified
-from monitor.tag.aliases import city_dev_names, names_high_tech_kind, stem_names
+from monitor.tag.aliases import kaifaqu_names, reads_kaifaqu, stem_names
 from monitor.tag.gazetteer import Gazetteer, Place, load_ambiguous_aliases, load_gazetteer, load_places
 from monitor.tag.people import OFFICES, find_byline, find_bylines, find_people, office_spans
 from monitor.tag.topics import Taxonomy, TopicMatcher
@@ -51,7 +51,7 @@ _NEAR = 60  # a city this close to a bare 高新区 names it
 _LIST_TAIL = 6  # 中关村、张江、东湖等高新区: at most this far from the last listed zone to 等高新区
 _DOMINANT = 3  # body mentions from which a headline zone outweighs one named half as often
 
-_ZONE, _AMBIG, _PLACE, _OTHER, _BARE_KIND, _GENERIC, _WEAK_PLACE, _CITY_DEV = range(8)
+_ZONE, _AMBIG, _PLACE, _OTHER, _BARE_KIND, _GENERIC, _WEAK_PLACE, _KAIFAQU, _CITY_KAIFAQU = range(9)
 _NOT_MENTIONS = frozenset((_PLACE, _WEAK_PLACE, _OTHER))
 _PLACES = (_PLACE, _WEAK_PLACE)
 _WEIGHTS = {"title": 3.0, "byline": 3.0, "lead": 1.0, "mention": 0.5}
@@ -103,13 +103,14 @@ class ZoneTagger:
                 key = match_key(name)
                 if len(key) >= 2 and not key.isascii() and key not in self.ambiguous:
                     entries[key] = (_ZONE, zone.id)
-        # 东湖开发区, 东湖国家自主创新示范区: a zone's stem with the generic names (aliases.py); 大庆开发区 is read
-        # as the zone or as another kind of zone from the whole text (`_zone_hits`)
+        # 东湖国家自主创新示范区, 东湖开发区, 大庆开发区: a zone's stem with the generic names (aliases.py); an
+        # X开发区 is read as the zone or as another kind of zone from the whole text (`_zone_hits`)
         for key, zone_id in stem_names(self.gazetteer, self.places).items():
             if key not in self.ambiguous:
                 entries.setdefault(key, (_ZONE, zone_id))
-        for key, zone_id in city_dev_names(self.gazetteer, self.places).items():
-            entries.setdefault(key, (_CITY_DEV, zone_id))
+        for key, (zone_id, city) in kaifaqu_names(self.gazetteer, self.places).items():
+            if key not in self.ambiguous:
+                entries.setdefault(key, (_CITY_KAIFAQU if city else _KAIFAQU, zone_id))
         for zone in self.gazetteer.zones:  # 紫竹国家高新区, 石河子高新技术产业开发区: the usual forms of a short name
             stem = match_key(zone.short_name).removesuffix("高新区")
             if stem != match_key(zone.short_name) and len(stem) >= 2:
@@ -176,12 +177,12 @@ class ZoneTagger:
         following other kind of zone (昆明经开区) becomes that kind. `bounds`: where the byline and the body start."""
         hits: list[_Hit] = []
         b0, b1 = bounds
-        high_tech: bool | None = None  # whether the text's 开发区 are high-tech ones, read at the first 大庆开发区
+        high_tech: tuple[bool, bool] | None = None  # how the text's X开发区 read, decided at the first one
         for start, end, (kind, ref) in found:
-            if kind == _CITY_DEV:  # 大庆开发区: the zone, or (青岛开发区 in a text of 经济开发区) another kind of zone
+            if kind >= _KAIFAQU:  # 大庆开发区: the zone, or (青岛开发区 in a text of 经济开发区) another kind of zone
                 if high_tech is None:
-                    high_tech = names_high_tech_kind(text)
-                kind, ref = (_ZONE, ref) if high_tech else (_OTHER, "")
+                    high_tech = reads_kaifaqu(text)
+                kind, ref = (_ZONE, ref) if high_tech[kind == _CITY_KAIFAQU] else (_OTHER, "")
             if (kind == _OTHER and hits and hits[-1].end == start and hits[-1].kind == _PLACE
                     and text[hits[-1].start:start] in self._joins_other_kind):
                 hits[-1] = _Hit(_OTHER, hits[-1].start, end, "", hits[-1].section)
