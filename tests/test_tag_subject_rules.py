@@ -86,3 +86,26 @@ def test_a_city_that_needs_its_shi_is_the_one_city_of_a_text_of_bare_gaoxinqu() 
         "调研组还察看了中山路改造工程，表示高新区要加快发展。"
     )
     assert roles(tag(body), "subject") == set()
+
+
+def test_a_list_of_places_does_not_hide_the_one_city_of_a_text_of_bare_gaoxinqu() -> None:
+    # e008: the staff of three offices in other cities; 珠海 is the text's city
+    body = (
+        "10月7日上午，高新区召开招商引资驻外工作推进会，区党工委书记出席会议并讲话，为三个驻外招商办事处授牌。\n"
+        "此次高新区抽调70余名精干力量，充实北京、深圳、苏州3个驻外招商办事处，"
+        "既是高新区勇当珠海高质量发展龙头使命之所在，也是在招商一线淬炼干部的重要举措。"
+    )
+    assert roles(tag(body), "subject") == {"zhuhai"}
+
+
+def test_the_one_zone_of_a_headline_speaking_as_a_zone_is_its_subject() -> None:
+    # d017: the zone visited is named once, late, by its old name; the headline says 来区
+    lead = (
+        "5月12日，由科技部火炬中心副主任、开发区管理处处长等6人组成的调研组，"
+        "考察了开发区的高新技术企业、孵化器、基础设施建设和第三产业的发展情况，并召开了座谈会。\n"
+    )
+    tags = tag(lead, "调研组表示：“大庆开发区发展很快，很有后劲。”", title="国家高新区调研组来区考察")
+    assert roles(tags, "subject") == {"daqing"}
+    # the same text under a headline that does not speak as the zone: named once, late, the zone is mentioned
+    tags = tag(lead, "调研组表示：“大庆开发区发展很快，很有后劲。”", title="国家高新区调研组赴东北考察")
+    assert roles(tags, "subject") == set() and roles(tags, "mentioned") == {"daqing"}

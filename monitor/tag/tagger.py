@@ -331,7 +331,10 @@ class ZoneTagger:
         anchors = {z for z, section, _ in mentions if section in ("title", "byline")}
         only_city = None
         if not in_body and sum(1 for i in bare_hits if hits[i].ref != "full") >= 3:
-            city_zones = {zone_by_place[h.ref] for h in hits if h.kind == _PLACE and h.ref in zone_by_place}
+            # 抽调干部充实北京、深圳、苏州3个办事处 ... 勇当珠海发展龙头: a list of places says where things are,
+            # not which city the text is about (as for the nearest city: `_in_place_list`)
+            city_zones = {zone_by_place[h.ref] for i, h in enumerate(hits) if h.kind == _PLACE
+                          and h.ref in zone_by_place and not _in_place_list(hits, i, text)}
             if not city_zones and not any(h.kind == _PLACE and self.places[int(h.ref)].city for h in hits):
                 # 高新区是益阳工业强市的希望: a city that needs its 市 (长治, 益阳) is the one city of such a text
                 # when it names no other city (a province may be named); not in a name (中山路, 中山大学)
@@ -385,7 +388,8 @@ class ZoneTagger:
         people, posts = self._people(title_k, byline_k, body_s, body_k, author, byline_s, hits, mentions, office_hits,
                                      defaults)
         lead_end = _lead_end(body_s, len(body_k))
-        zones = self._zone_tags(mentions, defaults, _aside(mentions, posts), lead_end)
+        zones = self._zone_tags(mentions, defaults, _aside(mentions, posts), lead_end,
+                                bool(title_k) and _OWN_TITLE.search(title_k) is not None)
         # topics read title and body: the byline's hits are left out (the | around it ends any sentence)
         if byline_k:
             topic_hits = [h for h in topic_hits if not len(title_k) < h[0] < body_start]
@@ -396,11 +400,12 @@ class ZoneTagger:
                       relevant=bool(zones or topics))
 
     def _zone_tags(self, mentions: list[tuple[str, str, int]], defaults: tuple[str, ...], aside: set[str] = frozenset(),
-                   lead_end: int = _LEAD) -> tuple[ZoneTag, ...]:
+                   lead_end: int = _LEAD, own_title: bool = False) -> tuple[ZoneTag, ...]:
         """Scores and roles. `defaults`: the source's and the site's zones, the subject of a page that
         names no other zone as its subject; `aside`: zones named only in lists, in former posts or in
         the post of one official among others (never a subject unless in the headline); `lead_end`:
-        where the first paragraph of the body ends (a zone named once after it is not the subject)."""
+        where the first paragraph of the body ends (a zone named once after it is not the subject); `own_title`:
+        the headline speaks as a zone (调查组来区考察, 我区): the one zone the text names is the one speaking."""
         score: dict[str, float] = dict.fromkeys(defaults, 0.0)
         counts: dict[str, int] = {}
         flags: dict[str, set[str]] = {}  # the places a zone scored in once: lead, title, byline
@@ -449,6 +454,8 @@ class ZoneTagger:
             subjects = {z for z, s in eligible.items() if s == top or (s >= 0.6 * top and counts.get(z, 0) >= 3)}
             if len(subjects) >= 3 and all(counts.get(z, 0) == 1 for z in subjects):
                 subjects = set()  # a roll call of zones, each named once: none is the subject
+        elif own_title and len(score) == 1 and not aside:
+            subjects = set(score)  # 国家调查组来区考察 ... 大庆开发区发展很快: the zone of a 来区/我区 headline
         else:
             subjects = set()
         tags = []
@@ -600,6 +607,7 @@ _EXPERIENCE_WORDS = ("经验", "理念", "模式")  # every _EXPERIENCE_OF phras
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _LIST_JOINERS = ("、", "和", "与", "及")
 _WEAK_CITY_INSIDE = re.compile("路|街|大道|大街|大学|公园|久安|纪念|陵|舰|号")  # 中山路, 长治久安: not the city
+_OWN_TITLE = re.compile("来区(?!域)|我区|本区(?!域)|莅临高新区")  # a headline written by a zone about itself
 _KIND_LIST_NEXT = frozenset("、和与及等")  # after a bare 高新区 that follows 、: it is an item of a list
 _ORG_CACHE = 4096
 _UNKNOWN = object()  # not yet in a cache (None is an answer)
