@@ -508,8 +508,9 @@ class ZoneTagger:
             for person in people:
                 if section == "body":
                     posts.append((person.start, person.end, person.former))
-                if person.name in found:
-                    continue
+                if person.name in found or (section == "title" and any(
+                        name.startswith(person.name) for name in found)):
+                    continue  # 武汉市委书记郭元强调研 in the title: the body's 郭元强, not a 郭元
                 low = bisect_left(zone_positions, person.start)
                 high = bisect_left(zone_positions, person.end, low)
                 zone_id = min(first_zone[pos] for pos in zone_positions[low:high])[1] if low < high else None
