@@ -51,7 +51,7 @@ _NEAR = 60  # a city this close to a bare 高新区 names it
 _LIST_TAIL = 6  # 中关村、张江、东湖等高新区: at most this far from the last listed zone to 等高新区
 _DOMINANT = 3  # body mentions from which a headline zone outweighs one named half as often
 
-_ZONE, _AMBIG, _PLACE, _OTHER, _BARE_KIND, _GENERIC, _WEAK_PLACE, _KAIFAQU, _CITY_KAIFAQU = range(9)
+_ZONE, _AMBIG, _PLACE, _OTHER, _BARE_KIND, _GENERIC, _WEAK_PLACE, _KAIFAQU, _KAIFAQU_WORD = range(9)
 _NOT_MENTIONS = frozenset((_PLACE, _WEAK_PLACE, _OTHER))
 _PLACES = (_PLACE, _WEAK_PLACE)
 _WEIGHTS = {"title": 3.0, "byline": 3.0, "lead": 1.0, "mention": 0.5}
@@ -108,9 +108,15 @@ class ZoneTagger:
         for key, zone_id in stem_names(self.gazetteer, self.places).items():
             if key not in self.ambiguous:
                 entries.setdefault(key, (_ZONE, zone_id))
+        # a city's 开发区 (大庆开发区) is not a name of its own: 开发区 right after the city's place hit is joined
+        # to it (`_zone_hits`), as 经开区 is, which keeps 150 names out of the automaton
+        self._city_kaifaqu: dict[str, str] = {}
         for key, (zone_id, city) in kaifaqu_names(self.gazetteer, self.places).items():
-            if key not in self.ambiguous:
-                entries.setdefault(key, (_CITY_KAIFAQU if city else _KAIFAQU, zone_id))
+            if city:
+                self._city_kaifaqu.setdefault(key.removesuffix("开发区"), zone_id)
+            elif key not in self.ambiguous:
+                entries.setdefault(key, (_KAIFAQU, zone_id))
+        entries.setdefault("开发区", (_KAIFAQU_WORD, ""))
         for zone in self.gazetteer.zones:  # 紫竹国家高新区, 石河子高新技术产业开发区: the usual forms of a short name
             stem = match_key(zone.short_name).removesuffix("高新区")
             if stem != match_key(zone.short_name) and len(stem) >= 2:
@@ -180,9 +186,19 @@ class ZoneTagger:
         high_tech: tuple[bool, bool] | None = None  # how the text's X开发区 read, decided at the first one
         for start, end, (kind, ref) in found:
             if kind >= _KAIFAQU:  # 大庆开发区: the zone, or (青岛开发区 in a text of 经济开发区) another kind of zone
+                if kind == _KAIFAQU_WORD:  # 开发区: only right after a city that is a zone's stem
+                    before = hits[-1] if hits and hits[-1].end == start and hits[-1].kind in _PLACES else None
+                    zone_id = self._city_kaifaqu.get(text[before.start:start]) if before is not None else None
+                    if zone_id is None:
+                        continue
+                    if high_tech is None:
+                        high_tech = reads_kaifaqu(text)
+                    hits[-1] = (_Hit(_ZONE, before.start, end, zone_id, before.section) if high_tech[1]
+                                else _Hit(_OTHER, before.start, end, "", before.section))
+                    continue
                 if high_tech is None:
                     high_tech = reads_kaifaqu(text)
-                kind, ref = (_ZONE, ref) if high_tech[kind == _CITY_KAIFAQU] else (_OTHER, "")
+                kind, ref = (_ZONE, ref) if high_tech[0] else (_OTHER, "")
             if (kind == _OTHER and hits and hits[-1].end == start and hits[-1].kind == _PLACE
                     and text[hits[-1].start:start] in self._joins_other_kind):
                 hits[-1] = _Hit(_OTHER, hits[-1].start, end, "", hits[-1].section)
