@@ -10,9 +10,9 @@ as 高新技术产业开发区, and a zone's own officials still write 东湖开
 - ``X开发区``, for a stem that is a city (大庆, 青岛): the zone only in a text that also speaks of the
   high-tech kind (高新) and never of the economic one.
 
-Otherwise ``X开发区`` is another kind of zone, and its city then anchors no bare 高新区. The forms go into the
-tagger's zone automaton (no extra pass over the text); a text is read again, with four substring tests, only
-when it holds an ``X开发区``.
+Otherwise ``X开发区`` is another kind of zone, and its city then anchors no bare 高新区. The non-place stems' forms
+go into the tagger's zone automaton; a city's ``X开发区`` is found by joining 开发区 to the city's place hit after the
+scan (no extra pass over the text). A text is read again, with four substring tests, only when it holds one.
 """
 
 from __future__ import annotations
