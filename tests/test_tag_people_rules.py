@@ -40,3 +40,13 @@ def test_leaders_and_experts_is_no_name_and_a_name_may_be_followed_by_baogao() -
         "武汉市长阮成发首先向与会领导和专家介绍了武汉市市情。市委常委、东湖开发区党工委书记贾耀斌报告了《发展规划纲要》。"
     )
     assert found == {"阮成发": "武汉市长", "贾耀斌": "市委常委、东湖开发区党工委书记"}
+
+
+def test_chief_executive_is_an_office_and_names_end_before_zhuanti_chusheng_fabiao() -> None:
+    # j011, j003, j005
+    found = people("香港特别行政区行政长官李家超、澳门特别行政区行政长官贺一诚发表视频致辞。")
+    assert found == {"李家超": "香港特别行政区行政长官", "贺一诚": "澳门特别行政区行政长官"}
+    found = people("8日上午，南京市江北新区党工委委员、管委会副主任王伟专题调研研创园。")
+    assert found == {"王伟": "南京市江北新区党工委委员、管委会副主任"}
+    found = people("栖霞区委书记、区长黎辉出生于1968年，早年曾长期在南京市纪检系统工作。")
+    assert found == {"黎辉": "栖霞区委书记、区长"}
