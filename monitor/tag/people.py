@@ -118,13 +118,13 @@ def find_bylines(lines: list[str], max_lines: int | None = None) -> list[PersonT
 
 # People named with a post anywhere in running text ----------------------------------------
 # Offices that end a post (the last word of 区党工委副书记, 商务部外资司副司长); longest first.
-OFFICES = ("主任委员", "总工程师", "总经济师", "总会计师", "首席科学家", "经济学家", "秘书长", "理事长", "董事长", "总经理",
+OFFICES = ("董事会秘书", "主任委员", "行政长官", "主委", "总工程师", "总经济师", "总会计师", "首席科学家", "经济学家", "秘书长", "理事长", "董事长", "总经理",
            "巡视员", "调研员", "负责人", "检察长", "指挥长", "总指挥", "总编辑", "副总裁", "执行长", "书记", "主任",
            "主席", "省长", "市长", "区长", "县长", "州长", "镇长", "乡长", "局长", "部长", "厅长", "司长", "处长", "科长",
            "院长", "校长", "所长", "会长", "组长", "委员", "常委", "经理", "总裁", "总监", "领导", "关长", "社长", "行长",
            "馆长", "站长", "队长", "台长", "主编", "专员", "次长", "设计师", "监事长")
 # An office word that is part of a longer word (委员会, 常委会, 领导班子, 书记处 ...) is not an office.
-_NOT_OFFICE_AFTER = {"委员": "会", "常委": "会", "领导": "班子|干部|小组|下|力|作用", "书记": "处", "主任": "委"}
+_NOT_OFFICE_AFTER = {"委员": "会", "常委": "会", "领导": "班子|干部|小组|下|力|作用|和|与|及", "书记": "处", "主任": "委"}
 _OFFICE_RE = re.compile("|".join(w + (f"(?!{_NOT_OFFICE_AFTER[w]})" if w in _NOT_OFFICE_AFTER else "") for w in OFFICES))
 _CONTINUATIONS = {w: tuple(after.split("|")) for w, after in _NOT_OFFICE_AFTER.items()}
 _DEPUTY = ("常务副", "执行副", "副", "代理", "代")
@@ -143,14 +143,14 @@ _FOLLOW_WORDS = tuple(sorted(
     "上午 下午 晚上 当天 曾 又 则 更 都 均 即 此前 目前 从 认真 深刻 代表团 等人 先生 说道 回忆 感慨 笑 的 主要 同时 "
     "定期 一起 带头 牵头 主动 专门 特别 现场 逐一 随后 首先 随即 立即 一道 围绕 随同 联合 作为 通过 结合 针对 "
     "之 来到 前来 莅临 出面 宣讲 部署 安排 召开 主讲 作了 解读 回答 答 问 告诉 进行 详细 登台 上台 为此 带 就此 "
-    "畅谈 授课 参会 列席".split() + list(OFFICES),
+    "畅谈 授课 参会 列席 报告 专题 出生 发表".split() + list(OFFICES),
     key=len, reverse=True))
 _WEAK_FOLLOW = {w for w in _FOLLOW_WORDS if len(w) == 1}
 # Words that start a sentence piece before a post and are not part of it.
 _POST_LEAD = re.compile(r"^(?:\d+月\d+日|\d+日|\d+年)?(?:上午|下午|晚上|当天|近日|日前|今天|昨天|目前|此前|其中|会上|会前|同时)?"
                         r"(?:受|由|据|请|率|带领|率领|前不久|邀请|会同|陪同|会见|看望|并|还|也|已|在|与|和|及|同|对|向|为|宣布|决定|任命|同意|"
                         r"现任|时任|曾任|历任|担任|出任|已任|任|系)?")
-_SPLIT_IN_POST = re.compile("由|受|被|让|请|据|将|把|在|率|前不久")
+_SPLIT_IN_POST = re.compile("由|受|被|让|请|据|将|把|在|率|前不久|岁的|接棒|接替")  # 现年53岁的, 接棒: not the post
 _FORMER = re.compile(r"(?:^|[^太高平草中九五宁还复])原(?!则|料|有|来|因|本|始|创|型|址)|曾任|时任|前任")
 _ORG_END = set("局委办部院厅司处会区市县省所站中心组社行校园队馆台")
 _AFTER_POST_LEAD = ("原", "现任", "时任", "曾任", "已任", "任", "系", "现为", "为")

@@ -32,6 +32,7 @@ import ahocorasick_rs
 
 from monitor.items import ContentType, ExtractedArticle, PersonOrg, PersonTag, PlaceTag, TagSet, ZoneTag
 from monitor.normalise import looks_traditional, match_key, strip_ruby, to_simplified
+from monitor.tag.aliases import kaifaqu_names, reads_kaifaqu, stem_names
 from monitor.tag.districts import district_names
 from monitor.tag.gazetteer import Gazetteer, Place, load_ambiguous_aliases, load_gazetteer, load_places
 from monitor.tag.people import OFFICES, find_byline, find_bylines, find_people, office_spans
@@ -51,7 +52,7 @@ _NEAR = 60  # a city this close to a bare 高新区 names it
 _LIST_TAIL = 6  # 中关村、张江、东湖等高新区: at most this far from the last listed zone to 等高新区
 _DOMINANT = 3  # body mentions from which a headline zone outweighs one named half as often
 
-_ZONE, _AMBIG, _PLACE, _OTHER, _BARE_KIND, _GENERIC, _WEAK_PLACE = range(7)
+_ZONE, _AMBIG, _PLACE, _OTHER, _BARE_KIND, _GENERIC, _WEAK_PLACE, _KAIFAQU, _KAIFAQU_WORD = range(9)
 _NOT_MENTIONS = frozenset((_PLACE, _WEAK_PLACE, _OTHER))
 _PLACES = (_PLACE, _WEAK_PLACE)
 _WEIGHTS = {"title": 3.0, "byline": 3.0, "lead": 1.0, "mention": 0.5}
@@ -103,6 +104,20 @@ class ZoneTagger:
                 key = match_key(name)
                 if len(key) >= 2 and not key.isascii() and key not in self.ambiguous:
                     entries[key] = (_ZONE, zone.id)
+        # 东湖国家自主创新示范区, 东湖开发区, 大庆开发区: a zone's stem with the generic names (aliases.py); an
+        # X开发区 is read as the zone or as another kind of zone from the whole text (`_zone_hits`)
+        for key, zone_id in stem_names(self.gazetteer, self.places).items():
+            if key not in self.ambiguous:
+                entries.setdefault(key, (_ZONE, zone_id))
+        # a city's 开发区 (大庆开发区) is not a name of its own: 开发区 right after the city's place hit is joined
+        # to it (`_zone_hits`), as 经开区 is, which keeps 150 names out of the automaton
+        self._city_kaifaqu: dict[str, str] = {}
+        for key, (zone_id, city) in kaifaqu_names(self.gazetteer, self.places).items():
+            if city:
+                self._city_kaifaqu.setdefault(key.removesuffix("开发区"), zone_id)
+            elif key not in self.ambiguous:
+                entries.setdefault(key, (_KAIFAQU, zone_id))
+        entries.setdefault("开发区", (_KAIFAQU_WORD, ""))
         for zone in self.gazetteer.zones:  # 紫竹国家高新区, 石河子高新技术产业开发区: the usual forms of a short name
             stem = match_key(zone.short_name).removesuffix("高新区")
             if stem != match_key(zone.short_name) and len(stem) >= 2:
@@ -171,7 +186,22 @@ class ZoneTagger:
         following other kind of zone (昆明经开区) becomes that kind. `bounds`: where the byline and the body start."""
         hits: list[_Hit] = []
         b0, b1 = bounds
+        high_tech: tuple[bool, bool] | None = None  # how the text's X开发区 read, decided at the first one
         for start, end, (kind, ref) in found:
+            if kind >= _KAIFAQU:  # 大庆开发区: the zone, or (青岛开发区 in a text of 经济开发区) another kind of zone
+                if kind == _KAIFAQU_WORD:  # 开发区: only right after a city that is a zone's stem
+                    before = hits[-1] if hits and hits[-1].end == start and hits[-1].kind in _PLACES else None
+                    zone_id = self._city_kaifaqu.get(text[before.start:start]) if before is not None else None
+                    if zone_id is None:
+                        continue
+                    if high_tech is None:
+                        high_tech = reads_kaifaqu(text)
+                    hits[-1] = (_Hit(_ZONE, before.start, end, zone_id, before.section) if high_tech[1]
+                                else _Hit(_OTHER, before.start, end, "", before.section))
+                    continue
+                if high_tech is None:
+                    high_tech = reads_kaifaqu(text)
+                kind, ref = (_ZONE, ref) if high_tech[0] else (_OTHER, "")
             if (kind == _OTHER and hits and hits[-1].end == start and hits[-1].kind == _PLACE
                     and text[hits[-1].start:start] in self._joins_other_kind):
                 hits[-1] = _Hit(_OTHER, hits[-1].start, end, "", hits[-1].section)
@@ -212,6 +242,9 @@ class ZoneTagger:
         if (after is not None and after.kind == _OTHER and text[hit.end:after.start] in _LIST_JOINERS) or (
                 before is not None and before.kind == _OTHER and text[before.end:hit.start] in _LIST_JOINERS):
             return None  # 高新区和经开区: kinds of zone side by side
+        if text[hit.start - 1:hit.start] == "、" and text[hit.end:hit.end + 1] in _KIND_LIST_NEXT \
+                and (before is None or before.end < hit.start - 1):
+            return None  # 经信局、省产业转移园、高新区和工业园区协会: one kind of body in a list of kinds, no one zone
         prefix = text[max(0, hit.start - 4):hit.start]
         if prefix.endswith(_CATEGORY_BEFORE) or _COUNT_BEFORE.search(prefix):
             return None
@@ -317,7 +350,15 @@ class ZoneTagger:
         anchors = {z for z, section, _ in mentions if section in ("title", "byline")}
         only_city = None
         if not in_body and sum(1 for i in bare_hits if hits[i].ref != "full") >= 3:
-            city_zones = {zone_by_place[h.ref] for h in hits if h.kind == _PLACE and h.ref in zone_by_place}
+            # 抽调干部充实北京、深圳、苏州3个办事处 ... 勇当珠海发展龙头: a list of places says where things are,
+            # not which city the text is about (as for the nearest city: `_in_place_list`)
+            city_zones = {zone_by_place[h.ref] for i, h in enumerate(hits) if h.kind == _PLACE
+                          and h.ref in zone_by_place and not _in_place_list(hits, i, text)}
+            if not city_zones and not any(h.kind == _PLACE and self.places[int(h.ref)].city for h in hits):
+                # 高新区是益阳工业强市的希望: a city that needs its 市 (长治, 益阳) is the one city of such a text
+                # when it names no other city (a province may be named); not in a name (中山路, 中山大学)
+                city_zones = {zone_by_place[h.ref] for h in hits if h.kind == _WEAK_PLACE and h.ref in zone_by_place
+                              and not _WEAK_CITY_INSIDE.match(text, h.end)}
             only_city = next(iter(city_zones)) if len(city_zones) == 1 else None
         before_bare = len(mentions)
         for i in bare_hits:
@@ -366,7 +407,8 @@ class ZoneTagger:
         people, posts = self._people(title_k, byline_k, body_s, body_k, author, byline_s, hits, mentions, office_hits,
                                      defaults)
         lead_end = _lead_end(body_s, len(body_k))
-        zones = self._zone_tags(mentions, defaults, _aside(mentions, posts), lead_end)
+        zones = self._zone_tags(mentions, defaults, _aside(mentions, posts), lead_end,
+                                bool(title_k) and _OWN_TITLE.search(title_k) is not None)
         # topics read title and body: the byline's hits are left out (the | around it ends any sentence)
         if byline_k:
             topic_hits = [h for h in topic_hits if not len(title_k) < h[0] < body_start]
@@ -377,11 +419,12 @@ class ZoneTagger:
                       relevant=bool(zones or topics))
 
     def _zone_tags(self, mentions: list[tuple[str, str, int]], defaults: tuple[str, ...], aside: set[str] = frozenset(),
-                   lead_end: int = _LEAD) -> tuple[ZoneTag, ...]:
+                   lead_end: int = _LEAD, own_title: bool = False) -> tuple[ZoneTag, ...]:
         """Scores and roles. `defaults`: the source's and the site's zones, the subject of a page that
         names no other zone as its subject; `aside`: zones named only in lists, in former posts or in
         the post of one official among others (never a subject unless in the headline); `lead_end`:
-        where the first paragraph of the body ends (a zone named once after it is not the subject)."""
+        where the first paragraph of the body ends (a zone named once after it is not the subject); `own_title`:
+        the headline speaks as a zone (调查组来区考察, 我区): the one zone the text names is the one speaking."""
         score: dict[str, float] = dict.fromkeys(defaults, 0.0)
         counts: dict[str, int] = {}
         flags: dict[str, set[str]] = {}  # the places a zone scored in once: lead, title, byline
@@ -430,6 +473,8 @@ class ZoneTagger:
             subjects = {z for z, s in eligible.items() if s == top or (s >= 0.6 * top and counts.get(z, 0) >= 3)}
             if len(subjects) >= 3 and all(counts.get(z, 0) == 1 for z in subjects):
                 subjects = set()  # a roll call of zones, each named once: none is the subject
+        elif own_title and len(score) == 1 and not aside:
+            subjects = set(score)  # 国家调查组来区考察 ... 大庆开发区发展很快: the zone of a 来区/我区 headline
         else:
             subjects = set()
         tags = []
@@ -482,8 +527,9 @@ class ZoneTagger:
             for person in people:
                 if section == "body":
                     posts.append((person.start, person.end, person.former))
-                if person.name in found:
-                    continue
+                if person.name in found or (section == "title" and any(
+                        name.startswith(person.name) for name in found)):
+                    continue  # 武汉市委书记郭元强调研 in the title: the body's 郭元强, not a 郭元
                 low = bisect_left(zone_positions, person.start)
                 high = bisect_left(zone_positions, person.end, low)
                 zone_id = min(first_zone[pos] for pos in zone_positions[low:high])[1] if low < high else None
@@ -580,6 +626,9 @@ _LEARN_WORDS = tuple(_LEARN_FROM.pattern.split("|"))
 _EXPERIENCE_WORDS = ("经验", "理念", "模式")  # every _EXPERIENCE_OF phrase holds one
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _LIST_JOINERS = ("、", "和", "与", "及")
+_WEAK_CITY_INSIDE = re.compile("路|街|大道|大街|大学|公园|久安|纪念|陵|舰|号")  # 中山路, 长治久安: not the city
+_OWN_TITLE = re.compile("来区(?!域)|我区|本区(?!域)|莅临高新区")  # a headline written by a zone about itself
+_KIND_LIST_NEXT = frozenset("、和与及等")  # after a bare 高新区 that follows 、: it is an item of a list
 _ORG_CACHE = 4096
 _UNKNOWN = object()  # not yet in a cache (None is an answer)
 _UNIT_SEPARATORS = ("、", "，", ",", "兼")
