@@ -14,13 +14,25 @@ __all__ = ["canonical_url", "resolve", "origin_of", "check_public", "address_ref
 
 _TRACKING = re.compile(r"^(utm_\w+|spm|from|share_token|isappinstalled|scene|clicktime|fbclid|gclid)$", re.I)
 _DEFAULT_PORTS = {"http": 80, "https": 443}
+# urlsplit drops leading C0 controls and spaces; str.strip drops Unicode blanks (U+0085, U+3000): either may
+# uncover the other ("\x08\x85/a"), so both are trimmed until neither finds more, or the result would change
+# again when canonicalised a second time.
+_C0_OR_SPACE = "".join(chr(code) for code in range(0x21))
+
+
+def _trimmed(url: str) -> str:
+    while True:
+        trimmed = url.strip().strip(_C0_OR_SPACE)
+        if trimmed == url:
+            return url
+        url = trimmed
 _NON_HTML = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|zip|rar|7z|jpe?g|png|gif|bmp|webp|svg|mp4|mp3|avi|wmv|apk|exe)$", re.I)
 
 
 def canonical_url(url: str) -> str:
     """Lower-case scheme and host, no default port, no fragment, no tracking parameters, no trailing index.html."""
     try:
-        parts = urlsplit(url.strip())
+        parts = urlsplit(_trimmed(url))
         port = parts.port
     except ValueError as exc:  # a bracket left open, a port that is not a number in 0-65535
         raise BlockedURL(url, f"not a valid URL ({exc})") from None
