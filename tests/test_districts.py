@@ -57,6 +57,7 @@ def test_new_hosts_name_their_zones() -> None:
         ("gxq.xianyang.gov.cn", "xianyang"),
         ("www.duodao.gov.cn", "jingmen"),
         ("tzgxq.taizhou.gov.cn", "taizhouyiyao"),
+        ("yygxq.yiyang.gov.cn", "yiyang"),
     ):
         assert gazetteer.zone_for_host(host).id == zone_id, host  # type: ignore[union-attr]
     # the city portals those sites sit under are not the zones'
