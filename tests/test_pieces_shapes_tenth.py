@@ -230,3 +230,15 @@ def test_dash_lines_describing_who_said_the_quotation() -> None:
         ("沙元林", "《齐鲁晚报》评论员"),
     ]
     assert "被增长" not in article.pieces[1].body
+
+
+def test_dash_line_name_with_a_surname_no_list_holds() -> None:
+    """r116: '——媒体人草威在文章《…》里如是说。' (草 is in no list of surnames): right after a post and before '在'."""
+    article = _paragraphs(
+        "年度言论",
+        "“这不是现代化，这是对现代化的误解。”",
+        "——媒体人草威在文章《没有自行车道的城市》里如是说。",
+        "“如果先富起来的农民帮助更多农村走上共同富裕的道路，那将远比炫富更有意义。”",
+        "——《齐鲁晚报》评论员沙元林撰文认为，此时炫富是不明智的。",
+    )
+    assert _signed(article) == [("草威", "媒体人"), ("沙元林", "《齐鲁晚报》评论员")]

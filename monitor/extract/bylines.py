@@ -326,7 +326,9 @@ _AFTER_NAME = frozenset("说表认建指介感谈透用在对告坦称强举特�
 _AFTER_NAME_WORDS = frozenset("代表 委员 院士 教授 围绕 聚焦 关注 近年 多年 长期 呼吁 希望 结合 针对 接受 作为 此次 这次 日前 "
                               "近日 昨天 今天 昨日 率先 积极 深入 专门 "
                               # '颜珂发言时表示', '王云师十分关注' (roundups r99, r101, eleventh batch, tune half)
-                              "发言 十分".split())
+                              "发言 十分 "
+                              # '…评论员沙元森撰文…', '…学者吴敬琏博客文章说' (roundups r115, r116, fifteenth batch)
+                              "撰文 博客".split())
 # Characters that end many given names and also start a verb ('吴志强指出' vs '王刚强调'): after two
 # characters they end the name only when no verb follows them (roundup r56, tune half).
 _NAME_FINAL = frozenset("强正和刚均为一")

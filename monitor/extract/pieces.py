@@ -621,6 +621,7 @@ _MAX_DASH_LINE = 200
 # wrote something.
 _TIME_LEAD_DASH = re.compile(r"(?:日前|近日|昨天|昨日|今天|近期|(?:\d{4}年)?\d{1,2}月\d{1,2}日)[，,]?\s*")
 _SAID_IN_LINE = re.compile(r"说|表示|写道|撰文|认为|指出|谈|回应|讲述|评|如是|称")
+_UNLISTED_NAME = re.compile(f"(?:{SIGNATURE_POST_END.pattern})([\u4e00-\u9fa5]{{2,3}}?)(?=在|说|撰文|表示|谈|认为|这样|如是)")
 
 
 def _described_signer(sig: str, offset: int, text: str) -> tuple[str, str | None] | None:
@@ -630,6 +631,10 @@ def _described_signer(sig: str, offset: int, text: str) -> tuple[str, str | None
     clause = re.search(r"[，,。；;]", sig[start:])
     end = start + clause.start() if clause else len(sig)
     found = post_then_name(sig, start, end, min_post=2)
+    if not found and (unlisted := _UNLISTED_NAME.search(sig, start, end)):
+        # a name whose surname no list holds ('——媒体人草威在文章…里如是说': r116), right after a post and right
+        # before a verb or '在': in a dash line the post is evidence enough
+        found = (unlisted.start(1), unlisted.start(1), unlisted.end(1))
     if not found:
         return None
     post_end, name_start, name_end = found
