@@ -4,6 +4,13 @@ The grouping rule is the dedup stage's (``monitor.dedup.events.event_match``); t
 stored reports to compare (canonical articles whose subject is one of the new story's zones, published
 within ``EVENT_WINDOW``) with their stored zone and people tags, and writes ``Cluster.event_id``: the
 clusters of one event share the id of its first cluster. Writes go into the caller's transaction.
+A story whose text or tags change (a revision, a retag) leaves its event and is linked again
+(``link_event(..., again=True)``). ``event_outlets`` and ``related_coverage`` read an event's reports for
+the digest and the web archive.
+
+Candidates start from the days (the ``published_at`` index), not from the zone: a zone's subject rows grow
+with the corpus, the days' rows only with articles per day (``bench/event_candidates.py``: at 200,000
+articles the zone-first statement took 20-30 times as long).
 
 Cost: linking is deferred to one pass per batch (``link_pending``, before the commit): one candidate
 statement for the batch's zones and days instead of one per story; the candidates' figures are read from
