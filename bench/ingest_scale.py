@@ -2,6 +2,12 @@
 
     .venv/bin/python bench/ingest_scale.py [--database sqlite|postgres] [--sizes 10000,100000] [--stream 2000]
                                            [--profile 1000] [--workers 2] [--postgres ADMIN_URL] [--keep]
+                                           [--commit-every 32,1] [--events on|off] [--name DB] [--reuse URL]
+
+A 1M corpus takes ~20–45 min to build on 2 cores: build it once (``--database postgres --sizes 1000000 --keep
+--name bench_1m``), then time streams into it with ``--reuse URL`` (A/B of two checkouts against one corpus).
+The last line is JSON for bench/summary.py: articles/s, articles per CPU-second (this process and, on a local
+PostgreSQL, its server backend: a figure that survives a loaded machine better than wall time), reposts found.
 
 For each size N, a fresh database (a SQLite file in a temporary folder, or ``zm_scale_<random>``
 beside ``--postgres``'s database, dropped WITH (FORCE) at the end) is migrated and given:
