@@ -60,6 +60,7 @@ BENCHES = (
     Bench(
         "digests", "bench/digests.py", quick=("--subscribers", "200", "--articles", "5000", "--window", "500")
     ),
+    Bench("dedup", "bench/dedup.py", quick=("--skip-sqlite", "--skip-postgres")),
     Bench("tagging", "bench/tagging.py", quick=("--articles", "500", "--repeat", "1")),
     Bench("extraction", "bench/extraction.py", quick=("--only", "zone-monitor", "--only", "trafilatura")),
     Bench("ingest_scale", "bench/ingest_scale.py", quick=("--sizes", "1000", "--stream", "200")),
@@ -82,6 +83,10 @@ FIGURES: dict[str, tuple[Figure, ...]] = {
         Figure("crawl_cpu_ms_per_page", "end to end, CPU per page (ms)"),
         Figure("fetch_pages_per_s", "fetching alone (pages/s)", ">= 300"),
         Figure("rerun_list_bytes_saved", "rerun, list bytes saved by conditional GET"),
+    ),
+    "dedup": (
+        Figure("f1_overall", "copy detection F1, labelled set (overall)", reference="datasketch_f1_overall"),
+        Figure("exact_jaccard_f1_overall", "exact shingle-Jaccard baseline F1 (overall)"),
     ),
     "tagging": (
         Figure("articles_per_s", "tagging, one core (articles/s)", ">= 2000"),
