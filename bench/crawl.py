@@ -247,7 +247,9 @@ def main() -> None:
     server.start()
     if pin:
         os.sched_setaffinity(0, set(cpus[1:]))
-        print(f"sites' process pinned to CPU {cpus[0]}, the crawler to CPU(s) {', '.join(map(str, cpus[1:]))}")
+        print(
+            f"sites' process pinned to CPU {cpus[0]}, the crawler to CPU(s) {', '.join(map(str, cpus[1:]))}"
+        )
     base = f"http://127.0.0.1:{receive.recv()}"
     shared_tagger()  # the gazetteer's automaton, built once per process: not part of a crawl
     figures: dict[str, float] = {}

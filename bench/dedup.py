@@ -22,6 +22,7 @@ At 1M stored articles on PostgreSQL: bench/dedup_scale.py.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import resource
@@ -49,7 +50,8 @@ from monitor.store import (  # noqa: E402
 from monitor.timefmt import utcnow  # noqa: E402
 
 
-def quality() -> None:
+def quality() -> dict[str, float]:
+    """Prints the table; returns each system's overall F1 (for the JSON line bench/summary.py reads)."""
     items = load_items()
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{tmp}/quality.db"
@@ -67,6 +69,7 @@ def quality() -> None:
             c = total(counts) if variant == "overall" else counts[variant]
             cells.append(f"{c.precision:.3f} / {c.recall:.3f} / {c.f1:.3f}")
         print(f"| {variant} | " + " | ".join(cells) + " |")
+    return {name: total(counts).f1 for name, counts in systems.items()}
 
 
 def _half(item: dict[str, object]) -> str:
@@ -262,8 +265,11 @@ def main() -> None:
     parser.add_argument("--skip-sqlite", action="store_true")
     parser.add_argument("--skip-postgres", action="store_true")
     args = parser.parse_args()
+    figures: dict[str, object] = {"bench": "dedup"}
     if not args.skip_quality:
-        quality()
+        f1 = quality()
+        figures |= {"f1_overall": round(f1["monitor"], 3), "datasketch_f1_overall": round(f1["datasketch-lsh"], 3),
+                    "exact_jaccard_f1_overall": round(f1["exact-jaccard"], 3)}
         templated_table()
     if not args.skip_sqlite:
         with tempfile.TemporaryDirectory() as tmp:
@@ -280,6 +286,7 @@ def main() -> None:
             with admin.connect() as conn:
                 conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
             admin.dispose()
+    print(json.dumps(figures))  # for bench/summary.py
 
 
 if __name__ == "__main__":

@@ -60,6 +60,7 @@ BENCHES = (
     Bench(
         "digests", "bench/digests.py", quick=("--subscribers", "200", "--articles", "5000", "--window", "500")
     ),
+    Bench("dedup", "bench/dedup.py", quick=("--skip-sqlite", "--skip-postgres")),
     Bench("tagging", "bench/tagging.py", quick=("--articles", "500", "--repeat", "1")),
     Bench("extraction", "bench/extraction.py", quick=("--only", "zone-monitor", "--only", "trafilatura")),
     Bench("ingest_scale", "bench/ingest_scale.py", quick=("--sizes", "1000", "--stream", "200")),
@@ -96,6 +97,10 @@ FIGURES: dict[str, tuple[Figure, ...]] = {
         Figure("send_peak_mb", "peak RSS while sending (MB)", "< 500"),
         Figure("build_cpu_s", "CPU of the build (s)"),
         Figure("sent", "digests sent"),
+    ),
+    "dedup": (
+        Figure("f1_overall", "copy detection F1, labelled set (overall)", reference="datasketch_f1_overall"),
+        Figure("exact_jaccard_f1_overall", "exact shingle-Jaccard baseline F1 (overall)"),
     ),
     "tagging": (
         Figure("articles_per_s", "tagging, one core (articles/s)", ">= 2000"),

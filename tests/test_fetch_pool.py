@@ -89,7 +89,7 @@ def _settings(tmp_path: Path, **overrides: object) -> Settings:
 def test_more_requests_in_flight_than_the_keepalive_limit_reuse_their_connections(tmp_path: Path) -> None:
     """32 requests at once to one origin, 320 in all: each connection carries many of them. httpcore's own pool
     closed every finished connection while more than 20 (its keep-alive limit) were open, so most requests
-    opened a connection of their own."""
+    opened a connection of their own (179 connections for the 321 requests)."""
     with keepalive_site(delay=0.02) as site:
 
         async def run() -> list[bytes]:
@@ -101,7 +101,9 @@ def test_more_requests_in_flight_than_the_keepalive_limit_reuse_their_connection
         contents = asyncio.run(run())
     assert contents == [f"/a/{i}.html".encode() for i in range(320)]
     assert site.requests == 321  # robots.txt too
-    assert len(site.connections) <= 33, f"{len(site.connections)} connections for {site.requests} requests"
+    # 32 at most at once; a few more over the run: when more than 20 (the keep-alive limit, in idle connections)
+    # finish at once, the surplus is closed. httpcore's own pool: 179 here.
+    assert len(site.connections) <= 64, f"{len(site.connections)} connections for {site.requests} requests"
 
 
 def test_a_connection_the_server_closed_while_idle_is_not_reused(tmp_path: Path) -> None:

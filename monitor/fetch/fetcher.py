@@ -203,10 +203,11 @@ class Fetcher:
             except ImportError:
                 raise ConfigError("MONITOR_HTTP_VERSION=2 needs the 'h2' package (pip install 'httpx[http2]')") from None
         self._private_allowlist = PrivateAllowlist.parse(settings.private_allowlist)
-        # as many kept alive as open: with httpcore's own pool, more requests in flight than the keep-alive limit
-        # closed each connection as it finished (monitor/fetch/pool.py)
+        # up to 20 idle connections kept (monitor/fetch/pool.py counts idle ones: httpcore's own pool counted busy
+        # ones too, and closed each connection as it finished while more than 20 requests were in flight); more
+        # idle ones would each be polled on every request (the pool's expiry check)
         connections: dict[str, Any] = {"http2": http2, "verify": _tls_context(),
-                                       "limits": httpx.Limits(max_connections=100, max_keepalive_connections=100)}
+                                       "limits": httpx.Limits(max_connections=100, max_keepalive_connections=20)}
         self._client = httpx.AsyncClient(
             headers={"User-Agent": settings.user_agent, "Accept-Encoding": "gzip, deflate"},
             timeout=httpx.Timeout(settings.fetch_timeout),

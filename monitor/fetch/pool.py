@@ -115,9 +115,12 @@ class Pool(httpcore.AsyncConnectionPool):
         # Assign queued requests to connections. Which connections are available or idle is read once per walk
         # (assigning a request changes neither; a new connection is added to them as it would be seen), not once
         # per queued request: with the pool full and many requests queued that was queued x connections calls.
+        queued = [request for request in self._requests if request.is_queued()]
+        if not queued:  # a request leaving the pool, none waiting
+            return closing_connections
         available = [connection for connection in self._connections if connection.is_available()]
         idle_connections = [connection for connection in self._connections if connection.is_idle()]
-        for pool_request in [request for request in self._requests if request.is_queued()]:
+        for pool_request in queued:
             origin = pool_request.request.url.origin
             reuse = next(
                 (connection for connection in available if connection.can_handle_request(origin)), None
