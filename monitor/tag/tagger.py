@@ -276,6 +276,8 @@ class ZoneTagger:
         models: tuple[bool, bool] | None = None  # whether the text has a verb of learning, an experience word
         has_remit: bool | None = None  # whether it has a word of an official's remit (分管 ...)
         spans: list[tuple[int, int]] = []  # two different zones in the body a few characters apart, as in a list
+        ranked: list[int] = []  # mentions with a rank number just before them (1中关村科技园区北京84.1 2深圳...)
+        co_built: bool | None = None  # whether the text speaks of co-building (共建)
         last_start, last_end, last_zone = -_CLAUSE_WINDOW, -_CLAUSE_WINDOW, ""
         for i, hit in enumerate(hits):
             kind = hit.kind
@@ -299,6 +301,13 @@ class ZoneTagger:
                     elif (has_remit if has_remit is not None else (has_remit := _has_remit(text))) \
                             and _in_remit(text, hit.start, hit.end):
                         section = "remit"  # 副市长X分管工业、郑州高新区和郑州经开区工作: his remit, not the subject
+                    elif after == "等" and _EXAMPLE_OF_SET.match(text, hit.end):
+                        section = "list"  # 确定了中关村科技园区等100家高新园区: one example of a set of zones
+                    elif (co_built if co_built is not None else (co_built := "共建" in text)) \
+                            and _in_co_built(text, hit.start, hit.end):
+                        section = "partner"  # 苏州工业园走出江苏省合作共建的第一个开发园区: a partner of another park
+                    if text[hit.start - 1] in _RANK_DIGITS:
+                        ranked.append(len(mentions))
                     mentions.append((hit.ref, section, hit.start - body_start))
                 else:
                     mentions.append((hit.ref, section, hit.start))
@@ -327,6 +336,10 @@ class ZoneTagger:
                 zone_id = self._resolve_ambiguous(hit, *ambiguous_context, defaults)
                 if zone_id:
                     mentions.append((zone_id, hit.section, hit.start - (body_start if hit.section == "body" else 0)))
+        if len(ranked) >= _RANKED and len({mentions[i][0] for i in ranked}) >= _RANKED:
+            # 1中关村科技园区北京84.1 2深圳市高新技术产业园区深圳77.3 3上海张江…: a ranking, each zone one item of it
+            for i in ranked:
+                mentions[i] = (mentions[i][0], "list", mentions[i][2])
         toured = _mark_tour_and_example_lists(text, body_start, mentions, spans) if spans else set()
         if toured:
             mentions = _mark_toured(mentions, toured)
@@ -602,17 +615,21 @@ class ZoneTagger:
 
 
 _OFFICE_WORDS = frozenset(OFFICES)
-_BODY_SECTIONS = frozenset(("body", "list", "compare", "remit", "facility"))
-_ASIDE_SECTIONS = frozenset(("list", "compare", "remit", "facility"))
+_BODY_SECTIONS = frozenset(("body", "list", "compare", "remit", "facility", "partner"))
+_ASIDE_SECTIONS = frozenset(("list", "compare", "remit", "facility", "partner"))
 # After a zone's name, a facility it runs or hosts (西安高新区创业园, 中关村软件园): a text naming the zone only
 # there is about the facility; the zone is mentioned
 _FACILITY = re.compile("创业园|创业中心|孵化器|孵化园|孵化基地|软件园|创新园|产业园")
 _FACILITY_FIRST = frozenset(word[0] for word in _FACILITY.pattern.split("|"))
 _ZONE_ORGAN = re.compile("党工委|管委会|管委|工委")
 # After a zone's name, the rest of another name: a company, a building, a road (中关村发展集团, 张江路)
-_INSIDE_NAME = re.compile("发展集团|控股|集团|股份|有限公司|公司|大厦|大道|大街|路(?![径线演])|展示中心|会展中心|会议中心|酒店|宾馆|广场")
-# the first characters of its words (each alternative starts with a plain character): a cheap test first
-_INSIDE_NAME_FIRST = frozenset(word[0] for word in _INSIDE_NAME.pattern.split("|"))
+# (上海张江高科技园区开发股份有限公司, 上海张江(集团)有限公司: a company whose park word or trade comes between
+# the name and the company word is a company too)
+_INSIDE_NAME = re.compile("发展集团|控股|集团|股份|有限公司|公司|大厦|大道|大街|路(?![径线演])|展示中心|会展中心|会议中心|酒店|宾馆|广场"
+                          r"|(?:高科技园区|科技园区|高科技园|园区)?(?:开发|投资|建设|实业|置业)(?:股份|有限公司|公司|集团)"
+                          r"|(?:高科技园区|科技园区|高科技园|园区)(?:股份|有限公司|公司|集团)|\((?:集团|控股)\)")
+# the first characters of its words: a cheap test first
+_INSIDE_NAME_FIRST = frozenset("发控集股有公大路展会酒宾广开投建实置(高科园")
 _COUNT_BEFORE = re.compile(r"[0-9一二三四五六七八九十几多两]$")  # 14家, 三个 ... before 高新区: a count, not a zone
 _LIST_COUNT = re.compile("等?[0-9一二三四五六七八九十两]*[家个所]?(?:国家级|国家|省级)?")
 _NEW_AREA = re.compile("(?:(?!高新区)[\u4e00-\u9fff]){0,3}?新区")  # 长春新区, 南京江北新区 (not 高新区: that is a zone)
@@ -753,6 +770,25 @@ def _in_remit(text: str, start: int, end: int) -> bool:
 
 
 _SENTENCE_ENDS = ("。", "；", "！", "？", "|", "\n")
+_EXAMPLE_OF_SET = re.compile("等[0-9一二三四五六七八九十百千几多两]+[家个所]")  # 等100家: the zone is one example
+_RANK_DIGITS = frozenset("0123456789")
+_RANKED = 3  # zones with a rank number before them: this many make a ranking
+
+
+def _in_co_built(text: str, start: int, end: int) -> bool:
+    """Whether a zone named at text[start:end] is the partner of a park co-built with others: 共建 in its clause
+    (苏州工业园走出江苏省实行市场化合作共建的第一个开发园区; 由苏州工业园区开发主体…与滁州市人民政府合作共建) and
+    a park (园) named in its sentence besides the zone's own name. The text is about that park; the zone is
+    mentioned (a lab the zone co-builds with a company is no park: 与华为共建创新中心 keeps the zone)."""
+    before = text[max(0, start - _CLAUSE_WINDOW):start]
+    after = text[end:end + _CLAUSE_WINDOW]
+    clause_start = max(before.rfind(mark) for mark in _CLAUSE_ENDS) + 1
+    clause_end = min((i for i in (after.find(mark) for mark in _CLAUSE_ENDS) if i >= 0), default=len(after))
+    if "共建" not in before[clause_start:] and "共建" not in after[:clause_end]:
+        return False
+    sentence_start = max(before.rfind(mark) for mark in _SENTENCE_ENDS) + 1
+    sentence_end = min((i for i in (after.find(mark) for mark in _SENTENCE_ENDS) if i >= 0), default=len(after))
+    return "园" in before[sentence_start:] or "园" in after[:sentence_end]
 _REMIT_WORDS = ("分管", "负责", "主管", "协管")
 
 

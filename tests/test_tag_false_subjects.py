@@ -1,0 +1,58 @@
+"""Issue 17, false subjects from the tune half of the ninth batch (sixth session): a company named after a
+zone, a ranking of zones and a zone given as one example of a set, and a zone that co-built another park."""
+
+from __future__ import annotations
+
+from monitor.tag.tagger import shared_tagger
+
+from .test_tagging_real import roles
+
+
+def tag(*parts: str, title: str = ""):  # type: ignore[no-untyped-def]
+    return shared_tagger().tag(title, "".join(parts))
+
+
+def test_a_company_named_after_a_zone_with_its_trade_before_the_company_word_is_no_zone() -> None:
+    # k028: a listed company's notice; the zone's name starts the company's and its parent's names
+    tags = tag(
+        "上海张江高科技园区开发股份有限公司股票于11月5日、11月6日连续两个交易日收盘价格涨幅偏离值累计超过20%。",
+        "经公司自查，并向控股股东上海张江(集团)有限公司书面问询，不存在应披露而未披露的重大信息。",
+        title="上海张江高科技园区开发股份有限公司股票交易异常波动公告",
+    )
+    assert tags.zones == ()
+    tags = tag("苏州高新区投资有限公司完成新一期债券发行，募集资金将用于区内基础设施建设。")
+    assert tags.zones == ()
+    # the zone doing the work is still the zone: 建设 not followed by a company word
+    tags = tag(
+        "西安高新区建设发展再提速，今年以来区内新开工重大项目42个。西安高新区管委会表示将持续优化营商环境。"
+    )
+    assert roles(tags, "subject") == {"xian"}
+
+
+def test_a_ranking_of_zones_and_a_zone_given_as_one_example_of_a_set_have_no_subject() -> None:
+    # k022: a table of a ranking, each zone after its rank; the first is also the example of the set
+    tags = tag(
+        "研究院发布先进制造业百强园区榜单，对国家级经开区和国家高新区进行综合评价，最终确定了中关村科技园区等100家园区。\n",
+        "1中关村科技园区北京84.1 2深圳市高新技术产业园区深圳77.3 3上海张江高新技术产业开发区上海74.1 ",
+        "4苏州工业园区苏州70.8 5武汉东湖新技术开发区武汉70",
+    )
+    assert roles(tags, "subject") == set()
+    assert {"zhongguancun", "shenzhen", "zhangjiang", "suzhou-sip", "donghu"} <= roles(tags, "mentioned")
+    # one zone as the example of a set (等10家) is no subject either
+    tags = tag("科技部公布世界一流高科技园区建设名单，中关村科技园区等10家园区入选，将获得政策支持。")
+    assert roles(tags, "subject") == set() and roles(tags, "mentioned") == {"zhongguancun"}
+    # a number before a zone's name once (a year, an edition) makes no ranking
+    tags = tag("2023中关村论坛年会在北京开幕。中关村管委会主任介绍了中关村示范区一年来的发展情况。")
+    assert roles(tags, "subject") == {"zhongguancun"}
+
+
+def test_a_zone_that_co_built_another_park_is_its_partner_not_the_subject() -> None:
+    # k025: a co-built park is the subject; the zone is the partner that co-built it
+    tags = tag(
+        "苏宿工业园区是苏州工业园区与宿迁市合作共建的第一个省际开发园区。",
+        "今年以来，苏宿工业园区新引进项目23个，完成固定资产投资46亿元，苏宿工业园区管委会表示将加快产业集聚。",
+    )
+    assert roles(tags, "subject") == set() and roles(tags, "mentioned") == {"suzhou-sip"}
+    # a lab the zone co-builds with a company is no park: the zone stays the subject
+    tags = tag("苏州工业园区与华为公司共建人工智能创新中心，双方将在算力平台、人才培养等方面深化合作。")
+    assert roles(tags, "subject") == {"suzhou-sip"}
