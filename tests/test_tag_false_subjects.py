@@ -56,3 +56,18 @@ def test_a_zone_that_co_built_another_park_is_its_partner_not_the_subject() -> N
     # a lab the zone co-builds with a company is no park: the zone stays the subject
     tags = tag("苏州工业园区与华为公司共建人工智能创新中心，双方将在算力平台、人才培养等方面深化合作。")
     assert roles(tags, "subject") == {"suzhou-sip"}
+
+
+def test_a_zone_named_as_a_step_of_a_career_told_date_by_date_is_mentioned() -> None:
+    # k016: an official's path, date by date; the zone's post was one step on the way to later ones
+    tags = tag(
+        "据市政府网站消息，市领导近日召开全市安全生产工作会议。这一消息显示，李明已到省会任职。\n",
+        "2019年3月，李明晋升副厅级干部，任芜湖市高新区管委会主任。次月任芜湖市高新区党工委书记、管委会主任。",
+        "去年9月，李明跻身芜湖市委常委，随后担任市委政法委书记。",
+    )
+    assert roles(tags, "subject") == set() and roles(tags, "mentioned") == {"wuhu"}
+    # a notice of the zone's new head opens with a date but tells no later step: the zone is the subject
+    tags = tag(
+        "7月5日，芜湖市委宣布：李明任芜湖高新区党工委书记。会上，李明表示将全力推动芜湖高新区高质量发展。",
+    )
+    assert roles(tags, "subject") == {"wuhu"}

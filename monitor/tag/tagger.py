@@ -306,6 +306,8 @@ class ZoneTagger:
                     elif (co_built if co_built is not None else (co_built := "共建" in text)) \
                             and _in_co_built(text, hit.start, hit.end):
                         section = "partner"  # 苏州工业园走出江苏省合作共建的第一个开发园区: a partner of another park
+                    elif "任" in text[hit.start - 5:hit.start] and _career_step(text, hit.start):
+                        section = "career"  # 2012年4月任西安高新区党工委委员: a step of someone's career
                     if text[hit.start - 1] in _RANK_DIGITS:
                         ranked.append(len(mentions))
                     mentions.append((hit.ref, section, hit.start - body_start))
@@ -379,6 +381,8 @@ class ZoneTagger:
                 if section == "body" and (has_remit if has_remit is not None else (has_remit := _has_remit(text))) \
                         and _in_remit(text, hit.start, hit.end):
                     section = "remit"
+                elif section == "body" and "任" in text[hit.start - 8:hit.start] and _career_step(text, hit.start):
+                    section = "career"  # 去年3月,…任芜湖市高新区管委会主任: a step of someone's career
                 mentions.append((zone_id, section, hit.start - (body_start if hit.section == "body" else 0)))
         if toured and len(mentions) > before_bare:  # a bare 高新区 naming a stop of the tour
             mentions = _mark_toured(mentions, toured)
@@ -615,8 +619,8 @@ class ZoneTagger:
 
 
 _OFFICE_WORDS = frozenset(OFFICES)
-_BODY_SECTIONS = frozenset(("body", "list", "compare", "remit", "facility", "partner"))
-_ASIDE_SECTIONS = frozenset(("list", "compare", "remit", "facility", "partner"))
+_BODY_SECTIONS = frozenset(("body", "list", "compare", "remit", "facility", "partner", "career"))
+_ASIDE_SECTIONS = frozenset(("list", "compare", "remit", "facility", "partner", "career"))
 # After a zone's name, a facility it runs or hosts (西安高新区创业园, 中关村软件园): a text naming the zone only
 # there is about the facility; the zone is mentioned
 _FACILITY = re.compile("创业园|创业中心|孵化器|孵化园|孵化基地|软件园|创新园|产业园")
@@ -770,6 +774,31 @@ def _in_remit(text: str, start: int, end: int) -> bool:
 
 
 _SENTENCE_ENDS = ("。", "；", "！", "？", "|", "\n")
+# 任 just before a zone (its city's name may come between), in a sentence that starts with a date: a step of a
+# career told in order (2012年4月任西安高新区党工委委员; 去年3月,X晋升副厅级干部,任芜湖市高新区管委会主任; 次月任…)
+_CAREER_VERB = re.compile("任(?:[\u4e00-\u9fff]{1,3}[市州])?$")
+_CAREER_DATE = re.compile(r"\s*(?:[0-9]{4}年|[0-9]{1,2}月|去年|前年|次月|次年|同年|当年|其后|此后|随后)")
+
+
+_LATER_STEP = re.compile(r"[。\n]\s*(?:[0-9]{4}年|[0-9]{1,2}月|去年|前年|次月|次年|同年|当年|其后|此后|随后)[^。\n]{0,40}?"
+                         "(?:任|跻身|当选)")
+
+
+def _career_step(text: str, start: int) -> bool:
+    """Whether the zone named at `start` is a post someone held on the way to later ones, in a career told date by
+    date: 任 just before it, its sentence opening with a date, and the next sentence another dated step (次月任…,
+    去年9月…跻身市委常委). A former post, though not marked 原: the zone is mentioned. A notice of the zone's new
+    head (7月5日,市委宣布张三任…高新区党工委书记。) tells no later step: the zone stays."""
+    if not _CAREER_VERB.search(text, max(0, start - 5), start):
+        return False
+    before = text[max(0, start - _CLAUSE_WINDOW):start]
+    sentence_start = max(before.rfind(mark) for mark in _SENTENCE_ENDS) + 1
+    if _CAREER_DATE.match(before, sentence_start) is None:
+        return False
+    end = text.find("。", start)
+    return end >= 0 and _LATER_STEP.match(text, end) is not None
+
+
 _EXAMPLE_OF_SET = re.compile("等[0-9一二三四五六七八九十百千几多两]+[家个所]")  # 等100家: the zone is one example
 _RANK_DIGITS = frozenset("0123456789")
 _RANKED = 3  # zones with a rank number before them: this many make a ranking
