@@ -277,7 +277,7 @@ class ZoneTagger:
         has_remit: bool | None = None  # whether it has a word of an official's remit (分管 ...)
         spans: list[tuple[int, int]] = []  # two different zones in the body a few characters apart, as in a list
         ranked: list[int] = []  # mentions with a rank number just before them (1中关村科技园区北京84.1 2深圳...)
-        co_built: bool | None = None  # whether the text speaks of co-building (共建)
+        co_built: list[int] | None = None  # where the text speaks of co-building (共建), found at the first zone
         last_start, last_end, last_zone = -_CLAUSE_WINDOW, -_CLAUSE_WINDOW, ""
         for i, hit in enumerate(hits):
             kind = hit.kind
@@ -303,10 +303,10 @@ class ZoneTagger:
                         section = "remit"  # 副市长X分管工业、郑州高新区和郑州经开区工作: his remit, not the subject
                     elif after == "等" and _EXAMPLE_OF_SET.match(text, hit.end):
                         section = "list"  # 确定了中关村科技园区等100家高新园区: one example of a set of zones
-                    elif (co_built if co_built is not None else (co_built := "共建" in text)) \
-                            and _in_co_built(text, hit.start, hit.end):
+                    elif (co_built if co_built is not None else (co_built := _positions(text, "共建"))) \
+                            and _near(co_built, hit.start, hit.end) and _in_co_built(text, hit.start, hit.end):
                         section = "partner"  # 苏州工业园走出江苏省合作共建的第一个开发园区: a partner of another park
-                    elif "任" in text[hit.start - 5:hit.start] and _career_step(text, hit.start):
+                    elif text.find("任", max(0, hit.start - 5), hit.start) >= 0 and _career_step(text, hit.start):
                         section = "career"  # 2012年4月任西安高新区党工委委员: a step of someone's career
                     if text[hit.start - 1] in _RANK_DIGITS:
                         ranked.append(len(mentions))
@@ -381,7 +381,8 @@ class ZoneTagger:
                 if section == "body" and (has_remit if has_remit is not None else (has_remit := _has_remit(text))) \
                         and _in_remit(text, hit.start, hit.end):
                     section = "remit"
-                elif section == "body" and "任" in text[hit.start - 8:hit.start] and _career_step(text, hit.start):
+                elif section == "body" and text.find("任", max(0, hit.start - 8), hit.start) >= 0 \
+                        and _career_step(text, hit.start):
                     section = "career"  # 去年3月,…任芜湖市高新区管委会主任: a step of someone's career
                 mentions.append((zone_id, section, hit.start - (body_start if hit.section == "body" else 0)))
         if toured and len(mentions) > before_bare:  # a bare 高新区 naming a stop of the tour
@@ -802,6 +803,21 @@ def _career_step(text: str, start: int) -> bool:
 _EXAMPLE_OF_SET = re.compile("等[0-9一二三四五六七八九十百千几多两]+[家个所]")  # 等100家: the zone is one example
 _RANK_DIGITS = frozenset("0123456789")
 _RANKED = 3  # zones with a rank number before them: this many make a ranking
+
+
+def _positions(text: str, word: str) -> list[int]:
+    """Where `word` starts in `text`, in order (most texts: nowhere, one scan)."""
+    found, at = [], text.find(word)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + 1)
+    return found
+
+
+def _near(positions: list[int], start: int, end: int) -> bool:
+    """Whether one of the sorted `positions` is within a clause's reach of text[start:end]."""
+    index = bisect_left(positions, start - _CLAUSE_WINDOW)
+    return index < len(positions) and positions[index] < end + _CLAUSE_WINDOW
 
 
 def _in_co_built(text: str, start: int, end: int) -> bool:
