@@ -304,7 +304,7 @@ class ZoneTagger:
                     elif after == "等" and _EXAMPLE_OF_SET.match(text, hit.end):
                         section = "list"  # 确定了中关村科技园区等100家高新园区: one example of a set of zones
                     elif (co_built if co_built is not None else (co_built := _positions(text, "共建"))) \
-                            and _near(co_built, hit.start, hit.end) and _in_co_built(text, hit.start, hit.end):
+                            and _in_co_built(text, hit.start, hit.end, co_built):
                         section = "partner"  # 苏州工业园走出江苏省合作共建的第一个开发园区: a partner of another park
                     elif text.find("任", max(0, hit.start - 5), hit.start) >= 0 and _career_step(text, hit.start):
                         section = "career"  # 2012年4月任西安高新区党工委委员: a step of someone's career
@@ -814,26 +814,29 @@ def _positions(text: str, word: str) -> list[int]:
     return found
 
 
-def _near(positions: list[int], start: int, end: int) -> bool:
-    """Whether one of the sorted `positions` is within a clause's reach of text[start:end]."""
-    index = bisect_left(positions, start - _CLAUSE_WINDOW)
-    return index < len(positions) and positions[index] < end + _CLAUSE_WINDOW
+def _in_co_built(text: str, start: int, end: int, co_built: list[int]) -> bool:
+    """Whether a zone named at text[start:end] is the partner of a park co-built with others: 共建 (at one of the
+    sorted `co_built` positions) in its clause (苏州工业园走出江苏省实行市场化合作共建的第一个开发园区; 由苏州工业园区
+    开发主体…与滁州市人民政府合作共建) and a park (园) named in its sentence besides the zone's own name. The text
+    is about that park; the zone is mentioned (a lab the zone co-builds with a company is no park: 与华为共建创新
+    中心 keeps the zone)."""
+    index = bisect_left(co_built, start - _CLAUSE_WINDOW)
+    while index < len(co_built) and co_built[index] < end + _CLAUSE_WINDOW:
+        at = co_built[index]
+        between = text[at + 2:start] if at < start else text[end:at]
+        if not _CLAUSE_MARK.search(between):  # 共建 in the zone's own clause
+            before = text[max(0, start - _CLAUSE_WINDOW):start]
+            after = text[end:end + _CLAUSE_WINDOW]
+            sentence_start = max(before.rfind(mark) for mark in _SENTENCE_ENDS) + 1
+            sentence_end = min((i for i in (after.find(mark) for mark in _SENTENCE_ENDS) if i >= 0), default=len(after))
+            return "园" in before[sentence_start:] or "园" in after[:sentence_end]
+        index += 1
+    return False
 
 
-def _in_co_built(text: str, start: int, end: int) -> bool:
-    """Whether a zone named at text[start:end] is the partner of a park co-built with others: 共建 in its clause
-    (苏州工业园走出江苏省实行市场化合作共建的第一个开发园区; 由苏州工业园区开发主体…与滁州市人民政府合作共建) and
-    a park (园) named in its sentence besides the zone's own name. The text is about that park; the zone is
-    mentioned (a lab the zone co-builds with a company is no park: 与华为共建创新中心 keeps the zone)."""
-    before = text[max(0, start - _CLAUSE_WINDOW):start]
-    after = text[end:end + _CLAUSE_WINDOW]
-    clause_start = max(before.rfind(mark) for mark in _CLAUSE_ENDS) + 1
-    clause_end = min((i for i in (after.find(mark) for mark in _CLAUSE_ENDS) if i >= 0), default=len(after))
-    if "共建" not in before[clause_start:] and "共建" not in after[:clause_end]:
-        return False
-    sentence_start = max(before.rfind(mark) for mark in _SENTENCE_ENDS) + 1
-    sentence_end = min((i for i in (after.find(mark) for mark in _SENTENCE_ENDS) if i >= 0), default=len(after))
-    return "园" in before[sentence_start:] or "园" in after[:sentence_end]
+_CLAUSE_MARK = re.compile("[" + "".join(_CLAUSE_ENDS) + "]")
+
+
 _REMIT_WORDS = ("分管", "负责", "主管", "协管")
 
 
