@@ -304,7 +304,8 @@ class ZoneTagger:
                     elif after == "等" and _EXAMPLE_OF_SET.match(text, hit.end):
                         section = "list"  # 确定了中关村科技园区等100家高新园区: one example of a set of zones
                     elif (co_built if co_built is not None else (co_built := _positions(text, "共建"))) \
-                            and _in_co_built(text, hit.start, hit.end, co_built):
+                            and (near := bisect_left(co_built, hit.start - _CLAUSE_WINDOW)) < len(co_built) \
+                            and co_built[near] < hit.end + _CLAUSE_WINDOW and _in_co_built(text, hit.start, hit.end, co_built):
                         section = "partner"  # 苏州工业园走出江苏省合作共建的第一个开发园区: a partner of another park
                     elif text.find("任", max(0, hit.start - 5), hit.start) >= 0 and _career_step(text, hit.start):
                         section = "career"  # 2012年4月任西安高新区党工委委员: a step of someone's career
