@@ -293,6 +293,7 @@ class ZoneTagger:
                     if hit.start - last_end <= _LIST_GAP and hit.ref != last_zone:
                         spans.append((last_start, hit.start))
                     last_start, last_end, last_zone = hit.start, hit.end, hit.ref
+                    before = text[hit.start - 1]  # a zone's name holds its city's: 任 or a rank comes right before
                     if after in _FACILITY_FIRST and _FACILITY.match(text, hit.end):
                         section = "facility"  # 西安高新区创业园: an incubator the zone runs, not the zone itself
                     elif ((models[0] and _LEARN_FROM.search(text, max(body_start, hit.start - 12), hit.start))
@@ -307,9 +308,9 @@ class ZoneTagger:
                             and (near := bisect_left(co_built, hit.start - _CLAUSE_WINDOW)) < len(co_built) \
                             and co_built[near] < hit.end + _CLAUSE_WINDOW and _in_co_built(text, hit.start, hit.end, co_built):
                         section = "partner"  # 苏州工业园走出江苏省合作共建的第一个开发园区: a partner of another park
-                    elif text.find("任", max(0, hit.start - 5), hit.start) >= 0 and _career_step(text, hit.start):
+                    elif before == "任" and _career_step(text, hit.start):
                         section = "career"  # 2012年4月任西安高新区党工委委员: a step of someone's career
-                    if text[hit.start - 1] in _RANK_DIGITS:
+                    if before in _RANK_DIGITS:
                         ranked.append(len(mentions))
                     mentions.append((hit.ref, section, hit.start - body_start))
                 else:
