@@ -304,7 +304,7 @@ class ZoneTagger:
                         section = "remit"  # 副市长X分管工业、郑州高新区和郑州经开区工作: his remit, not the subject
                     elif after == "等" and _EXAMPLE_OF_SET.match(text, hit.end):
                         section = "list"  # 确定了中关村科技园区等100家高新园区: one example of a set of zones
-                    elif (co_built if co_built is not None else (co_built := _positions(text, "共建"))) \
+                    elif (co_built if co_built is not None else (co_built := _co_built_at(text))) \
                             and (near := bisect_left(co_built, hit.start - _CLAUSE_WINDOW)) < len(co_built) \
                             and co_built[near] < hit.end + _CLAUSE_WINDOW and _in_co_built(text, hit.start, hit.end, co_built):
                         section = "partner"  # 苏州工业园走出江苏省合作共建的第一个开发园区: a partner of another park
@@ -807,12 +807,16 @@ _RANK_DIGITS = frozenset("0123456789")
 _RANKED = 3  # zones with a rank number before them: this many make a ranking
 
 
-def _positions(text: str, word: str) -> list[int]:
-    """Where `word` starts in `text`, in order (most texts: nowhere, one scan)."""
-    found, at = [], text.find(word)
+def _co_built_at(text: str) -> list[int]:
+    """Where 共建 starts in `text`, in order, when its sentence names a park (园): the only places a zone can be a
+    co-built park's partner (most texts: nowhere; 共建实验室 and the like are dropped here, once per text)."""
+    found, at = [], text.find("共建")
     while at >= 0:
-        found.append(at)
-        at = text.find(word, at + 1)
+        start = max(text.rfind(mark, 0, at) for mark in _SENTENCE_ENDS) + 1
+        end = min((i for i in (text.find(mark, at) for mark in _SENTENCE_ENDS) if i >= 0), default=len(text))
+        if text.find("园", start, end) >= 0:
+            found.append(at)
+        at = text.find("共建", at + 2)
     return found
 
 
