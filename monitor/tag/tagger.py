@@ -277,7 +277,6 @@ class ZoneTagger:
         has_remit: bool | None = None  # whether it has a word of an official's remit (分管 ...)
         spans: list[tuple[int, int]] = []  # two different zones in the body a few characters apart, as in a list
         ranked: list[int] = []  # mentions with a rank number just before them (1中关村科技园区北京84.1 2深圳...)
-        co_built: tuple[list[int], list[int]] | None = None  # clauses of 共建 by a park (`_co_built_clauses`)
         last_start, last_end, last_zone = -_CLAUSE_WINDOW, -_CLAUSE_WINDOW, ""
         for i, hit in enumerate(hits):
             kind = hit.kind
@@ -304,11 +303,6 @@ class ZoneTagger:
                         section = "remit"  # 副市长X分管工业、郑州高新区和郑州经开区工作: his remit, not the subject
                     elif after == "等" and _EXAMPLE_OF_SET.match(text, hit.end):
                         section = "list"  # 确定了中关村科技园区等100家高新园区: one example of a set of zones
-                    elif (co_built if co_built is not None else (co_built := _co_built_clauses(text))) \
-                            and (near := bisect_right(co_built[0], hit.start) - 1) >= 0 \
-                            and hit.end <= co_built[1][near] \
-                            and ("园" not in text[hit.start:hit.end] or _in_co_built(text, hit.start, hit.end)):
-                        section = "partner"  # 苏州工业园走出江苏省合作共建的第一个开发园区: a partner of another park
                     elif before == "任" and _career_step(text, hit.start):
                         section = "career"  # 2012年4月任西安高新区党工委委员: a step of someone's career
                     if before in _RANK_DIGITS:
@@ -623,8 +617,8 @@ class ZoneTagger:
 
 
 _OFFICE_WORDS = frozenset(OFFICES)
-_BODY_SECTIONS = frozenset(("body", "list", "compare", "remit", "facility", "partner", "career"))
-_ASIDE_SECTIONS = frozenset(("list", "compare", "remit", "facility", "partner", "career"))
+_BODY_SECTIONS = frozenset(("body", "list", "compare", "remit", "facility", "career"))
+_ASIDE_SECTIONS = frozenset(("list", "compare", "remit", "facility", "career"))
 # After a zone's name, a facility it runs or hosts (西安高新区创业园, 中关村软件园): a text naming the zone only
 # there is about the facility; the zone is mentioned
 _FACILITY = re.compile("创业园|创业中心|孵化器|孵化园|孵化基地|软件园|创新园|产业园")
@@ -806,49 +800,6 @@ def _career_step(text: str, start: int) -> bool:
 _EXAMPLE_OF_SET = re.compile("等[0-9一二三四五六七八九十百千几多两]+[家个所]")  # 等100家: the zone is one example
 _RANK_DIGITS = frozenset("0123456789")
 _RANKED = 3  # zones with a rank number before them: this many make a ranking
-
-
-def _co_built_clauses(text: str) -> tuple[list[int], list[int]] | tuple[()]:
-    """The clauses (starts, ends; in order) that speak of co-building (共建) in a sentence naming a park (园): where a
-    zone is a co-built park's partner (苏州工业园走出江苏省实行市场化合作共建的第一个开发园区; 由苏州工业园区开发主体…与
-    滁州市人民政府合作共建). Found once per text, within a clause's reach of each 共建; () when there is none (most
-    texts), so that each zone's test stops at once. A zone named inside one is mentioned, the text being about that
-    park. A lab co-built with a company is no park (与华为共建创新中心 keeps the zone)."""
-    at = text.find("共建")
-    if at < 0:
-        return ()
-    starts: list[int] = []
-    ends: list[int] = []
-    while at >= 0:
-        low, high = max(0, at - _CLAUSE_WINDOW), at + 2 + _CLAUSE_WINDOW
-        mark = _LAST_SENTENCE_MARK.search(text, low, at)
-        sentence_start = mark.end() if mark else low
-        mark = _SENTENCE_MARK.search(text, at, high)
-        if text.find("园", sentence_start, mark.start() if mark else high) >= 0:
-            mark = _LAST_CLAUSE_MARK.search(text, low, at)
-            clause_start = mark.end() if mark else low
-            if not starts or clause_start > starts[-1]:
-                mark = _CLAUSE_MARK.search(text, at, high)
-                starts.append(clause_start)
-                ends.append(mark.start() if mark else high)
-        at = text.find("共建", at + 2)
-    return (starts, ends) if starts else ()
-
-
-_CLAUSE_MARK = re.compile("[" + "".join(_CLAUSE_ENDS) + "]")
-_LAST_CLAUSE_MARK = re.compile("[" + "".join(_CLAUSE_ENDS) + "](?=[^" + "".join(_CLAUSE_ENDS) + "]*$)")
-_SENTENCE_MARK = re.compile("[" + "".join(_SENTENCE_ENDS) + "]")
-_LAST_SENTENCE_MARK = re.compile("[" + "".join(_SENTENCE_ENDS) + "](?=[^" + "".join(_SENTENCE_ENDS) + "]*$)")
-
-
-def _in_co_built(text: str, start: int, end: int) -> bool:
-    """For a zone whose own name holds 园 (苏州工业园区), inside a clause of 共建: whether its sentence names a park
-    besides the zone's own name."""
-    before = text[max(0, start - _CLAUSE_WINDOW):start]
-    after = text[end:end + _CLAUSE_WINDOW]
-    sentence_start = max(before.rfind(mark) for mark in _SENTENCE_ENDS) + 1
-    sentence_end = min((i for i in (after.find(mark) for mark in _SENTENCE_ENDS) if i >= 0), default=len(after))
-    return "园" in before[sentence_start:] or "园" in after[:sentence_end]
 
 
 _REMIT_WORDS = ("分管", "负责", "主管", "协管")
