@@ -279,6 +279,7 @@ class ZoneTagger:
         models: tuple[bool, bool] | None = None  # whether the text has a verb of learning, an experience word
         has_remit: bool | None = None  # whether it has a word of an official's remit (分管 ...)
         spans: list[tuple[int, int]] = []  # two different zones in the body a few characters apart, as in a list
+        ranked: list[int] = []  # mentions with a rank number just before them (1中关村科技园区北京84.1 2深圳...)
         last_start, last_end, last_zone = -_CLAUSE_WINDOW, -_CLAUSE_WINDOW, ""
         for i, hit in enumerate(hits):
             kind = hit.kind
@@ -294,6 +295,7 @@ class ZoneTagger:
                     if hit.start - last_end <= _LIST_GAP and hit.ref != last_zone:
                         spans.append((last_start, hit.start))
                     last_start, last_end, last_zone = hit.start, hit.end, hit.ref
+                    before = text[hit.start - 1]  # a zone's name holds its city's: 任 or a rank comes right before
                     if after in _FACILITY_FIRST and _FACILITY.match(text, hit.end):
                         section = "facility"  # 西安高新区创业园: an incubator the zone runs, not the zone itself
                     elif ((models[0] and _LEARN_FROM.search(text, max(body_start, hit.start - 12), hit.start))
@@ -302,6 +304,12 @@ class ZoneTagger:
                     elif (has_remit if has_remit is not None else (has_remit := _has_remit(text))) \
                             and _in_remit(text, hit.start, hit.end):
                         section = "remit"  # 副市长X分管工业、郑州高新区和郑州经开区工作: his remit, not the subject
+                    elif after == "等" and _EXAMPLE_OF_SET.match(text, hit.end):
+                        section = "list"  # 确定了中关村科技园区等100家高新园区: one example of a set of zones
+                    elif before == "任" and _career_step(text, hit.start):
+                        section = "career"  # 2012年4月任西安高新区党工委委员: a step of someone's career
+                    if before in _RANK_DIGITS:
+                        ranked.append(len(mentions))
                     mentions.append((hit.ref, section, hit.start - body_start))
                 else:
                     mentions.append((hit.ref, section, hit.start))
@@ -330,6 +338,10 @@ class ZoneTagger:
                 zone_id = self._resolve_ambiguous(hit, *ambiguous_context, defaults)
                 if zone_id:
                     mentions.append((zone_id, hit.section, hit.start - (body_start if hit.section == "body" else 0)))
+        if len(ranked) >= _RANKED and len({mentions[i][0] for i in ranked}) >= _RANKED:
+            # 1中关村科技园区北京84.1 2深圳市高新技术产业园区深圳77.3 3上海张江…: a ranking, each zone one item of it
+            for i in ranked:
+                mentions[i] = (mentions[i][0], "list", mentions[i][2])
         toured = _mark_tour_and_example_lists(text, body_start, mentions, spans) if spans else set()
         if toured:
             mentions = _mark_toured(mentions, toured)
@@ -369,6 +381,9 @@ class ZoneTagger:
                 if section == "body" and (has_remit if has_remit is not None else (has_remit := _has_remit(text))) \
                         and _in_remit(text, hit.start, hit.end):
                     section = "remit"
+                elif section == "body" and text.find("任", max(0, hit.start - 8), hit.start) >= 0 \
+                        and _career_step(text, hit.start):
+                    section = "career"  # 去年3月,…任芜湖市高新区管委会主任: a step of someone's career
                 mentions.append((zone_id, section, hit.start - (body_start if hit.section == "body" else 0)))
         if toured and len(mentions) > before_bare:  # a bare 高新区 naming a stop of the tour
             mentions = _mark_toured(mentions, toured)
@@ -605,17 +620,21 @@ class ZoneTagger:
 
 
 _OFFICE_WORDS = frozenset(OFFICES)
-_BODY_SECTIONS = frozenset(("body", "list", "compare", "remit", "facility"))
-_ASIDE_SECTIONS = frozenset(("list", "compare", "remit", "facility"))
+_BODY_SECTIONS = frozenset(("body", "list", "compare", "remit", "facility", "career"))
+_ASIDE_SECTIONS = frozenset(("list", "compare", "remit", "facility", "career"))
 # After a zone's name, a facility it runs or hosts (西安高新区创业园, 中关村软件园): a text naming the zone only
 # there is about the facility; the zone is mentioned
 _FACILITY = re.compile("创业园|创业中心|孵化器|孵化园|孵化基地|软件园|创新园|产业园")
 _FACILITY_FIRST = frozenset(word[0] for word in _FACILITY.pattern.split("|"))
 _ZONE_ORGAN = re.compile("党工委|管委会|管委|工委")
 # After a zone's name, the rest of another name: a company, a building, a road (中关村发展集团, 张江路)
-_INSIDE_NAME = re.compile("发展集团|控股|集团|股份|有限公司|公司|大厦|大道|大街|路(?![径线演])|展示中心|会展中心|会议中心|酒店|宾馆|广场")
-# the first characters of its words (each alternative starts with a plain character): a cheap test first
-_INSIDE_NAME_FIRST = frozenset(word[0] for word in _INSIDE_NAME.pattern.split("|"))
+# (上海张江高科技园区开发股份有限公司, 上海张江(集团)有限公司: a company whose park word or trade comes between
+# the name and the company word is a company too)
+_INSIDE_NAME = re.compile("发展集团|控股|集团|股份|有限公司|公司|大厦|大道|大街|路(?![径线演])|展示中心|会展中心|会议中心|酒店|宾馆|广场"
+                          r"|(?:高科技园区|科技园区|高科技园|园区)?(?:开发|投资|建设|实业|置业)(?:股份|有限公司|公司|集团)"
+                          r"|(?:高科技园区|科技园区|高科技园|园区)(?:股份|有限公司|公司|集团)|\((?:集团|控股)\)")
+# the first characters of its words: a cheap test first
+_INSIDE_NAME_FIRST = frozenset("发控集股有公大路展会酒宾广开投建实置(高科园")
 _COUNT_BEFORE = re.compile(r"[0-9一二三四五六七八九十几多两]$")  # 14家, 三个 ... before 高新区: a count, not a zone
 _LIST_COUNT = re.compile("等?[0-9一二三四五六七八九十两]*[家个所]?(?:国家级|国家|省级)?")
 _NEW_AREA = re.compile("(?:(?!高新区)[\u4e00-\u9fff]){0,3}?新区")  # 长春新区, 南京江北新区 (not 高新区: that is a zone)
@@ -756,6 +775,36 @@ def _in_remit(text: str, start: int, end: int) -> bool:
 
 
 _SENTENCE_ENDS = ("。", "；", "！", "？", "|", "\n")
+# 任 just before a zone (its city's name may come between), in a sentence that starts with a date: a step of a
+# career told in order (2012年4月任西安高新区党工委委员; 去年3月,X晋升副厅级干部,任芜湖市高新区管委会主任; 次月任…)
+_CAREER_VERB = re.compile("任(?:[\u4e00-\u9fff]{1,3}[市州])?$")
+_CAREER_DATE = re.compile(r"\s*(?:[0-9]{4}年|[0-9]{1,2}月|去年|前年|次月|次年|同年|当年|其后|此后|随后)")
+
+
+_LATER_STEP = re.compile(r"[。\n]\s*(?:[0-9]{4}年|[0-9]{1,2}月|去年|前年|次月|次年|同年|当年|其后|此后|随后)[^。\n]{0,40}?"
+                         "(?:任|跻身|当选)")
+
+
+def _career_step(text: str, start: int) -> bool:
+    """Whether the zone named at `start` is a post someone held on the way to later ones, in a career told date by
+    date: 任 just before it, its sentence opening with a date, and the next sentence another dated step (次月任…,
+    去年9月…跻身市委常委). A former post, though not marked 原: the zone is mentioned. A notice of the zone's new
+    head (7月5日,市委宣布张三任…高新区党工委书记。) tells no later step: the zone stays."""
+    if not _CAREER_VERB.search(text, max(0, start - 5), start):
+        return False
+    before = text[max(0, start - _CLAUSE_WINDOW):start]
+    sentence_start = max(before.rfind(mark) for mark in _SENTENCE_ENDS) + 1
+    if _CAREER_DATE.match(before, sentence_start) is None:
+        return False
+    end = text.find("。", start)
+    return end >= 0 and _LATER_STEP.match(text, end) is not None
+
+
+_EXAMPLE_OF_SET = re.compile("等[0-9一二三四五六七八九十百千几多两]+[家个所]")  # 等100家: the zone is one example
+_RANK_DIGITS = frozenset("0123456789")
+_RANKED = 3  # zones with a rank number before them: this many make a ranking
+
+
 _REMIT_WORDS = ("分管", "负责", "主管", "协管")
 
 
