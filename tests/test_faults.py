@@ -218,7 +218,7 @@ def test_crawl_survives_a_cut_between_two_transactions(migrated_url: str, site: 
 
         @sa.event.listens_for(engine.pool, "checkin")  # back in the pool after a commit: no transaction open
         def cut(_dbapi, _record) -> None:  # type: ignore[no-untyped-def]
-            if inserted["n"] == CUT_AFTER and not proxy.cuts:
+            if inserted["n"] >= CUT_AFTER and not proxy.cuts:  # items are stored in groups: the count may pass 5
                 proxy.cut()
 
         with locks.hold_many(engine, [locks.source_lock_name(s.name) for s in sources], 5):
