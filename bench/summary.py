@@ -70,7 +70,10 @@ FIGURES: dict[str, tuple[Figure, ...]] = {
         Figure("total_s", "daily digests sent to loopback SMTP (s)", "< 120"),
         Figure("send_peak_mb", "peak RSS while sending (MB)", "< 500"),
         Figure("build_cpu_s", "CPU of the build (s)"),
+        Figure("send_cpu_s", "CPU of the sending process (s)"),
+        Figure("smtp_server_cpu_s", "CPU of the loopback SMTP server (s)"),
         Figure("sent", "digests sent"),
+        Figure("load_1min", "load average after the run"),
     ),
     "tagging": (
         Figure("articles_per_s", "tagging, one core (articles/s)", ">= 2000"),
