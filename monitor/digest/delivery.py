@@ -77,7 +77,7 @@ FAILED_STATES = ("failed", "bounced", "abandoned")
 STATUS_STATES = ("sent", "failed", "bounced", "sending", "pending")  # `digest status` counts: abandoned is failed
 BATCH = 200  # digests recorded per transaction before they are sent
 _PERIOD = {"immediate": timedelta(hours=1), "daily": timedelta(days=1), "weekly": timedelta(days=7)}
-_CLOCK_MARGIN = timedelta(days=2)  # digests recorded this long before a candidate was stored are still read
+_CLOCK_MARGIN = timedelta(hours=1)  # digests recorded this long before a candidate was stored are still read
 
 
 @dataclass(frozen=True, slots=True)
