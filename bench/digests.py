@@ -409,6 +409,7 @@ def measure(path: Path, smtp: bool, connections: int, profile: str | None) -> di
 PHASES = (
     ("query: candidates", "matching.py", "load_candidates"),
     ("query: history", "delivery.py", "load"),
+    ("query: what each subscriber got before", "delivery.py", "load_sent"),
     ("match", "delivery.py", "choose"),
     ("render (shared renderings)", "delivery.py", "shared"),
     ("render (personal copies)", "delivery.py", "build"),

@@ -96,7 +96,10 @@ FIGURES: dict[str, tuple[Figure, ...]] = {
         Figure("total_s", "daily digests sent to loopback SMTP (s)", "< 120"),
         Figure("send_peak_mb", "peak RSS while sending (MB)", "< 500"),
         Figure("build_cpu_s", "CPU of the build (s)"),
+        Figure("send_cpu_s", "CPU of the sending process (s)"),
+        Figure("smtp_server_cpu_s", "CPU of the loopback SMTP server (s)"),
         Figure("sent", "digests sent"),
+        Figure("load_1min", "load average after the run"),
     ),
     "dedup": (
         Figure("f1_overall", "copy detection F1, labelled set (overall)", reference="datasketch_f1_overall"),

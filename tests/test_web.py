@@ -472,3 +472,31 @@ def test_reading_a_token_never_raises() -> None:
 
     check()
     assert read_token("k", "manage", make_token("k", "manage", 42)) == 42
+
+
+def test_the_web_copy_of_a_digest_holds_the_emails_articles(web_app, migrated_url: str) -> None:  # type: ignore[no-untyped-def]
+    """The link in a digest's footer shows the same articles: read back from the list packed in the digest's row
+    (monitor/digest/article_ids.py)."""
+    from monitor.digest.delivery import send_digests
+    from monitor.digest.mailer import SmtpMailer
+    from monitor.digest.subscribers import SubscriptionFilters, add_subscriber
+
+    base, settings = web_app
+    store_articles(migrated_url, [
+        {"url": "http://news.example.cn/1.html", "title": "包头稀土高新区稀土产业产值增长三成",
+         "body": "本报讯 包头稀土高新区前三季度稀土产业产值同比增长逾三成。", "zones": ["baotouxitu"]},
+        {"url": "http://news.example.cn/2.html", "title": "宝鸡高新区钛产业项目加快建设",
+         "body": "宝鸡高新区钛及钛合金产业链项目加快建设，中国钛谷再扩容。", "zones": ["baoji"]}])
+    engine = db.make_engine(migrated_url)
+    with Session(engine) as session:
+        add_subscriber(session, "reader@example.com", None, "Asia/Shanghai", SubscriptionFilters(zones=("baotouxitu",)))
+    with smtp_sink() as sink:
+        assert send_digests(engine, settings, SmtpMailer(f"smtp://127.0.0.1:{sink.port}"), force=True).sent == 1
+    engine.dispose()
+    [(_rcpts, message)] = sink.messages
+    text = message.get_body(("plain",)).get_content()
+    [link] = re.findall(r"https?://\S+/digests/\S+", text)
+    with httpx.Client() as client:
+        page = client.get(link)
+    assert page.status_code == 200 and link.startswith(base)
+    assert "包头稀土高新区稀土产业产值增长三成" in page.text and "宝鸡高新区钛产业项目加快建设" not in page.text

@@ -77,6 +77,7 @@ FAILED_STATES = ("failed", "bounced", "abandoned")
 STATUS_STATES = ("sent", "failed", "bounced", "sending", "pending")  # `digest status` counts: abandoned is failed
 BATCH = 200  # digests recorded per transaction before they are sent
 _PERIOD = {"immediate": timedelta(hours=1), "daily": timedelta(days=1), "weekly": timedelta(days=7)}
+_CLOCK_MARGIN = timedelta(hours=1)  # digests recorded this long before a candidate was stored are still read
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,10 +204,12 @@ class _History:
         if not candidates:
             return
         ids = frozenset(c.id for c in candidates)
-        # a digest recorded before an article was stored cannot hold it
+        # A digest recorded before an article was stored cannot hold it; the margin covers clocks that differ
+        # between the processes that store articles and those that record digests.
+        oldest = min(c.stored_at for c in candidates) - _CLOCK_MARGIN
         for sid, packed in session.exec(
             select(DigestRecord.subscriber_id, DigestRecord.article_ids)
-            .where(col(DigestRecord.created_at) >= min(c.stored_at for c in candidates),
+            .where(col(DigestRecord.created_at) >= oldest,
                    col(DigestRecord.subscriber_id).is_not(None), col(DigestRecord.article_ids).is_not(None))).all():
             got = ids.intersection(unpack_ids(packed)) if sid is not None and packed else None
             if got:
