@@ -271,7 +271,7 @@ def set_subscribers(path: Path, count: int) -> Counter[str]:
 
 
 def _link_tables(conn: sa.Connection) -> list[sa.Table]:
-    """digestarticle where the code under test still has it (before migration 0015)."""
+    """digestarticle where the code under test still has it (before migration 0013)."""
     return [sa.table("digestarticle")] if sa.inspect(conn).has_table("digestarticle") else []
 
 

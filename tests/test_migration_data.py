@@ -81,7 +81,7 @@ def test_0009_page_title_is_null_for_stored_rows_and_goes_on_downgrade(database_
     engine.dispose()
 
 
-def test_0015_moves_digest_articles_into_the_digest_row_and_back(database_url: str) -> None:
+def test_0013_moves_digest_articles_into_the_digest_row_and_back(database_url: str) -> None:
     """A digest's article rows become its packed article_ids (monitor/digest/article_ids.py) and come back on
     downgrade: later digests must still not repeat what earlier ones sent, and a resend must hold the same list."""
     from monitor.digest.article_ids import unpack_ids

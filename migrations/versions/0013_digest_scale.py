@@ -1,6 +1,6 @@
 """a digest's articles packed into its row (digest.article_ids) instead of one digestarticle row per article
 
-Revision ID: 0015_digest_scale
+Revision ID: 0013_digest_scale
 Revises: 0012_chan_channel_sends_tz
 Create Date: 2026-12-07 02:45:00
 
@@ -15,7 +15,7 @@ from alembic import op
 
 from monitor.digest.article_ids import pack_ids, unpack_ids
 
-revision = '0015_digest_scale'
+revision = '0013_digest_scale'
 down_revision = '0012_chan_channel_sends_tz'
 branch_labels = None
 depends_on = None
