@@ -12,9 +12,8 @@ from pathlib import Path
 from typing import Protocol
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from monitor.addresses import AddressError, canonical_address
 from monitor.digest.signer import DkimSigner, is_international
-from monitor.digest.wire import WireEmail
+from monitor.digest.wire import WireEmail, check_recipients
 from monitor.errors import ConfigError, DeliveryError, PermanentDeliveryError, UncertainDeliveryError
 from monitor.settings import Settings, read_dkim_key
 
@@ -29,13 +28,7 @@ def envelope_recipients(message: EmailMessage | WireEmail) -> list[str]:
         return list(message.recipients)
     header = message["To"]
     addresses = [address.addr_spec for address in getattr(header, "addresses", ())]
-    for address in addresses or [str(header)]:
-        try:
-            canonical = canonical_address(address)
-        except AddressError as exc:
-            raise PermanentDeliveryError(f"not sent: {exc}") from None
-        if canonical != address:
-            raise PermanentDeliveryError(f"not sent: the recipient {address!r} is not in its canonical form {canonical!r}")
+    check_recipients(addresses or [str(header)])
     return addresses
 
 

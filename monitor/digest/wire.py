@@ -15,6 +15,7 @@ from __future__ import annotations
 import binascii
 import random
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from email import policy as email_policy
 from email.message import EmailMessage
@@ -24,7 +25,7 @@ from functools import lru_cache
 from monitor.addresses import AddressError, canonical_address
 from monitor.errors import PermanentDeliveryError
 
-__all__ = ["WireEmail", "digest_wire", "new_boundary"]
+__all__ = ["WireEmail", "check_recipients", "digest_wire", "new_boundary"]
 
 _CRLF = b"\r\n"
 # The policies smtplib's send_message flattens with: ASCII headers, or UTF-8 ones when an address needs SMTPUTF8.
@@ -48,6 +49,20 @@ class WireEmail:
 
     def message(self) -> EmailMessage:
         return BytesParser(policy=email_policy.default).parsebytes(self.data)  # type: ignore[return-value]
+
+
+def check_recipients(addresses: Iterable[str]) -> None:
+    """Each envelope recipient must be one canonical plain address: smtplib would otherwise parse RFC 5322
+    comments and groups into other recipients."""
+    for address in addresses:
+        try:
+            canonical = canonical_address(address)
+        except AddressError as exc:
+            raise PermanentDeliveryError(f"not sent: {exc}") from None
+        if canonical != address:
+            raise PermanentDeliveryError(
+                f"not sent: the recipient {address!r} is not in its canonical form {canonical!r}"
+            )
 
 
 def new_boundary() -> str:
@@ -89,15 +104,7 @@ def digest_wire(
         addresses[name] = found
         international = international or not all(a.isascii() for a in found)
     recipients = addresses["To"]
-    for address in recipients:  # as mailer.envelope_recipients checks an EmailMessage's To
-        try:
-            canonical = canonical_address(address)
-        except AddressError as exc:
-            raise PermanentDeliveryError(f"not sent: {exc}") from None
-        if canonical != address:
-            raise PermanentDeliveryError(
-                f"not sent: the recipient {address!r} is not in its canonical form {canonical!r}"
-            )
+    check_recipients(recipients)
     marker = boundary or new_boundary()
     out = [_folded(name, value, international)[0] for name, value in headers]
     out.append(
