@@ -42,7 +42,7 @@ from monitor.digest.mailer import SmtpMailer
 from monitor.digest.subscribers import SubscriptionFilters, add_subscriber
 from monitor.errors import BlockedURL, DatabaseFull, DatabaseReadOnly, DatabaseUnavailable, FetchError
 from monitor.fetch.fetcher import Fetcher
-from monitor.pipeline import crawl
+from monitor.pipeline import ITEM_GROUP, crawl
 from monitor.service import health, locks
 from monitor.settings import Settings
 from monitor.sourcesfile import SourceConfig, parse_sources
@@ -252,7 +252,9 @@ def test_crawl_retries_an_article_whose_transaction_was_cut(migrated_url: str, s
 
         results = crawl(_settings(url, tmp_path), _sources(site), engine)
         engine.dispose()
-    assert len(killed) == 22 + 1  # one article's INSERT ran twice, on two connections
+    # the cut transaction ran twice, on two connections: its articles' INSERTs twice (items already fetched are
+    # stored together, up to ITEM_GROUP in one transaction: how many depends on which fetches had finished)
+    assert 22 + 1 <= len(killed) <= 22 + ITEM_GROUP
     assert [r.error for r in results] == [None] * 4
     assert corpus(migrated_url) == baseline("postgres")
     engine = db.make_engine(migrated_url)
