@@ -50,3 +50,9 @@ def test_chief_executive_is_an_office_and_names_end_before_zhuanti_chusheng_fabi
     assert found == {"王伟": "南京市江北新区党工委委员、管委会副主任"}
     found = people("栖霞区委书记、区长黎辉出生于1968年，早年曾长期在南京市纪检系统工作。")
     assert found == {"黎辉": "栖霞区委书记、区长"}
+
+
+def test_a_name_ends_before_tuijie_and_jiexu() -> None:
+    # l021 (seventh session): 管委会主任郝玉峰接续推介; a district head 推介 her district
+    found = people("兴庆区委副书记、区长张静推介投资环境。随后，产业园管委会主任郝玉峰接续推介园区的发展红利。")
+    assert found == {"张静": "兴庆区委副书记、区长", "郝玉峰": "产业园管委会主任"}

@@ -143,7 +143,7 @@ _FOLLOW_WORDS = tuple(sorted(
     "上午 下午 晚上 当天 曾 又 则 更 都 均 即 此前 目前 从 认真 深刻 代表团 等人 先生 说道 回忆 感慨 笑 的 主要 同时 "
     "定期 一起 带头 牵头 主动 专门 特别 现场 逐一 随后 首先 随即 立即 一道 围绕 随同 联合 作为 通过 结合 针对 "
     "之 来到 前来 莅临 出面 宣讲 部署 安排 召开 主讲 作了 解读 回答 答 问 告诉 进行 详细 登台 上台 为此 带 就此 "
-    "畅谈 授课 参会 列席 报告 专题 出生 发表".split() + list(OFFICES),
+    "畅谈 授课 参会 列席 报告 专题 出生 发表 推介 接续".split() + list(OFFICES),
     key=len, reverse=True))
 _WEAK_FOLLOW = {w for w in _FOLLOW_WORDS if len(w) == 1}
 # Words that start a sentence piece before a post and are not part of it.

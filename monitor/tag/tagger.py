@@ -281,20 +281,20 @@ class ZoneTagger:
         spans: list[tuple[int, int]] = []  # two different zones in the body a few characters apart, as in a list
         ranked: list[int] = []  # mentions with a rank number just before them (1中关村科技园区北京84.1 2深圳...)
         last_start, last_end, last_zone = -_CLAUSE_WINDOW, -_CLAUSE_WINDOW, ""
-        last_any: _Hit | None = None  # the zone hit before (title or body), for a partner after 与
         for i, hit in enumerate(hits):
             kind = hit.kind
             if kind == _ZONE:
                 after = text[hit.end:hit.end + 1]
                 if after in _INSIDE_NAME_FIRST and _INSIDE_NAME.match(text, hit.end):
                     continue  # 中关村发展集团, 张江路: the zone's name inside another name
-                if text[hit.start - 1:hit.start] in _JOINED_NAME and "\u4e00" <= text[hit.start - 2:hit.start - 1] <= "\u9fff":
-                    continue  # 天津滨海—中关村科技园, 南宁·中关村创新中心: a park named after a place and the zone
-                if text[hit.start - 1:hit.start] in _PARTNER_BEFORE and _is_partner(text, hit, last_any):
-                    mentions.append((hit.ref, "partner", hit.start - (body_start if hit.section == "body" else 0)))
-                    last_any = hit
-                    continue  # 石河子高新区…与大连高新区签署合作共建协议: the other party of a zone's agreement
-                last_any = hit
+                mark = text[hit.start - 1:hit.start]
+                if mark in _MARKS_BEFORE:  # a dash, a dot, 与 or 同 right before the zone: rare, looked at further
+                    if mark in _JOINED_NAME:
+                        if "\u4e00" <= text[hit.start - 2:hit.start - 1] <= "\u9fff":
+                            continue  # 天津滨海—中关村科技园, 南宁·中关村创新中心: a park named after a place and the zone
+                    elif _is_partner(text, hits, i):
+                        mentions.append((hit.ref, "partner", hit.start - (body_start if hit.section == "body" else 0)))
+                        continue  # 石河子高新区…与大连高新区签署合作共建协议: the other party of a zone's agreement
                 section = hit.section
                 if section == "body":
                     if models is None:  # cheap whole-text tests first: most texts hold neither
@@ -634,9 +634,10 @@ _ASIDE_SECTIONS = frozenset(("list", "compare", "remit", "facility", "career", "
 # 科技园); a double dash (先行者——中新苏滁高新区) is punctuation
 _JOINED_NAME = frozenset("—·•-")
 # 与/同 before a zone that another zone named earlier in the sentence signs or builds with: the other party
-_PARTNER_BEFORE = frozenset("与同")
+_MARKS_BEFORE = _JOINED_NAME | frozenset("与同")
 _PARTNER_CUE = re.compile("[^。;!?|]{0,40}?(?:共建|合作|签约|签署|签订|联姻|结对|对口|缔结)")
 _SENTENCE_BREAK = re.compile("[。;!?|]")
+_PARTNER_SPAN = 80  # characters from the first zone to 与: one sentence at most
 # After a zone's name, a facility it runs or hosts (西安高新区创业园, 中关村软件园): a text naming the zone only
 # there is about the facility; the zone is mentioned
 _FACILITY = re.compile("创业园|创业中心|孵化器|孵化园|孵化基地|软件园|创新园|产业园")
@@ -828,15 +829,22 @@ def _has_remit(text: str) -> bool:
     return any(word in text for word in _REMIT_WORDS)
 
 
-def _is_partner(text: str, hit: _Hit, before: _Hit | None) -> bool:
+def _is_partner(text: str, hits: list[_Hit], index: int) -> bool:
     """Whether the zone `hit` (right after 与/同) is the other party of an agreement or a co-built park: another
     zone (`before`, the zone hit before it) is named earlier in the same sentence, not right before 与, and a word
     of co-operation (共建, 签约, 合作 ...) follows in it. 某公司与济宁高新区签约 names no other zone: the zone stays a
     party; 成都高新区与重庆高新区签署协议 names both as the parties (A与B: one subject of two zones), while in
     石河子高新区参加交流会并与大连高新区签约 the first zone acts and the second is the one it signs with."""
-    return (before is not None and before.ref != hit.ref and before.end < hit.start - 1
-            and _SENTENCE_BREAK.search(text, before.end, hit.start) is None
-            and _PARTNER_CUE.match(text, hit.end) is not None)
+    hit = hits[index]
+    for j in range(index - 1, -1, -1):
+        before = hits[j]
+        if hit.start - before.end > _PARTNER_SPAN:
+            return False
+        if before.kind == _ZONE:
+            return (before.ref != hit.ref and before.end < hit.start - 1
+                    and _SENTENCE_BREAK.search(text, before.end, hit.start) is None
+                    and _PARTNER_CUE.match(text, hit.end) is not None)
+    return False
 
 
 def _in_former_post(position: int, posts: list[tuple[int, int, bool]]) -> bool:
