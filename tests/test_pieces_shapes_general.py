@@ -25,3 +25,28 @@ def test_a_strong_signature_among_weak_ones_signs_its_own_paragraph() -> None:
     article = extract_text_page(page, "file:///x.txt")
     assert [a for a, _ in _signed(article)] == ["王立新", "赵国平", "陈光明", "孙为民"]
     assert "店小二" in article.pieces[2].body and "店小二" not in article.pieces[1].body
+
+
+def test_repeated_name_description_lines_sign_without_a_list_of_posts() -> None:
+    """Kind: page not split, its signature lines 'NAME（description）' alone above each piece naming no listed post
+    ('学者', '媒体人'): the layout repeated down the page is the evidence (r90)."""
+    page = (
+        "微言\n\n王小川（学者）——\n\n城市治理，说到底是让人住得舒心。规划不能只看图纸，还要看街角的小店。\n\n"
+        "林晓雨（媒体人）\n\n新闻的价值在现场，坐在办公室里写不出有温度的稿子。\n\n"
+        "周文博（专栏作家）\n\n读书的人少了，并不等于思考的人少了，只是换了地方。"
+    )
+    article = extract_text_page(page, "file:///x.txt")
+    assert _signed(article) == [("王小川", "学者"), ("林晓雨", "媒体人"), ("周文博", "专栏作家")]
+    assert article.pieces[1].body.startswith("新闻的价值在现场")
+
+
+def test_repeated_name_dash_lines_take_a_pen_name_in_the_same_layout() -> None:
+    """Kind: page not split, 'NAME——' lines alone above each piece; a pen name in the same layout signs too (r91)."""
+    page = (
+        "一周微言\n\n马东阳——\n\n经济转型要有耐心，去杠杆不能一刀切。\n\n"
+        "逍遥剑客——\n\n现代人通病：少壮不努力，长大玩手机。\n\n"
+        "杨建华——\n\n产业园区一哄而上，缺的是对产业集聚规律的认识。"
+    )
+    article = extract_text_page(page, "file:///x.txt")
+    assert [a for a, _ in _signed(article)] == ["马东阳", "逍遥剑客", "杨建华"]
+    assert article.pieces[1].body == "现代人通病：少壮不努力，长大玩手机。"

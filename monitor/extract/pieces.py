@@ -886,6 +886,43 @@ def _same_layout_lines(explicit: list[_Mark], units: list[_Unit]) -> list[_Mark]
     return marks
 
 
+# Signature lines alone above their pieces, in a layout a page repeats: 'NAME（description）', 'NAME——', 'NAME
+# description'. The repetition is the evidence, not a list of posts: a template counts when at least two of its lines
+# name people by the surname test and all are followed by prose; then its lines naming someone by a looser test (a
+# pen name: '逍遥剑客——') sign too (kind: pages not split, their descriptions '学者', '媒体人' in no list; r90, r91).
+_LINE_TEMPLATES = (
+    re.compile(r"^([\u4e00-\u9fa5·]{2,10}) *[（(]([^（()）]{1,30})[)）] *(?:——|—|──|[:：])?$"),
+    re.compile(r"^([\u4e00-\u9fa5·]{2,10}) *(?:——|—|──)$"),
+    re.compile(r"^([\u4e00-\u9fa5·]{2,4}) +([^\s，。,.!！?？:：“”]{2,20})$"),
+)
+_MAX_TEMPLATE_LINE = 40
+_LOOSE_NAME = re.compile(r"^(?:[\u4e00-\u9fa5]{2,4}|[\u4e00-\u9fa5]{1,8}(?:·[\u4e00-\u9fa5]{1,8})+)$")
+
+
+def _template_lines(units: list[_Unit], taken: set[int]) -> list[_Mark]:
+    groups: dict[int, list[tuple[int, re.Match[str], bool]]] = {}
+    for i, unit in enumerate(units[:-1]):
+        if i in taken or unit.kind not in ("heading", "prose") or len(unit.simple) > _MAX_TEMPLATE_LINE \
+                or units[i + 1].kind != "prose":
+            continue
+        for t, template in enumerate(_LINE_TEMPLATES):
+            if (match := template.match(unit.simple)) and _LOOSE_NAME.match(match[1]) \
+                    and not NOT_A_POST.search(match[1]):
+                whole = name_at(match[1], 0, until_end=True)
+                groups.setdefault(t, []).append((i, match, bool(whole and whole[1] == len(match[1]))))
+                break
+    marks = []
+    for found in groups.values():
+        strict = {match[1] for _, match, ok in found if ok}
+        if len(strict) < _MIN_SIGNED or len({match[1] for _, match, _ in found}) < len(found):
+            continue
+        for i, match, _ in found:
+            text = units[i].text
+            post = text[match.start(2): match.end(2)].strip() if match.lastindex and match.lastindex >= 2 else None
+            marks.append(_Mark(i, "open", text[match.start(1): match.end(1)], post or None, len(units[i].simple)))
+    return marks
+
+
 _SPACED_LINE = re.compile(r"^([\u4e00-\u9fa5]{2,4}) +([\u4e00-\u9fa5、，,]{2,16})$")
 
 
@@ -900,6 +937,7 @@ def _best_family(units: list[_Unit], min_weak: int) -> list[_Mark]:
     explicit = [m for m in openers if m.family == "open"]
     explicit = sorted([*explicit, *_name_then_post_lines(units)], key=lambda m: m.unit)
     explicit = sorted([*explicit, *_same_layout_lines(explicit, units)], key=lambda m: m.unit)
+    explicit = sorted([*explicit, *_template_lines(units, {m.unit for m in explicit})], key=lambda m: m.unit)
     # the first line signs a piece only as other lines do, and when it names one person no other line signs
     # (else it is the page's headline about them: r28)
     others = {m.name for m in explicit if not m.top}
