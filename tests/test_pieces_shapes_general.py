@@ -50,3 +50,20 @@ def test_repeated_name_dash_lines_take_a_pen_name_in_the_same_layout() -> None:
     article = extract_text_page(page, "file:///x.txt")
     assert [a for a, _ in _signed(article)] == ["马东阳", "逍遥剑客", "杨建华"]
     assert article.pieces[1].body == "现代人通病：少壮不努力，长大玩手机。"
+
+
+def test_paragraphs_sharing_a_prefix_before_the_name_take_it_as_the_post() -> None:
+    """Kind: page not split, paragraphs opening 'PREFIX NAME：「…」' with a prefix in no list of posts ('市民'), names
+    in Han or Latin letters (r107); a made-up research note whose '研究假设一：' lines share '研究' is no roundup."""
+    page = (
+        "游客多了好不好？\n\n【本台讯】老城区的网红街区游客越来越多，附近居民怎么看？\n\n"
+        "厦门市民林先生：「游客来是好事，带旺了小店，只是周末停车难一点。」\n\n"
+        "厦门市民陈雅婷：「走路慢一点也没关系，城市热闹起来大家都有生意做。」\n\n"
+        "厦门市民Kevin Lee：「我喜欢帮游客拍照，大家都很友好。」"
+    )
+    article = extract_text_page(page, "file:///x.txt")
+    assert _signed(article) == [("林先生", "厦门市民"), ("陈雅婷", "厦门市民"), ("Kevin Lee", "厦门市民")]
+    assert article.pieces[2].body == "「我喜欢帮游客拍照，大家都很友好。」"
+    note = ("研究设计\n\n研究假设一：社会资本越多的职工越容易再就业，再就业的收入也越高。\n\n"
+            "研究假设二：人力资本越多的职工越容易再就业，职业声望也越高。\n\n研究表明：两类资本的作用并不相同。")
+    assert extract_text_page(note, "file:///y.txt").pieces == ()

@@ -923,6 +923,46 @@ def _template_lines(units: list[_Unit], taken: set[int]) -> list[_Mark]:
     return marks
 
 
+# Paragraphs opening 'PREFIX NAME：' with the same PREFIX ('旧金山市民陈先生：「…」', '旧金山市民Alice Han：「…」'):
+# the shared prefix is the speakers' post whatever its words, the rest before the colon a name (kind: pages not
+# split, the post in no list: r107). The prefix is the longest the lines share that leaves each a name.
+_COLON_HEAD = re.compile(r"^([^，。,.!！?？:：；;“”「」『』()（）]{3,26}?) *[:：]")
+_NAME_REST = re.compile(r"^(?:[\u4e00-\u9fa5]{2,4}|[A-Za-z][A-Za-z.\-]*(?: [A-Za-z][A-Za-z.\-]*){0,3})$")
+_MIN_PREFIX = 2
+
+
+def _shared_prefix_openers(units: list[_Unit], taken: set[int]) -> list[_Mark]:
+    heads = {i: m for i, u in enumerate(units) if i not in taken and u.kind in ("prose", "heading")
+             if (m := _COLON_HEAD.match(u.simple)) and m[1].strip() not in _LABEL_WORDS}
+    by_start: dict[str, list[int]] = {}
+    for i, m in heads.items():
+        by_start.setdefault(m[1][:_MIN_PREFIX], []).append(i)
+    marks = []
+    for group in by_start.values():
+        if len(group) < _MIN_SIGNED:
+            continue
+        texts = [heads[i][1] for i in group]
+        prefix = texts[0]
+        for text in texts[1:]:
+            while not text.startswith(prefix):
+                prefix = prefix[:-1]
+        while len(prefix) >= _MIN_PREFIX and not all(_NAME_REST.match(t[len(prefix):].strip()) for t in texts):
+            prefix = prefix[:-1]
+        names = [t[len(prefix):].strip() for t in texts]
+        # two names at least pass the surname test, or are written in Latin letters (the rest may be a pen name)
+        people = [n for n in names if not re.match(r"[\u4e00-\u9fa5]", n)
+                  or ((whole := name_at(n, 0, until_end=True)) and whole[1] == len(n))]
+        if len(prefix) < _MIN_PREFIX or len(set(names)) < len(names) or len(people) < _MIN_SIGNED:
+            continue
+        for i in group:
+            head, text = heads[i], units[i].text
+            rest = head[1][len(prefix):]
+            name_start = len(prefix) + len(rest) - len(rest.lstrip())
+            marks.append(_Mark(i, "open", text[name_start: head.end(1)].strip(), text[:len(prefix)].strip(),
+                               head.end()))
+    return marks
+
+
 _SPACED_LINE = re.compile(r"^([\u4e00-\u9fa5]{2,4}) +([\u4e00-\u9fa5、，,]{2,16})$")
 
 
@@ -938,6 +978,7 @@ def _best_family(units: list[_Unit], min_weak: int) -> list[_Mark]:
     explicit = sorted([*explicit, *_name_then_post_lines(units)], key=lambda m: m.unit)
     explicit = sorted([*explicit, *_same_layout_lines(explicit, units)], key=lambda m: m.unit)
     explicit = sorted([*explicit, *_template_lines(units, {m.unit for m in explicit})], key=lambda m: m.unit)
+    explicit = sorted([*explicit, *_shared_prefix_openers(units, {m.unit for m in explicit})], key=lambda m: m.unit)
     # the first line signs a piece only as other lines do, and when it names one person no other line signs
     # (else it is the page's headline about them: r28)
     others = {m.name for m in explicit if not m.top}
