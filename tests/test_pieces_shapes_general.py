@@ -67,3 +67,16 @@ def test_paragraphs_sharing_a_prefix_before_the_name_take_it_as_the_post() -> No
     note = ("研究设计\n\n研究假设一：社会资本越多的职工越容易再就业，再就业的收入也越高。\n\n"
             "研究假设二：人力资本越多的职工越容易再就业，职业声望也越高。\n\n研究表明：两类资本的作用并不相同。")
     assert extract_text_page(note, "file:///y.txt").pieces == ()
+
+
+def test_post_line_above_the_name_line_signs_down_to_the_last_piece() -> None:
+    """Kind: page not split, a post alone on a line, the name alone on the next, then the piece (r126: the other
+    order of r25's 'NAME / post' lines); the last signer stands right above the page's last paragraph."""
+    page = (
+        "两会期间，代表委员热议工作报告。快来听一听吧！\n\n区人大代表\n\n刘建国\n\n"
+        "今年的报告里，我又看到了人人议事厅这个项目，这是一个新的起点。\n\n区政协委员\n\n孙丽华\n\n"
+        "作为一名医务工作者，我将持续关注区域医疗的高质量建设。"
+    )
+    article = extract_text_page(page, "file:///x.txt")
+    assert _signed(article) == [("刘建国", "区人大代表"), ("孙丽华", "区政协委员")]
+    assert article.pieces[1].body == "作为一名医务工作者，我将持续关注区域医疗的高质量建设。"

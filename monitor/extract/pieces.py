@@ -699,7 +699,7 @@ def _name_then_post_lines(units: list[_Unit]) -> list[_Mark]:
     """A name alone on a line, then one or two short lines that are posts, then the piece:
     '钟南山 / 中国工程院院士 / “共和国勋章”获得者' (r25)."""
     marks = []
-    for i, unit in enumerate(units[:-2]):
+    for i, unit in enumerate(units[:-1]):  # a name line may stand right above the page's last unit
         if unit.kind != "heading" or not (whole := name_at(unit.simple, 0, until_end=True)) \
                 or whole[1] != len(unit.simple):
             continue
@@ -713,7 +713,18 @@ def _name_then_post_lines(units: list[_Unit]) -> list[_Mark]:
         if posts and last + 1 < len(units) and units[last + 1].kind == "prose":
             marks.append(_Mark(last, "open", unit.text, " ".join(p.text for p in posts), len(posts[-1].simple),
                                sig_start=i))
+        elif not posts and i > 0 and _is_post_line(units[i - 1]) and units[i + 1].kind == "prose":
+            # the other order, the post's line above the name's: '区人大代表 / 黄秀娟' (kind: pages not split; r126)
+            marks.append(_Mark(i, "open", unit.text, units[i - 1].text, len(unit.simple), sig_start=i - 1))
     return marks
+
+
+_MAX_POST_LINE = 20
+
+
+def _is_post_line(unit: _Unit) -> bool:
+    return unit.kind == "heading" and len(unit.simple) <= _MAX_POST_LINE and not NOT_A_POST.search(unit.simple) \
+        and bool(re.search(f"(?:{SIGNATURE_POST_END.pattern})$", unit.simple))
 
 
 def _complete_names(openers: list[_Mark], units: list[_Unit]) -> list[_Mark]:
