@@ -80,3 +80,15 @@ def test_post_line_above_the_name_line_signs_down_to_the_last_piece() -> None:
     article = extract_text_page(page, "file:///x.txt")
     assert _signed(article) == [("刘建国", "区人大代表"), ("孙丽华", "区政协委员")]
     assert article.pieces[1].body == "作为一名医务工作者，我将持续关注区域医疗的高质量建设。"
+
+
+def test_transliterated_names_keep_all_their_dotted_parts() -> None:
+    """Kind: a name cut at three characters ('穆罕默' for '穆罕默德·卡西姆·简', one-character last part; r86); a name
+    followed by a sentence holding a dotted newspaper name ('叶兆佳对中青报·中青网记者表示') stays the name."""
+    page = (
+        "多位国际学者接受专访。\n\n巴基斯坦白沙瓦大学名誉教授、中国科学院外籍院士穆罕默德·卡西姆·简表示，论坛意义非凡，"
+        "为大家提供了交换信息的绝佳机会。\n\n加州大学伯克利分校机械工程教授霍马尹·卡泽罗尼表示，论坛规格在全球堪称顶级。\n\n"
+        "澳门地区全国政协委员叶兆佳对中青报·中青网记者表示，他将在未来工作中努力配合。"
+    )
+    article = extract_text_page(page, "file:///x.txt")
+    assert [a for a, _ in _signed(article)] == ["穆罕默德·卡西姆·简", "霍马尹·卡泽罗尼", "叶兆佳"]

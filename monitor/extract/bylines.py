@@ -315,7 +315,8 @@ SIGNATURE_POST_END = re.compile(f"(?:{_SIGNATURE_POST_END})")
 # A name: Han characters (two to eight: minority and transliterated names run long), parts
 # separated by a space or a middle dot for transliterated names.
 _NAME_PART = r"[\u4e00-\u9fa5]{2,8}"
-SIGNATURE_NAME = re.compile(rf"{_NAME_PART}(?:[ ·•]{_NAME_PART}){{0,3}}")
+# A transliterated name's later parts may be one character long ('穆罕默德·卡西姆·简').
+SIGNATURE_NAME = re.compile(rf"{_NAME_PART}(?:[ •]{_NAME_PART}|·[\u4e00-\u9fa5]{{1,8}}){{0,3}}")
 # Characters that, right after a two-character name, start the sentence rather than extend the
 # name (a verb, a preposition, punctuation): '万钢在参加…' is 万钢, '王海波谈…' is 王海波.
 _AFTER_NAME = frozenset("说表认建指介感谈透用在对告坦称强举特更是参倍正的还也等向提回和与则就今去曾将一带从为也于被"
@@ -387,6 +388,17 @@ def _name_span(simple: str, start: int, run_end: int, run: str, until_end: bool,
             spaced or (len(run) <= 4 and (run[0] in _SURNAMES or run.startswith(_COMPOUND_SURNAMES))
                        and run[:2] not in _SURNAME_WORDS and run[:2] not in _NOT_NAMES)):
         return start, run_end
+    if "·" in run and not until_end and (start == 0 or simple[start - 1] != "·"):
+        # a transliterated name is all its dotted parts, whatever follows (kind: names cut at three characters:
+        # '穆罕默', '霍马尹' for '穆罕默德·卡西姆·简', '霍马尹·卡泽罗尼'; r86)
+        dotted = re.match(r"[\u4e00-\u9fa5]{2,5}(?:·[\u4e00-\u9fa5]{1,8})+", run)
+        # ... its parts short and holding no sentence ('叶兆佳对中青报·中青网记者' is a name, then a sentence);
+        # the sentence may start right after the last part ('…·简表示')
+        if dotted:
+            head, _, last = dotted.group(0).rpartition("·")
+            cut = next((k for k in range(1, len(last)) if last[k] in _AFTER_NAME), len(last))
+            if cut <= 5 and not any(c in _AFTER_NAME for c in head[1:]):
+                return start, start + len(head) + 1 + cut
     first = run.split(" ")[0].split("·")[0]
     if not (first[0] in _SURNAMES or first.startswith(_COMPOUND_SURNAMES)) or first[:2] in _NOT_NAMES \
             or first[:2] in _SURNAME_WORDS:
