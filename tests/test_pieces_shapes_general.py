@@ -92,3 +92,18 @@ def test_transliterated_names_keep_all_their_dotted_parts() -> None:
     )
     article = extract_text_page(page, "file:///x.txt")
     assert [a for a, _ in _signed(article)] == ["穆罕默德·卡西姆·简", "霍马尹·卡泽罗尼", "叶兆佳"]
+
+
+def test_the_piece_prints_the_whole_post_the_signature_line_cut_short() -> None:
+    """Kind: post cut short, 'post NAME：headline' lines giving the first title only, the piece printing the whole
+    post before the same name, a photo caption between them (r66)."""
+    page = (
+        "首场“委员通道”开启，委员们都在关注哪些热点？\n\n全国政协委员刘振华：农业科技创新步入世界第一方阵\n\n"
+        "全国政协委员刘振华接受媒体采访。图片来源：新华社\n\n"
+        "全国政协委员、华中农业大学校长刘振华介绍，我国农业科技进步贡献率超过63%。\n\n"
+        "全国政协委员王立强：中国经济增长的奇迹是干出来的\n\n"
+        "全国政协委员、国务院发展研究中心原党组书记王立强表示，中国经济一定能够更上一层楼。"
+    )
+    article = extract_text_page(page, "file:///x.txt")
+    assert _signed(article) == [("刘振华", "全国政协委员、华中农业大学校长"),
+                                ("王立强", "全国政协委员、国务院发展研究中心原党组书记")]

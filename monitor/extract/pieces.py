@@ -1162,7 +1162,13 @@ def split_signed(texts: list[str], title: str | None = None, min_weak: int = 2) 
             parts = [p for p in parts if p]
             # the signer's post from the first of the piece's first paragraphs that prints it before the name
             # (a headline run into the first paragraph leaves the post to the next one: r67, tune half)
-            post = mark.post or next((found for part in parts[:3] if (found := _post_before(mark.name, part))), None)
+            printed = [found for part in parts[:3] if (found := _post_before(mark.name, part))]
+            post = mark.post or next(iter(printed), None)
+            fuller = max(printed, key=len, default="")
+            if mark.post and len(fuller) > len(mark.post) and _simplified(fuller).startswith(_simplified(mark.post)):
+                # the signature line gives the post short ('全国政协委员NAME：…'), the piece prints it whole before
+                # the same name ('全国政协委员、华中农业大学校长NAME介绍'): the whole one (kind: post cut short; r66)
+                post = fuller
             drafts.append((headline, mark.name, post or None, parts))
         lead_end = heads[0] if family != "head" else marks[0].unit
     if family != "head" and sum(headline is not None for headline, *_ in drafts) < _MIN_SIGNED:
