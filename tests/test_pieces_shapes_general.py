@@ -107,3 +107,17 @@ def test_the_piece_prints_the_whole_post_the_signature_line_cut_short() -> None:
     article = extract_text_page(page, "file:///x.txt")
     assert _signed(article) == [("刘振华", "全国政协委员、华中农业大学校长"),
                                 ("王立强", "全国政协委员、国务院发展研究中心原党组书记")]
+
+
+def test_a_signature_line_signs_the_paragraph_under_it_whatever_it_opens_with() -> None:
+    """Kind: a 'NAME post' line alone, then a paragraph opening '企业家应当把…' read as 'post NAME' (post 企业家,
+    name 应当把): the line above already signs that paragraph (r84)."""
+    page = (
+        "企业家们怎么看企业家精神？\n\n柳志明 联想集团创始人、联想控股董事长\n\n"
+        "人有了精神上的追求，迸发出来的力量就会非常大。\n\n宋国平 中国建材集团董事长\n\n"
+        "企业家应当把履行社会责任作为自觉追求，为社会大众创造更多财富。\n\n董丽华 格力电器董事长\n\n"
+        "企业家精神说穿了就是忘记自我。"
+    )
+    article = extract_text_page(page, "file:///x.txt")
+    assert [a for a, _ in _signed(article)] == ["柳志明", "宋国平", "董丽华"]
+    assert article.pieces[1].body.startswith("企业家应当把")

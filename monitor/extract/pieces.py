@@ -755,7 +755,10 @@ def _mixed(best: list[_Mark], weak: list[_Mark], units: list[_Unit]) -> list[_Ma
     paragraph right under a headline-like line ('兰州大学校长严纯华“…”', r35; r28); a signature
     line repeated on the next line counts once."""
     names = {m.name for m in best}
-    extra = [m for m in weak if m.name not in names and m.unit > 0 and m.post
+    # a signature line alone signs the paragraph under it: no weak signature in that paragraph starts another
+    # piece (kind: 'NAME post' line then '企业家应当把…', read as post '企业家' and name '应当把'; r84)
+    signed_below = {m.unit + 1 for m in best if m.start >= len(units[m.unit].simple)}
+    extra = [m for m in weak if m.name not in names and m.unit > 0 and m.post and m.unit not in signed_below
              and (units[m.unit - 1].kind == "heading" or len(units[m.unit - 1].simple) <= 40)
              and units[m.unit].text.lstrip().startswith(m.post)]
     taken = {m.name for m in extra}
