@@ -121,3 +121,17 @@ def test_a_signature_line_signs_the_paragraph_under_it_whatever_it_opens_with() 
     article = extract_text_page(page, "file:///x.txt")
     assert [a for a, _ in _signed(article)] == ["柳志明", "宋国平", "董丽华"]
     assert article.pieces[1].body.startswith("企业家应当把")
+
+
+def test_a_name_swallowing_its_verb_is_cut_where_the_page_names_the_speaker_again() -> None:
+    """Kind: a three-character name read once whose first two characters the page names again as a speaker ('该校
+    校长夏涛勉励…' then '夏涛希望…' is 夏涛); a reference back to the school ('该校') is no part of the post (r48)."""
+    page = (
+        "大学校长们的开学第一讲成为关注的焦点。\n\n"
+        "在安徽农业大学新生开学典禮上，该校校长夏涛勉励新生争做堪当民族复兴大任的时代新人。"
+        "夏涛希望同学们多去图书馆、自习室。\n\n"
+        "清华大学校长邱勇则希望新同学保持蓬勃的生命气息。\n\n"
+        "中国科学院大学党委书记、校长李树深说：“希望同学们既修学术道德，也修口德网德。”"
+    )
+    article = extract_text_page(page, "file:///x.txt")
+    assert _signed(article)[0] == ("夏涛", "校长")

@@ -539,6 +539,11 @@ def _signed_sentence(index: int, unit: _Unit, second: int, short: bool, describe
 _DESCRIBING_VERB = re.compile(r"当选|来自|作为|担任|身为|连任|同为|同是")
 
 
+# A reference back to an organisation named before ('该校校长', '该公司董事长') is no part of the post (the labels'
+# convention since the fourth batch): kind: post wrong at its start (r48).
+_REFERENCE = re.compile(r"^[该該](?:公司|集团|集團|医院|醫院|大学|大學|[\u4e00-\u9fa5])(?=[\u4e00-\u9fa5]{2})")
+
+
 _ADVERB_DI = re.compile(r"地(?![区方市域])")
 
 
@@ -546,6 +551,7 @@ def _post(printed: str) -> str | None:
     """A post as printed, without a description before it ('带着数千绣娘走向富裕的全国人大代表' ->
     '全国人大代表'); None when it cannot be a post (an unclosed bracket: '宝安日报讯(记者')."""
     printed = _POST_CONNECTIVE.sub("", printed.strip(" ，,、：:"))
+    printed = _REFERENCE.sub("", printed)
     if _GROUP_POST.match(printed):
         return None
     if printed.count("(") + printed.count("（") != printed.count(")") + printed.count("）"):
@@ -732,11 +738,26 @@ def _complete_names(openers: list[_Mark], units: list[_Unit]) -> list[_Mark]:
     on the page gives, when the text holds it (r28)."""
     known = {m.name for m in openers}
     completed = []
+    page = "\n".join(u.simple for u in units) if openers else ""
     for mark in openers:
         longer = next((k for k in known if k != mark.name and k.startswith(mark.name) and k in units[mark.unit].text),
                       None)
-        completed.append(replace(mark, name=longer) if longer else mark)
+        completed.append(replace(mark, name=longer or _recurring_name(mark.name, page)))
     return completed
+
+
+# What follows a speaker's name when the page names them again ('夏涛希望…', '夏涛说'): a verb of saying or hoping.
+_NAMED_AGAIN = r"(?:说|表示|认为|指出|强调|介绍|坦言|希望|透露|告诉|提出|称|还|也|则|在|对|谈)"
+
+
+def _recurring_name(name: str, page: str) -> str:
+    """A three-character name read once whose first two characters the page names again as a speaker is the
+    two-character name, the third character the sentence's verb ('该校校长夏涛勉励…' then '夏涛希望…'): kind: a
+    name swallowing the verb after it (r48)."""
+    simple = _simplified(name, True)
+    if len(simple) != 3 or not re.fullmatch(r"[\u4e00-\u9fa5]{3}", simple) or page.count(simple) != 1:
+        return name
+    return name[:2] if re.search(re.escape(simple[:2]) + _NAMED_AGAIN, page) else name
 
 
 def _continuations(weak: list[_Mark], others: list[_Mark], units: list[_Unit]) -> list[_Mark]:
