@@ -135,3 +135,17 @@ def test_a_name_swallowing_its_verb_is_cut_where_the_page_names_the_speaker_agai
     )
     article = extract_text_page(page, "file:///x.txt")
     assert _signed(article)[0] == ("夏涛", "校长")
+
+
+def test_common_titles_and_words_after_a_name_the_lists_lacked() -> None:
+    """Kinds: a paragraph's 'post NAME' not read for a title in no list ('代表团副团长', '主任医师'), and a name
+    swallowing the word after it ('陈志勇形容' read 陈志勇形, '方明博士' read 方明博): r98, r66, r76."""
+    page = (
+        "多位港区全国人大代表于闭幕会后见记者。\n\n"
+        "港区全国人大代表团副团长陈志勇形容，今年的政府工作报告是提振信心、顺应民心。\n\n"
+        "北京协和医院主任医师赵静表示，分级诊疗要让基层接得住。\n\n"
+        "香港一国两制研究中心研究总监方明博士认为，香港要主动对接国家发展。"
+    )
+    article = extract_text_page(page, "file:///x.txt")
+    assert _signed(article) == [("陈志勇", "港区全国人大代表团副团长"), ("赵静", "北京协和医院主任医师"),
+                                ("方明", "香港一国两制研究中心研究总监")]

