@@ -149,3 +149,19 @@ def test_common_titles_and_words_after_a_name_the_lists_lacked() -> None:
     article = extract_text_page(page, "file:///x.txt")
     assert _signed(article) == [("陈志勇", "港区全国人大代表团副团长"), ("赵静", "北京协和医院主任医师"),
                                 ("方明", "香港一国两制研究中心研究总监")]
+
+
+def test_dash_description_lines_name_their_speaker_without_a_listed_post() -> None:
+    """Kind: quotations closed by '——' description lines not signed when no listed post precedes the name: a name
+    opening the line, or following an agent noun ('名嘴', '大师'); the post starts after the line's first clause
+    (r93, r113, r114)."""
+    page = (
+        "“没有公平，就没有希望。”\n——央视名嘴白岩松近日在电视访谈中如是说。\n\n"
+        "“孩子可以有选择地熟背一些段落。”\n——国学大师文怀沙接受专访时，针对儿童读经提出自己的看法。\n\n"
+        "“我们要讲好中国故事。”\n——严歌苓回应新书采用女性角色书写英雄故事的原因。\n\n"
+        "“中国标准变成了世界标准。”\n——日前，在电视节目中，国家重点实验室主任王争鸣这样讲述。"
+    )
+    article = extract_text_page(page, "file:///x.txt")
+    assert _signed(article) == [("白岩松", "央视名嘴"), ("文怀沙", "国学大师"), ("严歌苓", None),
+                                ("王争鸣", "国家重点实验室主任")]
+    assert article.pieces[0].body == "“没有公平，就没有希望。”"

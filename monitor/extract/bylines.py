@@ -18,7 +18,7 @@ from monitor.normalise import clean_text, to_simplified
 
 __all__ = ["split_byline", "find_author", "names_only", "editor", "citation_authors", "copyright_person", "person_source",
            "user_name", "USER_CARD", "PROFILE_CARD", "looks_like_name", "EDITOR_LINE", "PHOTO_CREDIT", "POST_WORDS",
-           "site_name", "name_at", "post_then_name", "SIGNATURE_POST_END", "NOT_A_POST"]
+           "site_name", "name_at", "post_then_name", "SIGNATURE_POST_END", "NOT_A_POST", "name_ends_at"]
 
 _HAN_NAME = r"(?:[\u4e00-\u9fa5]{2,6}·[\u4e00-\u9fa5]{2,6}|[\u4e00-\u9fa5]{2,4})"  # 阿依努尔·买买提
 _USER_NAME = r"(?=.*[A-Za-z0-9&])[A-Za-z0-9_\-.&\u4e00-\u9fa5]{2,20}"
@@ -338,7 +338,12 @@ _AFTER_NAME_WORDS = frozenset("代表 委员 院士 教授 围绕 聚焦 关注 
                               # it: '方舟博士' read 方舟博, '陈勇形容' 陈勇形; held-out roundups r76, r98): titles
                               # printed after a name, and verbs of saying
                               "博士 先生 女士 同志 形容 总结 勉励 寄语 回应 直言 感叹 笑言 坦承 透露 解释 分析 补充 "
-                              "谈及 谈到".split())
+                              "谈及 谈到 这样 如此 如是".split())
+def name_ends_at(simple: str, at: int) -> bool:
+    """Whether a name may end at `simple[at]`: the text ends, or a verb, a preposition or a title starts there."""
+    return at >= len(simple) or simple[at] in _AFTER_NAME or simple[at: at + 2] in _AFTER_NAME_WORDS
+
+
 # Characters that end many given names and also start a verb ('吴志强指出' vs '王刚强调'): after two
 # characters they end the name only when no verb follows them (roundup r56, tune half).
 _NAME_FINAL = frozenset("强正和刚均为一")

@@ -29,6 +29,7 @@ from monitor.extract.bylines import (
     SIGNATURE_POST_END,
     find_author,
     name_at,
+    name_ends_at,
     post_then_name,
     split_byline,
 )
@@ -603,7 +604,7 @@ def _closer(index: int, unit: _Unit) -> _Mark | None:
     if match := _CLOSE_DASH.search(simple, tail):
         sig = _SAID_AFTER.sub("", match.group(1))
         if found := _signature(sig, match.start(1), text):
-            return _Mark(index, "close", found[0], found[1] and _post(found[1]), end=match.start())
+            return _Mark(index, "close", found[0], found[1] and _post(_SETTING.sub("", found[1])), end=match.start())
         if match.start() != 0:
             return None
     elif not simple.startswith("——") or len(simple) > _MAX_DASH_LINE:
@@ -619,6 +620,10 @@ def _closer(index: int, unit: _Unit) -> _Mark | None:
 
 
 _MAX_DASH_LINE = 200
+# A dash line's setting before the post ('日前，在东南卫视节目中，post NAME这样讲述'): when and where, no part of the post
+# (kind: post wrong at its start; r114).
+_SETTING = re.compile(r"^(?:(?:日前|近日|昨天|昨日|今天|近期|(?:\d{4}年)?\d{1,2}月\d{1,2}日)[，,]?\s*)?"
+                      r"(?:在[^，,。]{1,40}?[中上时里后][，,]\s*)?")
 
 
 # A dash line describing who said the quotation above: '——日前，post NAME在接受…专访时这样说道。', '——经济学者吴敬琏
@@ -626,7 +631,7 @@ _MAX_DASH_LINE = 200
 # tune half): the 'post NAME' opening its first clause (after a date or '日前'), when the line says someone said or
 # wrote something.
 _TIME_LEAD_DASH = re.compile(r"(?:日前|近日|昨天|昨日|今天|近期|(?:\d{4}年)?\d{1,2}月\d{1,2}日)[，,]?\s*")
-_SAID_IN_LINE = re.compile(r"说|表示|写道|撰文|认为|指出|谈|回应|讲述|评|如是|称")
+_SAID_IN_LINE = re.compile(r"说|表示|写道|撰文|认为|指出|谈|回应|讲述|评|如是|称|解释|提出|专访|采访|看法|回答")
 _UNLISTED_NAME = re.compile(f"(?:{SIGNATURE_POST_END.pattern})([\u4e00-\u9fa5]{{2,3}}?)(?=在|说|撰文|表示|谈|认为|这样|如是)")
 
 
@@ -641,11 +646,32 @@ def _described_signer(sig: str, offset: int, text: str) -> tuple[str, str | None
         # a name whose surname no list holds ('——媒体人草威在文章…里如是说': r116), right after a post and right
         # before a verb or '在': in a dash line the post is evidence enough
         found = (unlisted.start(1), unlisted.start(1), unlisted.end(1))
+    if not found and (found := _named_in_description(sig, start, end)):
+        post_end, name_start, name_end = found
+        post = _post(text[offset + start: offset + post_end]) if post_end > start else None
+        return text[offset + name_start: offset + name_end], post
     if not found:
         return None
     post_end, name_start, name_end = found
+    # the post starts after the last clause before it ('日前，在…节目中，post NAME': kind: post wrong at its start)
+    start = max(start, *(sig.rfind(c, start, post_end) + 1 for c in "，,；;"))
     post = _post(text[offset + start: offset + post_end])
     return (text[offset + name_start: offset + name_end], post) if post else None
+
+
+# The end of an agent noun, a description a name may follow in a dash line ('译者', '国学大师', '央视名嘴').
+_AGENT_END = re.compile(r"[者家师師嘴员員人手]")
+
+
+def _named_in_description(sig: str, start: int, end: int) -> tuple[int, int, int] | None:
+    """The person a dash line describes when no listed post precedes the name: a name opening the line
+    ('——严歌苓回应…') or following an agent noun ('——译者李继宏很有信心', '——国学大师文怀沙接受…'), ended by a
+    verb or a title (kind: quotations closed by description lines not signed; held-out roundups r92, r113)."""
+    for at in [start, *(m.end() for m in _AGENT_END.finditer(sig, start, end))]:
+        found = name_at(sig[:end], at)
+        if found and found[0] == at and found[1] - at <= 3 and name_ends_at(sig[:end], found[1]):
+            return at, *found
+    return None
 
 
 # What a dash signature says after the name ('——作家张平说。', '——…总编辑郭哲铭说': roundup r94, tenth batch, tune half)
