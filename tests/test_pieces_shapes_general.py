@@ -165,3 +165,19 @@ def test_dash_description_lines_name_their_speaker_without_a_listed_post() -> No
     assert _signed(article) == [("白岩松", "央视名嘴"), ("文怀沙", "国学大师"), ("严歌苓", None),
                                 ("王争鸣", "国家重点实验室主任")]
     assert article.pieces[0].body == "“没有公平，就没有希望。”"
+
+
+def test_speakers_introduced_by_a_sentence_among_post_name_colon_lines() -> None:
+    """Kinds: speakers introduced 'post NAME在…时说' among 'post NAME：' paragraphs merged into the piece above, and a
+    long minority name set off by a space cut at three characters (r63)."""
+    page = (
+        "委员们在分组讨论时认为，要以高水平履职服务高质量发展。\n\n"
+        "全国政协副主席刘国华在参加社会福利界委员小组讨论时说，过去一年我国经济社会发展取得新的重大成就。\n\n"
+        "全国政协委员 吴晓红：报告通篇贯穿新发展理念，目标清晰务实。\n\n"
+        "全国政协委员 阿拉腾达来：报告立足开局之年，每项部署都贴合发展实际。\n\n"
+        "全国政协委员 江海：新质生产力迸发出了很多标志性的成果。\n\n"
+        "全国政协副主席邵明在参加界别小组讨论时说，今年是规划开局之年。"
+    )
+    article = extract_text_page(page, "file:///x.txt")
+    assert [a for a, _ in _signed(article)] == ["刘国华", "吴晓红", "阿拉腾达来", "江海", "邵明"]
+    assert article.pieces[3].body == "新质生产力迸发出了很多标志性的成果。"

@@ -399,8 +399,11 @@ def _name_span(simple: str, start: int, run_end: int, run: str, until_end: bool,
     spaced = " " in run or "·" in run
     if until_end and not simple[run_end:].strip("：:。. ") and not _LONG_NAME_BAD.search(run) \
             and not SIGNATURE_POST_END.search(run) and (
-            spaced or (len(run) <= 4 and (run[0] in _SURNAMES or run.startswith(_COMPOUND_SURNAMES))
+            spaced or ((len(run) <= 4 or (len(run) <= 6 and simple[start - 1: start] == " "))
+                       and (run[0] in _SURNAMES or run.startswith(_COMPOUND_SURNAMES))
                        and run[:2] not in _SURNAME_WORDS and run[:2] not in _NOT_NAMES)):
+        # up to six characters when a space sets the name off from the post before it ('全国政协委员 阿拉腾达来：'):
+        # minority names run long (kind: a name cut at three characters; r63)
         return start, run_end
     if "·" in run and not until_end and (start == 0 or simple[start - 1] != "·"):
         # a transliterated name is all its dotted parts, whatever follows (kind: names cut at three characters:

@@ -810,9 +810,20 @@ def _mixed(best: list[_Mark], weak: list[_Mark], units: list[_Unit]) -> list[_Ma
              and units[m.unit].text.lstrip().startswith(m.post)]
     taken = {m.name for m in extra}
     extra += [m for m in weak if m.name not in names | taken and _like_explicit(m, best, units)]
+    taken |= {m.name for m in extra}
+    # on a page the explicit signatures split already, a paragraph opening with 'post NAME' whose first sentence
+    # says someone spoke is a speaker's piece too (kind: speakers introduced by a sentence among 'post NAME：'
+    # lines merged into the piece above; r63)
+    extra += [m for m in weak if m.name not in names | taken and m.post and m.unit not in signed_below
+              and units[m.unit].text.lstrip().startswith(m.post) and _speaks_first(units[m.unit].simple)]
     marks = sorted([*best, *extra], key=lambda m: m.unit)
     return [m for n, m in enumerate(marks)
             if not (n + 1 < len(marks) and marks[n + 1].name == m.name and marks[n + 1].unit == m.unit + 1)]
+
+
+def _speaks_first(simple: str) -> bool:
+    stop = _SENTENCE_END.search(simple)
+    return bool(_SPEECH.search(simple, 0, stop.start() if stop else len(simple)))
 
 
 def _with_explicit(weak: list[_Mark], explicit: list[_Mark], units: list[_Unit]) -> list[_Mark]:
