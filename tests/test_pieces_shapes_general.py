@@ -181,3 +181,17 @@ def test_speakers_introduced_by_a_sentence_among_post_name_colon_lines() -> None
     article = extract_text_page(page, "file:///x.txt")
     assert [a for a, _ in _signed(article)] == ["刘国华", "吴晓红", "阿拉腾达来", "江海", "邵明"]
     assert article.pieces[3].body == "新质生产力迸发出了很多标志性的成果。"
+
+
+def test_post_name_colon_lines_in_the_page_layout_sign_with_posts_the_list_misses() -> None:
+    """Kind: 'post NAME：' lines alone above the answers, two read already, the others ending in a post no list
+    holds ('…董事CEO', '集团CTO'): the same layout signs them too (r85)."""
+    page = (
+        "2、战略新兴产业前景如何？\n\n网秦移动有限公司首席执行官林志宇：\n\n国内的云计算大部分还处在投资阶段。\n\n"
+        "印度维布络公司大中华区总经理艾伦：\n\n谈到云计算，我们可以从两个层面考虑。\n\n"
+        "3、社会保障做什么？\n\n慈铭健康体检管理集团董事CEO韩晓红：\n\n要满足人民群众的基本医疗需求。\n\n"
+        "东软集团CTO刘建仁：\n\n现在中国对医疗和教育两个领域非常重视。"
+    )
+    article = extract_text_page(page, "file:///x.txt")
+    assert _signed(article)[2:] == [("韩晓红", "慈铭健康体检管理集团董事CEO"), ("刘建仁", "东软集团CTO")]
+    assert article.pieces[2].body == "要满足人民群众的基本医疗需求。"

@@ -1035,6 +1035,29 @@ def _shared_prefix_openers(units: list[_Unit], taken: set[int]) -> list[_Mark]:
     return marks
 
 
+_COLON_LINE = re.compile(r"^([^，。,.!！?？:：；;“”「」]{2,36}?)([\u4e00-\u9fa5]{2,3}) *[:：]$")
+
+
+def _same_layout_colon_lines(explicit: list[_Mark], units: list[_Unit]) -> list[_Mark]:
+    """'post NAME：' lines alone above their pieces, when two lines of the page are read so already: the others in
+    the same layout sign too, their post in no list ('…集团董事CEO韩小红：', '东软集团CEO刘积仁：'): kind: a speaker
+    merged into the piece above for a post the vocabulary misses (r85)."""
+    alone = [m for m in explicit if m.post and units[m.unit].simple.rstrip().endswith((":", "："))
+             and m.start >= len(units[m.unit].simple.rstrip())]
+    if len({m.name for m in alone}) < _MIN_SIGNED:
+        return []
+    taken = {m.unit for m in explicit}
+    marks = []
+    for i, unit in enumerate(units[:-1]):
+        if i in taken or units[i + 1].kind != "prose" or not (match := _COLON_LINE.match(unit.simple.rstrip())):
+            continue
+        whole = name_at(match[2], 0, until_end=True)
+        if whole and whole[1] == len(match[2]) and not NOT_A_POST.search(match[1]):
+            marks.append(_Mark(i, "open", unit.text[match.start(2): match.end(2)],
+                               unit.text[: match.end(1)].strip() or None, len(unit.simple)))
+    return marks
+
+
 _SPACED_LINE = re.compile(r"^([\u4e00-\u9fa5]{2,4}) +([\u4e00-\u9fa5、，,]{2,16})$")
 
 
@@ -1051,6 +1074,7 @@ def _best_family(units: list[_Unit], min_weak: int) -> list[_Mark]:
     explicit = sorted([*explicit, *_same_layout_lines(explicit, units)], key=lambda m: m.unit)
     explicit = sorted([*explicit, *_template_lines(units, {m.unit for m in explicit})], key=lambda m: m.unit)
     explicit = sorted([*explicit, *_shared_prefix_openers(units, {m.unit for m in explicit})], key=lambda m: m.unit)
+    explicit = sorted([*explicit, *_same_layout_colon_lines(explicit, units)], key=lambda m: m.unit)
     # the first line signs a piece only as other lines do, and when it names one person no other line signs
     # (else it is the page's headline about them: r28)
     others = {m.name for m in explicit if not m.top}
