@@ -195,3 +195,15 @@ def test_post_name_colon_lines_in_the_page_layout_sign_with_posts_the_list_misse
     article = extract_text_page(page, "file:///x.txt")
     assert _signed(article)[2:] == [("韩晓红", "慈铭健康体检管理集团董事CEO"), ("刘建仁", "东软集团CTO")]
     assert article.pieces[2].body == "要满足人民群众的基本医疗需求。"
+
+
+def test_a_surname_no_list_holds_signs_in_the_page_colon_line_layout() -> None:
+    """Kind: a 'post NAME：' line whose name starts with a surname no list holds ('仵') among lines read already:
+    the layout and the post word are the evidence; '区长表示：' stays no signature (r131)."""
+    page = (
+        "区长寄语\n\n新城区区长仵海：\n\n新常态赋予新使命，新理念引领新征程。\n\n"
+        "碑林区区长卢光明：\n\n规划蓝图已经绘就，全面建成小康社会进入决胜期。\n\n"
+        "莲湖区区长和文军：\n\n回眸过去一年，群众收获了更多蓝天。\n\n雁塔区区长表示：\n\n要全力以赴稳增长。"
+    )
+    article = extract_text_page(page, "file:///x.txt")
+    assert _signed(article) == [("仵海", "新城区区长"), ("卢光明", "碑林区区长"), ("和文军", "莲湖区区长")]

@@ -1035,12 +1035,12 @@ def _shared_prefix_openers(units: list[_Unit], taken: set[int]) -> list[_Mark]:
     return marks
 
 
-_COLON_LINE = re.compile(r"^([^，。,.!！?？:：；;“”「」]{2,36}?)([\u4e00-\u9fa5]{2,3}) *[:：]$")
+_COLON_LINE = re.compile(r"^([^，。,.!！?？:：；;“”「」]{4,40}?) *[:：]$")
 
 
 def _same_layout_colon_lines(explicit: list[_Mark], units: list[_Unit]) -> list[_Mark]:
     """'post NAME：' lines alone above their pieces, when two lines of the page are read so already: the others in
-    the same layout sign too, their post in no list ('…集团董事CEO韩小红：', '东软集团CEO刘积仁：'): kind: a speaker
+    the same layout sign too, their post in no list ('…集团董事CEO韩小红：', '东软集团CTO刘积仁：'): kind: a speaker
     merged into the piece above for a post the vocabulary misses (r85)."""
     alone = [m for m in explicit if m.post and units[m.unit].simple.rstrip().endswith((":", "："))
              and m.start >= len(units[m.unit].simple.rstrip())]
@@ -1051,11 +1051,26 @@ def _same_layout_colon_lines(explicit: list[_Mark], units: list[_Unit]) -> list[
     for i, unit in enumerate(units[:-1]):
         if i in taken or units[i + 1].kind != "prose" or not (match := _COLON_LINE.match(unit.simple.rstrip())):
             continue
-        whole = name_at(match[2], 0, until_end=True)
-        if whole and whole[1] == len(match[2]) and not NOT_A_POST.search(match[1]):
-            marks.append(_Mark(i, "open", unit.text[match.start(2): match.end(2)],
-                               unit.text[: match.end(1)].strip() or None, len(unit.simple)))
+        if cut := _post_and_name(match[1]):
+            marks.append(_Mark(i, "open", unit.text[cut: match.end(1)], unit.text[:cut].strip() or None,
+                               len(unit.simple)))
     return marks
+
+
+def _post_and_name(head: str) -> int | None:
+    """Where the name starts in 'post NAME' (a name of two or three characters): the split whose name passes the
+    surname test, else (the layout being the evidence) the one whose post ends in a post word and whose name does
+    not start like a verb ('新城区区长仵江', a surname no list holds; '区长表示' is no name)."""
+    if NOT_A_POST.search(head):
+        return None
+    for size in (3, 2):
+        whole = name_at(head[-size:], 0, until_end=True)
+        if len(head) > size + 1 and whole and whole[1] == size:
+            return len(head) - size
+    for size in (2, 3):
+        if len(head) > size + 1 and _is_post_line(_unit(head[:-size])) and not name_ends_at(head[-size:], 0):
+            return len(head) - size
+    return None
 
 
 _SPACED_LINE = re.compile(r"^([\u4e00-\u9fa5]{2,4}) +([\u4e00-\u9fa5、，,]{2,16})$")
