@@ -65,6 +65,10 @@ def test_roundup_set_pieces_right() -> None:
     tune = [p for p in real if _tune(p) and p["batch"] != "sixteenth"]
     right = sum(_right(_page(p["file"]), p["pieces"]) for p in tune)
     assert right / sum(len(p["pieces"]) for p in tune) >= 0.95
+    # the sixteenth batch's tune half, 19/35 before the rules written from its failures and the held-out ones: 70%
+    sixteenth = [p for p in real if _tune(p) and p["batch"] == "sixteenth"]
+    right = sum(_right(_page(p["file"]), p["pieces"]) for p in sixteenth)
+    assert right / sum(len(p["pieces"]) for p in sixteenth) >= 0.70
     seed = next(p for p in LABELS if p["file"].startswith("seed"))
     assert _right(_page(seed["file"]), seed["pieces"]) == 6
 
