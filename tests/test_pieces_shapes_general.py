@@ -207,3 +207,16 @@ def test_a_surname_no_list_holds_signs_in_the_page_colon_line_layout() -> None:
     )
     article = extract_text_page(page, "file:///x.txt")
     assert _signed(article) == [("仵海", "新城区区长"), ("卢光明", "碑林区区长"), ("和文军", "莲湖区区长")]
+
+
+def test_a_lead_quoting_terms_does_not_hide_the_speaker_after_it() -> None:
+    """Kind: a speaker after a short lead sentence not read because the lead holds a long quoted list of terms
+    ('“农业大县、工业小县、财政穷县”'), taken for someone's words (r125)."""
+    page = (
+        "招商引资仍是县官重头戏\n\n"
+        "重庆酉阳县委书记陈立勇是3年前从江苏引进的干部。他说：“沿海和内地最大的差距是工业文明与农业文明的差距。”\n\n"
+        "对于“农业大县、工业小县、财政穷县”的传统农区来说，节能减排让财政更加捉襟见肘。"
+        "湖南衡东县委书记刘运华说：“上级下达节能减排指标后，冶炼产业就关了15家企业。”"
+    )
+    article = extract_text_page(page, "file:///x.txt")
+    assert _signed(article) == [("陈立勇", "重庆酉阳县委书记"), ("刘运华", "湖南衡东县委书记")]
