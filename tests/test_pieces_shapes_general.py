@@ -220,3 +220,18 @@ def test_a_lead_quoting_terms_does_not_hide_the_speaker_after_it() -> None:
     )
     article = extract_text_page(page, "file:///x.txt")
     assert _signed(article) == [("陈立勇", "重庆酉阳县委书记"), ("刘运华", "湖南衡东县委书记")]
+
+
+def test_a_post_two_signers_carry_opens_a_paragraph_with_an_unlisted_surname() -> None:
+    """Kind: a speaker dropped for a surname no list holds ('别'), the paragraph merged into the piece above; the
+    post that two other signers of the page carry, opening the paragraph, is the evidence (r133)."""
+    page = (
+        "委员们围绕政府工作报告展开讨论。\n\n"
+        "“报告既鼓舞人心，又提振士气。”聆听报告后，市政协委员张晓娜内心充满力量。\n\n"
+        "“过去一年，全市实现了农业丰产增收。”聆听报告后，市政协委员孙文博表示，他将认真履职。\n\n"
+        "政府工作报告的字里行间，处处体现着民生温度。\n\n"
+        "市政协委员别丽从政府工作报告中感受到了民生改善带来的喜人变化。"
+    )
+    article = extract_text_page(page, "file:///x.txt")
+    assert [a for a, _ in _signed(article)] == ["张晓娜", "孙文博", "别丽"]
+    assert "喜人变化" not in article.pieces[1].body

@@ -824,6 +824,29 @@ def _mixed(best: list[_Mark], weak: list[_Mark], units: list[_Unit]) -> list[_Ma
             if not (n + 1 < len(marks) and marks[n + 1].name == m.name and marks[n + 1].unit == m.unit + 1)]
 
 
+def _same_post_openers(openers: list[_Mark], units: list[_Unit]) -> list[_Mark]:
+    """A paragraph opening with the very post two other signers of the page carry ('市政协委员'), then a name whose
+    surname no list holds, ended by a verb or a preposition ('市政协委员别黎从…'): the repeated post is the evidence
+    (kind: speaker dropped for an unlisted surname, the paragraph merged into the piece above; r133)."""
+    counts: dict[str, int] = {}
+    for m in openers:
+        if m.post:
+            counts[_simplified(m.post, True)] = counts.get(_simplified(m.post, True), 0) + 1
+    posts = [p for p, n in counts.items() if n >= _MIN_SIGNED and len(p) >= _MIN_FULL_POST - 1]
+    taken = {m.unit for m in openers}
+    marks = []
+    for i, unit in enumerate(units):
+        if i in taken or unit.kind != "prose":
+            continue
+        post = next((p for p in posts if unit.simple.startswith(p)), None)
+        if post is None or name_ends_at(unit.simple, len(post)):
+            continue
+        size = next((k for k in (2, 3) if name_ends_at(unit.simple, len(post) + k)), None)
+        if size:
+            marks.append(_Mark(i, "open-weak", unit.text[len(post): len(post) + size], unit.text[:len(post)]))
+    return marks
+
+
 def _speaks_first(simple: str) -> bool:
     stop = _SENTENCE_END.search(simple)
     return bool(_SPEECH.search(simple, 0, stop.start() if stop else len(simple)))
@@ -1087,6 +1110,7 @@ def _best_family(units: list[_Unit], min_weak: int) -> list[_Mark]:
     # a speaker quoted on, already introduced in the paragraph above ('…王社平代表…' then '“…”王社平说'), is no new piece
     openers = [m for m in openers if not (m.after_quote and m.unit > 0
                                           and _simplified(m.name, True) in units[m.unit - 1].simple)]
+    openers = sorted([*openers, *_same_post_openers(openers, units)], key=lambda m: m.unit)
     explicit = [m for m in openers if m.family == "open"]
     explicit = sorted([*explicit, *_name_then_post_lines(units)], key=lambda m: m.unit)
     explicit = sorted([*explicit, *_same_layout_lines(explicit, units)], key=lambda m: m.unit)
