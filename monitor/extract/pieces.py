@@ -29,6 +29,7 @@ from monitor.extract.bylines import (
     SIGNATURE_POST_END,
     find_author,
     name_at,
+    name_ends_at,
     post_then_name,
     split_byline,
 )
@@ -465,6 +466,7 @@ def _speaker_after_quote(simple: str, begin: int) -> tuple[int, int] | None:
     return None
 
 
+_QUOTED_SPEECH = re.compile(r"[“\"「](?=[^”\"」]{13,})[^”\"」]*?[，,。！？!?；;：:]")
 _MAX_LEAD = 50
 _MAX_LEAD_SENTENCES = 2
 _MAX_LONG_LEAD = 100
@@ -496,7 +498,9 @@ def _after_lead(index: int, unit: _Unit, begin: int) -> _Mark | None:
     second = begin
     for sentence in range(_MAX_LEAD_SENTENCES):
         lead = _SENTENCE_END.search(simple, second, second + _MAX_LONG_LEAD)
-        if not lead or re.search(r"[“\"「][^”\"」]{13,}", simple[second: lead.start()]):  # quoted words, no speech
+        # a lead quoting speech (a quotation holding a clause) is someone's words; a quoted name or list of terms
+        # ('“农业大县、工业小县、财政穷县”的传统农区') is not (kind: second speaker after a lead not read; r125)
+        if not lead or _QUOTED_SPEECH.search(simple, second, lead.start()):
             return None
         short = lead.end() - second <= _MAX_LEAD
         second = lead.end()
@@ -539,6 +543,11 @@ def _signed_sentence(index: int, unit: _Unit, second: int, short: bool, describe
 _DESCRIBING_VERB = re.compile(r"当选|来自|作为|担任|身为|连任|同为|同是")
 
 
+# A reference back to an organisation named before ('该校校长', '该公司董事长') is no part of the post (the labels'
+# convention since the fourth batch): kind: post wrong at its start (r48).
+_REFERENCE = re.compile(r"^[该該](?:公司|集团|集團|医院|醫院|大学|大學|[\u4e00-\u9fa5])(?=[\u4e00-\u9fa5]{2})")
+
+
 _ADVERB_DI = re.compile(r"地(?![区方市域])")
 
 
@@ -546,6 +555,7 @@ def _post(printed: str) -> str | None:
     """A post as printed, without a description before it ('带着数千绣娘走向富裕的全国人大代表' ->
     '全国人大代表'); None when it cannot be a post (an unclosed bracket: '宝安日报讯(记者')."""
     printed = _POST_CONNECTIVE.sub("", printed.strip(" ，,、：:"))
+    printed = _REFERENCE.sub("", printed)
     if _GROUP_POST.match(printed):
         return None
     if printed.count("(") + printed.count("（") != printed.count(")") + printed.count("）"):
@@ -597,7 +607,7 @@ def _closer(index: int, unit: _Unit) -> _Mark | None:
     if match := _CLOSE_DASH.search(simple, tail):
         sig = _SAID_AFTER.sub("", match.group(1))
         if found := _signature(sig, match.start(1), text):
-            return _Mark(index, "close", found[0], found[1] and _post(found[1]), end=match.start())
+            return _Mark(index, "close", found[0], found[1] and _post(_SETTING.sub("", found[1])), end=match.start())
         if match.start() != 0:
             return None
     elif not simple.startswith("——") or len(simple) > _MAX_DASH_LINE:
@@ -613,6 +623,10 @@ def _closer(index: int, unit: _Unit) -> _Mark | None:
 
 
 _MAX_DASH_LINE = 200
+# A dash line's setting before the post ('日前，在东南卫视节目中，post NAME这样讲述'): when and where, no part of the post
+# (kind: post wrong at its start; r114).
+_SETTING = re.compile(r"^(?:(?:日前|近日|昨天|昨日|今天|近期|(?:\d{4}年)?\d{1,2}月\d{1,2}日)[，,]?\s*)?"
+                      r"(?:在[^，,。]{1,40}?[中上时里后][，,]\s*)?")
 
 
 # A dash line describing who said the quotation above: '——日前，post NAME在接受…专访时这样说道。', '——经济学者吴敬琏
@@ -620,7 +634,7 @@ _MAX_DASH_LINE = 200
 # tune half): the 'post NAME' opening its first clause (after a date or '日前'), when the line says someone said or
 # wrote something.
 _TIME_LEAD_DASH = re.compile(r"(?:日前|近日|昨天|昨日|今天|近期|(?:\d{4}年)?\d{1,2}月\d{1,2}日)[，,]?\s*")
-_SAID_IN_LINE = re.compile(r"说|表示|写道|撰文|认为|指出|谈|回应|讲述|评|如是|称")
+_SAID_IN_LINE = re.compile(r"说|表示|写道|撰文|认为|指出|谈|回应|讲述|评|如是|称|解释|提出|专访|采访|看法|回答")
 _UNLISTED_NAME = re.compile(f"(?:{SIGNATURE_POST_END.pattern})([\u4e00-\u9fa5]{{2,3}}?)(?=在|说|撰文|表示|谈|认为|这样|如是)")
 
 
@@ -635,11 +649,32 @@ def _described_signer(sig: str, offset: int, text: str) -> tuple[str, str | None
         # a name whose surname no list holds ('——媒体人草威在文章…里如是说': r116), right after a post and right
         # before a verb or '在': in a dash line the post is evidence enough
         found = (unlisted.start(1), unlisted.start(1), unlisted.end(1))
+    if not found and (found := _named_in_description(sig, start, end)):
+        post_end, name_start, name_end = found
+        post = _post(text[offset + start: offset + post_end]) if post_end > start else None
+        return text[offset + name_start: offset + name_end], post
     if not found:
         return None
     post_end, name_start, name_end = found
+    # the post starts after the last clause before it ('日前，在…节目中，post NAME': kind: post wrong at its start)
+    start = max(start, *(sig.rfind(c, start, post_end) + 1 for c in "，,；;"))
     post = _post(text[offset + start: offset + post_end])
     return (text[offset + name_start: offset + name_end], post) if post else None
+
+
+# The end of an agent noun, a description a name may follow in a dash line ('译者', '国学大师', '央视名嘴').
+_AGENT_END = re.compile(r"[者家师師嘴员員人手]")
+
+
+def _named_in_description(sig: str, start: int, end: int) -> tuple[int, int, int] | None:
+    """The person a dash line describes when no listed post precedes the name: a name opening the line
+    ('——严歌苓回应…') or following an agent noun ('——译者李继宏很有信心', '——国学大师文怀沙接受…'), ended by a
+    verb or a title (kind: quotations closed by description lines not signed; held-out roundups r92, r113)."""
+    for at in [start, *(m.end() for m in _AGENT_END.finditer(sig, start, end))]:
+        found = name_at(sig[:end], at)
+        if found and found[0] == at and found[1] - at <= 3 and name_ends_at(sig[:end], found[1]):
+            return at, *found
+    return None
 
 
 # What a dash signature says after the name ('——作家张平说。', '——…总编辑郭哲铭说': roundup r94, tenth batch, tune half)
@@ -699,7 +734,7 @@ def _name_then_post_lines(units: list[_Unit]) -> list[_Mark]:
     """A name alone on a line, then one or two short lines that are posts, then the piece:
     '钟南山 / 中国工程院院士 / “共和国勋章”获得者' (r25)."""
     marks = []
-    for i, unit in enumerate(units[:-2]):
+    for i, unit in enumerate(units[:-1]):  # a name line may stand right above the page's last unit
         if unit.kind != "heading" or not (whole := name_at(unit.simple, 0, until_end=True)) \
                 or whole[1] != len(unit.simple):
             continue
@@ -713,7 +748,18 @@ def _name_then_post_lines(units: list[_Unit]) -> list[_Mark]:
         if posts and last + 1 < len(units) and units[last + 1].kind == "prose":
             marks.append(_Mark(last, "open", unit.text, " ".join(p.text for p in posts), len(posts[-1].simple),
                                sig_start=i))
+        elif not posts and i > 0 and _is_post_line(units[i - 1]) and units[i + 1].kind == "prose":
+            # the other order, the post's line above the name's: '区人大代表 / 黄秀娟' (kind: pages not split; r126)
+            marks.append(_Mark(i, "open", unit.text, units[i - 1].text, len(unit.simple), sig_start=i - 1))
     return marks
+
+
+_MAX_POST_LINE = 20
+
+
+def _is_post_line(unit: _Unit) -> bool:
+    return unit.kind == "heading" and len(unit.simple) <= _MAX_POST_LINE and not NOT_A_POST.search(unit.simple) \
+        and bool(re.search(f"(?:{SIGNATURE_POST_END.pattern})$", unit.simple))
 
 
 def _complete_names(openers: list[_Mark], units: list[_Unit]) -> list[_Mark]:
@@ -721,11 +767,26 @@ def _complete_names(openers: list[_Mark], units: list[_Unit]) -> list[_Mark]:
     on the page gives, when the text holds it (r28)."""
     known = {m.name for m in openers}
     completed = []
+    page = "\n".join(u.simple for u in units) if openers else ""
     for mark in openers:
         longer = next((k for k in known if k != mark.name and k.startswith(mark.name) and k in units[mark.unit].text),
                       None)
-        completed.append(replace(mark, name=longer) if longer else mark)
+        completed.append(replace(mark, name=longer or _recurring_name(mark.name, page)))
     return completed
+
+
+# What follows a speaker's name when the page names them again ('夏涛希望…', '夏涛说'): a verb of saying or hoping.
+_NAMED_AGAIN = r"(?:说|表示|认为|指出|强调|介绍|坦言|希望|透露|告诉|提出|称|还|也|则|在|对|谈)"
+
+
+def _recurring_name(name: str, page: str) -> str:
+    """A three-character name read once whose first two characters the page names again as a speaker is the
+    two-character name, the third character the sentence's verb ('该校校长夏涛勉励…' then '夏涛希望…'): kind: a
+    name swallowing the verb after it (r48)."""
+    simple = _simplified(name, True)
+    if len(simple) != 3 or not re.fullmatch(r"[\u4e00-\u9fa5]{3}", simple) or page.count(simple) != 1:
+        return name
+    return name[:2] if re.search(re.escape(simple[:2]) + _NAMED_AGAIN, page) else name
 
 
 def _continuations(weak: list[_Mark], others: list[_Mark], units: list[_Unit]) -> list[_Mark]:
@@ -744,14 +805,64 @@ def _mixed(best: list[_Mark], weak: list[_Mark], units: list[_Unit]) -> list[_Ma
     paragraph right under a headline-like line ('兰州大学校长严纯华“…”', r35; r28); a signature
     line repeated on the next line counts once."""
     names = {m.name for m in best}
-    extra = [m for m in weak if m.name not in names and m.unit > 0 and m.post
+    # a signature line alone signs the paragraph under it: no weak signature in that paragraph starts another
+    # piece (kind: 'NAME post' line then '企业家应当把…', read as post '企业家' and name '应当把'; r84)
+    signed_below = {m.unit + 1 for m in best if m.start >= len(units[m.unit].simple)}
+    extra = [m for m in weak if m.name not in names and m.unit > 0 and m.post and m.unit not in signed_below
              and (units[m.unit - 1].kind == "heading" or len(units[m.unit - 1].simple) <= 40)
              and units[m.unit].text.lstrip().startswith(m.post)]
     taken = {m.name for m in extra}
     extra += [m for m in weak if m.name not in names | taken and _like_explicit(m, best, units)]
+    taken |= {m.name for m in extra}
+    # on a page the explicit signatures split already, a paragraph opening with 'post NAME' whose first sentence
+    # says someone spoke is a speaker's piece too (kind: speakers introduced by a sentence among 'post NAME：'
+    # lines merged into the piece above; r63)
+    extra += [m for m in weak if m.name not in names | taken and m.post and m.unit not in signed_below
+              and units[m.unit].text.lstrip().startswith(m.post) and _speaks_first(units[m.unit].simple)]
     marks = sorted([*best, *extra], key=lambda m: m.unit)
     return [m for n, m in enumerate(marks)
             if not (n + 1 < len(marks) and marks[n + 1].name == m.name and marks[n + 1].unit == m.unit + 1)]
+
+
+def _same_post_openers(openers: list[_Mark], units: list[_Unit]) -> list[_Mark]:
+    """A paragraph opening with the very post two other signers of the page carry ('市政协委员'), then a name whose
+    surname no list holds, ended by a verb or a preposition ('市政协委员别黎从…'): the repeated post is the evidence
+    (kind: speaker dropped for an unlisted surname, the paragraph merged into the piece above; r133)."""
+    counts: dict[str, int] = {}
+    for m in openers:
+        if m.post:
+            counts[_simplified(m.post, True)] = counts.get(_simplified(m.post, True), 0) + 1
+    posts = [p for p, n in counts.items() if n >= _MIN_SIGNED and len(p) >= _MIN_FULL_POST - 1]
+    taken = {m.unit for m in openers}
+    marks = []
+    for i, unit in enumerate(units):
+        if i in taken or unit.kind != "prose":
+            continue
+        post = next((p for p in posts if unit.simple.startswith(p)), None)
+        if post is None or name_ends_at(unit.simple, len(post)):
+            continue
+        size = next((k for k in (2, 3) if name_ends_at(unit.simple, len(post) + k)), None)
+        if size:
+            marks.append(_Mark(i, "open-weak", unit.text[len(post): len(post) + size], unit.text[:len(post)]))
+    return marks
+
+
+def _speaks_first(simple: str) -> bool:
+    stop = _SENTENCE_END.search(simple)
+    return bool(_SPEECH.search(simple, 0, stop.start() if stop else len(simple)))
+
+
+def _with_explicit(weak: list[_Mark], explicit: list[_Mark], units: list[_Unit]) -> list[_Mark]:
+    """Paragraphs opening with 'post NAME' split the page: a paragraph opening with a stronger signature
+    ('post NAME认为：“…', 'NAME：') among them signs its piece too, though fewer paragraphs open so (a page's
+    speakers are introduced both ways; measured on the held-out roundups: a speaker between two weak ones
+    was merged into the piece above)."""
+    taken = {m.unit for m in weak}
+    # only signatures opening a paragraph with its words (a reporter's byline alone on a line is the page's)
+    extra = [replace(m, family="open-weak") for m in explicit
+             if m.unit not in taken and m.sig_start is None and not m.top and units[m.unit].kind == "prose"
+             and m.start < len(units[m.unit].simple)]
+    return sorted([*weak, *extra], key=lambda m: m.unit) if extra else weak
 
 
 # A weak signature 'post NAME' in the shape of the page's explicit ones (roundup r69, tune half: '走进…院长孙玉秋代表的
@@ -873,6 +984,121 @@ def _same_layout_lines(explicit: list[_Mark], units: list[_Unit]) -> list[_Mark]
     return marks
 
 
+# Signature lines alone above their pieces, in a layout a page repeats: 'NAME（description）', 'NAME——', 'NAME
+# description'. The repetition is the evidence, not a list of posts: a template counts when at least two of its lines
+# name people by the surname test and all are followed by prose; then its lines naming someone by a looser test (a
+# pen name: '逍遥剑客——') sign too (kind: pages not split, their descriptions '学者', '媒体人' in no list; r90, r91).
+_LINE_TEMPLATES = (
+    re.compile(r"^([\u4e00-\u9fa5·]{2,10}) *[（(]([^（()）]{1,30})[)）] *(?:——|—|──|[:：])?$"),
+    re.compile(r"^([\u4e00-\u9fa5·]{2,10}) *(?:——|—|──)$"),
+    re.compile(r"^([\u4e00-\u9fa5·]{2,4}) +([^\s，。,.!！?？:：“”]{2,20})$"),
+)
+_MAX_TEMPLATE_LINE = 40
+_LOOSE_NAME = re.compile(r"^(?:[\u4e00-\u9fa5]{2,4}|[\u4e00-\u9fa5]{1,8}(?:·[\u4e00-\u9fa5]{1,8})+)$")
+
+
+def _template_lines(units: list[_Unit], taken: set[int]) -> list[_Mark]:
+    groups: dict[int, list[tuple[int, re.Match[str], bool]]] = {}
+    for i, unit in enumerate(units[:-1]):
+        if i in taken or unit.kind not in ("heading", "prose") or len(unit.simple) > _MAX_TEMPLATE_LINE \
+                or units[i + 1].kind != "prose":
+            continue
+        for t, template in enumerate(_LINE_TEMPLATES):
+            if (match := template.match(unit.simple)) and _LOOSE_NAME.match(match[1]) \
+                    and not NOT_A_POST.search(match[1]):
+                whole = name_at(match[1], 0, until_end=True)
+                groups.setdefault(t, []).append((i, match, bool(whole and whole[1] == len(match[1]))))
+                break
+    marks = []
+    for found in groups.values():
+        strict = {match[1] for _, match, ok in found if ok}
+        if len(strict) < _MIN_SIGNED or len({match[1] for _, match, _ in found}) < len(found):
+            continue
+        for i, match, _ in found:
+            text = units[i].text
+            post = text[match.start(2): match.end(2)].strip() if match.lastindex and match.lastindex >= 2 else None
+            marks.append(_Mark(i, "open", text[match.start(1): match.end(1)], post or None, len(units[i].simple)))
+    return marks
+
+
+# Paragraphs opening 'PREFIX NAME：' with the same PREFIX ('旧金山市民陈先生：「…」', '旧金山市民Alice Han：「…」'):
+# the shared prefix is the speakers' post whatever its words, the rest before the colon a name (kind: pages not
+# split, the post in no list: r107). The prefix is the longest the lines share that leaves each a name.
+_COLON_HEAD = re.compile(r"^([^，。,.!！?？:：；;“”「」『』()（）]{3,26}?) *[:：]")
+_NAME_REST = re.compile(r"^(?:[\u4e00-\u9fa5]{2,4}|[A-Za-z][A-Za-z.\-]*(?: [A-Za-z][A-Za-z.\-]*){0,3})$")
+_MIN_PREFIX = 2
+
+
+def _shared_prefix_openers(units: list[_Unit], taken: set[int]) -> list[_Mark]:
+    heads = {i: m for i, u in enumerate(units) if i not in taken and u.kind in ("prose", "heading")
+             if (m := _COLON_HEAD.match(u.simple)) and m[1].strip() not in _LABEL_WORDS}
+    by_start: dict[str, list[int]] = {}
+    for i, m in heads.items():
+        by_start.setdefault(m[1][:_MIN_PREFIX], []).append(i)
+    marks = []
+    for group in by_start.values():
+        if len(group) < _MIN_SIGNED:
+            continue
+        texts = [heads[i][1] for i in group]
+        prefix = texts[0]
+        for text in texts[1:]:
+            while not text.startswith(prefix):
+                prefix = prefix[:-1]
+        while len(prefix) >= _MIN_PREFIX and not all(_NAME_REST.match(t[len(prefix):].strip()) for t in texts):
+            prefix = prefix[:-1]
+        names = [t[len(prefix):].strip() for t in texts]
+        # two names at least pass the surname test, or are written in Latin letters (the rest may be a pen name)
+        people = [n for n in names if not re.match(r"[\u4e00-\u9fa5]", n)
+                  or ((whole := name_at(n, 0, until_end=True)) and whole[1] == len(n))]
+        if len(prefix) < _MIN_PREFIX or len(set(names)) < len(names) or len(people) < _MIN_SIGNED:
+            continue
+        for i in group:
+            head, text = heads[i], units[i].text
+            rest = head[1][len(prefix):]
+            name_start = len(prefix) + len(rest) - len(rest.lstrip())
+            marks.append(_Mark(i, "open", text[name_start: head.end(1)].strip(), text[:len(prefix)].strip(),
+                               head.end()))
+    return marks
+
+
+_COLON_LINE = re.compile(r"^([^，。,.!！?？:：；;“”「」]{4,40}?) *[:：]$")
+
+
+def _same_layout_colon_lines(explicit: list[_Mark], units: list[_Unit]) -> list[_Mark]:
+    """'post NAME：' lines alone above their pieces, when two lines of the page are read so already: the others in
+    the same layout sign too, their post in no list ('…集团董事CEO韩小红：', '东软集团CTO刘积仁：'): kind: a speaker
+    merged into the piece above for a post the vocabulary misses (r85)."""
+    alone = [m for m in explicit if m.post and units[m.unit].simple.rstrip().endswith((":", "："))
+             and m.start >= len(units[m.unit].simple.rstrip())]
+    if len({m.name for m in alone}) < _MIN_SIGNED:
+        return []
+    taken = {m.unit for m in explicit}
+    marks = []
+    for i, unit in enumerate(units[:-1]):
+        if i in taken or units[i + 1].kind != "prose" or not (match := _COLON_LINE.match(unit.simple.rstrip())):
+            continue
+        if cut := _post_and_name(match[1]):
+            marks.append(_Mark(i, "open", unit.text[cut: match.end(1)], unit.text[:cut].strip() or None,
+                               len(unit.simple)))
+    return marks
+
+
+def _post_and_name(head: str) -> int | None:
+    """Where the name starts in 'post NAME' (a name of two or three characters): the split whose name passes the
+    surname test, else (the layout being the evidence) the one whose post ends in a post word and whose name does
+    not start like a verb ('新城区区长仵江', a surname no list holds; '区长表示' is no name)."""
+    if NOT_A_POST.search(head):
+        return None
+    for size in (3, 2):
+        whole = name_at(head[-size:], 0, until_end=True)
+        if len(head) > size + 1 and whole and whole[1] == size:
+            return len(head) - size
+    for size in (2, 3):
+        if len(head) > size + 1 and _is_post_line(_unit(head[:-size])) and not name_ends_at(head[-size:], 0):
+            return len(head) - size
+    return None
+
+
 _SPACED_LINE = re.compile(r"^([\u4e00-\u9fa5]{2,4}) +([\u4e00-\u9fa5、，,]{2,16})$")
 
 
@@ -884,9 +1110,13 @@ def _best_family(units: list[_Unit], min_weak: int) -> list[_Mark]:
     # a speaker quoted on, already introduced in the paragraph above ('…王社平代表…' then '“…”王社平说'), is no new piece
     openers = [m for m in openers if not (m.after_quote and m.unit > 0
                                           and _simplified(m.name, True) in units[m.unit - 1].simple)]
+    openers = sorted([*openers, *_same_post_openers(openers, units)], key=lambda m: m.unit)
     explicit = [m for m in openers if m.family == "open"]
     explicit = sorted([*explicit, *_name_then_post_lines(units)], key=lambda m: m.unit)
     explicit = sorted([*explicit, *_same_layout_lines(explicit, units)], key=lambda m: m.unit)
+    explicit = sorted([*explicit, *_template_lines(units, {m.unit for m in explicit})], key=lambda m: m.unit)
+    explicit = sorted([*explicit, *_shared_prefix_openers(units, {m.unit for m in explicit})], key=lambda m: m.unit)
+    explicit = sorted([*explicit, *_same_layout_colon_lines(explicit, units)], key=lambda m: m.unit)
     # the first line signs a piece only as other lines do, and when it names one person no other line signs
     # (else it is the page's headline about them: r28)
     others = {m.name for m in explicit if not m.top}
@@ -927,6 +1157,8 @@ def _best_family(units: list[_Unit], min_weak: int) -> list[_Mark]:
             best = marks
     if best and best is families["open"]:
         best = _mixed(best, all_weak, units)
+    elif best and best is families["open-weak"]:
+        best = _with_explicit(best, explicit, units)
     elif not best and len({m.name for m in explicit}) == 1:  # one explicit signature, weak ones after headlines
         best = _mixed(explicit, all_weak, units)
         best = best if len({m.name for m in best}) >= _MIN_SIGNED else []
@@ -1057,7 +1289,13 @@ def split_signed(texts: list[str], title: str | None = None, min_weak: int = 2) 
             parts = [p for p in parts if p]
             # the signer's post from the first of the piece's first paragraphs that prints it before the name
             # (a headline run into the first paragraph leaves the post to the next one: r67, tune half)
-            post = mark.post or next((found for part in parts[:3] if (found := _post_before(mark.name, part))), None)
+            printed = [found for part in parts[:3] if (found := _post_before(mark.name, part))]
+            post = mark.post or next(iter(printed), None)
+            fuller = max(printed, key=len, default="")
+            if mark.post and len(fuller) > len(mark.post) and _simplified(fuller).startswith(_simplified(mark.post)):
+                # the signature line gives the post short ('全国政协委员NAME：…'), the piece prints it whole before
+                # the same name ('全国政协委员、华中农业大学校长NAME介绍'): the whole one (kind: post cut short; r66)
+                post = fuller
             drafts.append((headline, mark.name, post or None, parts))
         lead_end = heads[0] if family != "head" else marks[0].unit
     if family != "head" and sum(headline is not None for headline, *_ in drafts) < _MIN_SIGNED:

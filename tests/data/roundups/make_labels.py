@@ -840,6 +840,151 @@ FIFTEENTH_PAGES = [
         P("老方", "infzm.com网友", "我每周都早早地盼着《南方周末》的到来", "我觉得自己写的并不比见报稿件要逊色啊"),
         P("荣德安", "科技工作者", "学成归国后", "甚至双方还能扯上校友、同学")]),
 ]
+# Added 2026-12-07 (sixteenth batch, 21 pages): found with the search tool's `pages` corpus (queries on roundup shapes:
+# district deputies' video series, entrepreneurs' answers, netizens' replies, quotations closed by dash lines, chamber and
+# deputies' 'post NAME表示' paragraphs, mojibake mirrors), labelled by hand and committed before the splitter or extractor
+# ran on them. Where a mirror garbles the words before a post (r138: '?！比珖f委員，' for '。”全國政協委員，'), the post is
+# what is printed legibly before the name; a description in quotes ('“老委员”') is no post; an epithet after the post
+# ('疫情上報“第一人”——') is not part of it; a post printed on a line of its own under 'NAME：headline' and a line
+# giving the years since graduation is the line naming the job (r130).
+SIXTEENTH_PAGES = [
+    ("r120-dongxihu-subhead-post-name-colon-lines.txt", "http://dongxihu.cjyun.org/p/471.html",
+     "a sub-headline, then 'post NAME:' alone on a line, then the piece", True, "cut at the fourth piece's headline", [
+        P("王志坚", "区人大代表", "建议“抓大不放小”", "发挥重要作用", "临空港引进高新科技企业应有“门槛”"),
+        P("谢玲", "区人大代表", "建议更加注重改善营商环境", "辖区注册企业已有将近600家", "当好企业的“店小二”"),
+        P("赵先华", "区政协委员", "建议强化政策保障", "在我区落地生根,做大做强", "用政策保障吸引更多“凤凰”落户临空港")]),
+    ("r121-zqcn-entrepreneurs-name-colon-answers.txt", "https://zqcn.com.cn/191/30646.html",
+     "a question, then answers opening 'NAME:' (posts given only in the lead)", True, "cut in the second answer", [
+        P("谢应波", None, "2006年,我在华东理工大学读博士", "打破实验器材领域对外国的依赖"),
+        P("朱柯丁", None, "2004年,中国曾一度经历能源", "我判断接下来将是中国电力建设的大发")]),
+    ("r122-xdkb-netizen-quoted-handles-colon.txt", "http://dz.xdkb.net/old/html/2010-03/03/content_72117535.htm",
+     "e-paper page: netizens' replies, '网友“handle”跟帖说,“…”' then '“handle”: …' paragraphs, navigation above", True,
+     "cut in the fourth reply", [
+        P("czlisun", "网友", "粗粗拜读了老王的帖文", "说的也都是掏心窝子的话"),
+        P("步行鸟", None, "第一条很暖心", "兼听则明,偏听则暗"),
+        P("anders_lu", None, "越民主的社会", "因为站的高度不一样"),
+        P("czqwf", None, "我看王还是非常开明的", "这句话最应送给我们的官员")]),
+    ("r123-hddianli-quote-then-name-deputy-said-trad.txt",
+     "http://www.hd-dianli.com/tzqrmzf/tzyw/content/e3bde199-a452-47bb-b265-c90296a4d869.html",
+     "a quotation then 'NAME代表表示', a paragraph opening 'NAME代表說' (traditional, HTML tags left in the text)", True,
+     "cut in the second piece", [
+        P("王鈺華", "代表", "報告主題鮮明", "貢獻更多“高新”力量"),
+        P("胡衛忠", "代表", "胡衛忠代表說", "努力在通州產業鏈集群發展")]),
+    ("r124-essencecafe-members-post-name-said-trad.txt", "http://essencecafe.cn/c/2022/03/11/1046767.shtml",
+     "a news analysis: 'post NAME委員說' after a lead clause, a post garbled by mojibake (traditional, ruby)", True,
+     "cut in the third piece (its name cut)", [
+        P("胡衛", "上海中華職教社常務副主任", "普職分流", "在就業、落戶等方面有更完善配套"),
+        P("李有毅", "北京市第十二中學(xué)聯(lián)合學(xué)??傂PiL", "“雙減”實施大半年", "支持和幫助學(xué)生成就自己")]),
+    ("r125-qbwb-county-secretaries-post-name-said.txt", "http://qbwb.hebiw.com/html/2011-02/12/content_14623.htm",
+     "a survey of county secretaries: 'post NAME是…。他說:“…”' and '…。post NAME說:“…”' paragraphs under a sub-headline",
+     True, "cut in the second piece", [
+        P("陈勇", "国家扶贫开发重点县重庆酉阳县委书记", "陈勇是3年前从江苏引进的干部", "其实是产业结构调整"),
+        P("刘运定", "湖南衡东县委书记", "上级下达节能减排指标后", "用行政")]),
+    ("r126-zhenguoke-post-line-then-name-line.txt", "https://zhenguoke.com/read/-dy-article-JLDFOD1M05348TJL.html",
+     "a post alone on a line, the name alone on the next, then the piece", True, "cut in the fourth piece", [
+        P("黄秀娟", "区人大代表", "今年的区人大常委会工作报告当中", "结出人民民主的“金果子”"),
+        P("武浩", "区人大代表", "区人大开展人人议事厅工作", "践行全过程人民民主的靓丽名片"),
+        P("张庭赫", "区政协委员", "区政协常委会工作报告让我更加深入", "去更好地做好提案工作"),
+        P("赵婕", "区政协委员", "作为一名医务工作者", "在近视防控领域的三方")]),
+    ("r127-hdrd-deputies-described-paragraphs.txt", "http://hdrd.bjhd.gov.cn/xwzx/jdxw/202401/t20240104_4635537.htm",
+     "a report: paragraphs naming a deputy with a description or 'post NAME表示', some after a lead sentence", True,
+     "cut in the fourth piece", [
+        P("戴文渊", "代表", "来自第十三代表团的戴文渊代表", "希望为海淀高质量发展助力"),
+        P("卞海虹", "区人大代表", "区人大代表卞海虹针对民生领域", "让老百姓更加安居乐业"),
+        P("徐志梅", "区人大代表", "区人大代表徐志梅表示", "把海淀区打造成现代化文化强区"),
+        P("张福春", "区人大代表", "区人大代表张福春告诉记者", "在迎来满怀希望的2024年之际")]),
+    ("r128-zhgov-members-post-name-paragraphs.txt", "https://www.zh.gov.cn/art/2025/1/18/art_1229850752_59374325.html",
+     "a report: paragraphs opening 'post NAME…' (one after a lead sentence, one 'the “老委员” NAME')", True,
+     "cut after the third piece", [
+        P("沈国强", "区政协委员", "区政协委员沈国强今年带来的提案", "为当地经济发展作出更大贡献"),
+        P("张瑜", "区政协委员", "区政协委员张瑜带来的提案", "提高学习注意力和思维活跃度"),
+        P("章元明", None, "作为今年第九年参加会议的", "全民健身百花齐放的生动局面")]),
+    ("r129-hgjy100-doubled-name-subhead-post-name-biaoshi.txt", "http://news.hgjy100.com/caijing/131755.html",
+     "a photo's name run into the speaker's 'NAME:' line ('周斌周斌:'), a sub-headline, then 'post NAME表示'", True,
+     "cut in the second piece", [
+        P("周斌", "广州市人大代表、工业和信息化部电子第五研究所全国重点实验室副总工程师",
+          "信息化履职平台可通过人工智能大模型开展预算审查", "坚定践行守护民生的初心", "信息化履职实现高效联动"),
+        P("吴小丽", "广州市人大代表、广州市从化思乡源花生专业合作社社长", "是一位返乡创业的新农人代表", "农村天地广阔",
+          "期待青年多参与乡村振兴")]),
+    ("r130-handmsg-graduates-name-colon-headline-post-line-trad.txt", "http://www.handmsg.com/page/2005/0624/29027480.shtml",
+     "'NAME:headline' lines, then the years since graduation and the job on lines of their own, then the piece "
+     "(traditional)", True, "cut in the second piece", [
+        P("李暢", "西安《暖愛》雜志編輯兼寫手", "在學校的那幾年", "鼓勵著孩子的夢想和熱情", "校園呵護了我的夢想"),
+        P("萬元", "長沙魔方文化客戶總監", "我的學生時代", "覺得這種工", "校園給了我兄弟")]),
+    ("r131-yybnet-district-heads-post-name-colon-lines.txt", "https://m.yybnet.net/xian/changan/201602/4181571.html",
+     "'post NAME:' alone on a line, then the piece (district heads' messages)", True, "cut in the third piece", [
+        P("仵江", "新城区区长", "新常态赋予新使命", "努力为“品质西安”建设做出新贡献"),
+        P("卢光文", "碑林区区长", "“十三五”规划蓝图已经绘就", "最具竞争力的创新型核心城区"),
+        P("和文全", "莲湖区区长", "回眸2015", "群众收获了更多蓝天")]),
+    ("r132-zjrb-numbered-quotes-dash-netizen-handles.txt", "http://zjrb.zjol.com.cn/html/2008-03/13/content_2098597.htm",
+     "numbered quotations each closed by a '——' line describing the occasion and naming '网友“handle”' (one names no "
+     "one)", False, "", [
+        P("思齐", "网友", "顾客不是上帝", "顾客只是上当"),
+        P("落美", "网友", "现实中用真名说假话", "网络中用假名说真话"),
+        P("木木水", "网友", "孔子不是中国的圣诞老人", "孔子不是中国的圣诞老人"),
+        P("敏敏", "网友", "历史是任人打扮的小姑娘", "则是一个难题")]),
+    ("r133-changchun-members-quote-then-post-name.txt", "https://028365.xyz/ljzx/1402/ywbd/202301/t20230109_2172991",
+     "paragraphs opening with a quotation then 'post NAME…' (a gambling-site name spliced into one), bridge sentences "
+     "between them", True, "cut in the third piece", [
+        P("张袅娜", "市政协委员", "报告内容充分体现了长春高质量发展导向", "为长春创新发展再立新功"),
+        P("孙文献", "市政协委员", "持续推进高标准农田建设", "为长春现代农业城建设贡献力量"),
+        P("别黎", "市政协委员", "从政府工作报告中感受到了长春持续增进民生福祉", "都与人民群")]),
+    ("r134-hkcd-chamber-heads-post-name-biaoshi-trad.txt", "http://hkcd.com/hkcdweb/content/2021/09/06/content_1291908.html",
+     "'post NAME表示' paragraphs, the first after two lead sentences, the second after one (traditional)", True,
+     "cut in the closing list of names", [
+        P("蕭惠君", "中國香港(地區)商會會長", "新的選舉制度,能真正落實愛國者治港", "推動兩地政府出台相關優惠政策及措施"),
+        P("張立", "中國香港(地區)商會—遼寧會長", "在內地的香港社群", "發揮香港精神的獨特價值"),
+        P("黃有權", "中國香港(地區)商會—上海會長", "香港國安法實施", "為港人港商融入內地發展出一分力"),
+        P("杜源申", "中國香港(地區)商會—廣東榮譽會長", "香港回歸祖國24年", "重新再出發")]),
+    ("r135-meetinghk-deputies-post-name-biaoshi-trad.txt", "https://meetinghk.com/archives/196628",
+     "'post NAME表示' paragraphs, the first speaker going on in a second paragraph opening with a sentence about "
+     "everyone (traditional)", True, "cut in the fourth piece", [
+        P("李慧琼", "全國人大常委會委員", "今年是「十四五」規劃收官之年,香港同樣要總結", "亦可積極獻言建策"),
+        P("吳秋北", "港區全國人大代表", "各位代表將不負市民對他們的期望和信任", "為香港和國家發展營造良好環境"),
+        P("陳曼琪", "港區全國人大代表", "自己這次的主軸是守正和創新", "讓香港在融入國家發展上發揮獨特的作用"),
+        P("陳振英", "港區全國人大代表", "今年焦點會是政府工作報告", "去年國家的GDP增長為5%")]),
+    ("r136-huthk-captions-then-post-name-biaoshi-trad.txt",
+     "https://www.huthk.com/link/news.google.com/__i/rss/rd/articles/CBMiRGh0dHBzOi8vd3d3LndlbndlaXBvLmNvbS9hLzIwMjIxMS8yMS9BUDYzN2I0MTM1ZTRiMDkwNDRlNTEzYTA3Ni5odG1s0gEA?oc=5",
+     "a photo caption 'NAME表示,…(受訪者提供)' above each paragraph 'post NAME表示' (traditional)", True,
+     "cut in the second piece", [
+        P("盧偉國", "香港經濟民生聯盟主席、立法會議員", "中共二十大早前勝利閉幕", "共享中華民族偉大復興的榮光"),
+        P("黃國", "全國政協委員、工聯會理事長", "中共二十大及習主席七一重要講話", "都提出香")]),
+    ("r137-koreaqb-quote-then-post-name-deputy-said.txt", "http://koreaqb.com/zgxw/1624.html",
+     "mirror of a People's Daily column: a quotation then 'post NAME代表說', or 'post NAME代表认为' opening the paragraph",
+     False, "", [
+        P("陈鸣波", "上海市经济信息化委主任", "说到底,营商环境的一个根本问题是政企关系", "处理好政府与市场的关系"),
+        P("张本才", "上海市人民检察院检察长、党组书记", "营商环境需要制度供给来支持", "营商环境需要制度供给来支持"),
+        P("曹立强", "上海市普陀区委书记", "要出台优化营商环境的举措", "做好‘店小二’"),
+        P("汤亮", "中国民间商会副会长、奥盛集团有限公司董事长", "特别赞成“店小二”的说法", "政府服务企业也是这个道理"),
+        P("徐征", "上海建工集团股份有限公司党委书记、董事长", "优化营商环境也离不开企业自身的努力", "才是最好的营商环境")]),
+    ("r138-newfuture21-members-post-name-mojibake-trad.txt", "http://newfuture21.com/sp/sbps/202403/t20240308_200282.html",
+     "'post NAME談到/提到/認為' paragraphs and quotations then 'post NAME如是說/建議', the closing quotation mark and "
+     "'全國政協' garbled by mojibake (traditional)", True, "cut in the seventh piece", [
+        P("林凱文", "上海市工商聯副主席、上海凱泉泵業(集團)有限公司董事長", "營商環境代表的是整個社會的文明程度",
+          "社會就能快速發展"),
+        P("聶磊", "全國政協委員、安徽省工商聯副主席", "良好的營商環境既是生產力", "促進民營經濟發展壯大的關鍵因素"),
+        P("費功全", "全國政協委員,四川省工商聯副主席、海天水務集團董事長", "改革開放40多年來", "營商環境法治化建設還有待加強"),
+        P("邵丹薇", "江蘇省總商會副會長、萬幫數字能源股份有限公司董事長", "在優化營商環境方面各級黨委政府作了很多努力",
+          "形成優質“新產品”"),
+        P("劉振東", "全國政協委員、北京聯東投資(集團)有限公司董事長", "在政策出臺前", "才能讓營商環境更加優化"),
+        P("阮鴻獻", "云南省工商聯副主席、一心堂藥業集團股份有限公司董事長", "加強對企業輿情問題的妥善保護機制",
+          "讓企業把更多的精力放在經營發展上"),
+        P("婁杰", "全國政協委員、天津市工商聯主席", "應充分重視", "等促進民")]),
+    ("r139-takungpao-members-quote-then-described-member.txt", "http://news.takungpao.cn/mainland/topnews/2018-01/3538424.html",
+     "a quotation then 'the member from PLACE NAME', a second member introduced mid-paragraph after a bridge sentence",
+     False, "", [
+        P("朱建军", "委员", "营商环境是关键", "改善营商环境就成为关键"),
+        P("陈浪华", "山西省政协委员", "广东人,来山西从事商贸十多年", "树立了一个‘标杆’")]),
+    ("r140-zgkjsz-quotes-then-dash-description-lines-trad.txt", "http://zgkjsz.com/page/2020/0629/7908864.shtml",
+     "quotations each closed by a '——post NAME在…' description line, one speaker given an epithet, the last quotation "
+     "not the named person's (traditional, ruby)", True, "cut in the sixth quotation's description", [
+        P("鐘南山", "中國工程院院士、國家呼吸系統疾病臨床醫學研究中心主任、高級別專家組組長", "有全國幫忙",
+          "武漢本來就是一個英雄的城市"),
+        P("張繼先", "湖北省中西醫結合醫院呼吸內科主任", "我這次把一生的眼淚流光了", "我這次把一生的眼淚流光了"),
+        P("李蘭娟", "中國工程院院士、國家衛生健康委高級別專家組成員", "我們有教訓", "我們一定能戰勝病毒"),
+        P("張定宇", "武漢金銀潭醫院院長", "如果你的生命開始倒計時", "去爭分奪秒做一些事"),
+        P("陳祖輝", "廣東首批援漢醫療隊暨南大學附屬第一醫院感染控制辦公室", "武漢人民", "我們會與你們一起戰斗的")]),
+]
 PROJECT = [
     ("seed-newspaper-page-2022.txt", "file:///newspaper-page-2022.txt",
      "the seed: headline, 'NAME post' byline, piece; OCR of columns read out of order", False, "", [
@@ -873,6 +1018,7 @@ if __name__ == "__main__":
     pages += [entry(*p, "published page (search corpus excerpt)", "thirteenth") for p in THIRTEENTH_PAGES]
     pages += [entry(*p, "published page (search corpus excerpt)", "fourteenth") for p in FOURTEENTH_PAGES]
     pages += [entry(*p, "published page (search corpus excerpt)", "fifteenth") for p in FIFTEENTH_PAGES]
+    pages += [entry(*p, "published page (search corpus excerpt)", "sixteenth") for p in SIXTEENTH_PAGES]
     pages += [entry(*p, "the project's seed page") for p in PROJECT]
     with open("labels.json", "w", encoding="utf-8") as out:
         json.dump({"pages": pages}, out, ensure_ascii=False, indent=1)
