@@ -139,11 +139,10 @@ class ZoneTagger:
         patterns: dict[str, tuple[tuple[int, int, float], ...]] = dict(self.topics.phrases)
         for office in OFFICES:
             patterns.setdefault(office, ())
-        # the topic phrases come first (index below `_topic_count`); office words are told by index. Two list
-        # comprehensions over the hits beat one loop sorting each hit into its list
-        self._topic_count = len(self.topics.phrases)
-        self._topic_values = list(patterns.values())
+        # the topic phrases come first, in the order of `self.topics.phrases` (their indexes are the matcher's: it
+        # scores the hits as the scan returns them); office words are told by index
         self._office_indexes = frozenset(i for i, key in enumerate(patterns) if key in _OFFICE_WORDS)
+        self.topics.pad(len(patterns))
         self._automaton = ahocorasick_rs.AhoCorasick(list(patterns), matchkind=ahocorasick_rs.MatchKind.Standard,
                                                      implementation=ahocorasick_rs.Implementation.DFA)
         self._orgs: dict[tuple[str, str | None, str | None], PersonOrg] = {}
@@ -163,10 +162,10 @@ class ZoneTagger:
         self._joins_other_kind = {match_key(p.name + suffix) for p in self.places if p.city for suffix in ("", "市")}
 
     # matching ----------------------------------------------------------------------------
-    def _scan(self, text: str) -> tuple[list[tuple[int, int, tuple[int, str]]],
-                                        list[tuple[int, int, tuple[tuple[int, int, float], ...]]],
+    def _scan(self, text: str) -> tuple[list[tuple[int, int, tuple[int, str]]], list[tuple[int, int, int]],
                                         list[tuple[int, int]]]:
-        """Zone-side hits (start, end, value; leftmost-longest, in order), every topic hit and every office word."""
+        """Zone-side hits (start, end, value; leftmost-longest, in order), the topic-and-office scan's hits as it
+        returns them (index, start, end: `TopicMatcher.score` reads them so) and every office word."""
         try:
             found = self._zone_automaton.find_matches_as_indexes(text)
         except UnicodeEncodeError:  # lone surrogates from a hostile page: one U+FFFD each keeps the offsets
@@ -175,10 +174,9 @@ class ZoneTagger:
         zone_values = self._zone_values
         zone_side = [(start, end, zone_values[index]) for index, start, end in found]
         matches = self._automaton.find_matches_as_indexes(text, overlapping=True)
-        topic_count, topic_values, office_indexes = self._topic_count, self._topic_values, self._office_indexes
-        topic_side = [(start, end, topic_values[index]) for index, start, end in matches if index < topic_count]
+        office_indexes = self._office_indexes
         offices = [(start, end) for index, start, end in matches if index in office_indexes]
-        return zone_side, topic_side, offices
+        return zone_side, matches, offices
 
     def _zone_hits(self, text: str, found: list[tuple[int, int, tuple[int, str]]], bounds: tuple[int, int]
                    ) -> list[_Hit]:
@@ -425,9 +423,7 @@ class ZoneTagger:
         zones = self._zone_tags(mentions, defaults, _aside(mentions, posts), lead_end,
                                 bool(title_k) and _OWN_TITLE.search(title_k) is not None)
         # topics read title and body: the byline's hits are left out (the | around it ends any sentence)
-        if byline_k:
-            topic_hits = [h for h in topic_hits if not len(title_k) < h[0] < body_start]
-        topics = self.topics.score(text, len(title_k), topic_hits)
+        topics = self.topics.score(text, len(title_k), topic_hits, (len(title_k), body_start) if byline_k else None)
         places = self._places(zones, hits, body_start + _LEAD)
         content_type = _content_type(title_s, body_s[:400], people, bool(byline_k))
         return TagSet(zones=zones, people=people, places=places, topics=topics, content_type=content_type,
