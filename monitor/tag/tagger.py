@@ -162,30 +162,29 @@ class ZoneTagger:
         self._joins_other_kind = {match_key(p.name + suffix) for p in self.places if p.city for suffix in ("", "市")}
 
     # matching ----------------------------------------------------------------------------
-    def _scan(self, text: str) -> tuple[list[tuple[int, int, tuple[int, str]]], list[tuple[int, int, int]],
-                                        list[tuple[int, int]]]:
-        """Zone-side hits (start, end, value; leftmost-longest, in order), the topic-and-office scan's hits as it
-        returns them (index, start, end: `TopicMatcher.score` reads them so) and every office word."""
+    def _scan(self, text: str) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]], list[tuple[int, int]]]:
+        """The hits of both scans as they return them (index, start, end): zone side (leftmost-longest, in order;
+        `_zone_hits` reads them), topics and offices (`TopicMatcher.score` reads them); and every office word."""
         try:
             found = self._zone_automaton.find_matches_as_indexes(text)
         except UnicodeEncodeError:  # lone surrogates from a hostile page: one U+FFFD each keeps the offsets
             text = _SURROGATE.sub("\ufffd", text)
             found = self._zone_automaton.find_matches_as_indexes(text)
-        zone_values = self._zone_values
-        zone_side = [(start, end, zone_values[index]) for index, start, end in found]
         matches = self._automaton.find_matches_as_indexes(text, overlapping=True)
         office_indexes = self._office_indexes
         offices = [(start, end) for index, start, end in matches if index in office_indexes]
-        return zone_side, matches, offices
+        return found, matches, offices
 
-    def _zone_hits(self, text: str, found: list[tuple[int, int, tuple[int, str]]], bounds: tuple[int, int]
-                   ) -> list[_Hit]:
-        """Zone-side hits from the leftmost-longest scan (in order, not overlapping); a place joined to a
-        following other kind of zone (昆明经开区) becomes that kind. `bounds`: where the byline and the body start."""
+    def _zone_hits(self, text: str, found: list[tuple[int, int, int]], bounds: tuple[int, int]) -> list[_Hit]:
+        """Zone-side hits from the leftmost-longest scan's (index, start, end) (in order, not overlapping); a place
+        joined to a following other kind of zone (昆明经开区) becomes that kind. `bounds`: where the byline and the
+        body start."""
         hits: list[_Hit] = []
         b0, b1 = bounds
         high_tech: tuple[bool, bool] | None = None  # how the text's X开发区 read, decided at the first one
-        for start, end, (kind, ref) in found:
+        values = self._zone_values
+        for index, start, end in found:
+            kind, ref = values[index]
             if kind >= _KAIFAQU:  # 大庆开发区: the zone, or (青岛开发区 in a text of 经济开发区) another kind of zone
                 if kind == _KAIFAQU_WORD:  # 开发区: only right after a city that is a zone's stem
                     before = hits[-1] if hits and hits[-1].end == start and hits[-1].kind in _PLACES else None
@@ -211,8 +210,7 @@ class ZoneTagger:
     def _zone_ids(self, key: str) -> list[str]:
         """The zones named in a short text (a post), in order."""
         key = _SURROGATE.sub("\ufffd", key)  # lone surrogates from a hostile page: one U+FFFD each
-        values = self._zone_values
-        found = [(start, end, values[index]) for index, start, end in self._zone_automaton.find_matches_as_indexes(key)]
+        found = self._zone_automaton.find_matches_as_indexes(key)
         return [h.ref for h in self._zone_hits(key, found, (len(key), len(key))) if h.kind == _ZONE]
 
     def _resolve_ambiguous(self, hit: _Hit, named: set[str | None], cities: set[str], defaults: tuple[str, ...]

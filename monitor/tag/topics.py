@@ -163,7 +163,7 @@ class TopicMatcher:
         self._positive += [None] * (count - len(self._positive))
 
     def score(self, text: str, title_end: int, matches: list[tuple[int, int, int]],
-                      skip: tuple[int, int] | None = None) -> tuple[TopicTag, ...]:
+              skip: tuple[int, int] | None = None) -> tuple[TopicTag, ...]:
         """Topics from every hit of an overlapping scan of `text`, as the scan returns them: (phrase index, start,
         end exclusive), in order of end (read as they come: no tuple is built per hit); hits ending by `title_end`
         are in the title; hits starting strictly between the two ends of `skip` (the byline, between title and
