@@ -211,7 +211,9 @@ def test_match_key_equals_its_plain_definition(text: str) -> None:
     import re
     import unicodedata
 
-    from monitor.normalise import match_key
+    from monitor.normalise import is_usual, looks_traditional, match_key
 
     plain = "".join(re.sub(r"\s+", "", unicodedata.normalize("NFKC", re.sub(_PLAIN_INVISIBLE, "", text)).casefold()))
     assert match_key(text) == plain
+    if is_usual(text):  # the tagger's shortcut for a text it has tested once for every rarer character
+        assert match_key(text, usual=True) == plain and not looks_traditional(text)
