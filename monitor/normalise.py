@@ -133,15 +133,30 @@ def match_key(text: str, usual: bool = False) -> str:
     is known true of `text` (a caller that tested it anyway; the result is the same).
 
     Hot path of tagging and dedup, hence the shortcuts; `content_hash` depends on its exact output."""
+    global _last_key
     if text.isascii():  # a URL, an empty byline: nothing to remove or normalise, and casefold is lower
         return "".join(text.lower().split())
+    last = _last_key
+    if text is last[0]:
+        return last[1]
+    given = text
     if not usual:
         for char in _INVISIBLE_CHARS:
             if char in text:
                 text = _INVISIBLE.sub("", text)
                 break
     # str.split() splits on exactly the characters regex `\s` matches in a str (str.isspace)
-    return "".join(nfkc(text, usual).casefold().split())
+    key = "".join(nfkc(text, usual).casefold().split())
+    if len(given) >= _REMEMBERED:
+        _last_key = (given, key)
+    return key
+
+
+# The last long text folded and its key: ingest folds an article's body for its content hash (dedup), then
+# again to tag it. The very same object (``is``, not ==: no text is read to find it); the reference held keeps
+# the object, so its id cannot be reused; one tuple, swapped whole, so threads read a matching pair.
+_REMEMBERED = 512
+_last_key: tuple[str, str] = ("", "")
 
 
 def content_hash(body: str) -> str:

@@ -217,3 +217,18 @@ def test_match_key_equals_its_plain_definition(text: str) -> None:
     assert match_key(text) == plain
     if is_usual(text):  # the tagger's shortcut for a text it has tested once for every rarer character
         assert match_key(text, usual=True) == plain and not looks_traditional(text)
+
+
+def test_match_key_remembers_the_last_long_text_only_as_that_object() -> None:
+    """The last long text's key is kept for a second fold of the very same object (dedup, then the tagger):
+    another text, even one made equal, is folded on its own."""
+    from monitor.normalise import match_key
+
+    body = "东湖高新区 ＡＢＣ，\u200b新闻。\n" * 60
+    again = "".join(["东湖高新区 ＡＢＣ，\u200b新闻。\n" * 60])
+    other = "中关村 ＸＹＺ。\n" * 80
+    key = match_key(body)
+    assert key == "东湖高新区abc,新闻。" * 60
+    assert match_key(body) == key and match_key(again) == key and again is not body
+    assert match_key(other) == "中关村xyz。" * 80
+    assert match_key(body) == key
