@@ -143,6 +143,7 @@ class ZoneTagger:
         # scores the hits as the scan returns them); office words are told by index
         self._office_indexes = frozenset(i for i, key in enumerate(patterns) if key in _OFFICE_WORDS)
         self.topics.pad(len(patterns))
+        self._special_indexes = self._office_indexes | self.topics.other_indexes
         self._automaton = ahocorasick_rs.AhoCorasick(list(patterns), matchkind=ahocorasick_rs.MatchKind.Standard,
                                                      implementation=ahocorasick_rs.Implementation.DFA)
         self._orgs: dict[tuple[str, str | None, str | None], PersonOrg] = {}
@@ -162,18 +163,23 @@ class ZoneTagger:
         self._joins_other_kind = {match_key(p.name + suffix) for p in self.places if p.city for suffix in ("", "市")}
 
     # matching ----------------------------------------------------------------------------
-    def _scan(self, text: str) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]], list[tuple[int, int]]]:
+    def _scan(self, text: str) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]],
+                                        list[tuple[int, int, int]], list[tuple[int, int]]]:
         """The hits of both scans as they return them (index, start, end): zone side (leftmost-longest, in order;
-        `_zone_hits` reads them), topics and offices (`TopicMatcher.score` reads them); and every office word."""
+        `_zone_hits` reads them), topics and offices (`TopicMatcher.score` reads them), and of these the hits of
+        the phrases that blank or block topics; and every office word (start, end)."""
         try:
             found = self._zone_automaton.find_matches_as_indexes(text)
         except UnicodeEncodeError:  # lone surrogates from a hostile page: one U+FFFD each keeps the offsets
             text = _SURROGATE.sub("\ufffd", text)
             found = self._zone_automaton.find_matches_as_indexes(text)
         matches = self._automaton.find_matches_as_indexes(text, overlapping=True)
+        # one pass over the (many) hits for the few that are office words or blank or block topics
+        special = [m for m in matches if m[0] in self._special_indexes]
         office_indexes = self._office_indexes
-        offices = [(start, end) for index, start, end in matches if index in office_indexes]
-        return found, matches, offices
+        offices = [(start, end) for index, start, end in special if index in office_indexes]
+        other_indexes = self.topics.other_indexes
+        return found, matches, [m for m in special if m[0] in other_indexes], offices
 
     def _zone_hits(self, text: str, found: list[tuple[int, int, int]], bounds: tuple[int, int]) -> list[_Hit]:
         """Zone-side hits from the leftmost-longest scan's (index, start, end) (in order, not overlapping); a place
@@ -410,7 +416,7 @@ class ZoneTagger:
         title_k, byline_k, body_k = (match_key(title_s, usual[0]), match_key(byline_s, usual[1]),
                                      match_key(body_s, usual[2]))
         text = title_k + "|" + byline_k + "|" + body_k
-        found, topic_hits, office_hits = self._scan(text)
+        found, topic_hits, topic_others, office_hits = self._scan(text)
         body_start = len(title_k) + len(byline_k) + 2
         hits = self._zone_hits(text, found, (len(title_k) + 1, body_start))
         defaults = tuple(z for z in default_zones if self.gazetteer.get(z))
@@ -425,7 +431,8 @@ class ZoneTagger:
         zones = self._zone_tags(mentions, defaults, _aside(mentions, posts), lead_end,
                                 bool(title_k) and _OWN_TITLE.search(title_k) is not None)
         # topics read title and body: the byline's hits are left out (the | around it ends any sentence)
-        topics = self.topics.score(text, len(title_k), topic_hits, (len(title_k), body_start) if byline_k else None)
+        topics = self.topics.score(text, len(title_k), topic_hits, (len(title_k), body_start) if byline_k else None,
+                                   topic_others)
         places = self._places(zones, hits, body_start + _LEAD)
         content_type = _content_type(title_s, body_s[:400], people, bool(byline_k))
         return TagSet(zones=zones, people=people, places=places, topics=topics, content_type=content_type,

@@ -162,18 +162,27 @@ class TopicMatcher:
         of `phrases`, then others (the tagger's office words), which it leaves out."""
         self._positive += [None] * (count - len(self._positive))
 
+    @property
+    def other_indexes(self) -> frozenset[int]:
+        """The indexes of the phrases that blank or block (generic phrases, sentence markers, negative phrases)."""
+        return self._other_indexes
+
     def score(self, text: str, title_end: int, matches: list[tuple[int, int, int]],
-              skip: tuple[int, int] | None = None) -> tuple[TopicTag, ...]:
+              skip: tuple[int, int] | None = None, others: list[tuple[int, int, int]] | None = None
+              ) -> tuple[TopicTag, ...]:
         """Topics from every hit of an overlapping scan of `text`, as the scan returns them: (phrase index, start,
         end exclusive), in order of end (read as they come: no tuple is built per hit); hits ending by `title_end`
         are in the title; hits starting strictly between the two ends of `skip` (the byline, between title and
-        body) are left out."""
+        body) are left out. `others`: the hits of `other_indexes` among `matches`, when the caller has them
+        (the tagger picks them out with its office words, in one pass over the hits)."""
+        other_indexes = self._other_indexes
+        if others is None:
+            others = [m for m in matches if m[0] in other_indexes]
         if skip is not None:
             low, high = skip
             matches = [m for m in matches if not low < m[1] < high]
+            others = [m for m in others if not low < m[1] < high]
         positive, values = self._positive, self._values
-        other_indexes = self._other_indexes
-        others = [m for m in matches if m[0] in other_indexes]
         scores: dict[int, float] = {}
         counts: dict[int, int] = {}  # hits counted per (topic, phrase)
         seen_of, score_of = counts.get, scores.get
