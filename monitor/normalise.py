@@ -147,15 +147,16 @@ def match_key(text: str, usual: bool = False) -> str:
                 break
     # str.split() splits on exactly the characters regex `\s` matches in a str (str.isspace)
     key = "".join(nfkc(text, usual).casefold().split())
-    if len(given) >= _REMEMBERED:
+    if len(given) >= _REMEMBERED and "\n" in given:
         _last_key = (given, key)
     return key
 
 
-# The last long text folded and its key: ingest folds an article's body for its content hash (dedup), then
-# again to tag it. The very same object (``is``, not ==: no text is read to find it); the reference held keeps
-# the object, so its id cannot be reused; one tuple, swapped whole, so threads read a matching pair.
-_REMEMBERED = 512
+# The last long text of several lines folded and its key: ingest folds an article's body for its content hash
+# (dedup), then again to tag it; in between dedup folds the body's paragraphs (one line each: they do not take its
+# place). The very same object (``is``, not ==: no text is read to find it); the reference held keeps the object,
+# so its id cannot be reused; one tuple, swapped whole, so threads read a matching pair.
+_REMEMBERED = 200
 _last_key: tuple[str, str] = ("", "")
 
 

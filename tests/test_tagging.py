@@ -232,3 +232,16 @@ def test_match_key_remembers_the_last_long_text_only_as_that_object() -> None:
     assert match_key(body) == key and match_key(again) == key and again is not body
     assert match_key(other) == "中关村xyz。" * 80
     assert match_key(body) == key
+
+
+@given(st.lists(st.text(alphabet=st.one_of(st.characters(), st.sampled_from(
+    list("郭军军包头稀土高新区管委会主任作者文/： \t\u3000\u00a0\r\x0b\x1c\u2028\u200b")))), max_size=6))
+@settings(max_examples=300, deadline=None)
+def test_a_text_may_sign_refuses_holds_no_signature(lines: list[str]) -> None:
+    """may_sign, the tagger's shortcut past find_bylines: a text it refuses has no signature line."""
+    from monitor.tag.people import find_bylines, may_sign
+
+    text = "\n".join(lines)
+    signatures = find_bylines([line for line in map(str.strip, text.splitlines()) if line])
+    assert may_sign(text) or not signatures
+    assert may_sign("郭军军 包头稀土高新区管委会主任\n正文") and find_bylines(["郭军军 包头稀土高新区管委会主任"])

@@ -35,7 +35,7 @@ from monitor.normalise import is_usual, looks_traditional, match_key, strip_ruby
 from monitor.tag.aliases import kaifaqu_names, reads_kaifaqu, stem_names
 from monitor.tag.districts import district_names
 from monitor.tag.gazetteer import Gazetteer, Place, load_ambiguous_aliases, load_gazetteer, load_places
-from monitor.tag.people import OFFICES, find_byline, find_bylines, find_people, office_spans
+from monitor.tag.people import OFFICES, find_byline, find_bylines, find_people, may_sign, office_spans
 from monitor.tag.topics import Taxonomy, TopicMatcher
 
 __all__ = ["ZoneTagger", "OTHER_ZONE_KINDS", "shared_tagger", "tag_article"]
@@ -425,8 +425,9 @@ class ZoneTagger:
             if site is not None and site.id not in defaults:
                 defaults += (site.id,)
         mentions = self._zone_mentions(text, hits, body_start, defaults)
+        signable = may_sign(body_s)  # whether a line of the body may be a signature (read by two steps)
         people, posts = self._people(title_k, byline_k, body_s, body_k, author, byline_s, hits, mentions, office_hits,
-                                     defaults)
+                                     defaults, signable)
         lead_end = _lead_end(body_s, len(body_k))
         zones = self._zone_tags(mentions, defaults, _aside(mentions, posts), lead_end,
                                 bool(title_k) and _OWN_TITLE.search(title_k) is not None)
@@ -434,7 +435,7 @@ class ZoneTagger:
         topics = self.topics.score(text, len(title_k), topic_hits, (len(title_k), body_start) if byline_k else None,
                                    topic_others)
         places = self._places(zones, hits, body_start + _LEAD)
-        content_type = _content_type(title_s, body_s[:400], people, bool(byline_k))
+        content_type = _content_type(title_s, body_s[:400], people, bool(byline_k), signable)
         return TagSet(zones=zones, people=people, places=places, topics=topics, content_type=content_type,
                       relevant=bool(zones or topics))
 
@@ -517,14 +518,16 @@ class ZoneTagger:
 
     def _people(self, title_k: str, byline_k: str, body_s: str, body_k: str, author: str | None, byline_s: str,
                 hits: list[_Hit], mentions: list[tuple[str, str, int]], office_hits: list[tuple[int, int]],
-                defaults: tuple[str, ...] = ()) -> tuple[tuple[PersonTag, ...], list[tuple[int, int, bool]]]:
-        """The people, and the spans of the posts found in the body (start, end, former)."""
+                defaults: tuple[str, ...] = (), signable: bool = True
+                ) -> tuple[tuple[PersonTag, ...], list[tuple[int, int, bool]]]:
+        """The people, and the spans of the posts found in the body (start, end, former). `signable`: whether the
+        body may hold a signature line (`may_sign`)."""
         posts: list[tuple[int, int, bool]] = []
         found: dict[str, PersonTag] = {}
         if author and byline_s and 2 <= len(author.strip()) <= 4:
             post = match_key(byline_s)
             found[author.strip()] = PersonTag(author.strip(), post, self._post_zone(post))
-        for signed in find_bylines([line for line in map(str.strip, body_s.splitlines()) if line]):
+        for signed in find_bylines([line for line in map(str.strip, body_s.splitlines()) if line]) if signable else ():
             if signed.name not in found:
                 found[signed.name] = PersonTag(signed.name, signed.post, self._post_zone(signed.post or ""))
         if not office_hits:
@@ -665,15 +668,17 @@ _QUESTION_LINE = re.compile(r"(?:^|\n)\s*(?:问|记者)[:：]")
 _NEWS_CUE = re.compile(r"本报讯|记者|讯\s*[(（]|通讯员|日电|新华社|据.{1,8}报道")
 
 
-def _content_type(title: str, head: str, people: tuple[PersonTag, ...], has_byline: bool) -> ContentType:
-    """commentary (signed by an official or expert), interview, policy, notice or news, from page cues."""
+def _content_type(title: str, head: str, people: tuple[PersonTag, ...], has_byline: bool, signable: bool = True
+                  ) -> ContentType:
+    """commentary (signed by an official or expert), interview, policy, notice or news, from page cues.
+    `signable`: whether the body may hold a signature line (`may_sign`: the head is part of it)."""
     if _INTERVIEW.search(title) or _QUESTION_LINE.search(head):
         return "interview"
     if _POLICY.search(title) and not _NEWS_CUE.search(head):
         return "policy"
     if _NOTICE.search(title) and not _NEWS_CUE.search(head):
         return "notice"
-    signed = has_byline or bool(find_byline([line.strip() for line in head.splitlines() if line.strip()]))
+    signed = has_byline or signable and bool(find_byline([line for line in map(str.strip, head.splitlines()) if line]))
     if signed and not _NEWS_CUE.search(head):
         return "commentary"
     return "news"
