@@ -223,10 +223,8 @@ class TopicMatcher:
                 seen = seen_of(key, 0)
                 if seen == _MAX_COUNT:  # cheapest test first: most repeats of a phrase are past the cap
                     continue
-                if negative:
-                    blocked = negative.get(topic)
-                    if blocked and any(b0 <= start and last <= b1 for b0, b1 in blocked):
-                        continue
+                if topic in negative and any(b0 <= start and last <= b1 for b0, b1 in negative[topic]):
+                    continue  # (most topics have no negative phrase hit: one dict test, not a call)
                 counts[key] = seen + 1
                 scores[topic] = score_of(topic, 0.0) + (weight + weight if last < title_end else weight)
         return self._tags(scores)
