@@ -26,6 +26,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from urllib.parse import urlsplit
 
 import ahocorasick_rs
@@ -150,7 +151,7 @@ class ZoneTagger:
         self._post_zones: dict[str, str | None] = {}
         # a frozen dataclass costs about a microsecond to build and an article has a dozen zone tags, most of
         # them seen before (zone, role and raw score take few values): equal tags are shared (bounded cache)
-        self._zone_tag_cache: dict[tuple[str, str, float], ZoneTag] = {}
+        self._zone_tag_cache: dict[tuple[str, str, float], tuple[tuple[bool, float, str], ZoneTag]] = {}
         self._name_keys = {z.id: tuple(match_key(n) for n in z.names) for z in self.gazetteer.zones}
         self._zone_by_place = {str(i): p.zone_id for i, p in enumerate(self.places) if p.zone_id}
         self._prefectures = {z.id: z.prefecture for z in self.gazetteer.zones}
@@ -502,14 +503,15 @@ class ZoneTagger:
         made = self._zone_tag_cache
         for zone_id, raw in score.items():
             role = "subject" if zone_id in subjects else "mentioned"
-            tag = made.get((zone_id, role, raw))
-            if tag is None:
-                tag = made[(zone_id, role, raw)] = self._new_zone_tag(zone_id, role, raw)
-            tags.append(tag)
+            entry = made.get((zone_id, role, raw))
+            if entry is None:
+                tag = self._new_zone_tag(zone_id, role, raw)
+                entry = made[(zone_id, role, raw)] = ((role != "subject", -tag.score, zone_id), tag)
+            tags.append(entry)
         if len(made) > _ORG_CACHE:
             made.clear()
-        tags.sort(key=lambda t: (t.role != "subject", -t.score, t.zone_id))
-        return tuple(tags)
+        tags.sort(key=_SORT_KEY)  # subjects first, then by score, then by id: the key kept with the tag
+        return tuple(map(_TAG, tags))
 
     def _new_zone_tag(self, zone_id: str, role: str, raw: float) -> ZoneTag:
         zone = self.gazetteer.get(zone_id)
@@ -668,11 +670,14 @@ _QUESTION_LINE = re.compile(r"(?:^|\n)\s*(?:问|记者)[:：]")
 _NEWS_CUE = re.compile(r"本报讯|记者|讯\s*[(（]|通讯员|日电|新华社|据.{1,8}报道")
 
 
+_SORT_KEY, _TAG = itemgetter(0), itemgetter(1)
+
+
 def _content_type(title: str, head: str, people: tuple[PersonTag, ...], has_byline: bool, signable: bool = True
                   ) -> ContentType:
     """commentary (signed by an official or expert), interview, policy, notice or news, from page cues.
     `signable`: whether the body may hold a signature line (`may_sign`: the head is part of it)."""
-    if _INTERVIEW.search(title) or _QUESTION_LINE.search(head):
+    if _INTERVIEW.search(title) or (("问" in head or "记者" in head) and _QUESTION_LINE.search(head)):
         return "interview"
     if _POLICY.search(title) and not _NEWS_CUE.search(head):
         return "policy"
