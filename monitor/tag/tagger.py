@@ -279,7 +279,7 @@ class ZoneTagger:
         zone_by_place = self._zone_by_place
         ambiguous_context: tuple[set[str | None], set[str]] | None = None  # built at the first ambiguous alias
         bare_hits: list[int] = []
-        models: tuple[bool, bool] | None = None  # whether the text has a verb of learning, an experience word
+        experience: bool | None = None  # whether the text has an experience word (经验, 理念, 模式)
         has_remit: bool | None = None  # whether it has a word of an official's remit (分管 ...)
         spans: list[tuple[int, int]] = []  # two different zones in the body a few characters apart, as in a list
         ranked: list[int] = []  # mentions with a rank number just before them (1中关村科技园区北京84.1 2深圳...)
@@ -292,17 +292,17 @@ class ZoneTagger:
                     continue  # 中关村发展集团, 张江路: the zone's name inside another name
                 section = hit.section
                 if section == "body":
-                    if models is None:  # cheap whole-text tests first: most texts hold neither
-                        models = (any(word in text for word in _LEARN_WORDS),
-                                  any(word in text for word in _EXPERIENCE_WORDS))
+                    if experience is None:  # a cheap whole-text test first: most texts hold none (a verb of
+                        # learning is looked for in the few characters before each zone: fewer than 14 whole-text tests)
+                        experience = any(word in text for word in _EXPERIENCE_WORDS)
                     if hit.start - last_end <= _LIST_GAP and hit.ref != last_zone:
                         spans.append((last_start, hit.start))
                     last_start, last_end, last_zone = hit.start, hit.end, hit.ref
                     before = text[hit.start - 1]  # a zone's name holds its city's: 任 or a rank comes right before
                     if after in _FACILITY_FIRST and _FACILITY.match(text, hit.end):
                         section = "facility"  # 西安高新区创业园: an incubator the zone runs, not the zone itself
-                    elif ((models[0] and _LEARN_FROM.search(text, max(body_start, hit.start - 12), hit.start))
-                            or (models[1] and _EXPERIENCE_OF.match(text, hit.end))):
+                    elif (_LEARN_FROM.search(text, max(body_start, hit.start - 12), hit.start)
+                            or (experience and _EXPERIENCE_OF.match(text, hit.end))):
                         section = "compare"  # 学习借鉴苏州工业园区先进经验: a model held up, not the subject
                     elif (has_remit if has_remit is not None else (has_remit := _has_remit(text))) \
                             and _in_remit(text, hit.start, hit.end):
@@ -651,7 +651,6 @@ _NEW_AREA = re.compile("(?:(?!高新区)[\u4e00-\u9fff]){0,3}?新区")  # 长春
 # A zone held up as a model: a verb of learning before it, or its experience after it
 _LEARN_FROM = re.compile("学习|借鉴|对标|比肩|媲美|看齐|效仿|复制|参照|取经|仅次于|堪比|不亚于|赶超")
 _EXPERIENCE_OF = re.compile("[\u4e00-\u9fff]{0,6}?(?:先进经验|成功经验|经验做法|发展经验|先进理念|成功模式)")
-_LEARN_WORDS = tuple(_LEARN_FROM.pattern.split("|"))
 _EXPERIENCE_WORDS = ("经验", "理念", "模式")  # every _EXPERIENCE_OF phrase holds one
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _LIST_JOINERS = ("、", "和", "与", "及")
