@@ -211,7 +211,59 @@ def test_match_key_equals_its_plain_definition(text: str) -> None:
     import re
     import unicodedata
 
-    from monitor.normalise import match_key
+    from monitor.normalise import is_usual, looks_traditional, match_key
 
     plain = "".join(re.sub(r"\s+", "", unicodedata.normalize("NFKC", re.sub(_PLAIN_INVISIBLE, "", text)).casefold()))
     assert match_key(text) == plain
+    if is_usual(text):  # the tagger's shortcut for a text it has tested once for every rarer character
+        assert match_key(text, usual=True) == plain and not looks_traditional(text)
+
+
+def test_match_key_remembers_the_last_long_text_only_as_that_object() -> None:
+    """The last long text's key is kept for a second fold of the very same object (dedup, then the tagger):
+    another text, even one made equal, is folded on its own."""
+    from monitor.normalise import match_key
+
+    body = "东湖高新区 ＡＢＣ，\u200b新闻。\n" * 60
+    again = body[:-1] + body[-1:]
+    other = "中关村 ＸＹＺ。\n" * 80
+    key = match_key(body)
+    assert key == "东湖高新区abc,新闻。" * 60
+    assert match_key(body) == key and match_key(again) == key and again is not body
+    assert match_key(other) == "中关村xyz。" * 80
+    assert match_key(body) == key
+
+
+@given(st.lists(st.text(alphabet=st.one_of(st.characters(), st.sampled_from(
+    list("郭军军包头稀土高新区管委会主任作者文/： \t\u3000\u00a0\r\x0b\x1c\u2028\u200b")))), max_size=6))
+@settings(max_examples=300, deadline=None)
+def test_a_text_may_sign_refuses_holds_no_signature(lines: list[str]) -> None:
+    """may_sign, the tagger's shortcut past find_bylines: a text it refuses has no signature line."""
+    from monitor.tag.people import find_bylines, may_sign
+
+    text = "\n".join(lines)
+    signatures = find_bylines([line for line in map(str.strip, text.splitlines()) if line])
+    assert may_sign(text) or not signatures
+    assert may_sign("郭军军 包头稀土高新区管委会主任\n正文") and find_bylines(["郭军军 包头稀土高新区管委会主任"])
+
+
+@given(st.one_of(
+    st.builds(lambda scheme, host, port, rest: f"{scheme}://{host}{port}{rest}",
+              st.sampled_from(["http", "https", "HTTP", "ftp", " http", "ht\ttp"]),
+              st.text(alphabet=st.sampled_from(list("abcXYZ019.-@:[]_ \t\n")), max_size=14),
+              st.sampled_from(["", ":80", ":", ":8x", ":443"]),
+              st.text(alphabet=st.sampled_from(list("/?#abc@: \t\\")), max_size=8)),
+    st.text(max_size=30)))
+@settings(max_examples=400, deadline=None)
+def test_the_host_of_a_plain_address_is_the_one_urlsplit_reads(url: str) -> None:
+    """The tagger's shortcut for http(s)://host/...: the same host (or none) as urlsplit's for any address."""
+    from urllib.parse import urlsplit
+
+    from monitor.tag.tagger import _host
+
+    try:
+        expected = urlsplit(url.strip()).hostname
+    except ValueError:
+        expected = None
+    assert _host(url) == expected
+    assert _host("https://www.zgc.gov.cn:8080/a?b#c") == "www.zgc.gov.cn" == _host("https://WWW.zgc.gov.cn/")

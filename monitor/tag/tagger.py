@@ -26,16 +26,17 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from urllib.parse import urlsplit
 
 import ahocorasick_rs
 
 from monitor.items import ContentType, ExtractedArticle, PersonOrg, PersonTag, PlaceTag, TagSet, ZoneTag
-from monitor.normalise import looks_traditional, match_key, strip_ruby, to_simplified
+from monitor.normalise import is_usual, looks_traditional, match_key, strip_ruby, to_simplified
 from monitor.tag.aliases import kaifaqu_names, reads_kaifaqu, stem_names
 from monitor.tag.districts import district_names
 from monitor.tag.gazetteer import Gazetteer, Place, load_ambiguous_aliases, load_gazetteer, load_places
-from monitor.tag.people import OFFICES, find_byline, find_bylines, find_people, office_spans
+from monitor.tag.people import OFFICES, find_byline, find_bylines, find_people, may_sign, office_spans
 from monitor.tag.topics import Taxonomy, TopicMatcher
 
 __all__ = ["ZoneTagger", "OTHER_ZONE_KINDS", "shared_tagger", "tag_article"]
@@ -139,18 +140,18 @@ class ZoneTagger:
         patterns: dict[str, tuple[tuple[int, int, float], ...]] = dict(self.topics.phrases)
         for office in OFFICES:
             patterns.setdefault(office, ())
-        # the topic phrases come first (index below `_topic_count`); office words are told by index. Two list
-        # comprehensions over the hits beat one loop sorting each hit into its list
-        self._topic_count = len(self.topics.phrases)
-        self._topic_values = list(patterns.values())
+        # the topic phrases come first, in the order of `self.topics.phrases` (their indexes are the matcher's: it
+        # scores the hits as the scan returns them); office words are told by index
         self._office_indexes = frozenset(i for i, key in enumerate(patterns) if key in _OFFICE_WORDS)
+        self.topics.pad(len(patterns))
+        self._special_indexes = self._office_indexes | self.topics.other_indexes
         self._automaton = ahocorasick_rs.AhoCorasick(list(patterns), matchkind=ahocorasick_rs.MatchKind.Standard,
                                                      implementation=ahocorasick_rs.Implementation.DFA)
         self._orgs: dict[tuple[str, str | None, str | None], PersonOrg] = {}
         self._post_zones: dict[str, str | None] = {}
         # a frozen dataclass costs about a microsecond to build and an article has a dozen zone tags, most of
         # them seen before (zone, role and raw score take few values): equal tags are shared (bounded cache)
-        self._zone_tag_cache: dict[tuple[str, str, float], ZoneTag] = {}
+        self._zone_tag_cache: dict[tuple[str, str, float], tuple[tuple[bool, float, str], ZoneTag]] = {}
         self._name_keys = {z.id: tuple(match_key(n) for n in z.names) for z in self.gazetteer.zones}
         self._zone_by_place = {str(i): p.zone_id for i, p in enumerate(self.places) if p.zone_id}
         self._prefectures = {z.id: z.prefecture for z in self.gazetteer.zones}
@@ -163,31 +164,34 @@ class ZoneTagger:
         self._joins_other_kind = {match_key(p.name + suffix) for p in self.places if p.city for suffix in ("", "市")}
 
     # matching ----------------------------------------------------------------------------
-    def _scan(self, text: str) -> tuple[list[tuple[int, int, tuple[int, str]]],
-                                        list[tuple[int, int, tuple[tuple[int, int, float], ...]]],
-                                        list[tuple[int, int]]]:
-        """Zone-side hits (start, end, value; leftmost-longest, in order), every topic hit and every office word."""
+    def _scan(self, text: str) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]],
+                                        list[tuple[int, int, int]], list[tuple[int, int]]]:
+        """The hits of both scans as they return them (index, start, end): zone side (leftmost-longest, in order;
+        `_zone_hits` reads them), topics and offices (`TopicMatcher.score` reads them), and of these the hits of
+        the phrases that blank or block topics; and every office word (start, end)."""
         try:
             found = self._zone_automaton.find_matches_as_indexes(text)
         except UnicodeEncodeError:  # lone surrogates from a hostile page: one U+FFFD each keeps the offsets
             text = _SURROGATE.sub("\ufffd", text)
             found = self._zone_automaton.find_matches_as_indexes(text)
-        zone_values = self._zone_values
-        zone_side = [(start, end, zone_values[index]) for index, start, end in found]
         matches = self._automaton.find_matches_as_indexes(text, overlapping=True)
-        topic_count, topic_values, office_indexes = self._topic_count, self._topic_values, self._office_indexes
-        topic_side = [(start, end, topic_values[index]) for index, start, end in matches if index < topic_count]
-        offices = [(start, end) for index, start, end in matches if index in office_indexes]
-        return zone_side, topic_side, offices
+        # one pass over the (many) hits for the few that are office words or blank or block topics
+        special = [m for m in matches if m[0] in self._special_indexes]
+        office_indexes = self._office_indexes
+        offices = [(start, end) for index, start, end in special if index in office_indexes]
+        other_indexes = self.topics.other_indexes
+        return found, matches, [m for m in special if m[0] in other_indexes], offices
 
-    def _zone_hits(self, text: str, found: list[tuple[int, int, tuple[int, str]]], bounds: tuple[int, int]
-                   ) -> list[_Hit]:
-        """Zone-side hits from the leftmost-longest scan (in order, not overlapping); a place joined to a
-        following other kind of zone (昆明经开区) becomes that kind. `bounds`: where the byline and the body start."""
+    def _zone_hits(self, text: str, found: list[tuple[int, int, int]], bounds: tuple[int, int]) -> list[_Hit]:
+        """Zone-side hits from the leftmost-longest scan's (index, start, end) (in order, not overlapping); a place
+        joined to a following other kind of zone (昆明经开区) becomes that kind. `bounds`: where the byline and the
+        body start."""
         hits: list[_Hit] = []
         b0, b1 = bounds
         high_tech: tuple[bool, bool] | None = None  # how the text's X开发区 read, decided at the first one
-        for start, end, (kind, ref) in found:
+        values = self._zone_values
+        for index, start, end in found:
+            kind, ref = values[index]
             if kind >= _KAIFAQU:  # 大庆开发区: the zone, or (青岛开发区 in a text of 经济开发区) another kind of zone
                 if kind == _KAIFAQU_WORD:  # 开发区: only right after a city that is a zone's stem
                     before = hits[-1] if hits and hits[-1].end == start and hits[-1].kind in _PLACES else None
@@ -213,8 +217,7 @@ class ZoneTagger:
     def _zone_ids(self, key: str) -> list[str]:
         """The zones named in a short text (a post), in order."""
         key = _SURROGATE.sub("\ufffd", key)  # lone surrogates from a hostile page: one U+FFFD each
-        values = self._zone_values
-        found = [(start, end, values[index]) for index, start, end in self._zone_automaton.find_matches_as_indexes(key)]
+        found = self._zone_automaton.find_matches_as_indexes(key)
         return [h.ref for h in self._zone_hits(key, found, (len(key), len(key))) if h.kind == _ZONE]
 
     def _resolve_ambiguous(self, hit: _Hit, named: set[str | None], cities: set[str], defaults: tuple[str, ...]
@@ -276,7 +279,7 @@ class ZoneTagger:
         zone_by_place = self._zone_by_place
         ambiguous_context: tuple[set[str | None], set[str]] | None = None  # built at the first ambiguous alias
         bare_hits: list[int] = []
-        models: tuple[bool, bool] | None = None  # whether the text has a verb of learning, an experience word
+        experience: bool | None = None  # whether the text has an experience word (经验, 理念, 模式)
         has_remit: bool | None = None  # whether it has a word of an official's remit (分管 ...)
         spans: list[tuple[int, int]] = []  # two different zones in the body a few characters apart, as in a list
         ranked: list[int] = []  # mentions with a rank number just before them (1中关村科技园区北京84.1 2深圳...)
@@ -297,17 +300,17 @@ class ZoneTagger:
                         continue  # 石河子高新区…与大连高新区签署合作共建协议: the other party of a zone's agreement
                 section = hit.section
                 if section == "body":
-                    if models is None:  # cheap whole-text tests first: most texts hold neither
-                        models = (any(word in text for word in _LEARN_WORDS),
-                                  any(word in text for word in _EXPERIENCE_WORDS))
+                    if experience is None:  # a cheap whole-text test first: most texts hold none (a verb of
+                        # learning is looked for in the few characters before each zone: fewer than 14 whole-text tests)
+                        experience = any(word in text for word in _EXPERIENCE_WORDS)
                     if hit.start - last_end <= _LIST_GAP and hit.ref != last_zone:
                         spans.append((last_start, hit.start))
                     last_start, last_end, last_zone = hit.start, hit.end, hit.ref
                     before = text[hit.start - 1]  # a zone's name holds its city's: 任 or a rank comes right before
                     if after in _FACILITY_FIRST and _FACILITY.match(text, hit.end):
                         section = "facility"  # 西安高新区创业园: an incubator the zone runs, not the zone itself
-                    elif ((models[0] and _LEARN_FROM.search(text, max(body_start, hit.start - 12), hit.start))
-                            or (models[1] and _EXPERIENCE_OF.match(text, hit.end))):
+                    elif (_LEARN_FROM.search(text, max(body_start, hit.start - 12), hit.start)
+                            or (experience and _EXPERIENCE_OF.match(text, hit.end))):
                         section = "compare"  # 学习借鉴苏州工业园区先进经验: a model held up, not the subject
                     elif (has_remit if has_remit is not None else (has_remit := _has_remit(text))) \
                             and _in_remit(text, hit.start, hit.end):
@@ -411,14 +414,18 @@ class ZoneTagger:
         # pinyin ruby left by a scraper or a script converter (東湖(hu)高新區(qū)) would split the names
         title, byline, body = strip_ruby(title), strip_ruby(byline), strip_ruby(body)
         title_s, byline_s, body_s = title, byline, body
-        if looks_traditional(title) or looks_traditional(byline) or looks_traditional(body):
+        # one pass over each text for what match_key and looks_traditional would test character by character
+        usual = (is_usual(title), is_usual(byline), is_usual(body))
+        if not all(usual) and (looks_traditional(title) or looks_traditional(byline) or looks_traditional(body)):
             try:
                 title_s, byline_s, body_s = to_simplified(title), to_simplified(byline), to_simplified(body)
             except UnicodeEncodeError:  # lone surrogates from a hostile page: one U+FFFD each
                 title_s, byline_s, body_s = (to_simplified(_SURROGATE.sub("\ufffd", s)) for s in (title, byline, body))
-        title_k, byline_k, body_k = match_key(title_s), match_key(byline_s), match_key(body_s)
+            usual = (False, False, False)
+        title_k, byline_k, body_k = (match_key(title_s, usual[0]), match_key(byline_s, usual[1]),
+                                     match_key(body_s, usual[2]))
         text = title_k + "|" + byline_k + "|" + body_k
-        found, topic_hits, office_hits = self._scan(text)
+        found, topic_hits, topic_others, office_hits = self._scan(text)
         body_start = len(title_k) + len(byline_k) + 2
         hits = self._zone_hits(text, found, (len(title_k) + 1, body_start))
         defaults = tuple(z for z in default_zones if self.gazetteer.get(z))
@@ -427,17 +434,17 @@ class ZoneTagger:
             if site is not None and site.id not in defaults:
                 defaults += (site.id,)
         mentions = self._zone_mentions(text, hits, body_start, defaults)
+        signable = may_sign(body_s)  # whether a line of the body may be a signature (read by two steps)
         people, posts = self._people(title_k, byline_k, body_s, body_k, author, byline_s, hits, mentions, office_hits,
-                                     defaults)
+                                     defaults, signable)
         lead_end = _lead_end(body_s, len(body_k))
         zones = self._zone_tags(mentions, defaults, _aside(mentions, posts), lead_end,
                                 bool(title_k) and _OWN_TITLE.search(title_k) is not None)
         # topics read title and body: the byline's hits are left out (the | around it ends any sentence)
-        if byline_k:
-            topic_hits = [h for h in topic_hits if not len(title_k) < h[0] < body_start]
-        topics = self.topics.score(text, len(title_k), topic_hits)
+        topics = self.topics.score(text, len(title_k), topic_hits, (len(title_k), body_start) if byline_k else None,
+                                   topic_others)
         places = self._places(zones, hits, body_start + _LEAD)
-        content_type = _content_type(title_s, body_s[:400], people, bool(byline_k))
+        content_type = _content_type(title_s, body_s[:400], people, bool(byline_k), signable)
         return TagSet(zones=zones, people=people, places=places, topics=topics, content_type=content_type,
                       relevant=bool(zones or topics))
 
@@ -504,14 +511,15 @@ class ZoneTagger:
         made = self._zone_tag_cache
         for zone_id, raw in score.items():
             role = "subject" if zone_id in subjects else "mentioned"
-            tag = made.get((zone_id, role, raw))
-            if tag is None:
-                tag = made[(zone_id, role, raw)] = self._new_zone_tag(zone_id, role, raw)
-            tags.append(tag)
+            entry = made.get((zone_id, role, raw))
+            if entry is None:
+                tag = self._new_zone_tag(zone_id, role, raw)
+                entry = made[(zone_id, role, raw)] = ((role != "subject", -tag.score, zone_id), tag)
+            tags.append(entry)
         if len(made) > _ORG_CACHE:
             made.clear()
-        tags.sort(key=lambda t: (t.role != "subject", -t.score, t.zone_id))
-        return tuple(tags)
+        tags.sort(key=_SORT_KEY)  # subjects first, then by score, then by id: the key kept with the tag
+        return tuple(map(_TAG, tags))
 
     def _new_zone_tag(self, zone_id: str, role: str, raw: float) -> ZoneTag:
         zone = self.gazetteer.get(zone_id)
@@ -520,14 +528,16 @@ class ZoneTagger:
 
     def _people(self, title_k: str, byline_k: str, body_s: str, body_k: str, author: str | None, byline_s: str,
                 hits: list[_Hit], mentions: list[tuple[str, str, int]], office_hits: list[tuple[int, int]],
-                defaults: tuple[str, ...] = ()) -> tuple[tuple[PersonTag, ...], list[tuple[int, int, bool]]]:
-        """The people, and the spans of the posts found in the body (start, end, former)."""
+                defaults: tuple[str, ...] = (), signable: bool = True
+                ) -> tuple[tuple[PersonTag, ...], list[tuple[int, int, bool]]]:
+        """The people, and the spans of the posts found in the body (start, end, former). `signable`: whether the
+        body may hold a signature line (`may_sign`)."""
         posts: list[tuple[int, int, bool]] = []
         found: dict[str, PersonTag] = {}
         if author and byline_s and 2 <= len(author.strip()) <= 4:
             post = match_key(byline_s)
             found[author.strip()] = PersonTag(author.strip(), post, self._post_zone(post))
-        for signed in find_bylines([line for line in map(str.strip, body_s.splitlines()) if line]):
+        for signed in find_bylines([line for line in map(str.strip, body_s.splitlines()) if line]) if signable else ():
             if signed.name not in found:
                 found[signed.name] = PersonTag(signed.name, signed.post, self._post_zone(signed.post or ""))
         if not office_hits:
@@ -658,7 +668,6 @@ _NEW_AREA = re.compile("(?:(?!高新区)[\u4e00-\u9fff]){0,3}?新区")  # 长春
 # A zone held up as a model: a verb of learning before it, or its experience after it
 _LEARN_FROM = re.compile("学习|借鉴|对标|比肩|媲美|看齐|效仿|复制|参照|取经|仅次于|堪比|不亚于|赶超")
 _EXPERIENCE_OF = re.compile("[\u4e00-\u9fff]{0,6}?(?:先进经验|成功经验|经验做法|发展经验|先进理念|成功模式)")
-_LEARN_WORDS = tuple(_LEARN_FROM.pattern.split("|"))
 _EXPERIENCE_WORDS = ("经验", "理念", "模式")  # every _EXPERIENCE_OF phrase holds one
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _LIST_JOINERS = ("、", "和", "与", "及")
@@ -677,15 +686,20 @@ _QUESTION_LINE = re.compile(r"(?:^|\n)\s*(?:问|记者)[:：]")
 _NEWS_CUE = re.compile(r"本报讯|记者|讯\s*[(（]|通讯员|日电|新华社|据.{1,8}报道")
 
 
-def _content_type(title: str, head: str, people: tuple[PersonTag, ...], has_byline: bool) -> ContentType:
-    """commentary (signed by an official or expert), interview, policy, notice or news, from page cues."""
-    if _INTERVIEW.search(title) or _QUESTION_LINE.search(head):
+_SORT_KEY, _TAG = itemgetter(0), itemgetter(1)
+
+
+def _content_type(title: str, head: str, people: tuple[PersonTag, ...], has_byline: bool, signable: bool = True
+                  ) -> ContentType:
+    """commentary (signed by an official or expert), interview, policy, notice or news, from page cues.
+    `signable`: whether the body may hold a signature line (`may_sign`: the head is part of it)."""
+    if _INTERVIEW.search(title) or (("问" in head or "记者" in head) and _QUESTION_LINE.search(head)):
         return "interview"
     if _POLICY.search(title) and not _NEWS_CUE.search(head):
         return "policy"
     if _NOTICE.search(title) and not _NEWS_CUE.search(head):
         return "notice"
-    signed = has_byline or bool(find_byline([line.strip() for line in head.splitlines() if line.strip()]))
+    signed = has_byline or signable and bool(find_byline([line for line in map(str.strip, head.splitlines()) if line]))
     if signed and not _NEWS_CUE.search(head):
         return "commentary"
     return "news"
@@ -886,10 +900,19 @@ def _lead_end(body: str, body_key_length: int) -> int:
 
 
 def _host(url: str) -> str | None:
+    plain = _PLAIN_HOST.match(url)
+    if plain is not None:  # http(s)://host.example/...: the host as urlsplit reads it, in one regex step
+        return plain.group(1)
     try:
         return urlsplit(url.strip()).hostname
     except ValueError:  # an address that does not parse (a bad IPv6 literal) names no host
         return None
+
+
+# The common address, lower-case ASCII host, maybe a port, then the path (or nothing): its host is the part matched
+# (urlsplit, a few microseconds, reads it the same way). Anything else (user info, upper case, spaces, tabs, IPv6, a
+# port that is no number) goes through urlsplit.
+_PLAIN_HOST = re.compile(r"https?://([a-z0-9.-]+)(?::[0-9]*)?(?=[/?#]|\Z)")
 
 
 @lru_cache(maxsize=1)

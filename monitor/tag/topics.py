@@ -141,7 +141,11 @@ class TopicMatcher:
             entries.setdefault(phrase, []).append((3, -1, 0.0))
         self.phrases: dict[str, _Phrase] = {p: _Phrase(number, v) for number, (p, v) in enumerate(entries.items()) if p}
         self._automaton: ahocorasick_rs.AhoCorasick | None = None
-        self._values: list[_Phrase] = []
+        self._values: list[_Phrase] = list(self.phrases.values())
+        # `score` reads hits by phrase index: each phrase's topics (None: none), padded with None for
+        # the patterns another scan puts after the phrases (`pad`); and the phrases that blank or block
+        self._positive: list[tuple[tuple[int, float, int], ...] | None] = [p.positive or None for p in self._values]
+        self._other_indexes = frozenset(i for i, phrase in enumerate(self._values) if phrase.other)
         # the tag (or None: under the threshold) of a topic's raw score: building a frozen dataclass costs about
         # a microsecond, and scores recur (sums of a few weights); equal tags are shared
         self._made: dict[tuple[int, float], TopicTag | None] = {}
@@ -150,23 +154,44 @@ class TopicMatcher:
         """Topics of a text given as match keys (see monitor.normalise.match_key)."""
         if self._automaton is None:
             self._automaton = ahocorasick_rs.AhoCorasick(list(self.phrases), matchkind=ahocorasick_rs.MatchKind.Standard)
-            self._values = list(self.phrases.values())
         text = title_key + "|" + body_key
-        values = self._values
-        hits = [(start, end, values[index])
-                for index, start, end in self._automaton.find_matches_as_indexes(text, overlapping=True)]
-        return self.score(text, len(title_key), hits)
+        return self.score(text, len(title_key), self._automaton.find_matches_as_indexes(text, overlapping=True))
 
-    def score(self, text: str, title_end: int, hits: list[tuple[int, int, _Phrase]]) -> tuple[TopicTag, ...]:
-        """Topics from every phrase hit `(start, end exclusive, phrase)` in `text`, in order of end;
-        hits before `title_end` are in the title."""
-        others = [(start, stop, phrase.other) for start, stop, phrase in hits if phrase.other]
+    def pad(self, count: int) -> None:
+        """Let `score` take the hits of a scan holding `count` patterns: the phrases first, in the order
+        of `phrases`, then others (the tagger's office words), which it leaves out."""
+        self._positive += [None] * (count - len(self._positive))
+
+    @property
+    def other_indexes(self) -> frozenset[int]:
+        """The indexes of the phrases that blank or block (generic phrases, sentence markers, negative phrases)."""
+        return self._other_indexes
+
+    def score(self, text: str, title_end: int, matches: list[tuple[int, int, int]],
+              skip: tuple[int, int] | None = None, others: list[tuple[int, int, int]] | None = None
+              ) -> tuple[TopicTag, ...]:
+        """Topics from every hit of an overlapping scan of `text`, as the scan returns them: (phrase index, start,
+        end exclusive), in order of end (read as they come: no tuple is built per hit); hits ending by `title_end`
+        are in the title; hits starting strictly between the two ends of `skip` (the byline, between title and
+        body) are left out. `others`: the hits of `other_indexes` among `matches`, when the caller has them
+        (the tagger picks them out with its office words, in one pass over the hits)."""
+        other_indexes = self._other_indexes
+        if others is None:
+            others = [m for m in matches if m[0] in other_indexes]
+        if skip is not None:
+            low, high = skip
+            matches = [m for m in matches if not low < m[1] < high]
+            others = [m for m in others if not low < m[1] < high]
+        positive, values = self._positive, self._values
         scores: dict[int, float] = {}
         counts: dict[int, int] = {}  # hits counted per (topic, phrase)
         seen_of, score_of = counts.get, scores.get
-        if not others:  # the common case: nothing blanked, nothing negative
-            for _start, stop, phrase in hits:
-                for topic, weight, key in phrase.positive:
+        if not others:  # nothing blanked, nothing negative
+            for _index, _start, stop in matches:
+                entries = positive[_index]
+                if entries is None:
+                    continue
+                for topic, weight, key in entries:
                     seen = seen_of(key, 0)
                     if seen < _MAX_COUNT:
                         counts[key] = seen + 1
@@ -174,31 +199,32 @@ class TopicMatcher:
             return self._tags(scores)
         everywhere: list[tuple[int, int]] = []  # blanked for every topic: start, last (inclusive)
         negative: dict[int, list[tuple[int, int]]] = {}
-        for start, stop, kind, topic in [(start, stop, kind, topic) for start, stop, other in others
-                                         for kind, topic in other]:
-            if kind == 1:
-                negative.setdefault(topic, []).append((start, stop - 1))
-            elif kind == 2:
-                everywhere.append((start, stop - 1))
-            else:
-                left = max(text.rfind(c, 0, start) for c in "。！？；;|")
-                found = _SENTENCE_END.search(text, stop - 1)
-                everywhere.append((left + 1, found.start() if found else len(text)))
+        for index, start, stop in others:
+            for kind, topic in values[index].other:
+                if kind == 1:
+                    negative.setdefault(topic, []).append((start, stop - 1))
+                elif kind == 2:
+                    everywhere.append((start, stop - 1))
+                else:
+                    left = max(text.rfind(c, 0, start) for c in "。！？；;|")
+                    found = _SENTENCE_END.search(text, stop - 1)
+                    everywhere.append((left + 1, found.start() if found else len(text)))
         mask = bytearray(len(text) + 1)  # 1: blanked for every topic
         for b0, b1 in everywhere:
             mask[b0:b1 + 1] = b"\x01" * (b1 + 1 - b0)
-        for start, stop, phrase in hits:
-            last = stop - 1
-            if not phrase.positive or mask[start] or mask[last]:
+        for index, start, stop in matches:
+            entries = positive[index]
+            if entries is None:
                 continue
-            for topic, weight, key in phrase.positive:
+            last = stop - 1
+            if mask[start] or mask[last]:
+                continue
+            for topic, weight, key in entries:
                 seen = seen_of(key, 0)
                 if seen == _MAX_COUNT:  # cheapest test first: most repeats of a phrase are past the cap
                     continue
-                if negative:
-                    blocked = negative.get(topic)
-                    if blocked and any(b0 <= start and last <= b1 for b0, b1 in blocked):
-                        continue
+                if topic in negative and any(b0 <= start and last <= b1 for b0, b1 in negative[topic]):
+                    continue  # (most topics have no negative phrase hit: one dict test, not a call)
                 counts[key] = seen + 1
                 scores[topic] = score_of(topic, 0.0) + (weight + weight if last < title_end else weight)
         return self._tags(scores)
