@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import uuid
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -54,30 +56,78 @@ def postgres_available() -> bool:
         return False
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path, postgres_available: bool) -> Iterator[str]:
-    """An empty database: a SQLite file, or a fresh PostgreSQL database dropped afterwards."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'monitor.db'}"
-        return
+@dataclass(frozen=True)
+class MigratedTemplates:
+    """One database of each kind migrated to head, made once per test process and copied for each test
+    that asks for ``migrated_url``: a copy takes milliseconds, a migration a few hundred (x ~280 tests)."""
+
+    sqlite_file: Path
+    postgres_name: str | None
+
+
+@pytest.fixture(scope="session")
+def migrated_templates(tmp_path_factory: pytest.TempPathFactory, postgres_available: bool) -> Iterator[MigratedTemplates]:
+    sqlite_file = tmp_path_factory.mktemp("template") / "monitor.db"
+    db.upgrade(f"sqlite:///{sqlite_file}")
+    # the engine is disposed: its last connection checkpointed and removed the WAL, the file is the whole database
+    assert not sqlite_file.with_name("monitor.db-wal").exists()
     if not postgres_available:
-        pytest.skip("PostgreSQL is not reachable (set MONITOR_TEST_POSTGRES_URL)")
-    name = f"zm_test_{uuid.uuid4().hex[:12]}"
+        yield MigratedTemplates(sqlite_file, None)
+        return
+    name = f"zm_template_{uuid.uuid4().hex[:12]}"  # one per xdist worker: CREATE ... TEMPLATE wants it unused
     admin = _postgres_admin()
     with admin.connect() as conn:
         conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    url = sa.engine.make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
     try:
-        yield url
+        db.upgrade(sa.engine.make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False))
+        yield MigratedTemplates(sqlite_file, name)
     finally:
         with admin.connect() as conn:
             conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
 
 
+@pytest.fixture(params=["sqlite", "postgres"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path, postgres_available: bool) -> Iterator[str]:
+    """An empty database: a SQLite file, or a fresh PostgreSQL database dropped afterwards. A test that
+    uses ``migrated_url`` gets it as a copy of the migrated template instead (the same schema, at head)."""
+    templates: MigratedTemplates | None = None
+    if "migrated_url" in request.fixturenames:
+        templates = request.getfixturevalue("migrated_templates")
+    if request.param == "sqlite":
+        path = tmp_path / "monitor.db"
+        if templates is not None:
+            shutil.copyfile(templates.sqlite_file, path)
+            _PREMIGRATED.add(f"sqlite:///{path}")
+        yield f"sqlite:///{path}"
+        _PREMIGRATED.discard(f"sqlite:///{path}")
+        return
+    if not postgres_available:
+        pytest.skip("PostgreSQL is not reachable (set MONITOR_TEST_POSTGRES_URL)")
+    name = f"zm_test_{uuid.uuid4().hex[:12]}"
+    template = f' TEMPLATE "{templates.postgres_name}"' if templates is not None else ""
+    admin = _postgres_admin()
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"{template}'))
+    url = sa.engine.make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
+    if template:
+        _PREMIGRATED.add(url)
+    try:
+        yield url
+    finally:
+        _PREMIGRATED.discard(url)
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+_PREMIGRATED: set[str] = set()  # database URLs made from the migrated template (database_url)
+
+
 @pytest.fixture
 def migrated_url(database_url: str) -> str:
-    db.upgrade(database_url)
+    if database_url not in _PREMIGRATED:
+        db.upgrade(database_url)
     return database_url
 
 

@@ -356,11 +356,14 @@ def test_vectorised_minhash_equals_datasketch() -> None:
     import numpy as np
     from datasketch import MinHash
 
-    from monitor.dedup.minhash import _SEED, NUM_PERM, signature
+    from monitor.dedup.minhash import _PERM_A, _PERM_B, _SEED, NUM_PERM, signature
 
     shingles = fingerprint(_body("cwce-3")).shingles
     assert len(shingles) > 100
     reference = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme="affine32", hashfunc=lambda x: x)
+    # the permutations are drawn without datasketch (its import costs scipy's): the same ones
+    assert np.array_equal(reference.permutations[0], _PERM_A) and np.array_equal(reference.permutations[1], _PERM_B)
+    assert reference.permutations.dtype == _PERM_A.dtype == np.uint32
     reference.update_batch([int(h) & 0xFFFFFFFF for h in shingles])
     assert np.array_equal(reference.hashvalues.astype(np.uint32), signature(shingles))
     # Set semantics: the exact Jaccard of a body with itself plus a changed tail is below 1, above 0.

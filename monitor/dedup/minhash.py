@@ -18,7 +18,9 @@ out); the dedup stage and storage decide what to do with the results.
 - MinHash: datasketch's ``affine32`` scheme (its permutations, murmur3 finalizer, then
   ``a * h + b mod 2**32``) applied with numpy to the low 32 bits of the shingle hashes; the
   result equals ``datasketch.MinHash.update_batch`` over the same 32-bit values (a test
-  checks it) without hashing each shingle in Python. ``NUM_PERM`` values stored as
+  checks it) without hashing each shingle in Python. The permutations are drawn here as
+  datasketch draws them (a test checks that too): importing datasketch pulls in scipy, about
+  0.4 s of CPU at every start of the CLI. ``NUM_PERM`` values stored as
   little-endian uint32; LSH: ``BANDS`` bands of ``ROWS`` rows, each band hashed to a
   signed-safe 63-bit integer.
 """
@@ -33,7 +35,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-from datasketch import MinHash
 
 from monitor.normalise import match_key, split_paragraphs
 
@@ -60,9 +61,17 @@ _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 _NOT_TOKEN_OR_MARK = re.compile("[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ue000-\uf8ff]+")
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
-_SCHEME = "affine32"
-_PERM_A, _PERM_B = (np.asarray(p, dtype=np.uint32)
-                    for p in MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME).permutations)
+
+
+def _affine32_permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """datasketch's affine32 draw (MinHash._init_permutations): odd multipliers ``a``, offsets ``b``."""
+    generator = np.random.RandomState(seed)
+    a = generator.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = generator.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    return a, b
+
+
+_PERM_A, _PERM_B = _affine32_permutations(NUM_PERM, _SEED)
 _EMPTY = np.zeros(0, dtype=np.uint64)
 _MIX = np.uint64(0x9E3779B97F4A7C15)  # n-gram combination multiplier (golden ratio, odd)
 
