@@ -14,9 +14,10 @@ import difflib
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["MAX_TITLE_CHARS", "nfkc", "strip_ruby", "clean_text", "shorten", "limit_title", "clean_paragraphs", "match_key", "content_hash", "split_paragraphs", "to_simplified",
-           "TRADITIONAL_HINTS", "is_usual", "collapse_repeats", "remove_spliced_spans", "rejoin_fragments", "shared_span"]
+           "TRADITIONAL_HINTS", "is_plain", "is_usual", "collapse_repeats", "remove_spliced_spans", "rejoin_fragments", "shared_span"]
 
 # Zero-width and other format characters that pages use as spacers or tracking marks.
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\ufff9-\ufffb]")
@@ -101,23 +102,47 @@ _INVISIBLE_CHARS = tuple("\u00ad" + "".join(map(chr, [*range(0x200B, 0x2010), *r
                                                       *range(0x2060, 0x2065), 0xFEFF, *range(0xFFF9, 0xFFFC)])))
 
 
-def nfkc(text: str, usual: bool = False) -> str:
+def nfkc(text: str, usual: bool = False, plain: bool = False) -> str:
     """``unicodedata.normalize("NFKC", text)``, several times faster on Chinese text: the full-width
     punctuation that fills it is replaced by its NFKC form first (the same compatibility decomposition,
     so the same result), and most texts are then normalised already. `usual`: `is_usual(text)` is known true
-    (only the frequent marks are looked for)."""
-    for char, folded in _FREQUENT_NFKC if usual else _COMMON_NFKC:
+    (only the frequent marks are looked for); `plain`: `is_plain(text)` is (then the text is normalised once they
+    are replaced: not even checked)."""
+    for char, folded in _FREQUENT_NFKC if usual or plain else _COMMON_NFKC:
         if char in text:
             text = text.replace(char, folded)
-    return text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
+    return text if plain or unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
 
 
 # The marks of _COMMON_NFKC nearly every Chinese text holds; a test for each of the others finds it absent after
 # reading the whole text: `is_usual` tests them all in one pass, with the invisibles and the traditional hints.
 _FREQUENT_NFKC = tuple((char, folded) for char, folded in _COMMON_NFKC if char in "，：；（）！？")
-_UNUSUAL = re.compile("[" + re.escape("".join(sorted(
-    {char for char, _ in _COMMON_NFKC} - {char for char, _ in _FREQUENT_NFKC} | set(_INVISIBLE_CHARS)
-    | set(TRADITIONAL_HINTS)))) + "]")
+_UNUSUAL_CHARS = "".join(sorted({char for char, _ in _COMMON_NFKC} - {char for char, _ in _FREQUENT_NFKC}
+                                 | set(_INVISIBLE_CHARS) | set(TRADITIONAL_HINTS)))
+_UNUSUAL = re.compile("[" + re.escape(_UNUSUAL_CHARS) + "]")
+
+
+def is_plain(text: str) -> bool:
+    """`is_usual(text)`, and more: `text` holds no character that NFKC or casefold changes but the frequent
+    full-width marks (，：；（）！？, replaced first), and none that combines with its neighbours (monitor/keychars.py):
+    its match key is then only those marks replaced and whitespace removed. One regex pass, as `is_usual`; most
+    Chinese texts are plain (those with a Latin capital, GDP, are not)."""
+    pattern = _plain_pattern()
+    return pattern is not None and pattern.search(text) is None
+
+
+@lru_cache(maxsize=1)
+def _plain_pattern() -> re.Pattern[str] | None:
+    from monitor import keychars
+
+    runs = keychars.load()
+    if runs is None:  # written under another Unicode database: vouch for nothing
+        return None
+    frequent = {char for char, _ in _FREQUENT_NFKC}  # replaced first, by characters outside the set
+    chars = {chr(cp) for a, b in runs for cp in range(a, b + 1)} - frequent | set(_UNUSUAL_CHARS)
+    # past U+FFFF: all of them (rare in news), one range, not a test per character of the set
+    return re.compile("[" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in keychars.ranges(chars))
+                      + "\U00010000-\U0010ffff]")
 
 
 def is_usual(text: str) -> bool:
@@ -128,9 +153,9 @@ def is_usual(text: str) -> bool:
     return _UNUSUAL.search(text) is None
 
 
-def match_key(text: str, usual: bool = False) -> str:
+def match_key(text: str, usual: bool = False, plain: bool = False) -> str:
     """The comparison form of a text: NFKC, case-folded, without whitespace or invisibles. `usual`: `is_usual`
-    is known true of `text` (a caller that tested it anyway; the result is the same).
+    is known true of `text`, `plain`: `is_plain` is (a caller that tested it anyway; the result is the same).
 
     Hot path of tagging and dedup, hence the shortcuts; `content_hash` depends on its exact output."""
     global _last_key
@@ -140,13 +165,15 @@ def match_key(text: str, usual: bool = False) -> str:
     if text is last[0]:
         return last[1]
     given = text
-    if not usual:
+    if not usual and not plain:
         for char in _INVISIBLE_CHARS:
             if char in text:
                 text = _INVISIBLE.sub("", text)
                 break
-    # str.split() splits on exactly the characters regex `\s` matches in a str (str.isspace)
-    key = "".join(nfkc(text, usual).casefold().split())
+    # str.split() splits on exactly the characters regex `\s` matches in a str (str.isspace); a plain text's
+    # casefold is itself (`is_plain`)
+    folded = nfkc(text, usual, plain)
+    key = "".join((folded if plain else folded.casefold()).split())
     if len(given) >= _REMEMBERED and "\n" in given:
         _last_key = (given, key)
     return key

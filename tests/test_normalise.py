@@ -53,3 +53,30 @@ def test_every_way_an_article_is_made_limits_its_title() -> None:
         assert len(article.title) == MAX_TITLE_CHARS and article.title.endswith("…")
     assert len(ExtractedArticle(url="u", title=huge, body="b").title) == MAX_TITLE_CHARS
     assert len(Piece(headline=huge, body="b").headline) == MAX_TITLE_CHARS
+
+
+def test_match_key_chars_file_is_the_running_unicode_databases_set() -> None:
+    """is_plain vouches for a text by monitor/data/match-key-chars.txt: it must be the set computed from the Unicode
+    database in use (a new Python: `python -m monitor.keychars`)."""
+    from monitor import keychars
+
+    runs = keychars.load()
+    assert runs is not None, "written under another Unicode database: python -m monitor.keychars"
+    assert runs == keychars.ranges(keychars.changing_chars())
+
+
+def test_plain_texts_need_no_nfkc_check_nor_casefold() -> None:
+    """A plain text's key is its frequent marks replaced and its whitespace removed; Latin capitals, a combining
+    mark (composing with the letter before it), a compatibility character or a rarer mark make a text not plain."""
+    import unicodedata
+
+    from monitor.normalise import is_plain, is_usual
+
+    text = "东湖高新区（光谷）：数字经济\n增长 12%！"
+    assert is_plain(text) and is_usual(text)
+    assert match_key(text, plain=True) == "东湖高新区(光谷):数字经济增长12%!" == match_key(text)
+    for odd in ("GDP", "ß", "e\u0301", "ι\u0308\u0301", "①", "…", "\u200b", "區", "\U0001d400", "\ud800"):
+        assert not is_plain(text + odd), odd
+    for char in map(chr, range(0x3000, 0xA000)):  # CJK punctuation, kana, ideographs: plain or not, never wrong
+        if is_plain(char):
+            assert unicodedata.normalize("NFKC", char).casefold() == char and not unicodedata.combining(char)

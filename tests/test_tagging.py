@@ -211,12 +211,14 @@ def test_match_key_equals_its_plain_definition(text: str) -> None:
     import re
     import unicodedata
 
-    from monitor.normalise import is_usual, looks_traditional, match_key
+    from monitor.normalise import is_plain, is_usual, looks_traditional, match_key
 
     plain = "".join(re.sub(r"\s+", "", unicodedata.normalize("NFKC", re.sub(_PLAIN_INVISIBLE, "", text)).casefold()))
     assert match_key(text) == plain
     if is_usual(text):  # the tagger's shortcut for a text it has tested once for every rarer character
         assert match_key(text, usual=True) == plain and not looks_traditional(text)
+    if is_plain(text):  # and for a text without a character NFKC or casefold changes or that combines
+        assert is_usual(text) and match_key(text, usual=True, plain=True) == plain
 
 
 def test_match_key_remembers_the_last_long_text_only_as_that_object() -> None:

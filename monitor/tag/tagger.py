@@ -32,7 +32,7 @@ from urllib.parse import urlsplit
 import ahocorasick_rs
 
 from monitor.items import ContentType, ExtractedArticle, PersonOrg, PersonTag, PlaceTag, TagSet, ZoneTag
-from monitor.normalise import is_usual, looks_traditional, match_key, strip_ruby, to_simplified
+from monitor.normalise import is_plain, is_usual, looks_traditional, match_key, strip_ruby, to_simplified
 from monitor.tag.aliases import kaifaqu_names, reads_kaifaqu, stem_names
 from monitor.tag.districts import district_names
 from monitor.tag.gazetteer import Gazetteer, Place, load_ambiguous_aliases, load_gazetteer, load_places
@@ -414,16 +414,18 @@ class ZoneTagger:
         # pinyin ruby left by a scraper or a script converter (東湖(hu)高新區(qū)) would split the names
         title, byline, body = strip_ruby(title), strip_ruby(byline), strip_ruby(body)
         title_s, byline_s, body_s = title, byline, body
-        # one pass over each text for what match_key and looks_traditional would test character by character
-        usual = (is_usual(title), is_usual(byline), is_usual(body))
+        # one pass over each text for what match_key and looks_traditional would test character by character; a
+        # plain text (most) needs neither NFKC's check nor casefold, and is usual
+        plain = (is_plain(title), is_plain(byline), is_plain(body))
+        usual = (plain[0] or is_usual(title), plain[1] or is_usual(byline), plain[2] or is_usual(body))
         if not all(usual) and (looks_traditional(title) or looks_traditional(byline) or looks_traditional(body)):
             try:
                 title_s, byline_s, body_s = to_simplified(title), to_simplified(byline), to_simplified(body)
             except UnicodeEncodeError:  # lone surrogates from a hostile page: one U+FFFD each
                 title_s, byline_s, body_s = (to_simplified(_SURROGATE.sub("\ufffd", s)) for s in (title, byline, body))
-            usual = (False, False, False)
-        title_k, byline_k, body_k = (match_key(title_s, usual[0]), match_key(byline_s, usual[1]),
-                                     match_key(body_s, usual[2]))
+            usual = plain = (False, False, False)
+        title_k, byline_k, body_k = (match_key(title_s, usual[0], plain[0]), match_key(byline_s, usual[1], plain[1]),
+                                     match_key(body_s, usual[2], plain[2]))
         text = title_k + "|" + byline_k + "|" + body_k
         found, topic_hits, topic_others, office_hits = self._scan(text)
         body_start = len(title_k) + len(byline_k) + 2
