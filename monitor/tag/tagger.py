@@ -414,16 +414,13 @@ class ZoneTagger:
         # pinyin ruby left by a scraper or a script converter (東湖(hu)高新區(qū)) would split the names
         title, byline, body = strip_ruby(title), strip_ruby(byline), strip_ruby(body)
         title_s, byline_s, body_s = title, byline, body
-        # one pass over each text for what match_key and looks_traditional would test character by character; a
-        # plain text (most) needs neither NFKC's check nor casefold, and is usual
-        plain = (is_plain(title), is_plain(byline), is_plain(body))
-        usual = (plain[0] or is_usual(title), plain[1] or is_usual(byline), plain[2] or is_usual(body))
+        usual, plain = _shortcuts(title, byline, body)
         if not all(usual) and (looks_traditional(title) or looks_traditional(byline) or looks_traditional(body)):
             try:
                 title_s, byline_s, body_s = to_simplified(title), to_simplified(byline), to_simplified(body)
             except UnicodeEncodeError:  # lone surrogates from a hostile page: one U+FFFD each
                 title_s, byline_s, body_s = (to_simplified(_SURROGATE.sub("\ufffd", s)) for s in (title, byline, body))
-            usual = plain = (False, False, False)
+            usual, plain = _shortcuts(title_s, byline_s, body_s)  # converted, most texts are plain
         title_k, byline_k, body_k = (match_key(title_s, usual[0], plain[0]), match_key(byline_s, usual[1], plain[1]),
                                      match_key(body_s, usual[2], plain[2]))
         text = title_k + "|" + byline_k + "|" + body_k
@@ -689,6 +686,13 @@ _NEWS_CUE = re.compile(r"本报讯|记者|讯\s*[(（]|通讯员|日电|新华�
 
 
 _SORT_KEY, _TAG = itemgetter(0), itemgetter(1)
+
+
+def _shortcuts(*texts: str) -> tuple[tuple[bool, ...], tuple[bool, ...]]:
+    """`is_usual` and `is_plain` of each text, for `match_key`'s shortcuts: one regex pass over each text for what
+    match_key and looks_traditional would test character by character. A plain text (most) is usual too: one pass."""
+    plain = tuple(map(is_plain, texts))
+    return tuple(p or is_usual(text) for p, text in zip(plain, texts, strict=True)), plain
 
 
 def _content_type(title: str, head: str, people: tuple[PersonTag, ...], has_byline: bool, signable: bool = True
