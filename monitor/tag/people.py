@@ -108,13 +108,14 @@ def find_bylines(lines: list[str], max_lines: int | None = None) -> list[PersonT
         found = _BYLINE.match(line)
         if not found or _SENTENCE_PUNCT.search(found.group(2).rstrip("、")):
             continue
-        name, post = found.group(1), re.sub(r"\s+", "", found.group(2))
+        # "".join(split()) removes what re.sub(r"\s+", "", ...) does (str.isspace is regex \s), without a regex call
+        name, post = found.group(1), "".join(found.group(2).split())
         if name[:1] not in SURNAMES and name[:2] not in _COMPOUND or post.startswith(("记者", "通讯员", "摄")):
             continue
         for following in lines[i + 1:i + 4]:
             if is_post(post) and not post.endswith("、"):
                 break
-            following = re.sub(r"\s+", "", following)
+            following = "".join(following.split())
             if len(following) > 24 or _SENTENCE_PUNCT.search(following.rstrip("、")):
                 break
             post += following
