@@ -1,5 +1,6 @@
 """The characters that keep `normalise.is_plain` from vouching for a text: every character that NFKC or casefold
-changes, that carries a combining class or that may compose with the character before it, in the Basic
+changes, that carries a combining class or that may compose with the character before it (by a canonical pair or,
+for Hangul jamo, by rule), in the Basic
 Multilingual Plane (any character past it counts as one). A text holding none of them (and none of `is_usual`'s)
 is its own NFKC and its own casefold once the frequent full-width marks are replaced: `match_key` then skips both.
 
@@ -30,6 +31,10 @@ def changing_chars() -> set[str]:
         parts = unicodedata.decomposition(chr(cp)).split()
         if len(parts) == 2 and not parts[0].startswith("<") and int(parts[1], 16) < 0x10000:
             found.add(chr(int(parts[1], 16)))
+    # Hangul composes by rule, not by a decomposition field: a vowel jamo after a leading one, a trailing jamo after
+    # a syllable of two (U+1100 U+1161 is 가)
+    found.update(map(chr, range(0x1161, 0x1176)))
+    found.update(map(chr, range(0x11A8, 0x11C3)))
     return found
 
 

@@ -58,11 +58,22 @@ def test_every_way_an_article_is_made_limits_its_title() -> None:
 def test_match_key_chars_file_is_the_running_unicode_databases_set() -> None:
     """is_plain vouches for a text by monitor/data/match-key-chars.txt: it must be the set computed from the Unicode
     database in use (a new Python: `python -m monitor.keychars`)."""
+    import unicodedata
+
     from monitor import keychars
 
     runs = keychars.load()
     assert runs is not None, "written under another Unicode database: python -m monitor.keychars"
     assert runs == keychars.ranges(keychars.changing_chars())
+    # every other character, next to each character that starts a composition (and Hangul's), stays as it is
+    changing = {cp for a, b in runs for cp in range(a, b + 1)}
+    others = [chr(cp) for cp in range(0x10000) if cp not in changing]
+    firsts = {chr(int(parts[0], 16)) for parts in (unicodedata.decomposition(c).split() for c in others)
+              if len(parts) == 2 and not parts[0].startswith("<")}
+    for first in sorted(firsts | {"\u1100", "\uac00"}):
+        if ord(first) not in changing:
+            text = first + first.join(others)
+            assert unicodedata.normalize("NFKC", text) == text == text.casefold(), ascii(first)
 
 
 def test_plain_texts_need_no_nfkc_check_nor_casefold() -> None:
@@ -75,7 +86,8 @@ def test_plain_texts_need_no_nfkc_check_nor_casefold() -> None:
     text = "东湖高新区（光谷）：数字经济\n增长 12%！"
     assert is_plain(text) and is_usual(text)
     assert match_key(text, plain=True) == "东湖高新区(光谷):数字经济增长12%!" == match_key(text)
-    for odd in ("GDP", "ß", "e\u0301", "ι\u0308\u0301", "①", "…", "\u200b", "區", "\U0001d400", "\ud800"):
+    for odd in ("GDP", "ß", "e\u0301", "ι\u0308\u0301", "\u1100\u1161", "가\u11a8", "①", "…", "\u200b", "區", "\U0001d400",
+                "\ud800"):
         assert not is_plain(text + odd), odd
     for char in map(chr, range(0x3000, 0xA000)):  # CJK punctuation, kana, ideographs: plain or not, never wrong
         if is_plain(char):
