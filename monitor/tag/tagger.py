@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
@@ -55,6 +55,7 @@ _DOMINANT = 3  # body mentions from which a headline zone outweighs one named ha
 
 _ZONE, _AMBIG, _PLACE, _OTHER, _BARE_KIND, _GENERIC, _WEAK_PLACE, _KAIFAQU, _KAIFAQU_WORD = range(9)
 _NOT_MENTIONS = frozenset((_PLACE, _WEAK_PLACE, _OTHER))
+_DESTINATION_KINDS = frozenset((_ZONE, _AMBIG, _BARE_KIND, _KAIFAQU, _KAIFAQU_WORD))
 _PLACES = (_PLACE, _WEAK_PLACE)
 _WEIGHTS = {"title": 3.0, "byline": 3.0, "lead": 1.0, "mention": 0.5}
 _MAX_MENTIONS = 6
@@ -437,8 +438,9 @@ class ZoneTagger:
         people, posts = self._people(title_k, byline_k, body_s, body_k, author, byline_s, hits, mentions, office_hits,
                                      defaults, signable)
         lead_end = _lead_end(body_s, len(body_k))
-        zones = self._zone_tags(mentions, defaults, _aside(mentions, posts), lead_end,
-                                bool(title_k) and _OWN_TITLE.search(title_k) is not None)
+        own_title = bool(title_k) and _OWN_TITLE.search(title_k) is not None
+        zones = self._zone_tags(mentions, defaults, _aside(mentions, posts), lead_end, own_title,
+                                lambda: _body_rules(own_title, body_k, body_start, lead_end, hits, mentions, posts))
         # topics read title and body: the byline's hits are left out (the | around it ends any sentence)
         topics = self.topics.score(text, len(title_k), topic_hits, (len(title_k), body_start) if byline_k else None,
                                    topic_others)
@@ -448,12 +450,15 @@ class ZoneTagger:
                       relevant=bool(zones or topics))
 
     def _zone_tags(self, mentions: list[tuple[str, str, int]], defaults: tuple[str, ...], aside: set[str] = frozenset(),
-                   lead_end: int = _LEAD, own_title: bool = False) -> tuple[ZoneTag, ...]:
+                   lead_end: int = _LEAD, own_title: bool = False,
+                   body_rules: Callable[[], tuple[set[str], set[str]]] | None = None) -> tuple[ZoneTag, ...]:
         """Scores and roles. `defaults`: the source's and the site's zones, the subject of a page that
         names no other zone as its subject; `aside`: zones named only in lists, in former posts or in
         the post of one official among others (never a subject unless in the headline); `lead_end`:
         where the first paragraph of the body ends (a zone named once after it is not the subject); `own_title`:
-        the headline speaks as a zone (调查组来区考察, 我区): the one zone the text names is the one speaking."""
+        the headline speaks as a zone (调查组来区考察, 我区): the one zone the text names is the one speaking;
+        `body_rules`: when the body alone decides (no headline zone, no default), the zones it sets aside more and the
+        zones that are subjects whenever eligible (`_body_rules`)."""
         score: dict[str, float] = dict.fromkeys(defaults, 0.0)
         counts: dict[str, int] = {}
         flags: dict[str, set[str]] = {}  # the places a zone scored in once: lead, title, byline
@@ -481,6 +486,10 @@ class ZoneTagger:
         if not score:
             return ()
         headline = {z for z, s in flags.items() if "title" in s or "byline" in s}
+        leaders: set[str] = set()
+        if not headline and not defaults and body_rules is not None:
+            more, leaders = body_rules()
+            aside = (aside | more) - leaders  # a visit's leader is no one official in a roll: his zone is not aside
         eligible = {z: s for z, s in score.items() if z not in aside and
                     (counts.get(z, 0) >= 2 or first.get(z, 0) < lead_end or z in defaults)}
         if len(headline) >= 2:
@@ -500,6 +509,7 @@ class ZoneTagger:
         elif eligible:
             top = max(eligible.values())
             subjects = {z for z, s in eligible.items() if s == top or (s >= 0.6 * top and counts.get(z, 0) >= 3)}
+            subjects |= leaders & eligible.keys()  # 渭南高新区党工委书记…带领考察团赴咸阳高新区: both zones act
             if len(subjects) >= 3 and all(counts.get(z, 0) == 1 for z in subjects):
                 subjects = set()  # a roll call of zones, each named once: none is the subject
         elif own_title and len(score) == 1 and not aside:
@@ -637,6 +647,68 @@ class ZoneTagger:
 
 
 _OFFICE_WORDS = frozenset(OFFICES)
+
+
+def _body_rules(own_title: bool, body_k: str, body_start: int, lead_end: int, hits: list[_Hit],
+                mentions: list[tuple[str, str, int]], posts: list[tuple[int, int, bool]]) -> tuple[set[str], set[str]]:
+    """When the body alone decides: (zones set aside, zones that are subjects when eligible). Two kinds of text whose
+    body zones are never the subject (a headline about the kind of zone; the stops of a visit to a city), and the zone
+    whose leadership leads a visit."""
+    if not own_title and _names_kind(hits):
+        return {m[0] for m in mentions}, set()  # 湖南有多少个国家级高新区?: the headline is about the kind of zone
+    return _visit(body_k, body_start, lead_end, hits, mentions, posts)
+
+
+def _names_kind(hits: list[_Hit]) -> bool:
+    """Whether the headline names the kind of zone (国家高新区, 国家级高新区, 省级高新区, 国家自主创新示范区) and no zone:
+    湖南有多少个国家级高新区?, 工信部:中西部国家级高新区追赶势头强劲, 国家高新区是什么意思. Such a text is about the kind or
+    a set of zones; the zones its body names are examples or items (on the tune halves 10 of the 11 such texts have no
+    subject; the 11th has a 来区 headline, left to `own_title`)."""
+    for hit in hits:
+        if hit.section != "title":
+            return False  # hits are in text order: the title's come first
+        if hit.kind == _GENERIC:
+            return True
+    return False
+
+
+# A party arriving somewhere, in the lead: 村里长一行到咸宁市城区, 宝鸡市政协主席带领考察团一行,来安康市, 率考察组来绵
+_VISIT = re.compile("(?:一行|考察团|考察组|调研组|代表团|参访团|学习团|率队|带队|率团)[^。;|]{0,6}?(?:来到|来|到|赴|莅临|前往)")
+_VISIT_WINDOW = 10  # characters after the verb where the destination's name starts
+_VISIT_SPAN = 100  # the party and its destination open the lead (on the tune halves within its first 35 characters)
+_SPEAKS_AS_ZONE = ("我区", "本区", "区")
+_LEADER_GAP = 12  # a name and 带领/率 (or nothing before 一行) between the leader's post and the party word
+
+
+def _visit(body_k: str, body_start: int, lead_end: int, hits: list[_Hit], mentions: list[tuple[str, str, int]],
+           posts: list[tuple[int, int, bool]]) -> tuple[set[str], set[str]]:
+    """A visit told in the lead (tests/data/tagging_real README, visit convention): (stops, leaders).
+    Stops: when the destination is a city or some other place, not a zone, a zone the visitors tour there is one stop,
+    mentioned, unless one of its officials is named (the zone receives them, or its leadership leads the visit). A
+    visit to a zone (赴咸阳高新区, 来我区, 到上海紫竹科学园区) keeps its zones. Leaders: the zones named in the post of the
+    one who leads the party (渭南高新区党工委书记、管委会主任薛清军带领考察团): the visitors' own zone acts."""
+    match = _VISIT.search(body_k, 0, min(lead_end, _VISIT_SPAN))
+    if match is None:
+        return set(), set()
+    spans = sorted((start, end) for start, end, _ in posts)
+    starts = [start for start, _ in spans]
+    leaders: set[str] = set()
+    party = match.start()
+    for start, end in spans:  # the leader's post: a name's length before the party word, in its sentence
+        if end <= party <= end + _LEADER_GAP and not any(mark in body_k[end:party] for mark in _SENTENCE_ENDS):
+            leaders = {zone_id for zone_id, section, position in mentions
+                       if section == "body" and start <= position < end}
+            break
+    at = match.end()
+    if body_k.startswith(_SPEAKS_AS_ZONE, at):
+        return set(), leaders  # 来我区, 莅临区: the text speaks as the zone visited
+    low, high = body_start + at, body_start + at + _VISIT_WINDOW
+    for hit in hits:
+        if low <= hit.start < high and hit.kind in _DESTINATION_KINDS:
+            return set(), leaders  # 赴咸阳高新区, 赴重庆市璧山高新区: the zone is the destination
+    held = {zone_id for zone_id, section, position in mentions if section == "body"
+            and _post_at(position, spans, starts) is not None}
+    return {zone_id for zone_id, section, _ in mentions if section in _BODY_SECTIONS} - held, leaders
 _BODY_SECTIONS = frozenset(("body", "list", "compare", "remit", "facility", "career", "partner"))
 _ASIDE_SECTIONS = frozenset(("list", "compare", "remit", "facility", "career", "partner"))
 # A single dash or dot between a place and a zone's name joins them into the name of a third park (天津滨海—中关村
