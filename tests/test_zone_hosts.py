@@ -82,7 +82,7 @@ def test_the_check_refuses_shared_and_malformed_hosts(
 
 
 def test_hosts_added_from_the_zones_own_reports() -> None:
-    """The hosts of the session of 2026-12-07 (taghosts), each named by the zone's own 政府信息公开年报
+    """The hosts of the session of 2026-12-07 (taghosts), each named by the zone's own 政府信息公开年报 or 管委会 document
     (evidence in national-hitech-zones.notes.md); the city portals they sit under stay zoneless."""
     gazetteer = load_gazetteer()
     for host, zone_id in (
@@ -97,6 +97,7 @@ def test_hosts_added_from_the_zones_own_reports() -> None:
         ("ft.panzhihua.gov.cn", "fantai"),
         ("www.cmc.gov.cn", "taizhouyiyao"),
         ("xmtorch.xm.gov.cn", "xiamenhuoju"),
+        ("innovation.jinan.gov.cn", "jinan"),  # a 管委会 document served from it (medium)
     ):
         assert gazetteer.zone_for_host(host).id == zone_id, host  # type: ignore[union-attr]
     for host in (
@@ -109,6 +110,7 @@ def test_hosts_added_from_the_zones_own_reports() -> None:
         "www.panzhihua.gov.cn",
         "tz.panzhihua.gov.cn",  # the Panzhihua host that served the 钒钛 report is not the zone's
         "www.xm.gov.cn",
+        "www.jinan.gov.cn",
         "gxq.hld.gov.cn",  # 葫芦岛高新区 is provincial
         "kfq.suqian.gov.cn",  # an economic-development zone
     ):
