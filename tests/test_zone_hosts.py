@@ -98,6 +98,7 @@ def test_hosts_added_from_the_zones_own_reports() -> None:
         ("www.cmc.gov.cn", "taizhouyiyao"),
         ("xmtorch.xm.gov.cn", "xiamenhuoju"),
         ("innovation.jinan.gov.cn", "jinan"),  # a 管委会 document served from it (medium)
+        ("www.dhp.gov.cn", "daqing"),  # an encyclopedia entry's 官网 (medium)
     ):
         assert gazetteer.zone_for_host(host).id == zone_id, host  # type: ignore[union-attr]
     for host in (
@@ -111,6 +112,7 @@ def test_hosts_added_from_the_zones_own_reports() -> None:
         "tz.panzhihua.gov.cn",  # the Panzhihua host that served the 钒钛 report is not the zone's
         "www.xm.gov.cn",
         "www.jinan.gov.cn",
+        "www.daqing.gov.cn",
         "gxq.hld.gov.cn",  # 葫芦岛高新区 is provincial
         "kfq.suqian.gov.cn",  # an economic-development zone
     ):
