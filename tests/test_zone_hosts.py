@@ -99,6 +99,7 @@ def test_hosts_added_from_the_zones_own_reports() -> None:
         ("xmtorch.xm.gov.cn", "xiamenhuoju"),
         ("innovation.jinan.gov.cn", "jinan"),  # a 管委会 document served from it (medium)
         ("www.dhp.gov.cn", "daqing"),  # an encyclopedia entry's 官网 (medium)
+        ("china-cnz.com", "changshu"),  # a page under the 管委会's banner (medium)
     ):
         assert gazetteer.zone_for_host(host).id == zone_id, host  # type: ignore[union-attr]
     for host in (
@@ -113,6 +114,7 @@ def test_hosts_added_from_the_zones_own_reports() -> None:
         "www.xm.gov.cn",
         "www.jinan.gov.cn",
         "www.daqing.gov.cn",
+        "www.changshu.gov.cn",
         "gxq.hld.gov.cn",  # 葫芦岛高新区 is provincial
         "kfq.suqian.gov.cn",  # an economic-development zone
     ):
