@@ -33,6 +33,7 @@ from monitor.extract.bylines import (
     post_then_name,
     split_byline,
 )
+from monitor.extract.names import crosses_words, is_common_word
 from monitor.items import Piece
 from monitor.normalise import (
     clean_text,
@@ -437,7 +438,8 @@ def _opener(index: int, unit: _Unit) -> _Mark | None:
     window = simple[: begin + 70]
     if found := _title_then_name(window, begin, len(window)):  # '代表黄苏权对报告中提到…' (r101)
         return _Mark(index, "open-weak", text[found[1]: found[2]], text[begin: found[0]])
-    if (found := post_then_name(window, begin, min_post=3)) and not re.search(r"[。：:；;！？!?]", window[begin: found[0]]):
+    if (found := post_then_name(window, begin, min_post=3)) and not re.search(r"[。：:；;！？!?]", window[begin: found[0]]) \
+            and _whole_at(simple, found[1], found[2]):
         post_end, name_start, name_end = found
         # a post starts after a clause's comma or a quotation ('记者“堵住”皇明太阳能集团董事长黄鸣代表': r53)
         clause = max(window.rfind(c, begin, post_end) for c in "，,“”") + 1 or begin
@@ -485,6 +487,11 @@ def _title_then_name(simple: str, start: int, end: int) -> tuple[int, int, int] 
 _SIGNER_NEXT = re.compile(r"(?:代表|委员)|(?:说|表示|认为|指出|强调|介绍|坦言|感慨|建议)")
 _SPEAKS = re.compile(r"(?:代表|委员)?(?:说|表示|介绍|指出|强调|认为|坦言|感慨|建议)\s*[:：]")
 _DESCRIBED_DEPUTY = re.compile(r"的([\u4e00-\u9fa5]{2,3}?)(代表|委员)(?!团|会|们)")
+# A speaker introduced with words between the name and the verb, the verb leading straight into the quotation:
+# '中国著名文学家冯骥才以自己二十五年的委员履历向记者说明，“…”' (kind: speaker introduced mid-paragraph not read;
+# r167, seventeenth batch, tune half). The quotation right after the verb is what makes it a speaker's piece.
+_SAYS_THEN_QUOTES = re.compile(r"[^，。“”,;；：:！？!?]{1,24}?(?:说明|说道|说|表示|认为|指出|强调|介绍|坦言|感慨|谈到|回忆)"
+                               r"\s*[，,：:]?\s*[“「]")
 
 
 def _after_lead(index: int, unit: _Unit, begin: int) -> _Mark | None:
@@ -518,9 +525,12 @@ def _signed_sentence(index: int, unit: _Unit, second: int, short: bool, describe
     end = min(stop.start() if stop else len(simple), second + 70)
     bare = _title_then_name(simple, second, end)
     found = bare or post_then_name(simple, second, end, min_post=3)
+    if found and not _whole_at(simple, found[1], found[2]):
+        found = None
     if found and not short and not _SPEAKS.match(simple, found[2]):
         found = None
-    if found and (bare or _SIGNER_NEXT.match(simple, found[2])) and not re.search(r"[：:；;]", simple[second: found[0]]):
+    if found and (bare or _SIGNER_NEXT.match(simple, found[2]) or _SAYS_THEN_QUOTES.match(simple, found[2])) \
+            and not re.search(r"[：:；;]", simple[second: found[0]]):
         post_end, name_start, name_end = found
         clause = max(simple.rfind(c, second, post_end) for c in "，,“”") + 1 or second
         if post := _post(text[max(clause, second): post_end]):
@@ -1102,14 +1112,44 @@ def _post_and_name(head: str) -> int | None:
 _SPACED_LINE = re.compile(r"^([\u4e00-\u9fa5]{2,4}) +([\u4e00-\u9fa5、，,]{2,16})$")
 
 
+_HAN_ONLY = re.compile(r"[\u4e00-\u9fa5]{2,4}")
+
+
+def _whole_at(simple: str, start: int, end: int) -> bool:
+    """`simple[start:end]`, read after a post, can be a whole name: no word runs across its edges."""
+    return not _HAN_ONLY.fullmatch(simple[start:end]) or not crosses_words(simple, start, end)
+
+
+def _whole_name(mark: _Mark, units: list[_Unit]) -> bool:
+    """The mark's name is a whole name where the page prints it: no word of the words around it runs
+    across its start or end and it is no common word (:mod:`monitor.extract.names`; kind: a run of
+    common words read as a name, '许多委员都有共鸣' -> '都有共', '关键字：', r167 and r153, tune half)."""
+    name = _simplified(mark.name.strip(), True)
+    if not _HAN_ONLY.fullmatch(name):  # several names, a handle, a Latin or dotted name: not checked
+        return True
+    first = mark.sig_start if mark.sig_start is not None else mark.unit
+    text = "\n".join(u.simple for u in units[first: mark.unit + 1])
+    at = text.find(name)
+    # a common word is no name where nothing else says it is ('关键字：'); a post before it does ('全国政协委员 江海：')
+    return at < 0 or not ((mark.post is None and is_common_word(name)) or crosses_words(text, at, at + len(name)))
+
+
+def _whole_names(marks: list[_Mark], units: list[_Unit]) -> list[_Mark]:
+    return [m for m in marks if _whole_name(m, units)]
+
+
 def _best_family(units: list[_Unit], min_weak: int) -> list[_Mark]:
     """The marks of the family that signs the most pieces (two people at least; paragraphs that
     merely open with 'post NAME' need `min_weak` people and to open most paragraphs from the
     first of them on)."""
-    openers = _complete_names([m for i, u in enumerate(units) if u.kind not in ("caption", "repeat") and (m := _opener(i, u))], units)
-    # a speaker quoted on, already introduced in the paragraph above ('…王社平代表…' then '“…”王社平说'), is no new piece
-    openers = [m for m in openers if not (m.after_quote and m.unit > 0
-                                          and _simplified(m.name, True) in units[m.unit - 1].simple)]
+    openers = _whole_names(_complete_names([m for i, u in enumerate(units) if u.kind not in ("caption", "repeat")
+                                            and (m := _opener(i, u))], units), units)
+    # a speaker quoted on, already introduced in the paragraph above ('…王社平代表…' then '“…”王社平说'), is no new
+    # piece; where no signature opens that paragraph, the piece starts there, with the post it prints before the
+    # name ('新当选院士、…总设计师吴光辉始终把…' then '“…”吴光辉说': kind: a speaker's introduction left in the piece
+    # above; r158, seventeenth batch, tune half)
+    opened = {m.unit for m in openers}
+    openers = [moved for m in openers if (moved := _introduced(m, units, opened))]
     openers = sorted([*openers, *_same_post_openers(openers, units)], key=lambda m: m.unit)
     explicit = [m for m in openers if m.family == "open"]
     explicit = sorted([*explicit, *_name_then_post_lines(units)], key=lambda m: m.unit)
@@ -1117,6 +1157,7 @@ def _best_family(units: list[_Unit], min_weak: int) -> list[_Mark]:
     explicit = sorted([*explicit, *_template_lines(units, {m.unit for m in explicit})], key=lambda m: m.unit)
     explicit = sorted([*explicit, *_shared_prefix_openers(units, {m.unit for m in explicit})], key=lambda m: m.unit)
     explicit = sorted([*explicit, *_same_layout_colon_lines(explicit, units)], key=lambda m: m.unit)
+    explicit = _whole_names(explicit, units)
     # the first line signs a piece only as other lines do, and when it names one person no other line signs
     # (else it is the page's headline about them: r28)
     others = {m.name for m in explicit if not m.top}
@@ -1124,6 +1165,7 @@ def _best_family(units: list[_Unit], min_weak: int) -> list[_Mark]:
         any(m.title for m in explicit if not m.top) and m.name not in others and " " not in m.name
         and (whole := name_at(_simplified(m.name, True), 0, until_end=True)) and whole[1] == len(m.name))]
     closers = [m for i, u in enumerate(units) if u.kind == "prose" or u.kind == "heading" if (m := _closer(i, u))]
+    closers = [m for m in closers if not m.name or _whole_name(m, units)]
     while closers and not closers[0].name:  # unsigned dash lines count only between signed ones (a subtitle on top)
         closers.pop(0)
     # '——post NAME' alone on a line right under a headline, with the text below: it opens that piece
@@ -1138,10 +1180,11 @@ def _best_family(units: list[_Unit], min_weak: int) -> list[_Mark]:
     families = {
         "close": closers if closers and _closes_text(closers, units) else [],
         "open": explicit,
-        "head": _subheads(units),
+        "head": _whole_names(_subheads(units), units),
         "open-weak": _continuations([m if m.family == "open-weak" else replace(m, family="open-weak")
                                      for m in openers if m.family == "open-weak" or m.weak_too], explicit, units),
-        "close-quote": [m for i, u in enumerate(units) if u.kind == "prose" if (m := _quote_closer(i, u))],
+        "close-quote": _whole_names([m for i, u in enumerate(units) if u.kind == "prose" if (m := _quote_closer(i, u))],
+                                    units),
         "list": _teasers(units, openers),
     }
     if len({m.name for m in families["close-quote"]}) < min_weak:
@@ -1162,7 +1205,30 @@ def _best_family(units: list[_Unit], min_weak: int) -> list[_Mark]:
     elif not best and len({m.name for m in explicit}) == 1:  # one explicit signature, weak ones after headlines
         best = _mixed(explicit, all_weak, units)
         best = best if len({m.name for m in best}) >= _MIN_SIGNED else []
-    return best
+    return _below_byline(best, explicit, units)
+
+
+def _introduced(mark: _Mark, units: list[_Unit], opened: set[int]) -> _Mark | None:
+    """An 'after a quotation' mark whose speaker the paragraph above names: moved up to that paragraph when
+    no signature opens it and it prints a post before the name, else none (the speaker is quoted on)."""
+    above = units[mark.unit - 1] if mark.unit > 0 else None
+    if not mark.after_quote or above is None or _simplified(mark.name, True) not in above.simple:
+        return mark
+    if above.kind != "prose" or mark.unit - 1 in opened or not (post := _post_before(mark.name, above.text)):
+        return None
+    return replace(mark, unit=mark.unit - 1, post=post, start=0, after_quote=False)
+
+
+def _below_byline(best: list[_Mark], explicit: list[_Mark], units: list[_Unit]) -> list[_Mark]:
+    """One reporter's byline alone on a line, with speakers below it: the byline is the page's, the pieces are
+    the speakers' below it (what is above it is a photo caption or a teaser, not a piece) (kind: the lead and the
+    first speaker signed by the page's reporter, a photo caption read as a speaker; r158, r167, tune half)."""
+    bylines = [m for m in explicit if m.post and m.start >= len(units[m.unit].simple)
+               and _OPEN_REPORTER.match(_BULLETS.sub("", units[m.unit].simple))]
+    if len(bylines) != 1:
+        return best
+    below = [m for m in best if m.unit > bylines[0].unit]
+    return below if len({m.name for m in below}) >= _MIN_SIGNED and len(below) < len(best) else best
 
 
 def _headline(units: list[_Unit], index: int, used: set[int]) -> str | None:

@@ -1,0 +1,71 @@
+"""General mechanisms from the failures on the roundups' tune halves, the seventeenth batch's included
+(tests/data/roundups/README.md): a name boundary read from a word segmenter's dictionary, speakers introduced
+mid-paragraph, the page's reporter byline above its speakers. Each page is made up, in a real page's layout,
+and fails without its rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.extract.extractor import extract_text_page
+from monitor.extract.names import crosses_words, is_common_word
+from monitor.items import ExtractedArticle
+
+
+def _signed(article: ExtractedArticle) -> list[tuple[str | None, str | None]]:
+    return [(p.author, p.author_post) for p in article.pieces]
+
+
+@pytest.mark.parametrize(("text", "name", "whole"), [
+    ("对于这个变化，许多委员都有共鸣。", "都有共", False),  # '共鸣' runs across the end
+    ("全国政协委员、著名作家林家明以自己的经历说明", "林家明", True),
+    ("“我以后争取继续多说。”冯骥才道。", "冯骥才", True),
+    ("朱鼎健在会后对记者说", "朱鼎健", True),  # '健在' is a word, but '在' stands alone far more often
+    ("市政协委员别丽从报告中感受到变化", "别丽", True),
+    ("执行主席白春礼手中接过证书", "白春礼", True),
+])
+def test_a_name_is_whole_where_no_word_runs_across_its_edges(text: str, name: str, whole: bool) -> None:
+    at = text.index(name)
+    assert crosses_words(text, at, at + len(name)) is not whole
+
+
+def test_a_common_word_is_no_name_but_a_name_in_the_dictionary_is() -> None:
+    assert is_common_word("关键字") and is_common_word("同时") and is_common_word("江海")
+    assert not is_common_word("白春礼") and not is_common_word("高明") and not is_common_word("王晶")
+
+
+def test_a_speaker_introduced_after_a_bridge_sentence_with_words_before_the_verb() -> None:
+    """Kind: a run of common words read as a name ('许多委员都有共鸣' -> post '许多委员', name '都有共') hid the speaker
+    introduced in the same paragraph, words between the name and the verb leading into the quotation (r167)."""
+    page = (
+        "“白说”到“不白说”\n\n"
+        "回忆起早年的顺口溜，政协委员们都笑了。\n\n"
+        "对于这个变化，许多委员都有共鸣。著名作家林家明以自己十年的委员经历向记者说明，“现在的建议大多管用了。”\n\n"
+        "林家明说，他提过的古村落保护提案已经一一实现。\n\n"
+        "著名演员、三届政协委员王海生也觉得自己的话没白说。他关于曲艺扶持的建议已获落实。\n\n"
+        "著名画家、政协委员陈立华也有同感，他的美育提案写进了文件。"
+    )
+    article = extract_text_page(page, "file:///x.txt")
+    assert [a for a, _ in _signed(article)] == ["林家明", "王海生", "陈立华"]
+    assert _signed(article)[0] == ("林家明", "著名作家")
+    assert "古村落" in article.pieces[0].body
+
+
+def test_the_reporters_byline_above_speakers_introduced_then_quoted_signs_no_piece() -> None:
+    """Kind: the lead and the first speaker signed by the page's reporters (a byline alone on a line), the speaker
+    introduced with a post in one paragraph and quoted ('“…”NAME说') in the next (r158)."""
+    page = (
+        "新华网 正文\n\n"
+        "新华社北京11月27日电 题：工程院增选“含金量”几何？\n\n"
+        "新华社记者张晓明、刘芳\n\n"
+        "中国工程院27日公布院士增选结果，67名佼佼者脱颖而出，平均年龄约56岁。\n\n"
+        "转场成功、静力试验稳步推进……今年5月首飞以来，捷报频传。"
+        "新当选院士、国产大飞机总设计师王光明始终把早日实现大飞机翱翔蓝天作为自己的使命。\n\n"
+        "“当选院士，是荣誉更是责任。”王光明说。\n\n"
+        "新当选院士、北京大学第三医院院长赵丽芳在临床一线工作30年，一直致力于生殖医学研究。\n\n"
+        "“作为一名医生，为生命健康保驾护航是义不容辞的责任。”赵丽芳坦言。"
+    )
+    article = extract_text_page(page, "file:///x.txt")
+    assert _signed(article) == [("王光明", "新当选院士、国产大飞机总设计师"), ("赵丽芳", "新当选院士、北京大学第三医院院长")]
+    assert "捷报频传" in article.pieces[0].body and "始终把" in article.pieces[0].body and "荣誉更是责任" in article.pieces[0].body
+    assert "67名" not in article.pieces[0].body
