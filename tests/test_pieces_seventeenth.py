@@ -69,3 +69,17 @@ def test_the_reporters_byline_above_speakers_introduced_then_quoted_signs_no_pie
     assert _signed(article) == [("王光明", "新当选院士、国产大飞机总设计师"), ("赵丽芳", "新当选院士、北京大学第三医院院长")]
     assert "捷报频传" in article.pieces[0].body and "始终把" in article.pieces[0].body and "荣誉更是责任" in article.pieces[0].body
     assert "67名" not in article.pieces[0].body
+
+
+def test_a_clause_describing_the_speaker_before_a_comma_is_no_part_of_the_post() -> None:
+    """Kind: post wrong at its start, a clause describing the speaker ('作为首名回答问题的委员，') read into the post of
+    a speaker named after a quotation (r149)."""
+    page = (
+        "“委员通道”扫描\n\n"
+        "“探测器已自动唤醒，正在获取新的探测数据。”作为首名回答问题的委员，探月工程总设计师吴文仁委员一亮相，"
+        "就吸引了媒体的镜头。\n\n"
+        "“下半年新手机会零星上市，大规模的要等到明年。”通信研究院院长张永勇委员说。\n\n"
+        "“核心技术是买不来的，必须靠我们自己去获得。”湖畔大学校长施一明委员说。"
+    )
+    article = extract_text_page(page, "file:///x.txt")
+    assert _signed(article) == [("吴文仁", "探月工程总设计师"), ("张永勇", "通信研究院院长"), ("施一明", "湖畔大学校长")]
