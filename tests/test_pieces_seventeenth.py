@@ -83,3 +83,20 @@ def test_a_clause_describing_the_speaker_before_a_comma_is_no_part_of_the_post()
     )
     article = extract_text_page(page, "file:///x.txt")
     assert _signed(article) == [("吴文仁", "探月工程总设计师"), ("张永勇", "通信研究院院长"), ("施一明", "湖畔大学校长")]
+
+
+def test_a_closing_quotation_mark_eaten_by_mojibake_and_the_reporters_dateline() -> None:
+    """Kinds: a speaker after a quotation whose closing mark mojibake turned into '?!' and a few garbled characters
+    up to a comma not read; the page's dateline '【本报记者NAME】' opening the first paragraph signing the lead (r138)."""
+    page = (
+        "【本报记者程小明】“一个地方营商环境好不好，企业感受最深?!?/font>\n\n"
+        "3月7日下午，工商联界别委员就优化营商环境展开讨论，委员们畅所欲言。\n\n"
+        "“营商环境好，社会交易成本低，社会就能快速发展?!比珖f委员，上海市工商联副主席林海文如是说。\n\n"
+        "全国政协委员、安徽省工商联副主席聂小磊谈到，良好的营商环境既是生产力，也是竞争力。\n\n"
+        "“加强对企业舆情问题的保护机制?!比珖f委员，云南省工商联副主席阮红先建议，加大对非法职业打假人的惩处力度。\n\n"
+        "全国政协委员、天津市工商联主席娄小杰认为，应充分重视促进民营经济的举措。"
+    )
+    article = extract_text_page(page, "file:///x.txt")
+    assert _signed(article) == [("林海文", "上海市工商联副主席"), ("聂小磊", "全国政协委员、安徽省工商联副主席"),
+                                ("阮红先", "云南省工商联副主席"), ("娄小杰", "全国政协委员、天津市工商联主席")]
+    assert "社会交易成本低" in article.pieces[0].body and "企业感受最深" not in article.pieces[0].body

@@ -230,7 +230,10 @@ def split_pieces(blocks: list[str]) -> PageSplit:
 # above it as its headline; the page's first heading not used so is the page's title.
 # Bullets and the dots a list page puts between its items ('....“…”全国人大代表圣辉说': roundup r71, tune half).
 _BULLETS = re.compile(r"^(?:[■●◆▲★☆◇□◎\s]|\.{2,}|…+)+")
-_QUOTE_FIRST = re.compile(r"^[“\"「『][^”\"」』]{1,400}[”\"」』]\s*")
+# A closing quotation mark eaten by mojibake: '。”' decoded in the wrong charset reads '?!' then a few garbled
+# characters up to the next comma ('“…社会就能快速发展?!比珖f委员，上海市工商联副主席…林凯文如是说': the words after
+# the comma are legible); kind: speaker after a garbled closing quotation not read (r138, sixteenth batch, tune half).
+_QUOTE_FIRST = re.compile(r"^[“\"「『][^”\"」』]{1,400}(?:[”\"」』]|[?？][!！][^，,。“”\s]{0,6}[，,])\s*")
 # Several short quoted words, then the speaker: '“公交都市”“刷脸时代”，是陶冶代表印象深刻的…' (roundup r41)
 _QUOTED_WORDS = re.compile(r"^(?:[“\"「『][^”\"」』]{1,20}[”\"」』][、，,\s]*){2,}是?")
 # A paragraph opening with a deputy or member named by title, whatever follows ('朴金花代表在报告第10页…',
@@ -1223,12 +1226,20 @@ def _introduced(mark: _Mark, units: list[_Unit], opened: set[int]) -> _Mark | No
     return replace(mark, unit=mark.unit - 1, post=post, start=0, after_quote=False)
 
 
+_DATELINE_POST = re.compile(rf"[【\[(（]\s*{_ROLE}")  # a dateline's role, its bracket unclosed before the name
+
+
 def _below_byline(best: list[_Mark], explicit: list[_Mark], units: list[_Unit]) -> list[_Mark]:
     """One reporter's byline alone on a line, with speakers below it: the byline is the page's, the pieces are
     the speakers' below it (what is above it is a photo caption or a teaser, not a piece) (kind: the lead and the
     first speaker signed by the page's reporter, a photo caption read as a speaker; r158, r167, tune half)."""
     bylines = [m for m in explicit if m.post and m.start >= len(units[m.unit].simple)
                and _OPEN_REPORTER.match(_BULLETS.sub("", units[m.unit].simple))]
+    # ... and a reporter's dateline opening the first signed paragraph ('【本报记者程子桐】“…”'): the page's, when
+    # the other signers are not reporters (kind: the lead signed by the page's reporter; r138, sixteenth, tune half)
+    if not bylines and best and _DATELINE_POST.fullmatch(_simplified((best[0].post or "").strip(), True)) \
+            and not any(re.search(_ROLE, m.post or "") for m in best[1:]):
+        return best[1:] if len({m.name for m in best[1:]}) >= _MIN_SIGNED else best
     if len(bylines) != 1:
         return best
     below = [m for m in best if m.unit > bylines[0].unit]
