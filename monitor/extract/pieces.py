@@ -33,7 +33,6 @@ from monitor.extract.bylines import (
     post_then_name,
     split_byline,
 )
-from monitor.extract.names import crosses_words, is_common_word
 from monitor.items import Piece
 from monitor.normalise import (
     clean_text,
@@ -441,8 +440,7 @@ def _opener(index: int, unit: _Unit) -> _Mark | None:
     window = simple[: begin + 70]
     if found := _title_then_name(window, begin, len(window)):  # '代表黄苏权对报告中提到…' (r101)
         return _Mark(index, "open-weak", text[found[1]: found[2]], text[begin: found[0]])
-    if (found := post_then_name(window, begin, min_post=3)) and not re.search(r"[。：:；;！？!?]", window[begin: found[0]]) \
-            and _whole_at(simple, found[1], found[2]):
+    if (found := post_then_name(window, begin, min_post=3)) and not re.search(r"[。：:；;！？!?]", window[begin: found[0]]):
         post_end, name_start, name_end = found
         # a post starts after a clause's comma or a quotation ('记者“堵住”皇明太阳能集团董事长黄鸣代表': r53)
         clause = max(window.rfind(c, begin, post_end) for c in "，,“”") + 1 or begin
@@ -528,8 +526,6 @@ def _signed_sentence(index: int, unit: _Unit, second: int, short: bool, describe
     end = min(stop.start() if stop else len(simple), second + 70)
     bare = _title_then_name(simple, second, end)
     found = bare or post_then_name(simple, second, end, min_post=3)
-    if found and not _whole_at(simple, found[1], found[2]):
-        found = None
     if found and not short and not _SPEAKS.match(simple, found[2]):
         found = None
     if found and (bare or _SIGNER_NEXT.match(simple, found[2]) or _SAYS_THEN_QUOTES.match(simple, found[2])) \
@@ -569,10 +565,6 @@ def _post(printed: str) -> str | None:
     '全国人大代表'); None when it cannot be a post (an unclosed bracket: '宝安日报讯(记者')."""
     printed = _POST_CONNECTIVE.sub("", printed.strip(" ，,、：:"))
     printed = _REFERENCE.sub("", printed)
-    # a clause describing the person before a comma ('作为首名回答问题的委员，中国探月工程总设计师') is no part of the
-    # post (kind: post wrong at its start; r149, seventeenth batch, tune half)
-    while (comma := re.search(r"[，,]", printed)) and _DESCRIBING_VERB.match(_simplified(printed[: comma.start()])):
-        printed = printed[comma.end():].lstrip()
     if _GROUP_POST.match(printed):
         return None
     if printed.count("(") + printed.count("（") != printed.count(")") + printed.count("）"):
@@ -1119,38 +1111,12 @@ def _post_and_name(head: str) -> int | None:
 _SPACED_LINE = re.compile(r"^([\u4e00-\u9fa5]{2,4}) +([\u4e00-\u9fa5、，,]{2,16})$")
 
 
-_HAN_ONLY = re.compile(r"[\u4e00-\u9fa5]{2,4}")
-
-
-def _whole_at(simple: str, start: int, end: int) -> bool:
-    """`simple[start:end]`, read after a post, can be a whole name: no word runs across its edges."""
-    return not _HAN_ONLY.fullmatch(simple[start:end]) or not crosses_words(simple, start, end)
-
-
-def _whole_name(mark: _Mark, units: list[_Unit]) -> bool:
-    """The mark's name is a whole name where the page prints it: no word of the words around it runs
-    across its start or end and it is no common word (:mod:`monitor.extract.names`; kind: a run of
-    common words read as a name, '许多委员都有共鸣' -> '都有共', '关键字：', r167 and r153, tune half)."""
-    name = _simplified(mark.name.strip(), True)
-    if not _HAN_ONLY.fullmatch(name):  # several names, a handle, a Latin or dotted name: not checked
-        return True
-    first = mark.sig_start if mark.sig_start is not None else mark.unit
-    text = "\n".join(u.simple for u in units[first: mark.unit + 1])
-    at = text.find(name)
-    # a common word is no name where nothing else says it is ('关键字：'); a post before it does ('全国政协委员 江海：')
-    return at < 0 or not ((mark.post is None and is_common_word(name)) or crosses_words(text, at, at + len(name)))
-
-
-def _whole_names(marks: list[_Mark], units: list[_Unit]) -> list[_Mark]:
-    return [m for m in marks if _whole_name(m, units)]
-
-
 def _best_family(units: list[_Unit], min_weak: int) -> list[_Mark]:
     """The marks of the family that signs the most pieces (two people at least; paragraphs that
     merely open with 'post NAME' need `min_weak` people and to open most paragraphs from the
     first of them on)."""
-    openers = _whole_names(_complete_names([m for i, u in enumerate(units) if u.kind not in ("caption", "repeat")
-                                            and (m := _opener(i, u))], units), units)
+    openers = _complete_names([m for i, u in enumerate(units) if u.kind not in ("caption", "repeat")
+                               and (m := _opener(i, u))], units)
     # a speaker quoted on, already introduced in the paragraph above ('…王社平代表…' then '“…”王社平说'), is no new
     # piece; where no signature opens that paragraph, the piece starts there, with the post it prints before the
     # name ('新当选院士、…总设计师吴光辉始终把…' then '“…”吴光辉说': kind: a speaker's introduction left in the piece
@@ -1164,7 +1130,6 @@ def _best_family(units: list[_Unit], min_weak: int) -> list[_Mark]:
     explicit = sorted([*explicit, *_template_lines(units, {m.unit for m in explicit})], key=lambda m: m.unit)
     explicit = sorted([*explicit, *_shared_prefix_openers(units, {m.unit for m in explicit})], key=lambda m: m.unit)
     explicit = sorted([*explicit, *_same_layout_colon_lines(explicit, units)], key=lambda m: m.unit)
-    explicit = _whole_names(explicit, units)
     # the first line signs a piece only as other lines do, and when it names one person no other line signs
     # (else it is the page's headline about them: r28)
     others = {m.name for m in explicit if not m.top}
@@ -1172,7 +1137,6 @@ def _best_family(units: list[_Unit], min_weak: int) -> list[_Mark]:
         any(m.title for m in explicit if not m.top) and m.name not in others and " " not in m.name
         and (whole := name_at(_simplified(m.name, True), 0, until_end=True)) and whole[1] == len(m.name))]
     closers = [m for i, u in enumerate(units) if u.kind == "prose" or u.kind == "heading" if (m := _closer(i, u))]
-    closers = [m for m in closers if not m.name or _whole_name(m, units)]
     while closers and not closers[0].name:  # unsigned dash lines count only between signed ones (a subtitle on top)
         closers.pop(0)
     # '——post NAME' alone on a line right under a headline, with the text below: it opens that piece
@@ -1187,11 +1151,10 @@ def _best_family(units: list[_Unit], min_weak: int) -> list[_Mark]:
     families = {
         "close": closers if closers and _closes_text(closers, units) else [],
         "open": explicit,
-        "head": _whole_names(_subheads(units), units),
+        "head": _subheads(units),
         "open-weak": _continuations([m if m.family == "open-weak" else replace(m, family="open-weak")
                                      for m in openers if m.family == "open-weak" or m.weak_too], explicit, units),
-        "close-quote": _whole_names([m for i, u in enumerate(units) if u.kind == "prose" if (m := _quote_closer(i, u))],
-                                    units),
+        "close-quote": [m for i, u in enumerate(units) if u.kind == "prose" if (m := _quote_closer(i, u))],
         "list": _teasers(units, openers),
     }
     if len({m.name for m in families["close-quote"]}) < min_weak:
