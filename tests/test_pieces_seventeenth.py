@@ -65,3 +65,18 @@ def test_a_closing_quotation_mark_eaten_by_mojibake_and_the_reporters_dateline()
     assert _signed(article) == [("林海文", "上海市工商联副主席"), ("聂小磊", "全国政协委员、安徽省工商联副主席"),
                                 ("阮红先", "云南省工商联副主席"), ("娄小杰", "全国政协委员、天津市工商联主席")]
     assert "社会交易成本低" in article.pieces[0].body and "企业感受最深" not in article.pieces[0].body
+
+
+def test_a_name_inside_a_when_clause_signs_nothing() -> None:
+    """Kind: the person someone meets read as the speaker, the words before the name a clause about the moment
+    ('当王赤从…执行主席白春礼手中接过院士证书时': post '当王赤从…', name '白春礼'; r145)."""
+    page = (
+        "当选院士是一种什么感觉？\n\n浏览\n\n"
+        "“感恩、责任、珍惜。”11月22日，当王明从中科院院长、学部主席团执行主席李春华手中接过院士证书时，"
+        "他用这样六个字形容了自己的心情。\n\n"
+        "中国科学院空间中心主任王明说，在这样一个特殊的日子里，自己特别想感谢父母。\n\n"
+        "当选院士后的第一件事\n\n"
+        "11月22日中午，刚领完院士证书的中国科学院城市环境研究所研究员朱永明坐上一辆公交车回到办公室。"
+    )
+    article = extract_text_page(page, "file:///x.txt")
+    assert "李春华" not in [a for a, _ in _signed(article)]

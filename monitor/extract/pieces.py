@@ -558,6 +558,9 @@ _REFERENCE = re.compile(r"^[该該](?:公司|集团|集團|医院|醫院|大学|
 
 
 _ADVERB_DI = re.compile(r"地(?![区方市域])")
+# 'when …' opening the words before a name: a clause about the moment ('当王赤从…执行主席白春礼手中接过证书时'), the
+# name inside it no signer (kind: the person someone meets read as the speaker; r145, seventeenth batch, tune half)
+_WHEN = re.compile(r"^[当當]")
 
 
 def _post(printed: str) -> str | None:
@@ -565,7 +568,7 @@ def _post(printed: str) -> str | None:
     '全国人大代表'); None when it cannot be a post (an unclosed bracket: '宝安日报讯(记者')."""
     printed = _POST_CONNECTIVE.sub("", printed.strip(" ，,、：:"))
     printed = _REFERENCE.sub("", printed)
-    if _GROUP_POST.match(printed):
+    if _GROUP_POST.match(printed) or _WHEN.match(printed):
         return None
     if printed.count("(") + printed.count("（") != printed.count(")") + printed.count("）"):
         return None
@@ -733,8 +736,9 @@ def _subheads(units: list[_Unit]) -> list[_Mark]:
                 post_end, name_start, name_end = found
                 clause = max(following.simple.rfind(c, 0, post_end) for c in "，,。：:；;“”") + 1
                 copula = _COPULA.match(following.simple, clause)
-                marks.append(_Mark(i, "head", following.text[name_start: name_end],
-                                   following.text[copula.end() if copula else clause: post_end]))
+                post = following.text[copula.end() if copula else clause: post_end]
+                if not _WHEN.match(post):  # a clause about a moment ('当…时') holds no signer's post (r145)
+                    marks.append(_Mark(i, "head", following.text[name_start: name_end], post))
                 break
     return marks
 
