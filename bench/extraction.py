@@ -399,6 +399,8 @@ def main() -> int:
 
     # the figures of the last line, for bench/summary.py (make bench): this project's, a reference tool's beside
     figures: dict[str, object] = {"bench": "extraction"}
+    # Ordinary pages (annotated and date-check pages: one article each) this project split into pieces anyway
+    ordinary: list[tuple[str, int]] = []
     data = args.eval / "extraction"
     pages: list[Page] = []
     if (data / "cwce").exists():
@@ -409,6 +411,8 @@ def main() -> int:
         for name in names:  # imports and one-time set-up (dictionaries, models) are not timed
             run(EXTRACTORS[name], pages[:1])
         results = {name: run(EXTRACTORS[name], pages) for name in names}
+        if "zone-monitor" in results:
+            ordinary += [(p.pid, len(out.pieces)) for p, (out, _) in zip(pages, results["zone-monitor"][0], strict=True)]
         for half in ("tune", "held-out"):
             chosen = [i for i, p in enumerate(pages) if p.half == half]
             subset = [pages[i] for i in chosen]
@@ -448,6 +452,8 @@ def main() -> int:
                 if name in NO_METADATA:
                     continue
                 rows = datecheck_rows(EXTRACTORS[name], subset)
+                if name == "zone-monitor":
+                    ordinary += [(e["url"], len(out.pieces)) for e, out in rows]
                 print(f"| {name} | " + " | ".join(datecheck_score(rows)) + " |")
                 if name == "zone-monitor" and half == "held-out":
                     dates, recall, _ = datecheck_score(rows)
@@ -462,6 +468,14 @@ def main() -> int:
                         print(f"    {e['url'][:60]} date={out.published_at} gold={e['date']} "
                               f"author={out.author} gold={e['authors']}")
 
+    if ordinary:
+        split = [(pid, n) for pid, n in ordinary if n]
+        print(f"\n## ordinary pages (annotated and date-check pages) split into pieces: {len(split)} of {len(ordinary)}")
+        figures["ordinary_split"] = len(split)
+        if args.verbose:
+            for pid, n in split:
+                print(f"    {pid[:70]} {n} pieces")
+
     if (ROUNDUPS / "labels.json").exists():
         everything = load_roundups()
         roundups = [r for r in everything if r.extra.get("source", "").startswith("published")]
@@ -474,7 +488,7 @@ def main() -> int:
             print("|---|---|---|---|---|")
             order = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
                      "tenth", "eleventh", "twelfth",
-                     "thirteenth", "fourteenth", "fifteenth", "sixteenth"]  # the order they were added
+                     "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth"]  # the order they were added
             batches = sorted({r.extra.get("batch", "first") for r in subset},
                              key=lambda b: order.index(b) if b in order else len(order))
             for name in names:

@@ -229,7 +229,10 @@ def split_pieces(blocks: list[str]) -> PageSplit:
 # above it as its headline; the page's first heading not used so is the page's title.
 # Bullets and the dots a list page puts between its items ('....“…”全国人大代表圣辉说': roundup r71, tune half).
 _BULLETS = re.compile(r"^(?:[■●◆▲★☆◇□◎\s]|\.{2,}|…+)+")
-_QUOTE_FIRST = re.compile(r"^[“\"「『][^”\"」』]{1,400}[”\"」』]\s*")
+# A closing quotation mark eaten by mojibake: '。”' decoded in the wrong charset reads '?!' then a few garbled
+# characters up to the next comma ('“…社会就能快速发展?!比珖f委员，上海市工商联副主席…林凯文如是说': the words after
+# the comma are legible); kind: speaker after a garbled closing quotation not read (r138, sixteenth batch, tune half).
+_QUOTE_FIRST = re.compile(r"^[“\"「『][^”\"」』]{1,400}(?:[”\"」』]|[?？][!！][^，,。“”\s]{0,6}[，,])\s*")
 # Several short quoted words, then the speaker: '“公交都市”“刷脸时代”，是陶冶代表印象深刻的…' (roundup r41)
 _QUOTED_WORDS = re.compile(r"^(?:[“\"「『][^”\"」』]{1,20}[”\"」』][、，,\s]*){2,}是?")
 # A paragraph opening with a deputy or member named by title, whatever follows ('朴金花代表在报告第10页…',
@@ -485,6 +488,11 @@ def _title_then_name(simple: str, start: int, end: int) -> tuple[int, int, int] 
 _SIGNER_NEXT = re.compile(r"(?:代表|委员)|(?:说|表示|认为|指出|强调|介绍|坦言|感慨|建议)")
 _SPEAKS = re.compile(r"(?:代表|委员)?(?:说|表示|介绍|指出|强调|认为|坦言|感慨|建议)\s*[:：]")
 _DESCRIBED_DEPUTY = re.compile(r"的([\u4e00-\u9fa5]{2,3}?)(代表|委员)(?!团|会|们)")
+# A speaker introduced with words between the name and the verb, the verb leading straight into the quotation:
+# '中国著名文学家冯骥才以自己二十五年的委员履历向记者说明，“…”' (kind: speaker introduced mid-paragraph not read;
+# r167, seventeenth batch, tune half). The quotation right after the verb is what makes it a speaker's piece.
+_SAYS_THEN_QUOTES = re.compile(r"[^，。“”,;；：:！？!?]{1,24}?(?:说明|说道|说|表示|认为|指出|强调|介绍|坦言|感慨|谈到|回忆)"
+                               r"\s*[，,：:]?\s*[“「]")
 
 
 def _after_lead(index: int, unit: _Unit, begin: int) -> _Mark | None:
@@ -520,7 +528,8 @@ def _signed_sentence(index: int, unit: _Unit, second: int, short: bool, describe
     found = bare or post_then_name(simple, second, end, min_post=3)
     if found and not short and not _SPEAKS.match(simple, found[2]):
         found = None
-    if found and (bare or _SIGNER_NEXT.match(simple, found[2])) and not re.search(r"[：:；;]", simple[second: found[0]]):
+    if found and (bare or _SIGNER_NEXT.match(simple, found[2]) or _SAYS_THEN_QUOTES.match(simple, found[2])) \
+            and not re.search(r"[：:；;]", simple[second: found[0]]):
         post_end, name_start, name_end = found
         clause = max(simple.rfind(c, second, post_end) for c in "，,“”") + 1 or second
         if post := _post(text[max(clause, second): post_end]):
@@ -549,6 +558,9 @@ _REFERENCE = re.compile(r"^[该該](?:公司|集团|集團|医院|醫院|大学|
 
 
 _ADVERB_DI = re.compile(r"地(?![区方市域])")
+# 'when …' opening the words before a name: a clause about the moment ('当王赤从…执行主席白春礼手中接过证书时'), the
+# name inside it no signer (kind: the person someone meets read as the speaker; r145, seventeenth batch, tune half)
+_WHEN = re.compile(r"^[当當]")
 
 
 def _post(printed: str) -> str | None:
@@ -556,7 +568,7 @@ def _post(printed: str) -> str | None:
     '全国人大代表'); None when it cannot be a post (an unclosed bracket: '宝安日报讯(记者')."""
     printed = _POST_CONNECTIVE.sub("", printed.strip(" ，,、：:"))
     printed = _REFERENCE.sub("", printed)
-    if _GROUP_POST.match(printed):
+    if _GROUP_POST.match(printed) or _WHEN.match(printed):
         return None
     if printed.count("(") + printed.count("（") != printed.count(")") + printed.count("）"):
         return None
@@ -724,8 +736,9 @@ def _subheads(units: list[_Unit]) -> list[_Mark]:
                 post_end, name_start, name_end = found
                 clause = max(following.simple.rfind(c, 0, post_end) for c in "，,。：:；;“”") + 1
                 copula = _COPULA.match(following.simple, clause)
-                marks.append(_Mark(i, "head", following.text[name_start: name_end],
-                                   following.text[copula.end() if copula else clause: post_end]))
+                post = following.text[copula.end() if copula else clause: post_end]
+                if not _WHEN.match(post):  # a clause about a moment ('当…时') holds no signer's post (r145)
+                    marks.append(_Mark(i, "head", following.text[name_start: name_end], post))
                 break
     return marks
 
@@ -1106,10 +1119,14 @@ def _best_family(units: list[_Unit], min_weak: int) -> list[_Mark]:
     """The marks of the family that signs the most pieces (two people at least; paragraphs that
     merely open with 'post NAME' need `min_weak` people and to open most paragraphs from the
     first of them on)."""
-    openers = _complete_names([m for i, u in enumerate(units) if u.kind not in ("caption", "repeat") and (m := _opener(i, u))], units)
-    # a speaker quoted on, already introduced in the paragraph above ('…王社平代表…' then '“…”王社平说'), is no new piece
-    openers = [m for m in openers if not (m.after_quote and m.unit > 0
-                                          and _simplified(m.name, True) in units[m.unit - 1].simple)]
+    openers = _complete_names([m for i, u in enumerate(units) if u.kind not in ("caption", "repeat")
+                               and (m := _opener(i, u))], units)
+    # a speaker quoted on, already introduced in the paragraph above ('…王社平代表…' then '“…”王社平说'), is no new
+    # piece; where no signature opens that paragraph, the piece starts there, with the post it prints before the
+    # name ('新当选院士、…总设计师吴光辉始终把…' then '“…”吴光辉说': kind: a speaker's introduction left in the piece
+    # above; r158, seventeenth batch, tune half)
+    opened = {m.unit for m in openers}
+    openers = [moved for m in openers if (moved := _introduced(m, units, opened))]
     openers = sorted([*openers, *_same_post_openers(openers, units)], key=lambda m: m.unit)
     explicit = [m for m in openers if m.family == "open"]
     explicit = sorted([*explicit, *_name_then_post_lines(units)], key=lambda m: m.unit)
@@ -1162,7 +1179,38 @@ def _best_family(units: list[_Unit], min_weak: int) -> list[_Mark]:
     elif not best and len({m.name for m in explicit}) == 1:  # one explicit signature, weak ones after headlines
         best = _mixed(explicit, all_weak, units)
         best = best if len({m.name for m in best}) >= _MIN_SIGNED else []
-    return best
+    return _below_byline(best, explicit, units)
+
+
+def _introduced(mark: _Mark, units: list[_Unit], opened: set[int]) -> _Mark | None:
+    """An 'after a quotation' mark whose speaker the paragraph above names: moved up to that paragraph when
+    no signature opens it and it prints a post before the name, else none (the speaker is quoted on)."""
+    above = units[mark.unit - 1] if mark.unit > 0 else None
+    if not mark.after_quote or above is None or _simplified(mark.name, True) not in above.simple:
+        return mark
+    if above.kind != "prose" or mark.unit - 1 in opened or not (post := _post_before(mark.name, above.text)):
+        return None
+    return replace(mark, unit=mark.unit - 1, post=post, start=0, after_quote=False)
+
+
+_DATELINE_POST = re.compile(rf"[【\[(（]\s*{_ROLE}")  # a dateline's role, its bracket unclosed before the name
+
+
+def _below_byline(best: list[_Mark], explicit: list[_Mark], units: list[_Unit]) -> list[_Mark]:
+    """One reporter's byline alone on a line, with speakers below it: the byline is the page's, the pieces are
+    the speakers' below it (what is above it is a photo caption or a teaser, not a piece) (kind: the lead and the
+    first speaker signed by the page's reporter, a photo caption read as a speaker; r158, r167, tune half)."""
+    bylines = [m for m in explicit if m.post and m.start >= len(units[m.unit].simple)
+               and _OPEN_REPORTER.match(_BULLETS.sub("", units[m.unit].simple))]
+    # ... and a reporter's dateline opening the first signed paragraph ('【本报记者程子桐】“…”'): the page's, when
+    # the other signers are not reporters (kind: the lead signed by the page's reporter; r138, sixteenth, tune half)
+    if not bylines and best and _DATELINE_POST.fullmatch(_simplified((best[0].post or "").strip(), True)) \
+            and not any(re.search(_ROLE, m.post or "") for m in best[1:]):
+        return best[1:] if len({m.name for m in best[1:]}) >= _MIN_SIGNED else best
+    if len(bylines) != 1:
+        return best
+    below = [m for m in best if m.unit > bylines[0].unit]
+    return below if len({m.name for m in below}) >= _MIN_SIGNED and len(below) < len(best) else best
 
 
 def _headline(units: list[_Unit], index: int, used: set[int]) -> str | None:

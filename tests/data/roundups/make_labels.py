@@ -985,6 +985,132 @@ SIXTEENTH_PAGES = [
         P("張定宇", "武漢金銀潭醫院院長", "如果你的生命開始倒計時", "去爭分奪秒做一些事"),
         P("陳祖輝", "廣東首批援漢醫療隊暨南大學附屬第一醫院感染控制辦公室", "武漢人民", "我們會與你們一起戰斗的")]),
 ]
+# Added 2026-12-07 (seventeenth batch, 20 pages): found with the search tool's `pages` corpus (queries on members' and
+# deputies' passage interviews, academicians' messages, reporters' notes, transcripts, entrepreneurs' round tables),
+# excerpts kept short (cut where marked), labelled by hand and committed before the splitter or extractor ran on them.
+# Conventions as before: the post is what the signature line prints before the name (a bullet line '● post NAME:headline'
+# over the name alone); a post printed only in a lead or a list of guests is no post of the piece; where mojibake eats
+# the words before a post, the post is what is printed legibly; a role set off by a comma ('作為臺灣團代表,NAME說') is
+# no post; a reporter's question is no piece; a reporter's own stand-up ('【現場】記者 NAME:') is a piece.
+# Seven pages first added (r142, r146, r150, r151, r160, r161, r165) were dropped before any change to the splitter: the
+# search corpus had returned pages already in the set (r80, r82, r71, r53, r81, r36, r77, same URLs); r167 and r168
+# (checked against every URL of the set) were labelled and committed in their place, before the splitter ran on them.
+SEVENTEENTH_PAGES = [
+    ("r141-ce-members-post-name-colon-line-subhead.txt", "http://www.ce.cn/xwzx/gnsz/gdxw/201903/04/t20190304_31604365.shtml",
+     "'post NAME:' alone on a line, a sub-headline, then the piece (members' passage)", True, "cut in the second piece", [
+        P("吴伟仁", "全国政协委员、中国探月工程总设计师", "目前,国际上对月球的探测", "迎接挑战,开创未来", "加快深空探测步伐"),
+        P("陈冯富珍", "全国政协委员、全球健康大会主席", "我在世界卫生组织任总干事的时候", "尤其在全球卫生安全方面做",
+          "我国疾病防控系统引领全球")]),
+    ("r143-nankezia-reporters-closing-parens-broken-trad.txt", "http://nankezia.com/gnyw/2009-03/09/content_147452.htm",
+     "notes each closed by '(本報記者' with the name on the next line and ')' (traditional, ruby)", False, "", [
+        P("劉璐璐", "本報記者", "8日下午,在政協(xié)舉行的記者會上", "最熱烈的一次掌聲"),
+        P("邢梅", "本報記者", "8日,好不容易約到人大代表左延安", "是如愿以償啦"),
+        P("張莫", "本報記者", "果然是學(xué)法律出身的", "贏得掌聲次數(shù)最多的政協(xié)委員"),
+        P("楊燁", "本報記者", "8日在出租車上", "心里真溫暖")]),
+    ("r144-ppfocus-bullet-post-name-headline-name-line-trad.txt", "https://ppfocus.com/0/ed18a9bc6.html",
+     "'● post NAME:headline' lines, the name alone on the next line (a photo caption), then the piece (traditional)", True,
+     "cut in the fourth piece", [
+        P("駱清銘", "中科院院士", "11月18日下午,中國科學院學部工作局工作人員", "共同奮鬥的團隊", "學術報告時接到電話"),
+        P("郝小江", "中科院院士", "11月19日,我正在雲南省委黨校培訓", "來北京參會", "請假去領證"),
+        P("鄭緯民", "中國工程院院士", "今年年屆73歲高齡的鄭緯民", "跟年輕人一起做些事", "這份認可不會太晚"),
+        P("孫斌勇", "中科院院士", "42歲的中國科學院數學與系統科學院研究員孫斌勇", "是今年新當選中科院院士中最年輕的一位",
+          "4天前接到新「任務」")]),
+    ("r145-hsnrtv-academician-narrative-then-bullet-heading.txt", "http://hsnrtv.com/it/180701.html",
+     "a narrative about one speaker ('post NAME说' in its second paragraph), then '● post NAME+headline' (no colon), the "
+     "name alone, the piece", True, "cut in the second piece", [
+        P("王赤", "中国科学院国家空间中心主任", "“感恩、责任、珍惜。”11月22日", "珍惜神圣而光荣的院士称号"),
+        P("朱永官", "中科院院士", "11月22日中午,刚领完院士证书", "这也是我们所有工作的出发点", "坐公交车回办公室开组会")]),
+    ("r147-newsgmw-narrator-line-post-space-name.txt", "https://news.gmw.cn/2025-12/10/content_38467625.htm",
+     "a quoted sub-headline, then '讲述人:post NAME', then a first-person piece", True,
+     "one paragraph of the lead left out; cut in the first piece", [
+        P("路战远", "中国工程院院士、内蒙古农牧业科学院研究员", "有人说,农业要“靠天吃饭”", "必须直面这肆虐的风沙",
+          "“农业科研如同一场马拉松”")]),
+    ("r148-govcn-new-academicians-post-name-shuo-trad.txt",
+     "http://big5.www.gov.cn/gate/big5/www.gov.cn/xinwen/2017-11/29/content_5243041.htm",
+     "paragraphs opening 'post NAME説', one 'post NAME研究員説:“…”', a bridge paragraph about all of them, one "
+     "'X的NAME是其中之一。NAME説' (traditional)", True, "cut in the third piece", [
+        P("邵明安", "新當選院士、中國科學院、教育部水土保持與生態環境研究中心研究員", "他對曾任中國科學院院長的周光召",
+          "還有什麼比這更幸福的事嗎"),
+        P("趙宇亮", "新當選院士、國家納米科學中心、中國科學院高能物理研究所", "過去五年,是我國科技發展最好的時期",
+          "成長起來並脫穎而出的"),
+        P("滕錦光", None, "他是溫州人,1979年考入浙江大學", "成長離不開國家")]),
+    ("r149-govcn-members-quote-then-post-name-weiyuan-shuo-trad.txt",
+     "http://big5.www.gov.cn/gate/big5/www.gov.cn/xinwen/2019-03/04/content_5370301.htm",
+     "a quotation then 'post NAME委員説' or '…一亮相', a bridge sentence between them (traditional)", True,
+     "cut after the third piece", [
+        P("吳偉仁", "中國探月工程總設計師", "嫦娥四號著陸器", "就吸引了媒體的“長槍短炮”"),
+        P("張雲勇", "中國聯通研究院院長", "中國即將進入5G新時代", "高智慧的5G業務"),
+        P("施一公", "西湖大學校長", "尖端、核心的技術是買不來的", "富有社會責任感的科技人才")]),
+    ("r152-tfltb-party-deputies-name-biaoshi-posts-in-lead-trad.txt", "http://m.tfltb.cn/politics/2017_10_24_432067_1.shtml",
+     "a press-passage summary: posts listed in the lead, then paragraphs 'NAME表示', 'NAME還分享了', '…。NAME對此回應說', "
+     "'而NAME則表示' (traditional, ruby)", True, "cut in the third piece", [
+        P("吳曉光", None, "如今我們已經(jīng)完全具備了自己研發(fā)設(shè)計中大型航空母艦", "走在世界艦船行業(yè)的前列"),
+        P("楊潔", None, "在畢馬威建立黨委沒有任何的困難", "現(xiàn)在就有400名黨員"),
+        P("周宇", None, "外交官的一項重要工作就是對外講好中國故事", "特別紅的粗筆標(biāo)出來")]),
+    ("r153-observersnews-transcript-question-name-colon.txt", "https://observersnews.com/politics/2017_10_24_432067_4.shtml",
+     "a transcript: a newspaper's question, then 'NAME:' opening each paragraph of the answer", True,
+     "sentences of the answer left out; cut in its third paragraph", [
+        P("邵芸", None, "雾霾是一个大家都非常关注的问题", "对历史的负责")]),
+    ("r154-chinacom-transcript-name-colon-line.txt", "http://china.com.cn/zhibo/zhuanti/ch-xinwen/2018-01/24/content_50291965.htm",
+     "a live transcript: 'speaker:' alone on a line, then the words (a reporter's question first)", True,
+     "sentences of the answer left out; cut in the answer", [
+        P("蒋立新", None, "非常荣幸我能够作为第一个回答", "这一点大家可以看到更加注重实效")]),
+    ("r155-xuhongcf-subhead-pen-name-line-trad.txt", "http://www.xuhongcf.com/news/jiaodian/2012112007014713971.htm",
+     "an editor's note, then a sub-headline and a pen name alone on a line, then the piece (traditional, ruby)", True,
+     "a paragraph of the piece left out; cut in the first piece", [
+        P("鐘聲", None, "在過去一個多星期的時間里", "這是中美關(guān)系未來發(fā)展的基礎所在", "相互尊重互利共贏")]),
+    ("r156-sohu-reporters-headline-name-run-together.txt", "https://news.sohu.com/13/62/news207246213.shtml",
+     "an editor's note, then 'headline NAME piece' run together on one line", True,
+     "sentences left out; cut in the first piece", [
+        P("王巍", None, "当国歌响起", "它也必将成为历史的珍贵", "久违的激动")]),
+    ("r157-416w-deputies-quote-then-post-name-mojibake-trad.txt", "http://416w.cn/2011/0311/602540_4.shtml",
+     "a quotation then 'the deputy from PLACE NAME…', a later quotation then '…,NAME呼吁', one 'post NAME代表的…發言' "
+     "after a quotation (traditional, mojibake)", True, "cut after the second piece", [
+        P("蕭玉田", "全國人大代表", "這瓶沙子就是豐寧為首都擋住的風沙", "蕭玉田呼吁"),
+        P("楊豐岐", "安塞縣侯溝門村支書", "你要是不作聲", "不謀而合")]),
+    ("r158-xinhua-academicians-described-then-quote-name-shuo-trad.txt",
+     "http://big5.news.cn/gate/big5/news.xinhuanet.com/politics/2017-11/27/c_1122019423.htm",
+     "a paragraph describing 'post NAME', then a quotation then 'NAME説/坦言' (traditional)", True,
+     "cut after the second piece", [
+        P("吳光輝", "新當選院士、國産大飛機C919總設計師", "轉場成功、靜力試驗穩步推進", "意味著信賴更意味著考驗"),
+        P("喬傑", "新當選院士、北京大學第三醫院院長", "在臨床、教學和科研一線工作30年", "為健康中國建設貢獻力量")]),
+    ("r159-cctv-members-post-name-shuo-paragraphs.txt", "https://youjingdian.com/a/120299.html",
+     "short paragraphs 'post NAME说', 'post NAME分享了…。他说', '…,post NAME介绍', a closing list of names", False, "", [
+        P("吴向东", "全国政协委员、中国共产党历史展览馆馆长", "党的历史是最生动、最有说服力的教科书", "引导青少年学习党史"),
+        P("李书福", "全国政协委员", "分享了中国新能源汽车工业的发展成果", "连续8年世界第一"),
+        P("顾学明", "全国政协委员", "回首这10年", "直接投资增长了80%")]),
+    ("r162-fanhu-tongqisheng-post-space-name-colon-trad.txt", "http://www.fan-hu.cn/yhw/hotspot/wjxw/2017-01-03/19414.html",
+     "a TV script: '【現場】記者 NAME:' and '【同期聲】post NAME:' paragraphs, a closing narration (traditional, ruby)",
+     False, "", [
+        P("施文雅", "記者", "我現(xiàn)在是在武進假日酒店", "民生問題依然是大家關(guān)注的焦點"),
+        P("吳淑玄", "區(qū)人大代表", "我主要是關(guān)注舊樓改造和拆遷問題", "希望能夠發(fā)展的快一些"),
+        P("諸建偉", "區(qū)人大代表", "主要是橫玉路", "爭取解決一些問題")]),
+    ("r163-yogviha-deputies-described-quotes-mojibake-trad.txt", "http://m.yogviha.cn/gn/news/2007/03-16/893299.shtml",
+     "a closing report: 'the deputy from PLACE NAME代表' with quotations, sub-headlines, closing quotation marks eaten by "
+     "mojibake (traditional, ruby)", True, "cut at the first speaker's second turn", [
+        P("楊成實(shí)", "代表", "今天我是第一次穿本民族服裝", "讓我們教育工作者特別高興"),
+        P("王晶", "代表", "我很興奮地為物權(quán)法", "我對(duì)企業(yè)的發(fā)展更有信心了"),
+        P("李鵬飛", "代表", "本次會(huì)議上通過的港澳人大代表選舉辦法", "投身人大代表選舉"),
+        P("陳建德", None, "四年來自己沒有遺憾", "得到了很好的解決")]),
+    ("r164-dignews-entrepreneurs-name-post-list-then-name-colon-trad.txt", "https://dignews.cc/p/579a0c9195ae785d.html",
+     "a list of guests 'NAME post' on lines of their own, a question, then 'NAME:' answers (traditional)", True,
+     "the lead shortened; cut in the first answer", [
+        P("王興興", None, "對於“大有可為”“正當其時”的感受確實非常深", "今年出貨量相對去年有明顯增長")]),
+    ("r167-chinanews-members-narrative-quotes-then-name.txt", "http://chinanews.com.cn/gn/news/2008/03-04/1180978.shtml",
+     "a photo caption, then a narrative: 'post NAME感到…', a quotation, a bridge sentence then 'post NAME…说明,“…”', "
+     "'“…”NAME道', 'post NAME也觉得…'", True, "the photo caption given once; cut in the third piece", [
+        P("赵丽宏", "中国政协委员、散文家", "回忆起这句早年前关于中国政协委员的顺口溜", "说了决不会白说"),
+        P("冯骥才", "中国著名文学家", "我在八十年代参会的时候", "我以后争取继续多说"),
+        P("姜昆", "中国名相声家、三届政协委员", "他关于地方曲艺资金拨付的建议已获落实", "姜昆每年提案不少")]),
+    ("r168-hfsy888-deputies-post-space-name-colon-quotes-trad.txt", "http://www.hfsy888.com/guancha/2022/0307/108491.html",
+     "a TV report's text: narration paragraphs, then 'post NAME:' opening each speaker's words, a reporter's question "
+     "in the same form (no piece) (traditional)", True, "cut in the third piece", [
+        P("馬慧娟", "全國人大代表", "讓基層的代表把普通老百姓的心聲", "展現地方的這樣一個機會"),
+        P("柴閃閃", "全國人大代表", "把我們勞動者的心聲暢通無阻地反映上來", "全過程人民民主的體現"),
+        P("楊昌芹", "全國人大代表", "說這姑娘膽子好大", "也是確")]),
+]
+
+
 PROJECT = [
     ("seed-newspaper-page-2022.txt", "file:///newspaper-page-2022.txt",
      "the seed: headline, 'NAME post' byline, piece; OCR of columns read out of order", False, "", [
@@ -1019,6 +1145,7 @@ if __name__ == "__main__":
     pages += [entry(*p, "published page (search corpus excerpt)", "fourteenth") for p in FOURTEENTH_PAGES]
     pages += [entry(*p, "published page (search corpus excerpt)", "fifteenth") for p in FIFTEENTH_PAGES]
     pages += [entry(*p, "published page (search corpus excerpt)", "sixteenth") for p in SIXTEENTH_PAGES]
+    pages += [entry(*p, "published page (search corpus excerpt)", "seventeenth") for p in SEVENTEENTH_PAGES]
     pages += [entry(*p, "the project's seed page") for p in PROJECT]
     with open("labels.json", "w", encoding="utf-8") as out:
         json.dump({"pages": pages}, out, ensure_ascii=False, indent=1)
