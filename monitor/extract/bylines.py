@@ -285,7 +285,11 @@ def _as_printed(found: str | None, simple: str, text: str) -> str | None:
     parts = []
     for part in found.split(" "):
         at = simple.find(part)
-        parts.append(text[at: at + len(part)] if at >= 0 else part)
+        if at < 0 and (padded := re.search("[ \u3000]?".join(map(re.escape, part)), simple)):
+            # a name padded to three characters ('陳 力') was read without its space: the printed one, unpadded
+            parts.append(re.sub(r"[ \u3000]", "", text[padded.start(): padded.end()]))
+        else:
+            parts.append(text[at: at + len(part)] if at >= 0 else part)
     return " ".join(parts)
 
 

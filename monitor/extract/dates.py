@@ -27,7 +27,10 @@ __all__ = ["parse_date", "date_from_url", "chinese_numeral_date", "day_first_hin
 
 _ISO = re.compile(r"((?:19|20)\d{2})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})")
 _DATE = re.compile(
-    r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?P<sep>[-/.年])\s*(?P<m>\d{1,2})(?:\s*(?:[-/.]|月)\s*(?P<d>\d{1,2})(?!\d)\s*日?)?"
+    # the day may run into the time when the page prints them in two elements ('<span>2019-03-05</span><span>10:20'
+    # reads '2019-03-0510:20'): two digits, then a time
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?P<sep>[-/.年])\s*(?P<m>\d{1,2})(?:\s*(?:[-/.]|月)\s*"
+    r"(?P<d>\d{1,2}(?!\d)|\d{2}(?=\d{1,2}\s*[:：]\d{2}))\s*日?)?"
     r"(?:[\sT]*(?:(?:上午|下午|晚上)\s*)?(?P<H>\d{1,2})\s*[:：时]\s*(?P<M>\d{1,2})(?:\s*[:：分]\s*(?P<S>\d{1,2}))?)?"
 )
 _NUMERALS = "〇一二三四五六七八九"
