@@ -178,3 +178,11 @@ def test_padded_names_given_back_as_printed() -> None:
     """A traditional byline whose two-character names are padded to three ('陳 力'): the names in the page's
     script (split_byline's contract; seen on held-out pages of the check set, see the notes)."""
     assert split_byline("“荊楚行”荊州采訪組記者 饒紅斌 陳 力 曹 歌 核心提示")[0] == "饒紅斌 陳力 曹歌"
+
+
+@pytest.mark.parametrize("line", ["新华社记者 刘 潇摄", "本报记者 徐 靖摄"])
+def test_a_padded_name_credited_with_a_photo_is_no_writer(line: str) -> None:
+    """datecheck eighth batch, paper.people.com.cn (tune half): a photographer's two-character name padded to three
+    ('刘 潇摄') is still a photo credit."""
+    assert split_byline(line) == (None, None)
+    assert split_byline("记者 刘 潇")[0] == "刘潇"

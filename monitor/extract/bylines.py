@@ -190,7 +190,10 @@ def find_author(text: str, allow_user: bool = True, strength: int = 3) -> str | 
 def _photographed(after: str, names: list[str]) -> bool:
     """The names after a reporter label credit a photo ('（新华社记者刘卫兵摄）'): a photographer, not the
     writer (datecheck, news.cri.cn, tune half)."""
-    rest = after[after.find(names[-1]) + len(names[-1]):].lstrip()
+    # the last name as printed, maybe padded to three characters ('新华社记者 刘 潇摄': datecheck eighth batch,
+    # paper.people.com.cn, tune half)
+    last = re.search("[ \u3000]?".join(map(re.escape, names[-1])), after)
+    rest = after[last.end():].lstrip() if last else ""
     return rest.startswith(("摄", "攝")) and not rest.startswith(("摄影报道", "攝影報道"))  # a photo story is written
 
 
