@@ -51,7 +51,9 @@ def test_split_byline(line: str, name: str | None, post: str | None) -> None:
 def test_extract_by_detection() -> None:
     article = extract_article(PAGE, "https://example.gov.cn/news/2022-11/14/content_1.html")
     assert article.title == "稀土产业再提速"
-    assert article.published is not None and article.published.precision == "day"
+    # the meta tag gives the day; the date line under the title, the same day, gives its time (issue 18)
+    assert article.published is not None and article.published.precision == "minute"
+    assert article.published.value == datetime(2022, 11, 14, 9, 30, tzinfo=SHANGHAI)
     assert article.body.startswith("包头稀土高新区前三季度")
     assert "责任编辑" not in article.body and "首页" not in article.body and "版权所有" not in article.body
     assert article.source_name == "包头日报"

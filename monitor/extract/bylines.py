@@ -34,11 +34,17 @@ _LABEL = re.compile(
 )
 # An author label with no colon, only a space ('作者 邢翀'): the names after it must look like names.
 _LABEL_SPACED = re.compile(r"(?<![\u4e00-\u9fa5])(?:本文)?(?:作者|撰文|撰稿)\s+(?=[\u4e00-\u9fa5])")
-_REPORTER = re.compile(r"(?:本报|本网|本台|本刊|新华社|央视|特约|实习|首席|驻\S{1,4})?(?:记者|通讯员)\s*[:：]?\s*")
+# A reporter label, then its names after a colon, a space or a bar ('每经记者|肖纯 每经编辑|杨欢': datecheck seventh
+# batch, mudanzc.cn, tune half; the bar is the separator sites print after '作者' and '文' as well).
+_REPORTER = re.compile(r"(?:本报|本网|本台|本刊|新华社|央视|特约|实习|首席|驻\S{1,4})?(?:记者|通讯员)\s*[:：|｜丨]?\s*")
 _POSTED_BY = re.compile(r"由\s*([^\s@]{2,20}?)\s*(?:于|张贴|发表|发布|@)")
 _TRAILING = re.compile(r"[（(]\s*(?:(?:本报|特约|实习)?(?:记者|通讯员)\s*)?([\u4e00-\u9fa5]{2,4}(?:[\s、]+[\u4e00-\u9fa5]{2,4}){0,3})"
                        r"\s*(?:[\u4e00-\u9fa5]{2,4}报道)?\s*[)）]\s*$")
 _ONLY_NAMES = re.compile(r"[\u4e00-\u9fa5]{2,4}(?:[\s、]+[\u4e00-\u9fa5]{2,4}){0,3}")
+# A list of two to six names set apart by commas (a journal's author line), a two-character name maybe padded to
+# the width of three with one space ('徐 君,郭 鑫').
+_ONE_NAME = r"(?:[\u4e00-\u9fa5]{2,4}|[\u4e00-\u9fa5][ \u3000][\u4e00-\u9fa5])"
+_NAME_LIST = re.compile(rf"{_ONE_NAME}(?:\s*[,，、]\s*{_ONE_NAME}){{1,5}}")
 _ROLE = re.compile(r"^(?:本报|本网|本台|本刊|特约|实习|首席|新华社)?(?:记者|通讯员|实习生|摄影|摄|编辑|作者|撰文)[:：]?")
 # The labels of the people who edit a page, not write it.
 _EDITOR_LABELS = "责任编辑|责编|编辑|审核|审校|校对|终审|初审|值班编辑|美编|监制"
@@ -104,17 +110,22 @@ def _unpad(match: re.Match[str]) -> str:
     return match[1] + match[2] if surname else match[0]
 
 
+# Who an author label may name that is no person (issue 18: editors dropped, a site never an author): a staff role
+# ('作者：小编', '作者：网站采编', '管理员', '站长').
+_STAFF = re.compile(r"(?:小编|采编|网编|编者|编辑|管理员|站长)$")
+
+
 def _names(text: str, allow_user: bool, strict: bool = False) -> list[str]:
     if _NEXT_LABEL.match(text):  # an empty label: '作者：责任编辑：肖春芳' names an editor, not an author
         return []
     text = _PADDED_NAME.sub(_unpad, _STOP.split(text, maxsplit=1)[0])
     kept: list[str] = []
     # a comma ends a name: '作者：项飙，英国牛津大学人类学院教授' (the post follows; datecheck sixth batch, tune half)
-    for token in re.split(r"[\s、;；/／,，]+", text.strip()):
+    for token in re.split(r"[\s、;；/／,，丨]+", text.strip()):
         token = _ROLE.sub("", token.strip("：:·.。"))
         if not token:
             continue
-        if token in _NOT_NAMES or _SITE_NAME.search(token) or not re.search(r"[^\d\W_]", token):
+        if token in _NOT_NAMES or _SITE_NAME.search(token) or _STAFF.search(token) or not re.search(r"[^\d\W_]", token):
             if kept:
                 break
             continue
@@ -179,15 +190,28 @@ def find_author(text: str, allow_user: bool = True, strength: int = 3) -> str | 
 def _photographed(after: str, names: list[str]) -> bool:
     """The names after a reporter label credit a photo ('（新华社记者刘卫兵摄）'): a photographer, not the
     writer (datecheck, news.cri.cn, tune half)."""
-    rest = after[after.find(names[-1]) + len(names[-1]):].lstrip()
+    # the last name as printed, maybe padded to three characters ('新华社记者 刘 潇摄': datecheck eighth batch,
+    # paper.people.com.cn, tune half)
+    last = re.search("[ \u3000]?".join(map(re.escape, names[-1])), after)
+    rest = after[last.end():].lstrip() if last else ""
     return rest.startswith(("摄", "攝")) and not rest.startswith(("摄影报道", "攝影報道"))  # a photo story is written
 
 
 def names_only(text: str) -> str | None:
-    """A line that holds nothing but 1–4 Han names: '赵延东、风笑天' -> '赵延东 风笑天'."""
+    """A line that holds nothing but 1–4 Han names: '赵延东、风笑天' -> '赵延东 风笑天'; also a journal's author
+    line, its names separated by commas, padded to three characters or in traditional script ('閆軍印,侯孟陽',
+    '徐 君,郭 鑫': datecheck seventh batch, tune half), every name then looking like one. Names as printed."""
+    text = text.strip()
     names = re.split(r"[\s、]+", text)
     if _ONLY_NAMES.fullmatch(text) and looks_like_name(names[0]) and not any(n in _NOT_NAMES for n in names):
-        return " ".join(re.split(r"[\s、]+", text))
+        return " ".join(names)
+    if not _NAME_LIST.fullmatch(text):
+        return None
+    printed = [n for n in re.split(r"\s*[,，、]\s*", text) if n]
+    names = [n.replace(" ", "").replace("\u3000", "") for n in printed]
+    simple = [to_simplified(n, force=True) for n in names]
+    if len(names) > 1 and all(looks_like_name(n) for n in simple) and not any(n in _NOT_NAMES for n in simple):
+        return " ".join(names)
     return None
 
 
@@ -246,10 +270,16 @@ def split_byline(text: str) -> tuple[str | None, str | None]:
     if not text:
         return None, None
     simple = to_simplified(text)
+    if simple == text and _TRADITIONAL_LABEL.search(text):  # '樓主：小明': a label is the only traditional word
+        simple = to_simplified(text, force=True)
     if len(simple) != len(text):
         simple = "".join(to_simplified(c) for c in text)
     name, post = _split_byline(simple)
     return _as_printed(name, simple, text), _as_printed(post, simple, text)
+
+
+# Traditional characters of the labels above that the cheap script test (normalise.TRADITIONAL_HINTS) does not hold.
+_TRADITIONAL_LABEL = re.compile(r"[樓貼帖訊攝編輯責圖撰稿]")
 
 
 def _as_printed(found: str | None, simple: str, text: str) -> str | None:
@@ -258,7 +288,11 @@ def _as_printed(found: str | None, simple: str, text: str) -> str | None:
     parts = []
     for part in found.split(" "):
         at = simple.find(part)
-        parts.append(text[at: at + len(part)] if at >= 0 else part)
+        if at < 0 and (padded := re.search("[ \u3000]?".join(map(re.escape, part)), simple)):
+            # a name padded to three characters ('陳 力') was read without its space: the printed one, unpadded
+            parts.append(re.sub(r"[ \u3000]", "", text[padded.start(): padded.end()]))
+        else:
+            parts.append(text[at: at + len(part)] if at >= 0 else part)
     return " ".join(parts)
 
 
@@ -271,7 +305,12 @@ _ORG_THEN_NAMES = re.compile(r"^\S{2,30}?(?:工作室|网|报|社|台|刊|中心
 _SOURCE_THEN_NAME = re.compile(r"来源\s*[:：]\s*\S{2,16}\s+([\u4e00-\u9fa5]{2,3})(?=\s|【|\[|$)")
 
 
+_FORUM_LABEL = re.compile(r"(?:发帖人|发贴人|楼主|博主|发布者|发表者|发布人)\s*[:：]\s*")
+
+
 def _split_byline(text: str) -> tuple[str | None, str | None]:
+    if EDITOR_LINE.match(text) and (label := _LABEL.search(text)):
+        text = text[label.start():]  # an editor first, then the writer: '编辑：李四 作者：王五' (issue 18: editors dropped)
     if EDITOR_LINE.match(text) or (len(text) <= 30 and PHOTO_CREDIT.match(text)):
         return None, None
     first, _, rest = text.partition(" ")
@@ -282,6 +321,10 @@ def _split_byline(text: str) -> tuple[str | None, str | None]:
     found = find_author(text, allow_user=False)
     if found:
         return found, None
+    # a forum's or a blog's own author field names a user, whatever characters the name holds ('楼主：老王123',
+    # '发表者：zhangsan2010'; issue 18's forum fields): a text page's post header
+    if (match := _FORUM_LABEL.search(text)) and (names := _names(text[match.end(): match.end() + 40], True)):
+        return names[0], None
     if (match := _ORG_THEN_NAMES.match(text)) and all(looks_like_name(n) for n in match[1].split()):
         return " ".join(match[1].split()), None
     if (match := _SOURCE_THEN_NAME.search(text)) and looks_like_name(match[1]) and not site_name(match[1]):

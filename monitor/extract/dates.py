@@ -20,13 +20,17 @@ from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from monitor.items import Precision, PublishDate
+from monitor.normalise import looks_traditional
 from monitor.timefmt import SHANGHAI
 
-__all__ = ["parse_date", "date_from_url", "chinese_numeral_date", "day_first_hint", "DATE_LABEL"]
+__all__ = ["parse_date", "date_from_url", "chinese_numeral_date", "day_first_hint", "script_day_first", "DATE_LABEL"]
 
 _ISO = re.compile(r"((?:19|20)\d{2})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})")
 _DATE = re.compile(
-    r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?P<sep>[-/.年])\s*(?P<m>\d{1,2})(?:\s*(?:[-/.]|月)\s*(?P<d>\d{1,2})(?!\d)\s*日?)?"
+    # the day may run into the time when the page prints them in two elements ('<span>2019-03-05</span><span>10:20'
+    # reads '2019-03-0510:20'): two digits, then a time
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?P<sep>[-/.年])\s*(?P<m>\d{1,2})(?:\s*(?:[-/.]|月)\s*"
+    r"(?P<d>\d{1,2}(?!\d)|\d{2}(?=\d{1,2}\s*[:：]\d{2}))\s*日?)?"
     r"(?:[\sT]*(?:(?:上午|下午|晚上)\s*)?(?P<H>\d{1,2})\s*[:：时]\s*(?P<M>\d{1,2})(?:\s*[:：分]\s*(?P<S>\d{1,2}))?)?"
 )
 _NUMERALS = "〇一二三四五六七八九"
@@ -45,7 +49,9 @@ _YEAR_LAST = re.compile(r"(?<![\d/.:-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2}
 _EN_DATE = re.compile(r"\b(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?"
                       r"\s+(?P<y>(?:19|20)\d{2})\b" + _CLOCK, re.I)
 # Labels that introduce a publish date on a page (a bare date elsewhere may be a copyright year).
-DATE_LABEL = re.compile(r"(发布|发表|更新|出版|刊发|上传|录入|添加|日期|时间|发表于|发布于|Posted|posted)")
+# The same labels in traditional script ('發布時間', '發表於'): Hong Kong, Macau and Taiwan pages (issue 18).
+DATE_LABEL = re.compile(r"(发布|发表|更新|出版|刊发|上传|录入|添加|日期|时间|发表于|发布于|Posted|posted|"
+                        r"發布|發佈|發表|刊發|上傳|錄入|時間)")
 
 
 def _cn_number(text: str) -> int:
@@ -117,13 +123,13 @@ def day_first_hint(text: str) -> bool | None:
     return None
 
 
-def _english(text: str, tz: ZoneInfo, day_first: bool | None = None) -> PublishDate | None:
+def _english(text: str, tz: ZoneInfo, day_first: bool | None = None, script_day_first: bool = False) -> PublishDate | None:
     """'9/17/2004 5:54:13 AM', '02.03.2018 12:52' (see _YEAR_LAST for the order), 'Sep 10th, 2005'."""
     for pattern in (_YEAR_LAST, _EN_DATE):
         for match in pattern.finditer(text):
             if pattern is _YEAR_LAST:
                 a, b = int(match["a"]), int(match["b"])
-                first_is_day = a > 12 or (b <= 12 and (day_first if day_first is not None else match["sep"] != "/"))
+                first_is_day = a > 12 or (b <= 12 and _day_first(match, day_first, script_day_first))
                 day, month = (a, b) if first_is_day else (b, a)
             else:
                 month, day = _MONTHS.index(match["mon"][:3].lower()) + 1, int(match["d"])
@@ -146,9 +152,29 @@ def _english(text: str, tz: ZoneInfo, day_first: bool | None = None) -> PublishD
     return None
 
 
-def parse_date(text: str, tz: ZoneInfo = SHANGHAI, day_first: bool | None = None) -> PublishDate | None:
+def _day_first(match: re.Match[str], day_first: bool | None, script_day_first: bool) -> bool:
+    """The order of a year-last date its numbers leave open (issue 18: decided by the page's other dates and its
+    language): the page's other dates (`day_first`, :func:`day_first_hint`) first; then a 12-hour clock with AM/PM
+    is the US order, month first ('9/7/2004 5:54:13 AM': a server's English locale); then a page in traditional
+    script (`script_day_first`: Hong Kong and Macau print '05/06/2018' for 5 June) day first; else the separator
+    (a slash month first, a dot or a hyphen day first)."""
+    if day_first is not None:
+        return day_first
+    if match["ampm"]:
+        return False
+    return script_day_first or match["sep"] != "/"
+
+
+def script_day_first(text: str) -> bool:
+    """Whether a page's script makes an open year-last date day first: traditional Chinese (see :func:`_day_first`)."""
+    return looks_traditional(text)
+
+
+def parse_date(text: str, tz: ZoneInfo = SHANGHAI, day_first: bool | None = None,
+               script_day_first: bool = False) -> PublishDate | None:
     """The first plausible date in a text; a naive time is in `tz` (Asia/Shanghai by default);
-    `day_first` orders a year-last date whose numbers leave it open (see :func:`day_first_hint`)."""
+    `day_first` orders a year-last date whose numbers leave it open (see :func:`day_first_hint`), then
+    `script_day_first` (the page's script: :func:`script_day_first`)."""
     iso = _ISO.search(text)
     first = _DATE.search(text)
     if iso and (first is None or iso.start() <= first.start()):
@@ -169,7 +195,7 @@ def parse_date(text: str, tz: ZoneInfo = SHANGHAI, day_first: bool | None = None
         if found:
             return found
     return chinese_numeral_date(text, tz) or (
-        _english(text, tz, day_first) if "/" in text or "." in text or "-" in text or _HAS_LATIN.search(text)
+        _english(text, tz, day_first, script_day_first) if "/" in text or "." in text or "-" in text or _HAS_LATIN.search(text)
         else None)
 
 

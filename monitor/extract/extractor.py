@@ -20,6 +20,7 @@ Cascade, first hit wins for each field:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -41,7 +42,7 @@ from monitor.extract.bylines import (
     split_byline,
     user_name,
 )
-from monitor.extract.dates import DATE_LABEL, date_from_url, day_first_hint, parse_date
+from monitor.extract.dates import DATE_LABEL, date_from_url, day_first_hint, parse_date, script_day_first
 from monitor.extract.pieces import (
     PageSplit,
     may_have_pieces,
@@ -314,35 +315,84 @@ def _title(root: lxml.html.HtmlElement, meta: dict[str, str], selectors: Selecto
 
 
 def _published(meta: dict[str, str], html: str, near: list[_Block], far: list[_Block], url: str,
-               tz: ZoneInfo, page: list[_Block], published_mark: str | None = None) -> PublishDate | None:
+               tz: ZoneInfo, page: list[_Block], published_mark: str | None = None,
+               header: list[_Block] | None = None) -> PublishDate | None:
     """Meta tags and JSON-LD first; then a date near the title and byline (a labelled one first),
-    which wins over one in the body's end, the footer or a related-articles list; then the URL."""
-    for key in _DATE_META:
-        if key in meta and (found := parse_date(meta[key], tz)):
-            return found
-    if (match := _JSON_LD_DATE.search(html)) and (found := parse_date(match[1], tz)):
-        return found
-    if published_mark and (found := parse_date(published_mark, tz)):
-        return found
+    which wins over one in the body's end, the footer or a related-articles list; then the URL.
+
+    Issue 18 (the publication date near the title or byline beats body, footer and list dates): a date in a
+    sentence of the body ('2019年3月5日，高新区召开…': an event's) and an unlabelled date above the title (`header`,
+    a site header's 'today') count only after a labelled date at the article's end and after the URL; a list
+    entry's date never counts (:func:`_listed`)."""
+    marked = next((found for key in _DATE_META if key in meta and (found := parse_date(meta[key], tz))), None)
+    if marked is None and (match := _JSON_LD_DATE.search(html)):
+        marked = parse_date(match[1], tz)
+    if marked is None and published_mark:
+        marked = parse_date(published_mark, tz)
+    if marked is not None:
+        return _to_the_minute(marked, near, tz)
     day_first = None  # the page's own order of day and month, read only when a candidate needs it
+    by_script = False
     if any(b.chars < 200 and _YEAR_LAST_HINT.search(b.text) for b in (*near, *far)):
-        day_first = day_first_hint("\n".join(b.text for b in page))
+        whole = "\n".join(b.text for b in page)
+        day_first, by_script = day_first_hint(whole), script_day_first(whole)
     month_only: PublishDate | None = None  # '2004年12月 (1)': an archive list's month, the last resort
     modified = next((found for key in _MODIFIED_META if key in meta and (found := parse_date(meta[key], tz))), None)
-    for blocks in (near, far):
-        for labelled in (True, False):  # a labelled date first, nearest the title first
-            if not labelled and modified and blocks is near:
-                # a page marking when it was changed and printing no labelled date: an unlabelled
-                # date in its text is an event's (baike.baidu.com, tune half)
-                return modified
-            for block in blocks:
-                text = _CITED_DATE.sub(" ", block.text) if "日期" in block.text else block.text
-                if block.chars < 200 and (not labelled or DATE_LABEL.search(text)) and (
-                        found := parse_date(text, tz, day_first)):
-                    if found.precision != "month":
-                        return found
-                    month_only = month_only or found
-    return date_from_url(url, tz) or month_only
+    above_title = {b.index for b in header or ()}
+
+    def aside(block: _Block) -> bool:  # a body sentence's date or a site header's
+        return block.index in above_title or _in_sentence(block)
+
+    def first(blocks: list[_Block], labelled: bool, keep: Callable[[_Block], bool]) -> PublishDate | None:
+        nonlocal month_only
+        for block in blocks:
+            text = _CITED_DATE.sub(" ", block.text) if "日期" in block.text else block.text
+            if block.chars < 200 and (not labelled or DATE_LABEL.search(text)) and not _listed(block) \
+                    and keep(block) and (found := parse_date(text, tz, day_first, by_script)):
+                if found.precision != "month":
+                    return found
+                month_only = month_only or found
+        return None
+
+    if found := first(near, True, lambda b: b.index not in above_title):  # a labelled date first, nearest the title first
+        return found
+    if modified:
+        # a page marking when it was changed and printing no labelled date: an unlabelled
+        # date in its text is an event's (baike.baidu.com, tune half)
+        return modified
+    if found := (first(near, False, lambda b: not aside(b)) or first(header or [], True, lambda b: True)
+                 or first(far, True, lambda b: True)
+                 or first(far, False, lambda b: not _in_sentence(b)) or date_from_url(url, tz)
+                 or first(near, False, aside)):
+        return found
+    return month_only
+
+
+def _to_the_minute(marked: PublishDate, near: list[_Block], tz: ZoneInfo) -> PublishDate:
+    """A date marked up to the day only ('<meta name=publishdate content=2020-01-02>'), and the same day printed
+    with its time on the page's date line near the title: the printed time completes it."""
+    if marked.precision != "day":
+        return marked
+    for block in near:
+        if block.chars < 120 and not _in_sentence(block) and not _listed(block) \
+                and (found := parse_date(block.text, tz)) and found.value.date() == marked.value.date():
+            return found if found.precision in ("minute", "second") else marked
+    return marked
+
+
+def _in_sentence(block: _Block) -> bool:
+    """A block of running text (a sentence of the body), not a date or byline line."""
+    return "。" in block.text or ("，" in block.text and block.chars >= 25)
+
+
+# An entry of a list of other articles: a bullet, a title, its date ('· 高新区召开大会 2019-03-01').
+_LIST_ENTRY = re.compile(r"^\s*[·•▪■□◆◇●○►▶>»]\s*\S")
+
+
+def _listed(block: _Block) -> bool:
+    """A block of a related-articles or navigation list (issue 18: a date there is another article's): mostly
+    link text, or a bulleted entry."""
+    return (block.link_ratio > 0.5 and block.chars > 12) or bool(_LIST_ENTRY.match(block.text))
 
 
 def _published_mark(root: lxml.html.HtmlElement) -> str | None:
@@ -351,14 +401,22 @@ def _published_mark(root: lxml.html.HtmlElement) -> str | None:
         value = element.get("content") or element.get("datetime") or element.text_content()
         if value and value.strip():
             return value.strip()
-    found = root.find(".//time[@datetime]")
-    return found.get("datetime") if found is not None else None
+    for found in root.iterfind(".//time[@datetime]"):
+        # a <time> in a list, a link, a menu or a sidebar dates another article (issue 18: related-list dates)
+        if not any(a.tag in _LISTING_TAGS for a in found.iterancestors()):
+            return found.get("datetime")
+    return None
+
+
+_LISTING_TAGS = frozenset({"li", "a", "nav", "aside", "footer", "dd"})
 
 
 def _title_index(blocks: list[_Block], title: str, start: int) -> int | None:
-    """The block printing the page's title above the article, if any."""
+    """The block printing the page's title above the article, or among the article's first lines when the
+    article's run starts with it (issue 18: the date near the title; the blocks above it are then the site's
+    header and lists, not the article's date line), if any."""
     key = title.replace(" ", "")
-    for i in range(start - 1, max(-1, start - 40), -1):
+    for i in [*range(start, min(len(blocks), start + 3)), *range(start - 1, max(-1, start - 40), -1)]:
         text = blocks[i].text.replace(" ", "")
         if key and len(text) <= len(key) + 12 and key in text:
             return i
@@ -479,12 +537,15 @@ def extract_article(html: str, url: str, selectors: Selectors = Selectors(), tz:
     # the title prints today's date), then above the title, then the article's first lines.
     title_at = _title_index(blocks, title, start)
     above = blocks[max(0, start - 25): start][::-1]
+    header: list[_Block] = []
     if title_at is not None:
-        above = blocks[title_at: start] + blocks[max(0, title_at - 10): title_at][::-1]
+        header = blocks[max(0, title_at - 10): title_at][::-1]
+        above = blocks[title_at: start] + header
     date_near = above + inside[:3] + [b for b in inside[3:-3] if b.chars < 60]
     date_far = inside[-3:][::-1] + blocks[end + 1: end + 8]
     published = (parse_date(date_text, tz) if date_text else None) or _published(meta, html, date_near, date_far,
-                                                                                  url, tz, blocks, published_mark)
+                                                                                  url, tz, blocks, published_mark,
+                                                                                  header)
     source = None
     for block in context:
         if (match := _SOURCE.search(block.text)) and block.chars < 200:
@@ -557,15 +618,53 @@ def _closing_reporter(paragraphs: list[str]) -> tuple[str | None, str | None]:
     return None, None
 
 
+# A paragraph of prose: the text has started, and a line of names after it is no byline.
+_PROSE = re.compile(r"[。！？；，,]")
+_SENTENCE_END = re.compile(r"[。！？]")
+
+
+def _head_names(paragraphs: list[str]) -> tuple[str | None, str | None]:
+    """A line of names alone in a text page's head, above its first paragraph of prose (a journal article's
+    author line under its title, past a site's menu: '閆軍印,侯孟陽', '陈伟东、孔娜娜、张大维、舒小虎', '刘祺';
+    datecheck seventh batch, tune half). Returns (author, the line)."""
+    for line in paragraphs[:30]:
+        if (len(line) >= 20 and _SENTENCE_END.search(line)) or (len(line) >= 50 and _PROSE.search(line)):
+            break
+        if len(line) <= 40 and (found := names_only(line)):
+            return found, line
+    return None, None
+
+
+def _text_published(text: str, paragraphs: list[str], url: str, tz: ZoneInfo) -> PublishDate | None:
+    """A text page's date: a labelled one ('发布时间：', '发表于') in its head, above the first paragraph of prose,
+    else the first date near its start, a list entry's excepted; then the URL. A year-last date is ordered by the
+    page's other dates and its script (:func:`monitor.extract.dates._day_first`)."""
+    head = text[:300]
+    day_first, by_script = None, False
+    if _YEAR_LAST_HINT.search(text[:1200]):
+        day_first, by_script = day_first_hint(text), script_day_first(text)
+    lines: list[str] = []
+    for line in paragraphs[:30]:
+        lines.append(line)
+        if (len(line) >= 20 and _SENTENCE_END.search(line)) or (len(line) >= 50 and _PROSE.search(line)):
+            break
+    for line in lines:
+        if len(line) < 200 and DATE_LABEL.search(line) and not _LIST_ENTRY.match(line) \
+                and (found := parse_date(line, tz, day_first, by_script)) and found.precision != "month":
+            return found
+    unlisted = "\n".join(line for line in head.split("\n") if not _LIST_ENTRY.match(line))
+    return parse_date(unlisted, tz, day_first, by_script) or date_from_url(url, tz)
+
+
 def extract_text_page(text: str, url: str, tz: ZoneInfo = SHANGHAI) -> ExtractedArticle:
     """The plain text of a page (OCR, e-paper text layer, forum mirror): split into signed pieces
     when it holds several (the seed's layout first, then :func:`split_signed`), else one body."""
     text = strip_ruby(text)
     split = split_pieces(split_text_blocks(text))
-    published = parse_date(text[:300], tz) or date_from_url(url, tz)
+    paragraphs = [part for paragraph in split_paragraphs(text) for part in _unrun(paragraph)]
+    published = _text_published(text, paragraphs, url, tz)
     if split.pieces:
         return _multi_piece(url, split, published, None)
-    paragraphs = [part for paragraph in split_paragraphs(text) for part in _unrun(paragraph)]
     split = split_signed(paragraphs)
     author, post = None, None
     byline = None
@@ -576,6 +675,8 @@ def extract_text_page(text: str, url: str, tz: ZoneInfo = SHANGHAI) -> Extracted
         if author:
             byline = line if len(line) <= 40 and not re.search(r"[。！？]", line) else None
             break
+    if author is None and not split.pieces:
+        author, byline = _head_names(paragraphs)
     if author is None and not split.pieces:
         author, byline = _closing_reporter(paragraphs)
     if split.pieces:
