@@ -341,6 +341,19 @@ class ZoneTagger:
                     if j == 0 or text[hits[j - 1].end:hits[j].start] not in _LIST_JOINERS:
                         break
                     j -= 1
+            elif kind in (_GENERIC, _BARE_KIND) and text[hit.end:hit.end + 1] in _NAMED_AFTER_FIRST \
+                    and (kind == _GENERIC or text[hit.start - 1:hit.start] in "个家所"):
+                # 共有8个国家级高新区,分别是长沙、株洲、湘潭…和郴州: each listed place's zone, an item of the list
+                intro = _NAMED_AFTER.match(text, hit.end)
+                j, at = i + 1, intro.end() if intro else -1
+                while intro and j < len(hits) and hits[j].kind in _PLACES and (
+                        hits[j].start == at or _OTHER_ITEMS.fullmatch(text, at, hits[j].start)):  # 岳阳: no place
+                    zone_id = zone_by_place.get(hits[j].ref)
+                    if zone_id:
+                        mentions.append((zone_id, "list" if hits[j].section == "body" else hits[j].section,
+                                         hits[j].start - (body_start if hits[j].section == "body" else 0)))
+                    at = hits[j].end + (text[hits[j].end] in _LIST_JOINERS if hits[j].end < len(text) else 0)
+                    j += 1
             elif kind == _AMBIG:
                 if ambiguous_context is None:
                     place_refs = {h.ref for h in hits if h.kind in _PLACES}
@@ -732,6 +745,10 @@ _EXPERIENCE_OF = re.compile("[\u4e00-\u9fff]{0,6}?(?:先进经验|成功经验|�
 _EXPERIENCE_WORDS = ("经验", "理念", "模式")  # every _EXPERIENCE_OF phrase holds one
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _LIST_JOINERS = ("、", "和", "与", "及")
+# a count of zones, then the places whose zones they are: 8个国家级高新区,分别是长沙、株洲…和郴州
+_NAMED_AFTER = re.compile("[,:]?(?:分别是|分别为|包括|即)[:]?")
+_NAMED_AFTER_FIRST = frozenset(",:分包即")
+_OTHER_ITEMS = re.compile("(?:[\u4e00-\u9fff]{2,3}[、和与及]){1,3}")  # items of the list that are no place of the table
 _WEAK_CITY_INSIDE = re.compile("路|街|大道|大街|大学|公园|久安|纪念|陵|舰|号")  # 中山路, 长治久安: not the city
 _OWN_TITLE = re.compile("来区(?!域)|我区|本区(?!域)|莅临高新区")  # a headline written by a zone about itself
 _KIND_LIST_NEXT = frozenset("、和与及等")  # after a bare 高新区 that follows 、: it is an item of a list
