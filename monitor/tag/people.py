@@ -174,8 +174,8 @@ _FOLLOW_WORDS = tuple(sorted(
 _WEAK_FOLLOW = {w for w in _FOLLOW_WORDS if len(w) == 1}
 # Words that start a sentence piece before a post and are not part of it.
 _POST_LEAD = re.compile(r"^(?:\d+月\d+日|\d+日|\d+年)?(?:上午|下午|晚上|当天|近日|日前|今天|昨天|目前|此前|其中|会上|会前|同时)?"
-                        r"(?:受|由|据|请|率|带领|率领|前不久|邀请|会同|陪同|会见|看望|并|还|也|已|在|与|和|及|同|对|向|为|宣布|决定|任命|同意|"
-                        r"现任|时任|曾任|历任|担任|出任|已任|任|系)?")
+                        r"(?:受|由|据|请|率|带领|率领|前不久|邀请|会同|陪同|会见|看望|听取|并|还|也|已|在|与|和|及|同|对|向|为|宣布|决定|任命|同意|"
+                        r"现任|时任|曾任|历任|担任|出任|已任|任|系)?了?")  # 了: 听取了市发改委主任, 邀请了…副总监
 _SPLIT_IN_POST = re.compile("由|受|被|让|请|据|将|把|在|率|前不久|岁的|接棒|接替")  # 现年53岁的, 接棒: not the post
 _FORMER = re.compile(r"(?:^|[^太高平草中九五宁还复])原(?!则|料|有|来|因|本|始|创|型|址)|曾任|时任|前任")
 _ORG_END = set("局委办部院厅司处会区市县省所站中心组社行校园队馆台")
@@ -301,7 +301,8 @@ def office_spans(text: str, found: list[tuple[int, int]]) -> list[tuple[int, int
 
 def _bracketed_post(text: str, close: int, floor: int) -> tuple[int, str, str] | None:
     """A name right after a bracketed aside that closes at `close` (江西省委原常委(原火炬中心主任)梁桂): (start, post, name),
-    the post being the one before the bracket (else the aside itself), or None."""
+    the post being the one before the bracket; None when no post ends there: in 李扬(中国社科院金融所所长)巫和懋(…) (a
+    programme's lines, run together) the aside is the post of the name before it."""
     name = name_after(text, close + 1) if text[close + 1:close + 2] in SURNAMES else None
     if name is None:
         return None
@@ -309,9 +310,7 @@ def _bracketed_post(text: str, close: int, floor: int) -> tuple[int, str, str] |
     if opening < 0 or close - opening > _MAX_POST or _BREAK.search(text, opening + 1, close):
         return None
     start, post = _post_before(text, opening, floor)
-    if post and _OFFICE_RE.search(post[-5:]) and post.endswith(OFFICES):
-        return start, post, name
-    return opening + 1, text[opening + 1:close], name
+    return (start, post, name) if post and post.endswith(OFFICES) else None
 
 
 def _appointed_as(text: str, at: int, office_end: int, floor: int, found: list[FoundPerson]) -> bool:
