@@ -51,8 +51,6 @@ _AFTER_NAME = re.compile(r"(?:表示|说|介绍|指出|强调|称|告诉|认为|
                          r"会见|调研|同志|先生|女士|对|向|为|与|和|及|接受|作|到|来|就|也|还|是|指|提|详|"
                          r"[,，、。:：;；!！?？\"“”（(）)\s|]|$)")
 _BYLINE = re.compile(r"^(?:文[/／]|作者[:：]?)?\s*([\u4e00-\u9fff·]{2,5})\s+(\S.{2,60})$")
-# the reverse order, at the end of a line: a post of Chinese characters only (at most 20), a space, a name
-_CJK_WORD = re.compile("[\u4e00-\u9fff]{2,20}")
 _BYLINE_MAX = 3 + 5 + 61  # 作者： + a name + a post, as _BYLINE allows
 _SENTENCE_PUNCT = re.compile(r"[。，,！？!?；;：:“”\"]")
 
@@ -98,8 +96,10 @@ def _signed_after(line: str) -> PersonTag | None:
     if len(words) < 2:
         return None
     post, name = words[-2], words[-1]
-    if 2 <= len(name) <= 3 and (name[:1] in SURNAMES or name[:2] in _COMPOUND) and _CJK_WORD.fullmatch(post) \
-            and _is_name(name) and _POST_END.search(post):
+    # a post of Chinese characters only, at most 20 (checked by comparisons: a regex of that range costs ~10M
+    # instructions to compile at import)
+    if 2 <= len(name) <= 3 and (name[:1] in SURNAMES or name[:2] in _COMPOUND) and 2 <= len(post) <= 20 \
+            and all("\u4e00" <= c <= "\u9fff" for c in post) and _is_name(name) and _POST_END.search(post):
         return PersonTag(name, post, None)
     return None
 
@@ -184,7 +184,7 @@ _MAX_POST = 40
 _PREPOSITIONS = set("向于对和与同跟给及为让请把被")
 _NOT_AFTER_NAME = frozenset(("负责人", "领导"))
 # 许宏球，已于近日履新重庆两江新区管委会主任: after the comma, the step that gives the post
-_TOOK_UP = re.compile(r"(?:已|并|将|日前|近日|于近日|已于近日|已于日前)*(?:履新|出任|升任|调任|接任|改任)(?=[\u4e00-\u9fff])")
+_TOOK_UP = re.compile(r"(?:已|并|将|日前|近日|于近日|已于近日|已于日前)*(?:履新|出任|升任|调任|接任|改任)")
 _TOOK_UP_FIRST = frozenset("已并将日近于履出升调接改")
 _APPOINTED = re.compile(r"(?:同志)?(?:被任命为|任命为|出任|担任|兼任|升任|调任|改任|任)(?=[\u4e00-\u9fff])")
 
