@@ -41,6 +41,22 @@ def test_the_kind_in_a_headline_with_a_zone_or_on_a_zone_site_changes_nothing() 
     assert roles(tags, "subject") == {"chengdu"}
 
 
+
+def test_a_possessive_before_the_kind_word_names_the_citys_own_zone() -> None:
+    # 我市国家级高新区 / 本市 / 全市 / 我区: a city's paper naming its one zone by its kind; the body's zone is the subject
+    body = ("记者从江门高新区获悉,江门高新区今年前三季度营业收入突破千亿元,同比增长12%。"
+            "高新区管委会表示将继续推进项目建设。")
+    for title in ("我市国家级高新区营收突破千亿", "本市国家高新区营收突破千亿", "全市国家高新区工作会议召开",
+                  "我区国家高新区营收突破千亿"):
+        assert roles(tag(body, title=title), "subject") == {"jiangmen"}, title
+    # a city's name before the kind word is that city's zone in the headline already
+    assert roles(tag(body, title="江门市国家高新区营收突破千亿"), "subject") == {"jiangmen"}
+    # a region's or a province's (全区, 我省) are many zones: still a text about a set
+    tags = tag("南宁高新区、柳州高新区、桂林高新区营收均增长,南宁高新区增幅最大。", title="全区国家高新区营收增长")
+    assert roles(tags, "subject") == set()
+    tags = tag(body, title="我省国家高新区营收突破千亿")
+    assert roles(tags, "subject") == set() and roles(tags, "mentioned") == {"jiangmen"}
+
 # a visit led by a zone's leadership -------------------------------------------------------------------------------
 def test_the_zone_whose_leadership_leads_a_visit_to_another_zone_is_a_subject_too() -> None:
     # d046: both zones act, the visitors' (its party secretary leads them) and the hosts'

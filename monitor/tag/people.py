@@ -30,7 +30,7 @@ SURNAMES = set(
     "计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈"
 )
 # Less common surnames met in officials' names (the list above keeps the most common ones).
-SURNAMES |= set("傅阴产笪禹荀訾郦滑庹揭钮仰言湛竺蔚习佴琚暴冀郗鄂闾")
+SURNAMES |= set("傅阴产笪禹荀訾郦滑庹揭钮仰言湛竺蔚习佴琚暴冀郗鄂闾戎咸冶")
 _COMPOUND = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "令狐", "慕容", "夏侯", "端木")
 
 _TITLE = (r"(?:常务副|副)?(?:第一书记|书记|主任|区长|局长|部长|委员|主席|总经理|董事长|负责人|秘书长|处长|科长|"
@@ -90,6 +90,20 @@ def may_sign(text: str) -> bool:
     return " " in text or not text.replace("\n", "").isprintable()
 
 
+def _signed_after(line: str) -> PersonTag | None:
+    """A line ending with ``<post> <name>`` (a speech's heading: …宣讲报告(摘登) 区委副书记 刘勇), or None."""
+    words = line.rsplit(None, 2)  # the last two words: split from the right, no regex over the whole line
+    if len(words) < 2:
+        return None
+    post, name = words[-2], words[-1]
+    # a post of Chinese characters only, at most 20 (checked by comparisons: a regex of that range costs ~10M
+    # instructions to compile at import)
+    if 2 <= len(name) <= 3 and (name[:1] in SURNAMES or name[:2] in _COMPOUND) and 2 <= len(post) <= 20 \
+            and all("\u4e00" <= c <= "\u9fff" for c in post) and _is_name(name) and _POST_END.search(post):
+        return PersonTag(name, post, None)
+    return None
+
+
 def find_byline(lines: list[str], max_lines: int = 30) -> PersonTag | None:
     """The signature of a signed piece among the first lines of its body (zone_id left unset)."""
     found = find_bylines(lines[:max_lines + 3], max_lines)
@@ -107,6 +121,9 @@ def find_bylines(lines: list[str], max_lines: int | None = None) -> list[PersonT
             continue
         found = _BYLINE.match(line)
         if not found or _SENTENCE_PUNCT.search(found.group(2).rstrip("、")):
+            signed = _signed_after(line)
+            if signed is not None:
+                people.append(signed)
             continue
         # "".join(split()) removes what re.sub(r"\s+", "", ...) does (str.isspace is regex \s), without a regex call
         name, post = found.group(1), "".join(found.group(2).split())
@@ -152,13 +169,13 @@ _FOLLOW_WORDS = tuple(sorted(
     "上午 下午 晚上 当天 曾 又 则 更 都 均 即 此前 目前 从 认真 深刻 代表团 等人 先生 说道 回忆 感慨 笑 的 主要 同时 "
     "定期 一起 带头 牵头 主动 专门 特别 现场 逐一 随后 首先 随即 立即 一道 围绕 随同 联合 作为 通过 结合 针对 "
     "之 来到 前来 莅临 出面 宣讲 部署 安排 召开 主讲 作了 解读 回答 答 问 告诉 进行 详细 登台 上台 为此 带 就此 "
-    "畅谈 授课 参会 列席 报告 专题 出生 发表 推介 接续".split() + list(OFFICES),
+    "畅谈 授课 参会 列席 报告 专题 出生 发表 推介 接续 热情".split() + list(OFFICES),
     key=len, reverse=True))
 _WEAK_FOLLOW = {w for w in _FOLLOW_WORDS if len(w) == 1}
 # Words that start a sentence piece before a post and are not part of it.
 _POST_LEAD = re.compile(r"^(?:\d+月\d+日|\d+日|\d+年)?(?:上午|下午|晚上|当天|近日|日前|今天|昨天|目前|此前|其中|会上|会前|同时)?"
-                        r"(?:受|由|据|请|率|带领|率领|前不久|邀请|会同|陪同|会见|看望|并|还|也|已|在|与|和|及|同|对|向|为|宣布|决定|任命|同意|"
-                        r"现任|时任|曾任|历任|担任|出任|已任|任|系)?")
+                        r"(?:受|由|据|请|率|带领|率领|前不久|邀请|会同|陪同|会见|看望|听取|并|还|也|已|在|与|和|及|同|对|向|为|宣布|决定|任命|同意|"
+                        r"现任|时任|曾任|历任|担任|出任|已任|任|系)?了?")  # 了: 听取了市发改委主任, 邀请了…副总监
 _SPLIT_IN_POST = re.compile("由|受|被|让|请|据|将|把|在|率|前不久|岁的|接棒|接替")  # 现年53岁的, 接棒: not the post
 _FORMER = re.compile(r"(?:^|[^太高平草中九五宁还复])原(?!则|料|有|来|因|本|始|创|型|址)|曾任|时任|前任")
 _ORG_END = set("局委办部院厅司处会区市县省所站中心组社行校园队馆台")
@@ -166,6 +183,9 @@ _AFTER_POST_LEAD = ("原", "现任", "时任", "曾任", "已任", "任", "系",
 _MAX_POST = 40
 _PREPOSITIONS = set("向于对和与同跟给及为让请把被")
 _NOT_AFTER_NAME = frozenset(("负责人", "领导"))
+# 许宏球，已于近日履新重庆两江新区管委会主任: after the comma, the step that gives the post
+_TOOK_UP = re.compile(r"(?:已|并|将|日前|近日|于近日|已于近日|已于日前)*(?:履新|出任|升任|调任|接任|改任)")
+_TOOK_UP_FIRST = frozenset("已并将日近于履出升调接改")
 _APPOINTED = re.compile(r"(?:同志)?(?:被任命为|任命为|出任|担任|兼任|升任|调任|改任|任)(?=[\u4e00-\u9fff])")
 
 
@@ -184,7 +204,8 @@ def _follows_name(text: str, pos: int) -> int:
     for length, words in _FOLLOW_BY_FIRST.get(text[pos], ()):
         if text[pos:pos + length] in words:
             return 1 if length == 1 else 2
-    return 0
+    # 主任王庆海《关于…的汇报》: a title may follow a name, weak evidence as a one-character word is (陈平作《…报告》)
+    return 1 if text[pos] == "《" else 0
 
 
 def _name_candidates(text: str, pos: int) -> tuple[int, ...]:
@@ -198,7 +219,10 @@ def _name_candidates(text: str, pos: int) -> tuple[int, ...]:
 
 _NOT_NAMES = {"相关", "有关", "主要", "全体", "各位", "部分", "相应", "分别", "其他", "双方", "各级", "原任", "时任", "现任",
               "新任", "历任", "曾任", "常务", "班子", "领导", "干部", "成员", "同志", "代表", "负责", "管委", "党委", "和平",
-              "高新", "经开", "宣传", "组织", "上海", "广州", "成都", "重庆", "武汉", "南京", "杭州", "合肥", "西安", "郑州", "长沙", "宁波"}
+              "高新", "经开", "宣传", "组织", "上海", "广州", "成都", "重庆", "武汉", "南京", "杭州", "合肥", "西安", "郑州", "长沙", "宁波",
+              "党支", "党组", "党工", "党总"}  # 党 is a surname: 学校党支部书记 names no 党支部
+# A word that follows names is no name's start even when its first character is a surname (调研组领导强调, 宣布, 来到)
+_NOT_NAMES |= {w for w in _FOLLOW_WORDS if len(w) == 2 and w[0] in SURNAMES}
 
 
 _NAME_SHAPE = re.compile("[\u4e00-\u9fff][^\\W\\d_a-zA-Z" + "".join(sorted(_NOT_IN_NAME)) + "]{1,3}")
@@ -211,7 +235,7 @@ def _is_name(chunk: str) -> bool:
 
 
 # One-character words after a two-character name that seldom end a three-character one (张波因涉嫌, 应勇则表示)
-_SHORT_NAME_WORDS = set("因则即均都曾被将已于就也还并等和与及对向在")
+_SHORT_NAME_WORDS = set("因则即均都曾被将已于就也还并等和与及对向在说")  # 说: 总经理宣鸿说, 周娜说
 
 
 def name_after(text: str, pos: int) -> str | None:
@@ -276,6 +300,32 @@ def office_spans(text: str, found: list[tuple[int, int]]) -> list[tuple[int, int
     return spans
 
 
+def _bracketed_post(text: str, close: int, floor: int) -> tuple[int, str, str] | None:
+    """A name right after a bracketed aside that closes at `close` (江西省委原常委(原火炬中心主任)梁桂): (start, post, name),
+    the post being the one before the bracket; None when no post ends there: in 李扬(中国社科院金融所所长)巫和懋(…) (a
+    programme's lines, run together) the aside is the post of the name before it."""
+    name = name_after(text, close + 1) if text[close + 1:close + 2] in SURNAMES else None
+    if name is None:
+        return None
+    opening = max(text.rfind("(", floor, close), text.rfind("（", floor, close))
+    if opening < 0 or close - opening > _MAX_POST or _BREAK.search(text, opening + 1, close):
+        return None
+    start, post = _post_before(text, opening, floor)
+    return (start, post, name) if post and post.endswith(OFFICES) else None
+
+
+def _appointed_as(text: str, at: int, office_end: int, floor: int, found: list[FoundPerson]) -> bool:
+    """任命 NAME 为 POST (决定任命吴泽桐为珠海市人民政府副市长): the person appended to `found` when `at` (after 任命) starts
+    a name followed by 为 and the post runs to `office_end` without a break."""
+    for length in _name_candidates(text, at):
+        name = text[at:at + length]
+        if text.startswith("为", at + length) and at >= floor and _is_name(name) \
+                and not _BREAK.search(text, at + length + 1, office_end):
+            found.append(FoundPerson(name, text[at + length + 1:office_end], at + length + 1, office_end))
+            return True
+    return False
+
+
 def find_people(text: str, offices: list[tuple[int, int]] | None = None) -> list[FoundPerson]:
     """Every person named with a post in a whitespace-free text (a match key), in order (a name named
     twice with a post is found twice):
@@ -295,6 +345,13 @@ def find_people(text: str, offices: list[tuple[int, int]] | None = None) -> list
         following = text[office_end:office_end + 1]
         name = name_after(text, office_end) if following in SURNAMES or text[office_end:office_end + 2] in _COMPOUND \
             else None
+        if name is None and following in ")）":
+            aside = _bracketed_post(text, office_end, last_end)
+            if aside is not None:  # 江西省委原常委(原火炬中心主任)梁桂: the post before the bracket, the name after it
+                start, post, name = aside
+                found.append(FoundPerson(name, post, start, office_end))
+                last_end = office_end + 1 + len(name)
+                continue
         if name and len(name) == 2 and name[0] in _PREPOSITIONS and _OFFICE_RE.match(text, office_end + 2):
             name = None  # 副市长向李院长介绍: 向 is the preposition, 李院长 the next person
         if name:  # 1. post then name
@@ -332,7 +389,7 @@ def find_people(text: str, offices: list[tuple[int, int]] | None = None) -> list
                     continue
                 name = text[at:head]
                 if _is_name(name) and (at == 0 or text[at - 1] in _HARD_BREAK or text[at - 1] == "、"
-                                       or text[at - 1] in _ORG_END):
+                                       or text[at - 1] in _ORG_END or text[at - 1] == "据"):  # 据郑毅书记介绍
                     person = (at, name)
                     break
         if person:
@@ -346,6 +403,10 @@ def find_people(text: str, offices: list[tuple[int, int]] | None = None) -> list
         if text.find("任", window, office_start) >= 0:
             for candidate in _APPOINTED.finditer(text, window, office_start):
                 appointed = candidate
+        if appointed and text.startswith("命", appointed.end()) and _appointed_as(text, appointed.end() + 1, office_end,
+                                                                                  last_end, found):
+            last_end = office_end  # 决定任命吴泽桐为珠海市人民政府副市长
+            continue
         if appointed and not _BREAK.search(text, appointed.end(), office_start):
             for length in (3, 2):
                 at = appointed.start() - length
@@ -362,15 +423,18 @@ def find_people(text: str, offices: list[tuple[int, int]] | None = None) -> list
             if cut < 1 or _BREAK.search(text, cut + 1, office_start):
                 continue
             post = text[cut + 1:office_end]
-            if opener == "," and not post.startswith(_AFTER_POST_LEAD):
+            took = _TOOK_UP.match(post) if opener == "," and post[:1] in _TOOK_UP_FIRST else None
+            if opener == "," and not post.startswith(_AFTER_POST_LEAD) and took is None:
                 continue
             for length in (3, 2, 4):
                 at = cut - length
                 name = text[at:cut]
                 # the name may be the one the previous post named (宿迁市副市长方文浜，原…管委会副主任)
                 if (at >= previous_office_end and length in _name_candidates(text, at) and _is_name(name)
-                        and (at in (0, previous_office_end) or text[at - 1] in _HARD_BREAK or text[at - 1] == "、")):
-                    lead = next((w for w in _AFTER_POST_LEAD if w != "原" and post.startswith(w)), "")
+                        and (at in (0, previous_office_end) or text[at - 1] in _HARD_BREAK or text[at - 1] == "、"
+                             or took is not None and text[at - 1] == "的")):  # 调重庆任职的许宏球，已于近日履新…
+                    lead = took.group(0) if took is not None else \
+                        next((w for w in _AFTER_POST_LEAD if w != "原" and post.startswith(w)), "")
                     found.append(FoundPerson(name, post[len(lead):], cut + 1 + len(lead), office_end))
                     last_end = office_end
                     break

@@ -341,6 +341,19 @@ class ZoneTagger:
                     if j == 0 or text[hits[j - 1].end:hits[j].start] not in _LIST_JOINERS:
                         break
                     j -= 1
+            elif kind in (_GENERIC, _BARE_KIND) and text[hit.end:hit.end + 1] in _NAMED_AFTER_FIRST \
+                    and (kind == _GENERIC or text[hit.start - 1:hit.start] in "个家所"):
+                # 共有8个国家级高新区,分别是长沙、株洲、湘潭…和郴州: each listed place's zone, an item of the list
+                intro = _NAMED_AFTER.match(text, hit.end)
+                j, at = i + 1, intro.end() if intro else -1
+                while intro and j < len(hits) and hits[j].kind in _PLACES and (
+                        hits[j].start == at or _OTHER_ITEMS.fullmatch(text, at, hits[j].start)):  # 岳阳: no place
+                    zone_id = zone_by_place.get(hits[j].ref)
+                    if zone_id:
+                        mentions.append((zone_id, "list" if hits[j].section == "body" else hits[j].section,
+                                         hits[j].start - (body_start if hits[j].section == "body" else 0)))
+                    at = hits[j].end + (text[hits[j].end] in _LIST_JOINERS if hits[j].end < len(text) else 0)
+                    j += 1
             elif kind == _AMBIG:
                 if ambiguous_context is None:
                     place_refs = {h.ref for h in hits if h.kind in _PLACES}
@@ -439,7 +452,7 @@ class ZoneTagger:
         lead_end = _lead_end(body_s, len(body_k))
         own_title = bool(title_k) and _OWN_TITLE.search(title_k) is not None
         zones = self._zone_tags(mentions, defaults, _aside(mentions, posts), lead_end, own_title,
-                                lambda: _body_rules(own_title, body_k, lead_end, hits, mentions, posts))
+                                lambda: _body_rules(own_title, title_k, body_k, lead_end, hits, mentions, posts))
         # topics read title and body: the byline's hits are left out (the | around it ends any sentence)
         topics = self.topics.score(text, len(title_k), topic_hits, (len(title_k), body_start) if byline_k else None,
                                    topic_others)
@@ -648,27 +661,34 @@ class ZoneTagger:
 _OFFICE_WORDS = frozenset(OFFICES)
 
 
-def _body_rules(own_title: bool, body_k: str, lead_end: int, hits: list[_Hit], mentions: list[tuple[str, str, int]],
-                posts: list[tuple[int, int, bool]]) -> tuple[set[str], set[str]]:
+def _body_rules(own_title: bool, title_k: str, body_k: str, lead_end: int, hits: list[_Hit],
+                mentions: list[tuple[str, str, int]], posts: list[tuple[int, int, bool]]) -> tuple[set[str], set[str]]:
     """When the body alone decides: (zones set aside, zones that are subjects when eligible). A text under a headline
     about the kind of zone, whose body zones are never the subject, and the zone whose leadership leads a visit.
     (A third rule, the zones a visit to a city tours as stops, was tried and dropped: README of the real set, round 8.)"""
-    if not own_title and _names_kind(hits):
+    if not own_title and _names_kind(hits, title_k):
         return {m[0] for m in mentions}, set()  # 湖南有多少个国家级高新区?: the headline is about the kind of zone
     return set(), _visit_leaders(body_k, lead_end, mentions, posts)
 
 
-def _names_kind(hits: list[_Hit]) -> bool:
+def _names_kind(hits: list[_Hit], title_k: str) -> bool:
     """Whether the headline names the kind of zone (国家高新区, 国家级高新区, 省级高新区, 国家自主创新示范区) and no zone:
     湖南有多少个国家级高新区?, 工信部:中西部国家级高新区追赶势头强劲, 国家高新区是什么意思. Such a text is about the kind or
     a set of zones; the zones its body names are examples or items (on the tune halves 10 of the 11 such texts have no
-    subject; the 11th has a 来区 headline, left to `own_title`)."""
+    subject; the 11th has a 来区 headline, left to `own_title`). Not when a possessive stands right before the kind word
+    (我市国家级高新区营收突破千亿, 本市国家高新区…): the kind word then names the city's one zone."""
     for hit in hits:
         if hit.section != "title":
             return False  # hits are in text order: the title's come first
         if hit.kind == _GENERIC:
-            return True
+            # 我市/本市/全市/该市/我区/本区国家高新区: the speaker's own zone (江门市国家高新区 is read as that city's zone
+            # when the hits are made, `_zone_hits`: a zone in the headline, so this rule never runs)
+            return _OWN_KIND.search(title_k, max(0, hit.start - 2), hit.start) is None
     return False
+
+
+# 我市国家级高新区: a city's own zone named by its kind (not 全区 or 我省: a region's or a province's are many)
+_OWN_KIND = re.compile("(?:我|本|全|该)市$|(?:我|本)区$")
 
 
 # A party arriving somewhere, in the lead: 渭南高新区党工委书记…薛清军带领考察团赴, 哈尔滨高新区管委会常务副主任钟利一行来
@@ -725,6 +745,10 @@ _EXPERIENCE_OF = re.compile("[\u4e00-\u9fff]{0,6}?(?:先进经验|成功经验|�
 _EXPERIENCE_WORDS = ("经验", "理念", "模式")  # every _EXPERIENCE_OF phrase holds one
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _LIST_JOINERS = ("、", "和", "与", "及")
+# a count of zones, then the places whose zones they are: 8个国家级高新区,分别是长沙、株洲…和郴州
+_NAMED_AFTER = re.compile("[,:]?(?:分别是|分别为|包括|即)[:]?")
+_NAMED_AFTER_FIRST = frozenset(",:分包即")
+_OTHER_ITEMS = re.compile("(?:[\u4e00-\u9fff]{2,3}[、和与及]){1,3}")  # items of the list that are no place of the table
 _WEAK_CITY_INSIDE = re.compile("路|街|大道|大街|大学|公园|久安|纪念|陵|舰|号")  # 中山路, 长治久安: not the city
 _OWN_TITLE = re.compile("来区(?!域)|我区|本区(?!域)|莅临高新区")  # a headline written by a zone about itself
 _KIND_LIST_NEXT = frozenset("、和与及等")  # after a bare 高新区 that follows 、: it is an item of a list
