@@ -1,0 +1,64 @@
+"""Who speaks here (monitor/extract/speakers.py): a paragraph introduces a speaker found by the tagger's people
+finder, and a text page no shape rule splits is split where the speaker changes. Pages made up in real pages'
+layouts (the roundups' tune half: r37, r44, r145, r159)."""
+
+from __future__ import annotations
+
+from monitor.extract.extractor import extract_text_page
+from monitor.extract.speakers import introduced_speaker, split_by_speakers
+
+
+def test_a_paragraph_opening_with_post_and_name_introduces_its_speaker() -> None:
+    found = introduced_speaker("全国政协委员、中国共产党历史展览馆馆长吴向东说，党的历史是最生动的教科书。")
+    assert found is not None and (found.name, found.post, found.closes) == (
+        "吴向东", "全国政协委员、中国共产党历史展览馆馆长", False)
+
+
+def test_a_name_followed_by_a_word_the_finder_does_not_list_still_opens() -> None:
+    """'…副主委邵志清今年将…': the people finder wants a known word after a name; a paragraph opening with the post
+    gives the name by its surname (r45's layout)."""
+    found = introduced_speaker("全国政协委员、致公党上海市委专职副主委邵志清今年将带上关于数字经济发展的提案。")
+    assert found is not None and found.name == "邵志清"
+
+
+def test_a_one_character_verb_is_no_part_of_the_name() -> None:
+    found = introduced_speaker("中国科学院国家空间中心主任王赤说，在这样一个特殊的日子里，自己特别想感谢父母。")
+    assert found is not None and found.name == "王赤"
+
+
+def test_a_quotation_then_post_and_name_and_a_verb_introduces_the_speaker() -> None:
+    found = introduced_speaker("“报告内容充分体现了高质量发展导向。”聆听报告后，市政协委员孙文献表示，他将认真履职。")
+    assert found is not None and (found.name, found.post) == ("孙文献", "市政协委员")
+
+
+def test_a_person_talked_about_or_an_agenda_label_is_no_speaker() -> None:
+    assert introduced_speaker("会议听取了关于全市经济运行情况的汇报，市长张建国主持会议并讲话。") is None
+    assert introduced_speaker("主持人：南开大学经济学院院长 周立群教授") is None
+
+
+def test_a_page_of_speakers_no_shape_rule_splits_is_split_where_the_speaker_changes() -> None:
+    """r145's layout: a narrative report, 'post NAME说' opening one paragraph, a sub-headline and a bulleted
+    'post NAME' sentence opening the next speaker's part, the name alone on a line. No shape rule splits it."""
+    page = (
+        "新晋院士这样说\n\n"
+        "本地视线 张欣 2019-11-23 16:11\n\n"
+        "“感恩、责任、珍惜。”11月22日，领到证书时，新院士这样概括自己的心情。\n\n"
+        "中国科学院国家空间中心主任王赤说，在这样一个特殊的日子里，自己特别想感谢父母的养育之恩。\n\n"
+        "王赤还想感谢家人多年来的理解和支持。\n\n"
+        "当选院士后的第一件事\n\n"
+        "● 中科院院士朱永官坐公交车回办公室开组会\n\n"
+        "朱永官\n\n"
+        "11月22日中午，刚领完院士证书的朱永官坐公交车回到研究所。\n\n"
+        "组会上，朱永官第一时间把好消息和学生们分享。未来，他将围绕土壤健康继续研究。"
+    )
+    article = extract_text_page(page, "file:///x.txt")
+    assert [(p.author, p.author_post) for p in article.pieces] == [
+        ("王赤", "中国科学院国家空间中心主任"), ("朱永官", "中科院院士")]
+    assert "感谢家人" in article.pieces[0].body and "第一件事" not in article.pieces[0].body
+    assert article.pieces[1].headline == "当选院士后的第一件事"
+    assert "土壤健康" in article.pieces[1].body
+
+
+def test_one_official_speaking_twice_is_no_roundup() -> None:
+    paragraphs = ["区委书记李明说，今年要抓好招商引资。", "李明强调，要优化营商环境。", "区委书记李明表示，全区上下要团结一心。"]
+    assert split_by_speakers(paragraphs) == ()
