@@ -62,3 +62,32 @@ def test_a_page_of_speakers_no_shape_rule_splits_is_split_where_the_speaker_chan
 def test_one_official_speaking_twice_is_no_roundup() -> None:
     paragraphs = ["区委书记李明说，今年要抓好招商引资。", "李明强调，要优化营商环境。", "区委书记李明表示，全区上下要团结一心。"]
     assert split_by_speakers(paragraphs) == ()
+
+
+def test_a_traditional_paragraph_is_read_in_simplified_script() -> None:
+    """The office words are simplified ('委員' is '委员'): a traditional page's speakers were all missed (r17, r103)."""
+    found = introduced_speaker("全國政協委員、上海光明食品集團副總裁葛俊杰特別關心食品安全。")
+    assert found is not None and (found.name, found.post) == ("葛俊杰", "全國政協委員、上海光明食品集團副總裁")
+
+
+def test_a_dash_closer_running_on_after_the_name_names_the_speaker() -> None:
+    """'——post NAME在…时如是说': the dash line runs on after the name; the speaker comes first in it (r15's layout;
+    a line of more than 40 characters was skipped)."""
+    found = introduced_speaker("“没有经过认真调研的议案不如不提。”——全国人大代表、一汽-大众汽车有限公司钣金整修车间主任王洪军"
+                               "在小组讨论时谈到议案质量时如是说")
+    assert found is not None and (found.name, found.closes) == ("王洪军", True)
+    # a person named late in a dash line is talked about, not the speaker
+    assert introduced_speaker("“议案要有质量。”——记者在小组讨论现场、代表驻地的走廊里和餐厅门口都听到了这样的议论，"
+                              "大家谈论的是全国人大代表王洪军的议案") is None
+
+
+def test_speakers_of_roundups_have_posts_the_tagger_does_not_track() -> None:
+    """An actor, a host, an entrepreneur: '——全国政协委员、国家一级演员NAME' (r16's layout)."""
+    found = introduced_speaker("“我的提案和我的工作有关。”——全国政协委员、国家一级演员陈明道")
+    assert found is not None and (found.name, found.post) == ("陈明道", "全国政协委员、国家一级演员")
+
+
+def test_a_speaker_after_a_bridge_sentence_is_introduced() -> None:
+    """'代表们热情高涨。区人大代表NAME说：…': one short sentence, then the speaker (r62)."""
+    found = introduced_speaker("代表们热情高涨、精神饱满。区人大代表王伟峰说：“我很激动也十分期待。”")
+    assert found is not None and (found.name, found.post) == ("王伟峰", "区人大代表")

@@ -32,14 +32,15 @@ _HEAD = 120
 # The offices of the people finder and the posts of roundups' speakers it does not list (deputies,
 # scholars): found by the same finder, given these spans.
 _SPEAKER_OFFICES = re.compile("|".join(sorted(
-    (*OFFICES, "代表", "教授", "研究员", "院士", "专家", "学者", "律师", "医生", "作家", "馆员", "顾问", "主任医师", "工程师"),
+    (*OFFICES, "代表", "教授", "研究员", "院士", "专家", "学者", "律师", "医生", "作家", "馆员", "顾问", "主任医师", "工程师",
+     "演员", "主持人", "企业家", "评论员", "媒体人", "诗人", "冠军", "合伙人", "创始人", "支书", "传承人", "科学家"),
     key=len, reverse=True)).replace("委员", "委员(?!会)").replace("常委", "常委(?!会)").replace("领导", "领导(?!班子|干部|小组)"))
 # Speech right after the name (a verb, a colon, a quotation), allowing a few words between ('在会上表示').
 _SPEECH = re.compile(r"[^。!?！？“\"]{0,6}?(?:说|表示|认为|建议|指出|谈到|坦言|强调|呼吁|提出|介绍|告诉|感慨|直言|"
                      r"解释|透露|提到|称|谈)|\s*[:“\"「]")
 # A short lead before the post: '会上，', '对此，', '在…看来，' (ends with a comma, no sentence end).
 _LEAD_MAX = 30
-_LEAD_END = set(",，的")  # not a label's colon ('主持人：post NAME' in an agenda)
+_LEAD_END = set(",，的。")  # not a label's colon ('主持人：post NAME' in an agenda)
 _OPENS = 4  # '在鲁全国人大代表NAME', '会上全国政协委员NAME': the person opens the paragraph
 _LABEL = re.compile("[:：]")  # '主持人：post NAME' (an agenda line): a label, not a speaker
 _QUOTE_END = re.compile(r"[”\"」][^“\"「]{0,20}$")
@@ -77,7 +78,7 @@ def _person_at_head(head: str) -> tuple[str, str] | None:
         before = head[:first]
         if first <= _OPENS and not _LABEL.search(before):
             return person.name, person.post
-        quoted = before.startswith(("“", '"', "「")) and _QUOTE_END.search(before)
+        quoted = before.startswith(("“", '"', "「")) and _QUOTE_END.search(before) and "—" not in head[:name_at]  # a dash: a closer
         if (quoted or first <= _LEAD_MAX and before[-1:] in _LEAD_END) and _SPEECH.match(head, after):
             return person.name, person.post
         return None
@@ -107,11 +108,11 @@ def introduced_speaker(paragraph: str) -> Speaker | None:
     """The speaker a paragraph introduces, or None."""
     text = clean_text(strip_ruby(paragraph))
     head = "".join(text[:_HEAD].split())
-    if not _SPEAKER_OFFICES.search(head) and "—" not in text[-_HEAD:]:
-        return None
     simple = to_simplified(head)
     if len(simple) != len(head):  # the post is taken from the printed text by position
         simple = head
+    if not _SPEAKER_OFFICES.search(simple) and "—" not in text[-_HEAD:]:
+        return None
     found = _person_at_head(simple)
     if found:
         name, post = found
@@ -123,15 +124,17 @@ def introduced_speaker(paragraph: str) -> Speaker | None:
         return Speaker(head[name_at:name_at + len(name)], printed or None, False)
     dash = next(reversed(list(_DASH_CLOSER.finditer(text))), None)  # the last dash closes the paragraph
     if dash is not None:
-        tail = "".join(text[dash.end():].split())
-        if len(tail) <= 40:
-            simple_tail = to_simplified(tail)
-            if len(simple_tail) != len(tail):
-                simple_tail = tail
-            spans = [m.span() for m in _SPEAKER_OFFICES.finditer(simple_tail)]
-            for person in find_people(simple_tail, spans) if spans else ():
-                at = simple_tail.find(person.name)
+        tail = "".join(text[dash.end():].split())[:_HEAD]
+        simple_tail = to_simplified(tail)
+        if len(simple_tail) != len(tail):
+            simple_tail = tail
+        spans = [m.span() for m in _SPEAKER_OFFICES.finditer(simple_tail)]
+        for person in find_people(simple_tail, spans) if spans else ():
+            at = simple_tail.find(person.name)
+            # the dash line names the speaker first ('——来自…的全国人大代表NAME'), not someone it talks about
+            if min(at, person.start) <= _LEAD_MAX:
                 return Speaker(tail[at:at + len(person.name)], tail[person.start:person.end] or None, True)
+            break
     return None
 
 
