@@ -91,3 +91,12 @@ def test_a_speaker_after_a_bridge_sentence_is_introduced() -> None:
     """'代表们热情高涨。区人大代表NAME说：…': one short sentence, then the speaker (r62)."""
     found = introduced_speaker("代表们热情高涨、精神饱满。区人大代表王伟峰说：“我很激动也十分期待。”")
     assert found is not None and (found.name, found.post) == ("王伟峰", "区人大代表")
+
+
+def test_a_transcripts_name_and_colon_introduces_a_speaker_but_a_pages_label_does_not() -> None:
+    """'NAME：' opening a paragraph (a transcript, r32's and r153's layout); '来源：' starts with a surname
+    character and is a label (an ordinary page was split at it)."""
+    found = introduced_speaker("樊刚：这个问题要从两方面看。")
+    assert found is not None and (found.name, found.post) == ("樊刚", None)
+    assert introduced_speaker("来源：中国政府网 2016-03-06") is None
+    assert introduced_speaker("來源:深圳晚報 發布時間:2021-09-06") is None

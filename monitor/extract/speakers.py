@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from monitor.items import Piece
 from monitor.normalise import clean_text, looks_traditional, strip_ruby, to_simplified
-from monitor.tag.people import OFFICES, SURNAMES, find_people
+from monitor.tag.people import OFFICES, SURNAMES, find_people, name_after
 
 __all__ = ["Speaker", "introduced_speaker", "split_by_speakers", "MIN_SPEAKERS"]
 
@@ -50,6 +50,9 @@ _SENTENCE_BREAK = re.compile(r"[。!?！？;；:：“”\"「」,，]")
 _AFTER_SHORT_NAME = set("在说表认建指谈是的也还就将对提等从把为与和及则曾都已因又更于向今近围作多一")
 _SPEECH_CHARS = set("说讲道称谈")
 _POST_LEAD = re.compile(r"^[^\w]+")
+# A page's labels ('来源：', '时间：', '口述时间：'), not a speaker's name though some start with a surname
+_PAGE_LABEL = re.compile(r"(?:来源|來源|出处|时间|時間|日期|发布|發布|记者|記者|编辑|編輯|作者|地点|地點|口述|简介|簡介|"
+                         r"摘要|导语|導語|原标题|原標題|关键|關鍵|主题|主題|链接|鏈接)")
 _HINT = re.compile(r"[:“\"「说示为议出到言调吁绍诉]")
 _HEADING_PUNCT = re.compile(r"[。，,；;！？!?：:“”\"]")
 _MAX_HEADING = 30
@@ -111,7 +114,8 @@ def introduced_speaker(paragraph: str) -> Speaker | None:
     simple = to_simplified(head)
     if len(simple) != len(head):  # the post is taken from the printed text by position
         simple = head
-    if not _SPEAKER_OFFICES.search(simple) and "—" not in text[-_HEAD:]:
+    colon = ":" in simple[2:5] or "：" in simple[2:5]
+    if not colon and not _SPEAKER_OFFICES.search(simple) and "—" not in text[-_HEAD:]:
         return None
     found = _person_at_head(simple)
     if found:
@@ -122,6 +126,10 @@ def introduced_speaker(paragraph: str) -> Speaker | None:
             name = name[:2]  # '王赤说，': the finder takes the one-character verb for the name's end
         name_at = simple.find(name)
         return Speaker(head[name_at:name_at + len(name)], printed or None, False)
+    if colon:
+        name = name_after(simple, 0)  # a transcript's 'NAME：' (no post printed)
+        if name and simple[len(name):len(name) + 1] in (":", "：") and not _PAGE_LABEL.match(name):
+            return Speaker(head[:len(name)], None, False)
     dash = next(reversed(list(_DASH_CLOSER.finditer(text))), None)  # the last dash closes the paragraph
     if dash is not None:
         tail = "".join(text[dash.end():].split())[:_HEAD]
