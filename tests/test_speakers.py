@@ -100,3 +100,38 @@ def test_a_transcripts_name_and_colon_introduces_a_speaker_but_a_pages_label_doe
     assert found is not None and (found.name, found.post) == ("樊刚", None)
     assert introduced_speaker("来源：中国政府网 2016-03-06") is None
     assert introduced_speaker("來源:深圳晚報 發布時間:2021-09-06") is None
+
+
+def test_a_dash_line_under_a_quotation_headline_heads_the_piece_below() -> None:
+    """'“quotation”' / '——post NAME' / the piece (r58's layout): the dash line heads the text below it; under a long
+    quotation it closes the text above (r106's layout). The post never keeps the dash."""
+    paragraphs = [
+        "农民选我当代表——基层代表的履职心声",
+        "“希望更多人才留在农村、改变农村”",
+        "——全国人大代表、增城区沙头村党支部副书记冼润霞",
+        "今年是冼润霞担任全国人大代表的第5个年头。她说，要为改变农村现状出力。",
+        "“人大代表是一座桥梁”",
+        "——全国人大代表、汉源县古路村党支部书记骆云莲",
+        "因为四处是悬崖峭壁，古路村曾经与世隔绝。乡村旅游还会带动种植业、养殖业。",
+    ]
+    pieces = split_by_speakers(paragraphs)
+    assert [(p.author, p.author_post) for p in pieces] == [
+        ("冼润霞", "全国人大代表、增城区沙头村党支部副书记"), ("骆云莲", "全国人大代表、汉源县古路村党支部书记")]
+    assert "第5个年头" in pieces[0].body and "悬崖峭壁" not in pieces[0].body
+    assert "悬崖峭壁" in pieces[1].body
+    closing = [
+        "大学校长们谈教育。",
+        "“大学要培养有理想的人，这是我们这一代教育者必须回答的问题，也是一所大学存在的意义所在。”",
+        "——重庆工商大学校长杨继瑞",
+        "“教育公平是社会公平的基础，大学在招生和培养上都应当守住这条底线，不能让寒门学子失去机会。”",
+        "——四川大学锦江学院校长李志强",
+    ]
+    pieces = split_by_speakers(closing)
+    assert [(p.author, p.author_post) for p in pieces] == [("杨继瑞", "重庆工商大学校长"), ("李志强", "四川大学锦江学院校长")]
+    assert "培养有理想" in pieces[0].body and "教育公平" in pieces[1].body
+
+
+def test_a_sentence_before_an_office_word_is_no_post() -> None:
+    """The surname guess after a post needs the post to open the paragraph (a sentence before the office word gave
+    '谈贯彻' as a name)."""
+    assert introduced_speaker("此时不拼更待何时与会企业家谈贯彻落实会议精神的体会。") is None

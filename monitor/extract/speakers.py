@@ -16,7 +16,7 @@ word and a speech mark, so ordinary pages cost a regex pass per paragraph.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from monitor.items import Piece
 from monitor.normalise import clean_text, looks_traditional, strip_ruby, to_simplified
@@ -49,10 +49,17 @@ _SENTENCE_BREAK = re.compile(r"[。!?！？;；:：“”\"「」,，]")
 # One-character words that follow a two-character name ('张毅围绕' is not one of them: a guess, kept short)
 _AFTER_SHORT_NAME = set("在说表认建指谈是的也还就将对提等从把为与和及则曾都已因又更于向今近围作多一")
 _SPEECH_CHARS = set("说讲道称谈")
-_POST_LEAD = re.compile(r"^[^\w]+")
+_POST_LEAD = re.compile(r"^[^\w]+")  # a bullet or dash before a post
 # A page's labels ('来源：', '时间：', '口述时间：'), not a speaker's name though some start with a surname
 _PAGE_LABEL = re.compile(r"(?:来源|來源|出处|时间|時間|日期|发布|發布|记者|記者|编辑|編輯|作者|地点|地點|口述|简介|簡介|"
                          r"摘要|导语|導語|原标题|原標題|关键|關鍵|主题|主題|链接|鏈接)")
+
+# A post opening a paragraph has its first office word within its first characters ('全国政协委员、…'); farther
+# on, the paragraph opens with a sentence ('此时不拼更待何时与会企业家…')
+_FIRST_OFFICE = 8
+_DASH_START = re.compile(r"^[—－-]+")
+# A dash line under a line this short (a quotation as headline) heads the piece below it
+_SHORT_ABOVE = 40
 _HINT = re.compile(r"[:“\"「说示为议出到言调吁绍诉]")
 _HEADING_PUNCT = re.compile(r"[。，,；;！？!?：:“”\"]")
 _MAX_HEADING = 30
@@ -92,9 +99,11 @@ def _opening_post_name(head: str) -> tuple[str, str] | None:
     """'post NAME' opening the paragraph, the name followed by a word the people finder does not expect
     ('全国政协委员、…副主委邵志清今年将…'): the name is the surname and one or two characters, two unless
     the third is a word that follows names."""
-    for office in _SPEAKER_OFFICES.finditer(head, 0, _LEAD_MAX + 30):
-        if _SENTENCE_BREAK.search(head, 0, office.start()):
-            return None
+    lead = _POST_LEAD.match(head)
+    skip = lead.end() if lead else 0
+    for n, office in enumerate(_SPEAKER_OFFICES.finditer(head, skip, _LEAD_MAX + 30)):
+        if _SENTENCE_BREAK.search(head, 0, office.start()) or not n and office.start() - skip > _FIRST_OFFICE:
+            return None  # a post opens with an office within its first words ('全国政协委员、…'), not a sentence
         pos = office.end()
         if head[pos:pos + 1] not in SURNAMES:
             continue
@@ -117,15 +126,17 @@ def introduced_speaker(paragraph: str) -> Speaker | None:
     colon = ":" in simple[2:5] or "：" in simple[2:5]
     if not colon and not _SPEAKER_OFFICES.search(simple) and "—" not in text[-_HEAD:]:
         return None
-    found = _person_at_head(simple)
+    dashed = _DASH_START.match(simple)  # '——post NAME' alone: a signature line, closing (or heading) a piece
+    cut = dashed.end() if dashed else 0
+    found = _person_at_head(simple[cut:])
     if found:
         name, post = found
-        at = simple.find(post) if post else -1
+        at = simple.find(post, cut) if post else -1
         printed = head[at:at + len(post)] if at >= 0 else post
         if len(name) == 3 and name[2] in _SPEECH_CHARS:
             name = name[:2]  # '王赤说，': the finder takes the one-character verb for the name's end
-        name_at = simple.find(name)
-        return Speaker(head[name_at:name_at + len(name)], printed or None, False)
+        name_at = simple.find(name, cut)
+        return Speaker(head[name_at:name_at + len(name)], _POST_LEAD.sub("", printed or "") or None, bool(dashed))
     if colon:
         name = name_after(simple, 0)  # a transcript's 'NAME：' (no post printed)
         if name and simple[len(name):len(name) + 1] in (":", "：") and not _PAGE_LABEL.match(name):
@@ -141,7 +152,8 @@ def introduced_speaker(paragraph: str) -> Speaker | None:
             at = simple_tail.find(person.name)
             # the dash line names the speaker first ('——来自…的全国人大代表NAME'), not someone it talks about
             if min(at, person.start) <= _LEAD_MAX:
-                return Speaker(tail[at:at + len(person.name)], tail[person.start:person.end] or None, True)
+                post = _POST_LEAD.sub("", tail[person.start:person.end])
+                return Speaker(tail[at:at + len(person.name)], post or None, True)
             break
     return None
 
@@ -161,6 +173,12 @@ def split_by_speakers(paragraphs: list[str], min_speakers: int = MIN_SPEAKERS) -
         return ()
     traditional = looks_traditional("".join(paragraphs[:20]))
     found = [introduced_speaker(p) for p in paragraphs]
+    for i, speaker in enumerate(found):
+        # a dash line alone under a short quotation and above the prose is the piece's signature line, heading
+        # what follows ('“quotation”' / '——post NAME' / the piece), not closing what is above
+        if speaker and speaker.closes and 0 < i < len(paragraphs) - 1 and _DASH_START.match(paragraphs[i].strip()) \
+                and len(paragraphs[i - 1]) <= _SHORT_ABOVE:
+            found[i] = replace(speaker, closes=False)
     marks = [(i, s) for i, s in enumerate(found) if s is not None]
     openers = [(i, s) for i, s in marks if not s.closes]
     closers = [(i, s) for i, s in marks if s.closes]
