@@ -135,3 +135,11 @@ def test_a_sentence_before_an_office_word_is_no_post() -> None:
     """The surname guess after a post needs the post to open the paragraph (a sentence before the office word gave
     '谈贯彻' as a name)."""
     assert introduced_speaker("此时不拼更待何时与会企业家谈贯彻落实会议精神的体会。") is None
+
+
+def test_a_post_printed_in_two_parts_and_a_describing_clause_before_a_post() -> None:
+    """'post，post NAME' is one post (r37); '同样来自基层的 post NAME' keeps the post after the clause (r112)."""
+    found = introduced_speaker("全国人大代表，太原市政管理处副所长王润梅连续多年关注城市公共交通。")
+    assert found is not None and (found.name, found.post) == ("王润梅", "全国人大代表，太原市政管理处副所长")
+    found = introduced_speaker("同样来自基层的广西团全国人大代表谭梦曦也是首次当选，他对记者说，这次带了建议。")
+    assert found is not None and (found.name, found.post) == ("谭梦曦", "广西团全国人大代表")

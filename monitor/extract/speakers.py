@@ -60,6 +60,7 @@ _FIRST_OFFICE = 8
 _DASH_START = re.compile(r"^[—－-]+")
 # A dash line under a line this short (a quotation as headline) heads the piece below it
 _SHORT_ABOVE = 40
+_POST_THEN_COMMA = re.compile(r"[^,，。:：“”\"]{0,30}(?:" + _SPEAKER_OFFICES.pattern + r")[,，]")
 _HINT = re.compile(r"[:“\"「说示为议出到言调吁绍诉]")
 _HEADING_PUNCT = re.compile(r"[。，,；;！？!?：:“”\"]")
 _MAX_HEADING = 30
@@ -87,12 +88,20 @@ def _person_at_head(head: str) -> tuple[str, str] | None:
         after = max(name_at + len(person.name), person.end)
         before = head[:first]
         if first <= _OPENS and not _LABEL.search(before):
-            return person.name, person.post
+            return person.name, _after_description(person.post)
+        if _POST_THEN_COMMA.fullmatch(before):  # 'post,post NAME': one post printed in two parts
+            return person.name, before + person.post
         quoted = before.startswith(("“", '"', "「")) and _QUOTE_END.search(before) and "—" not in head[:name_at]  # a dash: a closer
         if (quoted or first <= _LEAD_MAX and before[-1:] in _LEAD_END) and _SPEECH.match(head, after):
-            return person.name, person.post
+            return person.name, _after_description(person.post)
         return None
     return _opening_post_name(head)
+
+
+def _after_description(post: str) -> str:
+    """The post without a describing clause before it ('同样来自基层的广西团全国人大代表' -> '广西团全国人大代表')."""
+    described, _, rest = post.rpartition("的")
+    return rest if described and _SPEAKER_OFFICES.search(rest) else post
 
 
 def _opening_post_name(head: str) -> tuple[str, str] | None:
@@ -102,7 +111,9 @@ def _opening_post_name(head: str) -> tuple[str, str] | None:
     lead = _POST_LEAD.match(head)
     skip = lead.end() if lead else 0
     for n, office in enumerate(_SPEAKER_OFFICES.finditer(head, skip, _LEAD_MAX + 30)):
-        if _SENTENCE_BREAK.search(head, 0, office.start()) or not n and office.start() - skip > _FIRST_OFFICE:
+        comma = _POST_THEN_COMMA.match(head, skip)  # 'post,post NAME': one post printed in two parts
+        if _SENTENCE_BREAK.search(head, comma.end() if comma else 0, office.start()) \
+                or not n and office.start() - skip > _FIRST_OFFICE:
             return None  # a post opens with an office within its first words ('全国政协委员、…'), not a sentence
         pos = office.end()
         if head[pos:pos + 1] not in SURNAMES:
