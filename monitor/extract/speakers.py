@@ -129,6 +129,9 @@ def _opening_post_name(head: str) -> tuple[str, str] | None:
 
 def introduced_speaker(paragraph: str) -> Speaker | None:
     """The speaker a paragraph introduces, or None."""
+    raw = paragraph[:2 * _HEAD]  # a superset of the head once spaces are removed: a cheap first test
+    if not (_SPEAKER_OFFICES.search(raw) or "—" in paragraph or ":" in raw or "：" in raw or looks_traditional(raw)):
+        return None
     text = clean_text(strip_ruby(paragraph))
     head = "".join(text[:_HEAD].split())
     simple = to_simplified(head)
