@@ -51,6 +51,7 @@ from monitor.extract.pieces import (
     split_text_blocks,
     strip_ruby,
 )
+from monitor.extract.speakers import split_by_speakers
 from monitor.items import ExtractedArticle, PublishDate
 from monitor.normalise import clean_paragraphs, clean_text, split_paragraphs
 from monitor.sourcesfile import Selectors
@@ -666,6 +667,8 @@ def extract_text_page(text: str, url: str, tz: ZoneInfo = SHANGHAI) -> Extracted
     if split.pieces:
         return _multi_piece(url, split, published, None)
     split = split_signed(paragraphs)
+    if not split.pieces:  # no shape rule fits: where the speaker changes (monitor.extract.speakers)
+        split = PageSplit(None, split_by_speakers(paragraphs))
     author, post = None, None
     byline = None
     for line in paragraphs[:6]:  # the page's own byline ('记者 张三'), above any piece
