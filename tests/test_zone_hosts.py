@@ -106,6 +106,19 @@ def test_sections_of_portals_added_from_the_zones_own_reports() -> None:
     assert gazetteer.zone_for_host("www.beihai.gov.cn") is None  # a section is not its portal's host
 
 
+def test_hosts_found_with_the_sections() -> None:
+    """Two hosts of the sitepaths session, each serving the zone's own 年报; the cities' portals stay zoneless."""
+    gazetteer = load_gazetteer()
+    for url, zone_id in (
+        ("http://www.china-zibo.gov.cn/gongkai/site_gxqczjrj/channel_6076a2501887a377796ba0e7/"
+         "doc_696ee00d69d516b4fac7a67a.html", "zibo"),  # the zone's own site, once taken for the city's portal
+        ("http://gxq.xianning.gov.cn/zwgk/xxgknb/202401/t20240108_3431452.shtml", "xianning"),
+    ):
+        assert gazetteer.zone_for_url(url).id == zone_id, url  # type: ignore[union-attr]
+    for url in ("http://www.zibo.gov.cn/", "http://xianning.gov.cn/xxgk/xxgknb/2024/szbm/202501/t20250120_3885467.shtml"):
+        assert gazetteer.zone_for_url(url) is None, url
+
+
 # the lookup ------------------------------------------------------------------------------------
 def test_a_prefix_maps_on_path_segment_boundaries_and_only_on_its_own_host() -> None:
     gazetteer = Gazetteer([_zone("a", ("www.portal.gov.cn/gxq",)), _zone("b", ("gxq-b.gov.cn",)),
