@@ -130,13 +130,20 @@ class Gazetteer:
         """The zone whose official site the page at `url` is on, by the `websites` column: a section's prefix
         (matched on whole path segments, case-insensitively: /gxq/1.html and /GXQ yes, /gxqx/ no) before the
         host. The rest of a portal that carries a section names no zone."""
-        host, path = split_url(url or "")
-        if host is None:
-            return None
-        host = _bare_host(host)
-        sections = self._sections.get(host)
+        plain = _PLAIN_URL.match(url) if url else None
+        if plain is not None:  # split_url's common case, inlined: this runs once per article tagged with a URL
+            host, path = plain.groups()
+            host = host.rstrip(".")  # the pattern's host is lower-case ASCII already
+            if host.startswith("www."):
+                host = host[4:]
+        else:
+            host, path = split_url(url or "")
+            if host is None:
+                return None
+            host = _bare_host(host)
+        sections = self._sections.get(host) if self._sections else None
         if sections is not None:
-            path = path.lower()
+            path = path.lower() if path else ""
             for prefix, zone in sections:
                 if path.startswith(prefix) and (len(path) == len(prefix) or path[len(prefix)] == "/"):
                     return zone
