@@ -4,8 +4,8 @@ it was taken from.
 
 A zone's site is kept in one place only, the gazetteer's ``websites`` column: a zone entry of the
 catalogue names its ``zone_id`` and holds no site URL; :func:`load_catalogue` gives it the URL of the
-zone's first site host (``https`` when the entry's news list on that host is ``https``). Its name and
-province come from the gazetteer as well. A zone whose site is unknown has no URL: it is listed, but
+zone's first site, a host or a portal's section (``https`` when the entry's news list on that host is
+``https``). Its name and province come from the gazetteer as well. A zone whose site is unknown has no URL: it is listed, but
 cannot be added as a source.
 """
 
@@ -77,17 +77,18 @@ class Catalogue:
 
 
 def site_url(zone: Zone, list_url: str | None) -> str | None:
-    """The URL of a zone's site: its first host in the websites column, with the scheme of the entry's
-    news list when that list is on the same host."""
+    """The URL of a zone's site: its first entry in the websites column (a host, or the section of a
+    portal: http://www.example.gov.cn/gxq/), with the scheme of the entry's news list when that list is on
+    the same host."""
     if not zone.websites:
         return None
-    host = zone.websites[0]
+    site = zone.sites[0]
     scheme = "http"
     if list_url:
         parts = urlsplit(list_url)
-        if parts.hostname == host.lower():
+        if parts.hostname == site.host:
             scheme = parts.scheme
-    return f"{scheme}://{host}/"
+    return site.url(scheme)
 
 
 def _text(raw: dict[str, Any], field: str, where: str, required: bool = True) -> str | None:

@@ -3,7 +3,8 @@
     MonitorError
     ├── ConfigError                 bad settings or sources file (exit code 2)
     │   ├── SourcesFileError        the sources file is missing, unreadable or invalid
-    │   └── CatalogueError          an unknown catalogue id, an entry with no URL, an invalid catalogue file
+    │   ├── CatalogueError          an unknown catalogue id, an entry with no URL, an invalid catalogue file
+    │   └── GazetteerError          a malformed or conflicting entry in the gazetteer's package data (websites)
     ├── DatabaseError
     │   ├── DatabaseNotMigrated     the schema is missing or older than the code (exit code 2)
     │   ├── DatabaseUnavailable     the database cannot be reached, or the connection was lost twice
@@ -35,6 +36,7 @@ __all__ = [
     "ConfigError",
     "SourcesFileError",
     "CatalogueError",
+    "GazetteerError",
     "DatabaseError",
     "DatabaseNotMigrated",
     "DatabaseUnavailable",
@@ -79,6 +81,11 @@ class SourcesFileError(ConfigError):
 
 class CatalogueError(ConfigError):
     """The source catalogue cannot give what was asked: an unknown id, an entry with no URL, a broken file."""
+
+
+class GazetteerError(ConfigError):
+    """The gazetteer's package data is broken: a `websites` entry that is no host or host/path, or one that
+    another zone's entry already covers. The message names the CSV row (zone id and line)."""
 
 
 class DatabaseError(MonitorError):

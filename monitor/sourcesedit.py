@@ -32,8 +32,8 @@ def source_of(entry: CatalogueEntry) -> CommentedMap:
     url = entry.source_url
     if url is None:
         raise CatalogueError(f"catalogue entry {entry.id!r} ({entry.name}) has no URL: its official site was not "
-                             "found in a published page, so there is nothing to crawl yet. Add the site's host to "
-                             "the `websites` column of monitor/data/national-hitech-zones.csv (with the page it "
+                             "found in a published page, so there is nothing to crawl yet. Add the site's host (or "
+                             "host/path of its section of a portal) to the `websites` column of monitor/data/national-hitech-zones.csv (with the page it "
                              "was taken from in national-hitech-zones.notes.md), or write the source by hand.")
     source = CommentedMap()
     source["name"] = entry.id

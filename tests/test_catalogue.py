@@ -72,7 +72,9 @@ def test_zone_sites_are_the_gazetteers() -> None:
         zone = gazetteer.get(entry.zone_id)
         assert zone is not None and entry.name == zone.full_name and entry.province == zone.province
         if zone.websites:
-            assert entry.url is not None and urlsplit(entry.url).hostname == zone.websites[0].lower(), entry.id
+            site = zone.sites[0]  # a host, or a portal's section: its URL keeps the section's path
+            assert entry.url is not None and urlsplit(entry.url).hostname == site.host, entry.id
+            assert urlsplit(entry.url).path == site.path + "/", entry.id
         else:
             assert entry.url is None, entry.id
 
@@ -85,7 +87,8 @@ def test_news_lists_are_on_the_zones_own_sites() -> None:
         zone = gazetteer.get(entry.zone_id)
         assert zone is not None
         list_host = _host_of(entry.list_url)
-        assert any(list_host == _host_of(h) or list_host.endswith("." + _host_of(h)) for h in zone.websites), entry.id
+        assert any(list_host == site.bare_host or list_host.endswith("." + site.bare_host) for site in zone.sites), \
+            entry.id
 
 
 def test_every_url_says_where_it_came_from() -> None:
@@ -119,6 +122,13 @@ def test_site_url_takes_the_scheme_of_a_list_on_the_same_host() -> None:
             "    verified: false\n    note: list seen in a published page\n")
     entry = parse_catalogue(text).get("z")
     assert entry.url == f"https://{host}/" and entry.source_url == f"https://{host}/news/"
+
+
+def test_a_zone_whose_site_is_a_section_of_a_portal_gets_the_sections_url() -> None:
+    """A websites entry host/path (the zone's section of a city portal): the entry's URL is the section's, never
+    the portal's front page, and `sources add` starts from it."""
+    entry = load_catalogue().get("beihai")
+    assert entry.url == entry.source_url == "http://www.beihai.gov.cn/xxgkbm/bhgxjscykfqglwyh/"
 
 
 def test_unknown_id_suggests_the_nearest() -> None:

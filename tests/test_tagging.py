@@ -247,25 +247,3 @@ def test_a_text_may_sign_refuses_holds_no_signature(lines: list[str]) -> None:
     signatures = find_bylines([line for line in map(str.strip, text.splitlines()) if line])
     assert may_sign(text) or not signatures
     assert may_sign("郭军军 包头稀土高新区管委会主任\n正文") and find_bylines(["郭军军 包头稀土高新区管委会主任"])
-
-
-@given(st.one_of(
-    st.builds(lambda scheme, host, port, rest: f"{scheme}://{host}{port}{rest}",
-              st.sampled_from(["http", "https", "HTTP", "ftp", " http", "ht\ttp"]),
-              st.text(alphabet=st.sampled_from(list("abcXYZ019.-@:[]_ \t\n")), max_size=14),
-              st.sampled_from(["", ":80", ":", ":8x", ":443"]),
-              st.text(alphabet=st.sampled_from(list("/?#abc@: \t\\")), max_size=8)),
-    st.text(max_size=30)))
-@settings(max_examples=400, deadline=None)
-def test_the_host_of_a_plain_address_is_the_one_urlsplit_reads(url: str) -> None:
-    """The tagger's shortcut for http(s)://host/...: the same host (or none) as urlsplit's for any address."""
-    from urllib.parse import urlsplit
-
-    from monitor.tag.tagger import _host
-
-    try:
-        expected = urlsplit(url.strip()).hostname
-    except ValueError:
-        expected = None
-    assert _host(url) == expected
-    assert _host("https://www.zgc.gov.cn:8080/a?b#c") == "www.zgc.gov.cn" == _host("https://WWW.zgc.gov.cn/")

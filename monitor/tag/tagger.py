@@ -27,7 +27,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
-from urllib.parse import urlsplit
 
 import ahocorasick_rs
 
@@ -418,7 +417,8 @@ class ZoneTagger:
             author: str | None = None, url: str | None = None) -> TagSet:
         """Tag one article. `byline` is the author's post (a zone named there is what a signed
         piece is about), `author` the extractor's author name, `default_zones` the source's zones,
-        `url` the page's address: a page on a zone's official site (gazetteer ``websites``) is about
+        `url` the page's address: a page on a zone's official site or its section of a portal (gazetteer
+        ``websites``, read by :meth:`Gazetteer.zone_for_url`) is about
         that zone, as a page of a source configured with zones is about those, unless it names
         another zone as its subject.
 
@@ -442,7 +442,7 @@ class ZoneTagger:
         hits = self._zone_hits(text, found, (len(title_k) + 1, body_start))
         defaults = tuple(z for z in default_zones if self.gazetteer.get(z))
         if url:
-            site = self.gazetteer.zone_for_host(_host(url))
+            site = self.gazetteer.zone_for_url(url)
             if site is not None and site.id not in defaults:
                 defaults += (site.id,)
         mentions = self._zone_mentions(text, hits, body_start, defaults)
@@ -982,22 +982,6 @@ def _lead_end(body: str, body_key_length: int) -> int:
             return min(end, body_key_length)
         start = stop + 1
     return body_key_length
-
-
-def _host(url: str) -> str | None:
-    plain = _PLAIN_HOST.match(url)
-    if plain is not None:  # http(s)://host.example/...: the host as urlsplit reads it, in one regex step
-        return plain.group(1)
-    try:
-        return urlsplit(url.strip()).hostname
-    except ValueError:  # an address that does not parse (a bad IPv6 literal) names no host
-        return None
-
-
-# The common address, lower-case ASCII host, maybe a port, then the path (or nothing): its host is the part matched
-# (urlsplit, a few microseconds, reads it the same way). Anything else (user info, upper case, spaces, tabs, IPv6, a
-# port that is no number) goes through urlsplit.
-_PLAIN_HOST = re.compile(r"https?://([a-z0-9.-]+)(?::[0-9]*)?(?=[/?#]|\Z)")
 
 
 @lru_cache(maxsize=1)
