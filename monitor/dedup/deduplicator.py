@@ -69,14 +69,14 @@ class DedupConfig:
     stock_min_docs: int = 5
     min_numbers_agreement: float = 0.5
     max_candidates: int = 8
-    # Of the stored articles sharing one LSH band value, the newest this many are candidates from it. A
-    # recurring report's template gives every issue of it the same bands, so without a bound the rows read per
-    # templated article grow with the corpus (~800 at 50k stored, ~16,000 at 1M); a copy shares its original's
-    # rarer bands and sentences too, which are read whole.
-    max_band_rows: int = 64
     # a pair whose facts disagree still merges at this Jaccard: the texts are the same words, one edited
     verbatim_threshold: float = 0.9
     verify_facts: bool = True  # False: shingles alone decide (the behaviour before fact verification, for benchmarks)
+    # Of the stored articles sharing one LSH band value, the newest this many are candidates from it. A
+    # recurring report's template gives every issue of it the same bands, so without a bound the rows read per
+    # templated article grow with the corpus (bench/ingest_scale.py: ~800 at 50k stored, ~1,200 at 100k);
+    # a copy shares its original's rarer bands and sentences too, which are read whole.
+    max_band_rows: int = 64
 
     @classmethod
     def from_settings(cls, settings: Settings) -> DedupConfig:
