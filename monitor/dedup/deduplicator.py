@@ -300,8 +300,9 @@ class Deduplicator:
 
 
 # Per process, by body text (monitor/dedup/memo.py): the sentences of the bodies checked and verified lately (a
-# copy's original, a recurring report's last issues), and their facts (one tagging pass each).
-_parsed: BodyMemo[list[ParsedSentence]] = BodyMemo(parse, 2048)
+# copy's original, a recurring report's last issues), and their facts (one tagging pass each). Bounded by memory:
+# ~16 KB per parsed news body (numpy arrays of token ids), ~6 KB per body's facts, besides the body itself.
+_parsed: BodyMemo[list[ParsedSentence]] = BodyMemo(parse, 1024)
 _facts: BodyMemo[StoryFacts] = BodyMemo(story_facts, 2048)
 
 
