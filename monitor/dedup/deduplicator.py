@@ -6,7 +6,8 @@ storage records it (duplicates are stored and linked, never dropped). Levels, fi
 1. same canonical URL: ``Unchanged`` (same body hash) or ``Revision`` (the body changed);
 2. same hash of the normalised body: ``DuplicateOf(level="hash", similarity=1.0)``;
 3. candidates from the index in ONE statement: LSH band hashes of the MinHash signature
-   (``ArticleBand``) and shared sentence fingerprints (``ParagraphFingerprint``), best first;
+   (``ArticleBand``; of the articles sharing a band value, the ``max_band_rows`` newest) and shared
+   sentence fingerprints (``ParagraphFingerprint``), best first;
 4. each candidate verified exactly on shingles with the stock sentences left out:
    ``near`` when the Jaccard reaches ``dedup_near_threshold``; ``contained`` when the share
    of the smaller body inside the larger reaches ``dedup_containment_threshold`` (abridged
