@@ -25,7 +25,7 @@ beside ``--postgres``'s database, dropped WITH (FORCE) at the end) is migrated a
    and keys dropped and rebuilt (bench/dedup_scale.py), then VACUUM ANALYZE.
 2. The next ``--stream`` items of the same feed through the crawler's path, ``--commit-every``
    articles per transaction (``monitor crawl`` commits the items fetched by then together, up to
-   ``ITEM_GROUP``): ``Deduplicator.check``, ``tag_article``,
+   ``ITEM_GROUP``, without waiting on the disk: ``db.commit_unflushed``): ``Deduplicator.check``, ``tag_article``,
    ``Articles.store_article``, commit. Articles/s, p50/p99 per article, and whether each repost
    joined its original's cluster and each story or templated report stayed new.
 3. ``--profile`` more items under cProfile: the functions that take the time.
@@ -316,7 +316,7 @@ def process_cpu(pid: int) -> float:
 
 
 def ingest(engine: sa.Engine, feed: NewsFeed, first: int, count: int, clusters: dict[int, int],
-           commit_every: int = 1) -> Timed:
+           commit_every: int = 1, verdicts: list[str] | None = None) -> Timed:
     """Items [first, first + count) through the crawler's path, one transaction each (``commit_every``: more); ``clusters``: index ->
     cluster id of the items stored so far beyond the bulk (bulk item i is in cluster i + 1 unless a repost)."""
     items = items_of(feed, first, count)
@@ -330,6 +330,7 @@ def ingest(engine: sa.Engine, feed: NewsFeed, first: int, count: int, clusters: 
         backend = backend_cpu(session)
         cpu_started = time.process_time()
         started = time.perf_counter()
+        db.commit_unflushed(session)  # as monitor crawl's transactions (pipeline.handle_item): no wait on the disk
         for item in items:
             t0 = time.perf_counter()
             article = ExtractedArticle(url=url_of(item.index), title=item.title, body=item.body,
@@ -339,8 +340,14 @@ def ingest(engine: sa.Engine, feed: NewsFeed, first: int, count: int, clusters: 
             result = articles.store_article(article, verdict, tags, source, NOW)
             if (item.index - first) % commit_every == commit_every - 1:
                 session.commit()
+                db.commit_unflushed(session)
             latencies.append((time.perf_counter() - t0) * 1000)
             clusters[item.index] = result.cluster_id
+            if verdicts is not None:  # what two versions of the code must agree on (--verdicts)
+                verdicts.append(json.dumps([item.index, type(verdict).__name__, getattr(verdict, "article_id", None),
+                                            getattr(verdict, "level", None), getattr(verdict, "similarity", None),
+                                            result.cluster_id, result.status,
+                                            getattr(getattr(verdict, "evidence", None), "candidate_id", None)]))
             outcome[judged(item, verdict, result.cluster_id, clusters)] += 1
         session.commit()
         seconds = time.perf_counter() - started
@@ -438,8 +445,9 @@ def run_size(url: str, size: int, args: argparse.Namespace, feed: NewsFeed, stoc
     engine = db.make_engine(url)
     rates: list[float] = []
     cpu_rates: list[float] = []
+    verdicts: list[str] | None = [] if args.verdicts else None
     for commit_every in args.commit_every:  # several: consecutive streams, alternated by the caller's order
-        timed = ingest(engine, feed, first, args.stream, clusters, commit_every)
+        timed = ingest(engine, feed, first, args.stream, clusters, commit_every, verdicts)
         first += args.stream
         with open("/proc/loadavg") as fh:
             load = fh.read().split()[:3]
@@ -450,6 +458,8 @@ def run_size(url: str, size: int, args: argparse.Namespace, feed: NewsFeed, stoc
         cpu_rates.append(len(timed.latencies_ms) / cpu_of(timed))
         found, reposts = timed.outcome["repost found"], sum(n for k, n in timed.outcome.items() if k.startswith("repost"))
         figures[f"{args.database}_{size}_reposts_found"] = round(found / max(reposts, 1), 3)
+    if verdicts is not None:
+        Path(args.verdicts).write_text("".join(f"{line}\n" for line in verdicts), encoding="utf-8")
     figures[f"{args.database}_{size}_articles_per_s"] = round(statistics.median(rates), 1)
     figures[f"{args.database}_{size}_articles_per_cpu_s"] = round(statistics.median(cpu_rates), 1)
     if args.profile:
@@ -461,6 +471,9 @@ def run_size(url: str, size: int, args: argparse.Namespace, feed: NewsFeed, stoc
 def database(args: argparse.Namespace, size: int) -> Iterator[str]:
     if args.reuse:
         yield args.reuse
+        return
+    if args.database == "sqlite" and args.name:  # a kept file, to stream into again with --reuse
+        yield f"sqlite:///{Path(args.name).resolve()}"
         return
     if args.database == "sqlite":
         with tempfile.TemporaryDirectory(prefix="zm_scale_") as folder:
@@ -485,9 +498,12 @@ def main() -> None:
     parser.add_argument("--postgres", default=ADMIN_URL, help="admin URL; fresh databases are made beside it")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", action="store_true", help="do not drop the PostgreSQL databases")
-    parser.add_argument("--name", help="the PostgreSQL database's name (one size; default zm_scale_<random>)")
+    parser.add_argument("--name", help="the PostgreSQL database's name (one size; default zm_scale_<random>); SQLite: the file "
+                                             "to fill and keep (one size)")
     parser.add_argument("--reuse", metavar="URL", help="stream into a database this bench filled and kept before "
                                                          "(no bulk load; --sizes ignored)")
+    parser.add_argument("--verdicts", metavar="FILE", help="write each streamed item's verdict, cluster and evidence "
+                                                           "candidate (one JSON list a line: compare two versions' files)")
     parser.add_argument("--events", choices=("on", "off"), default="on",
                         help="off: event linking skipped, to show what the rest of the path costs (a measurement, "
                              "not a mode of the service)")

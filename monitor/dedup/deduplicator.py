@@ -6,7 +6,8 @@ storage records it (duplicates are stored and linked, never dropped). Levels, fi
 1. same canonical URL: ``Unchanged`` (same body hash) or ``Revision`` (the body changed);
 2. same hash of the normalised body: ``DuplicateOf(level="hash", similarity=1.0)``;
 3. candidates from the index in ONE statement: LSH band hashes of the MinHash signature
-   (``ArticleBand``) and shared sentence fingerprints (``ParagraphFingerprint``), best first;
+   (``ArticleBand``; of the articles sharing a band value, the ``max_band_rows`` newest) and shared
+   sentence fingerprints (``ParagraphFingerprint``), best first;
 4. each candidate verified exactly on shingles with the stock sentences left out:
    ``near`` when the Jaccard reaches ``dedup_near_threshold``; ``contained`` when the share
    of the smaller body inside the larger reaches ``dedup_containment_threshold`` (abridged
@@ -29,8 +30,8 @@ from sqlalchemy import delete
 from sqlmodel import Session, col
 
 from monitor.dedup.facts import StoryFacts, compare, fact_tagger, story_facts
+from monitor.dedup.memo import BodyMemo
 from monitor.dedup.minhash import (
-    BANDS,
     NUM_PERM,
     ParsedSentence,
     TextFingerprint,
@@ -72,6 +73,11 @@ class DedupConfig:
     # a pair whose facts disagree still merges at this Jaccard: the texts are the same words, one edited
     verbatim_threshold: float = 0.9
     verify_facts: bool = True  # False: shingles alone decide (the behaviour before fact verification, for benchmarks)
+    # Of the stored articles sharing one LSH band value, the newest this many are candidates from it. A
+    # recurring report's template gives every issue of it the same bands, so without a bound the rows read per
+    # templated article grow with the corpus (bench/ingest_scale.py: ~800 at 50k stored, ~1,200 at 100k);
+    # a copy shares its original's rarer bands and sentences too, which are read whole.
+    max_band_rows: int = 64
 
     @classmethod
     def from_settings(cls, settings: Settings) -> DedupConfig:
@@ -106,17 +112,19 @@ class Deduplicator:
         self.session = session
         self.config = config or DedupConfig()
         self._sql = RawSql(session)
-        self._facts = _FactsCache()
         if self.config.verify_facts:
             fact_tagger()
 
     def check(self, article: ExtractedArticle) -> DedupVerdict:
         digest = content_hash(article.body)
         self.session.flush()  # once: the statements below go to the connection, without autoflush
-        parsed = parse(article.body)
+        parsed = _parsed(article.body)
         hashes = {h for _, h, _ in parsed}
-        if self._sql.postgres:  # same URL, same text and stock sentences in one round trip
-            found = self._sql.all(_PG_LOOKUP, [article.url, digest, pg_array(sorted(hashes)), self.config.stock_min_docs])
+        if self._sql.postgres or 0 < len(hashes) <= _IN_CHUNK:  # same URL, same text and stock sentences at once
+            found = (self._sql.all(_PG_LOOKUP, [article.url, digest, pg_array(sorted(hashes)), self.config.stock_min_docs])
+                     if self._sql.postgres else
+                     self._sql.all(_LOOKUP.replace("{in}", marks(len(hashes))),
+                                   [article.url, digest, *sorted(hashes), self.config.stock_min_docs]))
             same_url = next(((int(r[1]), r[2]) for r in found if r[0] == 0), None)
             same_text = next((int(r[1]) for r in found if r[0] == 1), None)
             stock = {int(r[1]) for r in found if r[0] == 2}
@@ -157,7 +165,7 @@ class Deduplicator:
 
     # fingerprints ---------------------------------------------------------------------
     def probe(self, body: str) -> _Probe:
-        return self._probe(body, parse(body), None)
+        return self._probe(body, _parsed(body), None)
 
     def _probe(self, body: str, parsed: list[ParsedSentence], stock: set[int] | None) -> _Probe:
         """``stock``: the body's stock sentences when already looked up."""
@@ -195,10 +203,10 @@ class Deduplicator:
         parts, params = [], []
         if fp.bands and postgres:
             parts.append(_PG_BAND_HITS)
-            params += [pg_array(range(len(fp.bands))), pg_array(fp.bands)]
+            params += [pg_array(range(len(fp.bands))), pg_array(fp.bands), self.config.max_band_rows]
         elif fp.bands:
-            parts.append(_BAND_HITS)
-            params += [x for band, digest in enumerate(fp.bands) for x in (band, digest)]
+            parts.append(" UNION ALL ".join([_BAND_HIT] * len(fp.bands)))
+            params += [x for band, digest in enumerate(fp.bands) for x in (band, digest, self.config.max_band_rows)]
         if stock_free and postgres:  # an array: the statement's text stays the same (prepared once)
             parts.append(_PG_SENTENCE_HITS)
             params.append(pg_array(stock_free))
@@ -243,7 +251,7 @@ class Deduplicator:
         if exact:
             ids = [c.article_id for c in exact]
             bodies = {r[0]: r[1] for r in self._sql.all(_CANDIDATE_BODIES.replace("{in}", marks(len(ids))), ids)}
-            parsed = {i: parse(body) for i, body in bodies.items()}
+            parsed = {i: _parsed(body) for i, body in bodies.items()}
             stock = self._stock({digest for found in parsed.values() for _, digest, _ in found})
             for candidate in exact:
                 if candidate.article_id in bodies:
@@ -281,7 +289,7 @@ class Deduplicator:
         if not cfg.verify_facts:
             return _replace(base, level=level, reason=reason)
         # Shingles say copy; the facts in a template's slots say whether it is the same story.
-        check = compare(self._facts.get(True, probe.body), self._facts.get(False, other_body))
+        check = compare(_facts(probe.body), _facts(other_body))
         facts = tuple(k.as_json() for k in check.kinds)
         conflicts = check.conflicts
         if conflicts and (check.zone_conflict or exact < cfg.verbatim_threshold):
@@ -292,27 +300,11 @@ class Deduplicator:
         return _replace(base, level=level, reason=reason, facts=facts, conflicts=conflicts)
 
 
-class _FactsCache:
-    """Facts of stored bodies (keyed by the text: a revised article is another body; bounded) and of the
-    probe being checked (one at a time)."""
-
-    LIMIT = 4096
-
-    def __init__(self) -> None:
-        self._stored: dict[str, StoryFacts] = {}
-        self._probe: tuple[str, StoryFacts] | None = None
-
-    def get(self, probe: bool, body: str) -> StoryFacts:
-        if probe:
-            if self._probe is None or self._probe[0] is not body:
-                self._probe = (body, story_facts(body))
-            return self._probe[1]
-        found = self._stored.get(body)
-        if found is None:
-            if len(self._stored) >= self.LIMIT:
-                self._stored.clear()
-            found = self._stored[body] = story_facts(body)
-        return found
+# Per process, by body text (monitor/dedup/memo.py): the sentences of the bodies checked and verified lately (a
+# copy's original, a recurring report's last issues), and their facts (one tagging pass each). Bounded by memory:
+# ~16 KB per parsed news body (numpy arrays of token ids), ~6 KB per body's facts, besides the body itself.
+_parsed: BodyMemo[list[ParsedSentence]] = BodyMemo(parse, 1024)
+_facts: BodyMemo[StoryFacts] = BodyMemo(story_facts, 2048)
 
 
 def _estimated(values: np.ndarray, other_signature: bytes | None) -> float | None:
@@ -338,15 +330,20 @@ _PG_STOCK = "SELECT hash FROM sentencefrequency WHERE hash = ANY(?::bigint[]) AN
 _PG_LOOKUP = (f"SELECT 0, id::bigint, content_hash FROM article WHERE url = ? "
               f"UNION ALL SELECT 1, id::bigint, NULL FROM ({_SAME_TEXT}) AS same_text "
               f"UNION ALL SELECT 2, hash, NULL FROM ({_PG_STOCK}) AS stock")
+# SQLite: the same in one statement (each statement through SQLAlchemy costs ~50 µs of Python besides its own time).
+_LOOKUP = (f"SELECT 0, id, content_hash FROM article WHERE url = ? "
+           f"UNION ALL SELECT 1, id, NULL FROM ({_SAME_TEXT}) "
+           f"UNION ALL SELECT 2, hash, NULL FROM ({_STOCK})")
 _CANDIDATE_BODIES = "SELECT id, body FROM article WHERE id IN ({in})"
-# OR of (band, hash) pairs: both SQLite (MULTI-INDEX OR) and PostgreSQL (BitmapOr) use the
-# (band, hash) index; SQLite scans the table for a row-value IN list.
-_BAND_HITS = ("SELECT article_id, 1 AS hits, 0 AS shared FROM articleband WHERE "
-              + " OR ".join(["(band = ? AND hash = ?)"] * BANDS))
+# One band's newest ``max_band_rows`` articles (SQLite: one per band, joined by UNION ALL): a backward walk of
+# the (band, hash, article_id) index, which holds all the lookup reads.
+_BAND_HIT = ("SELECT article_id, 1 AS hits, 0 AS shared FROM (SELECT article_id FROM articleband "
+             "WHERE band = ? AND hash = ? ORDER BY article_id DESC LIMIT ?)")
 # PostgreSQL: a nested loop of index probes over the (band, hash) pairs, about half the time of
 # the BitmapOr of 32 conditions (0.57 against 1.05 ms at 10k articles, measured).
 _PG_BAND_HITS = ("SELECT band_hit.article_id, 1 AS hits, 0 AS shared FROM unnest(?::int[], ?::bigint[]) AS probe(b, h) "
-                 "JOIN articleband AS band_hit ON band_hit.band = probe.b AND band_hit.hash = probe.h")
+                 "CROSS JOIN LATERAL (SELECT article_id FROM articleband WHERE band = probe.b AND hash = probe.h "
+                 "ORDER BY article_id DESC LIMIT ?) AS band_hit")
 _SENTENCE_HITS = "SELECT article_id, 0 AS hits, length AS shared FROM paragraphfingerprint WHERE hash IN ({in})"
 _PG_SENTENCE_HITS = "SELECT article_id, 0 AS hits, length AS shared FROM paragraphfingerprint WHERE hash = ANY(?::bigint[])"
 # The best candidates, then their stored signature and body length (the caller orders them again).

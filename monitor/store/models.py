@@ -361,7 +361,9 @@ class SourceCheckpoint(SQLModel, table=True):
 class ArticleBand(SQLModel, table=True):
     """LSH band hashes of an article's MinHash signature; candidates are found by (band, hash)."""
 
-    __table_args__ = (sa.Index("ix_articleband_band_hash", "band", "hash"),)
+    # article_id in the index: the candidate lookup reads the index alone (no table row per hit; a template's
+    # band is shared by every issue of it) and takes a band's newest articles first (migration 0014)
+    __table_args__ = (sa.Index("ix_articleband_band_hash_article", "band", "hash", "article_id"),)
 
     # No foreign key: derived rows written with their article; checking ~50 per article was most of
     # an article's INSERT on PostgreSQL (migration 0006).
@@ -373,7 +375,8 @@ class ArticleBand(SQLModel, table=True):
 class ParagraphFingerprint(SQLModel, table=True):
     """Hashes of an article's paragraphs, for containment (abridged copies, excerpts, multi-piece pages)."""
 
-    __table_args__ = (sa.Index("ix_paragraphfingerprint_hash", "hash"),)
+    # covering the candidate lookup (article_id, length): no table row read per shared sentence (migration 0014)
+    __table_args__ = (sa.Index("ix_paragraphfingerprint_hash_article", "hash", "article_id", "length"),)
 
     article_id: int = Field(primary_key=True)  # no foreign key, as ArticleBand's
     position: int = Field(primary_key=True)
