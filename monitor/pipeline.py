@@ -56,6 +56,7 @@ from monitor.store.models import Article, CrawlRun, DiscoveredUrl, Source, Store
 from monitor.tag import shared_tagger, tag_article
 from monitor.timefmt import utcnow
 from scrapers import Scraper, scraper_for
+from scrapers.base import CPU_WORK
 
 __all__ = ["MAX_CONCURRENT_SOURCES", "DatabaseCalls", "SourceRunResult", "crawl", "crawl_async", "preview_source", "SourcePreview", "reextract", "ReextractResult"]
 
@@ -468,7 +469,12 @@ async def crawl_async(settings: Settings, sources: list[SourceConfig], engine: E
     async with opened as fetcher:
         for source in sources:
             fetcher.set_rate_limit(source.url, source.rate_limit)
-        tasks = [asyncio.ensure_future(crawl_one(source, fetcher)) for source in sources]
+        # list pages parsed in the workers too: the tasks made here take this context
+        offload = CPU_WORK.set(cpu.run if cpu.processes else None)
+        try:
+            tasks = [asyncio.ensure_future(crawl_one(source, fetcher)) for source in sources]
+        finally:
+            CPU_WORK.reset(offload)
         try:
             await asyncio.wait(tasks, return_when=asyncio.FIRST_EXCEPTION) if tasks else None
         finally:  # a DatabaseError, or this pass cancelled (shutdown): the other sources stop too

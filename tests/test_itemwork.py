@@ -20,6 +20,8 @@ from monitor.sourcesfile import parse_sources
 from monitor.store import db
 from monitor.store.models import Article, ArticleZone, DiscoveredUrl
 from monitor.timefmt import utcnow
+from scrapers.base import CPU_WORK, offloaded
+from scrapers.html import selector_links
 from tests.fixture_server import Response, fixture_server
 from tests.test_crawl_commits import _article
 
@@ -121,3 +123,21 @@ def test_a_worker_killed_loses_no_item_and_stores_none_twice(migrated_url: str, 
     assert (again[0].new, again[0].errors) == (0, 0)
     articles, _zones, states = _corpus(migrated_url)
     assert len(articles) == ITEMS and states == {"fetched"}
+
+
+def test_a_list_page_is_parsed_in_a_worker_as_in_the_crawling_process() -> None:
+    source = parse_sources("sources:\n  - name: zone-news\n    kind: html\n    url: http://127.0.0.1:1/list.html\n"
+                           '    links: "ul.news a"\n').sources[0]
+    page = RawPage(url=source.url, final_url=source.url, status=200, content=LIST,
+                   content_type="text/html; charset=utf-8", fetched_at=utcnow())
+    here = selector_links(source, page)  # type: ignore[arg-type]
+    assert here.links == tuple(f"http://127.0.0.1:1/a/{n}.html" for n in range(1, ITEMS + 1)) and not here.undecodable
+    cpu = CpuWorkers(1)
+    token = CPU_WORK.set(cpu.run)
+    try:
+        there = asyncio.run(offloaded(selector_links, source, page))
+        assert cpu.executor is not None  # it went to the worker
+    finally:
+        CPU_WORK.reset(token)
+        cpu.close()
+    assert there == here
