@@ -22,6 +22,7 @@ import asyncio
 import logging
 import multiprocessing
 import os
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -72,8 +73,27 @@ def prepare_page(source: SourceConfig, page: RawPage) -> PageWork:
                           for article in articles))
 
 
-def _warm() -> None:
-    """A new worker builds the tagger's automaton and loads OpenCC's dictionaries before its first page."""
+OWNER_POLL = 1.0  # seconds between a worker's checks that the process it works for is alive
+
+
+def _watch_owner(owner: int) -> None:
+    """A worker ends when the process it works for is gone. That process killed (SIGKILL, out of memory) closes no
+    pipe a worker waits on (each worker holds both ends of its call queue), and the workers, with their fork
+    server, would stay forever: ~190 MB each, and one more pair at every restart of a killed service."""
+    while True:
+        time.sleep(OWNER_POLL)
+        try:
+            os.kill(owner, 0)
+        except ProcessLookupError:
+            os._exit(0)
+        except PermissionError:  # alive, as another user: cannot be
+            pass
+
+
+def _warm(owner: int) -> None:
+    """A new worker watches its owner, builds the tagger's automaton and loads OpenCC's dictionaries before its
+    first page."""
+    threading.Thread(target=_watch_owner, args=(owner,), name="watch-owner", daemon=True).start()
     shared_tagger()
     tag_article(ExtractedArticle(url="http://example.invalid/", title="", body="開發區"))
 
@@ -108,7 +128,8 @@ class CpuWorkers:
         if self._pool is None:
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload([__name__])
-            self._pool = ProcessPoolExecutor(self.processes, mp_context=context, initializer=_warm)
+            self._pool = ProcessPoolExecutor(self.processes, mp_context=context, initializer=_warm,
+                                             initargs=(os.getpid(),))
         return self._pool
 
     def start(self) -> None:

@@ -7,9 +7,12 @@ import asyncio
 import os
 import pickle
 import signal
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from sqlmodel import Session, select
 
@@ -141,3 +144,29 @@ def test_a_list_page_is_parsed_in_a_worker_as_in_the_crawling_process() -> None:
         CPU_WORK.reset(token)
         cpu.close()
     assert there == here
+
+
+def test_the_workers_of_a_killed_process_end_too(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A service or crawl killed with SIGKILL (the kill loops, the OOM killer) leaves no worker process behind."""
+    script = ("import os, signal, sys\nfrom monitor.itemwork import CpuWorkers\ncpu = CpuWorkers(2)\ncpu.start()\n"
+              "import time\nwhile len(cpu.executor._processes) < 2:\n    time.sleep(0.05)\n"
+              "print(' '.join(map(str, cpu.executor._processes)), flush=True)\nos.kill(os.getpid(), signal.SIGKILL)\n")
+    out = tmp_path / "workers.txt"
+    with out.open("w") as stdout:  # a file, not a pipe: the workers hold what they inherited until they end
+        done = subprocess.run([sys.executable, "-c", script], stdout=stdout, stderr=subprocess.STDOUT, timeout=WAIT,
+                              cwd=Path(__file__).resolve().parent.parent)
+    assert done.returncode == -signal.SIGKILL, out.read_text()
+    workers = [int(pid) for pid in out.read_text().split()]
+    assert len(workers) == 2
+    deadline = time.monotonic() + WAIT
+    while any(_running(pid) for pid in workers):
+        assert time.monotonic() < deadline, f"workers {workers} outlived the process that started them"
+        time.sleep(0.1)
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"  # a zombie has ended; its fork server reaps it
