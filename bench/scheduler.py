@@ -146,9 +146,50 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _cpu() -> float:
+def _descendants(skip: int) -> list[int]:
+    """This process's live descendants (its worker processes and their fork server), not ``skip``'s subtree
+    (the site)."""
+    parents: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            parents.setdefault(int(fields[1]), []).append(int(entry.name))
+    found, todo = [], [os.getpid()]
+    while todo:
+        for child in parents.get(todo.pop(), []):
+            if child != skip:
+                found.append(child)
+                todo.append(child)
+    return found
+
+
+def _cpu(skip: int = -1) -> float:
+    """CPU seconds of this process and of its live worker processes (the service's whole CPU)."""
     usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
+    total = usage.ru_utime + usage.ru_stime
+    ticks = os.sysconf("SC_CLK_TCK")
+    for pid in _descendants(skip):
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
+    return total
+
+
+def _workers_rss_mb(skip: int) -> float:
+    """Peak resident memory of the live worker processes, added up (each has its own)."""
+    total = 0
+    for pid in _descendants(skip):
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+        except OSError:
+            continue
+        total += next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:")), 0)
+    return total / 1024
 
 
 def _percentile(values: list[float], q: float) -> float:
@@ -157,8 +198,8 @@ def _percentile(values: list[float], q: float) -> float:
 
 
 async def _run(
-    service: Service, duration: float
-) -> tuple[dict[int, list[float]], list[float], int, int, float]:
+    service: Service, duration: float, site: int
+) -> tuple[dict[int, list[float]], list[float], int, int, float, float]:
     """Scheduled times per source, APScheduler's submission lateness, overruns, misfires, CPU seconds."""
     scheduled: dict[int, list[float]] = {}
     submitted: list[float] = []
@@ -188,13 +229,14 @@ async def _run(
         await asyncio.sleep(0.05)
     service.scheduler.add_listener(on_submitted, EVENT_JOB_SUBMITTED)
     service.scheduler.add_listener(on_skipped, EVENT_JOB_MAX_INSTANCES | EVENT_JOB_MISSED)
-    cpu = _cpu()
+    cpu = _cpu(site)
     await asyncio.sleep(duration)
-    cpu = _cpu() - cpu
+    cpu = _cpu(site) - cpu
+    workers_rss = _workers_rss_mb(site)
     assert service.stop is not None
     service.stop.set()
     await runner
-    return scheduled, submitted, overruns, misfires, cpu
+    return scheduled, submitted, overruns, misfires, cpu, workers_rss
 
 
 def main() -> None:
@@ -205,6 +247,8 @@ def main() -> None:
     parser.add_argument("--interval", type=int, default=60, help="seconds between runs of one source")
     parser.add_argument("--duration", type=float, default=300, help="seconds the service runs")
     parser.add_argument("--database-url", default=None)
+    parser.add_argument("--cpu-workers", type=int, default=None,
+                        help="MONITOR_CPU_WORKERS: worker processes extracting and tagging (default one per core; 0: none)")
     parser.add_argument(
         "--no-warm-up",
         action="store_true",
@@ -249,6 +293,7 @@ def main() -> None:
             secret_key="bench",
             fetch_retries=0,
             concurrency_per_origin=32,
+            cpu_workers=args.cpu_workers,
         )
         configs = list(load_sources(sources).sources)
         jitter = jitter_for(configs[0], settings)
@@ -274,7 +319,8 @@ def main() -> None:
         profile = cProfile.Profile(time.process_time) if args.profile_out else None
         if profile:
             profile.enable()
-        scheduled, submitted, overruns, misfires, cpu = asyncio.run(_run(service, args.duration))
+        scheduled, submitted, overruns, misfires, cpu, workers_rss = asyncio.run(
+            _run(service, args.duration, server.pid or -1))
         if profile:
             profile.disable()
             profile.dump_stats(args.profile_out)
@@ -311,8 +357,9 @@ def main() -> None:
     )
     runs = sum(1 for times in asked.values() for when in times if started <= when <= ended)
     print(
-        f"service process: CPU {cpu / args.duration * 100:.0f}% of one core, {cpu / max(runs, 1) * 1000:.1f} ms per "
-        f"run ({runs} runs began), peak RSS {_rss_mb():.0f} MB; load average {load_before:.2f} at the start, "
+        f"service (its process and {settings.cpu_workers if settings.cpu_workers is not None else 'one per core'} "
+        f"worker process(es)): CPU {cpu / args.duration * 100:.0f}% of one core, {cpu / max(runs, 1) * 1000:.1f} ms "
+        f"per run ({runs} runs began), peak RSS {_rss_mb():.0f} MB (workers {workers_rss:.0f} MB more); load average {load_before:.2f} at the start, "
         f"{os.getloadavg()[0]:.2f} at the end (2 cores: where the service got less CPU than it needed, "
         "the lateness figures say so and not more)"
     )
@@ -332,6 +379,8 @@ def main() -> None:
                 "apscheduler_p50_s": round(_percentile(submitted, 0.5), 3),
                 "apscheduler_p99_s": round(_percentile(submitted, 0.99), 3),
                 "cpu_ms_per_run": round(cpu / max(runs, 1) * 1000, 2),
+                "rss_mb": round(_rss_mb()),
+                "workers_rss_mb": round(workers_rss),
                 "load_start": round(load_before, 2),
                 "load_end": round(os.getloadavg()[0], 2),
             }

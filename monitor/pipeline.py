@@ -24,7 +24,7 @@ import asyncio
 import contextlib
 import logging
 from collections import deque
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -48,13 +48,15 @@ from monitor.errors import (
 )
 from monitor.fetch import Fetcher, RobotsCache, Validators
 from monitor.items import ExtractedArticle, FieldOrigin, RawPage
+from monitor.itemwork import ArticleWork, CpuWorkers, PageWork, prepare_page
 from monitor.settings import Settings
 from monitor.sourcesfile import SourceConfig
 from monitor.store import CrawlRuns, FetchHistory, Repositories, db
 from monitor.store.models import Article, CrawlRun, DiscoveredUrl, Source, StoredPage
-from monitor.tag import ZoneTagger, shared_tagger, tag_article
+from monitor.tag import shared_tagger, tag_article
 from monitor.timefmt import utcnow
 from scrapers import Scraper, scraper_for
+from scrapers.base import CPU_WORK
 
 __all__ = ["MAX_CONCURRENT_SOURCES", "DatabaseCalls", "SourceRunResult", "crawl", "crawl_async", "preview_source", "SourcePreview", "reextract", "ReextractResult"]
 
@@ -123,20 +125,21 @@ INLINE = DatabaseCalls()
 ITEM_GROUP = 32
 
 
-def _store_articles(session: Session, repos: Repositories, source: SourceConfig, source_row: Source, page: RawPage,
-                    articles: list[ExtractedArticle], tagger: ZoneTagger, dedup_config: DedupConfig | None,
+def _store_articles(session: Session, repos: Repositories, source_row: Source, page: RawPage,
+                    works: Sequence[ArticleWork], dedup_config: DedupConfig | None,
                     stored_page: StoredPage | None = None, backfilled: bool = False) -> tuple[int, int]:
-    """Dedup, tag and store the articles of one page (the page is kept raw); returns (new, duplicates).
-    `backfilled`: the rows this page adds are flagged so that digests leave them out. The caller commits."""
+    """Dedup and store the articles of one page, extracted and tagged (itemwork.prepare_page); the page is kept
+    raw; returns (new, duplicates). `backfilled`: the rows this page adds are flagged so that digests leave them
+    out. The caller commits."""
     new = duplicates = 0
     if stored_page is None:
         stored_page = repos.queue.keep_page(page)
     dedup = Deduplicator(session, dedup_config)
     added: list[int] = []
-    for article in articles:
+    for work in works:
+        article = work.article
         verdict = dedup.check(article)
-        tags = tag_article(article, source.zones, url=article.url, tagger=tagger)
-        result = repos.articles.store_article(article, verdict, tags, source_row, page.fetched_at)
+        result = repos.articles.store_article(article, verdict, work.tags, source_row, page.fetched_at)
         stored_page.article_id = result.article_id
         new += result.status == "new"
         duplicates += result.status == "duplicate"
@@ -158,12 +161,13 @@ class ItemOutcome:
     duplicates: int = 0
 
 
-def handle_item(session: Session, repos: Repositories, scraper: Scraper, source: SourceConfig, source_row: Source,
-                item: DiscoveredUrl, outcome: RawPage | FetchError, tagger: ZoneTagger,
+def handle_item(session: Session, repos: Repositories, source: SourceConfig, source_row: Source,
+                item: DiscoveredUrl, outcome: RawPage | FetchError, work: PageWork | None,
                 dedup_config: DedupConfig | None, *, admits: Callable[[ExtractedArticle], bool] | None = None,
                 backfilled: bool = False) -> ItemOutcome:
     """Record a fetched item (crawls and backfills): each page's articles and its URL's state are
-    committed together, once more on a new connection if the database connection was lost."""
+    committed together, once more on a new connection if the database connection was lost. ``work``: the page
+    extracted and tagged (itemwork.prepare_page, in a worker process); None: done here."""
     if isinstance(outcome, FetchError):
         gone = isinstance(outcome, HTTPStatusError) and outcome.status in (404, 410)
         repos.queue.mark_failed(item, str(outcome), gone=gone)
@@ -173,15 +177,16 @@ def handle_item(session: Session, repos: Repositories, scraper: Scraper, source:
     if page.from_cache:  # 304: the item has not changed since it was stored
         repos.queue.mark_unchanged(item, page)
         return ItemOutcome("unchanged")
-    try:
-        articles = scraper.parse(source, page)
-    except (ExtractionError, Undecodable) as exc:
-        repos.queue.mark_failed(item, f"{type(exc).__name__}: {exc}")
-        log.warning("%s: %s", item.url, exc)
+    if work is None:
+        work = prepare_page(source, page)
+    if work.error is not None:
+        repos.queue.mark_failed(item, work.error)
+        log.warning("%s: %s", item.url, work.message)
         return ItemOutcome("unparsable")
+    works = work.articles
     if admits is not None:
-        articles = [a for a in articles if admits(a)]
-        if not articles:  # forget the URL, so that a crawl listing it later stores it
+        works = tuple(w for w in works if admits(w.article))
+        if not works:  # forget the URL, so that a crawl listing it later stores it
             repos.queue.forget(item)
             return ItemOutcome("outside")
 
@@ -190,8 +195,7 @@ def handle_item(session: Session, repos: Repositories, scraper: Scraper, source:
         # crash may lose the last items, and with them their URLs' "fetched" state, so the next run fetches them
         # again; a killed process loses nothing. The run's last commit is a full one and flushes them all.
         db.commit_unflushed(session)
-        counts = _store_articles(session, repos, source, source_row, page, articles, tagger, dedup_config,
-                                 backfilled=backfilled)
+        counts = _store_articles(session, repos, source_row, page, works, dedup_config, backfilled=backfilled)
         repos.queue.mark_fetched(item, page)
         return counts
 
@@ -199,18 +203,31 @@ def handle_item(session: Session, repos: Repositories, scraper: Scraper, source:
     return ItemOutcome("stored", new, duplicates)
 
 
-def handle_items(session: Session, repos: Repositories, scraper: Scraper, source: SourceConfig, source_row: Source,
-                 fetched: list[tuple[DiscoveredUrl, RawPage | FetchError]], tagger: ZoneTagger,
+def handle_items(session: Session, repos: Repositories, source: SourceConfig, source_row: Source,
+                 fetched: Sequence[tuple[DiscoveredUrl, RawPage | FetchError, PageWork | None]],
                  dedup_config: DedupConfig | None) -> list[ItemOutcome]:
     """``handle_item`` for fetched items in ONE transaction: every item's articles and URL state are committed
     together (run once more as a whole if the connection is lost), or none of them."""
     def each() -> list[ItemOutcome]:
-        return [handle_item(session, repos, scraper, source, source_row, item, outcome, tagger, dedup_config)
-                for item, outcome in fetched]
+        return [handle_item(session, repos, source, source_row, item, outcome, work, dedup_config)
+                for item, outcome, work in fetched]
 
     if len(fetched) == 1:
         return each()
     return db.commit_together(session, each, f"storing {len(fetched)} items of {source.name!r}")
+
+
+async def prepare_pages(cpu: CpuWorkers, source: SourceConfig,
+                        fetched: list[tuple[DiscoveredUrl, RawPage | FetchError]]
+                        ) -> list[tuple[DiscoveredUrl, RawPage | FetchError, PageWork | None]]:
+    """Each fetched page (not a failure, not a 304) extracted and tagged in the worker processes, at once."""
+    async def one(outcome: RawPage | FetchError) -> PageWork | None:
+        if isinstance(outcome, FetchError) or outcome.from_cache:
+            return None
+        return await cpu.run(prepare_page, source, outcome)
+
+    works = await asyncio.gather(*(one(outcome) for _item, outcome in fetched))
+    return [(item, outcome, work) for (item, outcome), work in zip(fetched, works, strict=True)]
 
 
 class _PendingValidators:
@@ -283,7 +300,7 @@ def _budget_of(source: SourceConfig, settings: Settings) -> float | None:
 
 
 async def _crawl_source(source: SourceConfig, scraper: Scraper, fetcher: Fetcher, engine: Engine,
-                        tagger: ZoneTagger, progress: ProgressCallback, dedup_config: DedupConfig | None = None,
+                        cpu: CpuWorkers, progress: ProgressCallback, dedup_config: DedupConfig | None = None,
                         priorities: dict[str, int] | None = None, database: DatabaseCalls = INLINE) -> SourceRunResult:
     fetched = new = duplicates = errors = handled = 0
     budget = _budget_of(source, fetcher.settings)
@@ -352,8 +369,9 @@ async def _crawl_source(source: SourceConfig, scraper: Scraper, fetcher: Fetcher
                         progress(source.name, item.url)
                     # the budget stops a run between groups only: an item handed to the database is stored and counted
                     budget_timer.reschedule(None)
-                    outcomes = await database(partial(handle_items, session, repos, scraper, source, source_row,
-                                                      ready, tagger, dedup_config))
+                    prepared = await prepare_pages(cpu, source, ready)
+                    outcomes = await database(partial(handle_items, session, repos, source, source_row, prepared,
+                                                      dedup_config))
                     budget_timer.reschedule(ends_at)
                     for done in outcomes:
                         handled += 1
@@ -397,12 +415,12 @@ def _database_failure_behind(exc: BaseException) -> sa.exc.DBAPIError | None:
 
 
 async def _crawl_source_guarded(source: SourceConfig, scraper: Scraper, fetcher: Fetcher, engine: Engine,
-                                tagger: ZoneTagger, progress: ProgressCallback, dedup_config: DedupConfig | None,
+                                cpu: CpuWorkers, progress: ProgressCallback, dedup_config: DedupConfig | None,
                                 priorities: dict[str, int], database: DatabaseCalls = INLINE) -> SourceRunResult:
     """_crawl_source with database failures turned into a DatabaseError that says what to do."""
     started = utcnow()
     try:
-        return await _crawl_source(source, scraper, fetcher, engine, tagger, progress, dedup_config, priorities,
+        return await _crawl_source(source, scraper, fetcher, engine, cpu, progress, dedup_config, priorities,
                                    database)
     except DatabaseError as exc:
         _end_run(engine, source.name, started, "failed", str(exc))
@@ -422,13 +440,15 @@ async def _crawl_source_guarded(source: SourceConfig, scraper: Scraper, fetcher:
 
 async def crawl_async(settings: Settings, sources: list[SourceConfig], engine: Engine,
                       progress: ProgressCallback | None = None, robots_cache: RobotsCache | None = None,
-                      fetcher: Fetcher | None = None, database: DatabaseCalls = INLINE
-                      ) -> list[SourceRunResult]:
+                      fetcher: Fetcher | None = None, database: DatabaseCalls = INLINE,
+                      cpu: CpuWorkers | None = None) -> list[SourceRunResult]:
     """Crawl the sources concurrently in one Fetcher; results in the order of `sources`.
     `robots_cache`: robots.txt answers kept between runs (the service's). `fetcher`: the service's
     long-lived one (its per-origin limits then hold across all its crawls; not closed here). `database`:
-    where database work runs. A DatabaseError stops the pass."""
-    tagger = shared_tagger()
+    where database work runs. `cpu`: the worker processes that extract and tag pages (the service's; by
+    default the pass starts its own, MONITOR_CPU_WORKERS). A DatabaseError stops the pass."""
+    own_cpu = cpu is None
+    cpu = CpuWorkers.for_settings(settings) if cpu is None else cpu
     report = progress or (lambda _name, _what: None)
     dedup_config = DedupConfig.from_settings(settings)
     priorities = {s.name: s.priority for s in sources}
@@ -438,7 +458,7 @@ async def crawl_async(settings: Settings, sources: list[SourceConfig], engine: E
         scraper = scraper_for(source)
         async with slots:
             try:
-                return await _crawl_source_guarded(source, scraper, fetcher, engine, tagger, report, dedup_config,
+                return await _crawl_source_guarded(source, scraper, fetcher, engine, cpu, report, dedup_config,
                                                    priorities, database)
             except DatabaseError:
                 raise  # not this source's fault, and no other source could be stored either: stop the pass
@@ -449,7 +469,12 @@ async def crawl_async(settings: Settings, sources: list[SourceConfig], engine: E
     async with opened as fetcher:
         for source in sources:
             fetcher.set_rate_limit(source.url, source.rate_limit)
-        tasks = [asyncio.ensure_future(crawl_one(source, fetcher)) for source in sources]
+        # list pages parsed in the workers too: the tasks made here take this context
+        offload = CPU_WORK.set(cpu.run if cpu.processes else None)
+        try:
+            tasks = [asyncio.ensure_future(crawl_one(source, fetcher)) for source in sources]
+        finally:
+            CPU_WORK.reset(offload)
         try:
             await asyncio.wait(tasks, return_when=asyncio.FIRST_EXCEPTION) if tasks else None
         finally:  # a DatabaseError, or this pass cancelled (shutdown): the other sources stop too
@@ -457,6 +482,8 @@ async def crawl_async(settings: Settings, sources: list[SourceConfig], engine: E
                 task.cancel()
             if tasks:
                 await asyncio.wait(tasks)
+            if own_cpu:
+                cpu.close()
         for task in tasks:
             if not task.cancelled() and task.exception() is not None:
                 raise task.exception()  # type: ignore[misc]
@@ -545,7 +572,6 @@ def reextract(settings: Settings, sources: list[SourceConfig], engine: Engine, s
     from sqlalchemy import func
     from sqlmodel import col
 
-    tagger = shared_tagger()
     by_name = {s.name: s for s in sources}
     dedup_config = DedupConfig.from_settings(settings)
     pages = new = duplicates = errors = skipped = 0
@@ -567,21 +593,19 @@ def reextract(settings: Settings, sources: list[SourceConfig], engine: Engine, s
             if source is None:
                 skipped += 1
                 continue
-            scraper = scraper_for(source)
             page = RawPage(url=stored.url, final_url=stored.final_url, status=stored.status,
                            content=zlib.decompress(stored.body_zlib), content_type=stored.content_type,
                            fetched_at=stored.fetched_at,
                            headers=tuple((k, v) for k, v in json.loads(stored.headers_json or "[]")))
             pages += 1
-            try:
-                articles = scraper.parse(source, page)
-            except (ExtractionError, Undecodable) as exc:
+            work = prepare_page(source, page)
+            if work.error is not None:
                 errors += 1
-                log.warning("%s: %s", stored.url, exc)
+                log.warning("%s: %s", stored.url, work.message)
                 continue
             page_new, page_duplicates = db.commit_retrying(
-                session, partial(_store_articles, session, repos, source, source_row, page, articles, tagger,
-                                 dedup_config, stored_page=stored), f"re-extracting {stored.url}")
+                session, partial(_store_articles, session, repos, source_row, page, work.articles, dedup_config,
+                                 stored_page=stored), f"re-extracting {stored.url}")
             new += page_new
             duplicates += page_duplicates
         not_kept = repos.queue.pages_not_kept(source_name, since)

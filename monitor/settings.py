@@ -230,6 +230,11 @@ class Settings(BaseSettings):
         default=4, ge=1, le=32,
         description="PostgreSQL: threads doing the crawls' database work, extraction, dedup and tagging (SQLite: always one).",
     )
+    cpu_workers: int | None = Field(
+        default=None, ge=0, le=64,
+        description="Worker processes that extract and tag fetched pages (`monitor serve`, crawl passes); unset: one per "
+                    "core; 0: none, the crawling process does it (on one core).",
+    )
     schedule_jitter: float = Field(
         default=30.0, ge=0, description="Largest random delay in seconds added to a scheduled crawl (capped at a tenth of its interval).",
     )

@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import re
 from abc import ABC, abstractmethod
+from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime
-from typing import ClassVar, Generic, Self, TypeVar
+from typing import Any, ClassVar, Generic, Self, TypeVar
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
@@ -34,8 +36,21 @@ from monitor.items import ExtractedArticle, FieldOrigin, RawPage
 from monitor.sourcesfile import DEFAULT_MAX_PAGES, SourceConfig
 
 __all__ = [
+    "CPU_WORK",
+    "offloaded",
     "DEFAULT_MAX_EDITIONS", "Discovered", "EditionSource", "LinkFilteredSource", "PagedSource", "Scraper",
     "decode_page", "fetch_listing", "fetch_listing_page", "item_links", "split_into_articles"]
+
+R = TypeVar("R")
+# Where a scraper's pure CPU work (parsing a list page) runs: a crawl sets its worker processes' ``run`` here
+# (monitor/itemwork.py), so that the event loop that fetches for hundreds of crawls does not parse; unset: inline.
+CPU_WORK: ContextVar[Callable[..., Awaitable[Any]] | None] = ContextVar("scraper_cpu_work", default=None)
+
+
+async def offloaded(work: Callable[..., R], *args: Any) -> R:
+    """``work(*args)`` (pure, picklable, returns a value rather than raising) where the crawl runs CPU work."""
+    run = CPU_WORK.get()
+    return work(*args) if run is None else await run(work, *args)
 
 _TYPE_SUFFIXES = {"pdf": (".pdf",), "doc": (".doc", ".docx"), "xls": (".xls", ".xlsx"), "image": (".jpg", ".jpeg", ".png", ".gif", ".webp")}
 

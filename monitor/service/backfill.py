@@ -35,7 +35,6 @@ from monitor.settings import Settings
 from monitor.sourcesfile import SourceConfig
 from monitor.store import MAX_ATTEMPTS, Repositories, commit_retrying
 from monitor.store.models import DiscoveredUrl, Source, SourceCheckpoint
-from monitor.tag import shared_tagger
 from monitor.timefmt import utcnow
 from scrapers import Scraper, scraper_for
 
@@ -134,7 +133,7 @@ async def _backfill(settings: Settings, source: SourceConfig, engine: Engine, wi
     scraper = scraper_for(source)
     wide = source.with_list_pages(max_pages)
     key = {"since": window.since.isoformat(), "max_pages": max_pages}
-    tagger, dedup_config = shared_tagger(), DedupConfig.from_settings(settings)
+    dedup_config = DedupConfig.from_settings(settings)
     pages = new = duplicates = skipped = errors = done = 0
     with Session(engine, expire_on_commit=False) as session:
         repos = Repositories.over(session, {source.name: source.priority})
@@ -155,7 +154,7 @@ async def _backfill(settings: Settings, source: SourceConfig, engine: Engine, wi
                 async for ready in prefetched(scraper, wide, fetcher, batch, window_size):
                     for item, outcome in ready:  # one at a time (group 1): a backfill commits each item
                         done += 1
-                        handled = handle_item(session, repos, scraper, wide, row, item, outcome, tagger, dedup_config,
+                        handled = handle_item(session, repos, wide, row, item, outcome, None, dedup_config,
                                               admits=window.admits, backfilled=not window.notify)
                         pages += handled.status in ("stored", "unparsable", "outside")
                         errors += handled.status in ("failed", "unparsable")

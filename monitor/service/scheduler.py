@@ -46,6 +46,7 @@ from sqlmodel import Session, col, select
 
 from monitor.errors import ConfigError, LockBusy, MonitorError
 from monitor.fetch import Fetcher, RobotsCache
+from monitor.itemwork import CpuWorkers
 from monitor.pipeline import DatabaseCalls, crawl_async
 from monitor.service import health, locks
 from monitor.service.joblocks import JobLocks
@@ -149,6 +150,8 @@ class Service:
                                                    thread_name_prefix="crawl-db")
         self.crawl_starts = ThreadPoolExecutor(max_workers=1, thread_name_prefix="crawl-start")
         self.database = DatabaseCalls(self.database_workers, self.crawl_starts)
+        # extraction and tagging in worker processes (MONITOR_CPU_WORKERS): the other cores' share of the work
+        self.cpu = CpuWorkers.for_settings(settings)
         self.job_locks = JobLocks(engine)
         self.fetcher: Fetcher | None = None
         self.robots_cache = RobotsCache()
@@ -232,7 +235,7 @@ class Service:
                     return
                 try:
                     results = await crawl_async(self.settings, [source], self.engine, robots_cache=self.robots_cache,
-                                                fetcher=self.fetcher, database=self.database)
+                                                fetcher=self.fetcher, database=self.database, cpu=self.cpu)
                 except asyncio.CancelledError:  # shutdown: the crawl marked its run interrupted, stored work is kept
                     return
                 for result in results:
@@ -346,6 +349,7 @@ class Service:
         if self.engine.url.get_backend_name() != "postgresql":
             self._maintenance(timedelta(0))  # this process holds the one serve lock: no run can be in flight
         self.fetcher = Fetcher(self.settings, robots_cache=self.robots_cache)
+        self.cpu.start()
         self.scheduler = AsyncIOScheduler(event_loop=loop, timezone=UTC)
         self.scheduler.add_listener(self._on_submitted, EVENT_JOB_SUBMITTED)
         self.reload(initial=True)
@@ -383,6 +387,7 @@ class Service:
         await self.fetcher.__aexit__(None, None, None)
         self.database_workers.shutdown(wait=False, cancel_futures=True)
         self.crawl_starts.shutdown(wait=False, cancel_futures=True)
+        self.cpu.close()
         self.job_locks.close()
         if server_task:
             server.should_exit = True
