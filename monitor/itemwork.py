@@ -144,11 +144,13 @@ class CpuWorkers:
         """``work(*args)`` in a worker (``work`` and its arguments picklable, ``work`` pure: it may run twice)."""
         if self.processes == 0:
             return work(*args)
-        loop = asyncio.get_running_loop()
         for _attempt in range(2):
             pool = self._executor()
             try:
-                return await loop.run_in_executor(pool, partial(work, *args))
+                # submitted from a thread: a submit may start worker processes, and the first start waits for
+                # the fork server to import the pipeline (~1 s), which must not stall the loop's fetches
+                submitted = await asyncio.to_thread(pool.submit, partial(work, *args))
+                return await asyncio.wrap_future(submitted)
             except BrokenProcessPool:
                 # a worker died: nothing it did is kept anywhere, so the work is simply done again in a new pool
                 if self._pool is pool:

@@ -469,8 +469,10 @@ async def crawl_async(settings: Settings, sources: list[SourceConfig], engine: E
     async with opened as fetcher:
         for source in sources:
             fetcher.set_rate_limit(source.url, source.rate_limit)
-        # list pages parsed in the workers too: the tasks made here take this context
-        offload = CPU_WORK.set(cpu.run if cpu.processes else None)
+        # list pages parsed in the service's workers too (the tasks made here take this context); a one-shot pass
+        # parses them itself: its own workers are still starting (~1 s) when its first list page arrives, and its
+        # sources' time budgets would pay for that wait
+        offload = CPU_WORK.set(cpu.run if cpu.processes and not own_cpu else None)
         try:
             tasks = [asyncio.ensure_future(crawl_one(source, fetcher)) for source in sources]
         finally:
