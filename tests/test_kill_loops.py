@@ -209,6 +209,7 @@ def test_crawl_killed_at_random_points_then_rerun_stores_the_same_corpus(
     total = len(expected.articles)
     env = _env(migrated_url, tmp_path, MONITOR_SOURCES=str(crawl_reference.sources))
     kills: list[Kill] = []
+    cut_short: list[bool] = []
     poll = db.make_engine(migrated_url)
     try:
         for _ in range(rng.choice((1, 2))):  # a second kill lands in the run that resumes the first
@@ -221,12 +222,18 @@ def test_crawl_killed_at_random_points_then_rerun_stores_the_same_corpus(
             delay = rng.uniform(0, 0.03)
             kills.append(_kill_when(["crawl"], env, lambda t=target: _count(poll, CrawlRun) > 0 and _count(poll, Article) >= t,  # type: ignore[misc]
                                     delay, f"crawl killed at {target} of {total} articles"))
-        interrupted = _count(poll, Article)
+            with poll.connect() as conn:
+                left_open = conn.execute(sa.select(sa.func.count()).select_from(CrawlRun)  # type: ignore[arg-type]
+                                         .where(CrawlRun.status == "running")).scalar_one()
+            cut_short.append(_count(poll, Article) < total or left_open > 0)
     finally:
         poll.dispose()
     context = f"seed {seed}: {[k.what for k in kills]}"
     assert all(k.alive for k in kills), f"a crawl finished before its kill: {context}"
-    assert interrupted < total, f"the kills left every article stored: {context}"
+    # At least one kill cut the crawl short (articles left to store, or runs left open). A later kill may land in
+    # the process's last moments: the worker processes prepare items in parallel, so the last group is stored
+    # quickly, and the process then closes its workers before it exits.
+    assert any(cut_short), f"the kills cut nothing short: {context}"
 
     rerun = run_cli("crawl", "--json", env=env)
     assert rerun.returncode == 0, f"{context}\n{rerun.stderr}"
