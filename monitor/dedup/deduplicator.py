@@ -23,14 +23,15 @@ candidates nor count towards similarity, so two pieces quoting one report do not
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import numpy as np
 from sqlalchemy import delete
 from sqlmodel import Session, col
 
 from monitor.dedup.facts import StoryFacts, compare, fact_tagger, story_facts
-from monitor.dedup.memo import BodyMemo
 from monitor.dedup.minhash import (
     NUM_PERM,
     ParsedSentence,
@@ -300,11 +301,12 @@ class Deduplicator:
         return _replace(base, level=level, reason=reason, facts=facts, conflicts=conflicts)
 
 
-# Per process, by body text (monitor/dedup/memo.py): the sentences of the bodies checked and verified lately (a
-# copy's original, a recurring report's last issues), and their facts (one tagging pass each). Bounded by memory:
-# ~16 KB per parsed news body (numpy arrays of token ids), ~6 KB per body's facts, besides the body itself.
-_parsed: BodyMemo[list[ParsedSentence]] = BodyMemo(parse, 1024)
-_facts: BodyMemo[StoryFacts] = BodyMemo(story_facts, 2048)
+# Per process, by body text: the sentences of the bodies checked and verified lately (a copy's original, a recurring
+# report's last issues), and their facts (one tagging pass each). A Deduplicator lives for one page of a crawl, so a
+# cache of its own never served the next page; both functions are pure, and a revised article is another text. Bounded
+# by memory: ~16 KB per parsed news body (numpy arrays of token ids), ~6 KB per body's facts, besides the body itself.
+_parsed: Callable[[str], list[ParsedSentence]] = lru_cache(maxsize=1024)(parse)
+_facts: Callable[[str], StoryFacts] = lru_cache(maxsize=2048)(story_facts)
 
 
 def _estimated(values: np.ndarray, other_signature: bytes | None) -> float | None:
