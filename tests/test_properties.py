@@ -144,6 +144,8 @@ def test_bytes_through_decoding_and_extraction(content: bytes) -> None:
 @PROFILE
 @given(url=_URL)
 @example(url="\x08\x850")  # found by this test: urlsplit dropped the control, the next call's strip() the U+0085
+@example(url="A://[::]@[:")  # found by this test: a host bracketed after userinfo that no parser accepts again
+@example(url="0\x08#")  # found by this test: the dropped fragment left a trailing control the next call stripped
 def test_canonical_url_is_idempotent_or_refuses(url: str) -> None:
     once = _raises_only_own_errors(lambda: canonical_url(url))
     if isinstance(once, str):

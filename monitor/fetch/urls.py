@@ -26,6 +26,7 @@ def _trimmed(url: str) -> str:
         if trimmed == url:
             return url
         url = trimmed
+_TRAILING_BLANKS = re.compile(r"[\s\x00-\x20]+$")
 _NON_HTML = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|zip|rar|7z|jpe?g|png|gif|bmp|webp|svg|mp4|mp3|avi|wmv|apk|exe)$", re.I)
 
 
@@ -39,11 +40,16 @@ def canonical_url(url: str) -> str:
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower()
     if ":" in host:  # an IPv6 literal keeps its brackets
+        try:  # urlsplit leaves a bracket after userinfo unchecked ("a://[::]@[:"): rebuilt, it would not parse
+            ipaddress.IPv6Address(host.split("%", 1)[0])
+        except ValueError:
+            raise BlockedURL(url, f"not a valid URL (host {host!r} is not an IPv6 address)") from None
         host = f"[{host}]"
     netloc = host if port is None or _DEFAULT_PORTS.get(scheme) == port else f"{host}:{port}"
     query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)])
-    # Trailing blanks of a path that ends the URL would be stripped on the next call: drop them now.
-    path = (parts.path if query else parts.path.rstrip()) or "/"
+    # Trailing blanks or C0 controls of a path that ends the URL (once a fragment is dropped: "0\x08#") would be
+    # stripped on the next call: drop them now.
+    path = (parts.path if query else _TRAILING_BLANKS.sub("", parts.path)) or "/"
     path = re.sub(r"/(index|default)\.(html?|shtml|php|aspx?)$", "/", path, flags=re.I)
     return urlunsplit((scheme, netloc, path, query, ""))
 
