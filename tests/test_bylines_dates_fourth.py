@@ -9,7 +9,7 @@ import pytest
 from monitor.extract import bylines
 from monitor.extract.bylines import names_only
 from monitor.extract.dates import parse_date
-from monitor.extract.extractor import extract_text_page
+from monitor.extract.extractor import extract_article, extract_text_page
 from monitor.timefmt import format_published
 
 URL = "https://example.cn/a.html"
@@ -110,3 +110,30 @@ def test_text_page_two_digit_year_date_line() -> None:
             "Zone was allowed to participate in China's plan on building world-class hi-tech zone.")
     article = extract_text_page(text, "http://english.example.com/system/news/007861259.shtml")
     assert article.published is not None and format_published(article.published)[:16] == "2018-05-03T15:37"
+
+
+def test_html_page_closing_signing_line_with_a_pen_name() -> None:
+    """The same signing line ends an HTML page's article (one owner per rule: text and HTML pages alike)."""
+    html = ("<html><head><title>集团公司派员参加市高企会员大会_海星报</title></head><body><div class='nav'>"
+            "<a href='/'>首页</a> <a href='/a'>报纸简介</a></div><h1>集团公司派员参加市高企会员大会</h1>"
+            "<div class='content'><p>本报讯 12月28日,温州市高新技术企业协会2011年度会员大会隆重召开,温州市科学技术局局长、"
+            "各县、市、区科技局领导、256家协会会员单位代表出席此次会议。协会秘书长主持本次大会。</p>"
+            "<p>通过这次会议,进一步加深了与会员的沟通与交流,也为明年协会的各项工作开展打下坚实基础。</p>"
+            "<p>本报记者  佳华/报道</p></div><div class='foot'>版权所有 海星报</div></body></html>")
+    assert extract_article(html, URL).author == "佳华"
+
+
+# Kind: English pages of Chinese media print the time before the date ('Xinhua) 19:04, May 09, 2024': datecheck ninth
+# batch, en.people.cn, tune half: only the day was read).
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Xinhua) 19:04, May 09, 2024", "2024-05-09T19:04"),
+    ("(People's Daily Online) 08:15, March 05, 2019", "2019-03-05T08:15"),
+])
+def test_an_english_date_after_its_time(text: str, expected: str) -> None:
+    found = parse_date(text)
+    assert found is not None and (format_published(found) or "")[:16] == expected
+
+
+def test_a_score_before_an_english_date_is_no_time() -> None:
+    found = parse_date("Final score 3:1, May 09, 2024")
+    assert found is not None and format_published(found) == "2024-05-09"

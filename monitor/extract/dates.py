@@ -54,6 +54,8 @@ _EN_DATE = re.compile(r"\b(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|N
 # read). The time is required: without it '10.2.3' is a section or a version number.
 _SHORT_YEAR = re.compile(r"(?<![\d/.-])(?P<y>\d{2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d/.-])\s+"
                          r"(?P<H>\d{1,2})[:：](?P<M>\d{2})(?:[:：](?P<S>\d{2}))?(?![\d:]|\s*[AaPp]\.?[Mm]\b)")
+# A 24-hour time right before an English date ('19:04, May 09, 2024'), as English pages of Chinese media print it.
+_CLOCK_BEFORE = re.compile(r"(?<![\d:])(?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?(?P<ampm>)\s*,?\s*$")
 # Labels that introduce a publish date on a page (a bare date elsewhere may be a copyright year).
 # The same labels in traditional script ('發布時間', '發表於'): Hong Kong, Macau and Taiwan pages (issue 18).
 DATE_LABEL = re.compile(r"(发布|发表|更新|出版|刊发|上传|录入|添加|日期|时间|发表于|发布于|Posted|posted|"
@@ -156,10 +158,15 @@ def _english(text: str, tz: ZoneInfo, day_first: bool | None = None, script_day_
                 month, day = _MONTHS.index(match["mon"][:3].lower()) + 1, int(match["d"])
             hour = minute = second = 0
             precision: Precision = "day"
-            if match["H"] is not None:
-                hour, minute, second = int(match["H"]), int(match["M"]), int(match["S"] or 0)
-                precision = "second" if match["S"] else "minute"
-                ampm = (match["ampm"] or "").lower()
+            clock: re.Match[str] | None = match
+            if match["H"] is None and pattern is _EN_DATE:
+                # the time printed before the date ('Xinhua) 19:04, May 09, 2024': datecheck ninth batch, en.people.cn,
+                # tune half)
+                clock = _CLOCK_BEFORE.search(text, max(0, match.start() - 12), match.start())
+            if clock is not None and clock["H"] is not None:
+                hour, minute, second = int(clock["H"]), int(clock["M"]), int(clock["S"] or 0)
+                precision = "second" if clock["S"] else "minute"
+                ampm = (clock["ampm"] or "").lower()
                 if ampm.startswith("p") and hour < 12:
                     hour += 12
                 elif ampm.startswith("a") and hour == 12:

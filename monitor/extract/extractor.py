@@ -463,6 +463,9 @@ def _author(meta: dict[str, str], context: list[_Block], inside: list[_Block], n
     for block in inside[::-1]:
         if found := find_author(block.text[-40:], allow_user=False, strength=3):
             return found, None
+    for block in context:  # a reporter signing alone with a pen name ('本报记者  佳华/报道'), as on text pages
+        if block.chars <= 24 and (found := signing_line(block.text)):
+            return found, None
     for block in near:
         if block.text != title and block.link_ratio == 0 and not _CHROME.match(block.text) \
                 and (found := names_only(block.text)):
