@@ -1,6 +1,6 @@
 """Bylines and dates on ordinary news pages (issue 18), fourth round: rules from the tune half of the check set's ninth
 batch (tests/data/datecheck, labelled and committed before the extractor ran on it). Each test fails on the code
-before the rule (commit 0eb4913)."""
+before the rule (commit 0eb4913; the signing line on an HTML page and the English time before its date: 67ee77a)."""
 
 from __future__ import annotations
 
