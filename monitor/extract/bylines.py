@@ -18,7 +18,8 @@ from monitor.normalise import clean_text, to_simplified
 
 __all__ = ["split_byline", "find_author", "names_only", "editor", "citation_authors", "copyright_person", "person_source",
            "user_name", "USER_CARD", "PROFILE_CARD", "looks_like_name", "EDITOR_LINE", "PHOTO_CREDIT", "POST_WORDS",
-           "site_name", "name_at", "post_then_name", "SIGNATURE_POST_END", "NOT_A_POST", "name_ends_at"]
+           "site_name", "name_at", "post_then_name", "SIGNATURE_POST_END", "NOT_A_POST", "name_ends_at",
+           "signing_line"]
 
 _HAN_NAME = r"(?:[\u4e00-\u9fa5]{2,6}·[\u4e00-\u9fa5]{2,6}|[\u4e00-\u9fa5]{2,4})"  # 阿依努尔·买买提
 _USER_NAME = r"(?=.*[A-Za-z0-9&])[A-Za-z0-9_\-.&\u4e00-\u9fa5]{2,20}"
@@ -197,13 +198,37 @@ def _photographed(after: str, names: list[str]) -> bool:
     return rest.startswith(("摄", "攝")) and not rest.startswith(("摄影报道", "攝影報道"))  # a photo story is written
 
 
+# A reporter signing alone on a line, nothing after the name but '报道' or a credit for the text and pictures
+# ('本报记者  佳华/报道', '记者 佳华 报道'): the line's shape names the writer, so the name need not start with a common
+# surname (a pen name: datecheck ninth batch, cnepaper.net, tune half).
+_SIGNING_LINE = re.compile(r"^[（(]?\s*(?:本报|本网|本台|本刊|特约|实习|见习|首席)?(?:记者|通讯员)\s*[:：]?\s*"
+                           r"([\u4e00-\u9fa5]{2,3})\s*(?:[/／]?\s*(?:报道|文/?图|文))?\s*[)）]?$")
+
+
+def signing_line(text: str) -> str | None:
+    """The writer a signing line names ('本报记者  佳华/报道' -> '佳华'), or None: a word (报道, 获悉), a site or a staff
+    role is no name."""
+    match = _SIGNING_LINE.match(text.strip())
+    if not match:
+        return None
+    name = match[1]
+    if name in _NOT_NAMES or site_name(name) or _STAFF.search(name) or name[:2] in _SURNAME_WORDS \
+            or re.search(r"报道|获悉|了解|采访|综合|摄", name):
+        return None
+    return name
+
+
 def names_only(text: str) -> str | None:
     """A line that holds nothing but 1–4 Han names: '赵延东、风笑天' -> '赵延东 风笑天'; also a journal's author
     line, its names separated by commas, padded to three characters or in traditional script ('閆軍印,侯孟陽',
     '徐 君,郭 鑫': datecheck seventh batch, tune half), every name then looking like one. Names as printed."""
-    text = text.strip()
+    # a two-character name padded to the width of three ('韩 晓 赵阳华', '张 丽': datecheck ninth batch, develpress.com,
+    # fx361.com, tune half) is one name
+    text = _PADDED_NAME.sub(_unpad, text.strip())
     names = re.split(r"[\s、]+", text)
-    if _ONLY_NAMES.fullmatch(text) and looks_like_name(names[0]) and not any(n in _NOT_NAMES for n in names):
+    # a paper's or a site's name alone on a line is no name ('海星报' in an e-paper's head: datecheck ninth batch,
+    # cnepaper.net, tune half)
+    if _ONLY_NAMES.fullmatch(text) and looks_like_name(names[0]) and not any(n in _NOT_NAMES or site_name(n) for n in names):
         return " ".join(names)
     if not _NAME_LIST.fullmatch(text):
         return None

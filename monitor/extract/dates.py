@@ -8,7 +8,8 @@ Patterns, in the order :func:`parse_date` tries them at each position of a text:
 4. year last, as old portals, blogs and reposting sites print it: ``9/17/2004 5:54:13 AM``,
    ``02.03.2018 12:52``: the order of day and month from the numbers, else from the page's other
    dates (:func:`day_first_hint`), else the separator (a slash month first, a dot day first);
-   English forms ``September 10th, 2005 10:56 am``, ``Sep 10, 2005``.
+   English forms ``September 10th, 2005 10:56 am``, ``Sep 10, 2005``;
+5. a two-digit year first with its time, as Chinese date lines print it: ``18-05-03 15:37``.
 A time without an offset is in the source's zone (Asia/Shanghai by default), never UTC.
 :func:`date_from_url` reads ``/2022-11/14/``, ``/20221114/``, ``t20221114_`` and ``/2022/11/14/``.
 """
@@ -48,6 +49,13 @@ _YEAR_LAST = re.compile(r"(?<![\d/.:-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2}
                         + _CLOCK)
 _EN_DATE = re.compile(r"\b(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?"
                       r"\s+(?P<y>(?:19|20)\d{2})\b" + _CLOCK, re.I)
+# A two-digit year first, then month, day and a 24-hour time ('Pub Date:18-05-03 15:37', '时间:15-02-11 09:43'), as
+# Chinese sites' date lines print it (datecheck ninth batch, english.anhuinews.com, tune half: only the URL's day was
+# read). The time is required: without it '10.2.3' is a section or a version number.
+_SHORT_YEAR = re.compile(r"(?<![\d/.-])(?P<y>\d{2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d/.-])\s+"
+                         r"(?P<H>\d{1,2})[:：](?P<M>\d{2})(?:[:：](?P<S>\d{2}))?(?![\d:]|\s*[AaPp]\.?[Mm]\b)")
+# A 24-hour time right before an English date ('19:04, May 09, 2024'), as English pages of Chinese media print it.
+_CLOCK_BEFORE = re.compile(r"(?<![\d:])(?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?(?P<ampm>)\s*,?\s*$")
 # Labels that introduce a publish date on a page (a bare date elsewhere may be a copyright year).
 # The same labels in traditional script ('發布時間', '發表於'): Hong Kong, Macau and Taiwan pages (issue 18).
 DATE_LABEL = re.compile(r"(发布|发表|更新|出版|刊发|上传|录入|添加|日期|时间|发表于|发布于|Posted|posted|"
@@ -103,6 +111,21 @@ def _from_match(match: re.Match[str], tz: ZoneInfo) -> PublishDate | None:
     return PublishDate(value, precision) if _plausible(value) else None
 
 
+def _short_year(text: str, tz: ZoneInfo) -> PublishDate | None:
+    """'18-05-03 15:37' -> 2018-05-03 15:37 (see _SHORT_YEAR): the century that puts the year at most a year ahead."""
+    for match in _SHORT_YEAR.finditer(text):
+        now = datetime.now(tz).year
+        year = 2000 + int(match["y"]) if 2000 + int(match["y"]) <= now + 1 else 1900 + int(match["y"])
+        try:
+            value = datetime(year, int(match["m"]), int(match["d"]), int(match["H"]), int(match["M"]),
+                             int(match["S"] or 0), tzinfo=tz)
+        except ValueError:
+            continue
+        if _plausible(value):
+            return PublishDate(value, "second" if match["S"] else "minute")
+    return None
+
+
 def day_first_hint(text: str) -> bool | None:
     """Whether the year-last dates of a page put the day first, from its own evidence: one of them
     with a first number above 12 (day first) or a second above 12 (month first), or the same day
@@ -135,10 +158,15 @@ def _english(text: str, tz: ZoneInfo, day_first: bool | None = None, script_day_
                 month, day = _MONTHS.index(match["mon"][:3].lower()) + 1, int(match["d"])
             hour = minute = second = 0
             precision: Precision = "day"
-            if match["H"] is not None:
-                hour, minute, second = int(match["H"]), int(match["M"]), int(match["S"] or 0)
-                precision = "second" if match["S"] else "minute"
-                ampm = (match["ampm"] or "").lower()
+            clock: re.Match[str] | None = match
+            if match["H"] is None and pattern is _EN_DATE:
+                # the time printed before the date ('Xinhua) 19:04, May 09, 2024': datecheck ninth batch, en.people.cn,
+                # tune half)
+                clock = _CLOCK_BEFORE.search(text, max(0, match.start() - 12), match.start())
+            if clock is not None and clock["H"] is not None:
+                hour, minute, second = int(clock["H"]), int(clock["M"]), int(clock["S"] or 0)
+                precision = "second" if clock["S"] else "minute"
+                ampm = (clock["ampm"] or "").lower()
                 if ampm.startswith("p") and hour < 12:
                     hour += 12
                 elif ampm.startswith("a") and hour == 12:
@@ -194,9 +222,10 @@ def parse_date(text: str, tz: ZoneInfo = SHANGHAI, day_first: bool | None = None
         found = _from_match(match, tz)
         if found:
             return found
+    separated = "/" in text or "." in text or "-" in text
     return chinese_numeral_date(text, tz) or (
-        _english(text, tz, day_first, script_day_first) if "/" in text or "." in text or "-" in text or _HAS_LATIN.search(text)
-        else None)
+        _english(text, tz, day_first, script_day_first) if separated or _HAS_LATIN.search(text) else None) or (
+        _short_year(text, tz) if separated else None)
 
 
 def date_from_url(url: str, tz: ZoneInfo = SHANGHAI) -> PublishDate | None:

@@ -38,6 +38,7 @@ from monitor.extract.bylines import (
     find_author,
     names_only,
     person_source,
+    signing_line,
     site_name,
     split_byline,
     user_name,
@@ -462,6 +463,9 @@ def _author(meta: dict[str, str], context: list[_Block], inside: list[_Block], n
     for block in inside[::-1]:
         if found := find_author(block.text[-40:], allow_user=False, strength=3):
             return found, None
+    for block in context:  # a reporter signing alone with a pen name ('本报记者  佳华/报道'), as on text pages
+        if block.chars <= 24 and (found := signing_line(block.text)):
+            return found, None
     for block in near:
         if block.text != title and block.link_ratio == 0 and not _CHROME.match(block.text) \
                 and (found := names_only(block.text)):
@@ -610,13 +614,25 @@ def _closing_reporter(paragraphs: list[str]) -> tuple[str | None, str | None]:
             name, _ = split_byline(line)
             if name and _REPORTER_LINE.search(line.split(name.split(" ")[0])[0]):
                 return name, line
+            if found := signing_line(line):  # a pen name ('本报记者  佳华/报道')
+                return found, line
         # a bracket closing the last paragraph that names the writers by role: '…（记者 张辉、通讯员 杨霖潇）'
         # (datecheck, big5.www.gov.cn, tune half)
         elif (bracket := _CLOSING_BRACKET.search(line)) and _REPORTER_LINE.search(bracket[0]):
             name, _ = split_byline(bracket[0])
             if name:
                 return name, None
+        # a signature after the paragraph's last sentence, its bracket unclosed or none at all ('…建设好昆明。(记者吴洁报道',
+        # '…。记者 吴洁 报道': datecheck ninth batch, meihao618.com, tune half)
+        elif (tail := _AFTER_LAST_SENTENCE.search(line)) and _REPORTER_LINE.search(tail[1]):
+            name, _ = split_byline(tail[1])
+            if name:
+                return name, None
     return None, None
+
+
+# What follows a paragraph's last sentence, when it is short: a signature, if anything.
+_AFTER_LAST_SENTENCE = re.compile(r"[。！？]\s*([^。！？]{4,30})$")
 
 
 # A paragraph of prose: the text has started, and a line of names after it is no byline.
