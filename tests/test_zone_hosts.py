@@ -120,8 +120,8 @@ def test_hosts_found_with_the_sections() -> None:
 
 
 def test_sites_added_from_the_zones_own_reports_in_the_hosts2_session() -> None:
-    """The session of 2026-12-07 (hosts2): 黄三角农高区's host and 永川高新区's section of the 永川区 portal, each
-    serving the 管委会's own 政府信息公开年报 (evidence in national-hitech-zones.notes.md). The city's and the
+    """The session of 2026-12-07 (hosts2): 黄三角农高区's host, 永川高新区's section of the 永川区 portal and 白银高新区's
+    section of the Baiyin portal, each serving the 管委会's own 年报 or 须知 (evidence in national-hitech-zones.notes.md). The city's and the
     district's portals, their other departments' sections, and the portal hosts themselves name no zone."""
     gazetteer = load_gazetteer()
     for url, zone_id in (
@@ -129,6 +129,7 @@ def test_sites_added_from_the_zones_own_reports_in_the_hosts2_session() -> None:
          "huangsanjiao"),
         ("https://yc.cq.gov.cn/bm/gxqgwh/zwgk_87667/zfxxgknb_87677/202101/t20210128_8833108.html", "yongchuan"),
         ("https://yc.cq.gov.cn/bm/gxqgwh/", "yongchuan"),
+        ("https://www.baiyin.gov.cn/bmzq/bysgxjscykfq/xxgk/ysqgk/index.html", "baiyin"),
     ):
         assert gazetteer.zone_for_url(url).id == zone_id, url  # type: ignore[union-attr]
     assert gazetteer.zone_for_host("hsjngq.dongying.gov.cn").id == "huangsanjiao"  # type: ignore[union-attr]
@@ -140,9 +141,12 @@ def test_sites_added_from_the_zones_own_reports_in_the_hosts2_session() -> None:
         "https://yc.cq.gov.cn/bm/qfzggw/zwgk_1/1.html",  # another department's section
         "https://yc.cq.gov.cn/bm/gxqgwhx/1.html",  # not on a segment boundary
         "https://www.cq.gov.cn/zwgk/1.html",
+        "https://www.baiyin.gov.cn/",
+        "https://www.baiyin.gov.cn/bmzq/",  # the portal's list of departments' areas
+        "https://www.baiyin.gov.cn/bmzq/bysfzhggwyh/xxgk/1.html",  # another department's area
     ):
         assert gazetteer.zone_for_url(url) is None, url
-    for host in ("yc.cq.gov.cn", "www.dongying.gov.cn", "dongying.gov.cn"):
+    for host in ("yc.cq.gov.cn", "www.dongying.gov.cn", "dongying.gov.cn", "www.baiyin.gov.cn"):
         assert gazetteer.zone_for_host(host) is None, host  # a section is not its portal's host
 
 
