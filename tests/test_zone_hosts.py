@@ -150,6 +150,27 @@ def test_sites_added_from_the_zones_own_reports_in_the_hosts2_session() -> None:
         assert gazetteer.zone_for_host(host) is None, host  # a section is not its portal's host
 
 
+def test_sites_added_from_the_zones_own_reports_in_the_hosts3_session() -> None:
+    """The session of 2026-12-07 (hosts3): 镇江高新区's host, named as the zone's portal by the 管委会's own 年报 served
+    from it (evidence in national-hitech-zones.notes.md). The city's portal and its other subdomains name no zone."""
+    gazetteer = load_gazetteer()
+    for url, zone_id in (
+        ("http://zjgxq.zhenjiang.gov.cn/zjgxq/zfxxgknb/202401/bf967f35437842cc9564a87b1c3a0a88.shtml", "zhenjiang"),
+        ("http://zjgxq.zhenjiang.gov.cn/", "zhenjiang"),
+    ):
+        assert gazetteer.zone_for_url(url).id == zone_id, url  # type: ignore[union-attr]
+    assert gazetteer.zone_for_host("zjgxq.zhenjiang.gov.cn").id == "zhenjiang"  # type: ignore[union-attr]
+    for url in (
+        "http://www.zhenjiang.gov.cn/",
+        "http://www.zhenjiang.gov.cn/zjgxq/1.shtml",  # the zone's host name as a path of the city's portal
+        "http://zhenjiang.gov.cn/art/2024/1/1/art_1_1.html",
+        "http://xxgk.zhenjiang.gov.cn/zjgxq/1.shtml",  # another subdomain of the city's portal
+    ):
+        assert gazetteer.zone_for_url(url) is None, url
+    for host in ("www.zhenjiang.gov.cn", "zhenjiang.gov.cn"):
+        assert gazetteer.zone_for_host(host) is None, host
+
+
 def test_a_page_of_the_new_sites_that_says_only_gaoxinqu_is_about_the_zone() -> None:
     """Through the shipped gazetteer: a page of the 永川 section or the 黄三角 host that names no zone is the zone's;
     the same text elsewhere on the district's portal is nobody's."""
