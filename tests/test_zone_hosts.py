@@ -152,19 +152,26 @@ def test_sites_added_from_the_zones_own_reports_in_the_hosts2_session() -> None:
 
 def test_sites_added_from_the_zones_own_reports_in_the_hosts3_session() -> None:
     """The session of 2026-12-07 (hosts3): 镇江高新区's host, named as the zone's portal by the 管委会's own 年报 served
-    from it (evidence in national-hitech-zones.notes.md). The city's portal and its other subdomains name no zone."""
+    from it, and 南宁高新区's host, serving the 管委会's own 信息公开计划 (evidence in national-hitech-zones.notes.md).
+    The cities' portals, their other subdomains and look-alike hosts name no zone."""
     gazetteer = load_gazetteer()
     for url, zone_id in (
         ("http://zjgxq.zhenjiang.gov.cn/zjgxq/zfxxgknb/202401/bf967f35437842cc9564a87b1c3a0a88.shtml", "zhenjiang"),
         ("http://zjgxq.zhenjiang.gov.cn/", "zhenjiang"),
+        ("http://nnhitech.gov.cn/xxgkml/View.aspx?Keyid=a420dbf4-5f96-4878-85f8-97be4470686b", "nanning"),
+        ("https://www.nnhitech.gov.cn/", "nanning"),
     ):
         assert gazetteer.zone_for_url(url).id == zone_id, url  # type: ignore[union-attr]
-    assert gazetteer.zone_for_host("zjgxq.zhenjiang.gov.cn").id == "zhenjiang"  # type: ignore[union-attr]
+    for host, zone_id in (("zjgxq.zhenjiang.gov.cn", "zhenjiang"), ("nnhitech.gov.cn", "nanning")):
+        assert gazetteer.zone_for_host(host).id == zone_id, host  # type: ignore[union-attr]
     for url in (
         "http://www.zhenjiang.gov.cn/",
         "http://www.zhenjiang.gov.cn/zjgxq/1.shtml",  # the zone's host name as a path of the city's portal
         "http://zhenjiang.gov.cn/art/2024/1/1/art_1_1.html",
         "http://xxgk.zhenjiang.gov.cn/zjgxq/1.shtml",  # another subdomain of the city's portal
+        "http://www.nanning.gov.cn/",
+        "http://jkq.nanning.gov.cn/zfxxgk/1.shtml",  # 南宁经开区, an economic-development zone
+        "http://nnhitech.gov.cn.example.com/",  # a host that only starts with the zone's
     ):
         assert gazetteer.zone_for_url(url) is None, url
     for host in ("www.zhenjiang.gov.cn", "zhenjiang.gov.cn"):
