@@ -119,6 +119,78 @@ def test_hosts_found_with_the_sections() -> None:
         assert gazetteer.zone_for_url(url) is None, url
 
 
+def test_sites_added_from_the_zones_own_reports_in_the_hosts2_session() -> None:
+    """The session of 2026-12-07 (hosts2): 黄三角农高区's host, 永川高新区's section of the 永川区 portal and 白银高新区's
+    section of the Baiyin portal, each serving the 管委会's own 年报 or 须知 (evidence in national-hitech-zones.notes.md). The city's and the
+    district's portals, their other departments' sections, and the portal hosts themselves name no zone."""
+    gazetteer = load_gazetteer()
+    for url, zone_id in (
+        ("http://hsjngq.dongying.gov.cn/module/xxgk/xxgkAnnualReport.jsp?area=11370000MB28055822&fbtime=2022",
+         "huangsanjiao"),
+        ("https://yc.cq.gov.cn/bm/gxqgwh/zwgk_87667/zfxxgknb_87677/202101/t20210128_8833108.html", "yongchuan"),
+        ("https://yc.cq.gov.cn/bm/gxqgwh/", "yongchuan"),
+        ("https://www.baiyin.gov.cn/bmzq/bysgxjscykfq/xxgk/ysqgk/index.html", "baiyin"),
+    ):
+        assert gazetteer.zone_for_url(url).id == zone_id, url  # type: ignore[union-attr]
+    assert gazetteer.zone_for_host("hsjngq.dongying.gov.cn").id == "huangsanjiao"  # type: ignore[union-attr]
+    for url in (
+        "http://www.dongying.gov.cn/",
+        "http://dongying.gov.cn/art/2023/1/1/art_1_1.html",
+        "https://yc.cq.gov.cn/",
+        "https://yc.cq.gov.cn/bm/",  # the district's list of departments
+        "https://yc.cq.gov.cn/bm/qfzggw/zwgk_1/1.html",  # another department's section
+        "https://yc.cq.gov.cn/bm/gxqgwhx/1.html",  # not on a segment boundary
+        "https://www.cq.gov.cn/zwgk/1.html",
+        "https://www.baiyin.gov.cn/",
+        "https://www.baiyin.gov.cn/bmzq/",  # the portal's list of departments' areas
+        "https://www.baiyin.gov.cn/bmzq/bysfzhggwyh/xxgk/1.html",  # another department's area
+    ):
+        assert gazetteer.zone_for_url(url) is None, url
+    for host in ("yc.cq.gov.cn", "www.dongying.gov.cn", "dongying.gov.cn", "www.baiyin.gov.cn"):
+        assert gazetteer.zone_for_host(host) is None, host  # a section is not its portal's host
+
+
+def test_sites_added_from_the_zones_own_reports_in_the_hosts3_session() -> None:
+    """The session of 2026-12-07 (hosts3): 镇江高新区's host, named as the zone's portal by the 管委会's own 年报 served
+    from it, and 南宁高新区's host, serving the 管委会's own 信息公开计划 (evidence in national-hitech-zones.notes.md).
+    The cities' portals, their other subdomains and look-alike hosts name no zone."""
+    gazetteer = load_gazetteer()
+    for url, zone_id in (
+        ("http://zjgxq.zhenjiang.gov.cn/zjgxq/zfxxgknb/202401/bf967f35437842cc9564a87b1c3a0a88.shtml", "zhenjiang"),
+        ("http://zjgxq.zhenjiang.gov.cn/", "zhenjiang"),
+        ("http://nnhitech.gov.cn/xxgkml/View.aspx?Keyid=a420dbf4-5f96-4878-85f8-97be4470686b", "nanning"),
+        ("https://www.nnhitech.gov.cn/", "nanning"),
+    ):
+        assert gazetteer.zone_for_url(url).id == zone_id, url  # type: ignore[union-attr]
+    for host, zone_id in (("zjgxq.zhenjiang.gov.cn", "zhenjiang"), ("nnhitech.gov.cn", "nanning")):
+        assert gazetteer.zone_for_host(host).id == zone_id, host  # type: ignore[union-attr]
+    for url in (
+        "http://www.zhenjiang.gov.cn/",
+        "http://www.zhenjiang.gov.cn/zjgxq/1.shtml",  # the zone's host name as a path of the city's portal
+        "http://zhenjiang.gov.cn/art/2024/1/1/art_1_1.html",
+        "http://xxgk.zhenjiang.gov.cn/zjgxq/1.shtml",  # another subdomain of the city's portal
+        "http://www.nanning.gov.cn/",
+        "http://jkq.nanning.gov.cn/zfxxgk/1.shtml",  # 南宁经开区, an economic-development zone
+        "http://nnhitech.gov.cn.example.com/",  # a host that only starts with the zone's
+    ):
+        assert gazetteer.zone_for_url(url) is None, url
+    for host in ("www.zhenjiang.gov.cn", "zhenjiang.gov.cn"):
+        assert gazetteer.zone_for_host(host) is None, host
+
+
+def test_a_page_of_the_new_sites_that_says_only_gaoxinqu_is_about_the_zone() -> None:
+    """Through the shipped gazetteer: a page of the 永川 section or the 黄三角 host that names no zone is the zone's;
+    the same text elsewhere on the district's portal is nobody's."""
+    tagger = ZoneTagger(load_gazetteer())
+    body = "近日，区党工委书记带队走访辖区企业，了解项目建设进展。我委将持续优化营商环境，助推高新区高质量发展。"
+    for url, zone_id in (
+        ("https://yc.cq.gov.cn/bm/gxqgwh/zwxx_87659/gzdt/202401/t1.html", "yongchuan"),
+        ("http://hsjngq.dongying.gov.cn/art/2024/1/2/art_1_2.html", "huangsanjiao"),
+    ):
+        assert roles(tagger.tag("走访辖区企业", body, url=url), "subject") == {zone_id}, url
+    assert tagger.tag("走访辖区企业", body, url="https://yc.cq.gov.cn/zwxx/gzdt/202401/t1.html").zones == ()
+
+
 # the lookup ------------------------------------------------------------------------------------
 def test_a_prefix_maps_on_path_segment_boundaries_and_only_on_its_own_host() -> None:
     gazetteer = Gazetteer([_zone("a", ("www.portal.gov.cn/gxq",)), _zone("b", ("gxq-b.gov.cn",)),
