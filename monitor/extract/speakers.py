@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from monitor.items import Piece
 from monitor.normalise import clean_text, looks_traditional, strip_ruby, to_simplified
-from monitor.tag.people import OFFICES, SURNAMES, find_people, name_after
+from monitor.tag.people import SPEAKER_OFFICES, SURNAMES, find_people, name_after
 
 __all__ = ["Speaker", "introduced_speaker", "split_by_speakers", "MIN_SPEAKERS"]
 
@@ -29,12 +29,8 @@ __all__ = ["Speaker", "introduced_speaker", "split_by_speakers", "MIN_SPEAKERS"]
 MIN_SPEAKERS = 2
 # The head of a paragraph the speaker must be introduced in (the post and name come first).
 _HEAD = 120
-# The offices of the people finder and the posts of roundups' speakers it does not list (deputies,
-# scholars): found by the same finder, given these spans.
-_SPEAKER_OFFICES = re.compile("|".join(sorted(
-    (*OFFICES, "代表", "教授", "研究员", "院士", "专家", "学者", "律师", "医生", "作家", "馆员", "顾问", "主任医师", "工程师",
-     "演员", "主持人", "企业家", "评论员", "媒体人", "诗人", "冠军", "合伙人", "创始人", "支书", "传承人", "科学家"),
-    key=len, reverse=True)).replace("委员", "委员(?!会)").replace("常委", "常委(?!会)").replace("领导", "领导(?!班子|干部|小组)"))
+# The offices and speakers' posts (people.SPEAKER_OFFICES): one vocabulary with the roundup splitter.
+_SPEAKER_OFFICES = SPEAKER_OFFICES
 # Speech right after the name (a verb, a colon, a quotation), allowing a few words between ('在会上表示').
 _SPEECH = re.compile(r"[^。!?！？“\"]{0,6}?(?:说|表示|认为|建议|指出|谈到|坦言|强调|呼吁|提出|介绍|告诉|感慨|直言|"
                      r"解释|透露|提到|称|谈)|\s*[:“\"「]")

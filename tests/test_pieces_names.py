@@ -1,0 +1,114 @@
+"""Reading names and posts on roundup pages by general rules (issue 18; tests/data/roundups/README.md, eighteenth
+batch): from the failures of the roundups' tune halves, all batches. Each page is made up in a real page's layout
+and fails on the code before its rule."""
+
+from __future__ import annotations
+
+from monitor.extract.extractor import extract_text_page
+from monitor.items import ExtractedArticle
+from monitor.tag.people import name_before_speech
+
+
+def _signed(article: ExtractedArticle) -> list[tuple[str | None, str | None]]:
+    return [(p.author, p.author_post) for p in article.pieces]
+
+
+def test_a_paragraph_above_the_speakers_words_that_names_only_them_opens_their_piece() -> None:
+    """Kind: a narrative paragraph introducing a speaker ('…全国人大代表王建国认为，…') above the paragraph that
+    quotes them ('post NAME说：“…”') left to the piece before (r169, eighteenth batch, tune half)."""
+    page = (
+        "我市全国人大代表热议政府工作报告\n\n"
+        "记者连线了我市的全国人大代表，他们表示报告传递着信心和决心。\n\n"
+        "报告指出，去年全市财政收入增长一成。全国人大代表王建国认为，成绩实属不易。他十分关注基建。\n\n"
+        "全国人大代表、市交通局副局长王建国说：“交通人还有很多能大有作为的空间。”\n\n"
+        "来自工商界的全国人大代表李秀英则关注企业发展的政策。她认为，报告与本市的工程不谋而合。\n\n"
+        "全国人大代表、千色花公司董事长李秀英说：“这些普惠政策非常值得借力。”"
+    )
+    article = extract_text_page(page, "file:///x.txt")
+    assert [a for a, _ in _signed(article)] == ["王建国", "李秀英"]
+    assert "成绩实属不易" in article.pieces[0].body
+    assert "企业发展的政策" in article.pieces[1].body
+    assert "企业发展的政策" not in article.pieces[0].body
+    assert "记者连线" not in article.pieces[0].body  # the lead names no one: it stays the page's lead
+
+
+def test_a_lead_naming_several_speakers_does_not_open_the_first_piece() -> None:
+    page = (
+        "代表热议\n\n"
+        "记者采访了全国人大代表王建国、李秀英，听听他们的声音。\n\n"
+        "全国人大代表、市交通局副局长王建国说：“交通人还有很多能大有作为的空间。”\n\n"
+        "全国人大代表、千色花公司董事长李秀英说：“这些普惠政策非常值得借力。”"
+    )
+    article = extract_text_page(page, "file:///x.txt")
+    assert [a for a, _ in _signed(article)] == ["王建国", "李秀英"]
+    assert "记者采访了" not in article.pieces[0].body
+
+
+def test_the_name_between_a_post_and_a_speech_verb_needs_no_common_surname() -> None:
+    """Kind: a name whose first character is no common surname, or four characters long ('…政治学者帕鲁克表示',
+    '…部长河野圆洋表示'), not read (r175, r177, eighteenth batch, tune half). Between a post's last word and a speech
+    verb, two to four Han characters holding no function word are the name; a transliterated name may run longer
+    when its parts are joined by a middle dot."""
+    assert name_before_speech("南非大学政治学者帕鲁克表示，今年", 8) == "帕鲁克"
+    assert name_before_speech("经济信息部部长河野圆洋表示，", 7) == "河野圆洋"
+    assert name_before_speech("中心主席吉多·桑布拉诺认为，", 4) == "吉多·桑布拉诺"
+    assert name_before_speech("研究中心主任狄伯杰教授表示", 6) == "狄伯杰"
+    assert name_before_speech("研究中心主任的工作表示", 6) is None  # 的: a phrase, not a name
+    assert name_before_speech("研究中心主任在会上和大家交流时表示", 6) is None  # too long, no dot
+    page = (
+        "外国学者看两会\n\n"
+        "厄瓜多尔基多大学政治系教授桑布拉诺认为，中国的两会跨越国界影响全球。\n\n"
+        "美国史密森学会中国书画部主任斯蒂芬·阿利表示，他对中国的巨大变化感触极深。\n\n"
+        "南非大学政治学者帕鲁克表示，今年的两会是承前启后的会议。"
+    )
+    article = extract_text_page(page, "file:///x.txt")
+    assert _signed(article)[-1] == ("帕鲁克", "南非大学政治学者")
+    assert "承前启后" in article.pieces[-1].body and "承前启后" not in article.pieces[-2].body
+
+
+def test_a_quoted_name_inside_a_post_is_part_of_the_post() -> None:
+    """Kind: a post cut at a quotation mark that encloses an organisation's name ('…教授、“国际战略智库”中心主席NAME':
+    post read '中心主席'; r177, eighteenth batch, tune half)."""
+    page = (
+        "外国学者看两会\n\n"
+        "厄瓜多尔基多大学政治系教授、“国际战略智库”中心主席吉多·桑布拉诺认为，中国的两会跨越国界影响全球。\n\n"
+        "印度尼赫鲁大学中国与东南亚研究中心主任狄伯杰教授表示，这是一次承前启后的大会。\n\n"
+        "美国欧亚洲中心中国部主任温尼认为，绿色经济应是今年中国两会关注的重要议题。"
+    )
+    article = extract_text_page(page, "file:///x.txt")
+    assert _signed(article)[0] == ("吉多·桑布拉诺", "厄瓜多尔基多大学政治系教授、“国际战略智库”中心主席")
+
+
+def test_a_name_in_a_list_of_people_signs_no_piece() -> None:
+    """Kind: one of several people listed together ('…教授孙善学、…老师张燕燕、…教授陈鹏等分别分享了…') read as the
+    speaker of the paragraph (r184, eighteenth batch, tune half): a name followed by '、' and another person is a
+    list's member, not a signer."""
+    page = (
+        "大湾区科技创新论坛\n\n"
+        "港区全国人大代表、香港工商总会会长李圣明建议，支持建设国家实验室等高水平科研机构。\n\n"
+        "此外，在主题报告环节，北京外国语大学教授孙善学、广州市教研院老师张燕燕、江苏师范大学教授陈鹏等分别分享了各自经验。\n\n"
+        "全国政协委员、上海交通大学特聘教授陆明表示，大湾区各城市优势互补。"
+    )
+    article = extract_text_page(page, "file:///x.txt")
+    assert [a for a, _ in _signed(article)] == ["李圣明", "陆明"]
+
+
+def test_a_name_is_not_read_into_the_verb_after_it_and_new_is_no_part_of_the_post() -> None:
+    """Kind: a three-character name swallowing the first character of the verb after it ('…部长钟山出现在通道上' read
+    钟山出) and an epithet read as part of the post ('新任商务部部长'); r170, eighteenth batch, tune half. The people
+    finder reads the name: a surname, then the length a word that follows names confirms (出现 after 钟山); the
+    longer reading stays when a word follows it too ('林孝发表示': 发表 and 表示, r110)."""
+    page = (
+        "直击部长通道\n\n"
+        "14时18分，教育部部长陈宝生出现在通道上。“治本的办法是均衡发展。”陈宝生说。\n\n"
+        "14时43分，新任商务部部长钟山出现在通道上。“这是我第一次和媒体见面。”\n\n"
+        "16时许，水利部部长陈雷出现在通道上，回答了河长制的问题。"
+    )
+    article = extract_text_page(page, "file:///x.txt")
+    assert ("钟山", "商务部部长") in _signed(article)
+    page = (
+        "委员谈发展\n\n"
+        "全国政协委员、九牧集团董事长林孝发表示，要把卫浴做成世界品牌。\n\n"
+        "全国政协委员、中国工程院院士王建宇表示，科技创新要久久为功。"
+    )
+    assert [a for a, _ in _signed(extract_text_page(page, "file:///x.txt"))] == ["林孝发", "王建宇"]
