@@ -112,3 +112,33 @@ def test_a_name_is_not_read_into_the_verb_after_it_and_new_is_no_part_of_the_pos
         "全国政协委员、中国工程院院士王建宇表示，科技创新要久久为功。"
     )
     assert [a for a, _ in _signed(extract_text_page(page, "file:///x.txt"))] == ["林孝发", "王建宇"]
+
+
+def test_a_group_of_many_is_no_post_and_names_no_one() -> None:
+    """Kind: '许多委员都有共鸣' read as the post 许多委员 and the name 都有共 (都 is a surname), the real speaker of the
+    paragraph lost (r167, seventeenth batch, tune half): a quantifier of many before a title names a group."""
+    page = (
+        "委员说话不白说\n\n"
+        "全国政协委员、散文家林海宏回忆起早年的顺口溜，说现在的建议大多管用了。\n\n"
+        "对于林海宏的感受，许多委员都有共鸣。著名文学家王建新以自己二十年的委员履历向记者说明，“确实是这样。”\n\n"
+        "王建新说，他提过的古村落保护提案已经一一实现。\n\n"
+        "著名演员、三届政协委员陈立华也觉得自己的话没白说。"
+    )
+    names = [a for a, _ in _signed(extract_text_page(page, "file:///x.txt"))]
+    assert "都有共" not in names and "王建新" in names
+
+
+def test_the_title_every_signer_carries_given_to_a_new_person_signs_their_piece() -> None:
+    """Kind: the last speaker, introduced after a lead clause with the title every signer carries first
+    ('…工作，全国人大代表吴玉莲今年也提出了…' below '全国人大代表、…NAME说：“…”' paragraphs), merged into the piece
+    above (r169, eighteenth batch, tune half): the page's signature shape, repeated down the page."""
+    page = (
+        "我市全国人大代表热议政府工作报告\n\n"
+        "全国人大代表、市交通局副局长王建国说：“交通人还有很多能大有作为的空间。”\n\n"
+        "全国人大代表、千色花公司董事长李秀英说：“这些普惠政策非常值得借力。”\n\n"
+        "当前我市正大力推进“双碳”工作，全国人大代表吴玉兰今年也提出了构建新能源体系的建议。"
+    )
+    article = extract_text_page(page, "file:///x.txt")
+    assert _signed(article) == [("王建国", "全国人大代表、市交通局副局长"), ("李秀英", "全国人大代表、千色花公司董事长"),
+                                ("吴玉兰", "全国人大代表")]
+    assert "双碳" not in article.pieces[1].body

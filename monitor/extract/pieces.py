@@ -273,8 +273,10 @@ _SPEECH = re.compile(r"介绍|表示|说|感慨|认为|指出|建议|谈到|坦�
 _NAME_TITLE = re.compile(r"([\u4e00-\u9fa5]{2,3})(?:代表|委员)$")
 _MAX_TITLE = 30
 _TITLE_END = re.compile(r"[。！？!?；;：:，,]")
-# A group, not one person's post ('多名司局长向市民拜年', '3位司长'): r28.
-_GROUP_POST = re.compile(r"^(?:多名|多位|几位|数位|各位|诸位|部分|一些|众多|\d+\s*[名位]|[两二三四五六七八九十百]+[名位])")
+# A group, not one person's post ('多名司局长向市民拜年', '3位司长'): r28; any quantifier of many ('许多委员都有共鸣':
+# '都有共' read as a name; r167, seventeenth batch, tune half).
+_GROUP_POST = re.compile(r"^(?:多名|多位|几位|数位|各位|诸位|部分|一些|众多|许多|很多|不少|诸多|大批|\d+\s*[名位]|"
+                         r"[两二三四五六七八九十百]+[名位])")
 # A connective before a post ('而保安局局长邓炳强则以…') is not part of it: r28.
 # ... and a verb of going to or meeting someone ('走进长江大学…院长孙玉秋代表的房间': roundup r69, tune half).
 _POST_CONNECTIVE = re.compile(r"^(?:而且|而|并且|并|另外|此外|同时|其中|走进|来到|见到|探访|拜访|找到)")
@@ -885,6 +887,15 @@ def _mixed(best: list[_Mark], weak: list[_Mark], units: list[_Unit]) -> list[_Ma
     # lines merged into the piece above; r63)
     extra += [m for m in weak if m.name not in names | taken and m.post and m.unit not in signed_below
               and units[m.unit].text.lstrip().startswith(m.post) and _speaks_first(units[m.unit].simple)]
+    taken |= {m.name for m in extra}
+    # the title every explicit signer carries first ('全国人大代表、…董事长NAME说：'), given alone to a new person
+    # after a lead clause ('当前我市正大力推进…工作，全国人大代表吴玉莲今年也提出了…'): the page's signature shape
+    # repeated down the page, another speaker (kind: the last speaker merged into the piece above; r169, eighteenth
+    # batch, tune half)
+    shared = {_simplified(re.split("[、，,]", m.post or "")[0]) for m in best}
+    if len(shared) == 1 and (title := shared.pop()) and len(best) >= _MIN_SIGNED:
+        extra += [m for m in weak if m.name not in names | taken and m.post and _simplified(m.post) == title
+                  and m.unit > best[0].unit and m.unit not in signed_below]
     marks = sorted([*best, *extra], key=lambda m: m.unit)
     return [m for n, m in enumerate(marks)
             if not (n + 1 < len(marks) and marks[n + 1].name == m.name and marks[n + 1].unit == m.unit + 1)]
