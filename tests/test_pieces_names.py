@@ -142,3 +142,18 @@ def test_the_title_every_signer_carries_given_to_a_new_person_signs_their_piece(
     assert _signed(article) == [("王建国", "全国人大代表、市交通局副局长"), ("李秀英", "全国人大代表、千色花公司董事长"),
                                 ("吴玉兰", "全国人大代表")]
     assert "双碳" not in article.pieces[1].body
+
+
+def test_the_speakers_detector_reads_names_by_length_after_long_organisations() -> None:
+    """Kind: speakers not read by the speakers' detector (the fallback when no shape rule splits a page): a name
+    with no common surname, four characters long, or a transliteration printed without dots, after a post whose
+    organisation is long ('日本贸易振兴机构北京代表处经济信息部部长河野圆洋表示'; r175, r177, eighteenth batch, tune
+    half). 代表处 is an organisation, not a deputy."""
+    from monitor.extract.speakers import Speaker, introduced_speaker
+
+    assert introduced_speaker("南非大学政治学者帕鲁克表示，今年的两会是承前启后的会议。") == \
+        Speaker("帕鲁克", "南非大学政治学者", False)
+    assert introduced_speaker("日本贸易振兴机构北京代表处经济信息部部长河野圆洋表示，“身边的朋友告诉我。”") == \
+        Speaker("河野圆洋", "日本贸易振兴机构北京代表处经济信息部部长", False)
+    assert name_before_speech("英国籍学者本杰明迈克尔科尔斯说，", 5) == "本杰明迈克尔科尔斯"
+    assert name_before_speech("英国籍学者在会上和大家交流时说，", 5) is None

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from monitor.items import Piece
 from monitor.normalise import clean_text, looks_traditional, strip_ruby, to_simplified
-from monitor.tag.people import SPEAKER_OFFICES, SURNAMES, find_people, name_after
+from monitor.tag.people import SPEAKER_OFFICES, SURNAMES, find_people, name_after, name_before_speech
 
 __all__ = ["Speaker", "introduced_speaker", "split_by_speakers", "MIN_SPEAKERS"]
 
@@ -108,10 +108,16 @@ def _opening_post_name(head: str) -> tuple[str, str] | None:
     skip = lead.end() if lead else 0
     for n, office in enumerate(_SPEAKER_OFFICES.finditer(head, skip, _LEAD_MAX + 30)):
         comma = _POST_THEN_COMMA.match(head, skip)  # 'post,post NAME': one post printed in two parts
-        if _SENTENCE_BREAK.search(head, comma.end() if comma else 0, office.start()) \
-                or not n and office.start() - skip > _FIRST_OFFICE:
-            return None  # a post opens with an office within its first words ('全国政协委员、…'), not a sentence
+        if _SENTENCE_BREAK.search(head, comma.end() if comma else 0, office.start()):
+            return None
         pos = office.end()
+        # a name read by length between the post and a speech verb (people.name_before_speech: '…政治学者帕鲁克表示',
+        # '日本贸易振兴机构北京代表处经济信息部部长河野圆洋表示'): post, name and verb are evidence enough, however long
+        # the organisation before the office is (kind: speakers not read; r175, r177, eighteenth batch, tune half)
+        if spoken := name_before_speech(head, pos):
+            return spoken, _POST_LEAD.sub("", head[:pos])
+        if not n and office.start() - skip > _FIRST_OFFICE:
+            return None  # a post opens with an office within its first words ('全国政协委员、…'), not a sentence
         if head[pos:pos + 1] not in SURNAMES:
             continue
         name = head[pos:pos + 3]

@@ -157,7 +157,9 @@ SPEAKER_ROLES = ("代表", "教授", "研究员", "院士", "专家", "学者", 
                  "大使", "参赞", "领事", "分析师", "执行官", "投资官", "留学生", "研究生", "博士生", "主理人")
 SPEAKER_OFFICES = re.compile("|".join(sorted((*OFFICES, *SPEAKER_ROLES), key=len, reverse=True))
                              .replace("委员", "委员(?!会)").replace("常委", "常委(?!会)")
-                             .replace("领导", "领导(?!班子|干部|小组)"))
+                             .replace("领导", "领导(?!班子|干部|小组)")
+                             # an organisation or a word, not a deputy ('北京代表处经济信息部部长', '代表团', '代表性')
+                             .replace("代表", "代表(?!处|团|大会|们|性|作)"))
 # Speech right after a name, maybe after a title printed after it ('狄伯杰教授表示').
 _SPEECH_AFTER = re.compile(r"(?:教授|博士|先生|女士|院士|代表|委员|研究员)?(?:表示|说|认为|指出|强调|介绍|坦言|感慨|建议|谈到|"
                            r"提到|回应|透露|解释|直言|称|相信|呼吁|提出|告诉)")
@@ -165,12 +167,21 @@ _SPEECH_AFTER = re.compile(r"(?:教授|博士|先生|女士|院士|代表|委员
 _NOT_IN_SPAN_NAME = frozenset("的了在是等和与及对向把被将从为也还就都而并则地得着过这那其该此每各上下中时后前里会们个")
 _MAX_SPAN_NAME = 4
 _MAX_DOTTED_NAME = 16
+# The characters of the standard transliterations of foreign names (Xinhua's tables): a longer name printed without
+# dots ('英国籍学者本杰明迈克尔科尔斯说') is read when every character is one of them.
+_TRANSLITERATION = frozenset(
+    "阿埃艾爱安昂奥巴拜班邦鲍贝本比彼毕宾波伯博布查达戴丹道德迪蒂丁东杜多厄恩尔法范菲费芬丰弗福盖甘冈戈格贡古圭哈海汉"
+    "豪赫亨胡华霍基吉加贾杰金居卡凯坎康柯科克肯库夸奎拉莱兰朗劳勒雷里利莉列林琳卢鲁伦罗洛马迈麦曼芒梅门蒙米明莫默姆"
+    "穆纳奈南内尼妮宁纽努诺帕潘佩彭皮普齐奇乔切琼萨塞桑瑟森沙莎尚什施史斯松苏索塔泰坦汤唐特滕提汀图托瓦万旺威韦维"
+    "温沃乌西希谢辛休雅亚扬耶伊因英尤约扎泽詹兹佐朱祖")
+_MAX_TRANSLITERATED = 10
 
 
 def name_before_speech(text: str, pos: int) -> str | None:
     """The name between a post that ends at `pos` and a speech verb: two to four Han characters holding no
     function word (no common surname needed: '帕鲁克', '河野圆洋'), or a transliterated name whose parts a
-    middle dot joins ('吉多·桑布拉诺'); the shortest such span, None when no speech verb follows one."""
+    middle dot joins ('吉多·桑布拉诺') or whose characters are all those of transliterations ('本杰明迈克尔科尔斯');
+    the shortest such span, None when no speech verb follows one."""
     if pos >= len(text) or not "\u4e00" <= text[pos] <= "\u9fff" or text[pos] in _NOT_IN_SPAN_NAME:
         return None
     for end in range(pos + 2, min(len(text), pos + _MAX_DOTTED_NAME) + 1):
@@ -185,7 +196,8 @@ def name_before_speech(text: str, pos: int) -> str | None:
         if SPEAKER_OFFICES.search(name):
             return None  # a title, not a name ('代表委员表示')
         dotted = "·" in name or "•" in name
-        if dotted and not name.endswith(("·", "•")) and not name.startswith(("·", "•")) or end - pos <= _MAX_SPAN_NAME:
+        if dotted and not name.endswith(("·", "•")) and not name.startswith(("·", "•")) or end - pos <= _MAX_SPAN_NAME \
+                or end - pos <= _MAX_TRANSLITERATED and all(c in _TRANSLITERATION for c in name):
             return name
     return None
 
