@@ -157,3 +157,27 @@ def test_the_speakers_detector_reads_names_by_length_after_long_organisations() 
         Speaker("河野圆洋", "日本贸易振兴机构北京代表处经济信息部部长", False)
     assert name_before_speech("英国籍学者本杰明迈克尔科尔斯说，", 5) == "本杰明迈克尔科尔斯"
     assert name_before_speech("英国籍学者在会上和大家交流时说，", 5) is None
+
+
+def test_two_speakers_in_one_paragraph_are_two_pieces_on_a_page_of_speakers() -> None:
+    """Kind: a paragraph holding two speakers' words ('…食品安全等问题。美国欧亚洲中心中国部主任温尼认为，…'), the
+    second merged into the first's piece (r177, eighteenth batch, tune half). Only on a page whose paragraphs open
+    with two people already; a report naming an official, then another who speaks, stays one article."""
+    page = (
+        "外国学者看两会\n\n"
+        "印度尼赫鲁大学中国与东南亚研究中心主任狄伯杰教授表示，这是一次承前启后的大会，他将重点关注城镇化。\n\n"
+        "美国史密森学会中国书画部主任斯蒂芬·阿利曾在中国留学一年半，此后多次访华。“我对中国的巨大变化感触极深。”"
+        "他说，希望中国更加积极应对环境污染等问题。美国欧亚洲中心中国部主任温尼认为，绿色经济应是今年两会关注的"
+        "重要议题。此外，减少贫富差距也应是格外关注的议题。\n\n"
+        "南非大学政治学者帕鲁克表示，今年的两会将开创中国未来的发展格局。"
+    )
+    article = extract_text_page(page, "file:///x.txt")
+    assert [a for a, _ in _signed(article)] == ["狄伯杰", "斯蒂芬·阿利", "温尼", "帕鲁克"]
+    assert "绿色经济" not in article.pieces[1].body and "绿色经济" in article.pieces[2].body
+    report = (
+        "高新区传达学习市委书记讲话精神\n\n"
+        "本报讯 10月21日，高新区召开全区领导干部大会，传达学习省委常委、市委书记徐立新调研高新区讲话精神。"
+        "高新区党工委书记、管委会主任王新民指出，学习讲话精神，我们感受到市委对高新区的充分肯定和高度重视。\n\n"
+        "会议要求，全区上下要把思想统一到市委的部署上来。"
+    )
+    assert extract_text_page(report, "file:///y.txt").pieces == ()

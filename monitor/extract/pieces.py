@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from monitor.extract.bylines import (
     EDITOR_LINE,
@@ -1184,7 +1185,7 @@ def _best_family(units: list[_Unit], min_weak: int) -> list[_Mark]:
     merely open with 'post NAME' need `min_weak` people and to open most paragraphs from the
     first of them on)."""
     openers = _complete_names([m for i, u in enumerate(units) if u.kind not in ("caption", "repeat")
-                               and (m := _opener(i, u))], units)
+                               and (m := _opener_of(i, u))], units)
     # a speaker quoted on, already introduced in the paragraph above ('…王社平代表…' then '“…”王社平说'), is no new
     # piece; where no signature opens that paragraph, the piece starts there, with the post it prints before the
     # name ('新当选院士、…总设计师吴光辉始终把…' then '“…”吴光辉说': kind: a speaker's introduction left in the piece
@@ -1348,6 +1349,47 @@ def _introductions(units: list[_Unit], marks: list[_Mark], heads: list[int]) -> 
     return moved
 
 
+@lru_cache(maxsize=1024)
+def _opener_cached(index: int, text: str, simple: str, kind: str) -> _Mark | None:
+    return _opener(index, _Unit(text, simple, kind))
+
+
+def _opener_of(index: int, unit: _Unit) -> _Mark | None:
+    """:func:`_opener`, asked once per paragraph though two passes ask (the marks are frozen)."""
+    return _opener_cached(index, unit.text, unit.simple, unit.kind)
+
+
+_MIN_TWO_SPEAKERS = 80
+_OUTSIDE_QUOTES_END = re.compile(r"[。！？!?]")
+
+
+def _two_speakers(index: int, unit: _Unit, traditional: bool) -> list[_Unit]:
+    """A paragraph holding two speakers' words: the first sentence opens with one speaker ('post NAME认为，…'), a later
+    one with another ('…等问题。美国欧亚洲中心中国部主任拉尔夫·温尼认为，…'), not named before: two paragraphs (kind: two
+    speakers in one paragraph, the second merged into the first's piece; r177, eighteenth batch, tune half). A speaker
+    named again, or quoted by the first, stays in the paragraph."""
+    simple = unit.simple
+    if unit.kind != "prose" or len(simple) < _MIN_TWO_SPEAKERS:
+        return [unit]
+    first = _opener_of(index, unit)
+    if first is None or first.family not in ("open", "open-weak"):
+        return [unit]
+    depth = 0
+    for at, char in enumerate(simple):
+        depth += char in "“「『" and 1 or (-1 if char in "”」』" and depth else 0)
+        if depth or not _OUTSIDE_QUOTES_END.match(char) or at + 1 >= len(simple) - 10:
+            continue
+        rest = _Unit(unit.text[at + 1:].lstrip(), _simplified(unit.text[at + 1:].lstrip(), traditional), "prose")
+        second = _opener(index, rest)
+        if second is None or second.family not in ("open", "open-weak") or second.after_quote or not second.post \
+                or rest.simple[:1] in "“「『\"" or not rest.text.startswith(second.post) \
+                or _simplified(second.name, True) in simple[: at + 1] or second.name == first.name:
+            continue
+        head = _Unit(unit.text[: at + 1], simple[: at + 1], "prose")
+        return [head, *_two_speakers(index, rest, traditional)]
+    return [unit]
+
+
 def _reread_name(mark: _Mark, units: list[_Unit]) -> _Mark:
     """A three-character name the people finder (:func:`monitor.tag.people.name_after`: a surname, then the length
     whose end a word that follows names confirms) reads two characters long: the shorter one ('钟山出现在通道上' read
@@ -1374,6 +1416,10 @@ def split_signed(texts: list[str], title: str | None = None, min_weak: int = 2) 
     traditional = looks_traditional("".join(cleaned_texts)) \
         and sum(map(looks_traditional, cleaned_texts)) * 3 >= len(cleaned_texts)
     units = _mark_repeated_lead(_mark_captions([_unit(cleaned, traditional) for cleaned in cleaned_texts]))
+    if len({m.name for n, u in enumerate(units) if u.kind == "prose" and (m := _opener_of(n, u)) and m.post}) >= _MIN_SIGNED:
+        # a page of speakers already (two people open paragraphs with 'post NAME'): paragraphs holding two of them
+        # are split (an ordinary report's paragraph naming an official, then another, is not: zzwb.zynews.cn, tune)
+        units = [part for n, unit in enumerate(units) for part in _two_speakers(n, unit, traditional)]
     marks = [_reread_name(mark, units) for mark in _best_family(units, min_weak)]
     if len(marks) < _MIN_SIGNED:
         return PageSplit(None, ())
