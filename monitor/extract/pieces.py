@@ -471,9 +471,8 @@ def _post_then_spoken_name(index: int, unit: _Unit, window: str, begin: int) -> 
     verb (:func:`monitor.tag.people.name_before_speech`: no common surname needed, '南非大学政治学者帕鲁克表示',
     '…部长河野圆洋表示'; kind: name not read; r175, r177, eighteenth batch, tune half). The post is read with the
     people finder's vocabulary (people.SPEAKER_OFFICES) and runs from the paragraph's (or clause's) start."""
-    for office in SPEAKER_OFFICES.finditer(window, begin, begin + _SPAN_POST_MAX):
-        if _SENTENCE_STOP.search(window, begin, office.start()):
-            return None  # the post opens the paragraph, not a later sentence
+    stop = _SENTENCE_STOP.search(window, begin, begin + _SPAN_POST_MAX)  # the post opens the paragraph's first sentence
+    for office in SPEAKER_OFFICES.finditer(window, begin, stop.start() if stop else begin + _SPAN_POST_MAX):
         name = name_before_speech(window, office.end())
         if name is None or _listed(window, office.end() + len(name)):
             continue
