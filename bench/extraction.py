@@ -488,7 +488,7 @@ def main() -> int:
             print("|---|---|---|---|---|")
             order = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
                      "tenth", "eleventh", "twelfth",
-                     "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth"]  # the order they were added
+                     "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth"]  # the order they were added
             batches = sorted({r.extra.get("batch", "first") for r in subset},
                              key=lambda b: order.index(b) if b in order else len(order))
             for name in names:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from monitor.extract.bylines import (
     EDITOR_LINE,
@@ -44,6 +45,7 @@ from monitor.normalise import (
     strip_ruby,
     to_simplified,
 )
+from monitor.tag.people import SPEAKER_OFFICES, follows_name, name_after, name_before_speech
 
 __all__ = ["PageSplit", "split_pieces", "split_signed", "may_have_pieces", "split_text_blocks", "place_keys", "strip_ruby"]
 
@@ -272,8 +274,10 @@ _SPEECH = re.compile(r"介绍|表示|说|感慨|认为|指出|建议|谈到|坦�
 _NAME_TITLE = re.compile(r"([\u4e00-\u9fa5]{2,3})(?:代表|委员)$")
 _MAX_TITLE = 30
 _TITLE_END = re.compile(r"[。！？!?；;：:，,]")
-# A group, not one person's post ('多名司局长向市民拜年', '3位司长'): r28.
-_GROUP_POST = re.compile(r"^(?:多名|多位|几位|数位|各位|诸位|部分|一些|众多|\d+\s*[名位]|[两二三四五六七八九十百]+[名位])")
+# A group, not one person's post ('多名司局长向市民拜年', '3位司长'): r28; any quantifier of many ('许多委员都有共鸣':
+# '都有共' read as a name; r167, seventeenth batch, tune half).
+_GROUP_POST = re.compile(r"^(?:多名|多位|几位|数位|各位|诸位|部分|一些|众多|许多|很多|不少|诸多|大批|\d+\s*[名位]|"
+                         r"[两二三四五六七八九十百]+[名位])")
 # A connective before a post ('而保安局局长邓炳强则以…') is not part of it: r28.
 # ... and a verb of going to or meeting someone ('走进长江大学…院长孙玉秋代表的房间': roundup r69, tune half).
 _POST_CONNECTIVE = re.compile(r"^(?:而且|而|并且|并|另外|此外|同时|其中|走进|来到|见到|探访|拜访|找到)")
@@ -440,10 +444,11 @@ def _opener(index: int, unit: _Unit) -> _Mark | None:
     window = simple[: begin + 70]
     if found := _title_then_name(window, begin, len(window)):  # '代表黄苏权对报告中提到…' (r101)
         return _Mark(index, "open-weak", text[found[1]: found[2]], text[begin: found[0]])
-    if (found := post_then_name(window, begin, min_post=3)) and not re.search(r"[。：:；;！？!?]", window[begin: found[0]]):
+    if (found := post_then_name(window, begin, min_post=3)) and not re.search(r"[。：:；;！？!?]", window[begin: found[0]]) \
+            and not _listed(window, found[2]):
         post_end, name_start, name_end = found
         # a post starts after a clause's comma or a quotation ('记者“堵住”皇明太阳能集团董事长黄鸣代表': r53)
-        clause = max(window.rfind(c, begin, post_end) for c in "，,“”") + 1 or begin
+        clause = _clause_start(window, begin, post_end)
         while clause > begin and re.search(f"(?:{SIGNATURE_POST_END.pattern})[，,]$", window[begin: clause]) \
                 and not re.search(r"[。；;！？!?]|从|到|一名|一位", window[begin: clause]):
             # 'post，post NAME' from the paragraph's start is one post (roundup r37)
@@ -451,7 +456,55 @@ def _opener(index: int, unit: _Unit) -> _Mark | None:
         post = _post(text[max(clause, begin): post_end])
         if post:
             return _Mark(index, "open-weak", text[name_start: name_end], post)
+    if mark := _post_then_spoken_name(index, unit, window, begin):
+        return mark
     return _after_lead(index, unit, begin)
+
+
+# A post opens the paragraph (or the words after its opening quotation): its first office word within these characters.
+_SPAN_POST_MAX = 60
+_SENTENCE_STOP = re.compile(r"[。：:；;！？!?]")
+
+
+def _post_then_spoken_name(index: int, unit: _Unit, window: str, begin: int) -> _Mark | None:
+    """'post NAME表示' opening a paragraph, the name read by its length between the post's last word and the speech
+    verb (:func:`monitor.tag.people.name_before_speech`: no common surname needed, '南非大学政治学者帕鲁克表示',
+    '…部长河野圆洋表示'; kind: name not read; r175, r177, eighteenth batch, tune half). The post is read with the
+    people finder's vocabulary (people.SPEAKER_OFFICES) and runs from the paragraph's (or clause's) start."""
+    stop = _SENTENCE_STOP.search(window, begin, begin + _SPAN_POST_MAX)  # the post opens the paragraph's first sentence
+    for office in SPEAKER_OFFICES.finditer(window, begin, stop.start() if stop else begin + _SPAN_POST_MAX):
+        name = name_before_speech(window, office.end())
+        if name is None or _listed(window, office.end() + len(name)):
+            continue
+        clause = _clause_start(window, begin, office.end())
+        if post := _post(unit.text[clause: office.end()]):
+            at = office.end()
+            return _Mark(index, "open-weak", unit.text[at: at + len(name)], post)
+        return None
+    return None
+
+
+def _listed(simple: str, name_end: int) -> bool:
+    """A name followed by '、' and more words is one of a list ('教授孙善学、老师张燕燕、…等分别分享了'), not a signer
+    (kind: a listed person read as the paragraph's speaker; r184, eighteenth batch, tune half)."""
+    return simple[name_end: name_end + 1] == "、"
+
+
+# A quotation enclosing a short name inside a post ('…教授、“国际战略智库”中心主席'): it starts one of the post's units
+# (after 、 or where the post starts), holds no punctuation, and a Han character follows it, not 的
+# ('首先走上“委员通道”的全国政协委员', r159; '记者“堵住”皇明…董事长', r53: a description or a sentence before the post).
+_QUOTED_NAME = re.compile(r"(?:^|(?<=[、，,]))[“「][^，,。！？!?；;：:“”「」]{1,12}[”」](?=[\u4e00-\u9fa5])(?!的)")
+
+
+def _clause_start(simple: str, begin: int, post_end: int) -> int:
+    """Where the post ending at `post_end` starts: after the last comma or quotation mark before it, not counting the
+    marks of a quoted name inside the post (kind: post cut at a quoted organisation's name, read '中心主席'; r177,
+    eighteenth batch, tune half)."""
+    quoted = [m.span() for m in _QUOTED_NAME.finditer(simple, begin, post_end)]
+    for at in range(post_end - 1, begin - 1, -1):
+        if simple[at] in "，,“”" and not any(a <= at < b for a, b in quoted):
+            return at + 1
+    return begin
 
 
 _SENTENCE_END = re.compile(r"[。！？!?]")
@@ -529,9 +582,9 @@ def _signed_sentence(index: int, unit: _Unit, second: int, short: bool, describe
     if found and not short and not _SPEAKS.match(simple, found[2]):
         found = None
     if found and (bare or _SIGNER_NEXT.match(simple, found[2]) or _SAYS_THEN_QUOTES.match(simple, found[2])) \
-            and not re.search(r"[：:；;]", simple[second: found[0]]):
+            and not re.search(r"[：:；;]", simple[second: found[0]]) and not _listed(simple, found[2]):
         post_end, name_start, name_end = found
-        clause = max(simple.rfind(c, second, post_end) for c in "，,“”") + 1 or second
+        clause = _clause_start(simple, second, post_end)
         if post := _post(text[max(clause, second): post_end]):
             # 'post NAME说：' then the words: as explicit as the same line opening a paragraph (roundup r62,
             # tune half: '代表们热情高涨、精神饱满。区人大代表王伟峰说：“…”' beside '代表刘素琴说：“…”')
@@ -557,6 +610,8 @@ _DESCRIBING_VERB = re.compile(r"当选|来自|作为|担任|身为|连任|同为
 _REFERENCE = re.compile(r"^[该該](?:公司|集团|集團|医院|醫院|大学|大學|[\u4e00-\u9fa5])(?=[\u4e00-\u9fa5]{2})")
 
 
+# 'Newly appointed' before a post is an epithet, not part of it ('新任商务部部长钟山': the labels' convention; r170).
+_EPITHET = re.compile(r"^新(?:任|上任的?)(?=[\u4e00-\u9fa5]{2})")
 _ADVERB_DI = re.compile(r"地(?![区方市域])")
 # 'when …' opening the words before a name: a clause about the moment ('当王赤从…执行主席白春礼手中接过证书时'), the
 # name inside it no signer (kind: the person someone meets read as the speaker; r145, seventeenth batch, tune half)
@@ -567,7 +622,7 @@ def _post(printed: str) -> str | None:
     """A post as printed, without a description before it ('带着数千绣娘走向富裕的全国人大代表' ->
     '全国人大代表'); None when it cannot be a post (an unclosed bracket: '宝安日报讯(记者')."""
     printed = _POST_CONNECTIVE.sub("", printed.strip(" ，,、：:"))
-    printed = _REFERENCE.sub("", printed)
+    printed = _EPITHET.sub("", _REFERENCE.sub("", printed))
     if _GROUP_POST.match(printed) or _WHEN.match(printed):
         return None
     if printed.count("(") + printed.count("（") != printed.count(")") + printed.count("）"):
@@ -832,6 +887,15 @@ def _mixed(best: list[_Mark], weak: list[_Mark], units: list[_Unit]) -> list[_Ma
     # lines merged into the piece above; r63)
     extra += [m for m in weak if m.name not in names | taken and m.post and m.unit not in signed_below
               and units[m.unit].text.lstrip().startswith(m.post) and _speaks_first(units[m.unit].simple)]
+    taken |= {m.name for m in extra}
+    # the title every explicit signer carries first ('全国人大代表、…董事长NAME说：'), given alone to a new person
+    # after a lead clause ('当前我市正大力推进…工作，全国人大代表吴玉莲今年也提出了…'): the page's signature shape
+    # repeated down the page, another speaker (kind: the last speaker merged into the piece above; r169, eighteenth
+    # batch, tune half)
+    shared = {_simplified(re.split("[、，,]", m.post or "")[0]) for m in best}
+    if len(shared) == 1 and (title := shared.pop()) and len(best) >= _MIN_SIGNED:
+        extra += [m for m in weak if m.name not in names | taken and m.post and _simplified(m.post) == title
+                  and m.unit > best[0].unit and m.unit not in signed_below]
     marks = sorted([*best, *extra], key=lambda m: m.unit)
     return [m for n, m in enumerate(marks)
             if not (n + 1 < len(marks) and marks[n + 1].name == m.name and marks[n + 1].unit == m.unit + 1)]
@@ -1120,7 +1184,7 @@ def _best_family(units: list[_Unit], min_weak: int) -> list[_Mark]:
     merely open with 'post NAME' need `min_weak` people and to open most paragraphs from the
     first of them on)."""
     openers = _complete_names([m for i, u in enumerate(units) if u.kind not in ("caption", "repeat")
-                               and (m := _opener(i, u))], units)
+                               and (m := _opener_of(i, u))], units)
     # a speaker quoted on, already introduced in the paragraph above ('…王社平代表…' then '“…”王社平说'), is no new
     # piece; where no signature opens that paragraph, the piece starts there, with the post it prints before the
     # name ('新当选院士、…总设计师吴光辉始终把…' then '“…”吴光辉说': kind: a speaker's introduction left in the piece
@@ -1274,7 +1338,71 @@ def _introductions(units: list[_Unit], marks: list[_Mark], heads: list[int]) -> 
                 and name in units[above].simple and units[mark.unit].simple.startswith(name) \
                 and units[mark.unit].simple[len(name):].lstrip().startswith((":", "：")):
             moved[n] = above
+        elif mark.post is not None and mark.title is None and mark.sig_start is None and above > previous \
+                and above == mark.unit - 1 and units[above].kind == "prose" and name in units[above].simple \
+                and not any(_simplified(other.name, True) in units[above].simple for other in marks if other is not mark):
+            # a narrative paragraph naming the speaker, and no other signer, right above the paragraph quoting them
+            # ('…全国人大代表冯玉宝认为，…' over '全国人大代表、…副站长冯玉宝说：“…”'): it opens their piece (kind: the
+            # speaker's introduction left to the piece before; r169, eighteenth batch, tune half)
+            moved[n] = above
     return moved
+
+
+@lru_cache(maxsize=1024)
+def _opener_cached(index: int, text: str, simple: str, kind: str) -> _Mark | None:
+    return _opener(index, _Unit(text, simple, kind))
+
+
+def _opener_of(index: int, unit: _Unit) -> _Mark | None:
+    """:func:`_opener`, asked once per paragraph though two passes ask (the marks are frozen)."""
+    return _opener_cached(index, unit.text, unit.simple, unit.kind)
+
+
+_MIN_TWO_SPEAKERS = 80
+_OUTSIDE_QUOTES_END = re.compile(r"[。！？!?]")
+
+
+def _two_speakers(index: int, unit: _Unit, traditional: bool) -> list[_Unit]:
+    """A paragraph holding two speakers' words: the first sentence opens with one speaker ('post NAME认为，…'), a later
+    one with another ('…等问题。美国欧亚洲中心中国部主任拉尔夫·温尼认为，…'), not named before: two paragraphs (kind: two
+    speakers in one paragraph, the second merged into the first's piece; r177, eighteenth batch, tune half). A speaker
+    named again, or quoted by the first, stays in the paragraph."""
+    simple = unit.simple
+    if unit.kind != "prose" or len(simple) < _MIN_TWO_SPEAKERS:
+        return [unit]
+    first = _opener_of(index, unit)
+    if first is None or first.family not in ("open", "open-weak"):
+        return [unit]
+    depth = 0
+    for at, char in enumerate(simple):
+        depth += char in "“「『" and 1 or (-1 if char in "”」』" and depth else 0)
+        if depth or not _OUTSIDE_QUOTES_END.match(char) or at + 1 >= len(simple) - 10:
+            continue
+        rest = _Unit(unit.text[at + 1:].lstrip(), _simplified(unit.text[at + 1:].lstrip(), traditional), "prose")
+        second = _opener(index, rest)
+        if second is None or second.family not in ("open", "open-weak") or second.after_quote or not second.post \
+                or rest.simple[:1] in "“「『\"" or not rest.text.startswith(second.post) \
+                or _simplified(second.name, True) in simple[: at + 1] or second.name == first.name:
+            continue
+        head = _Unit(unit.text[: at + 1], simple[: at + 1], "prose")
+        return [head, *_two_speakers(index, rest, traditional)]
+    return [unit]
+
+
+def _reread_name(mark: _Mark, units: list[_Unit]) -> _Mark:
+    """A three-character name the people finder (:func:`monitor.tag.people.name_after`: a surname, then the length
+    whose end a word that follows names confirms) reads two characters long: the shorter one ('钟山出现在通道上' read
+    钟山出; kind: a name swallowing the verb's first character; r170, eighteenth batch, tune half)."""
+    name = mark.name
+    if len(name) != 3 or not all("\u4e00" <= c <= "\u9fff" for c in name):
+        return mark
+    simple = units[mark.unit].simple
+    at = simple.find(_simplified(name, True))
+    if at < 0:
+        return mark
+    if follows_name(simple, at + 3) or name_after(simple, at) != simple[at: at + 2]:
+        return mark  # '林孝发表示': both readings are followed by a word (发表, 表示), the printed one stays
+    return replace(mark, name=name[:2])
 
 
 def split_signed(texts: list[str], title: str | None = None, min_weak: int = 2) -> PageSplit:
@@ -1287,7 +1415,11 @@ def split_signed(texts: list[str], title: str | None = None, min_weak: int = 2) 
     traditional = looks_traditional("".join(cleaned_texts)) \
         and sum(map(looks_traditional, cleaned_texts)) * 3 >= len(cleaned_texts)
     units = _mark_repeated_lead(_mark_captions([_unit(cleaned, traditional) for cleaned in cleaned_texts]))
-    marks = _best_family(units, min_weak)
+    if len({m.name for n, u in enumerate(units) if u.kind == "prose" and (m := _opener_of(n, u)) and m.post}) >= _MIN_SIGNED:
+        # a page of speakers already (two people open paragraphs with 'post NAME'): paragraphs holding two of them
+        # are split (an ordinary report's paragraph naming an official, then another, is not: zzwb.zynews.cn, tune)
+        units = [part for n, unit in enumerate(units) for part in _two_speakers(n, unit, traditional)]
+    marks = [_reread_name(mark, units) for mark in _best_family(units, min_weak)]
     if len(marks) < _MIN_SIGNED:
         return PageSplit(None, ())
     used: set[int] = set()

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from monitor.items import Piece
 from monitor.normalise import clean_text, looks_traditional, strip_ruby, to_simplified
-from monitor.tag.people import OFFICES, SURNAMES, find_people, name_after
+from monitor.tag.people import SPEAKER_OFFICES, SURNAMES, find_people, name_after, name_before_speech
 
 __all__ = ["Speaker", "introduced_speaker", "split_by_speakers", "MIN_SPEAKERS"]
 
@@ -29,12 +29,8 @@ __all__ = ["Speaker", "introduced_speaker", "split_by_speakers", "MIN_SPEAKERS"]
 MIN_SPEAKERS = 2
 # The head of a paragraph the speaker must be introduced in (the post and name come first).
 _HEAD = 120
-# The offices of the people finder and the posts of roundups' speakers it does not list (deputies,
-# scholars): found by the same finder, given these spans.
-_SPEAKER_OFFICES = re.compile("|".join(sorted(
-    (*OFFICES, "代表", "教授", "研究员", "院士", "专家", "学者", "律师", "医生", "作家", "馆员", "顾问", "主任医师", "工程师",
-     "演员", "主持人", "企业家", "评论员", "媒体人", "诗人", "冠军", "合伙人", "创始人", "支书", "传承人", "科学家"),
-    key=len, reverse=True)).replace("委员", "委员(?!会)").replace("常委", "常委(?!会)").replace("领导", "领导(?!班子|干部|小组)"))
+# The offices and speakers' posts (people.SPEAKER_OFFICES): one vocabulary with the roundup splitter.
+_SPEAKER_OFFICES = SPEAKER_OFFICES
 # Speech right after the name (a verb, a colon, a quotation), allowing a few words between ('在会上表示').
 _SPEECH = re.compile(r"[^。!?！？“\"]{0,6}?(?:说|表示|认为|建议|指出|谈到|坦言|强调|呼吁|提出|介绍|告诉|感慨|直言|"
                      r"解释|透露|提到|称|谈)|\s*[:“\"「]")
@@ -112,10 +108,16 @@ def _opening_post_name(head: str) -> tuple[str, str] | None:
     skip = lead.end() if lead else 0
     for n, office in enumerate(_SPEAKER_OFFICES.finditer(head, skip, _LEAD_MAX + 30)):
         comma = _POST_THEN_COMMA.match(head, skip)  # 'post,post NAME': one post printed in two parts
-        if _SENTENCE_BREAK.search(head, comma.end() if comma else 0, office.start()) \
-                or not n and office.start() - skip > _FIRST_OFFICE:
-            return None  # a post opens with an office within its first words ('全国政协委员、…'), not a sentence
+        if _SENTENCE_BREAK.search(head, comma.end() if comma else 0, office.start()):
+            return None
         pos = office.end()
+        # a name read by length between the post and a speech verb (people.name_before_speech: '…政治学者帕鲁克表示',
+        # '日本贸易振兴机构北京代表处经济信息部部长河野圆洋表示'): post, name and verb are evidence enough, however long
+        # the organisation before the office is (kind: speakers not read; r175, r177, eighteenth batch, tune half)
+        if spoken := name_before_speech(head, pos):
+            return spoken, _POST_LEAD.sub("", head[:pos])
+        if not n and office.start() - skip > _FIRST_OFFICE:
+            return None  # a post opens with an office within its first words ('全国政协委员、…'), not a sentence
         if head[pos:pos + 1] not in SURNAMES:
             continue
         name = head[pos:pos + 3]

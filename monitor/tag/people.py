@@ -16,7 +16,7 @@ from operator import itemgetter
 
 from monitor.items import PersonTag
 
-__all__ = ["SURNAMES", "OFFICES", "FoundPerson", "may_sign", "find_byline", "find_bylines", "find_people", "office_spans", "name_after", "post_at",
+__all__ = ["SURNAMES", "OFFICES", "SPEAKER_OFFICES", "FoundPerson", "name_before_speech", "follows_name", "may_sign", "find_byline", "find_bylines", "find_people", "office_spans", "name_after", "post_at",
            "name_at", "is_post"]
 
 # The most common single-character surnames (together > 90% of the population) and a few compound ones.
@@ -150,6 +150,58 @@ OFFICES = ("董事会秘书", "主任委员", "行政长官", "主委", "总工�
            "院长", "校长", "所长", "会长", "组长", "委员", "常委", "经理", "总裁", "总监", "领导", "关长", "社长", "行长",
            "馆长", "站长", "队长", "台长", "主编", "专员", "次长", "设计师", "监事长")
 # An office word that is part of a longer word (委员会, 常委会, 领导班子, 书记处 ...) is not an office.
+# The offices above and the posts of people quoted in news who hold no office (deputies, scholars, diplomats,
+# founders): one vocabulary for every reader of 'post NAME' (the roundup splitter, the speakers' detector).
+SPEAKER_ROLES = ("代表", "教授", "研究员", "院士", "专家", "学者", "律师", "医生", "作家", "馆员", "顾问", "主任医师", "工程师",
+                 "演员", "主持人", "企业家", "评论员", "媒体人", "诗人", "冠军", "合伙人", "创始人", "支书", "传承人", "科学家",
+                 "大使", "参赞", "领事", "分析师", "执行官", "投资官", "留学生", "研究生", "博士生", "主理人")
+SPEAKER_OFFICES = re.compile("|".join(sorted((*OFFICES, *SPEAKER_ROLES), key=len, reverse=True))
+                             .replace("委员", "委员(?!会)").replace("常委", "常委(?!会)")
+                             .replace("领导", "领导(?!班子|干部|小组)")
+                             # an organisation or a word, not a deputy ('北京代表处经济信息部部长', '代表团', '代表性')
+                             .replace("代表", "代表(?!处|团|大会|们|性|作)"))
+# Speech right after a name, maybe after a title printed after it ('狄伯杰教授表示').
+_SPEECH_AFTER = re.compile(r"(?:教授|博士|先生|女士|院士|代表|委员|研究员)?(?:表示|说|认为|指出|强调|介绍|坦言|感慨|建议|谈到|"
+                           r"提到|回应|透露|解释|直言|称|相信|呼吁|提出|告诉)")
+# Characters a name read by length does not hold: function words and the words of a phrase ('主任的工作表示').
+_NOT_IN_SPAN_NAME = frozenset("的了在是等和与及对向把被将从为也还就都而并则地得着过这那其该此每各上下中时后前里会们个")
+_MAX_SPAN_NAME = 4
+_MAX_DOTTED_NAME = 16
+# The characters of the standard transliterations of foreign names (Xinhua's tables): a longer name printed without
+# dots ('英国籍学者本杰明迈克尔科尔斯说') is read when every character is one of them.
+_TRANSLITERATION = frozenset(
+    "阿埃艾爱安昂奥巴拜班邦鲍贝本比彼毕宾波伯博布查达戴丹道德迪蒂丁东杜多厄恩尔法范菲费芬丰弗福盖甘冈戈格贡古圭哈海汉"
+    "豪赫亨胡华霍基吉加贾杰金居卡凯坎康柯科克肯库夸奎拉莱兰朗劳勒雷里利莉列林琳卢鲁伦罗洛马迈麦曼芒梅门蒙米明莫默姆"
+    "穆纳奈南内尼妮宁纽努诺帕潘佩彭皮普齐奇乔切琼萨塞桑瑟森沙莎尚什施史斯松苏索塔泰坦汤唐特滕提汀图托瓦万旺威韦维"
+    "温沃乌西希谢辛休雅亚扬耶伊因英尤约扎泽詹兹佐朱祖")
+_MAX_TRANSLITERATED = 10
+
+
+def name_before_speech(text: str, pos: int) -> str | None:
+    """The name between a post that ends at `pos` and a speech verb: two to four Han characters holding no
+    function word (no common surname needed: '帕鲁克', '河野圆洋'), or a transliterated name whose parts a
+    middle dot joins ('吉多·桑布拉诺') or whose characters are all those of transliterations ('本杰明迈克尔科尔斯');
+    the shortest such span, None when no speech verb follows one."""
+    if pos >= len(text) or not "\u4e00" <= text[pos] <= "\u9fff" or text[pos] in _NOT_IN_SPAN_NAME:
+        return None
+    for end in range(pos + 2, min(len(text), pos + _MAX_DOTTED_NAME) + 1):
+        char = text[end - 1]
+        if not ("\u4e00" <= char <= "\u9fff" or char in "·•"):
+            return None
+        if char in _NOT_IN_SPAN_NAME:
+            return None
+        if not _SPEECH_AFTER.match(text, end):
+            continue
+        name = text[pos:end]
+        if SPEAKER_OFFICES.search(name):
+            return None  # a title, not a name ('代表委员表示')
+        dotted = "·" in name or "•" in name
+        if dotted and not name.endswith(("·", "•")) and not name.startswith(("·", "•")) or end - pos <= _MAX_SPAN_NAME \
+                or end - pos <= _MAX_TRANSLITERATED and all(c in _TRANSLITERATION for c in name):
+            return name
+    return None
+
+
 _NOT_OFFICE_AFTER = {"委员": "会", "常委": "会", "领导": "班子|干部|小组|下|力|作用|和|与|及", "书记": "处", "主任": "委"}
 _OFFICE_RE = re.compile("|".join(w + (f"(?!{_NOT_OFFICE_AFTER[w]})" if w in _NOT_OFFICE_AFTER else "") for w in OFFICES))
 _CONTINUATIONS = {w: tuple(after.split("|")) for w, after in _NOT_OFFICE_AFTER.items()}
@@ -169,7 +221,9 @@ _FOLLOW_WORDS = tuple(sorted(
     "上午 下午 晚上 当天 曾 又 则 更 都 均 即 此前 目前 从 认真 深刻 代表团 等人 先生 说道 回忆 感慨 笑 的 主要 同时 "
     "定期 一起 带头 牵头 主动 专门 特别 现场 逐一 随后 首先 随即 立即 一道 围绕 随同 联合 作为 通过 结合 针对 "
     "之 来到 前来 莅临 出面 宣讲 部署 安排 召开 主讲 作了 解读 回答 答 问 告诉 进行 详细 登台 上台 为此 带 就此 "
-    "畅谈 授课 参会 列席 报告 专题 出生 发表 推介 接续 热情".split() + list(OFFICES),
+    "畅谈 授课 参会 列席 报告 专题 出生 发表 推介 接续 热情 "
+    # arriving before the press and answering it ('部长钟山出现在通道上', '局长冯正霖回应'): roundup r170, tune half
+    "出现 亮相 现身 回应".split() + list(OFFICES),
     key=len, reverse=True))
 _WEAK_FOLLOW = {w for w in _FOLLOW_WORDS if len(w) == 1}
 # Words that start a sentence piece before a post and are not part of it.
@@ -206,6 +260,12 @@ def _follows_name(text: str, pos: int) -> int:
             return 1 if length == 1 else 2
     # 主任王庆海《关于…的汇报》: a title may follow a name, weak evidence as a one-character word is (陈平作《…报告》)
     return 1 if text[pos] == "《" else 0
+
+
+def follows_name(text: str, pos: int) -> bool:
+    """Whether what starts at `pos` is strong evidence that a name ends there: punctuation, the end, or a word of
+    two characters or more that follows names (not a one-character word)."""
+    return _follows_name(text, pos) == 2
 
 
 def _name_candidates(text: str, pos: int) -> tuple[int, ...]:

@@ -1111,6 +1111,115 @@ SEVENTEENTH_PAGES = [
 ]
 
 
+# Added 2026-12-07 (eighteenth batch, 16 pages): found with the search tool's `pages` corpus (queries on deputies'
+# and members' remarks, ministers' and members' corridors, overseas experts' comments, reporters' round-ups, a fireside
+# transcript, an experts' forum), checked against every URL of the set, labelled by hand from the excerpts and committed
+# before the splitter or extractor ran on them. Conventions as before: the post is what is printed right before the name
+# (a '来自PLACE的' or '从…来到中国已有…的' clause, a reference such as 该 and an epithet such as 新任 are not part of it);
+# a host's or reporter's introduction and a website quoted are no pieces; two speakers in one paragraph are two pieces.
+EIGHTEENTH_PAGES = [
+    ("r169-jmtv-deputies-narrative-then-post-name-shuo-colon.txt", "http://www.jmtv.cn/web/jmnews/20220306/1646561332106.shtml",
+     "per speaker a narrative paragraph naming 'post NAME认为', then 'post、post NAME说:“…”'", True,
+     "cut at the start of the third piece", [
+        P("冯玉宝", "全国人大代表、江门市交通运输工程质量监督站副站长", "全国人大代表冯玉宝认为", "还有很多能大有作为的空间"),
+        P("黄达昌", "全国人大代表、广东千色花化工有限公司董事长", "来自我市工商界的全国人大代表黄达昌", "加大宏观政策的调节力度"),
+        P("吴玉莲", "全国人大代表", "吴玉莲今年也提出了", "构建新能源为主")]),
+    ("r170-nanning-minister-channel-quote-then-name-said.txt",
+     "https://nanning.baogaosu.com/xinwen/%E9%83%A8%E9%95%BF%E5%BA%94%E7%AD%94%E5%90%AB%E9%87%91%E9%87%8F%E5%BE%88%E9%AB%98%E7%9B%B4%E5%87%BB%E4%B8%A4%E4%BC%9A%E9%83%A8%E9%95%BF/55398366",
+     "a ministers' corridor report: clock-time sentences introducing 'post NAME', quotations closed by 'NAME说' or "
+     "'post NAME回应'", True, "cut in the third piece", [
+        P("陈宝生", "教育部部长", "14时18分,教育部部长陈宝生出现在通道上", "这个问题经过一段时间一定能解决"),
+        P("冯正霖", "中国民航局局长", "我知道大家都关心民航航班正常率", "中国民航局局长冯正霖回应"),
+        P("钟山", "商务部部长", "14时43分,新任商务部部长钟山出现在通道上", "这是我就任商务部部长以来第一次和媒体见")]),
+    ("r171-bandao-minister-channel-narrative-post-name.txt",
+     "http://news.bandao.cn/news_html/201603/20160306/news_20160306_2613244.shtml",
+     "photo captions, then one narrative paragraph per minister naming 'post NAME' near its start", True,
+     "cut in the fifth piece", [
+        P("张茅", "国家工商总局局长", "国家工商总局局长张茅是首位出现", "张茅一口气回答了7个问题"),
+        P("张志军", "中台办、国台办主任", "刚走进大厅的中台办、国台办主任张志军", "他的回答直接有力"),
+        P("袁贵仁", "教育部长", "紧接而来的教育部长袁贵仁", "采用政府购买措施扶持民办幼儿园"),
+        P("陈政高", "住建部部长", "住建部部长陈政高", "对今年房地产市场平稳健康发展充满信心"),
+        P("杨传堂", "交通部部长", "同样是二次亮相的交通部部长杨传堂", "在回答完关于交通扶贫")]),
+    ("r172-yunxianchang-fireside-name-colon-transcript.txt", "https://yunxianchang.com/article_pc/5925",
+     "a fireside transcript: 'NAME:' opening each turn after a lead", True, "cut in the second turn", [
+        P("高航", None, "我们开始我们这个环节", "包括自己整体的介绍"),
+        P("张如范", None, "大家好,首先还是感谢整个TR35评选团队", "特别是解决我们国家在")]),
+    ("r173-erdsswj-officials-members-repeated-headline.txt", "http://www.erdsswj.cn/oedsxw/21617.html",
+     "a mirror repeating the headline between paragraphs; 'post NAME是…' then 'NAME表示' paragraphs", True,
+     "cut in the second piece", [
+        P("董大胜", "审计局副审计长", "据说审计局副审计长董大胜", "任务还是很困难的"),
+        P("梅兴保", "全国政协委员、东方资产管理企业原会长", "全国政协委员、东方资产管理企业原会长梅兴保", "梅兴保说,自")]),
+    ("r174-govcn-members-channel-quote-then-post-name-trad.txt",
+     "http://big5.www.gov.cn/gate/big5/www.gov.cn/xinwen/2018-03/15/content_5274510.htm",
+     "a members' corridor report: a quotation, then 'post NAME' in the next paragraph or 'post NAME委員表示' after it "
+     "(traditional)", True, "cut in an unsigned quotation", [
+        P("劉永好", "全國政協委員、新希望集團有限公司董事長", "改革開放40年,做實業36年", "民營企業和中國經濟發展的活力"),
+        P("楊利偉", "中國首位飛天航天員", "中國載人航天工程全面轉入空間站建造階段", "楊利偉委員表示"),
+        P("鄧中翰", "“星光中國芯”工程總指揮", "工程總指揮鄧中翰委員自豪地講述", "已經佔領全球計算機圖像輸入芯片60%的市場")]),
+    ("r175-diaodui-overseas-quote-then-post-name-said.txt", "http://diaodui.net/archives/964",
+     "quotations, each followed by 'post NAME说/表示'", True, "cut in the fourth piece", [
+        P("本杰明迈克尔科尔斯", "英国籍学者", "通过微信公众号和新闻客户端", "令人印象深刻"),
+        P("孙大文", "欧洲人文和自然科学院院士", "今年是全面贯彻二十大精神的开局之年", "中国人民对国家发展的信心"),
+        P("河野圆洋", "日本贸易振兴机构北京代表处经济信息部部长", "近几年,我主要通过中国政府官网", "提供给关注中国发展的日本企业"),
+        P("沙海丽", "印度索梅亚大学中国研究中心副教授", "研究中国必须重点关注中国两会", "是了解中国经济发展动向的重要机会")]),
+    ("r176-ihmag-world-sees-china-post-space-name-lines-trad.txt",
+     "http://ih-mag.com/xwzx/PoliticsNews/201803/t20180306_11930744.htm",
+     "'post NAME' alone on a line above each piece (traditional, ruby)", True, "cut in the second piece", [
+        P("特里戈納", "馬耳他總理特使、駐世貿(mào)組織代表", "現(xiàn)年68歲的亞歷克斯", "中國政府的發(fā)展經(jīng)驗十分值得借鑒"),
+        P("李周", "華沙大學中文系主任", "十九大之后的首次全國兩會也引起了波蘭各界", "這集中體現(xiàn)在中文在世界范圍內(nèi)的流")]),
+    ("r177-chinadaily-foreign-scholars-post-name-paragraphs.txt",
+     "http://world.chinadaily.com.cn/wykzg/2013-03/04/content_16272300_2.htm",
+     "paragraphs opening 'post NAME认为/表示', two speakers in one paragraph", True,
+     "the second page of the article; cut after the last piece", [
+        P("吉多·桑布拉诺", "厄瓜多尔基多大学政治系教授、“国际战略智库”中心主席", "厄瓜多尔基多大学政治系教授", "将受到拉美人的高度关注"),
+        P("狄伯杰", "印度尼赫鲁大学中国与东南亚研究中心主任", "印度尼赫鲁大学中国与东南亚研究中心主任狄伯杰", "也关系到邻国乃至全世界的安定繁荣"),
+        P("斯蒂芬·阿利", "美国史密森学会弗里尔美术馆中国书画部主任", "美国史密森学会弗里尔美术馆中国书画部主任斯蒂芬", "食品安全等问题"),
+        P("拉尔夫·温尼", "美国欧亚洲中心中国部主任", "美国欧亚洲中心中国部主任拉尔夫", "也应是格外关注的议题"),
+        P("帕鲁克", "南非大学政治学者", "南非大学政治学者帕鲁克表示", "形成共识的很好平台")]),
+    ("r178-itaiwannews-overseas-experts-post-name-quote.txt",
+     "https://itaiwannews.cn/2024-03-12/7ff54015-7a6f-6f0c-820a-3df990dbe955.html",
+     "paragraphs opening 'post NAME(Latin name)表示', then 'NAME说/表示' paragraphs", True,
+     "cut in an unsigned quotation", [
+        P("基思•贝内特", "国际关系分析专家", "国际关系分析专家基思", "人们应该首先了解中国的真实情况"),
+        P("沙基尔•艾哈迈德•拉迈", "巴基斯坦智库亚洲生态文明研究与发展研究所首席执行官", "巴基斯坦智库亚洲生态文明研究与发展研究所",
+          "中国消除绝对贫困的决心及其在这方面的成功就是最好的例证")]),
+    ("r179-hkcna-foreigners-post-name-quotes-trad.txt", "https://www.hkcna.hk/docDetail.jsp?channel=2808&id=101267766",
+     "one paragraph per speaker: 'post NAME' with a quotation before or after (traditional); related links below", False,
+     "", [
+        P("納茲穆爾", "孟加拉國駐華大使", "孟加拉國駐華大使納茲穆爾", "實現可持續發展的願望一致"),
+        P("李曦萌", "特雷通集團創始人兼首席執行官", "中國堅持五年規劃是一種稀缺的長期主義", "合作更細"),
+        P("安利永", "中國人民大學的瑞典留學生", "中國人民大學的瑞典留學生安利永表示", "代表們具有真實性、廣泛性、代表性"),
+        P("熱羅姆·烏澤", "山東大學的法國留學生", "山東大學的法國留學生熱羅姆", "這對於增強公民的責任感十分有利")]),
+    ("r180-cnhubei-bar-reporter-bylines-foreigners.txt", "http://yc.cnhubei.com/xw/2016zt/qglh/201603/t3559353.shtml",
+     "'▌ post NAME' reporter bylines above each reporter's piece about a foreigner", True,
+     "starts at the first byline; cut in the second piece", [
+        P("谢亚宏", "人民日报哈萨克斯坦分社记者", "别克达尔是哈萨克斯坦阿拜国立师范大学", "增进中国与其他国家的了解和感情"),
+        P("曲颂", "人民日报欧亚中心分社记者", "亚历山大·伊萨耶夫是俄罗斯科学院远东研究所", "伊萨耶夫说")]),
+    ("r181-coaledu-world-eye-quote-then-post-name-said.txt", "https://coaledu.net/c/2024-03-04/156106.shtml",
+     "a lead and a sub-headline, then quotations broken by 'post NAME说' or closed by 'post NAME相信'", True,
+     "cut in the second piece", [
+        P("布伦丹·埃亨", "美国金瑞基金公司首席投资官", "中国经济依然稳健", "期待从今年的中国两会上见到更多支持经济发展的措施"),
+        P("爱德华多·齐利", "墨西哥城自治大学国际政治研究员", "一系列数据显示,中国经济总体保持韧性和稳定", "即将召开的中国两会将为全球市")]),
+    ("r182-chinadaily-open-days-subheads-reporter-bylines.txt",
+     "https://www.chinadaily.com.cn/dfpd/2012-11/10/content_15907714.htm",
+     "'PLACE代表团开放日——' kicker, sub-headline, '本报记者 NAME' byline, the piece", True, "cut in the second piece", [
+        P("魏贺", "本报记者", "9日下午,人民大会堂北京厅内", "让在场的每个人都对首都的未来充满期待", "开放民主谋未来"),
+        P("张垚", "本报记者", "代表踊跃发言,记者争相提问", "一位位代表满怀激情", "谋划科学发展新篇章")]),
+    ("r183-lensthegame-academicians-post-name-biaoshi-trad.txt", "http://m.lensthegame.com/show-11-17658-0.html",
+     "a forum report: after the lead, paragraphs opening 'post NAME表示/指出' (traditional)", True,
+     "cut in the second piece", [
+        P("蔣宇揚", "深圳市人大常委會副主任、深圳市科協主席", "深圳市人大常委會副主任、深圳市科協主席蔣宇揚表示", "為深港科技創新發展提供智力和技術支持"),
+        P("郭仁忠", "中國工程院院士、廣東院士聯合會會長", "中國工程院院士、廣東院士聯合會會長郭仁忠指出", "他認為,應")]),
+    ("r184-gankuaixiu-spam-mixed-post-name-jianyi.txt", "http://www.gankuaixiu.com/ps/qtLOQ.html",
+     "a spam page stitching paragraphs of several articles: 'post NAME建议/表示', 'NAME认为', '作为post,NAME…:“…”'",
+     True, "paragraphs of several articles; cut in the last", [
+        P("李圣泼", "港区全国人大代表、香港工商总会会长", "硬核创新的突破离不开高端人才的支撑", "为国家科技发展培育战略力量"),
+        P("金李", None, "金李认为,硬核科技创新与传统创新模式不同", "改变原先各创新主体单打独斗的局面"),
+        P("陆铭", "全国政协委员、上海交通大学安泰经济与管理学院特聘教授", "全国政协委员、上海交通大学安泰经济与管理学院特聘教授陆铭表示", "未来要更好发挥引领辐射作用"),
+        P("丁政凯", "音乐空间主理人", "作为该音乐空间主理人,丁政凯", "吉他室等")]),
+]
+
+
 PROJECT = [
     ("seed-newspaper-page-2022.txt", "file:///newspaper-page-2022.txt",
      "the seed: headline, 'NAME post' byline, piece; OCR of columns read out of order", False, "", [
@@ -1146,6 +1255,7 @@ if __name__ == "__main__":
     pages += [entry(*p, "published page (search corpus excerpt)", "fifteenth") for p in FIFTEENTH_PAGES]
     pages += [entry(*p, "published page (search corpus excerpt)", "sixteenth") for p in SIXTEENTH_PAGES]
     pages += [entry(*p, "published page (search corpus excerpt)", "seventeenth") for p in SEVENTEENTH_PAGES]
+    pages += [entry(*p, "published page (search corpus excerpt)", "eighteenth") for p in EIGHTEENTH_PAGES]
     pages += [entry(*p, "the project's seed page") for p in PROJECT]
     with open("labels.json", "w", encoding="utf-8") as out:
         json.dump({"pages": pages}, out, ensure_ascii=False, indent=1)
