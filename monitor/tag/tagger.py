@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
@@ -118,12 +118,8 @@ class ZoneTagger:
             elif key not in self.ambiguous:
                 entries.setdefault(key, (_KAIFAQU, zone_id))
         entries.setdefault("开发区", (_KAIFAQU_WORD, ""))
-        for zone in self.gazetteer.zones:  # 紫竹国家高新区, 石河子高新技术产业开发区: the usual forms of a short name
-            stem = match_key(zone.short_name).removesuffix("高新区")
-            if stem != match_key(zone.short_name) and len(stem) >= 2:
-                for form in ("国家高新区", "国家级高新区", "高新技术产业开发区", "国家高新技术产业开发区", "高新技术开发区"):
-                    if stem + form not in self.ambiguous:
-                        entries.setdefault(stem + form, (_ZONE, zone.id))
+        for key, zone_id in _usual_forms(self.gazetteer, self.ambiguous):  # 紫竹国家高新区, 秀洲国家高新区
+            entries.setdefault(key, (_ZONE, zone_id))
         for key, zone_id in district_names(self.gazetteer, self.places).items():  # 高新区(江海区): see districts.py
             entries.setdefault(key, (_ZONE, zone_id))
         for key in self.ambiguous:
@@ -661,6 +657,32 @@ class ZoneTagger:
 _OFFICE_WORDS = frozenset(OFFICES)
 
 
+_USUAL_FORMS = ("国家高新区", "国家级高新区", "高新技术产业开发区", "国家高新技术产业开发区", "高新技术开发区")
+
+
+def _usual_forms(gazetteer: Gazetteer, ambiguous: Mapping[str, object]) -> Iterable[tuple[str, str]]:
+    """(match key, zone id) of the usual forms of every name of a zone that ends with 高新区, the short name's
+    first (the gazetteer lists a few of them per zone, news writes any): 紫竹国家高新区, 石河子高新技术产业开发区 from
+    the short name, 秀洲国家高新区 from the alias 秀洲高新区; and, for a name that opens with its city and goes on
+    with a kind (泰州医药, 包头稀土), 国家 between the two: 泰州国家医药高新区, 泰州国家医药高新技术产业开发区."""
+    names = [(zone, zone.short_name) for zone in gazetteer.zones]  # the short names win a form two zones share
+    names += [(zone, alias) for zone in gazetteer.zones for alias in zone.aliases]
+    for zone, name in names:
+        city = match_key(zone.prefecture)
+        city = city.removesuffix("市") if len(city) >= 3 else city
+        key = match_key(name)
+        stem = key.removesuffix("高新区")
+        if stem == key or len(stem) < 2 or key in ambiguous or stem.endswith(("国家", "国家级")):
+            continue
+        forms = [stem + form for form in _USUAL_FORMS]
+        if len(city) >= 2 and stem.startswith(city) and len(stem) > len(city) and stem[len(city)] != "市":
+            kind = stem[len(city):]
+            forms += [city + "国家" + kind + form for form in ("高新区", "高新技术产业开发区")]
+        for form in forms:
+            if form not in ambiguous:
+                yield form, zone.id
+
+
 def _body_rules(own_title: bool, title_k: str, body_k: str, lead_end: int, hits: list[_Hit],
                 mentions: list[tuple[str, str, int]], posts: list[tuple[int, int, bool]]) -> tuple[set[str], set[str]]:
     """When the body alone decides: (zones set aside, zones that are subjects when eligible). A text under a headline
@@ -728,14 +750,14 @@ _FACILITY = re.compile("创业园|创业中心|孵化器|孵化园|孵化基地|
 _FACILITY_FIRST = frozenset(word[0] for word in _FACILITY.pattern.split("|"))
 _ZONE_ORGAN = re.compile("党工委|管委会|管委|工委")
 # After a zone's name, the rest of another name: a company, a building, a road, a town (中关村发展集团, 张江路,
-# 京津中关村科技城: a town built with the zone's brand elsewhere)
+# 京津中关村科技城: a town built with the zone's brand elsewhere; 中关村信息谷: a company running parks in other cities)
 # (上海张江高科技园区开发股份有限公司, 上海张江(集团)有限公司: a company whose park word or trade comes between
 # the name and the company word is a company too)
-_INSIDE_NAME = re.compile("发展集团|控股|集团|股份|有限公司|公司|大厦|大道|大街|路(?![径线演])|展示中心|会展中心|会议中心|酒店|宾馆|广场|科技城"
+_INSIDE_NAME = re.compile("发展集团|控股|集团|股份|有限公司|公司|大厦|大道|大街|路(?![径线演])|展示中心|会展中心|会议中心|酒店|宾馆|广场|科技城|信息谷"
                           r"|(?:高科技园区|科技园区|高科技园|园区)?(?:开发|投资|建设|实业|置业)(?:股份|有限公司|公司|集团)"
                           r"|(?:高科技园区|科技园区|高科技园|园区)(?:股份|有限公司|公司|集团)|\((?:集团|控股)\)")
 # the first characters of its words: a cheap test first
-_INSIDE_NAME_FIRST = frozenset("发控集股有公大路展会酒宾广开投建实置(高科园")
+_INSIDE_NAME_FIRST = frozenset("发控集股有公大路展会酒宾广开投建实置(高科园信")
 _COUNT_BEFORE = re.compile(r"[0-9一二三四五六七八九十几多两]$")  # 14家, 三个 ... before 高新区: a count, not a zone
 _LIST_COUNT = re.compile("等?[0-9一二三四五六七八九十两]*[家个所]?(?:国家级|国家|省级)?")
 _NEW_AREA = re.compile("(?:(?!高新区)[\u4e00-\u9fff]){0,3}?新区")  # 长春新区, 南京江北新区 (not 高新区: that is a zone)
