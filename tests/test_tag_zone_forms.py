@@ -51,3 +51,17 @@ def test_bao_is_a_surname() -> None:
     assert found == {"保德林": "市人大常委会副主任、南通开发区党工委书记"}
     # a verb starting with 保 after a post is no name
     assert people("要求各级党委书记保持清醒头脑，切实保障民生。") == {}
+
+
+def test_cities_listed_beside_zone_names_are_their_zones() -> None:
+    # n005: 西安、武汉东湖、成都位居前10 (武汉东湖: the city and the zone's stem); 中关村、深圳、上海张江等
+    body = ("从首次公布的国家高新区综合评价前50榜单看，中西部园区追赶势头强劲，西安、武汉东湖、成都位居前10。"
+            "头部园区示范引领作用突出，中关村、深圳、上海张江等在综合评价、工业总产值等方面领先。")
+    assert zones("", body) == {"xian", "donghu", "chengdu", "zhongguancun", "shenzhen", "zhangjiang"}
+    # a list of cities with no zone name among them names no zone
+    assert zones("", "企业分别来自西安、武汉、成都等城市。") == set()
+    # nor does a list of two
+    assert zones("", "深圳、中关村的企业参加了展会。") == {"zhongguancun"}
+    # b009: the last item is a longer name (重庆两江新区: another kind of zone), not the city's zone
+    body = "由上海市张江高新区联合南京高新区、合肥高新区、武汉东湖高新区、重庆两江新区共同发起的联盟日前成立。"
+    assert zones("", body) == {"zhangjiang", "nanjing", "hefei", "donghu"}

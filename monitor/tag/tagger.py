@@ -149,6 +149,7 @@ class ZoneTagger:
         self._zone_tag_cache: dict[tuple[str, str, float], tuple[tuple[bool, float, str], ZoneTag]] = {}
         self._name_keys = {z.id: tuple(match_key(n) for n in z.names) for z in self.gazetteer.zones}
         self._zone_by_place = {str(i): p.zone_id for i, p in enumerate(self.places) if p.zone_id}
+        self._city_stems = _city_stems(self.gazetteer, self.places)
         self._prefectures = {z.id: z.prefecture for z in self.gazetteer.zones}
         # what `_places` reads, looked up once: (province, city) of each zone and of each place; and the place
         # tags, shared (their keys come from these two tables, a bounded set)
@@ -364,6 +365,9 @@ class ZoneTagger:
         toured = _mark_tour_and_example_lists(text, body_start, mentions, spans) if spans else set()
         if toured:
             mentions = _mark_toured(mentions, toured)
+        if "、" in text and (in_lists := _cities_listed_with_zones(text, hits, zone_by_place, self._city_stems)):
+            # 西安、武汉东湖、成都位居前10; 中关村、深圳、上海张江等: a city listed beside zone names is its zone
+            mentions += [(zone_id, "list", at - body_start) for zone_id, at in in_lists]
         # a city in the title (深圳) names its zone only when the body names that zone too: weaker
         # evidence than a zone name, so it needs the corroboration (a stop of a tour is none)
         in_body = {z for z, section, _ in mentions if section == "body"}
@@ -655,6 +659,78 @@ class ZoneTagger:
 
 
 _OFFICE_WORDS = frozenset(OFFICES)
+
+
+def _city_stems(gazetteer: Gazetteer, places: Sequence[Place]) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Place ref -> (stem, zone id) of the zones of that city whose short name's stem is no place (武汉: 东湖)."""
+    place_names = {match_key(p.name) for p in places}
+    refs = {match_key(p.name): str(i) for i, p in enumerate(places) if p.city}
+    found: dict[str, list[tuple[str, str]]] = {}
+    for zone in gazetteer.zones:
+        stem = match_key(zone.short_name).removesuffix("高新区")
+        city = match_key(zone.prefecture).removesuffix("市")
+        if stem != match_key(zone.short_name) and len(stem) >= 2 and stem not in place_names and city in refs:
+            found.setdefault(refs[city], []).append((stem, zone.id))
+    return {ref: tuple(stems) for ref, stems in found.items()}
+
+
+def _cities_listed_with_zones(text: str, hits: list[_Hit], zone_by_place: Mapping[str, str],
+                              city_stems: Mapping[str, tuple[tuple[str, str], ...]]) -> list[tuple[str, int]]:
+    """(zone id, position) of the cities in a list of three or more items joined by 、 (和, 与, 及 before the last)
+    of which one at least is a zone's name (中关村, 上海张江, or a city with its zone's stem: 武汉东湖): a ranking or a
+    roundup of zones, each city one of them. A city item is the place alone, right before the joiner (the last item
+    before punctuation or a word that follows a list: 等, 位居; not 重庆两江新区, a longer name); a city with its
+    zone's stem is that zone. Body hits only."""
+    found: list[tuple[str, int]] = []
+    items: list[tuple[str, int, bool, bool]] = []  # (zone id, position, named as a zone, not yet a mention)
+    last_end = -1
+    i = 0
+    while i < len(hits):
+        hit = hits[i]
+        if hit.section != "body" or hit.kind not in (_ZONE, _PLACE):
+            i += 1
+            continue
+        end, item = hit.end, None
+        if hit.kind == _ZONE:
+            item = (hit.ref, hit.start, True, False)
+        elif hit.ref in zone_by_place:
+            after = hits[i + 1] if i + 1 < len(hits) else None
+            if after is not None and after.kind == _ZONE and after.start == hit.end:  # 上海张江: the zone
+                item, end = (after.ref, hit.start, True, False), after.end
+                i += 1
+            else:
+                for stem, zone_id in city_stems.get(hit.ref, ()):
+                    if text.startswith(stem, hit.end):  # 武汉东湖
+                        item, end = (zone_id, hit.start, True, True), hit.end + len(stem)
+                        break
+                else:
+                    item = (zone_by_place[hit.ref], hit.start, False, True)
+        i += 1
+        if item is None:
+            continue
+        if not (items and text[last_end:item[1]] in _LIST_JOINERS):
+            found += _listed(items)
+            items = []
+        if not item[2] and end < len(text) and text[end] not in _LIST_JOINERS:
+            if items and (text[end] in _AFTER_LAST_CITY or not "\u4e00" <= text[end] <= "\u9fff"):
+                items.append(item)  # the last item: 成都位居前10, 深圳等 (not 重庆两江新区: a longer name)
+            found += _listed(items)
+            items, last_end = [], -1
+            continue
+        items.append(item)
+        last_end = end
+    return found + _listed(items)
+
+
+_AFTER_LAST_CITY = frozenset("等位在的均都分也已将为居列排")
+
+
+def _listed(items: list[tuple[str, int, bool, bool]]) -> list[tuple[str, int]]:
+    """The cities (and cities with their zone's stem) of a list read by `_cities_listed_with_zones`: the zones
+    named by name are mentions already."""
+    if len(items) < 3 or not any(named for _, _, named, _ in items):
+        return []
+    return [(zone_id, at) for zone_id, at, _, new in items if new]
 
 
 _USUAL_FORMS = ("国家高新区", "国家级高新区", "高新技术产业开发区", "国家高新技术产业开发区", "高新技术开发区")
