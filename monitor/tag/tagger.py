@@ -150,6 +150,7 @@ class ZoneTagger:
         self._name_keys = {z.id: tuple(match_key(n) for n in z.names) for z in self.gazetteer.zones}
         self._zone_by_place = {str(i): p.zone_id for i, p in enumerate(self.places) if p.zone_id}
         self._city_stems = _city_stems(self.gazetteer, self.places)
+        self._stem_items = {ref: tuple(stem + "、" for stem, _ in stems) for ref, stems in self._city_stems.items()}
         self._prefectures = {z.id: z.prefecture for z in self.gazetteer.zones}
         # what `_places` reads, looked up once: (province, city) of each zone and of each place; and the place
         # tags, shared (their keys come from these two tables, a bounded set)
@@ -279,6 +280,8 @@ class ZoneTagger:
         has_remit: bool | None = None  # whether it has a word of an official's remit (分管 ...)
         spans: list[tuple[int, int]] = []  # two different zones in the body a few characters apart, as in a list
         ranked: list[int] = []  # mentions with a rank number just before them (1中关村科技园区北京84.1 2深圳...)
+        listed: list[int] = []  # zone names next to a 、: the lists of zones and cities are read from them
+        city_stems, stem_items = self._city_stems, self._stem_items
         last_start, last_end, last_zone = -_CLAUSE_WINDOW, -_CLAUSE_WINDOW, ""
         for i, hit in enumerate(hits):
             kind = hit.kind
@@ -287,6 +290,9 @@ class ZoneTagger:
                 if after in _INSIDE_NAME_FIRST and _INSIDE_NAME.match(text, hit.end):
                     continue  # 中关村发展集团, 张江路: the zone's name inside another name
                 mark = text[hit.start - 1:hit.start]
+                if (after == "、" and i + 1 < len(hits) and hits[i + 1].kind == _PLACE) or (
+                        mark == "、" and i and hits[i - 1].kind == _PLACE):
+                    listed.append(i)  # 中关村、深圳: a zone's name listed beside a city (`_cities_listed_with_zones`)
                 if mark in _MARKS_BEFORE:  # a dash, a dot, 与 or 同 right before the zone: rare, looked at further
                     if mark in _JOINED_NAME:
                         if "\u4e00" <= text[hit.start - 2:hit.start - 1] <= "\u9fff":
@@ -322,6 +328,8 @@ class ZoneTagger:
                     mentions.append((hit.ref, section, hit.start))
                 continue
             if kind in _NOT_MENTIONS:
+                if kind == _PLACE and hit.ref in stem_items and text.startswith(stem_items[hit.ref], hit.end):
+                    listed.append(i)  # 武汉东湖、: a city with its zone's stem in a list
                 continue  # places and other kinds of zone count only next to what follows
             if kind == _BARE_KIND:
                 bare_hits.append(i)
@@ -365,7 +373,7 @@ class ZoneTagger:
         toured = _mark_tour_and_example_lists(text, body_start, mentions, spans) if spans else set()
         if toured:
             mentions = _mark_toured(mentions, toured)
-        if "、" in text and (in_lists := _cities_listed_with_zones(text, hits, zone_by_place, self._city_stems)):
+        if listed and (in_lists := _cities_listed_with_zones(text, hits, listed, zone_by_place, city_stems)):
             # 西安、武汉东湖、成都位居前10; 中关村、深圳、上海张江等: a city listed beside zone names is its zone
             mentions += [(zone_id, "list", at - body_start) for zone_id, at in in_lists]
         # a city in the title (深圳) names its zone only when the body names that zone too: weaker
@@ -674,63 +682,67 @@ def _city_stems(gazetteer: Gazetteer, places: Sequence[Place]) -> dict[str, tupl
     return {ref: tuple(stems) for ref, stems in found.items()}
 
 
-def _cities_listed_with_zones(text: str, hits: list[_Hit], zone_by_place: Mapping[str, str],
+def _cities_listed_with_zones(text: str, hits: list[_Hit], seeds: list[int], zone_by_place: Mapping[str, str],
                               city_stems: Mapping[str, tuple[tuple[str, str], ...]]) -> list[tuple[str, int]]:
     """(zone id, position) of the cities in a list of three or more items joined by 、 (和, 与, 及 before the last)
     of which one at least is a zone's name (中关村, 上海张江, or a city with its zone's stem: 武汉东湖): a ranking or a
-    roundup of zones, each city one of them. A city item is the place alone, right before the joiner (the last item
-    before punctuation or a word that follows a list: 等, 位居; not 重庆两江新区, a longer name); a city with its
-    zone's stem is that zone. Body hits only."""
-    found: list[tuple[str, int]] = []
-    items: list[tuple[str, int, bool, bool]] = []  # (zone id, position, named as a zone, not yet a mention)
-    last_end = -1
-    i = 0
-    while i < len(hits):
-        hit = hits[i]
-        if hit.section != "body" or hit.kind not in (_ZONE, _PLACE):
-            i += 1
-            continue
-        end, item = hit.end, None
+    roundup of zones, each city one of them. `seeds`: the hits of zone names next to a 、 (the lists are read from
+    them, not from every hit: a text has many places). A city item is the place alone, right before the joiner (the
+    last item before punctuation or a word that follows a list: 等, 位居; not 重庆两江新区, a longer name); a city
+    with its zone's stem is that zone. Body hits only."""
+
+    def item(j: int) -> tuple[str, int, bool, bool, int, int] | None:
+        """(zone id, start, named as a zone, not yet a mention, end, index of its last hit) of the item at hit j."""
+        hit = hits[j]
+        if hit.section != "body":
+            return None
         if hit.kind == _ZONE:
-            item = (hit.ref, hit.start, True, False)
-        elif hit.ref in zone_by_place:
-            after = hits[i + 1] if i + 1 < len(hits) else None
-            if after is not None and after.kind == _ZONE and after.start == hit.end:  # 上海张江: the zone
-                item, end = (after.ref, hit.start, True, False), after.end
-                i += 1
-            else:
-                for stem, zone_id in city_stems.get(hit.ref, ()):
-                    if text.startswith(stem, hit.end):  # 武汉东湖
-                        item, end = (zone_id, hit.start, True, True), hit.end + len(stem)
-                        break
-                else:
-                    item = (zone_by_place[hit.ref], hit.start, False, True)
-        i += 1
-        if item is None:
+            return hit.ref, hit.start, True, False, hit.end, j
+        if hit.kind != _PLACE or hit.ref not in zone_by_place:
+            return None
+        after = hits[j + 1] if j + 1 < len(hits) else None
+        if after is not None and after.kind == _ZONE and after.start == hit.end:  # 上海张江: the zone
+            return after.ref, hit.start, True, False, after.end, j + 1
+        for stem, zone_id in city_stems.get(hit.ref, ()):
+            if text.startswith(stem, hit.end):  # 武汉东湖
+                return zone_id, hit.start, True, True, hit.end + len(stem), j
+        return zone_by_place[hit.ref], hit.start, False, True, hit.end, j
+
+    found: list[tuple[str, int]] = []
+    read: set[int] = set()
+    for seed in seeds:
+        if seed in read or (first := item(seed)) is None:
             continue
-        if not (items and text[last_end:item[1]] in _LIST_JOINERS):
-            found += _listed(items)
-            items = []
-        if not item[2] and end < len(text) and text[end] not in _LIST_JOINERS:
-            if items and (text[end] in _AFTER_LAST_CITY or not "\u4e00" <= text[end] <= "\u9fff"):
-                items.append(item)  # the last item: 成都位居前10, 深圳等 (not 重庆两江新区: a longer name)
-            found += _listed(items)
-            items, last_end = [], -1
-            continue
-        items.append(item)
-        last_end = end
-    return found + _listed(items)
+        items = [first]
+        j = seed
+        while j > 0:  # leftwards: an item right before a joiner
+            k = j - 1
+            if k > 0 and hits[k].kind == _ZONE and hits[k - 1].kind == _PLACE and hits[k - 1].end == hits[k].start:
+                k -= 1  # 上海张江: read from the city
+            left = item(k)
+            if left is None or left[5] != j - 1 or text[left[4]:items[0][1]] not in _LIST_JOINERS:
+                break
+            items.insert(0, left)
+            j = k
+        j = items[-1][5] + 1
+        while j < len(hits):  # rightwards
+            right = item(j)
+            if right is None or text[items[-1][4]:right[1]] not in _LIST_JOINERS:
+                break
+            end = right[4]
+            if not right[2] and end < len(text) and text[end] not in _LIST_JOINERS:
+                if text[end] in _AFTER_LAST_CITY or not "\u4e00" <= text[end] <= "\u9fff":
+                    items.append(right)  # the last item: 成都位居前10, 深圳等 (not 重庆两江新区: a longer name)
+                break
+            items.append(right)
+            j = right[5] + 1
+        read.update(range(items[0][5], items[-1][5] + 1))
+        if len(items) >= 3 and any(named for _, _, named, *_ in items):
+            found += [(zone_id, at) for zone_id, at, _, new, *_ in items if new]
+    return found
 
 
 _AFTER_LAST_CITY = frozenset("等位在的均都分也已将为居列排")
-
-
-def _listed(items: list[tuple[str, int, bool, bool]]) -> list[tuple[str, int]]:
-    """The cities (and cities with their zone's stem) of a list read by `_cities_listed_with_zones`: the zones
-    named by name are mentions already."""
-    if len(items) < 3 or not any(named for _, _, named, _ in items):
-        return []
-    return [(zone_id, at) for zone_id, at, _, new in items if new]
 
 
 _USUAL_FORMS = ("国家高新区", "国家级高新区", "高新技术产业开发区", "国家高新技术产业开发区", "高新技术开发区")
