@@ -290,8 +290,9 @@ class ZoneTagger:
                 if after in _INSIDE_NAME_FIRST and _INSIDE_NAME.match(text, hit.end):
                     continue  # 中关村发展集团, 张江路: the zone's name inside another name
                 mark = text[hit.start - 1:hit.start]
-                if (after == "、" and i + 1 < len(hits) and hits[i + 1].kind == _PLACE) or (
-                        mark == "、" and i and hits[i - 1].kind == _PLACE):
+                if (after == "、" and i + 1 < len(hits) and hits[i + 1].kind == _PLACE
+                        and hits[i + 1].start == hit.end + 1) or (
+                        mark == "、" and i and hits[i - 1].kind == _PLACE and hits[i - 1].end == hit.start - 1):
                     listed.append(i)  # 中关村、深圳: a zone's name listed beside a city (`_cities_listed_with_zones`)
                 if mark in _MARKS_BEFORE:  # a dash, a dot, 与 or 同 right before the zone: rare, looked at further
                     if mark in _JOINED_NAME:
