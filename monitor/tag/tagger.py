@@ -287,15 +287,18 @@ class ZoneTagger:
             kind = hit.kind
             if kind == _ZONE:
                 after = text[hit.end:hit.end + 1]
-                if after in _INSIDE_NAME_FIRST and _INSIDE_NAME.match(text, hit.end):
-                    continue  # 中关村发展集团, 张江路: the zone's name inside another name
+                if after in _AFTER_ZONE_FIRST:  # rare characters after a zone, looked at further (one set test)
+                    if after == "、":  # 中关村、深圳: a zone's name listed beside a city (`_cities_listed_with_zones`)
+                        if i + 1 < len(hits) and hits[i + 1].kind == _PLACE and hits[i + 1].start == hit.end + 1:
+                            listed.append(i)
+                    elif _INSIDE_NAME.match(text, hit.end):
+                        continue  # 中关村发展集团, 张江路: the zone's name inside another name
                 mark = text[hit.start - 1:hit.start]
-                if (after == "、" and i + 1 < len(hits) and hits[i + 1].kind == _PLACE
-                        and hits[i + 1].start == hit.end + 1) or (
-                        mark == "、" and i and hits[i - 1].kind == _PLACE and hits[i - 1].end == hit.start - 1):
-                    listed.append(i)  # 中关村、深圳: a zone's name listed beside a city (`_cities_listed_with_zones`)
-                if mark in _MARKS_BEFORE:  # a dash, a dot, 与 or 同 right before the zone: rare, looked at further
-                    if mark in _JOINED_NAME:
+                if mark in _BEFORE_ZONE:  # a dash, a dot, 与, 同 or 、 right before the zone: rare, looked at further
+                    if mark == "、":  # 深圳、中关村
+                        if i and hits[i - 1].kind == _PLACE and hits[i - 1].end == hit.start - 1:
+                            listed.append(i)
+                    elif mark in _JOINED_NAME:
                         if "\u4e00" <= text[hit.start - 2:hit.start - 1] <= "\u9fff":
                             continue  # 天津滨海—中关村科技园, 南宁·中关村创新中心: a park named after a place and the zone
                     elif _is_partner(text, hits, i):
@@ -329,7 +332,7 @@ class ZoneTagger:
                     mentions.append((hit.ref, section, hit.start))
                 continue
             if kind in _NOT_MENTIONS:
-                if kind == _PLACE and hit.ref in stem_items and text.startswith(stem_items[hit.ref], hit.end):
+                if hit.ref in stem_items and kind == _PLACE and text.startswith(stem_items[hit.ref], hit.end):
                     listed.append(i)  # 武汉东湖、: a city with its zone's stem in a list
                 continue  # places and other kinds of zone count only next to what follows
             if kind == _BARE_KIND:
@@ -830,6 +833,7 @@ _ASIDE_SECTIONS = frozenset(("list", "compare", "remit", "facility", "career", "
 _JOINED_NAME = frozenset("—·•-")
 # 与/同 before a zone that another zone named earlier in the sentence signs or builds with: the other party
 _MARKS_BEFORE = _JOINED_NAME | frozenset("与同")
+_BEFORE_ZONE = _MARKS_BEFORE | frozenset("、")  # what the zone loop looks at before a zone's name
 _PARTNER_CUE = re.compile("[^。;!?|]{0,40}?(?:共建|合作|签约|签署|签订|联姻|结对|对口|缔结)")
 _SENTENCE_BREAK = re.compile("[。;!?|]")
 _PARTNER_SPAN = 80  # characters from the first zone to 与: one sentence at most
@@ -847,6 +851,7 @@ _INSIDE_NAME = re.compile("发展集团|控股|集团|股份|有限公司|公司
                           r"|(?:高科技园区|科技园区|高科技园|园区)(?:股份|有限公司|公司|集团)|\((?:集团|控股)\)")
 # the first characters of its words: a cheap test first
 _INSIDE_NAME_FIRST = frozenset("发控集股有公大路展会酒宾广开投建实置(高科园信")
+_AFTER_ZONE_FIRST = _INSIDE_NAME_FIRST | frozenset("、")  # what the zone loop looks at after a zone's name
 _COUNT_BEFORE = re.compile(r"[0-9一二三四五六七八九十几多两]$")  # 14家, 三个 ... before 高新区: a count, not a zone
 _LIST_COUNT = re.compile("等?[0-9一二三四五六七八九十两]*[家个所]?(?:国家级|国家|省级)?")
 _NEW_AREA = re.compile("(?:(?!高新区)[\u4e00-\u9fff]){0,3}?新区")  # 长春新区, 南京江北新区 (not 高新区: that is a zone)
