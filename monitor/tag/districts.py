@@ -7,7 +7,8 @@ the tagger's zone automaton matches as that zone:
 
 - ``高新区(江海区)``, ``高新区(江海)``, ``国家高新区(江海区)``: the zone signing with its district;
 - ``江海区(高新区)``: the district signing with its zone;
-- ``江海区高新区``: the district's high-tech zone.
+- ``江海区高新区``: the district's high-tech zone;
+- ``高新江海区`` (桂林高新七星区): the zone and its district written as one place.
 
 Left out, so that a name never means two things: a district listed under two zones, and a district that is
 already a place of ``places.csv`` (三河, 昆山: a place before 高新区 already names its zone there).
@@ -39,6 +40,8 @@ def district_names(gazetteer: Gazetteer, places: Iterable[Place]) -> dict[str, s
             continue
         (zone_id,) = zone_ids
         forms = [f"高新区({district})", f"国家高新区({district})", f"{district}(高新区)", f"{district}高新区"]
+        if district.endswith("区"):  # 高新江海区, 桂林高新七星区: the zone's 高新 before the district it runs
+            forms.append(f"高新{district}")
         if len(stem) >= 2:  # 高新区(滨江); a one-character stem is too short to name anything
             forms += [f"高新区({stem})", f"国家高新区({stem})"]
         for form in forms:

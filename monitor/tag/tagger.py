@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
@@ -118,12 +118,8 @@ class ZoneTagger:
             elif key not in self.ambiguous:
                 entries.setdefault(key, (_KAIFAQU, zone_id))
         entries.setdefault("开发区", (_KAIFAQU_WORD, ""))
-        for zone in self.gazetteer.zones:  # 紫竹国家高新区, 石河子高新技术产业开发区: the usual forms of a short name
-            stem = match_key(zone.short_name).removesuffix("高新区")
-            if stem != match_key(zone.short_name) and len(stem) >= 2:
-                for form in ("国家高新区", "国家级高新区", "高新技术产业开发区", "国家高新技术产业开发区", "高新技术开发区"):
-                    if stem + form not in self.ambiguous:
-                        entries.setdefault(stem + form, (_ZONE, zone.id))
+        for key, zone_id in _usual_forms(self.gazetteer, self.ambiguous):  # 紫竹国家高新区, 秀洲国家高新区
+            entries.setdefault(key, (_ZONE, zone_id))
         for key, zone_id in district_names(self.gazetteer, self.places).items():  # 高新区(江海区): see districts.py
             entries.setdefault(key, (_ZONE, zone_id))
         for key in self.ambiguous:
@@ -153,6 +149,8 @@ class ZoneTagger:
         self._zone_tag_cache: dict[tuple[str, str, float], tuple[tuple[bool, float, str], ZoneTag]] = {}
         self._name_keys = {z.id: tuple(match_key(n) for n in z.names) for z in self.gazetteer.zones}
         self._zone_by_place = {str(i): p.zone_id for i, p in enumerate(self.places) if p.zone_id}
+        self._city_stems = _city_stems(self.gazetteer, self.places)
+        self._stem_items = {ref: tuple(stem + "、" for stem, _ in stems) for ref, stems in self._city_stems.items()}
         self._prefectures = {z.id: z.prefecture for z in self.gazetteer.zones}
         # what `_places` reads, looked up once: (province, city) of each zone and of each place; and the place
         # tags, shared (their keys come from these two tables, a bounded set)
@@ -282,16 +280,25 @@ class ZoneTagger:
         has_remit: bool | None = None  # whether it has a word of an official's remit (分管 ...)
         spans: list[tuple[int, int]] = []  # two different zones in the body a few characters apart, as in a list
         ranked: list[int] = []  # mentions with a rank number just before them (1中关村科技园区北京84.1 2深圳...)
+        listed: list[int] = []  # zone names next to a 、: the lists of zones and cities are read from them
+        city_stems, stem_items = self._city_stems, self._stem_items
         last_start, last_end, last_zone = -_CLAUSE_WINDOW, -_CLAUSE_WINDOW, ""
         for i, hit in enumerate(hits):
             kind = hit.kind
             if kind == _ZONE:
                 after = text[hit.end:hit.end + 1]
-                if after in _INSIDE_NAME_FIRST and _INSIDE_NAME.match(text, hit.end):
-                    continue  # 中关村发展集团, 张江路: the zone's name inside another name
+                if after in _AFTER_ZONE_FIRST:  # rare characters after a zone, looked at further (one set test)
+                    if after == "、":  # 中关村、深圳: a zone's name listed beside a city (`_cities_listed_with_zones`)
+                        if i + 1 < len(hits) and hits[i + 1].kind == _PLACE and hits[i + 1].start == hit.end + 1:
+                            listed.append(i)
+                    elif _INSIDE_NAME.match(text, hit.end):
+                        continue  # 中关村发展集团, 张江路: the zone's name inside another name
                 mark = text[hit.start - 1:hit.start]
-                if mark in _MARKS_BEFORE:  # a dash, a dot, 与 or 同 right before the zone: rare, looked at further
-                    if mark in _JOINED_NAME:
+                if mark in _BEFORE_ZONE:  # a dash, a dot, 与, 同 or 、 right before the zone: rare, looked at further
+                    if mark == "、":  # 深圳、中关村
+                        if i and hits[i - 1].kind == _PLACE and hits[i - 1].end == hit.start - 1:
+                            listed.append(i)
+                    elif mark in _JOINED_NAME:
                         if "\u4e00" <= text[hit.start - 2:hit.start - 1] <= "\u9fff":
                             continue  # 天津滨海—中关村科技园, 南宁·中关村创新中心: a park named after a place and the zone
                     elif _is_partner(text, hits, i):
@@ -325,6 +332,8 @@ class ZoneTagger:
                     mentions.append((hit.ref, section, hit.start))
                 continue
             if kind in _NOT_MENTIONS:
+                if hit.ref in stem_items and kind == _PLACE and text.startswith(stem_items[hit.ref], hit.end):
+                    listed.append(i)  # 武汉东湖、: a city with its zone's stem in a list
                 continue  # places and other kinds of zone count only next to what follows
             if kind == _BARE_KIND:
                 bare_hits.append(i)
@@ -368,6 +377,9 @@ class ZoneTagger:
         toured = _mark_tour_and_example_lists(text, body_start, mentions, spans) if spans else set()
         if toured:
             mentions = _mark_toured(mentions, toured)
+        if listed and (in_lists := _cities_listed_with_zones(text, hits, listed, zone_by_place, city_stems)):
+            # 西安、武汉东湖、成都位居前10; 中关村、深圳、上海张江等: a city listed beside zone names is its zone
+            mentions += [(zone_id, "list", at - body_start) for zone_id, at in in_lists]
         # a city in the title (深圳) names its zone only when the body names that zone too: weaker
         # evidence than a zone name, so it needs the corroboration (a stop of a tour is none)
         in_body = {z for z, section, _ in mentions if section == "body"}
@@ -661,6 +673,108 @@ class ZoneTagger:
 _OFFICE_WORDS = frozenset(OFFICES)
 
 
+def _city_stems(gazetteer: Gazetteer, places: Sequence[Place]) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Place ref -> (stem, zone id) of the zones of that city whose short name's stem is no place (武汉: 东湖)."""
+    place_names = {match_key(p.name) for p in places}
+    refs = {match_key(p.name): str(i) for i, p in enumerate(places) if p.city}
+    found: dict[str, list[tuple[str, str]]] = {}
+    for zone in gazetteer.zones:
+        stem = match_key(zone.short_name).removesuffix("高新区")
+        city = match_key(zone.prefecture).removesuffix("市")
+        if stem != match_key(zone.short_name) and len(stem) >= 2 and stem not in place_names and city in refs:
+            found.setdefault(refs[city], []).append((stem, zone.id))
+    return {ref: tuple(stems) for ref, stems in found.items()}
+
+
+def _cities_listed_with_zones(text: str, hits: list[_Hit], seeds: list[int], zone_by_place: Mapping[str, str],
+                              city_stems: Mapping[str, tuple[tuple[str, str], ...]]) -> list[tuple[str, int]]:
+    """(zone id, position) of the cities in a list of three or more items joined by 、 (和, 与, 及 before the last)
+    of which one at least is a zone's name (中关村, 上海张江, or a city with its zone's stem: 武汉东湖): a ranking or a
+    roundup of zones, each city one of them. `seeds`: the hits of zone names next to a 、 (the lists are read from
+    them, not from every hit: a text has many places). A city item is the place alone, right before the joiner (the
+    last item before punctuation or a word that follows a list: 等, 位居; not 重庆两江新区, a longer name); a city
+    with its zone's stem is that zone. Body hits only."""
+
+    def item(j: int) -> tuple[str, int, bool, bool, int, int] | None:
+        """(zone id, start, named as a zone, not yet a mention, end, index of its last hit) of the item at hit j."""
+        hit = hits[j]
+        if hit.section != "body":
+            return None
+        if hit.kind == _ZONE:
+            return hit.ref, hit.start, True, False, hit.end, j
+        if hit.kind != _PLACE or hit.ref not in zone_by_place:
+            return None
+        after = hits[j + 1] if j + 1 < len(hits) else None
+        if after is not None and after.kind == _ZONE and after.start == hit.end:  # 上海张江: the zone
+            return after.ref, hit.start, True, False, after.end, j + 1
+        for stem, zone_id in city_stems.get(hit.ref, ()):
+            if text.startswith(stem, hit.end):  # 武汉东湖
+                return zone_id, hit.start, True, True, hit.end + len(stem), j
+        return zone_by_place[hit.ref], hit.start, False, True, hit.end, j
+
+    found: list[tuple[str, int]] = []
+    read: set[int] = set()
+    for seed in seeds:
+        if seed in read or (first := item(seed)) is None:
+            continue
+        items = [first]
+        j = seed
+        while j > 0:  # leftwards: an item right before a joiner
+            k = j - 1
+            if k > 0 and hits[k].kind == _ZONE and hits[k - 1].kind == _PLACE and hits[k - 1].end == hits[k].start:
+                k -= 1  # 上海张江: read from the city
+            left = item(k)
+            if left is None or left[5] != j - 1 or text[left[4]:items[0][1]] not in _LIST_JOINERS:
+                break
+            items.insert(0, left)
+            j = k
+        j = items[-1][5] + 1
+        while j < len(hits):  # rightwards
+            right = item(j)
+            if right is None or text[items[-1][4]:right[1]] not in _LIST_JOINERS:
+                break
+            end = right[4]
+            if not right[2] and end < len(text) and text[end] not in _LIST_JOINERS:
+                if text[end] in _AFTER_LAST_CITY or not "\u4e00" <= text[end] <= "\u9fff":
+                    items.append(right)  # the last item: 成都位居前10, 深圳等 (not 重庆两江新区: a longer name)
+                break
+            items.append(right)
+            j = right[5] + 1
+        read.update(range(items[0][5], items[-1][5] + 1))
+        if len(items) >= 3 and any(named for _, _, named, *_ in items):
+            found += [(zone_id, at) for zone_id, at, _, new, *_ in items if new]
+    return found
+
+
+_AFTER_LAST_CITY = frozenset("等位在的均都分也已将为居列排")
+
+
+_USUAL_FORMS = ("国家高新区", "国家级高新区", "高新技术产业开发区", "国家高新技术产业开发区", "高新技术开发区")
+
+
+def _usual_forms(gazetteer: Gazetteer, ambiguous: Mapping[str, object]) -> Iterable[tuple[str, str]]:
+    """(match key, zone id) of the usual forms of every name of a zone that ends with 高新区, the short name's
+    first (the gazetteer lists a few of them per zone, news writes any): 紫竹国家高新区, 石河子高新技术产业开发区 from
+    the short name, 秀洲国家高新区 from the alias 秀洲高新区; and, for a name that opens with its city and goes on
+    with a kind (泰州医药, 包头稀土), 国家 between the two: 泰州国家医药高新区, 泰州国家医药高新技术产业开发区."""
+    names = [(zone, zone.short_name) for zone in gazetteer.zones]  # the short names win a form two zones share
+    names += [(zone, alias) for zone in gazetteer.zones for alias in zone.aliases]
+    for zone, name in names:
+        city = match_key(zone.prefecture)
+        city = city.removesuffix("市") if len(city) >= 3 else city
+        key = match_key(name)
+        stem = key.removesuffix("高新区")
+        if stem == key or len(stem) < 2 or key in ambiguous or stem.endswith(("国家", "国家级")):
+            continue
+        forms = [stem + form for form in _USUAL_FORMS]
+        if len(city) >= 2 and stem.startswith(city) and len(stem) > len(city) and stem[len(city)] != "市":
+            kind = stem[len(city):]
+            forms += [city + "国家" + kind + form for form in ("高新区", "高新技术产业开发区")]
+        for form in forms:
+            if form not in ambiguous:
+                yield form, zone.id
+
+
 def _body_rules(own_title: bool, title_k: str, body_k: str, lead_end: int, hits: list[_Hit],
                 mentions: list[tuple[str, str, int]], posts: list[tuple[int, int, bool]]) -> tuple[set[str], set[str]]:
     """When the body alone decides: (zones set aside, zones that are subjects when eligible). A text under a headline
@@ -719,6 +833,7 @@ _ASIDE_SECTIONS = frozenset(("list", "compare", "remit", "facility", "career", "
 _JOINED_NAME = frozenset("—·•-")
 # 与/同 before a zone that another zone named earlier in the sentence signs or builds with: the other party
 _MARKS_BEFORE = _JOINED_NAME | frozenset("与同")
+_BEFORE_ZONE = _MARKS_BEFORE | frozenset("、")  # what the zone loop looks at before a zone's name
 _PARTNER_CUE = re.compile("[^。;!?|]{0,40}?(?:共建|合作|签约|签署|签订|联姻|结对|对口|缔结)")
 _SENTENCE_BREAK = re.compile("[。;!?|]")
 _PARTNER_SPAN = 80  # characters from the first zone to 与: one sentence at most
@@ -728,14 +843,15 @@ _FACILITY = re.compile("创业园|创业中心|孵化器|孵化园|孵化基地|
 _FACILITY_FIRST = frozenset(word[0] for word in _FACILITY.pattern.split("|"))
 _ZONE_ORGAN = re.compile("党工委|管委会|管委|工委")
 # After a zone's name, the rest of another name: a company, a building, a road, a town (中关村发展集团, 张江路,
-# 京津中关村科技城: a town built with the zone's brand elsewhere)
+# 京津中关村科技城: a town built with the zone's brand elsewhere; 中关村信息谷: a company running parks in other cities)
 # (上海张江高科技园区开发股份有限公司, 上海张江(集团)有限公司: a company whose park word or trade comes between
 # the name and the company word is a company too)
-_INSIDE_NAME = re.compile("发展集团|控股|集团|股份|有限公司|公司|大厦|大道|大街|路(?![径线演])|展示中心|会展中心|会议中心|酒店|宾馆|广场|科技城"
+_INSIDE_NAME = re.compile("发展集团|控股|集团|股份|有限公司|公司|大厦|大道|大街|路(?![径线演])|展示中心|会展中心|会议中心|酒店|宾馆|广场|科技城|信息谷"
                           r"|(?:高科技园区|科技园区|高科技园|园区)?(?:开发|投资|建设|实业|置业)(?:股份|有限公司|公司|集团)"
                           r"|(?:高科技园区|科技园区|高科技园|园区)(?:股份|有限公司|公司|集团)|\((?:集团|控股)\)")
 # the first characters of its words: a cheap test first
-_INSIDE_NAME_FIRST = frozenset("发控集股有公大路展会酒宾广开投建实置(高科园")
+_INSIDE_NAME_FIRST = frozenset("发控集股有公大路展会酒宾广开投建实置(高科园信")
+_AFTER_ZONE_FIRST = _INSIDE_NAME_FIRST | frozenset("、")  # what the zone loop looks at after a zone's name
 _COUNT_BEFORE = re.compile(r"[0-9一二三四五六七八九十几多两]$")  # 14家, 三个 ... before 高新区: a count, not a zone
 _LIST_COUNT = re.compile("等?[0-9一二三四五六七八九十两]*[家个所]?(?:国家级|国家|省级)?")
 _NEW_AREA = re.compile("(?:(?!高新区)[\u4e00-\u9fff]){0,3}?新区")  # 长春新区, 南京江北新区 (not 高新区: that is a zone)
