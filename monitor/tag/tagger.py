@@ -36,6 +36,7 @@ from monitor.tag.aliases import kaifaqu_names, reads_kaifaqu, stem_names
 from monitor.tag.districts import district_names
 from monitor.tag.gazetteer import Gazetteer, Place, load_ambiguous_aliases, load_gazetteer, load_places
 from monitor.tag.people import OFFICES, find_byline, find_bylines, find_people, may_sign, office_spans
+from monitor.tag.subject import MODEL_BRANCHES, Candidate, decide, evidence
 from monitor.tag.topics import Taxonomy, TopicMatcher
 
 __all__ = ["ZoneTagger", "OTHER_ZONE_KINDS", "shared_tagger", "tag_article"]
@@ -413,6 +414,16 @@ class ZoneTagger:
         return mentions
 
     # the stage ---------------------------------------------------------------------------
+    def evidence(self, title: str, body: str, default_zones: tuple[str, ...] = (), byline: str = "",
+                 author: str | None = None, url: str | None = None) -> list[tuple[Candidate, bool, str]]:
+        """What the subject decision reads, for fitting and inspecting it (bench/subject_fit.py): for each zone of
+        the text, its evidence (`subject.evidence`), whether the wording rules make it a subject, and which
+        branch decides (``headline``: zones in the title or byline; ``default``: the site's or source's zone;
+        ``body``: the body alone). Tags exactly as `tag` does."""
+        rows: list[tuple[Candidate, bool, str]] = []
+        self._tag(title, body, default_zones, byline, author, url, rows)
+        return rows
+
     def tag(self, title: str, body: str, default_zones: tuple[str, ...] = (), byline: str = "",
             author: str | None = None, url: str | None = None) -> TagSet:
         """Tag one article. `byline` is the author's post (a zone named there is what a signed
@@ -424,6 +435,10 @@ class ZoneTagger:
 
         Title, byline and body are folded to simplified script when they hold traditional characters,
         normalised once (``match_key``) and scanned twice (zone side; topics and offices)."""
+        return self._tag(title, body, default_zones, byline, author, url)
+
+    def _tag(self, title: str, body: str, default_zones: tuple[str, ...], byline: str, author: str | None,
+             url: str | None, rows: list[tuple[Candidate, bool, str]] | None = None) -> TagSet:
         # pinyin ruby left by a scraper or a script converter (東湖(hu)高新區(qū)) would split the names
         title, byline, body = strip_ruby(title), strip_ruby(byline), strip_ruby(body)
         title_s, byline_s, body_s = title, byline, body
@@ -452,7 +467,9 @@ class ZoneTagger:
         lead_end = _lead_end(body_s, len(body_k))
         own_title = bool(title_k) and _OWN_TITLE.search(title_k) is not None
         zones = self._zone_tags(mentions, defaults, _aside(mentions, posts), lead_end, own_title,
-                                lambda: _body_rules(own_title, title_k, body_k, lead_end, hits, mentions, posts))
+                                lambda: _body_rules(own_title, title_k, body_k, lead_end, hits, mentions, posts),
+                                lambda: (body_k, posts, not own_title and _names_kind(hits, title_k),
+                                         _visit_leaders(body_k, lead_end, mentions, posts)), rows)
         # topics read title and body: the byline's hits are left out (the | around it ends any sentence)
         topics = self.topics.score(text, len(title_k), topic_hits, (len(title_k), body_start) if byline_k else None,
                                    topic_others)
@@ -463,14 +480,18 @@ class ZoneTagger:
 
     def _zone_tags(self, mentions: list[tuple[str, str, int]], defaults: tuple[str, ...], aside: set[str] = frozenset(),
                    lead_end: int = _LEAD, own_title: bool = False,
-                   body_rules: Callable[[], tuple[set[str], set[str]]] | None = None) -> tuple[ZoneTag, ...]:
+                   body_rules: Callable[[], tuple[set[str], set[str]]] | None = None,
+                   context: Callable[[], tuple[str, list[tuple[int, int, bool]], bool, set[str]]] | None = None,
+                   rows: list[tuple[Candidate, bool, str]] | None = None) -> tuple[ZoneTag, ...]:
         """Scores and roles. `defaults`: the source's and the site's zones, the subject of a page that
         names no other zone as its subject; `aside`: zones named only in lists, in former posts or in
         the post of one official among others (never a subject unless in the headline); `lead_end`:
         where the first paragraph of the body ends (a zone named once after it is not the subject); `own_title`:
         the headline speaks as a zone (调查组来区考察, 我区): the one zone the text names is the one speaking;
         `body_rules`: when the body alone decides (no headline zone, no default), the zones it sets aside more and the
-        zones that are subjects whenever eligible (`_body_rules`)."""
+        zones that are subjects whenever eligible (`_body_rules`); `context`: what the evidence model reads besides
+        (the body's match key, the posts' spans, whether the headline names the kind of zone, a visit's leaders);
+        `rows`: when given, each zone's evidence, the rules' decision and the deciding branch are added to it."""
         score: dict[str, float] = dict.fromkeys(defaults, 0.0)
         counts: dict[str, int] = {}
         flags: dict[str, set[str]] = {}  # the places a zone scored in once: lead, title, byline
@@ -497,7 +518,8 @@ class ZoneTagger:
             score[zone_id] = score.get(zone_id, 0.0) + gain
         if not score:
             return ()
-        headline = {z for z, s in flags.items() if "title" in s or "byline" in s}
+        headline = named = {z for z, s in flags.items() if "title" in s or "byline" in s}
+        set_aside = aside  # as the mentions show it, before the body's rules (the evidence reads this one)
         leaders: set[str] = set()
         if not headline and not defaults and body_rules is not None:
             more, leaders = body_rules()
@@ -528,6 +550,15 @@ class ZoneTagger:
             subjects = set(score)  # 国家调查组来区考察 ... 大庆开发区发展很快: the zone of a 来区/我区 headline
         else:
             subjects = set()
+        branch = "headline" if headline else "default" if defaults else "body"
+        if context is not None and (rows is not None or branch in MODEL_BRANCHES):
+            body_k, posts, kind_headline, visit_leaders = context()
+            candidates = evidence(score, mentions, defaults, named, set_aside, lead_end, body_k, posts, kind_headline,
+                                  own_title, visit_leaders, listed)
+            if rows is not None:
+                rows.extend((c, c.zone_id in subjects, branch) for c in candidates)
+            if branch in MODEL_BRANCHES:
+                subjects = decide(candidates, subjects)
         tags = []
         made = self._zone_tag_cache
         for zone_id, raw in score.items():
