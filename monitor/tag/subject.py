@@ -77,8 +77,10 @@ def opens_sentence(body_k: str, position: int) -> bool:
 
 def evidence(score: dict[str, float], mentions: Sequence[tuple[str, str, int]], defaults: Sequence[str],
              headline: set[str], aside: set[str], lead_end: int, body_k: str, posts: Iterable[tuple[int, int, bool]],
-             kind_headline: bool, own_title: bool, leaders: set[str], listed: set[str]) -> list[Candidate]:
-    """One `Candidate` per zone of `score` (the tagger's salience, a zone per key), from the mentions
+             kind_headline: bool, own_title: bool, leaders: set[str], listed: set[str],
+             only: set[str] | None = None) -> list[Candidate]:
+    """One `Candidate` per zone of `score` (the tagger's salience, a zone per key; of `only` when given: the zones the
+    model is asked about, the rest of the text read for its text-level evidence alone), from the mentions
     (zone, section, position: the body's positions in `body_k`), the source's and site's zones, the zones named in the
     headline, the zones set aside, where the lead ends, the posts' spans in the body, and the text-level cues."""
     spans = [(start, end) for start, end, _ in posts]
@@ -91,9 +93,10 @@ def evidence(score: dict[str, float], mentions: Sequence[tuple[str, str, int]], 
     actor: set[str] = set()
     byline: set[str] = set()
     title: set[str] = set()
-    total = 0
+    total = len(mentions)
     for zone_id, section, position in mentions:
-        total += 1
+        if only is not None and zone_id not in only:
+            continue
         if section == "title":
             title.add(zone_id)
         elif section == "byline":
@@ -114,7 +117,8 @@ def evidence(score: dict[str, float], mentions: Sequence[tuple[str, str, int]], 
                 side[zone_id] = side.get(zone_id, 0) + 1
     counts: dict[str, int] = {}
     for zone_id, _, _ in mentions:
-        counts[zone_id] = counts.get(zone_id, 0) + 1
+        if only is None or zone_id in only:
+            counts[zone_id] = counts.get(zone_id, 0) + 1
     top = max(score.values(), default=0.0)
     length = max(1, len(body_k))
     zones = len(score)
@@ -122,6 +126,8 @@ def evidence(score: dict[str, float], mentions: Sequence[tuple[str, str, int]], 
                   float(len(listed) >= 3))
     out = []
     for zone_id, salience in score.items():
+        if only is not None and zone_id not in only:
+            continue
         n = body_n.get(zone_id, 0)
         share = 1.0 / n if n else 0.0
         row = (float(zone_id in title), float(zone_id in byline), float(zone_id in defaults),

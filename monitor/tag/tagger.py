@@ -36,7 +36,7 @@ from monitor.tag.aliases import kaifaqu_names, reads_kaifaqu, stem_names
 from monitor.tag.districts import district_names
 from monitor.tag.gazetteer import Gazetteer, Place, load_ambiguous_aliases, load_gazetteer, load_places
 from monitor.tag.people import OFFICES, find_byline, find_bylines, find_people, may_sign, office_spans
-from monitor.tag.subject import MODEL_BRANCHES, Candidate, decide, evidence
+from monitor.tag.subject import MODE, MODEL_BRANCHES, Candidate, decide, evidence
 from monitor.tag.topics import Taxonomy, TopicMatcher
 
 __all__ = ["ZoneTagger", "OTHER_ZONE_KINDS", "shared_tagger", "tag_article"]
@@ -468,8 +468,7 @@ class ZoneTagger:
         own_title = bool(title_k) and _OWN_TITLE.search(title_k) is not None
         zones = self._zone_tags(mentions, defaults, _aside(mentions, posts), lead_end, own_title,
                                 lambda: _body_rules(own_title, title_k, body_k, lead_end, hits, mentions, posts),
-                                lambda: (body_k, posts, not own_title and _names_kind(hits, title_k),
-                                         _visit_leaders(body_k, lead_end, mentions, posts)), rows)
+                                lambda: (body_k, posts), rows)
         # topics read title and body: the byline's hits are left out (the | around it ends any sentence)
         topics = self.topics.score(text, len(title_k), topic_hits, (len(title_k), body_start) if byline_k else None,
                                    topic_others)
@@ -480,17 +479,18 @@ class ZoneTagger:
 
     def _zone_tags(self, mentions: list[tuple[str, str, int]], defaults: tuple[str, ...], aside: set[str] = frozenset(),
                    lead_end: int = _LEAD, own_title: bool = False,
-                   body_rules: Callable[[], tuple[set[str], set[str]]] | None = None,
-                   context: Callable[[], tuple[str, list[tuple[int, int, bool]], bool, set[str]]] | None = None,
+                   body_rules: Callable[[], tuple[set[str], set[str], bool]] | None = None,
+                   context: Callable[[], tuple[str, list[tuple[int, int, bool]]]] | None = None,
                    rows: list[tuple[Candidate, bool, str]] | None = None) -> tuple[ZoneTag, ...]:
         """Scores and roles. `defaults`: the source's and the site's zones, the subject of a page that
         names no other zone as its subject; `aside`: zones named only in lists, in former posts or in
         the post of one official among others (never a subject unless in the headline); `lead_end`:
         where the first paragraph of the body ends (a zone named once after it is not the subject); `own_title`:
         the headline speaks as a zone (调查组来区考察, 我区): the one zone the text names is the one speaking;
-        `body_rules`: when the body alone decides (no headline zone, no default), the zones it sets aside more and the
-        zones that are subjects whenever eligible (`_body_rules`); `context`: what the evidence model reads besides
-        (the body's match key, the posts' spans, whether the headline names the kind of zone, a visit's leaders);
+        `body_rules`: the zones the body's rules set aside more, the zones that are subjects whenever eligible and
+        whether the headline names the kind of zone (`_body_rules`: run when the body alone decides, no headline zone
+        and no default; for `rows`, always); `context`: what the evidence model reads besides (the body's match key,
+        the posts' spans): built only when the model has something to decide;
         `rows`: when given, each zone's evidence, the rules' decision and the deciding branch are added to it."""
         score: dict[str, float] = dict.fromkeys(defaults, 0.0)
         counts: dict[str, int] = {}
@@ -521,8 +521,9 @@ class ZoneTagger:
         headline = named = {z for z, s in flags.items() if "title" in s or "byline" in s}
         set_aside = aside  # as the mentions show it, before the body's rules (the evidence reads this one)
         leaders: set[str] = set()
+        kind_headline = False
         if not headline and not defaults and body_rules is not None:
-            more, leaders = body_rules()
+            more, leaders, kind_headline = body_rules()
             aside = (aside | more) - leaders  # a visit's leader is no one official in a roll: his zone is not aside
         eligible = {z: s for z, s in score.items() if z not in aside and
                     (counts.get(z, 0) >= 2 or first.get(z, 0) < lead_end or z in defaults)}
@@ -551,13 +552,16 @@ class ZoneTagger:
         else:
             subjects = set()
         branch = "headline" if headline else "default" if defaults else "body"
-        if context is not None and (rows is not None or branch in MODEL_BRANCHES):
-            body_k, posts, kind_headline, visit_leaders = context()
+        decides = branch in MODEL_BRANCHES and (subjects or MODE == "replace")  # a veto needs something to veto
+        if context is not None and (rows is not None or decides):
+            body_k, posts = context()
+            if branch != "body" and body_rules is not None:  # for `rows`: the body's cues of a text decided elsewhere
+                _, leaders, kind_headline = body_rules()
             candidates = evidence(score, mentions, defaults, named, set_aside, lead_end, body_k, posts, kind_headline,
-                                  own_title, visit_leaders, listed)
+                                  own_title, leaders, listed, None if rows is not None or MODE == "replace" else subjects)
             if rows is not None:
                 rows.extend((c, c.zone_id in subjects, branch) for c in candidates)
-            if branch in MODEL_BRANCHES:
+            if decides:
                 subjects = decide(candidates, subjects)
         tags = []
         made = self._zone_tag_cache
@@ -693,13 +697,15 @@ _OFFICE_WORDS = frozenset(OFFICES)
 
 
 def _body_rules(own_title: bool, title_k: str, body_k: str, lead_end: int, hits: list[_Hit],
-                mentions: list[tuple[str, str, int]], posts: list[tuple[int, int, bool]]) -> tuple[set[str], set[str]]:
-    """When the body alone decides: (zones set aside, zones that are subjects when eligible). A text under a headline
+                mentions: list[tuple[str, str, int]], posts: list[tuple[int, int, bool]]
+                ) -> tuple[set[str], set[str], bool]:
+    """When the body alone decides: (zones set aside, zones that are subjects when eligible, whether the headline
+    names the kind of zone). A text under a headline
     about the kind of zone, whose body zones are never the subject, and the zone whose leadership leads a visit.
     (A third rule, the zones a visit to a city tours as stops, was tried and dropped: README of the real set, round 8.)"""
     if not own_title and _names_kind(hits, title_k):
-        return {m[0] for m in mentions}, set()  # 湖南有多少个国家级高新区?: the headline is about the kind of zone
-    return set(), _visit_leaders(body_k, lead_end, mentions, posts)
+        return {m[0] for m in mentions}, set(), True  # 湖南有多少个国家级高新区?: the headline is about the kind of zone
+    return set(), _visit_leaders(body_k, lead_end, mentions, posts), False
 
 
 def _names_kind(hits: list[_Hit], title_k: str) -> bool:
