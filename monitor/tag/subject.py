@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 __all__ = ["FEATURES", "MODEL_BRANCHES", "MODE", "Candidate", "evidence", "probability", "opens_sentence", "decide"]
 
@@ -62,11 +64,14 @@ _SENTENCE_ENDS = ("。", ";", "!", "?", "|")  # in a match key, full-width marks
 _OPENING = re.compile(r"(?:[0-9]{1,4}年)?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}[日号])?"
                       r"(?:上午|下午|晚上|晚|上旬|中旬|下旬|近日|日前|近期|目前|今年以来|昨天|今天|近年来)?,?")
 _OPENING_SPAN = 16
+_OPENING_LAST = frozenset("".join(_SENTENCE_ENDS) + ",年月日号午上晚旬前期来天")  # the last characters `_OPENING` matches
 
 
 def opens_sentence(body_k: str, position: int) -> bool:
     """Whether the zone named at `position` of the body's match key opens its sentence, after a date at most
     (3月5日,成都高新区召开…): the zone is what the sentence is about, the actor of its main clause."""
+    if position and body_k[position - 1] not in _OPENING_LAST:
+        return False  # a cheap test first: most mentions follow a character that no date and no sentence end ends with
     start = max(0, position - _OPENING_SPAN)
     window = body_k[start:position]
     cut = max(window.rfind(mark) for mark in _SENTENCE_ENDS)
@@ -83,7 +88,9 @@ def evidence(score: dict[str, float], mentions: Sequence[tuple[str, str, int]], 
     model is asked about, the rest of the text read for its text-level evidence alone), from the mentions
     (zone, section, position: the body's positions in `body_k`), the source's and site's zones, the zones named in the
     headline, the zones set aside, where the lead ends, the posts' spans in the body, and the text-level cues."""
-    spans = [(start, end) for start, end, _ in posts]
+    spans = sorted((start, end) for start, end, _ in posts)
+    starts = [start for start, _ in spans]
+    reach = list(accumulate((end for _, end in spans), max))  # the furthest end of the posts starting up to each one
     body_n: dict[str, int] = {}
     plain: dict[str, int] = {}
     in_post: dict[str, int] = {}
@@ -94,9 +101,9 @@ def evidence(score: dict[str, float], mentions: Sequence[tuple[str, str, int]], 
     byline: set[str] = set()
     title: set[str] = set()
     total = len(mentions)
-    for zone_id, section, position in mentions:
-        if only is not None and zone_id not in only:
-            continue
+    counts: dict[str, int] = {}
+    for zone_id, section, position in mentions if only is None else [m for m in mentions if m[0] in only]:
+        counts[zone_id] = counts.get(zone_id, 0) + 1
         if section == "title":
             title.add(zone_id)
         elif section == "byline":
@@ -107,7 +114,8 @@ def evidence(score: dict[str, float], mentions: Sequence[tuple[str, str, int]], 
                 first[zone_id] = position
             if section == "body":
                 plain[zone_id] = plain.get(zone_id, 0) + 1
-                if any(start <= position < end for start, end in spans):
+                at = bisect_right(starts, position) - 1
+                if at >= 0 and position < reach[at]:  # inside a post: one starting before it ends after it
                     in_post[zone_id] = in_post.get(zone_id, 0) + 1
                 elif zone_id not in actor and opens_sentence(body_k, position):
                     actor.add(zone_id)
@@ -115,10 +123,6 @@ def evidence(score: dict[str, float], mentions: Sequence[tuple[str, str, int]], 
                 in_list[zone_id] = in_list.get(zone_id, 0) + 1
             else:
                 side[zone_id] = side.get(zone_id, 0) + 1
-    counts: dict[str, int] = {}
-    for zone_id, _, _ in mentions:
-        if only is None or zone_id in only:
-            counts[zone_id] = counts.get(zone_id, 0) + 1
     top = max(score.values(), default=0.0)
     length = max(1, len(body_k))
     zones = len(score)
