@@ -118,3 +118,32 @@ def test_the_stored_weights_are_what_the_fitting_script_gives() -> None:
     done = subprocess.run([sys.executable, str(ROOT / "bench" / "subject_fit.py"), "--check"], capture_output=True,
                           text=True, cwd=ROOT, timeout=600)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+# the tagger's shortcut -----------------------------------------------------------------------------------------------
+def _texts() -> list[tuple[str, str, str | None]]:
+    import yaml
+
+    texts = []
+    for folder in ("tagging", "tagging_real"):
+        for path in sorted((ROOT / "tests" / "data" / folder).glob("*.yaml")):
+            for case in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]:
+                texts.append((case.get("title") or "", case["text"], case.get("url")))
+    # long texts of many zones (as the throughput benchmark's): slices of all the real texts run together
+    pool = "\n".join(text for _, text, _ in texts)
+    texts += [(texts[i][0], pool[i * 997 % (len(pool) - 3000):][:3000], None) for i in range(0, len(texts), 3)]
+    return texts
+
+
+def test_the_tagger_decides_as_the_full_model_does() -> None:
+    # `subject.confirmed` (what `tag` runs) skips reading a zone's mentions when its counts already settle the model's
+    # answer: its subjects must be exactly those of the full evidence (`evidence` then `decide`)
+    tagger = shared_tagger()
+    vetoed = 0
+    for title, body, url in _texts():
+        rows = tagger.evidence(title, body, url=url)
+        proposed = {c.zone_id for c, rule, _ in rows if rule}
+        want = decide([c for c, _, _ in rows], proposed) if rows and rows[0][2] in subject.MODEL_BRANCHES else proposed
+        assert roles(tagger.tag(title, body, url=url), "subject") == want, (title, body[:60])
+        vetoed += len(proposed - want)
+    assert vetoed >= 20  # the shortcut was put to work on texts where the model does veto

@@ -36,7 +36,7 @@ from monitor.tag.aliases import kaifaqu_names, reads_kaifaqu, stem_names
 from monitor.tag.districts import district_names
 from monitor.tag.gazetteer import Gazetteer, Place, load_ambiguous_aliases, load_gazetteer, load_places
 from monitor.tag.people import OFFICES, find_byline, find_bylines, find_people, may_sign, office_spans
-from monitor.tag.subject import MODE, MODEL_BRANCHES, Candidate, decide, evidence
+from monitor.tag.subject import MODE, MODEL_BRANCHES, Candidate, confirmed, decide, evidence
 from monitor.tag.topics import Taxonomy, TopicMatcher
 
 __all__ = ["ZoneTagger", "OTHER_ZONE_KINDS", "shared_tagger", "tag_article"]
@@ -497,6 +497,7 @@ class ZoneTagger:
         flags: dict[str, set[str]] = {}  # the places a zone scored in once: lead, title, byline
         first: dict[str, int] = {}  # its first position in the body
         listed: set[str] = set()
+        sided: set[str] = set()  # zones with a mention in a comparison, a remit, a career, a partner clause, a facility
         mention, weights = _WEIGHTS["mention"], _WEIGHTS
         for zone_id, section, position in mentions:
             count = counts[zone_id] = counts.get(zone_id, 0) + 1
@@ -507,6 +508,8 @@ class ZoneTagger:
                     first[zone_id] = position
                 if section == "list":
                     listed.add(zone_id)
+                elif section != "body":
+                    sided.add(zone_id)
                 where = "lead" if position < _LEAD and section == "body" else ""
             if where:
                 seen = flags.get(zone_id)
@@ -553,7 +556,11 @@ class ZoneTagger:
             subjects = set()
         branch = "headline" if headline else "default" if defaults else "body"
         decides = branch in MODEL_BRANCHES and (subjects or MODE == "replace")  # a veto needs something to veto
-        if context is not None and (rows is not None or decides):
+        if context is not None and rows is None and decides and branch == "body" and MODE == "veto":
+            body_k, posts = context()  # the same decision as below, from the counts above where they settle it
+            subjects = confirmed(subjects, score, counts, first, listed, sided, mentions, set_aside, lead_end, body_k,
+                                 posts, own_title, leaders)
+        elif context is not None and (rows is not None or decides):
             body_k, posts = context()
             if branch != "body" and body_rules is not None:  # for `rows`: the body's cues of a text decided elsewhere
                 _, leaders, kind_headline = body_rules()
