@@ -278,7 +278,7 @@ def decide(candidates: Sequence[Candidate], proposed: set[str], weights: Sequenc
 
 _POST, _ACTOR = FEATURES.index("post_share"), FEATURES.index("actor")
 _STEP_ONE = ("post_share", "actor", "plain_share", "log_zones", "own_title", "listed_many", "log_body", "mention_share",
-             "first_pos", "score_ratio", "first_in_lead", "aside", "top", "leader")
+             "first_pos", "score_ratio", "first_in_lead", "aside", "top", "leader", "list_share", "side_share")
 
 
 @lru_cache(maxsize=8)
@@ -299,10 +299,10 @@ def confirmed(proposed: set[str], score: dict[str, float], counts: dict[str, int
     1. the tagger's own `counts`, `first` body positions, `listed` and `sided` zones (a comparison, a remit, a career,
        a partner, a facility) give every feature of a zone never listed nor sided but its share of mentions inside a
        post (0 when the text has no post) and whether it opens a sentence;
-    2. its mentions read (`_Reading`): all but the sentence opening;
-    3. the sentence opening."""
+    2. its mentions read (`_Reading`): all but the sentence opening, as corrections to step 1's sum;
+    3. the sentence opening, and the model's probability from the zone's whole row."""
     (cut, post_w, actor_w, plain_w, log_zones_w, own_title_w, listed_many_w, log_body_w, mention_share_w, first_pos_w,
-     score_ratio_w, first_in_lead_w, aside_w, top_w, leader_w) = (
+     score_ratio_w, first_in_lead_w, aside_w, top_w, leader_w, list_w, side_w) = (
         _terms(WEIGHTS, THRESHOLD) if weights is WEIGHTS and threshold == THRESHOLD else _terms(tuple(weights), threshold))
     low = min(0.0, actor_w) + (min(0.0, post_w) if posts else 0.0)
     high = max(0.0, actor_w) + (max(0.0, post_w) if posts else 0.0)
@@ -312,11 +312,11 @@ def confirmed(proposed: set[str], score: dict[str, float], counts: dict[str, int
     common = (bias + log_zones_w * math.log(max(1, len(score))) + (own_title_w if own_title else 0.0)
               + (listed_many_w if len(listed) >= 3 else 0.0) + plain_w)
     kept: set[str] = set()
-    unsure: set[str] = set()
+    unsure: dict[str, float | None] = {}  # zone: its step-1 logit (None: no body mention, read in full)
     for zone_id in proposed:
         at = first.get(zone_id, -1)
-        if zone_id in listed or zone_id in sided or at < 0:
-            unsure.add(zone_id)
+        if at < 0:
+            unsure[zone_id] = None
             continue
         n = counts[zone_id]  # no headline zone: every mention is in the body
         salience = score[zone_id]
@@ -324,22 +324,31 @@ def confirmed(proposed: set[str], score: dict[str, float], counts: dict[str, int
              + score_ratio_w * (salience / top) + (first_in_lead_w if at < lead_end else 0.0)
              + (aside_w if zone_id in aside else 0.0) + (top_w if salience == top else 0.0)
              + (leader_w if zone_id in leaders else 0.0))
-        if z + low >= cut + _MARGIN:
+        if zone_id in listed or zone_id in sided:
+            unsure[zone_id] = z  # its list and side shares are not known yet
+        elif z + low >= cut + _MARGIN:
             kept.add(zone_id)
         elif z + high >= cut - _MARGIN:
-            unsure.add(zone_id)
+            unsure[zone_id] = z
     if not unsure:
         return kept
-    # steps 2 and 3
-    text = _Text(score, mentions, (), set(), aside, lead_end, body_k, False, own_title, leaders, listed)
-    by_zone = _by_zone(mentions, unsure)
+    # step 2: the shares read off the mentions correct the step-1 logit (which took every mention as plain); step 3
+    by_zone = _by_zone(mentions, set(unsure))
     posts_at = _Posts(posts)
-    for zone_id in unsure:
+    text: _Text | None = None
+    for zone_id, z in unsure.items():
         reading = _Reading(by_zone[zone_id], posts_at)
-        z = bias + sum(map(mul, weights, text.row(zone_id, score[zone_id], reading, 0)))
-        if z + min(0.0, actor_w) >= cut + _MARGIN:
-            kept.add(zone_id)
-        elif z + max(0.0, actor_w) >= cut - _MARGIN and probability(
-                text.row(zone_id, score[zone_id], reading, reading.actor(body_k)), weights, bias) >= threshold:
+        if z is not None:
+            share = 1.0 / reading.n
+            z += (plain_w * (reading.plain * share - 1.0) + list_w * (reading.listed * share)
+                  + side_w * ((reading.n - reading.plain - reading.listed) * share) + post_w * (reading.in_post * share))
+            if z + min(0.0, actor_w) >= cut + _MARGIN:
+                kept.add(zone_id)
+                continue
+            if z + max(0.0, actor_w) < cut - _MARGIN:
+                continue
+        if text is None:
+            text = _Text(score, mentions, (), set(), aside, lead_end, body_k, False, own_title, leaders, listed)
+        if probability(text.row(zone_id, score[zone_id], reading, reading.actor(body_k)), weights, bias) >= threshold:
             kept.add(zone_id)
     return kept

@@ -17,6 +17,8 @@ Zones, in order:
 4. Salience: title +3, byline +3, lead +1, each mention +0.5 (at most 6). Zones named in the
    title or byline are the subjects; without any, the source's zones, else the most salient
    zone and those close to it. Every other zone is ``mentioned``.
+5. When the body alone decides (no headline or byline zone, no site or source zone), the evidence model
+   (`monitor.tag.subject`, fitted on the tune halves of the real-text set) may veto a subject the rules propose.
 """
 
 from __future__ import annotations
