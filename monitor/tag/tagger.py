@@ -470,7 +470,7 @@ class ZoneTagger:
         own_title = bool(title_k) and _OWN_TITLE.search(title_k) is not None
         zones = self._zone_tags(mentions, defaults, _aside(mentions, posts), lead_end, own_title,
                                 lambda: _body_rules(own_title, title_k, body_k, lead_end, hits, mentions, posts),
-                                lambda: (body_k, posts), rows)
+                                body_k, posts, rows)
         # topics read title and body: the byline's hits are left out (the | around it ends any sentence)
         topics = self.topics.score(text, len(title_k), topic_hits, (len(title_k), body_start) if byline_k else None,
                                    topic_others)
@@ -482,7 +482,7 @@ class ZoneTagger:
     def _zone_tags(self, mentions: list[tuple[str, str, int]], defaults: tuple[str, ...], aside: set[str] = frozenset(),
                    lead_end: int = _LEAD, own_title: bool = False,
                    body_rules: Callable[[], tuple[set[str], set[str], bool]] | None = None,
-                   context: Callable[[], tuple[str, list[tuple[int, int, bool]]]] | None = None,
+                   body_k: str = "", posts: Sequence[tuple[int, int, bool]] = (),
                    rows: list[tuple[Candidate, bool, str]] | None = None) -> tuple[ZoneTag, ...]:
         """Scores and roles. `defaults`: the source's and the site's zones, the subject of a page that
         names no other zone as its subject; `aside`: zones named only in lists, in former posts or in
@@ -491,8 +491,8 @@ class ZoneTagger:
         the headline speaks as a zone (调查组来区考察, 我区): the one zone the text names is the one speaking;
         `body_rules`: the zones the body's rules set aside more, the zones that are subjects whenever eligible and
         whether the headline names the kind of zone (`_body_rules`: run when the body alone decides, no headline zone
-        and no default; for `rows`, always); `context`: what the evidence model reads besides (the body's match key,
-        the posts' spans): built only when the model has something to decide;
+        and no default; for `rows`, always); `body_k`, `posts`: what the evidence model reads besides (the body's match
+        key, the posts' spans in it);
         `rows`: when given, each zone's evidence, the rules' decision and the deciding branch are added to it."""
         score: dict[str, float] = dict.fromkeys(defaults, 0.0)
         counts: dict[str, int] = {}
@@ -558,12 +558,11 @@ class ZoneTagger:
             subjects = set()
         branch = "headline" if headline else "default" if defaults else "body"
         decides = branch in MODEL_BRANCHES and (subjects or MODE == "replace")  # a veto needs something to veto
-        if context is not None and rows is None and decides and branch == "body" and MODE == "veto":
-            body_k, posts = context()  # the same decision as below, from the counts above where they settle it
+        if rows is None and decides and branch == "body" and MODE == "veto":
+            # the same decision as below, from the counts above where they settle it
             subjects = confirmed(subjects, score, counts, first, listed, sided, mentions, set_aside, lead_end, body_k,
                                  posts, own_title, leaders)
-        elif context is not None and (rows is not None or decides):
-            body_k, posts = context()
+        elif rows is not None or decides:
             if branch != "body" and body_rules is not None:  # for `rows`: the body's cues of a text decided elsewhere
                 _, leaders, kind_headline = body_rules()
             candidates = evidence(score, mentions, defaults, named, set_aside, lead_end, body_k, posts, kind_headline,
