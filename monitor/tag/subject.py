@@ -303,9 +303,9 @@ def confirmed(proposed: set[str], score: dict[str, float], counts: dict[str, int
     3. the sentence opening, and the model's probability from the zone's whole row."""
     (cut, post_w, actor_w, plain_w, log_zones_w, own_title_w, listed_many_w, log_body_w, mention_share_w, first_pos_w,
      score_ratio_w, first_in_lead_w, aside_w, top_w, leader_w, list_w, side_w) = (
-        _terms(WEIGHTS, THRESHOLD) if weights is WEIGHTS and threshold == THRESHOLD else _terms(tuple(weights), threshold))
-    low = min(0.0, actor_w) + (min(0.0, post_w) if posts else 0.0)
-    high = max(0.0, actor_w) + (max(0.0, post_w) if posts else 0.0)
+        _DEFAULT_TERMS if weights is WEIGHTS and threshold == THRESHOLD else _terms(tuple(weights), threshold))
+    low = (actor_w if actor_w < 0 else 0.0) + (post_w if posts and post_w < 0 else 0.0)
+    high = (actor_w if actor_w > 0 else 0.0) + (post_w if posts and post_w > 0 else 0.0)
     # step 1: `_Text.row`'s terms for such a text (no headline, no default, no kind headline) and such a zone (every
     # mention plain: plain share 1, list and side shares 0); tests hold this to `row`
     total, top, length = len(mentions), max(score.values()), max(1, len(body_k))
@@ -342,13 +342,16 @@ def confirmed(proposed: set[str], score: dict[str, float], counts: dict[str, int
             share = 1.0 / reading.n
             z += (plain_w * (reading.plain * share - 1.0) + list_w * (reading.listed * share)
                   + side_w * ((reading.n - reading.plain - reading.listed) * share) + post_w * (reading.in_post * share))
-            if z + min(0.0, actor_w) >= cut + _MARGIN:
+            if z + (actor_w if actor_w < 0 else 0.0) >= cut + _MARGIN:
                 kept.add(zone_id)
                 continue
-            if z + max(0.0, actor_w) < cut - _MARGIN:
+            if z + (actor_w if actor_w > 0 else 0.0) < cut - _MARGIN:
                 continue
         if text is None:
             text = _Text(score, mentions, (), set(), aside, lead_end, body_k, False, own_title, leaders, listed)
         if probability(text.row(zone_id, score[zone_id], reading, reading.actor(body_k)), weights, bias) >= threshold:
             kept.add(zone_id)
     return kept
+
+
+_DEFAULT_TERMS = _terms(WEIGHTS, THRESHOLD)

@@ -423,11 +423,12 @@ class ZoneTagger:
         branch decides (``headline``: zones in the title or byline; ``default``: the site's or source's zone;
         ``body``: the body alone). Tags exactly as `tag` does."""
         rows: list[tuple[Candidate, bool, str]] = []
-        self._tag(title, body, default_zones, byline, author, url, rows)
+        self.tag(title, body, default_zones, byline, author, url, _rows=rows)
         return rows
 
     def tag(self, title: str, body: str, default_zones: tuple[str, ...] = (), byline: str = "",
-            author: str | None = None, url: str | None = None) -> TagSet:
+            author: str | None = None, url: str | None = None, *,
+            _rows: list[tuple[Candidate, bool, str]] | None = None) -> TagSet:
         """Tag one article. `byline` is the author's post (a zone named there is what a signed
         piece is about), `author` the extractor's author name, `default_zones` the source's zones,
         `url` the page's address: a page on a zone's official site or its section of a portal (gazetteer
@@ -436,11 +437,8 @@ class ZoneTagger:
         another zone as its subject.
 
         Title, byline and body are folded to simplified script when they hold traditional characters,
-        normalised once (``match_key``) and scanned twice (zone side; topics and offices)."""
-        return self._tag(title, body, default_zones, byline, author, url)
-
-    def _tag(self, title: str, body: str, default_zones: tuple[str, ...], byline: str, author: str | None,
-             url: str | None, rows: list[tuple[Candidate, bool, str]] | None = None) -> TagSet:
+        normalised once (``match_key``) and scanned twice (zone side; topics and offices). `_rows`: for
+        `evidence` only (one function for both, not a wrapper: a call less per article on the hot path)."""
         # pinyin ruby left by a scraper or a script converter (東湖(hu)高新區(qū)) would split the names
         title, byline, body = strip_ruby(title), strip_ruby(byline), strip_ruby(body)
         title_s, byline_s, body_s = title, byline, body
@@ -470,7 +468,7 @@ class ZoneTagger:
         own_title = bool(title_k) and _OWN_TITLE.search(title_k) is not None
         zones = self._zone_tags(mentions, defaults, _aside(mentions, posts), lead_end, own_title,
                                 lambda: _body_rules(own_title, title_k, body_k, lead_end, hits, mentions, posts),
-                                body_k, posts, rows)
+                                body_k, posts, _rows)
         # topics read title and body: the byline's hits are left out (the | around it ends any sentence)
         topics = self.topics.score(text, len(title_k), topic_hits, (len(title_k), body_start) if byline_k else None,
                                    topic_others)
