@@ -17,6 +17,8 @@ Zones, in order:
 4. Salience: title +3, byline +3, lead +1, each mention +0.5 (at most 6). Zones named in the
    title or byline are the subjects; without any, the source's zones, else the most salient
    zone and those close to it. Every other zone is ``mentioned``.
+5. When the body alone decides (no headline or byline zone, no site or source zone), the evidence model
+   (`monitor.tag.subject`, fitted on the tune halves of the real-text set) may veto a subject the rules propose.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from monitor.tag.aliases import kaifaqu_names, reads_kaifaqu, stem_names
 from monitor.tag.districts import district_names
 from monitor.tag.gazetteer import Gazetteer, Place, load_ambiguous_aliases, load_gazetteer, load_places
 from monitor.tag.people import OFFICES, find_byline, find_bylines, find_people, may_sign, office_spans
+from monitor.tag.subject import MODE, MODEL_BRANCHES, Candidate, confirmed, decide, evidence
 from monitor.tag.topics import Taxonomy, TopicMatcher
 
 __all__ = ["ZoneTagger", "OTHER_ZONE_KINDS", "shared_tagger", "tag_article"]
@@ -425,8 +428,19 @@ class ZoneTagger:
         return mentions
 
     # the stage ---------------------------------------------------------------------------
+    def evidence(self, title: str, body: str, default_zones: tuple[str, ...] = (), byline: str = "",
+                 author: str | None = None, url: str | None = None) -> list[tuple[Candidate, bool, str]]:
+        """What the subject decision reads, for fitting and inspecting it (bench/subject_fit.py): for each zone of
+        the text, its evidence (`subject.evidence`), whether the wording rules make it a subject, and which
+        branch decides (``headline``: zones in the title or byline; ``default``: the site's or source's zone;
+        ``body``: the body alone). Tags exactly as `tag` does."""
+        rows: list[tuple[Candidate, bool, str]] = []
+        self.tag(title, body, default_zones, byline, author, url, _rows=rows)
+        return rows
+
     def tag(self, title: str, body: str, default_zones: tuple[str, ...] = (), byline: str = "",
-            author: str | None = None, url: str | None = None) -> TagSet:
+            author: str | None = None, url: str | None = None, *,
+            _rows: list[tuple[Candidate, bool, str]] | None = None) -> TagSet:
         """Tag one article. `byline` is the author's post (a zone named there is what a signed
         piece is about), `author` the extractor's author name, `default_zones` the source's zones,
         `url` the page's address: a page on a zone's official site or its section of a portal (gazetteer
@@ -435,7 +449,8 @@ class ZoneTagger:
         another zone as its subject.
 
         Title, byline and body are folded to simplified script when they hold traditional characters,
-        normalised once (``match_key``) and scanned twice (zone side; topics and offices)."""
+        normalised once (``match_key``) and scanned twice (zone side; topics and offices). `_rows`: for
+        `evidence` only (one function for both, not a wrapper: a call less per article on the hot path)."""
         # pinyin ruby left by a scraper or a script converter (東湖(hu)高新區(qū)) would split the names
         title, byline, body = strip_ruby(title), strip_ruby(byline), strip_ruby(body)
         title_s, byline_s, body_s = title, byline, body
@@ -464,7 +479,8 @@ class ZoneTagger:
         lead_end = _lead_end(body_s, len(body_k))
         own_title = bool(title_k) and _OWN_TITLE.search(title_k) is not None
         zones = self._zone_tags(mentions, defaults, _aside(mentions, posts), lead_end, own_title,
-                                lambda: _body_rules(own_title, title_k, body_k, lead_end, hits, mentions, posts))
+                                lambda: _body_rules(own_title, title_k, body_k, lead_end, hits, mentions, posts),
+                                body_k, posts, _rows)
         # topics read title and body: the byline's hits are left out (the | around it ends any sentence)
         topics = self.topics.score(text, len(title_k), topic_hits, (len(title_k), body_start) if byline_k else None,
                                    topic_others)
@@ -475,19 +491,25 @@ class ZoneTagger:
 
     def _zone_tags(self, mentions: list[tuple[str, str, int]], defaults: tuple[str, ...], aside: set[str] = frozenset(),
                    lead_end: int = _LEAD, own_title: bool = False,
-                   body_rules: Callable[[], tuple[set[str], set[str]]] | None = None) -> tuple[ZoneTag, ...]:
+                   body_rules: Callable[[], tuple[set[str], set[str], bool]] | None = None,
+                   body_k: str = "", posts: Sequence[tuple[int, int, bool]] = (),
+                   rows: list[tuple[Candidate, bool, str]] | None = None) -> tuple[ZoneTag, ...]:
         """Scores and roles. `defaults`: the source's and the site's zones, the subject of a page that
         names no other zone as its subject; `aside`: zones named only in lists, in former posts or in
         the post of one official among others (never a subject unless in the headline); `lead_end`:
         where the first paragraph of the body ends (a zone named once after it is not the subject); `own_title`:
         the headline speaks as a zone (调查组来区考察, 我区): the one zone the text names is the one speaking;
-        `body_rules`: when the body alone decides (no headline zone, no default), the zones it sets aside more and the
-        zones that are subjects whenever eligible (`_body_rules`)."""
+        `body_rules`: the zones the body's rules set aside more, the zones that are subjects whenever eligible and
+        whether the headline names the kind of zone (`_body_rules`: run when the body alone decides, no headline zone
+        and no default; for `rows`, always); `body_k`, `posts`: what the evidence model reads besides (the body's match
+        key, the posts' spans in it);
+        `rows`: when given, each zone's evidence, the rules' decision and the deciding branch are added to it."""
         score: dict[str, float] = dict.fromkeys(defaults, 0.0)
         counts: dict[str, int] = {}
         flags: dict[str, set[str]] = {}  # the places a zone scored in once: lead, title, byline
         first: dict[str, int] = {}  # its first position in the body
         listed: set[str] = set()
+        sided: set[str] = set()  # zones with a mention in a comparison, a remit, a career, a partner clause, a facility
         mention, weights = _WEIGHTS["mention"], _WEIGHTS
         for zone_id, section, position in mentions:
             count = counts[zone_id] = counts.get(zone_id, 0) + 1
@@ -498,6 +520,8 @@ class ZoneTagger:
                     first[zone_id] = position
                 if section == "list":
                     listed.add(zone_id)
+                elif section != "body":
+                    sided.add(zone_id)
                 where = "lead" if position < _LEAD and section == "body" else ""
             if where:
                 seen = flags.get(zone_id)
@@ -509,10 +533,12 @@ class ZoneTagger:
             score[zone_id] = score.get(zone_id, 0.0) + gain
         if not score:
             return ()
-        headline = {z for z, s in flags.items() if "title" in s or "byline" in s}
+        headline = named = {z for z, s in flags.items() if "title" in s or "byline" in s}
+        set_aside = aside  # as the mentions show it, before the body's rules (the evidence reads this one)
         leaders: set[str] = set()
+        kind_headline = False
         if not headline and not defaults and body_rules is not None:
-            more, leaders = body_rules()
+            more, leaders, kind_headline = body_rules()
             aside = (aside | more) - leaders  # a visit's leader is no one official in a roll: his zone is not aside
         eligible = {z: s for z, s in score.items() if z not in aside and
                     (counts.get(z, 0) >= 2 or first.get(z, 0) < lead_end or z in defaults)}
@@ -540,6 +566,21 @@ class ZoneTagger:
             subjects = set(score)  # 国家调查组来区考察 ... 大庆开发区发展很快: the zone of a 来区/我区 headline
         else:
             subjects = set()
+        branch = "headline" if headline else "default" if defaults else "body"
+        decides = branch in MODEL_BRANCHES and (subjects or MODE == "replace")  # a veto needs something to veto
+        if rows is None and decides and branch == "body" and MODE == "veto":
+            # the same decision as below, from the counts above where they settle it
+            subjects = confirmed(subjects, score, counts, first, listed, sided, mentions, set_aside, lead_end, body_k,
+                                 posts, own_title, leaders)
+        elif rows is not None or decides:
+            if branch != "body" and body_rules is not None:  # for `rows`: the body's cues of a text decided elsewhere
+                _, leaders, kind_headline = body_rules()
+            candidates = evidence(score, mentions, defaults, named, set_aside, lead_end, body_k, posts, kind_headline,
+                                  own_title, leaders, listed, None if rows is not None or MODE == "replace" else subjects)
+            if rows is not None:
+                rows.extend((c, c.zone_id in subjects, branch) for c in candidates)
+            if decides:
+                subjects = decide(candidates, subjects)
         tags = []
         made = self._zone_tag_cache
         for zone_id, raw in score.items():
@@ -776,13 +817,15 @@ def _usual_forms(gazetteer: Gazetteer, ambiguous: Mapping[str, object]) -> Itera
 
 
 def _body_rules(own_title: bool, title_k: str, body_k: str, lead_end: int, hits: list[_Hit],
-                mentions: list[tuple[str, str, int]], posts: list[tuple[int, int, bool]]) -> tuple[set[str], set[str]]:
-    """When the body alone decides: (zones set aside, zones that are subjects when eligible). A text under a headline
+                mentions: list[tuple[str, str, int]], posts: list[tuple[int, int, bool]]
+                ) -> tuple[set[str], set[str], bool]:
+    """When the body alone decides: (zones set aside, zones that are subjects when eligible, whether the headline
+    names the kind of zone). A text under a headline
     about the kind of zone, whose body zones are never the subject, and the zone whose leadership leads a visit.
     (A third rule, the zones a visit to a city tours as stops, was tried and dropped: README of the real set, round 8.)"""
     if not own_title and _names_kind(hits, title_k):
-        return {m[0] for m in mentions}, set()  # 湖南有多少个国家级高新区?: the headline is about the kind of zone
-    return set(), _visit_leaders(body_k, lead_end, mentions, posts)
+        return {m[0] for m in mentions}, set(), True  # 湖南有多少个国家级高新区?: the headline is about the kind of zone
+    return set(), _visit_leaders(body_k, lead_end, mentions, posts), False
 
 
 def _names_kind(hits: list[_Hit], title_k: str) -> bool:
