@@ -36,7 +36,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select, update
 
-from monitor.dedup import DedupConfig, Deduplicator
+from monitor.dedup import KNOWN_STOCK, DedupConfig, Deduplicator
 from monitor.errors import (
     DatabaseError,
     ExtractionError,
@@ -138,7 +138,7 @@ def _store_articles(session: Session, repos: Repositories, source_row: Source, p
     added: list[int] = []
     for work in works:
         article = work.article
-        verdict = dedup.check(article)
+        verdict = dedup.check(article, work.dedup)
         result = repos.articles.store_article(article, verdict, work.tags, source_row, page.fetched_at)
         stored_page.article_id = result.article_id
         new += result.status == "new"
@@ -220,11 +220,14 @@ def handle_items(session: Session, repos: Repositories, source: SourceConfig, so
 async def prepare_pages(cpu: CpuWorkers, source: SourceConfig,
                         fetched: list[tuple[DiscoveredUrl, RawPage | FetchError]]
                         ) -> list[tuple[DiscoveredUrl, RawPage | FetchError, PageWork | None]]:
-    """Each fetched page (not a failure, not a 304) extracted and tagged in the worker processes, at once."""
+    """Each fetched page (not a failure, not a 304) extracted, tagged and its dedup check prepared in the worker
+    processes, at once (in this process, without workers: extracted and tagged only)."""
+    stock = KNOWN_STOCK.snapshot() if cpu.processes else None
+
     async def one(outcome: RawPage | FetchError) -> PageWork | None:
         if isinstance(outcome, FetchError) or outcome.from_cache:
             return None
-        return await cpu.run(prepare_page, source, outcome)
+        return await cpu.run(prepare_page, source, outcome, stock)
 
     works = await asyncio.gather(*(one(outcome) for _item, outcome in fetched))
     return [(item, outcome, work) for (item, outcome), work in zip(fetched, works, strict=True)]
