@@ -27,7 +27,7 @@ beside ``--postgres``'s database, dropped WITH (FORCE) at the end) is migrated a
    articles per transaction (``monitor crawl`` commits the items fetched by then together, up to
    ``ITEM_GROUP``, without waiting on the disk: ``db.commit_unflushed``): in ``--cpu-workers`` worker
    processes (the crawl's ``CpuWorkers``, one per core by default) ``tag_article`` and the dedup work that
-   needs no database (``itemwork.prepare_article``), ``AHEAD`` items ahead; in this process (the crawl's
+   needs no database (``itemwork.prepare_articles``, ``PER_CALL`` articles a call), ``AHEAD`` items ahead; in this process (the crawl's
    database thread) ``Deduplicator.check``, ``Articles.store_article``, commit. CPU per article is
    printed for this process, the workers and the PostgreSQL backend. Articles/s, p50/p99 per article, and whether each repost
    joined its original's cluster and each story or templated report stayed new.
@@ -70,7 +70,7 @@ from monitor.dedup.deduplicator import DedupConfig, Deduplicator  # noqa: E402
 from monitor.dedup.minhash import band_hashes, fingerprint, parse, signature  # noqa: E402
 from monitor.dedup.prepared import KNOWN_STOCK  # noqa: E402
 from monitor.items import DedupEvidence, DuplicateOf, ExtractedArticle, PublishDate  # noqa: E402
-from monitor.itemwork import ArticleWork, CpuWorkers, default_workers, prepare_article  # noqa: E402
+from monitor.itemwork import ArticleWork, CpuWorkers, default_workers, prepare_article, prepare_articles  # noqa: E402
 from monitor.normalise import content_hash  # noqa: E402
 from monitor.pipeline import ITEM_GROUP  # noqa: E402
 from monitor.store import Articles, Sources, db  # noqa: E402
@@ -80,6 +80,7 @@ from monitor.store.models import Article, Cluster  # noqa: E402
 ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 CHUNK = 2000  # items per worker task
 AHEAD = 2 * ITEM_GROUP  # items handed to the worker processes ahead of the one being stored (a crawl's fetch window)
+PER_CALL = 8  # articles per call to a worker (a crawl hands each worker its share of a group of pages in one call)
 ARTICLE = ("id", "url", "title", "published_at", "published_precision", "body", "content_hash", "source_id",
            "cluster_id", "duplicate_of_id", "dedup_level", "similarity", "revision", "content_type", "relevant",
            "backfilled", "signature", "dedup_evidence", "fetched_at", "stored_at")
@@ -335,12 +336,15 @@ def ingest(engine: sa.Engine, feed: NewsFeed, first: int, count: int, clusters: 
     latencies: list[float] = []
     outcome: Counter[str] = Counter()
     workers = cpu is not None and cpu.processes > 0
-    pending: deque[Future[ArticleWork]] = deque()
+    pending: deque[Future[tuple[ArticleWork, ...]]] = deque()
+    ready: deque[ArticleWork] = deque()
 
     def submit(index: int) -> None:
+        """The chunk of articles starting at ``index`` to a worker."""
         if workers and index < len(articles_in):
             assert cpu is not None
-            pending.append(cpu.submit(prepare_article, articles_in[index], (), KNOWN_STOCK.snapshot()))
+            chunk = tuple(articles_in[index:index + PER_CALL])
+            pending.append(cpu.submit(prepare_articles, chunk, (), KNOWN_STOCK.snapshot()))
 
     with Session(engine, expire_on_commit=False) as session:
         source = Sources(session).row("feed", "html")
@@ -352,14 +356,16 @@ def ingest(engine: sa.Engine, feed: NewsFeed, first: int, count: int, clusters: 
         cpu_started = time.process_time()
         started = time.perf_counter()
         db.commit_unflushed(session)  # as monitor crawl's transactions (pipeline.handle_item): no wait on the disk
-        for index in range(AHEAD):
+        for index in range(0, AHEAD, PER_CALL):
             submit(index)
         for index, item in enumerate(items):
             t0 = time.perf_counter()
             article = articles_in[index]
             if workers:
-                work = pending.popleft().result()
-                submit(index + AHEAD)
+                if not ready:
+                    ready.extend(pending.popleft().result())
+                    submit(index + AHEAD)
+                work = ready.popleft()
             else:
                 work = prepare_article(article)  # tags only: the check does its own dedup work
             verdict = Deduplicator(session, DedupConfig()).check(article, work.dedup)

@@ -46,7 +46,8 @@ from monitor.sourcesfile import SourceConfig
 from monitor.tag import shared_tagger, tag_article
 from scrapers import scraper_for
 
-__all__ = ["ArticleWork", "CpuWorkers", "PageWork", "prepare_article", "prepare_page"]
+__all__ = ["ArticleWork", "CpuWorkers", "PageWork", "chunks", "prepare_article", "prepare_articles", "prepare_page",
+           "prepare_pages"]
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -89,6 +90,30 @@ def prepare_page(source: SourceConfig, page: RawPage, stock: np.ndarray | None =
     except (ExtractionError, Undecodable) as exc:
         return PageWork(error=f"{type(exc).__name__}: {exc}", message=str(exc))
     return PageWork(tuple(prepare_article(article, source.zones, stock) for article in articles))
+
+
+def prepare_pages(source: SourceConfig, pages: tuple[RawPage, ...], stock: np.ndarray | None = None) -> tuple[PageWork, ...]:
+    """``prepare_page`` for several pages in one call to a worker: each call costs the crawling process ~0.2 ms
+    of its own (the pool's threads, pipes and futures), a fifth of what its database thread spends per article."""
+    return tuple(prepare_page(source, page, stock) for page in pages)
+
+
+def prepare_articles(articles: tuple[ExtractedArticle, ...], zones: tuple[str, ...] = (),
+                     stock: np.ndarray | None = None) -> tuple[ArticleWork, ...]:
+    """``prepare_article`` for several articles in one call to a worker (see ``prepare_pages``)."""
+    return tuple(prepare_article(article, zones, stock) for article in articles)
+
+
+def chunks(items: list[T], parts: int) -> list[list[T]]:
+    """``items`` in at most ``parts`` runs of nearly equal length, in order (one call per worker)."""
+    size, extra = divmod(len(items), max(parts, 1))
+    found, start = [], 0
+    for part in range(max(parts, 1)):
+        end = start + size + (part < extra)
+        if end > start:
+            found.append(items[start:end])
+        start = end
+    return found
 
 
 OWNER_POLL = 1.0  # seconds between a worker's checks that the process it works for is alive
