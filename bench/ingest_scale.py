@@ -6,8 +6,9 @@
 
 A 1M corpus takes ~20–45 min to build on 2 cores: build it once (``--database postgres --sizes 1000000 --keep
 --name bench_1m``), then time streams into it with ``--reuse URL`` (A/B of two checkouts against one corpus).
-The last line is JSON for bench/summary.py: articles/s, articles per CPU-second (this process and, on a local
-PostgreSQL, its server backend: a figure that survives a loaded machine better than wall time), reposts found.
+The last line is JSON for bench/summary.py: articles/s, articles per CPU-second (this process, its worker processes
+and, on a local PostgreSQL, its server backend: a figure that survives a loaded machine better than wall time),
+articles per CPU-second of this process alone (``_db_cpu_s``: the database thread's side), reposts found.
 
 For each size N, a fresh database (a SQLite file in a temporary folder, or ``zm_scale_<random>``
 beside ``--postgres``'s database, dropped WITH (FORCE) at the end) is migrated and given:
@@ -495,6 +496,7 @@ def run_size(url: str, size: int, args: argparse.Namespace, feed: NewsFeed, stoc
     engine = db.make_engine(url)
     rates: list[float] = []
     cpu_rates: list[float] = []
+    thread_rates: list[float] = []
     verdicts: list[str] | None = [] if args.verdicts else None
     for commit_every in args.commit_every:  # several: consecutive streams, alternated by the caller's order
         timed = ingest(engine, feed, first, args.stream, clusters, commit_every, verdicts, cpu)
@@ -506,12 +508,16 @@ def run_size(url: str, size: int, args: argparse.Namespace, feed: NewsFeed, stoc
         print("  verdicts: " + ", ".join(f"{k} {n}" for k, n in sorted(timed.outcome.items())), flush=True)
         rates.append(len(timed.latencies_ms) / timed.seconds)
         cpu_rates.append(len(timed.latencies_ms) / cpu_of(timed))
+        thread_rates.append(len(timed.latencies_ms) / timed.cpu_seconds)
         found, reposts = timed.outcome["repost found"], sum(n for k, n in timed.outcome.items() if k.startswith("repost"))
         figures[f"{args.database}_{size}_reposts_found"] = round(found / max(reposts, 1), 3)
     if verdicts is not None:
         Path(args.verdicts).write_text("".join(f"{line}\n" for line in verdicts), encoding="utf-8")
     figures[f"{args.database}_{size}_articles_per_s"] = round(statistics.median(rates), 1)
     figures[f"{args.database}_{size}_articles_per_cpu_s"] = round(statistics.median(cpu_rates), 1)
+    # this process alone (the crawl's database thread, with the pool's threads): what bounds a stream once the
+    # workers have a core of their own
+    figures[f"{args.database}_{size}_articles_per_db_cpu_s"] = round(statistics.median(thread_rates), 1)
     if args.profile:
         print(profiled(engine, feed, first, args.profile, clusters, args.commit_every[0], cpu), flush=True)
     engine.dispose()
