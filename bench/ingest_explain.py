@@ -31,6 +31,7 @@ import sqlalchemy as sa  # noqa: E402
 from bench.ingest_scale import ingest, stored_state  # noqa: E402
 from bench.news_corpus import NewsFeed  # noqa: E402
 from monitor.store import db  # noqa: E402
+from monitor.store.rawsql import RawSql  # noqa: E402
 
 _LIST = re.compile(r"(?:\?|%s|%\(\w+\)s)(?:\s*,\s*(?:\?|%s|%\(\w+\)s))+")
 _SPACE = re.compile(r"\s+")
@@ -63,13 +64,27 @@ class Statements:
             self.rows["COMMIT"] += 1
 
         engine.dialect.do_commit = timed_commit  # type: ignore[method-assign]
+        # SQLite's hot-path statements go to the driver directly (monitor/store/rawsql.py), past the cursor events
+        direct = RawSql._sqlite
+
+        def timed_direct(sql: RawSql, statement: str, parameters: Any, *, many: bool) -> Any:
+            started = time.perf_counter()
+            try:
+                return direct(sql, statement, parameters, many=many)
+            finally:
+                self.record(statement, parameters, many, time.perf_counter() - started)
+
+        RawSql._sqlite = timed_direct  # type: ignore[method-assign]
 
     def before(self, conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, many: bool) -> None:
         conn.info["zm_started"] = time.perf_counter()
 
     def after(self, conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, many: bool) -> None:
+        self.record(statement, parameters, many, time.perf_counter() - conn.info.pop("zm_started"))
+
+    def record(self, statement: str, parameters: Any, many: bool, seconds: float) -> None:
         key = shape(statement)
-        self.time[key] += time.perf_counter() - conn.info.pop("zm_started")
+        self.time[key] += seconds
         self.count[key] += 1
         self.rows[key] += len(parameters) if many else 1
         self.example.setdefault(key, (statement, parameters[0] if many else parameters, many))

@@ -6,8 +6,9 @@
 
 A 1M corpus takes ~20–45 min to build on 2 cores: build it once (``--database postgres --sizes 1000000 --keep
 --name bench_1m``), then time streams into it with ``--reuse URL`` (A/B of two checkouts against one corpus).
-The last line is JSON for bench/summary.py: articles/s, articles per CPU-second (this process and, on a local
-PostgreSQL, its server backend: a figure that survives a loaded machine better than wall time), reposts found.
+The last line is JSON for bench/summary.py: articles/s, articles per CPU-second (this process, its worker processes
+and, on a local PostgreSQL, its server backend: a figure that survives a loaded machine better than wall time),
+articles per CPU-second of this process alone (``_db_cpu_s``: the database thread's side), reposts found.
 
 For each size N, a fresh database (a SQLite file in a temporary folder, or ``zm_scale_<random>``
 beside ``--postgres``'s database, dropped WITH (FORCE) at the end) is migrated and given:
@@ -25,10 +26,14 @@ beside ``--postgres``'s database, dropped WITH (FORCE) at the end) is migrated a
    and keys dropped and rebuilt (bench/dedup_scale.py), then VACUUM ANALYZE.
 2. The next ``--stream`` items of the same feed through the crawler's path, ``--commit-every``
    articles per transaction (``monitor crawl`` commits the items fetched by then together, up to
-   ``ITEM_GROUP``, without waiting on the disk: ``db.commit_unflushed``): ``Deduplicator.check``, ``tag_article``,
-   ``Articles.store_article``, commit. Articles/s, p50/p99 per article, and whether each repost
+   ``ITEM_GROUP``, without waiting on the disk: ``db.commit_unflushed``): in ``--cpu-workers`` worker
+   processes (the crawl's ``CpuWorkers``, one per core by default) ``tag_article`` and the dedup work that
+   needs no database (``itemwork.prepare_articles``, ``PER_CALL`` articles a call), ``AHEAD`` items ahead; in this process (the crawl's
+   database thread) ``Deduplicator.check``, ``Articles.store_article``, commit. CPU per article is
+   printed for this process, the workers and the PostgreSQL backend. Articles/s, p50/p99 per article, and whether each repost
    joined its original's cluster and each story or templated report stayed new.
-3. ``--profile`` more items under cProfile: the functions that take the time.
+3. ``--profile`` more items under cProfile, timed by this thread's CPU time: the functions that take the
+   database thread's time.
 
 Tests never assert on time; this prints figures only.
 """
@@ -46,8 +51,9 @@ import statistics
 import sys
 import tempfile
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterator
+from concurrent.futures import Future
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -63,16 +69,19 @@ from bench.dedup_scale import drop, droppable, recreate, schema_objects, scratch
 from bench.news_corpus import MATERIALS, NewsFeed, NewsItem  # noqa: E402
 from monitor.dedup.deduplicator import DedupConfig, Deduplicator  # noqa: E402
 from monitor.dedup.minhash import band_hashes, fingerprint, parse, signature  # noqa: E402
+from monitor.dedup.prepared import KNOWN_STOCK  # noqa: E402
 from monitor.items import DedupEvidence, DuplicateOf, ExtractedArticle, PublishDate  # noqa: E402
+from monitor.itemwork import ArticleWork, CpuWorkers, default_workers, prepare_article, prepare_articles  # noqa: E402
 from monitor.normalise import content_hash  # noqa: E402
 from monitor.pipeline import ITEM_GROUP  # noqa: E402
 from monitor.store import Articles, Sources, db  # noqa: E402
 from monitor.store import articles as store_articles  # noqa: E402
 from monitor.store.models import Article, Cluster  # noqa: E402
-from monitor.tag import shared_tagger, tag_article  # noqa: E402
 
 ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 CHUNK = 2000  # items per worker task
+AHEAD = 2 * ITEM_GROUP  # items handed to the worker processes ahead of the one being stored (a crawl's fetch window)
+PER_CALL = 8  # articles per call to a worker (a crawl hands each worker its share of a group of pages in one call)
 ARTICLE = ("id", "url", "title", "published_at", "published_precision", "body", "content_hash", "source_id",
            "cluster_id", "duplicate_of_id", "dedup_level", "similarity", "revision", "content_type", "relevant",
            "backfilled", "signature", "dedup_evidence", "fetched_at", "stored_at")
@@ -296,6 +305,7 @@ class Timed:
     outcome: Counter[str]
     cpu_seconds: float = 0.0  # this process's CPU time over the stream
     server_cpu_seconds: float | None = None  # the PostgreSQL backend's (a local server: /proc), None on SQLite
+    worker_cpu_seconds: float | None = None  # the worker processes' (/proc), None without them
 
 
 def backend_cpu(session: Session) -> tuple[int, float] | None:
@@ -316,28 +326,51 @@ def process_cpu(pid: int) -> float:
 
 
 def ingest(engine: sa.Engine, feed: NewsFeed, first: int, count: int, clusters: dict[int, int],
-           commit_every: int = 1, verdicts: list[str] | None = None) -> Timed:
+           commit_every: int = 1, verdicts: list[str] | None = None, cpu: CpuWorkers | None = None) -> Timed:
     """Items [first, first + count) through the crawler's path, one transaction each (``commit_every``: more); ``clusters``: index ->
-    cluster id of the items stored so far beyond the bulk (bulk item i is in cluster i + 1 unless a repost)."""
+    cluster id of the items stored so far beyond the bulk (bulk item i is in cluster i + 1 unless a repost).
+    ``cpu``: the crawl's worker processes, which tag each article and prepare its dedup check
+    (``itemwork.prepare_article``) up to ``AHEAD`` items ahead of the storing; None: all in this process."""
     items = items_of(feed, first, count)
-    tagger = shared_tagger()
+    articles_in = [ExtractedArticle(url=url_of(item.index), title=item.title, body=item.body,
+                                    published=PublishDate(item.published, "minute")) for item in items]
     latencies: list[float] = []
     outcome: Counter[str] = Counter()
+    workers = cpu is not None and cpu.processes > 0
+    pending: deque[Future[tuple[ArticleWork, ...]]] = deque()
+    ready: deque[ArticleWork] = deque()
+
+    def submit(index: int) -> None:
+        """The chunk of articles starting at ``index`` to a worker."""
+        if workers and index < len(articles_in):
+            assert cpu is not None
+            chunk = tuple(articles_in[index:index + PER_CALL])
+            pending.append(cpu.submit(prepare_articles, chunk, (), KNOWN_STOCK.snapshot()))
+
     with Session(engine, expire_on_commit=False) as session:
         source = Sources(session).row("feed", "html")
         session.commit()
         articles = Articles(session)
         backend = backend_cpu(session)
+        pids = cpu.worker_pids() if workers and cpu is not None else []
+        workers_started = sum(process_cpu(pid) for pid in pids)
         cpu_started = time.process_time()
         started = time.perf_counter()
         db.commit_unflushed(session)  # as monitor crawl's transactions (pipeline.handle_item): no wait on the disk
-        for item in items:
+        for index in range(0, AHEAD, PER_CALL):
+            submit(index)
+        for index, item in enumerate(items):
             t0 = time.perf_counter()
-            article = ExtractedArticle(url=url_of(item.index), title=item.title, body=item.body,
-                                       published=PublishDate(item.published, "minute"))
-            verdict = Deduplicator(session, DedupConfig()).check(article)
-            tags = tag_article(article, (), url=article.url, tagger=tagger)
-            result = articles.store_article(article, verdict, tags, source, NOW)
+            article = articles_in[index]
+            if workers:
+                if not ready:
+                    ready.extend(pending.popleft().result())
+                    submit(index + AHEAD)
+                work = ready.popleft()
+            else:
+                work = prepare_article(article)  # tags only: the check does its own dedup work
+            verdict = Deduplicator(session, DedupConfig()).check(article, work.dedup)
+            result = articles.store_article(article, verdict, work.tags, source, NOW)
             if (item.index - first) % commit_every == commit_every - 1:
                 session.commit()
                 db.commit_unflushed(session)
@@ -351,9 +384,21 @@ def ingest(engine: sa.Engine, feed: NewsFeed, first: int, count: int, clusters: 
             outcome[judged(item, verdict, result.cluster_id, clusters)] += 1
         session.commit()
         seconds = time.perf_counter() - started
-        cpu = time.process_time() - cpu_started
+        spent = time.process_time() - cpu_started
         server = None if backend is None else process_cpu(backend[0]) - backend[1]
-    return Timed(latencies, seconds, outcome, cpu, server)
+        worker_cpu = sum(process_cpu(pid) for pid in pids) - workers_started if pids else None
+    return Timed(latencies, seconds, outcome, spent, server, worker_cpu)
+
+
+def started_workers(processes: int, feed: NewsFeed) -> CpuWorkers:
+    """The worker processes started and warm (tagger built) before anything is timed."""
+    cpu = CpuWorkers(processes)
+    cpu.start()
+    sample = feed.item(0)
+    article = ExtractedArticle(url=url_of(0), title=sample.title, body=sample.body)
+    for future in [cpu.submit(prepare_article, article, (), KNOWN_STOCK.snapshot()) for _ in range(4 * processes)]:
+        future.result()
+    return cpu
 
 
 def items_of(feed: NewsFeed, first: int, count: int) -> list[NewsItem]:
@@ -373,17 +418,21 @@ def summary(timed: Timed) -> str:
     lat = sorted(timed.latencies_ms)
     p99 = lat[min(len(lat) - 1, int(0.99 * len(lat)))]
     server = "" if timed.server_cpu_seconds is None else f" + server {timed.server_cpu_seconds * 1000 / len(lat):.2f}"
+    if timed.worker_cpu_seconds is not None:
+        server += f" + workers {timed.worker_cpu_seconds * 1000 / len(lat):.2f}"
     return (f"{len(lat) / timed.seconds:.0f} articles/s, p50 {statistics.median(lat):.1f} ms, p99 {p99:.1f} ms, "
             f"max {lat[-1]:.1f} ms; CPU per article: client {timed.cpu_seconds * 1000 / len(lat):.2f} ms{server} "
             f"(articles per CPU-second: {len(lat) / cpu_of(timed):.0f})")
 
 
 def cpu_of(timed: Timed) -> float:
-    """CPU seconds the stream cost: this process and, on PostgreSQL, its server backend (not the disk's waits)."""
-    return timed.cpu_seconds + (timed.server_cpu_seconds or 0.0)
+    """CPU seconds the stream cost: this process, its worker processes and, on PostgreSQL, its server backend (not
+    the disk's waits)."""
+    return timed.cpu_seconds + (timed.server_cpu_seconds or 0.0) + (timed.worker_cpu_seconds or 0.0)
 
 
-def profiled(engine: sa.Engine, feed: NewsFeed, first: int, count: int, clusters: dict[int, int], commit_every: int) -> str:
+def profiled(engine: sa.Engine, feed: NewsFeed, first: int, count: int, clusters: dict[int, int], commit_every: int,
+             cpu: CpuWorkers | None = None) -> str:
     items = items_of(feed, first, count)
     made = {first + i: item for i, item in enumerate(items)}
 
@@ -391,9 +440,11 @@ def profiled(engine: sa.Engine, feed: NewsFeed, first: int, count: int, clusters
         def item(self, index: int) -> NewsItem:
             return made[index]
 
-    profile = cProfile.Profile()
+    # the profiling thread's CPU time, not wall time: what the database thread spends, which a loaded machine
+    # distorts least (waits on the disk, the workers or the GIL count nothing)
+    profile = cProfile.Profile(time.thread_time)
     profile.enable()
-    timed = ingest(engine, Made(feed.seed), first, count, clusters, commit_every)
+    timed = ingest(engine, Made(feed.seed), first, count, clusters, commit_every, cpu=cpu)
     profile.disable()
     out = io.StringIO()
     stats = pstats.Stats(profile, stream=out)
@@ -429,7 +480,7 @@ def stored_state(url: str) -> tuple[int, int, dict[int, int]]:
 
 
 def run_size(url: str, size: int, args: argparse.Namespace, feed: NewsFeed, stock: frozenset[int],
-             figures: dict[str, object]) -> None:
+             figures: dict[str, object], cpu: CpuWorkers) -> None:
     clusters: dict[int, int] = {}
     if args.reuse:
         size, first, clusters = stored_state(url)
@@ -445,9 +496,10 @@ def run_size(url: str, size: int, args: argparse.Namespace, feed: NewsFeed, stoc
     engine = db.make_engine(url)
     rates: list[float] = []
     cpu_rates: list[float] = []
+    thread_rates: list[float] = []
     verdicts: list[str] | None = [] if args.verdicts else None
     for commit_every in args.commit_every:  # several: consecutive streams, alternated by the caller's order
-        timed = ingest(engine, feed, first, args.stream, clusters, commit_every, verdicts)
+        timed = ingest(engine, feed, first, args.stream, clusters, commit_every, verdicts, cpu)
         first += args.stream
         with open("/proc/loadavg") as fh:
             load = fh.read().split()[:3]
@@ -456,14 +508,18 @@ def run_size(url: str, size: int, args: argparse.Namespace, feed: NewsFeed, stoc
         print("  verdicts: " + ", ".join(f"{k} {n}" for k, n in sorted(timed.outcome.items())), flush=True)
         rates.append(len(timed.latencies_ms) / timed.seconds)
         cpu_rates.append(len(timed.latencies_ms) / cpu_of(timed))
+        thread_rates.append(len(timed.latencies_ms) / timed.cpu_seconds)
         found, reposts = timed.outcome["repost found"], sum(n for k, n in timed.outcome.items() if k.startswith("repost"))
         figures[f"{args.database}_{size}_reposts_found"] = round(found / max(reposts, 1), 3)
     if verdicts is not None:
         Path(args.verdicts).write_text("".join(f"{line}\n" for line in verdicts), encoding="utf-8")
     figures[f"{args.database}_{size}_articles_per_s"] = round(statistics.median(rates), 1)
     figures[f"{args.database}_{size}_articles_per_cpu_s"] = round(statistics.median(cpu_rates), 1)
+    # this process alone (the crawl's database thread, with the pool's threads): what bounds a stream once the
+    # workers have a core of their own
+    figures[f"{args.database}_{size}_articles_per_db_cpu_s"] = round(statistics.median(thread_rates), 1)
     if args.profile:
-        print(profiled(engine, feed, first, args.profile, clusters, args.commit_every[0]), flush=True)
+        print(profiled(engine, feed, first, args.profile, clusters, args.commit_every[0], cpu), flush=True)
     engine.dispose()
 
 
@@ -504,6 +560,9 @@ def main() -> None:
                                                          "(no bulk load; --sizes ignored)")
     parser.add_argument("--verdicts", metavar="FILE", help="write each streamed item's verdict, cluster and evidence "
                                                            "candidate (one JSON list a line: compare two versions' files)")
+    parser.add_argument("--cpu-workers", type=int, default=default_workers(),
+                        help="worker processes that tag and prepare the dedup check ahead, as monitor crawl's "
+                             "(MONITOR_CPU_WORKERS; default: one per core); 0: all in this process")
     parser.add_argument("--events", choices=("on", "off"), default="on",
                         help="off: event linking skipped, to show what the rest of the path costs (a measurement, "
                              "not a mode of the service)")
@@ -512,12 +571,17 @@ def main() -> None:
         store_articles.link_event = lambda *_args, **_kwargs: None  # type: ignore[assignment]
     feed = NewsFeed(args.seed)
     stock = stock_hashes(feed)
+    cpu = started_workers(args.cpu_workers, feed)
     print(f"corpus: {len(MATERIALS.pool):,} real sentences recombined, {len(MATERIALS.stock)} stock sentences, "
           f"{len(MATERIALS.templates)} real templates, {len(MATERIALS.zones)} zones; {len(stock)} stock hashes")
     figures: dict[str, object] = {"bench": "ingest_scale", "events": args.events}
     for size in ([0] if args.reuse else [int(s) for s in args.sizes.split(",")]):
         with database(args, size) as url:
-            run_size(url, size, args, feed, stock, figures)
+            run_size(url, size, args, feed, stock, figures, cpu)
+    cpu.close()
+    figures["cpu_workers"] = args.cpu_workers
+    figures["prepared_fingerprints_held"] = KNOWN_STOCK.held
+    figures["prepared_fingerprints_made_again"] = KNOWN_STOCK.failed
     figures["load_average"] = round(os.getloadavg()[0], 2)
     print(json.dumps(figures), flush=True)  # for bench/summary.py
 

@@ -88,6 +88,7 @@ FIGURES: dict[str, tuple[Figure, ...]] = {
         Figure("sqlite_10000_articles_per_s", "SQLite, 10k stored (articles/s)"),
         Figure("sqlite_100000_articles_per_s", "SQLite, 100k stored (articles/s)", ">= 300"),
         Figure("sqlite_100000_articles_per_cpu_s", "SQLite, 100k stored (articles per CPU-second)"),
+        Figure("sqlite_100000_articles_per_db_cpu_s", "SQLite, 100k stored (articles per CPU-second, database thread)"),
         Figure("sqlite_100000_reposts_found", "SQLite, 100k stored: reposts in their original's cluster"),
         Figure("postgres_1000000_articles_per_s", "PostgreSQL, 1M stored (articles/s)", ">= 300"),
     ),

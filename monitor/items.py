@@ -14,6 +14,7 @@ from typing import Literal
 from monitor.normalise import limit_title
 
 __all__ = [
+    "Positional",
     "Precision",
     "PublishDate",
     "RawPage",
@@ -39,6 +40,18 @@ __all__ = [
 ]
 
 Precision = Literal["second", "minute", "day", "month", "year"]
+
+
+class Positional:
+    """Pickled as its constructor's arguments, in field order (for frozen slots dataclasses without
+    ``__post_init__``). What worker processes send back (tags, a prepared dedup check) is unpickled in the
+    crawling process, beside its database thread: dataclasses' own pickling of a slots class calls
+    ``fields()`` for every object, ~20 µs each, and one article's tags are dozens of objects."""
+
+    __slots__ = ()
+
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        return type(self), tuple([getattr(self, name) for name in self.__match_args__])  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +123,7 @@ class Piece:
 
 
 @dataclass(frozen=True, slots=True)
-class ZoneTag:
+class ZoneTag(Positional):
     zone_id: str
     name: str  # official full name
     role: Literal["subject", "mentioned"]
@@ -118,7 +131,7 @@ class ZoneTag:
 
 
 @dataclass(frozen=True, slots=True)
-class PersonOrg:
+class PersonOrg(Positional):
     """The organisation a post belongs to; parts the text does not name are None."""
 
     name: str | None  # as printed, e.g. 包头稀土高新区管委会, 商务部外资司
@@ -128,7 +141,7 @@ class PersonOrg:
 
 
 @dataclass(frozen=True, slots=True)
-class PersonTag:
+class PersonTag(Positional):
     name: str
     post: str | None  # as printed, e.g. 包头稀土高新区管委会主任
     zone_id: str | None  # the zone named in the post
@@ -137,13 +150,13 @@ class PersonTag:
 
 
 @dataclass(frozen=True, slots=True)
-class PlaceTag:
+class PlaceTag(Positional):
     province: str
     city: str = ""  # "" when only the province is known
 
 
 @dataclass(frozen=True, slots=True)
-class TopicTag:
+class TopicTag(Positional):
     topic_id: str
     label: str  # Chinese label of the taxonomy
     score: float
@@ -153,7 +166,7 @@ ContentType = Literal["commentary", "interview", "news", "policy", "notice"]
 
 
 @dataclass(frozen=True, slots=True)
-class TagSet:
+class TagSet(Positional):
     zones: tuple[ZoneTag, ...] = ()
     people: tuple[PersonTag, ...] = ()
     places: tuple[PlaceTag, ...] = ()
@@ -163,7 +176,7 @@ class TagSet:
 
 
 @dataclass(frozen=True, slots=True)
-class Fingerprint:
+class Fingerprint(Positional):
     """What the dedup index keeps of an article (computed by the dedup stage, written by storage)."""
 
     signature: bytes  # MinHash values, little-endian uint32

@@ -36,7 +36,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select, update
 
-from monitor.dedup import DedupConfig, Deduplicator
+from monitor.dedup import KNOWN_STOCK, DedupConfig, Deduplicator
 from monitor.errors import (
     DatabaseError,
     ExtractionError,
@@ -48,7 +48,7 @@ from monitor.errors import (
 )
 from monitor.fetch import Fetcher, RobotsCache, Validators
 from monitor.items import ExtractedArticle, FieldOrigin, RawPage
-from monitor.itemwork import ArticleWork, CpuWorkers, PageWork, prepare_page
+from monitor.itemwork import ArticleWork, CpuWorkers, PageWork, chunks, prepare_page, prepare_pages
 from monitor.settings import Settings
 from monitor.sourcesfile import SourceConfig
 from monitor.store import CrawlRuns, FetchHistory, Repositories, db
@@ -138,7 +138,7 @@ def _store_articles(session: Session, repos: Repositories, source_row: Source, p
     added: list[int] = []
     for work in works:
         article = work.article
-        verdict = dedup.check(article)
+        verdict = dedup.check(article, work.dedup)
         result = repos.articles.store_article(article, verdict, work.tags, source_row, page.fetched_at)
         stored_page.article_id = result.article_id
         new += result.status == "new"
@@ -217,17 +217,19 @@ def handle_items(session: Session, repos: Repositories, source: SourceConfig, so
     return db.commit_together(session, each, f"storing {len(fetched)} items of {source.name!r}")
 
 
-async def prepare_pages(cpu: CpuWorkers, source: SourceConfig,
+async def prepared_pages(cpu: CpuWorkers, source: SourceConfig,
                         fetched: list[tuple[DiscoveredUrl, RawPage | FetchError]]
                         ) -> list[tuple[DiscoveredUrl, RawPage | FetchError, PageWork | None]]:
-    """Each fetched page (not a failure, not a 304) extracted and tagged in the worker processes, at once."""
-    async def one(outcome: RawPage | FetchError) -> PageWork | None:
-        if isinstance(outcome, FetchError) or outcome.from_cache:
-            return None
-        return await cpu.run(prepare_page, source, outcome)
-
-    works = await asyncio.gather(*(one(outcome) for _item, outcome in fetched))
-    return [(item, outcome, work) for (item, outcome), work in zip(fetched, works, strict=True)]
+    """Each fetched page (not a failure, not a 304) extracted, tagged and its dedup check prepared in the worker
+    processes, at once: one call per worker, each with its share of the pages (in this process, without workers:
+    extracted and tagged only)."""
+    stock = KNOWN_STOCK.snapshot() if cpu.processes else None
+    pages = [outcome for _item, outcome in fetched if isinstance(outcome, RawPage) and not outcome.from_cache]
+    done = await asyncio.gather(*(cpu.run(prepare_pages, source, tuple(part), stock)
+                                  for part in chunks(pages, cpu.processes)))
+    works: dict[int, PageWork] = {id(page): work for part, found in zip(chunks(pages, cpu.processes), done, strict=True)
+                                  for page, work in zip(part, found, strict=True)}
+    return [(item, outcome, works.get(id(outcome))) for item, outcome in fetched]
 
 
 class _PendingValidators:
@@ -369,7 +371,7 @@ async def _crawl_source(source: SourceConfig, scraper: Scraper, fetcher: Fetcher
                         progress(source.name, item.url)
                     # the budget stops a run between groups only: an item handed to the database is stored and counted
                     budget_timer.reschedule(None)
-                    prepared = await prepare_pages(cpu, source, ready)
+                    prepared = await prepared_pages(cpu, source, ready)
                     outcomes = await database(partial(handle_items, session, repos, source, source_row, prepared,
                                                       dedup_config))
                     budget_timer.reschedule(ends_at)

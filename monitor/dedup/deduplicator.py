@@ -23,9 +23,11 @@ candidates nor count towards similarity, so two pieces quoting one report do not
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from typing import Generic, TypeVar
 
 import numpy as np
 from sqlalchemy import delete
@@ -36,13 +38,12 @@ from monitor.dedup.minhash import (
     NUM_PERM,
     ParsedSentence,
     TextFingerprint,
-    band_hashes,
     containment,
     fingerprint,
     jaccard,
     parse,
-    signature,
 )
+from monitor.dedup.prepared import KNOWN_STOCK, PreparedBody, Probe, probe_of
 from monitor.items import (
     DedupEvidence,
     DedupVerdict,
@@ -59,6 +60,8 @@ from monitor.store.models import Article, ArticleBand, ParagraphFingerprint
 from monitor.store.rawsql import RawSql, marks, pg_array
 
 __all__ = ["Deduplicator", "DedupConfig", "DedupIndex", "MIN_SHINGLES", "pg_index_ctes", "pg_index_params"]
+
+V = TypeVar("V")
 
 MIN_SHINGLES = 50  # below this many shingles (~50 characters) only the exact levels apply: a brief is no copy
 _IN_CHUNK = 500  # parameters per IN list (SQLite's limit is 32766; keep statements small)
@@ -95,19 +98,6 @@ class _Candidate:
     body_chars: int
 
 
-@dataclass(frozen=True, slots=True)
-class _Probe:
-    text: TextFingerprint
-    values: np.ndarray
-    fingerprint: Fingerprint
-    stock: frozenset[int]  # this body's sentences that are stock phrases
-    body: str
-
-    @property
-    def stock_count(self) -> int:
-        return len(self.stock)
-
-
 class Deduplicator:
     def __init__(self, session: Session, config: DedupConfig | None = None) -> None:
         self.session = session
@@ -116,10 +106,17 @@ class Deduplicator:
         if self.config.verify_facts:
             fact_tagger()
 
-    def check(self, article: ExtractedArticle) -> DedupVerdict:
-        digest = content_hash(article.body)
+    def check(self, article: ExtractedArticle, prepared: PreparedBody | None = None) -> DedupVerdict:
+        """``prepared``: ``prepare_body(article.body, ...)``, computed ahead (in a worker process); the verdict is
+        the same with it or without it."""
         self.session.flush()  # once: the statements below go to the connection, without autoflush
-        parsed = _parsed(article.body)
+        if prepared is None:
+            digest, parsed = content_hash(article.body), _parsed(article.body)
+        else:
+            digest, parsed = prepared.content_hash, prepared.parsed
+            # as if checked here: a later copy of this body finds its sentences and facts at hand
+            _parsed.put(article.body, parsed)
+            _facts.put(article.body, prepared.facts)
         hashes = {h for _, h, _ in parsed}
         if self._sql.postgres or 0 < len(hashes) <= _IN_CHUNK:  # same URL, same text and stock sentences at once
             found = (self._sql.all(_PG_LOOKUP, [article.url, digest, pg_array(sorted(hashes)), self.config.stock_min_docs])
@@ -129,17 +126,18 @@ class Deduplicator:
             same_url = next(((int(r[1]), r[2]) for r in found if r[0] == 0), None)
             same_text = next((int(r[1]) for r in found if r[0] == 1), None)
             stock = {int(r[1]) for r in found if r[0] == 2}
+            KNOWN_STOCK.add(stock)
         else:
             same_url = self._sql.one(_SAME_URL, [article.url])
             same_text = stock = None
         if same_url is not None:
             if same_url[1] == digest:
                 return Unchanged(int(same_url[0]))
-            return Revision(int(same_url[0]), digest, self._probe(article.body, parsed, stock).fingerprint)
+            return Revision(int(same_url[0]), digest, self._probe(article.body, parsed, stock, prepared).fingerprint)
         if same_text is None and stock is None:
             found_text = self._sql.one(_SAME_TEXT, [digest])
             same_text = None if found_text is None else int(found_text[0])
-        return self._check_body(self._probe(article.body, parsed, stock), digest, same_text)
+        return self._check_body(self._probe(article.body, parsed, stock, prepared), digest, same_text)
 
     def check_stored(self, article_id: int, body: str) -> New | DuplicateOf:
         """The verdict for a stored article against the articles indexed so far (``monitor dedup rebuild``)."""
@@ -148,7 +146,7 @@ class Deduplicator:
         found = self._sql.one(_SAME_TEXT_INDEXED, [digest, article_id])
         return self._check_body(self.probe(body), digest, None if found is None else int(found[0]))
 
-    def _check_body(self, probe: _Probe, digest: str, same_text: int | None) -> New | DuplicateOf:
+    def _check_body(self, probe: Probe, digest: str, same_text: int | None) -> New | DuplicateOf:
         if same_text is not None:
             evidence = DedupEvidence("hash", same_text, 1.0, 1.0, 1.0, stock_sentences=probe.stock_count,
                                      reason="same normalised body")
@@ -165,36 +163,41 @@ class Deduplicator:
         return New(digest, probe.fingerprint, best_rejected or DedupEvidence("none", stock_sentences=probe.stock_count))
 
     # fingerprints ---------------------------------------------------------------------
-    def probe(self, body: str) -> _Probe:
+    def probe(self, body: str) -> Probe:
         return self._probe(body, _parsed(body), None)
 
-    def _probe(self, body: str, parsed: list[ParsedSentence], stock: set[int] | None) -> _Probe:
-        """``stock``: the body's stock sentences when already looked up."""
+    def _probe(self, body: str, parsed: list[ParsedSentence], stock: set[int] | None,
+               prepared: PreparedBody | None = None) -> Probe:
+        """``stock``: the body's stock sentences when already looked up. ``prepared``: its fingerprint is taken
+        when it left out exactly these sentences."""
         if stock is None:
             stock = self._stock({digest for _, digest, _ in parsed})
-        text = fingerprint(body, stock, parsed)
-        values = signature(text.shingles)
-        bands = tuple(band_hashes(values)) if len(text.shingles) else ()
-        fp = Fingerprint(values.astype("<u4").tobytes(), bands, tuple(s.hash for s in text.sentences),
-                         tuple(s.length for s in text.sentences))
-        return _Probe(text, values, fp, frozenset(stock), body)
+        if prepared is not None:
+            if prepared.probe.stock == stock:
+                KNOWN_STOCK.held += 1
+                return prepared.probe
+            KNOWN_STOCK.failed += 1
+        return probe_of(body, parsed, frozenset(stock))
 
     def _stock(self, hashes: set[int]) -> set[int]:
         """The sentences among ``hashes`` that are stock phrases."""
         if not hashes:
             return set()
         if self._sql.postgres:
-            return {int(r[0]) for r in self._sql.all(_PG_STOCK, [pg_array(sorted(hashes)), self.config.stock_min_docs])}
+            found = {int(r[0]) for r in self._sql.all(_PG_STOCK, [pg_array(sorted(hashes)), self.config.stock_min_docs])}
+            KNOWN_STOCK.add(found)
+            return found
         stock: set[int] = set()
         ordered = sorted(hashes)
         for start in range(0, len(ordered), _IN_CHUNK):
             chunk = ordered[start:start + _IN_CHUNK]
             stock.update(r[0] for r in self._sql.all(_STOCK.replace("{in}", marks(len(chunk))),
                                                      [*chunk, self.config.stock_min_docs]))
+        KNOWN_STOCK.add(stock)
         return stock
 
     # candidates -----------------------------------------------------------------------
-    def _candidates(self, probe: _Probe) -> list[_Candidate]:
+    def _candidates(self, probe: Probe) -> list[_Candidate]:
         """Best first, from one statement (with each candidate's stored signature and body length)."""
         fp = probe.fingerprint
         stock_free = [h for h in fp.sentence_hashes if h not in probe.stock][:_IN_CHUNK]
@@ -223,7 +226,7 @@ class Deduplicator:
         return found
 
     # verification ---------------------------------------------------------------------
-    def _verify(self, probe: _Probe, candidates: list[_Candidate]) -> list[DedupEvidence]:
+    def _verify(self, probe: Probe, candidates: list[_Candidate]) -> list[DedupEvidence]:
         """Judge candidates: a cheap bound from stored signatures and shared sentences first, then exact.
 
         Only a candidate whose estimated Jaccard, estimated containment or share of shared
@@ -264,7 +267,7 @@ class Deduplicator:
                                     -max(e.jaccard or 0, e.containment or 0, e.estimated_jaccard or 0)))
         return results
 
-    def _judge(self, probe: _Probe, article_id: int, band_hits: int, other: TextFingerprint,
+    def _judge(self, probe: Probe, article_id: int, band_hits: int, other: TextFingerprint,
                other_signature: bytes | None, other_body: str) -> DedupEvidence:
         mine = probe.text
         exact = jaccard(mine.shingles, other.shingles)
@@ -301,12 +304,43 @@ class Deduplicator:
         return _replace(base, level=level, reason=reason, facts=facts, conflicts=conflicts)
 
 
+class _Memo(Generic[V]):
+    """The last ``size`` results of a pure function of a body, by body text; ``put`` adds one computed elsewhere
+    (a worker process's, with its page: ``functools.lru_cache`` cannot be given one)."""
+
+    def __init__(self, compute: Callable[[str], V], size: int) -> None:
+        self._compute, self._size = compute, size
+        self._found: OrderedDict[str, V] = OrderedDict()
+        self._lock = threading.Lock()  # several database threads check at once (PostgreSQL)
+
+    def __call__(self, body: str) -> V:
+        with self._lock:
+            found = self._found.get(body)
+            if found is not None:
+                self._found.move_to_end(body)
+                return found
+        value = self._compute(body)
+        self.put(body, value)
+        return value
+
+    def put(self, body: str, value: V) -> None:
+        with self._lock:
+            self._found[body] = value
+            self._found.move_to_end(body)
+            if len(self._found) > self._size:
+                self._found.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._found.clear()
+
+
 # Per process, by body text: the sentences of the bodies checked and verified lately (a copy's original, a recurring
 # report's last issues), and their facts (one tagging pass each). A Deduplicator lives for one page of a crawl, so a
 # cache of its own never served the next page; both functions are pure, and a revised article is another text. Bounded
 # by memory: ~16 KB per parsed news body (numpy arrays of token ids), ~6 KB per body's facts, besides the body itself.
-_parsed: Callable[[str], list[ParsedSentence]] = lru_cache(maxsize=1024)(parse)
-_facts: Callable[[str], StoryFacts] = lru_cache(maxsize=2048)(story_facts)
+_parsed: _Memo[list[ParsedSentence]] = _Memo(parse, 1024)
+_facts: _Memo[StoryFacts] = _Memo(story_facts, 2048)
 
 
 def _estimated(values: np.ndarray, other_signature: bytes | None) -> float | None:
