@@ -238,26 +238,26 @@ WEIGHTS: tuple[float, ...] = (
     0.0,  # other_headline
     0.0,  # other_default
     0.0,  # headline_many
-    0.9039,  # log_body
-    0.4107,  # plain_share
-    0.6705,  # first_in_lead
-    -1.3259,  # first_pos
-    -0.4829,  # aside
-    0.9689,  # post_share
-    -0.32,  # list_share
-    -0.8948,  # side_share
-    -0.3269,  # log_zones
-    0.2244,  # score_ratio
-    0.1778,  # top
-    0.8477,  # mention_share
-    -0.4908,  # kind_headline
-    1.1586,  # own_title
-    0.6567,  # leader
-    0.3462,  # actor
-    -0.3647,  # listed_many
+    1.3189,  # log_body
+    0.0,  # plain_share
+    1.1294,  # first_in_lead
+    -2.2155,  # first_pos
+    0.0,  # aside
+    0.0,  # post_share
+    0.0,  # list_share
+    0.0,  # side_share
+    -0.617,  # log_zones
+    0.3188,  # score_ratio
+    0.2101,  # top
+    1.5615,  # mention_share
+    -0.8316,  # kind_headline
+    2.5275,  # own_title
+    1.6721,  # leader
+    0.6974,  # actor
+    -0.8319,  # listed_many
 )
-BIAS = -2.439
-THRESHOLD = 0.5
+BIAS = -3.2328
+THRESHOLD = 0.3
 MODEL_BRANCHES: frozenset[str] = frozenset(("body",))
 MODE = "veto"
 
