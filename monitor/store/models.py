@@ -124,8 +124,10 @@ class Article(SQLModel, table=True):
 
 
 class ArticleZone(SQLModel, table=True):
+    # (zone, role, article): event linking reads a zone's newest subject rows (store/events.py); also the zone lookups
+    __table_args__ = (sa.Index("ix_articlezone_zone_role_article", "zone_id", "role", "article_id"),)
     article_id: int = Field(foreign_key="article.id", primary_key=True)
-    zone_id: str = Field(max_length=64, primary_key=True, index=True)
+    zone_id: str = Field(max_length=64, primary_key=True)
     role: str = Field(max_length=10)  # subject | mentioned
     score: float = 0.0
 
