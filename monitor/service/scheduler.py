@@ -40,7 +40,6 @@ from apscheduler.events import EVENT_JOB_SUBMITTED, JobSubmissionEvent
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
-from sqlalchemy import func
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
@@ -205,8 +204,11 @@ class Service:
     # jobs ---------------------------------------------------------------------------
     def _ran_recently(self, name: str, gap: float) -> bool:
         with Session(self.engine) as session:
-            last = session.exec(select(func.max(CrawlRun.started_at)).join(Source, col(Source.id) == col(CrawlRun.source_id))
-                                .where(Source.name == name)).one()
+            # the latest start along the (source_id, started_at) index: max() over a join read every run the source
+            # ever had (runs are never pruned), on the path between a tick and its first request
+            source_id = select(Source.id).where(Source.name == name).scalar_subquery()
+            last = session.exec(select(CrawlRun.started_at).where(col(CrawlRun.source_id) == source_id)
+                                .order_by(col(CrawlRun.started_at).desc()).limit(1)).first()
         if last is None:
             return False
         if last.tzinfo is None:

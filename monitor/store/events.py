@@ -12,10 +12,15 @@ Candidates start from the days (the ``published_at`` index), not from the zone: 
 with the corpus, the days' rows only with articles per day (``bench/event_candidates.py``: at 200,000
 articles the zone-first statement took 20-30 times as long).
 
-Cost: linking is deferred to one pass per batch (``link_pending``, before the commit): one candidate
-statement for the batch's zones and days instead of one per story; the candidates' figures are read from
-their bodies once per process (cached by body hash), so a new story costs one regular-expression pass
-over its own body and comparisons in memory.
+Cost: linking is deferred to one pass per batch (``link_pending``, before the commit); the candidates'
+figures are read from their bodies once per process (cached by body hash), so a new story costs one
+regular-expression pass over its own body and comparisons in memory. A story compares with the newest
+``MAX_REPORTS`` reports of its zones and days only, so its candidates are first read from its zones' newest
+subject rows (``_SCAN`` of them per zone, by the (zone, role, article) index): on a busy day a zone's newest
+rows hold those reports, and the days' statement read every article of the days (at 50,000 articles in a day,
+most of a scheduled crawl's database time). Where the newest rows do not settle it (a backfill of older days,
+a zone whose recent rows fall outside the story's days, a story linked again), the days' statement runs as
+before, one per batch: the same reports are compared either way.
 """
 
 from __future__ import annotations
@@ -71,6 +76,19 @@ _CANDIDATES = (
     "AND articlezone.article_id = article.id AND {zone} IN ({in}) "
     "AND articlezone.role = 'subject' AND article.duplicate_of_id IS NULL"
 )
+# A zone's newest subject rows below a story (the (zone, role, article) index read backwards, LIMIT rows), with
+# what the days' statement tests of each: whether a row is a report (duplicate_of_id) is tested in Python, so that
+# the row count says whether the zone's rows were all read.
+_RECENT = (
+    "SELECT article.id, article.content_hash, article.cluster_id, article.published_at, recent.zone_id, "
+    "article.duplicate_of_id FROM (SELECT article_id, zone_id FROM articlezone WHERE zone_id = ? "
+    "AND role = 'subject' AND article_id < ? ORDER BY article_id DESC LIMIT ?) AS recent "
+    "JOIN article ON article.id = recent.article_id"
+)
+# Zone rows read newest first per story and zone before the days' statement decides instead: a busy zone's
+# MAX_REPORTS reports of the story's days are among them (about half of a zone's rows are copies' rows); a
+# few hundred rows cost well under a millisecond, the days' statement at 50,000 articles a day ~50 ms.
+_SCAN = 8 * MAX_REPORTS
 _BODIES = "SELECT content_hash, body FROM article WHERE id IN ({in})"
 _PEOPLE = "SELECT article_id, name FROM articleperson WHERE article_id IN ({in})"
 _EVENT = "SELECT event_id FROM cluster WHERE id = ?"
@@ -240,11 +258,54 @@ def link_pending(session: Session) -> None:
     if not pending:
         return
     sql, stamps = RawSql(session), _Timestamps.of(session)
+    windows: dict[datetime, tuple[Any, Any]] = {}  # a story's days as stored values, by its publish time
+
+    def window_of(story: _Pending) -> tuple[Any, Any]:
+        window = windows.get(story.published)
+        if window is None:
+            window = windows[story.published] = (
+                stamps.bind(story.published - EVENT_WINDOW),
+                stamps.bind(story.published + EVENT_WINDOW),
+            )
+        return window
+
+    # every story's candidates are read before any is linked: linking writes event ids, which no candidate carries
+    recent = [None if story.relink else _recent_candidates(sql, story, window_of(story)) for story in pending]
+    unsettled = [story for story, found in zip(pending, recent, strict=True) if found is None]
+    of_days = _day_candidates(sql, stamps, unsettled) if unsettled else {}
+    events: dict[int, int] = {}  # the events set in this pass, by cluster
+    for story, found in zip(pending, recent, strict=True):
+        window = window_of(story)
+        _link_one(sql, stamps, story, _reports_before(story, window, of_days if found is None else found), events)
+
+
+def _recent_candidates(sql: RawSql, story: _Pending, window: tuple[Any, Any]) -> dict[str, _Candidates] | None:
+    """The reports of the story's zones and days stored before it, from each zone's newest ``_SCAN`` subject rows:
+    for each zone, all of them (the zone has no more rows) or at least its newest ``MAX_REPORTS`` (the rest are
+    older, and ``_reports_before`` keeps the newest ``MAX_REPORTS``). None: the newest rows do not settle it."""
+    low, high = window
+    found = {}
+    for zone in story.subjects:
+        rows = sql.all(_RECENT, [zone, story.article_id, _SCAN])
+        reports = [
+            row[:5]
+            for row in rows
+            if row[5] is None and row[3] is not None and low <= row[3] <= high and row[2] != story.cluster_id
+        ]
+        if len(rows) >= _SCAN and len(reports) < MAX_REPORTS:
+            return None
+        reports.sort(key=_PUBLISHED)
+        found[zone] = _Candidates(list(map(_PUBLISHED, reports)), reports)
+    return found
+
+
+def _day_candidates(sql: RawSql, stamps: _Timestamps, stories: list[_Pending]) -> dict[str, _Candidates]:
+    """The reports of the stories' zones and days, by zone (one statement per stretch of days)."""
     statement = _CANDIDATES.replace(
         "{zone}", "articlezone.zone_id" if sql.postgres else "+articlezone.zone_id"
     )
     by_zone: dict[str, list[tuple[Any, ...]]] = {}
-    for group in _spans(pending):  # a backfill's batch spans years: one statement per stretch of days
+    for group in _spans(stories):  # a backfill's batch spans years: one statement per stretch of days
         zones = sorted({z for p in group for z in p.subjects})
         low = min(p.published for p in group) - EVENT_WINDOW
         high = max(p.published for p in group) + EVENT_WINDOW
@@ -256,16 +317,7 @@ def link_pending(session: Session) -> None:
     for zone, found in by_zone.items():
         found.sort(key=_PUBLISHED)
         candidates[zone] = _Candidates(list(map(_PUBLISHED, found)), found)
-    events: dict[int, int] = {}  # the events set in this pass, by cluster
-    windows: dict[datetime, tuple[Any, Any]] = {}  # a story's days as stored values, by its publish time
-    for story in pending:
-        window = windows.get(story.published)
-        if window is None:
-            window = windows[story.published] = (
-                stamps.bind(story.published - EVENT_WINDOW),
-                stamps.bind(story.published + EVENT_WINDOW),
-            )
-        _link_one(sql, stamps, story, _reports_before(story, window, candidates), events)
+    return candidates
 
 
 def _spans(pending: list[_Pending]) -> list[list[_Pending]]:

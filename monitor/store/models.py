@@ -124,8 +124,10 @@ class Article(SQLModel, table=True):
 
 
 class ArticleZone(SQLModel, table=True):
+    # (zone, role, article): event linking reads a zone's newest subject rows (store/events.py); also the zone lookups
+    __table_args__ = (sa.Index("ix_articlezone_zone_role_article", "zone_id", "role", "article_id"),)
     article_id: int = Field(foreign_key="article.id", primary_key=True)
-    zone_id: str = Field(max_length=64, primary_key=True, index=True)
+    zone_id: str = Field(max_length=64, primary_key=True)
     role: str = Field(max_length=10)  # subject | mentioned
     score: float = 0.0
 
@@ -147,9 +149,13 @@ class ArticlePerson(SQLModel, table=True):
 class DiscoveredUrl(SQLModel, table=True):
     """Every item URL a source found, stored before it is fetched, so no item is lost between runs."""
 
+    # a run's due URLs (UrlQueue.due) by source and state: not every URL the source ever listed (none are pruned)
+    # (source_id, state): lookups by source alone use its first column
+    __table_args__ = (sa.Index("ix_discoveredurl_source_state", "source_id", "state"),)
+
     id: int | None = Field(default=None, primary_key=True)
     url: str = Field(unique=True, index=True)
-    source_id: int = Field(foreign_key="source.id", index=True)
+    source_id: int = Field(foreign_key="source.id")
     state: str = Field(default="pending", max_length=10, index=True)  # pending|fetched|failed|gone
     attempts: int = 0
     last_error: str | None = None
@@ -309,6 +315,10 @@ class ChannelSend(SQLModel, table=True):
 
 
 class CrawlRun(SQLModel, table=True):
+    # runs are never pruned (1,440 a day for a source crawled every minute): a tick's check of the source's last start
+    # (scheduler._ran_recently) and a run's start ending the runs left running read these, not all its runs
+    __table_args__ = (sa.Index("ix_crawlrun_source_started", "source_id", "started_at"),
+                      sa.Index("ix_crawlrun_source_status", "source_id", "status"))
     id: int | None = Field(default=None, primary_key=True)
     source_id: int = Field(foreign_key="source.id", index=True)
     started_at: datetime = _ts(nullable=False)

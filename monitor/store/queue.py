@@ -64,6 +64,9 @@ class UrlQueue:
         query = (
             select(DiscoveredUrl)
             .where(DiscoveredUrl.source_id == source.id)
+            # implied by the next test; written out, it lets the (source_id, state) index find the source's due URLs
+            # among every URL it ever listed (none are pruned) rather than the planner walking them all in id order
+            .where(col(DiscoveredUrl.state).in_(("pending", "failed")))
             .where(
                 or_(
                     DiscoveredUrl.state == "pending",
