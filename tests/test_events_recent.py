@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import random
+import sqlite3
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -140,10 +141,23 @@ def test_a_busy_days_story_is_linked_from_its_zones_newest_rows(migrated_url: st
         def seen(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
             statements.append(statement)
 
+        # on SQLite the hot paths' statements go to the driver past SQLAlchemy's cursor events (store/rawsql.py):
+        # the driver's own trace callback sees them, on every connection the session checks out meanwhile
+        def trace(driver: object, *_args: object) -> None:
+            if isinstance(driver, sqlite3.Connection):
+                driver.set_trace_callback(statements.append)
+
+        session.connection()  # the next statements' connection, traced from here on
+        trace(session.connection().connection.driver_connection)
         event.listen(engine, "before_cursor_execute", seen)
+        event.listen(engine, "checkout", trace)
         store("keji", "https://keji.example/b", later["title"], later["body"], datetime.fromisoformat(
             later["published_at"]), None)
+        event.remove(engine, "checkout", trace)
         event.remove(engine, "before_cursor_execute", seen)
+        driver = session.connection().connection.driver_connection
+        if isinstance(driver, sqlite3.Connection):
+            driver.set_trace_callback(None)
         linked = dict(session.exec(select(Article.url, Cluster.event_id).join(
             Cluster, col(Article.cluster_id) == col(Cluster.id))).all())
     engine.dispose()
