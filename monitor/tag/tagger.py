@@ -279,7 +279,7 @@ class ZoneTagger:
         zone_by_place = self._zone_by_place
         ambiguous_context: tuple[set[str | None], set[str]] | None = None  # built at the first ambiguous alias
         bare_hits: list[int] = []
-        experience: bool | None = None  # whether the text has an experience word (经验, 理念, 模式)
+        experience: list[int] | None = None  # where the text's experience words (经验, 理念, 模式) start
         has_remit: bool | None = None  # whether it has a word of an official's remit (分管 ...)
         spans: list[tuple[int, int]] = []  # two different zones in the body a few characters apart, as in a list
         ranked: list[int] = []  # mentions with a rank number just before them (1中关村科技园区北京84.1 2深圳...)
@@ -309,9 +309,10 @@ class ZoneTagger:
                         continue  # 石河子高新区…与大连高新区签署合作共建协议: the other party of a zone's agreement
                 section = hit.section
                 if section == "body":
-                    if experience is None:  # a cheap whole-text test first: most texts hold none (a verb of
-                        # learning is looked for in the few characters before each zone: fewer than 14 whole-text tests)
-                        experience = any(word in text for word in _EXPERIENCE_WORDS)
+                    if experience is None:  # found once (most texts hold none, some a few): the regex runs only
+                        # for a zone with one close after it (a verb of learning is looked for in the few characters
+                        # before each zone: fewer than 14 whole-text tests)
+                        experience = _starts(text, _EXPERIENCE_WORDS)
                     if hit.start - last_end <= _LIST_GAP and hit.ref != last_zone:
                         spans.append((last_start, hit.start))
                     last_start, last_end, last_zone = hit.start, hit.end, hit.ref
@@ -319,7 +320,8 @@ class ZoneTagger:
                     if after in _FACILITY_FIRST and _FACILITY.match(text, hit.end):
                         section = "facility"  # 西安高新区创业园: an incubator the zone runs, not the zone itself
                     elif (_LEARN_FROM.search(text, max(body_start, hit.start - 12), hit.start)
-                            or (experience and _EXPERIENCE_OF.match(text, hit.end))):
+                            or (experience and (at := bisect_left(experience, hit.end)) < len(experience)
+                                and experience[at] <= hit.end + _EXPERIENCE_REACH and _EXPERIENCE_OF.match(text, hit.end))):
                         section = "compare"  # 学习借鉴苏州工业园区先进经验: a model held up, not the subject
                     elif (has_remit if has_remit is not None else (has_remit := _has_remit(text))) \
                             and _in_remit(text, hit.start, hit.end):
@@ -902,6 +904,7 @@ _NEW_AREA = re.compile("(?:(?!高新区)[\u4e00-\u9fff]){0,3}?新区")  # 长春
 _LEARN_FROM = re.compile("学习|借鉴|对标|比肩|媲美|看齐|效仿|复制|参照|取经|仅次于|堪比|不亚于|赶超")
 _EXPERIENCE_OF = re.compile("[\u4e00-\u9fff]{0,6}?(?:先进经验|成功经验|经验做法|发展经验|先进理念|成功模式)")
 _EXPERIENCE_WORDS = ("经验", "理念", "模式")  # every _EXPERIENCE_OF phrase holds one
+_EXPERIENCE_REACH = 8  # ... starting at most this far after the zone: 6 characters, then the word 2 into the phrase
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _LIST_JOINERS = ("、", "和", "与", "及")
 # a count of zones, then the places whose zones they are: 8个国家级高新区,分别是长沙、株洲…和郴州
@@ -1081,6 +1084,18 @@ _RANKED = 3  # zones with a rank number before them: this many make a ranking
 
 
 _REMIT_WORDS = ("分管", "负责", "主管", "协管")
+
+
+def _starts(text: str, words: Iterable[str]) -> list[int]:
+    """Where each occurrence of the words starts in `text`, sorted."""
+    found = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            found.append(at)
+            at = text.find(word, at + 1)
+    found.sort()
+    return found
 
 
 def _has_remit(text: str) -> bool:
