@@ -183,9 +183,11 @@ class TopicMatcher:
             matches = [m for m in matches if not low < m[1] < high]
             others = [m for m in others if not low < m[1] < high]
         positive, values = self._positive, self._values
-        scores: dict[int, float] = {}
+        # each topic's score by index (a list: a few topics, and an item is cheaper to add to than a dict's entry),
+        # summed in the same order as before
+        scores = [0.0] * len(self.taxonomy.topics)
         counts: dict[int, int] = {}  # hits counted per (topic, phrase)
-        seen_of, score_of = counts.get, scores.get
+        seen_of = counts.get
         if not others:  # nothing blanked, nothing negative
             for _index, _start, stop in matches:
                 entries = positive[_index]
@@ -195,7 +197,7 @@ class TopicMatcher:
                     seen = seen_of(key, 0)
                     if seen < _MAX_COUNT:
                         counts[key] = seen + 1
-                        scores[topic] = score_of(topic, 0.0) + (weight + weight if stop <= title_end else weight)
+                        scores[topic] += weight + weight if stop <= title_end else weight
             return self._tags(scores)
         everywhere: list[tuple[int, int]] = []  # blanked for every topic: start, last (inclusive)
         negative: dict[int, list[tuple[int, int]]] = {}
@@ -226,13 +228,16 @@ class TopicMatcher:
                 if topic in negative and any(b0 <= start and last <= b1 for b0, b1 in negative[topic]):
                     continue  # (most topics have no negative phrase hit: one dict test, not a call)
                 counts[key] = seen + 1
-                scores[topic] = score_of(topic, 0.0) + (weight + weight if last < title_end else weight)
+                scores[topic] += weight + weight if last < title_end else weight
         return self._tags(scores)
 
-    def _tags(self, scores: dict[int, float]) -> tuple[TopicTag, ...]:
+    def _tags(self, scores: list[float]) -> tuple[TopicTag, ...]:
+        """`scores`: by topic index, 0.0 for a topic no hit counted for (every weight is positive)."""
         tags = []
         made = self._made
-        for index, raw in scores.items():
+        for index, raw in enumerate(scores):
+            if not raw:
+                continue
             tag = made.get((index, raw), _UNMADE)
             if tag is _UNMADE:
                 topic = self.taxonomy.topics[index]
