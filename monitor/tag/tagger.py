@@ -176,7 +176,8 @@ class ZoneTagger:
             found = self._zone_automaton.find_matches_as_indexes(text)
         matches = self._automaton.find_matches_as_indexes(text, overlapping=True)
         # one pass over the (many) hits for the few that are office words or blank or block topics
-        special = [m for m in matches if m[0] in self._special_indexes]
+        special_indexes = self._special_indexes
+        special = [m for m in matches if m[0] in special_indexes]
         office_indexes = self._office_indexes
         offices = [(start, end) for index, start, end in special if index in office_indexes]
         other_indexes = self.topics.other_indexes
@@ -324,7 +325,7 @@ class ZoneTagger:
                                 and experience[at] <= hit.end + _EXPERIENCE_REACH and _EXPERIENCE_OF.match(text, hit.end))):
                         section = "compare"  # 学习借鉴苏州工业园区先进经验: a model held up, not the subject
                     elif (has_remit if has_remit is not None else (has_remit := _has_remit(text))) \
-                            and _in_remit(text, hit.start, hit.end):
+                            and text.find("工作", hit.end, hit.end + _REMIT_REACH) >= 0 and _in_remit(text, hit.start, hit.end):
                         section = "remit"  # 副市长X分管工业、郑州高新区和郑州经开区工作: his remit, not the subject
                     elif after == "等" and _EXAMPLE_OF_SET.match(text, hit.end):
                         section = "list"  # 确定了中关村科技园区等100家高新园区: one example of a set of zones
@@ -419,7 +420,7 @@ class ZoneTagger:
             if zone_id:
                 section = hit.section
                 if section == "body" and (has_remit if has_remit is not None else (has_remit := _has_remit(text))) \
-                        and _in_remit(text, hit.start, hit.end):
+                        and text.find("工作", hit.end, hit.end + _REMIT_REACH) >= 0 and _in_remit(text, hit.start, hit.end):
                     section = "remit"
                 elif section == "body" and text.find("任", max(0, hit.start - 8), hit.start) >= 0 \
                         and _career_step(text, hit.start):
@@ -613,7 +614,7 @@ class ZoneTagger:
         if author and byline_s and 2 <= len(author.strip()) <= 4:
             post = match_key(byline_s)
             found[author.strip()] = PersonTag(author.strip(), post, self._post_zone(post))
-        for signed in find_bylines([line for line in map(str.strip, body_s.splitlines()) if line]) if signable else ():
+        for signed in find_bylines(list(filter(None, map(str.strip, body_s.splitlines())))) if signable else ():
             if signed.name not in found:
                 found[signed.name] = PersonTag(signed.name, signed.post, self._post_zone(signed.post or ""))
         if not office_hits:
@@ -1042,7 +1043,7 @@ def _in_remit(text: str, start: int, end: int) -> bool:
     """Whether a zone named at text[start:end] is in the list of an official's remit (主要负责工业、科技、郑州
     高新区和郑州经开区建设等工作): 分管/负责/主管 before it and 工作 after it, in one sentence. What the
     official answers for, not what the text is about."""
-    stop = text.find("工作", end, end + 32)
+    stop = text.find("工作", end, end + _REMIT_REACH)  # (tested by the callers first, without a call)
     if stop < 0 or any(mark in text[end:stop] for mark in _SENTENCE_ENDS):
         return False
     before = text[max(0, start - 32):start]
@@ -1084,6 +1085,7 @@ _RANKED = 3  # zones with a rank number before them: this many make a ranking
 
 
 _REMIT_WORDS = ("分管", "负责", "主管", "协管")
+_REMIT_REACH = 32  # the remit's 工作 at most this far after the zone's name
 
 
 def _starts(text: str, words: Iterable[str]) -> list[int]:

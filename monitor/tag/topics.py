@@ -31,6 +31,7 @@ from monitor.yamlfile import load_yaml
 __all__ = ["Topic", "Taxonomy", "TopicMatcher", "UnknownTopicError", "load_taxonomy", "validate_topic_ids"]
 
 _MAX_COUNT = 3
+_SENTENCE_REACH = 120  # characters `score` looks back for a sentence's start before reading the whole text
 _SENTENCE_END = re.compile(r"[。！？!?；;\n|]")
 _MADE_CACHE = 8192
 _UNMADE = object()  # not yet in the cache (None is an answer)
@@ -208,7 +209,11 @@ class TopicMatcher:
                 elif kind == 2:
                     everywhere.append((start, stop - 1))
                 else:
-                    left = max(text.rfind(c, 0, start) for c in "。！？；;|")
+                    # the sentence's start: looked for in the characters just before first (a sentence is seldom
+                    # longer); the whole text before only when none of its ends is there (the same last end)
+                    left = max(text.rfind(c, max(0, start - _SENTENCE_REACH), start) for c in "。！？；;|")
+                    if left < 0:
+                        left = max(text.rfind(c, 0, start) for c in "。！？；;|")
                     found = _SENTENCE_END.search(text, stop - 1)
                     everywhere.append((left + 1, found.start() if found else len(text)))
         mask = bytearray(len(text) + 1)  # 1: blanked for every topic
