@@ -193,13 +193,14 @@ def content_hash(body: str) -> str:
     return hashlib.sha256(match_key(body).encode("utf-8")).hexdigest()
 
 
-_TRADITIONAL_HINT = re.compile(f"[{TRADITIONAL_HINTS}]")
+# a run without any hint matched whole (possessive: it stops at the first hint): cheaper than searching for a hint
+_SIMPLIFIED_RUN = re.compile(f"[^{TRADITIONAL_HINTS}]*+")
 _t2s = None
 
 
 def looks_traditional(text: str) -> bool:
     """Whether `text` holds characters only traditional-script text uses."""
-    return _TRADITIONAL_HINT.search(text) is not None
+    return _SIMPLIFIED_RUN.fullmatch(text) is None
 
 
 # Pinyin ruby a scraper or a script converter left after each character ('政协(xié)委员', '東湖(hu)高新區(qū)')
