@@ -119,7 +119,7 @@ def nfkc(text: str, usual: bool = False, plain: bool = False) -> str:
 _FREQUENT_NFKC = tuple((char, folded) for char, folded in _COMMON_NFKC if char in "，：；（）！？")
 _UNUSUAL_CHARS = "".join(sorted({char for char, _ in _COMMON_NFKC} - {char for char, _ in _FREQUENT_NFKC}
                                  | set(_INVISIBLE_CHARS) | set(TRADITIONAL_HINTS)))
-_UNUSUAL = re.compile("[" + re.escape(_UNUSUAL_CHARS) + "]")
+_USUAL_RUN = re.compile("[^" + re.escape(_UNUSUAL_CHARS) + "]*+")  # a run matched whole: cheaper than a search
 
 
 def is_plain(text: str) -> bool:
@@ -128,7 +128,7 @@ def is_plain(text: str) -> bool:
     its match key is then only those marks replaced and whitespace removed. One regex pass, as `is_usual`; most
     Chinese texts are plain (those with a Latin capital, GDP, are not)."""
     pattern = _plain_pattern()
-    return pattern is not None and pattern.search(text) is None
+    return pattern is not None and pattern.fullmatch(text) is not None
 
 
 @lru_cache(maxsize=1)
@@ -140,9 +140,10 @@ def _plain_pattern() -> re.Pattern[str] | None:
         return None
     frequent = {char for char, _ in _FREQUENT_NFKC}  # replaced first, by characters outside the set
     chars = {chr(cp) for a, b in runs for cp in range(a, b + 1)} - frequent | set(_UNUSUAL_CHARS)
-    # past U+FFFF: all of them (rare in news), one range, not a test per character of the set
-    return re.compile("[" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in keychars.ranges(chars))
-                      + "\U00010000-\U0010ffff]")
+    # past U+FFFF: all of them (rare in news), one range, not a test per character of the set. A run of the other
+    # characters matched whole (possessive): about a sixth fewer instructions than searching for one of the set
+    return re.compile("[^" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in keychars.ranges(chars))
+                      + "\U00010000-\U0010ffff]*+")
 
 
 def is_usual(text: str) -> bool:
@@ -150,7 +151,7 @@ def is_usual(text: str) -> bool:
     (invisibles, the rarer full-width forms, traditional hints): one regex pass instead of some sixty ``in``
     tests, each reading the whole text. Then `looks_traditional(text)` is false and `match_key(text,
     usual=True)` skips those tests."""
-    return _UNUSUAL.search(text) is None
+    return _USUAL_RUN.fullmatch(text) is not None
 
 
 def match_key(text: str, usual: bool = False, plain: bool = False) -> str:
@@ -192,13 +193,14 @@ def content_hash(body: str) -> str:
     return hashlib.sha256(match_key(body).encode("utf-8")).hexdigest()
 
 
-_TRADITIONAL_HINT = re.compile(f"[{TRADITIONAL_HINTS}]")
+# a run without any hint matched whole (possessive: it stops at the first hint): cheaper than searching for a hint
+_SIMPLIFIED_RUN = re.compile(f"[^{TRADITIONAL_HINTS}]*+")
 _t2s = None
 
 
 def looks_traditional(text: str) -> bool:
     """Whether `text` holds characters only traditional-script text uses."""
-    return _TRADITIONAL_HINT.search(text) is not None
+    return _SIMPLIFIED_RUN.fullmatch(text) is None
 
 
 # Pinyin ruby a scraper or a script converter left after each character ('政协(xié)委员', '東湖(hu)高新區(qū)')

@@ -176,7 +176,8 @@ class ZoneTagger:
             found = self._zone_automaton.find_matches_as_indexes(text)
         matches = self._automaton.find_matches_as_indexes(text, overlapping=True)
         # one pass over the (many) hits for the few that are office words or blank or block topics
-        special = [m for m in matches if m[0] in self._special_indexes]
+        special_indexes = self._special_indexes
+        special = [m for m in matches if m[0] in special_indexes]
         office_indexes = self._office_indexes
         offices = [(start, end) for index, start, end in special if index in office_indexes]
         other_indexes = self.topics.other_indexes
@@ -279,7 +280,7 @@ class ZoneTagger:
         zone_by_place = self._zone_by_place
         ambiguous_context: tuple[set[str | None], set[str]] | None = None  # built at the first ambiguous alias
         bare_hits: list[int] = []
-        experience: bool | None = None  # whether the text has an experience word (经验, 理念, 模式)
+        experience: list[int] | None = None  # where the text's experience words (经验, 理念, 模式) start
         has_remit: bool | None = None  # whether it has a word of an official's remit (分管 ...)
         spans: list[tuple[int, int]] = []  # two different zones in the body a few characters apart, as in a list
         ranked: list[int] = []  # mentions with a rank number just before them (1中关村科技园区北京84.1 2深圳...)
@@ -309,9 +310,10 @@ class ZoneTagger:
                         continue  # 石河子高新区…与大连高新区签署合作共建协议: the other party of a zone's agreement
                 section = hit.section
                 if section == "body":
-                    if experience is None:  # a cheap whole-text test first: most texts hold none (a verb of
-                        # learning is looked for in the few characters before each zone: fewer than 14 whole-text tests)
-                        experience = any(word in text for word in _EXPERIENCE_WORDS)
+                    if experience is None:  # found once (most texts hold none, some a few): the regex runs only
+                        # for a zone with one close after it (a verb of learning is looked for in the few characters
+                        # before each zone: fewer than 14 whole-text tests)
+                        experience = _starts(text, _EXPERIENCE_WORDS)
                     if hit.start - last_end <= _LIST_GAP and hit.ref != last_zone:
                         spans.append((last_start, hit.start))
                     last_start, last_end, last_zone = hit.start, hit.end, hit.ref
@@ -319,10 +321,11 @@ class ZoneTagger:
                     if after in _FACILITY_FIRST and _FACILITY.match(text, hit.end):
                         section = "facility"  # 西安高新区创业园: an incubator the zone runs, not the zone itself
                     elif (_LEARN_FROM.search(text, max(body_start, hit.start - 12), hit.start)
-                            or (experience and _EXPERIENCE_OF.match(text, hit.end))):
+                            or (experience and (at := bisect_left(experience, hit.end)) < len(experience)
+                                and experience[at] <= hit.end + _EXPERIENCE_REACH and _EXPERIENCE_OF.match(text, hit.end))):
                         section = "compare"  # 学习借鉴苏州工业园区先进经验: a model held up, not the subject
                     elif (has_remit if has_remit is not None else (has_remit := _has_remit(text))) \
-                            and _in_remit(text, hit.start, hit.end):
+                            and text.find("工作", hit.end, hit.end + _REMIT_REACH) >= 0 and _in_remit(text, hit.start, hit.end):
                         section = "remit"  # 副市长X分管工业、郑州高新区和郑州经开区工作: his remit, not the subject
                     elif after == "等" and _EXAMPLE_OF_SET.match(text, hit.end):
                         section = "list"  # 确定了中关村科技园区等100家高新园区: one example of a set of zones
@@ -417,7 +420,7 @@ class ZoneTagger:
             if zone_id:
                 section = hit.section
                 if section == "body" and (has_remit if has_remit is not None else (has_remit := _has_remit(text))) \
-                        and _in_remit(text, hit.start, hit.end):
+                        and text.find("工作", hit.end, hit.end + _REMIT_REACH) >= 0 and _in_remit(text, hit.start, hit.end):
                     section = "remit"
                 elif section == "body" and text.find("任", max(0, hit.start - 8), hit.start) >= 0 \
                         and _career_step(text, hit.start):
@@ -611,7 +614,7 @@ class ZoneTagger:
         if author and byline_s and 2 <= len(author.strip()) <= 4:
             post = match_key(byline_s)
             found[author.strip()] = PersonTag(author.strip(), post, self._post_zone(post))
-        for signed in find_bylines([line for line in map(str.strip, body_s.splitlines()) if line]) if signable else ():
+        for signed in find_bylines(list(filter(None, map(str.strip, body_s.splitlines())))) if signable else ():
             if signed.name not in found:
                 found[signed.name] = PersonTag(signed.name, signed.post, self._post_zone(signed.post or ""))
         if not office_hits:
@@ -902,6 +905,7 @@ _NEW_AREA = re.compile("(?:(?!高新区)[\u4e00-\u9fff]){0,3}?新区")  # 长春
 _LEARN_FROM = re.compile("学习|借鉴|对标|比肩|媲美|看齐|效仿|复制|参照|取经|仅次于|堪比|不亚于|赶超")
 _EXPERIENCE_OF = re.compile("[\u4e00-\u9fff]{0,6}?(?:先进经验|成功经验|经验做法|发展经验|先进理念|成功模式)")
 _EXPERIENCE_WORDS = ("经验", "理念", "模式")  # every _EXPERIENCE_OF phrase holds one
+_EXPERIENCE_REACH = 8  # ... starting at most this far after the zone: 6 characters, then the word 2 into the phrase
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _LIST_JOINERS = ("、", "和", "与", "及")
 # a count of zones, then the places whose zones they are: 8个国家级高新区,分别是长沙、株洲…和郴州
@@ -1039,7 +1043,7 @@ def _in_remit(text: str, start: int, end: int) -> bool:
     """Whether a zone named at text[start:end] is in the list of an official's remit (主要负责工业、科技、郑州
     高新区和郑州经开区建设等工作): 分管/负责/主管 before it and 工作 after it, in one sentence. What the
     official answers for, not what the text is about."""
-    stop = text.find("工作", end, end + 32)
+    stop = text.find("工作", end, end + _REMIT_REACH)  # (tested by the callers first, without a call)
     if stop < 0 or any(mark in text[end:stop] for mark in _SENTENCE_ENDS):
         return False
     before = text[max(0, start - 32):start]
@@ -1081,6 +1085,19 @@ _RANKED = 3  # zones with a rank number before them: this many make a ranking
 
 
 _REMIT_WORDS = ("分管", "负责", "主管", "协管")
+_REMIT_REACH = 32  # the remit's 工作 at most this far after the zone's name
+
+
+def _starts(text: str, words: Iterable[str]) -> list[int]:
+    """Where each occurrence of the words starts in `text`, sorted."""
+    found = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            found.append(at)
+            at = text.find(word, at + 1)
+    found.sort()
+    return found
 
 
 def _has_remit(text: str) -> bool:

@@ -31,6 +31,7 @@ from monitor.yamlfile import load_yaml
 __all__ = ["Topic", "Taxonomy", "TopicMatcher", "UnknownTopicError", "load_taxonomy", "validate_topic_ids"]
 
 _MAX_COUNT = 3
+_SENTENCE_REACH = 120  # characters `score` looks back for a sentence's start before reading the whole text
 _SENTENCE_END = re.compile(r"[。！？!?；;\n|]")
 _MADE_CACHE = 8192
 _UNMADE = object()  # not yet in the cache (None is an answer)
@@ -183,9 +184,11 @@ class TopicMatcher:
             matches = [m for m in matches if not low < m[1] < high]
             others = [m for m in others if not low < m[1] < high]
         positive, values = self._positive, self._values
-        scores: dict[int, float] = {}
+        # each topic's score by index (a list: a few topics, and an item is cheaper to add to than a dict's entry),
+        # summed in the same order as before
+        scores = [0.0] * len(self.taxonomy.topics)
         counts: dict[int, int] = {}  # hits counted per (topic, phrase)
-        seen_of, score_of = counts.get, scores.get
+        seen_of = counts.get
         if not others:  # nothing blanked, nothing negative
             for _index, _start, stop in matches:
                 entries = positive[_index]
@@ -195,7 +198,7 @@ class TopicMatcher:
                     seen = seen_of(key, 0)
                     if seen < _MAX_COUNT:
                         counts[key] = seen + 1
-                        scores[topic] = score_of(topic, 0.0) + (weight + weight if stop <= title_end else weight)
+                        scores[topic] += weight + weight if stop <= title_end else weight
             return self._tags(scores)
         everywhere: list[tuple[int, int]] = []  # blanked for every topic: start, last (inclusive)
         negative: dict[int, list[tuple[int, int]]] = {}
@@ -206,7 +209,11 @@ class TopicMatcher:
                 elif kind == 2:
                     everywhere.append((start, stop - 1))
                 else:
-                    left = max(text.rfind(c, 0, start) for c in "。！？；;|")
+                    # the sentence's start: looked for in the characters just before first (a sentence is seldom
+                    # longer); the whole text before only when none of its ends is there (the same last end)
+                    left = max(text.rfind(c, max(0, start - _SENTENCE_REACH), start) for c in "。！？；;|")
+                    if left < 0:
+                        left = max(text.rfind(c, 0, start) for c in "。！？；;|")
                     found = _SENTENCE_END.search(text, stop - 1)
                     everywhere.append((left + 1, found.start() if found else len(text)))
         mask = bytearray(len(text) + 1)  # 1: blanked for every topic
@@ -226,13 +233,16 @@ class TopicMatcher:
                 if topic in negative and any(b0 <= start and last <= b1 for b0, b1 in negative[topic]):
                     continue  # (most topics have no negative phrase hit: one dict test, not a call)
                 counts[key] = seen + 1
-                scores[topic] = score_of(topic, 0.0) + (weight + weight if last < title_end else weight)
+                scores[topic] += weight + weight if last < title_end else weight
         return self._tags(scores)
 
-    def _tags(self, scores: dict[int, float]) -> tuple[TopicTag, ...]:
+    def _tags(self, scores: list[float]) -> tuple[TopicTag, ...]:
+        """`scores`: by topic index, 0.0 for a topic no hit counted for (every weight is positive)."""
         tags = []
         made = self._made
-        for index, raw in scores.items():
+        for index, raw in enumerate(scores):
+            if not raw:
+                continue
             tag = made.get((index, raw), _UNMADE)
             if tag is _UNMADE:
                 topic = self.taxonomy.topics[index]
