@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import errno
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
@@ -78,9 +79,18 @@ SinkT = TypeVar("SinkT", bound=_Sink)
 
 @contextmanager
 def serving(sink: SinkT) -> Iterator[SinkT]:
-    """An aiosmtpd server on 127.0.0.1 at the sink's port, handled by the sink."""
-    controller = Controller(sink, hostname="127.0.0.1", port=sink.port)
-    controller.start()
+    """An aiosmtpd server on 127.0.0.1 at the sink's port, handled by the sink. A port found free by `free_port` can be
+    taken by another test process before the server binds it (seen under pytest-xdist: EADDRINUSE): the sink then
+    moves to another free port, so a test reads ``sink.port`` once the server is up."""
+    for attempt in range(5):
+        controller = Controller(sink, hostname="127.0.0.1", port=sink.port)
+        try:
+            controller.start()
+            break
+        except OSError as error:
+            if error.errno != errno.EADDRINUSE or attempt == 4:
+                raise
+            sink.port = free_port()
     try:
         yield sink
     finally:
