@@ -1,0 +1,31 @@
+"""Roundup rules written after the nineteenth batch (issue 18; tests/data/roundups/README.md): one vocabulary of posts
+for the people finder and the splitter, and the failures of the tune halves (all batches). Each page is made up in a
+real page's layout and fails on the code before its rule."""
+
+from __future__ import annotations
+
+from monitor.extract.bylines import post_then_name
+from monitor.tag.people import SPEAKER_OFFICES, post_ends
+from tests.pieces_helpers import assert_signed
+
+
+def test_the_splitter_reads_posts_with_the_people_finder_s_vocabulary() -> None:
+    """One grammar: a post ending in a role the people finder knows (大使, 传承人, 主理人) but the splitter's own list
+    lacked was not read before a name; the splitter's signature words (记者, 通讯员) stay on top of it."""
+    assert post_then_name("中国驻法国大使卢沙野表示，") == (7, 7, 10)
+    assert post_then_name("非遗项目传承人李秀英说，") == (7, 7, 10)
+    assert post_ends().pattern == SPEAKER_OFFICES.pattern
+    assert post_ends("记者").search("本报记者") and not SPEAKER_OFFICES.search("本报记者")
+    assert_signed(
+        "大使们谈合作\n\n"
+        "中国驻法国大使卢沙野表示，中法合作潜力巨大，双方要把握机遇。\n\n"
+        "中国驻德国大使吴恳表示，中德两国是全方位战略伙伴，经贸往来密切。\n\n"
+        "中国驻意大利大使贾桂德表示，中意友谊源远流长，合作前景广阔。",
+        [("卢沙野", "中国驻法国大使"), ("吴恳", "中国驻德国大使"), ("贾桂德", "中国驻意大利大使")],
+    )
+
+
+def test_a_ceremony_of_graduate_students_names_no_one() -> None:
+    """Kind: with 研究生 a post's end (the people finder's vocabulary), '研究生毕业典礼' read as a post and the name
+    毕业典 (毕 is a surname; r47, r108, tune half): 毕业 is a word, not a name."""
+    assert post_then_name("复旦大学2023届本科生毕业典礼和研究生毕业典礼分别于上下午举行") is None
