@@ -29,3 +29,20 @@ def test_a_ceremony_of_graduate_students_names_no_one() -> None:
     """Kind: with 研究生 a post's end (the people finder's vocabulary), '研究生毕业典礼' read as a post and the name
     毕业典 (毕 is a surname; r47, r108, tune half): 毕业 is a word, not a name."""
     assert post_then_name("复旦大学2023届本科生毕业典礼和研究生毕业典礼分别于上下午举行") is None
+
+
+def test_netizens_signing_with_quoted_handles_are_speakers() -> None:
+    """Kind: netizens' comments signed with a handle in quotation marks ('网友“炊烟”在留言中说：“…”', '署名为“螳螂侠”的
+    网友则认为：', '“…”网友“熊猫神拳”如是说。'), the page not split at all (r194, nineteenth batch, tune half; the same
+    shape in r193 and the sixteenth batch): the speakers' detector reads the handle as the signer, the site before
+    网友 as the post; a paragraph that merely mentions netizens introduces no one."""
+    article = assert_signed(
+        "网友热议报告\n\n很多网友对民生问题的解决都充满了信心，纷纷留言。\n\n"
+        "网友“炊烟”在留言中说：“大家总谈幸福感，其实解决了民生问题，幸福感自然就会来到每个人身边。”\n\n"
+        "署名为“螳螂侠”的网友则认为：“总理的报告中不仅有解决民生问题的强烈信心，更给出了很多具体的措施。”\n\n"
+        "“细微处体现着政府对百姓民生问题的关切，我对未来有信心！”网友“熊猫神拳”如是说。\n\n"
+        "中广网网友“沙洲冷”留言说，顽症尚需下猛药，反腐还须用重典。",
+        [("炊烟", "网友"), ("螳螂侠", None), ("熊猫神拳", "网友"), ("沙洲冷", "中广网网友")],
+    )
+    assert article.pieces[2].body.startswith("“细微处")
+    assert "纷纷留言" not in article.pieces[0].body
