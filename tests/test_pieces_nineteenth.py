@@ -46,3 +46,19 @@ def test_netizens_signing_with_quoted_handles_are_speakers() -> None:
     )
     assert article.pieces[2].body.startswith("“细微处")
     assert "纷纷留言" not in article.pieces[0].body
+
+
+def test_a_quotation_ends_at_its_first_closing_mark_even_garbled() -> None:
+    """Kind: a paragraph opening with a quotation whose closing mark mojibake garbled ('…认可?!比珖f委员，post NAME建议'),
+    a quoted word later in the paragraph ('“新产品”') taken for the quotation's end, so the speaker was not read and the
+    piece merged into the one above (r138, sixteenth batch, tune half)."""
+    article = assert_signed(
+        "委员谈营商环境\n\n"
+        "全国政协委员、安徽省工商联副主席聂磊谈到，良好的营商环境既是生产力，也是竞争力。\n\n"
+        "“营商环境方面各级政府作了很多努力，企业充分认可?!比珖f委员，江苏省总商会副会长、万帮公司董事长邵丹薇建议，"
+        "鼓励企业坚定不移调结构，形成优质“新产品”。\n\n"
+        "“加强对企业舆情问题的保护机制，确保企业正常运营?!比珖f委员，云南省工商联副主席、一心堂集团董事长阮鸿献建议，"
+        "加大对非法职业打假人的惩处力度。",
+        ["聂磊", "邵丹薇", "阮鸿献"],
+    )
+    assert "新产品" in article.pieces[1].body and "新产品" not in article.pieces[0].body

@@ -234,7 +234,9 @@ _BULLETS = re.compile(r"^(?:[■●◆▲★☆◇□◎\s]|\.{2,}|…+)+")
 # A closing quotation mark eaten by mojibake: '。”' decoded in the wrong charset reads '?!' then a few garbled
 # characters up to the next comma ('“…社会就能快速发展?!比珖f委员，上海市工商联副主席…林凯文如是说': the words after
 # the comma are legible); kind: speaker after a garbled closing quotation not read (r138, sixteenth batch, tune half).
-_QUOTE_FIRST = re.compile(r"^[“\"「『][^”\"」』]{1,400}(?:[”\"」』]|[?？][!！][^，,。“”\s]{0,6}[，,])\s*")
+# The quotation ends at its first closing mark, garbled or not (kind: a quoted word later in the paragraph,
+# '…形成优质“新产品”。', taken for the quotation's end, the speaker after the garbled mark lost; r138, tune half).
+_QUOTE_FIRST = re.compile(r"^[“\"「『][^”\"」』]{1,400}?(?:[”\"」』]|[?？][!！][^，,。“”\s]{0,6}[，,])\s*")
 # Several short quoted words, then the speaker: '“公交都市”“刷脸时代”，是陶冶代表印象深刻的…' (roundup r41)
 _QUOTED_WORDS = re.compile(r"^(?:[“\"「『][^”\"」』]{1,20}[”\"」』][、，,\s]*){2,}是?")
 # A paragraph opening with a deputy or member named by title, whatever follows ('朴金花代表在报告第10页…',
