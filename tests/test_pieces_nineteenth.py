@@ -5,7 +5,7 @@ real page's layout and fails on the code before its rule."""
 from __future__ import annotations
 
 from monitor.extract.bylines import post_then_name
-from monitor.tag.people import SPEAKER_OFFICES, post_ends
+from monitor.tag.people import SPEAKER_OFFICES, name_before_speech, post_ends
 from tests.pieces_helpers import assert_signed
 
 
@@ -62,3 +62,15 @@ def test_a_quotation_ends_at_its_first_closing_mark_even_garbled() -> None:
         ["聂磊", "邵丹薇", "阮鸿献"],
     )
     assert "新产品" in article.pieces[1].body and "新产品" not in article.pieces[0].body
+
+
+def test_the_splitter_reads_a_name_without_a_common_surname_as_the_people_finder_does() -> None:
+    """One grammar: between a post and a speech verb the splitter's post_then_name reads a name whose first character
+    is no common surname by the people finder's rule (people.name_before_speech), not by a second list; an
+    interrogative is no name ('看看媒体记者怎麼说', a reporters' page that was split at 怎麼)."""
+    text = "南非大学政治学者帕鲁克表示，今年的两会是承前启后的会议。"
+    post_end, start, end = post_then_name(text)
+    assert text[:post_end] == "南非大学政治学者" and text[start:end] == "帕鲁克"
+    assert name_before_speech("看看媒体记者怎麼说", 6) is None
+    assert name_before_speech("看看媒体记者怎么说", 6) is None
+    assert post_then_name("合肥市产业链集中采访走进高新区，看看媒体记者怎麼说~") is None

@@ -174,7 +174,9 @@ SPEAKER_OFFICES = post_ends()
 _SPEECH_AFTER = re.compile(r"(?:教授|博士|先生|女士|院士|代表|委员|研究员)?(?:表示|说|认为|指出|强调|介绍|坦言|感慨|建议|谈到|"
                            r"提到|回应|透露|解释|直言|称|相信|呼吁|提出|告诉)")
 # Characters a name read by length does not hold: function words and the words of a phrase ('主任的工作表示').
-_NOT_IN_SPAN_NAME = frozenset("的了在是等和与及对向把被将从为也还就都而并则地得着过这那其该此每各上下中时后前里会们个")
+# Interrogatives too, in both scripts ('看看媒体记者怎麼说': 怎麼 is no name; datecheck, ppfocus.com).
+_NOT_IN_SPAN_NAME = frozenset("的了在是等和与及对向把被将从为也还就都而并则地得着过这那其该此每各上下中时后前里会们个"
+                              "怎么麼什谁誰哪")
 _MAX_SPAN_NAME = 4
 _MAX_DOTTED_NAME = 16
 # The characters of the standard transliterations of foreign names (Xinhua's tables): a longer name printed without
