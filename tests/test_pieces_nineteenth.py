@@ -74,3 +74,18 @@ def test_the_splitter_reads_a_name_without_a_common_surname_as_the_people_finder
     assert name_before_speech("看看媒体记者怎麼说", 6) is None
     assert name_before_speech("看看媒体记者怎么说", 6) is None
     assert post_then_name("合肥市产业链集中采访走进高新区，看看媒体记者怎麼说~") is None
+
+
+def test_a_quotation_that_lost_its_opening_mark_is_still_the_speaker_s() -> None:
+    """Kind: a paragraph quoting a minister whose opening quotation mark the page lost ('我知道大家都关心…继续努力!”
+    面对…的问题，中国民航局局长冯正霖回应。'): the speaker after it not read, the piece merged into the one above (r170,
+    eighteenth batch, tune half). A paragraph whose first quotation mark closes opens with a quotation."""
+    article = assert_signed(
+        "直击部长通道\n\n"
+        "14时18分，教育部部长陈宝生出现在通道上。“治本的办法还是要实现教育资源均衡发展。”陈宝生说。\n\n"
+        "我知道大家都关心民航航班正常率。去年航班正常率提高8个百分点以上，我们会继续努力!”面对航班正常率这个困扰"
+        "大家多年的问题，中国民航局局长冯正霖回应。\n\n"
+        "14时43分，商务部部长钟山出现在通道上。“这是我第一次和媒体见面。”",
+        ["陈宝生", "冯正霖", "钟山"],
+    )
+    assert article.pieces[1].body.startswith("我知道大家") and "民航" not in article.pieces[0].body

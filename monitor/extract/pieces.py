@@ -237,6 +237,10 @@ _BULLETS = re.compile(r"^(?:[■●◆▲★☆◇□◎\s]|\.{2,}|…+)+")
 # The quotation ends at its first closing mark, garbled or not (kind: a quoted word later in the paragraph,
 # '…形成优质“新产品”。', taken for the quotation's end, the speaker after the garbled mark lost; r138, tune half).
 _QUOTE_FIRST = re.compile(r"^[“\"「『][^”\"」』]{1,400}?(?:[”\"」』]|[?？][!！][^，,。“”\s]{0,6}[，,])\s*")
+# A quotation whose opening mark the page lost: the paragraph's first quotation mark closes ('我知道大家都关心…我们会
+# 继续努力!”面对…的问题，中国民航局局长冯正霖回应。'; kind: speaker after a quotation not read, the piece merged into
+# the one above; r170, eighteenth batch, tune half).
+_QUOTE_OPEN_LOST = re.compile(r"^[^“”\"「」『』\n]{8,400}[”」』]\s*")
 # Several short quoted words, then the speaker: '“公交都市”“刷脸时代”，是陶冶代表印象深刻的…' (roundup r41)
 _QUOTED_WORDS = re.compile(r"^(?:[“\"「『][^”\"」』]{1,20}[”\"」』][、，,\s]*){2,}是?")
 # A paragraph opening with a deputy or member named by title, whatever follows ('朴金花代表在报告第10页…',
@@ -435,7 +439,7 @@ def _opener(index: int, unit: _Unit) -> _Mark | None:
         return _Mark(index, "open", *found, len(simple))
     if unit.kind != "prose":
         return None
-    quote = _QUOTED_WORDS.match(simple, at) or _QUOTE_FIRST.match(simple, at)
+    quote = _QUOTED_WORDS.match(simple, at) or _QUOTE_FIRST.match(simple, at) or _QUOTE_OPEN_LOST.match(simple, at)
     begin = quote.end() if quote else at
     for pattern in (_OPEN_TITLED, _OPEN_DEPUTY):
         if (match := pattern.match(simple, begin)) and (found := name_at(match.group(1) + "说", 0)) \
