@@ -89,3 +89,21 @@ def test_a_quotation_that_lost_its_opening_mark_is_still_the_speaker_s() -> None
         ["陈宝生", "冯正霖", "钟山"],
     )
     assert article.pieces[1].body.startswith("我知道大家") and "民航" not in article.pieces[0].body
+
+
+def test_a_post_in_traditional_script_loses_its_description_as_in_simplified() -> None:
+    """Kind: a post read on the printed (traditional) words, the simplified post words not found there, so a description
+    before it ('首先走上“委員通道”的全國政協委員…') stayed part of it and a connective ('而', '並') was not cut (r159,
+    r171, r175 converted to traditional characters: the tune half read 5 pieces fewer). The post is read on a
+    simplified shadow of the same length and cut from the printed words by position."""
+    assert_signed(
+        "委員通道\n\n"
+        "首先走上“委員通道”的全國政協委員、中國共產黨歷史展覽館館長吳向東說，黨的歷史是最好的教科書。\n\n"
+        "全國政協委員李書福分享了中國新能源汽車工業的發展成果。他說，中國新能源汽車產銷量連續多年位居全球第一。\n\n"
+        "今年是共建“一帶一路”倡議提出10週年，全國政協委員顧學明介紹，回首這10年，成果豐碩。",
+        [
+            ("吳向東", "全國政協委員、中國共產黨歷史展覽館館長"),
+            ("李書福", "全國政協委員"),
+            ("顧學明", "全國政協委員"),
+        ],
+    )

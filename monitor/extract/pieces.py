@@ -627,18 +627,23 @@ _WHEN = re.compile(r"^[当當]")
 def _post(printed: str) -> str | None:
     """A post as printed, without a description before it ('带着数千绣娘走向富裕的全国人大代表' ->
     '全国人大代表'); None when it cannot be a post (an unclosed bracket: '宝安日报讯(记者')."""
-    printed = _POST_CONNECTIVE.sub("", printed.strip(" ，,、：:"))
-    printed = _EPITHET.sub("", _REFERENCE.sub("", printed))
-    if _GROUP_POST.match(printed) or _WHEN.match(printed):
+    printed = printed.strip(" ，,、：:")
+    # the words are read on the simplified shadow of the same length and cut from the printed text by position, so a
+    # traditional page reads as a simplified one (kind: '…的全國政協委員' kept its description, the post words not found
+    # in traditional script; r159 converted to traditional characters, tune half)
+    simple = _simplified(printed)
+    for prefix in (_POST_CONNECTIVE, _REFERENCE, _EPITHET):
+        if found := prefix.match(simple):
+            printed, simple = printed[found.end():], simple[found.end():]
+    if _GROUP_POST.match(simple) or _WHEN.match(simple):
         return None
     if printed.count("(") + printed.count("（") != printed.count(")") + printed.count("）"):
         return None
     # '的'/'地' before a post ends a description; '地' in a word ('澳门地区全国政协委员': r99, eleventh batch) does not
-    cut = max(printed.rfind("的"), max((m.start() for m in _ADVERB_DI.finditer(printed)), default=-1))
+    cut = max(simple.rfind("的"), max((m.start() for m in _ADVERB_DI.finditer(simple)), default=-1))
     # '《资治通鉴》的总编辑': a publication before 的 is whose post it is, not a description (roundup r94, tenth batch)
-    if cut >= 0 and SIGNATURE_POST_END.search(printed[cut + 1:]) and not printed[:cut].endswith(("》", "」")) and (
-            not SIGNATURE_POST_END.search(_simplified(printed[:cut]))
-            or _DESCRIBING_VERB.search(_simplified(printed[:cut]))):
+    if cut >= 0 and SIGNATURE_POST_END.search(simple[cut + 1:]) and not printed[:cut].endswith(("》", "」")) and (
+            not SIGNATURE_POST_END.search(simple[:cut]) or _DESCRIBING_VERB.search(simple[:cut])):
         printed = printed[cut + 1:]
     return printed or None
 
