@@ -107,3 +107,18 @@ def test_a_post_in_traditional_script_loses_its_description_as_in_simplified() -
             ("顧學明", "全國政協委員"),
         ],
     )
+
+
+def test_dash_closers_run_together_on_one_line_are_split() -> None:
+    """Kind: a plain-text mirror running its lines together, a quotation then '——post NAME' then the next quotation
+    after a space ('…。” ——全國政協委員…李家春 “具有…'), read as one paragraph, no piece found (the dash-closer tune pages
+    run together: r15, r106). A space before a dash or an opening quotation after a Han character is a lost line
+    break: Chinese prose puts none there."""
+    line = (
+        "“具有創新能力的中國製造，才能真正獲得市場，這是我們多年來的體會。” ——全國政協委員、中國科學院力學研究所研究員"
+        "李家春 “這些天價高管工作一年所得，是普通老百姓幾輩子都難以達到的，這是對投資者利益的侵害。” ——全國政協委員、"
+        "中山大學教授毛蘊詩 “辦好一所學校，關鍵是校長和教師，要呼喚教育家辦學，希望產生一批教育家。” ——全國人大代表、"
+        "山東省教育廳副廳長張志勇"
+    )
+    article = assert_signed("代表委員語錄\n\n" + line, ["李家春", "毛蘊詩", "張志勇"])
+    assert "天價高管" in article.pieces[1].body and "天價高管" not in article.pieces[0].body
