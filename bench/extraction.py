@@ -486,11 +486,8 @@ def main() -> int:
                   f"signed pieces ({ROUNDUPS.relative_to(ROOT)})\n")
             print("| extractor | pieces right | share | pages all right | pieces extracted |")
             print("|---|---|---|---|---|")
-            order = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-                     "tenth", "eleventh", "twelfth",
-                     "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth"]  # the order they were added
-            batches = sorted({r.extra.get("batch", "first") for r in subset},
-                             key=lambda b: order.index(b) if b in order else len(order))
+            # the order they were added: labels.json lists the batches in that order
+            batches = list(dict.fromkeys(r.extra.get("batch", "first") for r in subset))
             for name in names:
                 rows = roundup_rows(EXTRACTORS[name], subset)
                 # pages added later (a second batch, labelled before the splitter saw them) apart, then together

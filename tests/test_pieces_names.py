@@ -5,12 +5,8 @@ and fails on the code before its rule."""
 from __future__ import annotations
 
 from monitor.extract.extractor import extract_text_page
-from monitor.items import ExtractedArticle
 from monitor.tag.people import name_before_speech
-
-
-def _signed(article: ExtractedArticle) -> list[tuple[str | None, str | None]]:
-    return [(p.author, p.author_post) for p in article.pieces]
+from tests.pieces_helpers import assert_signed, signed
 
 
 def test_a_paragraph_above_the_speakers_words_that_names_only_them_opens_their_piece() -> None:
@@ -24,8 +20,7 @@ def test_a_paragraph_above_the_speakers_words_that_names_only_them_opens_their_p
         "来自工商界的全国人大代表李秀英则关注企业发展的政策。她认为，报告与本市的工程不谋而合。\n\n"
         "全国人大代表、千色花公司董事长李秀英说：“这些普惠政策非常值得借力。”"
     )
-    article = extract_text_page(page, "file:///x.txt")
-    assert [a for a, _ in _signed(article)] == ["王建国", "李秀英"]
+    article = assert_signed(page, ["王建国", "李秀英"])
     assert "成绩实属不易" in article.pieces[0].body
     assert "企业发展的政策" in article.pieces[1].body
     assert "企业发展的政策" not in article.pieces[0].body
@@ -39,8 +34,7 @@ def test_a_lead_naming_several_speakers_does_not_open_the_first_piece() -> None:
         "全国人大代表、市交通局副局长王建国说：“交通人还有很多能大有作为的空间。”\n\n"
         "全国人大代表、千色花公司董事长李秀英说：“这些普惠政策非常值得借力。”"
     )
-    article = extract_text_page(page, "file:///x.txt")
-    assert [a for a, _ in _signed(article)] == ["王建国", "李秀英"]
+    article = assert_signed(page, ["王建国", "李秀英"])
     assert "记者采访了" not in article.pieces[0].body
 
 
@@ -62,7 +56,7 @@ def test_the_name_between_a_post_and_a_speech_verb_needs_no_common_surname() -> 
         "南非大学政治学者帕鲁克表示，今年的两会是承前启后的会议。"
     )
     article = extract_text_page(page, "file:///x.txt")
-    assert _signed(article)[-1] == ("帕鲁克", "南非大学政治学者")
+    assert signed(article)[-1] == ("帕鲁克", "南非大学政治学者")
     assert "承前启后" in article.pieces[-1].body and "承前启后" not in article.pieces[-2].body
 
 
@@ -76,7 +70,7 @@ def test_a_quoted_name_inside_a_post_is_part_of_the_post() -> None:
         "美国欧亚洲中心中国部主任温尼认为，绿色经济应是今年中国两会关注的重要议题。"
     )
     article = extract_text_page(page, "file:///x.txt")
-    assert _signed(article)[0] == ("吉多·桑布拉诺", "厄瓜多尔基多大学政治系教授、“国际战略智库”中心主席")
+    assert signed(article)[0] == ("吉多·桑布拉诺", "厄瓜多尔基多大学政治系教授、“国际战略智库”中心主席")
 
 
 def test_a_name_in_a_list_of_people_signs_no_piece() -> None:
@@ -89,8 +83,7 @@ def test_a_name_in_a_list_of_people_signs_no_piece() -> None:
         "此外，在主题报告环节，北京外国语大学教授孙善学、广州市教研院老师张燕燕、江苏师范大学教授陈鹏等分别分享了各自经验。\n\n"
         "全国政协委员、上海交通大学特聘教授陆明表示，大湾区各城市优势互补。"
     )
-    article = extract_text_page(page, "file:///x.txt")
-    assert [a for a, _ in _signed(article)] == ["李圣明", "陆明"]
+    assert_signed(page, ["李圣明", "陆明"])
 
 
 def test_a_name_is_not_read_into_the_verb_after_it_and_new_is_no_part_of_the_post() -> None:
@@ -105,13 +98,13 @@ def test_a_name_is_not_read_into_the_verb_after_it_and_new_is_no_part_of_the_pos
         "16时许，水利部部长陈雷出现在通道上，回答了河长制的问题。"
     )
     article = extract_text_page(page, "file:///x.txt")
-    assert ("钟山", "商务部部长") in _signed(article)
+    assert ("钟山", "商务部部长") in signed(article)
     page = (
         "委员谈发展\n\n"
         "全国政协委员、九牧集团董事长林孝发表示，要把卫浴做成世界品牌。\n\n"
         "全国政协委员、中国工程院院士王建宇表示，科技创新要久久为功。"
     )
-    assert [a for a, _ in _signed(extract_text_page(page, "file:///x.txt"))] == ["林孝发", "王建宇"]
+    assert_signed(page, ["林孝发", "王建宇"])
 
 
 def test_a_group_of_many_is_no_post_and_names_no_one() -> None:
@@ -124,7 +117,7 @@ def test_a_group_of_many_is_no_post_and_names_no_one() -> None:
         "王建新说，他提过的古村落保护提案已经一一实现。\n\n"
         "著名演员、三届政协委员陈立华也觉得自己的话没白说。"
     )
-    names = [a for a, _ in _signed(extract_text_page(page, "file:///x.txt"))]
+    names = [a for a, _ in signed(extract_text_page(page, "file:///x.txt"))]
     assert "都有共" not in names and "王建新" in names
 
 
@@ -138,9 +131,14 @@ def test_the_title_every_signer_carries_given_to_a_new_person_signs_their_piece(
         "全国人大代表、千色花公司董事长李秀英说：“这些普惠政策非常值得借力。”\n\n"
         "当前我市正大力推进“双碳”工作，全国人大代表吴玉兰今年也提出了构建新能源体系的建议。"
     )
-    article = extract_text_page(page, "file:///x.txt")
-    assert _signed(article) == [("王建国", "全国人大代表、市交通局副局长"), ("李秀英", "全国人大代表、千色花公司董事长"),
-                                ("吴玉兰", "全国人大代表")]
+    article = assert_signed(
+        page,
+        [
+            ("王建国", "全国人大代表、市交通局副局长"),
+            ("李秀英", "全国人大代表、千色花公司董事长"),
+            ("吴玉兰", "全国人大代表"),
+        ],
+    )
     assert "双碳" not in article.pieces[1].body
 
 
@@ -151,10 +149,12 @@ def test_the_speakers_detector_reads_names_by_length_after_long_organisations() 
     half). 代表处 is an organisation, not a deputy."""
     from monitor.extract.speakers import Speaker, introduced_speaker
 
-    assert introduced_speaker("南非大学政治学者帕鲁克表示，今年的两会是承前启后的会议。") == \
-        Speaker("帕鲁克", "南非大学政治学者", False)
-    assert introduced_speaker("日本贸易振兴机构北京代表处经济信息部部长河野圆洋表示，“身边的朋友告诉我。”") == \
-        Speaker("河野圆洋", "日本贸易振兴机构北京代表处经济信息部部长", False)
+    assert introduced_speaker("南非大学政治学者帕鲁克表示，今年的两会是承前启后的会议。") == Speaker(
+        "帕鲁克", "南非大学政治学者", False
+    )
+    assert introduced_speaker(
+        "日本贸易振兴机构北京代表处经济信息部部长河野圆洋表示，“身边的朋友告诉我。”"
+    ) == Speaker("河野圆洋", "日本贸易振兴机构北京代表处经济信息部部长", False)
     assert name_before_speech("英国籍学者本杰明迈克尔科尔斯说，", 5) == "本杰明迈克尔科尔斯"
     assert name_before_speech("英国籍学者在会上和大家交流时说，", 5) is None
 
@@ -171,8 +171,7 @@ def test_two_speakers_in_one_paragraph_are_two_pieces_on_a_page_of_speakers() ->
         "重要议题。此外，减少贫富差距也应是格外关注的议题。\n\n"
         "南非大学政治学者帕鲁克表示，今年的两会将开创中国未来的发展格局。"
     )
-    article = extract_text_page(page, "file:///x.txt")
-    assert [a for a, _ in _signed(article)] == ["狄伯杰", "斯蒂芬·阿利", "温尼", "帕鲁克"]
+    article = assert_signed(page, ["狄伯杰", "斯蒂芬·阿利", "温尼", "帕鲁克"])
     assert "绿色经济" not in article.pieces[1].body and "绿色经济" in article.pieces[2].body
     report = (
         "高新区传达学习市委书记讲话精神\n\n"

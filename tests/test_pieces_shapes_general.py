@@ -5,11 +5,7 @@ fails without its rule."""
 from __future__ import annotations
 
 from monitor.extract.extractor import extract_text_page
-from monitor.items import ExtractedArticle
-
-
-def _signed(article: ExtractedArticle) -> list[tuple[str | None, str | None]]:
-    return [(p.author, p.author_post) for p in article.pieces]
+from tests.pieces_helpers import assert_signed, signed
 
 
 def test_a_strong_signature_among_weak_ones_signs_its_own_paragraph() -> None:
@@ -22,8 +18,7 @@ def test_a_strong_signature_among_weak_ones_signs_its_own_paragraph() -> None:
         "南京市江宁区委书记陈光明代表认为：“要做好服务企业的店小二，有求必应，无事不扰。”\n\n"
         "苏宁集团副总裁孙为民代表认为，企业自身也要诚信经营，提高管理水平。"
     )
-    article = extract_text_page(page, "file:///x.txt")
-    assert [a for a, _ in _signed(article)] == ["王立新", "赵国平", "陈光明", "孙为民"]
+    article = assert_signed(page, ["王立新", "赵国平", "陈光明", "孙为民"])
     assert "店小二" in article.pieces[2].body and "店小二" not in article.pieces[1].body
 
 
@@ -35,8 +30,7 @@ def test_repeated_name_description_lines_sign_without_a_list_of_posts() -> None:
         "林晓雨（媒体人）\n\n新闻的价值在现场，坐在办公室里写不出有温度的稿子。\n\n"
         "周文博（专栏作家）\n\n读书的人少了，并不等于思考的人少了，只是换了地方。"
     )
-    article = extract_text_page(page, "file:///x.txt")
-    assert _signed(article) == [("王小川", "学者"), ("林晓雨", "媒体人"), ("周文博", "专栏作家")]
+    article = assert_signed(page, [("王小川", "学者"), ("林晓雨", "媒体人"), ("周文博", "专栏作家")])
     assert article.pieces[1].body.startswith("新闻的价值在现场")
 
 
@@ -47,8 +41,7 @@ def test_repeated_name_dash_lines_take_a_pen_name_in_the_same_layout() -> None:
         "逍遥剑客——\n\n现代人通病：少壮不努力，长大玩手机。\n\n"
         "杨建华——\n\n产业园区一哄而上，缺的是对产业集聚规律的认识。"
     )
-    article = extract_text_page(page, "file:///x.txt")
-    assert [a for a, _ in _signed(article)] == ["马东阳", "逍遥剑客", "杨建华"]
+    article = assert_signed(page, ["马东阳", "逍遥剑客", "杨建华"])
     assert article.pieces[1].body == "现代人通病：少壮不努力，长大玩手机。"
 
 
@@ -61,11 +54,12 @@ def test_paragraphs_sharing_a_prefix_before_the_name_take_it_as_the_post() -> No
         "厦门市民陈雅婷：「走路慢一点也没关系，城市热闹起来大家都有生意做。」\n\n"
         "厦门市民Kevin Lee：「我喜欢帮游客拍照，大家都很友好。」"
     )
-    article = extract_text_page(page, "file:///x.txt")
-    assert _signed(article) == [("林先生", "厦门市民"), ("陈雅婷", "厦门市民"), ("Kevin Lee", "厦门市民")]
+    article = assert_signed(page, [("林先生", "厦门市民"), ("陈雅婷", "厦门市民"), ("Kevin Lee", "厦门市民")])
     assert article.pieces[2].body == "「我喜欢帮游客拍照，大家都很友好。」"
-    note = ("研究设计\n\n研究假设一：社会资本越多的职工越容易再就业，再就业的收入也越高。\n\n"
-            "研究假设二：人力资本越多的职工越容易再就业，职业声望也越高。\n\n研究表明：两类资本的作用并不相同。")
+    note = (
+        "研究设计\n\n研究假设一：社会资本越多的职工越容易再就业，再就业的收入也越高。\n\n"
+        "研究假设二：人力资本越多的职工越容易再就业，职业声望也越高。\n\n研究表明：两类资本的作用并不相同。"
+    )
     assert extract_text_page(note, "file:///y.txt").pieces == ()
 
 
@@ -77,8 +71,7 @@ def test_post_line_above_the_name_line_signs_down_to_the_last_piece() -> None:
         "今年的报告里，我又看到了人人议事厅这个项目，这是一个新的起点。\n\n区政协委员\n\n孙丽华\n\n"
         "作为一名医务工作者，我将持续关注区域医疗的高质量建设。"
     )
-    article = extract_text_page(page, "file:///x.txt")
-    assert _signed(article) == [("刘建国", "区人大代表"), ("孙丽华", "区政协委员")]
+    article = assert_signed(page, [("刘建国", "区人大代表"), ("孙丽华", "区政协委员")])
     assert article.pieces[1].body == "作为一名医务工作者，我将持续关注区域医疗的高质量建设。"
 
 
@@ -90,8 +83,7 @@ def test_transliterated_names_keep_all_their_dotted_parts() -> None:
         "为大家提供了交换信息的绝佳机会。\n\n加州大学伯克利分校机械工程教授霍马尹·卡泽罗尼表示，论坛规格在全球堪称顶级。\n\n"
         "澳门地区全国政协委员叶兆佳对中青报·中青网记者表示，他将在未来工作中努力配合。"
     )
-    article = extract_text_page(page, "file:///x.txt")
-    assert [a for a, _ in _signed(article)] == ["穆罕默德·卡西姆·简", "霍马尹·卡泽罗尼", "叶兆佳"]
+    assert_signed(page, ["穆罕默德·卡西姆·简", "霍马尹·卡泽罗尼", "叶兆佳"])
 
 
 def test_the_piece_prints_the_whole_post_the_signature_line_cut_short() -> None:
@@ -104,9 +96,13 @@ def test_the_piece_prints_the_whole_post_the_signature_line_cut_short() -> None:
         "全国政协委员王立强：中国经济增长的奇迹是干出来的\n\n"
         "全国政协委员、国务院发展研究中心原党组书记王立强表示，中国经济一定能够更上一层楼。"
     )
-    article = extract_text_page(page, "file:///x.txt")
-    assert _signed(article) == [("刘振华", "全国政协委员、华中农业大学校长"),
-                                ("王立强", "全国政协委员、国务院发展研究中心原党组书记")]
+    assert_signed(
+        page,
+        [
+            ("刘振华", "全国政协委员、华中农业大学校长"),
+            ("王立强", "全国政协委员、国务院发展研究中心原党组书记"),
+        ],
+    )
 
 
 def test_a_signature_line_signs_the_paragraph_under_it_whatever_it_opens_with() -> None:
@@ -118,8 +114,7 @@ def test_a_signature_line_signs_the_paragraph_under_it_whatever_it_opens_with() 
         "企业家应当把履行社会责任作为自觉追求，为社会大众创造更多财富。\n\n董丽华 格力电器董事长\n\n"
         "企业家精神说穿了就是忘记自我。"
     )
-    article = extract_text_page(page, "file:///x.txt")
-    assert [a for a, _ in _signed(article)] == ["柳志明", "宋国平", "董丽华"]
+    article = assert_signed(page, ["柳志明", "宋国平", "董丽华"])
     assert article.pieces[1].body.startswith("企业家应当把")
 
 
@@ -134,7 +129,7 @@ def test_a_name_swallowing_its_verb_is_cut_where_the_page_names_the_speaker_agai
         "中国科学院大学党委书记、校长李树深说：“希望同学们既修学术道德，也修口德网德。”"
     )
     article = extract_text_page(page, "file:///x.txt")
-    assert _signed(article)[0] == ("夏涛", "校长")
+    assert signed(article)[0] == ("夏涛", "校长")
 
 
 def test_common_titles_and_words_after_a_name_the_lists_lacked() -> None:
@@ -146,9 +141,14 @@ def test_common_titles_and_words_after_a_name_the_lists_lacked() -> None:
         "北京协和医院主任医师赵静表示，分级诊疗要让基层接得住。\n\n"
         "香港一国两制研究中心研究总监方明博士认为，香港要主动对接国家发展。"
     )
-    article = extract_text_page(page, "file:///x.txt")
-    assert _signed(article) == [("陈志勇", "港区全国人大代表团副团长"), ("赵静", "北京协和医院主任医师"),
-                                ("方明", "香港一国两制研究中心研究总监")]
+    assert_signed(
+        page,
+        [
+            ("陈志勇", "港区全国人大代表团副团长"),
+            ("赵静", "北京协和医院主任医师"),
+            ("方明", "香港一国两制研究中心研究总监"),
+        ],
+    )
 
 
 def test_dash_description_lines_name_their_speaker_without_a_listed_post() -> None:
@@ -161,9 +161,10 @@ def test_dash_description_lines_name_their_speaker_without_a_listed_post() -> No
         "“我们要讲好中国故事。”\n——严歌苓回应新书采用女性角色书写英雄故事的原因。\n\n"
         "“中国标准变成了世界标准。”\n——日前，在电视节目中，国家重点实验室主任王争鸣这样讲述。"
     )
-    article = extract_text_page(page, "file:///x.txt")
-    assert _signed(article) == [("白岩松", "央视名嘴"), ("文怀沙", "国学大师"), ("严歌苓", None),
-                                ("王争鸣", "国家重点实验室主任")]
+    article = assert_signed(
+        page,
+        [("白岩松", "央视名嘴"), ("文怀沙", "国学大师"), ("严歌苓", None), ("王争鸣", "国家重点实验室主任")],
+    )
     assert article.pieces[0].body == "“没有公平，就没有希望。”"
 
 
@@ -178,8 +179,7 @@ def test_speakers_introduced_by_a_sentence_among_post_name_colon_lines() -> None
         "全国政协委员 江海：新质生产力迸发出了很多标志性的成果。\n\n"
         "全国政协副主席邵明在参加界别小组讨论时说，今年是规划开局之年。"
     )
-    article = extract_text_page(page, "file:///x.txt")
-    assert [a for a, _ in _signed(article)] == ["刘国华", "吴晓红", "阿拉腾达来", "江海", "邵明"]
+    article = assert_signed(page, ["刘国华", "吴晓红", "阿拉腾达来", "江海", "邵明"])
     assert article.pieces[3].body == "新质生产力迸发出了很多标志性的成果。"
 
 
@@ -193,7 +193,7 @@ def test_post_name_colon_lines_in_the_page_layout_sign_with_posts_the_list_misse
         "东软集团CTO刘建仁：\n\n现在中国对医疗和教育两个领域非常重视。"
     )
     article = extract_text_page(page, "file:///x.txt")
-    assert _signed(article)[2:] == [("韩晓红", "慈铭健康体检管理集团董事CEO"), ("刘建仁", "东软集团CTO")]
+    assert signed(article)[2:] == [("韩晓红", "慈铭健康体检管理集团董事CEO"), ("刘建仁", "东软集团CTO")]
     assert article.pieces[2].body == "要满足人民群众的基本医疗需求。"
 
 
@@ -205,8 +205,7 @@ def test_a_surname_no_list_holds_signs_in_the_page_colon_line_layout() -> None:
         "碑林区区长卢光明：\n\n规划蓝图已经绘就，全面建成小康社会进入决胜期。\n\n"
         "莲湖区区长和文军：\n\n回眸过去一年，群众收获了更多蓝天。\n\n雁塔区区长表示：\n\n要全力以赴稳增长。"
     )
-    article = extract_text_page(page, "file:///x.txt")
-    assert _signed(article) == [("仵海", "新城区区长"), ("卢光明", "碑林区区长"), ("和文军", "莲湖区区长")]
+    assert_signed(page, [("仵海", "新城区区长"), ("卢光明", "碑林区区长"), ("和文军", "莲湖区区长")])
 
 
 def test_a_lead_quoting_terms_does_not_hide_the_speaker_after_it() -> None:
@@ -218,8 +217,7 @@ def test_a_lead_quoting_terms_does_not_hide_the_speaker_after_it() -> None:
         "对于“农业大县、工业小县、财政穷县”的传统农区来说，节能减排让财政更加捉襟见肘。"
         "湖南衡东县委书记刘运华说：“上级下达节能减排指标后，冶炼产业就关了15家企业。”"
     )
-    article = extract_text_page(page, "file:///x.txt")
-    assert _signed(article) == [("陈立勇", "重庆酉阳县委书记"), ("刘运华", "湖南衡东县委书记")]
+    assert_signed(page, [("陈立勇", "重庆酉阳县委书记"), ("刘运华", "湖南衡东县委书记")])
 
 
 def test_a_post_two_signers_carry_opens_a_paragraph_with_an_unlisted_surname() -> None:
@@ -232,6 +230,5 @@ def test_a_post_two_signers_carry_opens_a_paragraph_with_an_unlisted_surname() -
         "政府工作报告的字里行间，处处体现着民生温度。\n\n"
         "市政协委员别丽从政府工作报告中感受到了民生改善带来的喜人变化。"
     )
-    article = extract_text_page(page, "file:///x.txt")
-    assert [a for a, _ in _signed(article)] == ["张晓娜", "孙文博", "别丽"]
+    article = assert_signed(page, ["张晓娜", "孙文博", "别丽"])
     assert "喜人变化" not in article.pieces[1].body

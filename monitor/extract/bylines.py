@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from monitor.normalise import clean_text, to_simplified
+from monitor.tag.people import name_before_speech, post_ends
 
 __all__ = ["split_byline", "find_author", "names_only", "editor", "citation_authors", "copyright_person", "person_source",
            "user_name", "USER_CARD", "PROFILE_CARD", "looks_like_name", "EDITOR_LINE", "PHOTO_CREDIT", "POST_WORDS",
@@ -383,7 +384,9 @@ _SIGNATURE_POST_END = (
     # one page's: heads of a delegation, a kindergarten, a factory; physicians, engineers, counsellors, judges.
     "团长|园长|厂长|医师|工程师|理事|顾问|监事|法官|检察官|护士长"
 )
-SIGNATURE_POST_END = re.compile(f"(?:{_SIGNATURE_POST_END})")
+# One vocabulary with the people finder (people.post_ends): its offices and speakers' roles, plus the words above
+# that end a signature's post.
+SIGNATURE_POST_END = post_ends(*_SIGNATURE_POST_END.split("|"))
 # A name: Han characters (two to eight: minority and transliterated names run long), parts
 # separated by a space or a middle dot for transliterated names.
 _NAME_PART = r"[\u4e00-\u9fa5]{2,8}"
@@ -437,7 +440,9 @@ _SURNAME_WORDS = frozenset("来到 来自 明显 原来 原本 表示 认为 高
                            "洪水 洪湖 洪涝 洪峰 洪流 洪灾 洪亮 洪泽 洪洞 赖以 怀着 怀念 怀疑 怀抱 怀化 怀柔 怀宁 怀来 房间 房子 房屋 房价 "
                            "房地 "
                            # adverbs and everyday words starting with a surname ('委员陆续向大会报到': roundup r78, tune half)
-                           "陆续 陆地 严格 严重 严肃 常常 曾经 单独 尤其 毕竟 齐心 温暖 任何 项目 许多 余下".split())
+                           "陆续 陆地 严格 严重 严肃 常常 曾经 单独 尤其 毕竟 齐心 温暖 任何 项目 许多 余下 "
+                           # '研究生毕业典礼' once 研究生 ends a post (people.post_ends: one vocabulary; r47, tune half)
+                           "毕业".split())
 
 
 def name_at(simple: str, start: int, until_end: bool = False, long_ok: bool = False) -> tuple[int, int] | None:
@@ -521,4 +526,8 @@ def post_then_name(simple: str, start: int = 0, end: int | None = None, until_en
         found = name_at(region, after, until_end, long_ok)
         if found:
             return match.end(), *found
+        # a name with no common surname right after the post, before a speech verb: read as the people finder reads
+        # it (people.name_before_speech: '…政治学者帕鲁克表示'), one grammar for the splitter and the tagger
+        if spoken := name_before_speech(region, after):
+            return match.end(), after, after + len(spoken)
     return None

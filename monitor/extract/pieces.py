@@ -234,7 +234,13 @@ _BULLETS = re.compile(r"^(?:[■●◆▲★☆◇□◎\s]|\.{2,}|…+)+")
 # A closing quotation mark eaten by mojibake: '。”' decoded in the wrong charset reads '?!' then a few garbled
 # characters up to the next comma ('“…社会就能快速发展?!比珖f委员，上海市工商联副主席…林凯文如是说': the words after
 # the comma are legible); kind: speaker after a garbled closing quotation not read (r138, sixteenth batch, tune half).
-_QUOTE_FIRST = re.compile(r"^[“\"「『][^”\"」』]{1,400}(?:[”\"」』]|[?？][!！][^，,。“”\s]{0,6}[，,])\s*")
+# The quotation ends at its first closing mark, garbled or not (kind: a quoted word later in the paragraph,
+# '…形成优质“新产品”。', taken for the quotation's end, the speaker after the garbled mark lost; r138, tune half).
+_QUOTE_FIRST = re.compile(r"^[“\"「『][^”\"」』]{1,400}?(?:[”\"」』]|[?？][!！][^，,。“”\s]{0,6}[，,])\s*")
+# A quotation whose opening mark the page lost: the paragraph's first quotation mark closes ('我知道大家都关心…我们会
+# 继续努力!”面对…的问题，中国民航局局长冯正霖回应。'; kind: speaker after a quotation not read, the piece merged into
+# the one above; r170, eighteenth batch, tune half).
+_QUOTE_OPEN_LOST = re.compile(r"^[^“”\"「」『』\n]{8,400}[”」』]\s*")
 # Several short quoted words, then the speaker: '“公交都市”“刷脸时代”，是陶冶代表印象深刻的…' (roundup r41)
 _QUOTED_WORDS = re.compile(r"^(?:[“\"「『][^”\"」』]{1,20}[”\"」』][、，,\s]*){2,}是?")
 # A paragraph opening with a deputy or member named by title, whatever follows ('朴金花代表在报告第10页…',
@@ -433,7 +439,7 @@ def _opener(index: int, unit: _Unit) -> _Mark | None:
         return _Mark(index, "open", *found, len(simple))
     if unit.kind != "prose":
         return None
-    quote = _QUOTED_WORDS.match(simple, at) or _QUOTE_FIRST.match(simple, at)
+    quote = _QUOTED_WORDS.match(simple, at) or _QUOTE_FIRST.match(simple, at) or _QUOTE_OPEN_LOST.match(simple, at)
     begin = quote.end() if quote else at
     for pattern in (_OPEN_TITLED, _OPEN_DEPUTY):
         if (match := pattern.match(simple, begin)) and (found := name_at(match.group(1) + "说", 0)) \
@@ -621,18 +627,23 @@ _WHEN = re.compile(r"^[当當]")
 def _post(printed: str) -> str | None:
     """A post as printed, without a description before it ('带着数千绣娘走向富裕的全国人大代表' ->
     '全国人大代表'); None when it cannot be a post (an unclosed bracket: '宝安日报讯(记者')."""
-    printed = _POST_CONNECTIVE.sub("", printed.strip(" ，,、：:"))
-    printed = _EPITHET.sub("", _REFERENCE.sub("", printed))
-    if _GROUP_POST.match(printed) or _WHEN.match(printed):
+    printed = printed.strip(" ，,、：:")
+    # the words are read on the simplified shadow of the same length and cut from the printed text by position, so a
+    # traditional page reads as a simplified one (kind: '…的全國政協委員' kept its description, the post words not found
+    # in traditional script; r159 converted to traditional characters, tune half)
+    simple = _simplified(printed)
+    for prefix in (_POST_CONNECTIVE, _REFERENCE, _EPITHET):
+        if found := prefix.match(simple):
+            printed, simple = printed[found.end():], simple[found.end():]
+    if _GROUP_POST.match(simple) or _WHEN.match(simple):
         return None
     if printed.count("(") + printed.count("（") != printed.count(")") + printed.count("）"):
         return None
     # '的'/'地' before a post ends a description; '地' in a word ('澳门地区全国政协委员': r99, eleventh batch) does not
-    cut = max(printed.rfind("的"), max((m.start() for m in _ADVERB_DI.finditer(printed)), default=-1))
+    cut = max(simple.rfind("的"), max((m.start() for m in _ADVERB_DI.finditer(simple)), default=-1))
     # '《资治通鉴》的总编辑': a publication before 的 is whose post it is, not a description (roundup r94, tenth batch)
-    if cut >= 0 and SIGNATURE_POST_END.search(printed[cut + 1:]) and not printed[:cut].endswith(("》", "」")) and (
-            not SIGNATURE_POST_END.search(_simplified(printed[:cut]))
-            or _DESCRIBING_VERB.search(_simplified(printed[:cut]))):
+    if cut >= 0 and SIGNATURE_POST_END.search(simple[cut + 1:]) and not printed[:cut].endswith(("》", "」")) and (
+            not SIGNATURE_POST_END.search(simple[:cut]) or _DESCRIBING_VERB.search(simple[:cut])):
         printed = printed[cut + 1:]
     return printed or None
 

@@ -129,16 +129,41 @@ def _opening_post_name(head: str) -> tuple[str, str] | None:
     return None
 
 
+# A netizen signs with a handle in quotation marks, introduced by the word for netizen: at the paragraph's start
+# ('中广网网友“龙儿”…留言：', '署名为“螳螂侠”的网友则认为：') or after the quotation that opens it ('“…”网友“熊猫神拳”
+# 如是说'). The site before 网友 is the post, as with '凤凰网网友@handle' (pieces._OPEN_HANDLE).
+_HANDLE = r"[“\"「]([^“”\"「」，,。！？!?：:]{1,12})[”\"」]"
+_NETIZEN_OPENS = re.compile(rf"^([^，,。！？!?：:“”\"「」]{{0,8}}网友){_HANDLE}|^署名为{_HANDLE}的网友")
+_NETIZEN_CLOSES = re.compile(rf"[”\"」][，,]?([^，,。！？!?：:“”\"「」]{{0,8}}网友){_HANDLE}(?:如是|这样)?(?:说|表示|认为|写道)")
+_NETIZEN_SPEECH = re.compile(r"[^。!?！？“\"]{0,12}?(?:说|表示|认为|写道|留言|跟帖|感叹|建议)|\s*[:：“\"「]")
+
+
+def _netizen(head: str, simple: str) -> Speaker | None:
+    """The netizen a paragraph introduces by a quoted handle, or None (see _NETIZEN_OPENS)."""
+    opens = _NETIZEN_OPENS.match(simple)
+    if opens and _NETIZEN_SPEECH.match(simple, opens.end()):
+        group = 2 if opens.group(2) else 3
+        post = head[opens.start(1):opens.end(1)] if opens.group(1) else None
+        return Speaker(head[opens.start(group):opens.end(group)], post, False)
+    if simple[:1] in "“\"「" and (closes := _NETIZEN_CLOSES.search(simple)):
+        return Speaker(head[closes.start(2):closes.end(2)], head[closes.start(1):closes.end(1)], False)
+    return None
+
+
 def introduced_speaker(paragraph: str) -> Speaker | None:
     """The speaker a paragraph introduces, or None."""
     raw = paragraph[:2 * _HEAD]  # a superset of the head once spaces are removed: a cheap first test
-    if not (_SPEAKER_OFFICES.search(raw) or "—" in paragraph or ":" in raw or "：" in raw or looks_traditional(raw)):
+    netizen = "网友" in raw or "網友" in raw
+    if not (_SPEAKER_OFFICES.search(raw) or "—" in paragraph or ":" in raw or "：" in raw or looks_traditional(raw)
+            or netizen):
         return None
     text = clean_text(strip_ruby(paragraph))
     head = "".join(text[:_HEAD].split())
     simple = to_simplified(head)
     if len(simple) != len(head):  # the post is taken from the printed text by position
         simple = head
+    if netizen and (found_netizen := _netizen(head, simple)):
+        return found_netizen
     colon = ":" in simple[2:5] or "：" in simple[2:5]
     if not colon and not _SPEAKER_OFFICES.search(simple) and "—" not in text[-_HEAD:]:
         return None

@@ -16,7 +16,7 @@ from operator import itemgetter
 
 from monitor.items import PersonTag
 
-__all__ = ["SURNAMES", "OFFICES", "SPEAKER_OFFICES", "FoundPerson", "name_before_speech", "follows_name", "may_sign", "find_byline", "find_bylines", "find_people", "office_spans", "name_after", "post_at",
+__all__ = ["SURNAMES", "OFFICES", "SPEAKER_OFFICES", "post_ends", "FoundPerson", "name_before_speech", "follows_name", "may_sign", "find_byline", "find_bylines", "find_people", "office_spans", "name_after", "post_at",
            "name_at", "is_post"]
 
 # The most common single-character surnames (together > 90% of the population) and a few compound ones.
@@ -155,16 +155,28 @@ OFFICES = ("董事会秘书", "主任委员", "行政长官", "主委", "总工�
 SPEAKER_ROLES = ("代表", "教授", "研究员", "院士", "专家", "学者", "律师", "医生", "作家", "馆员", "顾问", "主任医师", "工程师",
                  "演员", "主持人", "企业家", "评论员", "媒体人", "诗人", "冠军", "合伙人", "创始人", "支书", "传承人", "科学家",
                  "大使", "参赞", "领事", "分析师", "执行官", "投资官", "留学生", "研究生", "博士生", "主理人")
-SPEAKER_OFFICES = re.compile("|".join(sorted((*OFFICES, *SPEAKER_ROLES), key=len, reverse=True))
-                             .replace("委员", "委员(?!会)").replace("常委", "常委(?!会)")
-                             .replace("领导", "领导(?!班子|干部|小组)")
-                             # an organisation or a word, not a deputy ('北京代表处经济信息部部长', '代表团', '代表性')
-                             .replace("代表", "代表(?!处|团|大会|们|性|作)"))
+
+
+def post_ends(*more: str) -> re.Pattern[str]:
+    """The words that end a post: the offices and speakers' roles above, plus `more` (a reader's own signature
+    words, such as a byline's 记者), longest first; a word that is part of a longer word is no post's end
+    (委员会, 领导班子, 代表团). Every reader of 'post NAME' builds its pattern here, so there is one vocabulary."""
+    words = sorted(dict.fromkeys((*OFFICES, *SPEAKER_ROLES, *more)), key=len, reverse=True)
+    return re.compile("|".join(words)
+                      .replace("委员", "委员(?!会)").replace("常委", "常委(?!会)")
+                      .replace("领导", "领导(?!班子|干部|小组)")
+                      # an organisation or a word, not a deputy ('北京代表处经济信息部部长', '代表团', '代表性')
+                      .replace("代表", "代表(?!处|团|大会|们|性|作)"))
+
+
+SPEAKER_OFFICES = post_ends()
 # Speech right after a name, maybe after a title printed after it ('狄伯杰教授表示').
 _SPEECH_AFTER = re.compile(r"(?:教授|博士|先生|女士|院士|代表|委员|研究员)?(?:表示|说|认为|指出|强调|介绍|坦言|感慨|建议|谈到|"
                            r"提到|回应|透露|解释|直言|称|相信|呼吁|提出|告诉)")
 # Characters a name read by length does not hold: function words and the words of a phrase ('主任的工作表示').
-_NOT_IN_SPAN_NAME = frozenset("的了在是等和与及对向把被将从为也还就都而并则地得着过这那其该此每各上下中时后前里会们个")
+# Interrogatives too, in both scripts ('看看媒体记者怎麼说': 怎麼 is no name; datecheck, ppfocus.com).
+_NOT_IN_SPAN_NAME = frozenset("的了在是等和与及对向把被将从为也还就都而并则地得着过这那其该此每各上下中时后前里会们个"
+                              "怎么麼什谁誰哪")
 _MAX_SPAN_NAME = 4
 _MAX_DOTTED_NAME = 16
 # The characters of the standard transliterations of foreign names (Xinhua's tables): a longer name printed without
