@@ -38,7 +38,7 @@ from monitor.tag.aliases import kaifaqu_names, reads_kaifaqu, stem_names
 from monitor.tag.districts import district_names
 from monitor.tag.gazetteer import Gazetteer, Place, load_ambiguous_aliases, load_gazetteer, load_places
 from monitor.tag.people import OFFICES, find_byline, find_bylines, find_people, may_sign, office_spans
-from monitor.tag.subject import MODE, MODEL_BRANCHES, Candidate, confirmed, decide, evidence
+from monitor.tag.subject import MODEL_BRANCH, Candidate, confirmed, decide, evidence
 from monitor.tag.topics import Taxonomy, TopicMatcher
 
 __all__ = ["ZoneTagger", "OTHER_ZONE_KINDS", "shared_tagger", "tag_article"]
@@ -570,19 +570,18 @@ class ZoneTagger:
         else:
             subjects = set()
         branch = "headline" if headline else "default" if defaults else "body"
-        decides = branch in MODEL_BRANCHES and (subjects or MODE == "replace")  # a veto needs something to veto
-        if rows is None and decides and branch == "body" and MODE == "veto":
-            # the same decision as below, from the counts above where they settle it
-            subjects = confirmed(subjects, score, counts, first, listed, sided, mentions, set_aside, lead_end, body_k,
-                                 posts, own_title, leaders)
-        elif rows is not None or decides:
-            if branch != "body" and body_rules is not None:  # for `rows`: the body's cues of a text decided elsewhere
+        vetoes = branch == MODEL_BRANCH and bool(subjects)  # the model may take away a subject the rules propose
+        if rows is None:
+            if vetoes:  # `decide(evidence(...))`, from the counts above where they settle it
+                subjects = confirmed(subjects, score, counts, first, listed, sided, mentions, set_aside, lead_end,
+                                     body_k, posts, own_title, kind_headline, leaders)
+        else:  # every zone's evidence, for fitting and inspecting the model
+            if branch != MODEL_BRANCH and body_rules is not None:  # the body's cues of a text decided elsewhere
                 _, leaders, kind_headline = body_rules()
             candidates = evidence(score, mentions, defaults, named, set_aside, lead_end, body_k, posts, kind_headline,
-                                  own_title, leaders, listed, None if rows is not None or MODE == "replace" else subjects)
-            if rows is not None:
-                rows.extend((c, c.zone_id in subjects, branch) for c in candidates)
-            if decides:
+                                  own_title, leaders, listed)
+            rows.extend((c, c.zone_id in subjects, branch) for c in candidates)
+            if vetoes:
                 subjects = decide(candidates, subjects)
         tags = []
         made = self._zone_tag_cache
