@@ -1,6 +1,7 @@
 """Issue 17, round 11: rules from the tune halves of the real set after the fourteenth batch (tests/data/tagging_real
-README, round 11): a name holding 政, 接受 after a name, a roster after a post and a colon, and a bare 高新区 joined to
-its district by a middle dot. Each test fails on the tagger before round 11 (3e56ec1)."""
+README, round 11): a name holding 政, 接受 after a name, a roster after a post and a colon, a bare 高新区 joined to its
+district by a middle dot, the bare 高新区 of a visit (the host's zone), and a city group's abbreviation before the kind
+of zone (呼包鄂三市国家级高新区). Each test fails on the tagger before round 11 (3e56ec1)."""
 
 from __future__ import annotations
 
@@ -40,3 +41,27 @@ def test_a_bare_gaoxinqu_joined_to_its_district_by_a_dot_is_that_zone() -> None:
                                    "荆门配套零部件二区项目现场举行，总投资18.9亿元的6个重大项目集中开工。")
     assert roles(tags, "subject") == {"jingmen"}
     assert roles(shared_tagger().tag("", "高新区•掇刀区招商局举行新春推介会。"), "subject") == {"jingmen"}
+
+
+def test_a_bare_gaoxinqu_of_a_visit_is_the_hosts_zone_not_the_visitors() -> None:
+    # k007: the visitors' city (宝鸡, in their posts) is named nearer to the first bare 高新区 than the city the visit goes
+    # to (来安康市考察); the bare 高新区 is the host's zone, as the text says later (安康高新区)
+    body = ("10月15日至17日，宝鸡市政协主席白升安带领考察团一行，来安康市考察城市开发建设和物流产业发展等工作，"
+            "宝鸡市政协副主席王虎贤、张望一同考察。市政协主席陈勇、副主席孟平等陪同考察。\n"
+            "考察团一行深入高新区、石泉县等地进行了实地考察调研，详细了解安康高新区规划建设、产业发展等方面的情况。")
+    tags = shared_tagger().tag("", body)
+    assert {z.zone_id for z in tags.zones} == {"ankang"}
+    # a visit to a city without a zone, or to two cities, names no host: the nearest city still decides
+    body = "宝鸡市政协副主席王虎贤来石泉县考察，参观了高新区企业。"
+    assert {z.zone_id for z in shared_tagger().tag("", body).zones} == {"baoji"}
+
+
+def test_a_city_groups_abbreviation_before_the_kind_names_each_citys_zone() -> None:
+    # d040: 盟市科技局和呼包鄂三市国家级高新区汇报了工作情况 (呼和浩特, 包头, 鄂尔多斯): items of a list, no subject
+    tags = shared_tagger().tag("", "座谈会上，自治区科技厅通报了全区高新区工作进展情况。盟市科技局和呼包鄂三市国家级高新区汇报了"
+                                   "工作情况。")
+    assert roles(tags, "mentioned") == {"jinshan", "baotouxitu", "eerduosi"} and roles(tags, "subject") == set()
+    assert roles(shared_tagger().tag("", "长株潭高新区联合举办人才招聘会。"), "mentioned") == {
+        "changsha", "zhuzhou", "xiangtan"}
+    # the abbreviation alone (a city region), or before provincial zones: no zone
+    assert shared_tagger().tag("", "长株潭城市群一体化加快推进，呼包鄂三市省级高新区参会。").zones == ()
