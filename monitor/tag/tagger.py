@@ -41,7 +41,7 @@ from monitor.tag.citygroups import city_group_zones, group_before
 from monitor.tag.districts import district_names
 from monitor.tag.gazetteer import Gazetteer, Place, load_ambiguous_aliases, load_gazetteer, load_places
 from monitor.tag.people import OFFICES, find_byline, find_bylines, find_people, may_sign, office_spans
-from monitor.tag.subject import MODEL_BRANCH, Candidate, confirmed, decide, evidence
+from monitor.tag.subject import MODEL_BRANCH, MODEL_MIN_BODY, Candidate, confirmed, decide, evidence
 from monitor.tag.topics import Taxonomy, TopicMatcher
 
 __all__ = ["ZoneTagger", "OTHER_ZONE_KINDS", "shared_tagger", "tag_article"]
@@ -600,7 +600,8 @@ class ZoneTagger:
         else:
             subjects = set()
         branch = "headline" if headline else "default" if defaults else "body"
-        vetoes = branch == MODEL_BRANCH and bool(subjects)  # the model may take away a subject the rules propose
+        # the model may take away a subject the rules propose, in a body as long as those it was fitted on
+        vetoes = branch == MODEL_BRANCH and bool(subjects) and len(body_k) >= MODEL_MIN_BODY
         if rows is None:
             if vetoes:  # `decide(evidence(...))`, from the counts above where they settle it
                 subjects = confirmed(subjects, score, counts, first, listed, sided, mentions, set_aside, lead_end,
