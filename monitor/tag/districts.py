@@ -5,7 +5,7 @@ A zone that shares its administration with a district signs as both (江门高�
 The gazetteer's ``districts`` column says which district each zone lies in; this module turns it into names
 the tagger's zone automaton matches as that zone:
 
-- ``高新区(江海区)``, ``高新区(江海)``, ``国家高新区(江海区)``: the zone signing with its district;
+- ``高新区(江海区)``, ``高新区(江海)``, ``国家高新区(江海区)``, ``高新区·掇刀区``: the zone signing with its district;
 - ``江海区(高新区)``: the district signing with its zone;
 - ``江海区高新区``: the district's high-tech zone;
 - ``高新江海区`` (桂林高新七星区): the zone and its district written as one place.
@@ -24,6 +24,7 @@ from monitor.tag.gazetteer import Gazetteer, Place
 __all__ = ["district_names"]
 
 _SUFFIXES = ("区", "县", "市")
+_DOTS = ("·", "•", "・")  # the middle dots joining two names of one body (高新区·掇刀区), as printed
 
 
 def district_names(gazetteer: Gazetteer, places: Iterable[Place]) -> dict[str, str]:
@@ -40,6 +41,7 @@ def district_names(gazetteer: Gazetteer, places: Iterable[Place]) -> dict[str, s
             continue
         (zone_id,) = zone_ids
         forms = [f"高新区({district})", f"国家高新区({district})", f"{district}(高新区)", f"{district}高新区"]
+        forms += [f"高新区{dot}{district}" for dot in _DOTS]  # 荆门市…集中开工高新区·掇刀区分会场
         if district.endswith("区"):  # 高新江海区, 桂林高新七星区: the zone's 高新 before the district it runs
             forms.append(f"高新{district}")
         if len(stem) >= 2:  # 高新区(滨江); a one-character stem is too short to name anything

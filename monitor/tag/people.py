@@ -222,7 +222,9 @@ _DEPUTY_LAST = frozenset(d[-1] for d in _DEPUTY)
 _HARD_BREAK = set(",，。;；:：!！?？\"“”()（）|[]【】《》<>「」\n")
 _BREAK = re.compile("[" + re.escape("".join(sorted(_HARD_BREAK))) + "]")
 # Characters a given name does not hold (organisation and function words).
-_NOT_IN_NAME = set("委局办院厅司处区市县省党政府组团队馆站员级届年月日号的了在是等")
+# 政 is no such character: names hold it (孙政才, 黄政); 政府 is kept out by 府, and the words of 政 starting with a
+# surname by `_NOT_NAMES` (党政, 施政, 廉政).
+_NOT_IN_NAME = set("委局办院厅司处区市县省党府组团队馆站员级届年月日号的了在是等")
 # What follows a name: punctuation, a digit, or a word of the verbs and nouns that come after names in news.
 _FOLLOW_PUNCT = set(",，、。;；:：!！?？\"“”()（）|") | set("0123456789")
 _FOLLOW_WORDS = tuple(sorted(
@@ -233,7 +235,7 @@ _FOLLOW_WORDS = tuple(sorted(
     "上午 下午 晚上 当天 曾 又 则 更 都 均 即 此前 目前 从 认真 深刻 代表团 等人 先生 说道 回忆 感慨 笑 的 主要 同时 "
     "定期 一起 带头 牵头 主动 专门 特别 现场 逐一 随后 首先 随即 立即 一道 围绕 随同 联合 作为 通过 结合 针对 "
     "之 来到 前来 莅临 出面 宣讲 部署 安排 召开 主讲 作了 解读 回答 答 问 告诉 进行 详细 登台 上台 为此 带 就此 "
-    "畅谈 授课 参会 列席 报告 专题 出生 发表 推介 接续 热情 "
+    "畅谈 授课 参会 列席 报告 专题 出生 发表 推介 接续 热情 接受 "
     # arriving before the press and answering it ('部长钟山出现在通道上', '局长冯正霖回应'): roundup r170, tune half
     "出现 亮相 现身 回应".split() + list(OFFICES),
     key=len, reverse=True))
@@ -292,7 +294,8 @@ def _name_candidates(text: str, pos: int) -> tuple[int, ...]:
 _NOT_NAMES = {"相关", "有关", "主要", "全体", "各位", "部分", "相应", "分别", "其他", "双方", "各级", "原任", "时任", "现任",
               "新任", "历任", "曾任", "常务", "班子", "领导", "干部", "成员", "同志", "代表", "负责", "管委", "党委", "和平",
               "高新", "经开", "宣传", "组织", "上海", "广州", "成都", "重庆", "武汉", "南京", "杭州", "合肥", "西安", "郑州", "长沙", "宁波",
-              "党支", "党组", "党工", "党总"}  # 党 is a surname: 学校党支部书记 names no 党支部
+              "党支", "党组", "党工", "党总",  # 党 is a surname: 学校党支部书记 names no 党支部
+              "党政", "施政", "廉政", "宪政", "邮政"}  # 政 may be in a name (孙政才): not in these words
 # A word that follows names is no name's start even when its first character is a surname (调研组领导强调, 宣布, 来到)
 _NOT_NAMES |= {w for w in _FOLLOW_WORDS if len(w) == 2 and w[0] in SURNAMES}
 
@@ -303,7 +306,7 @@ _NAME_SHAPE = re.compile("[\u4e00-\u9fff][^\\W\\d_a-zA-Z" + "".join(sorted(_NOT_
 @lru_cache(maxsize=8192)
 def _is_name(chunk: str) -> bool:
     """Pure and asked again and again for the same few characters (the names of one text): cached."""
-    return chunk[:2] not in _NOT_NAMES and _NAME_SHAPE.fullmatch(chunk) is not None
+    return chunk[:2] not in _NOT_NAMES and "政协" not in chunk and _NAME_SHAPE.fullmatch(chunk) is not None
 
 
 # One-character words after a two-character name that seldom end a three-character one (张波因涉嫌, 应勇则表示)
@@ -386,6 +389,13 @@ def _bracketed_post(text: str, close: int, floor: int) -> tuple[int, str, str] |
     return (start, post, name) if post and post.endswith(OFFICES) else None
 
 
+def _roster_name(text: str, at: int) -> str | None:
+    """The first name of a roster after a post and a colon (现任领导 管委会副主任: 马腾飞、杨明): only when a 、 follows
+    it, a list of names; a colon after a post more often opens what the office holder said or decided."""
+    name = name_after(text, at) if text[at:at + 1] in SURNAMES or text[at:at + 2] in _COMPOUND else None
+    return name if name is not None and text.startswith("、", at + len(name)) else None
+
+
 def _appointed_as(text: str, at: int, office_end: int, floor: int, found: list[FoundPerson]) -> bool:
     """任命 NAME 为 POST (决定任命吴泽桐为珠海市人民政府副市长): the person appended to `found` when `at` (after 任命) starts
     a name followed by 为 and the post runs to `office_end` without a break."""
@@ -416,7 +426,7 @@ def find_people(text: str, offices: list[tuple[int, int]] | None = None) -> list
         previous_office_end, this_office_end = this_office_end if found else 0, office_end
         following = text[office_end:office_end + 1]
         name = name_after(text, office_end) if following in SURNAMES or text[office_end:office_end + 2] in _COMPOUND \
-            else None
+            else _roster_name(text, office_end + 1) if following == ":" else None
         if name is None and following in ")）":
             aside = _bracketed_post(text, office_end, last_end)
             if aside is not None:  # 江西省委原常委(原火炬中心主任)梁桂: the post before the bracket, the name after it
@@ -430,7 +440,7 @@ def find_people(text: str, offices: list[tuple[int, int]] | None = None) -> list
             start, post = _post_before(text, office_end, last_end)
             if not post or post == text[office_start:office_end] and office_start > 0 and text[office_start - 1] not in _HARD_BREAK:
                 post = text[office_start:office_end]
-            pos = office_end
+            pos = office_end + (following == ":")  # a roster's names begin after the colon
             while name:
                 found.append(FoundPerson(name, post, start, office_end))
                 pos += len(name)

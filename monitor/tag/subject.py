@@ -20,8 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from operator import mul
 
-__all__ = ["FEATURES", "MODEL_BRANCHES", "MODE", "Candidate", "confirmed", "decide", "evidence", "opens_sentence",
-           "probability"]
+__all__ = ["FEATURES", "MODEL_BRANCH", "MODEL_MIN_BODY", "Candidate", "confirmed", "decide", "evidence", "opens_sentence", "probability"]
 
 # Feature names, in the order of a row. Every value is in [0, 1] or a small count's log, so that weights compare.
 FEATURES = (
@@ -227,10 +226,19 @@ class _Text:
                 levels[2], levels[3], float(zone_id in self.leaders), float(actor), levels[4])
 
 
-# Fitted by bench/subject_fit.py on the tune halves (see its docstring); pasted from its output. MODEL_BRANCHES: where
-# the model takes part ("body": texts whose body alone decides, no zone in the headline or byline and no site or source
-# zone); MODE "veto": there the rules propose and the model may only take a subject away (cross-validation on the tune
-# halves preferred it to the model deciding alone, and the body alone to every wider scope).
+# Where and how the model takes part: on texts whose body alone decides (`MODEL_BRANCH`: no zone in the headline or
+# byline, no site or source zone) the rules propose and the model may only take a subject away (a veto). That is the one
+# use the runtime has: bench/subject_fit.py also tries the model deciding alone and wider scopes, and its cross-validation
+# on the tune halves chose this one (its --check fails should it ever choose another). `decide` and its fast path
+# `confirmed` are both built for it alone.
+MODEL_BRANCH = "body"
+# ... of a body this long at least (characters of its match key): the tune texts it is fitted on are all longer (the
+# shortest, 96), and its position features are relative to the length, so that a one-sentence text's zone named
+# halfway reads as a late one. Below it the model has seen nothing; the rules decide (bench/subject_fit.py checks
+# that no fitted text is shorter).
+MODEL_MIN_BODY = 80
+
+# Fitted by bench/subject_fit.py on the tune halves (see its docstring); pasted from its output.
 WEIGHTS: tuple[float, ...] = (
     0.0,  # title
     0.0,  # byline
@@ -238,28 +246,26 @@ WEIGHTS: tuple[float, ...] = (
     0.0,  # other_headline
     0.0,  # other_default
     0.0,  # headline_many
-    1.3189,  # log_body
-    0.0,  # plain_share
-    1.1294,  # first_in_lead
-    -2.2155,  # first_pos
-    0.0,  # aside
-    0.0,  # post_share
-    0.0,  # list_share
-    0.0,  # side_share
-    -0.617,  # log_zones
-    0.3188,  # score_ratio
-    0.2101,  # top
-    1.5615,  # mention_share
-    -0.8316,  # kind_headline
-    2.5275,  # own_title
-    1.6721,  # leader
-    0.6974,  # actor
-    -0.8319,  # listed_many
+    1.5211,  # log_body
+    0.6178,  # plain_share
+    1.5072,  # first_in_lead
+    -3.3889,  # first_pos
+    -1.5133,  # aside
+    1.6097,  # post_share
+    -0.3317,  # list_share
+    -3.2165,  # side_share
+    -0.8284,  # log_zones
+    -0.004,  # score_ratio
+    0.0189,  # top
+    2.1315,  # mention_share
+    -1.7095,  # kind_headline
+    4.0061,  # own_title
+    0.0,  # leader
+    0.0,  # actor
+    -0.6206,  # listed_many
 )
-BIAS = -3.2328
-THRESHOLD = 0.3
-MODEL_BRANCHES: frozenset[str] = frozenset(("body",))
-MODE = "veto"
+BIAS = -3.5125
+THRESHOLD = 0.4
 
 
 def probability(row: Sequence[float], weights: Sequence[float] = WEIGHTS, bias: float = BIAS) -> float:
@@ -269,16 +275,19 @@ def probability(row: Sequence[float], weights: Sequence[float] = WEIGHTS, bias: 
 
 
 def decide(candidates: Sequence[Candidate], proposed: set[str], weights: Sequence[float] = WEIGHTS,
-           bias: float = BIAS, threshold: float = THRESHOLD, mode: str = MODE) -> set[str]:
-    """The subjects among `candidates`: those whose probability reaches the threshold; in ``veto`` mode only those of
-    `proposed` (the rules' subjects) that do."""
-    return {c.zone_id for c in candidates if (mode == "replace" or c.zone_id in proposed)
-            and probability(c.row, weights, bias) >= threshold}
+           bias: float = BIAS, threshold: float = THRESHOLD) -> set[str]:
+    """The subjects among `candidates`: those of `proposed` (the rules' subjects) whose probability reaches the
+    threshold. The model vetoes; it never adds a subject."""
+    return {c.zone_id for c in candidates if c.zone_id in proposed and probability(c.row, weights, bias) >= threshold}
 
 
 _POST, _ACTOR = FEATURES.index("post_share"), FEATURES.index("actor")
-_STEP_ONE = ("post_share", "actor", "plain_share", "log_zones", "own_title", "listed_many", "log_body", "mention_share",
-             "first_pos", "score_ratio", "first_in_lead", "aside", "top", "leader", "list_share", "side_share")
+# the weights `confirmed` reads, by name: every feature but those of the headline and the default, which are 0 for a
+# text of `MODEL_BRANCH` (a test holds this list to FEATURES)
+_STEP_ONE = ("post_share", "actor", "plain_share", "log_zones", "own_title", "kind_headline", "listed_many", "log_body",
+             "mention_share", "first_pos", "score_ratio", "first_in_lead", "aside", "top", "leader", "list_share",
+             "side_share")
+_NOT_IN_BODY_BRANCH = ("title", "byline", "default", "other_headline", "other_default", "headline_many")
 
 
 @lru_cache(maxsize=8)
@@ -291,26 +300,27 @@ _MARGIN = 1e-9  # a bound this close to the threshold's logit is no decision (ro
 
 def confirmed(proposed: set[str], score: dict[str, float], counts: dict[str, int], first: dict[str, int],
               listed: set[str], sided: set[str], mentions: Sequence[tuple[str, str, int]], aside: set[str],
-              lead_end: int, body_k: str, posts: Sequence[tuple[int, int, bool]], own_title: bool, leaders: set[str],
-              weights: Sequence[float] = WEIGHTS, bias: float = BIAS, threshold: float = THRESHOLD) -> set[str]:
-    """`decide(evidence(...), proposed)` in veto mode for a text whose body alone decides (no zone in the headline or
-    byline, no default, no kind-of-zone headline): the same answer with less work, in three steps, each taken only for
+              lead_end: int, body_k: str, posts: Sequence[tuple[int, int, bool]], own_title: bool,
+              kind_headline: bool, leaders: set[str], weights: Sequence[float] = WEIGHTS, bias: float = BIAS,
+              threshold: float = THRESHOLD) -> set[str]:
+    """`decide(evidence(...), proposed)` for a text whose body alone decides (`MODEL_BRANCH`: no zone in the headline
+    or byline, no default): the same answer with less work, in three steps, each taken only for
     the zones the one before leaves near the threshold (the extremes of what is not yet read on either side of it):
     1. the tagger's own `counts`, `first` body positions, `listed` and `sided` zones (a comparison, a remit, a career,
        a partner, a facility) give every feature of a zone never listed nor sided but its share of mentions inside a
        post (0 when the text has no post) and whether it opens a sentence;
     2. its mentions read (`_Reading`): all but the sentence opening, as corrections to step 1's sum;
     3. the sentence opening, and the model's probability from the zone's whole row."""
-    (cut, post_w, actor_w, plain_w, log_zones_w, own_title_w, listed_many_w, log_body_w, mention_share_w, first_pos_w,
-     score_ratio_w, first_in_lead_w, aside_w, top_w, leader_w, list_w, side_w) = (
+    (cut, post_w, actor_w, plain_w, log_zones_w, own_title_w, kind_headline_w, listed_many_w, log_body_w,
+     mention_share_w, first_pos_w, score_ratio_w, first_in_lead_w, aside_w, top_w, leader_w, list_w, side_w) = (
         _DEFAULT_TERMS if weights is WEIGHTS and threshold == THRESHOLD else _terms(tuple(weights), threshold))
     low = (actor_w if actor_w < 0 else 0.0) + (post_w if posts and post_w < 0 else 0.0)
     high = (actor_w if actor_w > 0 else 0.0) + (post_w if posts and post_w > 0 else 0.0)
-    # step 1: `_Text.row`'s terms for such a text (no headline, no default, no kind headline) and such a zone (every
-    # mention plain: plain share 1, list and side shares 0); tests hold this to `row`
+    # step 1: `_Text.row`'s terms for such a text (no headline, no default) and such a zone (every mention plain:
+    # plain share 1, list and side shares 0); tests hold this to `row`
     total, top, length = len(mentions), max(score.values()), max(1, len(body_k))
     common = (bias + log_zones_w * math.log(max(1, len(score))) + (own_title_w if own_title else 0.0)
-              + (listed_many_w if len(listed) >= 3 else 0.0) + plain_w)
+              + (kind_headline_w if kind_headline else 0.0) + (listed_many_w if len(listed) >= 3 else 0.0) + plain_w)
     kept: set[str] = set()
     unsure: dict[str, float | None] = {}  # zone: its step-1 logit (None: no body mention, read in full)
     for zone_id in proposed:
@@ -348,7 +358,8 @@ def confirmed(proposed: set[str], score: dict[str, float], counts: dict[str, int
             if z + (actor_w if actor_w > 0 else 0.0) < cut - _MARGIN:
                 continue
         if text is None:
-            text = _Text(score, mentions, (), set(), aside, lead_end, body_k, False, own_title, leaders, listed)
+            text = _Text(score, mentions, (), set(), aside, lead_end, body_k, kind_headline, own_title, leaders,
+                         listed)
         if probability(text.row(zone_id, score[zone_id], reading, reading.actor(body_k)), weights, bias) >= threshold:
             kept.add(zone_id)
     return kept

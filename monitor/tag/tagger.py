@@ -12,8 +12,10 @@ Zones, in order:
    by a place in the text, else to the row's fallback, else to nothing.
 3. A bare 高新区 right after a place (包头市高新区) means that place's zone; after 国家/省级/各/家
    it is the category, not a zone; after another unknown name (衡水高新区) it is some other
-   zone; otherwise it is the source's zone, else the title's or byline's single zone, else
-   the nearest zone or city mentioned before it (after it, when none is before).
+   zone; otherwise it is the source's zone, else the title's or byline's single zone, else the zone
+   of the one city a visit goes to (来安康市考察), else the nearest zone or city mentioned before it
+   (after it, when none is before). A city group's abbreviation before the kind of zone
+   (呼包鄂三市国家级高新区) lists each city's zone (`citygroups`).
 4. Salience: title +3, byline +3, lead +1, each mention +0.5 (at most 6). Zones named in the
    title or byline are the subjects; without any, the source's zones, else the most salient
    zone and those close to it. Every other zone is ``mentioned``.
@@ -35,10 +37,11 @@ import ahocorasick_rs
 from monitor.items import ContentType, ExtractedArticle, PersonOrg, PersonTag, PlaceTag, TagSet, ZoneTag
 from monitor.normalise import is_plain, is_usual, looks_traditional, match_key, strip_ruby, to_simplified
 from monitor.tag.aliases import kaifaqu_names, reads_kaifaqu, stem_names
+from monitor.tag.citygroups import city_group_zones, group_before
 from monitor.tag.districts import district_names
 from monitor.tag.gazetteer import Gazetteer, Place, load_ambiguous_aliases, load_gazetteer, load_places
 from monitor.tag.people import OFFICES, find_byline, find_bylines, find_people, may_sign, office_spans
-from monitor.tag.subject import MODE, MODEL_BRANCHES, Candidate, confirmed, decide, evidence
+from monitor.tag.subject import MODEL_BRANCH, MODEL_MIN_BODY, Candidate, confirmed, decide, evidence
 from monitor.tag.topics import Taxonomy, TopicMatcher
 
 __all__ = ["ZoneTagger", "OTHER_ZONE_KINDS", "shared_tagger", "tag_article"]
@@ -152,6 +155,9 @@ class ZoneTagger:
         self._zone_tag_cache: dict[tuple[str, str, float], tuple[tuple[bool, float, str], ZoneTag]] = {}
         self._name_keys = {z.id: tuple(match_key(n) for n in z.names) for z in self.gazetteer.zones}
         self._zone_by_place = {str(i): p.zone_id for i, p in enumerate(self.places) if p.zone_id}
+        self._city_groups = city_group_zones(self.gazetteer)  # 呼包鄂三市国家级高新区: see citygroups.py
+        self._group_before = group_before(self._city_groups)
+        self._group_last = frozenset(name[-1] for name in self._city_groups) | frozenset("市地座个的")  # a cheap test first
         self._city_stems = _city_stems(self.gazetteer, self.places)
         self._stem_items = {ref: tuple(stem + "、" for stem, _ in stems) for ref, stems in self._city_stems.items()}
         self._prefectures = {z.id: z.prefecture for z in self.gazetteer.zones}
@@ -234,8 +240,22 @@ class ZoneTagger:
                 return zone_id
         return alias.fallback
 
+    def _visit_destination(self, text: str, hits: list[_Hit], body_start: int) -> str | None:
+        """The zone of the one city a visit in the body goes to (宝鸡市政协主席…带领考察团一行,来安康市考察), or None: a
+        bare 高新区 of such a text is the host's zone, whatever city the visitors' posts name nearer to it (the visit
+        convention of tests/data/tagging_real/README.md)."""
+        found = None
+        for hit in hits:
+            if hit.kind == _PLACE and hit.start > body_start and text[hit.start - 1] in _VISIT_TO \
+                    and _VISIT_WHAT.match(text, hit.end):
+                zone_id = self._zone_by_place.get(hit.ref)
+                if zone_id is None or found not in (None, zone_id):
+                    return None  # a city without a zone, or two cities: no one host
+                found = zone_id
+        return found
+
     def _resolve_bare(self, index: int, hits: list[_Hit], text: str, defaults: tuple[str, ...],
-                      anchors: set[str], only_city: str | None = None) -> str | None:
+                      anchors: set[str], only_city: str | None = None, destination: str | None = None) -> str | None:
         hit = hits[index]
         before = hits[index - 1] if index else None
         if before is not None and before.end == hit.start and before.kind == _PLACE:
@@ -261,6 +281,8 @@ class ZoneTagger:
             return defaults[0]
         if len(anchors) == 1:
             return next(iter(anchors))
+        if destination is not None:
+            return destination
         for step in (range(index - 1, -1, -1), range(index + 1, len(hits))):
             for other in step:
                 ref, near = hits[other].ref, abs(hits[other].start - hit.start) <= _NEAR
@@ -355,6 +377,13 @@ class ZoneTagger:
                     if j == 0 or text[hits[j - 1].end:hits[j].start] not in _LIST_JOINERS:
                         break
                     j -= 1
+            elif (kind == _BARE_KIND and hit.ref != "full" or kind == _GENERIC and text[hit.start:hit.end] in _NATIONAL) \
+                    and text[hit.start - 1:hit.start] in self._group_last \
+                    and (group := self._group_before.search(text, max(0, hit.start - _GROUP_REACH), hit.start)):
+                # 呼包鄂三市国家级高新区: each city's zone, an item of a list
+                at = group.start() - (body_start if hit.section == "body" else 0)
+                mentions += [(zone_id, "list" if hit.section == "body" else hit.section, at)
+                             for zone_id in self._city_groups[group.group(1)]]
             elif kind in (_GENERIC, _BARE_KIND) and text[hit.end:hit.end + 1] in _NAMED_AFTER_FIRST \
                     and (kind == _GENERIC or text[hit.start - 1:hit.start] in "个家所"):
                 # 共有8个国家级高新区,分别是长沙、株洲、湘潭…和郴州: each listed place's zone, an item of the list
@@ -413,10 +442,11 @@ class ZoneTagger:
                 city_zones = {zone_by_place[h.ref] for h in hits if h.kind == _WEAK_PLACE and h.ref in zone_by_place
                               and not _WEAK_CITY_INSIDE.match(text, h.end)}
             only_city = next(iter(city_zones)) if len(city_zones) == 1 else None
+        destination = None if defaults or anchors else self._visit_destination(text, hits, body_start)
         before_bare = len(mentions)
         for i in bare_hits:
             hit = hits[i]
-            zone_id = self._resolve_bare(i, hits, text, defaults, anchors, only_city)
+            zone_id = self._resolve_bare(i, hits, text, defaults, anchors, only_city, destination)
             if zone_id:
                 section = hit.section
                 if section == "body" and (has_remit if has_remit is not None else (has_remit := _has_remit(text))) \
@@ -570,19 +600,19 @@ class ZoneTagger:
         else:
             subjects = set()
         branch = "headline" if headline else "default" if defaults else "body"
-        decides = branch in MODEL_BRANCHES and (subjects or MODE == "replace")  # a veto needs something to veto
-        if rows is None and decides and branch == "body" and MODE == "veto":
-            # the same decision as below, from the counts above where they settle it
-            subjects = confirmed(subjects, score, counts, first, listed, sided, mentions, set_aside, lead_end, body_k,
-                                 posts, own_title, leaders)
-        elif rows is not None or decides:
-            if branch != "body" and body_rules is not None:  # for `rows`: the body's cues of a text decided elsewhere
+        # the model may take away a subject the rules propose, in a body as long as those it was fitted on
+        vetoes = branch == MODEL_BRANCH and bool(subjects) and len(body_k) >= MODEL_MIN_BODY
+        if rows is None:
+            if vetoes:  # `decide(evidence(...))`, from the counts above where they settle it
+                subjects = confirmed(subjects, score, counts, first, listed, sided, mentions, set_aside, lead_end,
+                                     body_k, posts, own_title, kind_headline, leaders)
+        else:  # every zone's evidence, for fitting and inspecting the model
+            if branch != MODEL_BRANCH and body_rules is not None:  # the body's cues of a text decided elsewhere
                 _, leaders, kind_headline = body_rules()
             candidates = evidence(score, mentions, defaults, named, set_aside, lead_end, body_k, posts, kind_headline,
-                                  own_title, leaders, listed, None if rows is not None or MODE == "replace" else subjects)
-            if rows is not None:
-                rows.extend((c, c.zone_id in subjects, branch) for c in candidates)
-            if decides:
+                                  own_title, leaders, listed)
+            rows.extend((c, c.zone_id in subjects, branch) for c in candidates)
+            if vetoes:
                 subjects = decide(candidates, subjects)
         tags = []
         made = self._zone_tag_cache
@@ -912,6 +942,11 @@ _LIST_JOINERS = ("、", "和", "与", "及")
 _NAMED_AFTER = re.compile("[,:]?(?:分别是|分别为|包括|即)[:]?")
 _NAMED_AFTER_FIRST = frozenset(",:分包即")
 _OTHER_ITEMS = re.compile("(?:[\u4e00-\u9fff]{2,3}[、和与及]){1,3}")  # items of the list that are no place of the table
+_NATIONAL = frozenset(("国家高新区", "国家级高新区"))  # the kinds a city group's zones are (not 省级高新区)
+_GROUP_REACH = 8  # a group's abbreviation and a count before the kind: 呼包鄂三市
+# 来安康市考察, 赴深圳调研: a city the verb before it makes a visit's destination
+_VISIT_TO = frozenset("来到赴抵")
+_VISIT_WHAT = re.compile("市?(?:考察|调研|参观|学习|访问|交流|观摩)")
 _WEAK_CITY_INSIDE = re.compile("路|街|大道|大街|大学|公园|久安|纪念|陵|舰|号")  # 中山路, 长治久安: not the city
 _OWN_TITLE = re.compile("来区(?!域)|我区|本区(?!域)|莅临高新区")  # a headline written by a zone about itself
 _KIND_LIST_NEXT = frozenset("、和与及等")  # after a bare 高新区 that follows 、: it is an item of a list
