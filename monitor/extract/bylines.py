@@ -19,7 +19,7 @@ from monitor.normalise import clean_text, to_simplified
 __all__ = ["split_byline", "find_author", "names_only", "editor", "citation_authors", "copyright_person", "person_source",
            "user_name", "USER_CARD", "PROFILE_CARD", "looks_like_name", "EDITOR_LINE", "PHOTO_CREDIT", "POST_WORDS",
            "site_name", "name_at", "post_then_name", "SIGNATURE_POST_END", "NOT_A_POST", "name_ends_at",
-           "signing_line"]
+           "signing_line", "names_under_label"]
 
 _HAN_NAME = r"(?:[\u4e00-\u9fa5]{2,6}·[\u4e00-\u9fa5]{2,6}|[\u4e00-\u9fa5]{2,4})"  # 阿依努尔·买买提
 _USER_NAME = r"(?=.*[A-Za-z0-9&])[A-Za-z0-9_\-.&\u4e00-\u9fa5]{2,20}"
@@ -119,10 +119,19 @@ _STAFF = re.compile(r"(?:小编|采编|网编|编者|编辑|管理员|站长)$")
 def _names(text: str, allow_user: bool, strict: bool = False) -> list[str]:
     if _NEXT_LABEL.match(text):  # an empty label: '作者：责任编辑：肖春芳' names an editor, not an author
         return []
-    text = _PADDED_NAME.sub(_unpad, _STOP.split(text, maxsplit=1)[0])
+    stop = _STOP.search(text)
+    # a word glued to the field word that follows it ('作者：  语音阅读：', '作者：开发区发布') is that field's label or an
+    # account's name, unless it looks like a person's (datecheck eleventh batch, dingan.hainan.gov.cn, tune half)
+    glued = bool(stop and stop.start() and re.match(r"[\u4e00-\u9fa5]{2}", text[stop.start() - 1: stop.end()]))
+    text = _PADDED_NAME.sub(_unpad, text[: stop.start()] if stop else text)
     kept: list[str] = []
-    # a comma ends a name: '作者：项飙，英国牛津大学人类学院教授' (the post follows; datecheck sixth batch, tune half)
-    for token in re.split(r"[\s、;；/／,，丨]+", text.strip()):
+    # a comma ends a name: '作者：项飙，英国牛津大学人类学院教授' (the post follows; datecheck sixth batch, tune half); a
+    # question mark is a separator a mirror could not encode ('记者 吴美章 阮锡桂 陈晓燕?来源': datecheck eleventh batch,
+    # xpshebei.com, tune half)
+    tokens = re.split(r"[\s、;；/／,，丨?？]+", text.strip())
+    if glued and tokens and not looks_like_name(to_simplified(tokens[-1], force=True)):
+        tokens.pop()
+    for token in tokens:
         token = _ROLE.sub("", token.strip("：:·.。"))
         if not token:
             continue
@@ -218,10 +227,43 @@ def signing_line(text: str) -> str | None:
     return name
 
 
+# An affiliation's number after a name in a journal's author line ('张三1,2*', '李四等1'), then a separator or the next name.
+_AFFILIATION_MARK = re.compile(r"(?<=[\u4e00-\u9fa5])等?\d{1,2}(?:[,，]\d{1,2})*\*?\s*[,，、]?\s*(?=[\u4e00-\u9fa5]|$)")
+
+
+# An author label alone on its line ('作者|', '作者：', '撰文'): the names head the lines under it.
+_BARE_LABEL = re.compile(r"^(?:本文)?(?:作者|撰文|撰稿|文)\s*[:：|｜丨/／]?\s*$")
+# A line under a bare label: a name, then nothing or, past a space, the writer's post ('王新哲  某学会秘书长,…').
+_NAME_HEADING = re.compile(r"^([\u4e00-\u9fa5]{2,4})(?:$|\s+\S)")
+
+
+def names_under_label(lines: list[str]) -> str | None:
+    """The writers an author label alone on its line names on the lines under it, each line a name and maybe a post
+    (datecheck eleventh batch, planning.org.cn, tune half: '作者|', then '王新哲  中国城市规划学会…秘书长,…副院长')."""
+    if not lines or not _BARE_LABEL.match(lines[0].strip()):
+        return None
+    names = []
+    for line in lines[1:5]:
+        found = (names_only(line) or "").split()
+        if found and all(looks_like_name(to_simplified(n, force=True)) for n in found):  # names on one line ('张三 李四')
+            names.extend(found)
+            continue
+        match = _NAME_HEADING.match(line.strip())
+        simple = to_simplified(match[1], force=True) if match else ""
+        if not match or not looks_like_name(simple) or site_name(simple):
+            break
+        names.append(match[1])
+    return " ".join(names) or None
+
+
 def names_only(text: str) -> str | None:
     """A line that holds nothing but 1–4 Han names: '赵延东、风笑天' -> '赵延东 风笑天'; also a journal's author
     line, its names separated by commas, padded to three characters or in traditional script ('閆軍印,侯孟陽',
     '徐 君,郭 鑫': datecheck seventh batch, tune half), every name then looking like one. Names as printed."""
+    # a journal's author line numbering each name's affiliation ('张三1,李四2', '姚劍雄等1吳劍平2': 等 is 'et al.' glued to
+    # the first name; datecheck tenth batch, jizihe.com, tune half): the numbers set the names apart, two at least
+    if len(_AFFILIATION_MARK.findall(text)) >= 2:
+        text = _AFFILIATION_MARK.sub(" ", text).strip(" ,，、")
     # a two-character name padded to the width of three ('韩 晓 赵阳华', '张 丽': datecheck ninth batch, develpress.com,
     # fx361.com, tune half) is one name
     text = _PADDED_NAME.sub(_unpad, text.strip())

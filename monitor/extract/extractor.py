@@ -37,6 +37,7 @@ from monitor.extract.bylines import (
     editor,
     find_author,
     names_only,
+    names_under_label,
     person_source,
     signing_line,
     site_name,
@@ -687,12 +688,15 @@ def extract_text_page(text: str, url: str, tz: ZoneInfo = SHANGHAI) -> Extracted
         split = PageSplit(None, split_by_speakers(paragraphs))
     author, post = None, None
     byline = None
-    for line in paragraphs[:6]:  # the page's own byline ('记者 张三'), above any piece
+    for index, line in enumerate(paragraphs[:6]):  # the page's own byline ('记者 张三'), above any piece
         if split.pieces and split.pieces[0].body.startswith(line[:20]):
             break
         author, post = split_byline(line)
         if author:
             byline = line if len(line) <= 40 and not re.search(r"[。！？]", line) else None
+            break
+        if found := names_under_label(paragraphs[index: index + 5]):  # '作者|' alone, the names under it
+            author, byline = found, line
             break
     if author is None and not split.pieces:
         author, byline = _head_names(paragraphs)

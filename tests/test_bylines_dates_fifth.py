@@ -1,0 +1,116 @@
+"""Bylines and dates on ordinary news pages (issue 18), fifth round: rules from the tune halves of the check set's tenth
+and eleventh batches (tests/data/datecheck, each labelled and committed before the extractor ran on it). Each test
+fails on the code before the rule (commit 1fbee8a)."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.extract.bylines import find_author, names_only, names_under_label, split_byline
+from monitor.extract.extractor import extract_text_page
+
+URL = "https://example.cn/a.html"
+BODY = "开发区今年新引进项目十二个，总投资超过八十亿元，园区企业产值同比增长百分之十五，发展势头良好。"
+
+
+# Kind: a mirror that could not encode the separators of a date line prints question marks between its fields
+# ('2009-04-15 17:42? 記者 吳美章 阮錫桂 陳曉燕?來源:福建日報'): the last writer was dropped (datecheck eleventh batch,
+# xpshebei.com, tune half).
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("www.example.cn?2009-04-15 17:42? 記者 吳美章 阮錫桂 陳曉燕?來源:福建日報", "吳美章 阮錫桂 陳曉燕"),
+        ("2019-03-02?记者 张晓明 李红?来源:日报", "张晓明 李红"),
+        ("作者:张晓明?来源:日报", "张晓明"),
+    ],
+)
+def test_a_question_mark_separates_fields(line: str, expected: str) -> None:
+    assert split_byline(line)[0] == expected
+
+
+# Kind: an empty author field followed by another field's label glued to it ('作者:  语音阅读:') or an account's name
+# that runs into a field word ('作者：开发区发布'): the word before the field word was taken for a writer ('语音',
+# '开发区'; datecheck eleventh batch, dingan.hainan.gov.cn, tune half). A word glued to a field word is a name only when
+# it looks like one.
+@pytest.mark.parametrize(
+    "line", ["刊发日期:2011-12-08 阅读次数: 作者:  语音阅读:", "作者：开发区发布", "作者：园区点击"]
+)
+def test_a_word_glued_to_a_field_word_is_no_writer(line: str) -> None:
+    assert split_byline(line)[0] is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("作者:张晓明来源:日报", "张晓明"),
+        ("作者：欧阳小明发布时间：2019-03-02", "欧阳小明"),
+        ("作者：张晓明 来源：日报", "张晓明"),
+    ],
+)
+def test_a_name_glued_to_a_field_word_is_kept(line: str, expected: str) -> None:
+    assert find_author(line) == expected
+
+
+def test_text_page_empty_author_field_names_no_writer() -> None:
+    text = "《海南日报》走基层记者团到定安采访\n刊发日期:2011-12-08 阅读次数: 作者:  语音阅读:\n  " + BODY
+    assert extract_text_page(text, URL).author is None
+
+
+# Kind: an author label alone on its line ('作者|'), the writers heading the lines under it, each with a post
+# (datecheck eleventh batch, planning.org.cn, tune half: no writer was found).
+def test_names_under_a_bare_label() -> None:
+    lines = [
+        "作者|",
+        "王新哲 中国城市规划学会秘书长,规划设计研究院有限公司副院长 教授级高级工程师",
+        "薛皓颖 规划设计研究院有限公司 规划师",
+        "2019年5月23日,国务院发布若干意见。",
+    ]
+    assert names_under_label(lines) == "王新哲 薛皓颖"
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["作者|", "大学教授 张晓明"],  # a post first: not the shape
+        ["作者：张晓明", "李红 大学教授"],  # the label is not alone
+        ["作者|", "人民网 记者"],
+    ],
+)
+def test_no_names_under_a_bare_label(lines: list[str]) -> None:
+    assert names_under_label(lines) is None
+
+
+def test_text_page_names_under_a_bare_label() -> None:
+    text = (
+        "国土空间总体规划传导体系中的语汇建构\n\n2020-02-25 19:55 来源:同济规划\n\n作者|\n\n"
+        "王新哲  中国城市规划学会城市影像学委会秘书长,规划设计研究院有限公司副院长 教授级高级工程师\n\n"
+        "薛皓颖  规划设计研究院有限公司 规划师\n\n" + BODY
+    )
+    assert extract_text_page(text, URL).author == "王新哲 薛皓颖"
+
+
+# Kind: a journal's author line numbering each writer's affiliation ('姚劍雄等1吳劍平2': 等 is 'et al.' glued to the
+# first name; '张晓明1,李红2'): no line of names was seen (datecheck tenth batch, jizihe.com, tune half).
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("姚劍雄等1吳劍平2", "姚劍雄 吳劍平"),
+        ("张晓明1,李红2", "张晓明 李红"),
+        ("梅 琳1, 黄柏石1, 吕 方1, 郭 炎2*", "梅琳 黄柏石 吕方 郭炎"),
+    ],
+)
+def test_numbered_author_line(line: str, expected: str) -> None:
+    assert names_only(line) == expected
+
+
+@pytest.mark.parametrize("line", ["高新区3", "张三1", "第1期2", "园区12家 企业3个"])
+def test_what_is_no_numbered_author_line(line: str) -> None:
+    assert names_only(line) is None
+
+
+def test_text_page_numbered_author_line() -> None:
+    text = (
+        "廣州市創新驅動政策實施現狀調查\n姚劍雄等1吳劍平2\n(1.廣東科學技術職業學院,廣東珠海 519090;2.廣州大學,廣東廣州 510006)\n"
+        "以廣州市2015年新出臺“創新驅動1+7政策”為研究對象,針對政策的實施效果、落地程度、實施阻力等實際問題,通過問卷調查和專場座談的方式進行調研。"
+    )
+    assert extract_text_page(text, URL).author == "姚劍雄 吳劍平"
