@@ -2497,6 +2497,269 @@ for entry in ELEVENTH:
     entry["batch"] = "eleventh"
 PAGES += ELEVENTH
 
+# Added 2026-12-07 (twelfth batch, 27 pages: 13 tune, 14 held out): found with the search tool's pages corpus AFTER the
+# rules drawn from the tune halves of the tenth and eleventh batches, for more of issue 18's writer shapes on text pages
+# (a reporter signing at the end, '■ NAME', '记者 NAME/文 NAME/图', a forum user's 'USER 发表于', a name under the title,
+# photo credits and quoted reporters, empty author and 发布者 fields, English pages); labelled by hand and committed
+# before the extractor was run on them. Same conventions as the eleventh batch. Where a mirror's first line is an
+# unrelated advertisement (761503.com, ydhrubber.com) the excerpt starts below it.
+TWELFTH = [
+    page("http://www.tmjnews.net/paper.asp?Aid=16230&Fid=2051", None, ["田婕"], """
+全州媒体县市行调研采访团走进珲春
+
+       本报讯(记者 田婕)9月26日,2022年全州“稳增长百日攻坚行动”媒体县市行调研采访团来到珲春市,围绕“喜迎二十大”主题进行集中采访。
+       调研采访团一行先后来到珲春综合保税区、珲春跨境电商产业园,以及珲春市进口百万吨煤炭产业园项目、珲春海洋经济功能食品产业园建设项目和珲春海洋经济示范区冷链物流基地示范项目现场,对珲春市项目建设、开发开放等领域的新亮点、新成效进行了深入采访。
+       “通过一天的采访,发现珲春今年的变化很大,项目建设遍地开花、营商环境全面优化,让我深感震撼。我将以此次活动为契机,切实发挥媒体作用,把珲春经济社会发展中的亮点和特色宣传出去,实现宣传效果最大化。”新浪网延边地区负责人周和说。
+"""),
+    page("https://fensifuwu.com/emotion/me/2314247b152f56ff0ba18e0ea10860c4.html", None, ["郑凌"], """
+日期:
+来源:日照新闻网收集编辑:日照新闻网
+日照日报/日照新闻网讯 4月17日,从山东省市地报研究会传来喜讯,2022年度山东省市地报好新闻评选揭晓,本报参评作品荣获佳绩:有2件作品获得一等奖,6件作品获得二等奖。
+本次评审,全省共有215件作品参评,本报报送13件作品。其中,由牟敦波、宗瑞凯、李叶青、刘新英、史树梅、厉倩等采写的系列报道《社长总编到一线 记者在一线·聚焦县域经济高质量发展》和刘新英、史树梅采写的消息《突破地域思维,跨“界”服务大项目,东港区——14667平方米“飞地”腾空了》获得一等奖。
+全媒体记者 郑凌 报道
+"""),
+    page("http://zhld.com/szb/wbpc/col/202402/03/content_226314.html", "2024-02-03", [], """
+2024年02月03日
+第A05版:要闻 PDF版
+
+小记者“跑”两会
+
+2月1日,周口报业小记者王怡迪采访两会期间的执勤人员。为提升广大市民对周口两会的关注度,扩大新闻宣传的互动性、影响力,两会期间,经过层层选拔的8名周口报业小记者以特殊的“新闻工作者”身份,手持话筒,与人大代表、政协委员面对面交流,以青少年的视角看两会。 两会期间,周口报业小记者还会采访为两会提供服务保障的消防救援、医疗救护等部门工作人员,同时记录两会期间的新鲜事、感人事。③2 王俊祥 摄
+"""),
+    page("http://www.news2.com.cn/tongxin/20220927/09279120.html", "2022-09-27", ["李如意"], """
+首页 | 资讯 | 财经 | 公益 | 彩店 | 奇闻 | 速递 | 前瞻 | 提点 | 网站相关 | 科技 | 热点 |
+焦点!亲历者说:做协同发展的记录者
+
+发稿时间:2022-09-27 07:55:20 来源: 北京日报
+
+
+【资料图】
+
+北京日报客户端 | 记者 李如意
+
+讲述人:北京日报记者 李如意
+
+从雄安新区说起。雄安新区是北京发展的“两翼”之一,“京津冀”版对雄安的发展变迁十分关注。
+"""),
+    page("http://www.shfzb.com.cn/shfzb/html/2022-11/09/content_150407_674277.htm", "2022-11-09", ["陈颖婷"], """
+2022年11月8日,是第五届中国国际进口博览会举行之期,也是第23个中国记者节。作为一个进博会的记者“老兵”,近几年的记者节我都是在四叶草度过的,这也令我的节日意义非凡。
+虽然对于大多数记者来说,这一天不是奔波在采访途中,就是伏于案前奋笔疾书。然而这一天对于我们进博记者而言,又是特别的。
+我很自豪能在进博会现场,用自己的汗水,写就一篇篇反映我国对外开放成就的稿件,将中国的机会带到世界面前,也将世界的眼光投注到中国。用心记录与见证一个美好的时代,这不正是一名新闻工作者最好的过节方式吗?(陈颖婷)
+
+首页
+"""),
+    page("http://m.761503.com/szb/pc/col/202411/08/content_259677.html", "2024-11-08", ["王凱"], """
+2024年11月08日
+第04版:特別報道 PDF版
+
+周口廣播電視臺記者田宜森:
+
+與周口共成長
+
+記者 王凱
+
+2016年,淄博的田宜森來到周口成為周口廣播電視臺的一名記者。8年時間見證了這座城市的飛速發展和翻天覆地的變化,他也從一個“外鄉人”成為“周口通”。
+"""),
+    page("http://www.heyuanxw.com/2014/sz_0828/36745.html", None, [], """
+深河产业城前景令人兴奋 深圳记者采风团啧啧称赞
+位于市高新区的国家通讯产品终端质量监督检验中心备受记者关注。
+金秋八月,走访古邑大地,处处硕果累累。昨日,10 多家媒体组成的深圳记者采风团结束了对我市为期3 天的采访活动。
+“为企业的服务搞得好”
+采风首站选择到市高新区。在西可通讯,该公司的负责人介绍说,公司落户到河源后能迅速发展,主要得益于河源对手机产业给予的大力扶持。
+《深圳特区报》记者王腾飞连称,想不到河源为企业的服务搞得如此好,有这样的先例,相信今后深河产业城的服务会更好。
+"""),
+    page("http://news.minqi.cn/news/2022/0331/2738.html", None, [], """
+走出地铁一号线深大站A4出口,顺着科苑北路往左拐100多米,开了4年多的“桃李汤包”档口是深圳高新区上班族熟悉的早餐根据地。第一笔包子5时出炉,生意在9时前会到达高峰。“这段时间客人少了一些,估计还有不少人居家办公,顺其自然吧。”年轻的店主一边忙着整理蒸笼里的热包子,一边回答记者的提问,现状并没有打乱他的节奏。
+"""),
+    page("https://www.motianmi.com/archiver/tid-8732.html?page=2", "2020-11-16", ["自由的风"], """
+自由的风 发表于 2020-11-16 16:54:35
+
+工厂对面,靠近武麻铁路段,修成了街头游园(武麻铁路在前川城区沿线以后都会改造成这样),树木的遮挡下,完全看不到武麻铁路那破破烂烂的路基了,即提升了前川城市颜值,也让园区的工人下班后有个休闲场所。
+
+自由的风 发表于 2020-11-16 16:54:43
+
+
+自由的风 发表于 2020-11-16 16:54:54
+
+沿明珠路前行,路两侧一排的工厂
+"""),
+    page("http://yn.touzi888.net/news/view.html?id=6938", "2017-05-04", [], """
+全市园区经济保持较快增长
+
+2017年05月04日 00:00:00tz95浏览量:717次
+
+统计显示,一季度全市工业园区和高新区(不含红塔集团)完成工业总产值227.5亿元,同比增长12.6%;完成规模以上工业增加值62亿元,同比增长23%;完成固定资产投资39.5亿元,同比增长15%。园区经济平稳较快增长,成为全市工业经济稳增长的重要支撑。
+"""),
+    page("http://hb.people.com.cn/BIG5/n2/2020/0118/c192237-33726929.html", "2020-01-18", [], """
+商務部發布219家國家級經開區排名 武漢開發區名列第十
+
+2020年01月18日08:00  來源:人民網-湖北頻道
+ 
+
+ 人民網武漢1月18日電 1月17日上午,商務部召開專題新聞發布會,公布2019年國家級經開區綜合發展水平考核評價結果。考核結果顯示了219家國家級經開區的綜合和單項排名情況。
+"""),
+    page("http://news.youth.cn/jsxw/201709/t20170901_10631287.htm", "2017-09-01", ["隋二龙", "赵蓓蓓"], """
+首页>>新闻 > 即时新闻 >>  正文
+
+"洼地效应"绽放异样精彩
+
+发稿时间:2017-09-01 08:47:33 来源: 吉林日报 中国青年网
+
+辽源经济开发区双龙广场。王帝 摄
+
+  本报记者 隋二龙 赵蓓蓓
+
+  这里是中国袜业名城、中国棉袜之乡;
+
+  这里是辽源新能源产业基地;
+"""),
+    page("https://blog.sciencenet.cn/blog-1557-810751.html", "2014-07-11", ["武夷山"], """
+||
+《科技日报》伴我成长
+武夷山
+(发表于《科技日报》2014年7月11日)
+■我与《科技日报》
+开栏的话
+2014年7月29日,《科技日报》将出版第10000期。为此,本报近日特举办“我与《科技日报》”大型征文活动,很多读者投稿讲述他们与《科技日报》的难忘记忆。从今天起,我们将在“我与《科技日报》”专栏中,择优刊发部分征文稿件。
+"""),
+    page("https://www.wenmi.com/article/pq2coe00pn2w.html", "2022-04-17", [], """
+札记 第6期
+
+时间:2022-04-17 01:02:38
+
+在长江中下游旱情肆虐的时节,我们杂志乘风破浪适时地推出“补偿长江”专题。谈长江生态就不能不提三峡,提三峡就不能不说黄万里。
+"""),
+    page("https://epaper.hyqss.cn/html/2020-01/16/content_2_2.htm", "2020-01-16", [], """
+2019年,高新区主要经济指标普遍高于全省、全市平均水平,多项指标稳居全市前列。2020年将以新发展理念引领高质量发展,全力推进产业提质,壮大综合实力;全力推进项目提速,增强发展动力;全力推进创新驱动,提升发展活力;全力推进城市建管,彰显园区魅力;全力推进民生改善,汇聚发展合力,建设最美高新区。
+彭玉明强调,要树牢争先升位的总目标,力争在全国高新区排位中不断前移。
+"""),
+    page("http://zonecy.com/szb/wbpc/col/202306/22/content_204879.html", "2023-06-22", ["徐啟峰"], """
+——寫在“臨港新城 開放前沿——主流媒體周口行”主題宣傳活動圓滿結束之際
+□記者 徐啟峰/文 劉俊濤/圖
+6月21日,“臨港新城 開放前沿——主流媒體周口行”主題宣傳活動代表團來到鹿邑,參觀鹿邑明星企業,感受強勁的發展活力,采風老子文化博物館,領略道家文化的博大精深。至此,本次主題宣傳活動圓滿結束。
+"""),
+    page("http://sd.sdnews.com.cn/yw/201905/t20190505_2550131.htm", "2019-05-05", ["王琦崴"], """
+2019“走进山东特色产业镇”启动成舆论焦点
+
+2019-05-05 15:25:00 来源:鲁网 大字体 小字体 扫码带走
+打印
+
+  鲁网5月5日讯(记者 王琦崴)日前,2019“走进山东特色产业镇暨乡村振兴示范镇”主题活动在菏泽市曹县正式启动,山东特色产业镇发展促进会筹备工作同步启动。40多位媒体人组成的采访团队共同见证了这一时刻,并在会后走访了当地的特色产业集群。
+"""),
+    page("https://www.ahshitai.gov.cn/ssyf/show/759451.html", "2025-09-10", [], """
+当前位置: 网站首页 / 创优营商环境为企服务 / 工作动态
+
+县委宣传部一行赴丁香镇调研 助推宣传工作提质增效
+字体【 】 【编辑日期:2025-09-10 09:53】 【来源:石台县委宣传部】 【作者:】 【 关 闭 】
+
+9月8日,县委常委、宣传部部长卢佳丽及县委宣传部相关负责同志一行深入丁香镇开展调研,详细了解当地产业发展成效与精神文明建设成果,并围绕宣传工作提质增效开展深入交流。
+"""),
+    page("http://www.nfls.com.cn/01/3d/c166a317/page.htm", "2010-04-08", [], """
+校党委组织全校党员外出参观
+
+发布者:发布时间:2010-04-08浏览次数:1270
+
+        3月27、28日,校党委组织全校党员外出参观学习。党员们参观了“天下第一村”华西村,聆听了华西村老书记吴仁宝的报告,目睹了社会主义新农村翻天覆地的变化;随后参观了苏州博物馆、拙政园,游览了太湖72峰中最著名的景点石公山。
+"""),
+    page("http://m.cnhubei.com/content/2019-08/09/content_12248444.html", "2019-08-09", [], """
+“不夜的工厂”
+
+新华网 2019-08-09 16:32
+
+8月6日晚在长沙经开区拍摄的三一重工厂房夜景。新华社记者 白田田 摄
+
+8月6日晚,工人在三一重工18号厂房泵送装配生产线上作业。新华社记者 白田田 摄
+
+8月6日晚,工人在三一重工18号厂房加班加点生产。新华社记者 白田田 摄
+"""),
+    page("http://www.ydhrubber.com/video/index/view/cateid/10000/id/550078.html", "2020-08-06", ["黎旭升"], """
+視頻頻道 所在位置: 視頻頻道 >正文
+圖集|致敬城市建設者!太陽炙烤下的平凡身影
+發布時間:2020-08-06 15:01
+
+一輪又一輪的高溫在炙烤著我們
+大地似乎都要燃燒的感覺
+在中山許多項目的建設現場
+工人們頂著高溫,用汗水澆灌著這座城市
+
+他們很平凡,他們也很偉大!
+這組鏡頭,記錄了他們在太陽炙烤下的平凡身影。
+
+◆中山日報報業集團新媒體中心
+◆文+/記者 黎旭升
+◆圖+9/記者 黎旭升
+◆視頻攝制/記者 黃藝杰
+◆編輯:唐益
+◆二審:張鵬
+◆三審:魏禮軍
+◆素材來源:中山日報
+"""),
+    page("https://www.cinn.cn/p/434762.html", "2025-09-15", ["余娜"], """
+首页 / 
+
+讲好新时代工业故事 | 我和中国工业报的故事
+
+来源:中国工业新闻网 发表时间:2025-09-15 17:44
+分享到:
+
+■ 余娜
+
+与产业发展同频共振,与企业成长携手共进,与可爱、可敬的采访对象一同进步,是支撑我12年记者生涯的最坚实力量。
+"""),
+    page("http://paper.ce.cn/jjrb/html/2013-08/20/content_168630.htm", "2013-08-20", [], """
+第15版:特别报道 上一版3  4下一版  
+ 
+标题导航
+返回经济网首页 | 版面导航 | 标题导航
+   
+上一版3  4下一版 2013年8月20日 星期 放大 缩小 默认
+炎炎夏日里的一线劳动者
+8月17日,山东省首条地铁线路——青岛地铁3号线太平角公园站施工工区,中铁隧道集团工人正在司钻作业。目前施工进展顺利,整体土建工程完成过半,计划将于2015年实现通车。 本报记者 赵 晶摄
+8月18日,在郑州街头,两名工人在对一处被损坏的隔离护栏进行维修。连日来,郑州市持续高温天气。为了城市的建设和正常运转,很多户外劳动者每天都经受高温的“烤”验,坚守在各自的岗位上。 新华社记者 王 颂摄
+"""),
+    page("http://www.adobeflashplayer.org/detailed/news/picture/2025/11/04/72390.html", None, [], """
+11月3日,省重點(diǎn)水運(yùn)工程——連申線黃響河至淮河入海水道段航道整治工程大套二線船閘工程建設(shè)現(xiàn)場(chǎng),塔吊高懸、焊花飛濺,工人們正在有序作業(yè)。進(jìn)入四季度以來(lái),工程建設(shè)者們緊盯節(jié)點(diǎn)、科學(xué)施工,全力沖刺年度目標(biāo)任務(wù)。 (本報(bào)記者 劉朔池 攝)(本條新聞版權(quán)歸濱海日?qǐng)?bào)所有,轉(zhuǎn)載請(qǐng)注明出處。)
+"""),
+    page("http://en.people.cn/n3/2021/1110/c90000-9917714-3.html", "2021-11-10", [], """
+Home>>
+
+Industrial park in Xinjiang's Kashgar provides jobs for local residents (3)
+
+(Xinhua) 09:51, November 10, 2021
+
+A worker works at a packaging material industrial park at Yopurga County in Kashgar, northwest China's Xinjiang Uygur Autonomous Region, Nov. 8, 2021. The industrial park, mainly engaged in the production and sales of packaging materials such as woven bags, has attracted a total of 19 enterprises, providing 1,500 jobs for local residents. (Xinhua/Hou Zhaokang)
+
+
+【1】【2】【3】【4】
+
+(Web editor: Zhong Wenxing, Liang Jun)
+"""),
+    page("https://en.zsnews.cn/Business/InvestmentClimate/content/378/40113.html", "2022-12-15", [], """
+Language: English | Chinese
+Home About Zhongshan News Business CULTURE & EDUCATION Services
+HOME > Business >Investment Climate > Huangpu prepares 1,000+ mu of land for industrial park renovation
+Huangpu prepares 1,000+ mu of land for industrial park renovation
+Updated: 2022-12-15    Source: Zhongshan Daily Large Medium Small Print
+
+Huangpu held a press conference on industrial park renovation on December 13, announcing that by December 10, it had organized and prepared some 1,016 mu of land for the campaign, overfulfilling the annual task.
+"""),
+    page("http://www.chinatoday.com.cn/ctenglish/2018/zdtj/202102/t20210208_800235399.html", "2021-02-08", [], """
+HOME>Editor's picks
+
+Nang-making industrial park boosts incomes in Horgos, Xinjiang
+
+2021-02-08 09:36:00 Source:Xinhua Author:
+【Close】 【Print】 BigMiddleSmall
+
+
+
+Workers are seen at the packaging workshop of an industrial park in Horgos, northwest China's Xinjiang Uygur Autonomous Region, Feb. 5, 2021. Since 2020, local authorities have been building a Nang-making industrial park featuring food production and sales. (Xinhua/Ding Lei)
+"""),
+]
+for entry in TWELFTH:
+    entry["batch"] = "twelfth"
+PAGES += TWELFTH
+
 if __name__ == "__main__":
     with open("pages.json", "w", encoding="utf-8") as out:
         json.dump({"pages": PAGES}, out, ensure_ascii=False, indent=1)
