@@ -6,7 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.extract.bylines import find_author, names_only, names_under_label, split_byline
+from monitor.extract.bylines import (
+    find_author,
+    introduces_person,
+    names_only,
+    names_under_label,
+    split_byline,
+)
 from monitor.extract.extractor import extract_text_page
 
 URL = "https://example.cn/a.html"
@@ -114,3 +120,66 @@ def test_text_page_numbered_author_line() -> None:
         "以廣州市2015年新出臺“創新驅動1+7政策”為研究對象,針對政策的實施效果、落地程度、實施阻力等實際問題,通過問卷調查和專場座談的方式進行調研。"
     )
     assert extract_text_page(text, URL).author == "姚劍雄 吳劍平"
+
+
+# Rules from the tune half of the twelfth batch (labelled and committed after the rules above were final); each test
+# below fails on the code before it (commit 681119c).
+
+
+# Kind: a forum archive's post header, the user then '发表于' and the date ('自由的风 发表于 2020-11-16 16:54:35'): no
+# writer was found (datecheck twelfth batch, motianmi.com, tune half).
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("自由的风 发表于 2020-11-16 16:54:35", "自由的风"),
+        ("laowang2010 发表于 2019-3-2 10:20", "laowang2010"),
+    ],
+)
+def test_a_forum_user_posting_at(line: str, expected: str) -> None:
+    assert split_byline(line)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "line", ["楼主 发表于 2022-9-21 00:46:47", "本文 发表于 2019-03-02", "回复 发表于 2020-01-01"]
+)
+def test_a_label_posting_at_is_no_user(line: str) -> None:
+    assert split_byline(line)[0] is None
+
+
+def test_text_page_forum_archive_user() -> None:
+    text = (
+        "自由的风 发表于 2020-11-16 16:54:35\n\n"
+        + BODY
+        + "\n\n自由的风 发表于 2020-11-16 16:54:43\n\n"
+        + BODY
+    )
+    assert extract_text_page(text, URL).author == "自由的风"
+
+
+# Kind: a line ending with a person's name and a colon introduces whom the text is about ('周口廣播電視臺記者田宜森:'
+# above a profile's title, the byline '記者 王凱' below it): the subject was taken for the writer (datecheck twelfth
+# batch, 761503.com, tune half).
+@pytest.mark.parametrize("line", ["周口廣播電視臺記者田宜森:", "全国人大代表张晓明：", "本报记者王凯："])
+def test_a_line_introducing_a_person(line: str) -> None:
+    assert introduces_person(line)
+
+
+@pytest.mark.parametrize(
+    "line", ["发布时间:2012-06-19 来源:《瞭望》新闻周刊 孙英兰 【字号:", "作者：", "他说："]
+)
+def test_what_introduces_no_person(line: str) -> None:
+    assert not introduces_person(line)
+
+
+def test_text_page_profile_subject_is_no_writer() -> None:
+    text = (
+        "2024年11月08日\n第04版:特別報道 PDF版\n\n周口廣播電視臺記者田宜森:\n\n與周口共成長\n\n記者 王凱\n\n"
+        + BODY
+    )
+    assert extract_text_page(text, URL).author == "王凱"
+
+
+# Kind: a lone surrogate (bytes a reader kept undecoded) made the script converter raise a foreign error (the property
+# test tests/test_properties.py::test_extract_text_page_raises_only_own_errors, found by hypothesis on this branch).
+def test_text_page_with_a_lone_surrogate() -> None:
+    assert extract_text_page("\ud800记者 张三\n\n" + BODY, URL).author == "张三"

@@ -19,7 +19,7 @@ from monitor.normalise import clean_text, to_simplified
 __all__ = ["split_byline", "find_author", "names_only", "editor", "citation_authors", "copyright_person", "person_source",
            "user_name", "USER_CARD", "PROFILE_CARD", "looks_like_name", "EDITOR_LINE", "PHOTO_CREDIT", "POST_WORDS",
            "site_name", "name_at", "post_then_name", "SIGNATURE_POST_END", "NOT_A_POST", "name_ends_at",
-           "signing_line", "names_under_label"]
+           "signing_line", "names_under_label", "introduces_person"]
 
 _HAN_NAME = r"(?:[\u4e00-\u9fa5]{2,6}·[\u4e00-\u9fa5]{2,6}|[\u4e00-\u9fa5]{2,4})"  # 阿依努尔·买买提
 _USER_NAME = r"(?=.*[A-Za-z0-9&])[A-Za-z0-9_\-.&\u4e00-\u9fa5]{2,20}"
@@ -237,6 +237,19 @@ _BARE_LABEL = re.compile(r"^(?:本文)?(?:作者|撰文|撰稿|文)\s*[:：|｜�
 _NAME_HEADING = re.compile(r"^([\u4e00-\u9fa5]{2,4})(?:$|\s+\S)")
 
 
+_NAME_COLON_END = re.compile(r"([\u4e00-\u9fa5]{3})\s*[:：]\s*$")
+
+
+def introduces_person(text: str) -> bool:
+    """A line that ends with a person's name and a colon ('周口廣播電視臺記者田宜森:', '委员王五：'): it introduces who
+    speaks or whom the text is about, not who wrote it; a field label before the colon ('【字号:') is no name."""
+    match = _NAME_COLON_END.search(text)
+    if not match:
+        return False
+    tail = to_simplified(match[1], force=True)
+    return looks_like_name(tail) or (looks_like_name(tail[1:]) and tail[0] in "者员长任记")
+
+
 def names_under_label(lines: list[str]) -> str | None:
     """The writers an author label alone on its line names on the lines under it, each line a name and maybe a post
     (datecheck eleventh batch, planning.org.cn, tune half: '作者|', then '王新哲  中国城市规划学会…秘书长,…副院长')."""
@@ -372,6 +385,9 @@ _ORG_THEN_NAMES = re.compile(r"^\S{2,30}?(?:工作室|网|报|社|台|刊|中心
 _SOURCE_THEN_NAME = re.compile(r"来源\s*[:：]\s*\S{2,16}\s+([\u4e00-\u9fa5]{2,3})(?=\s|【|\[|$)")
 
 
+_USER_POSTED_AT = re.compile(r"^(\S{2,20}?)\s+发表于\s*(?:19|20)\d\d")
+# Words that stand where a forum post's user does and are no user: labels, 'this text'.
+_NOT_A_USER = frozenset("楼主 作者 博主 本帖 本文 原文 此文 该文 文章 沙发 板凳 地板 回复 引用".split())
 _FORUM_LABEL = re.compile(r"(?:发帖人|发贴人|楼主|博主|发布者|发表者|发布人)\s*[:：]\s*")
 
 
@@ -392,6 +408,10 @@ def _split_byline(text: str) -> tuple[str | None, str | None]:
     # '发表者：zhangsan2010'; issue 18's forum fields): a text page's post header
     if (match := _FORUM_LABEL.search(text)) and (names := _names(text[match.end(): match.end() + 40], True)):
         return names[0], None
+    # a forum archive's post header: the user, then '发表于' and the date ('自由的风 发表于 2020-11-16 16:54:35':
+    # datecheck twelfth batch, motianmi.com, tune half)
+    if (match := _USER_POSTED_AT.match(text)) and (name := user_name(match[1])) and name not in _NOT_A_USER:
+        return name, None
     if (match := _ORG_THEN_NAMES.match(text)) and all(looks_like_name(n) for n in match[1].split()):
         return " ".join(match[1].split()), None
     if (match := _SOURCE_THEN_NAME.search(text)) and looks_like_name(match[1]) and not site_name(match[1]):

@@ -36,6 +36,7 @@ from monitor.extract.bylines import (
     copyright_person,
     editor,
     find_author,
+    introduces_person,
     names_only,
     names_under_label,
     person_source,
@@ -674,9 +675,14 @@ def _text_published(text: str, paragraphs: list[str], url: str, tz: ZoneInfo) ->
     return parse_date(unlisted, tz, day_first, by_script) or date_from_url(url, tz)
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def extract_text_page(text: str, url: str, tz: ZoneInfo = SHANGHAI) -> ExtractedArticle:
     """The plain text of a page (OCR, e-paper text layer, forum mirror): split into signed pieces
     when it holds several (the seed's layout first, then :func:`split_signed`), else one body."""
+    if _LONE_SURROGATE.search(text):  # bytes a reader kept undecoded: the script converter cannot encode them
+        text = _LONE_SURROGATE.sub("\ufffd", text)
     text = strip_ruby(text)
     split = split_pieces(split_text_blocks(text))
     paragraphs = [part for paragraph in split_paragraphs(text) for part in _unrun(paragraph)]
@@ -691,12 +697,16 @@ def extract_text_page(text: str, url: str, tz: ZoneInfo = SHANGHAI) -> Extracted
     for index, line in enumerate(paragraphs[:6]):  # the page's own byline ('记者 张三'), above any piece
         if split.pieces and split.pieces[0].body.startswith(line[:20]):
             break
+        if found := names_under_label(paragraphs[index: index + 5]):  # '作者|' alone, the names under it
+            author, byline = found, line
+            break
+        if len(line) <= 40 and introduces_person(line):
+            # a short line ending with a name and a colon introduces whom the text is about or who speaks
+            # ('周口廣播電視臺記者田宜森:' above a profile's title): no byline (datecheck twelfth batch, 761503.com, tune half)
+            continue
         author, post = split_byline(line)
         if author:
             byline = line if len(line) <= 40 and not re.search(r"[。！？]", line) else None
-            break
-        if found := names_under_label(paragraphs[index: index + 5]):  # '作者|' alone, the names under it
-            author, byline = found, line
             break
     if author is None and not split.pieces:
         author, byline = _head_names(paragraphs)
