@@ -133,6 +133,8 @@ def test_text_page_numbered_author_line() -> None:
     [
         ("自由的风 发表于 2020-11-16 16:54:35", "自由的风"),
         ("laowang2010 发表于 2019-3-2 10:20", "laowang2010"),
+        # issue 18's forum field with no colon: the label, then the user ('楼主 老王123 发表于 …')
+        ("楼主 老王123 发表于 2019-03-02 10:20", "老王123"),
     ],
 )
 def test_a_forum_user_posting_at(line: str, expected: str) -> None:

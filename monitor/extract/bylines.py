@@ -385,7 +385,7 @@ _ORG_THEN_NAMES = re.compile(r"^\S{2,30}?(?:工作室|网|报|社|台|刊|中心
 _SOURCE_THEN_NAME = re.compile(r"来源\s*[:：]\s*\S{2,16}\s+([\u4e00-\u9fa5]{2,3})(?=\s|【|\[|$)")
 
 
-_USER_POSTED_AT = re.compile(r"^(\S{2,20}?)\s+发表于\s*(?:19|20)\d\d")
+_USER_POSTED_AT = re.compile(r"^(?:(?:楼主|发帖人|发贴人|作者)\s*[:：|｜]?\s*)?(\S{2,20}?)\s+发表于\s*(?:19|20)\d\d")
 # Words that stand where a forum post's user does and are no user: labels, 'this text'.
 _NOT_A_USER = frozenset("楼主 作者 博主 本帖 本文 原文 此文 该文 文章 沙发 板凳 地板 回复 引用".split())
 _FORUM_LABEL = re.compile(r"(?:发帖人|发贴人|楼主|博主|发布者|发表者|发布人)\s*[:：]\s*")
