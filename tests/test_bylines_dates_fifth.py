@@ -11,6 +11,7 @@ from monitor.extract.bylines import (
     introduces_person,
     names_only,
     names_under_label,
+    signed_names,
     split_byline,
 )
 from monitor.extract.extractor import extract_text_page
@@ -185,3 +186,68 @@ def test_text_page_profile_subject_is_no_writer() -> None:
 # test tests/test_properties.py::test_extract_text_page_raises_only_own_errors, found by hypothesis on this branch).
 def test_text_page_with_a_lone_surrogate() -> None:
     assert extract_text_page("\ud800记者 张三\n\n" + BODY, URL).author == "张三"
+
+
+# Rules from the tune half of the fourteenth batch (labelled and committed after the rules above were final); each test
+# below fails on the code before it (commit 09bb851).
+
+
+# Kind: names alone on a line, then what they did and no role word ('肖家鑫 雷 捷攝影報道' above the paper's issue line):
+# no writer was found (datecheck fourteenth batch, xuehua.us, tune half). A photo story is written.
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("肖家鑫 雷 捷攝影報道", "肖家鑫 雷捷"),
+        ("张晓明 李红 报道", "张晓明 李红"),
+        ("王五 李四 文/图", "王五 李四"),
+    ],
+)
+def test_names_signing_with_what_they_did(line: str, expected: str) -> None:
+    assert signed_names(line) == expected
+
+
+@pytest.mark.parametrize(
+    "line", ["高新区 报道", "全国 报道", "张晓明 摄", "记者 张晓明 报道", "开发区建设 报道"]
+)
+def test_what_is_no_line_of_signed_names(line: str) -> None:
+    assert signed_names(line) is None
+
+
+def test_text_page_signed_names_above_the_issue_line() -> None:
+    text = BODY + "\n\n肖家鑫 雷 捷攝影報道\n\n《 人民日報 》( 2020年10月27日 第 01 版)\n\n相關文章"
+    assert extract_text_page(text, URL).author == "肖家鑫 雷捷"
+
+
+# Kind: a reporter only mentioned inside a paragraph of prose ('…福建省十佳新闻工作者、闽东日报记者刘岩生,将新闻标题…') was
+# taken for the writer (datecheck fourteenth batch, ndwww.cn, tune half): a paragraph's byline stands in its first
+# sentence (a dateline), in the bracket after a dateline, or after its last sentence.
+def test_text_page_reporter_mentioned_in_prose_is_no_writer() -> None:
+    text = (
+        "市县融媒走基层 | 下沉一线,讲好乡村振兴故事\n"
+        "“在文字里相逢是件高雅的事。”1月5日,市县融媒采编下沉一线恳谈会在寿宁县凤阳镇召开。\n"
+        "“身为新闻工作者,我们需要用敏锐的观察力聚焦农村,关注农民群众,捕捉生活中的新闻。”福建省十佳新闻工作者、"
+        "闽东日报记者刘岩生,将新闻标题、新闻配图、新闻内容分别比做人的眼睛、颜值、气质。\n"
+    )
+    assert extract_text_page(text, URL).author is None
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        (
+            "本报讯(记者 张婷) 昨(26)日,报道组走进江阳区。报道组对江阳区今年取得的成效进行了集中采访,收获很多。",
+            "张婷",
+        ),
+        (
+            "記者會現場（中評社 盧哲攝） 中評社香港2月26日電（記者 盧哲）全國兩會即將在北京召開。代表們準備了很多建議,"
+            "涉及民生和發展。",
+            "盧哲",
+        ),
+        (
+            "会后,作家团还前往太湖湿地公园、中国刺绣艺术博物馆、房车露营基地等景区进行实地考察,收获很多。(黄子刚)",
+            "黄子刚",
+        ),
+    ],
+)
+def test_text_page_byline_in_a_paragraph_of_prose(paragraph: str, expected: str) -> None:
+    assert extract_text_page("高新区项目集中开工\n\n" + paragraph + "\n\n" + BODY, URL).author == expected

@@ -19,7 +19,8 @@ from monitor.normalise import clean_text, to_simplified
 __all__ = ["split_byline", "find_author", "names_only", "editor", "citation_authors", "copyright_person", "person_source",
            "user_name", "USER_CARD", "PROFILE_CARD", "looks_like_name", "EDITOR_LINE", "PHOTO_CREDIT", "POST_WORDS",
            "site_name", "name_at", "post_then_name", "SIGNATURE_POST_END", "NOT_A_POST", "name_ends_at",
-           "signing_line", "names_under_label", "introduces_person"]
+           "signing_line", "names_under_label", "introduces_person",
+           "signed_names"]
 
 _HAN_NAME = r"(?:[\u4e00-\u9fa5]{2,6}·[\u4e00-\u9fa5]{2,6}|[\u4e00-\u9fa5]{2,4})"  # 阿依努尔·买买提
 _USER_NAME = r"(?=.*[A-Za-z0-9&])[A-Za-z0-9_\-.&\u4e00-\u9fa5]{2,20}"
@@ -235,6 +236,23 @@ _AFFILIATION_MARK = re.compile(r"(?<=[\u4e00-\u9fa5])等?\d{1,2}(?:[,，]\d{1,2}
 _BARE_LABEL = re.compile(r"^(?:本文)?(?:作者|撰文|撰稿|文)\s*[:：|｜丨/／]?\s*$")
 # A line under a bare label: a name, then nothing or, past a space, the writer's post ('王新哲  某学会秘书长,…').
 _NAME_HEADING = re.compile(r"^([\u4e00-\u9fa5]{2,4})(?:$|\s+\S)")
+
+
+# Names alone on a line, then what they did: a photo story, a report, text and pictures ('肖家鑫 雷 捷攝影報道').
+_SIGNED_NAMES = re.compile(r"^(.{2,24}?)\s*[/／]?\s*(?:摄影报道|报道|文/?图|图/?文)\s*$")
+
+
+def signed_names(text: str) -> str | None:
+    """The writers a line of names signs with what they did and no role word ('肖家鑫 雷 捷攝影報道' -> '肖家鑫 雷捷',
+    datecheck fourteenth batch, xuehua.us, tune half), every name looking like one; a photo alone (摄) is no writing."""
+    match = _SIGNED_NAMES.match(to_simplified(text.strip(), force=True))
+    if not match:
+        return None
+    found = names_only(match[1])
+    names = [to_simplified(n, force=True) for n in (found or "").split()]
+    if not names or not all(looks_like_name(n) and n[:2] not in _SURNAME_WORDS and not site_name(n) for n in names):
+        return None  # a word that starts with a surname ('高新区 报道') is no name
+    return _as_printed(found, to_simplified(text.strip(), force=True), text.strip())
 
 
 _NAME_COLON_END = re.compile(r"([\u4e00-\u9fa5]{3})\s*[:：]\s*$")

@@ -40,6 +40,7 @@ from monitor.extract.bylines import (
     names_only,
     names_under_label,
     person_source,
+    signed_names,
     signing_line,
     site_name,
     split_byline,
@@ -618,6 +619,8 @@ def _closing_reporter(paragraphs: list[str]) -> tuple[str | None, str | None]:
                 return name, line
             if found := signing_line(line):  # a pen name ('本报记者  佳华/报道')
                 return found, line
+        elif len(line) <= 30 and (found := signed_names(line)):  # names and what they did ('张三 李四 摄影报道')
+            return found, line
         # a bracket closing the last paragraph that names the writers by role: '…（记者 张辉、通讯员 杨霖潇）'
         # (datecheck, big5.www.gov.cn, tune half)
         elif (bracket := _CLOSING_BRACKET.search(line)) and _REPORTER_LINE.search(bracket[0]):
@@ -652,6 +655,22 @@ def _head_names(paragraphs: list[str]) -> tuple[str | None, str | None]:
         if len(line) <= 40 and (found := names_only(line)):
             return found, line
     return None, None
+
+
+def _prose_byline(line: str) -> tuple[str | None, str | None]:
+    """The byline a paragraph of prose carries: in its first sentence (a dateline: '本报讯（记者 张婷）昨日…') or in the
+    bracket closing it; a reporter only mentioned further on ('…、闽东日报记者刘岩生,将新闻标题…') writes nothing here
+    (datecheck fourteenth batch, ndwww.cn, tune half); the bracket after a dateline ('…電（記者 盧哲）') anywhere."""
+    first = _SENTENCE_END.search(line)
+    author, post = split_byline(line[: first.end()] if first else line)
+    # a dateline's bracket after photo captions ('…（中評社 盧哲攝） 中評社香港2月26日電（記者 盧哲）…')
+    for part in (_DATELINE_BRACKET.search(line), _CLOSING_BRACKET.search(line), _AFTER_LAST_SENTENCE.search(line)):
+        if author is None and part:
+            author, post = split_byline(part[0])
+    return author, post
+
+
+_DATELINE_BRACKET = re.compile(r"(?:电|電|讯|訊|消息)\s*[（(][^（()）]{2,40}[)）]")
 
 
 def _text_published(text: str, paragraphs: list[str], url: str, tz: ZoneInfo) -> PublishDate | None:
@@ -704,7 +723,7 @@ def extract_text_page(text: str, url: str, tz: ZoneInfo = SHANGHAI) -> Extracted
             # a short line ending with a name and a colon introduces whom the text is about or who speaks
             # ('周口廣播電視臺記者田宜森:' above a profile's title): no byline (datecheck twelfth batch, 761503.com, tune half)
             continue
-        author, post = split_byline(line)
+        author, post = _prose_byline(line) if len(line) >= 50 and _SENTENCE_END.search(line) else split_byline(line)
         if author:
             byline = line if len(line) <= 40 and not re.search(r"[。！？]", line) else None
             break
