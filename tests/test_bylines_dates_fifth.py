@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from monitor.extract.bylines import (
+    bracket_reporter,
     find_author,
     introduces_person,
     names_only,
@@ -251,3 +252,49 @@ def test_text_page_reporter_mentioned_in_prose_is_no_writer() -> None:
 )
 def test_text_page_byline_in_a_paragraph_of_prose(paragraph: str, expected: str) -> None:
     assert extract_text_page("高新区项目集中开工\n\n" + paragraph + "\n\n" + BODY, URL).author == expected
+
+
+# Rules from the tune half of the fifteenth batch (labelled and committed after the rules above were final); each test
+# below fails on the code before it (commit a1b3e41).
+
+
+# Kind: a region's or a desk's label, then the name and 'report' ('华东区:王春玉 报道') on the text's first line: no
+# writer was found (datecheck fifteenth batch, suneasecloud.com, tune half).
+def test_signed_names_after_a_desk_label() -> None:
+    assert signed_names("华东区:王春玉 报道") == "王春玉"
+
+
+def test_text_page_signed_names_after_a_desk_label() -> None:
+    assert extract_text_page("华东区:王春玉 报道\n" + BODY, URL).author == "王春玉"
+
+
+# Kind: a dateline's bracket holding a role and one name with a rare surname ('本網訊(通訊員:望小潔)'): the name was
+# refused for not starting with a common surname (datecheck fifteenth batch, kaxingkj.cn, tune half).
+@pytest.mark.parametrize(
+    ("line", "expected"), [("本网讯(通讯员:望小洁)", "望小洁"), ("本报讯（记者 佳华）", "佳华")]
+)
+def test_a_dateline_bracket_names_its_one_writer(line: str, expected: str) -> None:
+    assert bracket_reporter(line) == expected
+
+
+@pytest.mark.parametrize(
+    "line", ["本报讯(记者 获悉)", "本报讯(通讯员 报道)", "新华网讯(记者 新华网)", "本报讯（本报记者）"]
+)
+def test_what_a_dateline_bracket_does_not_name(line: str) -> None:
+    assert bracket_reporter(line) is None
+
+
+def test_text_page_rare_surname_in_a_dateline_bracket() -> None:
+    text = "本網訊(通訊員:望小潔)“文明健步” 傳遞新時代新風尚,9月24日上午,社區精心組織 40 余名優秀志愿者開展游覽活動,收獲很多。"
+    assert extract_text_page(text, URL).author == "望小潔"
+
+
+# Kind: an author's label on a line of its own closing the page ('文字:杨春明' above '摄像:陈伟良'), '文字' a label as
+# '文/' is: no writer was found (datecheck fifteenth batch, 527zhanggui.com, tune half).
+def test_text_page_closing_author_label() -> None:
+    text = "本地蔬菜上市市场菜价下降\n\n" + BODY + "\n\n文字:杨春明\n\n摄像:陈伟良\n\n分享 转发"
+    assert extract_text_page(text, URL).author == "杨春明"
+
+
+def test_a_text_label_names_the_writer() -> None:
+    assert find_author("文字：杨春明 摄像：陈伟良") == "杨春明"

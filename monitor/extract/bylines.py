@@ -20,7 +20,7 @@ __all__ = ["split_byline", "find_author", "names_only", "editor", "citation_auth
            "user_name", "USER_CARD", "PROFILE_CARD", "looks_like_name", "EDITOR_LINE", "PHOTO_CREDIT", "POST_WORDS",
            "site_name", "name_at", "post_then_name", "SIGNATURE_POST_END", "NOT_A_POST", "name_ends_at",
            "signing_line", "names_under_label", "introduces_person",
-           "signed_names"]
+           "signed_names", "bracket_reporter"]
 
 _HAN_NAME = r"(?:[\u4e00-\u9fa5]{2,6}·[\u4e00-\u9fa5]{2,6}|[\u4e00-\u9fa5]{2,4})"  # 阿依努尔·买买提
 _USER_NAME = r"(?=.*[A-Za-z0-9&])[A-Za-z0-9_\-.&\u4e00-\u9fa5]{2,20}"
@@ -31,7 +31,7 @@ POST_WORDS = re.compile(
 # Labels that name the writer, strongest first: an explicit author label (user names allowed),
 # then a reporter label (Han names only).
 _LABEL = re.compile(
-    r"(?:(?<![责任编辑审核校对])(?:作者|撰文|撰稿|发帖人|发贴人|楼主|博主|发布者|发表者|发布人|投稿人|署名)\s*[:：]"
+    r"(?:(?<![责任编辑审核校对])(?:作者|撰文|撰稿|文字|发帖人|发贴人|楼主|博主|发布者|发表者|发布人|投稿人|署名)\s*[:：]"
     r"|(?<![\u4e00-\u9fa5])文\s*[/／|｜丨:：]|(?:作者|撰文|撰稿)\s*[丨|｜]|\bBy\s+|\b[Pp]osted\s+by\s+|(?<=\d)\s*by\s+)\s*"
 )
 # An author label with no colon, only a space ('作者 邢翀'): the names after it must look like names.
@@ -152,7 +152,7 @@ def _names(text: str, allow_user: bool, strict: bool = False) -> list[str]:
 
 # What every pattern find_author reads holds at least one of (a label word, 'by', '由', a photo label,
 # a closing bracket): a text with none of them is passed over with one search (most blocks of a page).
-_ANY_LABEL = re.compile(r"作者|撰文|撰稿|发帖人|发贴人|楼主|博主|发布者|发表者|发布人|投稿人|署名|文\s*[/／|｜丨:：]|By|by|由|"
+_ANY_LABEL = re.compile(r"作者|撰文|撰稿|文字|发帖人|发贴人|楼主|博主|发布者|发表者|发布人|投稿人|署名|文\s*[/／|｜丨:：]|By|by|由|"
                         r"记者|通讯员|(?:图|摄影|摄)\s*[/／|｜:：]|[)）]|讯")
 # A newspaper's dateline with its writers in brackets and no role word: '本报讯 （王文 肖兆力）近日…'
 # (datecheck, paper.ycnews.cn, tune half).
@@ -215,6 +215,29 @@ _SIGNING_LINE = re.compile(r"^[（(]?\s*(?:本报|本网|本台|本刊|特约|�
                            r"([\u4e00-\u9fa5]{2,3})\s*(?:[/／]?\s*(?:报道|文/?图|文))?\s*[)）]?$")
 
 
+# A dateline's bracket holding a role and one name, nothing else ('本網訊(通訊員:望小潔)'): the shape names the writer even
+# when the surname is a rare one (datecheck fifteenth batch, kaxingkj.cn, tune half).
+_BRACKET_REPORTER = re.compile(r"(?:讯|电|消息)\s*[（(]\s*(?:本报|本网|本台|本刊|特约|实习|见习|首席)?(?:记者|通讯员)\s*[:：]?\s*"
+                               r"([\u4e00-\u9fa5]{2,3})\s*[)）]")
+
+
+def bracket_reporter(text: str) -> str | None:
+    """The one writer a dateline's bracket names by role ('本网讯(通讯员:望小洁)' -> '望小洁'), simplified text; a word, a
+    site or a staff role is no name."""
+    match = _BRACKET_REPORTER.search(text)
+    if not match:
+        return None
+    name = match[1]
+    if name in _NOT_NAMES or site_name(name) or _STAFF.search(name) or name[:2] in _SURNAME_WORDS \
+            or _NOT_A_PEN_NAME.search(name):
+        return None
+    return name
+
+
+# Words a reporter's label may run into that are no name ('记者获悉', '记者了解到').
+_NOT_A_PEN_NAME = re.compile(r"报道|获悉|了解|采访|综合|摄|发现|看到|走访|从")
+
+
 def signing_line(text: str) -> str | None:
     """The writer a signing line names ('本报记者  佳华/报道' -> '佳华'), or None: a word (报道, 获悉), a site or a staff
     role is no name."""
@@ -239,12 +262,13 @@ _NAME_HEADING = re.compile(r"^([\u4e00-\u9fa5]{2,4})(?:$|\s+\S)")
 
 
 # Names alone on a line, then what they did: a photo story, a report, text and pictures ('肖家鑫 雷 捷攝影報道').
-_SIGNED_NAMES = re.compile(r"^(.{2,24}?)\s*[/／]?\s*(?:摄影报道|报道|文/?图|图/?文)\s*$")
+_SIGNED_NAMES = re.compile(r"^(?:[\u4e00-\u9fa5]{2,8}[:：]\s*)?(.{2,24}?)\s*[/／]?\s*(?:摄影报道|报道|文/?图|图/?文)\s*$")
 
 
 def signed_names(text: str) -> str | None:
     """The writers a line of names signs with what they did and no role word ('肖家鑫 雷 捷攝影報道' -> '肖家鑫 雷捷',
-    datecheck fourteenth batch, xuehua.us, tune half), every name looking like one; a photo alone (摄) is no writing."""
+    datecheck fourteenth batch, xuehua.us, tune half), maybe after a desk's or a region's label ('华东区:王春玉 报道':
+    fifteenth batch, suneasecloud.com, tune half), every name looking like one; a photo alone (摄) is no writing."""
     match = _SIGNED_NAMES.match(to_simplified(text.strip(), force=True))
     if not match:
         return None
@@ -430,6 +454,8 @@ def _split_byline(text: str) -> tuple[str | None, str | None]:
     # datecheck twelfth batch, motianmi.com, tune half)
     if (match := _USER_POSTED_AT.match(text)) and (name := user_name(match[1])) and name not in _NOT_A_USER:
         return name, None
+    if found := bracket_reporter(text):
+        return found, None
     if (match := _ORG_THEN_NAMES.match(text)) and all(looks_like_name(n) for n in match[1].split()):
         return " ".join(match[1].split()), None
     if (match := _SOURCE_THEN_NAME.search(text)) and looks_like_name(match[1]) and not site_name(match[1]):

@@ -621,6 +621,10 @@ def _closing_reporter(paragraphs: list[str]) -> tuple[str | None, str | None]:
                 return found, line
         elif len(line) <= 30 and (found := signed_names(line)):  # names and what they did ('张三 李四 摄影报道')
             return found, line
+        # an author's label closing the page on a line of its own ('文字:杨春明' above '摄像:陈伟良': datecheck fifteenth
+        # batch, 527zhanggui.com, tune half)
+        elif len(line) <= 24 and _AUTHOR_LINE.match(line) and (found := split_byline(line)[0]):
+            return found, line
         # a bracket closing the last paragraph that names the writers by role: '…（记者 张辉、通讯员 杨霖潇）'
         # (datecheck, big5.www.gov.cn, tune half)
         elif (bracket := _CLOSING_BRACKET.search(line)) and _REPORTER_LINE.search(bracket[0]):
@@ -636,6 +640,8 @@ def _closing_reporter(paragraphs: list[str]) -> tuple[str | None, str | None]:
     return None, None
 
 
+# A line that starts with an author's label ('作者：', '文字:', '文/').
+_AUTHOR_LINE = re.compile(r"^(?:作者|撰文|撰稿|文字|文)\s*[:：/／|｜丨]")
 # What follows a paragraph's last sentence, when it is short: a signature, if anything.
 _AFTER_LAST_SENTENCE = re.compile(r"[。！？]\s*([^。！？]{4,30})$")
 
@@ -724,6 +730,8 @@ def extract_text_page(text: str, url: str, tz: ZoneInfo = SHANGHAI) -> Extracted
             # ('周口廣播電視臺記者田宜森:' above a profile's title): no byline (datecheck twelfth batch, 761503.com, tune half)
             continue
         author, post = _prose_byline(line) if len(line) >= 50 and _SENTENCE_END.search(line) else split_byline(line)
+        if author is None and len(line) <= 30 and (signed := signed_names(line)):  # '华东区:王春玉 报道'
+            author, post = signed, None
         if author:
             byline = line if len(line) <= 40 and not re.search(r"[。！？]", line) else None
             break
