@@ -20,7 +20,7 @@ __all__ = ["split_byline", "find_author", "names_only", "editor", "citation_auth
            "user_name", "USER_CARD", "PROFILE_CARD", "looks_like_name", "EDITOR_LINE", "PHOTO_CREDIT", "POST_WORDS",
            "site_name", "name_at", "post_then_name", "SIGNATURE_POST_END", "NOT_A_POST", "name_ends_at",
            "signing_line", "names_under_label", "introduces_person",
-           "signed_names", "bracket_reporter"]
+           "signed_names", "bracket_reporter", "people_only"]
 
 _HAN_NAME = r"(?:[\u4e00-\u9fa5]{2,6}·[\u4e00-\u9fa5]{2,6}|[\u4e00-\u9fa5]{2,4})"  # 阿依努尔·买买提
 _USER_NAME = r"(?=.*[A-Za-z0-9&])[A-Za-z0-9_\-.&\u4e00-\u9fa5]{2,20}"
@@ -270,13 +270,18 @@ def signed_names(text: str) -> str | None:
     datecheck fourteenth batch, xuehua.us, tune half), maybe after a desk's or a region's label ('华东区:王春玉 报道':
     fifteenth batch, suneasecloud.com, tune half), every name looking like one; a photo alone (摄) is no writing."""
     match = _SIGNED_NAMES.match(to_simplified(text.strip(), force=True))
-    if not match:
-        return None
-    found = names_only(match[1])
+    found = people_only(match[1]) if match else None
+    return _as_printed(found, to_simplified(text.strip(), force=True), text.strip()) if found else None
+
+
+def people_only(text: str) -> str | None:
+    """A line of names (:func:`names_only`) whose every name looks like a person's: a word that starts with a surname
+    ('高新区', '全国') or a site is none."""
+    found = names_only(text)
     names = [to_simplified(n, force=True) for n in (found or "").split()]
     if not names or not all(looks_like_name(n) and n[:2] not in _SURNAME_WORDS and not site_name(n) for n in names):
-        return None  # a word that starts with a surname ('高新区 报道') is no name
-    return _as_printed(found, to_simplified(text.strip(), force=True), text.strip())
+        return None
+    return found
 
 
 _NAME_COLON_END = re.compile(r"([\u4e00-\u9fa5]{3})\s*[:：]\s*$")

@@ -39,6 +39,7 @@ from monitor.extract.bylines import (
     introduces_person,
     names_only,
     names_under_label,
+    people_only,
     person_source,
     signed_names,
     signing_line,
@@ -637,9 +638,16 @@ def _closing_reporter(paragraphs: list[str]) -> tuple[str | None, str | None]:
             name, _ = split_byline(tail[1])
             if name:
                 return name, None
+        # a credit for the text (and pictures) after the paragraph's last sentence ('…早春曲。文/图 王培珂': datecheck
+        # sixteenth batch, xihaiannews.com, tune half)
+        elif (tail := _AFTER_LAST_SENTENCE.search(line)) and (credit := _TAIL_CREDIT.match(tail[1].strip())) \
+                and (found := people_only(credit[1])):
+            return found, None
     return None, None
 
 
+# A credit for the text, maybe with the pictures, then the names: '文/图 王培珂', '作者：李四'.
+_TAIL_CREDIT = re.compile(r"^(?:文\s*[/／]\s*图|图\s*[/／]\s*文|文字|文|作者|撰文)\s*[/／:：|｜丨]?\s*(\S.{1,20})$")
 # A line that starts with an author's label ('作者：', '文字:', '文/').
 _AUTHOR_LINE = re.compile(r"^(?:作者|撰文|撰稿|文字|文)\s*[:：/／|｜丨]")
 # What follows a paragraph's last sentence, when it is short: a signature, if anything.
