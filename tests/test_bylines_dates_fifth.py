@@ -306,25 +306,22 @@ def test_a_text_label_names_the_writer() -> None:
 
 # Kind: a credit for the text and pictures after the last paragraph's last sentence ('…早春曲。文/图 王培珂' above the
 # site's footer): no writer was found (datecheck sixteenth batch, xihaiannews.com, tune half).
-@pytest.mark.parametrize("credit", ["文/图 王培珂", "文/王培珂", "作者:王培珂"])
-def test_text_page_credit_after_the_last_sentence(credit: str) -> None:
-    text = (
+def _closing_credit(credit: str) -> str:
+    """A text page whose last paragraph ends with a credit after its last sentence, the site's footer below."""
+    return (
         "抢时争春生产忙\n\n"
         + BODY
         + "\n\n初春时节,各企业开工复工、抓生产、赶订单,奏响了早春曲。"
         + credit
         + "\n\n更多 往期报纸"
     )
-    assert extract_text_page(text, URL).author == "王培珂"
+
+
+@pytest.mark.parametrize("credit", ["文/图 王培珂", "文/王培珂", "作者:王培珂"])
+def test_text_page_credit_after_the_last_sentence(credit: str) -> None:
+    assert extract_text_page(_closing_credit(credit), URL).author == "王培珂"
 
 
 @pytest.mark.parametrize("credit", ["文/图 高新区", "文/图 新华社"])
 def test_no_writer_in_a_credit_naming_no_person(credit: str) -> None:
-    text = (
-        "抢时争春生产忙\n\n"
-        + BODY
-        + "\n\n初春时节,各企业开工复工、抓生产、赶订单,奏响了早春曲。"
-        + credit
-        + "\n\n更多 往期报纸"
-    )
-    assert extract_text_page(text, URL).author is None
+    assert extract_text_page(_closing_credit(credit), URL).author is None
