@@ -460,7 +460,9 @@ def main() -> int:
                     figures.update({"datecheck_dates_heldout": _share_value(dates),
                                     "datecheck_authors_heldout": _share_value(recall)})
                 # the batches added last (each labelled before the extractor saw it) apart as well
-                for batch in ("fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"):
+                for batch in ("fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                              "eleventh", "twelfth", "thirteenth",
+                              "fourteenth", "fifteenth", "sixteenth"):
                     if newest := [row for row in rows if row[0].get("batch") == batch]:
                         print(f"| {name} ({batch} batch) | " + " | ".join(datecheck_score(newest)) + " |")
                 if args.verbose and name == "zone-monitor":

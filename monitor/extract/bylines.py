@@ -20,7 +20,8 @@ from monitor.tag.people import name_before_speech, post_ends
 __all__ = ["split_byline", "find_author", "names_only", "editor", "citation_authors", "copyright_person", "person_source",
            "user_name", "USER_CARD", "PROFILE_CARD", "looks_like_name", "EDITOR_LINE", "PHOTO_CREDIT", "POST_WORDS",
            "site_name", "name_at", "post_then_name", "SIGNATURE_POST_END", "NOT_A_POST", "name_ends_at",
-           "signing_line"]
+           "signing_line", "names_under_label", "introduces_person",
+           "signed_names", "bracket_reporter", "people_only"]
 
 _HAN_NAME = r"(?:[\u4e00-\u9fa5]{2,6}·[\u4e00-\u9fa5]{2,6}|[\u4e00-\u9fa5]{2,4})"  # 阿依努尔·买买提
 _USER_NAME = r"(?=.*[A-Za-z0-9&])[A-Za-z0-9_\-.&\u4e00-\u9fa5]{2,20}"
@@ -31,7 +32,7 @@ POST_WORDS = re.compile(
 # Labels that name the writer, strongest first: an explicit author label (user names allowed),
 # then a reporter label (Han names only).
 _LABEL = re.compile(
-    r"(?:(?<![责任编辑审核校对])(?:作者|撰文|撰稿|发帖人|发贴人|楼主|博主|发布者|发表者|发布人|投稿人|署名)\s*[:：]"
+    r"(?:(?<![责任编辑审核校对])(?:作者|撰文|撰稿|文字|发帖人|发贴人|楼主|博主|发布者|发表者|发布人|投稿人|署名)\s*[:：]"
     r"|(?<![\u4e00-\u9fa5])文\s*[/／|｜丨:：]|(?:作者|撰文|撰稿)\s*[丨|｜]|\bBy\s+|\b[Pp]osted\s+by\s+|(?<=\d)\s*by\s+)\s*"
 )
 # An author label with no colon, only a space ('作者 邢翀'): the names after it must look like names.
@@ -120,10 +121,19 @@ _STAFF = re.compile(r"(?:小编|采编|网编|编者|编辑|管理员|站长)$")
 def _names(text: str, allow_user: bool, strict: bool = False) -> list[str]:
     if _NEXT_LABEL.match(text):  # an empty label: '作者：责任编辑：肖春芳' names an editor, not an author
         return []
-    text = _PADDED_NAME.sub(_unpad, _STOP.split(text, maxsplit=1)[0])
+    stop = _STOP.search(text)
+    # a word glued to the field word that follows it ('作者：  语音阅读：', '作者：开发区发布') is that field's label or an
+    # account's name, unless it looks like a person's (datecheck eleventh batch, dingan.hainan.gov.cn, tune half)
+    glued = bool(stop and stop.start() and re.match(r"[\u4e00-\u9fa5]{2}", text[stop.start() - 1: stop.end()]))
+    text = _PADDED_NAME.sub(_unpad, text[: stop.start()] if stop else text)
     kept: list[str] = []
-    # a comma ends a name: '作者：项飙，英国牛津大学人类学院教授' (the post follows; datecheck sixth batch, tune half)
-    for token in re.split(r"[\s、;；/／,，丨]+", text.strip()):
+    # a comma ends a name: '作者：项飙，英国牛津大学人类学院教授' (the post follows; datecheck sixth batch, tune half); a
+    # question mark is a separator a mirror could not encode ('记者 吴美章 阮锡桂 陈晓燕?来源': datecheck eleventh batch,
+    # xpshebei.com, tune half)
+    tokens = re.split(r"[\s、;；/／,，丨?？]+", text.strip())
+    if glued and tokens and not looks_like_name(to_simplified(tokens[-1], force=True)):
+        tokens.pop()
+    for token in tokens:
         token = _ROLE.sub("", token.strip("：:·.。"))
         if not token:
             continue
@@ -143,7 +153,7 @@ def _names(text: str, allow_user: bool, strict: bool = False) -> list[str]:
 
 # What every pattern find_author reads holds at least one of (a label word, 'by', '由', a photo label,
 # a closing bracket): a text with none of them is passed over with one search (most blocks of a page).
-_ANY_LABEL = re.compile(r"作者|撰文|撰稿|发帖人|发贴人|楼主|博主|发布者|发表者|发布人|投稿人|署名|文\s*[/／|｜丨:：]|By|by|由|"
+_ANY_LABEL = re.compile(r"作者|撰文|撰稿|文字|发帖人|发贴人|楼主|博主|发布者|发表者|发布人|投稿人|署名|文\s*[/／|｜丨:：]|By|by|由|"
                         r"记者|通讯员|(?:图|摄影|摄)\s*[/／|｜:：]|[)）]|讯")
 # A newspaper's dateline with its writers in brackets and no role word: '本报讯 （王文 肖兆力）近日…'
 # (datecheck, paper.ycnews.cn, tune half).
@@ -206,6 +216,29 @@ _SIGNING_LINE = re.compile(r"^[（(]?\s*(?:本报|本网|本台|本刊|特约|�
                            r"([\u4e00-\u9fa5]{2,3})\s*(?:[/／]?\s*(?:报道|文/?图|文))?\s*[)）]?$")
 
 
+# A dateline's bracket holding a role and one name, nothing else ('本網訊(通訊員:望小潔)'): the shape names the writer even
+# when the surname is a rare one (datecheck fifteenth batch, kaxingkj.cn, tune half).
+_BRACKET_REPORTER = re.compile(r"(?:讯|电|消息)\s*[（(]\s*(?:本报|本网|本台|本刊|特约|实习|见习|首席)?(?:记者|通讯员)\s*[:：]?\s*"
+                               r"([\u4e00-\u9fa5]{2,3})\s*[)）]")
+
+
+def bracket_reporter(text: str) -> str | None:
+    """The one writer a dateline's bracket names by role ('本网讯(通讯员:望小洁)' -> '望小洁'), simplified text; a word, a
+    site or a staff role is no name."""
+    match = _BRACKET_REPORTER.search(text)
+    if not match:
+        return None
+    name = match[1]
+    if name in _NOT_NAMES or site_name(name) or _STAFF.search(name) or name[:2] in _SURNAME_WORDS \
+            or _NOT_A_PEN_NAME.search(name):
+        return None
+    return name
+
+
+# Words a reporter's label may run into that are no name ('记者获悉', '记者了解到').
+_NOT_A_PEN_NAME = re.compile(r"报道|获悉|了解|采访|综合|摄|发现|看到|走访|从")
+
+
 def signing_line(text: str) -> str | None:
     """The writer a signing line names ('本报记者  佳华/报道' -> '佳华'), or None: a word (报道, 获悉), a site or a staff
     role is no name."""
@@ -219,10 +252,79 @@ def signing_line(text: str) -> str | None:
     return name
 
 
+# An affiliation's number after a name in a journal's author line ('张三1,2*', '李四等1'), then a separator or the next name.
+_AFFILIATION_MARK = re.compile(r"(?<=[\u4e00-\u9fa5])等?\d{1,2}(?:[,，]\d{1,2})*\*?\s*[,，、]?\s*(?=[\u4e00-\u9fa5]|$)")
+
+
+# An author label alone on its line ('作者|', '作者：', '撰文'): the names head the lines under it.
+_BARE_LABEL = re.compile(r"^(?:本文)?(?:作者|撰文|撰稿|文)\s*[:：|｜丨/／]?\s*$")
+# A line under a bare label: a name, then nothing or, past a space, the writer's post ('王新哲  某学会秘书长,…').
+_NAME_HEADING = re.compile(r"^([\u4e00-\u9fa5]{2,4})(?:$|\s+\S)")
+
+
+# Names alone on a line, then what they did: a photo story, a report, text and pictures ('肖家鑫 雷 捷攝影報道').
+_SIGNED_NAMES = re.compile(r"^(?:[\u4e00-\u9fa5]{2,8}[:：]\s*)?(.{2,24}?)\s*[/／]?\s*(?:摄影报道|报道|文/?图|图/?文)\s*$")
+
+
+def signed_names(text: str) -> str | None:
+    """The writers a line of names signs with what they did and no role word ('肖家鑫 雷 捷攝影報道' -> '肖家鑫 雷捷',
+    datecheck fourteenth batch, xuehua.us, tune half), maybe after a desk's or a region's label ('华东区:王春玉 报道':
+    fifteenth batch, suneasecloud.com, tune half), every name looking like one; a photo alone (摄) is no writing."""
+    match = _SIGNED_NAMES.match(to_simplified(text.strip(), force=True))
+    found = people_only(match[1]) if match else None
+    return _as_printed(found, to_simplified(text.strip(), force=True), text.strip()) if found else None
+
+
+def people_only(text: str) -> str | None:
+    """A line of names (:func:`names_only`) whose every name looks like a person's: a word that starts with a surname
+    ('高新区', '全国') or a site is none."""
+    found = names_only(text)
+    names = [to_simplified(n, force=True) for n in (found or "").split()]
+    if not names or not all(looks_like_name(n) and n[:2] not in _SURNAME_WORDS and not site_name(n) for n in names):
+        return None
+    return found
+
+
+_NAME_COLON_END = re.compile(r"([\u4e00-\u9fa5]{3})\s*[:：]\s*$")
+
+
+def introduces_person(text: str) -> bool:
+    """A line that ends with a person's name and a colon ('周口廣播電視臺記者田宜森:', '委员王五：'): it introduces who
+    speaks or whom the text is about, not who wrote it; a field label before the colon ('【字号:') is no name."""
+    match = _NAME_COLON_END.search(text)
+    if not match:
+        return False
+    tail = to_simplified(match[1], force=True)
+    return looks_like_name(tail) or (looks_like_name(tail[1:]) and tail[0] in "者员长任记")
+
+
+def names_under_label(lines: list[str]) -> str | None:
+    """The writers an author label alone on its line names on the lines under it, each line a name and maybe a post
+    (datecheck eleventh batch, planning.org.cn, tune half: '作者|', then '王新哲  中国城市规划学会…秘书长,…副院长')."""
+    if not lines or not _BARE_LABEL.match(lines[0].strip()):
+        return None
+    names = []
+    for line in lines[1:5]:
+        found = (names_only(line) or "").split()
+        if found and all(looks_like_name(to_simplified(n, force=True)) for n in found):  # names on one line ('张三 李四')
+            names.extend(found)
+            continue
+        match = _NAME_HEADING.match(line.strip())
+        simple = to_simplified(match[1], force=True) if match else ""
+        if not match or not looks_like_name(simple) or site_name(simple):
+            break
+        names.append(match[1])
+    return " ".join(names) or None
+
+
 def names_only(text: str) -> str | None:
     """A line that holds nothing but 1–4 Han names: '赵延东、风笑天' -> '赵延东 风笑天'; also a journal's author
     line, its names separated by commas, padded to three characters or in traditional script ('閆軍印,侯孟陽',
     '徐 君,郭 鑫': datecheck seventh batch, tune half), every name then looking like one. Names as printed."""
+    # a journal's author line numbering each name's affiliation ('张三1,李四2', '姚劍雄等1吳劍平2': 等 is 'et al.' glued to
+    # the first name; datecheck tenth batch, jizihe.com, tune half): the numbers set the names apart, two at least
+    if len(_AFFILIATION_MARK.findall(text)) >= 2:
+        text = _AFFILIATION_MARK.sub(" ", text).strip(" ,，、")
     # a two-character name padded to the width of three ('韩 晓 赵阳华', '张 丽': datecheck ninth batch, develpress.com,
     # fx361.com, tune half) is one name
     text = _PADDED_NAME.sub(_unpad, text.strip())
@@ -331,6 +433,9 @@ _ORG_THEN_NAMES = re.compile(r"^\S{2,30}?(?:工作室|网|报|社|台|刊|中心
 _SOURCE_THEN_NAME = re.compile(r"来源\s*[:：]\s*\S{2,16}\s+([\u4e00-\u9fa5]{2,3})(?=\s|【|\[|$)")
 
 
+_USER_POSTED_AT = re.compile(r"^(?:(?:楼主|发帖人|发贴人|作者)\s*[:：|｜]?\s*)?(\S{2,20}?)\s+发表于\s*(?:19|20)\d\d")
+# Words that stand where a forum post's user does and are no user: labels, 'this text'.
+_NOT_A_USER = frozenset("楼主 作者 博主 本帖 本文 原文 此文 该文 文章 沙发 板凳 地板 回复 引用".split())
 _FORUM_LABEL = re.compile(r"(?:发帖人|发贴人|楼主|博主|发布者|发表者|发布人)\s*[:：]\s*")
 
 
@@ -351,6 +456,12 @@ def _split_byline(text: str) -> tuple[str | None, str | None]:
     # '发表者：zhangsan2010'; issue 18's forum fields): a text page's post header
     if (match := _FORUM_LABEL.search(text)) and (names := _names(text[match.end(): match.end() + 40], True)):
         return names[0], None
+    # a forum archive's post header: the user, then '发表于' and the date ('自由的风 发表于 2020-11-16 16:54:35':
+    # datecheck twelfth batch, motianmi.com, tune half)
+    if (match := _USER_POSTED_AT.match(text)) and (name := user_name(match[1])) and name not in _NOT_A_USER:
+        return name, None
+    if found := bracket_reporter(text):
+        return found, None
     if (match := _ORG_THEN_NAMES.match(text)) and all(looks_like_name(n) for n in match[1].split()):
         return " ".join(match[1].split()), None
     if (match := _SOURCE_THEN_NAME.search(text)) and looks_like_name(match[1]) and not site_name(match[1]):

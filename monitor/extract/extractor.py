@@ -36,8 +36,12 @@ from monitor.extract.bylines import (
     copyright_person,
     editor,
     find_author,
+    introduces_person,
     names_only,
+    names_under_label,
+    people_only,
     person_source,
+    signed_names,
     signing_line,
     site_name,
     split_byline,
@@ -619,6 +623,12 @@ def _closing_reporter(paragraphs: list[str]) -> tuple[str | None, str | None]:
                 return name, line
             if found := signing_line(line):  # a pen name ('本报记者  佳华/报道')
                 return found, line
+        elif len(line) <= 30 and (found := signed_names(line)):  # names and what they did ('张三 李四 摄影报道')
+            return found, line
+        # an author's label closing the page on a line of its own ('文字:杨春明' above '摄像:陈伟良': datecheck fifteenth
+        # batch, 527zhanggui.com, tune half)
+        elif len(line) <= 24 and _AUTHOR_LINE.match(line) and (found := split_byline(line)[0]):
+            return found, line
         # a bracket closing the last paragraph that names the writers by role: '…（记者 张辉、通讯员 杨霖潇）'
         # (datecheck, big5.www.gov.cn, tune half)
         elif (bracket := _CLOSING_BRACKET.search(line)) and _REPORTER_LINE.search(bracket[0]):
@@ -631,9 +641,18 @@ def _closing_reporter(paragraphs: list[str]) -> tuple[str | None, str | None]:
             name, _ = split_byline(tail[1])
             if name:
                 return name, None
+        # a credit for the text (and pictures) after the paragraph's last sentence ('…早春曲。文/图 王培珂': datecheck
+        # sixteenth batch, xihaiannews.com, tune half)
+        elif (tail := _AFTER_LAST_SENTENCE.search(line)) and (credit := _TAIL_CREDIT.match(tail[1].strip())) \
+                and (found := people_only(credit[1])):
+            return found, None
     return None, None
 
 
+# A credit for the text, maybe with the pictures, then the names: '文/图 王培珂', '作者：李四'.
+_TAIL_CREDIT = re.compile(r"^(?:文\s*[/／]\s*图|图\s*[/／]\s*文|文字|文|作者|撰文)\s*[/／:：|｜丨]?\s*(\S.{1,20})$")
+# A line that starts with an author's label ('作者：', '文字:', '文/').
+_AUTHOR_LINE = re.compile(r"^(?:作者|撰文|撰稿|文字|文)\s*[:：/／|｜丨]")
 # What follows a paragraph's last sentence, when it is short: a signature, if anything.
 _AFTER_LAST_SENTENCE = re.compile(r"[。！？]\s*([^。！？]{4,30})$")
 
@@ -653,6 +672,22 @@ def _head_names(paragraphs: list[str]) -> tuple[str | None, str | None]:
         if len(line) <= 40 and (found := names_only(line)):
             return found, line
     return None, None
+
+
+def _prose_byline(line: str) -> tuple[str | None, str | None]:
+    """The byline a paragraph of prose carries: in its first sentence (a dateline: '本报讯（记者 张婷）昨日…') or in the
+    bracket closing it; a reporter only mentioned further on ('…、闽东日报记者刘岩生,将新闻标题…') writes nothing here
+    (datecheck fourteenth batch, ndwww.cn, tune half); the bracket after a dateline ('…電（記者 盧哲）') anywhere."""
+    first = _SENTENCE_END.search(line)
+    author, post = split_byline(line[: first.end()] if first else line)
+    # a dateline's bracket after photo captions ('…（中評社 盧哲攝） 中評社香港2月26日電（記者 盧哲）…')
+    for part in (_DATELINE_BRACKET.search(line), _CLOSING_BRACKET.search(line), _AFTER_LAST_SENTENCE.search(line)):
+        if author is None and part:
+            author, post = split_byline(part[0])
+    return author, post
+
+
+_DATELINE_BRACKET = re.compile(r"(?:电|電|讯|訊|消息)\s*[（(][^（()）]{2,40}[)）]")
 
 
 def _text_published(text: str, paragraphs: list[str], url: str, tz: ZoneInfo) -> PublishDate | None:
@@ -676,9 +711,14 @@ def _text_published(text: str, paragraphs: list[str], url: str, tz: ZoneInfo) ->
     return parse_date(unlisted, tz, day_first, by_script) or date_from_url(url, tz)
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def extract_text_page(text: str, url: str, tz: ZoneInfo = SHANGHAI) -> ExtractedArticle:
     """The plain text of a page (OCR, e-paper text layer, forum mirror): split into signed pieces
     when it holds several (the seed's layout first, then :func:`split_signed`), else one body."""
+    if _LONE_SURROGATE.search(text):  # bytes a reader kept undecoded: the script converter cannot encode them
+        text = _LONE_SURROGATE.sub("\ufffd", text)
     text = strip_ruby(text)
     split = split_pieces(split_text_blocks(text))
     paragraphs = [part for paragraph in split_paragraphs(text) for part in _unrun(paragraph)]
@@ -690,10 +730,19 @@ def extract_text_page(text: str, url: str, tz: ZoneInfo = SHANGHAI) -> Extracted
         split = PageSplit(None, split_by_speakers(paragraphs))
     author, post = None, None
     byline = None
-    for line in paragraphs[:6]:  # the page's own byline ('记者 张三'), above any piece
+    for index, line in enumerate(paragraphs[:6]):  # the page's own byline ('记者 张三'), above any piece
         if split.pieces and split.pieces[0].body.startswith(line[:20]):
             break
-        author, post = split_byline(line)
+        if found := names_under_label(paragraphs[index: index + 5]):  # '作者|' alone, the names under it
+            author, byline = found, line
+            break
+        if len(line) <= 40 and introduces_person(line):
+            # a short line ending with a name and a colon introduces whom the text is about or who speaks
+            # ('周口廣播電視臺記者田宜森:' above a profile's title): no byline (datecheck twelfth batch, 761503.com, tune half)
+            continue
+        author, post = _prose_byline(line) if len(line) >= 50 and _SENTENCE_END.search(line) else split_byline(line)
+        if author is None and len(line) <= 30 and (signed := signed_names(line)):  # '华东区:王春玉 报道'
+            author, post = signed, None
         if author:
             byline = line if len(line) <= 40 and not re.search(r"[。！？]", line) else None
             break
