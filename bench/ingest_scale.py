@@ -68,7 +68,7 @@ from sqlmodel import Session  # noqa: E402
 
 from bench.dedup_scale import drop, droppable, recreate, schema_objects, scratch_database  # noqa: E402
 from bench.news_corpus import MATERIALS, NewsFeed, NewsItem  # noqa: E402
-from monitor.dedup.deduplicator import DedupConfig, Deduplicator  # noqa: E402
+from monitor.dedup.deduplicator import DedupConfig, Deduplicator, warm_known_stock  # noqa: E402
 from monitor.dedup.facts import story_facts  # noqa: E402
 from monitor.dedup.minhash import band_hashes, fingerprint, parse, signature  # noqa: E402
 from monitor.dedup.prepared import KNOWN_STOCK  # noqa: E402
@@ -357,6 +357,8 @@ def ingest(engine: sa.Engine, feed: NewsFeed, first: int, count: int, clusters: 
             pending.append(cpu.submit(prepare_articles, chunk, (), KNOWN_STOCK.snapshot()))
 
     with Session(engine, expire_on_commit=False) as session:
+        if workers:  # as monitor crawl: the process's known stock sentences from the database, once
+            warm_known_stock(session, DedupConfig())
         source = Sources(session).row("feed", "html")
         session.commit()
         articles = Articles(session)

@@ -60,7 +60,8 @@ from monitor.settings import Settings
 from monitor.store.models import Article, ArticleBand, ParagraphFingerprint
 from monitor.store.rawsql import RawSql, marks, pg_array
 
-__all__ = ["Deduplicator", "DedupConfig", "DedupIndex", "MIN_SHINGLES", "pg_index_ctes", "pg_index_params"]
+__all__ = ["Deduplicator", "DedupConfig", "DedupIndex", "MIN_SHINGLES", "pg_index_ctes", "pg_index_params",
+           "warm_known_stock"]
 
 V = TypeVar("V")
 
@@ -303,6 +304,18 @@ class Deduplicator:
         return _replace(base, level=level, reason=reason, facts=facts, conflicts=conflicts)
 
 
+def warm_known_stock(session: Session, config: DedupConfig) -> int:
+    """Fill ``KNOWN_STOCK`` with the database's stock sentences, most frequent first, once per process; returns how
+    many it holds. A process met stock sentences only in its own lookups, so the first pages of a crawl were
+    prepared assuming none: each article with a stock sentence (a template's, a policy slogan) was fingerprinted
+    again at its check, on the database thread (387 of the first 2,000 at 10k stored, bench/ingest_scale.py)."""
+    if not KNOWN_STOCK.warmed:
+        found = RawSql(session).all(_KNOWN_STOCK, [config.stock_min_docs, KNOWN_STOCK.limit])
+        KNOWN_STOCK.add(int(r[0]) for r in found)
+        KNOWN_STOCK.warmed = True
+    return len(KNOWN_STOCK.snapshot())
+
+
 class _Memo(Generic[V]):
     """The last ``size`` results of a pure function of a body, by body text; ``put`` adds one computed elsewhere
     (a worker process's, with its page: ``functools.lru_cache`` cannot be given one)."""
@@ -440,6 +453,8 @@ _SAME_TEXT = ("WITH same AS MATERIALIZED (SELECT id FROM article WHERE content_h
 _SAME_TEXT_INDEXED = ("WITH same AS MATERIALIZED (SELECT id FROM article WHERE content_hash = ? AND id != ? "
                       "AND signature IS NOT NULL) SELECT id FROM same ORDER BY id LIMIT 1")
 _STOCK = "SELECT hash FROM sentencefrequency WHERE hash IN ({in}) AND doc_count >= ?"
+# a scan of the counts (no index on doc_count: written at every new story, read once per process)
+_KNOWN_STOCK = "SELECT hash FROM sentencefrequency WHERE doc_count >= ? ORDER BY doc_count DESC, hash LIMIT ?"
 _PG_STOCK = "SELECT hash FROM sentencefrequency WHERE hash = ANY(?::bigint[]) AND doc_count >= ?"
 # PostgreSQL: same URL (kind 0), same text (1) and the body's stock sentences (2), one round trip.
 _PG_LOOKUP = (f"SELECT 0, id::bigint, content_hash FROM article WHERE url = ? "
