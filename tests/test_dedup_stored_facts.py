@@ -1,8 +1,11 @@
 """A candidate's dedup facts are stored with it and read back (monitor/dedup/stored_facts.py), on SQLite and
-PostgreSQL; derived from its body again only when they no longer hold. (That they give the verdict facts derived
-from the bodies give, over a news-like stream: tests/test_dedup_prepared.py.)"""
+PostgreSQL; derived from its body again only when they no longer hold; event linking reads a report's figures from
+them. (That they give the verdict facts derived from the bodies give, over a news-like stream:
+tests/test_dedup_prepared.py.)"""
 
 from __future__ import annotations
+
+from datetime import datetime
 
 import sqlalchemy as sa
 from sqlmodel import Session
@@ -12,10 +15,12 @@ from bench.news_corpus import NewsFeed
 from monitor.dedup.deduplicator import DedupConfig, Deduplicator
 from monitor.dedup.prepared import KNOWN_STOCK
 from monitor.dedup.stored_facts import decode
-from monitor.items import DuplicateOf, ExtractedArticle, New
+from monitor.items import DuplicateOf, ExtractedArticle, New, PublishDate
 from monitor.itemwork import prepare_article
 from monitor.store import Articles, Sources, db
+from monitor.store import events as events_module
 from tests.conftest import statements_seen
+from tests.test_events_recent import EVENTS
 
 _BODY_READ = "SELECT id, body FROM article"
 
@@ -82,3 +87,34 @@ def test_a_candidate_is_read_from_its_stored_facts_and_derived_again_only_when_t
             assert not any(_BODY_READ in s for s in statements) and fifth == third
     finally:
         engine.dispose()
+
+
+def test_event_linking_reads_the_figures_stored_with_a_report_not_its_body(migrated_url: str) -> None:
+    """Two reports of one event, stored as a crawl stores them: the second is linked to the first's event from
+    the figures in the first's stored facts (its body is not read)."""
+    first, later = (next(i for i in EVENTS if i["id"] == key) for key in ("event-2-r0", "event-2-r1"))
+    engine = db.make_engine(migrated_url)
+    try:
+        with Session(engine, expire_on_commit=False) as session:
+            articles = Articles(session)
+
+            def store(slug: str, report: dict[str, str]) -> int:
+                article = ExtractedArticle(url=f"https://{slug}.example/a", title=report["title"], body=report["body"],
+                                           published=PublishDate(datetime.fromisoformat(report["published_at"]),
+                                                                 "minute"))
+                work = prepare_article(article, (), KNOWN_STOCK.snapshot())
+                verdict = Deduplicator(session, DedupConfig()).check(article, work.dedup)
+                stored = articles.store_article(article, verdict, work.tags, Sources(session).row(slug, "html"), NOW)
+                session.commit()
+                return stored.cluster_id
+
+            one = store("hefei", first)
+            events_module._FIGURES.clear()  # a process that has not met the first report
+            with statements_seen(engine) as statements:
+                two = store("keji", later)
+            linked = dict(session.execute(sa.text("SELECT id, event_id FROM cluster")).all())
+    finally:
+        engine.dispose()
+    assert linked[two] is not None and linked[two] == linked[one]
+    assert any("substr(dedup_facts" in s for s in statements)
+    assert not any("SELECT content_hash, body FROM article" in s for s in statements), "a report's body was read"

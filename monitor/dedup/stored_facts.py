@@ -28,10 +28,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from monitor.dedup.facts import StoryFacts
+from monitor.dedup.facts import Figures, StoryFacts
 from monitor.dedup.minhash import SentenceHash, TextFingerprint
 
-__all__ = ["COUNTS", "CandidateFacts", "decode", "encode"]
+__all__ = ["COUNTS", "PREFIX", "CandidateFacts", "decode", "encode", "story_figures"]
 
 _VERSION = 1
 # version, sentences, stock sentences, kept characters, bytes of the JSON part
@@ -90,3 +90,24 @@ def decode(blob: bytes) -> CandidateFacts | None:
     )
     story = None if strings["f"] is None else StoryFacts(*map(frozenset, strings["f"]))
     return CandidateFacts(text, frozenset(stocked), story)
+
+
+# Bytes of a blob that hold its story facts for most articles (header, ~30 sentences, a few hundred bytes of
+# JSON): event linking reads this prefix only (``substr``), not the shingles.
+PREFIX = 2048
+
+
+def story_figures(prefix: bytes) -> Figures | None:
+    """The quantities, dates and ordinals of the story (what event linking compares) from a blob or its first
+    bytes; None when the blob has no story facts, is of another version, or they lie beyond ``prefix``."""
+    if len(prefix) < _HEAD.size:
+        return None
+    version, sentences, stock, _kept, tail = _HEAD.unpack_from(prefix)
+    at = _HEAD.size + 12 * sentences + 8 * stock
+    if version != _VERSION or at + tail > len(prefix):
+        return None
+    story = json.loads(prefix[at : at + tail])["f"]
+    if story is None:
+        return None
+    found = dict(zip(_STORY, story, strict=True))
+    return Figures(frozenset(found["quantities"]), frozenset(found["dates"]), frozenset(found["ordinals"]))
