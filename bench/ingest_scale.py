@@ -19,7 +19,8 @@ beside ``--postgres``'s database, dropped WITH (FORCE) at the end) is migrated a
    processes, and bulk-loaded as the ingest would have left them: a story and a templated report
    start a cluster and count their sentences once more (``sentencefrequency``); a repost joins
    its original's cluster as a ``near`` duplicate. Each item's subject zone goes into
-   ``articlezone`` (what event linking reads). Stock sentences while fingerprinting: the stock
+   ``articlezone`` (what event linking reads), and its dedup facts (shingles, numbers, story facts) into
+   ``article.dedup_facts``, as the ingest stores them. Stock sentences while fingerprinting: the stock
    set's sentences and the template sentences found in at least ``stock_min_docs`` of a sample
    of templated items (what the database's counts make stock at ingest).
    SQLite: executemany in one transaction. PostgreSQL: COPY, with the dedup tables' indexes
@@ -67,9 +68,12 @@ from sqlmodel import Session  # noqa: E402
 
 from bench.dedup_scale import drop, droppable, recreate, schema_objects, scratch_database  # noqa: E402
 from bench.news_corpus import MATERIALS, NewsFeed, NewsItem  # noqa: E402
-from monitor.dedup.deduplicator import DedupConfig, Deduplicator  # noqa: E402
+from monitor.dedup.deduplicator import DedupConfig, Deduplicator, warm_known_stock  # noqa: E402
+from monitor.dedup.facts import story_facts  # noqa: E402
 from monitor.dedup.minhash import band_hashes, fingerprint, parse, signature  # noqa: E402
 from monitor.dedup.prepared import KNOWN_STOCK  # noqa: E402
+from monitor.dedup.stored_facts import COUNTS as FACT_COUNTS  # noqa: E402
+from monitor.dedup.stored_facts import encode  # noqa: E402
 from monitor.items import DedupEvidence, DuplicateOf, ExtractedArticle, PublishDate  # noqa: E402
 from monitor.itemwork import ArticleWork, CpuWorkers, default_workers, prepare_article, prepare_articles  # noqa: E402
 from monitor.normalise import content_hash  # noqa: E402
@@ -84,7 +88,7 @@ AHEAD = 2 * ITEM_GROUP  # items handed to the worker processes ahead of the one 
 PER_CALL = 8  # articles per call to a worker (a crawl hands each worker its share of a group of pages in one call)
 ARTICLE = ("id", "url", "title", "published_at", "published_precision", "body", "content_hash", "source_id",
            "cluster_id", "duplicate_of_id", "dedup_level", "similarity", "revision", "content_type", "relevant",
-           "backfilled", "signature", "dedup_evidence", "fetched_at", "stored_at")
+           "backfilled", "signature", "dedup_evidence", "fetched_at", "stored_at", "dedup_facts")
 COLUMNS = {
     "cluster": ("id", "canonical_article_id", "created_at"),
     "article": ARTICLE,
@@ -98,6 +102,12 @@ NOW = datetime(2026, 1, 1, tzinfo=UTC)
 
 def url_of(index: int) -> str:
     return f"https://site{index % 997}.feed.invalid/news/{index}.html"
+
+
+def article_of(item: NewsItem) -> ExtractedArticle:
+    """The feed's item as extraction gives it to the ingest."""
+    return ExtractedArticle(url=url_of(item.index), title=item.title, body=item.body,
+                            published=PublishDate(item.published, "minute"))
 
 
 # fingerprints ---------------------------------------------------------------------------
@@ -156,7 +166,7 @@ def chunk_rows(span: tuple[int, int]) -> Chunk:
         rows["article"].append((
             article_id, url_of(index), item.title, item.published, "minute", item.body, content_hash(item.body), 1,
             cluster_id, duplicate_of, level, similarity, 1, "news", True, False, values.astype("<u4").tobytes(),
-            evidence.to_json(), NOW, NOW))
+            evidence.to_json(), NOW, NOW, encode(text, frozenset(mine), story_facts(item.body))))
         rows["articleband"] += [(article_id, band, digest) for band, digest in enumerate(bands)]
         rows["paragraphfingerprint"] += [(article_id, i, s.hash, s.length) for i, s in enumerate(text.sentences)]
         rows["articlezone"].append((article_id, item.zone_id, "subject", 1.0))
@@ -332,8 +342,7 @@ def ingest(engine: sa.Engine, feed: NewsFeed, first: int, count: int, clusters: 
     ``cpu``: the crawl's worker processes, which tag each article and prepare its dedup check
     (``itemwork.prepare_article``) up to ``AHEAD`` items ahead of the storing; None: all in this process."""
     items = items_of(feed, first, count)
-    articles_in = [ExtractedArticle(url=url_of(item.index), title=item.title, body=item.body,
-                                    published=PublishDate(item.published, "minute")) for item in items]
+    articles_in = [article_of(item) for item in items]
     latencies: list[float] = []
     outcome: Counter[str] = Counter()
     workers = cpu is not None and cpu.processes > 0
@@ -348,6 +357,8 @@ def ingest(engine: sa.Engine, feed: NewsFeed, first: int, count: int, clusters: 
             pending.append(cpu.submit(prepare_articles, chunk, (), KNOWN_STOCK.snapshot()))
 
     with Session(engine, expire_on_commit=False) as session:
+        if workers:  # as monitor crawl: the process's known stock sentences from the database, once
+            warm_known_stock(session, DedupConfig())
         source = Sources(session).row("feed", "html")
         session.commit()
         articles = Articles(session)
@@ -582,6 +593,8 @@ def main() -> None:
     figures["cpu_workers"] = args.cpu_workers
     figures["prepared_fingerprints_held"] = KNOWN_STOCK.held
     figures["prepared_fingerprints_made_again"] = KNOWN_STOCK.failed
+    figures["candidate_facts_stored"] = FACT_COUNTS["stored"]  # read as stored (monitor/dedup/stored_facts.py)
+    figures["candidate_facts_derived"] = FACT_COUNTS["derived"]  # derived from the body: none stored, or stale
     figures["load_average"] = round(os.getloadavg()[0], 2)
     print(json.dumps(figures), flush=True)  # for bench/summary.py
 

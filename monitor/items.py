@@ -183,6 +183,9 @@ class Fingerprint(Positional):
     bands: tuple[int, ...]  # LSH band hashes (63-bit), band i at index i; empty when the body has no shingles
     sentence_hashes: tuple[int, ...]  # distinct sentence hashes (63-bit), in order
     sentence_lengths: tuple[int, ...]  # characters of each sentence
+    # what the exact check of this article as a candidate reads (``monitor.dedup.stored_facts``), stored with it;
+    # derived from the rest and the body, so not part of equality (a verdict is the same with or without it)
+    facts: bytes | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,7 +36,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select, update
 
-from monitor.dedup import KNOWN_STOCK, DedupConfig, Deduplicator
+from monitor.dedup import KNOWN_STOCK, DedupConfig, Deduplicator, warm_known_stock
 from monitor.errors import (
     DatabaseError,
     ExtractionError,
@@ -471,6 +471,10 @@ async def crawl_async(settings: Settings, sources: list[SourceConfig], engine: E
             except MonitorError as exc:
                 return SourceRunResult(source.name, 0, 0, 0, 0, str(exc))
 
+    if cpu.processes and not KNOWN_STOCK.warmed:
+        # the workers prepare each page assuming the stock sentences this process knows: the database's, before
+        # the first page (else the check fingerprints a templated article again, on the database thread)
+        await database(partial(_warm_known_stock, engine, dedup_config), urgent=True)
     opened = contextlib.nullcontext(fetcher) if fetcher is not None else Fetcher(settings, robots_cache=robots_cache)
     async with opened as fetcher:
         for source in sources:
@@ -496,6 +500,11 @@ async def crawl_async(settings: Settings, sources: list[SourceConfig], engine: E
             if not task.cancelled() and task.exception() is not None:
                 raise task.exception()  # type: ignore[misc]
         return [task.result() for task in tasks]
+
+
+def _warm_known_stock(engine: Engine, config: DedupConfig) -> None:
+    with Session(engine) as session:
+        warm_known_stock(session, config)
 
 
 def crawl(settings: Settings, sources: list[SourceConfig], engine: Engine,

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from sqlalchemy import event
+from sqlmodel import Session
 
 from monitor.demo.server import DemoSite, serve_demo_site
 from monitor.settings import Settings
@@ -29,6 +33,48 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+@contextmanager
+def statements_seen(engine: sa.Engine, session: Session | None = None) -> Iterator[list[str]]:
+    """The SQL of every statement run on ``engine`` inside the block, in order.
+
+    SQLite's hot paths send their statements to the driver past SQLAlchemy's cursor events (store/rawsql.py), so
+    on SQLite the driver's own trace callback is what sees them all (SQLAlchemy's statements too, once each, and the
+    driver's BEGIN and COMMIT), on every connection checked out meanwhile and on ``session``'s current one;
+    elsewhere SQLAlchemy's ``before_cursor_execute``. A connection held at the start by anything but ``session``
+    would go unseen on SQLite: that is an error here, not a silently short list."""
+    statements: list[str] = []
+    traced: list[sqlite3.Connection] = []
+
+    def trace(driver: object, *_args: object) -> None:
+        if isinstance(driver, sqlite3.Connection):
+            driver.set_trace_callback(statements.append)
+            traced.append(driver)
+
+    def seen(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        statements.append(statement)
+
+    sqlite = engine.dialect.name == "sqlite"
+    held = 0 if session is None else int(session.in_transaction())
+    checked_out = getattr(engine.pool, "checkedout", lambda: 0)()
+    if sqlite and checked_out > held:
+        raise AssertionError(f"{checked_out} connection(s) of the engine are checked out: pass the session holding it")
+    if sqlite:
+        if session is not None and session.in_transaction():
+            trace(session.connection().connection.driver_connection)
+        event.listen(engine, "checkout", trace)
+    else:
+        event.listen(engine, "before_cursor_execute", seen)
+    try:
+        yield statements
+    finally:
+        if sqlite:
+            event.remove(engine, "checkout", trace)
+            for driver in traced:
+                driver.set_trace_callback(None)
+        else:
+            event.remove(engine, "before_cursor_execute", seen)
 
 
 def _postgres_admin() -> sa.Engine:

@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import json
 import random
-import sqlite3
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event
 from sqlmodel import Session, col, select
 
 from monitor.dedup.deduplicator import DedupConfig, Deduplicator
@@ -20,6 +18,7 @@ from monitor.store import events as events_module
 from monitor.store.models import Article, Cluster
 from monitor.tag import tag_article
 from monitor.timefmt import utcnow
+from tests.conftest import statements_seen
 
 EVENTS = [
     json.loads(line)
@@ -115,7 +114,6 @@ def test_a_busy_days_story_is_linked_from_its_zones_newest_rows(migrated_url: st
     candidates, and no statement reads the days' articles (on a busy day: tens of thousands)."""
     report, later = (next(i for i in EVENTS if i["id"] == key) for key in ("event-2-r0", "event-2-r1"))
     engine = db.make_engine(migrated_url)
-    statements: list[str] = []
     with Session(engine, expire_on_commit=False) as session:
         articles, dedup = Articles(session), Deduplicator(session, DedupConfig())
 
@@ -138,26 +136,9 @@ def test_a_busy_days_story_is_linked_from_its_zones_newest_rows(migrated_url: st
             store("elsewhere", f"https://elsewhere.example/{k}", body[:12], body, first + timedelta(minutes=k),
                   TagSet(zones=(ZoneTag("zz-other", "其他高新区", "subject", 1.0),)))
 
-        def seen(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
-            statements.append(statement)
-
-        # on SQLite the hot paths' statements go to the driver past SQLAlchemy's cursor events (store/rawsql.py):
-        # the driver's own trace callback sees them, on every connection the session checks out meanwhile
-        def trace(driver: object, *_args: object) -> None:
-            if isinstance(driver, sqlite3.Connection):
-                driver.set_trace_callback(statements.append)
-
-        session.connection()  # the next statements' connection, traced from here on
-        trace(session.connection().connection.driver_connection)
-        event.listen(engine, "before_cursor_execute", seen)
-        event.listen(engine, "checkout", trace)
-        store("keji", "https://keji.example/b", later["title"], later["body"], datetime.fromisoformat(
-            later["published_at"]), None)
-        event.remove(engine, "checkout", trace)
-        event.remove(engine, "before_cursor_execute", seen)
-        driver = session.connection().connection.driver_connection
-        if isinstance(driver, sqlite3.Connection):
-            driver.set_trace_callback(None)
+        with statements_seen(engine, session) as statements:
+            store("keji", "https://keji.example/b", later["title"], later["body"], datetime.fromisoformat(
+                later["published_at"]), None)
         linked = dict(session.exec(select(Article.url, Cluster.event_id).join(
             Cluster, col(Article.cluster_id) == col(Cluster.id))).all())
     engine.dispose()

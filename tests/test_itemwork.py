@@ -16,12 +16,14 @@ from pathlib import Path
 
 from sqlmodel import Session, select
 
+from monitor.dedup.minhash import parse
+from monitor.dedup.prepared import KNOWN_STOCK
 from monitor.items import RawPage
 from monitor.itemwork import CpuWorkers, PageWork, prepare_page
 from monitor.pipeline import crawl_async
 from monitor.sourcesfile import parse_sources
 from monitor.store import db
-from monitor.store.models import Article, ArticleZone, DiscoveredUrl
+from monitor.store.models import Article, ArticleZone, DiscoveredUrl, SentenceFrequency
 from monitor.timefmt import utcnow
 from scrapers.base import CPU_WORK, offloaded
 from scrapers.html import selector_links
@@ -171,3 +173,30 @@ def _running(pid: int) -> bool:
     except OSError:
         return False
     return state != "Z"  # a zombie has ended; its fork server reaps it
+
+
+def test_a_crawl_prepares_its_first_pages_knowing_the_databases_stock_sentences(migrated_url: str,  # type: ignore[no-untyped-def]
+                                                                                 settings_for) -> None:
+    """The workers fingerprint each page leaving out the stock sentences the crawling process knows: a one-shot
+    crawl knows the database's before its first page, so no article is fingerprinted again at its check."""
+    source = parse_sources("sources:\n  - name: zone-news\n    kind: html\n    url: http://127.0.0.1:1/list.html\n"
+                           '    links: "ul.news a"\n').sources[0]
+    hashes: set[int] = set()
+    for n in range(1, ITEMS + 1):  # every sentence of the items is a stock phrase in the database
+        page = RawPage(url=f"http://127.0.0.1:1/a/{n}.html", final_url=f"http://127.0.0.1:1/a/{n}.html", status=200,
+                       content=_article(n), content_type="text/html; charset=utf-8", fetched_at=utcnow())
+        hashes |= {h for _, h, _ in parse(prepare_page(source, page).articles[0].article.body)}
+    engine = db.make_engine(migrated_url)
+    with Session(engine) as session:
+        session.add_all([SentenceFrequency(hash=h, doc_count=99) for h in hashes])
+        session.commit()
+    engine.dispose()
+    KNOWN_STOCK.clear()  # a process that has met none
+    held, failed = KNOWN_STOCK.held, KNOWN_STOCK.failed
+    cpu = CpuWorkers(1)
+    try:
+        results = _crawl(migrated_url, settings_for, cpu)
+    finally:
+        cpu.close()
+    assert (results[0].fetched, results[0].new) == (ITEMS, ITEMS)
+    assert (KNOWN_STOCK.held - held, KNOWN_STOCK.failed - failed) == (ITEMS, 0)

@@ -34,7 +34,7 @@ __all__ = ["ARTICLE_COLUMNS", "ArticleRows", "TagRows"]
 ARTICLE_COLUMNS = ("url", "title", "author", "author_post", "source_name", "page_title", "published_at",
                    "published_precision", "body", "content_hash", "source_id", "duplicate_of_id", "dedup_level",
                    "similarity", "revision", "content_type", "relevant", "backfilled", "signature", "dedup_evidence",
-                   "fetched_at", "stored_at")
+                   "fetched_at", "stored_at", "dedup_facts")
 
 _COLUMN_LIST = ", ".join(ARTICLE_COLUMNS)
 _SQLITE_CLUSTER = "INSERT INTO cluster (created_at) VALUES (?)"

@@ -44,6 +44,7 @@ from monitor.dedup.minhash import (
     parse,
 )
 from monitor.dedup.prepared import KNOWN_STOCK, PreparedBody, Probe, probe_of
+from monitor.dedup.stored_facts import COUNTS, CandidateFacts, decode, encode
 from monitor.items import (
     DedupEvidence,
     DedupVerdict,
@@ -59,7 +60,8 @@ from monitor.settings import Settings
 from monitor.store.models import Article, ArticleBand, ParagraphFingerprint
 from monitor.store.rawsql import RawSql, marks, pg_array
 
-__all__ = ["Deduplicator", "DedupConfig", "DedupIndex", "MIN_SHINGLES", "pg_index_ctes", "pg_index_params"]
+__all__ = ["Deduplicator", "DedupConfig", "DedupIndex", "MIN_SHINGLES", "pg_index_ctes", "pg_index_params",
+           "warm_known_stock"]
 
 V = TypeVar("V")
 
@@ -133,7 +135,7 @@ class Deduplicator:
         if same_url is not None:
             if same_url[1] == digest:
                 return Unchanged(int(same_url[0]))
-            return Revision(int(same_url[0]), digest, self._probe(article.body, parsed, stock, prepared).fingerprint)
+            return Revision(int(same_url[0]), digest, _with_facts(self._probe(article.body, parsed, stock, prepared)))
         if same_text is None and stock is None:
             found_text = self._sql.one(_SAME_TEXT, [digest])
             same_text = None if found_text is None else int(found_text[0])
@@ -150,17 +152,17 @@ class Deduplicator:
         if same_text is not None:
             evidence = DedupEvidence("hash", same_text, 1.0, 1.0, 1.0, stock_sentences=probe.stock_count,
                                      reason="same normalised body")
-            return DuplicateOf(same_text, 1.0, "hash", digest, probe.fingerprint, evidence)
+            return DuplicateOf(same_text, 1.0, "hash", digest, _with_facts(probe), evidence)
         best_rejected: DedupEvidence | None = None
         for evidence in self._verify(probe, self._candidates(probe)):
             if evidence.level in ("near", "contained"):
                 similarity = evidence.jaccard if evidence.level == "near" else evidence.containment
                 assert evidence.candidate_id is not None and similarity is not None
                 return DuplicateOf(evidence.candidate_id, round(similarity, 4), evidence.level,  # type: ignore[arg-type]
-                                   digest, probe.fingerprint, evidence)
+                                   digest, _with_facts(probe), evidence)
             if best_rejected is None:
                 best_rejected = evidence
-        return New(digest, probe.fingerprint, best_rejected or DedupEvidence("none", stock_sentences=probe.stock_count))
+        return New(digest, _with_facts(probe), best_rejected or DedupEvidence("none", stock_sentences=probe.stock_count))
 
     # fingerprints ---------------------------------------------------------------------
     def probe(self, body: str) -> Probe:
@@ -253,22 +255,20 @@ class Deduplicator:
                                          candidate.band_hits, 0, probe.stock_count, None,
                                          "estimated similarity far below thresholds"))
         if exact:
-            ids = [c.article_id for c in exact]
-            bodies = {r[0]: r[1] for r in self._sql.all(_CANDIDATE_BODIES.replace("{in}", marks(len(ids))), ids)}
-            parsed = {i: _parsed(body) for i, body in bodies.items()}
-            stock = self._stock({digest for found in parsed.values() for _, digest, _ in found})
+            stored = _StoredCandidates(self._sql, [c.article_id for c in exact], cfg.stock_min_docs)
             for candidate in exact:
-                if candidate.article_id in bodies:
-                    other = fingerprint(bodies[candidate.article_id], stock, parsed[candidate.article_id])
-                    results.append(self._judge(probe, candidate.article_id, candidate.band_hits, other,
-                                               candidate.signature, bodies[candidate.article_id]))
+                other = stored.facts.get(candidate.article_id)
+                if other is not None:
+                    results.append(self._judge(probe, candidate.article_id, candidate.band_hits, other.text,
+                                               candidate.signature, lambda i=candidate.article_id: stored.story(i)))
+            stored.write_back()
         order = {"near": 0, "contained": 0}
         results.sort(key=lambda e: (order.get(e.level, 1), e.jaccard is None,
                                     -max(e.jaccard or 0, e.containment or 0, e.estimated_jaccard or 0)))
         return results
 
     def _judge(self, probe: Probe, article_id: int, band_hits: int, other: TextFingerprint,
-               other_signature: bytes | None, other_body: str) -> DedupEvidence:
+               other_signature: bytes | None, other_story: Callable[[], StoryFacts]) -> DedupEvidence:
         mine = probe.text
         exact = jaccard(mine.shingles, other.shingles)
         inside = containment(mine.shingles, other.shingles)
@@ -293,7 +293,7 @@ class Deduplicator:
         if not cfg.verify_facts:
             return _replace(base, level=level, reason=reason)
         # Shingles say copy; the facts in a template's slots say whether it is the same story.
-        check = compare(_facts(probe.body), _facts(other_body))
+        check = compare(_facts(probe.body), other_story())
         facts = tuple(k.as_json() for k in check.kinds)
         conflicts = check.conflicts
         if conflicts and (check.zone_conflict or exact < cfg.verbatim_threshold):
@@ -302,6 +302,18 @@ class Deduplicator:
         if conflicts:
             reason += f"; near-verbatim, so the differing {', '.join(conflicts)} are an edit"
         return _replace(base, level=level, reason=reason, facts=facts, conflicts=conflicts)
+
+
+def warm_known_stock(session: Session, config: DedupConfig) -> int:
+    """Fill ``KNOWN_STOCK`` with the database's stock sentences, most frequent first, once per process; returns how
+    many it holds. A process met stock sentences only in its own lookups, so the first pages of a crawl were
+    prepared assuming none: each article with a stock sentence (a template's, a policy slogan) was fingerprinted
+    again at its check, on the database thread (387 of the first 2,000 at 10k stored, bench/ingest_scale.py)."""
+    if not KNOWN_STOCK.warmed:
+        found = RawSql(session).all(_KNOWN_STOCK, [config.stock_min_docs, KNOWN_STOCK.limit])
+        KNOWN_STOCK.add(int(r[0]) for r in found)
+        KNOWN_STOCK.warmed = True
+    return len(KNOWN_STOCK.snapshot())
 
 
 class _Memo(Generic[V]):
@@ -323,6 +335,11 @@ class _Memo(Generic[V]):
         self.put(body, value)
         return value
 
+    def peek(self, body: str) -> V | None:
+        """The value if at hand, without computing it."""
+        with self._lock:
+            return self._found.get(body)
+
     def put(self, body: str, value: V) -> None:
         with self._lock:
             self._found[body] = value
@@ -343,6 +360,81 @@ _parsed: _Memo[list[ParsedSentence]] = _Memo(parse, 1024)
 _facts: _Memo[StoryFacts] = _Memo(story_facts, 2048)
 
 
+def _with_facts(probe: Probe) -> Fingerprint:
+    """The probe's fingerprint with what the exact check of it as a candidate will read (its story facts when at
+    hand: prepared in a worker, or computed for a verification)."""
+    return replace(probe.fingerprint, facts=encode(probe.text, probe.stock, _facts.peek(probe.body)))
+
+
+class _StoredCandidates:
+    """The stored facts of the candidates to verify exactly, with their stock sentences now, in one statement.
+
+    A candidate whose facts are missing (stored before migration 0016, bulk-loaded) or assumed other stock
+    sentences than its sentences' counts say now is fingerprinted from its body as before; those facts are written
+    back (``write_back``), so each row is derived again at most once per change of its stock sentences."""
+
+    def __init__(self, sql: RawSql, ids: list[int], stock_min_docs: int) -> None:
+        self._sql = sql
+        if sql.postgres:
+            rows = sql.all(_PG_CANDIDATE_FACTS, [pg_array(ids), pg_array(ids), stock_min_docs])
+        else:
+            rows = sql.all(_CANDIDATE_FACTS.replace("{in}", marks(len(ids))), [*ids, *ids, stock_min_docs])
+        blobs: dict[int, bytes | None] = {}
+        stock: dict[int, set[int]] = {}
+        for article_id, digest, blob in rows:
+            if digest is None:
+                blobs[int(article_id)] = None if blob is None else bytes(blob)
+            else:
+                stock.setdefault(int(article_id), set()).add(int(digest))
+        KNOWN_STOCK.add({h for found in stock.values() for h in found})
+        self.facts: dict[int, CandidateFacts] = {}
+        self._bodies: dict[int, str] = {}
+        self._derived: set[int] = set()
+        derive = []
+        for article_id, blob in blobs.items():
+            now = frozenset(stock.get(article_id, ()))
+            found = None if blob is None else decode(blob)
+            if found is not None and found.stock == now:
+                self.facts[article_id] = found
+                COUNTS["stored"] += 1
+            else:
+                COUNTS["derived"] += 1
+                derive.append(article_id)
+        for article_id, body in self._read_bodies(derive).items():
+            now = frozenset(stock.get(article_id, ()))
+            self.facts[article_id] = CandidateFacts(fingerprint(body, now, _parsed(body)), now, _facts.peek(body))
+            self._derived.add(article_id)
+
+    def _read_bodies(self, ids: list[int]) -> dict[int, str]:
+        missing = [i for i in ids if i not in self._bodies]
+        if missing:
+            self._bodies.update((int(r[0]), r[1]) for r in self._sql.all(
+                _CANDIDATE_BODIES.replace("{in}", marks(len(missing))), missing))
+        return {i: self._bodies[i] for i in ids if i in self._bodies}
+
+    def story(self, article_id: int) -> StoryFacts:
+        """The candidate's story facts: stored, or derived from its body (then written back with the rest)."""
+        found = self.facts[article_id]
+        if found.story is not None:
+            return found.story
+        story = _facts(self._read_bodies([article_id])[article_id])
+        self.facts[article_id] = replace(found, story=story)
+        self._derived.add(article_id)
+        return story
+
+    def write_back(self) -> None:
+        """The facts derived here into their rows. PostgreSQL: a row another transaction holds is left as it is
+        (SKIP LOCKED: a probe never waits on, or deadlocks with, another writer; the row is derived again later)."""
+        rows = [(encode(f.text, f.stock, f.story), i) for i in sorted(self._derived) for f in (self.facts[i],)]
+        if not rows:
+            return
+        if self._sql.postgres:
+            for row in rows:
+                self._sql.run(_PG_WRITE_FACTS, row)
+        else:
+            self._sql.many(_WRITE_FACTS, rows)
+
+
 def _estimated(values: np.ndarray, other_signature: bytes | None) -> float | None:
     """Jaccard estimated from two MinHash signatures (None without a stored one)."""
     if not other_signature or len(other_signature) != NUM_PERM * 4:
@@ -361,6 +453,8 @@ _SAME_TEXT = ("WITH same AS MATERIALIZED (SELECT id FROM article WHERE content_h
 _SAME_TEXT_INDEXED = ("WITH same AS MATERIALIZED (SELECT id FROM article WHERE content_hash = ? AND id != ? "
                       "AND signature IS NOT NULL) SELECT id FROM same ORDER BY id LIMIT 1")
 _STOCK = "SELECT hash FROM sentencefrequency WHERE hash IN ({in}) AND doc_count >= ?"
+# a scan of the counts (no index on doc_count: written at every new story, read once per process)
+_KNOWN_STOCK = "SELECT hash FROM sentencefrequency WHERE doc_count >= ? ORDER BY doc_count DESC, hash LIMIT ?"
 _PG_STOCK = "SELECT hash FROM sentencefrequency WHERE hash = ANY(?::bigint[]) AND doc_count >= ?"
 # PostgreSQL: same URL (kind 0), same text (1) and the body's stock sentences (2), one round trip.
 _PG_LOOKUP = (f"SELECT 0, id::bigint, content_hash FROM article WHERE url = ? "
@@ -371,6 +465,18 @@ _LOOKUP = (f"SELECT 0, id, content_hash FROM article WHERE url = ? "
            f"UNION ALL SELECT 1, id, NULL FROM ({_SAME_TEXT}) "
            f"UNION ALL SELECT 2, hash, NULL FROM ({_STOCK})")
 _CANDIDATE_BODIES = "SELECT id, body FROM article WHERE id IN ({in})"
+# The candidates' stored facts (hash NULL) and their stock sentences now (one row each), one statement. The
+# sentences come from the candidates' paragraphfingerprint rows (its primary key starts with article_id).
+_CANDIDATE_FACTS = ("SELECT id, NULL, dedup_facts FROM article WHERE id IN ({in}) "
+                    "UNION ALL SELECT p.article_id, p.hash, NULL FROM paragraphfingerprint AS p "
+                    "JOIN sentencefrequency AS s ON s.hash = p.hash WHERE p.article_id IN ({in}) AND s.doc_count >= ?")
+_PG_CANDIDATE_FACTS = ("SELECT id::bigint, NULL::bigint, dedup_facts FROM article WHERE id = ANY(?::int[]) "
+                       "UNION ALL SELECT p.article_id::bigint, p.hash, NULL FROM paragraphfingerprint AS p "
+                       "JOIN sentencefrequency AS s ON s.hash = p.hash "
+                       "WHERE p.article_id = ANY(?::int[]) AND s.doc_count >= ?")
+_WRITE_FACTS = "UPDATE article SET dedup_facts = ? WHERE id = ?"
+_PG_WRITE_FACTS = ("UPDATE article SET dedup_facts = ? WHERE id = "
+                   "(SELECT id FROM article WHERE id = ? FOR UPDATE SKIP LOCKED)")
 # One band's newest ``max_band_rows`` articles (SQLite: one per band, joined by UNION ALL): a backward walk of
 # the (band, hash, article_id) index, which holds all the lookup reads.
 _BAND_HIT = ("SELECT article_id, 1 AS hits, 0 AS shared FROM (SELECT article_id FROM articleband "
@@ -426,9 +532,9 @@ class DedupIndex:
     def describe(row: Article, fp: Fingerprint, evidence: DedupEvidence | None) -> bool:
         """Set the row's signature and evidence (before its INSERT, when storage can); True if they changed."""
         described = evidence.to_json() if evidence else None
-        if row.signature == fp.signature and row.dedup_evidence == described:
+        if row.signature == fp.signature and row.dedup_evidence == described and row.dedup_facts == fp.facts:
             return False
-        row.signature, row.dedup_evidence = fp.signature, described
+        row.signature, row.dedup_evidence, row.dedup_facts = fp.signature, described, fp.facts
         return True
 
     def remove(self, article_id: int) -> None:

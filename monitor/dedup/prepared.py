@@ -125,6 +125,7 @@ class KnownStock:
         self._snapshot: np.ndarray = np.zeros(0, dtype=np.int64)
         self._lock = threading.Lock()  # database threads add while the event loop takes snapshots
         self.held = self.failed = 0  # prepared fingerprints taken / made again at the check (benchmarks print them)
+        self.warmed = False  # filled from the database's counts once (``Deduplicator.warm_known_stock``)
 
     def add(self, hashes: Iterable[int]) -> None:
         new = [h for h in hashes if h not in self._hashes]
@@ -145,6 +146,7 @@ class KnownStock:
         with self._lock:
             self._hashes.clear()
             self._snapshot = np.zeros(0, dtype=np.int64)
+            self.warmed = False
 
 
 KNOWN_STOCK = KnownStock()  # per process, as the memos of parsed bodies and facts

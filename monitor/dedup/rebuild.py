@@ -47,7 +47,7 @@ def _reset(session: Session) -> None:
     session.execute(delete(ParagraphFingerprint))
     session.execute(delete(SentenceFrequency))
     session.execute(update(Article).values(signature=None, cluster_id=None, duplicate_of_id=None, dedup_level=None,
-                                           similarity=None, dedup_evidence=None))
+                                           similarity=None, dedup_evidence=None, dedup_facts=None))
     session.execute(delete(Cluster))
     session.commit()
 

@@ -131,7 +131,8 @@ class Articles:
         values = (article.url, article.title, article.author, article.author_post, article.source_name,
                   article.page_title, published.value if published else None, published.precision if published else None,
                   article.body, verdict.content_hash, source.id, canonical_id, own[0], own[1], 1,
-                  tags.content_type, tags.relevant, False, fp.signature if fp else None, own[2], fetched_at, now)
+                  tags.content_type, tags.relevant, False, fp.signature if fp else None, own[2], fetched_at, now,
+                  fp.facts if fp else None)
         article_id, cluster_id = self.rows.insert(values, cluster_id=None if joined is None else joined.cluster_id,
                                                   created_at=now, fingerprint=fp, learn=isinstance(verdict, New),
                                                   tags=_tag_rows(tags))

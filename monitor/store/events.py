@@ -36,6 +36,7 @@ from sqlmodel import Session, col, select
 
 from monitor.dedup.events import EVENT_WINDOW, Report, can_score, event_match
 from monitor.dedup.facts import Figures, figures
+from monitor.dedup.stored_facts import PREFIX, story_figures
 from monitor.items import TagSet
 from monitor.store.models import Article, Cluster, Source
 from monitor.store.rawsql import RawSql, marks
@@ -90,6 +91,8 @@ _RECENT = (
 # few hundred rows cost well under a millisecond, the days' statement at 50,000 articles a day ~50 ms.
 _SCAN = 8 * MAX_REPORTS
 _BODIES = "SELECT content_hash, body FROM article WHERE id IN ({in})"
+# the story facts at the head of the rows' dedup facts (monitor/dedup/stored_facts.py), not their shingles
+_STORED_FIGURES = f"SELECT id, content_hash, substr(dedup_facts, 1, {PREFIX}) FROM article WHERE id IN ({{in}})"
 _PEOPLE = "SELECT article_id, name FROM articleperson WHERE article_id IN ({in})"
 _EVENT = "SELECT event_id FROM cluster WHERE id = ?"
 _SET_EVENT = "UPDATE cluster SET event_id = ? WHERE id = ?"
@@ -105,10 +108,31 @@ _PUBLISHED = itemgetter(3)  # of a candidate row
 def _figures_of(body_hash: str, body: str) -> Figures:
     found = _FIGURES.get(body_hash)
     if found is None:
-        if len(_FIGURES) >= _FIGURES_LIMIT:
-            _FIGURES.clear()
-        found = _FIGURES[body_hash] = figures(body)
+        found = _remember(body_hash, figures(body))
     return found
+
+
+def _remember(body_hash: str, found: Figures) -> Figures:
+    if len(_FIGURES) >= _FIGURES_LIMIT:
+        _FIGURES.clear()
+    _FIGURES[body_hash] = found
+    return found
+
+
+def _read_figures(sql: RawSql, ids: list[int], story: _Pending) -> None:
+    """The figures of stored articles (``ids``) into ``_FIGURES``: from their stored story facts, else (none
+    stored: a row from before migration 0016, or stored without its story facts at hand) from their bodies.
+    The story's own body is at hand: never read back."""
+    derive = []
+    for article_id, digest, prefix in sql.all(_STORED_FIGURES.replace("{in}", marks(len(ids))), ids):
+        found = None if prefix is None else story_figures(bytes(prefix))
+        if found is not None:
+            _remember(digest, found)
+        elif article_id != story.article_id:
+            derive.append(article_id)
+    if derive:
+        for digest, other_body in sql.all(_BODIES.replace("{in}", marks(len(derive))), derive):
+            _figures_of(digest, other_body)
 
 
 class _Timestamps:
@@ -361,11 +385,12 @@ def _link_one(
     if not rows:
         return
     # kept: the next reports of its zone and days compare with it
-    mine_figures = _figures_of(story.body_hash, story.body)
     missing = [r[0] for r in rows if r[1] not in _FIGURES]
+    if story.body_hash not in _FIGURES:
+        missing.append(story.article_id)
     if missing:
-        for digest, other_body in sql.all(_BODIES.replace("{in}", marks(len(missing))), missing):
-            _figures_of(digest, other_body)
+        _read_figures(sql, missing, story)
+    mine_figures = _figures_of(story.body_hash, story.body)
     # a shared figure is required (most candidates share none: a test that stops at the first shared one), and
     # enough of them, or shared people, to reach a match's score: people are read only for such candidates
     mine_quantities = mine_figures.quantities

@@ -121,6 +121,9 @@ class Article(SQLModel, table=True):
     dedup_evidence: str | None = None  # JSON: how the dedup verdict was reached
     fetched_at: datetime = _ts(nullable=False)
     stored_at: datetime = _ts(nullable=False, index=True)
+    # what the exact dedup check of this article as a candidate reads (monitor/dedup/stored_facts.py); NULL: derived
+    # from the body when needed, then written (migration 0016)
+    dedup_facts: bytes | None = Field(default=None, sa_type=sa.LargeBinary, nullable=True)
 
 
 class ArticleZone(SQLModel, table=True):

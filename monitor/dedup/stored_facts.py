@@ -1,0 +1,113 @@
+"""What the exact check of a candidate reads of a stored article, kept with the article (``article.dedup_facts``).
+
+A candidate that comes near a threshold is judged on its shingles, its numbers and the facts of its story
+(``Deduplicator._judge``). Derived again at every probe from the stored body (read, parsed, fingerprinted,
+tagged), that was a quarter of the database thread's time at 10k stored (bench/ingest_scale.py, cProfile);
+the article's own check has all of it at hand, so storage writes it with the row and a probe reads it back
+in the statement that reads the candidates' stock sentences.
+
+The shingles leave out the sentences that were stock phrases when the article was checked (``stock``). A
+sentence's story count only grows, so a sentence may have become stock since: the probe compares the
+candidate's stock sentences now with ``stock``, and when they differ (or the row has no facts: stored before
+migration 0016, or by a bulk load) fingerprints the stored body as before and writes the facts back
+(``Deduplicator._verify``). The story facts (tagger, ~1 ms) are kept when the check had them at hand (a body
+prepared in a worker, or verified against a candidate); else ``story`` is None and they are derived from the
+body when a candidate needs them.
+
+Encoding (little-endian): a header (version, counts, kept characters), the sentence hashes (int64) and lengths
+(int32), the stock sentences (int64), the numbers and story facts as JSON, then the shingles (uint64, 8 bytes
+each: about 8 per character of the body, ~2.6 times the body's UTF-8).
+"""
+
+from __future__ import annotations
+
+import json
+import struct
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+
+from monitor.dedup.facts import Figures, StoryFacts
+from monitor.dedup.minhash import SentenceHash, TextFingerprint
+
+__all__ = ["COUNTS", "PREFIX", "CandidateFacts", "decode", "encode", "story_figures"]
+
+_VERSION = 1
+# version, sentences, stock sentences, kept characters, bytes of the JSON part
+_HEAD = struct.Struct("<BIIII")
+_HASH, _LENGTH, _SHINGLE = np.dtype("<i8"), np.dtype("<i4"), np.dtype("<u8")
+_STORY = StoryFacts.__match_args__
+# per process: candidates whose stored facts were taken ("stored") or derived from the body ("derived": missing,
+# or another stock assumption); benchmarks print them
+COUNTS: Counter[str] = Counter()
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateFacts:
+    text: TextFingerprint  # with the sentences of ``stock`` left out
+    stock: frozenset[int]  # the article's sentences that were stock phrases when ``text`` was made
+    story: StoryFacts | None  # None: not at hand when stored
+
+
+def encode(text: TextFingerprint, stock: frozenset[int], story: StoryFacts | None) -> bytes:
+    strings = {
+        "n": sorted(text.numbers),
+        "f": None if story is None else [sorted(getattr(story, f)) for f in _STORY],
+    }
+    tail = json.dumps(strings, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return b"".join(
+        (
+            _HEAD.pack(_VERSION, len(text.sentences), len(stock), text.kept_chars, len(tail)),
+            np.array([s.hash for s in text.sentences], dtype=_HASH).tobytes(),
+            np.array([s.length for s in text.sentences], dtype=_LENGTH).tobytes(),
+            np.array(sorted(stock), dtype=_HASH).tobytes(),
+            tail,
+            np.asarray(text.shingles, dtype=_SHINGLE).tobytes(),
+        )
+    )
+
+
+def decode(blob: bytes) -> CandidateFacts | None:
+    """None for a blob of another version (written by other code: derived from the body again)."""
+    version, sentences, stock, kept_chars, tail = _HEAD.unpack_from(blob)
+    if version != _VERSION:
+        return None
+    at = _HEAD.size
+    hashes = np.frombuffer(blob, dtype=_HASH, count=sentences, offset=at).tolist()
+    at += 8 * sentences
+    lengths = np.frombuffer(blob, dtype=_LENGTH, count=sentences, offset=at).tolist()
+    at += 4 * sentences
+    stocked = np.frombuffer(blob, dtype=_HASH, count=stock, offset=at).tolist()
+    at += 8 * stock
+    strings = json.loads(blob[at : at + tail])
+    shingles = np.frombuffer(blob, dtype=_SHINGLE, offset=at + tail)
+    text = TextFingerprint(
+        tuple(map(SentenceHash, hashes, lengths)),
+        shingles.astype(np.uint64, copy=False),
+        frozenset(strings["n"]),
+        kept_chars,
+    )
+    story = None if strings["f"] is None else StoryFacts(*map(frozenset, strings["f"]))
+    return CandidateFacts(text, frozenset(stocked), story)
+
+
+# Bytes of a blob that hold its story facts for most articles (header, ~30 sentences, a few hundred bytes of
+# JSON): event linking reads this prefix only (``substr``), not the shingles.
+PREFIX = 2048
+
+
+def story_figures(prefix: bytes) -> Figures | None:
+    """The quantities, dates and ordinals of the story (what event linking compares) from a blob or its first
+    bytes; None when the blob has no story facts, is of another version, or they lie beyond ``prefix``."""
+    if len(prefix) < _HEAD.size:
+        return None
+    version, sentences, stock, _kept, tail = _HEAD.unpack_from(prefix)
+    at = _HEAD.size + 12 * sentences + 8 * stock
+    if version != _VERSION or at + tail > len(prefix):
+        return None
+    story = json.loads(prefix[at : at + tail])["f"]
+    if story is None:
+        return None
+    found = dict(zip(_STORY, story, strict=True))
+    return Figures(frozenset(found["quantities"]), frozenset(found["dates"]), frozenset(found["ordinals"]))

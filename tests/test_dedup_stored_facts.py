@@ -1,0 +1,120 @@
+"""A candidate's dedup facts are stored with it and read back (monitor/dedup/stored_facts.py), on SQLite and
+PostgreSQL; derived from its body again only when they no longer hold; event linking reads a report's figures from
+them. (That they give the verdict facts derived from the bodies give, over a news-like stream:
+tests/test_dedup_prepared.py.)"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from bench.ingest_scale import NOW, url_of
+from bench.news_corpus import NewsFeed
+from monitor.dedup.deduplicator import DedupConfig, Deduplicator
+from monitor.dedup.prepared import KNOWN_STOCK
+from monitor.dedup.stored_facts import decode
+from monitor.items import DuplicateOf, ExtractedArticle, New, PublishDate
+from monitor.itemwork import prepare_article
+from monitor.store import Articles, Sources, db
+from monitor.store import events as events_module
+from tests.conftest import statements_seen
+from tests.test_events_recent import EVENTS
+
+_BODY_READ = "SELECT id, body FROM article"
+
+
+def _check(session: Session, engine: sa.Engine, article: ExtractedArticle) -> tuple[object, list[str]]:
+    session.commit()
+    with statements_seen(engine) as statements:
+        verdict = Deduplicator(session, DedupConfig()).check(article)
+        session.commit()
+    return verdict, statements
+
+
+def test_a_candidate_is_read_from_its_stored_facts_and_derived_again_only_when_they_no_longer_hold(
+    migrated_url: str,
+) -> None:
+    """A copy's original, stored as a crawl stores it, is judged from the facts stored with it (its body is not
+    read); after one of its
+    sentences became a stock phrase, or on a row stored before migration 0016 (no facts), its body is fingerprinted
+    once and the facts written back."""
+    feed = NewsFeed(seed=11)
+    index = next(i for i in range(500) if feed.kind(i) == "repost")
+    original, copy = feed.item(feed.item(index).of), feed.item(index)  # type: ignore[arg-type]
+    engine = db.make_engine(migrated_url)
+    try:
+        with Session(engine, expire_on_commit=False) as session:
+            source = Sources(session).row("feed", "html")
+            stored = ExtractedArticle(url=url_of(0), title=original.title, body=original.body)
+            work = prepare_article(
+                stored, (), KNOWN_STOCK.snapshot()
+            )  # as a crawl's worker: story facts at hand
+            verdict = Deduplicator(session, DedupConfig()).check(stored, work.dedup)
+            assert isinstance(verdict, New) and verdict.fingerprint is not None and verdict.fingerprint.facts
+            result = Articles(session).store_article(stored, verdict, work.tags, source, NOW)
+            session.commit()
+            probe = ExtractedArticle(url=url_of(1), title=copy.title, body=copy.body)
+
+            first, statements = _check(session, engine, probe)
+            assert isinstance(first, DuplicateOf) and first.article_id == result.article_id
+            assert not any(_BODY_READ in s for s in statements), "the candidate's body was read"
+
+            # one of the original's sentences is now a stock phrase: its stored shingles no longer hold
+            sentence = verdict.fingerprint.sentence_hashes[0]
+            session.execute(
+                sa.text("UPDATE sentencefrequency SET doc_count = 99 WHERE hash = :h"), {"h": sentence}
+            )
+            again, statements = _check(session, engine, probe)
+            assert any(_BODY_READ in s for s in statements)
+            blob = session.execute(
+                sa.text("SELECT dedup_facts FROM article WHERE id = :i"), {"i": result.article_id}
+            ).scalar_one()
+            facts = decode(bytes(blob))
+            assert (
+                facts is not None and sentence in facts.stock
+            )  # written back with the stock sentence left out
+            third, statements = _check(session, engine, probe)
+            assert not any(_BODY_READ in s for s in statements)
+            assert again == third
+
+            # a row without facts (stored before migration 0016): derived once, then read
+            session.execute(sa.text("UPDATE article SET dedup_facts = NULL"))
+            fourth, statements = _check(session, engine, probe)
+            assert any(_BODY_READ in s for s in statements) and fourth == third
+            fifth, statements = _check(session, engine, probe)
+            assert not any(_BODY_READ in s for s in statements) and fifth == third
+    finally:
+        engine.dispose()
+
+
+def test_event_linking_reads_the_figures_stored_with_a_report_not_its_body(migrated_url: str) -> None:
+    """Two reports of one event, stored as a crawl stores them: the second is linked to the first's event from
+    the figures in the first's stored facts (its body is not read)."""
+    first, later = (next(i for i in EVENTS if i["id"] == key) for key in ("event-2-r0", "event-2-r1"))
+    engine = db.make_engine(migrated_url)
+    try:
+        with Session(engine, expire_on_commit=False) as session:
+            articles = Articles(session)
+
+            def store(slug: str, report: dict[str, str]) -> int:
+                article = ExtractedArticle(url=f"https://{slug}.example/a", title=report["title"], body=report["body"],
+                                           published=PublishDate(datetime.fromisoformat(report["published_at"]),
+                                                                 "minute"))
+                work = prepare_article(article, (), KNOWN_STOCK.snapshot())
+                verdict = Deduplicator(session, DedupConfig()).check(article, work.dedup)
+                stored = articles.store_article(article, verdict, work.tags, Sources(session).row(slug, "html"), NOW)
+                session.commit()
+                return stored.cluster_id
+
+            one = store("hefei", first)
+            events_module._FIGURES.clear()  # a process that has not met the first report
+            with statements_seen(engine) as statements:
+                two = store("keji", later)
+            linked = dict(session.execute(sa.text("SELECT id, event_id FROM cluster")).all())
+    finally:
+        engine.dispose()
+    assert linked[two] is not None and linked[two] == linked[one]
+    assert any("substr(dedup_facts" in s for s in statements)
+    assert not any("SELECT content_hash, body FROM article" in s for s in statements), "a report's body was read"
