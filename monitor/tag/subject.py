@@ -246,26 +246,26 @@ WEIGHTS: tuple[float, ...] = (
     0.0,  # other_headline
     0.0,  # other_default
     0.0,  # headline_many
-    1.5211,  # log_body
-    0.6178,  # plain_share
-    1.5072,  # first_in_lead
-    -3.3889,  # first_pos
-    -1.5133,  # aside
-    1.6097,  # post_share
-    -0.3317,  # list_share
-    -3.2165,  # side_share
-    -0.8284,  # log_zones
-    -0.004,  # score_ratio
-    0.0189,  # top
-    2.1315,  # mention_share
-    -1.7095,  # kind_headline
-    4.0061,  # own_title
-    0.0,  # leader
-    0.0,  # actor
-    -0.6206,  # listed_many
+    0.5428,  # log_body
+    0.309,  # plain_share
+    0.4051,  # first_in_lead
+    -0.7828,  # first_pos
+    -0.322,  # aside
+    0.6221,  # post_share
+    -0.2657,  # list_share
+    -0.5567,  # side_share
+    -0.2144,  # log_zones
+    0.2637,  # score_ratio
+    0.1993,  # top
+    0.5258,  # mention_share
+    -0.2784,  # kind_headline
+    0.5272,  # own_title
+    0.3802,  # leader
+    0.2842,  # actor
+    -0.3103,  # listed_many
 )
-BIAS = -3.5125
-THRESHOLD = 0.4
+BIAS = -1.5368
+THRESHOLD = 0.5
 
 
 def probability(row: Sequence[float], weights: Sequence[float] = WEIGHTS, bias: float = BIAS) -> float:
