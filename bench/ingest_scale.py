@@ -578,6 +578,8 @@ def main() -> None:
                         help="off: event linking skipped, to show what the rest of the path costs (a measurement, "
                              "not a mode of the service)")
     args = parser.parse_args()
+    if args.reuse:  # the figures' names say which database the reused URL is
+        args.database = "postgres" if args.reuse.startswith("postgresql") else "sqlite"
     if args.events == "off":
         store_articles.link_event = lambda *_args, **_kwargs: None  # type: ignore[assignment]
     feed = NewsFeed(args.seed)

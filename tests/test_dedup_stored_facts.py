@@ -17,6 +17,7 @@ from monitor.dedup.prepared import KNOWN_STOCK
 from monitor.dedup.stored_facts import decode
 from monitor.items import DuplicateOf, ExtractedArticle, New, PublishDate
 from monitor.itemwork import prepare_article
+from monitor.retag import retag_articles
 from monitor.store import Articles, Sources, db
 from monitor.store import events as events_module
 from tests.conftest import statements_seen
@@ -118,3 +119,23 @@ def test_event_linking_reads_the_figures_stored_with_a_report_not_its_body(migra
     assert linked[two] is not None and linked[two] == linked[one]
     assert any("substr(dedup_facts" in s for s in statements)
     assert not any("SELECT content_hash, body FROM article" in s for s in statements), "a report's body was read"
+
+
+def test_retagging_drops_the_story_facts_stored_by_the_tagger_it_replaces(migrated_url: str) -> None:
+    """``monitor retag`` runs after a gazetteer change: the stored facts (zones, people, organisations from the old
+    tagger) are dropped, so the next probe derives them with the new one, as it did before migration 0016."""
+    feed = NewsFeed(seed=11)
+    item = next(feed.item(i) for i in range(50) if feed.kind(i) == "story")
+    engine = db.make_engine(migrated_url)
+    try:
+        with Session(engine, expire_on_commit=False) as session:
+            article = ExtractedArticle(url=url_of(0), title=item.title, body=item.body)
+            work = prepare_article(article, (), KNOWN_STOCK.snapshot())
+            verdict = Deduplicator(session, DedupConfig()).check(article, work.dedup)
+            Articles(session).store_article(article, verdict, work.tags, Sources(session).row("feed", "html"), NOW)
+            session.commit()
+        assert retag_articles(engine, {}) == 1
+        with Session(engine) as session:
+            assert session.execute(sa.text("SELECT dedup_facts FROM article")).scalar_one() is None
+    finally:
+        engine.dispose()

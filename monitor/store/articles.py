@@ -251,8 +251,14 @@ class Articles:
     def retag(self, article_id: int, tags: TagSet) -> None:
         """Replace a stored article's tags (after a taxonomy or gazetteer change). The caller commits.
 
-        A story whose subject zones or people change is linked into its event again (``link_event(..., again=True)``)."""
+        A story whose subject zones or people change is linked into its event again (``link_event(..., again=True)``).
+        Its stored dedup facts are dropped: their story facts came from the tagger being replaced (the next check
+        that meets the article as a candidate derives them again, with the new one)."""
         before = stored_particulars(self.session, article_id)
+        stored = self.session.get(Article, article_id)
+        if stored is not None and stored.dedup_facts is not None:
+            stored.dedup_facts = None
+            self.session.add(stored)
         self._write_tags(article_id, tags)
         if particulars(tags) == before:
             return
