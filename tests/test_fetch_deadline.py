@@ -222,8 +222,10 @@ def _aware(value: datetime) -> datetime:
 
 def test_a_fast_source_finishes_while_a_slow_one_is_held(migrated_url: str, settings_for,  # type: ignore[no-untyped-def]
                                                         tmp_path: Path) -> None:
-    drip = Drip(for_=3.0, probe=_sqlite_writable(migrated_url))
-    settings = settings_for(migrated_url, fetch_timeout=5.0, fetch_retries=0, fetch_deadline=0.6,
+    # the slow site holds its source for two deadlines of 3 s: long enough for the fast source's whole run (worker
+    # processes started, pages fetched, stored) on a loaded machine, where 0.6 s was not (the test failed under load 5-7)
+    drip = Drip(for_=8.0, probe=_sqlite_writable(migrated_url))
+    settings = settings_for(migrated_url, fetch_timeout=5.0, fetch_retries=0, fetch_deadline=3.0,
                             concurrency_per_origin=1, source_run_budget=0)
     engine = db.make_engine(migrated_url)
     with fixture_server(_slow_routes(drip, 2)) as slow, fixture_server(_fast_routes()) as fast:  # type: ignore[arg-type]
