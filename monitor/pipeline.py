@@ -474,7 +474,12 @@ async def crawl_async(settings: Settings, sources: list[SourceConfig], engine: E
     if cpu.processes and not KNOWN_STOCK.warmed:
         # the workers prepare each page assuming the stock sentences this process knows: the database's, before
         # the first page (else the check fingerprints a templated article again, on the database thread)
-        await database(partial(_warm_known_stock, engine, dedup_config), urgent=True)
+        try:
+            await database(partial(_warm_known_stock, engine, dedup_config), urgent=True)
+        except BaseException:
+            if own_cpu:  # the pass's own workers: closed below once it runs, here when it never starts
+                cpu.close()
+            raise
     opened = contextlib.nullcontext(fetcher) if fetcher is not None else Fetcher(settings, robots_cache=robots_cache)
     async with opened as fetcher:
         for source in sources:

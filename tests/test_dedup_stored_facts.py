@@ -12,7 +12,7 @@ from sqlmodel import Session
 
 from bench.ingest_scale import NOW, url_of
 from bench.news_corpus import NewsFeed
-from monitor.dedup.deduplicator import DedupConfig, Deduplicator
+from monitor.dedup.deduplicator import DedupConfig, Deduplicator, _StoredCandidates
 from monitor.dedup.prepared import KNOWN_STOCK
 from monitor.dedup.stored_facts import decode
 from monitor.items import DuplicateOf, ExtractedArticle, New, PublishDate
@@ -20,10 +20,11 @@ from monitor.itemwork import prepare_article
 from monitor.retag import retag_articles
 from monitor.store import Articles, Sources, db
 from monitor.store import events as events_module
+from monitor.store.rawsql import RawSql
 from tests.conftest import statements_seen
 from tests.test_events_recent import EVENTS
 
-_BODY_READ = "SELECT id, body FROM article"
+_BODY_READ = "SELECT id, body, content_hash FROM article"
 
 
 def _check(session: Session, engine: sa.Engine, article: ExtractedArticle) -> tuple[object, list[str]]:
@@ -86,6 +87,35 @@ def test_a_candidate_is_read_from_its_stored_facts_and_derived_again_only_when_t
             assert any(_BODY_READ in s for s in statements) and fourth == third
             fifth, statements = _check(session, engine, probe)
             assert not any(_BODY_READ in s for s in statements) and fifth == third
+    finally:
+        engine.dispose()
+
+
+def test_facts_derived_from_a_body_are_not_written_over_a_revision_stored_since(migrated_url: str) -> None:
+    """A probe derives a candidate's facts from the body it read; another writer stores a revision of that article
+    (new text, its own facts) before the probe writes back: the revision keeps its facts."""
+    feed = NewsFeed(seed=11)
+    item = next(feed.item(i) for i in range(50) if feed.kind(i) == "story")
+    engine = db.make_engine(migrated_url)
+    try:
+        with Session(engine, expire_on_commit=False) as session:
+            stored = ExtractedArticle(url=url_of(0), title=item.title, body=item.body)
+            work = prepare_article(stored, (), KNOWN_STOCK.snapshot())
+            verdict = Deduplicator(session, DedupConfig()).check(stored, work.dedup)
+            result = Articles(session).store_article(stored, verdict, work.tags, Sources(session).row("feed", "html"),
+                                                     NOW)
+            session.execute(sa.text("UPDATE article SET dedup_facts = NULL"))  # stored before migration 0016
+            session.commit()
+            candidates = _StoredCandidates(RawSql(session), [result.article_id], DedupConfig().stock_min_docs)
+            assert result.article_id in candidates.facts  # derived from the body it read
+            revision = b"facts of the revision"
+            session.execute(sa.text("UPDATE article SET content_hash = 'revised', dedup_facts = :b WHERE id = :i"),
+                            {"b": revision, "i": result.article_id})
+            candidates.write_back()
+            session.commit()
+            blob = session.execute(sa.text("SELECT dedup_facts FROM article WHERE id = :i"),
+                                   {"i": result.article_id}).scalar_one()
+            assert bytes(blob) == revision
     finally:
         engine.dispose()
 

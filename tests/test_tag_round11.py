@@ -54,6 +54,11 @@ def test_a_bare_gaoxinqu_of_a_visit_is_the_hosts_zone_not_the_visitors() -> None
     # a visit to a city without a zone, or to two cities, names no host: the nearest city still decides
     body = "宝鸡市政协副主席王虎贤来石泉县考察，参观了高新区企业。"
     assert {z.zone_id for z in shared_tagger().tag("", body).zones} == {"baoji"}
+    # a host receiving visitors (迎来, 受到) and a group of visitors (考察团) name no visit to the visitors' city
+    body = "安康市迎来宝鸡市考察团一行。安康市副市长陪同考察团深入高新区，详细了解产业发展情况。"
+    assert {z.zone_id for z in shared_tagger().tag("", body).zones} == {"ankang"}
+    body = "安康市受到宝鸡市调研组的关注。安康市副市长介绍了高新区产业发展情况。"
+    assert "baoji" not in {z.zone_id for z in shared_tagger().tag("", body).zones}
 
 
 def test_a_city_groups_abbreviation_before_the_kind_names_each_citys_zone() -> None:

@@ -389,6 +389,7 @@ class _StoredCandidates:
         KNOWN_STOCK.add({h for found in stock.values() for h in found})
         self.facts: dict[int, CandidateFacts] = {}
         self._bodies: dict[int, str] = {}
+        self._hashes: dict[int, str] = {}  # the content hash of each body read: the facts are written back to that text
         self._derived: set[int] = set()
         derive = []
         for article_id, blob in blobs.items():
@@ -408,8 +409,10 @@ class _StoredCandidates:
     def _read_bodies(self, ids: list[int]) -> dict[int, str]:
         missing = [i for i in ids if i not in self._bodies]
         if missing:
-            self._bodies.update((int(r[0]), r[1]) for r in self._sql.all(
-                _CANDIDATE_BODIES.replace("{in}", marks(len(missing))), missing))
+            for article_id, body, content_hash in self._sql.all(
+                    _CANDIDATE_BODIES.replace("{in}", marks(len(missing))), missing):
+                self._bodies[int(article_id)] = body
+                self._hashes[int(article_id)] = content_hash
         return {i: self._bodies[i] for i in ids if i in self._bodies}
 
     def story(self, article_id: int) -> StoryFacts:
@@ -423,9 +426,12 @@ class _StoredCandidates:
         return story
 
     def write_back(self) -> None:
-        """The facts derived here into their rows. PostgreSQL: a row another transaction holds is left as it is
-        (SKIP LOCKED: a probe never waits on, or deadlocks with, another writer; the row is derived again later)."""
-        rows = [(encode(f.text, f.stock, f.story), i) for i in sorted(self._derived) for f in (self.facts[i],)]
+        """The facts derived here into their rows, only where the row still holds the text they were derived from (a
+        revision stored by another writer since the body was read keeps its own facts). PostgreSQL: a row another
+        transaction holds is left as it is (SKIP LOCKED: a probe never waits on another writer; the row is derived
+        again later)."""
+        rows = [(encode(f.text, f.stock, f.story), i, self._hashes[i])
+                for i in sorted(self._derived) for f in (self.facts[i],)]
         if not rows:
             return
         if self._sql.postgres:
@@ -464,7 +470,7 @@ _PG_LOOKUP = (f"SELECT 0, id::bigint, content_hash FROM article WHERE url = ? "
 _LOOKUP = (f"SELECT 0, id, content_hash FROM article WHERE url = ? "
            f"UNION ALL SELECT 1, id, NULL FROM ({_SAME_TEXT}) "
            f"UNION ALL SELECT 2, hash, NULL FROM ({_STOCK})")
-_CANDIDATE_BODIES = "SELECT id, body FROM article WHERE id IN ({in})"
+_CANDIDATE_BODIES = "SELECT id, body, content_hash FROM article WHERE id IN ({in})"
 # The candidates' stored facts (hash NULL) and their stock sentences now (one row each), one statement. The
 # sentences come from the candidates' paragraphfingerprint rows (its primary key starts with article_id).
 _CANDIDATE_FACTS = ("SELECT id, NULL, dedup_facts FROM article WHERE id IN ({in}) "
@@ -474,9 +480,9 @@ _PG_CANDIDATE_FACTS = ("SELECT id::bigint, NULL::bigint, dedup_facts FROM articl
                        "UNION ALL SELECT p.article_id::bigint, p.hash, NULL FROM paragraphfingerprint AS p "
                        "JOIN sentencefrequency AS s ON s.hash = p.hash "
                        "WHERE p.article_id = ANY(?::int[]) AND s.doc_count >= ?")
-_WRITE_FACTS = "UPDATE article SET dedup_facts = ? WHERE id = ?"
+_WRITE_FACTS = "UPDATE article SET dedup_facts = ? WHERE id = ? AND content_hash = ?"
 _PG_WRITE_FACTS = ("UPDATE article SET dedup_facts = ? WHERE id = "
-                   "(SELECT id FROM article WHERE id = ? FOR UPDATE SKIP LOCKED)")
+                   "(SELECT id FROM article WHERE id = ? AND content_hash = ? FOR UPDATE SKIP LOCKED)")
 # One band's newest ``max_band_rows`` articles (SQLite: one per band, joined by UNION ALL): a backward walk of
 # the (band, hash, article_id) index, which holds all the lookup reads.
 _BAND_HIT = ("SELECT article_id, 1 AS hits, 0 AS shared FROM (SELECT article_id FROM articleband "

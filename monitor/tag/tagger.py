@@ -247,7 +247,7 @@ class ZoneTagger:
         found = None
         for hit in hits:
             if hit.kind == _PLACE and hit.start > body_start and text[hit.start - 1] in _VISIT_TO \
-                    and _VISIT_WHAT.match(text, hit.end):
+                    and text[hit.start - 2:hit.start] not in _NOT_VISIT_TO and _VISIT_WHAT.match(text, hit.end):
                 zone_id = self._zone_by_place.get(hit.ref)
                 if zone_id is None or found not in (None, zone_id):
                     return None  # a city without a zone, or two cities: no one host
@@ -946,7 +946,10 @@ _NATIONAL = frozenset(("国家高新区", "国家级高新区"))  # the kinds a 
 _GROUP_REACH = 8  # a group's abbreviation and a count before the kind: 呼包鄂三市
 # 来安康市考察, 赴深圳调研: a city the verb before it makes a visit's destination
 _VISIT_TO = frozenset("来到赴抵")
-_VISIT_WHAT = re.compile("市?(?:考察|调研|参观|学习|访问|交流|观摩)")
+# ... unless the verb's character ends a word of receiving (安康市迎来宝鸡市考察团: the visitors' city follows 迎来) and the
+# visit word is a verb, not a group of visitors (考察团, 调研组)
+_NOT_VISIT_TO = frozenset(("迎来", "受到", "得到", "带来", "引来", "请来", "招来", "看到", "想到", "说到", "提到", "谈到"))
+_VISIT_WHAT = re.compile("市?(?:考察|调研|参观|学习|访问|交流|观摩)(?![团组队])")
 _WEAK_CITY_INSIDE = re.compile("路|街|大道|大街|大学|公园|久安|纪念|陵|舰|号")  # 中山路, 长治久安: not the city
 _OWN_TITLE = re.compile("来区(?!域)|我区|本区(?!域)|莅临高新区")  # a headline written by a zone about itself
 _KIND_LIST_NEXT = frozenset("、和与及等")  # after a bare 高新区 that follows 、: it is an item of a list
