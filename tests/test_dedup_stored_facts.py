@@ -14,7 +14,7 @@ from bench.ingest_scale import NOW, url_of
 from bench.news_corpus import NewsFeed
 from monitor.dedup.deduplicator import DedupConfig, Deduplicator, _StoredCandidates
 from monitor.dedup.prepared import KNOWN_STOCK
-from monitor.dedup.stored_facts import decode
+from monitor.dedup.stored_facts import decode, encode, story_figures
 from monitor.items import DuplicateOf, ExtractedArticle, New, PublishDate
 from monitor.itemwork import prepare_article
 from monitor.retag import retag_articles
@@ -118,6 +118,22 @@ def test_facts_derived_from_a_body_are_not_written_over_a_revision_stored_since(
             assert bytes(blob) == revision
     finally:
         engine.dispose()
+
+
+def test_a_damaged_blob_is_no_facts_not_an_error() -> None:
+    """A cut or damaged blob (a disk, a copy, a hand edit) is read as no facts: the check derives them from the body
+    and writes them back, where an exception would fail every run that meets the article."""
+    feed = NewsFeed(seed=11)
+    item = next(feed.item(i) for i in range(50) if feed.kind(i) == "story")
+    work = prepare_article(ExtractedArticle(url=url_of(0), title=item.title, body=item.body), (),
+                           KNOWN_STOCK.snapshot())
+    assert work.dedup is not None
+    blob = encode(work.dedup.probe.text, frozenset(work.dedup.probe.stock), work.dedup.facts)
+    assert blob and decode(blob) is not None and story_figures(blob) is not None
+    for damaged in (blob[:-8], blob[: len(blob) // 2], blob[:30], blob[:5], b"", blob[:24] + b"\xff" * 40):
+        assert decode(damaged) is None
+        story_figures(damaged)  # no exception (a cut after the story facts still holds them: event linking reads a prefix)
+    assert story_figures(blob[:5]) is None and story_figures(blob[:24] + b"\xff" * 40) is None
 
 
 def test_event_linking_reads_the_figures_stored_with_a_report_not_its_body(migrated_url: str) -> None:

@@ -33,9 +33,10 @@ from monitor.dedup.minhash import SentenceHash, TextFingerprint
 
 __all__ = ["COUNTS", "PREFIX", "CandidateFacts", "decode", "encode", "story_figures"]
 
-_VERSION = 1
-# version, sentences, stock sentences, kept characters, bytes of the JSON part
-_HEAD = struct.Struct("<BIIII")
+_VERSION = 2
+# version, sentences, stock sentences, kept characters, bytes of the JSON part, shingles (the blob's whole length
+# follows from these: a cut blob is told from a whole one)
+_HEAD = struct.Struct("<BIIIII")
 _HASH, _LENGTH, _SHINGLE = np.dtype("<i8"), np.dtype("<i4"), np.dtype("<u8")
 _STORY = StoryFacts.__match_args__
 # per process: candidates whose stored facts were taken ("stored") or derived from the body ("derived": missing,
@@ -58,7 +59,7 @@ def encode(text: TextFingerprint, stock: frozenset[int], story: StoryFacts | Non
     tail = json.dumps(strings, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return b"".join(
         (
-            _HEAD.pack(_VERSION, len(text.sentences), len(stock), text.kept_chars, len(tail)),
+            _HEAD.pack(_VERSION, len(text.sentences), len(stock), text.kept_chars, len(tail), len(text.shingles)),
             np.array([s.hash for s in text.sentences], dtype=_HASH).tobytes(),
             np.array([s.length for s in text.sentences], dtype=_LENGTH).tobytes(),
             np.array(sorted(stock), dtype=_HASH).tobytes(),
@@ -68,10 +69,22 @@ def encode(text: TextFingerprint, stock: frozenset[int], story: StoryFacts | Non
     )
 
 
+# what a damaged or cut blob raises while decoded (struct, numpy and json errors; UnicodeDecodeError is a ValueError)
+_UNREADABLE = (struct.error, ValueError, KeyError, TypeError, IndexError)
+
+
 def decode(blob: bytes) -> CandidateFacts | None:
-    """None for a blob of another version (written by other code: derived from the body again)."""
-    version, sentences, stock, kept_chars, tail = _HEAD.unpack_from(blob)
-    if version != _VERSION:
+    """None for a blob of another version (written by other code) or one that does not decode (damaged, cut): the
+    facts are then derived from the body again, as for a row without them, and written back."""
+    try:
+        return _decode(blob)
+    except _UNREADABLE:
+        return None
+
+
+def _decode(blob: bytes) -> CandidateFacts | None:
+    version, sentences, stock, kept_chars, tail, shingle_count = _HEAD.unpack_from(blob)
+    if version != _VERSION or len(blob) != _HEAD.size + 12 * sentences + 8 * stock + tail + 8 * shingle_count:
         return None
     at = _HEAD.size
     hashes = np.frombuffer(blob, dtype=_HASH, count=sentences, offset=at).tolist()
@@ -99,10 +112,17 @@ PREFIX = 2048
 
 def story_figures(prefix: bytes) -> Figures | None:
     """The quantities, dates and ordinals of the story (what event linking compares) from a blob or its first
-    bytes; None when the blob has no story facts, is of another version, or they lie beyond ``prefix``."""
+    bytes; None when the blob has no story facts, is of another version or damaged, or they lie beyond ``prefix``."""
+    try:
+        return _story_figures(prefix)
+    except _UNREADABLE:
+        return None
+
+
+def _story_figures(prefix: bytes) -> Figures | None:
     if len(prefix) < _HEAD.size:
         return None
-    version, sentences, stock, _kept, tail = _HEAD.unpack_from(prefix)
+    version, sentences, stock, _kept, tail, _shingles = _HEAD.unpack_from(prefix)
     at = _HEAD.size + 12 * sentences + 8 * stock
     if version != _VERSION or at + tail > len(prefix):
         return None
