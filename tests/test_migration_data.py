@@ -115,3 +115,26 @@ def test_0013_moves_digest_articles_into_the_digest_row_and_back(database_url: s
         assert [tuple(row) for row in rows] == [(1, 1), (1, 3), (2, 4)]
         assert "article_ids" not in {c["name"] for c in sa.inspect(connection).get_columns("digest")}
     engine.dispose()
+
+
+def test_0016_dedup_facts_is_null_for_stored_rows_and_goes_on_downgrade(database_url: str) -> None:
+    """Rows stored before 0016 have no facts (the check derives them from the body, then writes them back); a
+    downgrade drops the column and keeps the rows."""
+    engine = _at_revision(database_url, "0015")
+    with engine.begin() as connection:
+        _insert_article(connection, "http://a/1")
+    engine.dispose()
+    db.upgrade(database_url)
+    engine = db.make_engine(database_url)
+    with engine.begin() as connection:
+        assert connection.execute(sa.text("SELECT dedup_facts FROM article")).scalar_one() is None
+        connection.execute(sa.text("UPDATE article SET dedup_facts = :b"), {"b": b"\x02facts"})
+        assert bytes(connection.execute(sa.text("SELECT dedup_facts FROM article")).scalar_one()) == b"\x02facts"
+    config = db.alembic_config(database_url)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0015")
+    with engine.connect() as connection:
+        assert connection.execute(sa.text("SELECT url, body FROM article")).one() == ("http://a/1", "b")
+        assert "dedup_facts" not in {c["name"] for c in sa.inspect(connection).get_columns("article")}
+    engine.dispose()
