@@ -490,11 +490,31 @@ def stored_state(url: str) -> tuple[int, int, dict[int, int]]:
     return size, max(clusters, default=size - 1) + 1, clusters
 
 
+def check_same_materials(url: str, feed: NewsFeed, size: int) -> None:
+    """A reused corpus must be the texts this checkout's feed generates: the feed recombines the sentences of
+    tests/data (tagging_real, roundups), so a checkout whose test data grew generates other texts, and its reposts
+    would look for originals the corpus never held (every figure, verdicts first, would be wrong). Three bulk items'
+    stored hashes are compared with this feed's."""
+    sample = sorted({0, size // 2, size - 1})
+    engine = db.make_engine(url)
+    with engine.connect() as conn:
+        stored = dict(conn.execute(sa.text("SELECT url, content_hash FROM article WHERE url IN :urls")
+                                   .bindparams(sa.bindparam("urls", expanding=True)),
+                                   {"urls": [url_of(i) for i in sample]}).all())
+    engine.dispose()
+    for index in sample:
+        if stored.get(url_of(index)) != content_hash(feed.item(index).body):
+            raise SystemExit(f"--reuse {url}: bulk item {index} is not the text this checkout's feed generates (the "
+                             "feed recombines tests/data, which changed since the corpus was built): build the corpus "
+                             "again with this checkout (--keep --name ...), or reuse it from the checkout that built it")
+
+
 def run_size(url: str, size: int, args: argparse.Namespace, feed: NewsFeed, stock: frozenset[int],
              figures: dict[str, object], cpu: CpuWorkers) -> None:
     clusters: dict[int, int] = {}
     if args.reuse:
         size, first, clusters = stored_state(url)
+        check_same_materials(url, feed, size)
         print(f"\n== {args.database}, {size:,} bulk items + {len(clusters):,} streamed before (reused database)",
               flush=True)
     else:
