@@ -18,13 +18,23 @@ from monitor.dedup.stored_facts import decode, encode, story_figures
 from monitor.items import DuplicateOf, ExtractedArticle, New, PublishDate
 from monitor.itemwork import prepare_article
 from monitor.retag import retag_articles
-from monitor.store import Articles, Sources, db
+from monitor.store import Articles, Sources, StoreResult, db
 from monitor.store import events as events_module
 from monitor.store.rawsql import RawSql
 from tests.conftest import statements_seen
 from tests.test_events_recent import EVENTS
 
 _BODY_READ = "SELECT id, body, content_hash FROM article"
+
+
+def _store_a_story(session: Session) -> StoreResult:
+    """A story of the news feed stored as a crawl stores it (prepared as in a worker: its facts at hand)."""
+    feed = NewsFeed(seed=11)
+    item = next(feed.item(i) for i in range(50) if feed.kind(i) == "story")
+    article = ExtractedArticle(url=url_of(0), title=item.title, body=item.body)
+    work = prepare_article(article, (), KNOWN_STOCK.snapshot())
+    verdict = Deduplicator(session, DedupConfig()).check(article, work.dedup)
+    return Articles(session).store_article(article, verdict, work.tags, Sources(session).row("feed", "html"), NOW)
 
 
 def _check(session: Session, engine: sa.Engine, article: ExtractedArticle) -> tuple[object, list[str]]:
@@ -94,16 +104,10 @@ def test_a_candidate_is_read_from_its_stored_facts_and_derived_again_only_when_t
 def test_facts_derived_from_a_body_are_not_written_over_a_revision_stored_since(migrated_url: str) -> None:
     """A probe derives a candidate's facts from the body it read; another writer stores a revision of that article
     (new text, its own facts) before the probe writes back: the revision keeps its facts."""
-    feed = NewsFeed(seed=11)
-    item = next(feed.item(i) for i in range(50) if feed.kind(i) == "story")
     engine = db.make_engine(migrated_url)
     try:
         with Session(engine, expire_on_commit=False) as session:
-            stored = ExtractedArticle(url=url_of(0), title=item.title, body=item.body)
-            work = prepare_article(stored, (), KNOWN_STOCK.snapshot())
-            verdict = Deduplicator(session, DedupConfig()).check(stored, work.dedup)
-            result = Articles(session).store_article(stored, verdict, work.tags, Sources(session).row("feed", "html"),
-                                                     NOW)
+            result = _store_a_story(session)
             session.execute(sa.text("UPDATE article SET dedup_facts = NULL"))  # stored before migration 0016
             session.commit()
             candidates = _StoredCandidates(RawSql(session), [result.article_id], DedupConfig().stock_min_docs)
@@ -170,15 +174,10 @@ def test_event_linking_reads_the_figures_stored_with_a_report_not_its_body(migra
 def test_retagging_drops_the_story_facts_stored_by_the_tagger_it_replaces(migrated_url: str) -> None:
     """``monitor retag`` runs after a gazetteer change: the stored facts (zones, people, organisations from the old
     tagger) are dropped, so the next probe derives them with the new one, as it did before migration 0016."""
-    feed = NewsFeed(seed=11)
-    item = next(feed.item(i) for i in range(50) if feed.kind(i) == "story")
     engine = db.make_engine(migrated_url)
     try:
         with Session(engine, expire_on_commit=False) as session:
-            article = ExtractedArticle(url=url_of(0), title=item.title, body=item.body)
-            work = prepare_article(article, (), KNOWN_STOCK.snapshot())
-            verdict = Deduplicator(session, DedupConfig()).check(article, work.dedup)
-            Articles(session).store_article(article, verdict, work.tags, Sources(session).row("feed", "html"), NOW)
+            _store_a_story(session)
             session.commit()
         assert retag_articles(engine, {}) == 1
         with Session(engine) as session:

@@ -16,6 +16,14 @@ def _at_revision(database_url: str, revision: str) -> sa.Engine:
     return engine
 
 
+def _downgrade(database_url: str, engine: sa.Engine, revision: str) -> None:
+    """The database downgraded to ``revision`` through ``engine``'s connection."""
+    config = db.alembic_config(database_url)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, revision)
+
+
 def _insert_article(connection: sa.Connection, url: str) -> None:
     """A source and one article of it, with the columns of the first revision only."""
     connection.execute(sa.text("INSERT INTO source (name, kind, items_last_run, consecutive_failures, health) VALUES ('s', 'html', 0, 0, 'ok')"))
@@ -71,10 +79,7 @@ def test_0009_page_title_is_null_for_stored_rows_and_goes_on_downgrade(database_
     with engine.begin() as connection:
         assert connection.execute(sa.text("SELECT page_title FROM article")).scalar_one() is None
         connection.execute(sa.text("UPDATE article SET page_title = '打造科技创新高地 构建经济新增长极'"))
-    config = db.alembic_config(database_url)
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0008")
+    _downgrade(database_url, engine, "0008")
     with engine.connect() as connection:
         assert connection.execute(sa.text("SELECT url, title FROM article")).one() == ("http://a/1#piece-1", "t")
         assert "page_title" not in {c["name"] for c in sa.inspect(connection).get_columns("article")}
@@ -106,10 +111,7 @@ def test_0013_moves_digest_articles_into_the_digest_row_and_back(database_url: s
         packed = dict(connection.execute(sa.text("SELECT id, article_ids FROM digest")).all())
         assert not sa.inspect(connection).has_table("digestarticle")
     assert unpack_ids(packed[1]) == [1, 3] and unpack_ids(packed[2]) == [4] and packed[3] is None
-    config = db.alembic_config(database_url)
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0012_chan_channel_sends_tz")
+    _downgrade(database_url, engine, "0012_chan_channel_sends_tz")
     with engine.connect() as connection:
         rows = connection.execute(sa.text("SELECT digest_id, article_id FROM digestarticle ORDER BY 1, 2")).all()
         assert [tuple(row) for row in rows] == [(1, 1), (1, 3), (2, 4)]
@@ -130,10 +132,7 @@ def test_0016_dedup_facts_is_null_for_stored_rows_and_goes_on_downgrade(database
         assert connection.execute(sa.text("SELECT dedup_facts FROM article")).scalar_one() is None
         connection.execute(sa.text("UPDATE article SET dedup_facts = :b"), {"b": b"\x02facts"})
         assert bytes(connection.execute(sa.text("SELECT dedup_facts FROM article")).scalar_one()) == b"\x02facts"
-    config = db.alembic_config(database_url)
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0015")
+    _downgrade(database_url, engine, "0015")
     with engine.connect() as connection:
         assert connection.execute(sa.text("SELECT url, body FROM article")).one() == ("http://a/1", "b")
         assert "dedup_facts" not in {c["name"] for c in sa.inspect(connection).get_columns("article")}
