@@ -30,6 +30,7 @@ import asyncio
 import bisect
 import cProfile
 import ctypes
+import gc
 import json
 import logging
 import multiprocessing
@@ -274,6 +275,12 @@ def main() -> None:
     parser.add_argument(
         "--profile-out", type=Path, help="cProfile (CPU clock) of the service's run, saved here"
     )
+    parser.add_argument(
+        "--lateness-out",
+        type=Path,
+        help="one JSON line per counted tick (source, scheduled, first request, lateness; null when skipped) and "
+        "per full garbage collection of the service process (start, pause), to tell a stall from a starved CPU",
+    )
     args = parser.parse_args()
     logging.getLogger("apscheduler.executors").setLevel(logging.ERROR)
 
@@ -335,6 +342,17 @@ def main() -> None:
             f"{1 if engine.url.get_backend_name() == 'sqlite' else settings.database_workers} database worker(s)",
             flush=True,
         )
+        collections: list[tuple[float, float]] = []  # (start, pause) of the service process's full collections
+        gc_began = [0.0]
+
+        def on_gc(phase: str, info: dict[str, int]) -> None:
+            if info["generation"] == 2:
+                if phase == "start":
+                    gc_began[0] = time.time()
+                else:
+                    collections.append((gc_began[0], time.time() - gc_began[0]))
+
+        gc.callbacks.append(on_gc)
         started, load_before = time.time(), os.getloadavg()[0]
         clock_start.value = started
         profile = cProfile.Profile(time.process_time) if args.profile_out else None
@@ -354,6 +372,7 @@ def main() -> None:
     server.terminate()
 
     lateness: list[float] = []
+    ticks: list[dict[str, object]] = []
     skipped = counted = 0
     for source, times in scheduled.items():
         times = sorted(set(times))
@@ -366,13 +385,26 @@ def main() -> None:
             at = bisect.bisect_left(requests, when)
             if at < len(requests) and requests[at] < following:
                 lateness.append(requests[at] - when)
+                ticks.append({"source": source, "scheduled": when, "asked": requests[at], "late_s": requests[at] - when})
             else:
                 skipped += 1
+                ticks.append({"source": source, "scheduled": when, "asked": None, "late_s": None})
     print(
         f"ticks counted: {counted}; lateness at the first request p50 {_percentile(lateness, 0.5):.3f}s, "
         f"p99 {_percentile(lateness, 0.99):.3f}s, max {max(lateness, default=float('nan')):.3f}s (target p99 <= 2 s)"
     )
     print(f"ticks skipped: {skipped} (overrun {overruns}, misfired {misfires}; target 0)")
+    in_run = [(at, pause) for at, pause in collections if started <= at <= ended]
+    print(
+        f"full garbage collections of the service process while it ran: {len(in_run)}, pause max "
+        f"{max((pause for _, pause in in_run), default=0.0):.3f}s, total {sum(pause for _, pause in in_run):.3f}s"
+    )
+    if args.lateness_out:
+        with args.lateness_out.open("w", encoding="utf-8") as out:
+            for tick in sorted(ticks, key=lambda t: float(t["scheduled"])):  # type: ignore[arg-type]
+                out.write(json.dumps({"kind": "tick", **tick}) + "\n")
+            for at, pause in in_run:
+                out.write(json.dumps({"kind": "gc2", "at": at, "pause_s": pause}) + "\n")
     print(
         f"reference, APScheduler's own figure (submission - scheduled): p50 {_percentile(submitted, 0.5):.3f}s, "
         f"p99 {_percentile(submitted, 0.99):.3f}s"
@@ -398,6 +430,8 @@ def main() -> None:
                 "late_p99_s": round(_percentile(lateness, 0.99), 3),
                 "late_max_s": round(max(lateness, default=float("nan")), 3),
                 "skipped": skipped,
+                "gc_full": len(in_run),
+                "gc_pause_max_s": round(max((pause for _, pause in in_run), default=0.0), 3),
                 "apscheduler_p50_s": round(_percentile(submitted, 0.5), 3),
                 "apscheduler_p99_s": round(_percentile(submitted, 0.99), 3),
                 "cpu_ms_per_run": round(cpu / max(runs, 1) * 1000, 2),
