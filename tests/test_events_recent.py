@@ -98,6 +98,28 @@ def test_events_are_the_same_whichever_rows_decide(migrated_url: str, tmp_path: 
     assert found[10_000] == found[0]
 
 
+def test_a_full_figures_cache_loses_no_candidate(migrated_url: str, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """The figures cache is cleared when full, also while a story's candidates are being read into it (a crawl
+    of 50,000 items met that: KeyError in the middle of storing, the whole crawl stopped). With a cache of two
+    entries, the events are those of an unbounded one."""
+    monkeypatch.setattr(events_module, "MAX_REPORTS", 3)
+    items = _items(with_fillers=2)
+    found = {}
+    for limit in (1_000_000, 2):
+        monkeypatch.setattr(events_module, "_FIGURES_LIMIT", limit)
+        monkeypatch.setattr(events_module, "_FIGURES", {})
+        if migrated_url.startswith("sqlite"):
+            url = f"sqlite:///{tmp_path}/limit{limit}.db"
+            db.upgrade(url)
+        else:
+            url = migrated_url
+            _empty(url)
+        found[limit] = _store(url, items, commit_each=True)
+    assert sum(len(g) >= 2 for g in found[1_000_000]) >= 2
+    assert found[2] == found[1_000_000]
+
+
 def _empty(url: str) -> None:
     from sqlalchemy import text
 

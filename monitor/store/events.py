@@ -119,20 +119,23 @@ def _remember(body_hash: str, found: Figures) -> Figures:
     return found
 
 
-def _read_figures(sql: RawSql, ids: list[int], story: _Pending) -> None:
-    """The figures of stored articles (``ids``) into ``_FIGURES``: from their stored story facts, else (none
-    stored: a row from before migration 0016, or stored without its story facts at hand) from their bodies.
-    The story's own body is at hand: never read back."""
+def _read_figures(sql: RawSql, ids: list[int], story: _Pending) -> dict[str, Figures]:
+    """The figures of stored articles (``ids``), by content hash, also kept in ``_FIGURES``: from their stored
+    story facts, else (none stored: a row from before migration 0016, or stored without its story facts at hand)
+    from their bodies. The story's own body is at hand: never read back. Returned, not only cached: the cache is
+    cleared when full, which may happen while these are read."""
+    found_by_hash: dict[str, Figures] = {}
     derive = []
     for article_id, digest, prefix in sql.all(_STORED_FIGURES.replace("{in}", marks(len(ids))), ids):
         found = None if prefix is None else story_figures(bytes(prefix))
         if found is not None:
-            _remember(digest, found)
+            found_by_hash[digest] = _remember(digest, found)
         elif article_id != story.article_id:
             derive.append(article_id)
     if derive:
         for digest, other_body in sql.all(_BODIES.replace("{in}", marks(len(derive))), derive):
-            _figures_of(digest, other_body)
+            found_by_hash[digest] = _figures_of(digest, other_body)
+    return found_by_hash
 
 
 class _Timestamps:
@@ -385,19 +388,22 @@ def _link_one(
     if not rows:
         return
     # kept: the next reports of its zone and days compare with it
-    missing = [r[0] for r in rows if r[1] not in _FIGURES]
+    # the rows' figures held here: the cache may be cleared (when full) while the missing ones are read
+    theirs_by_hash = {r[1]: found for r in rows if (found := _FIGURES.get(r[1])) is not None}
+    missing = [r[0] for r in rows if r[1] not in theirs_by_hash]
     if story.body_hash not in _FIGURES:
         missing.append(story.article_id)
     if missing:
-        _read_figures(sql, missing, story)
+        theirs_by_hash.update(_read_figures(sql, missing, story))
     mine_figures = _figures_of(story.body_hash, story.body)
     # a shared figure is required (most candidates share none: a test that stops at the first shared one), and
-    # enough of them, or shared people, to reach a match's score: people are read only for such candidates
+    # enough of them, or shared people, to reach a match's score: people are read only for such candidates; a row
+    # gone since the candidates were read has no figures and is passed over
     mine_quantities = mine_figures.quantities
-    shared = [r for r in rows if not mine_quantities.isdisjoint(_FIGURES[r[1]].quantities)]
+    shared = [r for r in rows if r[1] in theirs_by_hash and not mine_quantities.isdisjoint(theirs_by_hash[r[1]].quantities)]
     if not shared:
         return
-    counted = [(r, len(mine_quantities & _FIGURES[r[1]].quantities)) for r in shared]
+    counted = [(r, len(mine_quantities & theirs_by_hash[r[1]].quantities)) for r in shared]
     shared = [r for r, n in counted if can_score(n, len(story.people))]
     if not shared:
         return
@@ -413,7 +419,7 @@ def _link_one(
         theirs = Report(
             mine.subjects,
             frozenset(their_people.get(article_id, ())),
-            _FIGURES[digest],
+            theirs_by_hash[digest],
             stamps.result(other_published),
         )
         match = event_match(mine, theirs)

@@ -72,7 +72,7 @@ class CrawlRuns:
             sql.run(_END_RUNNING_OF_SOURCE, ["interrupted", stamp(now),
                                              "the process running it stopped before the run finished", source.id])
             begun = started_at or now
-            found = sql.one(_START_RUN, [source.id, stamp(begun)])
+            found = sql.one(_START_RUN, [source.id, stamp(begun), *_NEW_RUN_DEFAULTS])
             assert found is not None
             run = CrawlRun(id=int(found[0]), source_id=source.id, started_at=begun)
             make_transient_to_detached(run)  # the row exists: the session tracks it as stored, finish() updates it
@@ -133,8 +133,11 @@ class CrawlRuns:
 
 _END_RUNNING_OF_SOURCE = ("UPDATE crawlrun SET status = ?, finished_at = ?, error = ? "
                           "WHERE status = 'running' AND source_id = ?")
-_START_RUN = ("INSERT INTO crawlrun (source_id, started_at, status, fetched, new, duplicates, errors) "
-              "VALUES (?, ?, 'running', 0, 0, 0, 0) RETURNING id")
+# a new run's other columns take the model's own defaults (status running, counts 0): one place says what they are
+_NEW_RUN_COLUMNS = ("status", "fetched", "new", "duplicates", "errors")
+_NEW_RUN_DEFAULTS = tuple(CrawlRun.model_fields[name].default for name in _NEW_RUN_COLUMNS)
+_START_RUN = (f"INSERT INTO crawlrun (source_id, started_at, {', '.join(_NEW_RUN_COLUMNS)}) "
+              f"VALUES (?, ?, {', '.join('?' * len(_NEW_RUN_COLUMNS))}) RETURNING id")
 
 
 def _time_binder(session: Session) -> Callable[[datetime], Any]:
