@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 import random
 import signal
@@ -54,6 +55,7 @@ from monitor.settings import Settings
 from monitor.sourcesfile import SourceConfig, load_sources, parse_interval
 from monitor.store import CrawlRuns, UrlQueue, db
 from monitor.store.models import CrawlRun, Source
+from monitor.tag import shared_tagger
 from monitor.timefmt import utcnow
 
 __all__ = ["Service", "serve"]
@@ -113,6 +115,19 @@ def misfire_grace(source: SourceConfig) -> int:
     """A late run still starts within this many seconds (APScheduler's default of 1 s skips it)."""
     interval = parse_interval(source.schedule)
     return max(1, min(int(interval or 3600) // 2, 1800))
+
+
+def freeze_heap(*, refreeze: bool = False) -> None:
+    """Move the objects alive now out of the garbage collector's reach (``gc.freeze``). A full collection walks
+    every tracked object with the GIL held: with the service's few hundred MB of long-lived objects (gazetteer,
+    tagger automata, caches) that was 0.3-1.6 s, about every 30 s under load, and every scheduled crawl due then
+    began that much late (bench/scheduler.py --lateness-out: each tick over 1 s late overlapped one). Frozen
+    objects are still freed by reference counting; only a cycle among them that dies later is kept, so
+    ``refreeze`` (nightly) first returns them to the collector once and collects them."""
+    if refreeze:
+        gc.unfreeze()
+    gc.collect()
+    gc.freeze()
 
 
 class _QuietServer:
@@ -323,6 +338,7 @@ class Service:
         if count:
             log.info("maintenance: %d stale run(s) marked interrupted", count)
         await self._prune_job()
+        freeze_heap(refreeze=True)  # the day's long-lived objects (caches) leave the collector's walks too
 
     def _on_submitted(self, event: JobSubmissionEvent) -> None:
         if event.scheduled_run_times:
@@ -364,6 +380,8 @@ class Service:
                                id="prune-at-start", name="prune raw pages")
         self.scheduler.add_job(self._watch, IntervalTrigger(seconds=WATCH_SECONDS, timezone=UTC), id="watch",
                                name="watch sources file", max_instances=1, coalesce=True, misfire_grace_time=WATCH_SECONDS)
+        shared_tagger()  # the dedup's story facts use it: built now (not at the first crawl), frozen with the rest
+        freeze_heap()  # after start-up's objects exist, before the first tick
         self.scheduler.start()
         server_task = None
         if self.web:
