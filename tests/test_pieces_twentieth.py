@@ -5,6 +5,7 @@ page's layout and fails on the code before its rule."""
 
 from __future__ import annotations
 
+from monitor.extract.speakers import introduced_speaker
 from tests.pieces_helpers import assert_signed
 
 
@@ -34,3 +35,12 @@ def test_a_deputy_speaking_in_a_narrative_paragraph_does_not_split_it() -> None:
         ["王建国", "李秀英"],
     )
     assert "黄伯云代表建议" in article.pieces[0].body
+
+
+def test_a_netizen_s_handle_then_any_verb_and_a_colon_introduces_them() -> None:
+    """Kind: '网友“handle”评论：', '网友“handle”解读道：' — a verb no list held before the colon, so the netizen was
+    not read and the lines merged into the piece above (r202, twentieth batch, tune half): the colon a few characters
+    after the handle shows that their words follow."""
+    assert introduced_speaker("网友“陶景洲”评论：“简政放权是政府的自我革命。”").name == "陶景洲"
+    assert introduced_speaker("网友“肖磊看市”解读道：“政府工作报告决心很大。”").name == "肖磊看市"
+    assert introduced_speaker("网友“陶景洲”这个名字，大家都熟悉：他常常评论。") is None
