@@ -5,6 +5,7 @@ page's layout and fails on the code before its rule."""
 
 from __future__ import annotations
 
+from monitor.extract.bylines import post_then_name
 from monitor.extract.speakers import introduced_speaker
 from tests.pieces_helpers import assert_signed
 
@@ -44,3 +45,12 @@ def test_a_netizen_s_handle_then_any_verb_and_a_colon_introduces_them() -> None:
     assert introduced_speaker("网友“陶景洲”评论：“简政放权是政府的自我革命。”").name == "陶景洲"
     assert introduced_speaker("网友“肖磊看市”解读道：“政府工作报告决心很大。”").name == "肖磊看市"
     assert introduced_speaker("网友“陶景洲”这个名字，大家都熟悉：他常常评论。") is None
+
+
+def test_a_post_joined_to_another_noun_by_a_conjunction_is_followed_by_no_name() -> None:
+    """Kind: '人大代表和政协委员们' read as post 人大代表 and name 和政协 (和 is also a surname), a false piece that cut
+    the real one short (r213, twentieth batch, tune half). A name ending a signature line after 和 stays a name
+    ('莲湖区区长和文全')."""
+    assert post_then_name("人大代表和政协委员们传递给我们更多的信息") is None
+    assert post_then_name("媒体是我们代表和公众的桥梁") is None
+    assert post_then_name("莲湖区区长和文全", until_end=True) == (5, 5, 8)
