@@ -60,10 +60,10 @@ def test_roundup_set_pieces_right() -> None:
     real = [p for p in LABELS if p["source"].startswith("published")]
     assert len(real) >= 20 and sum(len(p["pieces"]) for p in real) >= 60
     earlier = [p for p in real if p["batch"] not in ("tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
-                                                   "sixteenth", "seventeenth")]
+                                                   "sixteenth", "seventeenth", "twentieth")]
     right = sum(_right(_page(p["file"]), p["pieces"]) for p in earlier)
     assert right / sum(len(p["pieces"]) for p in earlier) >= 0.85
-    tune = [p for p in real if _tune(p) and p["batch"] not in ("sixteenth", "seventeenth", "eighteenth")]
+    tune = [p for p in real if _tune(p) and p["batch"] not in ("sixteenth", "seventeenth", "eighteenth", "twentieth")]
     right = sum(_right(_page(p["file"]), p["pieces"]) for p in tune)
     assert right / sum(len(p["pieces"]) for p in tune) >= 0.95
     # the sixteenth batch's tune half, 19/35 before the rules written from its failures and the held-out ones: 70%
@@ -78,6 +78,11 @@ def test_roundup_set_pieces_right() -> None:
     eighteenth = [p for p in real if _tune(p) and p["batch"] == "eighteenth"]
     right = sum(_right(_page(p["file"]), p["pieces"]) for p in eighteenth)
     assert right / sum(len(p["pieces"]) for p in eighteenth) >= 0.75
+    # the twentieth batch's tune half, 7/21 before the rules from the tune halves' failures (20/21 after): 90%;
+    # its held-out half, labelled before the splitter ran on it, is measured by bench/extraction.py, not asserted
+    twentieth = [p for p in real if _tune(p) and p["batch"] == "twentieth"]
+    right = sum(_right(_page(p["file"]), p["pieces"]) for p in twentieth)
+    assert right / sum(len(p["pieces"]) for p in twentieth) >= 0.90
     seed = next(p for p in LABELS if p["file"].startswith("seed"))
     assert _right(_page(seed["file"]), seed["pieces"]) == 6
 

@@ -617,6 +617,20 @@ def _name_span(simple: str, start: int, run_end: int, run: str, until_end: bool,
     return start, start + 3
 
 
+# A conjunction right after a post word joins another noun to it ('人大代表和政协委员们'): what follows is no name, though
+# 和 is also a surname (kind: '和政协' read as a deputy's name, a false piece cutting the real one short; r213, twentieth
+# batch, tune half).
+_CONJUNCTIONS = frozenset("和与及或暨")
+_JOINED_SPAN = 5
+
+
+def _joined(simple: str, at: int) -> bool:
+    """Whether the words after a conjunction at `at - 1` are a noun joined to the post before it: a post word or 的
+    within a few characters ('和政协委员们', '和公众的'), not a name ending a line ('区长和文全': 和 a surname)."""
+    span = re.split(r"[，,。：:；;、！？!?“”\s]", simple[at: at + _JOINED_SPAN], maxsplit=1)[0]
+    return "的" in span or bool(SIGNATURE_POST_END.search(span))
+
+
 def post_then_name(simple: str, start: int = 0, end: int | None = None, until_end: bool = False,
                    min_post: int = 2, long_ok: bool = False) -> tuple[int, int, int] | None:
     """'全国人大代表、湖南省文化厅厅长李晖…' -> (post end, name start, name end) within
@@ -628,6 +642,8 @@ def post_then_name(simple: str, start: int = 0, end: int | None = None, until_en
         if match.end() >= end or region[match.end()] in "、，,":
             continue
         after = match.end() + (region[match.end()] in " 的")
+        if region[after: after + 1] in _CONJUNCTIONS and _joined(region, after + 1):
+            continue  # posts or nouns joined, no name ('人大代表和政协委员们', '我们代表和公众的桥梁')
         clause = max(start, *(region.rfind(c, start, match.start()) + 1 for c in "，,。：:；;“”！？"))
         if match.end() - clause < min_post:
             continue

@@ -445,6 +445,8 @@ def _opener(index: int, unit: _Unit) -> _Mark | None:
         if (match := pattern.match(simple, begin)) and (found := name_at(match.group(1) + "说", 0)) \
                 and found[1] == len(match.group(1)):  # the whole run before the title is the name
             return _Mark(index, "open-weak", text[match.start(1): match.end(1)], text[match.start(2): match.end(2)])
+    if titled := _name_then_title(simple, begin):
+        return _Mark(index, "open-weak", text[titled[0]: titled[1]], text[titled[1]: titled[2]])
     if quote and (said := _speaker_after_quote(simple, begin)):
         return _Mark(index, "open-weak", text[said[0]: said[1]], None, after_quote=True)
     window = simple[: begin + 70]
@@ -1400,6 +1402,41 @@ def _two_speakers(index: int, unit: _Unit, traditional: bool) -> list[_Unit]:
     return [unit]
 
 
+# A speaker named first, the title printed after the name (the people finder's vocabulary, people.SPEAKER_OFFICES), a
+# speech verb later in the same clause: '黄润秋常委提出，…', '李卫常委代表无党派人士界发言建议，…', '黃伯云代表建議，…'.
+_SPEECH_IN_CLAUSE = r"[^，,。；;：:！？!?“”「」]{0,14}?(?:说|表示|认为|建议|提出|呼吁|指出|强调|介绍|坦言|谈到|提到|透露|希望)"
+_NAME_THEN_TITLE = re.compile(rf"([\u4e00-\u9fa5]{{2,4}}?)({SPEAKER_OFFICES.pattern})(?={_SPEECH_IN_CLAUSE})")
+_MIN_TITLED = 2
+
+
+def _name_then_title(simple: str, at: int) -> tuple[int, int, int] | None:
+    """(name start, name end, title end) of 'NAME title … speech verb' opening `simple[at:]`, the name passing the
+    surname test."""
+    match = _NAME_THEN_TITLE.match(simple, at)
+    if not match:
+        return None
+    whole = name_at(match.group(1), 0, until_end=True)
+    return (match.start(1), match.end(1), match.end(2)) if whole and whole[1] == len(match.group(1)) else None
+
+
+def _titled_sentences(unit: _Unit) -> list[_Unit]:
+    """A paragraph whose sentences open with different speakers, each 'NAME title … speech verb' (a standing
+    committee's or a delegation's speeches reported one sentence each: '黄润秋常委提出，…。李卫常委代表…发言建议，…。'):
+    one unit per speaker. The shape repeated inside the paragraph is the evidence: two speakers at least, each
+    sentence opening so (kind: several signers in one paragraph, the page not split; r210, twentieth batch, tune
+    half). The words before the first such sentence stay a unit of their own."""
+    simple = unit.simple
+    if unit.kind != "prose":
+        return [unit]
+    starts = [0, *(m.end() for m in _SENTENCE_END.finditer(simple))]
+    found = [(at, titled) for at in starts if at < len(simple) and (titled := _name_then_title(simple, at))]
+    if len({simple[t[0]: t[1]] for _, t in found}) < _MIN_TITLED:
+        return [unit]
+    cuts = [0, *(at for at, _ in found if at), len(simple)]
+    parts = [_Unit(unit.text[a:b].strip(), simple[a:b].strip(), "prose") for a, b in zip(cuts, cuts[1:], strict=False)]
+    return [part for part in parts if part.simple]
+
+
 def _reread_name(mark: _Mark, units: list[_Unit]) -> _Mark:
     """A three-character name the people finder (:func:`monitor.tag.people.name_after`: a surname, then the length
     whose end a word that follows names confirms) reads two characters long: the shorter one ('钟山出现在通道上' read
@@ -1426,6 +1463,7 @@ def split_signed(texts: list[str], title: str | None = None, min_weak: int = 2) 
     traditional = looks_traditional("".join(cleaned_texts)) \
         and sum(map(looks_traditional, cleaned_texts)) * 3 >= len(cleaned_texts)
     units = _mark_repeated_lead(_mark_captions([_unit(cleaned, traditional) for cleaned in cleaned_texts]))
+    units = [part for unit in units for part in _titled_sentences(unit)]
     if len({m.name for n, u in enumerate(units) if u.kind == "prose" and (m := _opener_of(n, u)) and m.post}) >= _MIN_SIGNED:
         # a page of speakers already (two people open paragraphs with 'post NAME'): paragraphs holding two of them
         # are split (an ordinary report's paragraph naming an official, then another, is not: zzwb.zynews.cn, tune)

@@ -135,7 +135,10 @@ def _opening_post_name(head: str) -> tuple[str, str] | None:
 _HANDLE = r"[“\"「]([^“”\"「」，,。！？!?：:]{1,12})[”\"」]"
 _NETIZEN_OPENS = re.compile(rf"^([^，,。！？!?：:“”\"「」]{{0,8}}网友){_HANDLE}|^署名为{_HANDLE}的网友")
 _NETIZEN_CLOSES = re.compile(rf"[”\"」][，,]?([^，,。！？!?：:“”\"「」]{{0,8}}网友){_HANDLE}(?:如是|这样)?(?:说|表示|认为|写道)")
-_NETIZEN_SPEECH = re.compile(r"[^。!?！？“\"]{0,12}?(?:说|表示|认为|写道|留言|跟帖|感叹|建议)|\s*[:：“\"「]")
+# What follows the handle: a verb of saying, or a colon a few words on whatever the verb ('网友“陶景洲”评论：', '网友“肖磊看市”
+# 解读道：': the colon shows words follow; kind: netizens whose verb no list holds not read, their lines merged into the
+# piece above; r202, twentieth batch, tune half).
+_NETIZEN_SPEECH = re.compile(r"[^。!?！？“\"]{0,12}?(?:说|表示|认为|写道|留言|跟帖|感叹|建议)|[^。!?！？“\"，,]{0,6}?[:：]|\s*[“\"「]")
 
 
 def _netizen(head: str, simple: str) -> Speaker | None:
