@@ -462,7 +462,8 @@ def main() -> int:
                 # the batches added last (each labelled before the extractor saw it) apart as well
                 for batch in ("fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
                               "eleventh", "twelfth", "thirteenth",
-                              "fourteenth", "fifteenth", "sixteenth", "seventeenth"):
+                              "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+                              "eighteenth"):
                     if newest := [row for row in rows if row[0].get("batch") == batch]:
                         print(f"| {name} ({batch} batch) | " + " | ".join(datecheck_score(newest)) + " |")
                 if args.verbose and name == "zone-monitor":

@@ -3751,6 +3751,182 @@ for entry in SEVENTEENTH:
     entry["batch"] = "seventeenth"
 PAGES += SEVENTEENTH
 
+# Added 2026-12-07 (eighteenth batch, 14 pages): English-language pages of Chinese and other media about China's zones,
+# found with the search tool's pages corpus and labelled by hand before the extractor ran on them, added because the
+# seventeenth batch's English 'By First Last' pages all fell in the held-out half (halves by the URL's hash, not
+# chosen). Writers as printed ('LYU CHANG'); a news agency or a paper after 'By' ('By Xinhua—Global Times'), an editor,
+# a translator and a photographer name none; 'by' followed by a date names none; a page giving only a relative time
+# ('7小時前') has no date. Spam lines a mirror injected before the text are left out (aigou888.cn, woijpgw.cn).
+EIGHTEENTH = [
+    page("https://global.chinadaily.com.cn/bizchina/2014-07/14/content_17758067.htm", "2014-07-14",
+         ["Hu Haiyan", "Song Wenwei", "Zhou Furong"], """
+Business / Industries
+
+A jewel in Suzhou's crown
+
+By Hu Haiyan, Song Wenwei and Zhou Furong (China Daily) Updated: 2014-07-14 07:02
+
+A jewel in Suzhou's crown
+
+Elevators, escalators and other machines are made by SJEC Corp in Suzhou Industrial Park. Photos by Sheng Zheng / For China Daily
+
+The Chinese saying "Up above is heaven and down below are Suzhou and Hangzhou" is often cited when talking of the two Chinese cities and their beauty, which seems to know no bounds.
+"""),
+    page("http://www.ecns.cn/business/2014/07-14/123972.shtml", "2014-07-14", [], """
+Text: | Print|
+
+A jewel in Suzhou's crown
+
+2014-07-14 14:01 China Daily Web Editor: Qin Dexing
+1
+Elevators, escalators and other machines are made by SJEC Corp in Suzhou Industrial Park. Photos by Sheng Zheng / For China Daily
+
+The Chinese saying "Up above is heaven and down below are Suzhou and Hangzhou" is often cited when talking of the two Chinese cities and their beauty, which seems to know no bounds.
+"""),
+    page("https://chinaplus.cri.cn/photo/china/18/20190129/242495_1.html", "2019-01-29", ["Lucy Lv"], """
+'China Red' creates jobs for local residents
+
+Lucy Lv China Plus Published: 2019-01-29 17:00:47
+Download image Comment
+Share this with Close
+Messenger Messenger Pinterest LinkedIn
+The Gaolianghe Porcelain Factory was established in 1979, which is the year of Reform and Opening Up in China. Since its establishment it has created jobs and profits for local villagers. [Photo: China Plus / Li Mingyue]
+"""),
+    page("http://rg21.jp/?p=717", None, ["David Parmer"], """
+The Two Faces of Hangzhou
+
+__Yongfu_Temple_China_Tourism_2012_entrance_name_sign.jpg
+                      (Photo: Wikimedia: Lexingtamenkims)
+
+                                      by David Parmer
+
+Hangzhou in China’s southern Zeijang province has been known for it scenic beauty and charm for centuries. One of its most famous visitors, Marco Polo called it the “most beautiful and elegant city in the world.”
+"""),
+    page("https://www.globaltimes.cn/content/1176032.shtml", "2020-01-07", [], """
+Suzhou scales up
+
+By Xinhua—Global Times Source:Xinhua-Global Times Published: 2020/1/7 21:38:41
+
+Ancient Chinese city home to one-third of world's top 500 companies
+
+A view of Suzhou Industrial Park Photo:CNSPhoto
+
+With a history dating back 2,500 years, the ancient eastern Chinese city of Suzhou now thrives with over 400 projects invested by 156 foreign enterprises on the Global Fortune 500 list.
+"""),
+    page("https://en.hangzhou.com.cn/News/content/2019-09/27/content_7275752.htm", "2019-09-27", [], """
+HangZhou News>>News>>Local>>
+Hangzhou Issues Strategic Plan for Qiantang New Area
+en.hangzhou.com.cn  2019/09/27 13:59  ehangzhou.gov.cn
+
+Hangzhou Qiantang New Area, a district newly established in April, has mapped out an overall development plan for the area for the next 30 years, which was unveiled on Sept 24.
+
+The Qiantang New Area was approved by the Zhejiang provincial government on April 2.
+
+Author: Editor:Wang Yueyun
+© Copyright HangZhou.com.cn , All Rights Reserved. Contact us
+"""),
+    page("https://english.rednet.cn/content/2021/01/06/8812564.html", "2021-01-06", [], """
+Knowing All about Hunan
+
+Industrial Enterprises Busy with Production
+
+Source:Hunan Gov
+Updated:2021-01-06 15:06:04
+
+The photos, taken on January 4, show workers busy producing touch screens on a production line in the Hi-tech Industrial Park, Daoxian County. On the first working day of 2021, more than 30 enterprises in the park stepped up production for a good start of the New Year. (Photo/Jiang Keqing, Zhou Junzhang)
+
+This article is from Hunan Provincial Government
+
+Translator: Pang Yuehui
+"""),
+    page("http://english.yunnan.cn/html/2020/consulgeneral_0417/19633.html", "2020-04-17", [], """
+Home   >   News >   Content
+
+Industrial park in Fuyuan turns farmers into industrialists
+
+Updated:2020-04-17 17:17:49   Yunnan Gateway
+
+"It takes me just a few minutes to reach the factory either on foot or by car,” said Xiao Rui, a young man born in 1990s. “Working here, I can earn 5,000 yuan monthly, and I’m happy to see my family every day.”
+"""),
+    page("http://www.chinadaily.com.cn/business/2013-08/24/content_16917993_2.htm", "2013-08-24", ["LYU CHANG", "ZHOU LIHUA"], """
+USEUROPEAFRICAASIA 中文双语Français
+Business
+Home / Business / Macro
+
+Central city with a global vision
+
+By LYU CHANG and ZHOU LIHUA | China Daily | Updated: 2013-08-24 00:30
+
+With a total investment of more than 10 billion yuan and an area of more than 3 square kilometers, the park will provide hundreds of thousands of jobs after construction is complete at year-end.
+"""),
+    page("http://www.aigou888.cn/regional/2012-12/27/content_16059054.htm", "2012-12-27", ["Zheng Yangpeng"], """
+Make me your Homepage
+left corner left corner
+China Daily Website
+
+High-tech zone facilitates IT development
+
+Updated: 2012-12-27 09:25
+By Zheng Yangpeng in Chengdu (China Daily)
+
+High-tech zone facilitates IT development
+Phase III of Chengdu Tianfu Software Park. Provided to China Daily
+
+City on the way to becoming a core growth pole of western part of China
+
+In the southern outskirts of Chengdu, numerous skyscrapers have sprouted from the land, whose residents include world-famous high-tech companies such as Dell Inc, Texas Instruments Inc and Symantec Corp.
+"""),
+    page("http://www.bjreview.com/Special_Reports/2019/70th_Anniversary_of_the_Founding_of_the_Peoples_Republic_of_China/Around_China/NO_35_AUG_29_2019/201909/t20190905_800177823.html",
+         "2019-08-26", ["Li Qing"], """
+NO. 35 AUG 29, 2019
+Being the Change
+A city in central China exemplifies the national vision for high-quality development
+By Li Qing  ·  2019-08-26  ·   Source: NO. 35 AUGUST 29, 2019
+The Future City, part of the Optics Valley in Wuhan, central China's Hubei Province, in December 2016 (XINHUA)
+
+Wuhan, capital of Hubei Province in central China, boasts a large freshwater lake that has become an ecological icon of the city.
+"""),
+    page("https://today.line.me/hk/v2/amp/article/j7LneRr", None, ["Ma Yujie", "Li Qianwei", "Dong Xiaohong", "Huang Zechenyidu"], """
+Eng
+
+Letter from China: Discovering the pulse of tomorrow in Chengdu
+
+XINHUA
+發布於 7小時前 • Ma Yujie,Li Qianwei,Dong Xiaohong,Huang Zechenyidu
+Aerial photo taken on June 30, 2022 shows a China-Europe freight train pulling out of the Chengdu International Railway Port in Chengdu, southwest China's Sichuan Province. (Xinhua/Wang Xi)
+
+CHENGDU, Oct. 17 (Xinhua) -- Reflecting on Chengdu, a metropolis in southwest China, I was often teleported to its vibrant teahouses, where the air is alive with the symphony of clinking tea cups and the cheerful clack of mahjong games.
+"""),
+    page("http://www.woijpgw.cn/a/201912/19/WS5dfb44f6a310cf3e3557f535.html", "2019-12-19", [], """
+Global EditionASIA 中文雙語Fran?ais
+Business
+Home / Business / Industries
+
+Motor city rising as China's high-tech hub
+
+Xinhua | Updated: 2019-12-19 17:37
+Share
+Share - WeChat
+A blue sky balances the blue water in this river view of Wuhan, Central China's Hubei province, July 29, 2019. [Photo/VCG]
+
+WUHAN -- Wuhan, China's "motor city," received a new boost in its pursuit of building a high-tech hub Wednesday with the opening of Chinese tech firm Xiaomi's new headquarters.
+"""),
+    page("https://www.singaporenewstribe.com/city-gains-edge-by-focusing-on-further-opening-up-china-daily-2/", "2015-09-28", [], """
+Skip to Content
+
+Wednesday, August 12th, 2020
+
+City gains edge by focusing on further opening up (China Daily)
+
+by September 28, 2015 Aviation
+
+Chengdu, the ancient gateway to the southern Silk Road that reached the Middle East, has long been an open and prosperous city. The city still focuses on further opening up by improving facilities and sharpening its competitive edge as an innovation hub to attract investment.
+"""),
+]
+for entry in EIGHTEENTH:
+    entry["batch"] = "eighteenth"
+PAGES += EIGHTEENTH
+
 if __name__ == "__main__":
     with open("pages.json", "w", encoding="utf-8") as out:
         json.dump({"pages": PAGES}, out, ensure_ascii=False, indent=1)
