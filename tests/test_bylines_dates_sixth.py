@@ -1,0 +1,61 @@
+"""Bylines and dates on ordinary news pages (issue 18), sixth round: rules from the tune halves of the whole check set
+(tests/data/datecheck), its seventeenth and eighteenth batches labelled and committed before the extractor ran on them.
+The failures were grouped by kind and each rule reads a kind's general evidence: where a byline sits relative to the
+title and the first paragraph, the role words, a name's shape, what follows the names. Each test fails on the code
+before its rule (the commit named above each group)."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.extract.extractor import extract_text_page
+
+URL = "https://example.cn/a.html"
+BODY = "开发区今年新引进项目十二个，总投资超过八十亿元，园区企业产值同比增长百分之十五，发展势头良好。"
+
+
+# Rules of commit 'head': fail on 5325257.
+# Kind: a byline below a fixed count of lines: an e-paper's calendar rows or a site's menu above the dateline pushed
+# '本报讯（记者 NAME）' past the sixth line (datecheck seventeenth batch, tongliaowang.com, tune half). The head is the
+# lines above the first paragraph of prose and that paragraph, however many come first.
+def test_dateline_below_a_calendar() -> None:
+    text = "\n".join(["123456", "78910111213", "14151617181920", "21222324252627", "28293031",
+                      "第7B版:社区 上一版 下一版", "上一篇 下一篇", "有力量 社区志愿者在行动",
+                      "本报讯(记者 李肖峰) 在提升城市文明建设工作中,红星街道社区积极发挥志愿服务力量,出动干部30余人。",
+                      BODY])
+    assert extract_text_page(text, URL).author == "李肖峰"
+
+
+# ... a byline on its own line under an e-paper's lead paragraph is still the page's (datecheck fourth batch,
+# gzdaily.dayoo.com, tune half), when menus push it past the sixth line.
+def test_byline_under_a_lead_below_menus() -> None:
+    text = "\n".join(["当前版: A6版 上一版  下一版", "首页", "要闻", "评论", "政协委员热议工作报告",
+                      "聚合优势资源 共建一流湾区",
+                      "3月4日下午,全国政协十四届一次会议开幕,委员们现场聆听了常务委员会工作报告。",
+                      "文/广州日报全媒体记者何道岚、全杰", BODY, BODY, BODY, BODY, BODY])
+    assert extract_text_page(text, URL).author == "何道岚 全杰"
+
+
+# Kind: a photo's credit closing a short page read as its head's byline, its writer signing under it ('图/王锐' then
+# '文/沈平': datecheck seventeenth batch, zhishi5.com, tune half). Past the first paragraph of prose only a line of its
+# own can be a byline, and a photo's credit is none: the closing lines name the writer.
+def test_closing_photo_credit_is_not_the_byline() -> None:
+    text = "\n".join(["拥抱新学年 追逐新梦想", "2020-09-08 16:14:02 作者: 【开学第一课", BODY, "END", "图/王锐", "文/沈平",
+                      "编辑/沈平"])
+    assert extract_text_page(text, URL).author == "沈平"
+
+
+# Kind: names alone in a bracket closing the text's last paragraph ('…有关情况。(卫琦)'): found only while a short page's
+# end fell within the head's six lines (datecheck eleventh and seventeenth batches, slqncy.com, sxxycmw.com, tune half).
+@pytest.mark.parametrize(("closing", "expected"), [("(卫琦)", "卫琦"), ("（戴文昕 李青）", "戴文昕 李青")])
+def test_names_in_a_bracket_close_the_text(closing: str, expected: str) -> None:
+    text = "\n".join(["县四大班子领导参加义务植树活动", BODY, BODY, BODY, BODY, BODY,
+                      "春风拂面,建设中的园区新绿初绽。县领导们一边植树,一边了解园区建设工作有关情况。" + closing])
+    assert extract_text_page(text, URL).author == expected
+
+
+@pytest.mark.parametrize("closing", ["(右一)", "(资料图)", "(完)", "(高新区)"])
+def test_a_bracket_of_no_names_closes_nothing(closing: str) -> None:
+    text = "\n".join(["县四大班子领导参加义务植树活动", BODY, BODY, BODY, BODY, BODY,
+                      "县领导们一边植树,一边了解园区建设工作有关情况。" + closing])
+    assert extract_text_page(text, URL).author is None
