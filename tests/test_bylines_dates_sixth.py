@@ -59,3 +59,22 @@ def test_a_bracket_of_no_names_closes_nothing(closing: str) -> None:
     text = "\n".join(["县四大班子领导参加义务植树活动", BODY, BODY, BODY, BODY, BODY,
                       "县领导们一边植树,一边了解园区建设工作有关情况。" + closing])
     assert extract_text_page(text, URL).author is None
+
+
+# Rules of commit 'stacked': fail on 4c4e251.
+# Kind: a byline set one role a line, the paper's reporter over the correspondents ('极目新闻记者 关前裕' then '通讯员 明康
+# 刘晓林'): only the first line's writer was kept (datecheck seventeenth batch, 163.com, tune half). The role-led lines
+# next to the byline's join it: below it in the head, above it when the writers sign at the end.
+def test_stacked_byline_lines_in_the_head() -> None:
+    text = "\n".join(["极目新闻记者 关前裕", "通讯员 明康 刘晓林", BODY, BODY])
+    assert extract_text_page(text, URL).author == "关前裕 明康 刘晓林"
+
+
+def test_stacked_signature_lines_at_the_end() -> None:
+    text = "\n".join(["堡王村党员为村民写春联", BODY, BODY, BODY, "记者 姚辉常", "通讯员 郑鸿斌 柴婧", "3上一篇  下一篇4"])
+    assert extract_text_page(text, URL).author == "姚辉常 郑鸿斌 柴婧"
+
+
+def test_a_prose_line_under_the_byline_adds_no_writer() -> None:
+    text = "\n".join(["记者 关前裕", "记者走进湖北竹山县文峰乡滚子岭村，一幅晒秋画卷在眼前徐徐展开。", BODY])
+    assert extract_text_page(text, URL).author == "关前裕"
