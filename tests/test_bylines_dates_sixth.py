@@ -78,3 +78,20 @@ def test_stacked_signature_lines_at_the_end() -> None:
 def test_a_prose_line_under_the_byline_adds_no_writer() -> None:
     text = "\n".join(["记者 关前裕", "记者走进湖北竹山县文峰乡滚子岭村，一幅晒秋画卷在眼前徐徐展开。", BODY])
     assert extract_text_page(text, URL).author == "关前裕"
+
+
+# Rules of commit 'bracket': fail on a6cbb33.
+# Kind: a closing signature in a bracket, the names and what they did, read only when nothing followed it on its line
+# ('(王宇平 劉喜攝影報道) 通聯:縣人武部政工科': datecheck seventeenth batch, 1miao.net.cn, tune half).
+@pytest.mark.parametrize(
+    ("closing", "expected"),
+    [("(王宇平 劉喜攝影報道) 通聯:縣人武部政工科", "王宇平 劉喜"), ("（张晓明 李红 文/图） 编辑：王五", "张晓明 李红")],
+)
+def test_a_signed_bracket_before_other_credits(closing: str, expected: str) -> None:
+    text = "\n".join(["作家协会赴邱山村采风", BODY, BODY, BODY, BODY, BODY, "2014-3-23 17:52 上传", closing, "|"])
+    assert extract_text_page(text, URL).author == expected
+
+
+def test_a_photographer_bracket_before_other_credits_names_no_writer() -> None:
+    text = "\n".join(["作家协会赴邱山村采风", BODY, BODY, BODY, BODY, BODY, "(王宇平摄) 通联:县人武部政工科"])
+    assert extract_text_page(text, URL).author is None

@@ -609,6 +609,8 @@ def _unrun(paragraph: str) -> list[str]:
 
 
 _REPORTER_LINE = re.compile(r"(?:记者|記者|通讯员|通訊員)")
+# A bracket holding a signature, maybe with more text after it on the line: '(王宇平 劉喜攝影報道) 通聯:…'.
+_SIGNED_BRACKET = re.compile(r"[（(]([^（()）]{4,30})[)）]")
 # Names alone in a bracket closing a line: '（卫琦）', '(戴文昕 李青)'.
 _NAMES_BRACKET = re.compile(r"[（(]\s*([\u4e00-\u9fa5]{2,4}(?:[\s、，,]+[\u4e00-\u9fa5]{2,4}){0,3})\s*[)）]\s*$")
 _CLOSING_BRACKET = re.compile(r"[（(][^（()）]{4,40}[)）]\s*$")
@@ -637,6 +639,10 @@ def _closing_reporter(paragraphs: list[str]) -> tuple[str | None, str | None]:
             name, _ = split_byline(bracket[0])
             if name:
                 return name, None
+        # names in a bracket with what they did, other credits after it ('(王宇平 劉喜攝影報道) 通聯:縣人武部政工科'): kind: a
+        # signature read only when nothing follows it (datecheck seventeenth batch, 1miao.net.cn, tune half)
+        elif (bracket := _SIGNED_BRACKET.search(line)) and (found := signed_names(bracket[1])):
+            return found, None
         # a bracket of names alone closing the text's last paragraph ('…有关情况。(卫琦)', '(戴文昕 李青)'): its writers
         # sign there, with no role word (kind: a closing signature found only while a short page's end fell within the
         # head's lines; datecheck eleventh and seventeenth batches, slqncy.com, sxxycmw.com, tune half)
