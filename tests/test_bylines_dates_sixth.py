@@ -95,3 +95,68 @@ def test_a_signed_bracket_before_other_credits(closing: str, expected: str) -> N
 def test_a_photographer_bracket_before_other_credits_names_no_writer() -> None:
     text = "\n".join(["作家协会赴邱山村采风", BODY, BODY, BODY, BODY, BODY, "(王宇平摄) 通联:县人武部政工科"])
     assert extract_text_page(text, URL).author is None
+
+
+# Rules of commit 'romanised': fail on b4bd9e4 (monitor.extract.romanised did not exist).
+# Kind: English bylines read to their first word, or not at all where no user name is allowed ('By Li Qing · 2019-08-26'
+# gave nothing on a text page; datecheck eighteenth batch, bjreview.com, tune half). A romanised name is two or three
+# capitalised words; several are set apart by commas, 'and' or '&'; an organisation, a staff line or a date is none.
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("By Li Qing  ·  2019-08-26  ·   Source: NO. 35 AUGUST 29, 2019", "Li Qing"),
+        ("By Hu Haiyan, Song Wenwei and Zhou Furong (China Daily) Updated: 2014-07-14 07:02",
+         "Hu Haiyan, Song Wenwei, Zhou Furong"),
+        ("By LYU CHANG and ZHOU LIHUA | China Daily | Updated: 2013-08-24 00:30", "LYU CHANG, ZHOU LIHUA"),
+        ("by David Parmer", "David Parmer"),
+    ],
+)
+def test_english_byline(line: str, expected: str) -> None:
+    from monitor.extract.bylines import find_author, split_byline
+
+    assert find_author(line) == expected
+    assert split_byline(line)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["By Xinhua—Global Times Source:Xinhua-Global Times Published: 2020/1/7 21:38:41", "By GT staff reporters | 2021/9/23",
+     "by September 28, 2015 Aviation", "By China Daily | Updated: 2019-02-02", "Photos by Sheng Zheng / For China Daily"],
+)
+def test_no_english_byline(line: str) -> None:
+    from monitor.extract.romanised import by_names
+
+    assert by_names(line) is None
+
+
+def test_text_page_english_byline() -> None:
+    text = "\n".join(["NO. 35 AUG 29, 2019", "Being the Change",
+                      "By Li Qing  ·  2019-08-26  ·   Source: NO. 35 AUGUST 29, 2019",
+                      "Wuhan, capital of Hubei Province in central China, boasts a large freshwater lake."])
+    assert extract_text_page(text, URL).author == "Li Qing"
+
+
+# Kind: an English page's writers with no 'By': a romanised name alone under the title ('Li Qian': datecheck seventeenth
+# batch, shine.cn, tune half), a list of them after a separator ('發布於 7小時前 • Ma Yujie,Li Qianwei,…': eighteenth batch,
+# today.line.me, tune half). Read only with a Chinese name's shape: a common surname, a given name of pinyin syllables.
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Li Qian", "Li Qian"),
+        ("發布於 7小時前 • Ma Yujie,Li Qianwei,Dong Xiaohong,Huang Zechenyidu",
+         "Ma Yujie, Li Qianwei, Dong Xiaohong, Huang Zechenyidu"),
+    ],
+)
+def test_text_page_romanised_names_in_the_head(line: str, expected: str) -> None:
+    text = "\n".join(["Industrial parks in Pudong find a way to beat the lockdown", line,
+                      "Industrial parks in Pudong have been doing nucleic acid testing of workers on a daily basis.",
+                      "Milky Way is thriving despite the closure."])
+    assert extract_text_page(text, URL).author == expected
+
+
+@pytest.mark.parametrize("line", ["Home News", "Industrial Enterprises", "Business • Industries", "Lucy Lv", "XINHUA",
+                                  "Source • China Daily"])
+def test_what_is_no_romanised_name(line: str) -> None:
+    from monitor.extract.romanised import pinyin_names
+
+    assert pinyin_names(line) is None

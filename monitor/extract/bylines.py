@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from monitor.extract.romanised import by_names
 from monitor.normalise import clean_text, to_simplified
 from monitor.tag.people import name_before_speech, post_ends
 
@@ -168,7 +169,14 @@ def find_author(text: str, allow_user: bool = True, strength: int = 3) -> str | 
     """
     if not _ANY_LABEL.search(text):
         return None
+    if text.lstrip().startswith("by ") and (found := by_names(text[:120])):  # 'by David Parmer' alone on its line
+        return found
     for match in _LABEL.finditer(text):
+        # an English byline names people by two or three capitalised words each ('By Hu Haiyan, Song Wenwei and Zhou
+        # Furong'): kind: only its first word was read, or none where no user name is allowed (datecheck eighteenth
+        # batch, bjreview.com, tune half)
+        if match[0].strip()[-2:] in ("By", "by") and (found := by_names(text[match.start(): match.start() + 120])):
+            return found
         names = _names(text[match.end(): match.end() + 60], allow_user)
         if names:  # an English label ('By', 'posted by') names one user: the words after it are prose
             return " ".join(names[:1] if match[0].strip()[-2:] in ("By", "by") else names)

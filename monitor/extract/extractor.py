@@ -56,6 +56,7 @@ from monitor.extract.pieces import (
     split_text_blocks,
     strip_ruby,
 )
+from monitor.extract.romanised import pinyin_names
 from monitor.extract.speakers import split_by_speakers
 from monitor.items import ExtractedArticle, PublishDate
 from monitor.normalise import clean_paragraphs, clean_text, split_paragraphs
@@ -680,6 +681,11 @@ def _head_names(paragraphs: list[str]) -> tuple[str | None, str | None]:
     author line under its title, past a site's menu: '閆軍印,侯孟陽', '陈伟东、孔娜娜、张大维、舒小虎', '刘祺';
     datecheck seventh batch, tune half). Returns (author, the line)."""
     for line in paragraphs[:30]:
+        # ... or romanised, on an English-language page: one name alone under the title ('Li Qian'), a list of them
+        # after a separator ('• Ma Yujie,Li Qianwei', commas and all); kind: no writer read on English pages with no
+        # 'By' (datecheck seventeenth and eighteenth batches, shine.cn, today.line.me, tune half)
+        if len(line) <= 120 and (found := pinyin_names(line)):
+            return found, line
         if (len(line) >= 20 and _SENTENCE_END.search(line)) or (len(line) >= 50 and _PROSE.search(line)):
             break
         if len(line) <= 40 and (found := names_only(line)):
