@@ -160,3 +160,27 @@ def test_what_is_no_romanised_name(line: str) -> None:
     from monitor.extract.romanised import pinyin_names
 
     assert pinyin_names(line) is None
+
+
+# Rules of commit 'roles': fail on ec756aa.
+# Kind: the next role's writers dropped, the roles on one line with a credit between them (issue 18's '□ 记者 A B 文/图
+# 通讯员 C'; the same kind as the stacked lines above, 163.com, tune half): each role word introduces its own names.
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("□ 记者 吕恺 刘烨恒 文/图 通讯员 舒海军", "吕恺 刘烨恒 舒海军"),
+        ("记者 王五 文/图 通讯员 赵六 钱七", "王五 赵六 钱七"),
+        ("本报记者 张晓明 报道 通讯员 李红", "张晓明 李红"),
+    ],
+)
+def test_roles_on_one_line_after_a_credit(line: str, expected: str) -> None:
+    from monitor.extract.bylines import split_byline
+
+    assert split_byline(line)[0] == expected
+    assert extract_text_page(line + "\n本报讯 " + BODY + "\n" + BODY, URL).author == expected
+
+
+def test_a_sentence_between_roles_stops_the_byline() -> None:
+    from monitor.extract.bylines import find_author
+
+    assert find_author("记者 王五 昨日获悉，通讯员 赵六 说") == "王五"
