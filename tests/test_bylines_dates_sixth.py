@@ -2,7 +2,7 @@
 (tests/data/datecheck), its seventeenth and eighteenth batches labelled and committed before the extractor ran on them.
 The failures were grouped by kind and each rule reads a kind's general evidence: where a byline sits relative to the
 title and the first paragraph, the role words, a name's shape, what follows the names. Each test fails on the code
-before its rule (the commit named above each group)."""
+before its rule (the commit named above each group; guard tests, asserting what a rule must not take, need not)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ URL = "https://example.cn/a.html"
 BODY = "开发区今年新引进项目十二个，总投资超过八十亿元，园区企业产值同比增长百分之十五，发展势头良好。"
 
 
-# Rules of commit 'head': fail on 5325257.
+# Rules of commit 4c4e251 (the head): each fails on 5325257.
 # Kind: a byline below a fixed count of lines: an e-paper's calendar rows or a site's menu above the dateline pushed
 # '本报讯（记者 NAME）' past the sixth line (datecheck seventeenth batch, tongliaowang.com, tune half). The head is the
 # lines above the first paragraph of prose and that paragraph, however many come first.
@@ -61,7 +61,7 @@ def test_a_bracket_of_no_names_closes_nothing(closing: str) -> None:
     assert extract_text_page(text, URL).author is None
 
 
-# Rules of commit 'stacked': fail on 4c4e251.
+# Rules of commit a6cbb33 (stacked byline lines): each fails on 4c4e251.
 # Kind: a byline set one role a line, the paper's reporter over the correspondents ('极目新闻记者 关前裕' then '通讯员 明康
 # 刘晓林'): only the first line's writer was kept (datecheck seventeenth batch, 163.com, tune half). The role-led lines
 # next to the byline's join it: below it in the head, above it when the writers sign at the end.
@@ -80,7 +80,7 @@ def test_a_prose_line_under_the_byline_adds_no_writer() -> None:
     assert extract_text_page(text, URL).author == "关前裕"
 
 
-# Rules of commit 'bracket': fail on a6cbb33.
+# Rules of commit b4bd9e4 (a signed bracket before other credits): each fails on a6cbb33.
 # Kind: a closing signature in a bracket, the names and what they did, read only when nothing followed it on its line
 # ('(王宇平 劉喜攝影報道) 通聯:縣人武部政工科': datecheck seventeenth batch, 1miao.net.cn, tune half).
 @pytest.mark.parametrize(
@@ -97,7 +97,7 @@ def test_a_photographer_bracket_before_other_credits_names_no_writer() -> None:
     assert extract_text_page(text, URL).author is None
 
 
-# Rules of commit 'romanised': fail on b4bd9e4 (monitor.extract.romanised did not exist).
+# Rules of commit ec756aa (romanised names): each fails on b4bd9e4 (monitor.extract.romanised did not exist).
 # Kind: English bylines read to their first word, or not at all where no user name is allowed ('By Li Qing · 2019-08-26'
 # gave nothing on a text page; datecheck eighteenth batch, bjreview.com, tune half). A romanised name is two or three
 # capitalised words; several are set apart by commas, 'and' or '&'; an organisation, a staff line or a date is none.
@@ -162,7 +162,7 @@ def test_what_is_no_romanised_name(line: str) -> None:
     assert pinyin_names(line) is None
 
 
-# Rules of commit 'roles': fail on ec756aa.
+# Rules of commit 1a43a13 (roles on one line): each fails on ec756aa.
 # Kind: the next role's writers dropped, the roles on one line with a credit between them (issue 18's '□ 记者 A B 文/图
 # 通讯员 C'; the same kind as the stacked lines above, 163.com, tune half): each role word introduces its own names.
 @pytest.mark.parametrize(

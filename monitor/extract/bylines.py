@@ -3,7 +3,8 @@
 Patterns :func:`find_author` reads (first hit wins):
 1. a label and names: ``作者：张三``, ``记者 张三 李四``, ``本报记者 张三``, ``文/张三``,
    ``撰文：``, ``发帖人：``, ``楼主：``, ``博主：``, ``By ...``; names are 2–4 Han characters
-   or a user name (forums), several separated by spaces, ``、`` or commas;
+   or a user name (forums), several separated by spaces, ``、`` or commas; after ``By``, romanised names
+   (:mod:`monitor.extract.romanised`);
 2. :func:`split_byline` reads a newspaper byline ``郭军军 包头稀土高新区管委会主任``: a name,
    then a post that ends in an office word (主任, 书记, 市长, ...).
 Role words (``本报记者``, ``通讯员``, ``实习生``) are dropped from names; editor lines
