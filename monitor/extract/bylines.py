@@ -3,7 +3,8 @@
 Patterns :func:`find_author` reads (first hit wins):
 1. a label and names: ``作者：张三``, ``记者 张三 李四``, ``本报记者 张三``, ``文/张三``,
    ``撰文：``, ``发帖人：``, ``楼主：``, ``博主：``, ``By ...``; names are 2–4 Han characters
-   or a user name (forums), several separated by spaces, ``、`` or commas;
+   or a user name (forums), several separated by spaces, ``、`` or commas; after ``By``, romanised names
+   (:mod:`monitor.extract.romanised`);
 2. :func:`split_byline` reads a newspaper byline ``郭军军 包头稀土高新区管委会主任``: a name,
    then a post that ends in an office word (主任, 书记, 市长, ...).
 Role words (``本报记者``, ``通讯员``, ``实习生``) are dropped from names; editor lines
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from monitor.extract.romanised import by_names
 from monitor.normalise import clean_text, to_simplified
 from monitor.tag.people import name_before_speech, post_ends
 
@@ -168,7 +170,14 @@ def find_author(text: str, allow_user: bool = True, strength: int = 3) -> str | 
     """
     if not _ANY_LABEL.search(text):
         return None
+    if text.lstrip().startswith("by ") and (found := by_names(text[:120])):  # 'by David Parmer' alone on its line
+        return found
     for match in _LABEL.finditer(text):
+        # an English byline names people by two or three capitalised words each ('By Hu Haiyan, Song Wenwei and Zhou
+        # Furong'): kind: only its first word was read, or none where no user name is allowed (datecheck eighteenth
+        # batch, bjreview.com, tune half)
+        if match[0].strip()[-2:] in ("By", "by") and (found := by_names(text[match.start(): match.start() + 120])):
+            return found
         names = _names(text[match.end(): match.end() + 60], allow_user)
         if names:  # an English label ('By', 'posted by') names one user: the words after it are prose
             return " ".join(names[:1] if match[0].strip()[-2:] in ("By", "by") else names)
@@ -183,7 +192,7 @@ def find_author(text: str, allow_user: bool = True, strength: int = 3) -> str | 
             after = text[match.end(): match.end() + 60]
             names = _names(after, False, strict=True)
             if names and not _photographed(after, names):
-                return " ".join(names)
+                return " ".join(_later_roles(text, match.end(), names))
         if match := _DATELINE_NAMES.search(text):
             names = _names(match[1].replace("，", " ").replace(",", " "), False, strict=True)
             if names and len(names) == len(re.split(r"[\s、，,]+", match[1].strip())):  # names only, every one
@@ -197,6 +206,27 @@ def find_author(text: str, allow_user: bool = True, strength: int = 3) -> str | 
         if names:
             return " ".join(names)
     return None
+
+
+# What may stand between one role's names and the next role on a byline line: a credit for the text and pictures.
+_CREDIT_GAP = re.compile(r"^[\s、，,/／|｜]*(?:(?:文|图|圖|报道|報道)[\s/／、]*)*$")
+
+
+def _later_roles(text: str, start: int, names: list[str]) -> list[str]:
+    """`names`, then the writers of the roles that follow them on the line, with only a credit between
+    ('记者 王五 文/图 通讯员 赵六 钱七' -> 王五 赵六 钱七). Kind: the next role's writers dropped (datecheck seventeenth
+    batch, 163.com, tune half: the roles on two lines; issue 18's '□ 记者 A B 文/图 通讯员 C' on one)."""
+    found, at = list(names), start
+    for match in _REPORTER.finditer(text, start):
+        gap = text[at: match.start()]
+        for name in found:
+            gap = gap.replace(name, "", 1)
+        more = _names(text[match.end(): match.end() + 60], False, strict=True)
+        if not _CREDIT_GAP.match(gap) or not more:
+            break
+        found += [name for name in more if name not in found]
+        at = match.end()
+    return found
 
 
 def _photographed(after: str, names: list[str]) -> bool:

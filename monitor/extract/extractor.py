@@ -56,6 +56,7 @@ from monitor.extract.pieces import (
     split_text_blocks,
     strip_ruby,
 )
+from monitor.extract.romanised import pinyin_names
 from monitor.extract.speakers import split_by_speakers
 from monitor.items import ExtractedArticle, PublishDate
 from monitor.normalise import clean_paragraphs, clean_text, split_paragraphs
@@ -609,6 +610,10 @@ def _unrun(paragraph: str) -> list[str]:
 
 
 _REPORTER_LINE = re.compile(r"(?:记者|記者|通讯员|通訊員)")
+# A bracket holding a signature, maybe with more text after it on the line: '(王宇平 劉喜攝影報道) 通聯:…'.
+_SIGNED_BRACKET = re.compile(r"[（(]([^（()）]{4,30})[)）]")
+# Names alone in a bracket closing a line: '（卫琦）', '(戴文昕 李青)'.
+_NAMES_BRACKET = re.compile(r"[（(]\s*([\u4e00-\u9fa5]{2,4}(?:[\s、，,]+[\u4e00-\u9fa5]{2,4}){0,3})\s*[)）]\s*$")
 _CLOSING_BRACKET = re.compile(r"[（(][^（()）]{4,40}[)）]\s*$")
 
 
@@ -635,6 +640,15 @@ def _closing_reporter(paragraphs: list[str]) -> tuple[str | None, str | None]:
             name, _ = split_byline(bracket[0])
             if name:
                 return name, None
+        # names in a bracket with what they did, other credits after it ('(王宇平 劉喜攝影報道) 通聯:縣人武部政工科'): kind: a
+        # signature read only when nothing follows it (datecheck seventeenth batch, 1miao.net.cn, tune half)
+        elif (bracket := _SIGNED_BRACKET.search(line)) and (found := signed_names(bracket[1])):
+            return found, None
+        # a bracket of names alone closing the text's last paragraph ('…有关情况。(卫琦)', '(戴文昕 李青)'): its writers
+        # sign there, with no role word (kind: a closing signature found only while a short page's end fell within the
+        # head's lines; datecheck eleventh and seventeenth batches, slqncy.com, sxxycmw.com, tune half)
+        elif (bracket := _NAMES_BRACKET.search(line)) and (found := people_only(bracket[1])):
+            return found, None
         # a signature after the paragraph's last sentence, its bracket unclosed or none at all ('…建设好昆明。(记者吴洁报道',
         # '…。记者 吴洁 报道': datecheck ninth batch, meihao618.com, tune half)
         elif (tail := _AFTER_LAST_SENTENCE.search(line)) and _REPORTER_LINE.search(tail[1]):
@@ -667,6 +681,11 @@ def _head_names(paragraphs: list[str]) -> tuple[str | None, str | None]:
     author line under its title, past a site's menu: '閆軍印,侯孟陽', '陈伟东、孔娜娜、张大维、舒小虎', '刘祺';
     datecheck seventh batch, tune half). Returns (author, the line)."""
     for line in paragraphs[:30]:
+        # ... or romanised, on an English-language page: one name alone under the title ('Li Qian'), a list of them
+        # after a separator ('• Ma Yujie,Li Qianwei', commas and all); kind: no writer read on English pages with no
+        # 'By' (datecheck seventeenth and eighteenth batches, shine.cn, today.line.me, tune half)
+        if len(line) <= 120 and (found := pinyin_names(line)):
+            return found, line
         if (len(line) >= 20 and _SENTENCE_END.search(line)) or (len(line) >= 50 and _PROSE.search(line)):
             break
         if len(line) <= 40 and (found := names_only(line)):
@@ -688,6 +707,38 @@ def _prose_byline(line: str) -> tuple[str | None, str | None]:
 
 
 _DATELINE_BRACKET = re.compile(r"(?:电|電|讯|訊|消息)\s*[（(][^（()）]{2,40}[)）]")
+# A photo's caption (it may stand above the text, a sentence or two like prose): it ends with the photographer's credit.
+_CAPTION_END = re.compile(r"(?:摄|攝|供图|供圖|摄影|攝影)\s*[)）]?\s*$|\[Photo[^\]]*\]\s*$")
+
+
+def _head(paragraphs: list[str]) -> list[str]:
+    """A text page's head, where its own byline sits: the lines above its first paragraph of prose and that paragraph
+    (its dateline), however many lines of menus, calendars or captions come first; a caption is no paragraph of the
+    text. Kind: a byline missed below a fixed count of lines (a calendar's rows above an e-paper's '本报讯（记者 NAME）';
+    datecheck seventeenth batch, tongliaowang.com, tune half), and a closing photo credit read as the head's byline on a
+    short page ('图/王锐' under the text, its writer signing '文/沈平' below: zhishi5.com, tune half)."""
+    for index, line in enumerate(paragraphs[:30]):
+        if ((len(line) >= 20 and _SENTENCE_END.search(line)) or (len(line) >= 50 and _PROSE.search(line))) \
+                and not _CAPTION_END.search(line):
+            return paragraphs[: index + 1]
+    return paragraphs[:30]
+
+
+# A line that starts with a photo's credit ('图/王锐', '摄影：李四'): it names who took the pictures.
+_PHOTO_LINE = re.compile(r"^[（(]?\s*(?:图|圖|摄影|攝影|摄|攝)\s*[/／|｜:：]")
+
+
+def _byline_lines(paragraphs: list[str]) -> list[tuple[int, str]]:
+    """Where a text page's own byline may stand, with each line's index: its head (:func:`_head`), then, among the first
+    eight lines, a short line of its own under a lead paragraph ('文/广州日报全媒体记者何道岚、全杰' below an e-paper's
+    introduction: datecheck fourth batch, gzdaily.dayoo.com, tune half); a photo's credit there is no byline."""
+    head = _head(paragraphs)
+    lines = list(enumerate(head))
+    for index in range(len(head), min(len(paragraphs), 8)):
+        line = paragraphs[index]
+        if len(line) <= 40 and not _SENTENCE_END.search(line) and not _PHOTO_LINE.match(line):
+            lines.append((index, line))
+    return lines
 
 
 def _text_published(text: str, paragraphs: list[str], url: str, tz: ZoneInfo) -> PublishDate | None:
@@ -711,6 +762,29 @@ def _text_published(text: str, paragraphs: list[str], url: str, tz: ZoneInfo) ->
     return parse_date(unlisted, tz, day_first, by_script) or date_from_url(url, tz)
 
 
+# A line led by a role word, maybe after a paper's name ('通讯员 明康 刘晓林', '极目新闻记者 关前裕').
+_ROLE_LED = re.compile(r"^\S{0,12}?(?:记者|記者|通讯员|通訊員|实习生|實習生)")
+
+
+def _stacked(author: str | None, paragraphs: list[str], index: int, step: int) -> str | None:
+    """The writers of a byline set one role a line ('极目新闻记者 关前裕' over '通讯员 明康 刘晓林', or a closing '记者 NAME'
+    over '通讯员 NAME NAME'): the names of the role-led lines next to the byline's (below it in the head, `step` 1; above
+    it at the end, -1) join its own, in the page's order. Kind: the next role's writers dropped (datecheck seventeenth
+    batch, 163.com, tune half)."""
+    if not author:
+        return author
+    names = author.split(" ")
+    for at in (index + step, index + 2 * step):
+        line = paragraphs[at] if 0 <= at < len(paragraphs) else ""
+        if not (len(line) <= 30 and _ROLE_LED.match(line) and not _SENTENCE_END.search(line)):
+            break
+        found = [n for n in (split_byline(line)[0] or "").split(" ") if n and n not in names]
+        if not found:
+            break
+        names = names + found if step > 0 else found + names
+    return " ".join(names)
+
+
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -730,7 +804,7 @@ def extract_text_page(text: str, url: str, tz: ZoneInfo = SHANGHAI) -> Extracted
         split = PageSplit(None, split_by_speakers(paragraphs))
     author, post = None, None
     byline = None
-    for index, line in enumerate(paragraphs[:6]):  # the page's own byline ('记者 张三'), above any piece
+    for index, line in _byline_lines(paragraphs):  # the page's own byline ('记者 张三'), above any piece
         if split.pieces and split.pieces[0].body.startswith(line[:20]):
             break
         if found := names_under_label(paragraphs[index: index + 5]):  # '作者|' alone, the names under it
@@ -745,11 +819,15 @@ def extract_text_page(text: str, url: str, tz: ZoneInfo = SHANGHAI) -> Extracted
             author, post = signed, None
         if author:
             byline = line if len(line) <= 40 and not re.search(r"[。！？]", line) else None
+            if byline and post is None:
+                author = _stacked(author, paragraphs, index, 1)
             break
     if author is None and not split.pieces:
         author, byline = _head_names(paragraphs)
     if author is None and not split.pieces:
         author, byline = _closing_reporter(paragraphs)
+        if byline:
+            author = _stacked(author, paragraphs, paragraphs.index(byline), -1)
     if split.pieces:
         body = "\n\n".join([*split.lead, *(piece.body for piece in split.pieces)])
         return ExtractedArticle(url=url, title=split.banner or "", body=body, published=published, author=author,

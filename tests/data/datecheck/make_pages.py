@@ -3343,6 +3343,590 @@ for entry in SIXTEENTH:
     entry["batch"] = "sixteenth"
 PAGES += SIXTEENTH
 
+# Added 2026-12-07 (seventeenth batch, 40 pages): found with the search tool's pages corpus AFTER the sixteenth batch's
+# rules were final, labelled by hand and committed before the extractor ran on them, to be scored unseen on main's code
+# first. Ordinary news of every kind (zone sites, county and city e-papers, portals, mirrors, Taiwan and Hong Kong pages
+# in traditional characters, English-language Chinese pages) and the shapes the round-five note saw only on held-out
+# pages: English 'By First Last' lines, names closing a text on their own line or lines, '□记者 NAME', reporters and
+# correspondents with '文/图'. Same conventions as before: a photo caption's credit (摄) names no writer, a photo story
+# (摄影报道) is written by its photographers; an organisation, an account or a staff role in an author field names none;
+# a page printing no date of its own (a mirror, a page giving only a relative time) has none. English names are kept
+# as printed. Where a page's text opened with a spam line injected into a mirror, it is left out (ming7.cn).
+SEVENTEENTH = [
+    page("http://news.newsxy.com/2017/1106/287248.shtml", "2017-11-06", ["胡涛", "付新", "罗柳根"], """
+高新区:新余的“浦东”
+
+2017年11月06日 来源: 新余新闻网 作者:见习记者 胡涛 通讯员 付新 罗柳根
+
+如今的高新区鸟瞰图。
+
+如今的高新区鸟瞰图。
+
+新余因钢设市,是一座传统工业城市,工业是全市经济的脊梁,但在过去,外地人提到新余,都会想到新钢,似乎也只能想到新钢,“一钢独大”的局面延续多年。
+"""),
+    page("http://www.suizhou.gov.cn/zt/zwzt/2019/xxxcgcsjdjs/bpcg/202001/t20200104_625038.shtml", "2017-07-07", [], """
+页面原始配色
+大鼠标
+辅助线
+随州高新区打造全市经济第一增长极
+  • 发布时间:2017-07-07 10:12
+  • 信息来源:随州日报社
+  • 编辑:张鹏
+  • 审核:李发兵
+打印
+
+    齐星集团新能源电动轻型卡车研发及制造项目已量产,叶开泰国药扩能项目正在火热施工,闵顺游乐园试营业……近日,走在随州高新区,处处感受到的是比拼赶超的浓厚氛围,看到的是竞相发展带来的喜人变化。
+"""),
+    page("http://m.ming7.cn/kindle/2015-10/11/content_22157168.htm", "2015-10-11", ["Andrew Moody"], """
+          USEUROPEAFRICAASIA 中文雙語Fran?ais
+          China
+          Home / China / Focus
+
+          High-tech zones up the game
+
+          By Andrew Moody | China Daily Europe | Updated: 2015-10-11 11:46
+
+          They play role in upgrading China's industries in key areas such as Information technology, robotics, aerospace and ocean engineering
+
+          China's ancient capital and home of the terracotta warriors wrapped in an early autumn mist might seem a different world to California's Silicon Valley.
+"""),
+    page("http://covid-19.chinadaily.com.cn/cndy/2011-05/09/content_12466784.htm", "2011-05-09", ["Wang Xing"], """
+High-tech science park gets big boost
+By Wang Xing | China Daily | Updated: 2011-05-09 07:54
+Zhongguancun-based companies garnered business revenues of 380 million yuan ($69 million) in the first quarter of this year, up 12 percent on a year-on-year basis. The State Council recently approved a development plan called the Zhongguancun National Innovation Demonstration Zone (2011-2020) that allows companies in the area to try out new measures and pilot projects. Chen Xiaogen / For China Daily |
+Beijing's Zhongguancun area aims for global recognition and growth
+Photo
+"""),
+    page("https://zzwb.zynews.cn/html/2021-03/26/content_1227119.htm", "2021-03-26", ["鲁慧", "杨娇艳"], """
+第U04版:社区报 兴达路·综合 | 上一版3 4下一版 |
+本报讯 3月18日,鸿苑社区志愿者老张又干了件“小事”。“你看,说了不叫你买,这也装不成,赶紧退了去吧。”在小区遛弯的老张老远就听到小李两口子在院子里嚷嚷着。 老张是鸿苑社区的一名资深志愿者,经常参加社区组织的志愿活动,像这种邻里互助的事情枚不胜举。 记者 鲁慧 通讯员 杨娇艳 |
+3上一篇 下一篇4 |
+版权声明 @ 中原网 网站版权所有 |
+"""),
+    page("http://czwb.bohaitoday.com/pc/content/202303/23/content_85873.html", "2023-03-23", ["夏青", "王帆"], """
+本报讯(记者 夏青 通讯员 王帆)近日,新华区东环街道办事处广厦社区开展“志愿者服务进小区”活动,30名志愿者走进万家家园,对小区卫生死角以及乱堆放的杂物开展全方位清除(右图)。
+据了解,万家家园是廉租房小区,困难家庭较多。
+"""),
+    page("http://epaper.tongliaowang.com/paper/pc/content/202208/10/content_8154.html", "2022-08-10", ["李肖峰"], """
+123456
+78910111213
+14151617181920
+21222324252627
+28293031
+第7B版:社区 上一版 下一版  
+上一篇 下一篇
+
+有力量 万华凤凰城社区志愿者在行动
+
+本报讯(记者 李肖峰) 在提升城市文明建设工作中,红星街道万华凤凰城社区积极发挥志愿服务力量,出动包点干部、社区干部及包联单位志愿者30余人,打造和谐、文明、安全、畅通的生活环境。
+"""),
+    page("https://c.m.163.com/news/a/JCN5QCB9053469LG.html", None, ["关前裕", "明康", "刘晓林"], """
+极目新闻记者 关前裕
+通讯员 明康 刘晓林
+又是一年秋收时节,风吹稻浪滚滚,枝头硕果累累,田间瓜果飘香。在广袤的乡村,忙碌的丰收图景陆续上演,给人们带来满满的希望。
+9月22日,记者走进湖北竹山县文峰乡滚子岭村,一幅晒秋画卷在眼前徐徐展开。
+"""),
+    page("http://sdlxld.com/xinwenzixun/gongsidongtai/607.html", None, ["宋亚猛"], """
+leyucom乐鱼官网,又是一年丰收时这组河南乡村秋收图勾起了满满的童年回忆
+金秋九月,五谷丰收,瓜果飘香,这是大地回馈农民辛勤耕耘的季节,丰收的喜悦洋溢在人们脸上,人们在收获的喜悦中迎接金秋。 2019年9月14日,中秋小长假的第二天,人们在团聚后,有的人选择举家出游,有的人继续坚守在工作岗位默默奉献,而漯河市临颍县三家店镇南江村的村民正在准备秋收工作,田间一派忙碌的丰收景象构成了一幅幅美丽的画卷。 (河南商报记者 宋亚猛 文/图)
+村民宋俊民夫妇种植辣椒已有17个年头了,每年中秋节都是在忙碌中度过,图为宋俊民夫妇在自己家的院子里摘成熟的辣椒。
+"""),
+    page("http://epaper.wushannews.com/Html/2023-09-06/32203.html", "2023-09-06", [], """
+A4:视点总第2960期 >2023-09-06编印
+
+山乡“晒秋”忙 田园好“丰”景
+刊发日期:2023-09-06 阅读次数: 作者:  语音阅读:
+
+初秋时节,庙宇镇稻谷即将成熟。 朱云平 摄
+
+金坪乡袁都村,村民忙着采摘秋月梨。记者 王忠虎 摄
+
+官阳镇烤烟种植大户石世明将“黄金叶”下炕。记者 董存春 摄
+
+编者按
+  大地流金,丰收如画。近段时间,从低山到高山乡镇,玉米、辣椒、梨子、葡萄等农作物、水果成熟,玉米粒、红辣椒铺满农家院落,与青山绿色相互辉映,勾勒成一幅色彩斑斓的山村“晒秋”图。
+"""),
+    page("http://sq.luoohu.com/iqingshuihe/qshmy/content/2016-09/14/content_21682076.htm", "2016-09-14", ["杨梅"], """
+情满中秋•情溢社区—梅园社区分会场邻里节活动
+
+  • 来源:    2016/09/14 15:50
+
+    分享到:
+
+为进一步增进社区居民融合,构建和睦友好、守望相助的邻里关系,9月13日下午,梅园社区文化广场载歌载舞,罗湖区第四届邻里节分会场在此拉开帷幕。
+
+参加此次活动的居民纷纷表示:通过邻里节活动,既加强了邻里之间的沟通交流,拉近邻里距离,还营造了和谐中秋、睦邻社区的良好氛围。(文/杨梅 图/李晓芳)
+
+梅园社区居委会 工作站
+
+2016年9月14日
+
+  来源:   记者: 梅园管理员
+"""),
+    page("https://www.wemvhjgm.cn/mei-ti-bao-dao/743595.html", "2025-05-15", [], """
+贵州从江侗寨香禾糯喜获丰收
+
+  • 媒体报道
+  • 2025年05月15日
+  • 近日,我在贵州省黔东南苗族侗族自治州从江县目睹了2023年香禾糯现场测产验收活动,当地侗族村民们积极参与,忙着采收和搬运测产试验田里的香禾糯稻谷。我看到村民们在贵州省从江县高增乡建华村中挑选并运输这些香禾糯稻谷。新华社记者杨文斌的照片记录下了这一切。
+
+负责此次报道的是新华社记者杨文斌,他通过镜头捕捉到了农作物成熟、即将被收获的情景。
+
+责任编辑:钱珏晓
+"""),
+    page("http://www.dolce-bedford-hotel.com/forum.php?mod=viewthread&ordertype=2&tid=1471718", None, ["馮家園", "魏建業"], """
+馬上注冊,結(jié)交更多好友,享用更多功能,讓你輕松玩轉(zhuǎn)社區(qū)。
+您需要 登錄 才可以下載或查看,沒有帳號?加入隨論(請注冊中文用戶名)
+x
+隨州日報記者 馮家園 通訊員 魏建業(yè)8 K6 I! |" d' E S, j# r
+隨州高新區(qū)鳥瞰圖 ·記者 徐斌攝·6 b" l$ x f& c2 w; I
+18年前,這里是廣袤的農(nóng)田,316國道穿越而過,鮮有工廠企業(yè)。如今,這里道路縱橫,高樓林立,企業(yè)羅布,成為隨州工業(yè)經(jīng)濟的領(lǐng)航者。
+"""),
+    page("http://www.54cunguan.cn/news/cgsj/200906/5004.html", "2009-06-17", ["熊家余", "谢慧敏"], """
+大学生村官黎锦林:秀水河畔的时代足音
+2009-06-17 09:09:45   来源: 湖北日报   作者:熊家余 谢慧敏   点击:
+
+罗清泉等领导考察宝塔村。
+
+    湖北日报消息 一股清泉跃出幕阜山,推坡走岭,一路激越。流入通城,忽然间婉约起来,一如处子。
+"""),
+    page("http://paper.yanews.cn/yarb/20181015/html/content_20181015002008.htm", "2018-10-15", ["叶树峰", "穆小娟"], """
+通版阅读请点击:
+展开通版
+收缩通版
+当前版:02版
+发布日期:
+相约最美安定 感受乡村变化
+子长县举办纪念改革开放40周年采访采风活动
+  本报讯(记者 叶树峰 通讯员 穆小娟)10月10日,子长县委通讯组和安定镇联合举办纪念改革开放40周年“走基层看发展,相约最美安定镇”采访采风活动。
+"""),
+    page("http://e.sxxycmw.com/jrfs/2015-293/news-1-2.html", None, ["卫琦"], """
+下一版»本期共4版(1-2-3-4)
+县四大班子领导参加义务植树活动
+
+本报讯春回大地,万象更新,神山大地处处生机勃勃。3月12日上午,在全国第37个植树节到来之际,县委书记孙京民,县委副书记、政府县长梁秀娟,县人大常委会主任李凡,政协主席段玉明等四大班子领导与全县1000余名机关干部、武警官兵来到张庄乡印象田园生态农业项目区开展义务植树活动。
+
+春风拂面,建设中的印象田园新绿初绽。县领导们一边植树,一边了解园区建设工作有关情况。(卫琦)
+"""),
+    page("http://laowyw.zgjjfzw.cn/Article/ShowArticle.asp?ArticleID=2414", "2010-08-05", [], """
+您现在的位置: 达州文艺网 >> 文章中心 >> 基层文联 >> 开江县文联 >> 正文
+
+开江文艺界人士深入现代农业“四区”采风
+
+  2010/8/5 16:05:14  来源:本站原创  [发表评论]
+
+为了进一步宣传开江农业“四区”建设,展示开江农业发展新貌,72425日,开江县委宣传部、县委农办、县广电局、县文联组织了县内媒体记者、作家、摄影家等20多名新闻、文艺界人士到县农业“四区”开展采风活动。
+
+【作者:开江县文联】【责任编辑:singceen】
+"""),
+    page("http://m.nxhuan.com/xjshsh/p/434489.html", None, ["柴晶晶"], """
+??? 3月14日,市農業局農業技術專家組來我縣指導春耕生產。專家組來到我縣麥棉套種、糧食高產創建萬畝方、棉薯間作春耕生產現場進行技術指導。郭瑞斌 攝
+??? 3月15日,縣統計局、服務業發展局、農林局、教育局和白馬湖鎮政府機關干部在該鎮開展義務植樹活動。半天時間,種植楊樹1300余株。范仲海 攝
+??? 縣農機局開展送檢下鄉上門服務活動,利用農機年檢、年審,向農機駕駛人員宣傳農機相關的法律、法規。 李冠華 攝
+?
+(作者:柴晶晶)
+"""),
+    page("http://1miao.net.cn/771121-1-870.html", None, ["王宇平", "劉喜"], """
+3月22日,春和日麗,縣作家協(xié)會組織部分會員赴柳坪鄉(xiāng)邱山村進(jìn)行了采風(fēng)活動,登上了我縣境內(nèi)的最高峰——羅漢尖,既觀賞了山區(qū)美景,又享受了健身運動。
+psb (9).jpg (300.94 KB, 下載次數(shù): 17)
+下載附件
+保存到相冊
+2014-3-23 17:52 上傳
+在邱山村采風(fēng) 004.jpg (276.75 KB, 下載次數(shù): 16)
+下載附件
+保存到相冊
+2014-3-23 17:49 上傳
+(王宇平 劉喜攝影報道) 通聯(lián):縣人武部政工科
+|
+"""),
+    page("https://ec.ltn.com.tw/article/breakingnews/5189013", "2025-09-24", ["吳柏軒"], """
+自由電子報
+自由財經
+財經首頁 財經即時 財經政策 國際財經 證券產業 房產資訊 財經週報 基金查詢 投資理財 粉絲團粉絲團
+
+財經 > 財經政策
+
+科學園區上半年營收2.74兆 較去年同期成長26.74％
+
+2025/09/24 11:19
+
+國科會三大科學園區公布今年上半年營收，受惠半導體優勢及AI需求，整體營收達2.74兆元，較2024年上半年成長26.74％，再創新高。（記者吳柏軒攝）
+
+〔記者吳柏軒／台北報導〕國科會轄下主管3大科學園區今（24）日公布今年上半年營收，受惠半導體產業完整的供應鏈優勢，全部園區加總營業額再創新高，達2.74兆元，較2024年上半年成長26.74％。
+"""),
+    page("http://cna.com.tw/news/afe/201904020127.aspx", "2019-04-02", ["郝雪卿"], """
+中央社一手新聞APP Icon中央社一手新聞APP
+下載
+
+中科前2月營業額創新高 全年上看8千億元
+
+2019/4/2 13:42
+請同意我們的隱私權規範,才能啟用聽新聞的功能。
+
+(中央社記者郝雪卿台中2日電)中部科學園區管理局長陳銘煌今天表示,中部科學園區1到2月營業額約新台幣1319億多元,較去年同期大幅成長20.52%,創下歷年同期新高,全年上看8000億元。
+"""),
+    page("https://udn.com/news/story/7240/9374086", None, ["黃寅"], """
+快訊
+
+聯合報／ 記者黃寅／台中報導
+中科管理局今指出，受惠AI相關應用持續增加，中科園區去年營業額達1.13兆元，較前年成長9.29%。圖／中科管理局提供
+
+中科管理局今指出，受惠AI相關應用持續增加，中科園區去年營業額達1.13兆元，較前年成長9.29%，為歷年次高。
+"""),
+    page("https://tw.news.yahoo.com/%E7%AB%B9%E7%A7%91%E6%85%B6%E7%A5%9D45%E6%AD%B2%E7%94%9F%E6%97%A5-%E6%98%8E%E5%B9%B4%E6%A8%82%E8%A7%80%E6%88%90%E9%95%B7-070417881.html", None, ["洪友芳"], """
+新竹科學園區今天慶祝45歲生日，管理局局長胡世民表示，今年年度竹科招商成果亮眼。(記者洪友芳攝)
+
+〔記者洪友芳／新竹報導〕新竹科學園區今天慶祝45歲生日，管理局局長胡世民表示，今年年度竹科招商成果亮眼，不僅新核准進駐廠商37家，加上現有廠商數量，創下歷年新高，成為營收增長的主要動力。
+"""),
+    page("https://govt.chinadaily.com.cn/s/202312/20/WS65aa6e08498ed2d7b7ea57a2/hefei-high-tech-zone-acts-to-boost-urban-development.html", "2023-12-20", [], """
+logo
+
+News and Policies
+
+Hefei high-tech zone acts to boost urban development
+
+Updated: Dec 20, 2023 chinadaily.com.cn Print
+Share - WeChat
+
+The Hefei National High-Tech Industry Development Zone – located in Hefei, capital of East China's Anhui province – is the main hub for scientific and industrial innovation in the city.
+"""),
+    page("http://chnsourcing.com/html/10.htm", "2017-07-17", [], """
+Another Provincial High-Tech Development Zone Added in Hefei
+View: 153 Date: 2017-07-17
+
+Recently, Lujiang Economic Development Zone got approval from Anhui Provincial Government for changing its name to Hefei Lujiang High-tech Development Zone.
+
+(; edited by Chenfei)
+"""),
+    page("https://eng.yidaiyilu.gov.cn/p/08TL3FRU.html", "2023-06-15", [], """
+Hefei National High-tech Industry Development Zone
+
+Updated: June 15, 2023 Source: http://hefeihightech.chinadaily.com.cn/index.html
+fontLarger fontSmaller
+
+Hefei National High-tech Industry Development Zone (Hefei high-tech zone) is one of the first national high-tech industrial zones ratified by the State Council in 1991. It is located in Hefei, capital of East China's Anhui Province.
+
+Editor: Niu Huizhe
+"""),
+    page("http://fjnews.fjsen.com/2013-02/15/content_10610546.htm", "2013-02-15", ["王毅", "侯锦超"], """
+新春走基层:延续半个多世纪 代代相承的回乡义诊
+www.fjsen.com 2013-02-15 09:43 王毅 来源:东南网 我来说两句
+东南网-福建日报2月15日讯(记者 王毅 通讯员 侯锦超 文/图) 11日,著名肿瘤专家潘明继的女儿、福州第一医院肿瘤科主任医师潘云苓和家族中的从医人员20多人,回到老家南安乐峰镇湖内村,为从周边乡镇赶来的众多患者义诊。
+"""),
+    page("http://news.sohu.com/20040910/n221981812.shtml", "2004-09-10", ["宋常青"], """
+搜狐首页 > 新闻频道 > 国内新闻
+
+“我为乡亲出趟诊”甘肃医疗专家行义诊活动结束
+
+
+NEWS.SOHU.COM  2004年09月10日17:06  来源:新华网
+页面功能  【我来说两句】【我要“揪”错】【推荐】【字体:  】【打印】 【关闭
+
+  新华网兰州9月10日电(记者宋常青)“最难忘怀是乡情,最难忘却是乡亲!”从8月30日开始在甘肃开展“我为乡亲出趟诊”义诊活动的69名医疗专家志愿者,9月10日开始分批离开甘肃。
+"""),
+    page("http://news.sina.com.cn/o/2006-04-18/02348721405s.shtml", "2006-04-18", [], """
+新闻中心新浪首页 > 新闻中心 > 综合 > 正文
+
+山乡问疾苦
+
+
+http://www.sina.com.cn 2006年04月18日02:34 安徽在线-安徽日报
+
+  4月8日,东至县香隅镇卫生院早早就拉出“欢迎民革安徽省委会安医大支部专家来香隅义诊”的横幅,不少农民更是一大早就聚集在卫生院等候。
+"""),
+    page("https://www.yuhaojiang.com/redian/1200763.html", None, ["周南"], """
+本报(chinatimes.net.cn)记者周南 日喀则摄影报道
+朱雪梅至今还记得,2021年赴拉萨援藏诊疗时遇到的一个8岁男孩。
+“你上几年级了?”朱雪梅术后查房时,喜欢跟孩子们聊聊天。
+"""),
+    page("https://www.shine.cn/news/metro/2205185781/", None, ["Li Qian"], """
+Industrial parks in Pudong find a way to beat the lockdown
+
+Li Qian
+Industrial parks in Pudong have been doing nucleic acid testing of workers of various enterprises on a daily basis to ensure that the production remains unaffected.
+Li Qian
+
+Milky Way is thriving despite Shanghai's closure.
+"""),
+    page("https://www.shine.cn/biz/economy/2104298230/", "2021-04-29", [], """
+Smart headquarters park unveiled in Chongming
+
+  21:08 UTC+8, 2021-04-29
+Industrial park established on Changxing Island on Thursday has been developed by the Shanghai Federation of Industry and Commerce and the district government.
+
+An industrial park to house the smart manufacturing headquarters of private companies was established on Chongming District’s Changxing Island on Thursday.
+
+Source: SHINE   Editor: Wang Yanlin
+"""),
+    page("http://zhishi5.com/redianxinwen/202009/61843.html", "2020-09-08", ["沈平"], """
+【开学第一课】拥抱新学年 追逐新梦想
+
+2020-09-08 16:14:02 作者: 【开学第一课
+
+9月7日上午,人民小学全体师生齐聚操场,隆重举行“拥抱新学年 追逐新梦想”新学年开学典礼暨“我最喜爱的老师”颁奖典礼。典礼在庄严的国歌声中拉开序幕。
+
+最后,党支部洪萍副书记代表学校讲话,向全校师生送上了新学期的祝福!
+
+END
+
+图/王锐
+文/沈平
+
+编辑/沈平
+"""),
+    page("https://m.dzplus.dzng.com/share/general/0/NEWS1683070WLHGOWGXPYCMO", "2024-09-01", [], """
+秋意谱新章 共赴新征程|东营市春晖小学2024年秋季开学典礼
+东营教育 | 2024-09-01 20:58:07原创
+来源:大众新闻·黄三角早报
+云天收夏色,木叶动秋声,又是一年新征程。七彩大门缓缓开启,迎面走来的是2024级新生,稚嫩的脸庞上洋溢着欢乐的笑容,眼睛里显露的,是对未来五年小学生涯的满满憧憬。
+"""),
+    page("https://zzwb.zynews.cn/html/2019-01/31/content_1041035.htm", "2019-01-31", ["姚辉常", "郑鸿斌", "柴婧"], """
+返回主页 | 郑州晚报 | 标题导航 | 郑州日报      
+上一期  下一期
+堡王村党员为村民写春联
+
+本报讯 “他们是带着感情用心在书写,质量要比市场上的高多了,贴在门上养眼一年。”1月27日,荥阳市京城路街道堡王村王春喜等4名党员为全体村民写春联。
+
+16岁起就摆摊卖对联的王晓瑞,虽然最近20年没掂过笔,有时自己贴春联都是市场上买的,但群众喜欢他的书写风格,应约早早到现场为群众书写厚厚的一沓春联,很快就被村民“一抢而空”。
+
+记者 姚辉常
+
+通讯员 郑鸿斌 柴婧
+
+3上一篇  下一篇4       
+版权声明 @ 中原网 网站版权所有
+"""),
+    page("http://zhld.com/szb/wbpc/col/202311/24/content_218998.html", "2023-11-24", ["陈永团"], """
+2023年11月24日
+第A02版:热点 PDF版
+
+开在村委会里的表彰会
+
+□记者 陈永团
+
+11月23日,冬日暖阳下,淮阳区冯塘乡刘庄行政村一派忙碌景象,在村委会院内,一场关于农村人居环境整治的表彰会正在进行。周口日报社联合爱心企业王留长餐饮公司为12名获奖群众颁发奖品。
+"""),
+    page("https://wmw.shouxian.gov.cn/content/detail/5e3e3296da357fe62058ea42.html", "2020-02-08", ["孙霞"], """
+作者: 孙霞发布时间:2020-02-08点击次数:359 |
+近日来,面对新冠状感染的肺炎肆虐着中国大地,众兴镇干群众志成城,全镇文明实践志愿者纷纷行动起来,紧紧围绕镇党委政府的号召,积极参与,广泛地开展宣传。
+"""),
+    page("https://m.kellyidema.com/zjcx/wmcj/wmcz/201802/t20180223_2858994.shtml", "2018-02-23", [], """
+年三十早上,家里来了个镇长志愿者,只为告诉大家这件事……
+发布时间:
+2018-02-23
+“咚咚咚”,迎着一阵敲门声,小浦镇中山村村民胡志荣开门迎客。“阿伯新年好!送您一盒糖,新年甜甜蜜蜜!”双禁宣传志愿者叶林递上了一盒巧克力糖,“今年过年咱们这里可不能放炮仗了哦。”
+"""),
+    page("http://old.ltn.com.tw/2002/new/mar/19/today-o1.htm", "2002-03-19", ["張國財"], """
+今日新聞 社論 評論 專題報導 自由廣場 報社簡介 回首頁
+中華民國91年3月19日星期二
+
+為台灣拚經濟 卻開放晶圓廠登陸…這不是矛盾嗎?
+拿出魄力處罰晶圓偷跑業者!
+國營企業登陸就可以存活嗎?
+
+
+為台灣拚經濟 卻開放晶圓廠登陸…這不是矛盾嗎?
+
+☉張國財
+
+ 以子之矛,攻子之盾的寓言,大家耳熟能詳,這種自打嘴巴、無法自圓其說的矛盾,是自相矛盾。
+"""),
+    page("https://theinitium.com/article/20180514-mainland-earthquake-ten-years-sichuanrebuild/", "2018-05-13", ["吳婧", "陳倩兒"], """
+大陸深度川震十年
+
+100億為什麼花了8年?當香港援建遇上四川國情
+
+四川重建,時任總理溫家寶曾下令「三年任務兩年完成」,而香港援建四川的工作花了整整八年。
+
+端傳媒記者 吳婧 陳倩兒 發自香港、成都
+
+刊登於 2018-05-13
+
+#川震10年#中國大陸
+
+2016年底,四川省道303映秀至臥龍段、綿茂公路漢旺至清平段建成通車,香港援建四川地震災區工作宣告結束。
+"""),
+]
+for entry in SEVENTEENTH:
+    entry["batch"] = "seventeenth"
+PAGES += SEVENTEENTH
+
+# Added 2026-12-07 (eighteenth batch, 14 pages): English-language pages of Chinese and other media about China's zones,
+# found with the search tool's pages corpus and labelled by hand before the extractor ran on them, added because the
+# seventeenth batch's English 'By First Last' pages all fell in the held-out half (halves by the URL's hash, not
+# chosen). Writers as printed ('LYU CHANG'); a news agency or a paper after 'By' ('By Xinhua—Global Times'), an editor,
+# a translator and a photographer name none; 'by' followed by a date names none; a page giving only a relative time
+# ('7小時前') has no date. Spam lines a mirror injected before the text are left out (aigou888.cn, woijpgw.cn).
+EIGHTEENTH = [
+    page("https://global.chinadaily.com.cn/bizchina/2014-07/14/content_17758067.htm", "2014-07-14",
+         ["Hu Haiyan", "Song Wenwei", "Zhou Furong"], """
+Business / Industries
+
+A jewel in Suzhou's crown
+
+By Hu Haiyan, Song Wenwei and Zhou Furong (China Daily) Updated: 2014-07-14 07:02
+
+A jewel in Suzhou's crown
+
+Elevators, escalators and other machines are made by SJEC Corp in Suzhou Industrial Park. Photos by Sheng Zheng / For China Daily
+
+The Chinese saying "Up above is heaven and down below are Suzhou and Hangzhou" is often cited when talking of the two Chinese cities and their beauty, which seems to know no bounds.
+"""),
+    page("http://www.ecns.cn/business/2014/07-14/123972.shtml", "2014-07-14", [], """
+Text: | Print|
+
+A jewel in Suzhou's crown
+
+2014-07-14 14:01 China Daily Web Editor: Qin Dexing
+1
+Elevators, escalators and other machines are made by SJEC Corp in Suzhou Industrial Park. Photos by Sheng Zheng / For China Daily
+
+The Chinese saying "Up above is heaven and down below are Suzhou and Hangzhou" is often cited when talking of the two Chinese cities and their beauty, which seems to know no bounds.
+"""),
+    page("https://chinaplus.cri.cn/photo/china/18/20190129/242495_1.html", "2019-01-29", ["Lucy Lv"], """
+'China Red' creates jobs for local residents
+
+Lucy Lv China Plus Published: 2019-01-29 17:00:47
+Download image Comment
+Share this with Close
+Messenger Messenger Pinterest LinkedIn
+The Gaolianghe Porcelain Factory was established in 1979, which is the year of Reform and Opening Up in China. Since its establishment it has created jobs and profits for local villagers. [Photo: China Plus / Li Mingyue]
+"""),
+    page("http://rg21.jp/?p=717", None, ["David Parmer"], """
+The Two Faces of Hangzhou
+
+__Yongfu_Temple_China_Tourism_2012_entrance_name_sign.jpg
+                      (Photo: Wikimedia: Lexingtamenkims)
+
+                                      by David Parmer
+
+Hangzhou in China’s southern Zeijang province has been known for it scenic beauty and charm for centuries. One of its most famous visitors, Marco Polo called it the “most beautiful and elegant city in the world.”
+"""),
+    page("https://www.globaltimes.cn/content/1176032.shtml", "2020-01-07", [], """
+Suzhou scales up
+
+By Xinhua—Global Times Source:Xinhua-Global Times Published: 2020/1/7 21:38:41
+
+Ancient Chinese city home to one-third of world's top 500 companies
+
+A view of Suzhou Industrial Park Photo:CNSPhoto
+
+With a history dating back 2,500 years, the ancient eastern Chinese city of Suzhou now thrives with over 400 projects invested by 156 foreign enterprises on the Global Fortune 500 list.
+"""),
+    page("https://en.hangzhou.com.cn/News/content/2019-09/27/content_7275752.htm", "2019-09-27", [], """
+HangZhou News>>News>>Local>>
+Hangzhou Issues Strategic Plan for Qiantang New Area
+en.hangzhou.com.cn  2019/09/27 13:59  ehangzhou.gov.cn
+
+Hangzhou Qiantang New Area, a district newly established in April, has mapped out an overall development plan for the area for the next 30 years, which was unveiled on Sept 24.
+
+The Qiantang New Area was approved by the Zhejiang provincial government on April 2.
+
+Author: Editor:Wang Yueyun
+© Copyright HangZhou.com.cn , All Rights Reserved. Contact us
+"""),
+    page("https://english.rednet.cn/content/2021/01/06/8812564.html", "2021-01-06", [], """
+Knowing All about Hunan
+
+Industrial Enterprises Busy with Production
+
+Source:Hunan Gov
+Updated:2021-01-06 15:06:04
+
+The photos, taken on January 4, show workers busy producing touch screens on a production line in the Hi-tech Industrial Park, Daoxian County. On the first working day of 2021, more than 30 enterprises in the park stepped up production for a good start of the New Year. (Photo/Jiang Keqing, Zhou Junzhang)
+
+This article is from Hunan Provincial Government
+
+Translator: Pang Yuehui
+"""),
+    page("http://english.yunnan.cn/html/2020/consulgeneral_0417/19633.html", "2020-04-17", [], """
+Home   >   News >   Content
+
+Industrial park in Fuyuan turns farmers into industrialists
+
+Updated:2020-04-17 17:17:49   Yunnan Gateway
+
+"It takes me just a few minutes to reach the factory either on foot or by car,” said Xiao Rui, a young man born in 1990s. “Working here, I can earn 5,000 yuan monthly, and I’m happy to see my family every day.”
+"""),
+    page("http://www.chinadaily.com.cn/business/2013-08/24/content_16917993_2.htm", "2013-08-24", ["LYU CHANG", "ZHOU LIHUA"], """
+USEUROPEAFRICAASIA 中文双语Français
+Business
+Home / Business / Macro
+
+Central city with a global vision
+
+By LYU CHANG and ZHOU LIHUA | China Daily | Updated: 2013-08-24 00:30
+
+With a total investment of more than 10 billion yuan and an area of more than 3 square kilometers, the park will provide hundreds of thousands of jobs after construction is complete at year-end.
+"""),
+    page("http://www.aigou888.cn/regional/2012-12/27/content_16059054.htm", "2012-12-27", ["Zheng Yangpeng"], """
+Make me your Homepage
+left corner left corner
+China Daily Website
+
+High-tech zone facilitates IT development
+
+Updated: 2012-12-27 09:25
+By Zheng Yangpeng in Chengdu (China Daily)
+
+High-tech zone facilitates IT development
+Phase III of Chengdu Tianfu Software Park. Provided to China Daily
+
+City on the way to becoming a core growth pole of western part of China
+
+In the southern outskirts of Chengdu, numerous skyscrapers have sprouted from the land, whose residents include world-famous high-tech companies such as Dell Inc, Texas Instruments Inc and Symantec Corp.
+"""),
+    page("http://www.bjreview.com/Special_Reports/2019/70th_Anniversary_of_the_Founding_of_the_Peoples_Republic_of_China/Around_China/NO_35_AUG_29_2019/201909/t20190905_800177823.html",
+         "2019-08-26", ["Li Qing"], """
+NO. 35 AUG 29, 2019
+Being the Change
+A city in central China exemplifies the national vision for high-quality development
+By Li Qing  ·  2019-08-26  ·   Source: NO. 35 AUGUST 29, 2019
+The Future City, part of the Optics Valley in Wuhan, central China's Hubei Province, in December 2016 (XINHUA)
+
+Wuhan, capital of Hubei Province in central China, boasts a large freshwater lake that has become an ecological icon of the city.
+"""),
+    page("https://today.line.me/hk/v2/amp/article/j7LneRr", None, ["Ma Yujie", "Li Qianwei", "Dong Xiaohong", "Huang Zechenyidu"], """
+Eng
+
+Letter from China: Discovering the pulse of tomorrow in Chengdu
+
+XINHUA
+發布於 7小時前 • Ma Yujie,Li Qianwei,Dong Xiaohong,Huang Zechenyidu
+Aerial photo taken on June 30, 2022 shows a China-Europe freight train pulling out of the Chengdu International Railway Port in Chengdu, southwest China's Sichuan Province. (Xinhua/Wang Xi)
+
+CHENGDU, Oct. 17 (Xinhua) -- Reflecting on Chengdu, a metropolis in southwest China, I was often teleported to its vibrant teahouses, where the air is alive with the symphony of clinking tea cups and the cheerful clack of mahjong games.
+"""),
+    page("http://www.woijpgw.cn/a/201912/19/WS5dfb44f6a310cf3e3557f535.html", "2019-12-19", [], """
+Global EditionASIA 中文雙語Fran?ais
+Business
+Home / Business / Industries
+
+Motor city rising as China's high-tech hub
+
+Xinhua | Updated: 2019-12-19 17:37
+Share
+Share - WeChat
+A blue sky balances the blue water in this river view of Wuhan, Central China's Hubei province, July 29, 2019. [Photo/VCG]
+
+WUHAN -- Wuhan, China's "motor city," received a new boost in its pursuit of building a high-tech hub Wednesday with the opening of Chinese tech firm Xiaomi's new headquarters.
+"""),
+    page("https://www.singaporenewstribe.com/city-gains-edge-by-focusing-on-further-opening-up-china-daily-2/", "2015-09-28", [], """
+Skip to Content
+
+Wednesday, August 12th, 2020
+
+City gains edge by focusing on further opening up (China Daily)
+
+by September 28, 2015 Aviation
+
+Chengdu, the ancient gateway to the southern Silk Road that reached the Middle East, has long been an open and prosperous city. The city still focuses on further opening up by improving facilities and sharpening its competitive edge as an innovation hub to attract investment.
+"""),
+]
+for entry in EIGHTEENTH:
+    entry["batch"] = "eighteenth"
+PAGES += EIGHTEENTH
+
 if __name__ == "__main__":
     with open("pages.json", "w", encoding="utf-8") as out:
         json.dump({"pages": PAGES}, out, ensure_ascii=False, indent=1)
