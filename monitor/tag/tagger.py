@@ -40,7 +40,16 @@ from monitor.tag.aliases import kaifaqu_names, reads_kaifaqu, stem_names
 from monitor.tag.citygroups import city_group_zones, group_before
 from monitor.tag.districts import district_names
 from monitor.tag.gazetteer import Gazetteer, Place, load_ambiguous_aliases, load_gazetteer, load_places
-from monitor.tag.people import OFFICES, find_byline, find_bylines, find_people, may_sign, office_spans
+from monitor.tag.people import (
+    COMPOUND_SURNAMES,
+    OFFICES,
+    SURNAMES,
+    find_byline,
+    find_bylines,
+    find_people,
+    may_sign,
+    office_spans,
+)
 from monitor.tag.subject import MODEL_BRANCH, MODEL_MIN_BODY, Candidate, confirmed, decide, evidence
 from monitor.tag.topics import Taxonomy, TopicMatcher
 
@@ -52,6 +61,8 @@ OTHER_ZONE_KINDS = ("经开区", "经济技术开发区", "经济开发区", "�
                     "综试区", "临空经济区", "临港经济区", "农业园区", "产业园区")
 _GENERIC_ZONE = ("国家高新区", "国家级高新区", "省级高新区", "国家自主创新示范区")
 _CATEGORY_BEFORE = ("各", "省", "国家", "级", "家", "个", "类", "批", "全国", "地", "市", "县", "的高新区")
+# ... but 市 opening a sentence or after 我/本/该 (市高新区成立于1994年, 我市高新区) is the city's own zone, not a kind
+_OWN_CITY = re.compile("(?:^|[。,;:!?|我本该])市$")
 _BARE = "高新区"
 _LEAD = 200
 _NEAR = 60  # a city this close to a bare 高新区 names it
@@ -270,12 +281,14 @@ class ZoneTagger:
                 and (before is None or before.end < hit.start - 1):
             return None  # 经信局、省产业转移园、高新区和工业园区协会: one kind of body in a list of kinds, no one zone
         prefix = text[max(0, hit.start - 4):hit.start]
-        if prefix.endswith(_CATEGORY_BEFORE) or _COUNT_BEFORE.search(prefix):
+        own_city = prefix.endswith("市") and _OWN_CITY.search(prefix) is not None
+        if (prefix.endswith(_CATEGORY_BEFORE) and not own_city) or _COUNT_BEFORE.search(prefix):
             return None
         if prefix.endswith("等") and before is not None and before.kind in (_ZONE, _PLACE) \
                 and hit.start - before.end <= _LIST_TAIL:
             return None  # 中关村、张江、东湖等高新区: the kind the listed zones are, not one more zone
-        if prefix and "\u4e00" <= prefix[-1] <= "\u9fff" and prefix[-1] not in "的在与和及了是为对该本我从到将把让向于由经使等入驻至给同跟被里即称区原":
+        if prefix and "\u4e00" <= prefix[-1] <= "\u9fff" and not own_city \
+                and prefix[-1] not in "的在与和及了是为对该本我从到将把让向于由经使等入驻至给同跟被里即称区原":
             return None  # 衡水高新区: a zone the gazetteer does not hold
         if defaults:
             return defaults[0]
@@ -320,8 +333,11 @@ class ZoneTagger:
                     elif _INSIDE_NAME.match(text, hit.end):
                         continue  # 中关村发展集团, 张江路: the zone's name inside another name
                 mark = text[hit.start - 1:hit.start]
-                if mark in _BEFORE_ZONE:  # a dash, a dot, 与, 同 or 、 right before the zone: rare, looked at further
-                    if mark == "、":  # 深圳、中关村
+                included = False  # 14个县市区委书记(含宜昌高新区): one member of a set the text counts
+                if mark in _BEFORE_ZONE:  # a dash, a dot, 与, 同, 、, 含 right before the zone: rare, looked at further
+                    if mark in _INCLUDED_LAST:
+                        included = text.endswith(_INCLUDED, 0, hit.start)
+                    elif mark == "、":  # 深圳、中关村
                         if i and hits[i - 1].kind == _PLACE and hits[i - 1].end == hit.start - 1:
                             listed.append(i)
                     elif mark in _JOINED_NAME:
@@ -353,6 +369,8 @@ class ZoneTagger:
                         section = "list"  # 确定了中关村科技园区等100家高新园区: one example of a set of zones
                     elif before == "任" and _career_step(text, hit.start):
                         section = "career"  # 2012年4月任西安高新区党工委委员: a step of someone's career
+                    if included:
+                        section = "list"
                     if before in _RANK_DIGITS:
                         ranked.append(len(mentions))
                     mentions.append((hit.ref, section, hit.start - body_start))
@@ -600,8 +618,10 @@ class ZoneTagger:
         else:
             subjects = set()
         branch = "headline" if headline else "default" if defaults else "body"
-        # the model may take away a subject the rules propose, in a body as long as those it was fitted on
-        vetoes = branch == MODEL_BRANCH and bool(subjects) and len(body_k) >= MODEL_MIN_BODY
+        # the model may take away a subject the rules propose, in a body as long as those it was fitted on; not under a
+        # headline speaking as a zone (来区, 我区): the zone wrote the text about itself (on the tune halves the rules are
+        # right on every such text the body decides, and the model vetoed one: d017)
+        vetoes = branch == MODEL_BRANCH and bool(subjects) and len(body_k) >= MODEL_MIN_BODY and not own_title
         if rows is None:
             if vetoes:  # `decide(evidence(...))`, from the counts above where they settle it
                 subjects = confirmed(subjects, score, counts, first, listed, sided, mentions, set_aside, lead_end,
@@ -682,7 +702,33 @@ class ZoneTagger:
                 place = places[last][1] if last >= 0 and place_starts[last] >= person.start else None
                 found[person.name] = PersonTag(person.name, person.post, zone_id,
                                                self._org(person.post, zone_id, place), person.former)
+        if "\n" in body_s:
+            self._line_end_people(body_s, body_k, found, posts)
         return tuple(found.values()), posts
+
+    def _line_end_people(self, body_s: str, body_k: str, found: dict[str, PersonTag],
+                         posts: list[tuple[int, int, bool]]) -> None:
+        """A name that ends its line (a subheading 宜都市委书记夏明海, a roster 管委会副主任:马腾飞、杨明): the match key
+        joins the lines, so the next line's first characters follow the name and hide where it ends. Such a line
+        (its last characters a name's length after a surname, an office word in it) is read again on its own."""
+        for line in body_s.splitlines():
+            line = line.strip()
+            if len(line) < 4 or not "\u4e00" <= line[-1] <= "\u9fff" or not (
+                    line[-2] in SURNAMES or line[-3] in SURNAMES or line[-4:-2] in COMPOUND_SURNAMES):
+                continue  # most lines end a sentence with a mark
+            key = match_key(line)
+            people = find_people(key) if _OFFICE_IN_LINE.search(key) else ()
+            at = -1
+            for person in people:
+                if person.name in found or not key.endswith(person.name):
+                    continue
+                if at < 0:
+                    at = body_k.find(key)
+                zone_id = self._post_zone(person.post)
+                found[person.name] = PersonTag(person.name, person.post, zone_id,
+                                               self._org(person.post, zone_id, None), person.former)
+                if at >= 0:
+                    posts.append((at + person.start, at + person.end, person.former))
 
     def _post_zone(self, post: str) -> str | None:
         """The first zone a byline's post names. Bylines recur (a paper's columnists, a site's editors):
@@ -909,7 +955,10 @@ _ASIDE_SECTIONS = frozenset(("list", "compare", "remit", "facility", "career", "
 _JOINED_NAME = frozenset("—·•-")
 # 与/同 before a zone that another zone named earlier in the sentence signs or builds with: the other party
 _MARKS_BEFORE = _JOINED_NAME | frozenset("与同")
-_BEFORE_ZONE = _MARKS_BEFORE | frozenset("、")  # what the zone loop looks at before a zone's name
+# A bracket that says what a count includes (14个县市区委书记(含宜昌高新区)): the zone is one member of the set
+_INCLUDED = ("(含", "(包括", "(包含")
+_INCLUDED_LAST = frozenset(word[-1] for word in _INCLUDED)
+_BEFORE_ZONE = _MARKS_BEFORE | frozenset("、") | _INCLUDED_LAST  # what the zone loop looks at before a zone's name
 _PARTNER_CUE = re.compile("[^。;!?|]{0,40}?(?:共建|合作|签约|签署|签订|联姻|结对|对口|缔结)")
 _SENTENCE_BREAK = re.compile("[。;!?|]")
 _PARTNER_SPAN = 80  # characters from the first zone to 与: one sentence at most
@@ -954,6 +1003,7 @@ _WEAK_CITY_INSIDE = re.compile("路|街|大道|大街|大学|公园|久安|纪�
 _OWN_TITLE = re.compile("来区(?!域)|我区|本区(?!域)|莅临高新区")  # a headline written by a zone about itself
 _KIND_LIST_NEXT = frozenset("、和与及等")  # after a bare 高新区 that follows 、: it is an item of a list
 _ORG_CACHE = 4096
+_OFFICE_IN_LINE = re.compile("|".join(map(re.escape, OFFICES)))  # an office word in a line ending with a name
 _UNKNOWN = object()  # not yet in a cache (None is an answer)
 _UNIT_SEPARATORS = ("、", "，", ",", "兼")
 _OFFICE_LENGTHS = tuple(sorted({len(w) for w in OFFICES}, reverse=True))
