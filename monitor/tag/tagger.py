@@ -710,12 +710,13 @@ class ZoneTagger:
                          posts: list[tuple[int, int, bool]]) -> None:
         """A name that ends its line (a subheading 宜都市委书记夏明海, a roster 管委会副主任:马腾飞、杨明): the match key
         joins the lines, so the next line's first characters follow the name and hide where it ends. Such a line
-        (its last characters a name's length after a surname, an office word in it) is read again on its own."""
-        for line in body_s.splitlines():
-            line = line.strip()
-            if len(line) < 4 or not "\u4e00" <= line[-1] <= "\u9fff" or not (
-                    line[-2] in SURNAMES or line[-3] in SURNAMES or line[-4:-2] in COMPOUND_SURNAMES):
-                continue  # most lines end a sentence with a mark
+        (a surname a name's length from its end, after an office word or a roster's mark) is read again on its own."""
+        for end in _LINE_END_NAME.finditer(body_s):  # one regex pass; most bodies have no such line
+            tail = end.group(1)  # a surname a name's length from the line's end
+            if not (tail[-2] in SURNAMES or tail[-3:-2] in SURNAMES or tail[-4:-2] in COMPOUND_SURNAMES
+                    or tail[-3:-1] in COMPOUND_SURNAMES):
+                continue
+            line = body_s[body_s.rfind("\n", 0, end.start()) + 1:end.end()].strip()
             key = match_key(line)
             people = find_people(key) if _OFFICE_IN_LINE.search(key) else ()
             at = -1
@@ -1003,6 +1004,8 @@ _WEAK_CITY_INSIDE = re.compile("路|街|大道|大街|大学|公园|久安|纪�
 _OWN_TITLE = re.compile("来区(?!域)|我区|本区(?!域)|莅临高新区")  # a headline written by a zone about itself
 _KIND_LIST_NEXT = frozenset("、和与及等")  # after a bare 高新区 that follows 、: it is an item of a list
 _ORG_CACHE = 4096
+# a line ending with a name right after an office word's last character or a roster's mark
+_LINE_END_NAME = re.compile("[记任长员席理人监师委导、:：]([\u4e00-\u9fff]{2,4})[ \t\u3000\xa0]*$", re.M)
 _OFFICE_IN_LINE = re.compile("|".join(map(re.escape, OFFICES)))  # an office word in a line ending with a name
 _UNKNOWN = object()  # not yet in a cache (None is an answer)
 _UNIT_SEPARATORS = ("、", "，", ",", "兼")
