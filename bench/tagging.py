@@ -8,7 +8,7 @@ Sets, printed side by side:
   the tune half only; the held-out half is reported, never read for failures. The held-out half
   is printed per batch: the first batch's was scored while rules were written (partly seen), the
   later batches (d-second.yaml, e-third.yaml) were collected and labelled afterwards. Batches in
-  ``APART`` (g-fifth.yaml … p-fourteenth.yaml) are printed apart, both halves; since the sixth batch their tune
+  ``APART`` (g-fifth.yaml … q-fifteenth.yaml) are printed apart, both halves; since the sixth batch their tune
   halves are part of "real tune" and of ``--errors tune`` like every other batch's.
 
 The tagger is called the way the crawler calls it: title, text and the page URL.

@@ -44,6 +44,7 @@ from monitor.tag.people import (
     COMPOUND_SURNAMES,
     OFFICES,
     SURNAMES,
+    FoundPerson,
     find_byline,
     find_bylines,
     find_people,
@@ -670,9 +671,14 @@ class ZoneTagger:
         if not office_hits:
             return tuple(found.values()), posts
         body_offset = len(title_k) + len(byline_k) + 2
+        unnamed = False  # an office word of the body followed by a surname or a colon, and no name found after it
         for section, key, offset in (("body", body_k, body_offset), ("title", title_k, 0)):
             spans = [(s - offset, e - offset) for s, e in office_hits if offset <= s and e - offset <= len(key)]
             people = find_people(key, office_spans(key, spans)) if spans else []
+            if section == "body" and spans:
+                named = {person.end for person in people}
+                unnamed = any(end not in named and (key[end:end + 1] in _NAME_OR_ROSTER_FIRST) for _, end in spans) \
+                    or any(_unfound_next(key, person, people) for person in people)
             if not people:
                 continue
             # a post's zone: the first zone mention (in `mentions` order) inside the post's span; its place:
@@ -702,7 +708,7 @@ class ZoneTagger:
                 place = places[last][1] if last >= 0 and place_starts[last] >= person.start else None
                 found[person.name] = PersonTag(person.name, person.post, zone_id,
                                                self._org(person.post, zone_id, place), person.former)
-        if "\n" in body_s:
+        if unnamed and "\n" in body_s:  # only then may a name be hidden by the line after it
             self._line_end_people(body_s, body_k, found, posts)
         return tuple(found.values()), posts
 
@@ -1004,6 +1010,7 @@ _WEAK_CITY_INSIDE = re.compile("路|街|大道|大街|大学|公园|久安|纪�
 _OWN_TITLE = re.compile("来区(?!域)|我区|本区(?!域)|莅临高新区")  # a headline written by a zone about itself
 _KIND_LIST_NEXT = frozenset("、和与及等")  # after a bare 高新区 that follows 、: it is an item of a list
 _ORG_CACHE = 4096
+_NAME_OR_ROSTER_FIRST = frozenset(SURNAMES) | frozenset(name[0] for name in COMPOUND_SURNAMES) | frozenset(":")
 # a line ending with a name right after an office word's last character or a roster's mark
 _LINE_END_NAME = re.compile("[记任长员席理人监师委导、:：]([\u4e00-\u9fff]{2,4})[ \t\u3000\xa0]*$", re.M)
 _OFFICE_IN_LINE = re.compile("|".join(map(re.escape, OFFICES)))  # an office word in a line ending with a name
@@ -1211,6 +1218,16 @@ def _is_partner(text: str, hits: list[_Hit], index: int) -> bool:
                     and _SENTENCE_BREAK.search(text, before.end, hit.start) is None
                     and _PARTNER_CUE.match(text, hit.end) is not None)
     return False
+
+
+def _unfound_next(key: str, person: FoundPerson, people: list[FoundPerson]) -> bool:
+    """Whether a 、 and a surname follow the person's name with no one found there (管委会副主任:马腾飞、杨明, the
+    last name hidden by the next line's first characters)."""
+    at = key.find(person.name, person.end)
+    if at < 0 or key[at + len(person.name):at + len(person.name) + 1] != "、":
+        return False
+    rest = key[at + len(person.name) + 1:]
+    return rest[:1] in _NAME_OR_ROSTER_FIRST and not any(rest.startswith(other.name) for other in people)
 
 
 def _in_former_post(position: int, posts: list[tuple[int, int, bool]]) -> bool:
