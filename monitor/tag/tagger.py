@@ -722,7 +722,8 @@ class ZoneTagger:
             if not (tail[-2] in SURNAMES or tail[-3:-2] in SURNAMES or tail[-4:-2] in COMPOUND_SURNAMES
                     or tail[-3:-1] in COMPOUND_SURNAMES):
                 continue
-            line = body_s[body_s.rfind("\n", 0, end.start()) + 1:end.end()].strip()
+            # the line's last characters: a post (at most 40, `people._MAX_POST`) and the names after it
+            line = body_s[max(body_s.rfind("\n", 0, end.start()) + 1, end.end() - _LINE_END_SPAN):end.end()].strip()
             key = match_key(line)
             people = find_people(key) if _OFFICE_IN_LINE.search(key) else ()
             at = -1
@@ -1010,6 +1011,7 @@ _WEAK_CITY_INSIDE = re.compile("路|街|大道|大街|大学|公园|久安|纪�
 _OWN_TITLE = re.compile("来区(?!域)|我区|本区(?!域)|莅临高新区")  # a headline written by a zone about itself
 _KIND_LIST_NEXT = frozenset("、和与及等")  # after a bare 高新区 that follows 、: it is an item of a list
 _ORG_CACHE = 4096
+_LINE_END_SPAN = 48
 _NAME_OR_ROSTER_FIRST = frozenset(SURNAMES) | frozenset(name[0] for name in COMPOUND_SURNAMES) | frozenset(":")
 # a line ending with a name right after an office word's last character or a roster's mark
 _LINE_END_NAME = re.compile("[记任长员席理人监师委导、:：]([\u4e00-\u9fff]{2,4})[ \t\u3000\xa0]*$", re.M)
