@@ -31,11 +31,11 @@ SURNAMES = set(
 )
 # Less common surnames met in officials' names (the list above keeps the most common ones).
 SURNAMES |= set("傅阴产笪禹荀訾郦滑庹揭钮仰言湛竺蔚习佴琚暴冀郗鄂闾戎咸冶保")
-_COMPOUND = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "令狐", "慕容", "夏侯", "端木",
+_COMPOUND = frozenset(("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "令狐", "慕容", "夏侯", "端木",
              # rarer ones (颛孙宗亮, q024); not those that are also places (南宫, 濮阳) or words
              "颛孙", "澹台", "公冶", "宇文", "长孙", "呼延", "闻人", "太史", "申屠", "万俟", "钟离", "淳于", "司徒", "司空",
-             "轩辕", "拓跋")
-COMPOUND_SURNAMES = frozenset(_COMPOUND)
+             "轩辕", "拓跋"))  # a set: looked up for every surname-like character
+COMPOUND_SURNAMES = _COMPOUND
 
 _TITLE = (r"(?:常务副|副)?(?:第一书记|书记|主任|区长|局长|部长|委员|主席|总经理|董事长|负责人|秘书长|处长|科长|"
           r"院长|所长|市长|县长|会长|理事长|总监|主任委员|巡视员|调研员|总经济师|总工程师)")
