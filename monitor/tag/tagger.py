@@ -677,8 +677,9 @@ class ZoneTagger:
             people = find_people(key, office_spans(key, spans)) if spans else []
             if section == "body" and spans:
                 named = {person.end for person in people}
-                unnamed = any(end not in named and (key[end:end + 1] in _NAME_OR_ROSTER_FIRST) for _, end in spans) \
-                    or any(_unfound_next(key, person, people) for person in people)
+                unnamed = any(end not in named and key[end:end + 1] in _NAME_OR_ROSTER_FIRST
+                              and _ends_a_line(key, end + (key[end] == ":"), body_s) for _, end in spans) \
+                    or any(_unfound_next(key, person, people, body_s) for person in people)
             if not people:
                 continue
             # a post's zone: the first zone mention (in `mentions` order) inside the post's span; its place:
@@ -1222,14 +1223,20 @@ def _is_partner(text: str, hits: list[_Hit], index: int) -> bool:
     return False
 
 
-def _unfound_next(key: str, person: FoundPerson, people: list[FoundPerson]) -> bool:
+def _unfound_next(key: str, person: FoundPerson, people: list[FoundPerson], body_s: str) -> bool:
     """Whether a 、 and a surname follow the person's name with no one found there (管委会副主任:马腾飞、杨明, the
     last name hidden by the next line's first characters)."""
     at = key.find(person.name, person.end)
     if at < 0 or key[at + len(person.name):at + len(person.name) + 1] != "、":
         return False
-    rest = key[at + len(person.name) + 1:]
-    return rest[:1] in _NAME_OR_ROSTER_FIRST and not any(rest.startswith(other.name) for other in people)
+    at += len(person.name) + 1
+    return key[at:at + 1] in _NAME_OR_ROSTER_FIRST and not any(key.startswith(other.name, at) for other in people) \
+        and _ends_a_line(key, at, body_s)
+
+
+def _ends_a_line(key: str, at: int, body_s: str) -> bool:
+    """Whether a name's length of the key from `at` ends a line of the body (a C-level search per length)."""
+    return any(key[at:at + n] + "\n" in body_s for n in (2, 3, 4))
 
 
 def _in_former_post(position: int, posts: list[tuple[int, int, bool]]) -> bool:
