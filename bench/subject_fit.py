@@ -40,6 +40,7 @@ from monitor.tag import subject  # noqa: E402
 from monitor.tag.tagger import ZoneTagger  # noqa: E402
 
 FOLDS = 5
+OWN_TITLE = subject.FEATURES.index("own_title")
 REPEATS = 3  # the 5-fold split repeated on three different splits, the counts pooled: fewer ties decided by one text
 PENALTIES = (1.0, 3.0, 10.0, 30.0, 100.0, 300.0)  # L2 penalty on the standardised weights (sum over pairs of the log loss + this)
 # replace: the model decides in its branches; veto: the rules decide and the model may only take a subject away.
@@ -86,6 +87,8 @@ def load_texts() -> list[Text]:
         branch = rows[0][2] if rows else "body"
         if rows and branch == subject.MODEL_BRANCH and len(match_key(case["text"])) < subject.MODEL_MIN_BODY:
             branch = "short"  # the runtime leaves such a text to the rules (none is in the tune halves as they stand)
+        elif rows and branch == subject.MODEL_BRANCH and rows[0][0].row[OWN_TITLE]:
+            branch = "own"  # a headline speaking as a zone (来区, 我区): the runtime leaves it to the rules too
         texts.append(Text(folds_of(case["url"]), set(case.get("subject") or ()), [c.zone_id for c, _, _ in rows],
                           np.array([c.row for c, _, _ in rows], dtype=float).reshape(len(rows), len(subject.FEATURES)),
                           [r for _, r, _ in rows], branch))

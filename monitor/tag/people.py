@@ -16,7 +16,7 @@ from operator import itemgetter
 
 from monitor.items import PersonTag
 
-__all__ = ["SURNAMES", "OFFICES", "SPEAKER_OFFICES", "post_ends", "FoundPerson", "name_before_speech", "follows_name", "may_sign", "find_byline", "find_bylines", "find_people", "office_spans", "name_after", "post_at",
+__all__ = ["SURNAMES", "COMPOUND_SURNAMES", "OFFICES", "SPEAKER_OFFICES", "post_ends", "FoundPerson", "name_before_speech", "follows_name", "may_sign", "find_byline", "find_bylines", "find_people", "office_spans", "name_after", "post_at",
            "name_at", "is_post"]
 
 # The most common single-character surnames (together > 90% of the population) and a few compound ones.
@@ -31,7 +31,11 @@ SURNAMES = set(
 )
 # Less common surnames met in officials' names (the list above keeps the most common ones).
 SURNAMES |= set("傅阴产笪禹荀訾郦滑庹揭钮仰言湛竺蔚习佴琚暴冀郗鄂闾戎咸冶保")
-_COMPOUND = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "令狐", "慕容", "夏侯", "端木")
+_COMPOUND = frozenset(("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "令狐", "慕容", "夏侯", "端木",
+             # rarer ones (颛孙宗亮, q024); not those that are also places (南宫, 濮阳) or words
+             "颛孙", "澹台", "公冶", "宇文", "长孙", "呼延", "闻人", "太史", "申屠", "万俟", "钟离", "淳于", "司徒", "司空",
+             "轩辕", "拓跋"))  # a set: looked up for every surname-like character
+COMPOUND_SURNAMES = _COMPOUND
 
 _TITLE = (r"(?:常务副|副)?(?:第一书记|书记|主任|区长|局长|部长|委员|主席|总经理|董事长|负责人|秘书长|处长|科长|"
           r"院长|所长|市长|县长|会长|理事长|总监|主任委员|巡视员|调研员|总经济师|总工程师)")
@@ -295,7 +299,8 @@ _NOT_NAMES = {"相关", "有关", "主要", "全体", "各位", "部分", "相�
               "新任", "历任", "曾任", "常务", "班子", "领导", "干部", "成员", "同志", "代表", "负责", "管委", "党委", "和平",
               "高新", "经开", "宣传", "组织", "上海", "广州", "成都", "重庆", "武汉", "南京", "杭州", "合肥", "西安", "郑州", "长沙", "宁波",
               "党支", "党组", "党工", "党总",  # 党 is a surname: 学校党支部书记 names no 党支部
-              "党政", "施政", "廉政", "宪政", "邮政"}  # 政 may be in a name (孙政才): not in these words
+              "党政", "施政", "廉政", "宪政", "邮政",  # 政 may be in a name (孙政才): not in these words
+              "单位"}  # 副理事长单位: 单 is a surname
 # A word that follows names is no name's start even when its first character is a surname (调研组领导强调, 宣布, 来到)
 _NOT_NAMES |= {w for w in _FOLLOW_WORDS if len(w) == 2 and w[0] in SURNAMES}
 

@@ -246,26 +246,26 @@ WEIGHTS: tuple[float, ...] = (
     0.0,  # other_headline
     0.0,  # other_default
     0.0,  # headline_many
-    0.5428,  # log_body
-    0.309,  # plain_share
-    0.4051,  # first_in_lead
-    -0.7828,  # first_pos
-    -0.322,  # aside
-    0.6221,  # post_share
-    -0.2657,  # list_share
-    -0.5567,  # side_share
-    -0.2144,  # log_zones
-    0.2637,  # score_ratio
-    0.1993,  # top
-    0.5258,  # mention_share
-    -0.2784,  # kind_headline
-    0.5272,  # own_title
-    0.3802,  # leader
-    0.2842,  # actor
-    -0.3103,  # listed_many
+    1.2788,  # log_body
+    0.5455,  # plain_share
+    1.3211,  # first_in_lead
+    -2.2966,  # first_pos
+    -0.8723,  # aside
+    1.0033,  # post_share
+    -0.3856,  # list_share
+    -1.9671,  # side_share
+    -0.5993,  # log_zones
+    0.1616,  # score_ratio
+    0.1585,  # top
+    1.5249,  # mention_share
+    -0.8882,  # kind_headline
+    0.0,  # own_title
+    1.1089,  # leader
+    0.6444,  # actor
+    -0.5595,  # listed_many
 )
-BIAS = -1.5368
-THRESHOLD = 0.5
+BIAS = -3.4212
+THRESHOLD = 0.4
 
 
 def probability(row: Sequence[float], weights: Sequence[float] = WEIGHTS, bias: float = BIAS) -> float:

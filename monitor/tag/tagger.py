@@ -40,7 +40,17 @@ from monitor.tag.aliases import kaifaqu_names, reads_kaifaqu, stem_names
 from monitor.tag.citygroups import city_group_zones, group_before
 from monitor.tag.districts import district_names
 from monitor.tag.gazetteer import Gazetteer, Place, load_ambiguous_aliases, load_gazetteer, load_places
-from monitor.tag.people import OFFICES, find_byline, find_bylines, find_people, may_sign, office_spans
+from monitor.tag.people import (
+    COMPOUND_SURNAMES,
+    OFFICES,
+    SURNAMES,
+    FoundPerson,
+    find_byline,
+    find_bylines,
+    find_people,
+    may_sign,
+    office_spans,
+)
 from monitor.tag.subject import MODEL_BRANCH, MODEL_MIN_BODY, Candidate, confirmed, decide, evidence
 from monitor.tag.topics import Taxonomy, TopicMatcher
 
@@ -52,6 +62,8 @@ OTHER_ZONE_KINDS = ("经开区", "经济技术开发区", "经济开发区", "�
                     "综试区", "临空经济区", "临港经济区", "农业园区", "产业园区")
 _GENERIC_ZONE = ("国家高新区", "国家级高新区", "省级高新区", "国家自主创新示范区")
 _CATEGORY_BEFORE = ("各", "省", "国家", "级", "家", "个", "类", "批", "全国", "地", "市", "县", "的高新区")
+# ... but 市 opening a sentence or after 我/本/该 (市高新区成立于1994年, 我市高新区) is the city's own zone, not a kind
+_OWN_CITY = re.compile("(?:^|[。,;:!?|我本该])市$")
 _BARE = "高新区"
 _LEAD = 200
 _NEAR = 60  # a city this close to a bare 高新区 names it
@@ -270,12 +282,14 @@ class ZoneTagger:
                 and (before is None or before.end < hit.start - 1):
             return None  # 经信局、省产业转移园、高新区和工业园区协会: one kind of body in a list of kinds, no one zone
         prefix = text[max(0, hit.start - 4):hit.start]
-        if prefix.endswith(_CATEGORY_BEFORE) or _COUNT_BEFORE.search(prefix):
+        own_city = prefix.endswith("市") and _OWN_CITY.search(prefix) is not None
+        if (prefix.endswith(_CATEGORY_BEFORE) and not own_city) or _COUNT_BEFORE.search(prefix):
             return None
         if prefix.endswith("等") and before is not None and before.kind in (_ZONE, _PLACE) \
                 and hit.start - before.end <= _LIST_TAIL:
             return None  # 中关村、张江、东湖等高新区: the kind the listed zones are, not one more zone
-        if prefix and "\u4e00" <= prefix[-1] <= "\u9fff" and prefix[-1] not in "的在与和及了是为对该本我从到将把让向于由经使等入驻至给同跟被里即称区原":
+        if prefix and "\u4e00" <= prefix[-1] <= "\u9fff" and not own_city \
+                and prefix[-1] not in "的在与和及了是为对该本我从到将把让向于由经使等入驻至给同跟被里即称区原":
             return None  # 衡水高新区: a zone the gazetteer does not hold
         if defaults:
             return defaults[0]
@@ -320,8 +334,11 @@ class ZoneTagger:
                     elif _INSIDE_NAME.match(text, hit.end):
                         continue  # 中关村发展集团, 张江路: the zone's name inside another name
                 mark = text[hit.start - 1:hit.start]
-                if mark in _BEFORE_ZONE:  # a dash, a dot, 与, 同 or 、 right before the zone: rare, looked at further
-                    if mark == "、":  # 深圳、中关村
+                included = False  # 14个县市区委书记(含宜昌高新区): one member of a set the text counts
+                if mark in _BEFORE_ZONE:  # a dash, a dot, 与, 同, 、, 含 right before the zone: rare, looked at further
+                    if mark in _INCLUDED_LAST:
+                        included = text.endswith(_INCLUDED, 0, hit.start)
+                    elif mark == "、":  # 深圳、中关村
                         if i and hits[i - 1].kind == _PLACE and hits[i - 1].end == hit.start - 1:
                             listed.append(i)
                     elif mark in _JOINED_NAME:
@@ -353,6 +370,8 @@ class ZoneTagger:
                         section = "list"  # 确定了中关村科技园区等100家高新园区: one example of a set of zones
                     elif before == "任" and _career_step(text, hit.start):
                         section = "career"  # 2012年4月任西安高新区党工委委员: a step of someone's career
+                    if included:
+                        section = "list"
                     if before in _RANK_DIGITS:
                         ranked.append(len(mentions))
                     mentions.append((hit.ref, section, hit.start - body_start))
@@ -600,8 +619,10 @@ class ZoneTagger:
         else:
             subjects = set()
         branch = "headline" if headline else "default" if defaults else "body"
-        # the model may take away a subject the rules propose, in a body as long as those it was fitted on
-        vetoes = branch == MODEL_BRANCH and bool(subjects) and len(body_k) >= MODEL_MIN_BODY
+        # the model may take away a subject the rules propose, in a body as long as those it was fitted on; not under a
+        # headline speaking as a zone (来区, 我区): the zone wrote the text about itself (on the tune halves the rules are
+        # right on every such text the body decides, and the model vetoed one: d017)
+        vetoes = branch == MODEL_BRANCH and bool(subjects) and len(body_k) >= MODEL_MIN_BODY and not own_title
         if rows is None:
             if vetoes:  # `decide(evidence(...))`, from the counts above where they settle it
                 subjects = confirmed(subjects, score, counts, first, listed, sided, mentions, set_aside, lead_end,
@@ -650,9 +671,15 @@ class ZoneTagger:
         if not office_hits:
             return tuple(found.values()), posts
         body_offset = len(title_k) + len(byline_k) + 2
+        unnamed = False  # an office word of the body followed by a surname or a colon, and no name found after it
         for section, key, offset in (("body", body_k, body_offset), ("title", title_k, 0)):
             spans = [(s - offset, e - offset) for s, e in office_hits if offset <= s and e - offset <= len(key)]
             people = find_people(key, office_spans(key, spans)) if spans else []
+            if section == "body" and spans:
+                named = {person.end for person in people}
+                unnamed = any(end not in named and key[end:end + 1] in _NAME_OR_ROSTER_FIRST
+                              and _ends_a_line(key, end + (key[end] == ":"), body_s) for _, end in spans) \
+                    or any(_unfound_next(key, person, people, body_s) for person in people)
             if not people:
                 continue
             # a post's zone: the first zone mention (in `mentions` order) inside the post's span; its place:
@@ -682,7 +709,35 @@ class ZoneTagger:
                 place = places[last][1] if last >= 0 and place_starts[last] >= person.start else None
                 found[person.name] = PersonTag(person.name, person.post, zone_id,
                                                self._org(person.post, zone_id, place), person.former)
+        if unnamed and "\n" in body_s:  # only then may a name be hidden by the line after it
+            self._line_end_people(body_s, body_k, found, posts)
         return tuple(found.values()), posts
+
+    def _line_end_people(self, body_s: str, body_k: str, found: dict[str, PersonTag],
+                         posts: list[tuple[int, int, bool]]) -> None:
+        """A name that ends its line (a subheading 宜都市委书记夏明海, a roster 管委会副主任:马腾飞、杨明): the match key
+        joins the lines, so the next line's first characters follow the name and hide where it ends. Such a line
+        (a surname a name's length from its end, after an office word or a roster's mark) is read again on its own."""
+        for end in _LINE_END_NAME.finditer(body_s):  # one regex pass; most bodies have no such line
+            tail = end.group(1)  # a surname a name's length from the line's end
+            if not (tail[-2] in SURNAMES or tail[-3:-2] in SURNAMES or tail[-4:-2] in COMPOUND_SURNAMES
+                    or tail[-3:-1] in COMPOUND_SURNAMES):
+                continue
+            # the line's last characters: a post (at most 40, `people._MAX_POST`) and the names after it
+            line = body_s[max(body_s.rfind("\n", 0, end.start()) + 1, end.end() - _LINE_END_SPAN):end.end()].strip()
+            key = match_key(line)
+            people = find_people(key) if _OFFICE_IN_LINE.search(key) else ()
+            at = -1
+            for person in people:
+                if person.name in found or not key.endswith(person.name):
+                    continue
+                if at < 0:
+                    at = body_k.find(key)
+                zone_id = self._post_zone(person.post)
+                found[person.name] = PersonTag(person.name, person.post, zone_id,
+                                               self._org(person.post, zone_id, None), person.former)
+                if at >= 0:
+                    posts.append((at + person.start, at + person.end, person.former))
 
     def _post_zone(self, post: str) -> str | None:
         """The first zone a byline's post names. Bylines recur (a paper's columnists, a site's editors):
@@ -909,7 +964,10 @@ _ASIDE_SECTIONS = frozenset(("list", "compare", "remit", "facility", "career", "
 _JOINED_NAME = frozenset("—·•-")
 # 与/同 before a zone that another zone named earlier in the sentence signs or builds with: the other party
 _MARKS_BEFORE = _JOINED_NAME | frozenset("与同")
-_BEFORE_ZONE = _MARKS_BEFORE | frozenset("、")  # what the zone loop looks at before a zone's name
+# A bracket that says what a count includes (14个县市区委书记(含宜昌高新区)): the zone is one member of the set
+_INCLUDED = ("(含", "(包括", "(包含")
+_INCLUDED_LAST = frozenset(word[-1] for word in _INCLUDED)
+_BEFORE_ZONE = _MARKS_BEFORE | frozenset("、") | _INCLUDED_LAST  # what the zone loop looks at before a zone's name
 _PARTNER_CUE = re.compile("[^。;!?|]{0,40}?(?:共建|合作|签约|签署|签订|联姻|结对|对口|缔结)")
 _SENTENCE_BREAK = re.compile("[。;!?|]")
 _PARTNER_SPAN = 80  # characters from the first zone to 与: one sentence at most
@@ -954,6 +1012,11 @@ _WEAK_CITY_INSIDE = re.compile("路|街|大道|大街|大学|公园|久安|纪�
 _OWN_TITLE = re.compile("来区(?!域)|我区|本区(?!域)|莅临高新区")  # a headline written by a zone about itself
 _KIND_LIST_NEXT = frozenset("、和与及等")  # after a bare 高新区 that follows 、: it is an item of a list
 _ORG_CACHE = 4096
+_LINE_END_SPAN = 48
+_NAME_OR_ROSTER_FIRST = frozenset(SURNAMES) | frozenset(name[0] for name in COMPOUND_SURNAMES) | frozenset(":")
+# a line ending with a name right after an office word's last character or a roster's mark
+_LINE_END_NAME = re.compile("[记任长员席理人监师委导、:：]([\u4e00-\u9fff]{2,4})[ \t\u3000\xa0]*$", re.M)
+_OFFICE_IN_LINE = re.compile("|".join(map(re.escape, OFFICES)))  # an office word in a line ending with a name
 _UNKNOWN = object()  # not yet in a cache (None is an answer)
 _UNIT_SEPARATORS = ("、", "，", ",", "兼")
 _OFFICE_LENGTHS = tuple(sorted({len(w) for w in OFFICES}, reverse=True))
@@ -1158,6 +1221,22 @@ def _is_partner(text: str, hits: list[_Hit], index: int) -> bool:
                     and _SENTENCE_BREAK.search(text, before.end, hit.start) is None
                     and _PARTNER_CUE.match(text, hit.end) is not None)
     return False
+
+
+def _unfound_next(key: str, person: FoundPerson, people: list[FoundPerson], body_s: str) -> bool:
+    """Whether a 、 and a surname follow the person's name with no one found there (管委会副主任:马腾飞、杨明, the
+    last name hidden by the next line's first characters)."""
+    at = key.find(person.name, person.end)
+    if at < 0 or key[at + len(person.name):at + len(person.name) + 1] != "、":
+        return False
+    at += len(person.name) + 1
+    return key[at:at + 1] in _NAME_OR_ROSTER_FIRST and not any(key.startswith(other.name, at) for other in people) \
+        and _ends_a_line(key, at, body_s)
+
+
+def _ends_a_line(key: str, at: int, body_s: str) -> bool:
+    """Whether a name's length of the key from `at` ends a line of the body (a C-level search per length)."""
+    return any(key[at:at + n] + "\n" in body_s for n in (2, 3, 4))
 
 
 def _in_former_post(position: int, posts: list[tuple[int, int, bool]]) -> bool:
