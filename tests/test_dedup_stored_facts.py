@@ -12,8 +12,9 @@ from sqlmodel import Session
 
 from bench.ingest_scale import NOW, url_of
 from bench.news_corpus import NewsFeed
-from monitor.dedup.deduplicator import DedupConfig, Deduplicator, _StoredCandidates
+from monitor.dedup.deduplicator import DedupConfig, Deduplicator
 from monitor.dedup.prepared import KNOWN_STOCK
+from monitor.dedup.stored_candidates import StoredCandidates
 from monitor.dedup.stored_facts import decode, encode, story_figures
 from monitor.items import DuplicateOf, ExtractedArticle, New, PublishDate
 from monitor.itemwork import prepare_article
@@ -110,7 +111,7 @@ def test_facts_derived_from_a_body_are_not_written_over_a_revision_stored_since(
             result = _store_a_story(session)
             session.execute(sa.text("UPDATE article SET dedup_facts = NULL"))  # stored before migration 0016
             session.commit()
-            candidates = _StoredCandidates(RawSql(session), [result.article_id], DedupConfig().stock_min_docs)
+            candidates = StoredCandidates(RawSql(session), [result.article_id], DedupConfig().stock_min_docs)
             assert result.article_id in candidates.facts  # derived from the body it read
             revision = b"facts of the revision"
             session.execute(sa.text("UPDATE article SET content_hash = 'revised', dedup_facts = :b WHERE id = :i"),

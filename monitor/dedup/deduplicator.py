@@ -23,28 +23,26 @@ candidates nor count towards similarity, so two pieces quoting one report do not
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Generic, TypeVar
 
 import numpy as np
 from sqlalchemy import delete
 from sqlmodel import Session, col
 
-from monitor.dedup.facts import StoryFacts, compare, fact_tagger, story_facts
+from monitor.dedup.facts import StoryFacts, compare, fact_tagger
+from monitor.dedup.memo import FACTS as _facts
+from monitor.dedup.memo import PARSED as _parsed
 from monitor.dedup.minhash import (
     NUM_PERM,
     ParsedSentence,
     TextFingerprint,
     containment,
-    fingerprint,
     jaccard,
-    parse,
 )
 from monitor.dedup.prepared import KNOWN_STOCK, PreparedBody, Probe, probe_of
-from monitor.dedup.stored_facts import COUNTS, CandidateFacts, decode, encode
+from monitor.dedup.stored_candidates import StoredCandidates
+from monitor.dedup.stored_facts import encode
 from monitor.items import (
     DedupEvidence,
     DedupVerdict,
@@ -62,8 +60,6 @@ from monitor.store.rawsql import RawSql, marks, pg_array
 
 __all__ = ["Deduplicator", "DedupConfig", "DedupIndex", "MIN_SHINGLES", "pg_index_ctes", "pg_index_params",
            "warm_known_stock"]
-
-V = TypeVar("V")
 
 MIN_SHINGLES = 50  # below this many shingles (~50 characters) only the exact levels apply: a brief is no copy
 _IN_CHUNK = 500  # parameters per IN list (SQLite's limit is 32766; keep statements small)
@@ -255,7 +251,7 @@ class Deduplicator:
                                          candidate.band_hits, 0, probe.stock_count, None,
                                          "estimated similarity far below thresholds"))
         if exact:
-            stored = _StoredCandidates(self._sql, [c.article_id for c in exact], cfg.stock_min_docs)
+            stored = StoredCandidates(self._sql, [c.article_id for c in exact], cfg.stock_min_docs)
             for candidate in exact:
                 other = stored.facts.get(candidate.article_id)
                 if other is not None:
@@ -316,129 +312,10 @@ def warm_known_stock(session: Session, config: DedupConfig) -> int:
     return len(KNOWN_STOCK.snapshot())
 
 
-class _Memo(Generic[V]):
-    """The last ``size`` results of a pure function of a body, by body text; ``put`` adds one computed elsewhere
-    (a worker process's, with its page: ``functools.lru_cache`` cannot be given one)."""
-
-    def __init__(self, compute: Callable[[str], V], size: int) -> None:
-        self._compute, self._size = compute, size
-        self._found: OrderedDict[str, V] = OrderedDict()
-        self._lock = threading.Lock()  # several database threads check at once (PostgreSQL)
-
-    def __call__(self, body: str) -> V:
-        with self._lock:
-            found = self._found.get(body)
-            if found is not None:
-                self._found.move_to_end(body)
-                return found
-        value = self._compute(body)
-        self.put(body, value)
-        return value
-
-    def peek(self, body: str) -> V | None:
-        """The value if at hand, without computing it."""
-        with self._lock:
-            return self._found.get(body)
-
-    def put(self, body: str, value: V) -> None:
-        with self._lock:
-            self._found[body] = value
-            self._found.move_to_end(body)
-            if len(self._found) > self._size:
-                self._found.popitem(last=False)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._found.clear()
-
-
-# Per process, by body text: the sentences of the bodies checked and verified lately (a copy's original, a recurring
-# report's last issues), and their facts (one tagging pass each). A Deduplicator lives for one page of a crawl, so a
-# cache of its own never served the next page; both functions are pure, and a revised article is another text. Bounded
-# by memory: ~16 KB per parsed news body (numpy arrays of token ids), ~6 KB per body's facts, besides the body itself.
-_parsed: _Memo[list[ParsedSentence]] = _Memo(parse, 1024)
-_facts: _Memo[StoryFacts] = _Memo(story_facts, 2048)
-
-
 def _with_facts(probe: Probe) -> Fingerprint:
     """The probe's fingerprint with what the exact check of it as a candidate will read (its story facts when at
     hand: prepared in a worker, or computed for a verification)."""
     return replace(probe.fingerprint, facts=encode(probe.text, probe.stock, _facts.peek(probe.body)))
-
-
-class _StoredCandidates:
-    """The stored facts of the candidates to verify exactly, with their stock sentences now, in one statement.
-
-    A candidate whose facts are missing (stored before migration 0016, bulk-loaded) or assumed other stock
-    sentences than its sentences' counts say now is fingerprinted from its body as before; those facts are written
-    back (``write_back``), so each row is derived again at most once per change of its stock sentences."""
-
-    def __init__(self, sql: RawSql, ids: list[int], stock_min_docs: int) -> None:
-        self._sql = sql
-        if sql.postgres:
-            rows = sql.all(_PG_CANDIDATE_FACTS, [pg_array(ids), pg_array(ids), stock_min_docs])
-        else:
-            rows = sql.all(_CANDIDATE_FACTS.replace("{in}", marks(len(ids))), [*ids, *ids, stock_min_docs])
-        blobs: dict[int, bytes | None] = {}
-        stock: dict[int, set[int]] = {}
-        for article_id, digest, blob in rows:
-            if digest is None:
-                blobs[int(article_id)] = None if blob is None else bytes(blob)
-            else:
-                stock.setdefault(int(article_id), set()).add(int(digest))
-        KNOWN_STOCK.add({h for found in stock.values() for h in found})
-        self.facts: dict[int, CandidateFacts] = {}
-        self._bodies: dict[int, str] = {}
-        self._hashes: dict[int, str] = {}  # the content hash of each body read: the facts are written back to that text
-        self._derived: set[int] = set()
-        derive = []
-        for article_id, blob in blobs.items():
-            now = frozenset(stock.get(article_id, ()))
-            found = None if blob is None else decode(blob)
-            if found is not None and found.stock == now:
-                self.facts[article_id] = found
-                COUNTS["stored"] += 1
-            else:
-                COUNTS["derived"] += 1
-                derive.append(article_id)
-        for article_id, body in self._read_bodies(derive).items():
-            now = frozenset(stock.get(article_id, ()))
-            self.facts[article_id] = CandidateFacts(fingerprint(body, now, _parsed(body)), now, _facts.peek(body))
-            self._derived.add(article_id)
-
-    def _read_bodies(self, ids: list[int]) -> dict[int, str]:
-        missing = [i for i in ids if i not in self._bodies]
-        if missing:
-            for article_id, body, content_hash in self._sql.all(
-                    _CANDIDATE_BODIES.replace("{in}", marks(len(missing))), missing):
-                self._bodies[int(article_id)] = body
-                self._hashes[int(article_id)] = content_hash
-        return {i: self._bodies[i] for i in ids if i in self._bodies}
-
-    def story(self, article_id: int) -> StoryFacts:
-        """The candidate's story facts: stored, or derived from its body (then written back with the rest)."""
-        found = self.facts[article_id]
-        if found.story is not None:
-            return found.story
-        story = _facts(self._read_bodies([article_id])[article_id])
-        self.facts[article_id] = replace(found, story=story)
-        self._derived.add(article_id)
-        return story
-
-    def write_back(self) -> None:
-        """The facts derived here into their rows, only where the row still holds the text they were derived from (a
-        revision stored by another writer since the body was read keeps its own facts). PostgreSQL: a row another
-        transaction holds is left as it is (SKIP LOCKED: a probe never waits on another writer; the row is derived
-        again later)."""
-        rows = [(encode(f.text, f.stock, f.story), i, self._hashes[i])
-                for i in sorted(self._derived) for f in (self.facts[i],)]
-        if not rows:
-            return
-        if self._sql.postgres:
-            for row in rows:
-                self._sql.run(_PG_WRITE_FACTS, row)
-        else:
-            self._sql.many(_WRITE_FACTS, rows)
 
 
 def _estimated(values: np.ndarray, other_signature: bytes | None) -> float | None:
@@ -470,19 +347,6 @@ _PG_LOOKUP = (f"SELECT 0, id::bigint, content_hash FROM article WHERE url = ? "
 _LOOKUP = (f"SELECT 0, id, content_hash FROM article WHERE url = ? "
            f"UNION ALL SELECT 1, id, NULL FROM ({_SAME_TEXT}) "
            f"UNION ALL SELECT 2, hash, NULL FROM ({_STOCK})")
-_CANDIDATE_BODIES = "SELECT id, body, content_hash FROM article WHERE id IN ({in})"
-# The candidates' stored facts (hash NULL) and their stock sentences now (one row each), one statement. The
-# sentences come from the candidates' paragraphfingerprint rows (its primary key starts with article_id).
-_CANDIDATE_FACTS = ("SELECT id, NULL, dedup_facts FROM article WHERE id IN ({in}) "
-                    "UNION ALL SELECT p.article_id, p.hash, NULL FROM paragraphfingerprint AS p "
-                    "JOIN sentencefrequency AS s ON s.hash = p.hash WHERE p.article_id IN ({in}) AND s.doc_count >= ?")
-_PG_CANDIDATE_FACTS = ("SELECT id::bigint, NULL::bigint, dedup_facts FROM article WHERE id = ANY(?::int[]) "
-                       "UNION ALL SELECT p.article_id::bigint, p.hash, NULL FROM paragraphfingerprint AS p "
-                       "JOIN sentencefrequency AS s ON s.hash = p.hash "
-                       "WHERE p.article_id = ANY(?::int[]) AND s.doc_count >= ?")
-_WRITE_FACTS = "UPDATE article SET dedup_facts = ? WHERE id = ? AND content_hash = ?"
-_PG_WRITE_FACTS = ("UPDATE article SET dedup_facts = ? WHERE id = "
-                   "(SELECT id FROM article WHERE id = ? AND content_hash = ? FOR UPDATE SKIP LOCKED)")
 # One band's newest ``max_band_rows`` articles (SQLite: one per band, joined by UNION ALL): a backward walk of
 # the (band, hash, article_id) index, which holds all the lookup reads.
 _BAND_HIT = ("SELECT article_id, 1 AS hits, 0 AS shared FROM (SELECT article_id FROM articleband "
