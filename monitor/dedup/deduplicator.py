@@ -37,8 +37,7 @@ from monitor.dedup.minhash import (
     NUM_PERM,
     ParsedSentence,
     TextFingerprint,
-    containment,
-    jaccard,
+    overlap,
 )
 from monitor.dedup.prepared import KNOWN_STOCK, PreparedBody, Probe, probe_of
 from monitor.dedup.stored_candidates import StoredCandidates
@@ -266,8 +265,7 @@ class Deduplicator:
     def _judge(self, probe: Probe, article_id: int, band_hits: int, other: TextFingerprint,
                other_signature: bytes | None, other_story: Callable[[], StoryFacts]) -> DedupEvidence:
         mine = probe.text
-        exact = jaccard(mine.shingles, other.shingles)
-        inside = containment(mine.shingles, other.shingles)
+        exact, inside = overlap(mine.shingles, other.shingles)
         estimated = _estimated(probe.values, other_signature)
         shared = len({s.hash for s in mine.sentences} & {s.hash for s in other.sentences})
         smaller = mine.numbers if len(mine.numbers) <= len(other.numbers) else other.numbers
