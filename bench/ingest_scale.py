@@ -279,16 +279,19 @@ def load_postgres(url: str, count: int, seed: int, workers: int, stock: frozense
     loader = Loader()
     started = time.perf_counter()
     zones: list[tuple[object, ...]] = []  # its foreign key is kept: copied once the articles are committed
-    with copies(url, [t for t in COLUMNS if t != "articlezone"]) as copy:
-        def write(table: str, rows: list[tuple[object, ...]]) -> None:
-            if table == "articlezone":
-                zones.extend(rows)
-                return
-            target = copy[table]
-            for row in rows:
-                target.write_row(row)  # type: ignore[attr-defined]
 
-        loader.fill(seed, count, workers, stock, write)
+    def write(table: str, rows: list[tuple[object, ...]]) -> None:
+        """One COPY per chunk, ended before the next chunk is generated: a COPY left open while the workers
+        fingerprint (minutes at 100k on a loaded machine) made every DROP DATABASE on the server wait for it (its
+        backend, waiting on this client, never answered the barrier DROP DATABASE raises)."""
+        if table == "articlezone":
+            zones.extend(rows)
+            return
+        with copies(url, [table]) as copy:
+            for row in rows:
+                copy[table].write_row(row)  # type: ignore[attr-defined]
+
+    loader.fill(seed, count, workers, stock, write)
     with copies(url, ["articlezone"]) as copy:
         for row in zones:
             copy["articlezone"].write_row(row)  # type: ignore[attr-defined]
