@@ -64,7 +64,7 @@ def test_a_body_prepared_in_a_worker_gets_the_verdict_of_the_check_alone(databas
                 prepared = Deduplicator(session, DedupConfig()).check(article, work.dedup)
                 assert prepared == alone, (index, item.kind)
                 with monkeypatch.context() as patch:  # stored facts ignored, none written back: the bodies decide
-                    patch.setattr(deduplicator, "decode", lambda _blob: None)
+                    patch.setattr(stored_candidates, "decode", lambda _blob: None)
                     patch.setattr(stored_candidates.StoredCandidates, "write_back", lambda _self: None)
                     _forget()
                     from_bodies = Deduplicator(session, DedupConfig()).check(article)
