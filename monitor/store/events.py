@@ -71,12 +71,15 @@ _QUEUE, _HOOKED = "monitor.events.pending", "monitor.events.hooked"  # Session.i
 # "{zone}": on SQLite the zone test is written ``+articlezone.zone_id`` (the unary plus keeps SQLite from
 # probing the primary key once per listed zone for each report: it reads the report's few tag rows once).
 # A report's event is read only for the report a story joins (``_EVENT``), not for every candidate.
+# Whether a row is a report (duplicate_of_id) is tested in Python: in SQL, SQLite tested it on every article of
+# the days before the zone test (a test of one table runs in that table's loop), and the column lies after the
+# body, so each of the days' articles had its body's overflow pages walked; now only the stories' zones' rows are.
 _CANDIDATES = (
-    "SELECT article.id, article.content_hash, article.cluster_id, article.published_at, articlezone.zone_id "
-    "FROM article CROSS JOIN articlezone "
+    "SELECT article.id, article.content_hash, article.cluster_id, article.published_at, articlezone.zone_id, "
+    "article.duplicate_of_id FROM article CROSS JOIN articlezone "
     "WHERE article.published_at >= ? AND article.published_at <= ? "
     "AND articlezone.article_id = article.id AND {zone} IN ({in}) "
-    "AND articlezone.role = 'subject' AND article.duplicate_of_id IS NULL"
+    "AND articlezone.role = 'subject'"
 )
 # A zone's newest subject rows below a story (the (zone, role, article) index read backwards, LIMIT rows), with
 # what the days' statement tests of each: whether a row is a report (duplicate_of_id) is tested in Python, so that
@@ -393,7 +396,8 @@ def _day_candidates(sql: RawSql, stamps: _Timestamps, stories: list[_Pending]) -
         for row in sql.all(
             statement.replace("{in}", marks(len(zones))), [stamps.bind(low), stamps.bind(high), *zones]
         ):
-            by_zone.setdefault(row[4], []).append(row)
+            if row[5] is None:  # a report, not a copy
+                by_zone.setdefault(row[4], []).append(row[:5])
     candidates = {}
     for zone, found in by_zone.items():
         found.sort(key=_PUBLISHED)
