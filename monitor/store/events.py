@@ -84,17 +84,12 @@ _CANDIDATES = (
 # A zone's newest subject rows below a story (the (zone, role, article) index read backwards, LIMIT rows), with
 # what the days' statement tests of each: whether a row is a report (duplicate_of_id) is tested in Python, so that
 # the row count says whether the zone's rows were all read. One statement for every (story, zone) of a batch, each
-# pair's rows marked with its number (k): a statement per story and zone was ~1 of a PostgreSQL ingest's ~5.8
-# statements per article. SQLite: the pairs' reads joined by UNION ALL (no LATERAL there), and a row's columns
-# stored after its body (content hash, cluster, duplicate_of_id) are read only for a row published in the story's
-# days: reaching them walks the body's overflow pages, and most of a zone's newest rows lie outside the days
-# (their rows then read NULL there, and the days' test in Python leaves them out all the same).
+# pair's rows marked with its number (k): a statement per story and zone was ~1 of a PostgreSQL ingest's ~5.6
+# statements per article. SQLite: the pairs' reads joined by UNION ALL (no LATERAL there). What these reads cost on
+# SQLite at 100k stored is the article rows themselves (a random table page each: 240 per zone), not the statements.
 _RECENT_ARM = (
-    "SELECT ? AS k, article.id, "
-    "CASE WHEN article.published_at BETWEEN ? AND ? THEN article.content_hash END, "
-    "CASE WHEN article.published_at BETWEEN ? AND ? THEN article.cluster_id END, article.published_at, "
-    "recent.zone_id, CASE WHEN article.published_at BETWEEN ? AND ? THEN article.duplicate_of_id END "
-    "FROM (SELECT article_id, zone_id FROM articlezone WHERE zone_id = ? "
+    "SELECT ? AS k, article.id, article.content_hash, article.cluster_id, article.published_at, recent.zone_id, "
+    "article.duplicate_of_id FROM (SELECT article_id, zone_id FROM articlezone WHERE zone_id = ? "
     "AND role = 'subject' AND article_id < ? ORDER BY article_id DESC LIMIT ?) AS recent "
     "JOIN article ON article.id = recent.article_id"
 )
@@ -331,7 +326,7 @@ def _recent_candidates(
     older, and ``_reports_before`` keeps the newest ``MAX_REPORTS``). None: the newest rows do not settle it (and for
     a story linked again). One statement for the batch (``_recent_rows``)."""
     pairs = [(story, zone) for story in pending if not story.relink for zone in story.subjects]
-    rows_of = iter(_recent_rows(sql, pairs, window_of))
+    rows_of = iter(_recent_rows(sql, pairs))
     found: list[dict[str, _Candidates] | None] = []
     for story in pending:
         if story.relink:
@@ -358,7 +353,7 @@ def _recent_candidates(
 
 
 def _recent_rows(
-    sql: RawSql, pairs: list[tuple[_Pending, str]], window_of: Callable[[_Pending], tuple[Any, Any]]
+    sql: RawSql, pairs: list[tuple[_Pending, str]]
 ) -> list[list[tuple[Any, ...]]]:
     """Each (story, zone)'s newest ``_SCAN`` subject rows below the story: (article id, body hash, cluster,
     published_at, zone, duplicate_of_id), in one statement (SQLite: per ``_RECENT_ARMS`` pairs)."""
@@ -374,8 +369,7 @@ def _recent_rows(
             chunk = pairs[start : start + _RECENT_ARMS]
             params: list[Any] = []
             for k, (story, zone) in enumerate(chunk):
-                low, high = window_of(story)
-                params += [k, low, high, low, high, low, high, zone, story.article_id, _SCAN]
+                params += [k, zone, story.article_id, _SCAN]
             parts.append((start, sql.all(" UNION ALL ".join([_RECENT_ARM] * len(chunk)), params)))
     for start, rows in parts:
         for row in rows:
