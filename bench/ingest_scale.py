@@ -279,16 +279,19 @@ def load_postgres(url: str, count: int, seed: int, workers: int, stock: frozense
     loader = Loader()
     started = time.perf_counter()
     zones: list[tuple[object, ...]] = []  # its foreign key is kept: copied once the articles are committed
-    with copies(url, [t for t in COLUMNS if t != "articlezone"]) as copy:
-        def write(table: str, rows: list[tuple[object, ...]]) -> None:
-            if table == "articlezone":
-                zones.extend(rows)
-                return
-            target = copy[table]
-            for row in rows:
-                target.write_row(row)  # type: ignore[attr-defined]
 
-        loader.fill(seed, count, workers, stock, write)
+    def write(table: str, rows: list[tuple[object, ...]]) -> None:
+        """One COPY per chunk, ended before the next chunk is generated: a COPY left open while the workers
+        fingerprint (minutes at 100k on a loaded machine) made every DROP DATABASE on the server wait for it (its
+        backend, waiting on this client, never answered the barrier DROP DATABASE raises)."""
+        if table == "articlezone":
+            zones.extend(rows)
+            return
+        with copies(url, [table]) as copy:
+            for row in rows:
+                copy[table].write_row(row)  # type: ignore[attr-defined]
+
+    loader.fill(seed, count, workers, stock, write)
     with copies(url, ["articlezone"]) as copy:
         for row in zones:
             copy["articlezone"].write_row(row)  # type: ignore[attr-defined]
@@ -316,6 +319,7 @@ class Timed:
     cpu_seconds: float = 0.0  # this process's CPU time over the stream
     server_cpu_seconds: float | None = None  # the PostgreSQL backend's (a local server: /proc), None on SQLite
     worker_cpu_seconds: float | None = None  # the worker processes' (/proc), None without them
+    statements: int | None = None  # PostgreSQL: statements sent (commits included) over the stream; None on SQLite
 
 
 def backend_cpu(session: Session) -> tuple[int, float] | None:
@@ -365,6 +369,14 @@ def ingest(engine: sa.Engine, feed: NewsFeed, first: int, count: int, clusters: 
         backend = backend_cpu(session)
         pids = cpu.worker_pids() if workers and cpu is not None else []
         workers_started = sum(process_cpu(pid) for pid in pids)
+        sent = [0]
+
+        def one_more(*_args: object) -> None:
+            sent[0] += 1
+
+        if backend is not None:  # each a round trip and SQLAlchemy's and psycopg's work around it
+            sa.event.listen(engine, "before_cursor_execute", one_more)
+            sa.event.listen(engine, "commit", one_more)
         cpu_started = time.process_time()
         started = time.perf_counter()
         db.commit_unflushed(session)  # as monitor crawl's transactions (pipeline.handle_item): no wait on the disk
@@ -398,7 +410,10 @@ def ingest(engine: sa.Engine, feed: NewsFeed, first: int, count: int, clusters: 
         spent = time.process_time() - cpu_started
         server = None if backend is None else process_cpu(backend[0]) - backend[1]
         worker_cpu = sum(process_cpu(pid) for pid in pids) - workers_started if pids else None
-    return Timed(latencies, seconds, outcome, spent, server, worker_cpu)
+        if backend is not None:
+            sa.event.remove(engine, "before_cursor_execute", one_more)
+            sa.event.remove(engine, "commit", one_more)
+    return Timed(latencies, seconds, outcome, spent, server, worker_cpu, None if backend is None else sent[0])
 
 
 def started_workers(processes: int, feed: NewsFeed) -> CpuWorkers:
@@ -431,6 +446,8 @@ def summary(timed: Timed) -> str:
     server = "" if timed.server_cpu_seconds is None else f" + server {timed.server_cpu_seconds * 1000 / len(lat):.2f}"
     if timed.worker_cpu_seconds is not None:
         server += f" + workers {timed.worker_cpu_seconds * 1000 / len(lat):.2f}"
+    if timed.statements is not None:
+        server += f"; {timed.statements / len(lat):.2f} statements per article"
     return (f"{len(lat) / timed.seconds:.0f} articles/s, p50 {statistics.median(lat):.1f} ms, p99 {p99:.1f} ms, "
             f"max {lat[-1]:.1f} ms; CPU per article: client {timed.cpu_seconds * 1000 / len(lat):.2f} ms{server} "
             f"(articles per CPU-second: {len(lat) / cpu_of(timed):.0f})")
@@ -540,6 +557,8 @@ def run_size(url: str, size: int, args: argparse.Namespace, feed: NewsFeed, stoc
         rates.append(len(timed.latencies_ms) / timed.seconds)
         cpu_rates.append(len(timed.latencies_ms) / cpu_of(timed))
         thread_rates.append(len(timed.latencies_ms) / timed.cpu_seconds)
+        if timed.statements is not None:
+            figures[f"{args.database}_{size}_statements_per_article"] = round(timed.statements / len(timed.latencies_ms), 2)
         found, reposts = timed.outcome["repost found"], sum(n for k, n in timed.outcome.items() if k.startswith("repost"))
         figures[f"{args.database}_{size}_reposts_found"] = round(found / max(reposts, 1), 3)
     if verdicts is not None:

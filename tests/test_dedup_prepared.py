@@ -18,7 +18,7 @@ from sqlmodel import Session
 
 from bench.ingest_scale import NOW, article_of, bulk, stock_hashes
 from bench.news_corpus import NewsFeed
-from monitor.dedup import deduplicator
+from monitor.dedup import deduplicator, stored_candidates
 from monitor.dedup.deduplicator import DedupConfig, Deduplicator
 from monitor.dedup.minhash import parse
 from monitor.dedup.prepared import KNOWN_STOCK, KnownStock
@@ -64,8 +64,8 @@ def test_a_body_prepared_in_a_worker_gets_the_verdict_of_the_check_alone(databas
                 prepared = Deduplicator(session, DedupConfig()).check(article, work.dedup)
                 assert prepared == alone, (index, item.kind)
                 with monkeypatch.context() as patch:  # stored facts ignored, none written back: the bodies decide
-                    patch.setattr(deduplicator, "decode", lambda _blob: None)
-                    patch.setattr(deduplicator._StoredCandidates, "write_back", lambda _self: None)
+                    patch.setattr(stored_candidates, "decode", lambda _blob: None)
+                    patch.setattr(stored_candidates.StoredCandidates, "write_back", lambda _self: None)
                     _forget()
                     from_bodies = Deduplicator(session, DedupConfig()).check(article)
                 assert from_bodies == alone, (index, item.kind)

@@ -6,14 +6,21 @@ tests/test_dedup_prepared.py.)"""
 from __future__ import annotations
 
 from datetime import datetime
+from importlib import resources
+from pathlib import Path
+from types import SimpleNamespace
 
+import numpy as np
+import pytest
 import sqlalchemy as sa
 from sqlmodel import Session
 
 from bench.ingest_scale import NOW, url_of
-from bench.news_corpus import NewsFeed
-from monitor.dedup.deduplicator import DedupConfig, Deduplicator, _StoredCandidates
+from bench.news_corpus import NewsFeed, NewsItem
+from monitor.dedup import facts, stored_facts
+from monitor.dedup.deduplicator import DedupConfig, Deduplicator
 from monitor.dedup.prepared import KNOWN_STOCK
+from monitor.dedup.stored_candidates import StoredCandidates
 from monitor.dedup.stored_facts import decode, encode, story_figures
 from monitor.items import DuplicateOf, ExtractedArticle, New, PublishDate
 from monitor.itemwork import prepare_article
@@ -37,6 +44,13 @@ def _store_a_story(session: Session) -> StoreResult:
     return Articles(session).store_article(article, verdict, work.tags, Sources(session).row("feed", "html"), NOW)
 
 
+def _a_repost() -> tuple[NewsItem, NewsItem]:
+    """An item of the news feed and a repost of it."""
+    feed = NewsFeed(seed=11)
+    index = next(i for i in range(500) if feed.kind(i) == "repost")
+    return feed.item(feed.item(index).of), feed.item(index)  # type: ignore[arg-type]
+
+
 def _check(session: Session, engine: sa.Engine, article: ExtractedArticle) -> tuple[object, list[str]]:
     session.commit()
     with statements_seen(engine) as statements:
@@ -52,9 +66,7 @@ def test_a_candidate_is_read_from_its_stored_facts_and_derived_again_only_when_t
     read); after one of its
     sentences became a stock phrase, or on a row stored before migration 0016 (no facts), its body is fingerprinted
     once and the facts written back."""
-    feed = NewsFeed(seed=11)
-    index = next(i for i in range(500) if feed.kind(i) == "repost")
-    original, copy = feed.item(feed.item(index).of), feed.item(index)  # type: ignore[arg-type]
+    original, copy = _a_repost()
     engine = db.make_engine(migrated_url)
     try:
         with Session(engine, expire_on_commit=False) as session:
@@ -110,7 +122,7 @@ def test_facts_derived_from_a_body_are_not_written_over_a_revision_stored_since(
             result = _store_a_story(session)
             session.execute(sa.text("UPDATE article SET dedup_facts = NULL"))  # stored before migration 0016
             session.commit()
-            candidates = _StoredCandidates(RawSql(session), [result.article_id], DedupConfig().stock_min_docs)
+            candidates = StoredCandidates(RawSql(session), [result.article_id], DedupConfig().stock_min_docs)
             assert result.article_id in candidates.facts  # derived from the body it read
             revision = b"facts of the revision"
             session.execute(sa.text("UPDATE article SET content_hash = 'revised', dedup_facts = :b WHERE id = :i"),
@@ -182,5 +194,71 @@ def test_retagging_drops_the_story_facts_stored_by_the_tagger_it_replaces(migrat
         assert retag_articles(engine, {}) == 1
         with Session(engine) as session:
             assert session.execute(sa.text("SELECT dedup_facts FROM article")).scalar_one() is None
+    finally:
+        engine.dispose()
+
+
+def test_story_facts_made_by_another_gazetteer_read_as_absent(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The blob carries the fingerprint of the tagger that made its story facts: after a gazetteer change (another
+    fingerprint) they read as absent, so the check derives them with the new tagger; the shingles, which no tagger
+    makes, are kept."""
+    feed = NewsFeed(seed=11)
+    item = next(feed.item(i) for i in range(50) if feed.kind(i) == "story")
+    work = prepare_article(ExtractedArticle(url=url_of(0), title=item.title, body=item.body), (),
+                           KNOWN_STOCK.snapshot())
+    assert work.dedup is not None and work.dedup.facts is not None
+    blob = encode(work.dedup.probe.text, frozenset(work.dedup.probe.stock), work.dedup.facts)
+    found = decode(blob)
+    assert found is not None and found.story == work.dedup.facts and story_figures(blob) is not None
+
+    monkeypatch.setattr(stored_facts, "tagger_fingerprint", lambda: facts.tagger_fingerprint() ^ 1)
+    found = decode(blob)
+    assert found is not None and found.story is None
+    assert np.array_equal(found.text.shingles, work.dedup.probe.text.shingles)
+    assert story_figures(blob) is None
+
+
+def test_the_tagger_fingerprint_follows_the_gazetteer_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    packaged = resources.files("monitor.data")
+    for name in facts._TAGGER_DATA:
+        (tmp_path / name).write_bytes(packaged.joinpath(name).read_bytes())
+    monkeypatch.setattr(facts, "resources", SimpleNamespace(files=lambda _package: tmp_path))
+    assert facts.tagger_fingerprint.__wrapped__() == facts.tagger_fingerprint()  # the same files: the same
+    gazetteer = tmp_path / "national-hitech-zones.csv"
+    text = gazetteer.read_text(encoding="utf-8")
+    gazetteer.write_text(text.replace("中关村", "中官村", 1), encoding="utf-8")  # a zone's name edited
+    assert facts.tagger_fingerprint.__wrapped__() != facts.tagger_fingerprint()
+
+
+def test_a_candidate_stored_under_another_gazetteer_has_its_story_facts_derived_and_written_back(
+    migrated_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An original stored while another gazetteer was packaged: a copy's check reads its shingles as stored but
+    derives its story facts from its body with the tagger of now, and writes them back with its fingerprint."""
+    original, copy = _a_repost()
+    engine = db.make_engine(migrated_url)
+    try:
+        with Session(engine, expire_on_commit=False) as session:
+            stored = ExtractedArticle(url=url_of(0), title=original.title, body=original.body)
+            work = prepare_article(stored, (), KNOWN_STOCK.snapshot())
+            with monkeypatch.context() as before:  # stored under the old gazetteer
+                before.setattr(stored_facts, "tagger_fingerprint", lambda: facts.tagger_fingerprint() ^ 1)
+                verdict = Deduplicator(session, DedupConfig()).check(stored, work.dedup)
+                result = Articles(session).store_article(stored, verdict, work.tags, Sources(session).row("feed", "html"),
+                                                         NOW)
+                session.commit()
+            old = bytes(session.execute(sa.text("SELECT dedup_facts FROM article WHERE id = :i"),
+                                        {"i": result.article_id}).scalar_one())
+            found = decode(old)
+            assert found is not None and found.story is None  # read now: another gazetteer's facts
+
+            checked, statements = _check(session, engine, ExtractedArticle(url=url_of(1), title=copy.title,
+                                                                           body=copy.body))
+            assert isinstance(checked, DuplicateOf) and checked.article_id == result.article_id
+            assert any(_BODY_READ in s for s in statements), "the story facts were not derived from the body"
+            blob = bytes(session.execute(sa.text("SELECT dedup_facts FROM article WHERE id = :i"),
+                                         {"i": result.article_id}).scalar_one())
+            found = decode(blob)
+            assert found is not None and found.story is not None and blob != old
     finally:
         engine.dispose()

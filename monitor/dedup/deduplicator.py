@@ -23,28 +23,26 @@ candidates nor count towards similarity, so two pieces quoting one report do not
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Generic, TypeVar
+from typing import Any
 
 import numpy as np
 from sqlalchemy import delete
 from sqlmodel import Session, col
 
-from monitor.dedup.facts import StoryFacts, compare, fact_tagger, story_facts
+from monitor.dedup.facts import StoryFacts, compare, fact_tagger
+from monitor.dedup.memo import FACTS as _facts
+from monitor.dedup.memo import PARSED as _parsed
 from monitor.dedup.minhash import (
     NUM_PERM,
     ParsedSentence,
     TextFingerprint,
-    containment,
-    fingerprint,
-    jaccard,
-    parse,
+    overlap,
 )
 from monitor.dedup.prepared import KNOWN_STOCK, PreparedBody, Probe, probe_of
-from monitor.dedup.stored_facts import COUNTS, CandidateFacts, decode, encode
+from monitor.dedup.stored_candidates import StoredCandidates
+from monitor.dedup.stored_facts import encode
 from monitor.items import (
     DedupEvidence,
     DedupVerdict,
@@ -62,8 +60,6 @@ from monitor.store.rawsql import RawSql, marks, pg_array
 
 __all__ = ["Deduplicator", "DedupConfig", "DedupIndex", "MIN_SHINGLES", "pg_index_ctes", "pg_index_params",
            "warm_known_stock"]
-
-V = TypeVar("V")
 
 MIN_SHINGLES = 50  # below this many shingles (~50 characters) only the exact levels apply: a brief is no copy
 _IN_CHUNK = 500  # parameters per IN list (SQLite's limit is 32766; keep statements small)
@@ -100,6 +96,14 @@ class _Candidate:
     body_chars: int
 
 
+@dataclass(frozen=True, slots=True)
+class _CandidateQuery:
+    query: str
+    params: list[object]
+    band_weight: float
+    shared_weight: float
+
+
 class Deduplicator:
     def __init__(self, session: Session, config: DedupConfig | None = None) -> None:
         self.session = session
@@ -120,14 +124,24 @@ class Deduplicator:
             _parsed.put(article.body, parsed)
             _facts.put(article.body, prepared.facts)
         hashes = {h for _, h, _ in parsed}
+        # the candidates of the prepared probe, read in the same statement: they are this article's when the stock
+        # sentences it assumed are the ones found (the statement reads what a statement after it would)
+        ahead = None if prepared is None else self._candidate_query(prepared.probe)
+        read: tuple[_CandidateQuery, list[tuple[Any, ...]]] | None = None
         if self._sql.postgres or 0 < len(hashes) <= _IN_CHUNK:  # same URL, same text and stock sentences at once
-            found = (self._sql.all(_PG_LOOKUP, [article.url, digest, pg_array(sorted(hashes)), self.config.stock_min_docs])
-                     if self._sql.postgres else
-                     self._sql.all(_LOOKUP.replace("{in}", marks(len(hashes))),
-                                   [article.url, digest, *sorted(hashes), self.config.stock_min_docs]))
+            statement, params = ((_PG_LOOKUP, [article.url, digest, pg_array(sorted(hashes)), self.config.stock_min_docs])
+                                 if self._sql.postgres else
+                                 (_LOOKUP.replace("{in}", marks(len(hashes))),
+                                  [article.url, digest, *sorted(hashes), self.config.stock_min_docs]))
+            if ahead is not None:
+                statement += _WITH_CANDIDATES.replace("{candidates}", ahead.query)
+                params += ahead.params
+            found = self._sql.all(statement, params)
             same_url = next(((int(r[1]), r[2]) for r in found if r[0] == 0), None)
             same_text = next((int(r[1]) for r in found if r[0] == 1), None)
             stock = {int(r[1]) for r in found if r[0] == 2}
+            if ahead is not None:
+                read = ahead, [(r[1], *r[3:]) for r in found if r[0] == 3]
             KNOWN_STOCK.add(stock)
         else:
             same_url = self._sql.one(_SAME_URL, [article.url])
@@ -139,7 +153,10 @@ class Deduplicator:
         if same_text is None and stock is None:
             found_text = self._sql.one(_SAME_TEXT, [digest])
             same_text = None if found_text is None else int(found_text[0])
-        return self._check_body(self._probe(article.body, parsed, stock, prepared), digest, same_text)
+        probe = self._probe(article.body, parsed, stock, prepared)
+        if prepared is None or probe is not prepared.probe:  # another probe: its own candidates
+            read = None
+        return self._check_body(probe, digest, same_text, read)
 
     def check_stored(self, article_id: int, body: str) -> New | DuplicateOf:
         """The verdict for a stored article against the articles indexed so far (``monitor dedup rebuild``)."""
@@ -148,13 +165,15 @@ class Deduplicator:
         found = self._sql.one(_SAME_TEXT_INDEXED, [digest, article_id])
         return self._check_body(self.probe(body), digest, None if found is None else int(found[0]))
 
-    def _check_body(self, probe: Probe, digest: str, same_text: int | None) -> New | DuplicateOf:
+    def _check_body(self, probe: Probe, digest: str, same_text: int | None,
+                    read: tuple[_CandidateQuery, list[tuple[Any, ...]]] | None = None) -> New | DuplicateOf:
+        """``read``: the probe's candidate statement and its rows, when read already."""
         if same_text is not None:
             evidence = DedupEvidence("hash", same_text, 1.0, 1.0, 1.0, stock_sentences=probe.stock_count,
                                      reason="same normalised body")
             return DuplicateOf(same_text, 1.0, "hash", digest, _with_facts(probe), evidence)
         best_rejected: DedupEvidence | None = None
-        for evidence in self._verify(probe, self._candidates(probe)):
+        for evidence in self._verify(probe, self._candidates(probe, read)):
             if evidence.level in ("near", "contained"):
                 similarity = evidence.jaccard if evidence.level == "near" else evidence.containment
                 assert evidence.candidate_id is not None and similarity is not None
@@ -199,12 +218,12 @@ class Deduplicator:
         return stock
 
     # candidates -----------------------------------------------------------------------
-    def _candidates(self, probe: Probe) -> list[_Candidate]:
-        """Best first, from one statement (with each candidate's stored signature and body length)."""
+    def _candidate_query(self, probe: Probe) -> _CandidateQuery | None:
+        """The statement reading the probe's best candidates (None: it has no bands and no sentences to look up)."""
         fp = probe.fingerprint
         stock_free = [h for h in fp.sentence_hashes if h not in probe.stock][:_IN_CHUNK]
         if not fp.bands and not stock_free:
-            return []
+            return None
         postgres = self._sql.postgres
         parts, params = [], []
         if fp.bands and postgres:
@@ -219,12 +238,25 @@ class Deduplicator:
         elif stock_free:
             parts.append(_SENTENCE_HITS.replace("{in}", marks(len(stock_free))))
             params += stock_free
-        query = _CANDIDATES.replace("{hits}", " UNION ALL ".join(parts))
         band_weight, shared_weight = 1.0 / len(fp.bands or (1,)), 1.0 / max(probe.text.kept_chars, 1)
         params += [band_weight, shared_weight, self.config.max_candidates]
+        return _CandidateQuery(_CANDIDATES.replace("{hits}", " UNION ALL ".join(parts)), params, band_weight,
+                               shared_weight)
+
+    def _candidates(self, probe: Probe, read: tuple[_CandidateQuery, list[tuple[Any, ...]]] | None = None,
+                    ) -> list[_Candidate]:
+        """Best first, from one statement (with each candidate's stored signature and body length); ``read``: that
+        statement and its rows, when read already."""
+        if read is None:
+            query = self._candidate_query(probe)
+            if query is None:
+                return []
+            rows = self._sql.all(query.query, query.params)
+        else:
+            query, rows = read
         found = [_Candidate(int(a), int(h or 0), int(n or 0), signature, int(size or 0))
-                 for a, h, n, signature, size in self._sql.all(query, params)]
-        found.sort(key=lambda c: (-(c.band_hits * band_weight + c.shared * shared_weight), c.article_id))
+                 for a, h, n, signature, size in rows]
+        found.sort(key=lambda c: (-(c.band_hits * query.band_weight + c.shared * query.shared_weight), c.article_id))
         return found
 
     # verification ---------------------------------------------------------------------
@@ -255,7 +287,7 @@ class Deduplicator:
                                          candidate.band_hits, 0, probe.stock_count, None,
                                          "estimated similarity far below thresholds"))
         if exact:
-            stored = _StoredCandidates(self._sql, [c.article_id for c in exact], cfg.stock_min_docs)
+            stored = StoredCandidates(self._sql, [c.article_id for c in exact], cfg.stock_min_docs)
             for candidate in exact:
                 other = stored.facts.get(candidate.article_id)
                 if other is not None:
@@ -270,8 +302,7 @@ class Deduplicator:
     def _judge(self, probe: Probe, article_id: int, band_hits: int, other: TextFingerprint,
                other_signature: bytes | None, other_story: Callable[[], StoryFacts]) -> DedupEvidence:
         mine = probe.text
-        exact = jaccard(mine.shingles, other.shingles)
-        inside = containment(mine.shingles, other.shingles)
+        exact, inside = overlap(mine.shingles, other.shingles)
         estimated = _estimated(probe.values, other_signature)
         shared = len({s.hash for s in mine.sentences} & {s.hash for s in other.sentences})
         smaller = mine.numbers if len(mine.numbers) <= len(other.numbers) else other.numbers
@@ -316,129 +347,10 @@ def warm_known_stock(session: Session, config: DedupConfig) -> int:
     return len(KNOWN_STOCK.snapshot())
 
 
-class _Memo(Generic[V]):
-    """The last ``size`` results of a pure function of a body, by body text; ``put`` adds one computed elsewhere
-    (a worker process's, with its page: ``functools.lru_cache`` cannot be given one)."""
-
-    def __init__(self, compute: Callable[[str], V], size: int) -> None:
-        self._compute, self._size = compute, size
-        self._found: OrderedDict[str, V] = OrderedDict()
-        self._lock = threading.Lock()  # several database threads check at once (PostgreSQL)
-
-    def __call__(self, body: str) -> V:
-        with self._lock:
-            found = self._found.get(body)
-            if found is not None:
-                self._found.move_to_end(body)
-                return found
-        value = self._compute(body)
-        self.put(body, value)
-        return value
-
-    def peek(self, body: str) -> V | None:
-        """The value if at hand, without computing it."""
-        with self._lock:
-            return self._found.get(body)
-
-    def put(self, body: str, value: V) -> None:
-        with self._lock:
-            self._found[body] = value
-            self._found.move_to_end(body)
-            if len(self._found) > self._size:
-                self._found.popitem(last=False)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._found.clear()
-
-
-# Per process, by body text: the sentences of the bodies checked and verified lately (a copy's original, a recurring
-# report's last issues), and their facts (one tagging pass each). A Deduplicator lives for one page of a crawl, so a
-# cache of its own never served the next page; both functions are pure, and a revised article is another text. Bounded
-# by memory: ~16 KB per parsed news body (numpy arrays of token ids), ~6 KB per body's facts, besides the body itself.
-_parsed: _Memo[list[ParsedSentence]] = _Memo(parse, 1024)
-_facts: _Memo[StoryFacts] = _Memo(story_facts, 2048)
-
-
 def _with_facts(probe: Probe) -> Fingerprint:
     """The probe's fingerprint with what the exact check of it as a candidate will read (its story facts when at
     hand: prepared in a worker, or computed for a verification)."""
     return replace(probe.fingerprint, facts=encode(probe.text, probe.stock, _facts.peek(probe.body)))
-
-
-class _StoredCandidates:
-    """The stored facts of the candidates to verify exactly, with their stock sentences now, in one statement.
-
-    A candidate whose facts are missing (stored before migration 0016, bulk-loaded) or assumed other stock
-    sentences than its sentences' counts say now is fingerprinted from its body as before; those facts are written
-    back (``write_back``), so each row is derived again at most once per change of its stock sentences."""
-
-    def __init__(self, sql: RawSql, ids: list[int], stock_min_docs: int) -> None:
-        self._sql = sql
-        if sql.postgres:
-            rows = sql.all(_PG_CANDIDATE_FACTS, [pg_array(ids), pg_array(ids), stock_min_docs])
-        else:
-            rows = sql.all(_CANDIDATE_FACTS.replace("{in}", marks(len(ids))), [*ids, *ids, stock_min_docs])
-        blobs: dict[int, bytes | None] = {}
-        stock: dict[int, set[int]] = {}
-        for article_id, digest, blob in rows:
-            if digest is None:
-                blobs[int(article_id)] = None if blob is None else bytes(blob)
-            else:
-                stock.setdefault(int(article_id), set()).add(int(digest))
-        KNOWN_STOCK.add({h for found in stock.values() for h in found})
-        self.facts: dict[int, CandidateFacts] = {}
-        self._bodies: dict[int, str] = {}
-        self._hashes: dict[int, str] = {}  # the content hash of each body read: the facts are written back to that text
-        self._derived: set[int] = set()
-        derive = []
-        for article_id, blob in blobs.items():
-            now = frozenset(stock.get(article_id, ()))
-            found = None if blob is None else decode(blob)
-            if found is not None and found.stock == now:
-                self.facts[article_id] = found
-                COUNTS["stored"] += 1
-            else:
-                COUNTS["derived"] += 1
-                derive.append(article_id)
-        for article_id, body in self._read_bodies(derive).items():
-            now = frozenset(stock.get(article_id, ()))
-            self.facts[article_id] = CandidateFacts(fingerprint(body, now, _parsed(body)), now, _facts.peek(body))
-            self._derived.add(article_id)
-
-    def _read_bodies(self, ids: list[int]) -> dict[int, str]:
-        missing = [i for i in ids if i not in self._bodies]
-        if missing:
-            for article_id, body, content_hash in self._sql.all(
-                    _CANDIDATE_BODIES.replace("{in}", marks(len(missing))), missing):
-                self._bodies[int(article_id)] = body
-                self._hashes[int(article_id)] = content_hash
-        return {i: self._bodies[i] for i in ids if i in self._bodies}
-
-    def story(self, article_id: int) -> StoryFacts:
-        """The candidate's story facts: stored, or derived from its body (then written back with the rest)."""
-        found = self.facts[article_id]
-        if found.story is not None:
-            return found.story
-        story = _facts(self._read_bodies([article_id])[article_id])
-        self.facts[article_id] = replace(found, story=story)
-        self._derived.add(article_id)
-        return story
-
-    def write_back(self) -> None:
-        """The facts derived here into their rows, only where the row still holds the text they were derived from (a
-        revision stored by another writer since the body was read keeps its own facts). PostgreSQL: a row another
-        transaction holds is left as it is (SKIP LOCKED: a probe never waits on another writer; the row is derived
-        again later)."""
-        rows = [(encode(f.text, f.stock, f.story), i, self._hashes[i])
-                for i in sorted(self._derived) for f in (self.facts[i],)]
-        if not rows:
-            return
-        if self._sql.postgres:
-            for row in rows:
-                self._sql.run(_PG_WRITE_FACTS, row)
-        else:
-            self._sql.many(_WRITE_FACTS, rows)
 
 
 def _estimated(values: np.ndarray, other_signature: bytes | None) -> float | None:
@@ -462,27 +374,19 @@ _STOCK = "SELECT hash FROM sentencefrequency WHERE hash IN ({in}) AND doc_count 
 # a scan of the counts (no index on doc_count: written at every new story, read once per process)
 _KNOWN_STOCK = "SELECT hash FROM sentencefrequency WHERE doc_count >= ? ORDER BY doc_count DESC, hash LIMIT ?"
 _PG_STOCK = "SELECT hash FROM sentencefrequency WHERE hash = ANY(?::bigint[]) AND doc_count >= ?"
-# PostgreSQL: same URL (kind 0), same text (1) and the body's stock sentences (2), one round trip.
-_PG_LOOKUP = (f"SELECT 0, id::bigint, content_hash FROM article WHERE url = ? "
-              f"UNION ALL SELECT 1, id::bigint, NULL FROM ({_SAME_TEXT}) AS same_text "
-              f"UNION ALL SELECT 2, hash, NULL FROM ({_PG_STOCK}) AS stock")
+# PostgreSQL: same URL (kind 0), same text (1) and the body's stock sentences (2), one round trip; with a prepared
+# probe, its candidates too (3: ``_WITH_CANDIDATES``, the columns after the third theirs).
+_PG_LOOKUP = (f"SELECT 0, id::bigint, content_hash, NULL::bigint, NULL::bigint, NULL::bytea, NULL::bigint "
+              f"FROM article WHERE url = ? "
+              f"UNION ALL SELECT 1, id::bigint, NULL, NULL, NULL, NULL, NULL FROM ({_SAME_TEXT}) AS same_text "
+              f"UNION ALL SELECT 2, hash, NULL, NULL, NULL, NULL, NULL FROM ({_PG_STOCK}) AS stock")
 # SQLite: the same in one statement (each statement through SQLAlchemy costs ~50 µs of Python besides its own time).
-_LOOKUP = (f"SELECT 0, id, content_hash FROM article WHERE url = ? "
-           f"UNION ALL SELECT 1, id, NULL FROM ({_SAME_TEXT}) "
-           f"UNION ALL SELECT 2, hash, NULL FROM ({_STOCK})")
-_CANDIDATE_BODIES = "SELECT id, body, content_hash FROM article WHERE id IN ({in})"
-# The candidates' stored facts (hash NULL) and their stock sentences now (one row each), one statement. The
-# sentences come from the candidates' paragraphfingerprint rows (its primary key starts with article_id).
-_CANDIDATE_FACTS = ("SELECT id, NULL, dedup_facts FROM article WHERE id IN ({in}) "
-                    "UNION ALL SELECT p.article_id, p.hash, NULL FROM paragraphfingerprint AS p "
-                    "JOIN sentencefrequency AS s ON s.hash = p.hash WHERE p.article_id IN ({in}) AND s.doc_count >= ?")
-_PG_CANDIDATE_FACTS = ("SELECT id::bigint, NULL::bigint, dedup_facts FROM article WHERE id = ANY(?::int[]) "
-                       "UNION ALL SELECT p.article_id::bigint, p.hash, NULL FROM paragraphfingerprint AS p "
-                       "JOIN sentencefrequency AS s ON s.hash = p.hash "
-                       "WHERE p.article_id = ANY(?::int[]) AND s.doc_count >= ?")
-_WRITE_FACTS = "UPDATE article SET dedup_facts = ? WHERE id = ? AND content_hash = ?"
-_PG_WRITE_FACTS = ("UPDATE article SET dedup_facts = ? WHERE id = "
-                   "(SELECT id FROM article WHERE id = ? AND content_hash = ? FOR UPDATE SKIP LOCKED)")
+_LOOKUP = (f"SELECT 0, id, content_hash, NULL, NULL, NULL, NULL FROM article WHERE url = ? "
+           f"UNION ALL SELECT 1, id, NULL, NULL, NULL, NULL, NULL FROM ({_SAME_TEXT}) "
+           f"UNION ALL SELECT 2, hash, NULL, NULL, NULL, NULL, NULL FROM ({_STOCK})")
+# a statement's fewer on PostgreSQL for each prepared article (of ~5.8 per article, each ~0.35 ms of client CPU)
+_WITH_CANDIDATES = (" UNION ALL SELECT 3, found.article_id, NULL, found.hits, found.shared, found.signature, "
+                    "found.body_chars FROM ({candidates}) AS found")
 # One band's newest ``max_band_rows`` articles (SQLite: one per band, joined by UNION ALL): a backward walk of
 # the (band, hash, article_id) index, which holds all the lookup reads.
 _BAND_HIT = ("SELECT article_id, 1 AS hits, 0 AS shared FROM (SELECT article_id FROM articleband "
@@ -495,7 +399,8 @@ _PG_BAND_HITS = ("SELECT band_hit.article_id, 1 AS hits, 0 AS shared FROM unnest
 _SENTENCE_HITS = "SELECT article_id, 0 AS hits, length AS shared FROM paragraphfingerprint WHERE hash IN ({in})"
 _PG_SENTENCE_HITS = "SELECT article_id, 0 AS hits, length AS shared FROM paragraphfingerprint WHERE hash = ANY(?::bigint[])"
 # The best candidates, then their stored signature and body length (the caller orders them again).
-_CANDIDATES = ("SELECT best.article_id, best.hits, best.shared, article.signature, length(article.body) FROM "
+_CANDIDATES = ("SELECT best.article_id, best.hits, best.shared, article.signature, length(article.body) AS body_chars "
+               "FROM "
                "(SELECT article_id, sum(hits) AS hits, sum(shared) AS shared FROM ({hits}) AS candidate "
                "GROUP BY article_id ORDER BY sum(hits) * ? + sum(shared) * ? DESC, article_id LIMIT ?) AS best "
                "JOIN article ON article.id = best.article_id")

@@ -13,8 +13,13 @@ only when the two texts share none of them (an OCR'd name is one difference amon
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from monitor.normalise import nfkc
@@ -22,7 +27,8 @@ from monitor.normalise import nfkc
 if TYPE_CHECKING:
     from monitor.tag import ZoneTagger
 
-__all__ = ["FactCheck", "Figures", "KindCheck", "StoryFacts", "compare", "fact_tagger", "figures", "story_facts"]
+__all__ = ["FactCheck", "Figures", "KindCheck", "StoryFacts", "compare", "fact_tagger", "fingerprint_of", "figures",
+           "story_facts", "tagger_fingerprint"]
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_NUMERALS = "零〇一二两三四五六七八九十百千"
@@ -173,6 +179,35 @@ def fact_tagger() -> ZoneTagger:
     from monitor.tag import shared_tagger  # imported here: the tag package is heavy, and only facts need it
 
     return shared_tagger()
+
+
+# The packaged files the fact tagger reads (the gazetteer, its places and ambiguous names, the match-key characters)
+_TAGGER_DATA = ("national-hitech-zones.csv", "ambiguous-aliases.csv", "places.csv", "match-key-chars.txt")
+
+
+def fingerprint_of(parts: Iterable[bytes]) -> int:
+    """A 64-bit fingerprint of byte strings, in order (each with its length: two files' bytes cannot run together)."""
+    digest = hashlib.blake2b(digest_size=8)
+    for part in parts:
+        digest.update(len(part).to_bytes(8, "little"))
+        digest.update(part)
+    return int.from_bytes(digest.digest(), "little")
+
+
+@lru_cache(maxsize=1)
+def tagger_fingerprint() -> int:
+    """Which gazetteer and tagger made a text's story facts: a fingerprint of the packaged files the tagger reads
+    and of the code that turns a text into facts (the tag package, this module, normalisation). Story facts stored
+    with an article (``monitor.dedup.stored_facts``) carry it; facts of another fingerprint read as absent and are
+    derived again, so a changed gazetteer (a zone renamed, an alias added) never judges with the facts of the old
+    one. Any change of that code counts as a change: a one-off derivation per stored candidate met, not a verdict
+    from stale facts."""
+    from monitor import normalise, tag  # the tag package is heavy: imported when facts are first needed
+
+    data = resources.files("monitor.data")
+    parts = [data.joinpath(name).read_bytes() for name in _TAGGER_DATA]
+    code = [*sorted(Path(tag.__file__).parent.glob("*.py")), Path(__file__), Path(normalise.__file__)]
+    return fingerprint_of([*parts, *(path.read_bytes() for path in code)])
 
 
 def story_facts(body: str) -> StoryFacts:

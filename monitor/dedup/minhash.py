@@ -41,6 +41,7 @@ from monitor.normalise import match_key, split_paragraphs
 __all__ = [
     "NUM_PERM", "BANDS", "ROWS", "SentenceHash", "TextFingerprint", "hash63", "tokens", "shingles",
     "ParsedSentence", "parse", "sentences", "fingerprint", "signature", "band_hashes", "numbers", "jaccard", "containment",
+    "overlap",
 ]
 
 NUM_PERM = 128
@@ -258,6 +259,23 @@ def _intersection(a: Collection[int] | np.ndarray, b: Collection[int] | np.ndarr
     if isinstance(a, np.ndarray) and isinstance(b, np.ndarray):
         return len(np.intersect1d(a, b, assume_unique=True))
     return len(set(a) & set(b))
+
+
+def overlap(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
+    """(Jaccard, containment) of two shingle sets, as ``jaccard`` and ``containment`` give them, from one
+    intersection. ``TextFingerprint.shingles`` are sorted and distinct: each of the smaller set's hashes is looked up
+    in the larger by binary search, no concatenation and sort of both (``np.intersect1d``), which was 0.8 ms of the
+    database thread per 1,000 articles at 100k stored (two per candidate judged; bench/ingest_scale.py)."""
+    if not len(a) or not len(b):
+        return 0.0, 0.0
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    if small.dtype == large.dtype == np.uint64 and bool(np.all(large[1:] > large[:-1])):
+        at = np.searchsorted(large, small)
+        at[at == len(large)] = 0  # past the end: compared with the first value, which is smaller, so no match
+        inter = int(np.count_nonzero(large[at] == small))
+    else:  # not a fingerprint's sorted uint64 array (another dtype would be compared as floats)
+        inter = _intersection(a, b)
+    return inter / (len(a) + len(b) - inter), inter / len(small)
 
 
 def jaccard(a: Collection[int] | np.ndarray, b: Collection[int] | np.ndarray) -> float:

@@ -14,9 +14,14 @@ migration 0016, or by a bulk load) fingerprints the stored body as before and wr
 prepared in a worker, or verified against a candidate); else ``story`` is None and they are derived from the
 body when a candidate needs them.
 
-Encoding (little-endian): a header (version, counts, kept characters), the sentence hashes (int64) and lengths
-(int32), the stock sentences (int64), the numbers and story facts as JSON, then the shingles (uint64, 8 bytes
-each: about 8 per character of the body, ~2.6 times the body's UTF-8).
+The story facts come from the tagger and its gazetteer: the header carries their fingerprint
+(``facts.tagger_fingerprint``), and facts made by another one (a gazetteer changed since, or a blob of version 2,
+which carried none) read as absent: derived from the body when a candidate needs them, and written back. The
+shingles, numbers and sentences do not depend on the tagger and are kept.
+
+Encoding (little-endian): a header (version, counts, kept characters, tagger fingerprint), the sentence hashes
+(int64) and lengths (int32), the stock sentences (int64), the numbers and story facts as JSON, then the shingles
+(uint64, 8 bytes each: about 8 per character of the body, ~2.6 times the body's UTF-8).
 """
 
 from __future__ import annotations
@@ -28,15 +33,17 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from monitor.dedup.facts import Figures, StoryFacts
+from monitor.dedup.facts import Figures, StoryFacts, tagger_fingerprint
 from monitor.dedup.minhash import SentenceHash, TextFingerprint
 
 __all__ = ["COUNTS", "PREFIX", "CandidateFacts", "decode", "encode", "story_figures"]
 
-_VERSION = 2
+_VERSION = 3
 # version, sentences, stock sentences, kept characters, bytes of the JSON part, shingles (the blob's whole length
-# follows from these: a cut blob is told from a whole one)
-_HEAD = struct.Struct("<BIIIII")
+# follows from these: a cut blob is told from a whole one), the fingerprint of the tagger of its story facts
+_HEAD = struct.Struct("<BIIIIIQ")
+# version 2: the same without the fingerprint (its story facts read as absent, the rest as stored)
+_HEADS = {_VERSION: _HEAD, 2: struct.Struct("<BIIIII")}
 _HASH, _LENGTH, _SHINGLE = np.dtype("<i8"), np.dtype("<i4"), np.dtype("<u8")
 _STORY = StoryFacts.__match_args__
 # per process: candidates whose stored facts were taken ("stored") or derived from the body ("derived": missing,
@@ -59,7 +66,8 @@ def encode(text: TextFingerprint, stock: frozenset[int], story: StoryFacts | Non
     tail = json.dumps(strings, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return b"".join(
         (
-            _HEAD.pack(_VERSION, len(text.sentences), len(stock), text.kept_chars, len(tail), len(text.shingles)),
+            _HEAD.pack(_VERSION, len(text.sentences), len(stock), text.kept_chars, len(tail), len(text.shingles),
+                       tagger_fingerprint()),
             np.array([s.hash for s in text.sentences], dtype=_HASH).tobytes(),
             np.array([s.length for s in text.sentences], dtype=_LENGTH).tobytes(),
             np.array(sorted(stock), dtype=_HASH).tobytes(),
@@ -82,11 +90,23 @@ def decode(blob: bytes) -> CandidateFacts | None:
         return None
 
 
-def _decode(blob: bytes) -> CandidateFacts | None:
-    version, sentences, stock, kept_chars, tail, shingle_count = _HEAD.unpack_from(blob)
-    if version != _VERSION or len(blob) != _HEAD.size + 12 * sentences + 8 * stock + tail + 8 * shingle_count:
+def _header(blob: bytes) -> tuple[int, int, int, int, int, int, bool] | None:
+    """(size, sentences, stock sentences, kept characters, JSON bytes, shingles, whether the story facts are the
+    current tagger's) of a blob's header; None for a version this code does not read."""
+    head = _HEADS.get(blob[0]) if blob else None
+    if head is None:
         return None
-    at = _HEAD.size
+    _version, sentences, stock, kept_chars, tail, shingles, *tagger = head.unpack_from(blob)
+    return head.size, sentences, stock, kept_chars, tail, shingles, tagger == [tagger_fingerprint()]
+
+
+def _decode(blob: bytes) -> CandidateFacts | None:
+    header = _header(blob)
+    if header is None:
+        return None
+    at, sentences, stock, kept_chars, tail, shingle_count, current = header
+    if len(blob) != at + 12 * sentences + 8 * stock + tail + 8 * shingle_count:
+        return None
     hashes = np.frombuffer(blob, dtype=_HASH, count=sentences, offset=at).tolist()
     at += 8 * sentences
     lengths = np.frombuffer(blob, dtype=_LENGTH, count=sentences, offset=at).tolist()
@@ -101,7 +121,7 @@ def _decode(blob: bytes) -> CandidateFacts | None:
         frozenset(strings["n"]),
         kept_chars,
     )
-    story = None if strings["f"] is None else StoryFacts(*map(frozenset, strings["f"]))
+    story = None if strings["f"] is None or not current else StoryFacts(*map(frozenset, strings["f"]))
     return CandidateFacts(text, frozenset(stocked), story)
 
 
@@ -112,7 +132,8 @@ PREFIX = 2048
 
 def story_figures(prefix: bytes) -> Figures | None:
     """The quantities, dates and ordinals of the story (what event linking compares) from a blob or its first
-    bytes; None when the blob has no story facts, is of another version or damaged, or they lie beyond ``prefix``."""
+    bytes; None when the blob has no story facts (or another tagger's), is of another version or damaged, or they lie
+    beyond ``prefix``."""
     try:
         return _story_figures(prefix)
     except _UNREADABLE:
@@ -120,11 +141,12 @@ def story_figures(prefix: bytes) -> Figures | None:
 
 
 def _story_figures(prefix: bytes) -> Figures | None:
-    if len(prefix) < _HEAD.size:
+    header = _header(prefix)
+    if header is None:
         return None
-    version, sentences, stock, _kept, tail, _shingles = _HEAD.unpack_from(prefix)
-    at = _HEAD.size + 12 * sentences + 8 * stock
-    if version != _VERSION or at + tail > len(prefix):
+    size, sentences, stock, _kept, tail, _shingles, current = header
+    at = size + 12 * sentences + 8 * stock
+    if not current or at + tail > len(prefix):
         return None
     story = json.loads(prefix[at : at + tail])["f"]
     if story is None:

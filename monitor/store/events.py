@@ -26,6 +26,7 @@ before, one per batch: the same reports are compared either way.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from operator import itemgetter
@@ -39,7 +40,7 @@ from monitor.dedup.facts import Figures, figures
 from monitor.dedup.stored_facts import PREFIX, story_figures
 from monitor.items import TagSet
 from monitor.store.models import Article, Cluster, Source
-from monitor.store.rawsql import RawSql, marks
+from monitor.store.rawsql import RawSql, marks, pg_array
 from monitor.store.sources import display_name
 
 __all__ = [
@@ -70,22 +71,36 @@ _QUEUE, _HOOKED = "monitor.events.pending", "monitor.events.hooked"  # Session.i
 # "{zone}": on SQLite the zone test is written ``+articlezone.zone_id`` (the unary plus keeps SQLite from
 # probing the primary key once per listed zone for each report: it reads the report's few tag rows once).
 # A report's event is read only for the report a story joins (``_EVENT``), not for every candidate.
+# Whether a row is a report (duplicate_of_id) is tested in Python: in SQL, SQLite tested it on every article of
+# the days before the zone test (a test of one table runs in that table's loop), and the column lies after the
+# body, so each of the days' articles had its body's overflow pages walked; now only the stories' zones' rows are.
 _CANDIDATES = (
-    "SELECT article.id, article.content_hash, article.cluster_id, article.published_at, articlezone.zone_id "
-    "FROM article CROSS JOIN articlezone "
+    "SELECT article.id, article.content_hash, article.cluster_id, article.published_at, articlezone.zone_id, "
+    "article.duplicate_of_id FROM article CROSS JOIN articlezone "
     "WHERE article.published_at >= ? AND article.published_at <= ? "
     "AND articlezone.article_id = article.id AND {zone} IN ({in}) "
-    "AND articlezone.role = 'subject' AND article.duplicate_of_id IS NULL"
+    "AND articlezone.role = 'subject'"
 )
 # A zone's newest subject rows below a story (the (zone, role, article) index read backwards, LIMIT rows), with
 # what the days' statement tests of each: whether a row is a report (duplicate_of_id) is tested in Python, so that
-# the row count says whether the zone's rows were all read.
-_RECENT = (
-    "SELECT article.id, article.content_hash, article.cluster_id, article.published_at, recent.zone_id, "
+# the row count says whether the zone's rows were all read. One statement for every (story, zone) of a batch, each
+# pair's rows marked with its number (k): a statement per story and zone was ~1 of a PostgreSQL ingest's ~5.6
+# statements per article. SQLite: the pairs' reads joined by UNION ALL (no LATERAL there). What these reads cost on
+# SQLite at 100k stored is the article rows themselves (a random table page each: 240 per zone), not the statements.
+_RECENT_ARM = (
+    "SELECT ? AS k, article.id, article.content_hash, article.cluster_id, article.published_at, recent.zone_id, "
     "article.duplicate_of_id FROM (SELECT article_id, zone_id FROM articlezone WHERE zone_id = ? "
     "AND role = 'subject' AND article_id < ? ORDER BY article_id DESC LIMIT ?) AS recent "
     "JOIN article ON article.id = recent.article_id"
 )
+_PG_RECENT = (
+    "SELECT pair.k, article.id, article.content_hash, article.cluster_id, article.published_at, recent.zone_id, "
+    "article.duplicate_of_id FROM unnest(?::int[], ?::text[], ?::bigint[]) AS pair(k, zone, below) "
+    "CROSS JOIN LATERAL (SELECT article_id, zone_id FROM articlezone WHERE zone_id = pair.zone "
+    "AND role = 'subject' AND article_id < pair.below ORDER BY article_id DESC LIMIT ?) AS recent "
+    "JOIN article ON article.id = recent.article_id"
+)
+_RECENT_ARMS = 200  # (story, zone) pairs per SQLite statement (its compound SELECT takes at most 500 arms)
 # Zone rows read newest first per story and zone before the days' statement decides instead: a busy zone's
 # MAX_REPORTS reports of the story's days are among them (about half of a zone's rows are copies' rows); a
 # few hundred rows cost well under a millisecond, the days' statement at 50,000 articles a day ~50 ms.
@@ -297,7 +312,7 @@ def link_pending(session: Session) -> None:
         return window
 
     # every story's candidates are read before any is linked: linking writes event ids, which no candidate carries
-    recent = [None if story.relink else _recent_candidates(sql, story, window_of(story)) for story in pending]
+    recent = _recent_candidates(sql, pending, window_of)
     unsettled = [story for story, found in zip(pending, recent, strict=True) if found is None]
     of_days = _day_candidates(sql, stamps, unsettled) if unsettled else {}
     events: dict[int, int] = {}  # the events set in this pass, by cluster
@@ -306,23 +321,62 @@ def link_pending(session: Session) -> None:
         _link_one(sql, stamps, story, _reports_before(story, window, of_days if found is None else found), events)
 
 
-def _recent_candidates(sql: RawSql, story: _Pending, window: tuple[Any, Any]) -> dict[str, _Candidates] | None:
-    """The reports of the story's zones and days stored before it, from each zone's newest ``_SCAN`` subject rows:
-    for each zone, all of them (the zone has no more rows) or at least its newest ``MAX_REPORTS`` (the rest are
-    older, and ``_reports_before`` keeps the newest ``MAX_REPORTS``). None: the newest rows do not settle it."""
-    low, high = window
-    found = {}
-    for zone in story.subjects:
-        rows = sql.all(_RECENT, [zone, story.article_id, _SCAN])
-        reports = [
-            row[:5]
-            for row in rows
-            if row[5] is None and row[3] is not None and low <= row[3] <= high and row[2] != story.cluster_id
-        ]
-        if len(rows) >= _SCAN and len(reports) < MAX_REPORTS:
-            return None
-        reports.sort(key=_PUBLISHED)
-        found[zone] = _Candidates(list(map(_PUBLISHED, reports)), reports)
+def _recent_candidates(
+    sql: RawSql, pending: list[_Pending], window_of: Callable[[_Pending], tuple[Any, Any]]
+) -> list[dict[str, _Candidates] | None]:
+    """For each story, the reports of its zones and days stored before it, from each zone's newest ``_SCAN`` subject
+    rows: for each zone, all of them (the zone has no more rows) or at least its newest ``MAX_REPORTS`` (the rest are
+    older, and ``_reports_before`` keeps the newest ``MAX_REPORTS``). None: the newest rows do not settle it (and for
+    a story linked again). One statement for the batch (``_recent_rows``)."""
+    pairs = [(story, zone) for story in pending if not story.relink for zone in story.subjects]
+    rows_of = iter(_recent_rows(sql, pairs))
+    found: list[dict[str, _Candidates] | None] = []
+    for story in pending:
+        if story.relink:
+            found.append(None)
+            continue
+        low, high = window_of(story)
+        zones: dict[str, _Candidates] | None = {}
+        for zone in story.subjects:
+            rows = next(rows_of)  # the pairs' rows in the pairs' order: every zone's are taken, settled or not
+            if zones is None:
+                continue
+            reports = [
+                row[:5]
+                for row in rows
+                if row[5] is None and row[3] is not None and low <= row[3] <= high and row[2] != story.cluster_id
+            ]
+            if len(rows) >= _SCAN and len(reports) < MAX_REPORTS:
+                zones = None
+                continue
+            reports.sort(key=_PUBLISHED)
+            zones[zone] = _Candidates(list(map(_PUBLISHED, reports)), reports)
+        found.append(zones)
+    return found
+
+
+def _recent_rows(
+    sql: RawSql, pairs: list[tuple[_Pending, str]]
+) -> list[list[tuple[Any, ...]]]:
+    """Each (story, zone)'s newest ``_SCAN`` subject rows below the story: (article id, body hash, cluster,
+    published_at, zone, duplicate_of_id), in one statement (SQLite: per ``_RECENT_ARMS`` pairs)."""
+    found: list[list[tuple[Any, ...]]] = [[] for _ in pairs]
+    if not pairs:
+        return found
+    if sql.postgres:
+        parts = [(0, sql.all(_PG_RECENT, [pg_array(range(len(pairs))), [zone for _, zone in pairs],
+                                          pg_array(story.article_id for story, _ in pairs), _SCAN]))]
+    else:
+        parts = []
+        for start in range(0, len(pairs), _RECENT_ARMS):
+            chunk = pairs[start : start + _RECENT_ARMS]
+            params: list[Any] = []
+            for k, (story, zone) in enumerate(chunk):
+                params += [k, zone, story.article_id, _SCAN]
+            parts.append((start, sql.all(" UNION ALL ".join([_RECENT_ARM] * len(chunk)), params)))
+    for start, rows in parts:
+        for row in rows:
+            found[start + row[0]].append(row[1:])
     return found
 
 
@@ -339,7 +393,8 @@ def _day_candidates(sql: RawSql, stamps: _Timestamps, stories: list[_Pending]) -
         for row in sql.all(
             statement.replace("{in}", marks(len(zones))), [stamps.bind(low), stamps.bind(high), *zones]
         ):
-            by_zone.setdefault(row[4], []).append(row)
+            if row[5] is None:  # a report, not a copy
+                by_zone.setdefault(row[4], []).append(row[:5])
     candidates = {}
     for zone, found in by_zone.items():
         found.sort(key=_PUBLISHED)
