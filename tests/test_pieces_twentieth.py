@@ -27,6 +27,22 @@ def test_speakers_reported_one_sentence_each_in_one_paragraph_are_pieces() -> No
     assert "工业软件" not in article.pieces[1].body
 
 
+def test_a_meeting_report_quoting_its_officials_in_turn_stays_one_article() -> None:
+    """'王伟书记强调，…。李明主任指出，…' is how an ordinary meeting report quotes its officials one after another: an office
+    after the name is no member's title, and the report is not cut into signed pieces (review of the rule above)."""
+    from monitor.extract.extractor import extract_text_page
+
+    article = extract_text_page(
+        "高新区召开2024年经济工作会议\n\n2024-03-05 来源：高新区管委会\n\n"
+        "3月5日，高新区召开2024年经济工作会议，总结去年工作，部署今年任务。区领导班子成员出席会议。\n\n"
+        "王伟书记强调，要坚定信心，奋力完成全年目标任务。李明主任指出，要狠抓项目建设，优化营商环境。"
+        "张华副主任提出，要抓好安全生产。\n\n会议还对重点工作进行了安排部署，各部门负责人参加会议。\n",
+        "https://gxq.example.gov.cn/news/1.html",
+    )
+    assert not article.pieces
+    assert "李明主任指出" in article.body and "各部门负责人" in article.body
+
+
 def test_a_deputy_speaking_in_a_narrative_paragraph_does_not_split_it() -> None:
     """One sentence naming a deputy by 'NAME代表' is no shape repeated: the paragraph stays whole."""
     article = assert_signed(

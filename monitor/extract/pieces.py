@@ -1402,10 +1402,13 @@ def _two_speakers(index: int, unit: _Unit, traditional: bool) -> list[_Unit]:
     return [unit]
 
 
-# A speaker named first, the title printed after the name (the people finder's vocabulary, people.SPEAKER_OFFICES), a
-# speech verb later in the same clause: '黄润秋常委提出，…', '李卫常委代表无党派人士界发言建议，…', '黃伯云代表建議，…'.
+# A speaker named first, a member's title printed after the name, a speech verb later in the same clause:
+# '黄润秋常委提出，…', '李卫常委代表无党派人士界发言建议，…', '黃伯云代表建議，…'. Members' titles only (代表, 委员, 常委, 院士):
+# an office after the name ('王伟书记强调，…。李明主任指出，…') is how an ordinary meeting report quotes its officials in
+# turn, one article, not signed pieces.
 _SPEECH_IN_CLAUSE = r"[^，,。；;：:！？!?“”「」]{0,14}?(?:说|表示|认为|建议|提出|呼吁|指出|强调|介绍|坦言|谈到|提到|透露|希望)"
-_NAME_THEN_TITLE = re.compile(rf"([\u4e00-\u9fa5]{{2,4}}?)({SPEAKER_OFFICES.pattern})(?={_SPEECH_IN_CLAUSE})")
+_MEMBER_TITLE = r"(?:常委|委员|代表|院士)"  # matched on the simplified text
+_NAME_THEN_TITLE = re.compile(rf"([\u4e00-\u9fa5]{{2,4}}?)({_MEMBER_TITLE})(?={_SPEECH_IN_CLAUSE})")
 _MIN_TITLED = 2
 
 
