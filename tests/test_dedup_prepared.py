@@ -123,3 +123,50 @@ def test_a_duplicate_found_with_a_prepared_body_is_a_duplicate_of_the_same_artic
     a = DuplicateOf(1, 0.9, "near", "h", fp, DedupEvidence("near", 1, 0.9))
     assert a == DuplicateOf(1, 0.9, "near", "h", fp, DedupEvidence("near", 1, 0.9))
     assert a != DuplicateOf(1, 0.9, "near", "h", Fingerprint(b"y", (1,), (2,), (3,)), DedupEvidence("near", 1, 0.9))
+
+
+def test_a_refetched_url_does_not_pay_the_candidate_search(tmp_path: object) -> None:
+    """A prepared article's candidates are read in its lookup statement, but only when they can be used: a URL
+    stored before (unchanged) is decided without them. Counted in SQLite's virtual-machine steps, which do not
+    depend on the machine's speed: the re-fetch's check costs what the check without the candidates' arm costs,
+    not a search over the stored reposts' bands and sentences (review: the arm ran for every re-fetch)."""
+    from pathlib import Path
+
+    from monitor.items import Unchanged
+
+    url = f"sqlite:///{Path(str(tmp_path)) / 'refetch.db'}"
+    db.upgrade(url)
+    bulk(url, 60, seed=5, workers=1, stock=frozenset())
+    feed = NewsFeed(seed=5)
+    item = feed.item(60)
+    article = article_of(item)
+    engine = db.make_engine(url)
+    try:
+        with Session(engine, expire_on_commit=False) as session:
+            work = prepare_article(article, (), np.zeros(0, dtype=np.int64))
+            assert work.dedup is not None
+            verdict = Deduplicator(session, DedupConfig()).check(article, work.dedup)
+            Articles(session).store_article(article, verdict, work.tags, Sources(session).row("feed", "html"), NOW)
+            session.commit()
+            raw = session.connection().connection.dbapi_connection
+            assert raw is not None
+            steps = [0]
+
+            def count() -> int:
+                steps[0] += 1
+                return 0
+
+            def steps_of(prepared: object) -> int:
+                steps[0] = 0
+                raw.set_progress_handler(count, 1)
+                try:
+                    found = Deduplicator(session, DedupConfig()).check(article, prepared)  # type: ignore[arg-type]
+                finally:
+                    raw.set_progress_handler(None, 1)
+                assert isinstance(found, Unchanged)
+                return steps[0]
+
+            with_arm, without_arm = steps_of(work.dedup), steps_of(None)
+    finally:
+        engine.dispose()
+    assert with_arm < 2 * without_arm + 100, (with_arm, without_arm)
