@@ -154,6 +154,14 @@ def test_text_page_romanised_names_in_the_head(line: str, expected: str) -> None
     assert extract_text_page(text, URL).author == expected
 
 
+def test_a_romanised_name_far_from_the_title_and_the_date_is_no_writer() -> None:
+    """A name alone further down an English page's head is a topic tag or a caption, not its writer (review: 'Xi
+    Jinping' in a page's topic list became the author)."""
+    text = "\n".join(["Zone news", "Home", "World", "China", "Business", "Topics", "Xi Jinping", "Technology",
+                      "Industrial parks in Pudong have been doing nucleic acid testing of workers on a daily basis."])
+    assert extract_text_page(text, URL).author is None
+
+
 @pytest.mark.parametrize("line", ["Home News", "Industrial Enterprises", "Business • Industries", "Lucy Lv", "XINHUA",
                                   "Source • China Daily"])
 def test_what_is_no_romanised_name(line: str) -> None:

@@ -676,15 +676,25 @@ _PROSE = re.compile(r"[。！？；，,]")
 _SENTENCE_END = re.compile(r"[。！？]")
 
 
+_DATE_LINE = re.compile(r"\b(?:19|20)\d{2}\b|\d{1,2}:\d{2}|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d")
+
+
+def _at_byline_place(paragraphs: list[str], at: int) -> bool:
+    """Line ``at`` is where a byline sits: among the first lines under the title, or beside a line with a date."""
+    return at < 3 or any(_DATE_LINE.search(paragraphs[n]) for n in (at - 1, at + 1) if 0 <= n < len(paragraphs))
+
+
 def _head_names(paragraphs: list[str]) -> tuple[str | None, str | None]:
     """A line of names alone in a text page's head, above its first paragraph of prose (a journal article's
     author line under its title, past a site's menu: '閆軍印,侯孟陽', '陈伟东、孔娜娜、张大维、舒小虎', '刘祺';
     datecheck seventh batch, tune half). Returns (author, the line)."""
-    for line in paragraphs[:30]:
+    for at, line in enumerate(paragraphs[:30]):
         # ... or romanised, on an English-language page: one name alone under the title ('Li Qian'), a list of them
         # after a separator ('• Ma Yujie,Li Qianwei', commas and all); kind: no writer read on English pages with no
-        # 'By' (datecheck seventeenth and eighteenth batches, shine.cn, today.line.me, tune half)
-        if len(line) <= 120 and (found := pinyin_names(line)):
+        # 'By' (datecheck seventeenth and eighteenth batches, shine.cn, today.line.me, tune half). Only where a byline
+        # sits: right under the title or next to the date line; further down a name alone is a tag or a caption
+        # ('Xi Jinping' in a page's topic list: review)
+        if len(line) <= 120 and _at_byline_place(paragraphs, at) and (found := pinyin_names(line)):
             return found, line
         if (len(line) >= 20 and _SENTENCE_END.search(line)) or (len(line) >= 50 and _PROSE.search(line)):
             break
