@@ -362,12 +362,25 @@ def datecheck_rows(extractor: Callable[[Page], Output], pages: list[dict]) -> li
     return rows
 
 
+_NAME_SEPARATORS = re.compile(r"[,，、;；/|]+|\s+(?:and|&)\s+")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def _author_names(author: str | None) -> set[str]:
+    """The names of an extracted author, each whole and without spaces: a writer counts when one of them is the
+    labelled name, not when the name is inside another ('Li Qian' is not 'Li Qianwei'; '张三' is not '张三丰').
+    Chinese names are also separated by spaces ('何道岚 全杰'); a romanised name holds one ('Zhang Zhihao')."""
+    names = set()
+    for part in _NAME_SEPARATORS.split(author or ""):
+        pieces = [part] if _LATIN.search(part) else part.split()
+        names.update(name for piece in pieces if (name := _SKIP.sub("", piece)))
+    return names
+
+
 def datecheck_score(rows: list[tuple[dict, Output]]) -> tuple[str, str, str]:
     """(date accuracy, author recall on pages naming writers, false authors on pages naming none)."""
     dates = [date_ok(out.published_at, e["date"]) for e, out in rows if e["date"]]
-    # spaces dropped on both sides: a romanised name holds one ('Zhang Zhihao' is in 'Zhang Zhihao, Li Qing')
-    recall = [all(_SKIP.sub("", n) in _SKIP.sub("", out.author or "") for n in e["authors"])
-              for e, out in rows if e["authors"]]
+    recall = [all(_SKIP.sub("", n) in _author_names(out.author) for n in e["authors"]) for e, out in rows if e["authors"]]
     false = [bool(out.author) for e, out in rows if not e["authors"]]
 
     def share(hits: list[bool]) -> str:
