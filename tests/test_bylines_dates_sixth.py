@@ -192,3 +192,12 @@ def test_a_sentence_between_roles_stops_the_byline() -> None:
     from monitor.extract.bylines import find_author
 
     assert find_author("记者 王五 昨日获悉，通讯员 赵六 说") == "王五"
+
+
+@pytest.mark.parametrize("closing", ["（全文完）", "（林业局）", "（原标题）", "（市文化馆）"])
+def test_a_bracket_closing_the_text_with_no_person_in_it_signs_nothing(closing: str) -> None:
+    """A bracket closing the last paragraph holds a person's names, not an office or a part of the document, though
+    its first character is a surname (review)."""
+    text = "\n".join(["林区防火工作会议召开", "2024-03-05", "",
+                      "3月5日，区林业局召开春季防火工作会议，部署今年的森林防火工作，要求各乡镇落实责任。" + closing])
+    assert extract_text_page(text, URL).author is None

@@ -143,7 +143,7 @@ def _names(text: str, allow_user: bool, strict: bool = False) -> list[str]:
             if kept:
                 break
             continue
-        if (looks_like_name(token) if strict else re.fullmatch(_HAN_NAME, token)) or (
+        if ((looks_like_name(token) and token[-1] not in _NOT_A_NAME_END) if strict else re.fullmatch(_HAN_NAME, token)) or (
                 allow_user and re.fullmatch(_USER_NAME, token)):
             kept.append(token)
         else:
@@ -305,12 +305,18 @@ def signed_names(text: str) -> str | None:
     return _as_printed(found, to_simplified(text.strip(), force=True), text.strip()) if found else None
 
 
+# The last character of an office, an organisation or a part of a document, never of a person's given name:
+# '（林业局）', '（全文完）', '（原标题）' close a text like a signature and start with a surname (review)
+_NOT_A_NAME_END = frozenset("局委办厅处所站队社报台网院部司馆完题稿")
+
+
 def people_only(text: str) -> str | None:
     """A line of names (:func:`names_only`) whose every name looks like a person's: a word that starts with a surname
-    ('高新区', '全国') or a site is none."""
+    ('高新区', '全国'), a site, or one ending like an organisation or a document's part ('林业局', '全文完') is none."""
     found = names_only(text)
     names = [to_simplified(n, force=True) for n in (found or "").split()]
-    if not names or not all(looks_like_name(n) and n[:2] not in _SURNAME_WORDS and not site_name(n) for n in names):
+    if not names or not all(looks_like_name(n) and n[:2] not in _SURNAME_WORDS and not site_name(n)
+                            and n[-1] not in _NOT_A_NAME_END for n in names):
         return None
     return found
 
