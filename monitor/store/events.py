@@ -79,7 +79,7 @@ _CANDIDATES = (
     "article.duplicate_of_id FROM article CROSS JOIN articlezone "
     "WHERE article.published_at >= ? AND article.published_at <= ? "
     "AND articlezone.article_id = article.id AND {zone} IN ({in}) "
-    "AND articlezone.role = 'subject'"
+    "AND articlezone.role = 'subject'{reports}"
 )
 # A zone's newest subject rows below a story (the (zone, role, article) index read backwards, LIMIT rows), with
 # what the days' statement tests of each: whether a row is a report (duplicate_of_id) is tested in Python, so that
@@ -382,9 +382,11 @@ def _recent_rows(
 
 def _day_candidates(sql: RawSql, stamps: _Timestamps, stories: list[_Pending]) -> dict[str, _Candidates]:
     """The reports of the stories' zones and days, by zone (one statement per stretch of days)."""
+    # PostgreSQL tests whether a row is a report in the statement (rows of copies are not shipped to be dropped; its
+    # planner has no SQLite's reason above to leave the test out)
     statement = _CANDIDATES.replace(
         "{zone}", "articlezone.zone_id" if sql.postgres else "+articlezone.zone_id"
-    )
+    ).replace("{reports}", " AND article.duplicate_of_id IS NULL" if sql.postgres else "")
     by_zone: dict[str, list[tuple[Any, ...]]] = {}
     for group in _spans(stories):  # a backfill's batch spans years: one statement per stretch of days
         zones = sorted({z for p in group for z in p.subjects})
