@@ -16,6 +16,16 @@ def _at_revision(database_url: str, revision: str) -> sa.Engine:
     return engine
 
 
+def _one_article_stored_at(database_url: str, revision: str, url: str) -> sa.Engine:
+    """An engine on the database upgraded to head after one article (``url``) was stored at ``revision``."""
+    engine = _at_revision(database_url, revision)
+    with engine.begin() as connection:
+        _insert_article(connection, url)
+    engine.dispose()
+    db.upgrade(database_url)
+    return db.make_engine(database_url)
+
+
 def _downgrade(database_url: str, engine: sa.Engine, revision: str) -> None:
     """The database downgraded to ``revision`` through ``engine``'s connection."""
     config = db.alembic_config(database_url)
@@ -70,12 +80,7 @@ def test_0007_counts_the_copies_earlier_sends_may_have_made(database_url: str) -
 
 
 def test_0009_page_title_is_null_for_stored_rows_and_goes_on_downgrade(database_url: str) -> None:
-    engine = _at_revision(database_url, "0008")
-    with engine.begin() as connection:
-        _insert_article(connection, "http://a/1#piece-1")
-    engine.dispose()
-    db.upgrade(database_url)
-    engine = db.make_engine(database_url)
+    engine = _one_article_stored_at(database_url, "0008", "http://a/1#piece-1")
     with engine.begin() as connection:
         assert connection.execute(sa.text("SELECT page_title FROM article")).scalar_one() is None
         connection.execute(sa.text("UPDATE article SET page_title = '打造科技创新高地 构建经济新增长极'"))
@@ -122,12 +127,7 @@ def test_0013_moves_digest_articles_into_the_digest_row_and_back(database_url: s
 def test_0016_dedup_facts_is_null_for_stored_rows_and_goes_on_downgrade(database_url: str) -> None:
     """Rows stored before 0016 have no facts (the check derives them from the body, then writes them back); a
     downgrade drops the column and keeps the rows."""
-    engine = _at_revision(database_url, "0015")
-    with engine.begin() as connection:
-        _insert_article(connection, "http://a/1")
-    engine.dispose()
-    db.upgrade(database_url)
-    engine = db.make_engine(database_url)
+    engine = _one_article_stored_at(database_url, "0015", "http://a/1")
     with engine.begin() as connection:
         assert connection.execute(sa.text("SELECT dedup_facts FROM article")).scalar_one() is None
         connection.execute(sa.text("UPDATE article SET dedup_facts = :b"), {"b": b"\x02facts"})
