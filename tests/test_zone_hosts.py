@@ -178,6 +178,31 @@ def test_sites_added_from_the_zones_own_reports_in_the_hosts3_session() -> None:
         assert gazetteer.zone_for_host(host) is None, host
 
 
+def test_the_site_jiangmen_shares_with_its_district_added_in_the_sites_session() -> None:
+    """The session of 2026-12-07 (sites): www.jianghai.gov.cn, the site of 江海区, which shares one administration with
+    江门高新区 and serves the joint 建议 of the zone's 工委 and the district's 区委 (evidence in
+    national-hitech-zones.notes.md). Its pages, even one that says only 高新区, are the zone's; the city's portal and
+    its other subdomains, and look-alike hosts, name no zone."""
+    gazetteer = load_gazetteer()
+    for url in (
+        "http://www.jianghai.gov.cn/zwgk/jhdt/tzgg/content/post_2262272.html",
+        "https://jianghai.gov.cn/",
+    ):
+        assert gazetteer.zone_for_url(url).id == "jiangmen", url  # type: ignore[union-attr]
+    assert gazetteer.zone_for_host("www.jianghai.gov.cn").id == "jiangmen"  # type: ignore[union-attr]
+    for url in (
+        "http://www.jiangmen.gov.cn/",
+        "http://www.jiangmen.gov.cn/jianghai/1.html",  # the district's name as a path of the city's portal
+        "http://www.jianghai.gov.cn.example.com/",  # a host that only starts with the zone's
+    ):
+        assert gazetteer.zone_for_url(url) is None, url
+    tagger = ZoneTagger(gazetteer)
+    body = "近日，区领导带队走访辖区企业，了解项目建设进展。我区将持续优化营商环境，助推高新区高质量发展。"
+    url = "http://www.jianghai.gov.cn/zwgk/jhdt/bddt/content/post_1.html"
+    assert roles(tagger.tag("走访辖区企业", body, url=url), "subject") == {"jiangmen"}
+    assert tagger.tag("走访辖区企业", body, url="http://www.jiangmen.gov.cn/zwgk/1.html").zones == ()
+
+
 def test_a_page_of_the_new_sites_that_says_only_gaoxinqu_is_about_the_zone() -> None:
     """Through the shipped gazetteer: a page of the 永川 section or the 黄三角 host that names no zone is the zone's;
     the same text elsewhere on the district's portal is nobody's."""
