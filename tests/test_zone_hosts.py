@@ -178,22 +178,27 @@ def test_sites_added_from_the_zones_own_reports_in_the_hosts3_session() -> None:
         assert gazetteer.zone_for_host(host) is None, host
 
 
-def test_the_site_jiangmen_shares_with_its_district_added_in_the_sites_session() -> None:
+def test_the_sites_zones_share_with_their_districts_added_in_the_sites_session() -> None:
     """The session of 2026-12-07 (sites): www.jianghai.gov.cn, the site of 江海区, which shares one administration with
-    江门高新区 and serves the joint 建议 of the zone's 工委 and the district's 区委 (evidence in
-    national-hitech-zones.notes.md). Its pages, even one that says only 高新区, are the zone's; the city's portal and
-    its other subdomains, and look-alike hosts, name no zone."""
+    江门高新区 and serves the joint 建议 of the zone's 工委 and the district's 区委, and www.bjtq.gov.cn, the site of
+    白碱滩区, serving the 年报 of '白碱滩区(克拉玛依高新区)人民政府办公室' (evidence in national-hitech-zones.notes.md).
+    Their pages, even one that says only 高新区, are the zone's; the cities' portals and their other subdomains, and
+    look-alike hosts, name no zone."""
     gazetteer = load_gazetteer()
-    for url in (
-        "http://www.jianghai.gov.cn/zwgk/jhdt/tzgg/content/post_2262272.html",
-        "https://jianghai.gov.cn/",
+    for url, zone_id in (
+        ("http://www.jianghai.gov.cn/zwgk/jhdt/tzgg/content/post_2262272.html", "jiangmen"),
+        ("https://jianghai.gov.cn/", "jiangmen"),
+        ("https://www.bjtq.gov.cn/bjtq/2021/202410/0a38dec660714c0f962ee768fe4cd4dc.shtml", "kelamayi"),
+        ("http://bjtq.gov.cn/", "kelamayi"),
     ):
-        assert gazetteer.zone_for_url(url).id == "jiangmen", url  # type: ignore[union-attr]
-    assert gazetteer.zone_for_host("www.jianghai.gov.cn").id == "jiangmen"  # type: ignore[union-attr]
+        assert gazetteer.zone_for_url(url).id == zone_id, url  # type: ignore[union-attr]
+    for host, zone_id in (("www.jianghai.gov.cn", "jiangmen"), ("www.bjtq.gov.cn", "kelamayi")):
+        assert gazetteer.zone_for_host(host).id == zone_id, host  # type: ignore[union-attr]
     for url in (
         "http://www.jiangmen.gov.cn/",
         "http://www.jiangmen.gov.cn/jianghai/1.html",  # the district's name as a path of the city's portal
         "http://www.jianghai.gov.cn.example.com/",  # a host that only starts with the zone's
+        "http://www.klmy.gov.cn/",  # another host of the city
     ):
         assert gazetteer.zone_for_url(url) is None, url
     tagger = ZoneTagger(gazetteer)
