@@ -150,62 +150,66 @@ def test_sites_added_from_the_zones_own_reports_in_the_hosts2_session() -> None:
         assert gazetteer.zone_for_host(host) is None, host  # a section is not its portal's host
 
 
-def test_sites_added_from_the_zones_own_reports_in_the_hosts3_session() -> None:
-    """The session of 2026-12-07 (hosts3): 镇江高新区's host, named as the zone's portal by the 管委会's own 年报 served
-    from it, and 南宁高新区's host, serving the 管委会's own 信息公开计划 (evidence in national-hitech-zones.notes.md).
-    The cities' portals, their other subdomains and look-alike hosts name no zone."""
+# Per session, the sites it added: (URL, zone) and (host, zone) pairs, then URLs and hosts that name no zone (the
+# cities' portals, their other subdomains, look-alike hosts). Evidence in national-hitech-zones.notes.md.
+_SESSION_SITES = {
+    # hosts3: 镇江高新区's host, named as the zone's portal by the 管委会's own 年报 served from it, and 南宁高新区's host,
+    # serving the 管委会's own 信息公开计划
+    "hosts3": (
+        (
+            ("http://zjgxq.zhenjiang.gov.cn/zjgxq/zfxxgknb/202401/bf967f35437842cc9564a87b1c3a0a88.shtml", "zhenjiang"),
+            ("http://zjgxq.zhenjiang.gov.cn/", "zhenjiang"),
+            ("http://nnhitech.gov.cn/xxgkml/View.aspx?Keyid=a420dbf4-5f96-4878-85f8-97be4470686b", "nanning"),
+            ("https://www.nnhitech.gov.cn/", "nanning"),
+        ),
+        (("zjgxq.zhenjiang.gov.cn", "zhenjiang"), ("nnhitech.gov.cn", "nanning")),
+        (
+            "http://www.zhenjiang.gov.cn/",
+            "http://www.zhenjiang.gov.cn/zjgxq/1.shtml",  # the zone's host name as a path of the city's portal
+            "http://zhenjiang.gov.cn/art/2024/1/1/art_1_1.html",
+            "http://xxgk.zhenjiang.gov.cn/zjgxq/1.shtml",  # another subdomain of the city's portal
+            "http://www.nanning.gov.cn/",
+            "http://jkq.nanning.gov.cn/zfxxgk/1.shtml",  # 南宁经开区, an economic-development zone
+            "http://nnhitech.gov.cn.example.com/",  # a host that only starts with the zone's
+        ),
+        ("www.zhenjiang.gov.cn", "zhenjiang.gov.cn"),
+    ),
+    # sites: the sites of the districts two zones share one administration with: www.jianghai.gov.cn (江海区), serving
+    # the joint 建议 of 江门高新区's 工委 and the district's 区委, and www.bjtq.gov.cn (白碱滩区), serving the 年报 of
+    # '白碱滩区(克拉玛依高新区)人民政府办公室'
+    "sites": (
+        (
+            ("http://www.jianghai.gov.cn/zwgk/jhdt/tzgg/content/post_2262272.html", "jiangmen"),
+            ("https://jianghai.gov.cn/", "jiangmen"),
+            ("https://www.bjtq.gov.cn/bjtq/2021/202410/0a38dec660714c0f962ee768fe4cd4dc.shtml", "kelamayi"),
+            ("http://bjtq.gov.cn/", "kelamayi"),
+        ),
+        (("www.jianghai.gov.cn", "jiangmen"), ("www.bjtq.gov.cn", "kelamayi")),
+        (
+            "http://www.jiangmen.gov.cn/",
+            "http://www.jiangmen.gov.cn/jianghai/1.html",  # the district's name as a path of the city's portal
+            "http://www.jianghai.gov.cn.example.com/",  # a host that only starts with the zone's
+            "http://www.klmy.gov.cn/",  # another host of the city
+        ),
+        ("www.jiangmen.gov.cn", "jiangmen.gov.cn"),
+    ),
+}
+
+
+@pytest.mark.parametrize("session", sorted(_SESSION_SITES))
+def test_the_sites_a_session_added_map_to_their_zones_and_the_cities_portals_to_none(session: str) -> None:
+    """The sessions of 2026-12-07 named hosts3 and sites: each URL and host of the sites they added gives its zone;
+    the cities' portals, their other subdomains and look-alike hosts give none."""
+    url_zones, host_zones, zoneless_urls, zoneless_hosts = _SESSION_SITES[session]
     gazetteer = load_gazetteer()
-    for url, zone_id in (
-        ("http://zjgxq.zhenjiang.gov.cn/zjgxq/zfxxgknb/202401/bf967f35437842cc9564a87b1c3a0a88.shtml", "zhenjiang"),
-        ("http://zjgxq.zhenjiang.gov.cn/", "zhenjiang"),
-        ("http://nnhitech.gov.cn/xxgkml/View.aspx?Keyid=a420dbf4-5f96-4878-85f8-97be4470686b", "nanning"),
-        ("https://www.nnhitech.gov.cn/", "nanning"),
-    ):
+    for url, zone_id in url_zones:
         assert gazetteer.zone_for_url(url).id == zone_id, url  # type: ignore[union-attr]
-    for host, zone_id in (("zjgxq.zhenjiang.gov.cn", "zhenjiang"), ("nnhitech.gov.cn", "nanning")):
+    for host, zone_id in host_zones:
         assert gazetteer.zone_for_host(host).id == zone_id, host  # type: ignore[union-attr]
-    for url in (
-        "http://www.zhenjiang.gov.cn/",
-        "http://www.zhenjiang.gov.cn/zjgxq/1.shtml",  # the zone's host name as a path of the city's portal
-        "http://zhenjiang.gov.cn/art/2024/1/1/art_1_1.html",
-        "http://xxgk.zhenjiang.gov.cn/zjgxq/1.shtml",  # another subdomain of the city's portal
-        "http://www.nanning.gov.cn/",
-        "http://jkq.nanning.gov.cn/zfxxgk/1.shtml",  # 南宁经开区, an economic-development zone
-        "http://nnhitech.gov.cn.example.com/",  # a host that only starts with the zone's
-    ):
+    for url in zoneless_urls:
         assert gazetteer.zone_for_url(url) is None, url
-    for host in ("www.zhenjiang.gov.cn", "zhenjiang.gov.cn"):
+    for host in zoneless_hosts:
         assert gazetteer.zone_for_host(host) is None, host
-
-
-def test_the_sites_zones_share_with_their_districts_added_in_the_sites_session() -> None:
-    """The session of 2026-12-07 (sites): www.jianghai.gov.cn, the site of 江海区, which shares one administration with
-    江门高新区 and serves the joint 建议 of the zone's 工委 and the district's 区委, and www.bjtq.gov.cn, the site of
-    白碱滩区, serving the 年报 of '白碱滩区(克拉玛依高新区)人民政府办公室' (evidence in national-hitech-zones.notes.md).
-    Their pages, even one that says only 高新区, are the zone's; the cities' portals and their other subdomains, and
-    look-alike hosts, name no zone."""
-    gazetteer = load_gazetteer()
-    for url, zone_id in (
-        ("http://www.jianghai.gov.cn/zwgk/jhdt/tzgg/content/post_2262272.html", "jiangmen"),
-        ("https://jianghai.gov.cn/", "jiangmen"),
-        ("https://www.bjtq.gov.cn/bjtq/2021/202410/0a38dec660714c0f962ee768fe4cd4dc.shtml", "kelamayi"),
-        ("http://bjtq.gov.cn/", "kelamayi"),
-    ):
-        assert gazetteer.zone_for_url(url).id == zone_id, url  # type: ignore[union-attr]
-    for host, zone_id in (("www.jianghai.gov.cn", "jiangmen"), ("www.bjtq.gov.cn", "kelamayi")):
-        assert gazetteer.zone_for_host(host).id == zone_id, host  # type: ignore[union-attr]
-    for url in (
-        "http://www.jiangmen.gov.cn/",
-        "http://www.jiangmen.gov.cn/jianghai/1.html",  # the district's name as a path of the city's portal
-        "http://www.jianghai.gov.cn.example.com/",  # a host that only starts with the zone's
-        "http://www.klmy.gov.cn/",  # another host of the city
-    ):
-        assert gazetteer.zone_for_url(url) is None, url
-    tagger = ZoneTagger(gazetteer)
-    body = "近日，区领导带队走访辖区企业，了解项目建设进展。我区将持续优化营商环境，助推高新区高质量发展。"
-    url = "http://www.jianghai.gov.cn/zwgk/jhdt/bddt/content/post_1.html"
-    assert roles(tagger.tag("走访辖区企业", body, url=url), "subject") == {"jiangmen"}
-    assert tagger.tag("走访辖区企业", body, url="http://www.jiangmen.gov.cn/zwgk/1.html").zones == ()
 
 
 def test_a_page_of_the_new_sites_that_says_only_gaoxinqu_is_about_the_zone() -> None:
@@ -216,9 +220,11 @@ def test_a_page_of_the_new_sites_that_says_only_gaoxinqu_is_about_the_zone() -> 
     for url, zone_id in (
         ("https://yc.cq.gov.cn/bm/gxqgwh/zwxx_87659/gzdt/202401/t1.html", "yongchuan"),
         ("http://hsjngq.dongying.gov.cn/art/2024/1/2/art_1_2.html", "huangsanjiao"),
+        ("http://www.jianghai.gov.cn/zwgk/jhdt/bddt/content/post_1.html", "jiangmen"),  # a shared district site (sites)
     ):
         assert roles(tagger.tag("走访辖区企业", body, url=url), "subject") == {zone_id}, url
-    assert tagger.tag("走访辖区企业", body, url="https://yc.cq.gov.cn/zwxx/gzdt/202401/t1.html").zones == ()
+    for url in ("https://yc.cq.gov.cn/zwxx/gzdt/202401/t1.html", "http://www.jiangmen.gov.cn/zwgk/1.html"):
+        assert tagger.tag("走访辖区企业", body, url=url).zones == (), url
 
 
 # the lookup ------------------------------------------------------------------------------------
