@@ -79,6 +79,18 @@ def test_zone_sites_are_the_gazetteers() -> None:
             assert entry.url is None, entry.id
 
 
+def test_a_zone_entrys_note_says_whether_its_site_is_known() -> None:
+    """A host added to the gazetteer makes its zone's 'no official site found' note false: the note follows the
+    column (jiangmen, kelamayi, zhenjiang and nanning kept the old note after their hosts were found)."""
+    gazetteer = load_gazetteer()
+    for entry in load_catalogue().entries:
+        zone = gazetteer.get(entry.zone_id) if entry.zone_id else None
+        if zone is None:
+            continue
+        says_unknown = entry.note.startswith("No official site found")
+        assert says_unknown == (not zone.websites), f"{entry.id}: note {entry.note!r}"
+
+
 def test_news_lists_are_on_the_zones_own_sites() -> None:
     gazetteer = load_gazetteer()
     for entry in load_catalogue().entries:
