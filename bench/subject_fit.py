@@ -15,6 +15,7 @@ clear without that advantage).
 
     .venv/bin/python bench/subject_fit.py            # CV table, the chosen configuration, the constants to paste
     .venv/bin/python bench/subject_fit.py --check    # exit 1 unless monitor/tag/subject.py holds this output
+    .venv/bin/python bench/subject_fit.py --by-batch # also leave one batch out (the batches as folds) and list its errors
 """
 
 from __future__ import annotations
@@ -65,6 +66,8 @@ GROUPS = {
 @dataclass
 class Text:
     folds: tuple[int, ...]  # the text's fold in each repeat of the cross-validation
+    batch: str  # the batch it was collected in (tests/data/tagging_real/*.yaml): the groups of `--by-batch`
+    case_id: str
     subjects: set[str]  # the hand labels
     zones: list[str]
     rows: np.ndarray  # one per zone
@@ -89,7 +92,7 @@ def load_texts() -> list[Text]:
             branch = "short"  # the runtime leaves such a text to the rules (none is in the tune halves as they stand)
         elif rows and branch == subject.MODEL_BRANCH and rows[0][0].row[OWN_TITLE]:
             branch = "own"  # a headline speaking as a zone (来区, 我区): the runtime leaves it to the rules too
-        texts.append(Text(folds_of(case["url"]), set(case.get("subject") or ()), [c.zone_id for c, _, _ in rows],
+        texts.append(Text(folds_of(case["url"]), case["batch"], case["id"], set(case.get("subject") or ()), [c.zone_id for c, _, _ in rows],
                           np.array([c.row for c, _, _ in rows], dtype=float).reshape(len(rows), len(subject.FEATURES)),
                           [r for _, r, _ in rows], branch))
     return texts
@@ -144,21 +147,37 @@ def combine(model: Any, rule: list[bool], mode: str) -> list[bool]:
     return [bool(m) and (r or mode == "replace") for m, r in zip(model, rule, strict=True)]
 
 
-def cross_validate(texts: list[Text], scope: frozenset[str], penalty: float, kept: tuple[str, ...], mode: str = "replace"
-                   ) -> dict[float, tuple[float, ...]]:
-    """CV scores per threshold, the counts pooled over the folds and the repeats."""
+def assignments(texts: list[Text], by_batch: bool = False) -> list[list[object]]:
+    """Each repeat's fold of every text: the URL-hash folds (`folds_of`, `REPEATS` repeats), or, `by_batch`, one
+    repeat whose folds are the batches (leave one batch out: a batch was collected and labelled apart, often after
+    rules were written from the others, so its texts are the nearest the tune halves hold to unseen pages)."""
+    if by_batch:
+        return [[t.batch for t in texts]]
+    return [[t.folds[repeat] for t in texts] for repeat in range(REPEATS)]
+
+
+def out_of_fold(texts: list[Text], scope: frozenset[str], penalty: float, kept: tuple[str, ...],
+                fold_of: list[object]) -> dict[int, np.ndarray]:
+    """The model's probabilities for every text it decides, each from a fit without that text's fold."""
     cols = columns(kept)
+    probs: dict[int, np.ndarray] = {}
+    for fold in dict.fromkeys(fold_of):
+        train = [t for t, f in zip(texts, fold_of, strict=True) if f != fold and t.branch in scope and len(t.zones)]
+        x = np.vstack([t.rows for t in train])[:, cols]
+        y = np.array([z in t.subjects for t in train for z in t.zones], dtype=float)
+        weights, bias = fit(x, y, penalty)
+        for i, (t, f) in enumerate(zip(texts, fold_of, strict=True)):
+            if f == fold and t.branch in scope and len(t.zones):
+                probs[i] = 1.0 / (1.0 + np.exp(-(t.rows[:, cols] @ weights + bias)))
+    return probs
+
+
+def cross_validate(texts: list[Text], scope: frozenset[str], penalty: float, kept: tuple[str, ...], mode: str = "replace",
+                   by_batch: bool = False) -> dict[float, tuple[float, ...]]:
+    """CV scores per threshold, the counts pooled over the folds and the repeats."""
     totals = {th: [0, 0, 0] for th in THRESHOLDS}
-    for repeat in range(REPEATS):
-        probs: dict[int, np.ndarray] = {}
-        for fold in range(FOLDS):
-            train = [t for t in texts if t.folds[repeat] != fold and t.branch in scope and len(t.zones)]
-            x = np.vstack([t.rows for t in train])[:, cols]
-            y = np.array([z in t.subjects for t in train for z in t.zones], dtype=float)
-            weights, bias = fit(x, y, penalty)
-            for i, t in enumerate(texts):
-                if t.folds[repeat] == fold and t.branch in scope and len(t.zones):
-                    probs[i] = 1.0 / (1.0 + np.exp(-(t.rows[:, cols] @ weights + bias)))
+    for fold_of in assignments(texts, by_batch):
+        probs = out_of_fold(texts, scope, penalty, kept, fold_of)
         for th in THRESHOLDS:
             counts = score(texts, {i: combine(p >= th, texts[i].rule, mode) for i, p in probs.items()})[3:]
             totals[th] = [a + b for a, b in zip(totals[th], counts, strict=True)]
@@ -210,6 +229,8 @@ def constants(texts: list[Text], config: dict[str, Any]) -> tuple[tuple[float, .
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 unless monitor/tag/subject.py holds this output")
+    parser.add_argument("--by-batch", action="store_true", help="also print the chosen configuration's score leaving "
+                        "one batch out (the folds are the batches) and its out-of-fold errors")
     args = parser.parse_args()
     texts = load_texts()
     config = choose(texts, verbose=not args.check)
@@ -231,6 +252,18 @@ def main() -> None:
           f"features left out: {sorted(set(GROUPS) - set(config['kept'])) or 'none'}; "
           f"CV subject P/R/F1 {cv[0]:.3f} / {cv[1]:.3f} / {cv[2]:.3f} (tp {cv[3]}, fp {cv[4]}, fn {cv[5]}); "
           f"the best CV F1 {config['best']:.4f}, {config['near']} configurations within {NEAR_TIE} of it")
+    if args.by_batch:
+        by_batch = cross_validate(texts, config["scope"], config["penalty"], config["kept"], config["mode"], by_batch=True)
+        lobo = by_batch[config["threshold"]]
+        print(f"leaving one batch out: subject P/R/F1 {lobo[0]:.3f} / {lobo[1]:.3f} / {lobo[2]:.3f} "
+              f"(tp {lobo[3]}, fp {lobo[4]}, fn {lobo[5]})")
+        probs = out_of_fold(texts, config["scope"], config["penalty"], config["kept"], assignments(texts, True)[0])
+        for i, text in enumerate(texts):
+            picks = combine(probs[i] >= config["threshold"], text.rule, config["mode"]) if i in probs else text.rule
+            got = {z for z, pick in zip(text.zones, picks, strict=True) if pick}
+            if got != text.subjects:
+                print(f"  out of fold: {text.case_id} ({text.batch}, {text.branch}) got {sorted(got)} "
+                      f"want {sorted(text.subjects)}")
     branches = {b: sum(1 for t in texts if t.branch == b and t.zones) for b in ("headline", "default", "body")}
     print(f"tune texts with zones per branch: {branches}")
     print("\n# pasted into monitor/tag/subject.py")

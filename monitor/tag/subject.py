@@ -246,25 +246,25 @@ WEIGHTS: tuple[float, ...] = (
     0.0,  # other_headline
     0.0,  # other_default
     0.0,  # headline_many
-    1.2788,  # log_body
-    0.5455,  # plain_share
-    1.3211,  # first_in_lead
-    -2.2966,  # first_pos
-    -0.8723,  # aside
-    1.0033,  # post_share
-    -0.3856,  # list_share
-    -1.9671,  # side_share
-    -0.5993,  # log_zones
-    0.1616,  # score_ratio
-    0.1585,  # top
-    1.5249,  # mention_share
-    -0.8882,  # kind_headline
+    1.3745,  # log_body
+    0.5373,  # plain_share
+    1.299,  # first_in_lead
+    -2.3153,  # first_pos
+    -0.8364,  # aside
+    0.9018,  # post_share
+    -0.3841,  # list_share
+    -1.9308,  # side_share
+    -0.5858,  # log_zones
+    0.1579,  # score_ratio
+    0.1545,  # top
+    1.4768,  # mention_share
+    -0.8914,  # kind_headline
     0.0,  # own_title
-    1.1089,  # leader
-    0.6444,  # actor
-    -0.5595,  # listed_many
+    1.1922,  # leader
+    0.706,  # actor
+    -0.5696,  # listed_many
 )
-BIAS = -3.4212
+BIAS = -3.5233
 THRESHOLD = 0.4
 
 

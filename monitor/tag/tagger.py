@@ -531,7 +531,8 @@ class ZoneTagger:
         lead_end = _lead_end(body_s, len(body_k))
         own_title = bool(title_k) and _OWN_TITLE.search(title_k) is not None
         zones = self._zone_tags(mentions, defaults, _aside(mentions, posts), lead_end, own_title,
-                                lambda: _body_rules(own_title, title_k, body_k, lead_end, hits, mentions, posts),
+                                lambda: _body_rules(own_title, title_k, body_k, lead_end, hits, mentions, posts,
+                                                    self._zone_by_place),
                                 body_k, posts, _rows)
         # topics read title and body: the byline's hits are left out (the | around it ends any sentence)
         topics = self.topics.score(text, len(title_k), topic_hits, (len(title_k), body_start) if byline_k else None,
@@ -905,15 +906,41 @@ def _usual_forms(gazetteer: Gazetteer, ambiguous: Mapping[str, object]) -> Itera
 
 
 def _body_rules(own_title: bool, title_k: str, body_k: str, lead_end: int, hits: list[_Hit],
-                mentions: list[tuple[str, str, int]], posts: list[tuple[int, int, bool]]
-                ) -> tuple[set[str], set[str], bool]:
+                mentions: list[tuple[str, str, int]], posts: list[tuple[int, int, bool]],
+                zone_by_place: dict[str, str] | None = None) -> tuple[set[str], set[str], bool]:
     """When the body alone decides: (zones set aside, zones that are subjects when eligible, whether the headline
     names the kind of zone). A text under a headline
-    about the kind of zone, whose body zones are never the subject, and the zone whose leadership leads a visit.
+    about the kind of zone, whose body zones are never the subject, a zone named once in a text about its city
+    (`_city_texts`), and the zone whose leadership leads a visit.
     (A third rule, the zones a visit to a city tours as stops, was tried and dropped: README of the real set, round 8.)"""
     if not own_title and _names_kind(hits, title_k):
         return {m[0] for m in mentions}, set(), True  # 湖南有多少个国家级高新区?: the headline is about the kind of zone
-    return set(), _visit_leaders(body_k, lead_end, mentions, posts), False
+    return _city_texts(hits, mentions, zone_by_place), _visit_leaders(body_k, lead_end, mentions, posts), False
+
+
+_CITY_TEXT = 3  # the city named on its own this often, its zone once: the text is about the city
+
+
+def _city_texts(hits: list[_Hit], mentions: list[tuple[str, str, int]], zone_by_place: dict[str, str] | None) -> set[str]:
+    """The zones named once in a body that names the zone's city on its own `_CITY_TEXT` times or more: the text is about
+    the city (包头 as 稀土之都, a city's tour, a city's project news) and names its zone in passing (拥有…国家级高新区——包头
+    稀土高新区). The city counts on its own: not inside a name (包头稀土高新区 is one hit), not right before another hit
+    (包头市高新区, 湘潭经开区). On the tune halves it sets aside three false subjects (h033, k006, r005) and no subject."""
+    if not zone_by_place or not mentions:
+        return set()
+    once: dict[str, int] = {}
+    for zone_id, _, _ in mentions:
+        once[zone_id] = once.get(zone_id, 0) + 1
+    single = {z for z, n in once.items() if n == 1}
+    if not single:
+        return set()
+    alone: dict[str, int] = {}
+    for i, hit in enumerate(hits):
+        if hit.kind == _PLACE and hit.section == "body":
+            zone_id = zone_by_place.get(hit.ref)
+            if zone_id in single and not (i + 1 < len(hits) and hits[i + 1].start == hit.end):
+                alone[zone_id] = alone.get(zone_id, 0) + 1
+    return {z for z, n in alone.items() if n >= _CITY_TEXT}
 
 
 def _names_kind(hits: list[_Hit], title_k: str) -> bool:
