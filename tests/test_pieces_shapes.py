@@ -60,10 +60,11 @@ def test_roundup_set_pieces_right() -> None:
     real = [p for p in LABELS if p["source"].startswith("published")]
     assert len(real) >= 20 and sum(len(p["pieces"]) for p in real) >= 60
     earlier = [p for p in real if p["batch"] not in ("tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
-                                                   "sixteenth", "seventeenth", "twentieth")]
+                                                   "sixteenth", "seventeenth", "twentieth", "twentyfirst")]
     right = sum(_right(_page(p["file"]), p["pieces"]) for p in earlier)
     assert right / sum(len(p["pieces"]) for p in earlier) >= 0.85
-    tune = [p for p in real if _tune(p) and p["batch"] not in ("sixteenth", "seventeenth", "eighteenth", "twentieth")]
+    tune = [p for p in real if _tune(p) and p["batch"] not in ("sixteenth", "seventeenth", "eighteenth", "twentieth",
+                                                                       "twentyfirst")]
     right = sum(_right(_page(p["file"]), p["pieces"]) for p in tune)
     assert right / sum(len(p["pieces"]) for p in tune) >= 0.95
     # the sixteenth batch's tune half, 19/35 before the rules written from its failures and the held-out ones: 70%
