@@ -45,7 +45,7 @@ from monitor.normalise import (
     strip_ruby,
     to_simplified,
 )
-from monitor.tag.people import SPEAKER_OFFICES, follows_name, name_after, name_before_speech
+from monitor.tag.people import SPEAKER_OFFICES, SURNAMES, follows_name, name_after, name_before_speech
 
 __all__ = ["PageSplit", "split_pieces", "split_signed", "may_have_pieces", "split_text_blocks", "place_keys", "strip_ruby"]
 
@@ -1256,6 +1256,12 @@ def _best_family(units: list[_Unit], min_weak: int) -> list[_Mark]:
     elif not best and len({m.name for m in explicit}) == 1:  # one explicit signature, weak ones after headlines
         best = _mixed(explicit, all_weak, units)
         best = best if len({m.name for m in best}) >= _MIN_SIGNED else []
+    if best and best[0].family in ("open", "open-weak"):
+        best = sorted([*best, *(replace(m, family=best[0].family) for m in _named_again(units, best))],
+                      key=lambda m: m.unit)
+    elif not best:
+        named = _named_again(units, [])
+        best = named if len({m.name for m in named}) >= _MIN_SIGNED else []  # people named alone speak in turn (r225)
     return _below_byline(best, explicit, units)
 
 
@@ -1440,6 +1446,89 @@ def _titled_sentences(unit: _Unit) -> list[_Unit]:
     return [part for part in parts if part.simple]
 
 
+# A speaker named again: a paragraph, or a sentence, opening with the bare name of a person the page introduced
+# above after a post ('…副院长曲建、…教授胡汉辉…等8位专家…' then '曲建提出，…。胡汉辉认为，…'), or whose name the
+# paragraph repeats before a speech verb ('蔡正雄今年的提案关注…。“…”蔡正雄认为'). The name printed twice is the
+# evidence: once introduced, once speaking (kind: speakers named alone after their introduction not read, their words
+# merged into the piece above or the page not split; r216, r225, twenty-first batch, tune half). The verbs are a
+# speaker's, not a chair's: '强调', '要求', '指出' are how a meeting report quotes its officials in turn (one article).
+_NAMED_SPEECH = re.compile(r"[^，,。；;：:！？!?“”「」]{0,6}?(?:说|表示|认为|介绍|提出|建议|坦言|感慨|直言|希望|呼吁|谈到|透露)")
+_NAMED_AFTER_POST = re.compile(f"(?:{SIGNATURE_POST_END.pattern})$")
+_NAME_SIZES = (2, 3)
+
+
+def _introduced_above(name: str, units: list[_Unit], before: int) -> tuple[bool, str | None]:
+    """Whether a unit above `before` prints `name` right after a post, and the post it prints (None where the name
+    stands in a list of people, '…副院长曲建、…院长曾刚、…': a post printed only in a lead's list is no post of the
+    piece)."""
+    for unit in units[:before]:
+        if unit.kind not in ("prose", "heading"):
+            continue
+        at = unit.simple.find(name)
+        while at > 0:
+            if _NAMED_AFTER_POST.search(unit.simple, 0, at):
+                listed = unit.simple[at + len(name): at + len(name) + 1] in "、" or "、" in unit.simple[max(0, at - 30): at]
+                return True, None if listed else _post_before(name, unit.text)
+            at = unit.simple.find(name, at + 1)
+    return False, None
+
+
+def _bare_speaker(simple: str, at: int, units: list[_Unit], index: int) -> tuple[str, str | None] | None:
+    """(name, post) of the person a sentence at `simple[at:]` opens with, named alone: introduced above after a post and
+    speaking here, or named again before a speech verb in the same unit."""
+    if simple[at: at + 1] not in SURNAMES:
+        return None
+    name = name_after(simple, at)
+    if name and len(name) in _NAME_SIZES and _NAMED_SPEECH.match(simple, at + len(name)):
+        introduced, post = _introduced_above(name, units, index)
+        if introduced:
+            return name, post
+    for size in _NAME_SIZES:
+        name = simple[at: at + size]
+        if len(name) < size or not re.fullmatch(r"[\u4e00-\u9fa5]+", name):
+            continue
+        later = simple.find(name, at + size)
+        while later > 0:
+            if _NAMED_SPEECH.match(simple, later + size) and name_after(simple, later) == name:
+                return name, None
+            later = simple.find(name, later + size)
+    return None
+
+
+def _named_sentences(units: list[_Unit]) -> list[_Unit]:
+    """A paragraph whose sentences open with different people named alone ('曲建提出，…。胡汉辉认为，…'), each introduced
+    above: one unit per speaker (see _NAMED_SPEECH)."""
+    out: list[_Unit] = []
+    for index, unit in enumerate(units):
+        if unit.kind != "prose":
+            out.append(unit)
+            continue
+        simple = unit.simple
+        starts = [0, *(m.end() for m in _SENTENCE_END.finditer(simple))]
+        found = [(at, who[0]) for at in starts if at < len(simple) and (who := _bare_speaker(simple, at, units, index))]
+        if len({name for _, name in found}) < _MIN_TITLED or found[0][0] != 0:
+            out.append(unit)
+            continue
+        cuts = [at for at, _ in found] + [len(simple)]
+        out += [_Unit(unit.text[a:b].strip(), simple[a:b].strip(), "prose") for a, b in zip(cuts, cuts[1:], strict=False)]
+    return out
+
+
+def _named_again(units: list[_Unit], marks: list[_Mark]) -> list[_Mark]:
+    """Marks for the prose units opening with a person named alone (see _NAMED_SPEECH) whom no mark signs."""
+    names = {_simplified(m.name, True) for m in marks}
+    taken = {m.unit for m in marks}
+    found = []
+    for index, unit in enumerate(units):
+        if unit.kind != "prose" or index in taken:
+            continue
+        who = _bare_speaker(unit.simple, 0, units, index)
+        if who and who[0] not in names:
+            names.add(who[0])
+            found.append(_Mark(index, "open", unit.text[: len(who[0])], who[1]))
+    return found
+
+
 def _reread_name(mark: _Mark, units: list[_Unit]) -> _Mark:
     """A three-character name the people finder (:func:`monitor.tag.people.name_after`: a surname, then the length
     whose end a word that follows names confirms) reads two characters long: the shorter one ('钟山出现在通道上' read
@@ -1467,6 +1556,7 @@ def split_signed(texts: list[str], title: str | None = None, min_weak: int = 2) 
         and sum(map(looks_traditional, cleaned_texts)) * 3 >= len(cleaned_texts)
     units = _mark_repeated_lead(_mark_captions([_unit(cleaned, traditional) for cleaned in cleaned_texts]))
     units = [part for unit in units for part in _titled_sentences(unit)]
+    units = _named_sentences(units)
     if len({m.name for n, u in enumerate(units) if u.kind == "prose" and (m := _opener_of(n, u)) and m.post}) >= _MIN_SIGNED:
         # a page of speakers already (two people open paragraphs with 'post NAME'): paragraphs holding two of them
         # are split (an ordinary report's paragraph naming an official, then another, is not: zzwb.zynews.cn, tune)
