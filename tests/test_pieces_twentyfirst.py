@@ -52,3 +52,38 @@ def test_a_meeting_report_naming_its_officials_alone_in_turn_stays_one_article()
         "https://gxq.example.gov.cn/news/2.html",
     )
     assert not article.pieces
+
+
+def _html(title: str, paragraphs: list[str]) -> str:
+    return (f"<html><head><title>{title}</title></head><body><h1>{title}</h1>"
+            + "".join(f"<p>{p}</p>" for p in paragraphs) + "</body></html>")
+
+
+def test_two_signatures_of_one_shape_split_an_html_page() -> None:
+    """Kind: a roundup of two deputies as an HTML page ('全国人大代表、…NAME表示' twice) was not split: an HTML page
+    needs three people opening paragraphs with 'post NAME', as an ordinary article quotes two (the tune pages rendered
+    as HTML, bench/roundup_variants.py, lost 57 pieces). The same office word ending both posts is the repeated shape
+    that is the evidence; a member quoted in a student's story (posts unrelated) still splits nothing."""
+    from monitor.extract.extractor import extract_article
+
+    deputies = _html("代表热议科技创新", [
+        "全国人大代表、某某市委书记张建国表示，近年来，某某坚持把制造业高质量发展作为主攻方向，加力推动传统产业提质升级、"
+        "新兴产业蔚然起势，加快构建现代化产业体系，实体经济根基更加坚实。",
+        "他介绍，某某立足资源禀赋，推动农产品加工业产值突破2500亿元，通过培育壮大龙头企业、强链补链延链。",
+        "全国人大代表、某某集团董事长李秀英表示，企业要以科技创新打造核心竞争力，在激烈的市场竞争中赢得主动，"
+        "同时在面对竞争和盈利的压力下快速地迭代升级。",
+        "她建议，进一步加大对民营企业研发投入的支持力度，完善科技成果转化的激励机制。",
+    ])
+    article = extract_article(deputies, "https://news.example.cn/a/1.html")
+    assert [(p.author, p.author_post) for p in article.pieces] == [
+        ("张建国", "全国人大代表、某某市委书记"), ("李秀英", "全国人大代表、某某集团董事长")]
+    assert "民营企业" not in article.pieces[0].body
+
+    story = _html("留学生看两会", [
+        "留学生李博灏表示，对两会的关注使我能够准确把握国家目前迫切需要解决的难题，从而使我的研究具有更多的社会价值，"
+        "把理论和现实结合起来。",
+        "在两会上，全国政协委员张近东表示，当前中国经济的发展正在从数量型向质量型转变，消费升级将成为企业新一轮创新"
+        "发展的动力。对此，李博灏认为这也是他关注的问题。",
+        "他说，在国外学习的这些年，他一直在关注国内消费市场的变化，也希望回国后能在这个领域有所作为。",
+    ])
+    assert not extract_article(story, "https://news.example.cn/a/2.html").pieces

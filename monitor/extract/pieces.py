@@ -1242,7 +1242,7 @@ def _best_family(units: list[_Unit], min_weak: int) -> list[_Mark]:
         families["close-quote"] = []
     all_weak = families["open-weak"]
     weak = families["open-weak"]
-    if weak and (len({m.name for m in weak}) < min_weak
+    if weak and (len({m.name for m in weak}) < min_weak and not _shared_title(weak)
                  or len(weak) < 0.3 * sum(u.kind == "prose" for u in units[weak[0].unit:])):
         families["open-weak"] = []
     best: list[_Mark] = []
@@ -1263,6 +1263,31 @@ def _best_family(units: list[_Unit], min_weak: int) -> list[_Mark]:
         named = _named_again(units, [])
         best = named if len({m.name for m in named}) >= _MIN_SIGNED else []  # people named alone speak in turn (r225)
     return _below_byline(best, explicit, units)
+
+
+# Where fewer people than `min_weak` sign (an HTML article: an ordinary report quotes two people in turn), two
+# signatures still split the page when they repeat one shape: the same office word ends both posts ('全国人大代表、
+# …NAME' twice, '…县委书记NAME说' twice). The repetition is the evidence; two people with unrelated posts ('全国政协委员'
+# quoted in a student's story) are a report's quotations (kind: two-speaker roundups not split as HTML pages,
+# bench/roundup_variants.py html, tune half).
+_OFFICE_AT_END = re.compile(f"(?:{SIGNATURE_POST_END.pattern})$")
+
+
+def _title_word(post: str | None) -> str | None:
+    """The office word a post ends its first part with ('全国人大代表、…董事长' -> '代表')."""
+    first = re.split("[、，,]", _simplified(post or "", True))[0]
+    found = _OFFICE_AT_END.search(first)
+    return found.group(0)[-2:] if found else None
+
+
+def _shared_title(marks: list[_Mark]) -> bool:
+    """Two different people whose posts end with the same office word (see _OFFICE_AT_END)."""
+    seen: dict[str, str] = {}
+    for mark in marks:
+        word = _title_word(mark.post)
+        if word and seen.setdefault(word, mark.name) != mark.name:
+            return True
+    return False
 
 
 def _introduced(mark: _Mark, units: list[_Unit], opened: set[int]) -> _Mark | None:
