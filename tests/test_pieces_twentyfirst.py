@@ -87,3 +87,30 @@ def test_two_signatures_of_one_shape_split_an_html_page() -> None:
         "他说，在国外学习的这些年，他一直在关注国内消费市场的变化，也希望回国后能在这个领域有所作为。",
     ])
     assert not extract_article(story, "https://news.example.cn/a/2.html").pieces
+
+
+def test_sub_headlines_run_into_a_one_line_page_are_lines_again() -> None:
+    """Kind: a page run together on one line, its sub-headlines 'NAME：topic' and 'post NAME' lines having no
+    sentence's end before the space that replaced their line break ('…。 张建国代表：制造业攀高逐新 全国人大代表、…'): the
+    signatures sat inside one line and no piece was found (the tune pages run together, bench/roundup_variants.py,
+    tune half). A space between two Han characters is a lost line break where the line holds several between long
+    stretches of text."""
+    page = ("代表委员热议科技创新 张建国代表：制造业攀高逐新 今年的政府工作报告提出，坚持把发展经济的着力点放在实体经济上。"
+            "全国人大代表、某某市委书记张建国表示，某某坚持把制造业高质量发展作为主攻方向，加快构建现代化产业体系。 "
+            "李秀英代表：提升经济外向度 全国人大代表、某某市委书记李秀英表示，某某以开放为纽带，在区域协同中拓宽开放"
+            "广度与深度，实现承接东部优质产业转移。")
+    article = assert_signed(page, ["张建国", "李秀英"])
+    assert "开放为纽带" not in article.pieces[0].body
+
+
+def test_a_byline_spaced_inside_a_long_paragraph_stays_one_line() -> None:
+    """Names spaced in a byline closing a long paragraph ('…相继落户。本报记者 李天平 通讯员 陈慧玲 图/文') are no page
+    run together: short stretches between the spaces, the byline kept whole (datecheck fifth batch, tune half)."""
+    article = extract_text_page(
+        "高新区新签约项目85个\n\n2022-05-31 07:18\n\n"
+        "《总体方案》发布以来，国家高新区新签约项目85个，投资总额151亿元；新开工项目111个，总投资181.3亿元；供应土地"
+        "超2000亩。目前，高新区已吸引中国电信、大唐集团、华熙生物等一批知名企业相继落户。本报记者 李天平 通讯员 陈慧玲 "
+        "图/文\n\n编辑：李奥迪\n",
+        "http://news.example.cn/2022-05-31/1.html",
+    )
+    assert article.author is not None and "陈慧玲" in article.author and "李天平" in article.author
