@@ -114,3 +114,12 @@ def test_a_byline_spaced_inside_a_long_paragraph_stays_one_line() -> None:
         "http://news.example.cn/2022-05-31/1.html",
     )
     assert article.author is not None and "陈慧玲" in article.author and "李天平" in article.author
+
+
+def test_a_space_between_a_post_and_the_name_it_signs_is_no_line_break() -> None:
+    """'全国政协委员 张三：' on a page run together: the space inside the signature is no lost line break (kind: such
+    pages lost every piece to the cut above; r43, r162, r168 run together, tune half)."""
+    page = ("委员热议科技创新。 关注产业升级 全国政协委员 张建国：要加快构建现代化产业体系，推动传统产业提质升级。 "
+            "关注对外开放 全国政协委员 李秀英：要以开放为纽带，在区域协同中拓宽开放广度与深度，实现承接产业转移。 "
+            "关注基础研究 全国政协委员 王立平：要加大基础研究投入，深化科技和人才发展体制机制改革，培育创新主体。")
+    assert_signed(page, [("张建国", "全国政协委员"), ("李秀英", "全国政协委员"), ("王立平", "全国政协委员")])
