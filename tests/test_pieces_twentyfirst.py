@@ -123,3 +123,19 @@ def test_a_space_between_a_post_and_the_name_it_signs_is_no_line_break() -> None
             "关注对外开放 全国政协委员 李秀英：要以开放为纽带，在区域协同中拓宽开放广度与深度，实现承接产业转移。 "
             "关注基础研究 全国政协委员 王立平：要加大基础研究投入，深化科技和人才发展体制机制改革，培育创新主体。")
     assert_signed(page, [("张建国", "全国政协委员"), ("李秀英", "全国政协委员"), ("王立平", "全国政协委员")])
+
+
+def test_a_piece_is_signed_by_the_person_its_next_paragraphs_name_again() -> None:
+    """Kind: a wire report's lead quotes one person in passing ('…,立法會主席梁君彥早前亦指…'), then introduces its
+    speaker after a post ('身兼…委員的議員劉國勳今日指出…'), whom the next paragraph names again ('劉國勳指…'): the piece was
+    signed by the person quoted in passing (r223, twenty-first batch, tune half). A legislator's post ('議員', '立委') is a
+    post; '身兼…的' describes, as '作为…的' does."""
+    article = assert_signed(
+        "議員促設展館介紹北都\n\n"
+        "【東網專訊】政府近年致力發展北部都會區，惟至今仍未有實質進展，立法會主席梁君彥早前亦指政府「得個講係唔得」。"
+        "身兼北部都會區諮詢委員會委員的議員劉國勳今日指出，政府應積極解決北都規劃職住不均的問題。\n\n"
+        "劉國勳指現今青年人未必均對創科有興趣，建議當局在河套區落成建築物中加設規劃展示館。\n\n"
+        "同場的香港城市大學商學院特約教授洪為民表示，政府雖設立北部都會區統籌辦事處，但主任僅為D4級官員。",
+        [("劉國勳", "議員"), ("洪為民", "香港城市大學商學院特約教授")],
+    )
+    assert "規劃展示館" in article.pieces[0].body

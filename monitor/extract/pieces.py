@@ -610,7 +610,7 @@ def _signed_sentence(index: int, unit: _Unit, second: int, short: bool, describe
 # A relative clause describing the person ('连续四届当选全国人大代表的…书记叶昌保': roundup r69, tune half):
 # a description even when it names a post.
 # ... or a companion ('与张泽群同为河南团全国人大代表的…董事长胡葆森': roundup r112, fourteenth batch, tune half)
-_DESCRIBING_VERB = re.compile(r"当选|来自|作为|担任|身为|连任|同为|同是")
+_DESCRIBING_VERB = re.compile(r"当选|来自|作为|担任|身为|身兼|连任|同为|同是")
 
 
 # A reference back to an organisation named before ('该校校长', '该公司董事长') is no part of the post (the labels'
@@ -1570,6 +1570,31 @@ def _reread_name(mark: _Mark, units: list[_Unit]) -> _Mark:
     return replace(mark, name=name[:2])
 
 
+def _speaker_named_below(mark: _Mark, stop: int, units: list[_Unit]) -> _Mark:
+    """A weak signature whose paragraph prints a second person after a post ('…,立法會主席梁君彥早前亦指…。身兼…的議員
+    劉國勳今日指出…'), the next paragraphs of the piece opening with that second person's name alone ('劉國勳指…') and
+    never naming the first: the piece is the second person's. The name printed again is the evidence of whom the
+    piece reports, as with _NAMED_SPEECH (kind: a piece signed by a person its lead quotes in passing; r223,
+    twenty-first batch, tune half)."""
+    if mark.family != "open-weak":
+        return mark
+    simple = units[mark.unit].simple
+    own = _simplified(mark.name, True)
+    at = simple.find(own) + len(own)
+    below = [u.simple for u in units[mark.unit + 1: stop] if u.kind == "prose"]
+    if at < len(own) or not below or any(own in text for text in below):
+        return mark
+    while found := post_then_name(simple, at):
+        post_end, name_start, name_end = found
+        other = simple[name_start: name_end]
+        if other != own and any(text.startswith(other) for text in below):
+            clause = max(simple.rfind(c, 0, post_end) for c in "，,。：:；;“”") + 1
+            printed = units[mark.unit].text
+            return replace(mark, name=printed[name_start: name_end], post=_post(printed[clause: name_start]))
+        at = name_end
+    return mark
+
+
 def split_signed(texts: list[str], title: str | None = None, min_weak: int = 2) -> PageSplit:
     """Split a page's units (text lines or article paragraphs) into signed pieces, or no pieces.
 
@@ -1587,6 +1612,8 @@ def split_signed(texts: list[str], title: str | None = None, min_weak: int = 2) 
         # are split (an ordinary report's paragraph naming an official, then another, is not: zzwb.zynews.cn, tune)
         units = [part for n, unit in enumerate(units) for part in _two_speakers(n, unit, traditional)]
     marks = [_reread_name(mark, units) for mark in _best_family(units, min_weak)]
+    marks = [_speaker_named_below(mark, marks[n + 1].unit if n + 1 < len(marks) else len(units), units)
+             for n, mark in enumerate(marks)]
     if len(marks) < _MIN_SIGNED:
         return PageSplit(None, ())
     used: set[int] = set()
