@@ -128,7 +128,7 @@ def test_a_space_between_a_post_and_the_name_it_signs_is_no_line_break() -> None
 def test_a_piece_is_signed_by_the_person_its_next_paragraphs_name_again() -> None:
     """Kind: a wire report's lead quotes one person in passing ('…,立法會主席梁君彥早前亦指…'), then introduces its
     speaker after a post ('身兼…委員的議員劉國勳今日指出…'), whom the next paragraph names again ('劉國勳指…'): the piece was
-    signed by the person quoted in passing (r223, twenty-first batch, tune half). A legislator's post ('議員', '立委') is a
+    signed by the person quoted in passing (r223, twenty-first batch, tune half). A legislator's post ('議員') is a
     post; '身兼…的' describes, as '作为…的' does."""
     article = assert_signed(
         "議員促設展館介紹北都\n\n"

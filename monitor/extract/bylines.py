@@ -530,9 +530,9 @@ _SIGNATURE_POST_END = (
     # 'post NAME' not read for a title missing here (held-out roundups r98, r66), added as a class of words, not
     # one page's: heads of a delegation, a kindergarten, a factory; physicians, engineers, counsellors, judges.
     "团长|园长|厂长|医师|工程师|理事|顾问|监事|法官|检察官|护士长|"
-    # legislators as Hong Kong, Macao and Taiwan pages name them ('…的议员刘国勋今日指出', '立委陈超明表示'): roundup r223
-    # (twenty-first batch, tune half), a class of words
-    "议员|立委"
+    # legislators as Hong Kong and Macao pages name them ('…的议员刘国勋今日指出'): roundup r223 (twenty-first batch,
+    # tune half)
+    "议员"
 )
 # One vocabulary with the people finder (people.post_ends): its offices and speakers' roles, plus the words above
 # that end a signature's post.
