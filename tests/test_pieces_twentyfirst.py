@@ -139,3 +139,14 @@ def test_a_piece_is_signed_by_the_person_its_next_paragraphs_name_again() -> Non
         [("劉國勳", "議員"), ("洪為民", "香港城市大學商學院特約教授")],
     )
     assert "規劃展示館" in article.pieces[0].body
+
+
+def test_a_description_before_a_post_is_dropped_though_it_quotes_a_post_word_or_ends_with_a_title() -> None:
+    """Kind: 'post wrong', a description kept in the post: '第一次走上「委員通道」的post' (a post word inside quotation
+    marks names a thing, the passage; r198) and '作為首名回答問題的委員,post' (the description's own noun before the comma;
+    r149), tune halves. A publication in book-title marks before 的 is still whose post it is ('《资治通鉴》的总编辑')."""
+    from monitor.extract.pieces import _post
+
+    assert _post("第一次走上「委員通道」的全國工商聯副主席、信德集團行政主席") == "全國工商聯副主席、信德集團行政主席"
+    assert _post("作為首名回答問題的委員,中國探月工程總設計師") == "中國探月工程總設計師"
+    assert _post("台湾新版《资治通鉴》的总编辑") == "台湾新版《资治通鉴》的总编辑"

@@ -626,6 +626,10 @@ _ADVERB_DI = re.compile(r"地(?![区方市域])")
 _WHEN = re.compile(r"^[当當]")
 
 
+_QUOTED_SPAN = re.compile(r"[「“‘『《][^」”’』》]*[」”’』》]")
+_BARE_TITLE_COMMA = re.compile(r"(?:委员|代表|常委|院士)[，,]")
+
+
 def _post(printed: str) -> str | None:
     """A post as printed, without a description before it ('带着数千绣娘走向富裕的全国人大代表' ->
     '全国人大代表'); None when it cannot be a post (an unclosed bracket: '宝安日报讯(记者')."""
@@ -643,10 +647,18 @@ def _post(printed: str) -> str | None:
         return None
     # '的'/'地' before a post ends a description; '地' in a word ('澳门地区全国政协委员': r99, eleventh batch) does not
     cut = max(simple.rfind("的"), max((m.start() for m in _ADVERB_DI.finditer(simple)), default=-1))
-    # '《资治通鉴》的总编辑': a publication before 的 is whose post it is, not a description (roundup r94, tenth batch)
-    if cut >= 0 and SIGNATURE_POST_END.search(simple[cut + 1:]) and not printed[:cut].endswith(("》", "」")) and (
-            not SIGNATURE_POST_END.search(simple[:cut]) or _DESCRIBING_VERB.search(simple[:cut])):
+    # '《资治通鉴》的总编辑': a publication before 的 is whose post it is, not a description (roundup r94, tenth batch);
+    # a post word inside quotation marks names a thing ('第一次走上「委員通道」的…'), it makes no post of the description
+    # (kind: a description kept in the post; r198, twentieth batch, tune half)
+    described = _QUOTED_SPAN.sub("", simple[:cut]) if cut >= 0 else ""
+    if cut >= 0 and SIGNATURE_POST_END.search(simple[cut + 1:]) and not printed[:cut].endswith("》") and (
+            not SIGNATURE_POST_END.search(described) or _DESCRIBING_VERB.search(described)):
         printed = printed[cut + 1:]
+        # the description's own noun before a comma ('作為首名回答問題的委員,中國探月工程總設計師NAME'): the post is
+        # what follows it (kind: '委員,' kept in the post; r149, seventeenth batch, tune half)
+        simple = _simplified(printed)
+        if (head := _BARE_TITLE_COMMA.match(simple)) and SIGNATURE_POST_END.search(simple, head.end()):
+            printed = printed[head.end():]
     return printed or None
 
 
