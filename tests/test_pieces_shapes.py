@@ -84,6 +84,10 @@ def test_roundup_set_pieces_right() -> None:
     twentieth = [p for p in real if _tune(p) and p["batch"] == "twentieth"]
     right = sum(_right(_page(p["file"]), p["pieces"]) for p in twentieth)
     assert right / sum(len(p["pieces"]) for p in twentieth) >= 0.90
+    # the twenty-first batch's tune half, 6/22 before the rules from the tune halves' failures (11/22 after): 50%
+    twentyfirst = [p for p in real if _tune(p) and p["batch"] == "twentyfirst"]
+    right = sum(_right(_page(p["file"]), p["pieces"]) for p in twentyfirst)
+    assert right / sum(len(p["pieces"]) for p in twentyfirst) >= 0.50
     seed = next(p for p in LABELS if p["file"].startswith("seed"))
     assert _right(_page(seed["file"]), seed["pieces"]) == 6
 
