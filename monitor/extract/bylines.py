@@ -529,7 +529,10 @@ _SIGNATURE_POST_END = (
     # common titles the list lacked ('港区全国人大代表团副团长NAME', '…医院主任医师NAME'): kind: a paragraph's
     # 'post NAME' not read for a title missing here (held-out roundups r98, r66), added as a class of words, not
     # one page's: heads of a delegation, a kindergarten, a factory; physicians, engineers, counsellors, judges.
-    "团长|园长|厂长|医师|工程师|理事|顾问|监事|法官|检察官|护士长"
+    "团长|园长|厂长|医师|工程师|理事|顾问|监事|法官|检察官|护士长|"
+    # legislators as Hong Kong and Macao pages name them ('…的议员刘国勋今日指出'): roundup r223 (twenty-first batch,
+    # tune half)
+    "议员"
 )
 # One vocabulary with the people finder (people.post_ends): its offices and speakers' roles, plus the words above
 # that end a signature's post.

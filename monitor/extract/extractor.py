@@ -31,6 +31,7 @@ from monitor.errors import TooShort
 from monitor.extract.bylines import (
     EDITOR_LINE,
     PROFILE_CARD,
+    SIGNATURE_POST_END,
     USER_CARD,
     citation_authors,
     copyright_person,
@@ -59,7 +60,7 @@ from monitor.extract.pieces import (
 from monitor.extract.romanised import pinyin_names
 from monitor.extract.speakers import split_by_speakers
 from monitor.items import ExtractedArticle, PublishDate
-from monitor.normalise import clean_paragraphs, clean_text, split_paragraphs
+from monitor.normalise import clean_paragraphs, clean_text, split_paragraphs, to_simplified
 from monitor.sourcesfile import Selectors
 from monitor.timefmt import SHANGHAI
 
@@ -603,10 +604,53 @@ def _multi_piece(url: str, split: PageSplit, published: PublishDate | None, sour
 _RUN_ON = re.compile(r"(?<=[。！？!?”」』])\s+(?=\S)|(?<=[\u4e00-\u9fff])\s+(?=——|[“「][\u4e00-\u9fff])")
 
 
+# A space between two Han characters (or after a closing bracket or colon) in a long run-together line: a lost line
+# break too, where a sub-headline or a 'NAME post' line without a sentence's end ran into the next paragraph
+# ('…。 黄浩明：加快落实概念 地产及建造界黄浩明提出…'). Chinese prose puts no space there; names spaced in a byline
+# ('记者 刘 畅') sit inside a bracket or are short, a space before 'NAME：' is inside a signature ('全国政协委员 张三：'),
+# and a line holding only a few such spaces is no page run together
+# (kind: signature lines inside a run-together line, no piece found; tune pages run together, bench/roundup_variants.py).
+_HAN_GAP = re.compile(r"(?<=[\u4e00-\u9fff：:」』）)])[ \t\u3000]+(?=[\u4e00-\u9fff【（(“「●■])")
+_NAME_COLON = re.compile(r"[\u4e00-\u9fff·]{2,4}[:：]")
+_POST_BEFORE_GAP = re.compile(f"(?:{SIGNATURE_POST_END.pattern})$")
+_MIN_HAN_GAPS = 3
+_MIN_SEGMENT = 5
+
+
 def _unrun(paragraph: str) -> list[str]:
     """A forum mirror's paragraphs run together on one line, kept apart by a space after a
     sentence's end: each on its own again (a long line only; a short one is a byline or a title)."""
-    return _RUN_ON.split(paragraph) if len(paragraph) > 120 and _RUN_ON.search(paragraph) else [paragraph]
+    if len(paragraph) <= 120:
+        return [paragraph]
+    parts = _RUN_ON.split(paragraph) if _RUN_ON.search(paragraph) else [paragraph]
+    gaps = [m for m in _HAN_GAP.finditer(paragraph) if _breaks(paragraph, m)]
+    bounds = [0, *(at for m in gaps for at in m.span()), len(paragraph)]
+    sizes = [b - a for a, b in zip(bounds[::2], bounds[1::2], strict=True)]  # the text between two gaps
+    if sum(before >= _MIN_SEGMENT and after >= _MIN_SEGMENT for before, after in zip(sizes, sizes[1:], strict=False)) \
+            < _MIN_HAN_GAPS:  # spaced names ('本报记者 李天平 通讯员 陈慧玲'): short segments, no page run together
+        return parts
+    return [piece for part in parts for piece in _split_gaps(part)]
+
+
+def _breaks(text: str, gap: re.Match[str]) -> bool:
+    """Whether a space between Han characters is a lost line break: not inside a bracket, nor between a post and the
+    'NAME：' it signs ('全国政协委员 张三：')."""
+    if _in_bracket(text, gap.start()):
+        return False
+    before = to_simplified(text[max(0, gap.start() - 12): gap.start()])
+    return not (_NAME_COLON.match(text, gap.end()) and _POST_BEFORE_GAP.search(before))
+
+
+def _in_bracket(text: str, at: int) -> bool:
+    """Whether `text[at]` sits inside an open round bracket ('（经济日报记者 刘 畅）')."""
+    opened = max(text.rfind("（", 0, at), text.rfind("(", 0, at))
+    return opened >= 0 and max(text.rfind("）", opened, at), text.rfind(")", opened, at)) < 0
+
+
+def _split_gaps(part: str) -> list[str]:
+    cuts = [m.end() for m in _HAN_GAP.finditer(part) if _breaks(part, m)]
+    bounds = [0, *cuts, len(part)]
+    return [piece for a, b in zip(bounds, bounds[1:], strict=False) if (piece := part[a:b].strip())]
 
 
 _REPORTER_LINE = re.compile(r"(?:记者|記者|通讯员|通訊員)")

@@ -45,7 +45,7 @@ from monitor.normalise import (
     strip_ruby,
     to_simplified,
 )
-from monitor.tag.people import SPEAKER_OFFICES, follows_name, name_after, name_before_speech
+from monitor.tag.people import SPEAKER_OFFICES, SURNAMES, follows_name, name_after, name_before_speech
 
 __all__ = ["PageSplit", "split_pieces", "split_signed", "may_have_pieces", "split_text_blocks", "place_keys", "strip_ruby"]
 
@@ -610,7 +610,7 @@ def _signed_sentence(index: int, unit: _Unit, second: int, short: bool, describe
 # A relative clause describing the person ('连续四届当选全国人大代表的…书记叶昌保': roundup r69, tune half):
 # a description even when it names a post.
 # ... or a companion ('与张泽群同为河南团全国人大代表的…董事长胡葆森': roundup r112, fourteenth batch, tune half)
-_DESCRIBING_VERB = re.compile(r"当选|来自|作为|担任|身为|连任|同为|同是")
+_DESCRIBING_VERB = re.compile(r"当选|来自|作为|担任|身为|身兼|连任|同为|同是")
 
 
 # A reference back to an organisation named before ('该校校长', '该公司董事长') is no part of the post (the labels'
@@ -624,6 +624,10 @@ _ADVERB_DI = re.compile(r"地(?![区方市域])")
 # 'when …' opening the words before a name: a clause about the moment ('当王赤从…执行主席白春礼手中接过证书时'), the
 # name inside it no signer (kind: the person someone meets read as the speaker; r145, seventeenth batch, tune half)
 _WHEN = re.compile(r"^[当當]")
+
+
+_QUOTED_SPAN = re.compile(r"[「“‘『《][^」”’』》]*[」”’』》]")
+_BARE_TITLE_COMMA = re.compile(r"(?:委员|代表|常委|院士)[，,]")
 
 
 def _post(printed: str) -> str | None:
@@ -643,10 +647,18 @@ def _post(printed: str) -> str | None:
         return None
     # '的'/'地' before a post ends a description; '地' in a word ('澳门地区全国政协委员': r99, eleventh batch) does not
     cut = max(simple.rfind("的"), max((m.start() for m in _ADVERB_DI.finditer(simple)), default=-1))
-    # '《资治通鉴》的总编辑': a publication before 的 is whose post it is, not a description (roundup r94, tenth batch)
-    if cut >= 0 and SIGNATURE_POST_END.search(simple[cut + 1:]) and not printed[:cut].endswith(("》", "」")) and (
-            not SIGNATURE_POST_END.search(simple[:cut]) or _DESCRIBING_VERB.search(simple[:cut])):
+    # '《资治通鉴》的总编辑': a publication before 的 is whose post it is, not a description (roundup r94, tenth batch);
+    # a post word inside quotation marks names a thing ('第一次走上「委員通道」的…'), it makes no post of the description
+    # (kind: a description kept in the post; r198, twentieth batch, tune half)
+    described = _QUOTED_SPAN.sub("", simple[:cut]) if cut >= 0 else ""
+    if cut >= 0 and SIGNATURE_POST_END.search(simple[cut + 1:]) and not printed[:cut].endswith("》") and (
+            not SIGNATURE_POST_END.search(described) or _DESCRIBING_VERB.search(described)):
         printed = printed[cut + 1:]
+        # the description's own noun before a comma ('作為首名回答問題的委員,中國探月工程總設計師NAME'): the post is
+        # what follows it (kind: '委員,' kept in the post; r149, seventeenth batch, tune half)
+        simple = _simplified(printed)
+        if (head := _BARE_TITLE_COMMA.match(simple)) and SIGNATURE_POST_END.search(simple, head.end()):
+            printed = printed[head.end():]
     return printed or None
 
 
@@ -1242,7 +1254,7 @@ def _best_family(units: list[_Unit], min_weak: int) -> list[_Mark]:
         families["close-quote"] = []
     all_weak = families["open-weak"]
     weak = families["open-weak"]
-    if weak and (len({m.name for m in weak}) < min_weak
+    if weak and (len({m.name for m in weak}) < min_weak and not _shared_title(weak)
                  or len(weak) < 0.3 * sum(u.kind == "prose" for u in units[weak[0].unit:])):
         families["open-weak"] = []
     best: list[_Mark] = []
@@ -1256,7 +1268,38 @@ def _best_family(units: list[_Unit], min_weak: int) -> list[_Mark]:
     elif not best and len({m.name for m in explicit}) == 1:  # one explicit signature, weak ones after headlines
         best = _mixed(explicit, all_weak, units)
         best = best if len({m.name for m in best}) >= _MIN_SIGNED else []
+    if best and best[0].family in ("open", "open-weak"):
+        best = sorted([*best, *(replace(m, family=best[0].family) for m in _named_again(units, best))],
+                      key=lambda m: m.unit)
+    elif not best:
+        named = _named_again(units, [])
+        best = named if len({m.name for m in named}) >= _MIN_SIGNED else []  # people named alone speak in turn (r225)
     return _below_byline(best, explicit, units)
+
+
+# Where fewer people than `min_weak` sign (an HTML article: an ordinary report quotes two people in turn), two
+# signatures still split the page when they repeat one shape: the same office word ends both posts ('全国人大代表、
+# …NAME' twice, '…县委书记NAME说' twice). The repetition is the evidence; two people with unrelated posts ('全国政协委员'
+# quoted in a student's story) are a report's quotations (kind: two-speaker roundups not split as HTML pages,
+# bench/roundup_variants.py html, tune half).
+_OFFICE_AT_END = re.compile(f"(?:{SIGNATURE_POST_END.pattern})$")
+
+
+def _title_word(post: str | None) -> str | None:
+    """The office word a post ends its first part with ('全国人大代表、…董事长' -> '代表')."""
+    first = re.split("[、，,]", _simplified(post or "", True))[0]
+    found = _OFFICE_AT_END.search(first)
+    return found.group(0)[-2:] if found else None
+
+
+def _shared_title(marks: list[_Mark]) -> bool:
+    """Two different people whose posts end with the same office word (see _OFFICE_AT_END)."""
+    seen: dict[str, str] = {}
+    for mark in marks:
+        word = _title_word(mark.post)
+        if word and seen.setdefault(word, mark.name) != mark.name:
+            return True
+    return False
 
 
 def _introduced(mark: _Mark, units: list[_Unit], opened: set[int]) -> _Mark | None:
@@ -1440,6 +1483,89 @@ def _titled_sentences(unit: _Unit) -> list[_Unit]:
     return [part for part in parts if part.simple]
 
 
+# A speaker named again: a paragraph, or a sentence, opening with the bare name of a person the page introduced
+# above after a post ('…副院长曲建、…教授胡汉辉…等8位专家…' then '曲建提出，…。胡汉辉认为，…'), or whose name the
+# paragraph repeats before a speech verb ('蔡正雄今年的提案关注…。“…”蔡正雄认为'). The name printed twice is the
+# evidence: once introduced, once speaking (kind: speakers named alone after their introduction not read, their words
+# merged into the piece above or the page not split; r216, r225, twenty-first batch, tune half). The verbs are a
+# speaker's, not a chair's: '强调', '要求', '指出' are how a meeting report quotes its officials in turn (one article).
+_NAMED_SPEECH = re.compile(r"[^，,。；;：:！？!?“”「」]{0,6}?(?:说|表示|认为|介绍|提出|建议|坦言|感慨|直言|希望|呼吁|谈到|透露)")
+_NAMED_AFTER_POST = re.compile(f"(?:{SIGNATURE_POST_END.pattern})$")
+_NAME_SIZES = (2, 3)
+
+
+def _introduced_above(name: str, units: list[_Unit], before: int) -> tuple[bool, str | None]:
+    """Whether a unit above `before` prints `name` right after a post, and the post it prints (None where the name
+    stands in a list of people, '…副院长曲建、…院长曾刚、…': a post printed only in a lead's list is no post of the
+    piece)."""
+    for unit in units[:before]:
+        if unit.kind not in ("prose", "heading"):
+            continue
+        at = unit.simple.find(name)
+        while at > 0:
+            if _NAMED_AFTER_POST.search(unit.simple, 0, at):
+                listed = unit.simple[at + len(name): at + len(name) + 1] in "、" or "、" in unit.simple[max(0, at - 30): at]
+                return True, None if listed else _post_before(name, unit.text)
+            at = unit.simple.find(name, at + 1)
+    return False, None
+
+
+def _bare_speaker(simple: str, at: int, units: list[_Unit], index: int) -> tuple[str, str | None] | None:
+    """(name, post) of the person a sentence at `simple[at:]` opens with, named alone: introduced above after a post and
+    speaking here, or named again before a speech verb in the same unit."""
+    if simple[at: at + 1] not in SURNAMES:
+        return None
+    name = name_after(simple, at)
+    if name and len(name) in _NAME_SIZES and _NAMED_SPEECH.match(simple, at + len(name)):
+        introduced, post = _introduced_above(name, units, index)
+        if introduced:
+            return name, post
+    for size in _NAME_SIZES:
+        name = simple[at: at + size]
+        if len(name) < size or not re.fullmatch(r"[\u4e00-\u9fa5]+", name):
+            continue
+        later = simple.find(name, at + size)
+        while later > 0:
+            if _NAMED_SPEECH.match(simple, later + size) and name_after(simple, later) == name:
+                return name, None
+            later = simple.find(name, later + size)
+    return None
+
+
+def _named_sentences(units: list[_Unit]) -> list[_Unit]:
+    """A paragraph whose sentences open with different people named alone ('曲建提出，…。胡汉辉认为，…'), each introduced
+    above: one unit per speaker (see _NAMED_SPEECH)."""
+    out: list[_Unit] = []
+    for index, unit in enumerate(units):
+        if unit.kind != "prose":
+            out.append(unit)
+            continue
+        simple = unit.simple
+        starts = [0, *(m.end() for m in _SENTENCE_END.finditer(simple))]
+        found = [(at, who[0]) for at in starts if at < len(simple) and (who := _bare_speaker(simple, at, units, index))]
+        if len({name for _, name in found}) < _MIN_TITLED or found[0][0] != 0:
+            out.append(unit)
+            continue
+        cuts = [at for at, _ in found] + [len(simple)]
+        out += [_Unit(unit.text[a:b].strip(), simple[a:b].strip(), "prose") for a, b in zip(cuts, cuts[1:], strict=False)]
+    return out
+
+
+def _named_again(units: list[_Unit], marks: list[_Mark]) -> list[_Mark]:
+    """Marks for the prose units opening with a person named alone (see _NAMED_SPEECH) whom no mark signs."""
+    names = {_simplified(m.name, True) for m in marks}
+    taken = {m.unit for m in marks}
+    found = []
+    for index, unit in enumerate(units):
+        if unit.kind != "prose" or index in taken:
+            continue
+        who = _bare_speaker(unit.simple, 0, units, index)
+        if who and who[0] not in names:
+            names.add(who[0])
+            found.append(_Mark(index, "open", unit.text[: len(who[0])], who[1]))
+    return found
+
+
 def _reread_name(mark: _Mark, units: list[_Unit]) -> _Mark:
     """A three-character name the people finder (:func:`monitor.tag.people.name_after`: a surname, then the length
     whose end a word that follows names confirms) reads two characters long: the shorter one ('钟山出现在通道上' read
@@ -1456,6 +1582,31 @@ def _reread_name(mark: _Mark, units: list[_Unit]) -> _Mark:
     return replace(mark, name=name[:2])
 
 
+def _speaker_named_below(mark: _Mark, stop: int, units: list[_Unit]) -> _Mark:
+    """A weak signature whose paragraph prints a second person after a post ('…,立法會主席梁君彥早前亦指…。身兼…的議員
+    劉國勳今日指出…'), the next paragraphs of the piece opening with that second person's name alone ('劉國勳指…') and
+    never naming the first: the piece is the second person's. The name printed again is the evidence of whom the
+    piece reports, as with _NAMED_SPEECH (kind: a piece signed by a person its lead quotes in passing; r223,
+    twenty-first batch, tune half)."""
+    if mark.family != "open-weak":
+        return mark
+    simple = units[mark.unit].simple
+    own = _simplified(mark.name, True)
+    at = simple.find(own) + len(own)
+    below = [u.simple for u in units[mark.unit + 1: stop] if u.kind == "prose"]
+    if at < len(own) or not below or any(own in text for text in below):
+        return mark
+    while found := post_then_name(simple, at):
+        post_end, name_start, name_end = found
+        other = simple[name_start: name_end]
+        if other != own and any(text.startswith(other) for text in below):
+            clause = max(simple.rfind(c, 0, post_end) for c in "，,。：:；;“”") + 1
+            printed = units[mark.unit].text
+            return replace(mark, name=printed[name_start: name_end], post=_post(printed[clause: name_start]))
+        at = name_end
+    return mark
+
+
 def split_signed(texts: list[str], title: str | None = None, min_weak: int = 2) -> PageSplit:
     """Split a page's units (text lines or article paragraphs) into signed pieces, or no pieces.
 
@@ -1467,11 +1618,14 @@ def split_signed(texts: list[str], title: str | None = None, min_weak: int = 2) 
         and sum(map(looks_traditional, cleaned_texts)) * 3 >= len(cleaned_texts)
     units = _mark_repeated_lead(_mark_captions([_unit(cleaned, traditional) for cleaned in cleaned_texts]))
     units = [part for unit in units for part in _titled_sentences(unit)]
+    units = _named_sentences(units)
     if len({m.name for n, u in enumerate(units) if u.kind == "prose" and (m := _opener_of(n, u)) and m.post}) >= _MIN_SIGNED:
         # a page of speakers already (two people open paragraphs with 'post NAME'): paragraphs holding two of them
         # are split (an ordinary report's paragraph naming an official, then another, is not: zzwb.zynews.cn, tune)
         units = [part for n, unit in enumerate(units) for part in _two_speakers(n, unit, traditional)]
     marks = [_reread_name(mark, units) for mark in _best_family(units, min_weak)]
+    marks = [_speaker_named_below(mark, marks[n + 1].unit if n + 1 < len(marks) else len(units), units)
+             for n, mark in enumerate(marks)]
     if len(marks) < _MIN_SIGNED:
         return PageSplit(None, ())
     used: set[int] = set()
