@@ -246,26 +246,26 @@ WEIGHTS: tuple[float, ...] = (
     0.0,  # other_headline
     0.0,  # other_default
     0.0,  # headline_many
-    1.3745,  # log_body
-    0.5373,  # plain_share
-    1.299,  # first_in_lead
-    -2.3153,  # first_pos
-    -0.8364,  # aside
-    0.9018,  # post_share
-    -0.3841,  # list_share
-    -1.9308,  # side_share
-    -0.5858,  # log_zones
-    0.1579,  # score_ratio
-    0.1545,  # top
-    1.4768,  # mention_share
-    -0.8914,  # kind_headline
+    0.6122,  # log_body
+    0.3144,  # plain_share
+    0.492,  # first_in_lead
+    -0.908,  # first_pos
+    -0.344,  # aside
+    0.4743,  # post_share
+    -0.2735,  # list_share
+    -0.5929,  # side_share
+    -0.2313,  # log_zones
+    0.2545,  # score_ratio
+    0.1916,  # top
+    0.5623,  # mention_share
+    -0.2941,  # kind_headline
     0.0,  # own_title
-    1.1922,  # leader
-    0.706,  # actor
-    -0.5696,  # listed_many
+    0.4323,  # leader
+    0.334,  # actor
+    -0.3105,  # listed_many
 )
-BIAS = -3.5233
-THRESHOLD = 0.4
+BIAS = -1.6742
+THRESHOLD = 0.5
 
 
 def probability(row: Sequence[float], weights: Sequence[float] = WEIGHTS, bias: float = BIAS) -> float:
