@@ -1,0 +1,30 @@
+"""Bylines and dates on ordinary news pages (issue 18), seventh round: rules from the tune halves of the whole check set
+(tests/data/datecheck), its nineteenth batch labelled and committed before the extractor ran on them and scored unseen
+on main's code first. The failures were grouped by kind; each rule reads a kind's general evidence (where a byline sits,
+its field labels and role words, a name's shape, what stands around the names), not one page's layout. Each test fails
+on the code before its rule; guard tests, asserting what a rule must not take, need not."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.extract.bylines import split_byline
+from monitor.extract.extractor import extract_text_page
+
+URL = "https://example.cn/a.html"
+BODY = "开发区今年新引进项目十二个，总投资超过八十亿元，园区企业产值同比增长百分之十五，发展势头良好。"
+
+
+# Kind: a university page's fields run together with no space between them ('文字:胡松图片:胡松编辑:季娴': datecheck
+# nineteenth batch, xzit.edu.cn, tune half): the next field's label (图片, 照片, 视频, 供稿...) ends the writer's names.
+@pytest.mark.parametrize(("line", "expected"), [
+    ("来源:人事处文字:胡松图片:胡松编辑:季娴时间:2025-09-24浏览:36", "胡松"),
+    ("文字：李明照片：王刚", "李明"),
+])
+def test_field_labels_run_together(line: str, expected: str) -> None:
+    assert split_byline(line)[0] == expected
+
+
+def test_run_together_fields_on_a_page() -> None:
+    text = "\n".join(["高新区来校调研合作工作", "来源:人事处文字:胡松图片:胡松编辑:季娴时间:2025-09-24浏览:36", BODY, BODY])
+    assert extract_text_page(text, URL).author == "胡松"
