@@ -28,3 +28,17 @@ def test_field_labels_run_together(line: str, expected: str) -> None:
 def test_run_together_fields_on_a_page() -> None:
     text = "\n".join(["高新区来校调研合作工作", "来源:人事处文字:胡松图片:胡松编辑:季娴时间:2025-09-24浏览:36", BODY, BODY])
     assert extract_text_page(text, URL).author == "胡松"
+
+
+# Kind: an office signing the text it sent in, on the last line: its name, then the writer's ('宣傳科 韓 嬌' closing a
+# hospital's news: datecheck nineteenth batch, kenatoys.com, tune half).
+@pytest.mark.parametrize(("closing", "expected"), [("宣传科 韩 娇", "韩娇"), ("宣傳科 韓 嬌", "韓嬌"), ("党委宣传部 李明远", "李明远")])
+def test_an_office_signs_the_text(closing: str, expected: str) -> None:
+    text = "\n".join(["我院院报发行三百期", BODY, BODY, BODY, closing])
+    assert extract_text_page(text, URL).author == expected
+
+
+@pytest.mark.parametrize("closing", ["县委宣传部 供稿", "党政办 编辑", "宣传科 高新区", "医务科 全体"])
+def test_an_office_with_no_name_signs_nothing(closing: str) -> None:
+    text = "\n".join(["我院院报发行三百期", BODY, BODY, BODY, closing])
+    assert extract_text_page(text, URL).author is None

@@ -23,7 +23,7 @@ __all__ = ["split_byline", "find_author", "names_only", "editor", "citation_auth
            "user_name", "USER_CARD", "PROFILE_CARD", "looks_like_name", "EDITOR_LINE", "PHOTO_CREDIT", "POST_WORDS",
            "site_name", "name_at", "post_then_name", "SIGNATURE_POST_END", "NOT_A_POST", "name_ends_at",
            "signing_line", "names_under_label", "introduces_person",
-           "signed_names", "bracket_reporter", "people_only"]
+           "signed_names", "bracket_reporter", "people_only", "office_signature"]
 
 _HAN_NAME = r"(?:[\u4e00-\u9fa5]{2,6}·[\u4e00-\u9fa5]{2,6}|[\u4e00-\u9fa5]{2,4})"  # 阿依努尔·买买提
 _USER_NAME = r"(?=.*[A-Za-z0-9&])[A-Za-z0-9_\-.&\u4e00-\u9fa5]{2,20}"
@@ -308,6 +308,28 @@ def signed_names(text: str) -> str | None:
     return _as_printed(found, to_simplified(text.strip(), force=True), text.strip()) if found else None
 
 
+# An office signing the text it sent in: its name, then the writer's ('宣传科 韩 娇', '党委宣传部 李四'; a hospital's,
+# a school's or a county office's news; datecheck nineteenth batch, kenatoys.com, tune half). The office's name ends
+# with an office's word; the name is a person's, maybe padded to the width of three.
+_OFFICE_SIGNATURE = re.compile(r"^([\u4e00-\u9fa5]{1,12}(?:科|处|办|室|部|中心|局|院|队|站|所|委|组|社区|支部|工会))[ \u3000]+"
+                               r"([\u4e00-\u9fa5](?:[ \u3000]?[\u4e00-\u9fa5]){1,2})$")
+
+
+def office_signature(text: str) -> str | None:
+    """The writer an office's signature line names ('宣傳科 韓 嬌' -> '韓嬌'), as printed; None unless the name after the
+    office looks like a person's (a staff word, a site or a second office is none)."""
+    simple = to_simplified(text.strip(), force=True)
+    match = _OFFICE_SIGNATURE.match(simple)
+    if not match:
+        return None
+    name = re.sub(r"[ \u3000]", "", match[2])
+    if not looks_like_name(name) or name[:2] in _SURNAME_WORDS or _STAFF.search(name) or site_name(name) \
+            or name[-1] in _NOT_A_NAME_END:
+        return None
+    start = match.start(2)
+    return re.sub(r"[ \u3000]", "", text.strip()[start:])
+
+
 # The last character of an office, an organisation or a part of a document, never of a person's given name:
 # '（林业局）', '（全文完）', '（原标题）' close a text like a signature and start with a surname (review)
 _NOT_A_NAME_END = frozenset("局委办厅处所站队社报台网院部司馆完题稿")
@@ -586,6 +608,8 @@ _SURNAME_WORDS = frozenset("来到 来自 明显 原来 原本 表示 认为 高
                            "上海 北京 天津 重庆 香港 澳门 台湾 内蒙 中国 中央 中共 政协 人大 代表 委员 记者 主任 "
                            # a page's link to officials' résumés ('副委员长、秘书长简历'): roundup r51 (tune half)
                            "简历 "
+                           # words after an office signing a text ('医务科 全体': datecheck nineteenth batch, review of its rule)
+                           "全体 全员 "
                            # words and places starting with the surnames added for r54 ('洪湖市', '房间': r69, tune half)
                            "洪水 洪湖 洪涝 洪峰 洪流 洪灾 洪亮 洪泽 洪洞 赖以 怀着 怀念 怀疑 怀抱 怀化 怀柔 怀宁 怀来 房间 房子 房屋 房价 "
                            "房地 "

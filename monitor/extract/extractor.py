@@ -39,6 +39,7 @@ from monitor.extract.bylines import (
     introduces_person,
     names_only,
     names_under_label,
+    office_signature,
     people_only,
     person_source,
     signed_names,
@@ -629,6 +630,8 @@ def _closing_reporter(paragraphs: list[str]) -> tuple[str | None, str | None]:
             if found := signing_line(line):  # a pen name ('本报记者  佳华/报道')
                 return found, line
         elif len(line) <= 30 and (found := signed_names(line)):  # names and what they did ('张三 李四 摄影报道')
+            return found, line
+        elif len(line) <= 20 and (found := office_signature(line)):  # an office, then its writer ('宣传科 韩 娇')
             return found, line
         # an author's label closing the page on a line of its own ('文字:杨春明' above '摄像:陈伟良': datecheck fifteenth
         # batch, 527zhanggui.com, tune half)
