@@ -42,3 +42,18 @@ def test_an_office_signs_the_text(closing: str, expected: str) -> None:
 def test_an_office_with_no_name_signs_nothing(closing: str) -> None:
     text = "\n".join(["我院院报发行三百期", BODY, BODY, BODY, closing])
     assert extract_text_page(text, URL).author is None
+
+
+# Kind: a bracket of names closing the last paragraph, its opening bracket lost by the page ('…发挥着重要作用。刘永欢、
+# 蒋鹏)' above a footer's links: datecheck nineteenth batch, hengyang.gov.cn, tune half).
+def test_names_closed_by_a_bracket_whose_opening_is_lost() -> None:
+    text = "\n".join(["县人大常委会调研融媒体中心建设工作", BODY, BODY,
+                      "调研组对融媒体中心建设工作给予了充分肯定,认为其发挥着重要作用。刘永欢、蒋鹏)", "相关阅读:",
+                      "扫一扫在手机打开当前页"])
+    assert extract_text_page(text, URL).author == "刘永欢 蒋鹏"
+
+
+@pytest.mark.parametrize("closing", ["有关情况)", "全文完)", "高新区)"])
+def test_no_names_before_a_lost_opening_sign_nothing(closing: str) -> None:
+    text = "\n".join(["县人大常委会调研融媒体中心建设工作", BODY, BODY, "调研组对融媒体中心建设工作给予了充分肯定。" + closing])
+    assert extract_text_page(text, URL).author is None

@@ -615,6 +615,8 @@ _REPORTER_LINE = re.compile(r"(?:记者|記者|通讯员|通訊員)")
 _SIGNED_BRACKET = re.compile(r"[（(]([^（()）]{4,30})[)）]")
 # Names alone in a bracket closing a line: '（卫琦）', '(戴文昕 李青)'.
 _NAMES_BRACKET = re.compile(r"[（(]\s*([\u4e00-\u9fa5]{2,4}(?:[\s、，,]+[\u4e00-\u9fa5]{2,4}){0,3})\s*[)）]\s*$")
+# Names closed by a bracket whose opening is lost: '刘永欢、蒋鹏)'.
+_UNOPENED_NAMES = re.compile(r"^\s*([\u4e00-\u9fa5]{2,4}(?:[\s、，,]+[\u4e00-\u9fa5]{2,4}){0,3})\s*[)）]\s*$")
 _CLOSING_BRACKET = re.compile(r"[（(][^（()）]{4,40}[)）]\s*$")
 
 
@@ -651,6 +653,11 @@ def _closing_reporter(paragraphs: list[str]) -> tuple[str | None, str | None]:
         # sign there, with no role word (kind: a closing signature found only while a short page's end fell within the
         # head's lines; datecheck eleventh and seventeenth batches, slqncy.com, sxxycmw.com, tune half)
         elif (bracket := _NAMES_BRACKET.search(line)) and (found := people_only(bracket[1])):
+            return found, None
+        # ... its opening bracket lost ('…发挥着重要作用。刘永欢、蒋鹏)': datecheck nineteenth batch, hengyang.gov.cn, tune
+        # half): names alone after the last sentence, closed by a bracket
+        elif (tail := _AFTER_LAST_SENTENCE.search(line)) and (names := _UNOPENED_NAMES.match(tail[1])) \
+                and (found := people_only(names[1])):
             return found, None
         # a signature after the paragraph's last sentence, its bracket unclosed or none at all ('…建设好昆明。(记者吴洁报道',
         # '…。记者 吴洁 报道': datecheck ninth batch, meihao618.com, tune half)
