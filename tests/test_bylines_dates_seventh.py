@@ -57,3 +57,14 @@ def test_names_closed_by_a_bracket_whose_opening_is_lost() -> None:
 def test_no_names_before_a_lost_opening_sign_nothing(closing: str) -> None:
     text = "\n".join(["县人大常委会调研融媒体中心建设工作", BODY, BODY, "调研组对融媒体中心建设工作给予了充分肯定。" + closing])
     assert extract_text_page(text, URL).author is None
+
+
+# Kind: a photo's caption printed twice, with its credit and again without it (the picture's alt text), read as the
+# text's first paragraph: the head ended there and the dateline's writer under it was never read ('人民网威海9月16日电
+# (刘祺)': datecheck nineteenth batch, zhongxiangwang.co, tune half).
+def test_a_caption_printed_twice_is_no_paragraph() -> None:
+    caption = "在荣成石岛管理区南庄村,田间、晒场一派丰收繁忙景象。"
+    text = "\n".join(["晾晒场上秋收忙", "发布日期:2021-09-17 13:40|发布:中乡网|责任编辑:晓东", caption + "李信君摄", caption,
+                      "人民网威海9月16日电(刘祺)眼下,正值秋收季节。日前,在荣成石岛管理区南庄村,村合作社的社员们在将晾晒好的玉米"
+                      "进行脱粒、储存,田间、晒场一派丰收繁忙景象。", BODY])
+    assert extract_text_page(text, URL).author == "刘祺"

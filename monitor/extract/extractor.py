@@ -737,9 +737,14 @@ def _head(paragraphs: list[str]) -> list[str]:
     text. Kind: a byline missed below a fixed count of lines (a calendar's rows above an e-paper's '本报讯（记者 NAME）';
     datecheck seventeenth batch, tongliaowang.com, tune half), and a closing photo credit read as the head's byline on a
     short page ('图/王锐' under the text, its writer signing '文/沈平' below: zhishi5.com, tune half)."""
+    captions: list[str] = []
     for index, line in enumerate(paragraphs[:30]):
-        if ((len(line) >= 20 and _SENTENCE_END.search(line)) or (len(line) >= 50 and _PROSE.search(line))) \
-                and not _CAPTION_END.search(line):
+        if _CAPTION_END.search(line):
+            captions.append(line)
+        # a caption printed twice, once with its credit and once without (the picture's alt text: datecheck nineteenth
+        # batch, zhongxiangwang.co, tune half), is a caption still, not the text's first paragraph
+        elif ((len(line) >= 20 and _SENTENCE_END.search(line)) or (len(line) >= 50 and _PROSE.search(line))) \
+                and not any(caption.startswith(line) for caption in captions):
             return paragraphs[: index + 1]
     return paragraphs[:30]
 
