@@ -68,3 +68,20 @@ def test_a_caption_printed_twice_is_no_paragraph() -> None:
                       "人民网威海9月16日电(刘祺)眼下,正值秋收季节。日前,在荣成石岛管理区南庄村,村合作社的社员们在将晾晒好的玉米"
                       "进行脱粒、储存,田间、晒场一派丰收繁忙景象。", BODY])
     assert extract_text_page(text, URL).author == "刘祺"
+
+
+# Kind: a list's dates taken for the page's own: an e-paper page printing no date of its own, then its list of issues,
+# one date a row ('2025-09-18,11970|': datecheck nineteenth batch, dzb.zzrbnews.com, tune half). Three rows or more led
+# by a date are a list; the page's date comes from elsewhere (the URL here) or is unknown.
+def test_a_list_of_dated_rows_gives_no_date() -> None:
+    rows = [f"2025-09-{day:02d},119{day:02d}|" for day in range(18, 12, -1)]
+    text = "\n".join(["本报记者 卢文军 文/图", "秋收时节,大好的秋色令人炫目。", BODY, *rows])
+    assert extract_text_page(text, URL).published is None
+    dated = extract_text_page(text, "https://example.cn/html/2025-09/24/content_1.htm").published
+    assert dated is not None and dated.value.date().isoformat() == "2025-09-24"
+
+
+def test_a_date_line_then_a_list_keeps_the_date_line() -> None:
+    rows = [f"2025-09-{day:02d} 相关新闻第{day}条" for day in range(18, 12, -1)]
+    text = "\n".join(["秋收忙", "2025-09-20 来源:本报", BODY, *rows])
+    assert extract_text_page(text, URL).published.value.date().isoformat() == "2025-09-20"

@@ -783,8 +783,30 @@ def _text_published(text: str, paragraphs: list[str], url: str, tz: ZoneInfo) ->
         if len(line) < 200 and DATE_LABEL.search(line) and not _LIST_ENTRY.match(line) \
                 and (found := parse_date(line, tz, day_first, by_script)) and found.precision != "month":
             return found
-    unlisted = "\n".join(line for line in head.split("\n") if not _LIST_ENTRY.match(line))
+    rows = head.split("\n")
+    listed = _date_rows(rows)
+    unlisted = "\n".join(line for at, line in enumerate(rows) if not _LIST_ENTRY.match(line) and at not in listed)
     return parse_date(unlisted, tz, day_first, by_script) or date_from_url(url, tz)
+
+
+# A line that starts with a full date ('2025-09-18,11970|', '2023/05/01 标题').
+_DATE_LED = re.compile(r"^\s*(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
+
+
+def _date_rows(rows: list[str]) -> set[int]:
+    """The rows of a list of dated entries: three or more lines in a row, each led by a date (an e-paper's list of its
+    issues under the text, a related-articles list): their dates are other pages'. Kind: a list's date taken for the
+    page's own (datecheck nineteenth batch, dzb.zzrbnews.com, tune half: '2025-09-18,11970|' row after row)."""
+    listed: set[int] = set()
+    run: list[int] = []
+    for at, row in enumerate([*rows, ""]):
+        if _DATE_LED.match(row):
+            run.append(at)
+            continue
+        if len(run) >= 3:
+            listed.update(run)
+        run = []
+    return listed
 
 
 # A line led by a role word, maybe after a paper's name ('通讯员 明康 刘晓林', '极目新闻记者 关前裕').
