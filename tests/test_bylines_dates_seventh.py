@@ -85,3 +85,17 @@ def test_a_date_line_then_a_list_keeps_the_date_line() -> None:
     rows = [f"2025-09-{day:02d} 相关新闻第{day}条" for day in range(18, 12, -1)]
     text = "\n".join(["秋收忙", "2025-09-20 来源:本报", BODY, *rows])
     assert extract_text_page(text, URL).published.value.date().isoformat() == "2025-09-20"
+
+
+# Kind: the next role's names dropped at a name of four characters behind a single surname ('本报记者 卢文军 通讯员 刘家一郎
+# 郝世杰 文/图': datecheck nineteenth batch, dzb.zzrbnews.com, tune half). A line of role words and names only, maybe
+# closed by a credit, names its writers by its shape; each name still starts with a surname and is no word.
+def test_a_line_of_roles_and_names_names_every_writer() -> None:
+    text = "\n".join(["金秋黄店丰收忙", "本报记者 卢文军 通讯员 刘家一郎 郝世杰 文/图", BODY, BODY])
+    assert extract_text_page(text, URL).author == "卢文军 刘家一郎 郝世杰"
+
+
+@pytest.mark.parametrize("line", ["本报记者 卢文军 通讯员 高新技术 文/图", "记者 王五 通讯员 全国各地"])
+def test_a_role_line_with_a_word_keeps_the_names_before_it(line: str) -> None:
+    text = "\n".join(["金秋黄店丰收忙", line, BODY, BODY])
+    assert extract_text_page(text, URL).author in ("卢文军", "王五")

@@ -42,6 +42,7 @@ from monitor.extract.bylines import (
     office_signature,
     people_only,
     person_source,
+    role_line,
     signed_names,
     signing_line,
     site_name,
@@ -862,6 +863,8 @@ def extract_text_page(text: str, url: str, tz: ZoneInfo = SHANGHAI) -> Extracted
             # ('周口廣播電視臺記者田宜森:' above a profile's title): no byline (datecheck twelfth batch, 761503.com, tune half)
             continue
         author, post = _prose_byline(line) if len(line) >= 50 and _SENTENCE_END.search(line) else split_byline(line)
+        if len(line) <= 40 and (listed := role_line(line)) and len(listed) > len(author or ""):
+            author, post = listed, None  # role words and names only: every role's names ('通讯员 刘家一郎 郝世杰')
         if author is None and len(line) <= 30 and (signed := signed_names(line)):  # '华东区:王春玉 报道'
             author, post = signed, None
         if author:
