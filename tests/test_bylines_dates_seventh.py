@@ -99,3 +99,21 @@ def test_a_line_of_roles_and_names_names_every_writer() -> None:
 def test_a_role_line_with_a_word_keeps_the_names_before_it(line: str) -> None:
     text = "\n".join(["金秋黄店丰收忙", line, BODY, BODY])
     assert extract_text_page(text, URL).author in ("卢文军", "王五")
+
+
+# Kind: a journal mirror naming its authors only in the reference it asks readers to cite, with no label on its line
+# ('歡迎引用' above '畢勛磊, 劉劍, 張志強. 標題[J]. 期刊, doi…': datecheck nineteenth batch, ifuun.com, tune half).
+@pytest.mark.parametrize(("reference", "expected"), [
+    ("毕勋磊, 刘剑, 张志强. 公私合营研发组织模式研究——基于合作研发案例研究[J].世界科技研究与发展, doi:10.16507/j.issn.1006-6055.",
+     "毕勋磊 刘剑 张志强"),
+    ("畢勛磊, 劉劍, 張志強. 公私合營研發組織模式研究[J].世界科技研究與發展, 2018, 40(1): 1-12.", "畢勛磊 劉劍 張志強"),
+])
+def test_an_unlabelled_reference_names_the_authors(reference: str, expected: str) -> None:
+    text = "\n".join(["公私合营研发组织模式研究", "本文转载自世界科技研究与发展", "欢迎引用", reference, BODY, BODY])
+    assert extract_text_page(text, URL).author == expected
+
+
+def test_a_reference_to_an_organisation_names_nobody() -> None:
+    text = "\n".join(["公私合营研发组织模式研究", "欢迎引用", "国务院. 关于促进高新区发展的意见[Z]. 北京, 2020.",
+                      "高新区. 发展报告[R]. 北京, 2020.", BODY, BODY])
+    assert extract_text_page(text, URL).author is None

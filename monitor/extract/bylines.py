@@ -23,7 +23,7 @@ __all__ = ["split_byline", "find_author", "names_only", "editor", "citation_auth
            "user_name", "USER_CARD", "PROFILE_CARD", "looks_like_name", "EDITOR_LINE", "PHOTO_CREDIT", "POST_WORDS",
            "site_name", "name_at", "post_then_name", "SIGNATURE_POST_END", "NOT_A_POST", "name_ends_at",
            "signing_line", "names_under_label", "introduces_person",
-           "signed_names", "bracket_reporter", "people_only", "office_signature", "role_line"]
+           "signed_names", "bracket_reporter", "people_only", "office_signature", "role_line", "reference_line"]
 
 _HAN_NAME = r"(?:[\u4e00-\u9fa5]{2,6}·[\u4e00-\u9fa5]{2,6}|[\u4e00-\u9fa5]{2,4})"  # 阿依努尔·买买提
 _USER_NAME = r"(?=.*[A-Za-z0-9&])[A-Za-z0-9_\-.&\u4e00-\u9fa5]{2,20}"
@@ -433,6 +433,26 @@ def names_only(text: str) -> str | None:
 # A reference line (GB/T 7714 style) that names the authors: '文章引用：赵培. 标题[J]. 期刊, 2018'.
 _CITATION = re.compile(r"(?:文章引用|引用本文|本文引用格式|引用格式|引文格式|Cite this article)\s*[:：]\s*"
                        r"([\u4e00-\u9fa5·]{2,4}(?:\s*[,，、]\s*[\u4e00-\u9fa5·]{2,4})*)\s*[.．。]")
+# A reference line with no label (GB/T 7714), the names first, then the title and its document type: '毕勋磊, 刘剑,
+# 张志强. 标题[J]. 期刊, …' (a journal mirror's '欢迎引用' above it).
+_REFERENCE = re.compile(r"^([\u4e00-\u9fa5·]{2,4}(?:\s*[,，、]\s*[\u4e00-\u9fa5·]{2,4}){0,5})(?:\s*等)?\s*[.．]\s*"
+                        r"[^\[\]]{4,120}?\[(?:J|M|C|D|N|R|S|P|EB)(?:/OL)?\]")
+
+
+def reference_line(text: str) -> str | None:
+    """The authors a reference line heading a text names ('畢勛磊, 劉劍, 張志強. 標題[J]. 期刊' -> '畢勛磊 劉劍 張志強'), as
+    printed, every name looking like one. Kind: a journal mirror's authors only in the citation it asks readers to use
+    (datecheck nineteenth batch, ifuun.com, tune half)."""
+    simple = to_simplified(text.strip(), force=True)
+    match = _REFERENCE.match(simple)
+    if not match:
+        return None
+    names = re.split(r"\s*[,，、]\s*", match[1])
+    if not all(looks_like_name(n) and n[:2] not in _SURNAME_WORDS and not site_name(n) for n in names):
+        return None
+    return _as_printed(" ".join(names), simple, text.strip())
+
+
 # A rights line that names a person: 'Copyright © 李建忠' (blogs); an organisation is not an author.
 _COPYRIGHT = re.compile(r"^(?:Copyright|版权所有)?\s*(?:©|\(c\)|Copyright)\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*)?"
                         r"([\u4e00-\u9fa5]{2,4})\s*$", re.I)

@@ -42,6 +42,7 @@ from monitor.extract.bylines import (
     office_signature,
     people_only,
     person_source,
+    reference_line,
     role_line,
     signed_names,
     signing_line,
@@ -867,6 +868,8 @@ def extract_text_page(text: str, url: str, tz: ZoneInfo = SHANGHAI) -> Extracted
             author, post = listed, None  # role words and names only: every role's names ('通讯员 刘家一郎 郝世杰')
         if author is None and len(line) <= 30 and (signed := signed_names(line)):  # '华东区:王春玉 报道'
             author, post = signed, None
+        if author is None and (cited := reference_line(line)):  # '张三, 李四. 标题[J]. 期刊' heading a journal mirror
+            author, post = cited, None
         if author:
             byline = line if len(line) <= 40 and not re.search(r"[。！？]", line) else None
             if byline and post is None:
