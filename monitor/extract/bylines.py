@@ -294,9 +294,14 @@ _ROLE_LINE = re.compile(rf"^[□■●◆]?\s*(?:{_ROLE_WORD}\s*[:：]?\s*[\u4e0
                         r"(?:[/／]?\s*(?:文\s*[/／]\s*图|图\s*[/／]\s*文|报道))?$")
 
 
+_ANY_ROLE = re.compile(r"记者|記者|通讯员|通訊員|实习生|實習生")
+
+
 def role_line(text: str) -> str | None:
     """The writers a line of role words and names names ('本报记者 卢文军 通讯员 刘家一郎 郝世杰 文/图' -> '卢文军 刘家一郎
     郝世杰'), as printed; None unless every name starts with a surname and is no word, a site or a staff role."""
+    if not _ANY_ROLE.search(text):  # most lines: no role word, no script conversion
+        return None
     simple = to_simplified(text.strip(), force=True)
     if not _ROLE_LINE.match(simple):
         return None
@@ -344,6 +349,9 @@ _OFFICE_SIGNATURE = re.compile(r"^([\u4e00-\u9fa5]{1,12}(?:科|处|办|室|部|�
 def office_signature(text: str) -> str | None:
     """The writer an office's signature line names ('宣傳科 韓 嬌' -> '韓嬌'), as printed; None unless the name after the
     office looks like a person's (a staff word, a site or a second office is none)."""
+    # most lines are no office's signature in either script (the office words a script changes: 处办队组区会)
+    if not _OFFICE_SIGNATURE.match(text.strip()) and not re.search(r"[處辦隊組區會]", text):
+        return None
     simple = to_simplified(text.strip(), force=True)
     match = _OFFICE_SIGNATURE.match(simple)
     if not match:
@@ -443,6 +451,8 @@ def reference_line(text: str) -> str | None:
     """The authors a reference line heading a text names ('畢勛磊, 劉劍, 張志強. 標題[J]. 期刊' -> '畢勛磊 劉劍 張志強'), as
     printed, every name looking like one. Kind: a journal mirror's authors only in the citation it asks readers to use
     (datecheck nineteenth batch, ifuun.com, tune half)."""
+    if "[" not in text:  # most lines: no document type, no script conversion
+        return None
     simple = to_simplified(text.strip(), force=True)
     match = _REFERENCE.match(simple)
     if not match:
