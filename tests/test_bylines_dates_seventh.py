@@ -117,3 +117,31 @@ def test_a_reference_to_an_organisation_names_nobody() -> None:
     text = "\n".join(["公私合营研发组织模式研究", "欢迎引用", "国务院. 关于促进高新区发展的意见[Z]. 北京, 2020.",
                       "高新区. 发展报告[R]. 北京, 2020.", BODY, BODY])
     assert extract_text_page(text, URL).author is None
+
+
+# Rules from the twentieth batch's tune half (labelled after the rules above, scored unseen before these).
+# Kind: a signature closing the text above a related-articles list of more than five lines never read (only the last
+# five lines are a text's end), and the list's dates ('[2025-10-18] -') taken for the page's (datecheck twentieth
+# batch, gyxww.net, tune half). The text ends above the list's heading ('相关新闻', '相关阅读', '推荐阅读'...).
+def test_a_signature_above_a_related_list() -> None:
+    related = ["相关新闻", "-"] + [row for n in range(4) for row in (f"全市第{n + 1}场消防演练举行", "[2025-10-18] -")]
+    text = "\n".join(["聆听消防故事 定格蓝焰光芒", BODY, BODY,
+                      "下一步,固原消防还将继续深化与新闻媒体的长效合作机制。(见习记者 姚亚婷 记者 崔一波)", *related])
+    page = extract_text_page(text, URL)
+    assert page.author == "姚亚婷 崔一波"
+    assert page.published is None
+
+
+# Kind: a forum's anti-copy junk after a post's last sentence, behind the signature ('(梁富盈): J: H1 P( i+ p/ g2 p&'),
+# and on lines of its own (datecheck twentieth batch, tsrchy.com, tune half): no text of the page.
+def test_anti_copy_junk_hides_no_signature() -> None:
+    text = "\n".join(["|", BODY + "1 F6 H0 }9 K$ G9 B1 G8 b", "4 G' t( J; R7 M* C% s", BODY,
+                      "全县旅游产业实现了开门红。(梁富盈): J: H1 P( i+ p/ g2 p& M( Y8 }2 B", "|"])
+    page = extract_text_page(text, URL)
+    assert page.author == "梁富盈"
+    assert "G9 B1" not in page.body and "R7 M*" not in page.body
+
+
+@pytest.mark.parametrize("line", ["Shares of A B C D E rose on Monday.", "图1 图2 图3 图4 图5", "1 2 3 4 5 6"])
+def test_short_tokens_without_symbols_are_text(line: str) -> None:
+    assert line in extract_text_page("\n".join(["标题", BODY, line, BODY]), URL).body

@@ -606,6 +606,26 @@ def _multi_piece(url: str, split: PageSplit, published: PublishDate | None, sour
 _RUN_ON = re.compile(r"(?<=[。！？!?”」』])\s+(?=\S)|(?<=[\u4e00-\u9fff])\s+(?=——|[“「][\u4e00-\u9fff])")
 
 
+# A forum's anti-copy 'jammer': runs of one- or two-character ASCII tokens, most of them with a symbol, set between a
+# post's sentences or at their ends by the board software ('…开门红。(梁富盈): J: H1 P( i+ p/ g2 p& M( Y8 }2 B'; a line of it
+# alone: '4 G\' t( J; R7 M* C% s'): no text of the page. Kind: a signature read only when nothing follows it, so not behind
+# the junk (datecheck twentieth batch, tsrchy.com, tune half).
+_JAMMER = re.compile(r"(?:^|(?<=\S))\s*(?:[!-~]{1,2}\s+){4,}[!-~]{1,2}\s*$")
+_JAMMER_TOKEN = re.compile(r"[^0-9A-Za-z]")
+
+
+def _unjammed(paragraph: str) -> str:
+    """`paragraph` without a trailing run of jammer tokens (the whole of it when it is one)."""
+    match = _JAMMER.search(paragraph)
+    tokens = match[0].split() if match else []
+    symbols = sum(bool(_JAMMER_TOKEN.search(token)) for token in tokens)
+    mixed = sum(bool(re.fullmatch(r"[A-Za-z]\d|\d[A-Za-z]", token)) for token in tokens)  # 'F6', '9b': no word, no number
+    if not match or symbols < 1 or symbols + mixed < 3:
+        return paragraph
+    closing = match[0].lstrip()[:1] if match[0].lstrip()[:1] in ")）" else ""  # '(梁富盈): J:': the bracket is the text's
+    return paragraph[: match.start()].rstrip() + closing
+
+
 def _unrun(paragraph: str) -> list[str]:
     """A forum mirror's paragraphs run together on one line, kept apart by a space after a
     sentence's end: each on its own again (a long line only; a short one is a byline or a title)."""
@@ -622,11 +642,26 @@ _UNOPENED_NAMES = re.compile(r"^\s*([\u4e00-\u9fa5]{2,4}(?:[\s、，,]+[\u4e00-\
 _CLOSING_BRACKET = re.compile(r"[（(][^（()）]{4,40}[)）]\s*$")
 
 
+# A related-articles list's heading: the text has ended above it, and the list's dates are other articles'.
+_RELATED = re.compile(r"^[【\[]?(?:相关新闻|相关阅读|相关文章|相关链接|相关报道|相关信息|推荐阅读|延伸阅读|热点推荐|精彩推荐|"
+                      r"最新新闻|最新文章|猜你喜欢|更多新闻|相關新聞|相關閱讀|相關文章|相關信息)[】\]]?\s*[:：>]*$")
+
+
+def _text_end(paragraphs: list[str]) -> list[str]:
+    """The lines of a text page up to its related-articles list, when one follows the text (a heading past the first
+    line); all of them otherwise. Kind: a signature closing the text above a list of more than five lines never read,
+    and the list's dates taken for the page's (datecheck twentieth batch, gyxww.net, tune half)."""
+    for at in range(len(paragraphs) - 1, 0, -1):
+        if _RELATED.match(paragraphs[at].strip()):
+            return paragraphs[:at]
+    return paragraphs
+
+
 def _closing_reporter(paragraphs: list[str]) -> tuple[str | None, str | None]:
     """A text page's reporter signing at its end, on a line of its own ('本报记者 李倩' above the
     page's footer links): the author when none is named above the text (datecheck, qlwb.com.cn,
     tune half). Returns (author, the line)."""
-    for line in paragraphs[::-1][:5]:
+    for line in _text_end(paragraphs)[::-1][:5]:
         if len(line) <= 24 and _REPORTER_LINE.search(line):
             name, _ = split_byline(line)
             if name and _REPORTER_LINE.search(line.split(name.split(" ")[0])[0]):
@@ -785,7 +820,7 @@ def _text_published(text: str, paragraphs: list[str], url: str, tz: ZoneInfo) ->
         if len(line) < 200 and DATE_LABEL.search(line) and not _LIST_ENTRY.match(line) \
                 and (found := parse_date(line, tz, day_first, by_script)) and found.precision != "month":
             return found
-    rows = head.split("\n")
+    rows = _text_end(head.split("\n"))
     listed = _date_rows(rows)
     unlisted = "\n".join(line for at, line in enumerate(rows) if not _LIST_ENTRY.match(line) and at not in listed)
     return parse_date(unlisted, tz, day_first, by_script) or date_from_url(url, tz)
@@ -844,7 +879,8 @@ def extract_text_page(text: str, url: str, tz: ZoneInfo = SHANGHAI) -> Extracted
         text = _LONE_SURROGATE.sub("\ufffd", text)
     text = strip_ruby(text)
     split = split_pieces(split_text_blocks(text))
-    paragraphs = [part for paragraph in split_paragraphs(text) for part in _unrun(paragraph)]
+    paragraphs = [part for paragraph in split_paragraphs(text) if (unjammed := _unjammed(paragraph))
+                  for part in _unrun(unjammed)]
     published = _text_published(text, paragraphs, url, tz)
     if split.pieces:
         return _multi_piece(url, split, published, None)
