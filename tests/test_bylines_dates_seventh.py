@@ -145,3 +145,31 @@ def test_anti_copy_junk_hides_no_signature() -> None:
 @pytest.mark.parametrize("line", ["Shares of A B C D E rose on Monday.", "图1 图2 图3 图4 图5", "1 2 3 4 5 6"])
 def test_short_tokens_without_symbols_are_text(line: str) -> None:
     assert line in extract_text_page("\n".join(["标题", BODY, line, BODY]), URL).body
+
+
+# Rules from the twenty-first batch's tune half (labelled after the rules above, scored unseen before these).
+# Kind: a credit for the text and pictures, or a photo story's, before the names, read as no label ('攝影報道/亢建偉'
+# heading a mirror: datecheck twenty-first batch, handmsg.com, tune half; '文/图 王培珂' left '图' before the name).
+@pytest.mark.parametrize(("line", "expected"), [
+    ("攝影報道/亢建偉", "亢建偉"), ("摄影报道/李明远", "李明远"), ("文/图 王培珂", "王培珂"), ("图文/张三", "张三"),
+    ("图/文 赵六", "赵六"),
+])
+def test_a_credit_for_text_and_pictures_names_the_writer(line: str, expected: str) -> None:
+    assert split_byline(line)[0] == expected
+
+
+@pytest.mark.parametrize("line", ["图文并茂的展览吸引市民", "摄影报道 这组照片", "图文直播"])
+def test_a_credit_word_in_prose_names_nobody(line: str) -> None:
+    assert split_byline(line)[0] is None
+
+
+# Kind: a site's rolling ticker of dated headlines above the page ('-杜特地抵海牙(2025-03-13 03:09:50)-…'), read as the
+# page's first paragraph: the head ended there and the ticker's first date was taken (datecheck twenty-first batch,
+# shangbao.com.ph, tune half). A line of three dates or more is a list, neither prose nor the page's date.
+def test_a_ticker_of_dated_headlines_gives_no_date() -> None:
+    ticker = "-" + "-".join(f"第{n}条新闻标题在这里(2025-03-13 03:0{n}:50)" for n in range(1, 7))
+    text = "\n".join(["滾動新聞:", ticker, "您當前的位置:首頁 → > 僑務資訊", "外媒走近江西南昌县 点赞当地集群产业发展",
+                      "2019年06月17日 16:52 稿件来源:國際在線", "国际在线消息(记者 谢诗佳):" + BODY, BODY])
+    page = extract_text_page(text, URL)
+    assert page.published.value.date().isoformat() == "2019-06-17"
+    assert page.author == "谢诗佳"

@@ -34,7 +34,11 @@ POST_WORDS = re.compile(
 # Labels that name the writer, strongest first: an explicit author label (user names allowed),
 # then a reporter label (Han names only).
 _LABEL = re.compile(
-    r"(?:(?<![责任编辑审核校对])(?:作者|撰文|撰稿|文字|发帖人|发贴人|楼主|博主|发布者|发表者|发布人|投稿人|署名)\s*[:：]"
+    # a credit for the text and pictures, or a photo story's, before the names ('攝影報道/亢建偉', '文/图 王培珂': datecheck
+    # twenty-first batch, handmsg.com, tune half): read before '文/' alone, which would leave '图' in front of the names
+    r"(?:(?:(?:摄影报道|攝影報道|图文|圖文|文图|文圖)\s*[/／:：|｜丨]|(?:文\s*[/／]\s*[图圖]|[图圖]\s*[/／]\s*文)\s*[/／:：|｜丨]?)"
+    r"\s*(?=[\u4e00-\u9fa5])"
+    r"|(?<![责任编辑审核校对])(?:作者|撰文|撰稿|文字|发帖人|发贴人|楼主|博主|发布者|发表者|发布人|投稿人|署名)\s*[:：]"
     r"|(?<![\u4e00-\u9fa5])文\s*[/／|｜丨:：]|(?:作者|撰文|撰稿)\s*[丨|｜]|\bBy\s+|\b[Pp]osted\s+by\s+|(?<=\d)\s*by\s+)\s*"
 )
 # An author label with no colon, only a space ('作者 邢翀'): the names after it must look like names.
@@ -158,7 +162,7 @@ def _names(text: str, allow_user: bool, strict: bool = False) -> list[str]:
 
 # What every pattern find_author reads holds at least one of (a label word, 'by', '由', a photo label,
 # a closing bracket): a text with none of them is passed over with one search (most blocks of a page).
-_ANY_LABEL = re.compile(r"作者|撰文|撰稿|文字|发帖人|发贴人|楼主|博主|发布者|发表者|发布人|投稿人|署名|文\s*[/／|｜丨:：]|By|by|由|"
+_ANY_LABEL = re.compile(r"作者|撰文|撰稿|文字|摄影报道|攝影報道|图文|圖文|文图|文圖|发帖人|发贴人|楼主|博主|发布者|发表者|发布人|投稿人|署名|文\s*[/／|｜丨:：]|By|by|由|"
                         r"记者|通讯员|(?:图|摄影|摄)\s*[/／|｜:：]|[)）]|讯")
 # A newspaper's dateline with its writers in brackets and no role word: '本报讯 （王文 肖兆力）近日…'
 # (datecheck, paper.ycnews.cn, tune half).

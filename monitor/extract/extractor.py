@@ -616,7 +616,10 @@ _JAMMER_TOKEN = re.compile(r"[^0-9A-Za-z]")
 
 def _unjammed(paragraph: str) -> str:
     """`paragraph` without a trailing run of jammer tokens (the whole of it when it is one)."""
-    match = _JAMMER.search(paragraph)
+    if not paragraph or paragraph[-1] > "~" or " " not in paragraph[-12:]:  # most lines end in Han text or a word
+        return paragraph
+    offset = max(0, len(paragraph) - 80)  # a jammer's run is short: read the line's end only
+    match = _JAMMER.search(paragraph, offset)
     tokens = match[0].split() if match else []
     symbols = sum(bool(_JAMMER_TOKEN.search(token)) for token in tokens)
     mixed = sum(bool(re.fullmatch(r"[A-Za-z]\d|\d[A-Za-z]", token)) for token in tokens)  # 'F6', '9b': no word, no number
@@ -652,7 +655,7 @@ def _text_end(paragraphs: list[str]) -> list[str]:
     line); all of them otherwise. Kind: a signature closing the text above a list of more than five lines never read,
     and the list's dates taken for the page's (datecheck twentieth batch, gyxww.net, tune half)."""
     for at in range(len(paragraphs) - 1, 0, -1):
-        if _RELATED.match(paragraphs[at].strip()):
+        if len(paragraphs[at]) <= 12 and _RELATED.match(paragraphs[at].strip()):
             return paragraphs[:at]
     return paragraphs
 
@@ -808,11 +811,15 @@ def _text_published(text: str, paragraphs: list[str], url: str, tz: ZoneInfo) ->
     else the first date near its start, a list entry's excepted; then the URL. A year-last date is ordered by the
     page's other dates and its script (:func:`monitor.extract.dates._day_first`)."""
     head = text[:300]
+    if _ticker(head):  # a news ticker's line of dated headlines heads the page: the page's own text is under it
+        head = "\n".join(line for line in text[:1500].split("\n") if not _ticker(line))[:300]
     day_first, by_script = None, False
     if _YEAR_LAST_HINT.search(text[:1200]):
         day_first, by_script = day_first_hint(text), script_day_first(text)
     lines: list[str] = []
     for line in paragraphs[:30]:
+        if _ticker(line):
+            continue
         lines.append(line)
         if (len(line) >= 20 and _SENTENCE_END.search(line)) or (len(line) >= 50 and _PROSE.search(line)):
             break
@@ -824,6 +831,18 @@ def _text_published(text: str, paragraphs: list[str], url: str, tz: ZoneInfo) ->
     listed = _date_rows(rows)
     unlisted = "\n".join(line for at, line in enumerate(rows) if not _LIST_ENTRY.match(line) and at not in listed)
     return parse_date(unlisted, tz, day_first, by_script) or date_from_url(url, tz)
+
+
+# A full date with its year ('2025-03-13', '2019年06月17日').
+_FULL_DATE = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
+
+
+def _ticker(line: str) -> bool:
+    """A line of three dates or more: a ticker of dated headlines or a list run together on one line, other articles'
+    dates, never the page's first paragraph nor its date. Kind: a site's rolling ticker above a page ('-杜特地抵海牙…
+    (2025-03-13 03:09:50)-…'), its first date taken for the page's (datecheck twenty-first batch, shangbao.com.ph, tune
+    half)."""
+    return len(_FULL_DATE.findall(line)) >= 3
 
 
 # A line that starts with a full date ('2025-09-18,11970|', '2023/05/01 标题').
