@@ -34,9 +34,10 @@ POST_WORDS = re.compile(
 # Labels that name the writer, strongest first: an explicit author label (user names allowed),
 # then a reporter label (Han names only).
 _LABEL = re.compile(
-    # a credit for the text and pictures, or a photo story's, before the names ('攝影報道/亢建偉', '文/图 王培珂': datecheck
-    # twenty-first batch, handmsg.com, tune half): read before '文/' alone, which would leave '图' in front of the names
-    r"(?:(?:(?:摄影报道|攝影報道|图文|圖文|文图|文圖)\s*[/／:：|｜丨]|(?:文\s*[/／]\s*[图圖]|[图圖]\s*[/／]\s*文)\s*[/／:：|｜丨]?)"
+    # a credit for the text and pictures, or a photo story's, heading the names' line ('攝影報道/亢建偉', '文/图 王培珂':
+    # datecheck twenty-first batch, handmsg.com, tune half): read before '文/' alone, which would leave '图' in front of
+    # the names; after a reporter's names it credits them ('记者 王五 文/图 通讯员 赵六' names all three)
+    r"(?:^[\s□■●◆]*(?:(?:摄影报道|攝影報道|图文|圖文|文图|文圖)\s*[/／:：|｜丨]|(?:文\s*[/／]\s*[图圖]|[图圖]\s*[/／]\s*文)\s*[/／:：|｜丨]?)"
     r"\s*(?=[\u4e00-\u9fa5])"
     r"|(?<![责任编辑审核校对])(?:作者|撰文|撰稿|文字|发帖人|发贴人|楼主|博主|发布者|发表者|发布人|投稿人|署名)\s*[:：]"
     r"|(?<![\u4e00-\u9fa5])文\s*[/／|｜丨:：]|(?:作者|撰文|撰稿)\s*[丨|｜]|\bBy\s+|\b[Pp]osted\s+by\s+|(?<=\d)\s*by\s+)\s*"
