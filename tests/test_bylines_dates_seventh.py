@@ -1,8 +1,10 @@
 """Bylines and dates on ordinary news pages (issue 18), seventh round: rules from the tune halves of the whole check set
-(tests/data/datecheck), its nineteenth batch labelled and committed before the extractor ran on them and scored unseen
-on main's code first. The failures were grouped by kind; each rule reads a kind's general evidence (where a byline sits,
-its field labels and role words, a name's shape, what stands around the names), not one page's layout. Each test fails
-on the code before its rule; guard tests, asserting what a rule must not take, need not."""
+(tests/data/datecheck): its nineteenth batch, labelled and committed before the extractor ran on them and scored
+unseen on main's code first, then the twentieth and twenty-first, each found and labelled after the rules drawn from
+the batch before it and scored unseen before its own tune half was looked at. The failures were grouped by kind; each
+rule reads a kind's general evidence (where a byline sits, its field labels and role words, a name's shape, what
+stands around the names), not one page's layout. Each test fails on the code before its rule; guard tests, asserting
+what a rule must not take, need not."""
 
 from __future__ import annotations
 

@@ -163,7 +163,7 @@ def _names(text: str, allow_user: bool, strict: bool = False) -> list[str]:
 
 # What every pattern find_author reads holds at least one of (a label word, 'by', '由', a photo label,
 # a closing bracket): a text with none of them is passed over with one search (most blocks of a page).
-_ANY_LABEL = re.compile(r"作者|撰文|撰稿|文字|摄影报道|攝影報道|图文|圖文|文图|文圖|发帖人|发贴人|楼主|博主|发布者|发表者|发布人|投稿人|署名|文\s*[/／|｜丨:：]|By|by|由|"
+_ANY_LABEL = re.compile(r"作者|撰文|撰稿|文字|[摄攝]影[报報]道|[图圖]文|文[图圖]|发帖人|发贴人|楼主|博主|发布者|发表者|发布人|投稿人|署名|文\s*[/／|｜丨:：]|By|by|由|"
                         r"记者|通讯员|(?:图|摄影|摄)\s*[/／|｜:：]|[)）]|讯")
 # A newspaper's dateline with its writers in brackets and no role word: '本报讯 （王文 肖兆力）近日…'
 # (datecheck, paper.ycnews.cn, tune half).
