@@ -478,7 +478,7 @@ def main() -> int:
                 for batch in ("fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
                               "eleventh", "twelfth", "thirteenth",
                               "fourteenth", "fifteenth", "sixteenth", "seventeenth",
-                              "eighteenth"):
+                              "eighteenth", "nineteenth", "twentieth", "twenty-first", "twenty-second"):
                     if newest := [row for row in rows if row[0].get("batch") == batch]:
                         print(f"| {name} ({batch} batch) | " + " | ".join(datecheck_score(newest)) + " |")
                 if args.verbose and name == "zone-monitor":

@@ -23,7 +23,7 @@ __all__ = ["split_byline", "find_author", "names_only", "editor", "citation_auth
            "user_name", "USER_CARD", "PROFILE_CARD", "looks_like_name", "EDITOR_LINE", "PHOTO_CREDIT", "POST_WORDS",
            "site_name", "name_at", "post_then_name", "SIGNATURE_POST_END", "NOT_A_POST", "name_ends_at",
            "signing_line", "names_under_label", "introduces_person",
-           "signed_names", "bracket_reporter", "people_only"]
+           "signed_names", "bracket_reporter", "people_only", "office_signature", "role_line", "reference_line"]
 
 _HAN_NAME = r"(?:[\u4e00-\u9fa5]{2,6}·[\u4e00-\u9fa5]{2,6}|[\u4e00-\u9fa5]{2,4})"  # 阿依努尔·买买提
 _USER_NAME = r"(?=.*[A-Za-z0-9&])[A-Za-z0-9_\-.&\u4e00-\u9fa5]{2,20}"
@@ -34,7 +34,12 @@ POST_WORDS = re.compile(
 # Labels that name the writer, strongest first: an explicit author label (user names allowed),
 # then a reporter label (Han names only).
 _LABEL = re.compile(
-    r"(?:(?<![责任编辑审核校对])(?:作者|撰文|撰稿|文字|发帖人|发贴人|楼主|博主|发布者|发表者|发布人|投稿人|署名)\s*[:：]"
+    # a credit for the text and pictures, or a photo story's, heading the names' line ('攝影報道/亢建偉', '文/图 王培珂':
+    # datecheck twenty-first batch, handmsg.com, tune half): read before '文/' alone, which would leave '图' in front of
+    # the names; after a reporter's names it credits them ('记者 王五 文/图 通讯员 赵六' names all three)
+    r"(?:^[\s□■●◆]*(?:(?:摄影报道|攝影報道|图文|圖文|文图|文圖)\s*[/／:：|｜丨]|(?:文\s*[/／]\s*[图圖]|[图圖]\s*[/／]\s*文)\s*[/／:：|｜丨]?)"
+    r"\s*(?=[\u4e00-\u9fa5])"
+    r"|(?<![责任编辑审核校对])(?:作者|撰文|撰稿|文字|发帖人|发贴人|楼主|博主|发布者|发表者|发布人|投稿人|署名)\s*[:：]"
     r"|(?<![\u4e00-\u9fa5])文\s*[/／|｜丨:：]|(?:作者|撰文|撰稿)\s*[丨|｜]|\bBy\s+|\b[Pp]osted\s+by\s+|(?<=\d)\s*by\s+)\s*"
 )
 # An author label with no colon, only a space ('作者 邢翀'): the names after it must look like names.
@@ -53,8 +58,11 @@ _NAME_LIST = re.compile(rf"{_ONE_NAME}(?:\s*[,，、]\s*{_ONE_NAME}){{1,5}}")
 _ROLE = re.compile(r"^(?:本报|本网|本台|本刊|特约|实习|首席|新华社)?(?:记者|通讯员|实习生|摄影|摄|编辑|作者|撰文)[:：]?")
 # The labels of the people who edit a page, not write it.
 _EDITOR_LABELS = "责任编辑|责编|编辑|审核|审校|校对|终审|初审|值班编辑|美编|监制"
+# A picture's or a contributor's field label run into the name before it, with no space ('文字:胡松图片:胡松编辑:季娴':
+# datecheck nineteenth batch, xzit.edu.cn, tune half): the next field's label ends the names.
+_NEXT_FIELD = r"(?:图片|照片|图|视频|摄像|供稿|供图|配图)\s*[:：丨|｜/／]"
 _STOP = re.compile(
-    rf"(来源|出处|发布|发表|时间|日期|{_EDITOR_LABELS}|点击|浏览|阅读|字号|评论|报道|摄影|摄|[|｜(（)）【\[<>《]|"
+    rf"(来源|出处|发布|发表|时间|日期|{_EDITOR_LABELS}|点击|浏览|阅读|字号|评论|报道|摄影|摄|{_NEXT_FIELD}|[|｜(（)）【\[<>《]|"
     r"(?:19|20)\d\d(?=\s*[-/.年])|\b(?:19|20)\d\d\b)"
 )
 # A photo credit ('图/李四', '文·图/刘七'): the author when the page names no writer.
@@ -155,7 +163,7 @@ def _names(text: str, allow_user: bool, strict: bool = False) -> list[str]:
 
 # What every pattern find_author reads holds at least one of (a label word, 'by', '由', a photo label,
 # a closing bracket): a text with none of them is passed over with one search (most blocks of a page).
-_ANY_LABEL = re.compile(r"作者|撰文|撰稿|文字|发帖人|发贴人|楼主|博主|发布者|发表者|发布人|投稿人|署名|文\s*[/／|｜丨:：]|By|by|由|"
+_ANY_LABEL = re.compile(r"作者|撰文|撰稿|文字|[摄攝]影[报報]道|[图圖]文|文[图圖]|发帖人|发贴人|楼主|博主|发布者|发表者|发布人|投稿人|署名|文\s*[/／|｜丨:：]|By|by|由|"
                         r"记者|通讯员|(?:图|摄影|摄)\s*[/／|｜:：]|[)）]|讯")
 # A newspaper's dateline with its writers in brackets and no role word: '本报讯 （王文 肖兆力）近日…'
 # (datecheck, paper.ycnews.cn, tune half).
@@ -282,6 +290,37 @@ def signing_line(text: str) -> str | None:
     return name
 
 
+# A byline line of role words and names only, maybe closed by a credit for the text and pictures ('本报记者 卢文军 通讯员
+# 刘家一郎 郝世杰 文/图'): the line's shape names the writers, so a name of four characters behind a single surname is
+# read there too (kind: the next role's names dropped at a four-character name; datecheck nineteenth batch,
+# dzb.zzrbnews.com, tune half). Every name must still start with a surname and be no word.
+_ROLE_WORD = r"(?:本报|本网|本台|本刊|特约|实习|见习|首席)?(?:记者|通讯员|实习生)"
+_ROLE_LINE = re.compile(rf"^[□■●◆]?\s*(?:{_ROLE_WORD}\s*[:：]?\s*[\u4e00-\u9fa5]{{2,4}}(?:[\s、]+[\u4e00-\u9fa5]{{2,4}})*\s*)+"
+                        r"(?:[/／]?\s*(?:文\s*[/／]\s*图|图\s*[/／]\s*文|报道))?$")
+
+
+_ANY_ROLE = re.compile(r"记者|記者|通讯员|通訊員|实习生|實習生")
+
+
+def role_line(text: str) -> str | None:
+    """The writers a line of role words and names names ('本报记者 卢文军 通讯员 刘家一郎 郝世杰 文/图' -> '卢文军 刘家一郎
+    郝世杰'), as printed; None unless every name starts with a surname and is no word, a site or a staff role."""
+    if not _ANY_ROLE.search(text):  # most lines: no role word, no script conversion
+        return None
+    simple = to_simplified(text.strip(), force=True)
+    if not _ROLE_LINE.match(simple):
+        return None
+    credit = re.search(r"\s*[/／]?\s*(?:文\s*[/／]\s*图|图\s*[/／]\s*文|报道)$", simple)
+    body = simple[: credit.start()] if credit else simple
+    names = [n for n in re.split(rf"{_ROLE_WORD}\s*[:：]?|[\s、□■●◆]+", body) if n]
+    for name in names:
+        surname = name.startswith(_COMPOUND_SURNAMES) or name[0] in _SURNAMES
+        if not surname or name in _NOT_NAMES or name[:2] in _SURNAME_WORDS or site_name(name) or _STAFF.search(name) \
+                or name[-1] in _NOT_A_NAME_END or _NOT_A_PEN_NAME.search(name):
+            return None
+    return _as_printed(" ".join(names), simple, text.strip()) if names else None
+
+
 # An affiliation's number after a name in a journal's author line ('张三1,2*', '李四等1'), then a separator or the next name.
 _AFFILIATION_MARK = re.compile(r"(?<=[\u4e00-\u9fa5])等?\d{1,2}(?:[,，]\d{1,2})*\*?\s*[,，、]?\s*(?=[\u4e00-\u9fa5]|$)")
 
@@ -303,6 +342,31 @@ def signed_names(text: str) -> str | None:
     match = _SIGNED_NAMES.match(to_simplified(text.strip(), force=True))
     found = people_only(match[1]) if match else None
     return _as_printed(found, to_simplified(text.strip(), force=True), text.strip()) if found else None
+
+
+# An office signing the text it sent in: its name, then the writer's ('宣传科 韩 娇', '党委宣传部 李四'; a hospital's,
+# a school's or a county office's news; datecheck nineteenth batch, kenatoys.com, tune half). The office's name ends
+# with an office's word; the name is a person's, maybe padded to the width of three.
+_OFFICE_SIGNATURE = re.compile(r"^([\u4e00-\u9fa5]{1,12}(?:科|处|办|室|部|中心|局|院|队|站|所|委|组|社区|支部|工会))[ \u3000]+"
+                               r"([\u4e00-\u9fa5](?:[ \u3000]?[\u4e00-\u9fa5]){1,2})$")
+
+
+def office_signature(text: str) -> str | None:
+    """The writer an office's signature line names ('宣傳科 韓 嬌' -> '韓嬌'), as printed; None unless the name after the
+    office looks like a person's (a staff word, a site or a second office is none)."""
+    # most lines are no office's signature in either script (the office words a script changes: 处办队组区会)
+    if not _OFFICE_SIGNATURE.match(text.strip()) and not re.search(r"[處辦隊組區會]", text):
+        return None
+    simple = to_simplified(text.strip(), force=True)
+    match = _OFFICE_SIGNATURE.match(simple)
+    if not match:
+        return None
+    name = re.sub(r"[ \u3000]", "", match[2])
+    if not looks_like_name(name) or name[:2] in _SURNAME_WORDS or _STAFF.search(name) or site_name(name) \
+            or name[-1] in _NOT_A_NAME_END:
+        return None
+    start = match.start(2)
+    return re.sub(r"[ \u3000]", "", text.strip()[start:])
 
 
 # The last character of an office, an organisation or a part of a document, never of a person's given name:
@@ -382,6 +446,28 @@ def names_only(text: str) -> str | None:
 # A reference line (GB/T 7714 style) that names the authors: '文章引用：赵培. 标题[J]. 期刊, 2018'.
 _CITATION = re.compile(r"(?:文章引用|引用本文|本文引用格式|引用格式|引文格式|Cite this article)\s*[:：]\s*"
                        r"([\u4e00-\u9fa5·]{2,4}(?:\s*[,，、]\s*[\u4e00-\u9fa5·]{2,4})*)\s*[.．。]")
+# A reference line with no label (GB/T 7714), the names first, then the title and its document type: '毕勋磊, 刘剑,
+# 张志强. 标题[J]. 期刊, …' (a journal mirror's '欢迎引用' above it).
+_REFERENCE = re.compile(r"^([\u4e00-\u9fa5·]{2,4}(?:\s*[,，、]\s*[\u4e00-\u9fa5·]{2,4}){0,5})(?:\s*等)?\s*[.．]\s*"
+                        r"[^\[\]]{4,120}?\[(?:J|M|C|D|N|R|S|P|EB)(?:/OL)?\]")
+
+
+def reference_line(text: str) -> str | None:
+    """The authors a reference line heading a text names ('畢勛磊, 劉劍, 張志強. 標題[J]. 期刊' -> '畢勛磊 劉劍 張志強'), as
+    printed, every name looking like one. Kind: a journal mirror's authors only in the citation it asks readers to use
+    (datecheck nineteenth batch, ifuun.com, tune half)."""
+    if "[" not in text:  # most lines: no document type, no script conversion
+        return None
+    simple = to_simplified(text.strip(), force=True)
+    match = _REFERENCE.match(simple)
+    if not match:
+        return None
+    names = re.split(r"\s*[,，、]\s*", match[1])
+    if not all(looks_like_name(n) and n[:2] not in _SURNAME_WORDS and not site_name(n) for n in names):
+        return None
+    return _as_printed(" ".join(names), simple, text.strip())
+
+
 # A rights line that names a person: 'Copyright © 李建忠' (blogs); an organisation is not an author.
 _COPYRIGHT = re.compile(r"^(?:Copyright|版权所有)?\s*(?:©|\(c\)|Copyright)\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*)?"
                         r"([\u4e00-\u9fa5]{2,4})\s*$", re.I)
@@ -586,6 +672,8 @@ _SURNAME_WORDS = frozenset("来到 来自 明显 原来 原本 表示 认为 高
                            "上海 北京 天津 重庆 香港 澳门 台湾 内蒙 中国 中央 中共 政协 人大 代表 委员 记者 主任 "
                            # a page's link to officials' résumés ('副委员长、秘书长简历'): roundup r51 (tune half)
                            "简历 "
+                           # words after an office signing a text ('医务科 全体': datecheck nineteenth batch, review of its rule)
+                           "全体 全员 "
                            # words and places starting with the surnames added for r54 ('洪湖市', '房间': r69, tune half)
                            "洪水 洪湖 洪涝 洪峰 洪流 洪灾 洪亮 洪泽 洪洞 赖以 怀着 怀念 怀疑 怀抱 怀化 怀柔 怀宁 怀来 房间 房子 房屋 房价 "
                            "房地 "

@@ -40,8 +40,11 @@ from monitor.extract.bylines import (
     introduces_person,
     names_only,
     names_under_label,
+    office_signature,
     people_only,
     person_source,
+    reference_line,
+    role_line,
     signed_names,
     signing_line,
     site_name,
@@ -617,6 +620,29 @@ _MIN_HAN_GAPS = 3
 _MIN_SEGMENT = 5
 
 
+# A forum's anti-copy 'jammer': runs of one- or two-character ASCII tokens, most of them with a symbol, set between a
+# post's sentences or at their ends by the board software ('…开门红。(梁富盈): J: H1 P( i+ p/ g2 p& M( Y8 }2 B'; a line of it
+# alone: '4 G\' t( J; R7 M* C% s'): no text of the page. Kind: a signature read only when nothing follows it, so not behind
+# the junk (datecheck twentieth batch, tsrchy.com, tune half).
+_JAMMER = re.compile(r"(?:^|(?<=\S))\s*(?:[!-~]{1,2}\s+){4,}[!-~]{1,2}\s*$")
+_JAMMER_TOKEN = re.compile(r"[^0-9A-Za-z]")
+
+
+def _unjammed(paragraph: str) -> str:
+    """`paragraph` without a trailing run of jammer tokens (the whole of it when it is one)."""
+    if not paragraph or paragraph[-1] > "~" or " " not in paragraph[-12:]:  # most lines end in Han text or a word
+        return paragraph
+    offset = max(0, len(paragraph) - 80)  # a jammer's run is short: read the line's end only
+    match = _JAMMER.search(paragraph, offset)
+    tokens = match[0].split() if match else []
+    symbols = sum(bool(_JAMMER_TOKEN.search(token)) for token in tokens)
+    mixed = sum(bool(re.fullmatch(r"[A-Za-z]\d|\d[A-Za-z]", token)) for token in tokens)  # 'F6', '9b': no word, no number
+    if not match or symbols < 1 or symbols + mixed < 3:
+        return paragraph
+    closing = match[0].lstrip()[:1] if match[0].lstrip()[:1] in ")）" else ""  # '(梁富盈): J:': the bracket is the text's
+    return paragraph[: match.start()].rstrip() + closing
+
+
 def _unrun(paragraph: str) -> list[str]:
     """A forum mirror's paragraphs run together on one line, kept apart by a space after a
     sentence's end: each on its own again (a long line only; a short one is a byline or a title)."""
@@ -658,14 +684,31 @@ _REPORTER_LINE = re.compile(r"(?:记者|記者|通讯员|通訊員)")
 _SIGNED_BRACKET = re.compile(r"[（(]([^（()）]{4,30})[)）]")
 # Names alone in a bracket closing a line: '（卫琦）', '(戴文昕 李青)'.
 _NAMES_BRACKET = re.compile(r"[（(]\s*([\u4e00-\u9fa5]{2,4}(?:[\s、，,]+[\u4e00-\u9fa5]{2,4}){0,3})\s*[)）]\s*$")
+# Names closed by a bracket whose opening is lost: '刘永欢、蒋鹏)'.
+_UNOPENED_NAMES = re.compile(r"^\s*([\u4e00-\u9fa5]{2,4}(?:[\s、，,]+[\u4e00-\u9fa5]{2,4}){0,3})\s*[)）]\s*$")
 _CLOSING_BRACKET = re.compile(r"[（(][^（()）]{4,40}[)）]\s*$")
+
+
+# A related-articles list's heading: the text has ended above it, and the list's dates are other articles'.
+_RELATED = re.compile(r"^[【\[]?(?:相关新闻|相关阅读|相关文章|相关链接|相关报道|相关信息|推荐阅读|延伸阅读|热点推荐|精彩推荐|"
+                      r"最新新闻|最新文章|猜你喜欢|更多新闻|相關新聞|相關閱讀|相關文章|相關信息)[】\]]?\s*[:：>]*$")
+
+
+def _text_end(paragraphs: list[str]) -> list[str]:
+    """The lines of a text page up to its related-articles list, when one follows the text (a heading past the first
+    line); all of them otherwise. Kind: a signature closing the text above a list of more than five lines never read,
+    and the list's dates taken for the page's (datecheck twentieth batch, gyxww.net, tune half)."""
+    for at in range(len(paragraphs) - 1, 0, -1):
+        if len(paragraphs[at]) <= 12 and _RELATED.match(paragraphs[at].strip()):
+            return paragraphs[:at]
+    return paragraphs
 
 
 def _closing_reporter(paragraphs: list[str]) -> tuple[str | None, str | None]:
     """A text page's reporter signing at its end, on a line of its own ('本报记者 李倩' above the
     page's footer links): the author when none is named above the text (datecheck, qlwb.com.cn,
     tune half). Returns (author, the line)."""
-    for line in paragraphs[::-1][:5]:
+    for line in _text_end(paragraphs)[::-1][:5]:
         if len(line) <= 24 and _REPORTER_LINE.search(line):
             name, _ = split_byline(line)
             if name and _REPORTER_LINE.search(line.split(name.split(" ")[0])[0]):
@@ -673,6 +716,8 @@ def _closing_reporter(paragraphs: list[str]) -> tuple[str | None, str | None]:
             if found := signing_line(line):  # a pen name ('本报记者  佳华/报道')
                 return found, line
         elif len(line) <= 30 and (found := signed_names(line)):  # names and what they did ('张三 李四 摄影报道')
+            return found, line
+        elif len(line) <= 20 and (found := office_signature(line)):  # an office, then its writer ('宣传科 韩 娇')
             return found, line
         # an author's label closing the page on a line of its own ('文字:杨春明' above '摄像:陈伟良': datecheck fifteenth
         # batch, 527zhanggui.com, tune half)
@@ -692,6 +737,11 @@ def _closing_reporter(paragraphs: list[str]) -> tuple[str | None, str | None]:
         # sign there, with no role word (kind: a closing signature found only while a short page's end fell within the
         # head's lines; datecheck eleventh and seventeenth batches, slqncy.com, sxxycmw.com, tune half)
         elif (bracket := _NAMES_BRACKET.search(line)) and (found := people_only(bracket[1])):
+            return found, None
+        # ... its opening bracket lost ('…发挥着重要作用。刘永欢、蒋鹏)': datecheck nineteenth batch, hengyang.gov.cn, tune
+        # half): names alone after the last sentence, closed by a bracket
+        elif (tail := _AFTER_LAST_SENTENCE.search(line)) and (names := _UNOPENED_NAMES.match(tail[1])) \
+                and (found := people_only(names[1])):
             return found, None
         # a signature after the paragraph's last sentence, its bracket unclosed or none at all ('…建设好昆明。(记者吴洁报道',
         # '…。记者 吴洁 报道': datecheck ninth batch, meihao618.com, tune half)
@@ -771,9 +821,14 @@ def _head(paragraphs: list[str]) -> list[str]:
     text. Kind: a byline missed below a fixed count of lines (a calendar's rows above an e-paper's '本报讯（记者 NAME）';
     datecheck seventeenth batch, tongliaowang.com, tune half), and a closing photo credit read as the head's byline on a
     short page ('图/王锐' under the text, its writer signing '文/沈平' below: zhishi5.com, tune half)."""
+    captions: list[str] = []
     for index, line in enumerate(paragraphs[:30]):
-        if ((len(line) >= 20 and _SENTENCE_END.search(line)) or (len(line) >= 50 and _PROSE.search(line))) \
-                and not _CAPTION_END.search(line):
+        if _CAPTION_END.search(line):
+            captions.append(line)
+        # a caption printed twice, once with its credit and once without (the picture's alt text: datecheck nineteenth
+        # batch, zhongxiangwang.co, tune half), is a caption still, not the text's first paragraph
+        elif ((len(line) >= 20 and _SENTENCE_END.search(line)) or (len(line) >= 50 and _PROSE.search(line))) \
+                and not any(caption.startswith(line) for caption in captions):
             return paragraphs[: index + 1]
     return paragraphs[:30]
 
@@ -800,11 +855,15 @@ def _text_published(text: str, paragraphs: list[str], url: str, tz: ZoneInfo) ->
     else the first date near its start, a list entry's excepted; then the URL. A year-last date is ordered by the
     page's other dates and its script (:func:`monitor.extract.dates._day_first`)."""
     head = text[:300]
+    if _ticker(head):  # a news ticker's line of dated headlines heads the page: the page's own text is under it
+        head = "\n".join(line for line in text[:1500].split("\n") if not _ticker(line))[:300]
     day_first, by_script = None, False
     if _YEAR_LAST_HINT.search(text[:1200]):
         day_first, by_script = day_first_hint(text), script_day_first(text)
     lines: list[str] = []
     for line in paragraphs[:30]:
+        if _ticker(line):
+            continue
         lines.append(line)
         if (len(line) >= 20 and _SENTENCE_END.search(line)) or (len(line) >= 50 and _PROSE.search(line)):
             break
@@ -812,8 +871,42 @@ def _text_published(text: str, paragraphs: list[str], url: str, tz: ZoneInfo) ->
         if len(line) < 200 and DATE_LABEL.search(line) and not _LIST_ENTRY.match(line) \
                 and (found := parse_date(line, tz, day_first, by_script)) and found.precision != "month":
             return found
-    unlisted = "\n".join(line for line in head.split("\n") if not _LIST_ENTRY.match(line))
+    rows = _text_end(head.split("\n"))
+    listed = _date_rows(rows)
+    unlisted = "\n".join(line for at, line in enumerate(rows) if not _LIST_ENTRY.match(line) and at not in listed)
     return parse_date(unlisted, tz, day_first, by_script) or date_from_url(url, tz)
+
+
+# A full date with its year ('2025-03-13', '2019年06月17日').
+_FULL_DATE = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
+
+
+def _ticker(line: str) -> bool:
+    """A line of three dates or more: a ticker of dated headlines or a list run together on one line, other articles'
+    dates, never the page's first paragraph nor its date. Kind: a site's rolling ticker above a page ('-杜特地抵海牙…
+    (2025-03-13 03:09:50)-…'), its first date taken for the page's (datecheck twenty-first batch, shangbao.com.ph, tune
+    half)."""
+    return len(_FULL_DATE.findall(line)) >= 3
+
+
+# A line that starts with a full date ('2025-09-18,11970|', '2023/05/01 标题').
+_DATE_LED = re.compile(r"^\s*(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
+
+
+def _date_rows(rows: list[str]) -> set[int]:
+    """The rows of a list of dated entries: three or more lines in a row, each led by a date (an e-paper's list of its
+    issues under the text, a related-articles list): their dates are other pages'. Kind: a list's date taken for the
+    page's own (datecheck nineteenth batch, dzb.zzrbnews.com, tune half: '2025-09-18,11970|' row after row)."""
+    listed: set[int] = set()
+    run: list[int] = []
+    for at, row in enumerate([*rows, ""]):
+        if _DATE_LED.match(row):
+            run.append(at)
+            continue
+        if len(run) >= 3:
+            listed.update(run)
+        run = []
+    return listed
 
 
 # A line led by a role word, maybe after a paper's name ('通讯员 明康 刘晓林', '极目新闻记者 关前裕').
@@ -849,7 +942,8 @@ def extract_text_page(text: str, url: str, tz: ZoneInfo = SHANGHAI) -> Extracted
         text = _LONE_SURROGATE.sub("\ufffd", text)
     text = strip_ruby(text)
     split = split_pieces(split_text_blocks(text))
-    paragraphs = [part for paragraph in split_paragraphs(text) for part in _unrun(paragraph)]
+    paragraphs = [part for paragraph in split_paragraphs(text) if (unjammed := _unjammed(paragraph))
+                  for part in _unrun(unjammed)]
     published = _text_published(text, paragraphs, url, tz)
     if split.pieces:
         return _multi_piece(url, split, published, None)
@@ -869,8 +963,12 @@ def extract_text_page(text: str, url: str, tz: ZoneInfo = SHANGHAI) -> Extracted
             # ('周口廣播電視臺記者田宜森:' above a profile's title): no byline (datecheck twelfth batch, 761503.com, tune half)
             continue
         author, post = _prose_byline(line) if len(line) >= 50 and _SENTENCE_END.search(line) else split_byline(line)
+        if len(line) <= 40 and (listed := role_line(line)) and len(listed) > len(author or ""):
+            author, post = listed, None  # role words and names only: every role's names ('通讯员 刘家一郎 郝世杰')
         if author is None and len(line) <= 30 and (signed := signed_names(line)):  # '华东区:王春玉 报道'
             author, post = signed, None
+        if author is None and (cited := reference_line(line)):  # '张三, 李四. 标题[J]. 期刊' heading a journal mirror
+            author, post = cited, None
         if author:
             byline = line if len(line) <= 40 and not re.search(r"[。！？]", line) else None
             if byline and post is None:
