@@ -31,3 +31,15 @@ def test_a_zone_named_twice_or_its_city_twice_stays_the_subject() -> None:
     body = ("3月5日，包头稀土高新区举行重点项目集中开工仪式，包头经开区、包头市高新区企业代表和包头市有关部门参加。\n"
             "项目涵盖稀土永磁、储氢材料等领域，建成后将带动包头稀土产业链延伸。")
     assert roles(shared_tagger().tag("", body), "subject") == {"baotouxitu"}
+
+
+def test_a_zone_opening_the_lead_stays_the_subject_of_a_text_naming_its_city_and_its_offices() -> None:
+    # review: an ordinary zone report names the zone once in full, then 该区, the city's leaders and the city's economy;
+    # neither the zone opening the lead nor the city in its offices' titles makes it a text about the city
+    body = ("3月1日，洛阳高新区一季度重大项目集中开工，共有12个项目参与。洛阳市委书记江凌出席开工仪式并宣布开工。\n"
+            "该区今年将实施重点项目50个，涵盖洛阳主导产业的各个领域，为洛阳经济发展注入新动能。")
+    assert roles(shared_tagger().tag("项目集中开工", body), "subject") == {"luoyang"}
+    # the city's offices alone do not make three mentions of the city on its own
+    body = ("今年以来，全市招商引资成效明显，其中洛阳高新区新签约项目18个。\n"
+            "洛阳市委书记江凌、洛阳市长徐衣显出席签约仪式，洛阳市政府有关负责人介绍了项目情况。")
+    assert roles(shared_tagger().tag("项目签约", body), "subject") == {"luoyang"}

@@ -532,7 +532,7 @@ class ZoneTagger:
         own_title = bool(title_k) and _OWN_TITLE.search(title_k) is not None
         zones = self._zone_tags(mentions, defaults, _aside(mentions, posts), lead_end, own_title,
                                 lambda: _body_rules(own_title, title_k, body_k, lead_end, hits, mentions, posts,
-                                                    self._zone_by_place),
+                                                    self._zone_by_place, body_start),
                                 body_k, posts, _rows)
         # topics read title and body: the byline's hits are left out (the | around it ends any sentence)
         topics = self.topics.score(text, len(title_k), topic_hits, (len(title_k), body_start) if byline_k else None,
@@ -907,7 +907,7 @@ def _usual_forms(gazetteer: Gazetteer, ambiguous: Mapping[str, object]) -> Itera
 
 def _body_rules(own_title: bool, title_k: str, body_k: str, lead_end: int, hits: list[_Hit],
                 mentions: list[tuple[str, str, int]], posts: list[tuple[int, int, bool]],
-                zone_by_place: dict[str, str] | None = None) -> tuple[set[str], set[str], bool]:
+                zone_by_place: dict[str, str] | None = None, body_start: int = 0) -> tuple[set[str], set[str], bool]:
     """When the body alone decides: (zones set aside, zones that are subjects when eligible, whether the headline
     names the kind of zone). A text under a headline
     about the kind of zone, whose body zones are never the subject, a zone named once in a text about its city
@@ -915,22 +915,39 @@ def _body_rules(own_title: bool, title_k: str, body_k: str, lead_end: int, hits:
     (A third rule, the zones a visit to a city tours as stops, was tried and dropped: README of the real set, round 8.)"""
     if not own_title and _names_kind(hits, title_k):
         return {m[0] for m in mentions}, set(), True  # 湖南有多少个国家级高新区?: the headline is about the kind of zone
-    return _city_texts(hits, mentions, zone_by_place), _visit_leaders(body_k, lead_end, mentions, posts), False
+    return (_city_texts(hits, mentions, zone_by_place, body_k, body_start, _lead_opening(body_k, lead_end)),
+            _visit_leaders(body_k, lead_end, mentions, posts), False)
 
 
 _CITY_TEXT = 3  # the city named on its own this often, its zone once: the text is about the city
+# a city's office after its name: the office acts (洛阳市委书记, 株洲市政府), the city is no topic of the text there
+_CITY_OFFICE = re.compile("市?(?:委|政府|长|人大|政协|纪委|领导|党政)")
 
 
-def _city_texts(hits: list[_Hit], mentions: list[tuple[str, str, int]], zone_by_place: dict[str, str] | None) -> set[str]:
+_OPENING = 20  # match-key characters: where a lead's first sentence names its actor ('3月1日，洛阳高新区一季度…')
+
+
+def _lead_opening(body_k: str, lead_end: int) -> int:
+    """Where the opening of the lead's first sentence ends, in match-key characters."""
+    ends = [at for at in (body_k.find(mark, 0, lead_end) for mark in "。！？；") if at >= 0]
+    return min(min(ends, default=lead_end), _OPENING)
+
+
+def _city_texts(hits: list[_Hit], mentions: list[tuple[str, str, int]], zone_by_place: dict[str, str] | None,
+                body_k: str = "", body_start: int = 0, opening_end: int = 0) -> set[str]:
     """The zones named once in a body that names the zone's city on its own `_CITY_TEXT` times or more: the text is about
     the city (包头 as 稀土之都, a city's tour, a city's project news) and names its zone in passing (拥有…国家级高新区——包头
     稀土高新区). The city counts on its own: not inside a name (包头稀土高新区 is one hit), not right before another hit
-    (包头市高新区, 湘潭经开区). On the tune halves it sets aside three false subjects (h033, k006, r005) and no subject."""
+    (包头市高新区, 湘潭经开区), not before the word of one of its offices (洛阳市委书记, 株洲市政府). A zone opening the
+    lead's first sentence is the text's actor, not a passing name ('3月1日，洛阳高新区一季度重大项目集中开工', then 该区
+    and the city's leaders and economy; review). On the tune halves it sets aside two false subjects (h033, r005) and no
+    subject (k006 was the third before the review: its city is counted in 咸宁市政府副秘书长, an office)."""
     if not zone_by_place or not mentions:
         return set()
     once: dict[str, int] = {}
-    for zone_id, _, _ in mentions:
-        once[zone_id] = once.get(zone_id, 0) + 1
+    for zone_id, section, at in mentions:
+        # the actor opening the lead is never 'named in passing'
+        once[zone_id] = once.get(zone_id, 0) + (2 if section == "body" and at < opening_end else 1)
     single = {z for z, n in once.items() if n == 1}
     if not single:
         return set()
@@ -938,7 +955,8 @@ def _city_texts(hits: list[_Hit], mentions: list[tuple[str, str, int]], zone_by_
     for i, hit in enumerate(hits):
         if hit.kind == _PLACE and hit.section == "body":
             zone_id = zone_by_place.get(hit.ref)
-            if zone_id in single and not (i + 1 < len(hits) and hits[i + 1].start == hit.end):
+            if zone_id in single and not (i + 1 < len(hits) and hits[i + 1].start == hit.end) \
+                    and not _CITY_OFFICE.match(body_k, hit.end - body_start):
                 alone[zone_id] = alone.get(zone_id, 0) + 1
     return {z for z, n in alone.items() if n >= _CITY_TEXT}
 
