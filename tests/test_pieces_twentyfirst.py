@@ -150,3 +150,40 @@ def test_a_description_before_a_post_is_dropped_though_it_quotes_a_post_word_or_
     assert _post("第一次走上「委員通道」的全國工商聯副主席、信德集團行政主席") == "全國工商聯副主席、信德集團行政主席"
     assert _post("作為首名回答問題的委員,中國探月工程總設計師") == "中國探月工程總設計師"
     assert _post("台湾新版《资治通鉴》的总编辑") == "台湾新版《资治通鉴》的总编辑"
+
+
+def test_officials_a_report_introduces_then_quotes_by_name_with_any_verb_stay_one_article() -> None:
+    """Review: people named alone in turn split a page only after a lead announcing a group of speakers ('等8位专家');
+    a report introducing two officials and quoting them with '说', '介绍', '表示' (a speaker's verbs) is one article,
+    in separate paragraphs or in one."""
+    report = extract_text_page(
+        "全区人才工作推进会召开\n\n2024-03-05 来源：高新区管委会\n\n"
+        "本报讯 昨日，全区人才工作推进会召开，区委组织部部长张伟和区人社局局长刘洋出席并讲话。\n\n"
+        "张伟说，今年全区将围绕主导产业引进高层次人才，完善人才服务体系，让人才引得进、留得住、用得好。\n\n"
+        "刘洋介绍，今年以来全区新增就业岗位三千余个，人才公寓建设进展顺利，各项政策已经落实到位。\n\n"
+        "会议还对下一阶段重点工作进行了安排部署。\n",
+        "https://gxq.example.gov.cn/news/3.html",
+    )
+    assert not report.pieces
+    visit = extract_text_page(
+        "省科技厅来我区调研\n\n2024-04-02\n\n"
+        "近日，市委常委、副市长李明，市发改委主任王强一行到园区调研重点项目建设情况。\n\n"
+        "李明表示，园区要抢抓机遇，加快发展，全力推动项目早竣工、早投产。王强认为，要进一步优化营商环境，提升服务水平。\n",
+        "https://gxq.example.gov.cn/news/4.html",
+    )
+    assert not visit.pieces
+
+
+def test_officials_sharing_a_first_post_do_not_make_an_html_report_a_collection() -> None:
+    """Review: the two-signature exception for HTML pages holds for a member's title shared (代表, 委员, 院士), not for
+    any first post: two zone secretaries who are both 市委常委 speak at one meeting, reported in one article."""
+    from monitor.extract.extractor import extract_article
+
+    meeting = _html("两市高新区协同发展座谈会召开", [
+        "3月10日，皖江城市带高新区协同发展座谈会在合肥召开，两市高新区负责人围绕产业协同作了交流发言。",
+        "合肥市委常委、合肥高新区党工委书记张红说，合肥高新区将发挥龙头作用，深化与芜湖在新能源汽车领域的合作，共建产业链。",
+        "芜湖市委常委、芜湖高新区党工委书记陈亮表示，芜湖高新区愿与合肥共享创新资源，推动两地企业在研发和市场方面深度合作。",
+        "会议还就建立常态化协作机制进行了讨论，双方签署了合作备忘录。",
+        "下一步，两地将定期召开联席会议，推动合作项目落地见效。",
+    ])
+    assert not extract_article(meeting, "https://news.example.cn/a/3.html").pieces

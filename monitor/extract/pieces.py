@@ -1273,7 +1273,7 @@ def _best_family(units: list[_Unit], min_weak: int) -> list[_Mark]:
                       key=lambda m: m.unit)
     elif not best:
         named = _named_again(units, [])
-        best = named if len({m.name for m in named}) >= _MIN_SIGNED else []  # people named alone speak in turn (r225)
+        best = named if _speak_in_turn(named, units) else []  # people named alone speak in turn (r216, r225)
     return _below_byline(best, explicit, units)
 
 
@@ -1292,12 +1292,18 @@ def _title_word(post: str | None) -> str | None:
     return found.group(0)[-2:] if found else None
 
 
+# The office words whose repetition makes two people a collection: a member's title (deputies, committee members,
+# academicians speak as such). Officials sharing a first post are a meeting's speakers ('合肥市委常委、…书记张红说' and
+# '芜湖市委常委、…书记陈亮表示' in one report: review).
+_MEMBER_WORDS = frozenset({"代表", "委员", "院士"})
+
+
 def _shared_title(marks: list[_Mark]) -> bool:
-    """Two different people whose posts end with the same office word (see _OFFICE_AT_END)."""
+    """Two different people whose posts end with the same member's title (see _OFFICE_AT_END, _MEMBER_WORDS)."""
     seen: dict[str, str] = {}
     for mark in marks:
         word = _title_word(mark.post)
-        if word and seen.setdefault(word, mark.name) != mark.name:
+        if word in _MEMBER_WORDS and seen.setdefault(word, mark.name) != mark.name:
             return True
     return False
 
@@ -1492,49 +1498,82 @@ def _titled_sentences(unit: _Unit) -> list[_Unit]:
 _NAMED_SPEECH = re.compile(r"[^，,。；;：:！？!?“”「」]{0,6}?(?:说|表示|认为|介绍|提出|建议|坦言|感慨|直言|希望|呼吁|谈到|透露)")
 _NAMED_AFTER_POST = re.compile(f"(?:{SIGNATURE_POST_END.pattern})$")
 _NAME_SIZES = (2, 3)
+_POST_WINDOW = 40  # characters before a name where the post it follows ends: an office word is short
+_SPEECH_VERB = re.compile("说|表示|认为|介绍|提出|建议|坦言|感慨|直言|希望|呼吁|谈到|透露")
+_NOT_IN_SPEECH_GAP = frozenset("，,。；;：:！？!?“”「」")
+_HAN_NAME = re.compile(r"[\u4e00-\u9fa5]+")
 
 
-def _introduced_above(name: str, units: list[_Unit], before: int) -> tuple[bool, str | None]:
-    """Whether a unit above `before` prints `name` right after a post, and the post it prints (None where the name
-    stands in a list of people, '…副院长曲建、…院长曾刚、…': a post printed only in a lead's list is no post of the
-    piece)."""
-    for unit in units[:before]:
-        if unit.kind not in ("prose", "heading"):
-            continue
-        at = unit.simple.find(name)
-        while at > 0:
-            if _NAMED_AFTER_POST.search(unit.simple, 0, at):
-                listed = unit.simple[at + len(name): at + len(name) + 1] in "、" or "、" in unit.simple[max(0, at - 30): at]
-                return True, None if listed else _post_before(name, unit.text)
-            at = unit.simple.find(name, at + 1)
-    return False, None
+class _Introductions:
+    """Where a page first prints each name right after a post, read once per name (a page of thousands of lines
+    opening with names asks for the same few names again and again)."""
+
+    def __init__(self, units: list[_Unit]) -> None:
+        self.units = units
+        self.first: dict[str, tuple[int, str | None] | None] = {}
+
+    def above(self, name: str, before: int) -> tuple[bool, str | None]:
+        """Whether a unit above `before` prints `name` right after a post, and the post it prints (None where the name
+        stands in a list of people, '…副院长曲建、…院长曾刚、…': a post printed only in a lead's list is no post of the
+        piece)."""
+        if name not in self.first:
+            self.first[name] = self._first(name)
+        found = self.first[name]
+        return (True, found[1]) if found is not None and found[0] < before else (False, None)
+
+    def _first(self, name: str) -> tuple[int, str | None] | None:
+        for index, unit in enumerate(self.units):
+            if unit.kind not in ("prose", "heading"):
+                continue
+            at = unit.simple.find(name)
+            while at >= 0:
+                if at > 0 and _NAMED_AFTER_POST.search(unit.simple, max(0, at - _POST_WINDOW), at):
+                    listed = unit.simple[at + len(name): at + len(name) + 1] == "、" \
+                        or "、" in unit.simple[max(0, at - 30): at]
+                    return index, None if listed else _post_before(name, unit.text)
+                at = unit.simple.find(name, at + 1)
+        return None
 
 
-def _bare_speaker(simple: str, at: int, units: list[_Unit], index: int) -> tuple[str, str | None] | None:
+def _speech_names(simple: str) -> dict[str, int]:
+    """Every two- or three-character string the people finder reads as a name right before a speech verb in `simple`,
+    with where it stands last: found in one pass over the verbs, not once per sentence (see _NAMED_SPEECH)."""
+    found: dict[str, int] = {}
+    for verb in _SPEECH_VERB.finditer(simple):
+        for end in range(verb.start(), max(-1, verb.start() - 7), -1):
+            if end < verb.start() and simple[end] in _NOT_IN_SPEECH_GAP:
+                break
+            for size in _NAME_SIZES:
+                at = end - size
+                name = simple[max(0, at): end]
+                if at > found.get(name, -1) and _HAN_NAME.fullmatch(name) and _NAMED_SPEECH.match(simple, end) \
+                        and name_after(simple, at) == name:
+                    found[name] = at
+    return found
+
+
+def _bare_speaker(simple: str, at: int, index: int, introductions: _Introductions,
+                  speaking: dict[str, int]) -> tuple[str, str | None] | None:
     """(name, post) of the person a sentence at `simple[at:]` opens with, named alone: introduced above after a post and
-    speaking here, or named again before a speech verb in the same unit."""
+    speaking here, or named again before a speech verb in the same unit (`speaking`: the unit's _speech_names)."""
     if simple[at: at + 1] not in SURNAMES:
         return None
     name = name_after(simple, at)
     if name and len(name) in _NAME_SIZES and _NAMED_SPEECH.match(simple, at + len(name)):
-        introduced, post = _introduced_above(name, units, index)
+        introduced, post = introductions.above(name, index)
         if introduced:
             return name, post
     for size in _NAME_SIZES:
         name = simple[at: at + size]
-        if len(name) < size or not re.fullmatch(r"[\u4e00-\u9fa5]+", name):
-            continue
-        later = simple.find(name, at + size)
-        while later > 0:
-            if _NAMED_SPEECH.match(simple, later + size) and name_after(simple, later) == name:
-                return name, None
-            later = simple.find(name, later + size)
+        if len(name) == size and speaking.get(name, -1) >= at + size:
+            return name, None
     return None
 
 
 def _named_sentences(units: list[_Unit]) -> list[_Unit]:
     """A paragraph whose sentences open with different people named alone ('曲建提出，…。胡汉辉认为，…'), each introduced
     above: one unit per speaker (see _NAMED_SPEECH)."""
+    introductions = _Introductions(units)
     out: list[_Unit] = []
     for index, unit in enumerate(units):
         if unit.kind != "prose":
@@ -1542,7 +1581,9 @@ def _named_sentences(units: list[_Unit]) -> list[_Unit]:
             continue
         simple = unit.simple
         starts = [0, *(m.end() for m in _SENTENCE_END.finditer(simple))]
-        found = [(at, who[0]) for at in starts if at < len(simple) and (who := _bare_speaker(simple, at, units, index))]
+        speaking = _speech_names(simple)
+        found = [(at, who[0]) for at in starts
+                 if at < len(simple) and (who := _bare_speaker(simple, at, index, introductions, speaking))]
         if len({name for _, name in found}) < _MIN_TITLED or found[0][0] != 0:
             out.append(unit)
             continue
@@ -1551,15 +1592,29 @@ def _named_sentences(units: list[_Unit]) -> list[_Unit]:
     return out
 
 
+# A lead announcing a group of speakers ('…等8位专家', '等三位代表', '等嘉宾'): what makes people named alone in turn the
+# pieces of a collection. Without it people a report introduces and then quotes ('部长张伟和局长刘洋出席…' then '张伟说，…',
+# '刘洋介绍，…') are one report's quotations, however many (review; no tune page needs more: r216's lead has '等8位专家').
+_GROUP_LEAD = re.compile("等(?:[0-9０-９]+|[一二两三四五六七八九十]+)(?:位|名)|等(?:专家|学者|代表|委员|嘉宾|企业家)")
+
+
+def _speak_in_turn(named: list[_Mark], units: list[_Unit]) -> bool:
+    """Whether people named alone (see _named_again) sign a page's pieces by themselves: two of them at least, after a
+    lead that announces a group of speakers (see _GROUP_LEAD)."""
+    return len({m.name for m in named}) >= _MIN_SIGNED \
+        and any(_GROUP_LEAD.search(u.simple) for u in units[: named[0].unit])
+
+
 def _named_again(units: list[_Unit], marks: list[_Mark]) -> list[_Mark]:
     """Marks for the prose units opening with a person named alone (see _NAMED_SPEECH) whom no mark signs."""
     names = {_simplified(m.name, True) for m in marks}
     taken = {m.unit for m in marks}
+    introductions = _Introductions(units)
     found = []
     for index, unit in enumerate(units):
         if unit.kind != "prose" or index in taken:
             continue
-        who = _bare_speaker(unit.simple, 0, units, index)
+        who = _bare_speaker(unit.simple, 0, index, introductions, _speech_names(unit.simple))
         if who and who[0] not in names:
             names.add(who[0])
             found.append(_Mark(index, "open", unit.text[: len(who[0])], who[1]))
