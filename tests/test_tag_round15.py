@@ -60,3 +60,15 @@ def test_a_zones_exhibition_hall_names_the_zone() -> None:
     # s030: a party visits 苏州工业园区展示中心 (the zone's own hall): the zone is named, a mention (a stop of the visit)
     tags = shared_tagger().tag("", "在苏期间，代表团一行先后来到苏州工业园区展示中心、苏州纳米城、平江历史文化街区等地。")
     assert roles(tags, "mentioned") == {"suzhou-sip"} and roles(tags, "subject") == set()
+
+
+def test_the_district_style_and_official_torch_names_are_resolved_by_their_city() -> None:
+    # 中山火炬区 / 中山市火炬区 (the district-style name of 中山's zone), 中山市火炬高技术产业开发区 (the official form after
+    # a city with its 市): ambiguous like 火炬高新区, resolved by the city; alone they name no zone
+    for text, zone in (("中山火炬区今年新增规上工业企业56家。", "zhongshanhuoju"),
+                       ("近日，中山市火炬区召开招商大会。", "zhongshanhuoju"),
+                       ("中山市火炬高技术产业开发区管委会召开会议。", "zhongshanhuoju"),
+                       ("威海市火炬高技术产业开发区管委会召开会议。", "weihaihuoju")):
+        assert _zones("", text) == {zone}, text
+    assert _zones("", "火炬区今年新增规上工业企业56家。") == set()
+    assert _zones("", "科技部火炬高技术产业开发中心主任出席会议。") == set()
