@@ -319,6 +319,7 @@ class ZoneTagger:
         ambiguous_context: tuple[set[str | None], set[str]] | None = None  # built at the first ambiguous alias
         bare_hits: list[int] = []
         experience: list[int] | None = None  # where the text's experience words (经验, 理念, 模式) start
+        companies: list[int] | None = None  # where the text's company words (集团, 有限公司) start
         has_remit: bool | None = None  # whether it has a word of an official's remit (分管 ...)
         spans: list[tuple[int, int]] = []  # two different zones in the body a few characters apart, as in a list
         ranked: list[int] = []  # mentions with a rank number just before them (1中关村科技园区北京84.1 2深圳...)
@@ -335,8 +336,10 @@ class ZoneTagger:
                             listed.append(i)
                     elif _INSIDE_NAME.match(text, hit.end):
                         continue  # 中关村发展集团, 张江路: the zone's name inside another name
-                if (text.find("集团", hit.end, hit.end + _COMPANY_REACH) >= 0
-                        or text.find("有限公司", hit.end, hit.end + _COMPANY_REACH) >= 0) and _COMPANY_NAME.match(text, hit.end):
+                if companies is None:  # found once: most texts name no company, or none right after a zone
+                    companies = _starts(text, _COMPANY_WORDS)
+                if companies and (at := bisect_right(companies, hit.end)) < len(companies) \
+                        and companies[at] <= hit.end + _COMPANY_REACH and _COMPANY_NAME.match(text, hit.end):
                     continue  # 广州开发区人才工作集团: a company named after the zone
                 mark = text[hit.start - 1:hit.start]
                 included = False  # 14个县市区委书记(含宜昌高新区): one member of a set the text counts
@@ -1025,7 +1028,8 @@ _INSIDE_NAME_FIRST = frozenset("发控集股有公大路会酒宾广开投建实
 # named after the zone. Not across a word that joins or governs (高新区与集团签约, 高新区引进的有限公司: no such name)
 _COMPANY_NAME = re.compile("(?:(?![与和及的在是为对了将把向从到等并同跟让由给被引进入驻落户签约])[\u4e00-\u9fff]){1,6}?"
                            "(?:集团|有限公司)")
-_COMPANY_REACH = 10  # the trade's 6 characters and the company word
+_COMPANY_WORDS = ("集团", "有限公司")
+_COMPANY_REACH = 6  # the trade's characters at most between the zone's name and where the company word starts
 _AFTER_ZONE_FIRST = _INSIDE_NAME_FIRST | frozenset("、")  # what the zone loop looks at after a zone's name
 _COUNT_BEFORE = re.compile(r"[0-9一二三四五六七八九十几多两]$")  # 14家, 三个 ... before 高新区: a count, not a zone
 # ... and a count of the places themselves: 潍坊、长沙两地高新区, 株洲、湘潭三市国家高新区
