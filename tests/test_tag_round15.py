@@ -72,3 +72,19 @@ def test_the_district_style_and_official_torch_names_are_resolved_by_their_city(
         assert _zones("", text) == {zone}, text
     assert _zones("", "火炬区今年新增规上工业企业56家。") == set()
     assert _zones("", "科技部火炬高技术产业开发中心主任出席会议。") == set()
+
+
+def test_the_citys_own_zone_named_as_shi_gaoxinqu_after_a_joiner_or_a_verb_of_place() -> None:
+    # 市高新区 in a text about one city: after 、 (市委常委、市高新区党工委书记), 在, 到, 代表 ... it is the city's zone, as it
+    # is at a sentence's start or after 我市 (the labels' rule: a reader can tell which zone from the city named)
+    for text in ("襄阳市召开全市工作会议。市委常委、市高新区党工委书记张三出席。",
+                 "襄阳市召开全市工作会议。会议在市高新区召开。",
+                 "襄阳市召开全市工作会议。张三代表市高新区发言。"):
+        assert _zones("", text) == {"xiangyang"}, text
+
+
+def test_shi_gaoxinqu_as_a_level_or_without_a_city_names_no_zone() -> None:
+    # levels listed (国家、省、市高新区; 县区、市高新区) and each city's zones (各市高新区) are kinds; no city named: no zone (g001)
+    for text in ("襄阳市推进国家、省、市高新区建设。", "襄阳市召开全市工作会议。各县（市）区、市高新区负责人参加。",
+                 "全省各市高新区负责人参加会议。", "近日，市人大常委会主任周先来到市高新区调研高新技术企业发展。"):
+        assert _zones("", text) == set(), text

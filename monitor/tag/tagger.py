@@ -62,8 +62,10 @@ OTHER_ZONE_KINDS = ("经开区", "经济技术开发区", "经济开发区", "�
                     "综试区", "临空经济区", "临港经济区", "农业园区", "产业园区")
 _GENERIC_ZONE = ("国家高新区", "国家级高新区", "省级高新区", "国家自主创新示范区")
 _CATEGORY_BEFORE = ("各", "省", "国家", "级", "家", "个", "类", "批", "全国", "地", "市", "县", "的高新区")
-# ... but 市 opening a sentence or after 我/本/该 (市高新区成立于1994年, 我市高新区) is the city's own zone, not a kind
-_OWN_CITY = re.compile("(?:^|[。,;:!?|我本该])市$")
+# ... but 市 opening a sentence or after 我/本/该 (市高新区成立于1994年, 我市高新区), or after a joiner or a word of place or
+# direction (市委常委、市高新区党工委书记; 来到市高新区; 代表市高新区) is the city's own zone, not a kind (各市, 全市, 县市 are;
+# so are 省、市高新区 and 县区、市高新区: levels listed)
+_OWN_CITY = re.compile("(?:^|[。,;:!?|我本该和与及在到至赴于对向为表]|(?<![省县区家级镇乡])、)市$")
 _BARE = "高新区"
 _LEAD = 200
 _NEAR = 60  # a city this close to a bare 高新区 names it
