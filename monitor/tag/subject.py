@@ -246,25 +246,25 @@ WEIGHTS: tuple[float, ...] = (
     0.0,  # other_headline
     0.0,  # other_default
     0.0,  # headline_many
-    0.6122,  # log_body
-    0.3144,  # plain_share
-    0.492,  # first_in_lead
-    -0.908,  # first_pos
-    -0.344,  # aside
-    0.4743,  # post_share
-    -0.2735,  # list_share
-    -0.5929,  # side_share
-    -0.2313,  # log_zones
-    0.2545,  # score_ratio
-    0.1916,  # top
-    0.5623,  # mention_share
-    -0.2941,  # kind_headline
+    0.6063,  # log_body
+    0.3345,  # plain_share
+    0.4823,  # first_in_lead
+    -0.8913,  # first_pos
+    -0.353,  # aside
+    0.5682,  # post_share
+    -0.2791,  # list_share
+    -0.5816,  # side_share
+    -0.2275,  # log_zones
+    0.2692,  # score_ratio
+    0.2038,  # top
+    0.5479,  # mention_share
+    -0.2914,  # kind_headline
     0.0,  # own_title
-    0.4323,  # leader
-    0.334,  # actor
-    -0.3105,  # listed_many
+    0.4266,  # leader
+    0.3453,  # actor
+    -0.306,  # listed_many
 )
-BIAS = -1.6742
+BIAS = -1.7155
 THRESHOLD = 0.5
 
 

@@ -62,8 +62,10 @@ OTHER_ZONE_KINDS = ("经开区", "经济技术开发区", "经济开发区", "�
                     "综试区", "临空经济区", "临港经济区", "农业园区", "产业园区")
 _GENERIC_ZONE = ("国家高新区", "国家级高新区", "省级高新区", "国家自主创新示范区")
 _CATEGORY_BEFORE = ("各", "省", "国家", "级", "家", "个", "类", "批", "全国", "地", "市", "县", "的高新区")
-# ... but 市 opening a sentence or after 我/本/该 (市高新区成立于1994年, 我市高新区) is the city's own zone, not a kind
-_OWN_CITY = re.compile("(?:^|[。,;:!?|我本该])市$")
+# ... but 市 opening a sentence or after 我/本/该 (市高新区成立于1994年, 我市高新区), or after a joiner or a word of place or
+# direction (市委常委、市高新区党工委书记; 来到市高新区; 代表市高新区) is the city's own zone, not a kind (各市, 全市, 县市 are;
+# so are 省、市高新区 and 县区、市高新区: levels listed)
+_OWN_CITY = re.compile("(?:^|[。,;:!?|我本该和与及在到至赴于对向为表]|(?<![省县区家级镇乡])、)市$")
 _BARE = "高新区"
 _LEAD = 200
 _NEAR = 60  # a city this close to a bare 高新区 names it
@@ -112,7 +114,9 @@ class ZoneTagger:
         for kind in OTHER_ZONE_KINDS:
             entries[match_key(kind)] = (_OTHER, "")
         entries[_BARE] = (_BARE_KIND, "")
-        for full in ("高新技术产业开发区", "高新技术开发区"):  # 哈尔滨市高新技术产业开发区: only right after a place
+        # 哈尔滨市高新技术产业开发区, 深圳市高新技术产业园区, 大连高新园区: the kind's long and older forms, a zone only
+        # right after a place (宜都高新技术产业园区, 新昌高新园区: a place without a national zone, another zone)
+        for full in _LONG_KINDS:
             entries[match_key(full)] = (_BARE_KIND, "full")
         entries["高区"] = (_BARE_KIND, "full")  # 威海高区, 淄博高区: the short form, only right after a place
         for generic in _GENERIC_ZONE:
@@ -317,6 +321,7 @@ class ZoneTagger:
         ambiguous_context: tuple[set[str | None], set[str]] | None = None  # built at the first ambiguous alias
         bare_hits: list[int] = []
         experience: list[int] | None = None  # where the text's experience words (经验, 理念, 模式) start
+        companies: list[int] | None = None  # where the text's company words (集团, 有限公司) start
         has_remit: bool | None = None  # whether it has a word of an official's remit (分管 ...)
         spans: list[tuple[int, int]] = []  # two different zones in the body a few characters apart, as in a list
         ranked: list[int] = []  # mentions with a rank number just before them (1中关村科技园区北京84.1 2深圳...)
@@ -333,6 +338,11 @@ class ZoneTagger:
                             listed.append(i)
                     elif _INSIDE_NAME.match(text, hit.end):
                         continue  # 中关村发展集团, 张江路: the zone's name inside another name
+                if companies is None:  # found once: most texts name no company, or none right after a zone
+                    companies = _starts(text, _COMPANY_WORDS)
+                if companies and (at := bisect_right(companies, hit.end)) < len(companies) \
+                        and companies[at] <= hit.end + _COMPANY_REACH and _COMPANY_NAME.match(text, hit.end):
+                    continue  # 广州开发区人才工作集团: a company named after the zone
                 mark = text[hit.start - 1:hit.start]
                 included = False  # 14个县市区委书记(含宜昌高新区): one member of a set the text counts
                 if mark in _BEFORE_ZONE:  # a dash, a dot, 与, 同, 、, 含 right before the zone: rare, looked at further
@@ -879,7 +889,10 @@ def _cities_listed_with_zones(text: str, hits: list[_Hit], seeds: list[int], zon
 _AFTER_LAST_CITY = frozenset("等位在的均都分也已将为居列排")
 
 
-_USUAL_FORMS = ("国家高新区", "国家级高新区", "高新技术产业开发区", "国家高新技术产业开发区", "高新技术开发区")
+# the kind's written forms after a place: the official one, the older 产业园区 (the provincial zones most national ones grew
+# from were 高新技术产业园区: 漳州, 莫干山), and the short 高新园区 / 高新开发区 of news
+_LONG_KINDS = ("高新技术产业开发区", "高新技术开发区", "高新技术产业园区", "高新园区", "高新开发区")
+_USUAL_FORMS = ("国家高新区", "国家级高新区", "国家高新技术产业开发区", "国家级高新技术产业开发区", *_LONG_KINDS)
 
 
 def _usual_forms(gazetteer: Gazetteer, ambiguous: Mapping[str, object]) -> Iterable[tuple[str, str]]:
@@ -1018,21 +1031,29 @@ _SENTENCE_BREAK = re.compile("[。;!?|]")
 _PARTNER_SPAN = 80  # characters from the first zone to 与: one sentence at most
 # After a zone's name, a facility it runs or hosts (西安高新区创业园, 中关村软件园): a text naming the zone only
 # there is about the facility; the zone is mentioned
-_FACILITY = re.compile("创业园|创业中心|孵化器|孵化园|孵化基地|软件园|创新园|产业园")
+# (苏州工业园区展示中心: the zone's own exhibition hall, a stop of a visit: the zone is named, mentioned)
+_FACILITY = re.compile("创业园|创业中心|孵化器|孵化园|孵化基地|软件园|创新园|产业园|展示中心")
 _FACILITY_FIRST = frozenset(word[0] for word in _FACILITY.pattern.split("|"))
 _ZONE_ORGAN = re.compile("党工委|管委会|管委|工委")
 # After a zone's name, the rest of another name: a company, a building, a road, a town (中关村发展集团, 张江路,
 # 京津中关村科技城: a town built with the zone's brand elsewhere; 中关村信息谷: a company running parks in other cities)
 # (上海张江高科技园区开发股份有限公司, 上海张江(集团)有限公司: a company whose park word or trade comes between
 # the name and the company word is a company too)
-_INSIDE_NAME = re.compile("发展集团|控股|集团|股份|有限公司|公司|大厦|大道|大街|路(?![径线演])|展示中心|会展中心|会议中心|酒店|宾馆|广场|科技城|信息谷"
+_INSIDE_NAME = re.compile("发展集团|控股|集团|股份|有限公司|公司|大厦|大道|大街|路(?![径线演])|会展中心|会议中心|酒店|宾馆|广场|科技城|信息谷"
                           r"|(?:高科技园区|科技园区|高科技园|园区)?(?:开发|投资|建设|实业|置业)(?:股份|有限公司|公司|集团)"
                           r"|(?:高科技园区|科技园区|高科技园|园区)(?:股份|有限公司|公司|集团)|\((?:集团|控股)\)")
 # the first characters of its words: a cheap test first
-_INSIDE_NAME_FIRST = frozenset("发控集股有公大路展会酒宾广开投建实置(高科园信")
+_INSIDE_NAME_FIRST = frozenset("发控集股有公大路会酒宾广开投建实置(高科园信")
+# A company's trade between the zone's name and a company word that only ends a name (广州开发区人才工作集团): a company
+# named after the zone. Not across a word that joins or governs (高新区与集团签约, 高新区引进的有限公司: no such name)
+_COMPANY_NAME = re.compile("(?:(?![与和及的在是为对了将把向从到等并同跟让由给被引进入驻落户签约])[\u4e00-\u9fff]){1,6}?"
+                           "(?:集团|有限公司)")
+_COMPANY_WORDS = ("集团", "有限公司")
+_COMPANY_REACH = 6  # the trade's characters at most between the zone's name and where the company word starts
 _AFTER_ZONE_FIRST = _INSIDE_NAME_FIRST | frozenset("、")  # what the zone loop looks at after a zone's name
 _COUNT_BEFORE = re.compile(r"[0-9一二三四五六七八九十几多两]$")  # 14家, 三个 ... before 高新区: a count, not a zone
-_LIST_COUNT = re.compile("等?[0-9一二三四五六七八九十两]*[家个所]?(?:国家级|国家|省级)?")
+# ... and a count of the places themselves: 潍坊、长沙两地高新区, 株洲、湘潭三市国家高新区
+_LIST_COUNT = re.compile("等?(?:[0-9一二三四五六七八九十两]*[家个所]?|[0-9一二三四五六七八九十两]+[地市])(?:国家级|国家|省级)?")
 _NEW_AREA = re.compile("(?:(?!高新区)[\u4e00-\u9fff]){0,3}?新区")  # 长春新区, 南京江北新区 (not 高新区: that is a zone)
 # A zone held up as a model: a verb of learning before it, or its experience after it
 _LEARN_FROM = re.compile("学习|借鉴|对标|比肩|媲美|看齐|效仿|复制|参照|取经|仅次于|堪比|不亚于|赶超")
