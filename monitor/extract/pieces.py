@@ -39,6 +39,7 @@ from monitor.normalise import (
     clean_text,
     collapse_repeats,
     looks_traditional,
+    reads_traditional,
     rejoin_fragments,
     remove_spliced_spans,
     shared_span,
@@ -1614,8 +1615,7 @@ def split_signed(texts: list[str], title: str | None = None, min_weak: int = 2) 
     the page (an ordinary news article quotes two officials in turn; a collection quotes more)."""
     cleaned_texts = [cleaned for t in texts if (cleaned := clean_text(strip_ruby(t)))]
     # on a traditional page every line is folded, short ones without a telling character too (r89, tenth batch)
-    traditional = looks_traditional("".join(cleaned_texts)) \
-        and sum(map(looks_traditional, cleaned_texts)) * 3 >= len(cleaned_texts)
+    traditional = reads_traditional("".join(cleaned_texts))
     units = _mark_repeated_lead(_mark_captions([_unit(cleaned, traditional) for cleaned in cleaned_texts]))
     units = [part for unit in units for part in _titled_sentences(unit)]
     units = _named_sentences(units)
