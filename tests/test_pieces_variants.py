@@ -35,3 +35,25 @@ def test_a_page_is_traditional_by_the_share_of_characters_folding_changes() -> N
     assert reads_traditional(_NETIZENS_TRADITIONAL)
     assert not reads_traditional("会上，专家介绍了《資治通鑑》的新版本。" + "全国人大代表就科技创新提出建议，会议审议了报告。" * 5)
 
+
+def test_a_name_without_a_telling_character_is_found_in_the_folded_lines_of_a_traditional_page() -> None:
+    """Kind: the second speaker of a traditional page was lost: the name '葉昌保' holds no telling character, so it was
+    read unfolded while the lines it is looked for in were folded, and the check that the piece is about them (the
+    name printed again below) failed (r69 as traditional characters, tune half). Names and posts are always folded."""
+    page = (
+        "抵京已經兩天,來自我市的全國人大代表在做些什麼、又有怎樣的體會和心情?今天下午,記者探營湖北代表團駐地,聽荊州代表聊心情、贊會風、談建議。\n"
+        "更清新 更體貼\n"
+        "走進長江大學信息與數學學院院長孫玉秋代表的房間:沒有鮮花,也沒有果盤,往年常備的一次性洗漱用品也不見蹤影。\n"
+        "第二次參會感受有何不同?面對記者的提問,孫玉秋一口氣說出了三個體會:一是今年的會議日程比去年明顯縮短,只有八天半;二是一些文件資料可以在網上"
+        "閱讀,減少了紙質文件的發放;三是連預備會這種規格的會議也取消了“橫幅、彩旗、鮮花”。\n"
+        "今年,代表房間裏還多了兩樣小東西,一本是由大會祕書處提供的代表手冊,如何接受媒體採訪等一應俱全;另一個則是由大會保衛組送來的安全小貼士。"
+        "這些小變化,孫玉秋都記在心上,感覺“十分貼心”。\n"
+        "連續四屆當選全國人大代表的洪湖市新堤辦事處洪林村黨委書記葉昌保,對今年會風的變化感受更深。“ 過去當上代表從村裏出發、到省裏集中、一直到"
+        "北京,一路上鮮花、鑼鼓相伴。”他對着記者擺擺手,“現在全都沒有了,好!”\n"
+        "17年75 條“三農”建議\n"
+        "葉昌保代表的房間裏,一份擬好的關於“三農”的文字材料擺放在案頭,十分醒目。作爲來自基層的農村代表,葉老在大會上說的多是農村事,更是始終不忘"
+        "爲“三農”建言。\n"
+        "葉昌保驕傲地告訴記者:“ 當選全國人大代表17 年來,提出建議和意見全部是‘三農’方面的、共75 件。\n"
+    )
+    article = assert_signed(page, [("孫玉秋", "長江大學信息與數學學院院長"), ("葉昌保", "洪湖市新堤辦事處洪林村黨委書記")])
+    assert "十分貼心" in article.pieces[0].body and "十分貼心" not in article.pieces[1].body
