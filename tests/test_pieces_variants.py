@@ -4,6 +4,7 @@ layout, and fails on the code before its rule."""
 
 from __future__ import annotations
 
+from monitor.extract.extractor import extract_article
 from monitor.normalise import reads_traditional
 from tests.pieces_helpers import assert_signed
 
@@ -57,3 +58,38 @@ def test_a_name_without_a_telling_character_is_found_in_the_folded_lines_of_a_tr
     )
     article = assert_signed(page, [("孫玉秋", "長江大學信息與數學學院院長"), ("葉昌保", "洪湖市新堤辦事處洪林村黨委書記")])
     assert "十分貼心" in article.pieces[0].body and "十分貼心" not in article.pieces[1].body
+
+
+def _as_html(lines: list[str], title: str = "") -> str:
+    """A text as an HTML page of <p> elements, as bench/roundup_variants.py writes it."""
+    return f"<html><head><title>{title}</title></head><body>" + "".join(f"<p>{line}</p>" for line in lines) \
+        + "</body></html>"
+
+
+# r09 (tune half): each piece under a line printing the name and post run together.
+_NAME_POST_LINES = [
+    "李言榮中國工程院院士四川大學校長",
+    "愛因斯坦曾經說過,提出一個問題往往比解決一個問題更重要。對于高校和科研院所來說,在圍繞重大科學問題和關鍵核心技術進行攻關的同時,"
+    "更需要培養出一批能夠提出真問題、提出大科學問題的戰略科學家和創新引領性人才。",
+    "所以,我認為,當前我國科技工作提出真問題、提出大科學問題比一味去追求填補空白要重要得多。",
+    "王松靈中國科學院院士首都醫科大學副校長",
+    "目前,我國60歲及以上人口的比重增至18.70%,人口老齡化程度進一步加深,社會對藥品及相關健康衛生服務的需求越來越大。在發達國家,"
+    "每萬人的藥師數都在10人以上,日本和美國(藥師+技術員)達到24.48和23.02人。",
+]
+
+
+def test_the_first_short_line_of_an_untitled_html_page_is_part_of_its_text() -> None:
+    """Kind: an HTML page with no title lost the name-and-post line its text opens with: a short line without
+    punctuation weighs less than nothing, so the heaviest run of blocks started below it and the first piece had no
+    signature (r09 as an HTML page, tune half). Short lines next to the run in its own container, with no link and no
+    furniture, are the text's."""
+    article = extract_article(_as_html(_NAME_POST_LINES), "https://example.com/a.html")
+    assert [(p.author, p.author_post) for p in article.pieces] == [
+        ("李言榮", "中國工程院院士四川大學校長"), ("王松靈", "中國科學院院士首都醫科大學副校長")]
+    assert article.pieces[0].body.startswith("愛因斯坦曾經說過")
+
+
+def test_a_link_line_above_an_untitled_page_s_text_stays_out_of_it() -> None:
+    """The edge lines taken are the text's container's own: a navigation link above it is not."""
+    page = _as_html(_NAME_POST_LINES).replace("<body>", '<body><p><a href="/">首頁</a></p>')
+    assert "首頁" not in extract_article(page, "https://example.com/a.html").body

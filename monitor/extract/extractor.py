@@ -265,6 +265,31 @@ def _best_run(blocks: list[_Block]) -> list[_Block]:
     return blocks[first: last + 1]
 
 
+def _edge_line(block: _Block, edge: _Block, title: str) -> bool:
+    """Whether `block`, next to the run's edge block `edge`, is a line of the same text: in the same container,
+    no link in it, no post header or comment heading, no page furniture."""
+    return block.owner.getparent() is edge.owner.getparent() and block.link_chars == 0 \
+        and block.weight() != _BARRIER_WEIGHT and not _is_chrome(block, title)
+
+
+def _with_edge_lines(blocks: list[_Block], run: list[_Block], title: str) -> list[_Block]:
+    """The run with the short lines right above and below it that its own container holds.
+
+    A short line without punctuation weighs less than nothing (_Block.weight), so the heaviest run starts after the
+    text's first lines and ends before its last ones when they are short: a page whose text opens with a name and post
+    line ('李言榮中國工程院院士四川大學校長' above the piece it signs) or closes with a speaker's 'NAME:' and a short
+    answer lost them (roundups r09, r04 as HTML pages: bench/roundup_variants.py html, tune half). Lines in the same
+    container as the run's first (last) paragraph, carrying no link and no furniture, are the text's."""
+    if not run or title:
+        return run
+    first, last = run[0].index, run[-1].index
+    while first > 0 and _edge_line(blocks[first - 1], blocks[first], title):
+        first -= 1
+    while last + 1 < len(blocks) and _edge_line(blocks[last + 1], blocks[last], title):
+        last += 1
+    return blocks[first: last + 1]
+
+
 def _inside(node: lxml.html.HtmlElement, blocks: list[_Block]) -> list[_Block]:
     members = set(node.iter())
     return [b for b in blocks if b.owner in members]
@@ -531,7 +556,7 @@ def extract_article(html: str, url: str, selectors: Selectors = Selectors(), tz:
     etree.strip_elements(root, etree.Comment, *_DROP, with_tail=False)
     blocks = _blocks(root)
     found = root.cssselect(selectors.body) if selectors.body else []
-    inside = _inside(found[0], blocks) if found else _best_run(blocks)
+    inside = _inside(found[0], blocks) if found else _with_edge_lines(blocks, _best_run(blocks), title)
     start = inside[0].index if inside else 0
     end = inside[-1].index if inside else len(blocks) - 1
     # Where a byline or date sits: just before the body (nearest first), its first and last
