@@ -93,3 +93,24 @@ def test_a_link_line_above_an_untitled_page_s_text_stays_out_of_it() -> None:
     """The edge lines taken are the text's container's own: a navigation link above it is not."""
     page = _as_html(_NAME_POST_LINES).replace("<body>", '<body><p><a href="/">首頁</a></p>')
     assert "首頁" not in extract_article(page, "https://example.com/a.html").body
+
+
+def test_a_post_line_printed_again_above_each_name_signs_the_pieces_of_an_html_page() -> None:
+    """Kind: an HTML page printing the same post line above each deputy's name line ('区人大代表' / '黄秀娟') was not
+    split: the splitter read the body's paragraphs, where a paragraph printed again is dropped as a repeat, so only the
+    first post line was left (r126 as an HTML page, tune half). The splitter reads the lines as printed."""
+    lines = [
+        "“两会”期间,区人大常委会工作报告、区政协常委会工作报告出炉。人大代表、政协委员们热议2024“成绩单”,展望2025“新目标”!快来听一听吧!",
+        "区人大代表", "黄秀娟",
+        "今年的区人大常委会工作报告当中,我又欣喜地看到了继续打响人人议事厅这个项目,这是一个新的起点。我们收集到了很多专业的意见。",
+        "区人大代表", "武浩",
+        "区人大开展人人议事厅工作,并且把它制度化、常态化,这一点得到了大家的认可。通过这样的形式,体现出了基层民主的活力。",
+        "区政协委员", "张庭赫",
+        "区政协常委会工作报告让我更加深入、更加全面地了解政协2024年的工作。其中让我印象最深刻的就是积极议政建言。",
+        "区政协委员", "赵婕",
+        "作为一名医务工作者,我在2025年将持续关注并参与到杨浦区域医疗的高质量建设工作中。在眼科方面,近视防控的路还很长。",
+    ]
+    article = extract_article(_as_html(lines, "人大代表、政协委员热议“成绩单”"), "https://example.com/a.html")
+    assert [(p.author, p.author_post) for p in article.pieces] == [
+        ("黄秀娟", "区人大代表"), ("武浩", "区人大代表"), ("张庭赫", "区政协委员"), ("赵婕", "区政协委员")]
+    assert article.body.count("区人大代表") == 1  # the body still drops the repeat
