@@ -114,3 +114,22 @@ def test_a_post_line_printed_again_above_each_name_signs_the_pieces_of_an_html_p
     assert [(p.author, p.author_post) for p in article.pieces] == [
         ("黄秀娟", "区人大代表"), ("武浩", "区人大代表"), ("张庭赫", "区政协委员"), ("赵婕", "区政协委员")]
     assert article.body.count("区人大代表") == 1  # the body still drops the repeat
+
+
+def test_an_html_paragraph_holding_paragraphs_run_together_is_cut_before_the_splitter_reads_it() -> None:
+    """Kind: an HTML page whose one <p> holds the article's paragraphs run together (kept apart by a space after each
+    sentence's end, as mirrors print them) was not split, though the same text as a text page was: the text page's
+    lines are cut where a line break was lost (extractor._unrun), the HTML page's were not (r100 as an HTML page,
+    tune half). Both are cut alike before the splitter reads them."""
+    run_together = (
+        "香港中通社北京3月5日電(記者 陳卓儀 李明珠)中國國務院總理李強3月5日作政府工作報告。中通社記者在北京人民大會堂現場採訪多名港區全國人大代表、"
+        "港區全國政協委員,他們紛紛表示感受到報告內容務實、振奮,涉港澳部分讓人鼓舞。 報告回顧中國政府過去一年的工作,並預期今年經濟增長率。"
+        "港區全國人大代表梁美芬認為報告涉經濟部分務實,正視了複雜多變的國際環境和全球經濟下滑趨勢。她特別提到,現場多次響起掌聲,讓她非常感觸。 "
+        "港區全國政協委員譚岳衡對記者說,報告談到全面落實促進民營經濟發展壯大的意見及配套舉措時,現場民營企業代表委員帶頭響起了掌聲。"
+        "“掌聲就是心聲,體現代表委員對政府工作堅定的信心。” 報告指出支持香港、澳門發展經濟、改善民生,保持香港、澳門長期繁榮穩定。 "
+        "港區全國人大代表陳仲尼對記者表示,現場感受到非常鼓舞,認為香港要把握優勢發揮“八大中心”的功能。“經濟搞好了,才能更好改善基層市民的生活。” "
+        "港區全國人大代表吳秋北接受採訪時說,現場聽取政府工作報告,感受到國家對港澳非常重視,而且政策是一貫的。"
+    )
+    article = extract_article(_as_html([run_together], "港區代表委員熱議政府工作報告"), "https://example.com/a.html")
+    assert [(p.author, p.author_post) for p in article.pieces] == [
+        ("梁美芬", "港區全國人大代表"), ("譚岳衡", "港區全國政協委員"), ("陳仲尼", "港區全國人大代表"), ("吳秋北", "港區全國人大代表")]

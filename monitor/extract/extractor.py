@@ -597,7 +597,7 @@ def extract_article(html: str, url: str, selectors: Selectors = Selectors(), tz:
         return _multi_piece(url, split, published, source)
     # the splitter reads the text's lines as printed: a short line printed again down the page ('区人大代表' above each
     # deputy's name) is the page's signature shape, not a repeat to drop as the body drops it (r126 as an HTML page)
-    lines = [line for b in inside if not _is_chrome(b, title) and (line := clean_text(b.text))]
+    lines = [part for b in inside if not _is_chrome(b, title) and (line := clean_text(b.text)) for part in _unrun(line)]
     split = split_signed(lines, title, min_weak=3)
     # A roundup inside an article: the article's own title, byline and body stay as they are.
     return ExtractedArticle(url=url, title=title, body=body, published=published, author=author,
