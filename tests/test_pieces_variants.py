@@ -4,7 +4,7 @@ layout, and fails on the code before its rule."""
 
 from __future__ import annotations
 
-from monitor.extract.extractor import extract_article
+from monitor.extract.extractor import _unrun, extract_article
 from monitor.normalise import reads_traditional
 from tests.pieces_helpers import assert_signed
 
@@ -133,3 +133,32 @@ def test_an_html_paragraph_holding_paragraphs_run_together_is_cut_before_the_spl
     article = extract_article(_as_html([run_together], "港區代表委員熱議政府工作報告"), "https://example.com/a.html")
     assert [(p.author, p.author_post) for p in article.pieces] == [
         ("梁美芬", "港區全國人大代表"), ("譚岳衡", "港區全國政協委員"), ("陳仲尼", "港區全國人大代表"), ("吳秋北", "港區全國人大代表")]
+
+
+def test_a_name_and_post_line_run_onto_the_text_it_signs_is_a_line_of_its_own() -> None:
+    """Kind: a page run together on one line (a mirror's text layer) lost both pieces: each 'name post' line ran onto
+    the first sentence of its piece with a space ('李言榮中國工程院院士四川大學校長 愛因斯坦曾經說過,…'), too few spaces
+    for the page to read as run together, so the signature was read as the paragraph's first words (r09 run together,
+    tune half). The words before a line's first sentence mark hold no space in a sentence: the last space there is a
+    lost line break."""
+    page = " ".join(_NAME_POST_LINES)
+    assert_signed(page, [("李言榮", "中國工程院院士四川大學校長"), ("王松靈", "中國科學院院士首都醫科大學副校長")])
+
+
+def test_a_speaker_s_name_and_colon_run_onto_a_heading_is_a_line_of_its_own() -> None:
+    """Kind: the same, a speaker's 'NAME:' run onto the sub-heading above it ('■建言献策 霍建国: 建议…'; r04 run together,
+    tune half)."""
+    page = ("不负众望 扛起科技创新的宝安担当 2017-11-20 宝安日报讯(记者 黄芳)11月17日,由宝安区科技局、南方日报珠三角新闻中心共同举办的"
+            "高峰论坛在泰华梧桐岛举行。 ■建言献策 霍建国: 建议宝安要依靠制造业创新发展,依靠服务业加快带动,想办法在自贸港区建设往前走一步,"
+            "抢出一片新天地。 肖耿: 宝安实际上目前面临")
+    article = assert_signed(page, [("霍建国", None), ("肖耿", None)])
+    assert "建言献策" not in article.pieces[0].body
+
+
+def test_a_post_spaced_from_the_name_it_introduces_stays_one_sentence() -> None:
+    """A space between a post and the name opening the sentence ('全国人大代表 孙飘扬表示,…') is no lost line break
+    (r33, tune half, as printed: the guard above)."""
+    page = ("全国人大代表 孙飘扬表示,在过去的五年,我们的经济、我们的科技、我们的基本建设、包括我们的生态环境也都发生了很大的"
+            "变化,取得了很大的进步。医药企业要把创新放在第一位,加大研发投入,让更多好药惠及患者,为健康中国建设贡献力量。"
+            "我们将继续推动新药研发和产业升级。")
+    assert _unrun(page) == [page]

@@ -38,6 +38,7 @@ from monitor.extract.bylines import (
     editor,
     find_author,
     introduces_person,
+    name_at,
     names_only,
     names_under_label,
     people_only,
@@ -656,8 +657,30 @@ def _unrun(paragraph: str) -> list[str]:
     sizes = [b - a for a, b in zip(bounds[::2], bounds[1::2], strict=True)]  # the text between two gaps
     if sum(before >= _MIN_SEGMENT and after >= _MIN_SEGMENT for before, after in zip(sizes, sizes[1:], strict=False)) \
             < _MIN_HAN_GAPS:  # spaced names ('本报记者 李天平 通讯员 陈慧玲'): short segments, no page run together
-        return parts
+        return [piece for part in parts for piece in _cut_head(part)]
     return [piece for part in parts for piece in _split_gaps(part)]
+
+
+# The words a run-together line opens with, before its first sentence mark: a heading or a signature line run onto
+# the text it heads ('李言榮中國工程院院士四川大學校長 愛因斯坦曾經說過,…', '■建言献策 霍建国: 建议…').
+_HEAD_WORDS = re.compile(r"[^，,。！？!?；;：:“”「」（）()]{1,60}")
+_MIN_HEAD = 4
+
+
+def _cut_head(part: str) -> list[str]:
+    """A part of a run-together line cut at the last space between Han characters in the words before its first
+    sentence mark: a sentence holds no such space, so the words before it are a line of their own that lost its break,
+    a heading or a 'name post' line above the text (kind: the signature lines of a page run together, read as the
+    first words of the paragraph under them: no piece found; r09, r04 run together, tune half)."""
+    head = _HEAD_WORDS.match(part)
+    if not head or head.end() == len(part):
+        return [part]
+    gaps = [m for m in _HAN_GAP.finditer(part, 0, head.end()) if m.start() >= _MIN_HEAD and _breaks(part, m)
+            and _signature_gap(part, m)]
+    if not gaps:
+        return [part]
+    at = gaps[-1]
+    return [part[: at.start()].strip(), part[at.end():].strip()]
 
 
 def _breaks(text: str, gap: re.Match[str]) -> bool:
@@ -667,6 +690,18 @@ def _breaks(text: str, gap: re.Match[str]) -> bool:
         return False
     before = to_simplified(text[max(0, gap.start() - 12): gap.start()])
     return not (_NAME_COLON.match(text, gap.end()) and _POST_BEFORE_GAP.search(before))
+
+
+def _signature_gap(text: str, gap: re.Match[str]) -> bool:
+    """Whether a space in a line's first words parts a signature from the text: a 'name post' line ended by its post
+    before the text it signs ('…四川大學校長 愛因斯坦曾經說過'), or a speaker's 'NAME：' after a heading ('■建言献策 霍建国:').
+    A post followed by a name is one sentence ('全国人大代表 孙飘扬表示,…': r33), and a dateline before the text
+    ('香港文匯報訊 據…報道,') is no signature (r57)."""
+    after = to_simplified(text[gap.end(): gap.end() + 6], force=True)
+    if (colon := _NAME_COLON.match(after)) and name_at(after, 0, until_end=False) == (0, colon.end() - 1):
+        return True
+    before = to_simplified(text[max(0, gap.start() - 12): gap.start()], force=True)
+    return bool(_POST_BEFORE_GAP.search(before)) and name_at(after, 0) is None
 
 
 def _in_bracket(text: str, at: int) -> bool:
