@@ -61,7 +61,7 @@ from monitor.extract.pieces import (
 from monitor.extract.romanised import pinyin_names
 from monitor.extract.speakers import split_by_speakers
 from monitor.items import ExtractedArticle, PublishDate
-from monitor.normalise import clean_paragraphs, clean_text, split_paragraphs, to_simplified
+from monitor.normalise import clean_paragraphs, clean_text, looks_traditional, split_paragraphs, to_simplified
 from monitor.sourcesfile import Selectors
 from monitor.timefmt import SHANGHAI
 
@@ -652,6 +652,7 @@ def _unrun(paragraph: str) -> list[str]:
     if len(paragraph) <= 120:
         return [paragraph]
     parts = _RUN_ON.split(paragraph) if _RUN_ON.search(paragraph) else [paragraph]
+    parts = [piece for part in parts for piece in _cut_reporters(part)]
     gaps = [m for m in _HAN_GAP.finditer(paragraph) if _breaks(paragraph, m)]
     bounds = [0, *(at for m in gaps for at in m.span()), len(paragraph)]
     sizes = [b - a for a, b in zip(bounds[::2], bounds[1::2], strict=True)]  # the text between two gaps
@@ -659,6 +660,25 @@ def _unrun(paragraph: str) -> list[str]:
             < _MIN_HAN_GAPS:  # spaced names ('本报记者 李天平 通讯员 陈慧玲'): short segments, no page run together
         return [piece for part in parts for piece in _cut_head(part)]
     return [piece for part in parts for piece in _split_gaps(part)]
+
+
+# A reporter's signature line run into the text around it ('…就满足了。本报记者 邵宁 一个点子 今年在…'): after a sentence's
+# end or at the part's start, the role, the names each followed by a space, maybe '摄影报道' (matched on the simplified text).
+_REPORTER_RUN = re.compile(r"(?:^|(?<=[。！？!?…”」]))\s*((?:本报|本台|本刊|本网|特派|首席|特约)+(?:记者|通讯员)"
+                           r"(?:\s*[\u4e00-\u9fa5]{2,3}(?=\s))+(?:\s*(?:摄影报道|报道|摄影|摄)(?=\s))?)\s+(?=\S)")
+
+
+def _cut_reporters(part: str) -> list[str]:
+    """A part of a run-together line cut around each reporter's signature it holds: a closing signature line lost its
+    breaks on both sides (kind: pieces closed by '本报记者 NAME' lines run together: no piece found; r03, tune half)."""
+    simple = to_simplified(part, force=True) if looks_traditional(part) else part
+    if len(simple) != len(part) or "记者" not in simple and "通讯员" not in simple:
+        return [part]
+    bounds = [0]
+    for match in _REPORTER_RUN.finditer(simple):
+        bounds += [match.start(1), match.end(1)]
+    bounds.append(len(part))
+    return [piece for a, b in zip(bounds, bounds[1:], strict=False) if (piece := part[a:b].strip())]
 
 
 # The words a run-together line opens with, before its first sentence mark: a heading or a signature line run onto
