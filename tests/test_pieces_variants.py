@@ -5,6 +5,7 @@ layout, and fails on the code before its rule."""
 from __future__ import annotations
 
 from monitor.extract.extractor import _unrun, extract_article
+from monitor.items import ExtractedArticle
 from monitor.normalise import reads_traditional
 from tests.pieces_helpers import assert_signed
 
@@ -19,6 +20,11 @@ _NETIZENS_TRADITIONAL = (
     "網友“陶景洲”評論:“簡政放權是政府的自我革命。比起壯士斷腕,我覺得先要胖子減胖。”\n\n"
     "網友“肖磊看市”解讀道:“政府工作報告決心很大……2014年絕對"
 )
+
+
+def _first_piece_only(article: ExtractedArticle, words: str) -> None:
+    """The first piece holds `words` and the second does not (the pieces parted where they should be)."""
+    assert words in article.pieces[0].body and words not in article.pieces[1].body
 
 
 def test_every_line_of_a_traditional_page_is_read_folded_though_it_holds_no_telling_character() -> None:
@@ -57,7 +63,7 @@ def test_a_name_without_a_telling_character_is_found_in_the_folded_lines_of_a_tr
         "葉昌保驕傲地告訴記者:“ 當選全國人大代表17 年來,提出建議和意見全部是‘三農’方面的、共75 件。\n"
     )
     article = assert_signed(page, [("孫玉秋", "長江大學信息與數學學院院長"), ("葉昌保", "洪湖市新堤辦事處洪林村黨委書記")])
-    assert "十分貼心" in article.pieces[0].body and "十分貼心" not in article.pieces[1].body
+    _first_piece_only(article, "十分貼心")
 
 
 def _as_html(lines: list[str], title: str = "") -> str:
@@ -178,3 +184,18 @@ def test_reporters_closing_pieces_run_together_with_the_text_around_them_are_lin
     )
     article = assert_signed(page, ["张龙", "邵宁", "潘高峰"])
     assert "一位代表" not in article.pieces[0].body and "喝上干净水" in article.pieces[1].body
+
+
+def test_a_signature_ending_with_a_dash_and_a_reporter_after_a_heading_run_together_are_lines_of_their_own() -> None:
+    """Kind: profiles headed 'NAME post——' / a title / '本报记者 NAME' (the reporters sign the pieces), the page run
+    together: a space after a line's closing dash is no space a sentence holds, and a reporter's names after the title's
+    space ran into the text (r30 run together, tune half): no piece was found."""
+    page = (
+        "欧阳明高委员―― 为国谋利为民谋福 本报记者 刘维涛 亮点:大专以上文化占九成 "
+        "长江学者、博士生导师……清华大学汽车安全与节能国家重点实验室主任欧阳明高,便是高学历、高素质的新一届委员中的一员。 "
+        "身为十一届全国政协委员、民盟中央副主席,儒雅而谦逊的欧阳明高,说话严谨,透出一位科学家的自信。 "
+        "韩学键代表―― 议案要精益求精 本报记者 张怡恬 吴奇强 在黑龙江代表团,记者见到了大庆市市长韩学键,他正在认真修改议案。 "
+        "在他看来,议案要精益求精,每一个数字都要经得起推敲。"
+    )
+    article = assert_signed(page, [("刘维涛", "本报记者"), ("张怡恬 吴奇强", "本报记者")])
+    _first_piece_only(article, "儒雅而谦逊")

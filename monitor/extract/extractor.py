@@ -630,7 +630,8 @@ def _multi_piece(url: str, split: PageSplit, published: PublishDate | None, sour
 # Where a run-together line breaks: a space after a sentence's end, or a space between a Han character and a dash
 # signature or an opening quotation (Chinese prose puts no space there, a lost line break does: '…”——post NAME “next
 # quotation…'; kind: dash closers run together, no piece found; the tune pages run together on one line, r15, r106)
-_RUN_ON = re.compile(r"(?<=[。！？!?”」』])\s+(?=\S)|(?<=[\u4e00-\u9fff])\s+(?=——|[“「][\u4e00-\u9fff])")
+_RUN_ON = re.compile(r"(?<=[。！？!?”」』])\s+(?=\S)|(?<=[\u4e00-\u9fff])\s+(?=——|[“「][\u4e00-\u9fff])"
+                     r"|(?<=[\u4e00-\u9fff][—―]{2})\s+(?=[\u4e00-\u9fff])")
 
 
 # A space between two Han characters (or after a closing bracket or colon) in a long run-together line: a lost line
@@ -664,7 +665,7 @@ def _unrun(paragraph: str) -> list[str]:
 
 # A reporter's signature line run into the text around it ('…就满足了。本报记者 邵宁 一个点子 今年在…'): after a sentence's
 # end or at the part's start, the role, the names each followed by a space, maybe '摄影报道' (matched on the simplified text).
-_REPORTER_RUN = re.compile(r"(?:^|(?<=[。！？!?…”」]))\s*((?:本报|本台|本刊|本网|特派|首席|特约)+(?:记者|通讯员)"
+_REPORTER_RUN = re.compile(r"(?:^|(?<=[。！？!?…”」\s]))\s*((?:本报|本台|本刊|本网|特派|首席|特约)+(?:记者|通讯员)"
                            r"(?:\s*[\u4e00-\u9fa5]{2,3}(?=\s))+(?:\s*(?:摄影报道|报道|摄影|摄)(?=\s))?)\s+(?=\S)")
 
 
