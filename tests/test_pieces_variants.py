@@ -4,10 +4,10 @@ layout, and fails on the code before its rule."""
 
 from __future__ import annotations
 
-from monitor.extract.extractor import _unrun, extract_article
+from monitor.extract.extractor import _unrun, extract_article, extract_text_page
 from monitor.items import ExtractedArticle
 from monitor.normalise import reads_traditional
-from tests.pieces_helpers import assert_signed
+from tests.pieces_helpers import assert_signed, signed
 
 # r202 (tune half) in traditional characters: netizens' handles in turn; the third line holds none of the cheap script
 # test's telling characters ('網友“陶景洲”評論:'), the others do.
@@ -199,3 +199,16 @@ def test_a_signature_ending_with_a_dash_and_a_reporter_after_a_heading_run_toget
     )
     article = assert_signed(page, [("刘维涛", "本报记者"), ("张怡恬 吴奇强", "本报记者")])
     _first_piece_only(article, "儒雅而谦逊")
+
+
+def test_a_date_ending_a_meta_line_run_onto_the_first_signer_s_name_ends_that_line() -> None:
+    """Kind: 'name' / 'post' lines above each message, the page run together: the first name ran onto the page's
+    date line ('发布时间:2025-02-25 钟南山'), the first piece lost its signer (r25 run together, tune half). A space
+    after a date or a time, before Han characters, is a lost line break (prose puts none there)."""
+    page = (
+        "来源: 发布时间:2025-02-25 钟南山 中国工程院院士 “共和国勋章”获得者 惟创新者进,惟创新者强,惟创新者胜! "
+        "什么是创新?创新不能停留在论文上的发现或发明,而是将发现发明经过实践运用于解决实际问题,实现成果转化。 "
+        "姚期智 中国科学院院士 清华大学交叉信息研究院院长 "
+        "许多国内大学毕业的青年人才的创新成就和工作成果同海外引进人才不相上下,我国高端人才的培养能力已经进入转折点。"
+    )
+    assert [author for author, _ in signed(extract_text_page(page, "file:///x.txt"))] == ["钟南山", "姚期智"]
