@@ -212,3 +212,19 @@ def test_a_date_ending_a_meta_line_run_onto_the_first_signer_s_name_ends_that_li
         "许多国内大学毕业的青年人才的创新成就和工作成果同海外引进人才不相上下,我国高端人才的培养能力已经进入转折点。"
     )
     assert [author for author, _ in signed(extract_text_page(page, "file:///x.txt"))] == ["钟南山", "姚期智"]
+
+
+def test_a_paragraph_ending_with_an_ellipsis_run_together_ends_there() -> None:
+    """Kind: ministers in turn, paragraphs closing a quotation cut short with '……', the page run together: a space
+    after an ellipsis was not read as a lost line break, so the next minister ran into the piece above (r171 run
+    together, tune half). An ellipsis ends a paragraph as a full stop does."""
+    page = " ".join([
+        "国家工商总局局长张茅是首位出现在当天“部长通道”的官员。还没走到话筒台前,记者的问题已经一个接一个抛出,企业信用系统如何推进"
+        "“全国一张网”、怎么看中介截流改革红利……张茅一口气回答了7个问题。",
+        "紧接而来的教育部长袁贵仁是继3日下午政协会议开幕前在“部长通道”发声后再次在这里亮相。面对一位女记者代表“二孩妈妈”提出的问题,"
+        "袁贵仁表示,将以多种形式扩大资源,大力发展公办幼儿园、采用政府购买措施扶持民办幼儿园……",
+        "住建部部长陈政高“接到”的“房价暴涨”问题尤为受关注,许多路过的与会人员纷纷驻足。陈政高说,对今年房地产市场平稳健康发展充满信心……",
+        "同样是二次亮相的交通部部长杨传堂,在回答完关于交通扶贫的问题后说,今年将继续加大农村公路建设力度。",
+    ])
+    article = assert_signed(page, ["张茅", "袁贵仁", "陈政高", "杨传堂"])
+    assert "房价暴涨" not in article.pieces[1].body

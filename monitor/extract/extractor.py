@@ -630,7 +630,7 @@ def _multi_piece(url: str, split: PageSplit, published: PublishDate | None, sour
 # Where a run-together line breaks: a space after a sentence's end, or a space between a Han character and a dash
 # signature or an opening quotation (Chinese prose puts no space there, a lost line break does: '…”——post NAME “next
 # quotation…'; kind: dash closers run together, no piece found; the tune pages run together on one line, r15, r106)
-_RUN_ON = re.compile(r"(?<=[。！？!?”」』])\s+(?=\S)|(?<=[\u4e00-\u9fff])\s+(?=——|[“「][\u4e00-\u9fff])"
+_RUN_ON = re.compile(r"(?<=[。！？!?”」』…])\s+(?=\S)|(?<=[\u4e00-\u9fff])\s+(?=——|[“「][\u4e00-\u9fff])"
                      r"|(?<=[\u4e00-\u9fff][—―]{2})\s+(?=[\u4e00-\u9fff])"
                      r"|(?:(?<=\d[-/]\d\d)|(?<=\d[-/]\d)|(?<=\d:\d\d))\s+(?=[\u4e00-\u9fff])")
 
