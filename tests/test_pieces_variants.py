@@ -161,6 +161,20 @@ def test_a_speaker_s_name_and_colon_run_onto_a_heading_is_a_line_of_its_own() ->
     assert "建言献策" not in article.pieces[0].body
 
 
+def test_a_post_spaced_from_the_speaker_it_introduces_in_a_page_run_together_stays_one_line() -> None:
+    """Kind: deputies in turn, one printed 'post NAME表示' with a space after the post, the page run together: the
+    space was cut as a lost line break (the page holds many), the post left on a line of its own and that speaker lost
+    (r33 run together, tune half). A space between a post and a name is no line break, whatever follows the name."""
+    page = " ".join([
+        "/ 《直通北京》十四届全国人大一次会议在京开幕 我市全国人大代表出席盛会 陶静 2023-03-05 18:38:46",
+        "第十四届全国人民代表大会第一次会议在北京人民大会堂开幕。我市全国人大代表邢正军、孙飘扬、肖伟、徐瑶肩负重托,与来自全国各地的代表一道出席大会。",
+        "全国人大代表 孙飘扬表示,在过去的五年,我们的经济、我们的科技、我们的基本建设、包括我们的生态环境也都发生了很大的变化,取得了很大的进步。",
+        "全国人大代表肖伟表示,十四届全国人大一次会议今天正式开幕了,这是党的二十大以后召开的第一次全国人民代表大会。",
+        "全国人大代表徐瑶表示,走进庄严又神圣的人民大会堂参加两会内心无比的激动与自豪,为祖国繁荣昌盛感到骄傲。",
+    ])
+    assert_signed(page, [("孙飘扬", "全国人大代表"), ("肖伟", "全国人大代表"), ("徐瑶", "全国人大代表")])
+
+
 def test_a_post_spaced_from_the_name_it_introduces_stays_one_sentence() -> None:
     """A space between a post and the name opening the sentence ('全国人大代表 孙飘扬表示,…') is no lost line break
     (r33, tune half, as printed: the guard above)."""
@@ -191,11 +205,13 @@ def test_a_signature_ending_with_a_dash_and_a_reporter_after_a_heading_run_toget
     together: a space after a line's closing dash is no space a sentence holds, and a reporter's names after the title's
     space ran into the text (r30 run together, tune half): no piece was found."""
     page = (
-        "欧阳明高委员―― 为国谋利为民谋福 本报记者 刘维涛 亮点:大专以上文化占九成 "
-        "长江学者、博士生导师……清华大学汽车安全与节能国家重点实验室主任欧阳明高,便是高学历、高素质的新一届委员中的一员。 "
+        "| ⑤ | 欧阳明高委员―― 为国谋利为民谋福 本报记者 刘维涛 亮点:大专以上文化占九成 "
+        "本届代表中具有大专以上文化程度的超过92%,其中一半以上具有研究生学历;政协委员中具有大专以上学历的也达92.4%。 "
+        "长江学者、博士生导师……清华大学汽车安全与节能国家重点实验室主任欧阳明高(图⑤),便是高学历、高素质的新一届代表委员群体中的一员。 "
         "身为十一届全国政协委员、民盟中央副主席,儒雅而谦逊的欧阳明高,说话严谨,透出一位科学家的自信。 "
-        "韩学键代表―― 议案要精益求精 本报记者 张怡恬 吴奇强 在黑龙江代表团,记者见到了大庆市市长韩学键,他正在认真修改议案。 "
-        "在他看来,议案要精益求精,每一个数字都要经得起推敲。"
+        "| ⑥ | 韩学键代表―― 议案要精益求精 亮点:代表中领导干部比例减少 本报记者 张怡恬 吴奇强 "
+        "在本届代表中,省级政府组成部门领导干部代表比上届减少1/3。 "
+        "记者进入房间时,韩学键(图⑥)代表正埋头在高高垒起的资料堆里修改议案。"
     )
     article = assert_signed(page, [("刘维涛", "本报记者"), ("张怡恬 吴奇强", "本报记者")])
     _first_piece_only(article, "儒雅而谦逊")

@@ -661,13 +661,18 @@ def _unrun(paragraph: str) -> list[str]:
     if sum(before >= _MIN_SEGMENT and after >= _MIN_SEGMENT for before, after in zip(sizes, sizes[1:], strict=False)) \
             < _MIN_HAN_GAPS:  # spaced names ('本报记者 李天平 通讯员 陈慧玲'): short segments, no page run together
         return [piece for part in parts for piece in _cut_head(part)]
-    return [piece for part in parts for piece in _split_gaps(part)]
+    return [piece for part in parts for piece in ([part] if _REPORTER_SIGNATURE.fullmatch(part) else _split_gaps(part))]
 
 
 # A reporter's signature line run into the text around it ('…就满足了。本报记者 邵宁 一个点子 今年在…'): after a sentence's
 # end or at the part's start, the role, the names each followed by a space, maybe '摄影报道' (matched on the simplified text).
 _REPORTER_RUN = re.compile(r"(?:^|(?<=[。！？!?…”」\s]))\s*((?:本报|本台|本刊|本网|特派|首席|特约)+(?:记者|通讯员)"
                            r"(?:\s*[\u4e00-\u9fa5]{2,3}(?=\s))+(?:\s*(?:摄影报道|报道|摄影|摄)(?=\s))?)\s+(?=\S)")
+
+
+# A reporter's signature cut out by _cut_reporters: its spaces part names, not lines.
+_REPORTER_SIGNATURE = re.compile(r"(?:本[报報]|本台|本刊|本[网網]|特派|首席|特约|特約)+(?:[记記]者|通[讯訊][员員])"
+                                 r"(?:\s+[\u4e00-\u9fa5]{2,3})+(?:\s*(?:摄影报道|攝影報道|报道|報道|摄影|攝影|摄|攝))?")
 
 
 def _cut_reporters(part: str) -> list[str]:
@@ -707,11 +712,13 @@ def _cut_head(part: str) -> list[str]:
 
 def _breaks(text: str, gap: re.Match[str]) -> bool:
     """Whether a space between Han characters is a lost line break: not inside a bracket, nor between a post and the
-    'NAME：' it signs ('全国政协委员 张三：')."""
+    name it introduces, signing ('全国政协委员 张三：') or opening a sentence ('全国人大代表 孙飘扬表示,…': r33, tune half,
+    a page run together lost that speaker)."""
     if _in_bracket(text, gap.start()):
         return False
-    before = to_simplified(text[max(0, gap.start() - 12): gap.start()])
-    return not (_NAME_COLON.match(text, gap.end()) and _POST_BEFORE_GAP.search(before))
+    before = to_simplified(text[max(0, gap.start() - 12): gap.start()], force=True)
+    return not (_POST_BEFORE_GAP.search(before)
+                and name_at(to_simplified(text[gap.end(): gap.end() + 6], force=True), 0) is not None)
 
 
 def _signature_gap(text: str, gap: re.Match[str]) -> bool:
