@@ -244,3 +244,21 @@ def test_a_paragraph_ending_with_an_ellipsis_run_together_ends_there() -> None:
     ])
     article = assert_signed(page, ["张茅", "袁贵仁", "陈政高", "杨传堂"])
     assert "房价暴涨" not in article.pieces[1].body
+
+
+def test_a_photo_credit_run_into_the_next_speaker_s_paragraph_is_a_line_of_its_own() -> None:
+    """Kind: each deputy's photo caption and credit above their paragraph, the page run together: the credit ran into
+    the next paragraph ('东北网记者 魏义松 摄 “总理的报告是…”,全国人大代表杨天夫说'): the quotation opening it, its
+    speaker named after it, was no longer the paragraph's start and the speaker came out as two pieces (r55 run together,
+    tune half). A photo credit after a caption's full stop is a line of its own."""
+    page = " ".join([
+        "黑龙江省代表热议政府工作报告:以人为本注重民生",
+        "东北网北京3月5日讯(记者魏义松)三月的北京煦阳送暖。5日,在雄壮的国歌声中,十二届全国人大二次会议隆重开幕。",
+        "全国人大代表张日红。东北网记者 魏义松 摄",
+        "全国人大代表张日红说:“所有的经济活动和社会活动都离不开人,总理的报告通篇体现了以人为本的理念。”",
+        "全国人大代表付华廷。东北网记者 魏义松 摄",
+        "全国人大代表付华廷说:“听了总理的报告感觉振奋,‘三农’问题——农业怎么办、农村怎么办、农民怎么办,全都讲到了。”",
+        "全国人大代表杨天夫。东北网记者 魏义松 摄",
+        "“总理的报告是一份亲民、关乎民生的报告,语言非常简洁,接地气”,全国人大代表杨天夫说,“代表们反应热烈,报告作完以后掌声不断。”",
+    ])
+    assert [author for author, _ in signed(extract_text_page(page, "file:///x.txt"))] == ["张日红", "付华廷", "杨天夫"]

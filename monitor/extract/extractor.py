@@ -667,7 +667,9 @@ def _unrun(paragraph: str) -> list[str]:
 # A reporter's signature line run into the text around it ('…就满足了。本报记者 邵宁 一个点子 今年在…'): after a sentence's
 # end or at the part's start, the role, the names each followed by a space, maybe '摄影报道' (matched on the simplified text).
 _REPORTER_RUN = re.compile(r"(?:^|(?<=[。！？!?…”」\s]))\s*((?:本报|本台|本刊|本网|特派|首席|特约)+(?:记者|通讯员)"
-                           r"(?:\s*[\u4e00-\u9fa5]{2,3}(?=\s))+(?:\s*(?:摄影报道|报道|摄影|摄)(?=\s))?)\s+(?=\S)")
+                           r"(?:\s*[\u4e00-\u9fa5]{2,3}(?=\s))+(?:\s*(?:摄影报道|报道|摄影|摄)(?=\s))?"
+                           # a photo credit after a caption: any outlet's reporter, the name, '摄' ('东北网记者 魏义松 摄': r55)
+                           r"|(?<=[。！？!?…”」])[\u4e00-\u9fa5]{1,8}?记者\s*[\u4e00-\u9fa5]{2,3}\s*(?:摄影|摄)(?=\s))\s+(?=\S)")
 
 
 # A reporter's signature cut out by _cut_reporters: its spaces part names, not lines.
