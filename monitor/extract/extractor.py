@@ -565,7 +565,8 @@ def extract_article(html: str, url: str, selectors: Selectors = Selectors(), tz:
     context = (blocks[max(0, start - 25): start][::-1] + inside[:3] + [b for b in inside[3:-3] if b.chars < 60]
                + inside[-3:][::-1] + blocks[end + 1: end + 8])
     near = blocks[max(0, start - 3): start][::-1] + inside[:3]
-    paragraphs = clean_paragraphs([b.text for b in inside if not _is_chrome(b, title)])
+    texts = [b.text for b in inside if not _is_chrome(b, title)]
+    paragraphs = clean_paragraphs(texts)
     body = "\n\n".join(paragraphs)
     if len(body) < MIN_BODY_CHARS:
         raise TooShort(f"{url}: body has {len(body)} characters, fewer than {MIN_BODY_CHARS}")
@@ -598,7 +599,7 @@ def extract_article(html: str, url: str, selectors: Selectors = Selectors(), tz:
         return _multi_piece(url, split, published, source)
     # the splitter reads the text's lines as printed: a short line printed again down the page ('区人大代表' above each
     # deputy's name) is the page's signature shape, not a repeat to drop as the body drops it (r126 as an HTML page)
-    lines = [part for b in inside if not _is_chrome(b, title) and (line := clean_text(b.text)) for part in _unrun(line)]
+    lines = [part for text in texts for part in _unrun(text)]  # block texts are cleaned already (_blocks)
     split = split_signed(lines, title, min_weak=3)
     # A roundup inside an article: the article's own title, byline and body stay as they are.
     return ExtractedArticle(url=url, title=title, body=body, published=published, author=author,
@@ -645,13 +646,14 @@ _HAN_GAP = re.compile(r"(?<=[\u4e00-\u9fff：:」』）)])[ \t\u3000]+(?=[\u4e00
 _NAME_COLON = re.compile(r"[\u4e00-\u9fff·]{2,4}[:：]")
 _POST_BEFORE_GAP = re.compile(f"(?:{SIGNATURE_POST_END.pattern})$")
 _MIN_HAN_GAPS = 3
+_ANY_SPACE = re.compile(r"\s")
 _MIN_SEGMENT = 5
 
 
 def _unrun(paragraph: str) -> list[str]:
     """A forum mirror's paragraphs run together on one line, kept apart by a space after a
     sentence's end: each on its own again (a long line only; a short one is a byline or a title)."""
-    if len(paragraph) <= 120:
+    if len(paragraph) <= 120 or not _ANY_SPACE.search(paragraph):  # every cut below is at a space
         return [paragraph]
     parts = _RUN_ON.split(paragraph) if _RUN_ON.search(paragraph) else [paragraph]
     parts = [piece for part in parts for piece in _cut_reporters(part)]
