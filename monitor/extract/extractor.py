@@ -38,6 +38,7 @@ from monitor.extract.bylines import (
     editor,
     find_author,
     introduces_person,
+    name_at,
     names_only,
     names_under_label,
     office_signature,
@@ -63,7 +64,7 @@ from monitor.extract.pieces import (
 from monitor.extract.romanised import pinyin_names
 from monitor.extract.speakers import split_by_speakers
 from monitor.items import ExtractedArticle, PublishDate
-from monitor.normalise import clean_paragraphs, clean_text, split_paragraphs, to_simplified
+from monitor.normalise import clean_paragraphs, clean_text, looks_traditional, split_paragraphs, to_simplified
 from monitor.sourcesfile import Selectors
 from monitor.timefmt import SHANGHAI
 
@@ -265,6 +266,31 @@ def _best_run(blocks: list[_Block]) -> list[_Block]:
     posts = _split_at_barriers(weights, chosen)
     longest = max(post[0] for post in posts)
     _, first, last = next(post for post in posts if post[0] >= _POST_SHARE * longest)
+    return blocks[first: last + 1]
+
+
+def _edge_line(block: _Block, edge: _Block, title: str) -> bool:
+    """Whether `block`, next to the run's edge block `edge`, is a line of the same text: in the same container,
+    no link in it, no post header or comment heading, no page furniture."""
+    return block.owner.getparent() is edge.owner.getparent() and block.link_chars == 0 \
+        and block.weight() != _BARRIER_WEIGHT and not _is_chrome(block, title)
+
+
+def _with_edge_lines(blocks: list[_Block], run: list[_Block], title: str) -> list[_Block]:
+    """The run with the short lines right above and below it that its own container holds.
+
+    A short line without punctuation weighs less than nothing (_Block.weight), so the heaviest run starts after the
+    text's first lines and ends before its last ones when they are short: a page whose text opens with a name and post
+    line ('李言榮中國工程院院士四川大學校長' above the piece it signs) or closes with a speaker's 'NAME:' and a short
+    answer lost them (roundups r09, r04 as HTML pages: bench/roundup_variants.py html, tune half). Lines in the same
+    container as the run's first (last) paragraph, carrying no link and no furniture, are the text's."""
+    if not run or title:
+        return run
+    first, last = run[0].index, run[-1].index
+    while first > 0 and _edge_line(blocks[first - 1], blocks[first], title):
+        first -= 1
+    while last + 1 < len(blocks) and _edge_line(blocks[last + 1], blocks[last], title):
+        last += 1
     return blocks[first: last + 1]
 
 
@@ -534,7 +560,7 @@ def extract_article(html: str, url: str, selectors: Selectors = Selectors(), tz:
     etree.strip_elements(root, etree.Comment, *_DROP, with_tail=False)
     blocks = _blocks(root)
     found = root.cssselect(selectors.body) if selectors.body else []
-    inside = _inside(found[0], blocks) if found else _best_run(blocks)
+    inside = _inside(found[0], blocks) if found else _with_edge_lines(blocks, _best_run(blocks), title)
     start = inside[0].index if inside else 0
     end = inside[-1].index if inside else len(blocks) - 1
     # Where a byline or date sits: just before the body (nearest first), its first and last
@@ -542,7 +568,8 @@ def extract_article(html: str, url: str, selectors: Selectors = Selectors(), tz:
     context = (blocks[max(0, start - 25): start][::-1] + inside[:3] + [b for b in inside[3:-3] if b.chars < 60]
                + inside[-3:][::-1] + blocks[end + 1: end + 8])
     near = blocks[max(0, start - 3): start][::-1] + inside[:3]
-    paragraphs = clean_paragraphs([b.text for b in inside if not _is_chrome(b, title)])
+    texts = [b.text for b in inside if not _is_chrome(b, title)]
+    paragraphs = clean_paragraphs(texts)
     body = "\n\n".join(paragraphs)
     if len(body) < MIN_BODY_CHARS:
         raise TooShort(f"{url}: body has {len(body)} characters, fewer than {MIN_BODY_CHARS}")
@@ -573,7 +600,10 @@ def extract_article(html: str, url: str, selectors: Selectors = Selectors(), tz:
         else PageSplit(None, ())
     if split.pieces:
         return _multi_piece(url, split, published, source)
-    split = split_signed(paragraphs, title, min_weak=3)
+    # the splitter reads the text's lines as printed: a short line printed again down the page ('区人大代表' above each
+    # deputy's name) is the page's signature shape, not a repeat to drop as the body drops it (r126 as an HTML page)
+    lines = [part for text in texts for part in _unrun(text)]  # block texts are cleaned already (_blocks)
+    split = split_signed(lines, title, min_weak=3)
     # A roundup inside an article: the article's own title, byline and body stay as they are.
     return ExtractedArticle(url=url, title=title, body=body, published=published, author=author,
                             author_post=post, source_name=source, pieces=split.pieces)
@@ -604,7 +634,9 @@ def _multi_piece(url: str, split: PageSplit, published: PublishDate | None, sour
 # Where a run-together line breaks: a space after a sentence's end, or a space between a Han character and a dash
 # signature or an opening quotation (Chinese prose puts no space there, a lost line break does: '…”——post NAME “next
 # quotation…'; kind: dash closers run together, no piece found; the tune pages run together on one line, r15, r106)
-_RUN_ON = re.compile(r"(?<=[。！？!?”」』])\s+(?=\S)|(?<=[\u4e00-\u9fff])\s+(?=——|[“「][\u4e00-\u9fff])")
+_RUN_ON = re.compile(r"(?<=[。！？!?”」』…])\s+(?=\S)|(?<=[\u4e00-\u9fff])\s+(?=——|[“「][\u4e00-\u9fff])"
+                     r"|(?<=[\u4e00-\u9fff][—―]{2})\s+(?=[\u4e00-\u9fff])"
+                     r"|(?:(?<=\d[-/]\d\d)|(?<=\d[-/]\d)|(?<=\d:\d\d))\s+(?=[\u4e00-\u9fff])")
 
 
 # A space between two Han characters (or after a closing bracket or colon) in a long run-together line: a lost line
@@ -617,6 +649,7 @@ _HAN_GAP = re.compile(r"(?<=[\u4e00-\u9fff：:」』）)])[ \t\u3000]+(?=[\u4e00
 _NAME_COLON = re.compile(r"[\u4e00-\u9fff·]{2,4}[:：]")
 _POST_BEFORE_GAP = re.compile(f"(?:{SIGNATURE_POST_END.pattern})$")
 _MIN_HAN_GAPS = 3
+_ANY_SPACE = re.compile(r"\s")
 _MIN_SEGMENT = 5
 
 
@@ -646,25 +679,88 @@ def _unjammed(paragraph: str) -> str:
 def _unrun(paragraph: str) -> list[str]:
     """A forum mirror's paragraphs run together on one line, kept apart by a space after a
     sentence's end: each on its own again (a long line only; a short one is a byline or a title)."""
-    if len(paragraph) <= 120:
+    if len(paragraph) <= 120 or not _ANY_SPACE.search(paragraph):  # every cut below is at a space
         return [paragraph]
     parts = _RUN_ON.split(paragraph) if _RUN_ON.search(paragraph) else [paragraph]
+    parts = [piece for part in parts for piece in _cut_reporters(part)]
     gaps = [m for m in _HAN_GAP.finditer(paragraph) if _breaks(paragraph, m)]
     bounds = [0, *(at for m in gaps for at in m.span()), len(paragraph)]
     sizes = [b - a for a, b in zip(bounds[::2], bounds[1::2], strict=True)]  # the text between two gaps
     if sum(before >= _MIN_SEGMENT and after >= _MIN_SEGMENT for before, after in zip(sizes, sizes[1:], strict=False)) \
             < _MIN_HAN_GAPS:  # spaced names ('本报记者 李天平 通讯员 陈慧玲'): short segments, no page run together
-        return parts
-    return [piece for part in parts for piece in _split_gaps(part)]
+        return [piece for part in parts for piece in _cut_head(part)]
+    return [piece for part in parts for piece in ([part] if _REPORTER_SIGNATURE.fullmatch(part) else _split_gaps(part))]
+
+
+# A reporter's signature line run into the text around it ('…就满足了。本报记者 邵宁 一个点子 今年在…'): after a sentence's
+# end or at the part's start, the role, the names each followed by a space, maybe '摄影报道' (matched on the simplified text).
+_REPORTER_RUN = re.compile(r"(?:^|(?<=[。！？!?…”」\s]))\s*((?:本报|本台|本刊|本网|特派|首席|特约)+(?:记者|通讯员)"
+                           r"(?:\s*[\u4e00-\u9fa5]{2,3}(?=\s))+(?:\s*(?:摄影报道|报道|摄影|摄)(?=\s))?"
+                           # a photo credit after a caption: any outlet's reporter, the name, '摄' ('东北网记者 魏义松 摄': r55)
+                           r"|(?<=[。！？!?…”」])[\u4e00-\u9fa5]{1,8}?记者\s*[\u4e00-\u9fa5]{2,3}\s*(?:摄影|摄)(?=\s))\s+(?=\S)")
+
+
+# A reporter's signature cut out by _cut_reporters: its spaces part names, not lines.
+_REPORTER_SIGNATURE = re.compile(r"(?:本[报報]|本台|本刊|本[网網]|特派|首席|特约|特約)+(?:[记記]者|通[讯訊][员員])"
+                                 r"(?:\s+[\u4e00-\u9fa5]{2,3})+(?:\s*(?:摄影报道|攝影報道|报道|報道|摄影|攝影|摄|攝))?")
+
+
+def _cut_reporters(part: str) -> list[str]:
+    """A part of a run-together line cut around each reporter's signature it holds: a closing signature line lost its
+    breaks on both sides (kind: pieces closed by '本报记者 NAME' lines run together: no piece found; r03, tune half)."""
+    simple = to_simplified(part, force=True) if looks_traditional(part) else part
+    if len(simple) != len(part) or "记者" not in simple and "通讯员" not in simple:
+        return [part]
+    bounds = [0]
+    for match in _REPORTER_RUN.finditer(simple):
+        bounds += [match.start(1), match.end(1)]
+    bounds.append(len(part))
+    return [piece for a, b in zip(bounds, bounds[1:], strict=False) if (piece := part[a:b].strip())]
+
+
+# The words a run-together line opens with, before its first sentence mark: a heading or a signature line run onto
+# the text it heads ('李言榮中國工程院院士四川大學校長 愛因斯坦曾經說過,…', '■建言献策 霍建国: 建议…').
+_HEAD_WORDS = re.compile(r"[^，,。！？!?；;：:“”「」（）()]{1,60}")
+_MIN_HEAD = 4
+
+
+def _cut_head(part: str) -> list[str]:
+    """A part of a run-together line cut at the last space between Han characters in the words before its first
+    sentence mark: a sentence holds no such space, so the words before it are a line of their own that lost its break,
+    a heading or a 'name post' line above the text (kind: the signature lines of a page run together, read as the
+    first words of the paragraph under them: no piece found; r09, r04 run together, tune half)."""
+    head = _HEAD_WORDS.match(part)
+    if not head or head.end() == len(part):
+        return [part]
+    gaps = [m for m in _HAN_GAP.finditer(part, 0, head.end()) if m.start() >= _MIN_HEAD and _breaks(part, m)
+            and _signature_gap(part, m)]
+    if not gaps:
+        return [part]
+    at = gaps[-1]
+    return [part[: at.start()].strip(), part[at.end():].strip()]
 
 
 def _breaks(text: str, gap: re.Match[str]) -> bool:
     """Whether a space between Han characters is a lost line break: not inside a bracket, nor between a post and the
-    'NAME：' it signs ('全国政协委员 张三：')."""
+    name it introduces, signing ('全国政协委员 张三：') or opening a sentence ('全国人大代表 孙飘扬表示,…': r33, tune half,
+    a page run together lost that speaker)."""
     if _in_bracket(text, gap.start()):
         return False
-    before = to_simplified(text[max(0, gap.start() - 12): gap.start()])
-    return not (_NAME_COLON.match(text, gap.end()) and _POST_BEFORE_GAP.search(before))
+    before = to_simplified(text[max(0, gap.start() - 12): gap.start()], force=True)
+    return not (_POST_BEFORE_GAP.search(before)
+                and name_at(to_simplified(text[gap.end(): gap.end() + 6], force=True), 0) is not None)
+
+
+def _signature_gap(text: str, gap: re.Match[str]) -> bool:
+    """Whether a space in a line's first words parts a signature from the text: a 'name post' line ended by its post
+    before the text it signs ('…四川大學校長 愛因斯坦曾經說過'), or a speaker's 'NAME：' after a heading ('■建言献策 霍建国:').
+    A post followed by a name is one sentence ('全国人大代表 孙飘扬表示,…': r33), and a dateline before the text
+    ('香港文匯報訊 據…報道,') is no signature (r57)."""
+    after = to_simplified(text[gap.end(): gap.end() + 6], force=True)
+    if (colon := _NAME_COLON.match(after)) and name_at(after, 0, until_end=False) == (0, colon.end() - 1):
+        return True
+    before = to_simplified(text[max(0, gap.start() - 12): gap.start()], force=True)
+    return bool(_POST_BEFORE_GAP.search(before)) and name_at(after, 0) is None
 
 
 def _in_bracket(text: str, at: int) -> bool:

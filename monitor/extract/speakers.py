@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, replace
 
 from monitor.items import Piece
-from monitor.normalise import clean_text, looks_traditional, strip_ruby, to_simplified
+from monitor.normalise import clean_text, looks_traditional, reads_traditional, strip_ruby, to_simplified
 from monitor.tag.people import SPEAKER_OFFICES, SURNAMES, find_people, name_after, name_before_speech
 
 __all__ = ["Speaker", "introduced_speaker", "split_by_speakers", "MIN_SPEAKERS"]
@@ -153,16 +153,17 @@ def _netizen(head: str, simple: str) -> Speaker | None:
     return None
 
 
-def introduced_speaker(paragraph: str) -> Speaker | None:
-    """The speaker a paragraph introduces, or None."""
+def introduced_speaker(paragraph: str, traditional: bool = False) -> Speaker | None:
+    """The speaker a paragraph introduces, or None. `traditional`: the page is in traditional script
+    (:func:`monitor.normalise.reads_traditional`), so the paragraph is read folded even without a telling character."""
     raw = paragraph[:2 * _HEAD]  # a superset of the head once spaces are removed: a cheap first test
     netizen = "网友" in raw or "網友" in raw
-    if not (_SPEAKER_OFFICES.search(raw) or "—" in paragraph or ":" in raw or "：" in raw or looks_traditional(raw)
+    if not (_SPEAKER_OFFICES.search(raw) or "—" in paragraph or ":" in raw or "：" in raw or traditional or looks_traditional(raw)
             or netizen):
         return None
     text = clean_text(strip_ruby(paragraph))
     head = "".join(text[:_HEAD].split())
-    simple = to_simplified(head)
+    simple = to_simplified(head, traditional)
     if len(simple) != len(head):  # the post is taken from the printed text by position
         simple = head
     if netizen and (found_netizen := _netizen(head, simple)):
@@ -188,7 +189,7 @@ def introduced_speaker(paragraph: str) -> Speaker | None:
     dash = next(reversed(list(_DASH_CLOSER.finditer(text))), None)  # the last dash closes the paragraph
     if dash is not None:
         tail = "".join(text[dash.end():].split())[:_HEAD]
-        simple_tail = to_simplified(tail)
+        simple_tail = to_simplified(tail, traditional)
         if len(simple_tail) != len(tail):
             simple_tail = tail
         spans = [m.span() for m in _SPEAKER_OFFICES.finditer(simple_tail)]
@@ -215,8 +216,8 @@ def split_by_speakers(paragraphs: list[str], min_speakers: int = MIN_SPEAKERS) -
     """The pieces of a page whose paragraphs introduce at least `min_speakers` different speakers, else ()."""
     if len(paragraphs) < min_speakers:
         return ()
-    traditional = looks_traditional("".join(paragraphs[:20]))
-    found = [introduced_speaker(p) for p in paragraphs]
+    traditional = reads_traditional("".join(paragraphs))  # one decision for the page, every paragraph folded alike
+    found = [introduced_speaker(p, traditional) for p in paragraphs]
     for i, speaker in enumerate(found):
         # a dash line alone under a short quotation and above the prose is the piece's signature line, heading
         # what follows ('“quotation”' / '——post NAME' / the piece), not closing what is above
