@@ -262,3 +262,17 @@ def test_a_photo_credit_run_into_the_next_speaker_s_paragraph_is_a_line_of_its_o
         "“总理的报告是一份亲民、关乎民生的报告,语言非常简洁,接地气”,全国人大代表杨天夫说,“代表们反应热烈,报告作完以后掌声不断。”",
     ])
     assert [author for author, _ in signed(extract_text_page(page, "file:///x.txt"))] == ["张日红", "付华廷", "杨天夫"]
+
+
+def test_an_article_printed_with_spaces_where_lines_wrapped_keeps_its_paragraphs_whole() -> None:
+    """Review: the cuts that find a run-together page's signatures (spaces between Han characters) are not the body's:
+    an OCR'd or e-paper article printed with a space where each line wrapped stays one paragraph, as printed."""
+    from monitor.extract.extractor import extract_text_page
+
+    lead = ("本报讯 今年以来，青岛高新区坚持把科技创新 作为推动高质量发展的核心动力，持续加大 研发投入力度，完善创新平台 "
+            "体系建设，全区规上工业企业研发投入同比增长百分之十五，高新技术企业数量 再创新高，科技成果转化 成效明显，"
+            "为全市经济发展提供了有力支撑。")
+    article = extract_text_page("青岛高新区加大研发投入\n\n2024-05-01 来源：青岛日报\n\n" + lead
+                                + "\n\n下一步，高新区将继续优化创新生态。\n", "file:///x.txt")
+    assert not article.pieces
+    assert lead in article.body.split("\n\n")

@@ -1038,8 +1038,8 @@ def extract_text_page(text: str, url: str, tz: ZoneInfo = SHANGHAI) -> Extracted
         text = _LONE_SURROGATE.sub("\ufffd", text)
     text = strip_ruby(text)
     split = split_pieces(split_text_blocks(text))
-    paragraphs = [part for paragraph in split_paragraphs(text) if (unjammed := _unjammed(paragraph))
-                  for part in _unrun(unjammed)]
+    cut = [(unjammed, _unrun(unjammed)) for paragraph in split_paragraphs(text) if (unjammed := _unjammed(paragraph))]
+    paragraphs = [part for _, parts in cut for part in parts]
     published = _text_published(text, paragraphs, url, tz)
     if split.pieces:
         return _multi_piece(url, split, published, None)
@@ -1080,5 +1080,27 @@ def extract_text_page(text: str, url: str, tz: ZoneInfo = SHANGHAI) -> Extracted
         body = "\n\n".join([*split.lead, *(piece.body for piece in split.pieces)])
         return ExtractedArticle(url=url, title=split.banner or "", body=body, published=published, author=author,
                                 author_post=post, pieces=split.pieces)
-    return ExtractedArticle(url=url, title="", body="\n\n".join(p for p in paragraphs if p != byline),
+    return ExtractedArticle(url=url, title="", body="\n\n".join(_body_paragraphs(cut, byline)),
                             published=published, author=author, author_post=post)
+
+
+# The breaks of a run-together line that an article's body keeps: a space after a sentence's end, or before a dash or an
+# opening quotation. The other cuts of _unrun (spaces between Han characters, around a reporter's signature) find the
+# signatures of a page run together; in one article's body they would break sentences that OCR or an e-paper's text
+# layer printed with a space where a line wrapped ('…坚持把科技创新 作为推动…': review).
+_BODY_RUN_ON = re.compile(r"(?<=[。！？!?”」』])\s+(?=\S)|(?<=[\u4e00-\u9fff])\s+(?=——|[“「][\u4e00-\u9fff])")
+
+
+def _body_paragraphs(cut: list[tuple[str, list[str]]], byline: str | None) -> list[str]:
+    """The paragraphs of a text page's body (one article): each as printed, cut only at a sentence's end where a long
+    line ran paragraphs together; the line read as the byline left out (with every cut of its paragraph, when the
+    byline ran into the text)."""
+    out: list[str] = []
+    for paragraph, parts in cut:
+        if byline is not None and byline in parts:
+            out += [part for part in parts if part != byline]
+        elif len(paragraph) > 120 and _BODY_RUN_ON.search(paragraph):
+            out += [part for part in _BODY_RUN_ON.split(paragraph) if part]
+        else:
+            out.append(paragraph)
+    return out
