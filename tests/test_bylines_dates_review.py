@@ -76,6 +76,11 @@ def test_a_video_credit_is_no_name(line: str) -> None:
     assert split_byline(line)[0] == "李明"
 
 
+# Guard: a menu's bars between the media's names ('图文|视频|专题') credit no one.
+def test_a_menu_of_media_names_no_writer() -> None:
+    assert split_byline("图文|视频|专题")[0] is None
+
+
 # A long line of names that could be roles is read in linear time (the old pattern took seconds at 94 characters);
 # the pattern's cost shows as a result at a length the old one could not finish.
 def test_role_line_reads_a_long_line() -> None:

@@ -38,8 +38,9 @@ _LABEL = re.compile(
     # datecheck twenty-first batch, handmsg.com, tune half): read before '文/' alone, which would leave '图' in front of
     # the names; after a reporter's names it credits them ('记者 王五 文/图 通讯员 赵六' names all three)
     r"(?:^[\s□■●◆]*(?:(?:摄影报道|攝影報道|图文|圖文|文图|文圖)\s*[/／:：|｜丨]|(?:文\s*[/／]\s*[图圖]|[图圖]\s*[/／]\s*文)\s*[/／:：|｜丨]?)"
-    # ... maybe crediting the video or sound as well ('文/图/视频 李明', '图文/视频 李明': review of round seven)
-    r"(?:\s*(?:视频|視頻|摄像|攝像|音频|音頻)\s*[/／:：|｜丨]?)?\s*(?=[\u4e00-\u9fa5])"
+    # ... maybe crediting the video or sound as well, set off like a credit ('文/图/视频 李明', '图文/视频 李明': review of
+    # round seven; a menu's bars, '图文|视频|专题', are no credit)
+    r"(?:\s*(?:视频|視頻|摄像|攝像|音频|音頻)(?:\s*[/／]|\s+))?\s*(?=[\u4e00-\u9fa5])"
     r"|(?<![责任编辑审核校对])(?:作者|撰文|撰稿|文字|发帖人|发贴人|楼主|博主|发布者|发表者|发布人|投稿人|署名)\s*[:：]"
     r"|(?<![\u4e00-\u9fa5])文\s*[/／|｜丨:：]|(?:作者|撰文|撰稿)\s*[丨|｜]|\bBy\s+|\b[Pp]osted\s+by\s+|(?<=\d)\s*by\s+)\s*"
 )
