@@ -17,7 +17,7 @@ import re
 
 from monitor.extract.romanised import by_names
 from monitor.normalise import clean_text, to_simplified
-from monitor.tag.people import name_before_speech, post_ends
+from monitor.tag.people import name_after, name_before_speech, post_ends
 
 __all__ = ["split_byline", "find_author", "names_only", "editor", "citation_authors", "copyright_person", "person_source",
            "user_name", "USER_CARD", "PROFILE_CARD", "looks_like_name", "EDITOR_LINE", "PHOTO_CREDIT", "POST_WORDS",
@@ -38,7 +38,9 @@ _LABEL = re.compile(
     # datecheck twenty-first batch, handmsg.com, tune half): read before '文/' alone, which would leave '图' in front of
     # the names; after a reporter's names it credits them ('记者 王五 文/图 通讯员 赵六' names all three)
     r"(?:^[\s□■●◆]*(?:(?:摄影报道|攝影報道|图文|圖文|文图|文圖)\s*[/／:：|｜丨]|(?:文\s*[/／]\s*[图圖]|[图圖]\s*[/／]\s*文)\s*[/／:：|｜丨]?)"
-    r"\s*(?=[\u4e00-\u9fa5])"
+    # ... maybe crediting the video or sound as well, set off like a credit ('文/图/视频 李明', '图文/视频 李明': review of
+    # round seven; a menu's bars, '图文|视频|专题', are no credit)
+    r"(?:\s*(?:视频|視頻|摄像|攝像|音频|音頻)(?:\s*[/／]|\s+))?\s*(?=[\u4e00-\u9fa5])"
     r"|(?<![责任编辑审核校对])(?:作者|撰文|撰稿|文字|发帖人|发贴人|楼主|博主|发布者|发表者|发布人|投稿人|署名)\s*[:：]"
     r"|(?<![\u4e00-\u9fa5])文\s*[/／|｜丨:：]|(?:作者|撰文|撰稿)\s*[丨|｜]|\bBy\s+|\b[Pp]osted\s+by\s+|(?<=\d)\s*by\s+)\s*"
 )
@@ -295,7 +297,11 @@ def signing_line(text: str) -> str | None:
 # read there too (kind: the next role's names dropped at a four-character name; datecheck nineteenth batch,
 # dzb.zzrbnews.com, tune half). Every name must still start with a surname and be no word.
 _ROLE_WORD = r"(?:本报|本网|本台|本刊|特约|实习|见习|首席)?(?:记者|通讯员|实习生)"
-_ROLE_LINE = re.compile(rf"^[□■●◆]?\s*(?:{_ROLE_WORD}\s*[:：]?\s*[\u4e00-\u9fa5]{{2,4}}(?:[\s、]+[\u4e00-\u9fa5]{{2,4}})*\s*)+"
+# A name's character is no role word's start: a name never runs into the next role, so each line reads one way only
+# and the space after a role is read one way (names that could be roles, and a space either side of an absent colon,
+# made the match try every split: exponential time; review of round seven).
+_ROLE_NAME = rf"(?:(?!{_ROLE_WORD})[\u4e00-\u9fa5]){{2,4}}"
+_ROLE_LINE = re.compile(rf"^[□■●◆]?\s*(?:{_ROLE_WORD}\s*(?:[:：]\s*)?{_ROLE_NAME}(?:[\s、]+{_ROLE_NAME})*\s*)+"
                         r"(?:[/／]?\s*(?:文\s*[/／]\s*图|图\s*[/／]\s*文|报道))?$")
 
 
@@ -362,8 +368,11 @@ def office_signature(text: str) -> str | None:
     if not match:
         return None
     name = re.sub(r"[ \u3000]", "", match[2])
-    if not looks_like_name(name) or name[:2] in _SURNAME_WORDS or _STAFF.search(name) or site_name(name) \
-            or name[-1] in _NOT_A_NAME_END:
+    # a two-character name unpadded after an office is as often a word ('区统计局 解读', '… 公告', '… 谢谢'): the
+    # signature's name is three characters wide, a two-character one padded ('韩 娇'); a staff title ('王主任') is no
+    # name, and the tagger's name reader must take it whole (review of round seven)
+    if len(match[2]) < 3 or not looks_like_name(name) or name[:2] in _SURNAME_WORDS or _STAFF.search(name) \
+            or POST_WORDS.search(name) or site_name(name) or name[-1] in _NOT_A_NAME_END or name_after(name, 0) != name:
         return None
     start = match.start(2)
     return re.sub(r"[ \u3000]", "", text.strip()[start:])

@@ -658,19 +658,24 @@ _MIN_SEGMENT = 5
 # alone: '4 G\' t( J; R7 M* C% s'): no text of the page. Kind: a signature read only when nothing follows it, so not behind
 # the junk (datecheck twentieth batch, tsrchy.com, tune half).
 _JAMMER = re.compile(r"(?:^|(?<=\S))\s*(?:[!-~]{1,2}\s+){4,}[!-~]{1,2}\s*$")
-_JAMMER_TOKEN = re.compile(r"[^0-9A-Za-z]")
+# The symbols a jammer mixes into its tokens and text never sets between short tokens ('}9', 'K$', "G'", 't(', 'J;'):
+# '+-%.:&' alone stand in a text's own short tokens ('5G 4K 3D AI & VR', '9 : 00 - 17 : 00', '5% 6% 7%', 'A+ A A- B+',
+# 'A. B. C.', 'x + y = z - 1'), so they never make a jammer (review of round seven).
+_JAMMER_SYMBOL = re.compile(r"[^0-9A-Za-z+\-%.:&]")
+# A token that is no word and no number: a letter or digit mixed with a symbol ('p&', '}2'), or a letter with a digit ('F6').
+_JAMMER_TOKEN = re.compile(r"(?=.*[0-9A-Za-z])(?=.*[^0-9A-Za-z])|[A-Za-z]\d|\d[A-Za-z]")
 
 
 def _unjammed(paragraph: str) -> str:
-    """`paragraph` without a trailing run of jammer tokens (the whole of it when it is one)."""
+    """`paragraph` without a trailing run of jammer tokens (the whole of it when it is one): at least half its tokens
+    mix a letter or digit with a symbol or with each other, and some hold a symbol only jammers use."""
     if not paragraph or paragraph[-1] > "~" or " " not in paragraph[-12:]:  # most lines end in Han text or a word
         return paragraph
     offset = max(0, len(paragraph) - 80)  # a jammer's run is short: read the line's end only
     match = _JAMMER.search(paragraph, offset)
     tokens = match[0].split() if match else []
-    symbols = sum(bool(_JAMMER_TOKEN.search(token)) for token in tokens)
-    mixed = sum(bool(re.fullmatch(r"[A-Za-z]\d|\d[A-Za-z]", token)) for token in tokens)  # 'F6', '9b': no word, no number
-    if not match or symbols < 1 or symbols + mixed < 3:
+    mixed = sum(bool(_JAMMER_TOKEN.match(token)) for token in tokens)
+    if not match or 2 * mixed < len(tokens) or not any(_JAMMER_SYMBOL.search(token) for token in tokens):
         return paragraph
     closing = match[0].lstrip()[:1] if match[0].lstrip()[:1] in ")）" else ""  # '(梁富盈): J:': the bracket is the text's
     return paragraph[: match.start()].rstrip() + closing
@@ -791,13 +796,25 @@ _RELATED = re.compile(r"^[【\[]?(?:相关新闻|相关阅读|相关文章|相�
 
 
 def _text_end(paragraphs: list[str]) -> list[str]:
-    """The lines of a text page up to its related-articles list, when one follows the text (a heading past the first
-    line); all of them otherwise. Kind: a signature closing the text above a list of more than five lines never read,
-    and the list's dates taken for the page's (datecheck twentieth batch, gyxww.net, tune half)."""
-    for at in range(len(paragraphs) - 1, 0, -1):
+    """The lines of a text page up to its related-articles list, when one follows the text (a heading below its first
+    paragraph of prose); all of them otherwise. Kind: a signature closing the text above a list of more than five lines
+    never read, and the list's dates taken for the page's (datecheck twentieth batch, gyxww.net, tune half). A sidebar's
+    heading above the text ('推荐阅读' over the title and the date line) ends nothing (review of round seven)."""
+    first = _first_prose(paragraphs)
+    for at in range(len(paragraphs) - 1, first, -1):
         if len(paragraphs[at]) <= 12 and _RELATED.match(paragraphs[at].strip()):
             return paragraphs[:at]
     return paragraphs
+
+
+def _is_prose(line: str) -> bool:
+    """A paragraph of the text's prose, not a title, a menu or a date line: a sentence, or a long line with commas."""
+    return (len(line) >= 20 and _SENTENCE_END.search(line) is not None) or (len(line) >= 50 and _PROSE.search(line) is not None)
+
+
+def _first_prose(lines: list[str]) -> int:
+    """The index of the first paragraph of prose in `lines` (their count when none is)."""
+    return next((at for at, line in enumerate(lines) if _is_prose(line)), len(lines))
 
 
 def _closing_reporter(paragraphs: list[str]) -> tuple[str | None, str | None]:
@@ -951,7 +968,7 @@ def _text_published(text: str, paragraphs: list[str], url: str, tz: ZoneInfo) ->
     else the first date near its start, a list entry's excepted; then the URL. A year-last date is ordered by the
     page's other dates and its script (:func:`monitor.extract.dates._day_first`)."""
     head = text[:300]
-    if _ticker(head):  # a news ticker's line of dated headlines heads the page: the page's own text is under it
+    if any(_ticker(line) for line in head.split("\n")):  # a news ticker's line of dated headlines heads the page: the page's own text is under it
         head = "\n".join(line for line in text[:1500].split("\n") if not _ticker(line))[:300]
     day_first, by_script = None, False
     if _YEAR_LAST_HINT.search(text[:1200]):
@@ -961,7 +978,7 @@ def _text_published(text: str, paragraphs: list[str], url: str, tz: ZoneInfo) ->
         if _ticker(line):
             continue
         lines.append(line)
-        if (len(line) >= 20 and _SENTENCE_END.search(line)) or (len(line) >= 50 and _PROSE.search(line)):
+        if _is_prose(line):
             break
     for line in lines:
         if len(line) < 200 and DATE_LABEL.search(line) and not _LIST_ENTRY.match(line) \
@@ -977,12 +994,22 @@ def _text_published(text: str, paragraphs: list[str], url: str, tz: ZoneInfo) ->
 _FULL_DATE = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 
 
+# A date's label next to a full date ('【发布日期】2024-05-06', '成文日期：2024年04月28日'): a page's own field, no headline's.
+_LABELLED_DATE = re.compile(DATE_LABEL.pattern + r"[】\]]?\s*[:：]?\s*" + _FULL_DATE.pattern)
+
+
 def _ticker(line: str) -> bool:
-    """A line of three dates or more: a ticker of dated headlines or a list run together on one line, other articles'
-    dates, never the page's first paragraph nor its date. Kind: a site's rolling ticker above a page ('-杜特地抵海牙…
-    (2025-03-13 03:09:50)-…'), its first date taken for the page's (datecheck twenty-first batch, shangbao.com.ph, tune
-    half)."""
-    return len(_FULL_DATE.findall(line)) >= 3
+    """A line of three dates or more between headline fragments: a ticker of dated headlines or a list run together on
+    one line, other articles' dates, never the page's first paragraph nor its date. Kind: a site's rolling ticker above
+    a page ('-杜特地抵海牙…(2025-03-13 03:09:50)-…'), its first date taken for the page's (datecheck twenty-first batch,
+    shangbao.com.ph, tune half). A line of sentences ('第一批2024年5月10日开始，第二批…。') is the text's, and a line of
+    labelled dates ('成文日期：… 发布日期：… 有效期至：…') is the page's own fields (review of round seven)."""
+    return len(_FULL_DATE.findall(line)) >= 3 and not _SENTENCE_PUNCTUATION.search(line) \
+        and not _LABELLED_DATE.search(line)
+
+
+# What a sentence has and a ticker's headline fragments do not.
+_SENTENCE_PUNCTUATION = re.compile(r"[。，]")
 
 
 # A line that starts with a full date ('2025-09-18,11970|', '2023/05/01 标题').
@@ -990,13 +1017,15 @@ _DATE_LED = re.compile(r"^\s*(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{
 
 
 def _date_rows(rows: list[str]) -> set[int]:
-    """The rows of a list of dated entries: three or more lines in a row, each led by a date (an e-paper's list of its
-    issues under the text, a related-articles list): their dates are other pages'. Kind: a list's date taken for the
+    """The rows of a list of dated entries below the text's first paragraph: three or more lines in a row, each led by a
+    date (an e-paper's list of its issues under the text, a related-articles list): their dates are other pages'. Above
+    it dated rows are the page's head or a timeline under its own date (review of round seven). Kind: a list's date taken for the
     page's own (datecheck nineteenth batch, dzb.zzrbnews.com, tune half: '2025-09-18,11970|' row after row)."""
     listed: set[int] = set()
     run: list[int] = []
+    first = _first_prose(rows)  # above the text the dated rows are the page's own head ('2024年05月06日 第A01版：要闻')
     for at, row in enumerate([*rows, ""]):
-        if _DATE_LED.match(row):
+        if at > first and _DATE_LED.match(row):
             run.append(at)
             continue
         if len(run) >= 3:
