@@ -276,3 +276,49 @@ def test_an_article_printed_with_spaces_where_lines_wrapped_keeps_its_paragraphs
                                 + "\n\n下一步，高新区将继续优化创新生态。\n", "file:///x.txt")
     assert not article.pieces
     assert lead in article.body.split("\n\n")
+
+
+def test_run_together_cuts_leave_sentences_holding_dates_times_ellipses_and_posts_whole() -> None:
+    """Review: the lost-line-break cuts take a date or a time standing alone (a dateline, a time stamp after a date or a
+    label), an ellipsis outside a quotation, and a post above its text; a sentence holding a date, a time, a fraction, an
+    ellipsis inside a quotation, or a post as its subject stays one line."""
+    from monitor.extract.extractor import _run_on_parts, _unrun
+
+    for sentence in ("会议于2024-05-01 上午在光谷召开，各方面工作取得新进展",
+                     "发布会定于 10:30 在管委会举行，各方面工作取得新进展",
+                     "全区约 1/2 企业参与，各方面工作取得新进展",
+                     "“创新是第一动力…… 我们要继续努力”，各方面工作取得新进展"):
+        assert _run_on_parts(sentence) == [sentence]
+    assert _run_on_parts("第一位。 2025-02-25 11:24 张三：我认为，要加快发展") == [
+        "第一位。", "2025-02-25 11:24", "张三：我认为，要加快发展"]
+    assert _run_on_parts("发布时间:2024-11-22 04:18:28 张三：我认为") == ["发布时间:2024-11-22 04:18:28", "张三：我认为"]
+    assert _run_on_parts("“好。”充满信心…… 同样是") == ["“好。”充满信心……", "同样是"]
+    filler = "，各方面工作取得新进展，企业发展势头良好，创新能力持续增强，营商环境不断优化，群众获得感明显提升。" * 2
+    assert _unrun("东湖高新区管委会主任 在会上介绍" + filler) == ["东湖高新区管委会主任 在会上介绍" + filler]
+
+
+def test_a_byline_run_into_an_article_leaves_its_paragraph_whole() -> None:
+    """Review: a byline running into the text is taken out of its paragraph's text; the rest of the paragraph is not
+    cut at the spaces OCR left where its lines wrapped."""
+    from monitor.extract.extractor import extract_text_page
+
+    text = ("今年以来高新区坚持创新驱动发展，新增高新技术企业三百余家，技术合同 成交额同比增长百分之二十，园区产值 持续攀升，"
+            "营商环境不断 优化，企业获得感 明显增强。")
+    article = extract_text_page("东湖高新区召开科技创新大会\n\n本报记者 王晓明 " + text * 2 + "\n\n" + text, "https://x.cn/a")
+    assert article.author == "王晓明"
+    assert article.body.split("\n\n")[1:] == [text * 2, text]
+
+
+def test_a_long_html_paragraph_of_repeated_signatures_is_read_in_linear_time() -> None:
+    """Review: one <p> cut into thousands of lines made the splitter count every line's name over the whole page, and
+    every space look back to the line's start for a bracket. Counted in calls, not seconds: the page's name is counted
+    over the page once, whatever the number of lines."""
+    from unittest import mock
+
+    from monitor.extract import pieces
+    from monitor.extract.extractor import extract_article
+
+    html = "<html><body><p>" + "全国人大代表 孙飘扬表示 " * 400 + "</p></body></html>"
+    with mock.patch.object(pieces, "_recurring_name", wraps=pieces._recurring_name) as counted:
+        extract_article(html, "https://x.cn/a.html")
+    assert counted.call_count <= 2

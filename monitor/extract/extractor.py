@@ -634,9 +634,40 @@ def _multi_piece(url: str, split: PageSplit, published: PublishDate | None, sour
 # Where a run-together line breaks: a space after a sentence's end, or a space between a Han character and a dash
 # signature or an opening quotation (Chinese prose puts no space there, a lost line break does: '…”——post NAME “next
 # quotation…'; kind: dash closers run together, no piece found; the tune pages run together on one line, r15, r106)
-_RUN_ON = re.compile(r"(?<=[。！？!?”」』…])\s+(?=\S)|(?<=[\u4e00-\u9fff])\s+(?=——|[“「][\u4e00-\u9fff])"
+_RUN_ON = re.compile(r"(?<=[。！？!?”」』])\s+(?=\S)|(?<=[\u4e00-\u9fff])\s+(?=——|[“「][\u4e00-\u9fff])"
                      r"|(?<=[\u4e00-\u9fff][—―]{2})\s+(?=[\u4e00-\u9fff])"
-                     r"|(?:(?<=\d[-/]\d\d)|(?<=\d[-/]\d)|(?<=\d:\d\d))\s+(?=[\u4e00-\u9fff])")
+                     r"|(?P<ellipsis>(?<=…))\s+(?=\S)"
+                     r"|(?P<date>(?<=\d[-/]\d\d)|(?<=\d[-/]\d)|(?<=\d:\d\d))\s+(?=[\u4e00-\u9fff])")
+# A date or a time standing alone before the space (a line's dateline or time stamp: '2025-02-25 ', '发布时间:2024-11-22
+# 04:18:28 ', '2005年03月15日03:48 '), not one a sentence holds ('会议于2024-05-01 上午在光谷召开', '全区约 1/2 企业'):
+# a date stands alone with its year after a space, a line's start, a sentence's end or a label's colon; a time after a
+# date, a label's colon or 日 ('发布会定于 10:30 在管委会举行' is a sentence: review).
+_STANDALONE_DATE = re.compile(r"(?:^|(?<=[\s。！？!?”」』:：]))\d{4}[-/]\d{1,2}[-/]\d{1,2}(?:\s+\d{1,2}:\d\d(?::\d\d)?)?$"
+                              r"|(?:^|(?<=[:：日]))\d{1,2}:\d\d(?::\d\d)?$")
+_DATE_REACH = 24
+
+
+def _run_on_parts(paragraph: str) -> list[str]:
+    """`paragraph` cut where _RUN_ON finds a lost line break; an ellipsis breaks a line only outside a quotation ('“…充满
+    信心…… 我们要…”' is one speaker's sentence: review), a date or a time only standing alone (see _STANDALONE_DATE)."""
+    cuts = []
+    for match in _RUN_ON.finditer(paragraph):
+        at = match.start()
+        if match.group("ellipsis") is not None and _in_quotation(paragraph, at):
+            continue
+        if match.group("date") is not None and not _STANDALONE_DATE.search(paragraph, max(0, at - _DATE_REACH), at):
+            continue
+        cuts.append(match)
+    if not cuts:
+        return [paragraph]
+    bounds = [0, *(at for m in cuts for at in m.span()), len(paragraph)]
+    return [paragraph[a:b] for a, b in zip(bounds[::2], bounds[1::2], strict=True)]
+
+
+def _in_quotation(text: str, at: int) -> bool:
+    """Whether `text[at]` sits inside a quotation opened on the same line (an opening mark not closed before it)."""
+    opened = max(text.rfind("“", 0, at), text.rfind("「", 0, at))
+    return opened >= 0 and max(text.rfind("”", opened, at), text.rfind("」", opened, at)) < 0
 
 
 # A space between two Han characters (or after a closing bracket or colon) in a long run-together line: a lost line
@@ -686,7 +717,7 @@ def _unrun(paragraph: str) -> list[str]:
     sentence's end: each on its own again (a long line only; a short one is a byline or a title)."""
     if len(paragraph) <= 120 or not _ANY_SPACE.search(paragraph):  # every cut below is at a space
         return [paragraph]
-    parts = _RUN_ON.split(paragraph) if _RUN_ON.search(paragraph) else [paragraph]
+    parts = _run_on_parts(paragraph)
     parts = [piece for part in parts for piece in _cut_reporters(part)]
     gaps = [m for m in _HAN_GAP.finditer(paragraph) if _breaks(paragraph, m)]
     bounds = [0, *(at for m in gaps for at in m.span()), len(paragraph)]
@@ -765,12 +796,22 @@ def _signature_gap(text: str, gap: re.Match[str]) -> bool:
     if (colon := _NAME_COLON.match(after)) and name_at(after, 0, until_end=False) == (0, colon.end() - 1):
         return True
     before = to_simplified(text[max(0, gap.start() - 12): gap.start()], force=True)
-    return bool(_POST_BEFORE_GAP.search(before)) and name_at(after, 0) is None
+    return bool(_POST_BEFORE_GAP.search(before)) and name_at(after, 0) is None and not _GOES_ON.match(after)
+
+
+# Words that carry a sentence on after its subject: a post before them is the sentence's subject ('东湖高新区管委会主任
+# 在会上介绍，…'), not a signature line above the text (review).
+_GOES_ON = re.compile("在|对|于|向|从|为|与|和|就|将|要|已|也|还|则|又|都|是|表示|介绍|说|指出|强调|认为|提出|称|告诉|谈")
+
+
+_BRACKET_REACH = 80  # characters back to a bracket's opening: a bracketed signature is short (_SIGNED_BRACKET: 30)
 
 
 def _in_bracket(text: str, at: int) -> bool:
-    """Whether `text[at]` sits inside an open round bracket ('（经济日报记者 刘 畅）')."""
-    opened = max(text.rfind("（", 0, at), text.rfind("(", 0, at))
+    """Whether `text[at]` sits inside an open round bracket ('（经济日报记者 刘 畅）') opened at most `_BRACKET_REACH`
+    characters before it (looking back to the line's start made a long line's gaps cost its length each)."""
+    since = max(0, at - _BRACKET_REACH)
+    opened = max(text.rfind("（", since, at), text.rfind("(", since, at))
     return opened >= 0 and max(text.rfind("）", opened, at), text.rfind(")", opened, at)) < 0
 
 
@@ -1122,13 +1163,15 @@ _BODY_RUN_ON = re.compile(r"(?<=[。！？!?”」』])\s+(?=\S)|(?<=[\u4e00-\u9
 
 def _body_paragraphs(cut: list[tuple[str, list[str]]], byline: str | None) -> list[str]:
     """The paragraphs of a text page's body (one article): each as printed, cut only at a sentence's end where a long
-    line ran paragraphs together; the line read as the byline left out (with every cut of its paragraph, when the
+    line ran paragraphs together; the line read as the byline left out (taken out of its paragraph's text when the
     byline ran into the text)."""
     out: list[str] = []
     for paragraph, parts in cut:
         if byline is not None and byline in parts:
-            out += [part for part in parts if part != byline]
-        elif len(paragraph) > 120 and _BODY_RUN_ON.search(paragraph):
+            paragraph = paragraph.replace(byline, "", 1).strip()
+        if not paragraph:
+            continue
+        if len(paragraph) > 120 and _BODY_RUN_ON.search(paragraph):
             out += [part for part in _BODY_RUN_ON.split(paragraph) if part]
         else:
             out.append(paragraph)

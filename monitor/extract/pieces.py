@@ -868,10 +868,13 @@ def _complete_names(openers: list[_Mark], units: list[_Unit]) -> list[_Mark]:
     known = {m.name for m in openers}
     completed = []
     page = "\n".join(u.simple for u in units) if openers else ""
+    recurring: dict[str, str] = {}  # one count over the page per name: a page of thousands of lines names few people
     for mark in openers:
         longer = next((k for k in known if k != mark.name and k.startswith(mark.name) and k in units[mark.unit].text),
                       None)
-        completed.append(replace(mark, name=longer or _recurring_name(mark.name, page)))
+        if longer is None and mark.name not in recurring:
+            recurring[mark.name] = _recurring_name(mark.name, page)
+        completed.append(replace(mark, name=longer or recurring[mark.name]))
     return completed
 
 
