@@ -88,3 +88,31 @@ def test_shi_gaoxinqu_as_a_level_or_without_a_city_names_no_zone() -> None:
     for text in ("襄阳市推进国家、省、市高新区建设。", "襄阳市召开全市工作会议。各县（市）区、市高新区负责人参加。",
                  "全省各市高新区负责人参加会议。", "近日，市人大常委会主任周先来到市高新区调研高新技术企业发展。"):
         assert _zones("", text) == set(), text
+
+
+def test_a_countys_park_named_like_its_city_is_no_national_zone() -> None:
+    # review: 长沙县, 吉安县, 通化县 are counties named like the prefecture; their 高新园区 is a county or provincial park
+    for text in ("7日，长沙县高新园区举行项目集中开工仪式，共有12个项目参与。",
+                 "吉安县高新技术产业园区近日获评江西省优秀省级高新区。",
+                 "通化县高新园区新签约项目5个。",
+                 "株洲省级高新技术产业园区获批。"):
+        assert _zones("", text) == set(), text
+    # a county-level place whose own zone it is keeps it, whatever its suffix; a list with a count still names each
+    assert _zones("", "宁乡县高新区举行开工仪式。") == {"ningxiang"}
+    assert _zones("", "长治、锦州、连云港等14家高新区参加推介会。") >= {"jinzhou", "lianyungang"}
+
+
+def test_a_brand_after_a_zones_name_is_a_company_the_zone_hosts() -> None:
+    # review: only a company's trade (人才工作, 城市发展, 投资 …) makes a company named after the zone
+    for text, zone in (("西安高新区陕鼓集团智能制造项目开工。", "xian"), ("长沙高新区三一集团项目签约。", "changsha"),
+                       ("合肥高新区科大讯飞有限公司发布新品。", "hefei"), ("成都高新区企业集团化发展迈出新步伐。", "chengdu")):
+        assert roles(shared_tagger().tag("", text), "subject") == {zone}, text
+    assert _zones("", "广州开发区人才工作集团成立。") == set()
+
+
+def test_shi_gaoxinqu_after_a_list_of_a_prefectures_places_is_the_prefectures_zone() -> None:
+    # review: '浏阳市、宁乡市和市高新区' at a meeting of 长沙: the prefecture's zone, not the last place listed
+    assert roles(shared_tagger().tag("", "长沙市召开优化营商环境大会。浏阳市、宁乡市和市高新区负责人作交流发言。"),
+                 "subject") == {"changsha"}
+    assert roles(shared_tagger().tag("", "无锡市部署安全生产工作。江阴市、宜兴市及市高新区分别汇报。"), "subject") == {"wuxi"}
+    assert roles(shared_tagger().tag("", "常熟市委书记在市高新区调研。"), "subject") == {"changshu"}

@@ -65,6 +65,8 @@ _CATEGORY_BEFORE = ("各", "省", "国家", "级", "家", "个", "类", "批", "
 # ... but 市 opening a sentence or after 我/本/该 (市高新区成立于1994年, 我市高新区), or after a joiner or a word of place or
 # direction (市委常委、市高新区党工委书记; 来到市高新区; 代表市高新区) is the city's own zone, not a kind (各市, 全市, 县市 are;
 # so are 省、市高新区 and 县区、市高新区: levels listed)
+_LISTED_CITY = frozenset(("和市", "与市", "及市", "、市"))
+_COUNTED = re.compile("[0-9一二三四五六七八九十两等]")  # a count or 等 between listed places and the kind of zone
 _OWN_CITY = re.compile("(?:^|[。,;:!?|我本该和与及在到至赴于对向为表]|(?<![省县区家级镇乡])、)市$")
 _BARE = "高新区"
 _LEAD = 200
@@ -171,6 +173,12 @@ class ZoneTagger:
         self._zone_tag_cache: dict[tuple[str, str, float], tuple[tuple[bool, float, str], ZoneTag]] = {}
         self._name_keys = {z.id: tuple(match_key(n) for n in z.names) for z in self.gazetteer.zones}
         self._zone_by_place = {str(i): p.zone_id for i, p in enumerate(self.places) if p.zone_id}
+        # a prefecture's place (长沙: 长沙市) printed with 县 or 区 is a county or district of that name (长沙县, 吉安县), not
+        # the city: its parks are no national zone; a county-level place (宁乡, 昆山) keeps its zone whatever its suffix
+        self._prefecture_places = frozenset(str(i) for i, p in enumerate(self.places) if p.city == p.name + "市")
+        # the zone of each place's prefecture (宁乡 -> 长沙's): what 市高新区 after a list of the prefecture's places means
+        city_zone = {p.city: p.zone_id for p in self.places if p.city == p.name + "市" and p.zone_id}
+        self._prefecture_zone = {str(i): city_zone[p.city] for i, p in enumerate(self.places) if p.city in city_zone}
         self._city_groups = city_group_zones(self.gazetteer)  # 呼包鄂三市国家级高新区: see citygroups.py
         self._group_before = group_before(self._city_groups)
         self._group_last = frozenset(name[-1] for name in self._city_groups) | frozenset("市地座个的")  # a cheap test first
@@ -275,6 +283,8 @@ class ZoneTagger:
         hit = hits[index]
         before = hits[index - 1] if index else None
         if before is not None and before.end == hit.start and before.kind == _PLACE:
+            if before.ref in self._prefecture_places and text[before.end - 1] in "县区":
+                return None  # 长沙县高新园区, 吉安县高新技术产业园区: a county's park named like the city (review)
             return self._zone_by_place.get(before.ref)  # 包头市高新区; a place without a zone: another zone
         if hit.ref == "full":
             return None  # “高新技术开发区”, 高区 (提高区域): the kind of zone or no zone, unless a place is right before it
@@ -287,6 +297,10 @@ class ZoneTagger:
             return None  # 经信局、省产业转移园、高新区和工业园区协会: one kind of body in a list of kinds, no one zone
         prefix = text[max(0, hit.start - 4):hit.start]
         own_city = prefix.endswith("市") and _OWN_CITY.search(prefix) is not None
+        if own_city and before is not None and before.kind == _PLACE and text[hit.start - 2:hit.start] in _LISTED_CITY:
+            # 浏阳市、宁乡市和市高新区: the places a meeting of their prefecture lists, then 'the city's zone': the
+            # prefecture's, not the last place listed (review)
+            return self._prefecture_zone.get(before.ref)
         if (prefix.endswith(_CATEGORY_BEFORE) and not own_city) or _COUNT_BEFORE.search(prefix):
             return None
         if prefix.endswith("等") and before is not None and before.kind in (_ZONE, _PLACE) \
@@ -395,11 +409,16 @@ class ZoneTagger:
             if kind == _BARE_KIND:
                 bare_hits.append(i)
             if kind in (_GENERIC, _BARE_KIND) and i and hits[i - 1].kind in _PLACES \
-                    and _LIST_COUNT.fullmatch(text, hits[i - 1].end, hit.start):
-                # 长治、锦州、连云港等14家高新区; 克拉玛依、遵义、信阳、滁州四个高新区: each place's zone
+                    and _LIST_COUNT.fullmatch(text, hits[i - 1].end, hit.start) \
+                    and (_COUNTED.search(text, hits[i - 1].end, hit.start) or i > 1 and hits[i - 2].kind in _PLACES
+                         and text[hits[i - 2].end:hits[i - 1].start] in _LIST_JOINERS):
+                # 长治、锦州、连云港等14家高新区; 克拉玛依、遵义、信阳、滁州四个高新区: each place's zone (one place before
+                # the kind without a count is no list: `_resolve_bare` reads it, 长沙县高新园区 and 株洲省级… included: review)
                 j = i - 1
                 while j >= 0 and hits[j].kind in _PLACES:
                     zone_id = zone_by_place.get(hits[j].ref)
+                    if zone_id and hits[j].ref in self._prefecture_places and text[hits[j].end - 1] in "县区":
+                        zone_id = None  # 长沙县: a county named like the city
                     if zone_id:  # a list names no subject: "list" marks where it sits
                         mentions.append((zone_id, "list" if hits[j].section == "body" else hits[j].section,
                                          hits[j].start - (body_start if hits[j].section == "body" else 0)))
@@ -1046,8 +1065,10 @@ _INSIDE_NAME = re.compile("发展集团|控股|集团|股份|有限公司|公司
 _INSIDE_NAME_FIRST = frozenset("发控集股有公大路会酒宾广开投建实置(高科园信")
 # A company's trade between the zone's name and a company word that only ends a name (广州开发区人才工作集团): a company
 # named after the zone. Not across a word that joins or governs (高新区与集团签约, 高新区引进的有限公司: no such name)
-_COMPANY_NAME = re.compile("(?:(?![与和及的在是为对了将把向从到等并同跟让由给被引进入驻落户签约])[\u4e00-\u9fff]){1,6}?"
-                           "(?:集团|有限公司)")
+# The trade is a company's business word ('人才工作', '城市发展', '投资', '建设'): a brand after a zone's name is the
+# company the zone hosts (西安高新区陕鼓集团, 长沙高新区三一集团: the zone is named; review)
+_COMPANY_NAME = re.compile("[\u4e00-\u9fff]{0,2}?(?:人才|发展|投资|建设|产业|国资|资产|运营|科创|服务|控股|城投|创投|实业|置业"
+                           "|开发|管理|咨询|人力资源|金融|担保|融资|基金)(?:工作|服务|管理|发展|投资|控股|运营)?(?:集团|有限公司)")
 _COMPANY_WORDS = ("集团", "有限公司")
 _COMPANY_REACH = 6  # the trade's characters at most between the zone's name and where the company word starts
 _AFTER_ZONE_FIRST = _INSIDE_NAME_FIRST | frozenset("、")  # what the zone loop looks at after a zone's name
