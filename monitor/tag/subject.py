@@ -246,25 +246,25 @@ WEIGHTS: tuple[float, ...] = (
     0.0,  # other_headline
     0.0,  # other_default
     0.0,  # headline_many
-    0.6089,  # log_body
-    0.3436,  # plain_share
-    0.4797,  # first_in_lead
-    -0.8888,  # first_pos
-    -0.3494,  # aside
-    0.5644,  # post_share
-    -0.2845,  # list_share
-    -0.5341,  # side_share
-    -0.2272,  # log_zones
-    0.2681,  # score_ratio
-    0.2033,  # top
-    0.547,  # mention_share
-    -0.2908,  # kind_headline
+    0.6034,  # log_body
+    0.3485,  # plain_share
+    0.4902,  # first_in_lead
+    -0.905,  # first_pos
+    -0.3542,  # aside
+    0.566,  # post_share
+    -0.2883,  # list_share
+    -0.5491,  # side_share
+    -0.2309,  # log_zones
+    0.271,  # score_ratio
+    0.2057,  # top
+    0.5558,  # mention_share
+    -0.2958,  # kind_headline
     0.0,  # own_title
-    0.4201,  # leader
-    0.3444,  # actor
-    -0.3049,  # listed_many
+    0.4162,  # leader
+    0.3414,  # actor
+    -0.3089,  # listed_many
 )
-BIAS = -1.7219
+BIAS = -1.7046
 THRESHOLD = 0.5
 
 
