@@ -478,7 +478,8 @@ def main() -> int:
                 for batch in ("fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
                               "eleventh", "twelfth", "thirteenth",
                               "fourteenth", "fifteenth", "sixteenth", "seventeenth",
-                              "eighteenth", "nineteenth", "twentieth", "twenty-first", "twenty-second"):
+                              "eighteenth", "nineteenth", "twentieth", "twenty-first", "twenty-second",
+                              "twenty-third"):
                     if newest := [row for row in rows if row[0].get("batch") == batch]:
                         print(f"| {name} ({batch} batch) | " + " | ".join(datecheck_score(newest)) + " |")
                 if args.verbose and name == "zone-monitor":

@@ -394,6 +394,43 @@ def people_only(text: str) -> str | None:
     return found
 
 
+# A line that is nothing but a byline, the general shape behind most of the text pages' misses as they arrived batch
+# after batch (datecheck batches four to twenty-two, tune halves, each once fixed by a rule of its own): maybe a marker,
+# maybe an outlet and a role word, then one to four names, maybe a closing credit word ('刘祺', '本报记者 李倩',
+# '極目新聞記者 关前裕', '記者:楊鑫', '本报记者  佳华/报道', '韩 晓 赵阳华', '陈伟东、孔娜娜').
+_WRITER_LINE = re.compile(r"^[□■●◆◎]?\s*(?:(?:[\u4e00-\u9fa5]{0,10}?(?:记者|記者|通讯员|通訊員|实习生|實習生)|作者|撰文)"
+                          r"\s*[:：/／|｜丨]?\s*|文\s*[:：/／|｜丨]\s*)?(?P<names>[^:：/／|｜丨]{2,24}?)\s*(?:[/／]?\s*(?:报道|報道))?$")
+# What a writer's line never holds: an editor's or a photographer's label (a photographer alone writes nothing), a
+# sentence's or a field's punctuation.
+# The last character of an office signing a line ('宣傳科 韓 嬌' is an office and its writer, read elsewhere).
+_OFFICE_END = frozenset("科处室部局委办组队站所院厅")
+_NOT_A_WRITER_LINE = re.compile(rf"{_EDITOR_LABELS}|責任編輯|編輯|審核|校對|摄|攝|图|圖|来源|來源|[。！？!?；;，]")
+
+
+def writer_line(text: str) -> str | None:
+    """The writers a short line of names only names: :data:`_WRITER_LINE`, every name a person's by the strict name
+    test (:func:`people_only`: a common surname, two to three characters, no word starting with a surname, no site and
+    no office), never an editor's or a photographer's line."""
+    if len(text) > 30 or _NOT_A_WRITER_LINE.search(text) or not (match := _WRITER_LINE.match(text.strip())):
+        return None
+    printed = match["names"].strip()
+    # read in simplified script (the surname list's), given back as printed ('記者:楊鑫' -> '楊鑫')
+    simple = to_simplified(printed, force=True)
+    found = people_only(simple)
+    if not found or any(name[-1] in _OFFICE_END for name in found.split()):
+        return None
+    if len(simple) != len(printed):
+        return found
+    names, start = [], 0
+    for name in found.split():
+        at = re.compile(r"[ \u3000]?".join(map(re.escape, name))).search(simple, start)
+        if at is None:
+            return found
+        names.append(re.sub(r"[ \u3000]", "", printed[at.start(): at.end()]))
+        start = at.end()
+    return " ".join(names)
+
+
 _NAME_COLON_END = re.compile(r"([\u4e00-\u9fa5]{3})\s*[:：]\s*$")
 
 

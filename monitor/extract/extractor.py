@@ -51,6 +51,7 @@ from monitor.extract.bylines import (
     site_name,
     split_byline,
     user_name,
+    writer_line,
 )
 from monitor.extract.dates import DATE_LABEL, date_from_url, day_first_hint, parse_date, script_day_first
 from monitor.extract.pieces import (
@@ -858,6 +859,31 @@ def _first_prose(lines: list[str]) -> int:
     return next((at for at, line in enumerate(lines) if _is_prose(line)), len(lines))
 
 
+def _writer_line(paragraphs: list[str]) -> tuple[str | None, str | None]:
+    """The general fallback when no rule names a writer: a short line of names only (:func:`writer_line`, maybe after
+    a role word) where a writer signs a text page, above its first paragraph of prose, on the three lines under it,
+    or among its last three lines. Kind: most tune-half misses as the batches arrived were such a line, each shape
+    then fixed by a rule of its own that no later batch needed (datecheck batches four to twenty-two). Returns
+    (author, the line)."""
+    first = _first_prose(paragraphs[:30])
+    if first == len(paragraphs[:30]):
+        return None, None  # no prose: a list or a menu, whose names are not its writers
+    # under the lead paragraph only a line with a role word or a credit signs it: bare names there, with the text
+    # going on below them, are people it speaks of ('张伟、李红' between two paragraphs: third round's guard); at the
+    # end, only lines below the last sentence close the text
+    last = max(at for at, line in enumerate(paragraphs) if _is_prose(line) or _SENTENCE_END.search(line))
+    places = [*range(first), *(at for at in range(first + 1, min(first + 4, len(paragraphs)))
+                               if _CREDITED.search(paragraphs[at])),
+              *range(max(len(paragraphs) - 3, last + 1), len(paragraphs))]
+    for at in dict.fromkeys(places):
+        if len(paragraphs[at]) <= 30 and (found := writer_line(paragraphs[at])):
+            return found, paragraphs[at]
+    return None, None
+
+
+_CREDITED = re.compile(r"记者|記者|通讯员|通訊員|实习生|實習生|作者|撰文|文\s*[/／:：|｜丨]")
+
+
 def _closing_reporter(paragraphs: list[str]) -> tuple[str | None, str | None]:
     """A text page's reporter signing at its end, on a line of its own ('本报记者 李倩' above the
     page's footer links): the author when none is named above the text (datecheck, qlwb.com.cn,
@@ -1146,6 +1172,8 @@ def extract_text_page(text: str, url: str, tz: ZoneInfo = SHANGHAI) -> Extracted
         author, byline = _closing_reporter(paragraphs)
         if byline:
             author = _stacked(author, paragraphs, paragraphs.index(byline), -1)
+    if author is None and not split.pieces:
+        author, byline = _writer_line(paragraphs)
     if split.pieces:
         body = "\n\n".join([*split.lead, *(piece.body for piece in split.pieces)])
         return ExtractedArticle(url=url, title=split.banner or "", body=body, published=published, author=author,
