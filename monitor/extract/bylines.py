@@ -404,6 +404,9 @@ _WRITER_LINE = re.compile(r"^[□■●◆◎]?\s*(?:(?:[\u4e00-\u9fa5]{0,10}?(?
 # sentence's or a field's punctuation.
 # The last character of an office signing a line ('宣傳科 韓 嬌' is an office and its writer, read elsewhere).
 _OFFICE_END = frozenset("科处室部局委办组队站所院厅")
+# ... and what ends a title or a body's name before a name on a line ('管委会 张伟', '区长 王芳', '董事 王芳', '申请人
+# 张伟': a notice's or a letter's signature, a leader's title; review)
+_TITLE_END = _OFFICE_END | frozenset("会长事人机司")
 _NOT_A_WRITER_LINE = re.compile(rf"{_EDITOR_LABELS}|責任編輯|編輯|審核|校對|摄|攝|图|圖|来源|來源|[。！？!?；;，]")
 
 
@@ -417,18 +420,27 @@ def writer_line(text: str) -> str | None:
     # read in simplified script (the surname list's), given back as printed ('記者:楊鑫' -> '楊鑫')
     simple = to_simplified(printed, force=True)
     found = people_only(simple)
-    if not found or any(name[-1] in _OFFICE_END for name in found.split()):
+    if not found or any(name[-1] in _TITLE_END or POST_WORDS.search(name) or _STAFF.search(name) or name in _NOT_NAMES_TWO
+                        for name in found.split()):
         return None
+    found = " ".join(dict.fromkeys(found.split()))  # a name printed twice ('記者:楊鑫 楊鑫') is one writer
     if len(simple) != len(printed):
         return found
-    names, start = [], 0
+    names: list[str] = []
+    start = 0
     for name in found.split():
         at = re.compile(r"[ \u3000]?".join(map(re.escape, name))).search(simple, start)
         if at is None:
             return found
         names.append(re.sub(r"[ \u3000]", "", printed[at.start(): at.end()]))
         start = at.end()
-    return " ".join(names)
+    return " ".join(dict.fromkeys(names))
+
+
+# Two-character words a strict name test passes (a surname, then a character), seen as lines of 'names' that are no
+# names: a line of them would be a list of people (review)
+_NOT_NAMES_TWO = frozenset("江山 黄金 白云 金牌 王牌 石头 常规 程序 文明 周年 钱包 林业 孔雀 万一 朱红 向前 严格 高新 方向 任务 安全 "
+                           "高度".split())
 
 
 _NAME_COLON_END = re.compile(r"([\u4e00-\u9fa5]{3})\s*[:：]\s*$")

@@ -872,9 +872,11 @@ def _writer_line(paragraphs: list[str]) -> tuple[str | None, str | None]:
     # going on below them, are people it speaks of ('张伟、李红' between two paragraphs: third round's guard); at the
     # end, only lines below the last sentence close the text
     last = max(at for at, line in enumerate(paragraphs) if _is_prose(line) or _SENTENCE_END.search(line))
-    places = [*range(first), *(at for at in range(first + 1, min(first + 4, len(paragraphs)))
-                               if _CREDITED.search(paragraphs[at])),
-              *range(max(len(paragraphs) - 3, last + 1), len(paragraphs))]
+    # at the end too only a credited line signs: bare names closing a page are a list (winners, contacts, leaders
+    # signing a notice, editors after '（完）': review)
+    places = [*range(first), *(at for at in [*range(first + 1, min(first + 4, len(paragraphs))),
+                                             *range(max(len(paragraphs) - 3, last + 1), len(paragraphs))]
+                               if _CREDITED.search(paragraphs[at]))]
     for at in dict.fromkeys(places):
         if len(paragraphs[at]) <= 30 and (found := writer_line(paragraphs[at])):
             return found, paragraphs[at]
