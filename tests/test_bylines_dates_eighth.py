@@ -73,3 +73,12 @@ def test_bare_names_or_a_title_and_a_name_closing_a_text_sign_nothing(last: str)
 def test_no_writer_from_a_closing_line_of_another_kind(last: str) -> None:
     assert extract_text_page(_page(last), URL).author is None
 
+
+
+@pytest.mark.parametrize("word", ["高新", "王牌", "公示", "金牌", "高新区"])
+def test_a_bare_common_word_in_a_text_pages_head_names_no_writer(word: str) -> None:
+    """Review (on main too): a word the name test lets through (a surname, then a character), alone on a line above the
+    text, is a heading, a menu item or a document's kind; a bare name there still signs."""
+    head = "高新区今年以来持续推进科技创新，全年实现技术合同成交额超过三百亿元，同比增长百分之二十。"
+    assert extract_text_page(f"标题\n\n{word}\n\n{head}\n\n{head}", URL).author is None
+    assert extract_text_page(f"标题\n\n刘祺\n\n{head}\n\n{head}", URL).author == "刘祺"

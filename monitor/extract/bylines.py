@@ -420,7 +420,7 @@ def writer_line(text: str) -> str | None:
     # read in simplified script (the surname list's), given back as printed ('記者:楊鑫' -> '楊鑫')
     simple = to_simplified(printed, force=True)
     found = people_only(simple)
-    if not found or any(name[-1] in _TITLE_END or POST_WORDS.search(name) or _STAFF.search(name) or name in _NOT_NAMES_TWO
+    if not found or any(name[-1] in _TITLE_END or POST_WORDS.search(name) or _STAFF.search(name) or is_common_word(name)
                         for name in found.split()):
         return None
     found = " ".join(dict.fromkeys(found.split()))  # a name printed twice ('記者:楊鑫 楊鑫') is one writer
@@ -440,7 +440,15 @@ def writer_line(text: str) -> str | None:
 # Two-character words a strict name test passes (a surname, then a character), seen as lines of 'names' that are no
 # names: a line of them would be a list of people (review)
 _NOT_NAMES_TWO = frozenset("江山 黄金 白云 金牌 王牌 石头 常规 程序 文明 周年 钱包 林业 孔雀 万一 朱红 向前 严格 高新 方向 任务 安全 "
-                           "高度".split())
+                           "高度 公示 公告 通知 简讯 要闻 专题 动态 党建 管理 司法 应急 解读 方案 时政 图片 视频 首页 "
+                           "高新区".split())
+
+
+def is_common_word(name: str) -> bool:
+    """Whether a bare line's one 'name' is a word the name test lets through (a surname, then a character: 高新, 公示,
+    王牌): a line holding nothing else is a heading, a menu item or a document's kind, not a byline (review)."""
+    simple = to_simplified(name.replace(" ", ""), force=True)
+    return simple in _NOT_NAMES_TWO or simple in _SURNAME_WORDS
 
 
 _NAME_COLON_END = re.compile(r"([\u4e00-\u9fa5]{3})\s*[:：]\s*$")

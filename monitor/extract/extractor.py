@@ -38,6 +38,7 @@ from monitor.extract.bylines import (
     editor,
     find_author,
     introduces_person,
+    is_common_word,
     name_at,
     names_only,
     names_under_label,
@@ -1157,6 +1158,8 @@ def extract_text_page(text: str, url: str, tz: ZoneInfo = SHANGHAI) -> Extracted
             # ('周口廣播電視臺記者田宜森:' above a profile's title): no byline (datecheck twelfth batch, 761503.com, tune half)
             continue
         author, post = _prose_byline(line) if len(line) >= 50 and _SENTENCE_END.search(line) else split_byline(line)
+        if author and post is None and author == line.strip() and is_common_word(author):
+            author = None  # a bare '高新', '公示', '王牌' above the text: a heading or a menu item, no writer (review)
         if len(line) <= 40 and (listed := role_line(line)) and len(listed) > len(author or ""):
             author, post = listed, None  # role words and names only: every role's names ('通讯员 刘家一郎 郝世杰')
         if author is None and len(line) <= 30 and (signed := signed_names(line)):  # '华东区:王春玉 报道'
@@ -1170,6 +1173,8 @@ def extract_text_page(text: str, url: str, tz: ZoneInfo = SHANGHAI) -> Extracted
             break
     if author is None and not split.pieces:
         author, byline = _head_names(paragraphs)
+        if author and byline is not None and author == byline.strip() and is_common_word(author):
+            author, byline = None, None  # a bare '高新', '公示' in the head: a heading or a menu item (review)
     if author is None and not split.pieces:
         author, byline = _closing_reporter(paragraphs)
         if byline:
