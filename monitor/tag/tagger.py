@@ -278,12 +278,16 @@ class ZoneTagger:
                 found = zone_id
         return found
 
+    def _county_like_city(self, place: _Hit, text: str) -> bool:
+        """Whether a place hit is a county or district named like its prefecture (长沙县, 吉安县: see _prefecture_places)."""
+        return place.ref in self._prefecture_places and text[place.end - 1] in "县区"
+
     def _resolve_bare(self, index: int, hits: list[_Hit], text: str, defaults: tuple[str, ...],
                       anchors: set[str], only_city: str | None = None, destination: str | None = None) -> str | None:
         hit = hits[index]
         before = hits[index - 1] if index else None
         if before is not None and before.end == hit.start and before.kind == _PLACE:
-            if before.ref in self._prefecture_places and text[before.end - 1] in "县区":
+            if self._county_like_city(before, text):
                 return None  # 长沙县高新园区, 吉安县高新技术产业园区: a county's park named like the city (review)
             return self._zone_by_place.get(before.ref)  # 包头市高新区; a place without a zone: another zone
         if hit.ref == "full":
@@ -417,7 +421,7 @@ class ZoneTagger:
                 j = i - 1
                 while j >= 0 and hits[j].kind in _PLACES:
                     zone_id = zone_by_place.get(hits[j].ref)
-                    if zone_id and hits[j].ref in self._prefecture_places and text[hits[j].end - 1] in "县区":
+                    if zone_id and self._county_like_city(hits[j], text):
                         zone_id = None  # 长沙县: a county named like the city
                     if zone_id:  # a list names no subject: "list" marks where it sits
                         mentions.append((zone_id, "list" if hits[j].section == "body" else hits[j].section,
@@ -939,7 +943,7 @@ def _usual_forms(gazetteer: Gazetteer, ambiguous: Mapping[str, object]) -> Itera
 
 def _body_rules(own_title: bool, title_k: str, body_k: str, lead_end: int, hits: list[_Hit],
                 mentions: list[tuple[str, str, int]], posts: list[tuple[int, int, bool]],
-                zone_by_place: dict[str, str] | None = None, body_start: int = 0) -> tuple[set[str], set[str], bool]:
+                zone_by_place: dict[str, str], body_start: int) -> tuple[set[str], set[str], bool]:
     """When the body alone decides: (zones set aside, zones that are subjects when eligible, whether the headline
     names the kind of zone). A text under a headline
     about the kind of zone, whose body zones are never the subject, a zone named once in a text about its city
@@ -965,8 +969,8 @@ def _lead_opening(body_k: str, lead_end: int) -> int:
     return min(min(ends, default=lead_end), _OPENING)
 
 
-def _city_texts(hits: list[_Hit], mentions: list[tuple[str, str, int]], zone_by_place: dict[str, str] | None,
-                body_k: str = "", body_start: int = 0, opening_end: int = 0) -> set[str]:
+def _city_texts(hits: list[_Hit], mentions: list[tuple[str, str, int]], zone_by_place: dict[str, str],
+                body_k: str, body_start: int, opening_end: int) -> set[str]:
     """The zones named once in a body that names the zone's city on its own `_CITY_TEXT` times or more: the text is about
     the city (包头 as 稀土之都, a city's tour, a city's project news) and names its zone in passing (拥有…国家级高新区——包头
     稀土高新区). The city counts on its own: not inside a name (包头稀土高新区 is one hit), not right before another hit
@@ -974,7 +978,7 @@ def _city_texts(hits: list[_Hit], mentions: list[tuple[str, str, int]], zone_by_
     lead's first sentence is the text's actor, not a passing name ('3月1日，洛阳高新区一季度重大项目集中开工', then 该区
     and the city's leaders and economy; review). On the tune halves it sets aside two false subjects (h033, r005) and no
     subject (k006 was the third before the review: its city is counted in 咸宁市政府副秘书长, an office)."""
-    if not zone_by_place or not mentions:
+    if not mentions:
         return set()
     once: dict[str, int] = {}
     for zone_id, section, at in mentions:
@@ -1063,10 +1067,9 @@ _INSIDE_NAME = re.compile("发展集团|控股|集团|股份|有限公司|公司
                           r"|(?:高科技园区|科技园区|高科技园|园区)(?:股份|有限公司|公司|集团)|\((?:集团|控股)\)")
 # the first characters of its words: a cheap test first
 _INSIDE_NAME_FIRST = frozenset("发控集股有公大路会酒宾广开投建实置(高科园信")
-# A company's trade between the zone's name and a company word that only ends a name (广州开发区人才工作集团): a company
-# named after the zone. Not across a word that joins or governs (高新区与集团签约, 高新区引进的有限公司: no such name)
-# The trade is a company's business word ('人才工作', '城市发展', '投资', '建设'): a brand after a zone's name is the
-# company the zone hosts (西安高新区陕鼓集团, 长沙高新区三一集团: the zone is named; review)
+# A company's trade between the zone's name and a company word (广州开发区人才工作集团): a company named after the zone.
+# The trade is a business word ('人才工作', '城市发展', '投资', '建设'); a brand after a zone's name is a company the zone
+# hosts (西安高新区陕鼓集团, 长沙高新区三一集团: the zone is named; review).
 _COMPANY_NAME = re.compile("[\u4e00-\u9fff]{0,2}?(?:人才|发展|投资|建设|产业|国资|资产|运营|科创|服务|控股|城投|创投|实业|置业"
                            "|开发|管理|咨询|人力资源|金融|担保|融资|基金)(?:工作|服务|管理|发展|投资|控股|运营)?(?:集团|有限公司)")
 _COMPANY_WORDS = ("集团", "有限公司")
