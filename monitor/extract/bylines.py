@@ -424,17 +424,7 @@ def writer_line(text: str) -> str | None:
                         for name in found.split()):
         return None
     found = " ".join(dict.fromkeys(found.split()))  # a name printed twice ('記者:楊鑫 楊鑫') is one writer
-    if len(simple) != len(printed):
-        return found
-    names: list[str] = []
-    start = 0
-    for name in found.split():
-        at = re.compile(r"[ \u3000]?".join(map(re.escape, name))).search(simple, start)
-        if at is None:
-            return found
-        names.append(re.sub(r"[ \u3000]", "", printed[at.start(): at.end()]))
-        start = at.end()
-    return " ".join(dict.fromkeys(names))
+    return _as_printed(found, simple, printed) if len(simple) == len(printed) else found
 
 
 # Two-character words a strict name test passes (a surname, then a character), seen as lines of 'names' that are no
