@@ -635,9 +635,13 @@ def _multi_piece(url: str, split: PageSplit, published: PublishDate | None, sour
 
 # Where a run-together line breaks: a space after a sentence's end, or a space between a Han character and a dash
 # signature or an opening quotation (Chinese prose puts no space there, a lost line break does: '…”——post NAME “next
-# quotation…'; kind: dash closers run together, no piece found; the tune pages run together on one line, r15, r106)
-_RUN_ON = re.compile(r"(?<=[。！？!?”」』])\s+(?=\S)|(?<=[\u4e00-\u9fff])\s+(?=——|[“「][\u4e00-\u9fff])"
-                     r"|(?<=[\u4e00-\u9fff][—―]{2})\s+(?=[\u4e00-\u9fff])"
+# quotation…'; kind: dash closers run together, no piece found; the tune pages run together on one line, r15, r106).
+# These are the only breaks an article's body keeps (_body_paragraphs); the other cuts of _unrun (after a dash line, an
+# ellipsis, a date; spaces between Han characters, around a reporter's signature) find the signatures of a page run
+# together, and in one article's body would break sentences that OCR or an e-paper's text layer printed with a space
+# where a line wrapped ('…坚持把科技创新 作为推动…': review).
+_BODY_RUN_ON = re.compile(r"(?<=[。！？!?”」』])\s+(?=\S)|(?<=[\u4e00-\u9fff])\s+(?=——|[“「][\u4e00-\u9fff])")
+_RUN_ON = re.compile(_BODY_RUN_ON.pattern + r"|(?<=[\u4e00-\u9fff][—―]{2})\s+(?=[\u4e00-\u9fff])"
                      r"|(?P<ellipsis>(?<=…))\s+(?=\S)"
                      r"|(?P<date>(?<=\d[-/]\d\d)|(?<=\d[-/]\d)|(?<=\d:\d\d))\s+(?=[\u4e00-\u9fff])")
 # A date or a time standing alone before the space (a line's dateline or time stamp: '2025-02-25 ', '发布时间:2024-11-22
@@ -666,10 +670,20 @@ def _run_on_parts(paragraph: str) -> list[str]:
     return [paragraph[a:b] for a, b in zip(bounds[::2], bounds[1::2], strict=True)]
 
 
+_QUOTATION_REACH = 400  # characters back to a quotation's opening mark: a quoted speech runs a paragraph at most
+
+
 def _in_quotation(text: str, at: int) -> bool:
-    """Whether `text[at]` sits inside a quotation opened on the same line (an opening mark not closed before it)."""
-    opened = max(text.rfind("“", 0, at), text.rfind("「", 0, at))
-    return opened >= 0 and max(text.rfind("”", opened, at), text.rfind("」", opened, at)) < 0
+    """Whether `text[at]` sits inside a quotation opened before it on the line (an opening mark not closed since)."""
+    return _inside(text, at, "“「", "”」", _QUOTATION_REACH)
+
+
+def _inside(text: str, at: int, opening: str, closing: str, reach: int) -> bool:
+    """Whether one of the `opening` marks stands at most `reach` characters before `text[at]` with none of the `closing`
+    marks after it (looking back to the line's start would make a long line's every position cost its length)."""
+    since = max(0, at - reach)
+    opened = max(text.rfind(mark, since, at) for mark in opening)
+    return opened >= 0 and max(text.rfind(mark, opened, at) for mark in closing) < 0
 
 
 # A space between two Han characters (or after a closing bracket or colon) in a long run-together line: a lost line
@@ -811,10 +825,8 @@ _BRACKET_REACH = 80  # characters back to a bracket's opening: a bracketed signa
 
 def _in_bracket(text: str, at: int) -> bool:
     """Whether `text[at]` sits inside an open round bracket ('（经济日报记者 刘 畅）') opened at most `_BRACKET_REACH`
-    characters before it (looking back to the line's start made a long line's gaps cost its length each)."""
-    since = max(0, at - _BRACKET_REACH)
-    opened = max(text.rfind("（", since, at), text.rfind("(", since, at))
-    return opened >= 0 and max(text.rfind("）", opened, at), text.rfind(")", opened, at)) < 0
+    characters before it."""
+    return _inside(text, at, "（(", "）)", _BRACKET_REACH)
 
 
 def _split_gaps(part: str) -> list[str]:
@@ -1189,11 +1201,6 @@ def extract_text_page(text: str, url: str, tz: ZoneInfo = SHANGHAI) -> Extracted
                             published=published, author=author, author_post=post)
 
 
-# The breaks of a run-together line that an article's body keeps: a space after a sentence's end, or before a dash or an
-# opening quotation. The other cuts of _unrun (spaces between Han characters, around a reporter's signature) find the
-# signatures of a page run together; in one article's body they would break sentences that OCR or an e-paper's text
-# layer printed with a space where a line wrapped ('…坚持把科技创新 作为推动…': review).
-_BODY_RUN_ON = re.compile(r"(?<=[。！？!?”」』])\s+(?=\S)|(?<=[\u4e00-\u9fff])\s+(?=——|[“「][\u4e00-\u9fff])")
 
 
 def _body_paragraphs(cut: list[tuple[str, list[str]]], byline: str | None) -> list[str]:
