@@ -1505,12 +1505,13 @@ def _titled_sentences(unit: _Unit) -> list[_Unit]:
 # evidence: once introduced, once speaking (kind: speakers named alone after their introduction not read, their words
 # merged into the piece above or the page not split; r216, r225, twenty-first batch, tune half). The verbs are a
 # speaker's, not a chair's: '强调', '要求', '指出' are how a meeting report quotes its officials in turn (one article).
-_NAMED_SPEECH = re.compile(r"[^，,。；;：:！？!?“”「」]{0,6}?(?:说|表示|认为|介绍|提出|建议|坦言|感慨|直言|希望|呼吁|谈到|透露)")
+_SPEECH_VERBS = "说|表示|认为|介绍|提出|建议|坦言|感慨|直言|希望|呼吁|谈到|透露"
+_NOT_IN_SPEECH_GAP = frozenset("，,。；;：:！？!?“”「」")  # a name and its verb are one clause: no mark between them
+_NAMED_SPEECH = re.compile(f"[^{''.join(sorted(_NOT_IN_SPEECH_GAP))}]{{0,6}}?(?:{_SPEECH_VERBS})")
 _NAMED_AFTER_POST = re.compile(f"(?:{SIGNATURE_POST_END.pattern})$")
 _NAME_SIZES = (2, 3)
 _POST_WINDOW = 40  # characters before a name where the post it follows ends: an office word is short
-_SPEECH_VERB = re.compile("说|表示|认为|介绍|提出|建议|坦言|感慨|直言|希望|呼吁|谈到|透露")
-_NOT_IN_SPEECH_GAP = frozenset("，,。；;：:！？!?“”「」")
+_SPEECH_VERB = re.compile(_SPEECH_VERBS)
 _HAN_NAME = re.compile(r"[\u4e00-\u9fa5]+")
 
 
