@@ -675,10 +675,10 @@ _QUOTATION_REACH = 400  # characters back to a quotation's opening mark: a quote
 
 def _in_quotation(text: str, at: int) -> bool:
     """Whether `text[at]` sits inside a quotation opened before it on the line (an opening mark not closed since)."""
-    return _inside(text, at, "“「", "”」", _QUOTATION_REACH)
+    return _within_marks(text, at, "“「", "”」", _QUOTATION_REACH)
 
 
-def _inside(text: str, at: int, opening: str, closing: str, reach: int) -> bool:
+def _within_marks(text: str, at: int, opening: str, closing: str, reach: int) -> bool:
     """Whether one of the `opening` marks stands at most `reach` characters before `text[at]` with none of the `closing`
     marks after it (looking back to the line's start would make a long line's every position cost its length)."""
     since = max(0, at - reach)
@@ -826,7 +826,7 @@ _BRACKET_REACH = 80  # characters back to a bracket's opening: a bracketed signa
 def _in_bracket(text: str, at: int) -> bool:
     """Whether `text[at]` sits inside an open round bracket ('（经济日报记者 刘 畅）') opened at most `_BRACKET_REACH`
     characters before it."""
-    return _inside(text, at, "（(", "）)", _BRACKET_REACH)
+    return _within_marks(text, at, "（(", "）)", _BRACKET_REACH)
 
 
 def _split_gaps(part: str) -> list[str]:
