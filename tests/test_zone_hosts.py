@@ -170,7 +170,6 @@ _SESSION_SITES = {
             "http://xxgk.zhenjiang.gov.cn/zjgxq/1.shtml",  # another subdomain of the city's portal
             "http://www.nanning.gov.cn/",
             "http://jkq.nanning.gov.cn/zfxxgk/1.shtml",  # 南宁经开区, an economic-development zone
-            "http://nnhitech.gov.cn.example.com/",  # a host that only starts with the zone's
         ),
         ("www.zhenjiang.gov.cn", "zhenjiang.gov.cn"),
     ),
@@ -188,24 +187,41 @@ _SESSION_SITES = {
         (
             "http://www.jiangmen.gov.cn/",
             "http://www.jiangmen.gov.cn/jianghai/1.html",  # the district's name as a path of the city's portal
-            "http://www.jianghai.gov.cn.example.com/",  # a host that only starts with the zone's
             "http://www.klmy.gov.cn/",  # another host of the city
         ),
         ("www.jiangmen.gov.cn", "jiangmen.gov.cn"),
+    ),
+    # sites2: 肇庆高新区's host, whose English pages speak as the zone (China Daily's profile names it the official
+    # website), and the news site of 潍坊高新区's media centre (潍坊高新融媒, medium), whose notice names it the publisher
+    "sites2": (
+        (
+            ("http://www.zqgx.gov.cn/en/about.html", "zhaoqing"),
+            ("http://wap.zqgx.gov.cn/", "zhaoqing"),  # a subdomain of the zone's host
+            ("http://www.wegood.wang/169737/2024/05/33162245.html", "weifang"),
+            ("https://wegood.wang/", "weifang"),
+        ),
+        (("www.zqgx.gov.cn", "zhaoqing"), ("www.wegood.wang", "weifang")),
+        (
+            "http://www.zhaoqing.gov.cn/",
+            "http://www.zhaoqing.gov.cn/zqgx/1.html",  # the zone's host name as a path of the city's portal
+            "http://www.weifang.gov.cn/",
+        ),
+        ("www.zhaoqing.gov.cn", "zhaoqing.gov.cn", "www.weifang.gov.cn", "wang"),
     ),
 }
 
 
 @pytest.mark.parametrize("session", sorted(_SESSION_SITES))
 def test_the_sites_a_session_added_map_to_their_zones_and_the_cities_portals_to_none(session: str) -> None:
-    """The sessions of 2026-12-07 named hosts3 and sites: each URL and host of the sites they added gives its zone;
-    the cities' portals, their other subdomains and look-alike hosts give none."""
+    """The sessions of 2026-12-07 named hosts3, sites and sites2: each URL and host of the sites they added gives its zone;
+    the cities' portals, their other subdomains and look-alike hosts (a host that only starts with the zone's) give none."""
     url_zones, host_zones, zoneless_urls, zoneless_hosts = _SESSION_SITES[session]
     gazetteer = load_gazetteer()
     for url, zone_id in url_zones:
         assert gazetteer.zone_for_url(url).id == zone_id, url  # type: ignore[union-attr]
     for host, zone_id in host_zones:
         assert gazetteer.zone_for_host(host).id == zone_id, host  # type: ignore[union-attr]
+        assert gazetteer.zone_for_url(f"http://{host}.example.com/1.html") is None, host  # only starts with the host
     for url in zoneless_urls:
         assert gazetteer.zone_for_url(url) is None, url
     for host in zoneless_hosts:
