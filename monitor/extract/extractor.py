@@ -891,12 +891,42 @@ def _writer_line(paragraphs: list[str]) -> tuple[str | None, str | None]:
                                              *range(max(len(paragraphs) - 3, last + 1), len(paragraphs))]
                                if _CREDITED.search(paragraphs[at]))]
     for at in dict.fromkeys(places):
-        if len(paragraphs[at]) <= 30 and (found := writer_line(paragraphs[at])):
+        if len(paragraphs[at]) <= 30 and (found := writer_line(paragraphs[at])) and not _spoken_of(found, paragraphs, at):
             return found, paragraphs[at]
     return None, None
 
 
 _CREDITED = re.compile(r"记者|記者|通讯员|通訊員|实习生|實習生|作者|撰文|文\s*[/／:：|｜丨]")
+
+
+# What makes a line of names a credit rather than bare names: a role word or a writer's label.
+_CREDIT_WORD = re.compile(r"记者|記者|通讯员|通訊員|实习生|實習生|作者|撰文|撰稿|文字|报道|報道|[文图圖]\s*[/／:：|｜丨]|By\b|by\b")
+# Where a page credits its people in its text: a role word and what follows it, a bracket ('（记者 张三）', '(卫琦)').
+_CREDIT_SPAN = re.compile(r"(?:记者|記者|通讯员|通訊員|实习生|實習生|作者|撰文|撰稿|文字|[文图圖摄攝]\s*[/／:：])[^，。,；;\n]{0,16}"
+                          r"|[（(][^（()）]{1,30}[)）]")
+# A clause of verse: four to seven Han characters, then a mark ('床前明月光，', '疑是地上霜。').
+_VERSE_CLAUSE = re.compile(r"([\u4e00-\u9fa5]{4,7})[，,。！？!?；;、]")
+
+
+def _verse(line: str) -> bool:
+    """A line of classical verse: two or more clauses of one length, four to seven characters each, and nothing else."""
+    clauses = _VERSE_CLAUSE.findall(line.strip())
+    return len(clauses) >= 2 and len({len(c) for c in clauses}) == 1 and sum(len(c) + 1 for c in clauses) == len(line.strip())
+
+
+def _spoken_of(names: str, paragraphs: list[str], at: int) -> bool:
+    """Whether the bare names on line ``at`` (no role word, no writer's label) are whom the text is about, not its
+    writers: the names come back in the text under them (outside a credit: '（记者 张三）' is the writer's own), or verse
+    follows them (a poem's author under its title). Kind: a name-only headline ('张桂梅' over her profile), the people
+    interviewed listed above the text ('任正非 马云'), a poem's author line (review of round eight: each taken for the
+    page's writer)."""
+    line = paragraphs[at]
+    if _CREDIT_WORD.search(line):
+        return False
+    if at + 1 < len(paragraphs) and _verse(paragraphs[at + 1]):
+        return True
+    below = _CREDIT_SPAN.sub("", "\n".join(paragraphs[at + 1: at + 12]))
+    return any(name.replace("\u3000", "") in below for name in names.split(" ") if len(name) >= 2)
 
 
 def _closing_reporter(paragraphs: list[str]) -> tuple[str | None, str | None]:
@@ -987,7 +1017,7 @@ def _head_names(paragraphs: list[str]) -> tuple[str | None, str | None]:
             return found, line
         if (len(line) >= 20 and _SENTENCE_END.search(line)) or (len(line) >= 50 and _PROSE.search(line)):
             break
-        if len(line) <= 40 and (found := names_only(line)):
+        if len(line) <= 40 and (found := names_only(line)) and not _spoken_of(found, paragraphs, at):
             return found, line
     return None, None
 
@@ -1178,6 +1208,9 @@ def extract_text_page(text: str, url: str, tz: ZoneInfo = SHANGHAI) -> Extracted
             author, post = signed, None
         if author is None and (cited := reference_line(line)):  # '张三, 李四. 标题[J]. 期刊' heading a journal mirror
             author, post = cited, None
+        if author and post is None and len(line) <= 40 and _spoken_of(author, paragraphs, index):
+            author = None  # names the text speaks of, or a poem's author: no byline
+            continue
         if author:
             byline = line if len(line) <= 40 and not re.search(r"[。！？]", line) else None
             if byline and post is None:
