@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from monitor.extract import bylines
 from monitor.extract.extractor import extract_text_page
 
 URL = "https://example.cn/a.html"
@@ -53,3 +54,64 @@ def test_a_poems_author_is_no_writer_of_the_page(text: str) -> None:
 ])
 def test_a_writers_bare_line_still_names_the_writer(text: str, expected: str) -> None:
     assert extract_text_page(text, URL).author == expected
+
+
+# The general credit reader (datecheck twenty-fourth batch, tune half): a credit cut at each role word or label, names
+# before any label or after a writer's role are writers, those after an editor's, a video maker's or a source's label or
+# before '摄' none; every part must be names only.
+@pytest.mark.parametrize(("credit", "expected"), [
+    ("图文:张帅 审核:高永奎", "张帅"),  # a writer's label, then a reviewer's
+    ("王晓峰、董振、贾延宝、孙玉芹、张雷", "王晓峰 董振 贾延宝 孙玉芹 张雷"),  # five names
+    ("苗 钢", "苗钢"),  # a two-character name padded to three
+    ("記者劉瑞鳳通訊員趙菠", "劉瑞鳳 趙菠"),  # roles run together with their names, traditional script
+    ("□ 记者 咸明", "咸明"),  # a rare surname right after a role word
+    ("文/图 全媒体记者袁敏 通讯员 乔靖", "袁敏 乔靖"),
+    ("特约记者 巢志斌 摄影报道", "巢志斌"),  # a photo story's photographer writes it
+])
+def test_a_credit_names_its_writers_role_by_role(credit: str, expected: str) -> None:
+    assert bylines.credited_writers(credit) == expected
+
+
+@pytest.mark.parametrize("credit", [
+    "张三 摄", "编辑 李明", "来源：央视新闻", "高新区发布", "新华社", "全文完",  # no writer
+    "临沭经济开发区 丁相匀",  # an office, then a name: not names only
+    "市委书记 刘昌宇",  # a post before a name
+])
+def test_a_credit_with_no_writer_or_anything_else_names_none(credit: str) -> None:
+    assert bylines.credited_writers(credit) is None
+
+
+HEAD = "高新区开展企业安全生产大检查\n2024-09-30 来源：高新区融媒体中心"
+TEXT = ("近日，高新区安监办联合多部门对辖区46家重点企业开展安全生产大检查，查出隐患6处，现场整改4处。"
+        "\n此次检查进一步压实了企业安全生产主体责任，确保了园区安全稳定。")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (f"{HEAD}\n{TEXT}(图文:张帅 审核:高永奎)", "张帅"),
+    (f"{HEAD}\n{TEXT}\n(王晓峰、董振、贾延宝、孙玉芹、张雷)\n编辑:张宏祥", "王晓峰 董振 贾延宝 孙玉芹 张雷"),
+    (f"{HEAD}\n{TEXT}\n(苗 钢)", "苗钢"),
+    # the page's editor in its author field; the writers in the bracket closing the text
+    ("高新区开展安全生产大检查 2012-09-04 14:39 来源:德州新闻网 编辑:柴晶晶\n" + TEXT.replace("\n", "")
+     + "(门主峰 吕朋刚) (作者:柴晶晶)", "门主峰 吕朋刚"),
+    # an office in the author field; the writers in the bracket closing the text
+    ("开发区签约项目10个 总投资158.36亿元\n来源:驻马店日报 作者:驻郑办 发表日期:2020年09月10日\n"
+     + TEXT + "(记者 唐翀 通讯员 王晓光)", "唐翀 王晓光"),
+])
+def test_a_credit_closing_the_text_names_its_writers(text: str, expected: str) -> None:
+    assert extract_text_page(text, URL).author == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (f"{HEAD}\n□ 记者 咸明\n本报讯 {TEXT}", "咸明"),
+    (f"{HEAD}\n本報訊(記者劉瑞鳳通訊員趙菠)2月20日，高新區對轄區內招商引資、項目建設等領域的11類先進集體進行表揚。", "劉瑞鳳 趙菠"),
+    # a bare name over the dateline that names it with more writers
+    (f"{HEAD}\n姜永涛\n本文字数:499\n广州日报讯(全媒体记者姜永涛 通讯员钟工信)记者从市工业和信息化局获悉，"
+     "中山市大型产业集聚区获评年度考核“优秀”等次。", "姜永涛 钟工信"),
+])
+def test_a_credit_in_the_head_names_every_writer(text: str, expected: str) -> None:
+    assert extract_text_page(text, URL).author == expected
+
+
+@pytest.mark.parametrize("last", ["(张三 摄)", "(临沭经济开发区)", "(完)", "(编辑 李明)"])
+def test_a_closing_bracket_naming_no_writer_gives_none(last: str) -> None:
+    assert extract_text_page(f"{HEAD}\n{TEXT}{last}", URL).author is None

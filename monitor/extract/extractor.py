@@ -35,6 +35,7 @@ from monitor.extract.bylines import (
     USER_CARD,
     citation_authors,
     copyright_person,
+    credited_writers,
     editor,
     find_author,
     introduces_person,
@@ -929,7 +930,7 @@ def _spoken_of(names: str, paragraphs: list[str], at: int) -> bool:
     return any(name.replace("\u3000", "") in below for name in names.split(" ") if len(name) >= 2)
 
 
-def _closing_reporter(paragraphs: list[str]) -> tuple[str | None, str | None]:
+def _closing_reporter(paragraphs: list[str], editors: set[str]) -> tuple[str | None, str | None]:
     """A text page's reporter signing at its end, on a line of its own ('本报记者 李倩' above the
     page's footer links): the author when none is named above the text (datecheck, qlwb.com.cn,
     tune half). Returns (author, the line)."""
@@ -979,7 +980,64 @@ def _closing_reporter(paragraphs: list[str]) -> tuple[str | None, str | None]:
         elif (tail := _AFTER_LAST_SENTENCE.search(line)) and (credit := _TAIL_CREDIT.match(tail[1].strip())) \
                 and (found := people_only(credit[1])):
             return found, None
+        # the general credit reader (:func:`credited_writers`) on the brackets closing the text, or on a short line of
+        # its own: roles, labels and names however many, an editor's or a photographer's part dropped
+        elif found := _closing_credit(line, editors):
+            return found, None
     return None, None
+
+
+# The brackets after a paragraph's last sentence (or making up a line): '…稳定。(門主峰 呂朋剛) (作者:柴晶晶)'.
+_TAIL_BRACKETS = re.compile(r"(?:^|[。！？])\s*((?:[（(][^（()）]{2,40}[)）]\s*)+)$")
+
+
+def _closing_credit(line: str, editors: set[str]) -> str | None:
+    """The writers a credit closing the text names (:func:`credited_writers`): in the brackets after its last sentence,
+    or on a short line of its own with a role word or a writer's label; a name the page labels as its editor is none
+    ('(作者:柴晶晶)' where '編輯:柴晶晶' heads the page)."""
+    if (brackets := _TAIL_BRACKETS.search(line)) is not None:
+        candidates = re.findall(r"[（(]([^（()）]{2,40})[)）]", brackets[1])
+    elif len(line) <= 30 and _CREDIT_WORD.search(line) and not _SENTENCE_END.search(line):
+        candidates = [line]
+    else:
+        return None
+    for candidate in candidates:
+        found = credited_writers(candidate)
+        names = [name for name in (found or "").split(" ") if name and name not in editors]
+        if names:
+            return " ".join(names)
+    return None
+
+
+def _fuller_credit(author: str, below: list[str]) -> str:
+    """A bare line of names over the text (a site's author field) whose names a dateline's credit just under it repeats
+    with more writers ('姜永涛' over '广州日报讯(全媒体记者姜永涛 通讯员钟工信)'): the credit's writers (datecheck
+    twenty-third batch, gzdaily.dayoo.com, tune half)."""
+    for line in below:
+        if (bracket := _DATELINE_CREDIT.search(line[:60])) and (credited := credited_writers(bracket[1])) \
+                and set(author.split()) < set(credited.split()):
+            return credited
+    return author
+
+
+# A dateline's bracket: '本报讯(记者 NAME)', '…电（记者 NAME）'.
+_DATELINE_CREDIT = re.compile(r"(?:电|電|讯|訊)\s*[（(]([^（()）]{2,40})[)）]")
+# The last character of an office written in an author field ('驻郑办', '宣传部'): no person's name ends so.
+_OFFICE_FINAL = frozenset("办局委厅处部")
+
+
+def _not_a_writer(author: str, editors: set[str]) -> bool:
+    """An author field that names no writer: an office ('作者:驻郑办'), or only the page's own editors."""
+    names = author.split(" ")
+    return all(to_simplified(name, force=True)[-1:] in _OFFICE_FINAL for name in names) or all(n in editors for n in names)
+
+
+_EDITOR_NAMED = re.compile(r"(?:责任编辑|責任編輯|编辑|編輯|责编|責編)\s*[:：]\s*([\u4e00-\u9fa5]{2,4})")
+
+
+def _editors(paragraphs: list[str]) -> set[str]:
+    """The names a page labels as its editors ('編輯:柴晶晶')."""
+    return {match[1] for line in paragraphs for match in _EDITOR_NAMED.finditer(line)}
 
 
 # A credit for the text, maybe with the pictures, then the names: '文/图 王培珂', '作者：李四'.
@@ -1189,6 +1247,7 @@ def extract_text_page(text: str, url: str, tz: ZoneInfo = SHANGHAI) -> Extracted
         split = PageSplit(None, split_by_speakers(paragraphs))
     author, post = None, None
     byline = None
+    editors = _editors(paragraphs[:60])
     for index, line in _byline_lines(paragraphs):  # the page's own byline ('记者 张三'), above any piece
         if split.pieces and split.pieces[0].body.startswith(line[:20]):
             break
@@ -1211,17 +1270,30 @@ def extract_text_page(text: str, url: str, tz: ZoneInfo = SHANGHAI) -> Extracted
         if author and post is None and len(line) <= 40 and _spoken_of(author, paragraphs, index):
             author = None  # names the text speaks of, or a poem's author: no byline
             continue
+        if author and post is None and (_not_a_writer(author, editors)):
+            author = None  # an office in the author field ('作者:驻郑办'), or the page's editor ('作者:柴晶晶' = '编辑:柴晶晶')
+            continue
+        # the general credit reader on a short line of roles and names the shape rules do not read ('□ 记者 咸明'), and
+        # on a dateline's bracket naming more writers than they read ('本報訊(記者劉瑞鳳通訊員趙菠)')
+        credit = line if len(line) <= 30 and not _SENTENCE_END.search(line) else \
+            (bracket[1] if (bracket := _DATELINE_CREDIT.search(line)) else None)
+        known = (author or "").split()
+        if credit and _CREDIT_WORD.search(credit) and (credited := credited_writers(credit)) \
+                and len(credited.split()) > len(known) and set(known) <= set(credited.split()):
+            author, post = credited, None
         if author:
             byline = line if len(line) <= 40 and not re.search(r"[。！？]", line) else None
             if byline and post is None:
                 author = _stacked(author, paragraphs, index, 1)
+                author = _fuller_credit(author, paragraphs[index + 1: index + 4]) if not _CREDIT_WORD.search(line) \
+                    else author
             break
     if author is None and not split.pieces:
         author, byline = _head_names(paragraphs)
         if author and byline is not None and author == byline.strip() and is_common_word(author):
             author, byline = None, None  # a bare '高新', '公示' in the head: a heading or a menu item (review)
     if author is None and not split.pieces:
-        author, byline = _closing_reporter(paragraphs)
+        author, byline = _closing_reporter(paragraphs, editors)
         if byline:
             author = _stacked(author, paragraphs, paragraphs.index(byline), -1)
     if author is None and not split.pieces:
