@@ -115,3 +115,21 @@ def test_a_credit_in_the_head_names_every_writer(text: str, expected: str) -> No
 @pytest.mark.parametrize("last", ["(张三 摄)", "(临沭经济开发区)", "(完)", "(编辑 李明)"])
 def test_a_closing_bracket_naming_no_writer_gives_none(last: str) -> None:
     assert extract_text_page(f"{HEAD}\n{TEXT}{last}", URL).author is None
+
+
+@pytest.mark.parametrize(("last", "expected"), [
+    ("(记者吴洁报道", "吴洁"),  # the bracket unclosed
+    ("刘永欢、蒋鹏)", "刘永欢 蒋鹏"),  # ... or its opening lost
+    ("(王宇平 刘喜摄影报道) 通联:县人武部政工科", "王宇平 刘喜"),  # other credits after the signature
+])
+def test_a_credit_after_the_last_sentence_names_its_writers(last: str, expected: str) -> None:
+    # each shape was once fixed by a rule of its own; the credit reader names them all (the rules' own tests hold them)
+    from monitor.extract.extractor import _closing_credit
+
+    assert _closing_credit(f"此次检查进一步压实了企业安全生产主体责任，确保了园区安全稳定。{last}", set()) == expected
+
+
+def test_a_caption_closing_the_text_names_no_writer() -> None:
+    from monitor.extract.extractor import _closing_credit
+
+    assert _closing_credit("村民刘维清正在招待客人。千龙网记者 刘阳(yáng)摄", set()) is None

@@ -442,7 +442,7 @@ _CREDIT_NAME = re.compile(r"[\u4e00-\u9fa5]{2,3}")
 def _credit_names(part: str, after_role: bool) -> list[str] | None:
     """The names one part of a credit holds, None when it holds anything else. Right after a role word a name needs no
     common surname ('记者 咸明': the role is the evidence); bare names need the strict test (:func:`people_only`)."""
-    part = _PADDED_NAME.sub(_unpad, part.strip(" ,，、;；()（）[]【】□■●◆◎"))
+    part = _PADDED_NAME.sub(_unpad, part.strip(" ,，、;；()（）[]【】□■●◆◎丨|｜"))
     names = [n for n in re.split(r"[\s、，,;；]+", part) if n]
     if not names or len(names) > 6:
         return None
@@ -471,7 +471,7 @@ def credited_writers(text: str) -> str | None:
     at, role = 0, None
     while at < len(parts):
         part, label = parts[at], parts[at + 1] if at + 1 < len(parts) else None
-        if part.strip(" ,，、;；()（）[]【】□■●◆◎"):
+        if part.strip(" ,，、;；()（）[]【】□■●◆◎丨|｜"):
             names = _credit_names(part, role is not None)
             if names is None:
                 return None

@@ -999,6 +999,11 @@ def _closing_credit(line: str, editors: set[str]) -> str | None:
         candidates = re.findall(r"[（(]([^（()）]{2,40})[)）]", brackets[1])
     elif len(line) <= 30 and _CREDIT_WORD.search(line) and not _SENTENCE_END.search(line):
         candidates = [line]
+    elif not _CAPTION_END.search(line) and (tail := _AFTER_LAST_SENTENCE.search(line)):
+        # what follows the last sentence, its brackets lost or unclosed ('…昆明。(记者吴洁报道', '…作用。刘永欢、蒋鹏)'), or
+        # other credits after the signature ('…(王宇平 劉喜攝影報道) 通聯:縣人武部政工科'): each bracketed part; a
+        # photo's caption is none ('…千龍網記者 劉陽(yáng)攝': a mirror's reading in brackets inside a name)
+        candidates = [part for part in re.split(r"[（()）]", tail[1]) if part.strip()]
     else:
         return None
     for candidate in candidates:
