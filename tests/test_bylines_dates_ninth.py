@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.extract import bylines
+from monitor.extract import bylines, extract_article
 from monitor.extract.extractor import extract_text_page
 
 URL = "https://example.cn/a.html"
@@ -133,3 +133,29 @@ def test_a_caption_closing_the_text_names_no_writer() -> None:
     from monitor.extract.extractor import _closing_credit
 
     assert _closing_credit("村民刘维清正在招待客人。千龙网记者 刘阳(yáng)摄", set()) is None
+
+
+# The same on HTML pages: the line of names at the article's start is read with the same guard.
+CONTENT = "<div class='content'>"
+
+
+@pytest.mark.parametrize("html", [
+    f"<html><body><div class='title'>黄大年</div><div class='info'>2024-05-10 来源：吉林日报</div>{CONTENT}<p>黄大年，"
+    "著名地球物理学家，2009年放弃国外优越条件回国，担任吉林大学地球探测科学与技术学院教授，带领团队取得多项重大科研成果。"
+    "</p><p>他常说，科学家要有家国情怀，把论文写在祖国大地上。他的学生们回忆，黄老师总是工作到深夜。</p></div></body></html>",
+    f"<html><body><h1>企业家谈创新</h1><div>2019-05-21 来源：科技日报</div>{CONTENT}<p>任正非 马云</p><p>2019年5月，"
+    "华为创始人任正非接受了中外媒体采访，谈到了企业的研发投入和人才培养。阿里巴巴创始人马云则表示，创新是企业发展的根本动力。"
+    "</p></div></body></html>",
+    f"<html><body><h1>高新区举办诗歌朗诵会</h1><div>2024-04-12 来源：高新区融媒体中心</div>{CONTENT}<p>春晓</p><p>孟浩然"
+    "</p><p>春眠不觉晓，处处闻啼鸟。夜来风雨声，花落知多少。</p><p>4月11日，高新区在市民文化中心举办“诗韵春天”朗诵会，"
+    "200余名居民参加。孩子们用稚嫩的声音诵读经典诗篇，赢得阵阵掌声。</p></div></body></html>",
+])
+def test_names_an_html_page_speaks_of_are_no_writers(html: str) -> None:
+    assert extract_article(html, URL).author is None
+
+
+def test_a_writers_line_at_an_html_articles_start_still_names_the_writer() -> None:  # guard
+    html = (f"<html><body><h1>高新区12个项目集中签约</h1><div>2024-05-01 来源：高新区融媒体中心</div>{CONTENT}<p>刘祺</p>"
+            "<p>高新区举行重点项目集中签约活动，共签约项目12个，总投资56亿元，涵盖新能源、新材料和生物医药等领域。据了解，"
+            "今年以来高新区坚持项目为王。</p></div></body></html>")
+    assert extract_article(html, URL).author == "刘祺"

@@ -505,8 +505,10 @@ def _author(meta: dict[str, str], context: list[_Block], inside: list[_Block], n
         if block.chars <= 24 and (found := signing_line(block.text)):
             return found, None
     for block in near:
+        # names the text speaks of (a name-only headline, the people interviewed) or a poem's author are none
         if block.text != title and block.link_ratio == 0 and not _CHROME.match(block.text) \
-                and (found := names_only(block.text)):
+                and (found := names_only(block.text)) \
+                and not _spoken_of(found, [b.text for b in blocks[block.index: block.index + 13]], 0):
             return found, None
     for block in inside[:12]:
         if block.chars < 400 and (found := citation_authors(block.text)):
@@ -1034,7 +1036,7 @@ _OFFICE_FINAL = frozenset("办局委厅处部")
 def _not_a_writer(author: str, editors: set[str]) -> bool:
     """An author field that names no writer: an office ('作者:驻郑办'), or only the page's own editors."""
     names = author.split(" ")
-    return all(to_simplified(name, force=True)[-1:] in _OFFICE_FINAL for name in names) or all(n in editors for n in names)
+    return all(to_simplified(name[-1:], force=True) in _OFFICE_FINAL for name in names) or all(n in editors for n in names)
 
 
 _EDITOR_NAMED = re.compile(r"(?:责任编辑|責任編輯|编辑|編輯|责编|責編)\s*[:：]\s*([\u4e00-\u9fa5]{2,4})")
