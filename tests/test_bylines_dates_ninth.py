@@ -67,6 +67,8 @@ def test_a_writers_bare_line_still_names_the_writer(text: str, expected: str) ->
     ("□ 记者 咸明", "咸明"),  # a rare surname right after a role word
     ("文/图 全媒体记者袁敏 通讯员 乔靖", "袁敏 乔靖"),
     ("特约记者 巢志斌 摄影报道", "巢志斌"),  # a photo story's photographer writes it
+    ("每經記者|肖純 每經編輯|楊歡", "肖純"),  # an outlet's short name before the role and before the editor's label
+    ("来源：央视新闻 记者:朱江、孙蓟潍", "朱江 孙蓟潍"),  # a source's field holds whatever it holds
 ])
 def test_a_credit_names_its_writers_role_by_role(credit: str, expected: str) -> None:
     assert bylines.credited_writers(credit) == expected
@@ -76,6 +78,7 @@ def test_a_credit_names_its_writers_role_by_role(credit: str, expected: str) -> 
     "张三 摄", "编辑 李明", "来源：央视新闻", "高新区发布", "新华社", "全文完",  # no writer
     "临沭经济开发区 丁相匀",  # an office, then a name: not names only
     "市委书记 刘昌宇",  # a post before a name
+    "校报记者的日常",  # a heading: grammar, not a name, after the role word
 ])
 def test_a_credit_with_no_writer_or_anything_else_names_none(credit: str) -> None:
     assert bylines.credited_writers(credit) is None
@@ -103,6 +106,8 @@ def test_a_credit_closing_the_text_names_its_writers(text: str, expected: str) -
 
 @pytest.mark.parametrize(("text", "expected"), [
     (f"{HEAD}\n□ 记者 咸明\n本报讯 {TEXT}", "咸明"),
+    (f"{HEAD}\n每經記者|肖純 每經編輯|楊歡\n{TEXT}", "肖純"),
+    (f"{HEAD}\n本报讯 (王文 肖兆力){TEXT}", "王文 肖兆力"),  # guard: a dateline's bracket of names, no role word
     (f"{HEAD}\n本報訊(記者劉瑞鳳通訊員趙菠)2月20日，高新區對轄區內招商引資、項目建設等領域的11類先進集體進行表揚。", "劉瑞鳳 趙菠"),
     # a bare name over the dateline that names it with more writers
     (f"{HEAD}\n姜永涛\n本文字数:499\n广州日报讯(全媒体记者姜永涛 通讯员钟工信)记者从市工业和信息化局获悉，"

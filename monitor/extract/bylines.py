@@ -431,12 +431,16 @@ def writer_line(text: str) -> str | None:
 # A credit's labels, role by role. A writer's role or label ('记者', '全媒体记者', '通讯员', '图文:', '文/', '撰稿:'); a
 # label of those who write nothing (editors and reviewers, photographers, video makers, sources); what a credit's names
 # may be followed by ('摄': they took the pictures; '报道': they wrote it).
-_WRITER_ROLE = (r"(?:(?:本报|本网|本台|本刊|特约|实习|见习|首席|全媒体|融媒体|报社)?(?:记者|通讯员|报道员)|实习生"
+# An outlet's short name before a role ('每经记者', '每经编辑', '极目新闻记者'), ending as outlets do.
+_OUTLET = r"(?:[\u4e00-\u9fa5]{0,6}?(?:报|网|经|社|台|新闻|融媒|传媒))?"
+_WRITER_ROLE = (rf"(?:(?:本报|本网|本台|本刊|特约|实习|见习|首席|全媒体|融媒体|报社|{_OUTLET})(?:记者|通讯员|报道员)|实习生"
                 r"|(?:作者|撰文|撰稿|文字|图文|文图|文\s*[/／]\s*图|图\s*[/／]\s*文)(?:\s*[:：/／|｜])?|文\s*[:：/／|｜]"
                 r"|摄影报道)")
-_OTHER_ROLE = rf"(?:{_EDITOR_LABELS}|摄影|摄像|视频|图片|来源|供稿|供图|图\s*[:：/／|｜])"
+_OTHER_ROLE = rf"(?:{_OUTLET}(?:{_EDITOR_LABELS})|摄影|摄像|视频|图片|来源|供稿|供图|图\s*[:：/／|｜])"
 _CREDIT_PART = re.compile(rf"({_WRITER_ROLE}|{_OTHER_ROLE}|摄|报道)\s*[:：/／|｜]?\s*")
 _CREDIT_NAME = re.compile(r"[\u4e00-\u9fa5]{2,3}")
+# Characters of a sentence's grammar, never of a name ('校报记者的日常' is a heading, not a reporter named 的日常).
+_FUNCTION_CHARACTER = re.compile(r"[的了是在和与及等之们这那]")
 
 
 def _credit_names(part: str, after_role: bool) -> list[str] | None:
@@ -450,7 +454,8 @@ def _credit_names(part: str, after_role: bool) -> list[str] | None:
         if name in _NOT_NAMES or site_name(name) or _STAFF.search(name) or POST_WORDS.search(name) \
                 or name[-1] in _NOT_A_NAME_END or name[:2] in _SURNAME_WORDS or is_common_word(name):
             return None
-        if not (_CREDIT_NAME.fullmatch(name) if after_role else looks_like_name(name)):
+        if not (_CREDIT_NAME.fullmatch(name) and not _FUNCTION_CHARACTER.search(name) if after_role
+                else looks_like_name(name)):
             return None
     return names
 
@@ -471,14 +476,15 @@ def credited_writers(text: str) -> str | None:
     at, role = 0, None
     while at < len(parts):
         part, label = parts[at], parts[at + 1] if at + 1 < len(parts) else None
-        if part.strip(" ,，、;；()（）[]【】□■●◆◎丨|｜"):
+        others = role is not None and not re.match(_WRITER_ROLE, role) and not role.startswith("报道")
+        if part.strip(" ,，、;；()（）[]【】□■●◆◎丨|｜") and not others:  # an editor's or a source's field: whatever it holds
             names = _credit_names(part, role is not None)
             if names is None:
                 return None
             photographed = label is not None and label.startswith("摄")
             if label is not None and label.startswith("摄影报道"):
                 photographed = False  # a photo story's photographers write it
-            if not photographed and (role is None or re.match(_WRITER_ROLE, role) or role.startswith("报道")):
+            if not photographed:
                 writers += [n for n in names if n not in writers]
         role = label
         at += 2

@@ -1016,6 +1016,15 @@ def _closing_credit(line: str, editors: set[str]) -> str | None:
     return None
 
 
+def _head_credit(line: str) -> str | None:
+    """The writers a credit in a text page's head names (:func:`credited_writers`): a short line with a role word or a
+    writer's label ('□ 记者 咸明', '每經記者|肖純 每經編輯|楊歡'), or a dateline's bracket, which credits writers by its
+    place, with a role word or none ('本報訊(記者劉瑞鳳通訊員趙菠)', '本报讯 (王文 肖兆力)')."""
+    if len(line) <= 30 and not _SENTENCE_END.search(line):
+        return credited_writers(line) if _CREDIT_WORD.search(line) else None
+    return credited_writers(bracket[1]) if (bracket := _DATELINE_CREDIT.search(line)) else None
+
+
 def _fuller_credit(author: str, below: list[str]) -> str:
     """A bare line of names over the text (a site's author field) whose names a dateline's credit just under it repeats
     with more writers ('姜永涛' over '广州日报讯(全媒体记者姜永涛 通讯员钟工信)'): the credit's writers (datecheck
@@ -1282,11 +1291,8 @@ def extract_text_page(text: str, url: str, tz: ZoneInfo = SHANGHAI) -> Extracted
             continue
         # the general credit reader on a short line of roles and names the shape rules do not read ('□ 记者 咸明'), and
         # on a dateline's bracket naming more writers than they read ('本報訊(記者劉瑞鳳通訊員趙菠)')
-        credit = line if len(line) <= 30 and not _SENTENCE_END.search(line) else \
-            (bracket[1] if (bracket := _DATELINE_CREDIT.search(line)) else None)
         known = (author or "").split()
-        if credit and _CREDIT_WORD.search(credit) and (credited := credited_writers(credit)) \
-                and len(credited.split()) > len(known) and set(known) <= set(credited.split()):
+        if (credited := _head_credit(line)) and len(credited.split()) > len(known) and set(known) <= set(credited.split()):
             author, post = credited, None
         if author:
             byline = line if len(line) <= 40 and not re.search(r"[。！？]", line) else None
