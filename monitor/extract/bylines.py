@@ -427,6 +427,73 @@ def writer_line(text: str) -> str | None:
     return _as_printed(found, simple, printed) if len(simple) == len(printed) else found
 
 
+
+# A credit's labels, role by role. A writer's role or label ('记者', '全媒体记者', '通讯员', '图文:', '文/', '撰稿:'); a
+# label of those who write nothing (editors and reviewers, photographers, video makers, sources); what a credit's names
+# may be followed by ('摄': they took the pictures; '报道': they wrote it).
+# An outlet's short name before a role ('每经记者', '每经编辑', '极目新闻记者'), ending as outlets do.
+_OUTLET = r"(?:[\u4e00-\u9fa5]{0,6}?(?:报|网|经|社|台|新闻|融媒|传媒))?"
+_WRITER_ROLE = (rf"(?:(?:本报|本网|本台|本刊|特约|实习|见习|首席|全媒体|融媒体|报社|{_OUTLET})(?:记者|通讯员|报道员)|实习生"
+                r"|(?:作者|撰文|撰稿|文字|图文|文图|文\s*[/／]\s*图|图\s*[/／]\s*文)(?:\s*[:：/／|｜])?|文\s*[:：/／|｜]"
+                r"|摄影报道)")
+_OTHER_ROLE = rf"(?:{_OUTLET}(?:{_EDITOR_LABELS})|摄影|摄像|视频|图片|来源|供稿|供图|图\s*[:：/／|｜])"
+_CREDIT_PART = re.compile(rf"({_WRITER_ROLE}|{_OTHER_ROLE}|摄|报道)\s*[:：/／|｜]?\s*")
+_CREDIT_NAME = re.compile(r"[\u4e00-\u9fa5]{2,3}")
+# Characters of a sentence's grammar, never of a name ('校报记者的日常' is a heading, not a reporter named 的日常).
+_FUNCTION_CHARACTER = re.compile(r"[的了是在和与及等之们这那]")
+
+
+def _credit_names(part: str, after_role: bool) -> list[str] | None:
+    """The names one part of a credit holds, None when it holds anything else. Right after a role word a name needs no
+    common surname ('记者 咸明': the role is the evidence); bare names need the strict test (:func:`people_only`)."""
+    part = _PADDED_NAME.sub(_unpad, part.strip(" ,，、;；()（）[]【】□■●◆◎丨|｜"))
+    names = [n for n in re.split(r"[\s、，,;；]+", part) if n]
+    if not names or len(names) > 6:
+        return None
+    for name in names:
+        if name in _NOT_NAMES or site_name(name) or _STAFF.search(name) or POST_WORDS.search(name) \
+                or name[-1] in _NOT_A_NAME_END or name[:2] in _SURNAME_WORDS or is_common_word(name):
+            return None
+        if not (_CREDIT_NAME.fullmatch(name) and not _FUNCTION_CHARACTER.search(name) if after_role
+                else looks_like_name(name)):
+            return None
+    return names
+
+
+def credited_writers(text: str) -> str | None:
+    """The writers a credit names (a bracket's inside or a short line of roles and names, any script), role by role: it
+    is cut at each role word or label; names before any label or after a writer's role are writers, names after an
+    editor's, a video maker's or a source's label, or before '摄', none. Every part must be names only, else the text is
+    no credit. Kind: closing credits the shape rules do not read — more than four names, a name padded to three
+    characters, a writer's label then an editor's ('（图文:张帅 审核:高永奎）', '（王晓峰、董振、贾延宝、孙玉芹、张雷）',
+    '（苗 钢）'), roles run together with their names ('記者劉瑞鳳通訊員趙菠'), a rare surname after a role word ('□ 记者
+    咸明'); datecheck twenty-fourth batch, tune half."""
+    simple = to_simplified(text.strip(), force=True)
+    if len(simple) != len(text.strip()) or not 2 <= len(simple) <= 40:
+        return None
+    parts = _CREDIT_PART.split(simple)  # [names, label, names, label, names, ...]
+    writers: list[str] = []
+    at, role = 0, None
+    while at < len(parts):
+        part, label = parts[at], parts[at + 1] if at + 1 < len(parts) else None
+        others = role is not None and not re.match(_WRITER_ROLE, role) and not role.startswith("报道")
+        if part.strip(" ,，、;；()（）[]【】□■●◆◎丨|｜") and not others:  # an editor's or a source's field: whatever it holds
+            names = _credit_names(part, role is not None)
+            if names is None:
+                return None
+            photographed = label is not None and label.startswith("摄")
+            if label is not None and label.startswith("摄影报道"):
+                photographed = False  # a photo story's photographers write it
+            if not photographed:
+                writers += [n for n in names if n not in writers]
+        role = label
+        at += 2
+    if not writers:
+        return None
+    printed = text.strip()
+    return " ".join(_as_printed(name, simple, printed) or name for name in writers)
+
+
 # Two-character words a strict name test passes (a surname, then a character), seen as lines of 'names' that are no
 # names: a line of them would be a list of people (review)
 _NOT_NAMES_TWO = frozenset("江山 黄金 白云 金牌 王牌 石头 常规 程序 文明 周年 钱包 林业 孔雀 万一 朱红 向前 严格 高新 方向 任务 安全 "

@@ -35,6 +35,7 @@ from monitor.extract.bylines import (
     USER_CARD,
     citation_authors,
     copyright_person,
+    credited_writers,
     editor,
     find_author,
     introduces_person,
@@ -504,8 +505,10 @@ def _author(meta: dict[str, str], context: list[_Block], inside: list[_Block], n
         if block.chars <= 24 and (found := signing_line(block.text)):
             return found, None
     for block in near:
+        # names the text speaks of (a name-only headline, the people interviewed) or a poem's author are none
         if block.text != title and block.link_ratio == 0 and not _CHROME.match(block.text) \
-                and (found := names_only(block.text)):
+                and (found := names_only(block.text)) \
+                and not _spoken_of(found, [b.text for b in blocks[block.index: block.index + 13]], 0):
             return found, None
     for block in inside[:12]:
         if block.chars < 400 and (found := citation_authors(block.text)):
@@ -891,7 +894,7 @@ def _writer_line(paragraphs: list[str]) -> tuple[str | None, str | None]:
                                              *range(max(len(paragraphs) - 3, last + 1), len(paragraphs))]
                                if _CREDITED.search(paragraphs[at]))]
     for at in dict.fromkeys(places):
-        if len(paragraphs[at]) <= 30 and (found := writer_line(paragraphs[at])):
+        if len(paragraphs[at]) <= 30 and (found := writer_line(paragraphs[at])) and not _spoken_of(found, paragraphs, at):
             return found, paragraphs[at]
     return None, None
 
@@ -899,7 +902,37 @@ def _writer_line(paragraphs: list[str]) -> tuple[str | None, str | None]:
 _CREDITED = re.compile(r"记者|記者|通讯员|通訊員|实习生|實習生|作者|撰文|文\s*[/／:：|｜丨]")
 
 
-def _closing_reporter(paragraphs: list[str]) -> tuple[str | None, str | None]:
+# What makes a line of names a credit rather than bare names: a role word or a writer's label.
+_CREDIT_WORD = re.compile(r"记者|記者|通讯员|通訊員|实习生|實習生|作者|撰文|撰稿|文字|报道|報道|[文图圖]\s*[/／:：|｜丨]|By\b|by\b")
+# Where a page credits its people in its text: a role word and what follows it, a bracket ('（记者 张三）', '(卫琦)').
+_CREDIT_SPAN = re.compile(r"(?:记者|記者|通讯员|通訊員|实习生|實習生|作者|撰文|撰稿|文字|[文图圖摄攝]\s*[/／:：])[^，。,；;\n]{0,16}"
+                          r"|[（(][^（()）]{1,30}[)）]")
+# A clause of verse: four to seven Han characters, then a mark ('床前明月光，', '疑是地上霜。').
+_VERSE_CLAUSE = re.compile(r"([\u4e00-\u9fa5]{4,7})[，,。！？!?；;、]")
+
+
+def _verse(line: str) -> bool:
+    """A line of classical verse: two or more clauses of one length, four to seven characters each, and nothing else."""
+    clauses = _VERSE_CLAUSE.findall(line.strip())
+    return len(clauses) >= 2 and len({len(c) for c in clauses}) == 1 and sum(len(c) + 1 for c in clauses) == len(line.strip())
+
+
+def _spoken_of(names: str, paragraphs: list[str], at: int) -> bool:
+    """Whether the bare names on line ``at`` (no role word, no writer's label) are whom the text is about, not its
+    writers: the names come back in the text under them (outside a credit: '（记者 张三）' is the writer's own), or verse
+    follows them (a poem's author under its title). Kind: a name-only headline ('张桂梅' over her profile), the people
+    interviewed listed above the text ('任正非 马云'), a poem's author line (review of round eight: each taken for the
+    page's writer)."""
+    line = paragraphs[at]
+    if _CREDIT_WORD.search(line):
+        return False
+    if at + 1 < len(paragraphs) and _verse(paragraphs[at + 1]):
+        return True
+    below = _CREDIT_SPAN.sub("", "\n".join(paragraphs[at + 1: at + 12]))
+    return any(name.replace("\u3000", "") in below for name in names.split(" ") if len(name) >= 2)
+
+
+def _closing_reporter(paragraphs: list[str], editors: set[str]) -> tuple[str | None, str | None]:
     """A text page's reporter signing at its end, on a line of its own ('本报记者 李倩' above the
     page's footer links): the author when none is named above the text (datecheck, qlwb.com.cn,
     tune half). Returns (author, the line)."""
@@ -949,7 +982,78 @@ def _closing_reporter(paragraphs: list[str]) -> tuple[str | None, str | None]:
         elif (tail := _AFTER_LAST_SENTENCE.search(line)) and (credit := _TAIL_CREDIT.match(tail[1].strip())) \
                 and (found := people_only(credit[1])):
             return found, None
+        # the general credit reader (:func:`credited_writers`) on the brackets closing the text, or on a short line of
+        # its own: roles, labels and names however many, an editor's or a photographer's part dropped
+        elif found := _closing_credit(line, editors):
+            return found, None
     return None, None
+
+
+# The brackets after a paragraph's last sentence (or making up a line): '…稳定。(門主峰 呂朋剛) (作者:柴晶晶)'.
+_TAIL_BRACKETS = re.compile(r"(?:^|[。！？])\s*((?:[（(][^（()）]{2,40}[)）]\s*)+)$")
+
+
+def _closing_credit(line: str, editors: set[str]) -> str | None:
+    """The writers a credit closing the text names (:func:`credited_writers`): in the brackets after its last sentence,
+    or on a short line of its own with a role word or a writer's label; a name the page labels as its editor is none
+    ('(作者:柴晶晶)' where '編輯:柴晶晶' heads the page)."""
+    if (brackets := _TAIL_BRACKETS.search(line)) is not None:
+        candidates = re.findall(r"[（(]([^（()）]{2,40})[)）]", brackets[1])
+    elif len(line) <= 30 and _CREDIT_WORD.search(line) and not _SENTENCE_END.search(line):
+        candidates = [line]
+    elif not _CAPTION_END.search(line) and (tail := _AFTER_LAST_SENTENCE.search(line)):
+        # what follows the last sentence, its brackets lost or unclosed ('…昆明。(记者吴洁报道', '…作用。刘永欢、蒋鹏)'), or
+        # other credits after the signature ('…(王宇平 劉喜攝影報道) 通聯:縣人武部政工科'): each bracketed part; a
+        # photo's caption is none ('…千龍網記者 劉陽(yáng)攝': a mirror's reading in brackets inside a name)
+        candidates = [part for part in re.split(r"[（()）]", tail[1]) if part.strip()]
+    else:
+        return None
+    for candidate in candidates:
+        found = credited_writers(candidate)
+        names = [name for name in (found or "").split(" ") if name and name not in editors]
+        if names:
+            return " ".join(names)
+    return None
+
+
+def _head_credit(line: str) -> str | None:
+    """The writers a credit in a text page's head names (:func:`credited_writers`): a short line with a role word or a
+    writer's label ('□ 记者 咸明', '每經記者|肖純 每經編輯|楊歡'), or a dateline's bracket, which credits writers by its
+    place, with a role word or none ('本報訊(記者劉瑞鳳通訊員趙菠)', '本报讯 (王文 肖兆力)')."""
+    if len(line) <= 30 and not _SENTENCE_END.search(line):
+        return credited_writers(line) if _CREDIT_WORD.search(line) else None
+    return credited_writers(bracket[1]) if (bracket := _DATELINE_CREDIT.search(line)) else None
+
+
+def _fuller_credit(author: str, below: list[str]) -> str:
+    """A bare line of names over the text (a site's author field) whose names a dateline's credit just under it repeats
+    with more writers ('姜永涛' over '广州日报讯(全媒体记者姜永涛 通讯员钟工信)'): the credit's writers (datecheck
+    twenty-third batch, gzdaily.dayoo.com, tune half)."""
+    for line in below:
+        if (bracket := _DATELINE_CREDIT.search(line[:60])) and (credited := credited_writers(bracket[1])) \
+                and set(author.split()) < set(credited.split()):
+            return credited
+    return author
+
+
+# A dateline's bracket: '本报讯(记者 NAME)', '…电（记者 NAME）'.
+_DATELINE_CREDIT = re.compile(r"(?:电|電|讯|訊)\s*[（(]([^（()）]{2,40})[)）]")
+# The last character of an office written in an author field ('驻郑办', '宣传部'): no person's name ends so.
+_OFFICE_FINAL = frozenset("办局委厅处部")
+
+
+def _not_a_writer(author: str, editors: set[str]) -> bool:
+    """An author field that names no writer: an office ('作者:驻郑办'), or only the page's own editors."""
+    names = author.split(" ")
+    return all(to_simplified(name[-1:], force=True) in _OFFICE_FINAL for name in names) or all(n in editors for n in names)
+
+
+_EDITOR_NAMED = re.compile(r"(?:责任编辑|責任編輯|编辑|編輯|责编|責編)\s*[:：]\s*([\u4e00-\u9fa5]{2,4})")
+
+
+def _editors(paragraphs: list[str]) -> set[str]:
+    """The names a page labels as its editors ('編輯:柴晶晶')."""
+    return {match[1] for line in paragraphs for match in _EDITOR_NAMED.finditer(line)}
 
 
 # A credit for the text, maybe with the pictures, then the names: '文/图 王培珂', '作者：李四'.
@@ -987,7 +1091,7 @@ def _head_names(paragraphs: list[str]) -> tuple[str | None, str | None]:
             return found, line
         if (len(line) >= 20 and _SENTENCE_END.search(line)) or (len(line) >= 50 and _PROSE.search(line)):
             break
-        if len(line) <= 40 and (found := names_only(line)):
+        if len(line) <= 40 and (found := names_only(line)) and not _spoken_of(found, paragraphs, at):
             return found, line
     return None, None
 
@@ -1159,6 +1263,7 @@ def extract_text_page(text: str, url: str, tz: ZoneInfo = SHANGHAI) -> Extracted
         split = PageSplit(None, split_by_speakers(paragraphs))
     author, post = None, None
     byline = None
+    editors = _editors(paragraphs[:60])
     for index, line in _byline_lines(paragraphs):  # the page's own byline ('记者 张三'), above any piece
         if split.pieces and split.pieces[0].body.startswith(line[:20]):
             break
@@ -1178,17 +1283,30 @@ def extract_text_page(text: str, url: str, tz: ZoneInfo = SHANGHAI) -> Extracted
             author, post = signed, None
         if author is None and (cited := reference_line(line)):  # '张三, 李四. 标题[J]. 期刊' heading a journal mirror
             author, post = cited, None
+        if author and post is None and len(line) <= 40 and _spoken_of(author, paragraphs, index):
+            author = None  # names the text speaks of, or a poem's author: no byline
+            continue
+        if author and post is None and (_not_a_writer(author, editors)):
+            author = None  # an office in the author field ('作者:驻郑办'), or the page's editor ('作者:柴晶晶' = '编辑:柴晶晶')
+            continue
+        # the general credit reader on a short line of roles and names the shape rules do not read ('□ 记者 咸明'), and
+        # on a dateline's bracket naming more writers than they read ('本報訊(記者劉瑞鳳通訊員趙菠)')
+        known = (author or "").split()
+        if (credited := _head_credit(line)) and len(credited.split()) > len(known) and set(known) <= set(credited.split()):
+            author, post = credited, None
         if author:
             byline = line if len(line) <= 40 and not re.search(r"[。！？]", line) else None
             if byline and post is None:
                 author = _stacked(author, paragraphs, index, 1)
+                author = _fuller_credit(author, paragraphs[index + 1: index + 4]) if not _CREDIT_WORD.search(line) \
+                    else author
             break
     if author is None and not split.pieces:
         author, byline = _head_names(paragraphs)
         if author and byline is not None and author == byline.strip() and is_common_word(author):
             author, byline = None, None  # a bare '高新', '公示' in the head: a heading or a menu item (review)
     if author is None and not split.pieces:
-        author, byline = _closing_reporter(paragraphs)
+        author, byline = _closing_reporter(paragraphs, editors)
         if byline:
             author = _stacked(author, paragraphs, paragraphs.index(byline), -1)
     if author is None and not split.pieces:
