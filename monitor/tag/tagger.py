@@ -1218,6 +1218,8 @@ def _mark_tour_stops(text: str, hits: list[_Hit], body_start: int, mentions: lis
     (the tour going on at that stop: 在济宁高新区,…) become list items; the other places need not be zones, unlike
     `_mark_tour_and_example_lists`. The zone must be a whole item, bounded by the verb or a joiner before it and a joiner
     or the clause's verb after it: 先后来到高新区数字化创业中心、天贸物流城 tours places inside the zone, no stop."""
+    if not ("先后" in text or "深入" in text or "前往" in text or "分赴" in text):
+        return mentions  # most texts: no tour's verb (each of `_STOP_VERBS` holds one of these)
     toured: dict[str, int] = {}
     ends: dict[int, int] | None = None
     for zone_id, section, position in mentions:
