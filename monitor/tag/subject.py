@@ -246,25 +246,25 @@ WEIGHTS: tuple[float, ...] = (
     0.0,  # other_headline
     0.0,  # other_default
     0.0,  # headline_many
-    0.6034,  # log_body
-    0.3485,  # plain_share
-    0.4902,  # first_in_lead
-    -0.905,  # first_pos
-    -0.3542,  # aside
-    0.566,  # post_share
-    -0.2883,  # list_share
-    -0.5491,  # side_share
-    -0.2309,  # log_zones
-    0.271,  # score_ratio
-    0.2057,  # top
-    0.5558,  # mention_share
-    -0.2958,  # kind_headline
+    0.6168,  # log_body
+    0.3826,  # plain_share
+    0.4898,  # first_in_lead
+    -0.9026,  # first_pos
+    -0.4001,  # aside
+    0.5265,  # post_share
+    -0.3259,  # list_share
+    -0.4482,  # side_share
+    -0.2272,  # log_zones
+    0.2558,  # score_ratio
+    0.2011,  # top
+    0.544,  # mention_share
+    -0.2983,  # kind_headline
     0.0,  # own_title
-    0.4162,  # leader
-    0.3414,  # actor
-    -0.3089,  # listed_many
+    0.4314,  # leader
+    0.3485,  # actor
+    -0.3038,  # listed_many
 )
-BIAS = -1.7046
+BIAS = -1.7162
 THRESHOLD = 0.5
 
 

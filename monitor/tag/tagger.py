@@ -558,6 +558,7 @@ class ZoneTagger:
             if site is not None and site.id not in defaults:
                 defaults += (site.id,)
         mentions = self._zone_mentions(text, hits, body_start, defaults)
+        mentions = _mark_tour_stops(text, hits, body_start, mentions)
         signable = may_sign(body_s)  # whether a line of the body may be a signature (read by two steps)
         people, posts = self._people(title_k, byline_k, body_s, body_k, author, byline_s, hits, mentions, office_hits,
                                      defaults, signable)
@@ -1207,6 +1208,53 @@ def _mark_tour_and_example_lists(text: str, body_start: int, mentions: list[tupl
         zone_id, _, position = mentions[i]
         mentions[i] = (zone_id, "list", position)
     return toured
+
+
+def _mark_tour_stops(text: str, hits: list[_Hit], body_start: int, mentions: list[tuple[str, str, int]]
+                     ) -> list[tuple[str, str, int]]:
+    """A zone named as one stop of a tour of three places or more (先后到北湖度假区、济宁高新区、任城区、泗水县、市中区进行
+    调研; 深入高新区、石泉县、瀛湖生态旅游区等地; 前往湘潭经开区、湘潭综保区和湘潭高新区): the text is about the tour, the
+    zone one of its stops (README of the real set: tour convention). That mention and the zone's later body mentions
+    (the tour going on at that stop: 在济宁高新区,…) become list items; the other places need not be zones, unlike
+    `_mark_tour_and_example_lists`. The zone must be a whole item, bounded by the verb or a joiner before it and a joiner
+    or the clause's verb after it: 先后来到高新区数字化创业中心、天贸物流城 tours places inside the zone, no stop."""
+    if not ("先后" in text or "深入" in text or "前往" in text or "分赴" in text):
+        return mentions  # most texts: no tour's verb (each of `_STOP_VERBS` holds one of these)
+    toured: dict[str, int] = {}
+    ends: dict[int, int] | None = None
+    for zone_id, section, position in mentions:
+        if section != "body" or zone_id in toured:
+            continue
+        at = body_start + position
+        # most mentions stop here: a stop follows a joiner or the tour's verb
+        if text[at - 1] not in _STOP_JOINERS and not text.endswith(_STOP_VERBS, max(body_start, at - 4), at):
+            continue
+        window = max(body_start, at - _CLAUSE_WINDOW)
+        clause = max(window, max(text.rfind(mark, window, at) for mark in _CLAUSE_ENDS) + 1)
+        verb = None
+        for match in _STOP_VERB.finditer(text, clause, at):
+            verb = match  # the last verb before the zone opens its list
+        if verb is None or any(mark in text[verb.end():at] for mark in _CLAUSE_ENDS):
+            continue
+        if ends is None:
+            ends = {hit.start: hit.end for hit in hits}
+        end = ends.get(at)
+        if end is None or not _STOP_AFTER.match(text, end):
+            continue
+        close = min((i for i in (text.find(mark, end) for mark in _CLAUSE_ENDS) if i >= 0), default=len(text))
+        if sum(text.count(joiner, verb.end(), close) for joiner in _STOP_JOINERS) + 1 >= _MIN_STOPS:
+            toured[zone_id] = at
+    if not toured:
+        return mentions
+    return [(z, "list", p) if section == "body" and z in toured and body_start + p >= toured[z] else (z, section, p)
+            for z, section, p in mentions]
+
+
+_STOP_VERBS = ("先后到", "先后来到", "先后深入", "先后前往", "先后赴", "分赴", "深入", "前往")
+_STOP_VERB = re.compile("|".join(_STOP_VERBS))
+_STOP_JOINERS = ("、", "和", "及")
+_STOP_AFTER = re.compile("[、和及,;。]|等地|等处|进行|调研|考察|实地")  # what ends an item of the stops, the last one too
+_MIN_STOPS = 3
 
 
 def _mark_toured(mentions: list[tuple[str, str, int]], toured: set[str]) -> list[tuple[str, str, int]]:
