@@ -208,12 +208,33 @@ _SESSION_SITES = {
         ),
         ("www.zhaoqing.gov.cn", "zhaoqing.gov.cn", "www.weifang.gov.cn", "wang"),
     ),
+    # sites3: 孝感高新区's host, whose 招商动态 page reports the 管委会's own investment work and its next steps;
+    # 洛阳高新区's host (medium: a page sourced from the zone's 综合协调部); 贵阳高新区's subsite of the Guiyang
+    # English portal (medium: its pages are all the zone's, beside other departments' subsites)
+    "sites3": (
+        (
+            ("http://gxq.xiaogan.gov.cn/zsdt01/1916885.jhtml", "xiaogan"),
+            ("https://gxq.xiaogan.gov.cn/", "xiaogan"),
+            ("http://www.lhdz.gov.cn/html/1//2/1002/1003/52482.html", "luoyang"),
+            ("http://mail.lhdz.gov.cn/wap", "luoyang"),  # a subdomain of the zone's host
+            ("http://gxq.english.guiyang.gov.cn/2023-06/29/c_898692.htm", "guiyang"),
+        ),
+        (("gxq.xiaogan.gov.cn", "xiaogan"), ("www.lhdz.gov.cn", "luoyang"), ("gxq.english.guiyang.gov.cn", "guiyang")),
+        (
+            "http://www.xiaogan.gov.cn/",
+            "http://news.lyd.com.cn/system/2025/10/21/032498805.shtml",  # the Luoyang daily's site
+            "http://english.guiyang.gov.cn/2022-03/08/c_724119.htm",  # the city's English portal
+            "http://tzcj.english.guiyang.gov.cn/bureauofinvestmentpromotionnews_34.html",  # another bureau's subsite
+            "http://en.www.guiyang.gov.cn/c16405/index.html",
+        ),
+        ("www.xiaogan.gov.cn", "xiaogan.gov.cn", "english.guiyang.gov.cn", "guiyang.gov.cn", "gov.cn"),
+    ),
 }
 
 
 @pytest.mark.parametrize("session", sorted(_SESSION_SITES))
 def test_the_sites_a_session_added_map_to_their_zones_and_the_cities_portals_to_none(session: str) -> None:
-    """The sessions of 2026-12-07 named hosts3, sites and sites2: each URL and host of the sites they added gives its zone;
+    """The sessions of 2026-12-07 named hosts3, sites, sites2 and sites3: each URL and host of the sites they added gives its zone;
     the cities' portals, their other subdomains and look-alike hosts (a host that only starts with the zone's) give none."""
     url_zones, host_zones, zoneless_urls, zoneless_hosts = _SESSION_SITES[session]
     gazetteer = load_gazetteer()
