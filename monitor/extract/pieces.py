@@ -455,7 +455,10 @@ def _opener(index: int, unit: _Unit) -> _Mark | None:
     if titled := _name_then_title(simple, begin):
         return _Mark(index, "open-weak", text[titled[0]: titled[1]], text[titled[1]: titled[2]])
     if quote and (said := _speaker_after_quote(simple, begin)):
-        return _Mark(index, "open-weak", text[said[0]: said[1]], None, after_quote=True)
+        # 'NAME代表' with no post before the name: the title after it is the post as printed (the labels' convention)
+        title = _DEPUTY_TITLE.match(simple, said[1])
+        return _Mark(index, "open-weak", text[said[0]: said[1]], title and text[title.start(): title.end()],
+                     after_quote=True)
     window = simple[: begin + 70]
     if found := _title_then_name(window, begin, len(window)):  # '代表黄苏权对报告中提到…' (r101)
         return _Mark(index, "open-weak", text[found[1]: found[2]], text[begin: found[0]])
@@ -463,11 +466,7 @@ def _opener(index: int, unit: _Unit) -> _Mark | None:
             and not _listed(window, found[2]):
         post_end, name_start, name_end = found
         # a post starts after a clause's comma or a quotation ('记者“堵住”皇明太阳能集团董事长黄鸣代表': r53)
-        clause = _clause_start(window, begin, post_end)
-        while clause > begin and re.search(f"(?:{SIGNATURE_POST_END.pattern})[，,]$", window[begin: clause]) \
-                and not re.search(r"[。；;！？!?]|从|到|一名|一位", window[begin: clause]):
-            # 'post，post NAME' from the paragraph's start is one post (roundup r37)
-            clause = max(window.rfind(c, begin, clause - 1) for c in "，,") + 1 or begin
+        clause = _joined_post_start(window, begin, _clause_start(window, begin, post_end))
         post = _post(text[max(clause, begin): post_end])
         if post:
             return _Mark(index, "open-weak", text[name_start: name_end], post)
@@ -511,6 +510,19 @@ def _listed(simple: str, name_end: int) -> bool:
 _QUOTED_NAME = re.compile(r"(?:^|(?<=[、，,]))[“「][^，,。！？!?；;：:“”「」]{1,12}[”」](?=[\u4e00-\u9fa5])(?!的)")
 
 
+def _joined_post_start(simple: str, begin: int, clause: int) -> int:
+    """Where a post whose last part starts at `clause` starts when the words before it, from `begin`, are posts ending
+    with a comma: 'post，post NAME' is one post printed in two parts ('全国人大代表，太原市…副所长NAME': roundup r37;
+    '全国政协常委、提案委员会副主任，九三学社中央副主席NAME说' under a sub-headline giving the name alone: kind: post
+    cut at its comma, r234, twenty-fourth batch, tune half). Not across a sentence, nor a clause of place or number
+    ('从…到…', '一名…'), nor a description ('作为“奋斗者”号的总设计师，post NAME': r67)."""
+    while clause > begin and re.search(f"(?:{SIGNATURE_POST_END.pattern})[，,]$", simple[begin: clause]) \
+            and not re.search(r"[。；;！？!?]|从|到|一名|一位|的", simple[begin: clause]) \
+            and not _DESCRIBING_VERB.search(simple, begin, clause):
+        clause = max(simple.rfind(c, begin, clause - 1) for c in "，,") + 1 or begin
+    return clause
+
+
 def _clause_start(simple: str, begin: int, post_end: int) -> int:
     """Where the post ending at `post_end` starts: after the last comma or quotation mark before it, not counting the
     marks of a quoted name inside the post (kind: post cut at a quoted organisation's name, read '中心主席'; r177,
@@ -526,12 +538,21 @@ _SENTENCE_END = re.compile(r"[。！？!?]")
 # The speaker right after an opening quotation, given a description rather than a post: '“我是县里第一名全国人大
 # 代表。”来自河北易县的张淑芬不无骄傲地说。' (roundup r112, fourteenth batch, tune half).
 _FROM_WHERE = re.compile(r"来自[^，。“”,;；：:]{1,12}的")
-_SAYS_SOON = re.compile(r"[^，。“”,;；：:]{0,8}?(?:说|表示|介绍|坦言|感慨)")
+_SAYS_SOON = re.compile(r"[^，。“”,;；：:]{0,8}?(?:说|表示|介绍|坦言|感慨|告诉)")
+# A minority or transliterated name, its parts joined by a middle dot ('如克亚木·麦提赛地代表', '吉多·桑布拉诺'): no
+# surname starts it, the dot between Han runs is the evidence (kind: a deputy with a Uyghur name not read after a
+# quotation; r236, twenty-fourth batch, tune half).
+_DEPUTY_TITLE = re.compile(r"代表|委员")
+_DOTTED_NAME = re.compile(r"[\u4e00-\u9fa5]{1,6}(?:[·•‧][\u4e00-\u9fa5]{1,6}){1,3}")
 
 
 def _speaker_after_quote(simple: str, begin: int) -> tuple[int, int] | None:
     at = (m.end() if (m := _FROM_WHERE.match(simple, begin)) else begin)
-    found = name_at(simple, at)
+    if dotted := _DOTTED_NAME.match(simple, at):
+        title = _BARE_TITLE.search(dotted.group(), max(map(dotted.group().rfind, "·•‧")) + 1)  # the last part runs on (代表)
+        found: tuple[int, int] | None = (at, at + title.start() if title else dotted.end())
+    else:
+        found = name_at(simple, at)
     if found and found[0] == at and _SAYS_SOON.match(simple, found[1]):
         return found
     return None
@@ -1387,6 +1408,7 @@ def _post_before(name: str, paragraph: str, min_post: int = 3) -> str | None:
     if not found or found[1] != at:
         return None
     clause = max(simple.rfind(c, 0, found[0]) for c in "，,。：:；;“”") + 1
+    clause = _joined_post_start(simple, max(simple.rfind(c, 0, clause) for c in "。：:；;“”") + 1, clause)
     if copula := _COPULA.match(simple, clause):  # '这是全国政协委员、…校长严建兵接受采访' (a caption: r74)
         clause = copula.end()
     return _post(paragraph[clause: found[0]])

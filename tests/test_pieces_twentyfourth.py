@@ -1,0 +1,58 @@
+"""Roundup rules written after the twenty-fourth batch (issue 18; tests/data/roundups/README.md), each from a kind of
+failure of the tune halves (all batches, the twenty-fourth's tune half included). Each page is made up in a real page's
+layout and fails on the code before its rule."""
+
+from __future__ import annotations
+
+from tests.pieces_helpers import assert_signed
+
+
+def test_a_post_printed_in_two_parts_around_a_comma_under_a_name_only_subheadline_is_whole() -> None:
+    """Kind: a members' press conference gives each member a sub-headline 'NAME委员：topic', the paragraph under it prints
+    the post in two parts ('全国政协常委、提案委员会副主任，九三学社中央副主席NAME说'): the post read from the paragraph
+    stopped at the comma (r234, twenty-fourth batch, tune half; the same post shape on r37, r80, r99, r110, r138,
+    r219). The part before the comma ends with an office and holds no description: one post."""
+    article = assert_signed(
+        "建言资政集众智 凝聚共识促发展\n\n"
+        "全国政协会议10日召开记者会，赖明、吴为山、潘建伟委员回答了记者提问。\n\n"
+        "赖明委员：紧扣建言资政和凝聚共识双向发力\n\n"
+        "全国政协常委、提案委员会副主任，九三学社中央副主席赖明说，全国政协委员履职要紧扣建言资政和凝聚共识双向发力，"
+        "特别是要在凝心聚力上下功夫。\n\n"
+        "潘建伟委员：科技创新要久久为功\n\n"
+        "全国政协委员，中国科学技术大学常务副校长潘建伟说，基础研究需要长期积累，要给科研人员营造安心的环境。\n",
+        [("赖明", "全国政协常委、提案委员会副主任，九三学社中央副主席"),
+         ("潘建伟", "全国政协委员，中国科学技术大学常务副校长")],
+    )
+    assert article.pieces[0].headline.startswith("赖明委员")
+
+
+def test_a_description_before_the_comma_is_no_part_of_the_post() -> None:
+    """The same reading does not join a description ending with an office to the post after the comma ('作为“奋斗者”号的
+    总设计师，全国政协委员、…研究员NAME介绍': r67, seventh batch, whose label keeps the description out)."""
+    article = assert_signed(
+        "委员通道\n\n"
+        "“奋斗者”号刷新下潜纪录\n\n"
+        "作为“奋斗者”号的总设计师，全国政协委员、中国船舶科学研究中心研究员叶聪介绍了中国载人深潜的最新进展。\n\n"
+        "继续谱写高原铁路新篇章\n\n"
+        "作为青藏铁路的见证者，全国政协委员、中国铁路青藏集团公司董事长郭吉安介绍了高原铁路的发展。\n",
+        [("叶聪", "全国政协委员、中国船舶科学研究中心研究员"), ("郭吉安", "全国政协委员、中国铁路青藏集团公司董事长")],
+    )
+    assert article.pieces[1].headline == "继续谱写高原铁路新篇章"
+
+
+def test_a_deputy_with_a_dotted_name_after_a_quotation_is_a_speaker() -> None:
+    """Kind: a corridor review quotes deputies, each paragraph a quotation then '…的post NAME代表说'; a deputy with a
+    Uyghur name joined by a middle dot ('来自新疆的如克亚木·麦提赛地代表动情地告诉中外记者') was not read, and the piece
+    above ran on into his (r236, twenty-fourth batch, tune half). Minority and transliterated names carry no common
+    surname: the dot between two Han runs is the evidence; '代表' after the name is the post as printed."""
+    article = assert_signed(
+        "听，春天的声音——代表通道回眸\n\n"
+        "讲述极不平凡的成就\n\n"
+        "“近几年，中医药产业得到了很好的发展，达到近万亿元规模”，江苏康缘集团董事长肖伟代表说，我国中医药事业正迎来"
+        "大好局面。\n\n"
+        "“这些年，我们建立了具有我国特色的数字化飞机研发体系。”歼20总设计师杨伟代表骄傲地说。\n\n"
+        "“现在我的家乡，乡亲们的日子一天比一天好。”来自新疆的如克亚木·麦提赛地代表动情地告诉中外记者，乡亲们都发自"
+        "内心地感谢党的好政策。\n",
+        [("肖伟", "江苏康缘集团董事长"), ("杨伟", "歼20总设计师"), ("如克亚木·麦提赛地", "代表")],
+    )
+    assert "乡亲们" not in article.pieces[1].body
