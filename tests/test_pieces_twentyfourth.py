@@ -56,3 +56,19 @@ def test_a_deputy_with_a_dotted_name_after_a_quotation_is_a_speaker() -> None:
         [("肖伟", "江苏康缘集团董事长"), ("杨伟", "歼20总设计师"), ("如克亚木·麦提赛地", "代表")],
     )
     assert "乡亲们" not in article.pieces[1].body
+
+
+def test_a_member_named_by_title_after_a_describing_clause_opens_the_paragraph() -> None:
+    """Kind: members on the special zones, each paragraph under a quoted sub-headline; one opens with a clause describing
+    the member before the name ('身为深圳市副市长，闫小培委员对…信心满满'): the member was not read and the paragraph went
+    to the reporter's byline above (r237, twenty-fourth batch, tune half). A describing clause ('作为…，', '身为…，') is
+    no part of the signature: the member named by title follows it."""
+    assert_signed(
+        "新老特区竞风流 政协委员抒己见\n\n"
+        "两会期间，来自深圳、上海的全国政协委员们向记者表示，特区作为改革开放的前沿阵地，已做好实现新飞跃的准备。\n\n"
+        "“深圳特区，金字招牌”\n\n"
+        "身为深圳市副市长，闫小培委员对深圳的特区优势信心满满。她说，深圳高速发展二十多年，靠的是特区政策和地利。\n\n"
+        "“浦东新区，当排头兵”\n\n"
+        "上海浦东新区副区长张恩迪委员在谈及浦东发展时斗志昂扬。他说，浦东将努力当好改革创新的排头兵。\n",
+        [("闫小培", "委员"), ("张恩迪", "上海浦东新区副区长")],
+    )

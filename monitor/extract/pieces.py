@@ -18,6 +18,7 @@ A page with fewer than two pieces is not a multi-piece page: the result has no p
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -246,6 +247,9 @@ _QUOTED_WORDS = re.compile(r"^(?:[“\"「『][^”\"」』]{1,20}[”\"」』][
 # A paragraph opening with a deputy or member named by title, whatever follows ('朴金花代表在报告第10页…',
 # roundup r41): in a roundup the paragraph is that person's.
 _OPEN_DEPUTY = re.compile(r"([\u4e00-\u9fa5]{2,3}?)(委员|代表)(?=[\u4e00-\u9fa5])")
+# A clause describing the person before the name opens the paragraph ('身为深圳市副市长，闫小培委员对…'): the person
+# follows it (kind: a member named by title after a describing clause not read; r237, twenty-fourth batch, tune half).
+_DESCRIBING_CLAUSE = re.compile(r"(?:作为|身为|身兼|同为|同是)[^，,。！？!?；;：:“”]{2,30}[，,]")
 _HEADING_PUNCT = re.compile(r"[。，,！!？?；;：:]")
 _CHROME_UNIT = re.compile(r"ICP[备证]|许可证|版权所有|Copyright|All Rights Reserved|^相关(?:稿件|新闻|阅读|链接|文章)|^[·•]|"
                           r"^(?:上一篇|下一篇|返回|打印|关闭|分享到?)|"
@@ -448,9 +452,11 @@ def _opener(index: int, unit: _Unit) -> _Mark | None:
         return None
     quote = _QUOTED_WORDS.match(simple, at) or _QUOTE_FIRST.match(simple, at) or _QUOTE_OPEN_LOST.match(simple, at)
     begin = quote.end() if quote else at
-    for pattern in (_OPEN_TITLED, _OPEN_DEPUTY):
-        if (match := pattern.match(simple, begin)) and (found := name_at(match.group(1) + "说", 0)) \
-                and found[1] == len(match.group(1)):  # the whole run before the title is the name
+    described = _DESCRIBING_CLAUSE.match(simple, begin)
+    for pattern, start in itertools.product((_OPEN_TITLED, _OPEN_DEPUTY), (begin, described and described.end())):
+        if start is not None and (match := pattern.match(simple, start)) \
+                and (found := name_at(match.group(1) + "说", 0)) and found[1] == len(match.group(1)):
+            # the whole run before the title is the name
             return _Mark(index, "open-weak", text[match.start(1): match.end(1)], text[match.start(2): match.end(2)])
     if titled := _name_then_title(simple, begin):
         return _Mark(index, "open-weak", text[titled[0]: titled[1]], text[titled[1]: titled[2]])
