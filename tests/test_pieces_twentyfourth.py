@@ -72,3 +72,25 @@ def test_a_member_named_by_title_after_a_describing_clause_opens_the_paragraph()
         "上海浦东新区副区长张恩迪委员在谈及浦东发展时斗志昂扬。他说，浦东将努力当好改革创新的排头兵。\n",
         [("闫小培", "委员"), ("张恩迪", "上海浦东新区副区长")],
     )
+
+
+def test_a_speaker_the_lead_introduced_named_again_after_a_scene_sentence_opens_a_piece() -> None:
+    """Kind: a delegation's arrival; the lead introduces a deputy after a post joined by '、' ('连任全国人大代表的…兼职
+    副主席、…集团总裁NAME一下子带来…'), the next paragraph sets the scene in one sentence and then names him alone
+    ('…被各路媒体包围。NAME对记者说'): his words were no piece, and his post was lost (the dateline's '(记者 NAME)' read
+    first, the '、' inside the post taken for a list of people; r239, twenty-fourth batch, tune half). Only on a page of
+    speakers already (two people at least open paragraphs with 'post NAME'): a report quoting one official it
+    introduced, then another, stays one article."""
+    article = assert_signed(
+        "广东代表团抵京 连任代表携多份建议赴会\n\n"
+        "中新社北京3月2日电 (记者 索有为)参加全国人大会议的广东省代表团2日傍晚抵达北京，连任全国人大代表的广东侨联"
+        "兼职副主席、深圳华昱集团总裁麦庆泉一下子带来四五份建议。\n\n"
+        "广东团代表抵达入住的酒店后，迅即被各路媒体包围。麦庆泉对记者说，他将建议法院好好改一改审判机制，以提高审判"
+        "效率和质量。\n\n"
+        "全国人大代表、TCL集团总裁兼董事长李东生关注的是收入分配制度的改革。他说，可以通过税收调节来让分配更加公平。\n\n"
+        "全国人大代表、珠海格力集团董事长董明珠表示，制造业要把核心技术掌握在自己手里。\n\n"
+        "然而，大多数代表匆匆而行，对记者的提问一笑置之。\n",
+        [("麦庆泉", "广东侨联兼职副主席、深圳华昱集团总裁"), ("李东生", "全国人大代表、TCL集团总裁兼董事长"),
+         ("董明珠", "全国人大代表、珠海格力集团董事长")],
+    )
+    assert "税收调节" not in article.pieces[0].body

@@ -1410,7 +1410,10 @@ def _post_before(name: str, paragraph: str, min_post: int = 3) -> str | None:
     at = simple.find(_simplified(name))
     if at <= 0:
         return None
-    found = post_then_name(simple[: at + len(name) + 1], 0, min_post=min_post)
+    # read from the clause holding the name: a post-and-name earlier in the paragraph (a dateline's '(记者 NAME)') is
+    # not this one's (kind: post lost for a speaker introduced in a lead; r239, twenty-fourth batch, tune half)
+    start = max(simple.rfind(c, 0, at) for c in "，,。：:；;“”") + 1
+    found = post_then_name(simple[: at + len(name) + 1], start, min_post=min_post)
     if not found or found[1] != at:
         return None
     clause = max(simple.rfind(c, 0, found[0]) for c in "，,。：:；;“”") + 1
@@ -1567,8 +1570,11 @@ class _Introductions:
             at = unit.simple.find(name)
             while at >= 0:
                 if at > 0 and _NAMED_AFTER_POST.search(unit.simple, max(0, at - _POST_WINDOW), at):
-                    listed = unit.simple[at + len(name): at + len(name) + 1] == "、" \
-                        or "、" in unit.simple[max(0, at - 30): at]
+                    # a '、' after a name lists people; one after an office joins two parts of the post
+                    # ('…兼职副主席、深圳华昱集团总裁NAME': kind: post lost, r239, twenty-fourth batch, tune half)
+                    window = unit.simple[max(0, at - 30): at]
+                    listed = unit.simple[at + len(name): at + len(name) + 1] == "、" or any(
+                        not _NAMED_AFTER_POST.search(window, 0, i) for i, c in enumerate(window) if c == "、")
                     return index, None if listed else _post_before(name, unit.text)
                 at = unit.simple.find(name, at + 1)
         return None
@@ -1654,10 +1660,25 @@ def _named_again(units: list[_Unit], marks: list[_Mark]) -> list[_Mark]:
         if unit.kind != "prose" or index in taken:
             continue
         who = _bare_speaker(unit.simple, 0, index, introductions, _speech_names(unit.simple))
+        at = 0
+        if not who and marks and (second := _after_scene(unit.simple)):
+            at, who = second, _bare_speaker(unit.simple, second, index, introductions, {})
         if who and who[0] not in names:
             names.add(who[0])
-            found.append(_Mark(index, "open", unit.text[: len(who[0])], who[1]))
+            found.append(_Mark(index, "open", unit.text[at: at + len(who[0])], who[1]))
     return found
+
+
+def _after_scene(simple: str) -> int | None:
+    """Where a paragraph's second sentence starts after one short sentence setting the scene, quoting no one
+    ('广东团代表抵达入住的首都大酒店后，迅即被各路媒体包围。NAME对记者说，…'): on a page of speakers, the person the lead
+    introduced after a post, named alone there and speaking, opens that paragraph's piece (kind: a speaker named again
+    in a paragraph's second sentence not read, his words merged into the lead; r239, twenty-fourth batch, tune half).
+    None when the first sentence is long or quotes."""
+    lead = _SENTENCE_END.search(simple, 0, _MAX_LEAD)
+    if lead is None or re.search(r"[“”「」\"]", simple[: lead.start()]):
+        return None
+    return lead.end()
 
 
 def _reread_name(mark: _Mark, units: list[_Unit]) -> _Mark:
