@@ -94,3 +94,18 @@ def test_a_speaker_the_lead_introduced_named_again_after_a_scene_sentence_opens_
          ("董明珠", "全国人大代表、珠海格力集团董事长")],
     )
     assert "税收调节" not in article.pieces[0].body
+
+
+def test_a_title_in_a_name_only_subheadline_is_the_post_when_the_piece_prints_none() -> None:
+    """Kind: a members' press conference, each member under a sub-headline 'NAME委员：topic'; a piece that prints no post
+    before the name came out with no post (r234, twenty-fourth batch, tune half). The title after the name in the
+    sub-headline is the post as printed, as 'NAME委员' opening a paragraph gives it."""
+    assert_signed(
+        "政协委员谈新时代政协履职\n\n"
+        "全国政协会议10日召开记者会，吴为山、潘建伟委员回答了记者提问。\n\n"
+        "吴为山委员：向世界讲述中国故事\n\n"
+        "在回答记者关于向世界讲述中国故事的提问时，吴为山说，艺术是世界的语言，雕塑能让各国人民读懂中国文化。\n\n"
+        "潘建伟委员：基础研究要久久为功\n\n"
+        "谈到科研环境，潘建伟说，基础研究需要长期积累，要给科研人员营造安心的环境。\n",
+        [("吴为山", "委员"), ("潘建伟", "委员")],
+    )

@@ -1423,6 +1423,18 @@ def _post_before(name: str, paragraph: str, min_post: int = 3) -> str | None:
     return _post(paragraph[clause: found[0]])
 
 
+def _title_in_subheadline(mark: _Mark) -> str | None:
+    """'代表' or '委员' where the piece's sub-headline names its signer by title ('吴为山委员：向世界讲述中国故事') and the
+    piece prints no post before the name: the title is the post as printed (the labels' convention for 'NAME代表'; kind:
+    post None under a name-only sub-headline, r234, twenty-fourth batch, tune half)."""
+    if not mark.title:
+        return None
+    simple = _simplified(mark.title)
+    name = _simplified(mark.name)
+    titled = re.match(rf"\s*{re.escape(name)}(代表|委员)\s*[:：]", simple)
+    return mark.title.lstrip()[len(name): len(name) + 2] if titled else None
+
+
 _MAX_INTRODUCTION = 120
 
 
@@ -1790,7 +1802,7 @@ def split_signed(texts: list[str], title: str | None = None, min_weak: int = 2) 
             # the signer's post from the first of the piece's first paragraphs that prints it before the name
             # (a headline run into the first paragraph leaves the post to the next one: r67, tune half)
             printed = [found for part in parts[:3] if (found := _post_before(mark.name, part))]
-            post = mark.post or next(iter(printed), None)
+            post = mark.post or next(iter(printed), None) or _title_in_subheadline(mark)
             fuller = max(printed, key=len, default="")
             if mark.post and len(fuller) > len(mark.post) and _simplified(fuller).startswith(_simplified(mark.post)):
                 # the signature line gives the post short ('全国政协委员NAME：…'), the piece prints it whole before
