@@ -109,3 +109,25 @@ def test_a_title_in_a_name_only_subheadline_is_the_post_when_the_piece_prints_no
         "谈到科研环境，潘建伟说，基础研究需要长期积累，要给科研人员营造安心的环境。\n",
         [("吴为山", "委员"), ("潘建伟", "委员")],
     )
+
+
+def test_long_narrative_pieces_each_naming_their_own_speaker_again_are_split() -> None:
+    """Kind: a campaign page gives each speaker several paragraphs ('…post NAME也发来了视频' then 'NAME介绍，…',
+    'NAME着力介绍了…'): two signatures over a dozen paragraphs were too sparse to split the page (r228, twenty-first
+    batch, tune half). Each person named again down their own stretch, and in no other, is the evidence."""
+    article = assert_signed(
+        "我有一段话捎给总书记\n\n"
+        "“我来自浙江，我们科技园已明显感受到经济蓬勃复苏！”\n\n"
+        "随着两会的开幕，话题互动也越来越火热，参与的网友地域范围也越来越广。\n\n"
+        "继香港和澳门的网友发来视频后，浙江宁波启迪科技园联合党支部书记徐贡勋也发来了视频。\n\n"
+        "徐贡勋介绍，科技园是在浙江省投资、建设、运营的首个科技园，园区累计引进在册企业145家。\n\n"
+        "党建赋能，引领企业携手追梦。徐贡勋着力介绍了该园区的一个亮点“楼宇党建”，更好地服务园区企业发展。\n\n"
+        "2月份以来，经济暖意渐浓，园区内已是一派春色。“园区充满着朝气活力。”徐贡勋感慨地说。\n\n"
+        "大江南北，春潮涌动。\n\n"
+        "去年以来，江苏在助企纾困解难上接续打出税费政策“组合拳”，活水养鱼效果凸显。\n\n"
+        "淮安市澳华农牧有限公司董事长陈柱生表示，街道的服装、纺织、农业企业都已恢复生产。\n\n"
+        "陈柱生说，各种助企政策让企业家们干劲十足，今年的订单比去年多了三成。\n\n"
+        "陈柱生还介绍，企业正在扩建生产线，预计新增就业岗位200个。\n",
+        [("徐贡勋", "浙江宁波启迪科技园联合党支部书记"), ("陈柱生", "淮安市澳华农牧有限公司董事长")],
+    )
+    assert "订单" not in article.pieces[0].body

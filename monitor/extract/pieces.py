@@ -1292,7 +1292,7 @@ def _best_family(units: list[_Unit], min_weak: int) -> list[_Mark]:
     all_weak = families["open-weak"]
     weak = families["open-weak"]
     if weak and (len({m.name for m in weak}) < min_weak and not _shared_title(weak)
-                 or len(weak) < 0.3 * sum(u.kind == "prose" for u in units[weak[0].unit:])):
+                 or len(weak) < 0.3 * sum(u.kind == "prose" for u in units[weak[0].unit:]) and (explicit or not _named_on(weak, units))):
         families["open-weak"] = []
     best: list[_Mark] = []
     for marks in families.values():  # ties go to the family listed first (the more explicit)
@@ -1333,6 +1333,24 @@ def _title_word(post: str | None) -> str | None:
 # academicians speak as such). Officials sharing a first post are a meeting's speakers ('合肥市委常委、…书记张红说' and
 # '芜湖市委常委、…书记陈亮表示' in one report: review).
 _MEMBER_WORDS = frozenset({"代表", "委员", "院士"})
+
+
+def _named_on(marks: list[_Mark], units: list[_Unit]) -> bool:
+    """Whether each person the marks introduce is named again further down their own stretch of paragraphs (up to the
+    next mark) and in no other stretch: long narrative pieces, several paragraphs per speaker ('post NAME也发来了…' then
+    'NAME介绍，…', 'NAME着力介绍了…'), are each about their speaker however few the signatures (kind: a two-speaker
+    narrative page not split, its signatures too sparse; r228, twenty-first batch, tune half). The name printed again,
+    and only in its own stretch, is the evidence; read only where no explicit signature ('NAME：', '● post NAME') is on
+    the page (those pages combine their signatures otherwise: r145)."""
+    ends = [*(m.unit for m in marks[1:]), len(units)]
+    names = [_simplified(m.name, True) for m in marks]
+    for n, (mark, end) in enumerate(zip(marks, ends, strict=True)):
+        stretch = [u.simple for u in units[mark.unit + 1: end] if u.kind == "prose"]
+        if stretch and not any(names[n] in text for text in stretch):
+            return False
+        if any(other in text for other in names[:n] + names[n + 1:] for text in [units[mark.unit].simple, *stretch]):
+            return False
+    return True
 
 
 def _shared_title(marks: list[_Mark]) -> bool:
