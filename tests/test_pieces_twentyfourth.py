@@ -4,6 +4,7 @@ layout and fails on the code before its rule."""
 
 from __future__ import annotations
 
+from monitor.extract.extractor import extract_text_page
 from tests.pieces_helpers import assert_signed
 
 
@@ -131,3 +132,33 @@ def test_long_narrative_pieces_each_naming_their_own_speaker_again_are_split() -
         [("徐贡勋", "浙江宁波启迪科技园联合党支部书记"), ("陈柱生", "淮安市澳华农牧有限公司董事长")],
     )
     assert "订单" not in article.pieces[0].body
+
+
+def test_an_expert_opening_a_later_sentence_with_a_view_is_the_paragraph_s_second_speaker() -> None:
+    """Kind: a forum report's paragraphs open with a topic sentence, then 'post NAME认为/提出' ('着力加强区域之间的合作
+    联动，也是专家们的关注焦点。…国家发展和改革委原副秘书长范恒山提出，…'): with one expert opening a paragraph so, the
+    second was never read and the page not split (r231, twenty-fourth batch, tune half). A view's verb after 'post NAME'
+    at a sentence's start marks the paragraph's second speaker."""
+    article = assert_signed(
+        "学者共话长江经济带高质量发展\n\n"
+        "近期，第六届长江经济带发展论坛在江苏南通举行，来自国家部委、高校及科研院所的专家学者与会研讨。\n\n"
+        "在与会者看来，准确把握现代化的目标要求是高质量发展的必要前提。南京大学原党委书记洪银兴认为，全面推动长江经济带"
+        "高质量发展，要谋划好现代化的目标、原则、重点任务，努力构建现代化经济体系。\n\n"
+        "着力加强区域之间的合作联动，也是专家们的关注焦点。当前长江经济带发展中的不平衡不协调问题依然突出。"
+        "国家发展和改革委原副秘书长范恒山提出，要破解这一问题，关键在于加强各地区之间的合作联动。\n",
+        [("洪银兴", "南京大学原党委书记"), ("范恒山", "国家发展和改革委原副秘书长")],
+    )
+    assert "关键在于" not in article.pieces[0].body
+
+
+def test_an_official_opening_a_later_sentence_with_a_meeting_verb_stays_in_the_report() -> None:
+    """The same cut is no meeting report's: an official quoted in a later sentence with '指出', '强调', '表示' is how a
+    report quotes its officials in turn, one article."""
+    article = extract_text_page(
+        "高新区召开科技创新大会\n\n2024-03-06 来源：高新区管委会\n\n"
+        "3月6日，高新区召开科技创新大会。高新区党工委书记王伟出席会议并讲话，他认为创新是第一动力。\n\n"
+        "会议通报了去年科技创新工作情况。今年高新区将新增高新技术企业100家。管委会主任李明指出，要加快建设创新平台，"
+        "推动科技成果就地转化。\n\n会议还表彰了一批创新企业。\n",
+        "https://gxq.example.gov.cn/news/4.html",
+    )
+    assert not article.pieces

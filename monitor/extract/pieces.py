@@ -1522,6 +1522,34 @@ def _two_speakers(index: int, unit: _Unit, traditional: bool) -> list[_Unit]:
     return [unit]
 
 
+# An expert's view opening a later sentence of a paragraph, 'post NAME认为/提出/建议' ('…也是专家们的关注焦点。…。国家发展和
+# 改革委原副秘书长范恒山提出，…'): a forum report's speakers, one sentence each after a topic sentence (kind: the second
+# expert of a paragraph not read, the page not split; r231, twenty-fourth batch, tune half). The verbs are a view's, not a
+# meeting's ('强调', '要求', '指出', '表示': how a report quotes its officials).
+_VIEW_VERB = re.compile(r"认为|提出|建议")
+
+
+def _view_sentences(unit: _Unit, traditional: bool, signers: set[str]) -> list[_Unit]:
+    """A paragraph cut where a later sentence opens with 'post NAME' and a view's verb (see _VIEW_VERB), the name not one
+    already signing a paragraph nor printed before in the paragraph: on a page where one person opens a paragraph
+    so, the paragraph's second speaker."""
+    simple = unit.simple
+    if unit.kind != "prose" or len(simple) < _MIN_TWO_SPEAKERS:
+        return [unit]
+    for end in _SENTENCE_END.finditer(simple):
+        at = end.end()
+        found = post_then_name(simple, at, min(len(simple), at + _SPAN_POST_MAX), min_post=3)
+        if not found or found[0] - at > _SPAN_POST_MAX or not _VIEW_VERB.match(simple, found[2]) \
+                or _SENTENCE_STOP.search(simple, at, found[0]) or simple[at: at + 1] in "“「『\"":
+            continue
+        name = simple[found[1]: found[2]]
+        if name in signers or name in simple[:at] or not _post(unit.text[_clause_start(simple, at, found[0]): found[0]]):
+            continue
+        rest = unit.text[at:].lstrip()
+        return [_Unit(unit.text[:at], simple[:at], "prose"), _Unit(rest, _simplified(rest, traditional), "prose")]
+    return [unit]
+
+
 # A speaker named first, a member's title printed after the name, a speech verb later in the same clause:
 # '黄润秋常委提出，…', '李卫常委代表无党派人士界发言建议，…', '黃伯云代表建議，…'. Members' titles only (代表, 委员, 常委, 院士):
 # an office after the name ('王伟书记强调，…。李明主任指出，…') is how an ordinary meeting report quotes its officials in
@@ -1763,10 +1791,13 @@ def split_signed(texts: list[str], title: str | None = None, min_weak: int = 2) 
     units = _mark_repeated_lead(_mark_captions([_unit(cleaned, traditional) for cleaned in cleaned_texts]))
     units = [part for unit in units for part in _titled_sentences(unit)]
     units = _named_sentences(units)
-    if len({m.name for n, u in enumerate(units) if u.kind == "prose" and (m := _opener_of(n, u)) and m.post}) >= _MIN_SIGNED:
+    signers = {m.name for n, u in enumerate(units) if u.kind == "prose" and (m := _opener_of(n, u)) and m.post}
+    if len(signers) >= _MIN_SIGNED:
         # a page of speakers already (two people open paragraphs with 'post NAME'): paragraphs holding two of them
         # are split (an ordinary report's paragraph naming an official, then another, is not: zzwb.zynews.cn, tune)
         units = [part for n, unit in enumerate(units) for part in _two_speakers(n, unit, traditional)]
+    elif signers:
+        units = [part for unit in units for part in _view_sentences(unit, traditional, signers)]
     marks = [_reread_name(mark, units) for mark in _best_family(units, min_weak)]
     marks = [_speaker_named_below(mark, marks[n + 1].unit if n + 1 < len(marks) else len(units), units)
              for n, mark in enumerate(marks)]
