@@ -462,7 +462,7 @@ def _opener(index: int, unit: _Unit) -> _Mark | None:
         return _Mark(index, "open-weak", text[titled[0]: titled[1]], text[titled[1]: titled[2]])
     if quote and (said := _speaker_after_quote(simple, begin)):
         # 'NAME代表' with no post before the name: the title after it is the post as printed (the labels' convention)
-        title = _DEPUTY_TITLE.match(simple, said[1])
+        title = _BARE_TITLE.match(simple, said[1])
         return _Mark(index, "open-weak", text[said[0]: said[1]], title and text[title.start(): title.end()],
                      after_quote=True)
     window = simple[: begin + 70]
@@ -548,14 +548,14 @@ _SAYS_SOON = re.compile(r"[^，。“”,;；：:]{0,8}?(?:说|表示|介绍|坦
 # A minority or transliterated name, its parts joined by a middle dot ('如克亚木·麦提赛地代表', '吉多·桑布拉诺'): no
 # surname starts it, the dot between Han runs is the evidence (kind: a deputy with a Uyghur name not read after a
 # quotation; r236, twenty-fourth batch, tune half).
-_DEPUTY_TITLE = re.compile(r"代表|委员")
 _DOTTED_NAME = re.compile(r"[\u4e00-\u9fa5]{1,6}(?:[·•‧][\u4e00-\u9fa5]{1,6}){1,3}")
 
 
 def _speaker_after_quote(simple: str, begin: int) -> tuple[int, int] | None:
     at = (m.end() if (m := _FROM_WHERE.match(simple, begin)) else begin)
     if dotted := _DOTTED_NAME.match(simple, at):
-        title = _BARE_TITLE.search(dotted.group(), max(map(dotted.group().rfind, "·•‧")) + 1)  # the last part runs on (代表)
+        # the last part runs on into a title after the name ('麦提赛地代表'): the name ends before it
+        title = _BARE_TITLE.search(dotted.group(), max(map(dotted.group().rfind, "·•‧")) + 1)
         found: tuple[int, int] | None = (at, at + title.start() if title else dotted.end())
     else:
         found = name_at(simple, at)
@@ -1291,8 +1291,9 @@ def _best_family(units: list[_Unit], min_weak: int) -> list[_Mark]:
         families["close-quote"] = []
     all_weak = families["open-weak"]
     weak = families["open-weak"]
+    sparse = weak and len(weak) < 0.3 * sum(u.kind == "prose" for u in units[weak[0].unit:])
     if weak and (len({m.name for m in weak}) < min_weak and not _shared_title(weak)
-                 or len(weak) < 0.3 * sum(u.kind == "prose" for u in units[weak[0].unit:]) and (explicit or not _named_on(weak, units))):
+                 or sparse and (explicit or not _named_on(weak, units))):
         families["open-weak"] = []
     best: list[_Mark] = []
     for marks in families.values():  # ties go to the family listed first (the more explicit)
