@@ -89,11 +89,6 @@ def test_roundup_set_pieces_right() -> None:
     twentyfirst = [p for p in real if _tune(p) and p["batch"] == "twentyfirst"]
     right = sum(_right(_page(p["file"]), p["pieces"]) for p in twentyfirst)
     assert right / sum(len(p["pieces"]) for p in twentyfirst) >= 0.50
-    # the twenty-fourth batch's tune half, 7/24 on arrival (9/24 on the corrected labels), before the rules from the tune
-    # halves' failures (17/24 after): 65%
-    twentyfourth = [p for p in real if _tune(p) and p["batch"] == "twentyfourth"]
-    right = sum(_right(_page(p["file"]), p["pieces"]) for p in twentyfourth)
-    assert right / sum(len(p["pieces"]) for p in twentyfourth) >= 0.65
     seed = next(p for p in LABELS if p["file"].startswith("seed"))
     assert _right(_page(seed["file"]), seed["pieces"]) == 6
 

@@ -18,7 +18,6 @@ A page with fewer than two pieces is not a multi-piece page: the result has no p
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -247,9 +246,6 @@ _QUOTED_WORDS = re.compile(r"^(?:[“\"「『][^”\"」』]{1,20}[”\"」』][
 # A paragraph opening with a deputy or member named by title, whatever follows ('朴金花代表在报告第10页…',
 # roundup r41): in a roundup the paragraph is that person's.
 _OPEN_DEPUTY = re.compile(r"([\u4e00-\u9fa5]{2,3}?)(委员|代表)(?=[\u4e00-\u9fa5])")
-# A clause describing the person before the name opens the paragraph ('身为深圳市副市长，闫小培委员对…'): the person
-# follows it (kind: a member named by title after a describing clause not read; r237, twenty-fourth batch, tune half).
-_DESCRIBING_CLAUSE = re.compile(r"(?:作为|身为|身兼|同为|同是)[^，,。！？!?；;：:“”]{2,30}[，,]")
 _HEADING_PUNCT = re.compile(r"[。，,！!？?；;：:]")
 _CHROME_UNIT = re.compile(r"ICP[备证]|许可证|版权所有|Copyright|All Rights Reserved|^相关(?:稿件|新闻|阅读|链接|文章)|^[·•]|"
                           r"^(?:上一篇|下一篇|返回|打印|关闭|分享到?)|"
@@ -452,19 +448,14 @@ def _opener(index: int, unit: _Unit) -> _Mark | None:
         return None
     quote = _QUOTED_WORDS.match(simple, at) or _QUOTE_FIRST.match(simple, at) or _QUOTE_OPEN_LOST.match(simple, at)
     begin = quote.end() if quote else at
-    described = _DESCRIBING_CLAUSE.match(simple, begin)
-    for pattern, start in itertools.product((_OPEN_TITLED, _OPEN_DEPUTY), (begin, described and described.end())):
-        if start is not None and (match := pattern.match(simple, start)) \
-                and (found := name_at(match.group(1) + "说", 0)) and found[1] == len(match.group(1)):
-            # the whole run before the title is the name
+    for pattern in (_OPEN_TITLED, _OPEN_DEPUTY):
+        if (match := pattern.match(simple, begin)) and (found := name_at(match.group(1) + "说", 0)) \
+                and found[1] == len(match.group(1)):  # the whole run before the title is the name
             return _Mark(index, "open-weak", text[match.start(1): match.end(1)], text[match.start(2): match.end(2)])
     if titled := _name_then_title(simple, begin):
         return _Mark(index, "open-weak", text[titled[0]: titled[1]], text[titled[1]: titled[2]])
     if quote and (said := _speaker_after_quote(simple, begin)):
-        # 'NAME代表' with no post before the name: the title after it is the post as printed (the labels' convention)
-        title = _BARE_TITLE.match(simple, said[1])
-        return _Mark(index, "open-weak", text[said[0]: said[1]], title and text[title.start(): title.end()],
-                     after_quote=True)
+        return _Mark(index, "open-weak", text[said[0]: said[1]], None, after_quote=True)
     window = simple[: begin + 70]
     if found := _title_then_name(window, begin, len(window)):  # '代表黄苏权对报告中提到…' (r101)
         return _Mark(index, "open-weak", text[found[1]: found[2]], text[begin: found[0]])
@@ -472,7 +463,11 @@ def _opener(index: int, unit: _Unit) -> _Mark | None:
             and not _listed(window, found[2]):
         post_end, name_start, name_end = found
         # a post starts after a clause's comma or a quotation ('记者“堵住”皇明太阳能集团董事长黄鸣代表': r53)
-        clause = _joined_post_start(window, begin, _clause_start(window, begin, post_end))
+        clause = _clause_start(window, begin, post_end)
+        while clause > begin and re.search(f"(?:{SIGNATURE_POST_END.pattern})[，,]$", window[begin: clause]) \
+                and not re.search(r"[。；;！？!?]|从|到|一名|一位", window[begin: clause]):
+            # 'post，post NAME' from the paragraph's start is one post (roundup r37)
+            clause = max(window.rfind(c, begin, clause - 1) for c in "，,") + 1 or begin
         post = _post(text[max(clause, begin): post_end])
         if post:
             return _Mark(index, "open-weak", text[name_start: name_end], post)
@@ -516,19 +511,6 @@ def _listed(simple: str, name_end: int) -> bool:
 _QUOTED_NAME = re.compile(r"(?:^|(?<=[、，,]))[“「][^，,。！？!?；;：:“”「」]{1,12}[”」](?=[\u4e00-\u9fa5])(?!的)")
 
 
-def _joined_post_start(simple: str, begin: int, clause: int) -> int:
-    """Where a post whose last part starts at `clause` starts when the words before it, from `begin`, are posts ending
-    with a comma: 'post，post NAME' is one post printed in two parts ('全国人大代表，太原市…副所长NAME': roundup r37;
-    '全国政协常委、提案委员会副主任，九三学社中央副主席NAME说' under a sub-headline giving the name alone: kind: post
-    cut at its comma, r234, twenty-fourth batch, tune half). Not across a sentence, nor a clause of place or number
-    ('从…到…', '一名…'), nor a description ('作为“奋斗者”号的总设计师，post NAME': r67)."""
-    while clause > begin and re.search(f"(?:{SIGNATURE_POST_END.pattern})[，,]$", simple[begin: clause]) \
-            and not re.search(r"[。；;！？!?]|从|到|一名|一位|的", simple[begin: clause]) \
-            and not _DESCRIBING_VERB.search(simple, begin, clause):
-        clause = max(simple.rfind(c, begin, clause - 1) for c in "，,") + 1 or begin
-    return clause
-
-
 def _clause_start(simple: str, begin: int, post_end: int) -> int:
     """Where the post ending at `post_end` starts: after the last comma or quotation mark before it, not counting the
     marks of a quoted name inside the post (kind: post cut at a quoted organisation's name, read '中心主席'; r177,
@@ -544,21 +526,12 @@ _SENTENCE_END = re.compile(r"[。！？!?]")
 # The speaker right after an opening quotation, given a description rather than a post: '“我是县里第一名全国人大
 # 代表。”来自河北易县的张淑芬不无骄傲地说。' (roundup r112, fourteenth batch, tune half).
 _FROM_WHERE = re.compile(r"来自[^，。“”,;；：:]{1,12}的")
-_SAYS_SOON = re.compile(r"[^，。“”,;；：:]{0,8}?(?:说|表示|介绍|坦言|感慨|告诉)")
-# A minority or transliterated name, its parts joined by a middle dot ('如克亚木·麦提赛地代表', '吉多·桑布拉诺'): no
-# surname starts it, the dot between Han runs is the evidence (kind: a deputy with a Uyghur name not read after a
-# quotation; r236, twenty-fourth batch, tune half).
-_DOTTED_NAME = re.compile(r"[\u4e00-\u9fa5]{1,6}(?:[·•‧][\u4e00-\u9fa5]{1,6}){1,3}")
+_SAYS_SOON = re.compile(r"[^，。“”,;；：:]{0,8}?(?:说|表示|介绍|坦言|感慨)")
 
 
 def _speaker_after_quote(simple: str, begin: int) -> tuple[int, int] | None:
     at = (m.end() if (m := _FROM_WHERE.match(simple, begin)) else begin)
-    if dotted := _DOTTED_NAME.match(simple, at):
-        # the last part runs on into a title after the name ('麦提赛地代表'): the name ends before it
-        title = _BARE_TITLE.search(dotted.group(), max(map(dotted.group().rfind, "·•‧")) + 1)
-        found: tuple[int, int] | None = (at, at + title.start() if title else dotted.end())
-    else:
-        found = name_at(simple, at)
+    found = name_at(simple, at)
     if found and found[0] == at and _SAYS_SOON.match(simple, found[1]):
         return found
     return None
@@ -1291,9 +1264,8 @@ def _best_family(units: list[_Unit], min_weak: int) -> list[_Mark]:
         families["close-quote"] = []
     all_weak = families["open-weak"]
     weak = families["open-weak"]
-    sparse = weak and len(weak) < 0.3 * sum(u.kind == "prose" for u in units[weak[0].unit:])
     if weak and (len({m.name for m in weak}) < min_weak and not _shared_title(weak)
-                 or sparse and (explicit or not _named_on(weak, units))):
+                 or len(weak) < 0.3 * sum(u.kind == "prose" for u in units[weak[0].unit:])):
         families["open-weak"] = []
     best: list[_Mark] = []
     for marks in families.values():  # ties go to the family listed first (the more explicit)
@@ -1334,24 +1306,6 @@ def _title_word(post: str | None) -> str | None:
 # academicians speak as such). Officials sharing a first post are a meeting's speakers ('合肥市委常委、…书记张红说' and
 # '芜湖市委常委、…书记陈亮表示' in one report: review).
 _MEMBER_WORDS = frozenset({"代表", "委员", "院士"})
-
-
-def _named_on(marks: list[_Mark], units: list[_Unit]) -> bool:
-    """Whether each person the marks introduce is named again further down their own stretch of paragraphs (up to the
-    next mark) and in no other stretch: long narrative pieces, several paragraphs per speaker ('post NAME也发来了…' then
-    'NAME介绍，…', 'NAME着力介绍了…'), are each about their speaker however few the signatures (kind: a two-speaker
-    narrative page not split, its signatures too sparse; r228, twenty-first batch, tune half). The name printed again,
-    and only in its own stretch, is the evidence; read only where no explicit signature ('NAME：', '● post NAME') is on
-    the page (those pages combine their signatures otherwise: r145)."""
-    ends = [*(m.unit for m in marks[1:]), len(units)]
-    names = [_simplified(m.name, True) for m in marks]
-    for n, (mark, end) in enumerate(zip(marks, ends, strict=True)):
-        stretch = [u.simple for u in units[mark.unit + 1: end] if u.kind == "prose"]
-        if stretch and not any(names[n] in text for text in stretch):
-            return False
-        if any(other in text for other in names[:n] + names[n + 1:] for text in [units[mark.unit].simple, *stretch]):
-            return False
-    return True
 
 
 def _shared_title(marks: list[_Mark]) -> bool:
@@ -1429,29 +1383,13 @@ def _post_before(name: str, paragraph: str, min_post: int = 3) -> str | None:
     at = simple.find(_simplified(name))
     if at <= 0:
         return None
-    # read from the clause holding the name: a post-and-name earlier in the paragraph (a dateline's '(记者 NAME)') is
-    # not this one's (kind: post lost for a speaker introduced in a lead; r239, twenty-fourth batch, tune half)
-    start = max(simple.rfind(c, 0, at) for c in "，,。：:；;“”") + 1
-    found = post_then_name(simple[: at + len(name) + 1], start, min_post=min_post)
+    found = post_then_name(simple[: at + len(name) + 1], 0, min_post=min_post)
     if not found or found[1] != at:
         return None
     clause = max(simple.rfind(c, 0, found[0]) for c in "，,。：:；;“”") + 1
-    clause = _joined_post_start(simple, max(simple.rfind(c, 0, clause) for c in "。：:；;“”") + 1, clause)
     if copula := _COPULA.match(simple, clause):  # '这是全国政协委员、…校长严建兵接受采访' (a caption: r74)
         clause = copula.end()
     return _post(paragraph[clause: found[0]])
-
-
-def _title_in_subheadline(mark: _Mark) -> str | None:
-    """'代表' or '委员' where the piece's sub-headline names its signer by title ('吴为山委员：向世界讲述中国故事') and the
-    piece prints no post before the name: the title is the post as printed (the labels' convention for 'NAME代表'; kind:
-    post None under a name-only sub-headline, r234, twenty-fourth batch, tune half)."""
-    if not mark.title:
-        return None
-    simple = _simplified(mark.title)
-    name = _simplified(mark.name)
-    titled = re.match(rf"\s*{re.escape(name)}(代表|委员)\s*[:：]", simple)
-    return mark.title.lstrip()[len(name): len(name) + 2] if titled else None
 
 
 _MAX_INTRODUCTION = 120
@@ -1520,34 +1458,6 @@ def _two_speakers(index: int, unit: _Unit, traditional: bool) -> list[_Unit]:
             continue
         head = _Unit(unit.text[: at + 1], simple[: at + 1], "prose")
         return [head, *_two_speakers(index, rest, traditional)]
-    return [unit]
-
-
-# An expert's view opening a later sentence of a paragraph, 'post NAME认为/提出/建议' ('…也是专家们的关注焦点。…。国家发展和
-# 改革委原副秘书长范恒山提出，…'): a forum report's speakers, one sentence each after a topic sentence (kind: the second
-# expert of a paragraph not read, the page not split; r231, twenty-fourth batch, tune half). The verbs are a view's, not a
-# meeting's ('强调', '要求', '指出', '表示': how a report quotes its officials).
-_VIEW_VERB = re.compile(r"认为|提出|建议")
-
-
-def _view_sentences(unit: _Unit, traditional: bool, signers: set[str]) -> list[_Unit]:
-    """A paragraph cut where a later sentence opens with 'post NAME' and a view's verb (see _VIEW_VERB), the name not one
-    already signing a paragraph nor printed before in the paragraph: on a page where one person opens a paragraph
-    so, the paragraph's second speaker."""
-    simple = unit.simple
-    if unit.kind != "prose" or len(simple) < _MIN_TWO_SPEAKERS:
-        return [unit]
-    for end in _SENTENCE_END.finditer(simple):
-        at = end.end()
-        found = post_then_name(simple, at, min(len(simple), at + _SPAN_POST_MAX), min_post=3)
-        if not found or found[0] - at > _SPAN_POST_MAX or not _VIEW_VERB.match(simple, found[2]) \
-                or _SENTENCE_STOP.search(simple, at, found[0]) or simple[at: at + 1] in "“「『\"":
-            continue
-        name = simple[found[1]: found[2]]
-        if name in signers or name in simple[:at] or not _post(unit.text[_clause_start(simple, at, found[0]): found[0]]):
-            continue
-        rest = unit.text[at:].lstrip()
-        return [_Unit(unit.text[:at], simple[:at], "prose"), _Unit(rest, _simplified(rest, traditional), "prose")]
     return [unit]
 
 
@@ -1629,11 +1539,8 @@ class _Introductions:
             at = unit.simple.find(name)
             while at >= 0:
                 if at > 0 and _NAMED_AFTER_POST.search(unit.simple, max(0, at - _POST_WINDOW), at):
-                    # a '、' after a name lists people; one after an office joins two parts of the post
-                    # ('…兼职副主席、深圳华昱集团总裁NAME': kind: post lost, r239, twenty-fourth batch, tune half)
-                    window = unit.simple[max(0, at - 30): at]
-                    listed = unit.simple[at + len(name): at + len(name) + 1] == "、" or any(
-                        not _NAMED_AFTER_POST.search(window, 0, i) for i, c in enumerate(window) if c == "、")
+                    listed = unit.simple[at + len(name): at + len(name) + 1] == "、" \
+                        or "、" in unit.simple[max(0, at - 30): at]
                     return index, None if listed else _post_before(name, unit.text)
                 at = unit.simple.find(name, at + 1)
         return None
@@ -1719,25 +1626,10 @@ def _named_again(units: list[_Unit], marks: list[_Mark]) -> list[_Mark]:
         if unit.kind != "prose" or index in taken:
             continue
         who = _bare_speaker(unit.simple, 0, index, introductions, _speech_names(unit.simple))
-        at = 0
-        if not who and marks and (second := _after_scene(unit.simple)):
-            at, who = second, _bare_speaker(unit.simple, second, index, introductions, {})
         if who and who[0] not in names:
             names.add(who[0])
-            found.append(_Mark(index, "open", unit.text[at: at + len(who[0])], who[1]))
+            found.append(_Mark(index, "open", unit.text[: len(who[0])], who[1]))
     return found
-
-
-def _after_scene(simple: str) -> int | None:
-    """Where a paragraph's second sentence starts after one short sentence setting the scene, quoting no one
-    ('广东团代表抵达入住的首都大酒店后，迅即被各路媒体包围。NAME对记者说，…'): on a page of speakers, the person the lead
-    introduced after a post, named alone there and speaking, opens that paragraph's piece (kind: a speaker named again
-    in a paragraph's second sentence not read, his words merged into the lead; r239, twenty-fourth batch, tune half).
-    None when the first sentence is long or quotes."""
-    lead = _SENTENCE_END.search(simple, 0, _MAX_LEAD)
-    if lead is None or re.search(r"[“”「」\"]", simple[: lead.start()]):
-        return None
-    return lead.end()
 
 
 def _reread_name(mark: _Mark, units: list[_Unit]) -> _Mark:
@@ -1792,13 +1684,10 @@ def split_signed(texts: list[str], title: str | None = None, min_weak: int = 2) 
     units = _mark_repeated_lead(_mark_captions([_unit(cleaned, traditional) for cleaned in cleaned_texts]))
     units = [part for unit in units for part in _titled_sentences(unit)]
     units = _named_sentences(units)
-    signers = {m.name for n, u in enumerate(units) if u.kind == "prose" and (m := _opener_of(n, u)) and m.post}
-    if len(signers) >= _MIN_SIGNED:
+    if len({m.name for n, u in enumerate(units) if u.kind == "prose" and (m := _opener_of(n, u)) and m.post}) >= _MIN_SIGNED:
         # a page of speakers already (two people open paragraphs with 'post NAME'): paragraphs holding two of them
         # are split (an ordinary report's paragraph naming an official, then another, is not: zzwb.zynews.cn, tune)
         units = [part for n, unit in enumerate(units) for part in _two_speakers(n, unit, traditional)]
-    elif signers:
-        units = [part for unit in units for part in _view_sentences(unit, traditional, signers)]
     marks = [_reread_name(mark, units) for mark in _best_family(units, min_weak)]
     marks = [_speaker_named_below(mark, marks[n + 1].unit if n + 1 < len(marks) else len(units), units)
              for n, mark in enumerate(marks)]
@@ -1852,7 +1741,7 @@ def split_signed(texts: list[str], title: str | None = None, min_weak: int = 2) 
             # the signer's post from the first of the piece's first paragraphs that prints it before the name
             # (a headline run into the first paragraph leaves the post to the next one: r67, tune half)
             printed = [found for part in parts[:3] if (found := _post_before(mark.name, part))]
-            post = mark.post or next(iter(printed), None) or _title_in_subheadline(mark)
+            post = mark.post or next(iter(printed), None)
             fuller = max(printed, key=len, default="")
             if mark.post and len(fuller) > len(mark.post) and _simplified(fuller).startswith(_simplified(mark.post)):
                 # the signature line gives the post short ('全国政协委员NAME：…'), the piece prints it whole before
