@@ -70,6 +70,7 @@ from monitor.normalise import (
     clean_paragraphs,
     clean_text,
     looks_traditional,
+    reads_traditional,
     split_paragraphs,
     to_simplified,
 )
@@ -1198,9 +1199,12 @@ def extract_text_page(text: str, url: str, tz: ZoneInfo = SHANGHAI) -> Extracted
     published = _text_published(text, paragraphs, url, tz)
     if split.pieces:
         return _multi_piece(url, split, published, None)
-    split = split_signed(paragraphs)
+    # the page's script decided once for both readers (a whole-page OpenCC pass: a traditional page without pieces
+    # was folded twice, review)
+    traditional = reads_traditional("".join(paragraphs))
+    split = split_signed(paragraphs, traditional=traditional)
     if not split.pieces:  # no shape rule fits: where the speaker changes (monitor.extract.speakers)
-        split = PageSplit(None, split_by_speakers(paragraphs))
+        split = PageSplit(None, split_by_speakers(paragraphs, traditional=traditional))
     author, post = None, None
     byline = None
     for index, line in _byline_lines(paragraphs):  # the page's own byline ('记者 张三'), above any piece

@@ -1673,14 +1673,18 @@ def _speaker_named_below(mark: _Mark, stop: int, units: list[_Unit]) -> _Mark:
     return mark
 
 
-def split_signed(texts: list[str], title: str | None = None, min_weak: int = 2) -> PageSplit:
+def split_signed(texts: list[str], title: str | None = None, min_weak: int = 2,
+                 traditional: bool | None = None) -> PageSplit:
     """Split a page's units (text lines or article paragraphs) into signed pieces, or no pieces.
 
     `min_weak`: how many people paragraphs opening with 'post NAME' must name before they split
-    the page (an ordinary news article quotes two officials in turn; a collection quotes more)."""
+    the page (an ordinary news article quotes two officials in turn; a collection quotes more).
+    `traditional`: the page's script as a caller decided it already (:func:`monitor.normalise.reads_traditional`, a
+    pass of OpenCC over the whole page), else decided here."""
     cleaned_texts = [cleaned for t in texts if (cleaned := clean_text(strip_ruby(t)))]
     # on a traditional page every line is folded, short ones without a telling character too (r89, tenth batch)
-    traditional = reads_traditional("".join(cleaned_texts))
+    if traditional is None:
+        traditional = reads_traditional("".join(cleaned_texts))
     units = _mark_repeated_lead(_mark_captions([_unit(cleaned, traditional) for cleaned in cleaned_texts]))
     units = [part for unit in units for part in _titled_sentences(unit)]
     units = _named_sentences(units)
