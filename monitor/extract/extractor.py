@@ -326,6 +326,29 @@ def _is_chrome(block: _Block, title: str) -> bool:
     return len(text) < 80 and bool(_META_LINE.search(text)) and parse_date(text) is not None and "。" not in text
 
 
+_MAX_HEADLINE = 80  # characters of a headline printed as a line (_title takes an <h1> up to this long)
+
+
+def _headline_above_date(inside: list[_Block]) -> _Block | None:
+    """The headline of a page without a title, printed as a plain line at the top of the article, right above its
+    date line, if there is one: the first line of the article that is no furniture, short, no sentence ('。') and no
+    byline or line of names, with a date line (furniture holding a date: _is_chrome) under it.
+
+    Review of issue 18: such a line stayed in the body of the untitled page and left that of the same story with a
+    <title> (its block printing the title is furniture), so the two got other content hashes and dedup missed the
+    repost. A page without a headline keeps its first paragraph: a sentence, or no date line under it."""
+    for at, block in enumerate(inside[:3]):
+        if _is_chrome(block, ""):
+            continue  # furniture above the headline (a date line first, a print button)
+        text = block.text
+        if not 4 <= len(text) <= _MAX_HEADLINE or "。" in text or block.link_chars \
+                or find_author(text) or names_only(text):
+            return None
+        below = inside[at + 1] if at + 1 < len(inside) else None
+        return block if below is not None and _is_chrome(below, "") and parse_date(below.text) is not None else None
+    return None
+
+
 def _select_text(root: lxml.html.HtmlElement, selector: str | None) -> str | None:
     if not selector:
         return None
@@ -577,7 +600,10 @@ def extract_article(html: str, url: str, selectors: Selectors = Selectors(), tz:
     context = (blocks[max(0, start - 25): start][::-1] + inside[:3] + [b for b in inside[3:-3] if b.chars < 60]
                + inside[-3:][::-1] + blocks[end + 1: end + 8])
     near = blocks[max(0, start - 3): start][::-1] + inside[:3]
-    texts = [b.text for b in inside if not _is_chrome(b, title)]
+    # the page's title line leaves the body (the block printing it: _is_chrome); a page without a title prints its
+    # headline as a plain line above its date line, and that line leaves the body too
+    headline = None if title else _headline_above_date(inside)
+    texts = [b.text for b in inside if b is not headline and not _is_chrome(b, title)]
     paragraphs = clean_paragraphs(texts)
     body = "\n\n".join(paragraphs)
     if len(body) < MIN_BODY_CHARS:
@@ -614,8 +640,8 @@ def extract_article(html: str, url: str, selectors: Selectors = Selectors(), tz:
     lines = [part for text in texts for part in _unrun(text)]  # block texts are cleaned already (_blocks)
     split = split_signed(lines, title, min_weak=3)
     # A roundup inside an article: the article's own title, byline and body stay as they are.
-    return ExtractedArticle(url=url, title=title, body=body, published=published, author=author,
-                            author_post=post, source_name=source, pieces=split.pieces)
+    return ExtractedArticle(url=url, title=title or (headline.text if headline else ""), body=body, published=published,
+                            author=author, author_post=post, source_name=source, pieces=split.pieces)
 
 
 def _element_texts(blocks: list[_Block]) -> list[str]:
