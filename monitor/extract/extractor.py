@@ -574,14 +574,36 @@ _PARSER = _html_parser()
 _NAME_THEN_MORE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]{2,4}\s+\S")
 
 
+# A page's whitespace before its markup: a template's blank lines can run past the 4,000 characters read for markup, and
+# the HTML page was read as plain text, its tags and all in the body (bad input, review of issue 18).
+_LEADING_SPACE = re.compile(r"\s*")
+_HTML_END = re.compile(r"</html\s*>", re.I)
+
+
+def _as_browsers_read(html: str) -> str:
+    """`html` with what a browser ignores and lxml (libxml2) does not taken out, so that no text is lost.
+
+    - ``</html>`` when text follows it: libxml2 drops all that follows (a page made of a header include that is a whole
+      document, then the article: all of it lost, and the page refused as too short), a browser puts it in the body;
+    - NUL characters: a browser ignores them in a page's text, libxml2 makes each a U+FFFD, a paragraph of its own."""
+    if "\x00" in html:
+        html = html.replace("\x00", "")
+    end = _HTML_END.search(html)
+    if end is not None and html[end.end():].strip():  # nearly every page: at its end, nothing after it
+        html = _HTML_END.sub("", html)
+    return html
+
+
 def extract_article(html: str, url: str, selectors: Selectors = Selectors(), tz: ZoneInfo = SHANGHAI) -> ExtractedArticle:
     """Extract one article from decoded HTML. Raises TooShort when no usable body is found."""
     html = re.sub(r"^\s*<\?xml[^>]*>", "", html)
-    if not _MARKUP.search(html[:4000]):  # a text page (a forum mirror, a text layer): no markup to read
+    lead = _LEADING_SPACE.match(html).end()  # type: ignore[union-attr]  # (it matches the empty string)
+    if not _MARKUP.search(html, lead, lead + 4000):  # a text page (a forum mirror, a text layer): no markup to read
         article = extract_text_page(html, url, tz)
         if len(article.body) < MIN_BODY_CHARS and not article.pieces:
             raise TooShort(f"{url}: body has {len(article.body)} characters, fewer than {MIN_BODY_CHARS}")
         return article
+    html = _as_browsers_read(html)
     try:
         root = lxml.html.document_fromstring(html, parser=_PARSER)
     except (etree.ParserError, ValueError) as exc:
@@ -606,6 +628,9 @@ def extract_article(html: str, url: str, selectors: Selectors = Selectors(), tz:
     texts = [b.text for b in inside if b is not headline and not _is_chrome(b, title)]
     paragraphs = clean_paragraphs(texts)
     body = "\n\n".join(paragraphs)
+    if not paragraphs:  # no prose anywhere but furniture: a channel, list or navigation page (bad input review)
+        raise TooShort(f"{url}: no article text: the page holds only links, short lines and page furniture "
+                       "(a list or navigation page?)")
     if len(body) < MIN_BODY_CHARS:
         raise TooShort(f"{url}: body has {len(body)} characters, fewer than {MIN_BODY_CHARS}")
     date_text = _select_text(root, selectors.date)
