@@ -7,6 +7,7 @@ around it in the layout of a zone's news site. Each page's bytes are written as 
 
 from __future__ import annotations
 
+import zlib
 from pathlib import Path
 
 HERE = Path(__file__).parent
@@ -35,6 +36,25 @@ def article(meta: str = "", before: str = "", between: str = "") -> str:
             "</body></html>\n")
 
 
+
+def pdf() -> bytes:
+    """A one-page PDF as a zone's site links it as an attachment ('附件：…pdf' behind 'download.jsp?id=…'): its text
+    in a compressed content stream."""
+    stream = zlib.compress(f"BT /F1 12 Tf 72 720 Td ({PARAGRAPHS[0]}) Tj ET".encode("utf-16-be"))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+               b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream"]
+    out = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+
+
 PAGES: dict[str, bytes] = {
     # the CMS template says UTF-8, the bytes are GBK
     "gbk-declared-utf8.html": article('<meta charset="utf-8">').encode("gbk"),
@@ -52,6 +72,8 @@ PAGES: dict[str, bytes] = {
     # a channel page: navigation and a list of links, no article
     "navigation-only.html": (f'<!DOCTYPE html><html><head><meta charset="gb2312"><title>新闻中心_烟台高新区</title>'
                              f'</head><body>{NAV}<ul class="list">{CHANNEL}</ul>{FOOTER}</body></html>\n').encode("gbk"),
+    # an attachment served at a URL that does not say it is one
+    "attachment.pdf": pdf(),
 }
 
 if __name__ == "__main__":
