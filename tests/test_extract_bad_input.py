@@ -21,7 +21,7 @@ from tests.conftest import run_cli
 from tests.data.badinput.make_pages import HEADLINE, PAGES, PARAGRAPHS
 
 BAD = Path(__file__).parent / "data" / "badinput"
-ARTICLES = sorted(name for name in PAGES if name not in ("navigation-only.html", "attachment.pdf"))
+ARTICLES = sorted(name for name in PAGES if name not in ("navigation-only.html", "attachment.pdf", "scanned-page-ocr.txt"))
 _URL = "http://www.yantaihitech.gov.cn/xwzx/2023/0529/1.html"
 # what a server says of a page without a declaration when it says nothing right (the fetch path's header)
 _CONTENT_TYPES = {"gb18030-undeclared.html": "text/html; charset=ISO-8859-1", "attachment.pdf": "application/pdf"}
@@ -42,7 +42,8 @@ def _assert_whole(title: str | None, body: str, author: str | None, name: str) -
 def test_monitor_extract_reads_each_broken_page_whole_or_says_why_not() -> None:
     """`monitor extract --json` on every page at once: an object per page; the navigation page is an error naming what
     it holds and the PDF one naming what it is (it was 'does not decode cleanly as any of: utf-8, gb18030': a charset
-    to look for), and the command exits 1 for them. Kinds fixed: a page whose header include is a whole document ('</html>'
+    to look for), an empty OCR text layer (.txt) refused as its HTML page is (it was an article of no text, exit 0), and
+    the command exits 1 for them. Kinds fixed: a page whose header include is a whole document ('</html>'
     then the article) lost the article (libxml2 drops what follows '</html>'); a page with a template's blank lines
     before its markup was read as plain text, its tags in the body; NUL characters became paragraphs of U+FFFD."""
     done = run_cli("extract", "--json", "--url", _URL, *(str(BAD / name) for name in sorted(PAGES)))
@@ -55,6 +56,7 @@ def test_monitor_extract_reads_each_broken_page_whole_or_says_why_not() -> None:
         assert record["published_at"] == "2023-05-29", name
     assert "no article text" in records["navigation-only.html"]["error"]
     assert records["attachment.pdf"]["error"] == "the response is a PDF document, not a web page"
+    assert records["scanned-page-ocr.txt"]["error"].endswith("body has 0 characters, fewer than 40")
 
 
 @pytest.mark.parametrize("name", sorted(PAGES))
@@ -65,9 +67,9 @@ def test_the_fetch_to_extract_path_reads_each_broken_page_whole_or_says_why_not(
     page = RawPage(url=_URL, final_url=_URL, status=200, content=PAGES[name],
                    content_type=_CONTENT_TYPES.get(name, "text/html"), fetched_at=datetime(2023, 5, 29, tzinfo=UTC))
     work = prepare_page(source, page)
-    if name == "navigation-only.html":
+    if name in ("navigation-only.html", "scanned-page-ocr.txt"):
         assert work.articles == () and work.error is not None and work.error.startswith("TooShort: ")
-        assert "no article text" in work.error
+        assert "no article text" in work.error or name.endswith(".txt")
         return
     if name == "attachment.pdf":  # no charset to blame: what the response is
         assert work.articles == () and work.error == "Undecodable: the response is a PDF document, not a web page"

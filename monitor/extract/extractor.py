@@ -77,7 +77,7 @@ from monitor.normalise import (
 from monitor.sourcesfile import Selectors
 from monitor.timefmt import SHANGHAI
 
-__all__ = ["extract_article", "extract_text_page", "parse_date", "split_byline", "MIN_BODY_CHARS"]
+__all__ = ["extract_article", "extract_text_page", "extract_usable_text_page", "parse_date", "split_byline", "MIN_BODY_CHARS"]
 
 MIN_BODY_CHARS = 40
 
@@ -599,10 +599,7 @@ def extract_article(html: str, url: str, selectors: Selectors = Selectors(), tz:
     html = re.sub(r"^\s*<\?xml[^>]*>", "", html)
     lead = _LEADING_SPACE.match(html).end()  # type: ignore[union-attr]  # (it matches the empty string)
     if not _MARKUP.search(html, lead, lead + 4000):  # a text page (a forum mirror, a text layer): no markup to read
-        article = extract_text_page(html, url, tz)
-        if len(article.body) < MIN_BODY_CHARS and not article.pieces:
-            raise TooShort(f"{url}: body has {len(article.body)} characters, fewer than {MIN_BODY_CHARS}")
-        return article
+        return extract_usable_text_page(html, url, tz)
     html = _as_browsers_read(html)
     try:
         root = lxml.html.document_fromstring(html, parser=_PARSER)
@@ -1236,6 +1233,15 @@ def _stacked(author: str | None, paragraphs: list[str], index: int, step: int) -
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def extract_usable_text_page(text: str, url: str, tz: ZoneInfo = SHANGHAI) -> ExtractedArticle:
+    """:func:`extract_text_page`, refusing a page with no usable body (TooShort) as :func:`extract_article` refuses one:
+    an empty or near-empty .txt file was an article of no text for `monitor extract` (bad input, review of issue 18)."""
+    article = extract_text_page(text, url, tz)
+    if len(article.body) < MIN_BODY_CHARS and not article.pieces:
+        raise TooShort(f"{url}: body has {len(article.body)} characters, fewer than {MIN_BODY_CHARS}")
+    return article
 
 
 def extract_text_page(text: str, url: str, tz: ZoneInfo = SHANGHAI) -> ExtractedArticle:

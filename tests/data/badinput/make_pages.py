@@ -74,6 +74,8 @@ PAGES: dict[str, bytes] = {
                              f'</head><body>{NAV}<ul class="list">{CHANNEL}</ul>{FOOTER}</body></html>\n').encode("gbk"),
     # an attachment served at a URL that does not say it is one
     "attachment.pdf": pdf(),
+    # the text layer of a scanned page in which OCR found no text: a .txt for `monitor extract`
+    "scanned-page-ocr.txt": "\n\n  \n\u3000\n".encode("utf-8"),
 }
 
 if __name__ == "__main__":
