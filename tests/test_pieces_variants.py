@@ -184,18 +184,22 @@ def test_a_post_spaced_from_the_name_it_introduces_stays_one_sentence() -> None:
     assert _unrun(page) == [page]
 
 
+# r03 (tune half) run together on one line: pieces closed by '本报记者 NAME' lines.
+REPORTERS_RUN_TOGETHER = (
+    "今年两会,选择搭乘公共交通的政协委员明显增多,40多名港澳委员更是连续20年集体乘车赴会。 "
+    "据统计,大会召开的第一天,乘坐专线大巴参加开幕会议的委员有395人,占了全部参会委员的绝大多数。 本报记者 张龙 摄影报道 "
+    "一位代表 在一次小组会上,有位代表让我印象深刻。他是一家大企业的老总,说的是“二次供水”的问题。 "
+    "采访中,他表示不要写他的名字,只要让老百姓喝上干净水,就满足了。本报记者 邵宁 "
+    "一个点子 今年在农工医卫组听会,市政协委员束蓉的一番“吐槽”,让记者感到耳目一新。 "
+    "对此,主持分组讨论的市政协委员王龙兴非常赞同,他说,会把这个建议提上去。 本报记者 潘高峰"
+)
+
+
 def test_reporters_closing_pieces_run_together_with_the_text_around_them_are_lines_of_their_own() -> None:
     """Kind: pieces closed by '本报记者 NAME' lines, the page run together: each signature ran into the sentence before it
     and the sub-heading after it ('…就满足了。本报记者 邵宁 一个点子 今年在…'), no piece was found (r03 run together,
     tune half). A reporter's signature after a sentence's end, its names each followed by a space, is a line of its own."""
-    page = (
-        "今年两会,选择搭乘公共交通的政协委员明显增多,40多名港澳委员更是连续20年集体乘车赴会。 "
-        "据统计,大会召开的第一天,乘坐专线大巴参加开幕会议的委员有395人,占了全部参会委员的绝大多数。 本报记者 张龙 摄影报道 "
-        "一位代表 在一次小组会上,有位代表让我印象深刻。他是一家大企业的老总,说的是“二次供水”的问题。 "
-        "采访中,他表示不要写他的名字,只要让老百姓喝上干净水,就满足了。本报记者 邵宁 "
-        "一个点子 今年在农工医卫组听会,市政协委员束蓉的一番“吐槽”,让记者感到耳目一新。 "
-        "对此,主持分组讨论的市政协委员王龙兴非常赞同,他说,会把这个建议提上去。 本报记者 潘高峰"
-    )
+    page = REPORTERS_RUN_TOGETHER
     article = assert_signed(page, ["张龙", "邵宁", "潘高峰"])
     assert "一位代表" not in article.pieces[0].body and "喝上干净水" in article.pieces[1].body
 

@@ -585,13 +585,13 @@ def dedup_rebuild(
 
 # extract / tag / zones (no database) ---------------------------------------------------
 def _read_input(path: Path, url: str | None) -> list[ExtractedArticle]:
-    from monitor.extract import extract_article, extract_text_page
+    from monitor.extract import extract_article, extract_usable_text_page
     from monitor.fetch.decoding import decode_html
 
     raw = path.read_bytes()
     text, _ = decode_html(raw)
     if path.suffix.lower() == ".txt":  # the plain text of an OCR'd page
-        return [extract_text_page(text, url or path.resolve().as_uri())]
+        return [extract_usable_text_page(text, url or path.resolve().as_uri())]
     return [extract_article(text, url or path.resolve().as_uri())]
 
 

@@ -3,8 +3,8 @@ post, date, body, and the signed pieces of a roundup page).
 
 Private: extractor (the cascade), dates, bylines, pieces."""
 
-from monitor.extract.extractor import extract_article, extract_text_page
+from monitor.extract.extractor import extract_article, extract_text_page, extract_usable_text_page
 from monitor.extract.selectors import field_origins
 from monitor.items import ExtractedArticle
 
-__all__ = ["ExtractedArticle", "extract_article", "extract_text_page", "field_origins"]
+__all__ = ["ExtractedArticle", "extract_article", "extract_text_page", "extract_usable_text_page", "field_origins"]

@@ -67,11 +67,18 @@ from monitor.extract.pieces import (
 from monitor.extract.romanised import pinyin_names
 from monitor.extract.speakers import split_by_speakers
 from monitor.items import ExtractedArticle, PublishDate
-from monitor.normalise import clean_paragraphs, clean_text, looks_traditional, split_paragraphs, to_simplified
+from monitor.normalise import (
+    clean_paragraphs,
+    clean_text,
+    looks_traditional,
+    reads_traditional,
+    split_paragraphs,
+    to_simplified,
+)
 from monitor.sourcesfile import Selectors
 from monitor.timefmt import SHANGHAI
 
-__all__ = ["extract_article", "extract_text_page", "parse_date", "split_byline", "MIN_BODY_CHARS"]
+__all__ = ["extract_article", "extract_text_page", "extract_usable_text_page", "parse_date", "split_byline", "MIN_BODY_CHARS"]
 
 MIN_BODY_CHARS = 40
 
@@ -320,6 +327,29 @@ def _is_chrome(block: _Block, title: str) -> bool:
     return len(text) < 80 and bool(_META_LINE.search(text)) and parse_date(text) is not None and "。" not in text
 
 
+_MAX_HEADLINE = 80  # characters of a headline printed as a line (_title takes an <h1> up to this long)
+
+
+def _headline_above_date(inside: list[_Block]) -> _Block | None:
+    """The headline of a page without a title, printed as a plain line at the top of the article, right above its
+    date line, if there is one: the first line of the article that is no furniture, short, no sentence ('。') and no
+    byline or line of names, with a date line (furniture holding a date: _is_chrome) under it.
+
+    Review of issue 18: such a line stayed in the body of the untitled page and left that of the same story with a
+    <title> (its block printing the title is furniture), so the two got other content hashes and dedup missed the
+    repost. A page without a headline keeps its first paragraph: a sentence, or no date line under it."""
+    for at, block in enumerate(inside[:3]):
+        if _is_chrome(block, ""):
+            continue  # furniture above the headline (a date line first, a print button)
+        text = block.text
+        if not 4 <= len(text) <= _MAX_HEADLINE or "。" in text or block.link_chars \
+                or find_author(text) or names_only(text):
+            return None
+        below = inside[at + 1] if at + 1 < len(inside) else None
+        return block if below is not None and _is_chrome(below, "") and parse_date(below.text) is not None else None
+    return None
+
+
 def _select_text(root: lxml.html.HtmlElement, selector: str | None) -> str | None:
     if not selector:
         return None
@@ -547,14 +577,33 @@ _PARSER = _html_parser()
 _NAME_THEN_MORE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]{2,4}\s+\S")
 
 
+# A page's whitespace before its markup: a template's blank lines can run past the 4,000 characters read for markup, and
+# the HTML page was read as plain text, its tags and all in the body (bad input, review of issue 18).
+_LEADING_SPACE = re.compile(r"\s*")
+_HTML_END = re.compile(r"</html\s*>", re.I)
+
+
+def _as_browsers_read(html: str) -> str:
+    """`html` with what a browser ignores and lxml (libxml2) does not taken out, so that no text is lost.
+
+    - ``</html>`` when text follows it: libxml2 drops all that follows (a page made of a header include that is a whole
+      document, then the article: all of it lost, and the page refused as too short), a browser puts it in the body;
+    - NUL characters: a browser ignores them in a page's text, libxml2 makes each a U+FFFD, a paragraph of its own."""
+    if "\x00" in html:
+        html = html.replace("\x00", "")
+    end = _HTML_END.search(html)
+    if end is not None and html[end.end():].strip():  # nearly every page: at its end, nothing after it
+        html = _HTML_END.sub("", html)
+    return html
+
+
 def extract_article(html: str, url: str, selectors: Selectors = Selectors(), tz: ZoneInfo = SHANGHAI) -> ExtractedArticle:
     """Extract one article from decoded HTML. Raises TooShort when no usable body is found."""
     html = re.sub(r"^\s*<\?xml[^>]*>", "", html)
-    if not _MARKUP.search(html[:4000]):  # a text page (a forum mirror, a text layer): no markup to read
-        article = extract_text_page(html, url, tz)
-        if len(article.body) < MIN_BODY_CHARS and not article.pieces:
-            raise TooShort(f"{url}: body has {len(article.body)} characters, fewer than {MIN_BODY_CHARS}")
-        return article
+    lead = _LEADING_SPACE.match(html).end()  # type: ignore[union-attr]  # (it matches the empty string)
+    if not _MARKUP.search(html, lead, lead + 4000):  # a text page (a forum mirror, a text layer): no markup to read
+        return extract_usable_text_page(html, url, tz)
+    html = _as_browsers_read(html)
     try:
         root = lxml.html.document_fromstring(html, parser=_PARSER)
     except (etree.ParserError, ValueError) as exc:
@@ -573,9 +622,15 @@ def extract_article(html: str, url: str, selectors: Selectors = Selectors(), tz:
     context = (blocks[max(0, start - 25): start][::-1] + inside[:3] + [b for b in inside[3:-3] if b.chars < 60]
                + inside[-3:][::-1] + blocks[end + 1: end + 8])
     near = blocks[max(0, start - 3): start][::-1] + inside[:3]
-    texts = [b.text for b in inside if not _is_chrome(b, title)]
+    # the page's title line leaves the body (the block printing it: _is_chrome); a page without a title prints its
+    # headline as a plain line above its date line, and that line leaves the body too
+    headline = None if title else _headline_above_date(inside)
+    texts = [b.text for b in inside if b is not headline and not _is_chrome(b, title)]
     paragraphs = clean_paragraphs(texts)
     body = "\n\n".join(paragraphs)
+    if not paragraphs:  # no prose anywhere but furniture: a channel, list or navigation page (bad input review)
+        raise TooShort(f"{url}: no article text: the page holds only links, short lines and page furniture "
+                       "(a list or navigation page?)")
     if len(body) < MIN_BODY_CHARS:
         raise TooShort(f"{url}: body has {len(body)} characters, fewer than {MIN_BODY_CHARS}")
     date_text = _select_text(root, selectors.date)
@@ -610,8 +665,8 @@ def extract_article(html: str, url: str, selectors: Selectors = Selectors(), tz:
     lines = [part for text in texts for part in _unrun(text)]  # block texts are cleaned already (_blocks)
     split = split_signed(lines, title, min_weak=3)
     # A roundup inside an article: the article's own title, byline and body stay as they are.
-    return ExtractedArticle(url=url, title=title, body=body, published=published, author=author,
-                            author_post=post, source_name=source, pieces=split.pieces)
+    return ExtractedArticle(url=url, title=title or (headline.text if headline else ""), body=body, published=published,
+                            author=author, author_post=post, source_name=source, pieces=split.pieces)
 
 
 def _element_texts(blocks: list[_Block]) -> list[str]:
@@ -643,10 +698,14 @@ def _multi_piece(url: str, split: PageSplit, published: PublishDate | None, sour
 # ellipsis, a date; spaces between Han characters, around a reporter's signature) find the signatures of a page run
 # together, and in one article's body would break sentences that OCR or an e-paper's text layer printed with a space
 # where a line wrapped ('…坚持把科技创新 作为推动…': review).
-_BODY_RUN_ON = re.compile(r"(?<=[。！？!?”」』])\s+(?=\S)|(?<=[\u4e00-\u9fff])\s+(?=——|[“「][\u4e00-\u9fff])")
-_RUN_ON = re.compile(_BODY_RUN_ON.pattern + r"|(?<=[\u4e00-\u9fff][—―]{2})\s+(?=[\u4e00-\u9fff])"
-                     r"|(?P<ellipsis>(?<=…))\s+(?=\S)"
-                     r"|(?P<date>(?<=\d[-/]\d\d)|(?<=\d[-/]\d)|(?<=\d:\d\d))\s+(?=[\u4e00-\u9fff])")
+_BODY_BREAKS = r"(?<=[。！？!?”」』])\s+(?=\S)|(?<=[\u4e00-\u9fff])\s+(?=——|[“「][\u4e00-\u9fff])"
+_RUN_ON_BREAKS = (_BODY_BREAKS + r"|(?<=[\u4e00-\u9fff][—―]{2})\s+(?=[\u4e00-\u9fff])"
+                  r"|(?P<ellipsis>(?<=…))\s+(?=\S)"
+                  r"|(?P<date>(?<=\d[-/]\d\d)|(?<=\d[-/]\d)|(?<=\d:\d\d))\s+(?=[\u4e00-\u9fff])")
+# Every break starts at a space: '(?=\s)' first fails at once everywhere else, where each arm's look-behind was tried
+# (the same matches; a 200 KB line run together: 10 ms of finditer down to about 1.3).
+_BODY_RUN_ON = re.compile(rf"(?=\s)(?:{_BODY_BREAKS})")
+_RUN_ON = re.compile(rf"(?=\s)(?:{_RUN_ON_BREAKS})")
 # A date or a time standing alone before the space (a line's dateline or time stamp: '2025-02-25 ', '发布时间:2024-11-22
 # 04:18:28 ', '2005年03月15日03:48 '), not one a sentence holds ('会议于2024-05-01 上午在光谷召开', '全区约 1/2 企业'):
 # a date stands alone with its year after a space, a line's start, a sentence's end or a label's colon; a time after a
@@ -738,13 +797,18 @@ def _unrun(paragraph: str) -> list[str]:
         return [paragraph]
     parts = _run_on_parts(paragraph)
     parts = [piece for part in parts for piece in _cut_reporters(part)]
-    gaps = [m for m in _HAN_GAP.finditer(paragraph) if _breaks(paragraph, m)]
+    # the words around each space are read folded: the line is folded once for all of them (an OpenCC call per space
+    # cost a run-together page more than all the folding: review), and each part's folding is a slice of it
+    simple = _folded_line(paragraph) if _HAN_GAP.search(paragraph) else None
+    gaps = [m for m in _HAN_GAP.finditer(paragraph) if _breaks(paragraph, simple, m)]
     bounds = [0, *(at for m in gaps for at in m.span()), len(paragraph)]
     sizes = [b - a for a, b in zip(bounds[::2], bounds[1::2], strict=True)]  # the text between two gaps
+    folded = _folded_parts(paragraph, simple, parts)
     if sum(before >= _MIN_SEGMENT and after >= _MIN_SEGMENT for before, after in zip(sizes, sizes[1:], strict=False)) \
             < _MIN_HAN_GAPS:  # spaced names ('本报记者 李天平 通讯员 陈慧玲'): short segments, no page run together
-        return [piece for part in parts for piece in _cut_head(part)]
-    return [piece for part in parts for piece in ([part] if _REPORTER_SIGNATURE.fullmatch(part) else _split_gaps(part))]
+        return [piece for part, fold in zip(parts, folded, strict=True) for piece in _cut_head(part, fold)]
+    return [piece for part, fold in zip(parts, folded, strict=True)
+            for piece in ([part] if _REPORTER_SIGNATURE.fullmatch(part) else _split_gaps(part, fold))]
 
 
 # A reporter's signature line run into the text around it ('…就满足了。本报记者 邵宁 一个点子 今年在…'): after a sentence's
@@ -779,42 +843,71 @@ _HEAD_WORDS = re.compile(r"[^，,。！？!?；;：:“”「」（）()]{1,60}"
 _MIN_HEAD = 4
 
 
-def _cut_head(part: str) -> list[str]:
+def _cut_head(part: str, simple: str | None) -> list[str]:
     """A part of a run-together line cut at the last space between Han characters in the words before its first
     sentence mark: a sentence holds no such space, so the words before it are a line of their own that lost its break,
     a heading or a 'name post' line above the text (kind: the signature lines of a page run together, read as the
-    first words of the paragraph under them: no piece found; r09, r04 run together, tune half)."""
+    first words of the paragraph under them: no piece found; r09, r04 run together, tune half). `simple`: `part` folded
+    (:func:`_folded_parts`)."""
     head = _HEAD_WORDS.match(part)
     if not head or head.end() == len(part):
         return [part]
-    gaps = [m for m in _HAN_GAP.finditer(part, 0, head.end()) if m.start() >= _MIN_HEAD and _breaks(part, m)
-            and _signature_gap(part, m)]
+    gaps = [m for m in _HAN_GAP.finditer(part, 0, head.end()) if m.start() >= _MIN_HEAD and _breaks(part, simple, m)
+            and _signature_gap(part, simple, m)]
     if not gaps:
         return [part]
     at = gaps[-1]
     return [part[: at.start()].strip(), part[at.end():].strip()]
 
 
-def _breaks(text: str, gap: re.Match[str]) -> bool:
+def _folded_line(text: str) -> str | None:
+    """`text` folded to simplified script once for every space read on it (:func:`_breaks`, :func:`_signature_gap`),
+    or None when folding changes its length (positions would not map back: each window is then folded alone)."""
+    simple = to_simplified(text, force=True)
+    return simple if len(simple) == len(text) else None
+
+
+def _folded_parts(line: str, simple: str | None, parts: list[str]) -> list[str | None]:
+    """Each of `parts` (the pieces of `line` in order, cut at spaces) folded: its slice of `simple`, `line` folded, or
+    None when there is none. A part is found from where the one before it ended; only spaces lie between them."""
+    if simple is None:
+        return [None] * len(parts)
+    folded: list[str | None] = []
+    at = 0
+    for part in parts:
+        at = line.find(part, at)
+        folded.append(simple[at: at + len(part)] if at >= 0 else None)
+        at = at + len(part) if at >= 0 else 0
+    return folded
+
+
+def _window(text: str, simple: str | None, start: int, end: int) -> str:
+    """`text[start:end]` (`start` clipped at 0) in simplified script: a slice of the line folded once, `simple`, when
+    there is one."""
+    start = max(0, start)
+    return simple[start:end] if simple is not None else to_simplified(text[start:end], force=True)
+
+
+def _breaks(text: str, simple: str | None, gap: re.Match[str]) -> bool:
     """Whether a space between Han characters is a lost line break: not inside a bracket, nor between a post and the
     name it introduces, signing ('全国政协委员 张三：') or opening a sentence ('全国人大代表 孙飘扬表示,…': r33, tune half,
-    a page run together lost that speaker)."""
+    a page run together lost that speaker). `simple`: `text` folded (:func:`_folded_line`)."""
     if _in_bracket(text, gap.start()):
         return False
-    before = to_simplified(text[max(0, gap.start() - 12): gap.start()], force=True)
+    before = _window(text, simple, gap.start() - 12, gap.start())
     return not (_POST_BEFORE_GAP.search(before)
-                and name_at(to_simplified(text[gap.end(): gap.end() + 6], force=True), 0) is not None)
+                and name_at(_window(text, simple, gap.end(), gap.end() + 6), 0) is not None)
 
 
-def _signature_gap(text: str, gap: re.Match[str]) -> bool:
+def _signature_gap(text: str, simple: str | None, gap: re.Match[str]) -> bool:
     """Whether a space in a line's first words parts a signature from the text: a 'name post' line ended by its post
     before the text it signs ('…四川大學校長 愛因斯坦曾經說過'), or a speaker's 'NAME：' after a heading ('■建言献策 霍建国:').
     A post followed by a name is one sentence ('全国人大代表 孙飘扬表示,…': r33), and a dateline before the text
     ('香港文匯報訊 據…報道,') is no signature (r57)."""
-    after = to_simplified(text[gap.end(): gap.end() + 6], force=True)
+    after = _window(text, simple, gap.end(), gap.end() + 6)
     if (colon := _NAME_COLON.match(after)) and name_at(after, 0, until_end=False) == (0, colon.end() - 1):
         return True
-    before = to_simplified(text[max(0, gap.start() - 12): gap.start()], force=True)
+    before = _window(text, simple, gap.start() - 12, gap.start())
     return bool(_POST_BEFORE_GAP.search(before)) and name_at(after, 0) is None and not _GOES_ON.match(after)
 
 
@@ -832,8 +925,8 @@ def _in_bracket(text: str, at: int) -> bool:
     return _within_marks(text, at, "（(", "）)", _BRACKET_REACH)
 
 
-def _split_gaps(part: str) -> list[str]:
-    cuts = [m.end() for m in _HAN_GAP.finditer(part) if _breaks(part, m)]
+def _split_gaps(part: str, simple: str | None) -> list[str]:
+    cuts = [m.end() for m in _HAN_GAP.finditer(part) if _breaks(part, simple, m)]
     bounds = [0, *cuts, len(part)]
     return [piece for a, b in zip(bounds, bounds[1:], strict=False) if (piece := part[a:b].strip())]
 
@@ -1246,6 +1339,15 @@ def _stacked(author: str | None, paragraphs: list[str], index: int, step: int) -
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def extract_usable_text_page(text: str, url: str, tz: ZoneInfo = SHANGHAI) -> ExtractedArticle:
+    """:func:`extract_text_page`, refusing a page with no usable body (TooShort) as :func:`extract_article` refuses one:
+    an empty or near-empty .txt file was an article of no text for `monitor extract` (bad input, review of issue 18)."""
+    article = extract_text_page(text, url, tz)
+    if len(article.body) < MIN_BODY_CHARS and not article.pieces:
+        raise TooShort(f"{url}: body has {len(article.body)} characters, fewer than {MIN_BODY_CHARS}")
+    return article
+
+
 def extract_text_page(text: str, url: str, tz: ZoneInfo = SHANGHAI) -> ExtractedArticle:
     """The plain text of a page (OCR, e-paper text layer, forum mirror): split into signed pieces
     when it holds several (the seed's layout first, then :func:`split_signed`), else one body."""
@@ -1258,9 +1360,12 @@ def extract_text_page(text: str, url: str, tz: ZoneInfo = SHANGHAI) -> Extracted
     published = _text_published(text, paragraphs, url, tz)
     if split.pieces:
         return _multi_piece(url, split, published, None)
-    split = split_signed(paragraphs)
+    # the page's script decided once for both readers (a whole-page OpenCC pass: a traditional page without pieces
+    # was folded twice, review)
+    traditional = reads_traditional("".join(paragraphs))
+    split = split_signed(paragraphs, traditional=traditional)
     if not split.pieces:  # no shape rule fits: where the speaker changes (monitor.extract.speakers)
-        split = PageSplit(None, split_by_speakers(paragraphs))
+        split = PageSplit(None, split_by_speakers(paragraphs, traditional=traditional))
     author, post = None, None
     byline = None
     editors = _editors(paragraphs[:60])

@@ -18,6 +18,7 @@ A page with fewer than two pieces is not a multi-piece page: the result has no p
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -368,10 +369,16 @@ def _mark_repeated_lead(units: list[_Unit]) -> list[_Unit]:
     snippet cut from the page's start, run onto one line: roundup r69, tune half) are repeats: no
     signature is read in them and no piece or lead holds them (the text below does)."""
     texts = [_SPACES.sub("", u.simple) for u in units]
+    # A page printing its text twice repeats every line of its first copy: each line is first looked for as a whole
+    # line below it, then in the text below (`joined` from ends[i] on), never joined again for each line (that was
+    # quadratic: a 10 MB page printed twice took minutes; bad input, review of issue 18).
+    last = {text: i for i, text in enumerate(texts)}
+    joined = "".join(texts)
+    ends = list(itertools.accumulate(len(text) for text in texts))
     for i, unit in enumerate(units):
         if unit.kind == "noise":
             continue
-        if len(texts[i]) < _MIN_REPEAT or texts[i] not in "".join(texts[i + 1:]):
+        if len(texts[i]) < _MIN_REPEAT or (last[texts[i]] <= i and joined.find(texts[i], ends[i]) < 0):
             break
         unit.kind = "repeat"
     return units
@@ -1673,14 +1680,18 @@ def _speaker_named_below(mark: _Mark, stop: int, units: list[_Unit]) -> _Mark:
     return mark
 
 
-def split_signed(texts: list[str], title: str | None = None, min_weak: int = 2) -> PageSplit:
+def split_signed(texts: list[str], title: str | None = None, min_weak: int = 2,
+                 traditional: bool | None = None) -> PageSplit:
     """Split a page's units (text lines or article paragraphs) into signed pieces, or no pieces.
 
     `min_weak`: how many people paragraphs opening with 'post NAME' must name before they split
-    the page (an ordinary news article quotes two officials in turn; a collection quotes more)."""
+    the page (an ordinary news article quotes two officials in turn; a collection quotes more).
+    `traditional`: the page's script as a caller decided it already (:func:`monitor.normalise.reads_traditional`, a
+    pass of OpenCC over the whole page), else decided here."""
     cleaned_texts = [cleaned for t in texts if (cleaned := clean_text(strip_ruby(t)))]
     # on a traditional page every line is folded, short ones without a telling character too (r89, tenth batch)
-    traditional = reads_traditional("".join(cleaned_texts))
+    if traditional is None:
+        traditional = reads_traditional("".join(cleaned_texts))
     units = _mark_repeated_lead(_mark_captions([_unit(cleaned, traditional) for cleaned in cleaned_texts]))
     units = [part for unit in units for part in _titled_sentences(unit)]
     units = _named_sentences(units)

@@ -212,11 +212,15 @@ def _is_quotation(paragraph: str) -> bool:
     return text[:1] in "“\"「" and text[-1:] in "”\"」" and len(text) > 2
 
 
-def split_by_speakers(paragraphs: list[str], min_speakers: int = MIN_SPEAKERS) -> tuple[Piece, ...]:
-    """The pieces of a page whose paragraphs introduce at least `min_speakers` different speakers, else ()."""
+def split_by_speakers(paragraphs: list[str], min_speakers: int = MIN_SPEAKERS,
+                      traditional: bool | None = None) -> tuple[Piece, ...]:
+    """The pieces of a page whose paragraphs introduce at least `min_speakers` different speakers, else ().
+    `traditional`: the page's script as a caller decided it already (:func:`monitor.normalise.reads_traditional`, a
+    pass of OpenCC over the whole page), else decided here."""
     if len(paragraphs) < min_speakers:
         return ()
-    traditional = reads_traditional("".join(paragraphs))  # one decision for the page, every paragraph folded alike
+    if traditional is None:  # one decision for the page, every paragraph folded alike
+        traditional = reads_traditional("".join(paragraphs))
     found = [introduced_speaker(p, traditional) for p in paragraphs]
     for i, speaker in enumerate(found):
         # a dash line alone under a short quotation and above the prose is the piece's signature line, heading

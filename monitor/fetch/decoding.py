@@ -169,9 +169,23 @@ def _least_damaged(content: bytes, candidates: list[str]) -> tuple[str, str] | N
     return best[1], best[2]
 
 
+# The first bytes of the documents a zone's site links as attachments, served at URLs that do not say so
+# ('download.jsp?id=…'): no charset decodes them, and 'does not decode cleanly as utf-8, gb18030' sent an operator
+# looking for a charset problem (bad input, review of issue 18).
+_DOCUMENT_MAGIC = ((b"%PDF-", "a PDF document"), (b"PK\x03\x04", "a ZIP archive (or a .docx/.xlsx document)"),
+                   (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document (.doc/.xls)"),
+                   (b"Rar!\x1a\x07", "a RAR archive"), (b"7z\xbc\xaf\x27\x1c", "a 7z archive"),
+                   (b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
+                   (b"\x1f\x8b", "gzip-compressed data"))
+
+
 def decode_html(content: bytes, content_type: str | None = None, forced: str | None = None) -> tuple[str, str]:
     """Return (text, encoding used); see the module docstring for the cascade. The encoding is suffixed
-    ``+repaired`` when the text was encoded twice and has been undone."""
+    ``+repaired`` when the text was encoded twice and has been undone. A document or an image (a PDF, an Office file,
+    an archive) is :class:`~monitor.errors.Undecodable` at once, saying what it is."""
+    for magic, kind in _DOCUMENT_MAGIC:
+        if content.startswith(magic):
+            raise Undecodable(f"the response is {kind}, not a web page")
     for bom, encoding in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
         if content.startswith(bom):
             try:
