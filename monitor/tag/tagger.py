@@ -1271,7 +1271,7 @@ def _mark_tour_stops(text: str, hits: list[_Hit], body_start: int, mentions: lis
 
 def _stop_count(text: str, body_start: int, at: int, end: int, posts: list[tuple[int, int, bool]],
                 people: Sequence[PersonTag]) -> tuple[str, ...] | None:
-    """The visitor's words (their names, their party's word) when the zone at text[at:end] is a stop of a tour of
+    """The visitor's words (their names, their party's words; none for an official not named) when the zone at text[at:end] is a stop of a tour of
     `_MIN_STOPS` places or more and not of its own places; else None. Reads a bounded stretch around the zone."""
     window = max(body_start, at - _CLAUSE_WINDOW)
     verb = None
@@ -1297,12 +1297,15 @@ def _stop_count(text: str, body_start: int, at: int, end: int, posts: list[tuple
     own = text[at:end]
     if any(item.startswith(_OWN_PLACES) or own in item for item in before + after):
         return None  # 高新区及辖区企业、建筑工地; 安康高新区、高新区数字经济产业园: the zone and places inside it
-    # the visitor, in the verb's sentence before it: a post's holder (市委副书记王建国) or a party (考察团一行, 带队)
+    # the visitor, in the verb's sentence before it: a post's holder (市委副书记王建国), a party (考察团一行, 带队) or an
+    # official not named (市委书记深入…); the names and the party's words tell the tour's later sentences
     sentence = max(window, *(text.rfind(mark, window, verb.start()) + 1 for mark in _SENTENCE_MARKS))
     words = tuple(person.name for person in people for _, stop, _ in posts
                   if sentence <= body_start + stop < verb.start() and text.startswith(person.name, body_start + stop))
     words += tuple(party.group() for party in _PARTY.finditer(text, sentence, verb.start()))
-    return words or None
+    if not words and _OFFICIAL.search(text, sentence, verb.start()) is None:
+        return None
+    return words
 
 
 def _tour_sentence(text: str, start: int, close: int, at: int, stop: int, visitor: tuple[str, ...]) -> bool:
@@ -1341,6 +1344,7 @@ _SENTENCE_MARKS = ("。", ";", "!", "?", "|")
 _SENTENCE_MARK = re.compile("[。;!?|]")
 _PARTY = re.compile("一行|考察团|考察组|调研组|代表团|督导组|督查组|检查组|工作组|带队|率队|带领|率领|率团")
 _ACCOMPANY = re.compile("陪同|参加|随同|一同")
+_OFFICIAL = re.compile("书记|省长|市长|区长|县长|主任|局长|厅长|部长|主席|领导")
 _TOUR_SENTENCE = 200  # characters a sentence of the tour's narrative is read around a mention
 
 
