@@ -1216,13 +1216,16 @@ def _mark_tour_stops(text: str, hits: list[_Hit], body_start: int, mentions: lis
     """A zone named as one stop of a visitor's tour of three places or more (市委副书记王建国先后到北湖度假区、济宁高新区、
     任城区、泗水县进行调研; 考察团一行深入高新区、石泉县、瀛湖生态旅游区等地; 市长张华带队先后前往湘潭经开区、湘潭综保区和
     湘潭高新区): the text is about the tour, the zone one of its stops (README of the real set: tour convention). That
-    mention and the zone's later mentions in the tour's narrative (`_tour_sentence`) become list items; the other places
-    need not be zones, unlike `_mark_tour_and_example_lists`.
+    mention and the zone's later mentions in the tour's narrative become list items: in the stop's sentence, in a
+    sentence that names the visitor or those who accompany (市委常委、潍坊高新区党工委书记刘明陪同; 王建国深入科技中心), or
+    right after 在 (在潍坊高新区,); a later sentence of plain news of the zone (潍坊高新区一季度规上工业增加值增长10.2%) is not
+    (the match key has no paragraphs: the sentence decides). The other places need not be zones, unlike
+    `_mark_tour_and_example_lists`.
 
     Read from the zone's mention (`_stop_count`): it is a whole item of a list opened by the verb, and the list is counted
     item by item, up to the first item no joiner follows (深入东湖高新区调研光电子信息、生物医药和人工智能等产业: one item, the
-    rest is what was looked at). Not a stop: a tour without a visitor before the verb, an official's post or a party
-    (乘地铁前往中关村、上地和望京等地上班), nor a tour of the zone and its own places (深入高新区及辖区企业、建筑工地;
+    rest is what was looked at). Not a stop: a tour without a visitor before the verb, an official (named or not) or a
+    party (乘地铁前往中关村、上地和望京等地上班), nor a tour of the zone and its own places (深入高新区及辖区企业、建筑工地;
     先后到高新区、高新区数字经济产业园和安康大道项目工地). `posts`, `people`: the body's posts (spans in the body's match
     key) and the people, for the visitor. Each zone is judged once, at its first mention that may be a stop."""
     if not any(cue in text for cue in _STOP_CUES):
@@ -1248,23 +1251,23 @@ def _mark_tour_stops(text: str, hits: list[_Hit], body_start: int, mentions: lis
             stops[zone_id] = (at, visitor)
     if not stops:
         return mentions
-    # the sentences' ends after the first stop, found once: each later mention finds its sentence by bisection
+    # the tour's sentences, each found once: the sentences' ends after the first stop and the visitors' words (and
+    # those of accompanying) are read in one pass each; each later mention finds its sentence by bisection
     first = min(at for at, _ in stops.values())
     marks = [mark.start() for mark in _SENTENCE_MARK.finditer(text, first)]
-    told: dict[tuple[int, str], bool] = {}  # (sentence, zone) -> whether it goes on with the tour
+    told: dict[tuple[str, ...], set[int]] = {}  # visitor -> the sentences (by index) that name them or an escort
+    for visitor in {visitor for _, visitor in stops.values()}:
+        cue = re.compile("|".join((*map(re.escape, visitor), _ACCOMPANY)))
+        told[visitor] = {bisect_left(marks, found.start()) for found in cue.finditer(text, first)}
+    sentences = {zone_id: (at, bisect_left(marks, at), told[visitor]) for zone_id, (at, visitor) in stops.items()}
     listed: set[int] = set()
     for i, (zone_id, section, position) in enumerate(mentions):
-        stop = stops.get(zone_id)
+        stop = sentences.get(zone_id)
         at = body_start + position
         if stop is None or section != "body" or at < stop[0]:
             continue
         sentence = bisect_left(marks, at)
-        going_on = told.get((sentence, zone_id))
-        if going_on is None:
-            start = marks[sentence - 1] + 1 if sentence else first
-            close = marks[sentence] if sentence < len(marks) else len(text)
-            going_on = told[sentence, zone_id] = _tour_sentence(text, start, close, at, *stop)
-        if going_on or text[at - 1] == "在":
+        if sentence == stop[1] or sentence in stop[2] or text[at - 1] == "在":
             listed.add(i)
     return _as_list_items(mentions, listed)
 
@@ -1308,18 +1311,6 @@ def _stop_count(text: str, body_start: int, at: int, end: int, posts: list[tuple
     return words
 
 
-def _tour_sentence(text: str, start: int, close: int, at: int, stop: int, visitor: tuple[str, ...]) -> bool:
-    """Whether the sentence text[start:close] holding a later mention (at `at`) of a stop (at `stop`) is the tour going
-    on: the stop's own sentence, or one that names the visitor or those who accompany (市委常委、潍坊高新区党工委书记刘明
-    陪同; 在潍坊高新区,王建国深入科技中心; the caller also takes 在 before the zone). A later sentence of plain news of the
-    zone (潍坊高新区一季度规上工业增加值增长10.2%) is not: the match key has no paragraphs, so the sentence decides.
-    A long sentence is read `_TOUR_SENTENCE` characters either side of the mention."""
-    if start <= stop:
-        return True
-    sentence = text[max(start, at - _TOUR_SENTENCE):min(close, at + _TOUR_SENTENCE)]
-    return any(word in sentence for word in visitor) or _ACCOMPANY.search(sentence) is not None
-
-
 def _as_list_items(mentions: list[tuple[str, str, int]], listed: set[int]) -> list[tuple[str, str, int]]:
     """`mentions` with those at the indices `listed` made list items."""
     return [(z, "list", p) if i in listed else (z, section, p) for i, (z, section, p) in enumerate(mentions)]
@@ -1343,9 +1334,8 @@ _OWN_PLACES = ("辖区", "区内", "园区内", "该区", "区属", "其", "高�
 _SENTENCE_MARKS = ("。", ";", "!", "?", "|")
 _SENTENCE_MARK = re.compile("[。;!?|]")
 _PARTY = re.compile("一行|考察团|考察组|调研组|代表团|督导组|督查组|检查组|工作组|带队|率队|带领|率领|率团")
-_ACCOMPANY = re.compile("陪同|参加|随同|一同")
+_ACCOMPANY = "陪同|参加|随同|一同"  # those who accompany a tour: a sentence naming them tells of it
 _OFFICIAL = re.compile("书记|省长|市长|区长|县长|主任|局长|厅长|部长|主席|领导")
-_TOUR_SENTENCE = 200  # characters a sentence of the tour's narrative is read around a mention
 
 
 def _mark_toured(mentions: list[tuple[str, str, int]], toured: set[str]) -> list[tuple[str, str, int]]:
