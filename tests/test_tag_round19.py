@@ -100,8 +100,11 @@ def test_every_joiner_of_places_counts_and_the_zones_official_keeps_the_zone() -
     # no visitor before the verb: commuters are going to work, not touring
     ("每天早上，数万名上班族乘地铁前往中关村、上地和望京等地上班。中关村管委会表示，将会同交通部门优化中关村地区通勤。"
      "\n今年以来，中关村示范区新增企业1.2万家。", "zhongguancun"),
-], ids=["辖区", "the-zone-again", "commuters"])
-def test_no_stop_in_a_tour_of_the_zones_own_places_or_without_a_visitor(body: str, zone_id: str) -> None:
+    # 深入 as an adverb: a task, not a tour
+    ("3月5日，市委书记李强在全市开发区工作会议上强调，要深入推进经开区、潍坊高新区和综保区协同发展。\n会议还研究了其他"
+     "事项。", "weifang"),
+], ids=["辖区", "the-zone-again", "commuters", "深入-as-adverb"])
+def test_no_stop_in_a_tour_of_the_zones_own_places_without_a_visitor_or_without_a_tour(body: str, zone_id: str) -> None:
     assert _subjects(body) == {zone_id}
 
 

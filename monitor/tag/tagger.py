@@ -1317,7 +1317,9 @@ def _as_list_items(mentions: list[tuple[str, str, int]], listed: set[int]) -> li
 
 
 _STOP_CUES = ("先后", "分赴", "深入", "前往")  # each verb of a tour holds one: the cheap test of a text
-_STOP_VERB = re.compile("先后(?:来?到|深入|前往|赴)|" + "|".join(_STOP_CUES[1:]))
+# 深入 as an adverb (要深入推进经开区、高新区和综保区协同发展) opens no tour
+_DEEPLY = "推进|推动|开展|实施|学习|贯彻|落实|研究|挖掘|探索|分析|思考|交流|对接|合作|整治|排查|宣传"
+_STOP_VERB = re.compile(f"先后(?:来?到|深入|前往|赴)|分赴|深入(?!{_DEEPLY})|前往")
 _STOP_VERB_BEFORE = re.compile("(?:到|深入|前往|赴)$")  # the last characters of a verb, right before the zone
 _STOP_JOINER = re.compile("以及|[、和及与]")
 _STOP_JOINER_LAST = frozenset("、和及与")  # the last character of a joiner
