@@ -246,25 +246,25 @@ WEIGHTS: tuple[float, ...] = (
     0.0,  # other_headline
     0.0,  # other_default
     0.0,  # headline_many
-    0.6168,  # log_body
-    0.3826,  # plain_share
-    0.4898,  # first_in_lead
-    -0.9026,  # first_pos
-    -0.4001,  # aside
-    0.5265,  # post_share
-    -0.3259,  # list_share
-    -0.4482,  # side_share
-    -0.2272,  # log_zones
-    0.2558,  # score_ratio
-    0.2011,  # top
-    0.544,  # mention_share
-    -0.2983,  # kind_headline
+    0.6082,  # log_body
+    0.3478,  # plain_share
+    0.4958,  # first_in_lead
+    -0.9087,  # first_pos
+    -0.3664,  # aside
+    0.4447,  # post_share
+    -0.2888,  # list_share
+    -0.4499,  # side_share
+    -0.2283,  # log_zones
+    0.2631,  # score_ratio
+    0.2042,  # top
+    0.546,  # mention_share
+    -0.3009,  # kind_headline
     0.0,  # own_title
-    0.4314,  # leader
-    0.3485,  # actor
-    -0.3038,  # listed_many
+    0.4543,  # leader
+    0.3608,  # actor
+    -0.3112,  # listed_many
 )
-BIAS = -1.7162
+BIAS = -1.7209
 THRESHOLD = 0.5
 
 

@@ -559,10 +559,8 @@ class ZoneTagger:
                 defaults += (site.id,)
         mentions = self._zone_mentions(text, hits, body_start, defaults)
         signable = may_sign(body_s)  # whether a line of the body may be a signature (read by two steps)
-        # people read the mentions before a tour's stops are marked: 潍坊高新区党工委书记刘明陪同 names a stop's official
         people, posts = self._people(title_k, byline_k, body_s, body_k, author, byline_s, hits, mentions, office_hits,
                                      defaults, signable)
-        mentions = _mark_tour_stops(text, hits, body_start, mentions, posts, people)
         lead_end = _lead_end(body_s, len(body_k))
         own_title = bool(title_k) and _OWN_TITLE.search(title_k) is not None
         zones = self._zone_tags(mentions, defaults, _aside(mentions, posts), lead_end, own_title,
@@ -1211,140 +1209,11 @@ def _mark_tour_and_example_lists(text: str, body_start: int, mentions: list[tupl
     return toured
 
 
-def _mark_tour_stops(text: str, hits: list[_Hit], body_start: int, mentions: list[tuple[str, str, int]],
-                     posts: list[tuple[int, int, bool]], people: Sequence[PersonTag]) -> list[tuple[str, str, int]]:
-    """A zone named as one stop of a visitor's tour of three places or more (市委副书记王建国先后到北湖度假区、济宁高新区、
-    任城区、泗水县进行调研; 考察团一行深入高新区、石泉县、瀛湖生态旅游区等地; 市长张华带队先后前往湘潭经开区、湘潭综保区和
-    湘潭高新区): the text is about the tour, the zone one of its stops (README of the real set: tour convention). That
-    mention and the zone's later mentions in the tour's narrative become list items: in the stop's sentence, in a
-    sentence that names the visitor or those who accompany (市委常委、潍坊高新区党工委书记刘明陪同; 王建国深入科技中心), or
-    right after 在 (在潍坊高新区,); a later sentence of plain news of the zone (潍坊高新区一季度规上工业增加值增长10.2%) is not
-    (the match key has no paragraphs: the sentence decides). The other places need not be zones, unlike
-    `_mark_tour_and_example_lists`.
-
-    Read from the zone's mention (`_stop_count`): it is a whole item of a list opened by the verb, and the list is counted
-    item by item, up to the first item no joiner follows (深入东湖高新区调研光电子信息、生物医药和人工智能等产业: one item, the
-    rest is what was looked at). Not a stop: a tour without a visitor before the verb, an official (named or not) or a
-    party (乘地铁前往中关村、上地和望京等地上班), nor a tour of the zone and its own places (深入高新区及辖区企业、建筑工地;
-    先后到高新区、高新区数字经济产业园和安康大道项目工地). `posts`, `people`: the body's posts (spans in the body's match
-    key) and the people, for the visitor. Each zone is judged once, at its first mention that may be a stop."""
-    if not any(cue in text for cue in _STOP_CUES):
-        return mentions  # most texts: no verb of a tour
-    ends: dict[int, int] | None = None
-    judged: set[str] = set()
-    stops: dict[str, tuple[int, tuple[str, ...]]] = {}  # zone -> (its stop's position in `text`, the visitor's words)
-    for zone_id, section, position in mentions:
-        if section != "body" or zone_id in judged:
-            continue
-        at = body_start + position
-        # most mentions stop here: a stop follows a joiner or the tour's verb
-        if text[at - 1] not in _STOP_JOINER_LAST and not _STOP_VERB_BEFORE.search(text, max(body_start, at - 4), at):
-            continue
-        judged.add(zone_id)
-        if ends is None:
-            ends = {hit.start: hit.end for hit in hits}
-        end = ends.get(at)
-        if end is None:
-            continue
-        visitor = _stop_count(text, body_start, at, end, posts, people)
-        if visitor is not None:
-            stops[zone_id] = (at, visitor)
-    if not stops:
-        return mentions
-    # the tour's sentences, each found once: the sentences' ends after the first stop and the visitors' words (and
-    # those of accompanying) are read in one pass each; each later mention finds its sentence by bisection
-    first = min(at for at, _ in stops.values())
-    marks = [mark.start() for mark in _SENTENCE_MARK.finditer(text, first)]
-    told: dict[tuple[str, ...], set[int]] = {}  # visitor -> the sentences (by index) that name them or an escort
-    for visitor in {visitor for _, visitor in stops.values()}:
-        cue = re.compile("|".join((*map(re.escape, visitor), _ACCOMPANY)))
-        told[visitor] = {bisect_left(marks, found.start()) for found in cue.finditer(text, first)}
-    sentences = {zone_id: (at, bisect_left(marks, at), told[visitor]) for zone_id, (at, visitor) in stops.items()}
-    listed: set[int] = set()
-    for i, (zone_id, section, position) in enumerate(mentions):
-        stop = sentences.get(zone_id)
-        at = body_start + position
-        if stop is None or section != "body" or at < stop[0]:
-            continue
-        sentence = bisect_left(marks, at)
-        if sentence == stop[1] or sentence in stop[2] or text[at - 1] == "在":
-            listed.add(i)
-    return _as_list_items(mentions, listed)
-
-
-def _stop_count(text: str, body_start: int, at: int, end: int, posts: list[tuple[int, int, bool]],
-                people: Sequence[PersonTag]) -> tuple[str, ...] | None:
-    """The visitor's words (their names, their party's words; none for an official not named) when the zone at text[at:end] is a stop of a tour of
-    `_MIN_STOPS` places or more and not of its own places; else None. Reads a bounded stretch around the zone."""
-    window = max(body_start, at - _CLAUSE_WINDOW)
-    verb = None
-    for match in _STOP_VERB.finditer(text, window, at):
-        verb = match  # the last verb before the zone opens its list
-    if verb is None:
-        return None
-    *before, last = _STOP_JOINER.split(text[verb.end():at])  # the items before the zone, then ''
-    if last or any(not item or len(item) > _STOP_ITEM or _STOP_ITEM_STOP.search(item) for item in before):
-        return None  # a clause's mark, a word that ends the list, or no list between the verb and the zone
-    if not _STOP_AFTER_ZONE.match(text, end):
-        return None  # 高新区数字化创业中心: a place inside the zone, not the zone as an item
-    after: list[str] = []
-    cursor = end
-    while joiner := _STOP_JOINER.match(text, cursor):  # the items after the zone: the list goes on after a joiner
-        item = _STOP_NEXT_ITEM.match(text, joiner.end())
-        if item is None:
-            break
-        after.append(item.group())
-        cursor = item.end()
-    if len(before) + 1 + len(after) < _MIN_STOPS:
-        return None
-    own = text[at:end]
-    if any(item.startswith(_OWN_PLACES) or own in item for item in before + after):
-        return None  # 高新区及辖区企业、建筑工地; 安康高新区、高新区数字经济产业园: the zone and places inside it
-    # the visitor, in the verb's sentence before it: a post's holder (市委副书记王建国), a party (考察团一行, 带队) or an
-    # official not named (市委书记深入…); the names and the party's words tell the tour's later sentences
-    sentence = max(window, *(text.rfind(mark, window, verb.start()) + 1 for mark in _SENTENCE_MARKS))
-    words = tuple(person.name for person in people for _, stop, _ in posts
-                  if sentence <= body_start + stop < verb.start() and text.startswith(person.name, body_start + stop))
-    words += tuple(party.group() for party in _PARTY.finditer(text, sentence, verb.start()))
-    if not words and _OFFICIAL.search(text, sentence, verb.start()) is None:
-        return None
-    return words
-
-
-def _as_list_items(mentions: list[tuple[str, str, int]], listed: set[int]) -> list[tuple[str, str, int]]:
-    """`mentions` with those at the indices `listed` made list items."""
-    return [(z, "list", p) if i in listed else (z, section, p) for i, (z, section, p) in enumerate(mentions)]
-
-
-_STOP_CUES = ("先后", "分赴", "深入", "前往")  # each verb of a tour holds one: the cheap test of a text
-# 深入 as an adverb (要深入推进经开区、高新区和综保区协同发展) opens no tour
-_DEEPLY = "推进|推动|开展|实施|学习|贯彻|落实|研究|挖掘|探索|分析|思考|交流|对接|合作|整治|排查|宣传"
-_STOP_VERB = re.compile(f"先后(?:来?到|深入|前往|赴)|分赴|深入(?!{_DEEPLY})|前往")
-_STOP_VERB_BEFORE = re.compile("(?:到|深入|前往|赴)$")  # the last characters of a verb, right before the zone
-_STOP_JOINER = re.compile("以及|[、和及与]")
-_STOP_JOINER_LAST = frozenset("、和及与")  # the last character of a joiner
-_STOP_ITEM = 16  # at most this many characters in one place of the list
-# what ends the list: a clause's mark, 等, or a word of what the visitor does there
-_STOP_WORDS = "调研|考察|实地|察看|视察|检查|开展|参观|进行|了解|走访|看望|慰问|督导|指导|督查|召开|听取|座谈|现场"
-_STOP_ITEM_STOP = re.compile("[,;。!?|等]|" + _STOP_WORDS)
-# the zone as a whole item: a joiner, 等, a clause's mark or what the visitor does comes right after it
-_STOP_AFTER_ZONE = re.compile("以及|[、和及与等,;。!?|]|" + _STOP_WORDS)
-# a place after a joiner: up to the next joiner, 等, a clause's mark or a word of what is done (then the list ends)
-_STOP_NEXT_ITEM = re.compile(f"[^、和及与等,;。!?|]{{1,{_STOP_ITEM}}}?(?=以及|[、和及与等,;。!?|]|{_STOP_WORDS}|$)")
-_MIN_STOPS = 3
-_OWN_PLACES = ("辖区", "区内", "园区内", "该区", "区属", "其", "高新区")  # places of the zone itself
-_SENTENCE_MARKS = ("。", ";", "!", "?", "|")
-_SENTENCE_MARK = re.compile("[。;!?|]")
-_PARTY = re.compile("一行|考察团|考察组|调研组|代表团|督导组|督查组|检查组|工作组|带队|率队|带领|率领|率团")
-_ACCOMPANY = "陪同|参加|随同|一同"  # those who accompany a tour: a sentence naming them tells of it
-_OFFICIAL = re.compile("书记|省长|市长|区长|县长|主任|局长|厅长|部长|主席|领导")
-
-
 def _mark_toured(mentions: list[tuple[str, str, int]], toured: set[str]) -> list[tuple[str, str, int]]:
-    return _as_list_items(mentions, {i for i, (z, section, _) in enumerate(mentions) if z in toured and section == "body"})
+    return [(z, "list", p) if z in toured and section == "body" else (z, section, p) for z, section, p in mentions]
 
 
-_CLAUSE_ENDS = ("。", ",", ";", "!", "?", "|")  # in a match key, full-width marks are ASCII
+_CLAUSE_ENDS = ("。", ",", ";", "!", "?", "|", "，", "；", "！", "？")  # in a match key, full-width marks are ASCII
 _LIST_GAP = 12  # 苏州工业园区、相城区和苏州高新区: at most this many characters between two zones of a list
 _CLAUSE_WINDOW = 60  # characters a cue looks back for the start of its clause
 _TOUR_VERBS = ("考察", "参观", "学习", "取经", "观摩")
