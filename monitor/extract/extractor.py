@@ -580,18 +580,17 @@ _LEADING_SPACE = re.compile(r"\s*")
 _HTML_END = re.compile(r"</html\s*>", re.I)
 
 
-def _as_browsers_read(html: str) -> str:
-    """`html` with what a browser ignores and lxml (libxml2) does not taken out, so that no text is lost.
+def _after_html_end(html: str) -> str | None:
+    """`html` as a browser reads it when text follows its ``</html>`` (each ``</html>`` taken out), else None.
 
-    - ``</html>`` when text follows it: libxml2 drops all that follows (a page made of a header include that is a whole
-      document, then the article: all of it lost, and the page refused as too short), a browser puts it in the body;
-    - NUL characters: a browser ignores them in a page's text, libxml2 makes each a U+FFFD, a paragraph of its own."""
-    if "\x00" in html:
-        html = html.replace("\x00", "")
+    libxml2 drops all that follows ``</html>``; a browser puts it in the body. Only the fallback for a page whose
+    document before ``</html>`` holds no article (a header include that is a whole document, then the article): after
+    a whole article, what follows is a second article, a PHP warning or a footer, and must not join the body (review
+    of h-lowfix)."""
     end = _HTML_END.search(html)
-    if end is not None and html[end.end():].strip():  # nearly every page: at its end, nothing after it
-        html = _HTML_END.sub("", html)
-    return html
+    if end is None or not html[end.end():].strip():  # nearly every page: at its end, nothing after it
+        return None
+    return _HTML_END.sub("", html)
 
 
 def extract_article(html: str, url: str, selectors: Selectors = Selectors(), tz: ZoneInfo = SHANGHAI) -> ExtractedArticle:
@@ -600,7 +599,19 @@ def extract_article(html: str, url: str, selectors: Selectors = Selectors(), tz:
     lead = _LEADING_SPACE.match(html).end()  # type: ignore[union-attr]  # (it matches the empty string)
     if not _MARKUP.search(html, lead, lead + 4000):  # a text page (a forum mirror, a text layer): no markup to read
         return extract_usable_text_page(html, url, tz)
-    html = _as_browsers_read(html)
+    if "\x00" in html:  # a browser ignores NUL characters; libxml2 makes each a U+FFFD, a paragraph of its own
+        html = html.replace("\x00", "")
+    try:
+        return _extract_markup(html, url, selectors, tz)
+    except TooShort:
+        # the document as libxml2 reads it holds no article: read it as a browser does, text after </html> included
+        if (browsers := _after_html_end(html)) is None:
+            raise
+        return _extract_markup(browsers, url, selectors, tz)
+
+
+def _extract_markup(html: str, url: str, selectors: Selectors, tz: ZoneInfo) -> ExtractedArticle:
+    """extract_article for a page of markup (decoded, NUL characters out). Raises TooShort when no usable body is found."""
     try:
         root = lxml.html.document_fromstring(html, parser=_PARSER)
     except (etree.ParserError, ValueError) as exc:
