@@ -326,7 +326,13 @@ def _is_chrome(block: _Block, title: str) -> bool:
     return len(text) < 80 and bool(_META_LINE.search(text)) and parse_date(text) is not None and "。" not in text
 
 
-_MAX_HEADLINE = 80  # characters of a headline printed as a line (_title takes an <h1> up to this long)
+# characters of a headline printed as a line, as of an <h1> _title takes
+_MIN_HEADLINE = 4
+_MAX_HEADLINE = 80
+# A first line that is no headline though short and above a date line (review of h-lowfix): a label and its value
+# ('会议名称：…', '编者按：…'), a subtitle ('——记…'), a photo's caption ('图为…'), an exclamation or a question
+# ('…热潮涌动！'): a headline prints none of these.
+_NO_HEADLINE = re.compile(r"：|^(?:——|图为|编者按)|^[\u4e00-\u9fff]{0,6}(?:名称|时间|地点|主题|日期):|[！？!?…]\W*$")
 
 
 def _headline_above_date(inside: list[_Block]) -> _Block | None:
@@ -341,8 +347,8 @@ def _headline_above_date(inside: list[_Block]) -> _Block | None:
         if _is_chrome(block, ""):
             continue  # furniture above the headline (a date line first, a print button)
         text = block.text
-        if not 4 <= len(text) <= _MAX_HEADLINE or "。" in text or block.link_chars \
-                or find_author(text) or names_only(text):
+        if not _MIN_HEADLINE <= len(text) <= _MAX_HEADLINE or "。" in text or block.link_chars \
+                or _NO_HEADLINE.search(text) or find_author(text) or names_only(text):
             return None
         below = inside[at + 1] if at + 1 < len(inside) else None
         return block if below is not None and _is_chrome(below, "") and parse_date(below.text) is not None else None
@@ -373,7 +379,7 @@ def _title(root: lxml.html.HtmlElement, meta: dict[str, str], selectors: Selecto
     for tag in ("h1", "h2", "h3"):
         for heading in root.iter(tag):
             text = clean_text(heading.text_content())
-            if 4 <= len(text) <= 80 and (tag == "h1" or (page_title and text in page_title)):
+            if _MIN_HEADLINE <= len(text) <= _MAX_HEADLINE and (tag == "h1" or (page_title and text in page_title)):
                 return text
     if meta.get("og:title"):
         return clean_text(meta["og:title"])
@@ -635,6 +641,11 @@ def _extract_markup(html: str, url: str, selectors: Selectors, tz: ZoneInfo) -> 
     headline = None if title else _headline_above_date(inside)
     texts = [b.text for b in inside if b is not headline and not _is_chrome(b, title)]
     paragraphs = clean_paragraphs(texts)
+    if headline is not None and len("\n\n".join(paragraphs)) < MIN_BODY_CHARS:
+        # a short notice under its first line: the line stays its text rather than the page be refused (review)
+        headline = None
+        texts = [b.text for b in inside if not _is_chrome(b, title)]
+        paragraphs = clean_paragraphs(texts)
     body = "\n\n".join(paragraphs)
     if not paragraphs:  # no prose anywhere but furniture: a channel, list or navigation page (bad input review)
         raise TooShort(f"{url}: no article text: the page holds only links, short lines and page furniture "
