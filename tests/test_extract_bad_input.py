@@ -4,6 +4,7 @@ fetch -> extract path (`prepare_page`, what a crawl stores). Each page gives the
 
 from __future__ import annotations
 
+import codecs
 import json
 import time
 from datetime import UTC, datetime
@@ -11,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from monitor.errors import TooShort
+from monitor.errors import TooShort, Undecodable
 from monitor.extract import extract_article, extract_text_page
 from monitor.extract.pieces import split_signed
+from monitor.fetch.decoding import decode_html
 from monitor.items import RawPage
 from monitor.itemwork import prepare_page
 from monitor.sourcesfile import parse_sources
@@ -135,3 +137,25 @@ def test_what_follows_html_end_after_a_whole_article_stays_out_of_its_body(kind:
     followed = extract_article(page + _AFTER_THE_ARTICLE[kind], _URL)
     assert (followed.title, followed.body, followed.author) == (alone.title, alone.body, alone.author)
     _assert_whole(followed.title, followed.body, followed.author, kind)
+
+
+@pytest.mark.parametrize("before", [b"\r\n", b"\n\n  \n", codecs.BOM_UTF8, b"\r\n" + codecs.BOM_UTF8 + b"\r\n"])
+def test_a_document_after_blank_lines_or_a_bom_is_named(before: bytes) -> None:
+    """A server script's blank lines (or a BOM) before the PDF it streams: the magic bytes were looked for at byte 0
+    only, and the PDF was blamed on its charset ('does not decode cleanly as any of: utf-8, gb18030': review)."""
+    with pytest.raises(Undecodable, match="^the response is a PDF document, not a web page$"):
+        decode_html(before + PAGES["attachment.pdf"])
+
+
+@pytest.mark.parametrize("start", ["GIF89a", "%PDF-1.4 ", "PK\x03\x04"])
+def test_a_text_that_starts_like_a_document_is_read_as_text(start: str, tmp_path: Path) -> None:
+    """An OCR text layer or a tutorial whose text starts like an image's or a document's magic bytes decodes cleanly:
+    it is a page, not a GIF or a PDF (it was refused as Undecodable: review). A real one does not decode cleanly and is
+    still refused (test_monitor_extract_reads_each_broken_page_whole_or_says_why_not)."""
+    text = f"{start}格式宣传图说明\n\n" + "\n\n".join(PARAGRAPHS)
+    path = tmp_path / "layer.txt"
+    path.write_bytes(text.encode("gb18030"))
+    done = run_cli("extract", "--json", "--url", _URL, str(path))
+    assert done.returncode == 0, done.stderr
+    assert PARAGRAPHS[1] in json.loads(done.stdout)["body"]
+    assert decode_html(text.encode("utf-8"))[0] == text
