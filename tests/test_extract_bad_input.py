@@ -4,6 +4,7 @@ fetch -> extract path (`prepare_page`, what a crawl stores). Each page gives the
 
 from __future__ import annotations
 
+import codecs
 import json
 import time
 from datetime import UTC, datetime
@@ -11,14 +12,15 @@ from pathlib import Path
 
 import pytest
 
-from monitor.errors import TooShort
+from monitor.errors import TooShort, Undecodable
 from monitor.extract import extract_article, extract_text_page
 from monitor.extract.pieces import split_signed
+from monitor.fetch.decoding import decode_html
 from monitor.items import RawPage
 from monitor.itemwork import prepare_page
 from monitor.sourcesfile import parse_sources
 from tests.conftest import run_cli
-from tests.data.badinput.make_pages import HEADLINE, PAGES, PARAGRAPHS
+from tests.data.badinput.make_pages import HEADLINE, PAGES, PARAGRAPHS, article
 
 BAD = Path(__file__).parent / "data" / "badinput"
 ARTICLES = sorted(name for name in PAGES if name not in ("navigation-only.html", "attachment.pdf", "scanned-page-ocr.txt"))
@@ -107,3 +109,53 @@ def test_a_huge_html_page_is_extracted_whole() -> None:
     assert time.process_time() - started < 20
     assert article.body.count("\n\n") == len(paragraphs) - 1
     assert extract_text_page("\n".join(paragraphs), _URL).body.count("（1999）") == 2
+
+
+# What a page prints after its '</html>' once the whole article is above it (review of h-lowfix: each joined the body).
+_AFTER_THE_ARTICLE = {
+    # a CMS that appends the next item's document to the page
+    "a second article": ('<html><head><title>高新区举办春季招聘会</title></head><body><div class="article">'
+                         '<h1>高新区举办春季招聘会</h1><div class="info">发布时间：2023-05-26</div>'
+                         "<p>近日，高新区人社局联合多家企业举办春季招聘会，现场提供就业岗位3000余个，吸引求职者5000余人次参加。</p>"
+                         "<p>据介绍，本次招聘会共有120家企业参展，其中规模以上企业86家，现场达成初步就业意向1200余人。</p>"
+                         "</div></body></html>"),
+    "a PHP warning": ("<br />\n<b>Warning</b>:  mysql_connect(): Access denied for user 'root'@'localhost' (using "
+                      "password: YES) in <b>/var/www/html/inc/conn.php</b> on line <b>12</b><br />"),
+    "a footer include": ('<div class="footer"><p>主办单位：烟台高新技术产业开发区管理委员会 承办单位：高新区信息中心</p>'
+                         "<p>地址：烟台高新区科技大道1号 邮编：264000 联系电话：0535-1234567 技术支持：某某网络科技有限公司</p>"
+                         "<p>您是本站第1234567位访客 网站标识码：3706000001 鲁公网安备 37060202000123号</p></div>"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(_AFTER_THE_ARTICLE))
+def test_what_follows_html_end_after_a_whole_article_stays_out_of_its_body(kind: str) -> None:
+    """Text after '</html>' is read (as a browser reads it) only when the document before it holds no article, the
+    header-include page above; after a whole article it is another article, a PHP warning or a footer include, and the
+    body is the article's alone, as before '</html>' was read (it joined the body: review of h-lowfix)."""
+    page = article()
+    alone = extract_article(page, _URL)
+    followed = extract_article(page + _AFTER_THE_ARTICLE[kind], _URL)
+    assert (followed.title, followed.body, followed.author) == (alone.title, alone.body, alone.author)
+    _assert_whole(followed.title, followed.body, followed.author, kind)
+
+
+@pytest.mark.parametrize("before", [b"\r\n", b"\n\n  \n", codecs.BOM_UTF8, b"\r\n" + codecs.BOM_UTF8 + b"\r\n"])
+def test_a_document_after_blank_lines_or_a_bom_is_named(before: bytes) -> None:
+    """A server script's blank lines (or a BOM) before the PDF it streams: the magic bytes were looked for at byte 0
+    only, and the PDF was blamed on its charset ('does not decode cleanly as any of: utf-8, gb18030': review)."""
+    with pytest.raises(Undecodable, match="^the response is a PDF document, not a web page$"):
+        decode_html(before + PAGES["attachment.pdf"])
+
+
+@pytest.mark.parametrize("start", ["GIF89a", "%PDF-1.4 ", "PK\x03\x04"])
+def test_a_text_that_starts_like_a_document_is_read_as_text(start: str, tmp_path: Path) -> None:
+    """An OCR text layer or a tutorial whose text starts like an image's or a document's magic bytes decodes cleanly:
+    it is a page, not a GIF or a PDF (it was refused as Undecodable: review). A real one does not decode cleanly and is
+    still refused (test_monitor_extract_reads_each_broken_page_whole_or_says_why_not)."""
+    text = f"{start}格式宣传图说明\n\n" + "\n\n".join(PARAGRAPHS)
+    path = tmp_path / "layer.txt"
+    path.write_bytes(text.encode("gb18030"))
+    done = run_cli("extract", "--json", "--url", _URL, str(path))
+    assert done.returncode == 0, done.stderr
+    assert PARAGRAPHS[1] in json.loads(done.stdout)["body"]
+    assert decode_html(text.encode("utf-8"))[0] == text

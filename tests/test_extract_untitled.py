@@ -5,6 +5,8 @@ in a news site's layout."""
 
 from __future__ import annotations
 
+import pytest
+
 from monitor.extract import extract_article
 from monitor.normalise import content_hash
 
@@ -47,3 +49,35 @@ def test_an_untitled_page_keeps_a_first_paragraph_that_is_no_headline() -> None:
     byline = "记者:胡涛、付新"
     article = extract_article(_page([byline, "2017年11月06日 来源: 新余新闻网", *_TEXT], None), _URL)
     assert article.title == "" and "胡涛" in (article.author or "")
+
+
+# A page's real first line, short and above its date line, that is no headline (review of h-lowfix: each left the
+# body and became the title): a subtitle, a label and its value, an exclamation, an editor's note, a photo's caption.
+_FIRST_LINES_NO_HEADLINE = {
+    "subtitle": "——记新余高新区科技局局长张伟",
+    "label and value": "会议名称：新余高新区招商引资工作推进会",
+    "label and value, ASCII colon": "会议名称:新余高新区招商引资工作推进会",
+    "exclamation": "春风送暖，项目建设热潮涌动！",
+    "editor's note": "编者按：今年是新余高新区建区30周年",
+    "editor's note, no colon": "编者按 今年是新余高新区建区30周年",
+    "caption": "图为新余高新区鸟瞰图",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(_FIRST_LINES_NO_HEADLINE))
+def test_an_untitled_page_keeps_a_first_line_that_is_plainly_no_headline(kind: str) -> None:
+    """Only a line that is plainly a headline leaves the body: no label colon '：', no subtitle dash, caption or
+    editor's note at its start, no '！？…' at its end."""
+    line = _FIRST_LINES_NO_HEADLINE[kind]
+    article = extract_article(_page([line, _DATE_LINE, *_TEXT], None), _URL)
+    assert article.body.startswith(line + "\n\n"), kind
+    assert article.title == "", kind
+
+
+def test_a_short_notice_keeps_its_first_line_rather_than_be_refused() -> None:
+    """A short notice under its first line: taking the line out would leave a body too short and the page refused
+    (TooShort); the line stays its text, as on a page with no date line."""
+    notice = "新余高新区管委会2024年清明节放假安排：4月4日至6日放假调休，共3天。"
+    article = extract_article(_page(["关于2024年清明节放假的通知", "发布日期：2024-03-05", notice], None), _URL)
+    assert article.body == "关于2024年清明节放假的通知\n\n" + notice
+    assert article.title == ""

@@ -327,7 +327,13 @@ def _is_chrome(block: _Block, title: str) -> bool:
     return len(text) < 80 and bool(_META_LINE.search(text)) and parse_date(text) is not None and "。" not in text
 
 
-_MAX_HEADLINE = 80  # characters of a headline printed as a line (_title takes an <h1> up to this long)
+# characters of a headline printed as a line, as of an <h1> _title takes
+_MIN_HEADLINE = 4
+_MAX_HEADLINE = 80
+# A first line that is no headline though short and above a date line (review of h-lowfix): a label and its value
+# ('会议名称：…', '编者按：…'), a subtitle ('——记…'), a photo's caption ('图为…'), an exclamation or a question
+# ('…热潮涌动！'): a headline prints none of these.
+_NO_HEADLINE = re.compile(r"：|^(?:——|图为|编者按)|^[\u4e00-\u9fff]{0,6}(?:名称|时间|地点|主题|日期):|[！？!?…]\W*$")
 
 
 def _headline_above_date(inside: list[_Block]) -> _Block | None:
@@ -342,8 +348,8 @@ def _headline_above_date(inside: list[_Block]) -> _Block | None:
         if _is_chrome(block, ""):
             continue  # furniture above the headline (a date line first, a print button)
         text = block.text
-        if not 4 <= len(text) <= _MAX_HEADLINE or "。" in text or block.link_chars \
-                or find_author(text) or names_only(text):
+        if not _MIN_HEADLINE <= len(text) <= _MAX_HEADLINE or "。" in text or block.link_chars \
+                or _NO_HEADLINE.search(text) or find_author(text) or names_only(text):
             return None
         below = inside[at + 1] if at + 1 < len(inside) else None
         return block if below is not None and _is_chrome(below, "") and parse_date(below.text) is not None else None
@@ -374,7 +380,7 @@ def _title(root: lxml.html.HtmlElement, meta: dict[str, str], selectors: Selecto
     for tag in ("h1", "h2", "h3"):
         for heading in root.iter(tag):
             text = clean_text(heading.text_content())
-            if 4 <= len(text) <= 80 and (tag == "h1" or (page_title and text in page_title)):
+            if _MIN_HEADLINE <= len(text) <= _MAX_HEADLINE and (tag == "h1" or (page_title and text in page_title)):
                 return text
     if meta.get("og:title"):
         return clean_text(meta["og:title"])
@@ -583,18 +589,17 @@ _LEADING_SPACE = re.compile(r"\s*")
 _HTML_END = re.compile(r"</html\s*>", re.I)
 
 
-def _as_browsers_read(html: str) -> str:
-    """`html` with what a browser ignores and lxml (libxml2) does not taken out, so that no text is lost.
+def _after_html_end(html: str) -> str | None:
+    """`html` as a browser reads it when text follows its ``</html>`` (each ``</html>`` taken out), else None.
 
-    - ``</html>`` when text follows it: libxml2 drops all that follows (a page made of a header include that is a whole
-      document, then the article: all of it lost, and the page refused as too short), a browser puts it in the body;
-    - NUL characters: a browser ignores them in a page's text, libxml2 makes each a U+FFFD, a paragraph of its own."""
-    if "\x00" in html:
-        html = html.replace("\x00", "")
+    libxml2 drops all that follows ``</html>``; a browser puts it in the body. Only the fallback for a page whose
+    document before ``</html>`` holds no article (a header include that is a whole document, then the article): after
+    a whole article, what follows is a second article, a PHP warning or a footer, and must not join the body (review
+    of h-lowfix)."""
     end = _HTML_END.search(html)
-    if end is not None and html[end.end():].strip():  # nearly every page: at its end, nothing after it
-        html = _HTML_END.sub("", html)
-    return html
+    if end is None or not html[end.end():].strip():  # nearly every page: at its end, nothing after it
+        return None
+    return _HTML_END.sub("", html)
 
 
 def extract_article(html: str, url: str, selectors: Selectors = Selectors(), tz: ZoneInfo = SHANGHAI) -> ExtractedArticle:
@@ -603,7 +608,19 @@ def extract_article(html: str, url: str, selectors: Selectors = Selectors(), tz:
     lead = _LEADING_SPACE.match(html).end()  # type: ignore[union-attr]  # (it matches the empty string)
     if not _MARKUP.search(html, lead, lead + 4000):  # a text page (a forum mirror, a text layer): no markup to read
         return extract_usable_text_page(html, url, tz)
-    html = _as_browsers_read(html)
+    if "\x00" in html:  # a browser ignores NUL characters; libxml2 makes each a U+FFFD, a paragraph of its own
+        html = html.replace("\x00", "")
+    try:
+        return _extract_markup(html, url, selectors, tz)
+    except TooShort:
+        # the document as libxml2 reads it holds no article: read it as a browser does, text after </html> included
+        if (browsers := _after_html_end(html)) is None:
+            raise
+        return _extract_markup(browsers, url, selectors, tz)
+
+
+def _extract_markup(html: str, url: str, selectors: Selectors, tz: ZoneInfo) -> ExtractedArticle:
+    """extract_article for a page of markup (decoded, NUL characters out). Raises TooShort when no usable body is found."""
     try:
         root = lxml.html.document_fromstring(html, parser=_PARSER)
     except (etree.ParserError, ValueError) as exc:
@@ -627,6 +644,11 @@ def extract_article(html: str, url: str, selectors: Selectors = Selectors(), tz:
     headline = None if title else _headline_above_date(inside)
     texts = [b.text for b in inside if b is not headline and not _is_chrome(b, title)]
     paragraphs = clean_paragraphs(texts)
+    if headline is not None and len("\n\n".join(paragraphs)) < MIN_BODY_CHARS:
+        # a short notice under its first line: the line stays its text rather than the page be refused (review)
+        headline = None
+        texts = [b.text for b in inside if not _is_chrome(b, title)]
+        paragraphs = clean_paragraphs(texts)
     body = "\n\n".join(paragraphs)
     if not paragraphs:  # no prose anywhere but furniture: a channel, list or navigation page (bad input review)
         raise TooShort(f"{url}: no article text: the page holds only links, short lines and page furniture "

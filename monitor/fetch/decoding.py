@@ -179,13 +179,35 @@ _DOCUMENT_MAGIC = ((b"%PDF-", "a PDF document"), (b"PK\x03\x04", "a ZIP archive 
                    (b"\x1f\x8b", "gzip-compressed data"))
 
 
+def _document_kind(content: bytes) -> str | None:
+    """What document or image `content` is (_DOCUMENT_MAGIC), or None for a page.
+
+    The magic bytes are looked for after leading whitespace and a UTF-8 BOM (a server script's blank lines before a
+    PDF it streams: '\\r\\n%PDF-' was read as a page and blamed on its charset), and count only when the bytes do not
+    decode cleanly: a text that starts 'GIF89a' or '%PDF-' (a tutorial, an OCR text layer) is a page (review of
+    h-lowfix)."""
+    start = content[:4096].lstrip(b" \t\r\n\f")
+    if start.startswith(codecs.BOM_UTF8):
+        start = start[len(codecs.BOM_UTF8):].lstrip(b" \t\r\n\f")
+    kind = next((kind for magic, kind in _DOCUMENT_MAGIC if start.startswith(magic)), None)
+    if kind is None:
+        return None
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            text = content.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if garbled_reason(text) is None:
+            return None
+    return kind
+
+
 def decode_html(content: bytes, content_type: str | None = None, forced: str | None = None) -> tuple[str, str]:
     """Return (text, encoding used); see the module docstring for the cascade. The encoding is suffixed
     ``+repaired`` when the text was encoded twice and has been undone. A document or an image (a PDF, an Office file,
     an archive) is :class:`~monitor.errors.Undecodable` at once, saying what it is."""
-    for magic, kind in _DOCUMENT_MAGIC:
-        if content.startswith(magic):
-            raise Undecodable(f"the response is {kind}, not a web page")
+    if (kind := _document_kind(content)) is not None:
+        raise Undecodable(f"the response is {kind}, not a web page")
     for bom, encoding in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
         if content.startswith(bom):
             try:
