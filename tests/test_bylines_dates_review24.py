@@ -57,6 +57,7 @@ SIGNING = "高新区举行重点项目集中签约活动，共签约项目12个�
 
 @pytest.mark.parametrize(("text", "expected"), [
     (SIGNED + SIGNING, "刘祺"),  # the writer took the picture as well
+    (SIGNED + SIGNING.replace("图为签约现场。刘祺 摄", "摄影：刘祺"), "刘祺"),  # ... credited on a line of its own
     ("国庆假期首日 高速车流量创新高\n2024-10-01 来源：高新区融媒体中心\n高峰\n10月1日，全市高速公路车流量达到42万辆次，"
      "上午9时至11时为出行高峰。", "高峰"),  # the name inside a word
     ("高新区迎春茶话会举行\n2024-02-01 来源：高新区融媒体中心\n王明\n春风送暖，万象更新。\n1月31日，高新区举行迎春茶话会，"

@@ -907,11 +907,12 @@ _CREDITED = re.compile(rf"{REPORTER_WORDS}|作者|撰文|文\s*[/／:：|｜丨]
 
 # What makes a line of names a credit rather than bare names: a role word or a writer's label.
 _CREDIT_WORD = re.compile(rf"{REPORTER_WORDS}|{WRITER_LABELS}|报道|報道|[文图圖]\s*[/／:：|｜丨]|By\b|by\b")
-# Where a page credits its people in its text: a role word and what follows it, a bracket ('（记者 张三）', '(卫琦)'), the
-# names before a caption's credit ending a line ('图为签约现场。刘祺 摄'), a signature after a dash opening a line
-# ('——李娜 写于青龙山下'). Kind: a writer's bare name line under the title lost, its name read in the caption's credit
-# or the signature below as the text speaking of it (review of round nine).
-_CREDIT_SPAN = re.compile(rf"(?:{REPORTER_WORDS}|{WRITER_LABELS}|[文图圖摄攝]\s*[/／:：])[^，。,；;\n]{{0,16}}"
+# Where a page credits its people in its text: a role word or a field's label and what follows it ('（记者 张三）',
+# '摄影：刘祺'), a bracket ('(卫琦)'), the names before a caption's credit ending a line ('图为签约现场。刘祺 摄'), a
+# signature after a dash opening a line ('——李娜 写于青龙山下'). Kind: a writer's bare name line under the title lost,
+# its name read in a picture's credit or the signature below as the text speaking of it (review of round nine).
+_CREDIT_SPAN = re.compile(rf"(?:{REPORTER_WORDS}|{WRITER_LABELS}|[文图圖摄攝]\s*[/／:：]"
+                          r"|(?:摄影|攝影|摄像|攝像|图片|圖片|视频|視頻|供图|供圖|编辑|編輯)\s*[/／:：|｜])[^，。,；;\n]{0,16}"
                           r"|[（(][^（()）]{1,30}[)）]"
                           r"|[\u4e00-\u9fa5]{2,4}[ \u3000]*(?:摄影?|攝影?|供图|供圖)(?=\s*[)）]?\s*$)"
                           r"|^\s*(?:——|—|--)\s*[^，。,；;\n]{0,16}", re.M)
