@@ -31,8 +31,10 @@ from monitor.errors import TooShort
 from monitor.extract.bylines import (
     EDITOR_LINE,
     PROFILE_CARD,
+    REPORTER_WORDS,
     SIGNATURE_POST_END,
     USER_CARD,
+    WRITER_LABELS,
     citation_authors,
     copyright_person,
     credited_writers,
@@ -544,7 +546,8 @@ def _author(meta: dict[str, str], context: list[_Block], inside: list[_Block], n
         # names the text speaks of (a name-only headline, the people interviewed) or a poem's author are none
         if block.text != title and block.link_ratio == 0 and not _CHROME.match(block.text) \
                 and (found := names_only(block.text)) \
-                and not _spoken_of(found, [b.text for b in blocks[block.index: block.index + 13]], 0):
+                and not _spoken_of(found, [b.text for b in blocks[max(block.index - 1, 0): block.index + 13]],
+                                   min(block.index, 1), title):
             return found, None
     for block in inside[:12]:
         if block.chars < 400 and (found := citation_authors(block.text)):
@@ -1014,37 +1017,97 @@ def _writer_line(paragraphs: list[str]) -> tuple[str | None, str | None]:
     return None, None
 
 
-_CREDITED = re.compile(r"记者|記者|通讯员|通訊員|实习生|實習生|作者|撰文|文\s*[/／:：|｜丨]")
+_CREDITED = re.compile(rf"{REPORTER_WORDS}|作者|撰文|文\s*[/／:：|｜丨]")
 
 
 # What makes a line of names a credit rather than bare names: a role word or a writer's label.
-_CREDIT_WORD = re.compile(r"记者|記者|通讯员|通訊員|实习生|實習生|作者|撰文|撰稿|文字|报道|報道|[文图圖]\s*[/／:：|｜丨]|By\b|by\b")
-# Where a page credits its people in its text: a role word and what follows it, a bracket ('（记者 张三）', '(卫琦)').
-_CREDIT_SPAN = re.compile(r"(?:记者|記者|通讯员|通訊員|实习生|實習生|作者|撰文|撰稿|文字|[文图圖摄攝]\s*[/／:：])[^，。,；;\n]{0,16}"
-                          r"|[（(][^（()）]{1,30}[)）]")
+_CREDIT_WORD = re.compile(rf"{REPORTER_WORDS}|{WRITER_LABELS}|报道|報道|[文图圖]\s*[/／:：|｜丨]|By\b|by\b")
+# Where a page credits its people in its text: a role word or a field's label and what follows it ('（记者 张三）',
+# '摄影：刘祺'), a bracket ('(卫琦)'), the names before a caption's credit ending a line ('图为签约现场。刘祺 摄'), a
+# signature after a dash opening a line ('——李娜 写于青龙山下'). Kind: a writer's bare name line under the title lost,
+# its name read in a picture's credit or the signature below as the text speaking of it (review of round nine).
+_CREDIT_SPAN = re.compile(rf"(?:{REPORTER_WORDS}|{WRITER_LABELS}|[文图圖摄攝]\s*[/／:：]"
+                          r"|(?:摄影|攝影|摄像|攝像|图片|圖片|视频|視頻|供图|供圖|编辑|編輯)\s*[/／:：|｜])[^，。,；;\n]{0,16}"
+                          r"|[（(][^（()）]{1,30}[)）]"
+                          r"|[\u4e00-\u9fa5]{2,4}[ \u3000]*(?:摄影?|攝影?|供图|供圖)(?=\s*[)）]?\s*$)"
+                          r"|^\s*(?:——|—|--)\s*[^，。,；;\n]{0,16}", re.M)
 # A clause of verse: four to seven Han characters, then a mark ('床前明月光，', '疑是地上霜。').
 _VERSE_CLAUSE = re.compile(r"([\u4e00-\u9fa5]{4,7})[，,。！？!?；;、]")
+_VERSE_LINES = 4  # a quatrain's: one paragraph of two clauses of one length is a couplet of prose ('春风送暖，万象更新。')
 
 
-def _verse(line: str) -> bool:
-    """A line of classical verse: two or more clauses of one length, four to seven characters each, and nothing else."""
+def _verse_clauses(line: str) -> list[str]:
+    """The clauses of a paragraph that is nothing but clauses of verse (four to seven characters each), else none."""
     clauses = _VERSE_CLAUSE.findall(line.strip())
-    return len(clauses) >= 2 and len({len(c) for c in clauses}) == 1 and sum(len(c) + 1 for c in clauses) == len(line.strip())
+    return clauses if sum(len(c) + 1 for c in clauses) == len(line.strip()) else []
 
 
-def _spoken_of(names: str, paragraphs: list[str], at: int) -> bool:
-    """Whether the bare names on line ``at`` (no role word, no writer's label) are whom the text is about, not its
-    writers: the names come back in the text under them (outside a credit: '（记者 张三）' is the writer's own), or verse
-    follows them (a poem's author under its title). Kind: a name-only headline ('张桂梅' over her profile), the people
-    interviewed listed above the text ('任正非 马云'), a poem's author line (review of round eight: each taken for the
-    page's writer)."""
-    line = paragraphs[at]
-    if _CREDIT_WORD.search(line):
+def _verse_follows(paragraphs: list[str], at: int) -> bool:
+    """Whether verse follows line ``at``: the paragraphs under it hold at least a quatrain's lines, all of one length,
+    and nothing else (kind: one paragraph of two equal clauses, '春风送暖，万象更新。', taken for verse: review of round
+    nine)."""
+    clauses: list[str] = []
+    for line in paragraphs[at + 1: at + 9]:
+        if not (found := _verse_clauses(line)):
+            break
+        clauses += found
+    return len(clauses) >= _VERSE_LINES and len({len(c) for c in clauses}) == 1
+
+
+# A poem's own title above its author's name: a short heading, no date, no label, no sentence ('静夜思', '七绝·秋思').
+_POEM_TITLE = re.compile(r"^[^\d:：。！？，,]{2,16}$")
+
+
+def _quoted_poem(paragraphs: list[str], at: int, title: str | None) -> bool:
+    """Whether the names on line ``at`` sign a poem the page quotes: its own title above them (not the page's title, nor
+    its date line: a poet's own poem page is the poet's writing) and verse under them."""
+    above = paragraphs[at - 1].strip() if at >= 1 else ""
+    page_title = (title if title is not None else paragraphs[0]).strip()
+    return at >= 2 - (title is not None) and bool(_POEM_TITLE.match(above)) and above != page_title \
+        and _verse_follows(paragraphs, at)
+
+
+# A mark or a word right before a name that sets it off as a whole name: a preposition or a conjunction ('对马云说').
+_BEFORE_NAME = frozenset("对向和与同跟给让把被叫是由请及、")
+_POST_BEFORE = re.compile(rf"(?:{SIGNATURE_POST_END.pattern})$")
+_HAN = re.compile(r"[\u4e00-\u9fa5]")
+
+
+def _named_in(name: str, text: str) -> bool:
+    """Whether ``name`` stands in ``text`` as a whole name, not as the end of a longer word ('高峰' in '出行高峰'): three
+    characters and more, or two set off before by a mark, a preposition or a post ('校长张桂梅')."""
+    for match in re.finditer(re.escape(name), text):
+        before = text[max(match.start() - 8, 0): match.start()]
+        if len(name) >= 3 or not before or not _HAN.match(before[-1]) or before[-1] in _BEFORE_NAME \
+                or _POST_BEFORE.search(before):
+            return True
+    return False
+
+
+def _bare(line: str, names: str) -> bool:
+    """Whether ``line`` holds nothing but ``names`` and the marks between them: no label ('楼主：', '发布者：'), no role
+    word, no date."""
+    rest = re.sub(r"\s", "", line)
+    for name in names.split(" "):
+        rest = rest.replace(name.replace("\u3000", ""), "", 1)
+    return not re.sub(r"[、，,;；·□■●◆◎]", "", rest)
+
+
+def _spoken_of(names: str, paragraphs: list[str], at: int, title: str | None = None) -> bool:
+    """Whether the names on line ``at`` are whom the text is about, not its writers. Only a bare line of names is asked
+    (:func:`_bare`): a label or a role word there credits a writer, whatever the text says of him ('楼主：李娜' over a
+    post she signs). The names are spoken of when they come back in the text under them as whole names (outside a
+    credit: '（记者 张三）', '刘祺 摄' and '——李娜' are the writer's own), or when they sign a poem the page quotes
+    (:func:`_quoted_poem`; ``title`` the page's, the first line when None). Kind: a name-only headline ('张桂梅' over her
+    profile), the people interviewed listed above the text ('任正非 马云'), a poem's author line (review of round eight:
+    each taken for the page's writer); a forum's author field, a writer's name under the title lost (review of round
+    nine)."""
+    if not _bare(paragraphs[at], names):
         return False
-    if at + 1 < len(paragraphs) and _verse(paragraphs[at + 1]):
+    if _quoted_poem(paragraphs, at, title):
         return True
-    below = _CREDIT_SPAN.sub("", "\n".join(paragraphs[at + 1: at + 12]))
-    return any(name.replace("\u3000", "") in below for name in names.split(" ") if len(name) >= 2)
+    below = _CREDIT_SPAN.sub("\n", "\n".join(paragraphs[at + 1: at + 12]))
+    return any(_named_in(name.replace("\u3000", ""), below) for name in names.split(" ") if len(name) >= 2)
 
 
 def _closing_reporter(paragraphs: list[str], editors: set[str]) -> tuple[str | None, str | None]:
@@ -1113,7 +1176,7 @@ def _closing_credit(line: str, editors: set[str]) -> str | None:
     or on a short line of its own with a role word or a writer's label; a name the page labels as its editor is none
     ('(作者:柴晶晶)' where '編輯:柴晶晶' heads the page)."""
     if (brackets := _TAIL_BRACKETS.search(line)) is not None:
-        candidates = re.findall(r"[（(]([^（()）]{2,40})[)）]", brackets[1])
+        candidates = re.findall(r"[（(]([^（()）]{2,40})[)）]", brackets[1])  # a picture's credit names none ('（王明 供图）')
     elif len(line) <= 30 and _CREDIT_WORD.search(line) and not _SENTENCE_END.search(line):
         candidates = [line]
     elif not _CAPTION_END.search(line) and (tail := _AFTER_LAST_SENTENCE.search(line)):
@@ -1157,10 +1220,18 @@ _DATELINE_CREDIT = re.compile(r"(?:电|電|讯|訊)\s*[（(]([^（()）]{2,40})[
 _OFFICE_FINAL = frozenset("办局委厅处部")
 
 
-def _not_a_writer(author: str, editors: set[str]) -> bool:
-    """An author field that names no writer: an office ('作者:驻郑办'), or only the page's own editors."""
+def _not_a_writer(author: str, editors: set[str], paragraphs: list[str]) -> bool:
+    """An author field that names no writer: an office ('作者:驻郑办'), or only the page's own editors when a credit closing
+    the text names other writers ('作者:柴晶晶' = '編輯:柴晶晶' over '(門主峰 呂朋剛)'); with no such credit the field's
+    name is the writer's, who edited the page as well (kind: '作者：李明' dropped for '编辑：李明' under a county page's
+    text, no other credit: review of round nine)."""
     names = author.split(" ")
-    return all(to_simplified(name[-1:], force=True) in _OFFICE_FINAL for name in names) or all(n in editors for n in names)
+    if all(to_simplified(name[-1:], force=True) in _OFFICE_FINAL for name in names):
+        return True
+    if not all(n in editors for n in names):
+        return False
+    closing, _ = _closing_reporter(paragraphs, editors)
+    return bool(closing and set(closing.split(" ")) - set(names))
 
 
 _EDITOR_NAMED = re.compile(r"(?:责任编辑|責任編輯|编辑|編輯|责编|責編)\s*[:：]\s*([\u4e00-\u9fa5]{2,4})")
@@ -1413,7 +1484,7 @@ def extract_text_page(text: str, url: str, tz: ZoneInfo = SHANGHAI) -> Extracted
         if author and post is None and len(line) <= 40 and _spoken_of(author, paragraphs, index):
             author = None  # names the text speaks of, or a poem's author: no byline
             continue
-        if author and post is None and (_not_a_writer(author, editors)):
+        if author and post is None and _not_a_writer(author, editors, paragraphs):
             author = None  # an office in the author field ('作者:驻郑办'), or the page's editor ('作者:柴晶晶' = '编辑:柴晶晶')
             continue
         # the general credit reader on a short line of roles and names the shape rules do not read ('□ 记者 咸明'), and
