@@ -433,7 +433,6 @@ def writer_line(text: str) -> str | None:
     return _as_printed(found, simple, printed) if len(simple) == len(printed) else found
 
 
-
 # A credit's labels, role by role. A writer's role or label ('记者', '全媒体记者', '通讯员', '图文:', '文/', '撰稿:'); a
 # label of those who write nothing (editors and reviewers, photographers, video makers, sources, the staff of a
 # production); what a credit's names may be followed by ('摄': they took the pictures; '报道': they wrote it).
@@ -452,7 +451,7 @@ _OTHER_ROLE = (rf"(?:{_OUTLET}(?:{_EDITOR_LABELS})|{_STAFF_LABEL}|摄影记者|�
                r"|图\s*[:：/／|｜])")
 _CREDIT_PART = re.compile(rf"({_WRITER_ROLE}|{_OTHER_ROLE}|摄|报道)\s*[:：/／|｜]?\s*")
 _WRITER_LABEL = re.compile(_WRITER_ROLE)
-_REPORTER_ROLE = re.compile(r"记者|通讯员|报道员|实习生")
+_REPORTER_ROLE = re.compile(rf"{REPORTER_WORDS}|报道员")  # read on the simplified credit
 _CREDIT_NAME = re.compile(r"[\u4e00-\u9fa5]{2,3}")
 # Characters of a sentence's grammar, never in a name ('校报记者的日常' is a heading, not a reporter named 的日常); 和, 之
 # and 那 are grammar too but also names' ('张和平', '王羲之', '那英'), so they are left to the word tests.

@@ -656,8 +656,7 @@ def _extract_markup(html: str, url: str, selectors: Selectors, tz: ZoneInfo) -> 
     if not paragraphs:  # no prose anywhere but furniture: a channel, list or navigation page (bad input review)
         raise TooShort(f"{url}: no article text: the page holds only links, short lines and page furniture "
                        "(a list or navigation page?)")
-    if len(body) < MIN_BODY_CHARS:
-        raise TooShort(f"{url}: body has {len(body)} characters, fewer than {MIN_BODY_CHARS}")
+    _refuse_short(url, body)
     date_text = _select_text(root, selectors.date)
     # Where the publication date sits: from the title down to the article (a site header above
     # the title prints today's date), then above the title, then the article's first lines.
@@ -1436,9 +1435,16 @@ def extract_usable_text_page(text: str, url: str, tz: ZoneInfo = SHANGHAI) -> Ex
     """:func:`extract_text_page`, refusing a page with no usable body (TooShort) as :func:`extract_article` refuses one:
     an empty or near-empty .txt file was an article of no text for `monitor extract` (bad input, review of issue 18)."""
     article = extract_text_page(text, url, tz)
-    if len(article.body) < MIN_BODY_CHARS and not article.pieces:
-        raise TooShort(f"{url}: body has {len(article.body)} characters, fewer than {MIN_BODY_CHARS}")
+    if not article.pieces:
+        _refuse_short(url, article.body)
     return article
+
+
+def _refuse_short(url: str, body: str) -> None:
+    """TooShort when `body` is too short to be an article's (fewer than MIN_BODY_CHARS characters): one rule and one
+    message for the HTML and the text paths."""
+    if len(body) < MIN_BODY_CHARS:
+        raise TooShort(f"{url}: body has {len(body)} characters, fewer than {MIN_BODY_CHARS}")
 
 
 def extract_text_page(text: str, url: str, tz: ZoneInfo = SHANGHAI) -> ExtractedArticle:
