@@ -229,12 +229,43 @@ _SESSION_SITES = {
         ),
         ("www.xiaogan.gov.cn", "xiaogan.gov.cn", "english.guiyang.gov.cn", "guiyang.gov.cn", "gov.cn"),
     ),
+    # sites4: 随州高新区's host (medium), serving the 管委会's own 2022 部门决算; 荣昌高新区's section of the 荣昌区
+    # portal, serving the 管委会's own 2020 部门决算 (发布机构 荣昌高新区管委会); 潜江高新区's section of the Qianjiang
+    # portal's 信息公开目录 (medium), serving the 党工委/管委会's 机构职能. The portals, their other departments'
+    # sections and the portal hosts name no zone
+    "sites4": (
+        (
+            ("http://www.suizhougxq.gov.cn/zwgk/xxgkml/czgk/czyjs1/czjs/czjs2022/202309/t20230926_1147629.shtml",
+             "suizhou"),
+            ("https://suizhougxq.gov.cn/", "suizhou"),
+            ("http://www.rongchang.gov.cn/bm/gxwgwh/zwgk_70831/fdzdgknr_70834/ysjs/202110/t20211013_9800342.html",
+             "rongchang"),
+            ("https://rongchang.gov.cn/bm/gxwgwh/", "rongchang"),
+            ("https://www.hbqj.gov.cn/xxgk/xxgkml/szfbmxxgkml/gxq/zfxxgk/fdzdgknr/jgjj/jgzn/202401/"
+             "t20240122_5056539.html", "qianjiang"),
+        ),
+        (("www.suizhougxq.gov.cn", "suizhou"),),
+        (
+            "http://www.suizhou.gov.cn/",
+            "http://suizhou.gov.cn/zwgk/xxgknb/nb2019/202002/t20200225_730002.shtml",  # the city's list of all 年报
+            "http://www.rongchang.gov.cn/",
+            "http://www.rongchang.gov.cn/zwxx/rcdt/202601/t20260129_15362786.html",  # the district's own news
+            "http://www.rongchang.gov.cn/bm/gxwgwhx/1.html",  # not on a segment boundary
+            "https://www.bishan.gov.cn/bmjz/bm_97237/fwygwh/zwgk_92018/1.html",  # another district's department
+            "https://www.hbqj.gov.cn/",
+            "https://www.hbqj.gov.cn/xxgk/xxgkml/szfbmxxgkml/",  # the portal's list of departments' catalogues
+            "https://www.hbqj.gov.cn/xxgk/xxgkml/szfbmxxgkml/fgw/1.html",  # another department's catalogue
+            "http://www.gpad.com.cn/info/1281/9288.htm",  # a traditional-script copy of 锦州高新区 news (rejected)
+        ),
+        ("www.rongchang.gov.cn", "rongchang.gov.cn", "www.hbqj.gov.cn", "hbqj.gov.cn", "www.suizhou.gov.cn",
+         "suizhou.gov.cn", "www.gpad.com.cn"),
+    ),
 }
 
 
 @pytest.mark.parametrize("session", sorted(_SESSION_SITES))
 def test_the_sites_a_session_added_map_to_their_zones_and_the_cities_portals_to_none(session: str) -> None:
-    """The sessions of 2026-12-07 named hosts3, sites, sites2 and sites3: each URL and host of the sites they added gives its zone;
+    """The sessions of 2026-12-07 named hosts3, sites, sites2, sites3 and (2026-12-08) sites4: each URL and host of the sites they added gives its zone;
     the cities' portals, their other subdomains and look-alike hosts (a host that only starts with the zone's) give none."""
     url_zones, host_zones, zoneless_urls, zoneless_hosts = _SESSION_SITES[session]
     gazetteer = load_gazetteer()
