@@ -260,12 +260,37 @@ _SESSION_SITES = {
         ("www.rongchang.gov.cn", "rongchang.gov.cn", "www.hbqj.gov.cn", "hbqj.gov.cn", "www.suizhou.gov.cn",
          "suizhou.gov.cn", "www.gpad.com.cn"),
     ),
+    # sites5: 信阳高新区's host (the zone's own 2023 财政预算 served from its 预算决算 column) and the host of 柳东新区
+    # (高新区), one administration with 柳州高新区 (its own 财政决算 as '柳东新区(高新区)'). The cities' portals, their
+    # other subdomains and bureaus, and the rejected candidates (江阴 and 武进 documents on portal-wide paths,
+    # 兰州新区, 阜新氟产业开发区) name no zone
+    "sites5": (
+        (
+            ("http://gxq.xinyang.gov.cn/index.php/yusuanjuesuana/19824.html", "xinyang"),
+            ("https://gxq.xinyang.gov.cn/", "xinyang"),
+            ("http://ldxq.liuzhou.gov.cn/xxgk/fdzdgknr/czxx/zfjs/2025n/202507/t20250710_3644209.shtml", "liuzhou"),
+            ("http://ldxq.liuzhou.gov.cn/xxgk/fdzdgknr/czxx/zfjs/2021nzf/202107/t20210716_2868255.shtml", "liuzhou"),
+        ),
+        (("gxq.xinyang.gov.cn", "xinyang"), ("ldxq.liuzhou.gov.cn", "liuzhou")),
+        (
+            "http://www.xinyang.gov.cn/",
+            "http://www.liuzhou.gov.cn/",
+            "http://zjj.liuzhou.gov.cn/zwgk/zfxxgknb/202009/t20200917_2054024.shtml",  # a city bureau
+            "http://lzzx.liuzhou.gov.cn/xqzx/czq/czqzx_jx/201006/t20100603_380420.html",  # another subdomain
+            "https://www.jiangyin.gov.cn/doc/2016/06/17/420286.shtml",  # 江阴高新区's notice, portal-wide path
+            "https://www.wj.gov.cn/html/czwj/2021/EHEHPQEN_1012/68943.html",  # 武进高新区's notice, portal-wide path
+            "http://www.lzxq.gov.cn/system/2025/05/20/031186842.shtml",  # 兰州新区, not 兰州高新区
+            "https://www.fmx.gov.cn/content/2022/747723.html",  # 阜新氟产业开发区, not 阜新高新区
+        ),
+        ("www.xinyang.gov.cn", "xinyang.gov.cn", "www.liuzhou.gov.cn", "liuzhou.gov.cn", "lzzx.liuzhou.gov.cn",
+         "www.jiangyin.gov.cn", "www.wj.gov.cn", "www.lzxq.gov.cn"),
+    ),
 }
 
 
 @pytest.mark.parametrize("session", sorted(_SESSION_SITES))
 def test_the_sites_a_session_added_map_to_their_zones_and_the_cities_portals_to_none(session: str) -> None:
-    """The sessions of 2026-12-07 named hosts3, sites, sites2, sites3 and (2026-12-08) sites4: each URL and host of the sites they added gives its zone;
+    """The sessions of 2026-12-07 named hosts3, sites, sites2, sites3 and (2026-12-08) sites4, sites5: each URL and host of the sites they added gives its zone;
     the cities' portals, their other subdomains and look-alike hosts (a host that only starts with the zone's) give none."""
     url_zones, host_zones, zoneless_urls, zoneless_hosts = _SESSION_SITES[session]
     gazetteer = load_gazetteer()
