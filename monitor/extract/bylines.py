@@ -14,9 +14,11 @@ Role words (``本报记者``, ``通讯员``, ``实习生``) are dropped from nam
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from monitor.extract.romanised import by_names
 from monitor.normalise import clean_text, to_simplified
+from monitor.tag.gazetteer import load_gazetteer, load_places
 from monitor.tag.people import name_after, name_before_speech, post_ends
 
 __all__ = ["split_byline", "find_author", "names_only", "editor", "citation_authors", "copyright_person", "person_source",
@@ -465,6 +467,64 @@ def _writes(label: str) -> bool:
     return bool(_WRITER_LABEL.match(label)) or label.startswith("报道")
 
 
+# Places a credit's names must not be cut into or taken for (a place run into a name, '金华王建平', is no writer: review of
+# round ten): the gazetteer's places, provinces, zone cities and districts, without their suffixes (simplified script).
+_PLACE_SUFFIX = re.compile(r"(?:自治区|特别行政区|自治州|地区|省|市|区|县|州|盟|旗)$")
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    names: set[str] = set()
+    for place in load_places():
+        names.update((place.name, place.province, place.city))
+    for zone in load_gazetteer().zones:
+        names.update((zone.province, zone.prefecture, *zone.districts))
+    stems = {_PLACE_SUFFIX.sub("", name) for name in names}
+    return frozenset(name for name in names | stems if len(name) >= 2)
+
+
+def _titled(word: str) -> bool:
+    """Whether a word is or ends with a title, a post or a form of address ('明老师', '小明主任', '书记')."""
+    return bool(POST_WORDS.search(word)) or any(SIGNATURE_POST_END.fullmatch(word[at:]) for at in range(len(word) - 1))
+
+
+def _person(name: str) -> bool:
+    """The strict test of one name in a credit: a common surname, two or three characters, and no word starting with
+    a surname, no office's, organisation's or document part's ending, no title, no place."""
+    return looks_like_name(name) and name[:2] not in _SURNAME_WORDS and not is_common_word(name) \
+        and name[-1] not in _NOT_A_NAME_END and name[-1] not in _TITLE_END and not site_name(name) \
+        and not _STAFF.search(name) and not _titled(name) and name not in _place_names() \
+        and not _PLACE_SUFFIX.search(name)
+
+
+def _run_together(token: str) -> list[str] | None:
+    """Two names a credit printed without the space between them ('记者 胡敏 曾实董世梅 陈岳海': datecheck twenty-sixth
+    batch, news.sina.com.cn, tune half): four to six characters cut into two names of two or three characters, each
+    passing the strict test (:func:`_person`: a common surname, no title, no place, no office), and only when exactly
+    one cut does so. A name and a title ('王小明老师'), a place and a name ('金华王建平' when the place is known), a
+    word are no two names (review of round ten)."""
+    if not 4 <= len(token) <= 6 or _titled(token) or _FUNCTION_CHARACTER.search(token):
+        return None
+    cuts = [[token[:at], token[at:]] for at in (2, 3) if 2 <= len(token) - at <= 3]
+    good = [cut for cut in cuts if all(_person(name) for name in cut)]
+    return good[0] if len(good) == 1 else None
+
+
+# The last characters of an office a bracket names before its writer that never end a given name ('党群部', '办公室',
+# '人事处'); 科, 委, 院 and 站 do ('王文科': review of round ten), so an office ending with them must not look like a name.
+_OFFICE_ONLY_END = frozenset("部处室办局厅所队组")
+_OFFICE_WORD_END = re.compile(r"(?:科|处|办|室|部|中心|局|院|队|站|所|委|组|社区|支部|工会)$")
+
+
+def _office(token: str) -> bool:
+    """Whether a credit's first part is an office signing before its writers ('(党群部 张成惠)', '(文/材料工程学院
+    冯洁)'): it ends as offices do, and is no person's name (three characters with a surname first are an office only
+    when they end with a character no given name ends with) and no place."""
+    if len(token) < 3 or not _OFFICE_WORD_END.search(token) or token in _place_names():
+        return False
+    return not looks_like_name(token) or token[-1] in _OFFICE_ONLY_END
+
+
 def _credit_names(part: str, role: str | None) -> list[str] | None:
     """The names one part of a credit holds (``role`` the label before it, None for none), None when it holds anything
     else. Right after a reporter's role a name needs no common surname ('记者 咸明': the role is the evidence); after an
@@ -476,6 +536,14 @@ def _credit_names(part: str, role: str | None) -> list[str] | None:
     if not names or len(names) > 6:
         return None
     lenient = role is not None and bool(_REPORTER_ROLE.search(role))
+    # an office first, then its writers, in a bare credit or after an author's label: the office is dropped when every
+    # name after it passes the strict test (datecheck twenty-fifth batch, wlctjt.com, tune half)
+    if not lenient and len(names) >= 2 and _office(names[0]) and all(_person(name) for name in names[1:]):
+        names = names[1:]
+    # two names run together, among names printed apart after a reporter's role (the space lost in one place)
+    if lenient and len(names) >= 2:
+        names = [cut for name in names for cut in
+                 ((_run_together(name) or [name]) if not _CREDIT_NAME.fullmatch(name) else [name])]
     for name in names:
         if name in _NOT_NAMES or site_name(name) or _STAFF.search(name) or POST_WORDS.search(name) \
                 or SIGNATURE_POST_END.fullmatch(name) or name[-1] in _NOT_A_NAME_END or name[:2] in _SURNAME_WORDS \
@@ -704,7 +772,10 @@ _ORG_THEN_NAMES = re.compile(r"^\S{2,30}?(?:工作室|网|报|社|台|刊|中心
                              r"([\u4e00-\u9fa5]{2,3}(?:\s+[\u4e00-\u9fa5]{2,3}){0,3})$")
 # A source line naming a publication, then its writer: '来源：《瞭望》新闻周刊 孙英兰' (datecheck,
 # cas.cn, tune half).
+# Its further names, printed apart, are writers too ('文章来源:诏安县委办新闻科 吴楠 沈乾生 文章整理:…': datecheck
+# twenty-sixth batch, zajihe.com, tune half), each by the strict test.
 _SOURCE_THEN_NAME = re.compile(r"来源\s*[:：]\s*\S{2,16}\s+([\u4e00-\u9fa5]{2,3})(?=\s|【|\[|$)")
+_MORE_NAMES = re.compile(r"(?:[ \u3000]+[\u4e00-\u9fa5]{2,3}(?=[ \u3000]|$)){1,3}")
 
 
 _USER_POSTED_AT = re.compile(r"^(?:(?:楼主|发帖人|发贴人|作者)\s*[:：|｜]?\s*)?(\S{2,20}?)\s+发表于\s*(?:19|20)\d\d")
@@ -739,7 +810,13 @@ def _split_byline(text: str) -> tuple[str | None, str | None]:
     if (match := _ORG_THEN_NAMES.match(text)) and all(looks_like_name(n) for n in match[1].split()):
         return " ".join(match[1].split()), None
     if (match := _SOURCE_THEN_NAME.search(text)) and looks_like_name(match[1]) and not site_name(match[1]):
-        return match[1], None
+        names = [match[1]]
+        if more := _MORE_NAMES.match(text, match.end()):
+            for name in more[0].split():
+                if not _person(to_simplified(name, force=True)):
+                    break
+                names.append(name)
+        return " ".join(names), None
     # A bare word alone is a name only when it looks like one: not '人民网', not '移动版' (datecheck,
     # people.com.cn and meetinghk.com pages, tune half).
     if looks_like_name(text) and not site_name(text):
