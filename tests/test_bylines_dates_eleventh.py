@@ -68,6 +68,12 @@ def test_no_cut_makes_a_writer_of_a_title_a_place_or_a_word(credit: str) -> None
     assert found is None or not {"王小", "明老师", "临沂", "高新"} & set(found.split())
 
 
+@pytest.mark.parametrize("credit", ["记者 欧阳明高 李四", "记者 李四 司马光明"])
+def test_a_compound_surname_and_its_name_are_not_cut(credit: str) -> None:
+    found = bylines.credited_writers(credit)
+    assert found is None or not {"欧阳", "明高", "司马", "光明"} & set(found.split())
+
+
 def test_a_run_together_name_alone_is_not_cut() -> None:
     # without names printed apart beside it there is no evidence a space was lost
     assert bylines.credited_writers("记者 曾实董世梅") is None
@@ -87,6 +93,13 @@ def test_every_writer_a_source_line_names_after_its_office() -> None:
     ("来源：人民日报 张三 编辑 李四", "张三"),  # an editor's label ends the names
     ("来源：新华社 张三 北京", "张三"),  # a place is no writer
     ("来源：《瞭望》新闻周刊 孙英兰", "孙英兰"),
+    ("文章来源:县委办新闻科 吴楠 关闭 文章整理:本站", "吴楠"),  # a page's word after the name is no writer
+    ("文章来源:县委办新闻科 吴楠 全文阅读 文章整理:本站", "吴楠"),
+    ("文章来源:县委办新闻科 吴楠 原创稿 发布时间:2024-09-22", "吴楠"),  # a document's, a site's, a staff word
+    ("文章来源:县委办新闻科 吴楠 华夏网 发布时间:2024-09-22", "吴楠"),
+    ("文章来源:县委办新闻科 吴楠 管理员 发布时间:2024-09-22", "吴楠"),
+    ("文章来源:县委办新闻科 吴楠 石家庄 发布时间:2024-09-22", "吴楠"),  # a place
+    ("来源：新华网 张三 李明华 打印 关闭", "张三"),  # names not closing the field
 ])
 def test_a_source_line_reads_no_editor_and_no_place(line: str, writers: str) -> None:
     assert bylines.split_byline(line)[0] == writers

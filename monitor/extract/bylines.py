@@ -503,7 +503,9 @@ def _run_together(token: str) -> list[str] | None:
     passing the strict test (:func:`_person`: a common surname, no title, no place, no office), and only when exactly
     one cut does so. A name and a title ('王小明老师'), a place and a name ('金华王建平' when the place is known), a
     word are no two names (review of round ten)."""
-    if not 4 <= len(token) <= 6 or _titled(token) or _FUNCTION_CHARACTER.search(token):
+    # a compound surname and its given name are one name ('欧阳明高' is no '欧阳' and '明高')
+    if not 4 <= len(token) <= 6 or token.startswith(_COMPOUND_SURNAMES) or _titled(token) \
+            or _FUNCTION_CHARACTER.search(token):
         return None
     cuts = [[token[:at], token[at:]] for at in (2, 3) if 2 <= len(token) - at <= 3]
     good = [cut for cut in cuts if all(_person(name) for name in cut)]
@@ -773,9 +775,10 @@ _ORG_THEN_NAMES = re.compile(r"^\S{2,30}?(?:工作室|网|报|社|台|刊|中心
 # A source line naming a publication, then its writer: '来源：《瞭望》新闻周刊 孙英兰' (datecheck,
 # cas.cn, tune half).
 # Its further names, printed apart, are writers too ('文章来源:诏安县委办新闻科 吴楠 沈乾生 文章整理:…': datecheck
-# twenty-sixth batch, zajihe.com, tune half), each by the strict test.
+# twenty-sixth batch, zajihe.com, tune half): three characters wide (a page's two-character words pass a surname test:
+# '关闭', '全文', '简体'), each by the strict test, and closing the field (the line's end or the next label follows).
 _SOURCE_THEN_NAME = re.compile(r"来源\s*[:：]\s*\S{2,16}\s+([\u4e00-\u9fa5]{2,3})(?=\s|【|\[|$)")
-_MORE_NAMES = re.compile(r"(?:[ \u3000]+[\u4e00-\u9fa5]{2,3}(?=[ \u3000]|$)){1,3}")
+_MORE_NAMES = re.compile(r"((?:[ \u3000]+[\u4e00-\u9fa5]{3}){1,3})(?=\s*$|[ \u3000]+[^\s:：]{1,8}[:：])")
 
 
 _USER_POSTED_AT = re.compile(r"^(?:(?:楼主|发帖人|发贴人|作者)\s*[:：|｜]?\s*)?(\S{2,20}?)\s+发表于\s*(?:19|20)\d\d")
@@ -811,11 +814,10 @@ def _split_byline(text: str) -> tuple[str | None, str | None]:
         return " ".join(match[1].split()), None
     if (match := _SOURCE_THEN_NAME.search(text)) and looks_like_name(match[1]) and not site_name(match[1]):
         names = [match[1]]
-        if more := _MORE_NAMES.match(text, match.end()):
-            for name in more[0].split():
-                if not _person(to_simplified(name, force=True)):
-                    break
-                names.append(name)
+        more = _MORE_NAMES.match(text, match.end())
+        extra = more[1].split() if more else []
+        if all(_person(to_simplified(name, force=True)) for name in extra):
+            names += extra
         return " ".join(names), None
     # A bare word alone is a name only when it looks like one: not '人民网', not '移动版' (datecheck,
     # people.com.cn and meetinghk.com pages, tune half).
