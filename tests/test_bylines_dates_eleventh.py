@@ -103,3 +103,89 @@ def test_every_writer_a_source_line_names_after_its_office() -> None:
 ])
 def test_a_source_line_reads_no_editor_and_no_place(line: str, writers: str) -> None:
     assert bylines.split_byline(line)[0] == writers
+
+
+# review of round eleven: the three readers made writers of ordinary lines main read none from ----------------------
+
+_BODY = ("9月27日上午，建投集团机关党支部组织党员参加了社区“喜迎国庆，共度中秋”活动。此次活动的开展，进一步密切了企业党员和"
+         "社区居民的感情，对促进社会和谐发展起着重要作用。")
+
+
+def _closing(credit: str) -> str | None:
+    return extract_text_page("集团机关党支部开展主题党日活动\n2024-09-28 来源：本站\n" + _BODY + credit, URL).author
+
+
+def _opening(credit: str) -> str | None:
+    return extract_text_page("全省产业园区工作会组织参观考察\n" + credit + "昨(6)日，全省产业园区工作会在学习考察中拉开帷幕。"
+                             "数字显示，目前我省已有各类产业园区191个，产业园区工业增加值占全省规模以上工业增加值的比重达到"
+                             "43.1%。", URL).author
+
+
+@pytest.mark.parametrize("name", ["索朗卓玛", "边巴卓玛", "白玛卓嘎", "米热古丽", "古丽米拉", "阿依古丽", "巴图孟和",
+                                  "苏日古嘎"])
+def test_a_minority_name_of_four_characters_is_not_cut_in_two(name: str) -> None:
+    # a Tibetan, Uyghur or Mongolian name runs four characters without a surname: no two names run together
+    assert not {name[:2], name[2:]} & _names(_opening(f"本报讯（记者 王芳 {name}）"))
+    assert not {name[:2], name[2:]} & _names(bylines.credited_writers(f"记者 王芳 {name}"))
+
+
+def test_no_cut_leaves_a_minority_name_part() -> None:
+    assert "卓玛" not in _names(bylines.credited_writers("记者 王芳 李达娃卓玛"))
+
+
+def test_a_name_printed_twice_in_a_credit_is_one_writer() -> None:
+    found = (bylines.credited_writers("记者 王芳 古丽 古丽") or "").split()
+    assert len(found) == len(set(found))
+
+
+@pytest.mark.parametrize("name", ["申屠林涛", "呼延明珠"])
+def test_a_compound_surname_of_the_taggers_list_is_not_cut(name: str) -> None:
+    assert not {name[:2], name[2:]} & _names(bylines.credited_writers(f"记者 王芳 {name}"))
+
+
+def test_one_list_of_compound_surnames() -> None:
+    # the tagger's list is the byline readers' as well (the bylines module kept a shorter copy)
+    from monitor.tag.people import COMPOUND_SURNAMES
+    assert not hasattr(bylines, "_COMPOUND_SURNAMES")
+    assert all(bylines.looks_like_name(surname + "明") for surname in COMPOUND_SURNAMES)
+
+
+@pytest.mark.parametrize("credit", [
+    "（县政府办 印发）", "（区财政局 公布）", "（宣传部 宣传）", "（市场监管局 关闭）", "（办公室 全文）", "（党政办 关怀）",
+    "（宣传部 时评）", "（组织部 任免）", "（办公室 高清）", "（办公室 宋体）", "（办公室 黄页）", "（财务处 付款）",
+    "（办公室 严禁）", "（办公室 毛笔）", "（办公室 金秋）",
+    "（学工部 欧阳）",  # a compound surname alone
+])
+def test_an_office_before_a_word_names_no_writer(credit: str) -> None:
+    # an office's two-character words pass the surname test: the office reader takes names of three characters
+    assert _closing(credit) is None
+
+
+@pytest.mark.parametrize("credit", [
+    "（招商局 王先生）", "（组织部 张同志）", "（派出所 王某某）", "（派出所 张某）", "（学工部 胡同学）", "（办公室 李女士）",
+    # a contact: a phone number or a word for getting in touch
+    "（经发局 陈海燕）（电话：0579-85123456）", "经发局 陈海燕（电话：0579-85123456）", "（联系人：经发局 陈海燕）",
+])
+def test_an_address_form_or_a_contact_is_no_writer(credit: str) -> None:
+    assert _closing(credit) is None
+
+
+def test_a_reporter_with_a_phone_is_still_the_writer() -> None:
+    assert _closing("（记者 陈海燕）（电话：0579-85123456）") == "陈海燕"
+
+
+@pytest.mark.parametrize("word", ["关怀版", "常规版", "简体版", "高对比", "全屏看", "宋体字", "黄金周", "顾问团",
+                                  "黄龙镇", "高桥镇", "周浦镇", "白沙乡", "石门村", "胡同学", "谭某某"])
+def test_a_source_lines_page_word_town_or_address_form_is_no_writer(word: str) -> None:
+    assert bylines.split_byline(f"来源：区政府办 张伟 {word}")[0] == "张伟"
+
+
+def test_a_source_lines_tool_after_its_writer_is_no_writer() -> None:
+    # main read '关闭' as a second writer after an outlet's name
+    assert bylines.split_byline("来源：新华网 张三 关闭")[0] == "张三"
+    assert bylines.split_byline("来源：新华网 张三 李四")[0] == "张三 李四"
+
+
+def test_a_rare_surname_before_an_office_ending_is_a_writer_not_an_office() -> None:
+    # '禤' is a surname: '禤文科' is a writer, not an office dropped before '王强'
+    assert _names(_closing("（禤文科 王强）")) == {"禤文科", "王强"}
