@@ -853,12 +853,13 @@ def _split_byline(text: str) -> tuple[str | None, str | None]:
         return name, None
     if found := bracket_reporter(text):
         return found, None
-    # its further names by the strict test: a page's word after the writer is none ('来源：新华网 张三 关闭': review of
-    # round eleven)
+    # its further names by the strict test: a page's word after the writer is none, nor in the writer's place
+    # ('来源：新华网 张三 关闭', '来源：新华网 关闭': review of round eleven)
     if (match := _ORG_THEN_NAMES.match(text)) and looks_like_name((names := match[1].split())[0]) \
-            and all(_person(to_simplified(name, force=True)) for name in names[1:]):
+            and not is_common_word(names[0]) and all(_person(to_simplified(name, force=True)) for name in names[1:]):
         return " ".join(names), None
-    if (match := _SOURCE_THEN_NAME.search(text)) and looks_like_name(match[1]) and not site_name(match[1]):
+    if (match := _SOURCE_THEN_NAME.search(text)) and looks_like_name(match[1]) and not site_name(match[1]) \
+            and not is_common_word(match[1]):
         names = [match[1]]
         more = _MORE_NAMES.match(text, match.end())
         extra = more[1].split() if more else []
