@@ -177,6 +177,16 @@ def test_a_reporter_with_a_phone_is_still_the_writer() -> None:
     assert _closing("（记者 陈海燕）（电话：0579-85123456）") == "陈海燕"
 
 
+@pytest.mark.parametrize(("credit", "writers"), [
+    ("（李晓东）（监督电话：12345）", "李晓东"), ("（李晓东）（举报电话：0579-85123456）", "李晓东"),
+    ("（李晓东）（邮箱：news@example.cn）", "李晓东"), ("（李晓东）（联系方式：0579-85123456）", "李晓东"),
+    ("（李晓东 王倩）（联系电话：0579-85123456）", "李晓东 王倩"),
+])
+def test_a_hotline_in_a_bracket_of_its_own_leaves_the_credit_before_it(credit: str, writers: str) -> None:
+    # second review of round eleven: main read these writers; the contact rule had refused every bracket of the tail
+    assert _closing(credit) == writers
+
+
 @pytest.mark.parametrize("word", ["关怀版", "常规版", "简体版", "高对比", "全屏看", "宋体字", "黄金周", "顾问团",
                                   "黄龙镇", "高桥镇", "周浦镇", "白沙乡", "石门村", "胡同学", "谭某某"])
 def test_a_source_lines_page_word_town_or_address_form_is_no_writer(word: str) -> None:

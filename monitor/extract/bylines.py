@@ -26,7 +26,7 @@ __all__ = ["split_byline", "find_author", "names_only", "editor", "citation_auth
            "site_name", "name_at", "post_then_name", "SIGNATURE_POST_END", "NOT_A_POST", "name_ends_at",
            "signing_line", "names_under_label", "introduces_person",
            "signed_names", "bracket_reporter", "people_only", "office_signature", "role_line", "reference_line",
-           "credited_writers", "REPORTER_WORDS", "WRITER_LABELS"]
+           "credited_writers", "opens_with_office", "REPORTER_WORDS", "WRITER_LABELS"]
 
 _HAN_NAME = r"(?:[\u4e00-\u9fa5]{2,6}·[\u4e00-\u9fa5]{2,6}|[\u4e00-\u9fa5]{2,4})"  # 阿依努尔·买买提
 _USER_NAME = r"(?=.*[A-Za-z0-9&])[A-Za-z0-9_\-.&\u4e00-\u9fa5]{2,20}"
@@ -561,6 +561,12 @@ def _office(token: str) -> bool:
     if not _OFFICE_TOKEN.fullmatch(token) or not _OFFICE_WORD_END.search(token) or token in _place_names():
         return False
     return not looks_like_name(token) or token[-1] in _OFFICE_ONLY_END
+
+
+def opens_with_office(credit: str) -> bool:
+    """Whether a credit's first part is an office, its writers after it ('经发局 陈海燕')."""
+    first = credit.strip(_CREDIT_MARKS).split(maxsplit=1)
+    return bool(first) and _office(first[0])
 
 
 def _credit_names(part: str, role: str | None) -> list[str] | None:

@@ -46,6 +46,7 @@ from monitor.extract.bylines import (
     names_only,
     names_under_label,
     office_signature,
+    opens_with_office,
     people_only,
     person_source,
     reference_line,
@@ -1176,8 +1177,8 @@ def _closing_credit(line: str, editors: set[str]) -> str | None:
     """The writers a credit closing the text names (:func:`credited_writers`): in the brackets after its last sentence,
     or on a short line of its own with a role word or a writer's label; a name the page labels as its editor is none
     ('(作者:柴晶晶)' where '編輯:柴晶晶' heads the page). A contact's phone or a word for getting in touch there makes an
-    office's or a person's name one to call, no writer, unless a writer's role or label credits it ('（经发局 陈海燕）
-    （电话：0579-85123456）': review of round eleven)."""
+    office's names, or a name in the contact's own bracket, one to call, no writer, unless a writer's role or label
+    credits it ('（经发局 陈海燕）（电话：0579-85123456）': review of round eleven)."""
     if (brackets := _TAIL_BRACKETS.search(line)) is not None:
         tail = brackets[1]
         candidates = re.findall(r"[（(]([^（()）]{2,40})[)）]", tail)  # a picture's credit names none ('（王明 供图）')
@@ -1193,7 +1194,10 @@ def _closing_credit(line: str, editors: set[str]) -> str | None:
     else:
         return None
     if _CONTACT.search(tail):
-        candidates = [candidate for candidate in candidates if _CREDIT_WORD.search(candidate)]
+        # a hotline in a bracket of its own leaves a bare credit before it the text's ('（李晓东）（监督电话：12345）': second
+        # review of round eleven); a bracket holding the contact itself, or an office before its names, names one to call
+        candidates = [candidate for candidate in candidates if _CREDIT_WORD.search(candidate)
+                      or not (_CONTACT.search(candidate) or opens_with_office(candidate))]
     for candidate in candidates:
         found = credited_writers(candidate)
         names = [name for name in (found or "").split(" ") if name and name not in editors]
