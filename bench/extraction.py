@@ -479,7 +479,7 @@ def main() -> int:
                               "eleventh", "twelfth", "thirteenth",
                               "fourteenth", "fifteenth", "sixteenth", "seventeenth",
                               "eighteenth", "nineteenth", "twentieth", "twenty-first", "twenty-second",
-                              "twenty-third", "twenty-fourth", "twenty-fifth"):
+                              "twenty-third", "twenty-fourth", "twenty-fifth", "twenty-sixth"):
                     if newest := [row for row in rows if row[0].get("batch") == batch]:
                         print(f"| {name} ({batch} batch) | " + " | ".join(datecheck_score(newest)) + " |")
                 if args.verbose and name == "zone-monitor":

@@ -14,17 +14,19 @@ Role words (``本报记者``, ``通讯员``, ``实习生``) are dropped from nam
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from monitor.extract.romanised import by_names
 from monitor.normalise import clean_text, to_simplified
-from monitor.tag.people import name_after, name_before_speech, post_ends
+from monitor.tag.gazetteer import load_gazetteer, load_places
+from monitor.tag.people import COMPOUND_SURNAMES, name_after, name_before_speech, post_ends
 
 __all__ = ["split_byline", "find_author", "names_only", "editor", "citation_authors", "copyright_person", "person_source",
            "user_name", "USER_CARD", "PROFILE_CARD", "looks_like_name", "EDITOR_LINE", "PHOTO_CREDIT", "POST_WORDS",
            "site_name", "name_at", "post_then_name", "SIGNATURE_POST_END", "NOT_A_POST", "name_ends_at",
            "signing_line", "names_under_label", "introduces_person",
            "signed_names", "bracket_reporter", "people_only", "office_signature", "role_line", "reference_line",
-           "credited_writers", "REPORTER_WORDS", "WRITER_LABELS"]
+           "credited_writers", "opens_with_office", "REPORTER_WORDS", "WRITER_LABELS"]
 
 _HAN_NAME = r"(?:[\u4e00-\u9fa5]{2,6}·[\u4e00-\u9fa5]{2,6}|[\u4e00-\u9fa5]{2,4})"  # 阿依努尔·买买提
 _USER_NAME = r"(?=.*[A-Za-z0-9&])[A-Za-z0-9_\-.&\u4e00-\u9fa5]{2,20}"
@@ -85,8 +87,10 @@ _SURNAMES = frozenset(
     # surnames of the 百家姓 the list lacked ('来自北京的全国人大代表怀进鹏表示': roundup r54, tune half), without
     # those that are everyday words (山, 东, 经, 习, 通, 红...)
     "洪赖怀郦宓荀逄濮訾蒯璩庾夔邴厍"
+    # rare surnames whose characters are hardly ever anything else ('（禤文科 王强）' is two writers, no office and a
+    # writer: review of round eleven)
+    "禤缑眭隗酆雒仉郄禚笪郗庹佴琚"
 )
-_COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "夏侯", "令狐", "司徒", "宇文")
 _NOT_NAMES = {"本报", "记者", "通讯员", "作者", "来源", "编辑", "网友", "匿名", "佚名", "未知", "admin", "本站", "原创",
               "转载", "管理员", "游客", "报道", "综合", "整理", "关注", "粉丝", "私信", "收藏", "分享", "点赞", "评论", "转发",
               "回复", "举报", "登录", "注册", "首页", "简介", "介绍", "声明", "信息", "专栏", "文章", "相关", "其他", "更多",
@@ -104,15 +108,20 @@ def site_name(token: str) -> bool:
     return bool(_SITE_NAME.search(token))
 
 
+# A form of address or a name withheld after a surname ('王先生', '张女士', '李同志', '胡同学', '张某', '王某某'): the person
+# a text speaks of or a contact, never a writer's name (review of round eleven).
+_ADDRESS_FORM = re.compile(r"(?:先生|女士|小姐|同志|同学|某)$")
+
+
 def looks_like_name(token: str) -> bool:
     """A 2–3 character Han name starting with a common surname, or a 3–4 character one starting with a
     compound surname: four characters behind a single-character surname are nearly always a word
-    (相关文章, 高新技术) and very rarely a name."""
+    (相关文章, 高新技术) and very rarely a name. A form of address is none ('王先生', '张某')."""
     if re.fullmatch(r"[\u4e00-\u9fa5]{2,6}·[\u4e00-\u9fa5]{2,6}", token):
         return True  # a transliterated name (维吾尔族, 藏族 names): '阿依努尔·买买提'
-    if not re.fullmatch(r"[\u4e00-\u9fa5]{2,4}", token) or token in _NOT_NAMES:
+    if not re.fullmatch(r"[\u4e00-\u9fa5]{2,4}", token) or token in _NOT_NAMES or _ADDRESS_FORM.search(token):
         return False
-    return token.startswith(_COMPOUND_SURNAMES) or (len(token) <= 3 and token[0] in _SURNAMES)
+    return token[:2] in COMPOUND_SURNAMES or (len(token) <= 3 and token[0] in _SURNAMES)
 
 
 # A two-character name padded to the width of three ('文/孙 鑫 王珏婧 戴 薇': datecheck sixth batch, tune half): a
@@ -326,7 +335,7 @@ def role_line(text: str) -> str | None:
     body = simple[: credit.start()] if credit else simple
     names = [n for n in re.split(rf"{_ROLE_WORD}\s*[:：]?|[\s、□■●◆]+", body) if n]
     for name in names:
-        surname = name.startswith(_COMPOUND_SURNAMES) or name[0] in _SURNAMES
+        surname = name[:2] in COMPOUND_SURNAMES or name[0] in _SURNAMES
         if not surname or name in _NOT_NAMES or name[:2] in _SURNAME_WORDS or site_name(name) or _STAFF.search(name) \
                 or name[-1] in _NOT_A_NAME_END or _NOT_A_PEN_NAME.search(name):
             return None
@@ -465,6 +474,101 @@ def _writes(label: str) -> bool:
     return bool(_WRITER_LABEL.match(label)) or label.startswith("报道")
 
 
+# Places a credit's names must not be cut into or taken for (a place run into a name, '金华王建平', is no writer: review of
+# round ten): the gazetteer's places, provinces, zone cities and districts, without their suffixes (simplified script).
+_PLACE_SUFFIX = re.compile(r"(?:自治区|特别行政区|自治州|地区|省|市|区|县|州|盟|旗)$")
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    names: set[str] = set()
+    for place in load_places():
+        names.update((place.name, place.province, place.city))
+    for zone in load_gazetteer().zones:
+        names.update((zone.province, zone.prefecture, *zone.districts))
+    stems = {_PLACE_SUFFIX.sub("", name) for name in names}
+    return frozenset(name for name in names | stems if len(name) >= 2)
+
+
+def _titled(word: str) -> bool:
+    """Whether a word is or ends with a title, a post or a form of address ('明老师', '小明主任', '书记')."""
+    return bool(POST_WORDS.search(word)) or any(SIGNATURE_POST_END.fullmatch(word[at:]) for at in range(len(word) - 1))
+
+
+# A town's, a village's or a street's ending ('黄龙镇', '白沙乡', '石门村'): three characters with a surname first are a
+# place the gazetteer does not list (review of round eleven).
+_TOWN_END = re.compile(r"(?:镇|乡|村|街道)$")
+# The last characters of a page's words three characters long that start with a surname and end no given name: a
+# page's display options and tools ('关怀版', '常规版', '全屏看', '宋体字', '高对比'), a season or a body ('黄金周',
+# '顾问团'), printed after a source line's writer (review of round eleven).
+_PAGE_WORD_END = frozenset("版团字看比屏页栏键码篇号周")
+
+
+def _person(name: str) -> bool:
+    """The strict test of one name in a credit: a common surname, two or three characters, and no word starting with
+    a surname, no office's, organisation's or document part's ending, no title or form of address, no place or town,
+    no compound surname alone ('欧阳'), no page's word ('关怀版')."""
+    return looks_like_name(name) and name[:2] not in _SURNAME_WORDS and not is_common_word(name) \
+        and name[-1] not in _NOT_A_NAME_END and name[-1] not in _TITLE_END and not site_name(name) \
+        and not _STAFF.search(name) and not _titled(name) and name not in _place_names() \
+        and not _PLACE_SUFFIX.search(name) and name not in COMPOUND_SURNAMES \
+        and not (len(name) >= 3 and (_TOWN_END.search(name) or name[-1] in _PAGE_WORD_END))
+
+
+# Parts of Tibetan, Uyghur, Kazakh and Mongolian names, which are written without a surname and run four characters or
+# more ('索朗卓玛', '米热古丽', '巴图孟和'): a cut leaving one of them on either side splits one name, not two run
+# together (review of round eleven: '王芳 索朗卓玛' read as three writers).
+_MINORITY_NAME_PARTS = frozenset(
+    "卓玛 卓嘎 古丽 古嘎 次仁 央金 孟和 巴图 努尔 达娃 拉姆 旺姆 措姆 扎西 多吉 顿珠 格桑 尼玛 平措 罗布 索朗 边巴 白玛 普布 "
+    "德吉 曲珍 洛桑 丹增 旦增 次旦 益西 桑吉 仁青 强巴 巴桑 阿依 米热 热依 帕提 买买 麦麦 艾力 吐尔 阿不 斯琴 乌兰 其其 "
+    "那顺 苏和 巴特 宝音 额尔 阿拉 格日".split())
+
+
+def _minority_part(name: str) -> bool:
+    """Whether a name cut out of a longer one is, starts with or ends with a part of a minority's name."""
+    return name in _MINORITY_NAME_PARTS or name[:2] in _MINORITY_NAME_PARTS or name[-2:] in _MINORITY_NAME_PARTS
+
+
+def _run_together(token: str) -> list[str] | None:
+    """Two names a credit printed without the space between them ('记者 胡敏 曾实董世梅 陈岳海': datecheck twenty-sixth
+    batch, news.sina.com.cn, tune half): four to six characters cut into two names of two or three characters, each
+    passing the strict test (:func:`_person`: a common surname, no title, no place, no office), and only when exactly
+    one cut does so. A name and a title ('王小明老师'), a place and a name ('金华王建平' when the place is known), a
+    word are no two names (review of round ten). Four characters are never cut: two names of two characters each are
+    rare, and a minority's name runs four characters ('索朗卓玛', '米热古丽', '巴图孟和'); no cut leaves a minority
+    name's part on either side ('李达娃卓玛'), nor a compound surname's name (review of round eleven)."""
+    # a compound surname and its given name are one name ('欧阳明高' is no '欧阳' and '明高')
+    if not 5 <= len(token) <= 6 or token[:2] in COMPOUND_SURNAMES or _titled(token) \
+            or _FUNCTION_CHARACTER.search(token):
+        return None
+    cuts = [[token[:at], token[at:]] for at in (2, 3) if 2 <= len(token) - at <= 3]
+    good = [cut for cut in cuts if all(_person(name) and not _minority_part(name) for name in cut)]
+    return good[0] if len(good) == 1 else None
+
+
+# The last characters of an office a bracket names before its writer that never end a given name ('党群部', '办公室',
+# '人事处'); 科, 委, 院 and 站 do ('王文科': review of round ten), so an office ending with them must not look like a name.
+_OFFICE_ONLY_END = frozenset("部处室办局厅所队组")
+_OFFICE_WORD_END = re.compile(r"(?:科|处|办|室|部|中心|局|院|队|站|所|委|组|社区|支部|工会)$")
+_OFFICE_TOKEN = re.compile(r"[\u4e00-\u9fa5]{3,}")
+
+
+def _office(token: str) -> bool:
+    """Whether a credit's first part is an office signing before its writers ('(党群部 张成惠)', '(文/材料工程学院
+    冯洁)'): Han characters only (no '联系人：经发局'), it ends as offices do, and is no person's name (three characters
+    with a surname first, rare ones too ('禤文科'), are an office only when they end with a character no given name ends
+    with) and no place."""
+    if not _OFFICE_TOKEN.fullmatch(token) or not _OFFICE_WORD_END.search(token) or token in _place_names():
+        return False
+    return not looks_like_name(token) or token[-1] in _OFFICE_ONLY_END
+
+
+def opens_with_office(credit: str) -> bool:
+    """Whether a credit's first part is an office, its writers after it ('经发局 陈海燕')."""
+    first = credit.strip(_CREDIT_MARKS).split(maxsplit=1)
+    return bool(first) and _office(first[0])
+
+
 def _credit_names(part: str, role: str | None) -> list[str] | None:
     """The names one part of a credit holds (``role`` the label before it, None for none), None when it holds anything
     else. Right after a reporter's role a name needs no common surname ('记者 咸明': the role is the evidence); after an
@@ -476,6 +580,18 @@ def _credit_names(part: str, role: str | None) -> list[str] | None:
     if not names or len(names) > 6:
         return None
     lenient = role is not None and bool(_REPORTER_ROLE.search(role))
+    # an office first, then its writers, in a bare credit or after an author's label: the office is dropped when every
+    # name after it passes the strict test and is three characters wide or more, as a source line's further names are
+    # (datecheck twenty-fifth batch, wlctjt.com, tune half): an office's two-character words pass the surname test
+    # ('（县政府办 印发）', '（办公室 全文）', '（学工部 欧阳）': review of round eleven)
+    if not lenient and len(names) >= 2 and _office(names[0]) \
+            and all(len(name) >= 3 and _person(name) for name in names[1:]):
+        names = names[1:]
+    # two names run together, among names printed apart after a reporter's role (the space lost in one place)
+    if lenient and len(names) >= 2:
+        names = [cut for name in names for cut in
+                 ((_run_together(name) or [name]) if not _CREDIT_NAME.fullmatch(name) else [name])]
+    names = list(dict.fromkeys(names))  # a name printed twice is one writer ('记者 王芳 古丽 古丽')
     for name in names:
         if name in _NOT_NAMES or site_name(name) or _STAFF.search(name) or POST_WORDS.search(name) \
                 or SIGNATURE_POST_END.fullmatch(name) or name[-1] in _NOT_A_NAME_END or name[:2] in _SURNAME_WORDS \
@@ -527,6 +643,9 @@ _NOT_NAMES_TWO = frozenset("江山 黄金 白云 金牌 王牌 石头 常规 程
                            "高度 公示 公告 通知 简讯 要闻 专题 动态 党建 管理 司法 应急 解读 方案 时政 图片 视频 首页 "
                            # bodies signing a credit in an author's field ('文/党校': review of round nine)
                            "党校 支行 车间 "
+                           # a page's tools printed after a source line's writers ('来源：新华网 张三 关闭': review of
+                           # round eleven)
+                           "关闭 关怀 全文 全屏 简体 宋体 高清 查看 查询 "
                            "高新区".split())
 
 
@@ -704,7 +823,11 @@ _ORG_THEN_NAMES = re.compile(r"^\S{2,30}?(?:工作室|网|报|社|台|刊|中心
                              r"([\u4e00-\u9fa5]{2,3}(?:\s+[\u4e00-\u9fa5]{2,3}){0,3})$")
 # A source line naming a publication, then its writer: '来源：《瞭望》新闻周刊 孙英兰' (datecheck,
 # cas.cn, tune half).
+# Its further names, printed apart, are writers too ('文章来源:诏安县委办新闻科 吴楠 沈乾生 文章整理:…': datecheck
+# twenty-sixth batch, zajihe.com, tune half): three characters wide (a page's two-character words pass a surname test:
+# '关闭', '全文', '简体'), each by the strict test, and closing the field (the line's end or the next label follows).
 _SOURCE_THEN_NAME = re.compile(r"来源\s*[:：]\s*\S{2,16}\s+([\u4e00-\u9fa5]{2,3})(?=\s|【|\[|$)")
+_MORE_NAMES = re.compile(r"((?:[ \u3000]+[\u4e00-\u9fa5]{3}){1,3})(?=\s*$|[ \u3000]+[^\s:：]{1,8}[:：])")
 
 
 _USER_POSTED_AT = re.compile(r"^(?:(?:楼主|发帖人|发贴人|作者)\s*[:：|｜]?\s*)?(\S{2,20}?)\s+发表于\s*(?:19|20)\d\d")
@@ -736,10 +859,19 @@ def _split_byline(text: str) -> tuple[str | None, str | None]:
         return name, None
     if found := bracket_reporter(text):
         return found, None
-    if (match := _ORG_THEN_NAMES.match(text)) and all(looks_like_name(n) for n in match[1].split()):
-        return " ".join(match[1].split()), None
-    if (match := _SOURCE_THEN_NAME.search(text)) and looks_like_name(match[1]) and not site_name(match[1]):
-        return match[1], None
+    # its further names by the strict test: a page's word after the writer is none, nor in the writer's place
+    # ('来源：新华网 张三 关闭', '来源：新华网 关闭': review of round eleven)
+    if (match := _ORG_THEN_NAMES.match(text)) and looks_like_name((names := match[1].split())[0]) \
+            and not is_common_word(names[0]) and all(_person(to_simplified(name, force=True)) for name in names[1:]):
+        return " ".join(names), None
+    if (match := _SOURCE_THEN_NAME.search(text)) and looks_like_name(match[1]) and not site_name(match[1]) \
+            and not is_common_word(match[1]):
+        names = [match[1]]
+        more = _MORE_NAMES.match(text, match.end())
+        extra = more[1].split() if more else []
+        if all(_person(to_simplified(name, force=True)) for name in extra):
+            names += extra
+        return " ".join(names), None
     # A bare word alone is a name only when it looks like one: not '人民网', not '移动版' (datecheck,
     # people.com.cn and meetinghk.com pages, tune half).
     if looks_like_name(text) and not site_name(text):
@@ -863,7 +995,7 @@ def _name_span(simple: str, start: int, run_end: int, run: str, until_end: bool,
     if until_end and not simple[run_end:].strip("：:。. ") and not _LONG_NAME_BAD.search(run) \
             and not SIGNATURE_POST_END.search(run) and (
             spaced or ((len(run) <= 4 or (len(run) <= 6 and simple[start - 1: start] == " "))
-                       and (run[0] in _SURNAMES or run.startswith(_COMPOUND_SURNAMES))
+                       and (run[0] in _SURNAMES or run[:2] in COMPOUND_SURNAMES)
                        and run[:2] not in _SURNAME_WORDS and run[:2] not in _NOT_NAMES)):
         # up to six characters when a space sets the name off from the post before it ('全国政协委员 阿拉腾达来：'):
         # minority names run long (kind: a name cut at three characters; r63)
@@ -880,7 +1012,7 @@ def _name_span(simple: str, start: int, run_end: int, run: str, until_end: bool,
             if cut <= 5 and not any(c in _AFTER_NAME for c in head[1:]):
                 return start, start + len(head) + 1 + cut
     first = run.split(" ")[0].split("·")[0]
-    if not (first[0] in _SURNAMES or first.startswith(_COMPOUND_SURNAMES)) or first[:2] in _NOT_NAMES \
+    if not (first[0] in _SURNAMES or first[:2] in COMPOUND_SURNAMES) or first[:2] in _NOT_NAMES \
             or first[:2] in _SURNAME_WORDS:
         return None
     for length in range(2, min(len(first), 8 if long_ok else 4) + 1):
@@ -888,7 +1020,7 @@ def _name_span(simple: str, start: int, run_end: int, run: str, until_end: bool,
                 and (first[3] in _AFTER_NAME or first[3:5] in _AFTER_NAME_WORDS):
             continue  # '吴志强指出': the third character is the name's
         if length == len(first) or first[length] in _AFTER_NAME or first[length: length + 2] in _AFTER_NAME_WORDS:
-            return (start, start + length) if length <= 3 or long_ok or first.startswith(_COMPOUND_SURNAMES) \
+            return (start, start + length) if length <= 3 or long_ok or first[:2] in COMPOUND_SURNAMES \
                 else (start, start + 3)
         if length == 3 and not any(c in _AFTER_NAME for c in first[3:8]) \
                 and not any(first[k: k + 2] in _AFTER_NAME_WORDS for k in range(3, 7)):

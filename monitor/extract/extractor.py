@@ -46,6 +46,7 @@ from monitor.extract.bylines import (
     names_only,
     names_under_label,
     office_signature,
+    opens_with_office,
     people_only,
     person_source,
     reference_line,
@@ -1168,23 +1169,35 @@ def _closing_reporter(paragraphs: list[str], editors: set[str]) -> tuple[str | N
 
 # The brackets after a paragraph's last sentence (or making up a line): '…稳定。(門主峰 呂朋剛) (作者:柴晶晶)'.
 _TAIL_BRACKETS = re.compile(r"(?:^|[。！？])\s*((?:[（(][^（()）]{2,40}[)）]\s*)+)$")
+# A contact's marks: a word for a phone or for getting in touch, a phone number ('（经发局 陈海燕 电话：0579-85123456）').
+_CONTACT = re.compile(r"联系|聯系|聯繫|电话|電話|手机|手機|传真|傳真|邮箱|郵箱|\d{3,4}-\d{7,8}|(?<!\d)1[3-9]\d{9}(?!\d)")
 
 
 def _closing_credit(line: str, editors: set[str]) -> str | None:
     """The writers a credit closing the text names (:func:`credited_writers`): in the brackets after its last sentence,
     or on a short line of its own with a role word or a writer's label; a name the page labels as its editor is none
-    ('(作者:柴晶晶)' where '編輯:柴晶晶' heads the page)."""
+    ('(作者:柴晶晶)' where '編輯:柴晶晶' heads the page). A contact's phone or a word for getting in touch there makes an
+    office's names, or a name in the contact's own bracket, one to call, no writer, unless a writer's role or label
+    credits it ('（经发局 陈海燕）（电话：0579-85123456）': review of round eleven)."""
     if (brackets := _TAIL_BRACKETS.search(line)) is not None:
-        candidates = re.findall(r"[（(]([^（()）]{2,40})[)）]", brackets[1])  # a picture's credit names none ('（王明 供图）')
+        tail = brackets[1]
+        candidates = re.findall(r"[（(]([^（()）]{2,40})[)）]", tail)  # a picture's credit names none ('（王明 供图）')
     elif len(line) <= 30 and _CREDIT_WORD.search(line) and not _SENTENCE_END.search(line):
+        tail = line
         candidates = [line]
-    elif not _CAPTION_END.search(line) and (tail := _AFTER_LAST_SENTENCE.search(line)):
+    elif not _CAPTION_END.search(line) and (after := _AFTER_LAST_SENTENCE.search(line)):
         # what follows the last sentence, its brackets lost or unclosed ('…昆明。(记者吴洁报道', '…作用。刘永欢、蒋鹏)'), or
         # other credits after the signature ('…(王宇平 劉喜攝影報道) 通聯:縣人武部政工科'): each bracketed part; a
         # photo's caption is none ('…千龍網記者 劉陽(yáng)攝': a mirror's reading in brackets inside a name)
-        candidates = [part for part in re.split(r"[（()）]", tail[1]) if part.strip()]
+        tail = after[1]
+        candidates = [part for part in re.split(r"[（()）]", tail) if part.strip()]
     else:
         return None
+    if _CONTACT.search(tail):
+        # a hotline in a bracket of its own leaves a bare credit before it the text's ('（李晓东）（监督电话：12345）': second
+        # review of round eleven); a bracket holding the contact itself, or an office before its names, names one to call
+        candidates = [candidate for candidate in candidates if _CREDIT_WORD.search(candidate)
+                      or not (_CONTACT.search(candidate) or opens_with_office(candidate))]
     for candidate in candidates:
         found = credited_writers(candidate)
         names = [name for name in (found or "").split(" ") if name and name not in editors]
