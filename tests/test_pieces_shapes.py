@@ -61,11 +61,11 @@ def test_roundup_set_pieces_right() -> None:
     assert len(real) >= 20 and sum(len(p["pieces"]) for p in real) >= 60
     earlier = [p for p in real if p["batch"] not in ("tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
                                                    "sixteenth", "seventeenth", "twentieth", "twentyfirst",
-                                                   "twentyfourth")]
+                                                   "twentyfourth", "twentyfifth")]
     right = sum(_right(_page(p["file"]), p["pieces"]) for p in earlier)
     assert right / sum(len(p["pieces"]) for p in earlier) >= 0.85
     tune = [p for p in real if _tune(p) and p["batch"] not in ("sixteenth", "seventeenth", "eighteenth", "twentieth",
-                                                                       "twentyfirst", "twentyfourth")]
+                                                                       "twentyfirst", "twentyfourth", "twentyfifth")]
     right = sum(_right(_page(p["file"]), p["pieces"]) for p in tune)
     assert right / sum(len(p["pieces"]) for p in tune) >= 0.95
     # the sixteenth batch's tune half, 19/35 before the rules written from its failures and the held-out ones: 70%
@@ -89,6 +89,11 @@ def test_roundup_set_pieces_right() -> None:
     twentyfirst = [p for p in real if _tune(p) and p["batch"] == "twentyfirst"]
     right = sum(_right(_page(p["file"]), p["pieces"]) for p in twentyfirst)
     assert right / sum(len(p["pieces"]) for p in twentyfirst) >= 0.50
+    # the twenty-fifth batch's tune half, 2/5 on arrival (fixed labels); the rules written from it were not merged (no
+    # held-out gain): its floor is what the splitter reads today; its held-out half is measured by bench/extraction.py
+    twentyfifth = [p for p in real if _tune(p) and p["batch"] == "twentyfifth"]
+    right = sum(_right(_page(p["file"]), p["pieces"]) for p in twentyfifth)
+    assert right / sum(len(p["pieces"]) for p in twentyfifth) >= 0.40
     seed = next(p for p in LABELS if p["file"].startswith("seed"))
     assert _right(_page(seed["file"]), seed["pieces"]) == 6
 
