@@ -285,12 +285,30 @@ _SESSION_SITES = {
         ("www.xinyang.gov.cn", "xinyang.gov.cn", "www.liuzhou.gov.cn", "liuzhou.gov.cn", "lzzx.liuzhou.gov.cn",
          "www.jiangyin.gov.cn", "www.wj.gov.cn", "www.lzxq.gov.cn"),
     ),
+    # sites6 added no site: the candidates it rejected (a park committee's report on the 江阳区 portal, 龙湾区's own
+    # 财政决算 under 温州湾新区, the 楚雄 portal and a copy of it, the 火炬中心's news, a city bureau's fiscal summary,
+    # an economic-development zone's host) name no zone, so that a later session does not take them for zone sites
+    "sites6": (
+        (),
+        (),
+        (
+            "https://www.jiangyang.gov.cn/zwgk/zfxxgkndbg/zjyqxxgknb/content_105334",  # a park of 泸州高新区, district portal
+            "http://www.longwan.gov.cn/art/2024/9/4/art_1229782560_4254303.html",  # 龙湾区 / 温州湾新区, not 温州高新区
+            "http://www.cxs.gov.cn/info/1011/78155.htm",  # 楚雄市 portal
+            "http://zczhituo.com/info/1006/6879.htm",  # a copy of it
+            "http://www.chinatorch.gov.cn/kjb/dfdt/202602/423393ca09ae46709fbe5615e3c7b1ce.shtml",  # 火炬中心 news
+            "https://czj.yingkou.gov.cn/011/011002/20251114/81dc3f72-60b4-4b05-bd41-b620021e585f.html",  # city bureau
+            "https://jkq.huainan.gov.cn/zwgk/ztzl/kfqcz/551854509.html",  # 淮南经开区, not 淮南高新区
+        ),
+        ("www.jiangyang.gov.cn", "www.longwan.gov.cn", "www.cxs.gov.cn", "zczhituo.com", "www.chinatorch.gov.cn",
+         "czj.yingkou.gov.cn", "jkq.huainan.gov.cn"),
+    ),
 }
 
 
 @pytest.mark.parametrize("session", sorted(_SESSION_SITES))
 def test_the_sites_a_session_added_map_to_their_zones_and_the_cities_portals_to_none(session: str) -> None:
-    """The sessions of 2026-12-07 named hosts3, sites, sites2, sites3 and (2026-12-08) sites4, sites5: each URL and host of the sites they added gives its zone;
+    """The sessions of 2026-12-07 named hosts3, sites, sites2, sites3 and (2026-12-08) sites4, sites5, sites6: each URL and host of the sites they added gives its zone;
     the cities' portals, their other subdomains and look-alike hosts (a host that only starts with the zone's) give none."""
     url_zones, host_zones, zoneless_urls, zoneless_hosts = _SESSION_SITES[session]
     gazetteer = load_gazetteer()
