@@ -303,12 +303,29 @@ _SESSION_SITES = {
         ("www.jiangyang.gov.cn", "www.longwan.gov.cn", "www.cxs.gov.cn", "zczhituo.com", "www.chinatorch.gov.cn",
          "czj.yingkou.gov.cn", "jkq.huainan.gov.cn"),
     ),
+    # sites7: 宝鸡高新区's host (its 高新要闻 column, news from the zone's own 党工委组织人社部) and the 地理信息产业园
+    # subsite of 湖州莫干山高新区's host (mhtz), the zone's core park. The Baoji portal, 禹城市's portal (德州高新区 shares
+    # its leaders, but no page speaks for both), and 苏银产业园 (a provincial zone in 银川, not 银川高新区) name no zone
+    "sites7": (
+        (
+            ("http://bjgx.baoji.gov.cn/col8966/col8968/202304/t20230411_714591.html", "baoji"),
+            ("http://bjgx.baoji.gov.cn/col8966/col9011/202412/t20241226_905027.html", "baoji"),
+            ("http://gpark.mhtz.gov.cn/contents/410/4082.html", "moganshan"),
+        ),
+        (("bjgx.baoji.gov.cn", "baoji"), ("gpark.mhtz.gov.cn", "moganshan")),
+        (
+            "http://www.baoji.gov.cn/",
+            "http://www.yuchengshi.gov.cn/n58122575/n58123047/n91935851/n91936012/c92685971/content.html",  # 禹城市
+            "https://sycyy.yinchuan.gov.cn/zwgk/zfxxgknb/202601/t20260123_5149115.html",  # 苏银产业园, not 银川高新区
+        ),
+        ("www.baoji.gov.cn", "baoji.gov.cn", "www.yuchengshi.gov.cn", "sycyy.yinchuan.gov.cn"),
+    ),
 }
 
 
 @pytest.mark.parametrize("session", sorted(_SESSION_SITES))
 def test_the_sites_a_session_added_map_to_their_zones_and_the_cities_portals_to_none(session: str) -> None:
-    """The sessions of 2026-12-07 named hosts3, sites, sites2, sites3 and (2026-12-08) sites4, sites5, sites6: each URL and host of the sites they added gives its zone;
+    """The sessions of 2026-12-07 named hosts3, sites, sites2, sites3 and (2026-12-08) sites4 to sites7: each URL and host of the sites they added gives its zone;
     the cities' portals, their other subdomains and look-alike hosts (a host that only starts with the zone's) give none."""
     url_zones, host_zones, zoneless_urls, zoneless_hosts = _SESSION_SITES[session]
     gazetteer = load_gazetteer()
