@@ -303,22 +303,37 @@ _SESSION_SITES = {
         ("www.jiangyang.gov.cn", "www.longwan.gov.cn", "www.cxs.gov.cn", "zczhituo.com", "www.chinatorch.gov.cn",
          "czj.yingkou.gov.cn", "jkq.huainan.gov.cn"),
     ),
-    # sites7: 宝鸡高新区's host (its 高新要闻 column, news from the zone's own 党工委组织人社部) and the 地理信息产业园
-    # subsite of 湖州莫干山高新区's host (mhtz), the zone's core park. The Baoji portal, 禹城市's portal (德州高新区 shares
-    # its leaders, but no page speaks for both), and 苏银产业园 (a provincial zone in 银川, not 银川高新区) name no zone
+    # sites7: hosts and portal sections from which a zone's committee reports its own 党工委 meetings and work in its own
+    # voice: 宝鸡 (高新要闻, news from the zone's 党工委组织人社部), 泸州, 德阳, 清远 (two sections of the Qingyuan portal), 汕头
+    # (the 管委会's section of the Shantou portal), and the 地理信息产业园 subsite of 湖州莫干山高新区's host (mhtz), the
+    # zone's core park. The cities' portals outside the sections, 禹城市's portal (德州高新区 shares its leaders, but no page
+    # speaks for both), 苏银产业园 (a provincial zone in 银川, not 银川高新区), and the economic-development zones of 德阳 and
+    # 湛江 name no zone
     "sites7": (
         (
             ("http://bjgx.baoji.gov.cn/col8966/col8968/202304/t20230411_714591.html", "baoji"),
             ("http://bjgx.baoji.gov.cn/col8966/col9011/202412/t20241226_905027.html", "baoji"),
             ("http://gpark.mhtz.gov.cn/contents/410/4082.html", "moganshan"),
+            ("https://gxq.luzhou.gov.cn/gxdt/xwdt/content_1131309", "luzhou"),
+            ("http://gxq.deyang.gov.cn/gk/zwgk/fdzdgknr/jgjg/1729177.htm", "deyang"),
+            ("https://www.gdqy.gov.cn/xxgk/zzjg/zfjg/gdqygxqgwh/zwgk/gxqdt/content/post_2050702.html", "qingyuan"),
+            ("http://www.gdqy.gov.cn/qygxjsglh/gkmlpt/content/1/1922/post_1922267.html", "qingyuan"),
+            ("https://www.shantou.gov.cn/swatow/zwgk/gzdt/content/post_2484205.html", "shantou"),
         ),
-        (("bjgx.baoji.gov.cn", "baoji"), ("gpark.mhtz.gov.cn", "moganshan")),
+        (("bjgx.baoji.gov.cn", "baoji"), ("gpark.mhtz.gov.cn", "moganshan"), ("gxq.luzhou.gov.cn", "luzhou"),
+         ("gxq.deyang.gov.cn", "deyang")),
         (
             "http://www.baoji.gov.cn/",
+            "https://www.gdqy.gov.cn/xxgk/zzjg/zfjg/gdqyfgj/zwgk/content/post_1.html",  # another department's section
+            "https://www.gdqy.gov.cn/qygxjsglhx/1.html",  # not on the section's path segment
+            "https://www.shantou.gov.cn/cnst/zwgk/gzdt/content/post_1.html",  # the rest of the Shantou portal
             "http://www.yuchengshi.gov.cn/n58122575/n58123047/n91935851/n91936012/c92685971/content.html",  # 禹城市
             "https://sycyy.yinchuan.gov.cn/zwgk/zfxxgknb/202601/t20260123_5149115.html",  # 苏银产业园, not 银川高新区
+            "http://jkq.deyang.gov.cn/dtyw/dzyw/1180655.htm",  # 德阳经开区
+            "http://www.zetdz.gov.cn/gkmlpt/content/2/2058/post_2058012.html",  # 湛江经开区
         ),
-        ("www.baoji.gov.cn", "baoji.gov.cn", "www.yuchengshi.gov.cn", "sycyy.yinchuan.gov.cn"),
+        ("www.baoji.gov.cn", "baoji.gov.cn", "www.gdqy.gov.cn", "www.shantou.gov.cn", "luzhou.gov.cn",
+         "www.yuchengshi.gov.cn", "sycyy.yinchuan.gov.cn", "jkq.deyang.gov.cn", "www.zetdz.gov.cn"),
     ),
 }
 
