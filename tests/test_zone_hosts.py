@@ -335,12 +335,44 @@ _SESSION_SITES = {
         ("www.baoji.gov.cn", "baoji.gov.cn", "www.gdqy.gov.cn", "www.shantou.gov.cn", "luzhou.gov.cn",
          "www.yuchengshi.gov.cn", "sycyy.yinchuan.gov.cn", "jkq.deyang.gov.cn", "www.zetdz.gov.cn"),
     ),
+    # sites8: hosts from which a zone's committee publishes its own work: 沈阳 (the 高新区党工委's own 巡视整改 report on
+    # the site of 浑南区, which the zone runs as one administration: the district's secretary is the zone's 党工委书记),
+    # 许昌 (the 示范区 site reporting the 高新区管委会's own 主任办公会议) and 楚雄 (the zone's subsite of the prefecture
+    # portal, news from the 高新区党政办). The rest of the portals, another district of 沈阳, and the look-alikes the
+    # meeting-news queries returned (雄安新区, 晋中开发区, 盐城经开区, 赣州蓉江新区, 黄石新港园区, the provincial 洪江高新区)
+    # name no zone
+    "sites8": (
+        (
+            ("http://www.hunnan.gov.cn/hnyw/202511/t20251106_4930946.html", "shenyang"),
+            ("http://www.hunnan.gov.cn/hnyw/202511/t20251103_4929154.html", "shenyang"),
+            ("https://shifanqu.xuchang.gov.cn/xxyw/010001/20250716/2a0394b1-aaf9-4e4b-997d-fd781892216c.html", "xuchang"),
+            ("https://ynck.cxz.gov.cn/info/1002/14411.htm", "chuxiong"),
+        ),
+        (("www.hunnan.gov.cn", "shenyang"), ("hunnan.gov.cn", "shenyang"), ("shifanqu.xuchang.gov.cn", "xuchang"),
+         ("ynck.cxz.gov.cn", "chuxiong")),
+        (
+            "http://www.shenyang.gov.cn/zwgk/qtzfxx/szfdsj/202201/t20220122_2593730.html",  # the city's portal
+            "http://www.shenhe.gov.cn/dzgk/zwgk/fdzdgknr/qtzfxx/gzbg/202206/t20220608_3071943.html",  # 沈河区
+            "https://xuchang.gov.cn/zjxc/005006/005006006/20170719/d14cef6c-cb8f-407b-abcb-12ea849ac88b.html",
+            "http://chuxiong.gov.cn/info/31676/5188045.htm",  # the prefecture's portal under another host
+            "http://www.cxz.gov.cn/info/1002/14411.htm",  # the portal itself, not the zone's subsite
+            "http://xiongan.gov.cn/2022-03/27/c_1211623779.htm",  # 雄安新区, not 雄安高新区
+            "http://jzkfq.sxjz.gov.cn/xwzx/kfqyw/content_50828",  # 晋中开发区
+            "https://kfq.yancheng.gov.cn/art/2023/12/30/art_12621_4129310.html",  # 盐城经开区
+            "http://rjxq.ganzhou.gov.cn/rjxqxxgk/c109397/202401/bbb9c2b66a2f40e492c24af003099fe8.shtml",  # 蓉江新区
+            "http://hsxg.huangshi.gov.cn/zjxg/yqdt/202601/t20260128_1303812.html",  # 黄石新港园区
+            "https://hjq.huaihua.gov.cn/hjq/c121391/202601/f3397c1aff1f4478b4a2438121122975.shtml",  # 洪江高新区
+        ),
+        ("www.shenyang.gov.cn", "www.shenhe.gov.cn", "xuchang.gov.cn", "www.xuchang.gov.cn", "cxz.gov.cn",
+         "www.cxz.gov.cn", "xiongan.gov.cn", "jzkfq.sxjz.gov.cn", "kfq.yancheng.gov.cn", "rjxq.ganzhou.gov.cn",
+         "hsxg.huangshi.gov.cn", "hjq.huaihua.gov.cn"),
+    ),
 }
 
 
 @pytest.mark.parametrize("session", sorted(_SESSION_SITES))
 def test_the_sites_a_session_added_map_to_their_zones_and_the_cities_portals_to_none(session: str) -> None:
-    """The sessions of 2026-12-07 named hosts3, sites, sites2, sites3 and (2026-12-08) sites4 to sites7: each URL and host of the sites they added gives its zone;
+    """The sessions of 2026-12-07 named hosts3, sites, sites2, sites3 and (2026-12-08) sites4 to sites8: each URL and host of the sites they added gives its zone;
     the cities' portals, their other subdomains and look-alike hosts (a host that only starts with the zone's) give none."""
     url_zones, host_zones, zoneless_urls, zoneless_hosts = _SESSION_SITES[session]
     gazetteer = load_gazetteer()
