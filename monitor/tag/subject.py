@@ -246,25 +246,25 @@ WEIGHTS: tuple[float, ...] = (
     0.0,  # other_headline
     0.0,  # other_default
     0.0,  # headline_many
-    0.6082,  # log_body
-    0.3478,  # plain_share
-    0.4958,  # first_in_lead
-    -0.9087,  # first_pos
-    -0.3664,  # aside
-    0.4447,  # post_share
-    -0.2888,  # list_share
-    -0.4499,  # side_share
-    -0.2283,  # log_zones
-    0.2631,  # score_ratio
-    0.2042,  # top
-    0.546,  # mention_share
-    -0.3009,  # kind_headline
+    0.5957,  # log_body
+    0.3511,  # plain_share
+    0.5139,  # first_in_lead
+    -0.921,  # first_pos
+    -0.3706,  # aside
+    0.4558,  # post_share
+    -0.2904,  # list_share
+    -0.4545,  # side_share
+    -0.2287,  # log_zones
+    0.2642,  # score_ratio
+    0.2049,  # top
+    0.5466,  # mention_share
+    -0.3048,  # kind_headline
     0.0,  # own_title
-    0.4543,  # leader
-    0.3608,  # actor
-    -0.3112,  # listed_many
+    0.4628,  # leader
+    0.3405,  # actor
+    -0.3132,  # listed_many
 )
-BIAS = -1.7209
+BIAS = -1.729
 THRESHOLD = 0.5
 
 

@@ -356,6 +356,8 @@ class ZoneTagger:
                             listed.append(i)
                     elif _INSIDE_NAME.match(text, hit.end):
                         continue  # 中关村发展集团, 张江路: the zone's name inside another name
+                elif after in _DIRECTIONS and text[hit.end - 1] not in "区园" and _BRAND_ELSEWHERE.match(text, hit.end):
+                    continue  # 光谷东数字经济产业园 (in 鄂州): a park named as lying east of the brand's area, not the zone
                 if companies is None:  # found once: most texts name no company, or none right after a zone
                     companies = _starts(text, _COMPANY_WORDS)
                 if companies and (at := bisect_right(companies, hit.end)) < len(companies) \
@@ -563,6 +565,9 @@ class ZoneTagger:
                                      defaults, signable)
         lead_end = _lead_end(body_s, len(body_k))
         own_title = bool(title_k) and _OWN_TITLE.search(title_k) is not None
+        if _listed_company_news(title_k, body_k, hits, body_start):  # 东湖高新(600133)发布公告称…中标黄冈高新区…
+            mentions = [(zone_id, "company" if section in ("title", "body") else section, at)
+                        for zone_id, section, at in mentions]
         zones = self._zone_tags(mentions, defaults, _aside(mentions, posts), lead_end, own_title,
                                 lambda: _body_rules(own_title, title_k, body_k, lead_end, hits, mentions, posts,
                                                     self._zone_by_place, body_start),
@@ -1038,8 +1043,8 @@ def _visit_leaders(body_k: str, lead_end: int, mentions: list[tuple[str, str, in
     return set()
 
 
-_BODY_SECTIONS = frozenset(("body", "list", "compare", "remit", "facility", "career", "partner"))
-_ASIDE_SECTIONS = frozenset(("list", "compare", "remit", "facility", "career", "partner"))
+_BODY_SECTIONS = frozenset(("body", "list", "compare", "remit", "facility", "career", "partner", "company"))
+_ASIDE_SECTIONS = frozenset(("list", "compare", "remit", "facility", "career", "partner", "company"))
 # A single dash or dot between a place and a zone's name joins them into the name of a third park (天津滨海—中关村
 # 科技园); a double dash (先行者——中新苏滁高新区) is punctuation
 _JOINED_NAME = frozenset("—·•-")
@@ -1075,6 +1080,11 @@ _COMPANY_NAME = re.compile("[\u4e00-\u9fff]{0,2}?(?:人才|发展|投资|建设|
 _COMPANY_WORDS = ("集团", "有限公司")
 _COMPANY_REACH = 6  # the trade's characters at most between the zone's name and where the company word starts
 _AFTER_ZONE_FIRST = _INSIDE_NAME_FIRST | frozenset("、")  # what the zone loop looks at after a zone's name
+# After a zone's brand (光谷, 中关村, 张江: a name not ending in 区 or 园), a direction and then, within a few characters of
+# its own name, a park or town word: another place named after the brand as lying that way from it (光谷东数字经济产业园,
+# in 鄂州; 光谷南科技城). Not the zone's own parts (中关村东升科技园, 中关村西城园, 中关村西区: no such word after them)
+_DIRECTIONS = frozenset("东西南北")
+_BRAND_ELSEWHERE = re.compile("[东西南北][\u4e00-\u9fff]{0,4}?(?:产业园|科技城|科创城|产业新城|新城)")
 _COUNT_BEFORE = re.compile(r"[0-9一二三四五六七八九十几多两]$")  # 14家, 三个 ... before 高新区: a count, not a zone
 # ... and a count of the places themselves: 潍坊、长沙两地高新区, 株洲、湘潭三市国家高新区
 _LIST_COUNT = re.compile("等?(?:[0-9一二三四五六七八九十两]*[家个所]?|[0-9一二三四五六七八九十两]+[地市])(?:国家级|国家|省级)?")
@@ -1277,6 +1287,26 @@ _RANKED = 3  # zones with a rank number before them: this many make a ranking
 
 _REMIT_WORDS = ("分管", "负责", "主管", "协管")
 _REMIT_REACH = 32  # the remit's 工作 at most this far after the zone's name
+
+
+# A listed company named with its stock code (东湖高新(600133), 众智科技(301361), 信达生物(01801.hk)) as the actor opening
+# the headline or the body: the text is the company's news (an announcement, a prospectus, a bid won); the zones it
+# names are where the company is or works, none its subject. Not when a zone's name comes first in that opening
+# (苏州工业园区企业XX(688123)登陆科创板: the zone's news, its company listed)
+_STOCK_CODE = re.compile(r"\((?:[0-9]{6}(?:\.(?:sh|sz|SH|SZ))?|[0-9]{4,5}\.(?:hk|HK))\)")
+_COMPANY_OPENING = 24  # match-key characters of the headline or the body the code must close within
+
+
+def _listed_company_news(title_k: str, body_k: str, hits: list[_Hit], body_start: int) -> bool:
+    """Whether the headline's or the body's opening names a listed company by its stock code before any zone."""
+    for key, offset in ((title_k, 0), (body_k, body_start)):
+        if "(" not in key[:_COMPANY_OPENING]:
+            continue  # most texts: no bracket in the opening, no code
+        code = _STOCK_CODE.search(key, 0, _COMPANY_OPENING + 12)
+        if code is not None and code.start() < _COMPANY_OPENING and "\u4e00" <= key[code.start() - 1:code.start()] \
+                and not any(offset <= hit.start < offset + code.start() and hit.kind == _ZONE for hit in hits):
+            return True
+    return False
 
 
 def _starts(text: str, words: Iterable[str]) -> list[int]:
