@@ -69,3 +69,41 @@ def test_the_zones_own_parts_after_a_direction_stay_the_zone() -> None:
                  "中关村西区是中关村的核心区域,集聚了大量科技企业。"):
         subject, _ = _roles("", body)
         assert subject == {"zhongguancun"}, body
+
+
+# A zone given only as an organisation's address (u034: 是位于浦东张江的中科院上海药物研究所; q029: 位于中山市火炬开发区的
+# 中山市鸿瑞学校, 火炬开发区第八小学): the text is about the institute or the school; the zone is mentioned.
+
+def test_a_zone_named_only_as_an_institutes_address_is_mentioned() -> None:
+    subject, mentioned = _roles(
+        "", "近日,一款国产抗病毒新药获批上市,新药的背后,是位于浦东张江的一家医药研究所。浦东生物医药产业链各环节企业"
+            "也开足马力,促研发、扩生产,浦东生物医药产业已形成完整的创新链条。")
+    assert subject == set() and "zhangjiang" in mentioned
+
+
+def test_schools_named_with_the_zone_as_their_address_leave_the_zone_mentioned() -> None:
+    subject, mentioned = _roles(
+        "开学啦!中山市小学迎来入学最高峰",
+        "9月1日,中山市小学迎来入学最高峰,新生入学儿童达到7万人。新学年,中山有新学校迎来开学,如火炬开发区中山市"
+        "博雅学校、坦洲镇方德小学;火炬开发区第九小学通过改扩建工程完工翻新。当天上午,位于中山市火炬开发区的中山市"
+        "博雅学校迎来了首批新生。")
+    assert subject == set() and "zhongshanhuoju" in mentioned
+
+
+def test_a_companys_address_beside_the_zones_own_news_keeps_the_zone() -> None:
+    # named once more plainly: the zone's news (u007: 位于中国光谷的…公司, then 13.4万光谷企业)
+    subject, _ = _roles("", "近日,位于中国光谷的一家医疗科技有限公司新产品研发取得重大进展。该公司是13.4万光谷企业中的"
+                            "一员,光谷今年新增科技企业1.2万家。")
+    assert subject == {"donghu"}
+    subject, _ = _roles("苏州工业园区上半年新增上市企业8家",
+                        "今年上半年,苏州工业园区新增上市企业8家,位于苏州工业园区的多家生物医药公司营收增长。")
+    assert subject == {"suzhou-sip"}
+
+
+def test_the_zone_acting_on_schools_or_its_schools_as_a_kind_stay_the_zone() -> None:
+    for body in ("郑州高新区管委会到郑州外国语学校调研教育工作,听取学校发展情况汇报。",
+                 "郑州高新区中小学开学工作会召开,全区学校做好开学准备。",
+                 "郑州高新区组织中小学开展安全教育,覆盖学生2万人。",
+                 "8月28日,郑州高新区各中小学校进行新学期报到,各校的教室和操场已经打扫得干干净净。"):
+        subject, _ = _roles("", body)
+        assert subject == {"zhengzhou"}, body

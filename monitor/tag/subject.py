@@ -37,7 +37,8 @@ FEATURES = (
     "aside",            # every mention aside (list, comparison, former post, one post in a roll)
     "post_share",       # share of the body mentions inside a person's post
     "list_share",       # share of the body mentions as items of a list or a tour
-    "side_share",       # share of the body mentions after comparison words, in a remit, a career, a partner, a facility
+    "side_share",       # share of the body mentions after comparison words, in a remit, a career, a partner, a facility,
+                        # an organisation's address, a listed company's news
     "log_zones",        # log(number of distinct zones in the text)
     "score_ratio",      # its salience over the text's highest
     "top",              # the highest salience of the text (ties included)
@@ -58,7 +59,7 @@ class Candidate:
     row: tuple[float, ...]
 
 
-_SIDE = frozenset(("compare", "remit", "career", "partner", "facility"))
+_SIDE = frozenset(("compare", "remit", "career", "partner", "facility", "address", "company"))
 _BODY = frozenset(("body", "list")) | _SIDE
 _SENTENCE_ENDS = ("。", ";", "!", "?", "|")  # in a match key, full-width marks are ASCII and line breaks are gone
 # what may open a sentence before its actor: a date or a time (2024年3月5日上午,), nothing else
@@ -246,25 +247,25 @@ WEIGHTS: tuple[float, ...] = (
     0.0,  # other_headline
     0.0,  # other_default
     0.0,  # headline_many
-    0.5957,  # log_body
-    0.3511,  # plain_share
-    0.5139,  # first_in_lead
-    -0.921,  # first_pos
-    -0.3706,  # aside
-    0.4558,  # post_share
-    -0.2904,  # list_share
-    -0.4545,  # side_share
-    -0.2287,  # log_zones
-    0.2642,  # score_ratio
-    0.2049,  # top
-    0.5466,  # mention_share
-    -0.3048,  # kind_headline
+    0.5934,  # log_body
+    0.3739,  # plain_share
+    0.5168,  # first_in_lead
+    -0.9312,  # first_pos
+    -0.3912,  # aside
+    0.4599,  # post_share
+    -0.285,  # list_share
+    -0.5056,  # side_share
+    -0.2274,  # log_zones
+    0.2601,  # score_ratio
+    0.2025,  # top
+    0.5432,  # mention_share
+    -0.3042,  # kind_headline
     0.0,  # own_title
-    0.4628,  # leader
-    0.3405,  # actor
-    -0.3132,  # listed_many
+    0.4618,  # leader
+    0.3403,  # actor
+    -0.3104,  # listed_many
 )
-BIAS = -1.729
+BIAS = -1.7381
 THRESHOLD = 0.5
 
 

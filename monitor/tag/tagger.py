@@ -400,6 +400,8 @@ class ZoneTagger:
                         section = "list"  # 确定了中关村科技园区等100家高新园区: one example of a set of zones
                     elif before == "任" and _career_step(text, hit.start):
                         section = "career"  # 2012年4月任西安高新区党工委委员: a step of someone's career
+                    elif _is_address(text, hit.start, hit.end, after, body_start):
+                        section = "address"  # 位于浦东张江的中科院上海药物研究所: where a body is, not the subject
                     if included:
                         section = "list"
                     if before in _RANK_DIGITS:
@@ -458,7 +460,10 @@ class ZoneTagger:
                                          {self.places[int(ref)].city for ref in place_refs})
                 zone_id = self._resolve_ambiguous(hit, *ambiguous_context, defaults)
                 if zone_id:
-                    mentions.append((zone_id, hit.section, hit.start - (body_start if hit.section == "body" else 0)))
+                    section = hit.section
+                    if section == "body" and _is_address(text, hit.start, hit.end, text[hit.end:hit.end + 1], body_start):
+                        section = "address"  # 位于中山市火炬开发区的中山市鸿瑞学校
+                    mentions.append((zone_id, section, hit.start - (body_start if hit.section == "body" else 0)))
         if len(ranked) >= _RANKED and len({mentions[i][0] for i in ranked}) >= _RANKED:
             # 1中关村科技园区北京84.1 2深圳市高新技术产业园区深圳77.3 3上海张江…: a ranking, each zone one item of it
             for i in ranked:
@@ -1043,8 +1048,18 @@ def _visit_leaders(body_k: str, lead_end: int, mentions: list[tuple[str, str, in
     return set()
 
 
-_BODY_SECTIONS = frozenset(("body", "list", "compare", "remit", "facility", "career", "partner", "company"))
-_ASIDE_SECTIONS = frozenset(("list", "compare", "remit", "facility", "career", "partner", "company"))
+_BODY_SECTIONS = frozenset(("body", "list", "compare", "remit", "facility", "career", "partner", "company", "address"))
+_ASIDE_SECTIONS = frozenset(("list", "compare", "remit", "facility", "career", "partner", "company", "address"))
+# A zone given as the address of an organisation: 位于(中山市)火炬开发区的中山市鸿瑞学校, 位于浦东张江的中科院上海药物研究所
+# (位于 a few characters before the zone, 的 right after it, an organisation's word closing the clause's next words), or the
+# zone's name run into a school's name (火炬开发区第八小学, 火炬开发区中山市鸿瑞学校). A zone named only so is mentioned: the
+# text is about the school, the institute or the company (u034, q029); named once more plainly, it is kept.
+_ADDRESS_BEFORE = re.compile("位于[\u4e00-\u9fff]{0,4}$")
+_ADDRESS_REACH = 10  # 位于 starts at most this far before the zone's name (位于中国光谷, 位于中山市火炬开发区)
+_ORGANISATION = re.compile("的(?:(?![,.;:!?|,。;:!?、])[\u4e00-\u9fffa-z0-9()]){1,16}?(?:公司|企业|研究所|研究院|学校|小学|中学|幼儿园|医院"
+                           "|实验室|大学|学院)(?!家)")
+_SCHOOL_NAMED = re.compile("(?!中小学|中学|小学|大中小学)(?:(?![的在与和及同到赴走来去为对给举召组联携共把被将从管委各全所辖内部多批类些、])"
+                           "[\u4e00-\u9fff]){1,8}?(?:学校|小学|中学|幼儿园)")  # not the kind (高新区中小学), not the zone acting
 # A single dash or dot between a place and a zone's name joins them into the name of a third park (天津滨海—中关村
 # 科技园); a double dash (先行者——中新苏滁高新区) is punctuation
 _JOINED_NAME = frozenset("—·•-")
@@ -1307,6 +1322,21 @@ def _listed_company_news(title_k: str, body_k: str, hits: list[_Hit], body_start
                 and not any(offset <= hit.start < offset + code.start() and hit.kind == _ZONE for hit in hits):
             return True
     return False
+
+
+def _is_address(text: str, start: int, end: int, after: str, body_start: int) -> bool:
+    """Whether the zone's name at `start:end` is an organisation's address or the first part of a school's name."""
+    if after == "的":
+        at = text.rfind("位于", max(body_start, start - _ADDRESS_REACH), start)
+        return at >= 0 and _ADDRESS_BEFORE.search(text, at, start) is not None and _ORGANISATION.match(text, end) is not None
+    # a school's word within reach first (cheap: most zones have none after them)
+    if text.find("学", end + 1, end + _SCHOOL_REACH) < 0 and text.find("幼儿园", end + 1, end + _SCHOOL_REACH) < 0:
+        return False
+    school = _SCHOOL_NAMED.match(text, end)
+    return school is not None and "中小学" not in school.group()  # 高新区各中小学, 区内中小学: the zone's schools
+
+
+_SCHOOL_REACH = 12  # 8 characters of the school's own name, then its word (学校, 小学, 中学: 学 second at most; 幼儿园)
 
 
 def _starts(text: str, words: Iterable[str]) -> list[int]:
