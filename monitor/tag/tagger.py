@@ -400,7 +400,8 @@ class ZoneTagger:
                         section = "list"  # 确定了中关村科技园区等100家高新园区: one example of a set of zones
                     elif before == "任" and _career_step(text, hit.start):
                         section = "career"  # 2012年4月任西安高新区党工委委员: a step of someone's career
-                    elif _is_address(text, hit.start, hit.end, after, body_start):
+                    elif (after == "的" or "学" in text[hit.end + 1:hit.end + _SCHOOL_REACH]) \
+                            and _is_address(text, hit.start, hit.end, after, body_start):
                         section = "address"  # 位于浦东张江的中科院上海药物研究所: where a body is, not the subject
                     if included:
                         section = "list"
@@ -1059,7 +1060,7 @@ _ADDRESS_REACH = 10  # 位于 starts at most this far before the zone's name (�
 _ORGANISATION = re.compile("的(?:(?![,.;:!?|,。;:!?、])[\u4e00-\u9fffa-z0-9()]){1,16}?(?:公司|企业|研究所|研究院|学校|小学|中学|幼儿园|医院"
                            "|实验室|大学|学院)(?!家)")
 _SCHOOL_NAMED = re.compile("(?!中小学|中学|小学|大中小学)(?:(?![的在与和及同到赴走来去为对给举召组联携共把被将从管委各全所辖内部多批类些、])"
-                           "[\u4e00-\u9fff]){1,8}?(?:学校|小学|中学|幼儿园)")  # not the kind (高新区中小学), not the zone acting
+                           "[\u4e00-\u9fff]){1,8}?(?:学校|小学|中学)")  # not the kind (高新区中小学), not the zone acting
 # A single dash or dot between a place and a zone's name joins them into the name of a third park (天津滨海—中关村
 # 科技园); a double dash (先行者——中新苏滁高新区) is punctuation
 _JOINED_NAME = frozenset("—·•-")
@@ -1330,13 +1331,13 @@ def _is_address(text: str, start: int, end: int, after: str, body_start: int) ->
         at = text.rfind("位于", max(body_start, start - _ADDRESS_REACH), start)
         return at >= 0 and _ADDRESS_BEFORE.search(text, at, start) is not None and _ORGANISATION.match(text, end) is not None
     # a school's word within reach first (cheap: most zones have none after them)
-    if text.find("学", end + 1, end + _SCHOOL_REACH) < 0 and text.find("幼儿园", end + 1, end + _SCHOOL_REACH) < 0:
+    if text.find("学", end + 1, end + _SCHOOL_REACH) < 0:  # cheap first: most zones have no school's word after them
         return False
     school = _SCHOOL_NAMED.match(text, end)
     return school is not None and "中小学" not in school.group()  # 高新区各中小学, 区内中小学: the zone's schools
 
 
-_SCHOOL_REACH = 12  # 8 characters of the school's own name, then its word (学校, 小学, 中学: 学 second at most; 幼儿园)
+_SCHOOL_REACH = 11  # 8 characters of the school's own name, then its word (学校, 小学, 中学: 学 within its first two)
 
 
 def _starts(text: str, words: Iterable[str]) -> list[int]:
