@@ -247,25 +247,25 @@ WEIGHTS: tuple[float, ...] = (
     0.0,  # other_headline
     0.0,  # other_default
     0.0,  # headline_many
-    0.5934,  # log_body
-    0.3739,  # plain_share
-    0.5168,  # first_in_lead
-    -0.9312,  # first_pos
-    -0.3912,  # aside
-    0.4599,  # post_share
-    -0.285,  # list_share
-    -0.5056,  # side_share
+    0.5867,  # log_body
+    0.3756,  # plain_share
+    0.5171,  # first_in_lead
+    -0.9257,  # first_pos
+    -0.393,  # aside
+    0.4611,  # post_share
+    -0.2847,  # list_share
+    -0.5145,  # side_share
     -0.2274,  # log_zones
     0.2601,  # score_ratio
     0.2025,  # top
-    0.5432,  # mention_share
-    -0.3042,  # kind_headline
+    0.5433,  # mention_share
+    -0.3041,  # kind_headline
     0.0,  # own_title
-    0.4618,  # leader
-    0.3403,  # actor
-    -0.3104,  # listed_many
+    0.4621,  # leader
+    0.3413,  # actor
+    -0.3103,  # listed_many
 )
-BIAS = -1.7381
+BIAS = -1.7352
 THRESHOLD = 0.5
 
 
