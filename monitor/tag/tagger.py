@@ -409,7 +409,8 @@ class ZoneTagger:
                         section = "list"  # 确定了中关村科技园区等100家高新园区: one example of a set of zones
                     elif before == "任" and _career_step(text, hit.start):
                         section = "career"  # 2012年4月任西安高新区党工委委员: a step of someone's career
-                    elif _is_address(text, hit.start, hit.end, after, body_start):
+                    elif (after == "的" or "学" in text[hit.end + 1:hit.end + _SCHOOL_REACH]) \
+                            and _is_address(text, hit.start, hit.end, after, body_start):  # cheap test first
                         section = "address"  # 位于浦东张江的中科院上海药物研究所: where a body is, not the subject
                     if included:
                         section = "list"
@@ -1373,9 +1374,7 @@ def _is_address(text: str, start: int, end: int, after: str, body_start: int) ->
     if after == "的":
         at = text.rfind("位于", max(body_start, start - _ADDRESS_REACH), start)
         return at >= 0 and _ADDRESS_BEFORE.search(text, at, start) is not None and _ORGANISATION.match(text, end) is not None
-    if text.find("学", end + 1, end + _SCHOOL_REACH) < 0:  # cheap first: most zones have no school's word after them
-        return False
-    school = _SCHOOL_NAMED.match(text, end)
+    school = _SCHOOL_NAMED.match(text, end)  # (the zone loop calls this only with 学 within `_SCHOOL_REACH`)
     if school is None or "中小学" in school.group():  # 高新区各中小学, 区内中小学: the zone's schools
         return False
     # one of a list of the zone's own schools (成都高新区第一中学、成都高新区实验小学等5所学校): its education news
