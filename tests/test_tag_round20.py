@@ -1,6 +1,8 @@
-"""Issue 17, round 20: false subjects of the tune halves where the text itself says it is about something else
-(tests/data/tagging_real README, round 20). Each rule's first test fails on main's tagger (c045a1a); the others guard
-ordinary zone news the rule must leave alone."""
+"""Issue 17, round 20: a zone named only as an organisation's address (位于…<zone>的<organisation>) is mentioned, not
+the subject (tests/data/tagging_real README, round 20). The rule's first two tests fail on main's tagger (c045a1a); the
+others guard ordinary zone news. The round's other rules (a listed company's news, a school's name run on from the
+zone's, a brand + a direction + a park word) were removed after the second review: they took the subject away from
+ordinary zone news; the reviews' rows stay as tests that such news keeps its subject."""
 
 from __future__ import annotations
 
@@ -16,67 +18,8 @@ def _roles(title: str, body: str) -> tuple[set[str], set[str]]:
     return roles(tags, "subject"), roles(tags, "mentioned")
 
 
-# A listed company named with its stock code opening the headline or the body, under a headline naming no zone (the
-# kind of s034: 东湖高新(600133)发布公告称,全资子公司中标黄冈高新区智能科技产业园…, though s034's own headline names the
-# zone and stays a miss): the company's news; the zones it names are where it works, none the subject.
-
-def test_a_listed_company_announcement_makes_no_zone_its_subject() -> None:
-    subject, mentioned = _roles(
-        "建设股份:全资子公司中标8.6亿元智慧产业园项目",
-        "建设股份(600512)于3月6日晚间发布公告称,公司全资子公司近日收到中标通知书,中标郑州高新区智慧产业园一期"
-        "工程总承包项目,中标金额约8.6亿元,工期为720日历天。")
-    assert subject == set() and "zhengzhou" in mentioned
-
-
-def test_a_prospectus_cover_with_its_code_names_its_address_zone_only() -> None:
-    # the cover of a prospectus: the company, its code in the headline, its address in a zone (v010's kind)
-    subject, mentioned = _roles(
-        "科仪股份(301888):首次公开发行股票并在创业板上市招股说明书",
-        "西安科仪股份有限公司 西安高新区锦业路66号 首次公开发行股票并在创业板上市 招股说明书。本次发行股票拟在创业板"
-        "市场上市,该市场具有较高的投资风险。西安高新区企业众多,投资者应充分了解风险。")
-    assert subject == set() and "xian" in mentioned
-
-
-def test_a_zone_opening_the_headline_before_its_listed_company_keeps_the_zone() -> None:
-    # the zone's news: its company listed (the zone's name comes before the code)
-    subject, _ = _roles("苏州工业园区企业新锐医药(688555)登陆科创板",
-                        "今天,苏州工业园区企业新锐医药在上交所科创板上市,园区上市企业达到62家。")
-    assert subject == {"suzhou-sip"}
-
-
-def test_a_code_later_in_the_text_keeps_the_zone_news_its_subject() -> None:
-    subject, _ = _roles("东湖高新区上半年新增上市企业5家",
-                        "今年上半年,东湖高新区新增上市企业5家,其中光电企业华科光电(688777)于6月登陆科创板。")
-    assert subject == {"donghu"}
-
-
-# A zone's brand, a direction, then a park or town word within a few characters, in a text naming a city other than the
-# zone's (v001: 联投光谷东数字经济产业园, in 鄂州, its companies from 重庆): another place named as lying that way from the
-# brand's area; the zone is mentioned, not the subject.
-
-def test_a_park_named_east_of_a_brand_leaves_the_zone_mentioned() -> None:
-    subject, mentioned = _roles(
-        "两家企业落户光谷东数字经济产业园",
-        "5月8日,光谷东数字经济产业园项目签约仪式在鄂州举行,来自重庆的两家软件企业正式落户光谷东数字经济产业园。")
-    assert subject == set() and "donghu" in mentioned
-
-
-def test_a_town_named_south_of_a_brand_leaves_the_zone_mentioned() -> None:
-    subject, mentioned = _roles("", "咸宁光谷南科技城今年新签约项目10个,总投资60亿元,光谷南科技城管委会负责人介绍。")
-    assert subject == set() and "donghu" in mentioned
-
-
-def test_the_zones_own_parts_after_a_direction_stay_the_zone() -> None:
-    # 中关村东升科技园 (东升: a town of 海淀), 中关村西城园 and 中关村西区: parks and areas of the zone itself
-    for body in ("北京市委书记来到中关村东升科技园,调研园区企业复工复产情况。",
-                 "中关村西城园近日举办科技成果发布会,20家企业参加。",
-                 "中关村西区是中关村的核心区域,集聚了大量科技企业。"):
-        subject, _ = _roles("", body)
-        assert subject == {"zhongguancun"}, body
-
-
 # A zone given only as an organisation's address (u034: 是位于浦东张江的中科院上海药物研究所; q029: 位于中山市火炬开发区的
-# 中山市鸿瑞学校, 火炬开发区第八小学): the text is about the institute or the school; the zone is mentioned.
+# 中山市鸿瑞学校): the text is about the institute or the school; the zone is mentioned.
 
 def test_a_zone_named_only_as_an_institutes_address_is_mentioned() -> None:
     subject, mentioned = _roles(
@@ -85,12 +28,12 @@ def test_a_zone_named_only_as_an_institutes_address_is_mentioned() -> None:
     assert subject == set() and "zhangjiang" in mentioned
 
 
-def test_schools_named_with_the_zone_as_their_address_leave_the_zone_mentioned() -> None:
+def test_a_school_named_with_the_zone_as_its_address_leaves_the_zone_mentioned() -> None:
+    # q029's kind: the zone only as the address after 位于, the school after 的
     subject, mentioned = _roles(
         "开学啦!中山市小学迎来入学最高峰",
-        "9月1日,中山市小学迎来入学最高峰,新生入学儿童达到7万人。新学年,中山有新学校迎来开学,如火炬开发区中山市"
-        "博雅学校、坦洲镇方德小学;火炬开发区第九小学通过改扩建工程完工翻新。当天上午,位于中山市火炬开发区的中山市"
-        "博雅学校迎来了首批新生。")
+        "9月1日,中山市小学迎来入学最高峰,新生入学儿童达到7万人。新学年,中山有新学校迎来开学。当天上午,位于中山市"
+        "火炬开发区的中山市博雅学校迎来了首批新生。")
     assert subject == set() and "zhongshanhuoju" in mentioned
 
 
@@ -104,17 +47,9 @@ def test_a_companys_address_beside_the_zones_own_news_keeps_the_zone() -> None:
     assert subject == {"suzhou-sip"}
 
 
-def test_the_zone_acting_on_schools_or_its_schools_as_a_kind_stay_the_zone() -> None:
-    for body in ("郑州高新区管委会到郑州外国语学校调研教育工作,听取学校发展情况汇报。",
-                 "郑州高新区中小学开学工作会召开,全区学校做好开学准备。",
-                 "郑州高新区组织中小学开展安全教育,覆盖学生2万人。",
-                 "8月28日,郑州高新区各中小学校进行新学期报到,各校的教室和操场已经打扫得干干净净。"):
-        subject, _ = _roles("", body)
-        assert subject == {"zhengzhou"}, body
-
-
-# Review of round 20: ordinary zone news keeps its subject under the three rules (each row is the zone's subject on
-# main's tagger and was taken away by the round's first version of the rules).
+# Reviews of round 20: ordinary zone news keeps its subject (each row is the zone's subject on main's tagger; the first
+# review's rows were taken away by the round's first version of the rules, the second review's by the narrowed ones,
+# since removed: a stock code opening the body, a school's word after the zone, a direction after a brand).
 
 # a zone in the headline, codes as items of a list, a bare 高新区 before the code, a postal code
 _REVIEW_COMPANY_ROWS = (
@@ -191,8 +126,47 @@ _REVIEW_ADDRESS_ROWS = (
      "donghu"),
 )
 
+# the second review: a company's code opening a body under a headline naming no zone (the zone acts after it), the zone's
+# education news (学校 a few characters after its name), the zone's own areas named by a direction (another city named)
+_SECOND_REVIEW_ROWS = (
+    ("光通信龙头扩产 总投资50亿元",
+     "长飞光纤(601869)光纤预制棒扩产项目昨日签约落户东湖高新区。东湖高新区管委会主任出席签约仪式并致辞,表示东湖高新区"
+     "将全力做好要素保障。", "donghu"),
+    ("签约!总投资120亿元",
+     "京东方(000725)第6代新型半导体显示器件生产线项目今日签约落户成都高新区,成都高新区党工委书记出席签约仪式。成都高新区"
+     "将为项目建设提供全方位服务。", "chengdu"),
+    ("又一家硬科技企业登陆科创板",
+     "源杰科技(688498)今日在上交所科创板上市,成为西安高新区第50家上市企业。西安高新区管委会副主任出席上市仪式并致辞,"
+     "西安高新区将持续推动企业上市。", "xian"),
+    ("又一个百亿项目落地",
+     "比亚迪(002594)合肥基地二期项目昨日落户合肥高新区。合肥高新区管委会与比亚迪签署投资协议,合肥高新区主要负责人出席。",
+     "hefei"),
+    ("又一家生物医药企业上市",
+     "信达生物(01801.hk)子公司今日在科创板上市,成为苏州工业园区第60家上市企业。苏州工业园区管委会出席上市仪式。苏州工业"
+     "园区已形成生物医药产业集群。", "suzhou-sip"),
+    ("智能制造加速布局",
+     "小米集团(01810.hk)智能工厂二期今日在中关村昌平园投产。中关村管委会相关负责人出席投产仪式,中关村将持续支持智能制造"
+     "发展。", "zhongguancun"),
+    ("守护师生“舌尖上的安全”", "近日,西安高新区加强学校食品安全监管,组织开展为期一个月的专项检查,覆盖全部中小学和幼儿园。",
+     "xian"),
+    ("秋季招生政策出炉", "成都高新区公办学校秋季招生工作即将启动,适龄儿童家长可通过线上平台报名。", "chengdu"),
+    ("开学安全检查全覆盖", "开学前夕,西安高新区教育局深入学校开展安全隐患排查,共检查学校120所。", "xian"),
+    ("教育基础设施建设提速", "东湖高新区持续推进学校建设,今年将建成投用中小学15所,新增学位2万个。", "donghu"),
+    ("优质教育资源扩容", "成都高新区优质学校数量持续增长,今年新增省级示范校3所。", "chengdu"),
+    ("“双减”工作成效明显", "成都高新区义务教育阶段学校课后服务实现全覆盖,学生参与率达95%。", "chengdu"),
+    ("民办教育规范发展", "苏州工业园区民办学校年检工作日前完成,全部学校年检合格。", "suzhou-sip"),
+    ("暑期学校体育场馆开放", "暑期期间,成都高新区推动学校体育场馆向社会开放,共有50所学校参与。", "chengdu"),
+    ("教育集团化办学", "杭州高新区(滨江)积极推进学校集团化办学,已组建教育集团12个。", "hangzhou"),
+    ("学校体育设施开放", "苏州工业园区推动学校体育设施向社会开放,首批30所学校参与。", "suzhou-sip"),
+    ("光谷东科技城迎来深圳企业",
+     "来自深圳的某某科技公司日前签约入驻光谷东科技城,项目总投资5亿元,光谷东科技城今年已引进项目30个。", "donghu"),
+    ("张江南区产业园迎来北京企业",
+     "来自北京的某某生物科技公司日前入驻张江南区产业园,张江南区产业园今年已引进生物医药企业20家。", "zhangjiang"),
+    ("松山湖南部新城规划获批", "松山湖南部新城规划日前获批,将承接来自广州、深圳的产业转移。", "songshanhu"),
+)
+
 _REVIEW_ROWS = (*(("company", row) for row in _REVIEW_COMPANY_ROWS), *(("brand", row) for row in _REVIEW_BRAND_ROWS),
-                *(("address", row) for row in _REVIEW_ADDRESS_ROWS))
+                *(("address", row) for row in _REVIEW_ADDRESS_ROWS), *(("second", row) for row in _SECOND_REVIEW_ROWS))
 
 
 @pytest.mark.parametrize(("title", "body", "zone_id"), [row for _, row in _REVIEW_ROWS],

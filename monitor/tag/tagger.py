@@ -251,12 +251,6 @@ class ZoneTagger:
         found = self._zone_automaton.find_matches_as_indexes(key)
         return [h.ref for h in self._zone_hits(key, found, (len(key), len(key))) if h.kind == _ZONE]
 
-    def _other_city_named(self, hits: list[_Hit], zone_id: str) -> bool:
-        """Whether the text names a city other than the zone's (鄂州 beside 光谷东数字经济产业园)."""
-        zone = self.gazetteer.get(zone_id)
-        own = zone.prefecture if zone else ""
-        return any(hit.kind == _PLACE and (city := self.places[int(hit.ref)].city) and city != own for hit in hits)
-
     def _resolve_ambiguous(self, hit: _Hit, named: set[str | None], cities: set[str], defaults: tuple[str, ...]
                            ) -> str | None:
         """`named`: the zones of the places named in the text; `cities`: their cities."""
@@ -356,17 +350,12 @@ class ZoneTagger:
             kind = hit.kind
             if kind == _ZONE:
                 after = text[hit.end:hit.end + 1]
-                elsewhere = False
                 if after in _AFTER_ZONE_FIRST:  # rare characters after a zone, looked at further (one set test)
                     if after == "、":  # 中关村、深圳: a zone's name listed beside a city (`_cities_listed_with_zones`)
                         if i + 1 < len(hits) and hits[i + 1].kind == _PLACE and hits[i + 1].start == hit.end + 1:
                             listed.append(i)
-                    elif inside := _INSIDE_NAME.match(text, hit.end):
-                        if inside.lastgroup != "elsewhere":
-                            continue  # 中关村发展集团, 张江路: the zone's name inside another name
-                        if text[hit.end - 1] not in "区园" and not text.startswith(_DIRECTION_WORDS, hit.end) \
-                                and self._other_city_named(hits, hit.ref):
-                            elsewhere = True  # 光谷东数字经济产业园 (in 鄂州): a park named as lying east of the brand
+                    elif _INSIDE_NAME.match(text, hit.end):
+                        continue  # 中关村发展集团, 张江路: the zone's name inside another name
                 if companies is None:  # found once: most texts name no company, or none right after a zone
                     companies = _starts(text, _COMPANY_WORDS)
                 if companies and (at := bisect_right(companies, hit.end)) < len(companies) \
@@ -409,16 +398,15 @@ class ZoneTagger:
                         section = "list"  # 确定了中关村科技园区等100家高新园区: one example of a set of zones
                     elif before == "任" and _career_step(text, hit.start):
                         section = "career"  # 2012年4月任西安高新区党工委委员: a step of someone's career
-                    elif (after == "的" or "学" in text[hit.end + 1:hit.end + _SCHOOL_REACH]) \
-                            and _is_address(text, hit.start, hit.end, after, body_start):  # cheap test first
+                    elif after == "的" and _is_address(text, hit.start, hit.end, body_start):  # cheap test first
                         section = "address"  # 位于浦东张江的中科院上海药物研究所: where a body is, not the subject
                     if included:
                         section = "list"
                     if before in _RANK_DIGITS:
                         ranked.append(len(mentions))
-                    mentions.append((hit.ref, "facility" if elsewhere else section, hit.start - body_start))
+                    mentions.append((hit.ref, section, hit.start - body_start))
                 else:
-                    mentions.append((hit.ref, "facility" if elsewhere else section, hit.start))
+                    mentions.append((hit.ref, section, hit.start))
                 continue
             if kind in _NOT_MENTIONS:
                 if hit.ref in stem_items and kind == _PLACE and text.startswith(stem_items[hit.ref], hit.end):
@@ -471,7 +459,8 @@ class ZoneTagger:
                 zone_id = self._resolve_ambiguous(hit, *ambiguous_context, defaults)
                 if zone_id:
                     section = hit.section
-                    if section == "body" and _is_address(text, hit.start, hit.end, text[hit.end:hit.end + 1], body_start):
+                    if section == "body" and text.startswith("的", hit.end) \
+                            and _is_address(text, hit.start, hit.end, body_start):
                         section = "address"  # 位于中山市火炬开发区的中山市鸿瑞学校
                     mentions.append((zone_id, section, hit.start - (body_start if hit.section == "body" else 0)))
         if len(ranked) >= _RANKED and len({mentions[i][0] for i in ranked}) >= _RANKED:
@@ -580,9 +569,6 @@ class ZoneTagger:
                                      defaults, signable)
         lead_end = _lead_end(body_s, len(body_k))
         own_title = bool(title_k) and _OWN_TITLE.search(title_k) is not None
-        if _listed_company_news(title_k, body_k, hits, body_start, mentions):  # 科仪股份(301888):…招股说明书
-            mentions = [(zone_id, "company" if section in ("title", "body") else section, at)
-                        for zone_id, section, at in mentions]
         zones = self._zone_tags(mentions, defaults, _aside(mentions, posts), lead_end, own_title,
                                 lambda: _body_rules(own_title, title_k, body_k, lead_end, hits, mentions, posts,
                                                     self._zone_by_place, body_start),
@@ -1058,12 +1044,12 @@ def _visit_leaders(body_k: str, lead_end: int, mentions: list[tuple[str, str, in
     return set()
 
 
-_BODY_SECTIONS = frozenset(("body", "list", "compare", "remit", "facility", "career", "partner", "company", "address"))
-_ASIDE_SECTIONS = frozenset(("list", "compare", "remit", "facility", "career", "partner", "company", "address"))
+_BODY_SECTIONS = frozenset(("body", "list", "compare", "remit", "facility", "career", "partner", "address"))
+_ASIDE_SECTIONS = frozenset(("list", "compare", "remit", "facility", "career", "partner", "address"))
 # A zone given as the address of an organisation: 位于(中山市)火炬开发区的中山市鸿瑞学校, 位于浦东张江的中科院上海药物研究所
-# (位于 a few characters before the zone, 的 right after it, an organisation's word closing the clause's next words), or the
-# zone's name run into a school's name (火炬开发区第八小学, 火炬开发区中山市鸿瑞学校). A zone named only so is mentioned: the
-# text is about the school, the institute or the company (u034, q029); named once more plainly, it is kept.
+# (位于 a few characters before the zone, 的 right after it, an organisation's word closing the clause's next words). A
+# zone named only so is mentioned: the text is about the school, the institute or the company (u034, q029); named once
+# more plainly, it is kept.
 _ADDRESS_BEFORE = re.compile("位于[\u4e00-\u9fff]{0,4}$")
 _ADDRESS_REACH = 10  # 位于 starts at most this far before the zone's name (位于中国光谷, 位于中山市火炬开发区)
 # A single dash or dot between a place and a zone's name joins them into the name of a third park (天津滨海—中关村
@@ -1088,17 +1074,11 @@ _ZONE_ORGAN = re.compile("党工委|管委会|管委|工委")
 # 京津中关村科技城: a town built with the zone's brand elsewhere; 中关村信息谷: a company running parks in other cities)
 # (上海张江高科技园区开发股份有限公司, 上海张江(集团)有限公司: a company whose park word or trade comes between
 # the name and the company word is a company too)
-_INSIDE_NAME = re.compile("(?P<elsewhere>[东西南北][\u4e00-\u9fff]{0,4}?(?:产业园|科技城|科创城|产业新城|新城))|发展集团|控股|集团|股份|有限公司|公司|大厦|大道|大街|路(?![径线演])|会展中心|会议中心|酒店|宾馆|广场|科技城|信息谷"
+_INSIDE_NAME = re.compile("发展集团|控股|集团|股份|有限公司|公司|大厦|大道|大街|路(?![径线演])|会展中心|会议中心|酒店|宾馆|广场|科技城|信息谷"
                           r"|(?:高科技园区|科技园区|高科技园|园区)?(?:开发|投资|建设|实业|置业)(?:股份|有限公司|公司|集团)"
                           r"|(?:高科技园区|科技园区|高科技园|园区)(?:股份|有限公司|公司|集团)|\((?:集团|控股)\)")
-# After a zone's brand (光谷, 中关村, 张江: a name not ending in 区 or 园), a direction and, within a few characters, a park or
-# town word (group `elsewhere`): another place named after the brand as lying that way from it (光谷东数字经济产业园 in
-# 鄂州, 咸宁光谷南科技城) when the text names a city other than the zone's; the zone is mentioned, as a facility's. Not
-# the zone's own parts (中关村东升科技园, 中关村西区, 张江南区产业园, 光谷东科技城 in 左岭街道: no other city named) nor a
-# word starting with the direction (光谷北斗产业园, 中关村西三旗产业园)
-_DIRECTION_WORDS = ("北斗", "东方", "南湖", "西三旗", "东升", "东城", "西城", "南山", "北大", "南大")
 # the first characters of its words: a cheap test first
-_INSIDE_NAME_FIRST = frozenset("发控集股有公大路会酒宾广开投建实置(高科园信东西南北")
+_INSIDE_NAME_FIRST = frozenset("发控集股有公大路会酒宾广开投建实置(高科园信")
 # A company's trade between the zone's name and a company word (广州开发区人才工作集团): a company named after the zone.
 # The trade is a business word ('人才工作', '城市发展', '投资', '建设'); a brand after a zone's name is a company the zone
 # hosts (西安高新区陕鼓集团, 长沙高新区三一集团: the zone is named; review).
@@ -1311,74 +1291,19 @@ _REMIT_WORDS = ("分管", "负责", "主管", "协管")
 _REMIT_REACH = 32  # the remit's 工作 at most this far after the zone's name
 
 
-# A listed company named with its stock code (东湖高新(600133), 众智科技(301361), 信达生物(01801.hk)) as the actor opening
-# the headline or the body: the text is the company's news (an announcement, a prospectus, a bid won); the zones it
-# names are where the company is or works, none its subject. Not the zone's news naming its companies (review):
-# - a zone (or a bare 高新区, 我区) before the code in that opening (苏州工业园区企业XX(688123)登陆科创板);
-# - a headline naming a zone (or 高新区, 园区, 我区), wherever the code is (东湖高新区再添一家单项冠军 / 长飞光纤(601869)…:
-#   the zone's news; s034's headline, 东湖高新:全资子公司中标黄冈高新区…项目, is left a miss);
-# - a code as an item of a list (长飞光纤(601869)、华工科技(000988)等20家上市企业: several codes in one sentence, or
-#   one followed by 、 or 等): the companies a zone's news counts;
-# - what only looks like a code: an exchange's forms only (A shares 60/68/00/30/8/4 and six digits, a market's suffix,
-#   a Hong Kong code after 港股 or hk), never a postal code (地址:锦业路1号(710075), 邮编).
-_STOCK_CODE = re.compile(r"\((?:(?:60|68|00|30|8|4)[0-9]{4}|[0-9]{4,6}\.(?:sh|sz|bj|hk)|(?:港股|hk):?[0-9]{4,5})\)")
-_COMPANY_OPENING = 24  # match-key characters of the headline or the body the code must close within
-_ZONE_BEFORE_CODE = ("高新区", "我区")  # a bare zone word before the code: the zone's company (高新区企业迈为科技(300751))
-_ZONE_IN_HEADLINE = _ZONE_BEFORE_CODE + ("园区",)  # ... or in the headline (园区企业上市再添一家)
-_POSTAL_BEFORE = re.compile("(?:地址|邮编|邮政编码|[号路街道巷弄])[^。;!?|]{0,2}$")
-
-
-def _listed_company_news(title_k: str, body_k: str, hits: list[_Hit], body_start: int,
-                         mentions: list[tuple[str, str, int]]) -> bool:
-    """Whether the headline's or the body's opening names a listed company by its stock code before any zone, in a
-    text whose headline names no zone."""
-    if any(section == "title" for _, section, _ in mentions) or any(word in title_k for word in _ZONE_IN_HEADLINE):
-        return False  # the zone's news naming its company (东湖高新区再添一家单项冠军 / 长飞光纤(601869)…)
-    for key, offset in ((title_k, 0), (body_k, body_start)):
-        if "(" not in key[:_COMPANY_OPENING]:
-            continue  # most texts: no bracket in the opening, no code
-        code = _STOCK_CODE.search(key, 0, _COMPANY_OPENING + 12)
-        if code is None or code.start() >= _COMPANY_OPENING or not "\u4e00" <= key[code.start() - 1:code.start()]:
-            continue
-        opening = key[:code.start()]
-        sentence = _SENTENCE_BREAK.search(key, code.end())
-        if key[code.end():code.end() + 1] in ("、", "等") or _POSTAL_BEFORE.search(opening) \
-                or _STOCK_CODE.search(key, code.end(), sentence.start() if sentence else len(key)) \
-                or any(word in opening for word in _ZONE_BEFORE_CODE) \
-                or any(offset <= hit.start < offset + code.start() and hit.kind == _ZONE for hit in hits):
-            return ()
-        return True
-    return False
-
-
 # The organisation's word closing the words after 的: a company's (_COMPANY_WORDS, 公司), a research body's, a hospital's, a
 # school's; never the generic 企业 nor a count of bodies (位于成都高新区的高新技术企业已突破1.5万家, 位于苏州工业园区的
 # 多家生物医药公司: the zone's enterprises, its news)
-_SCHOOL_WORDS = ("学校", "小学", "中学")
 _ORGANISATION = re.compile("的(?!(?:[0-9]{2,}|[2-9]|[二三四五六七八九十两几多数众]+)[家个所批]|一批|部分|各)"
                            "(?:(?![,.;:!?|,。;:!?、]|企业)[\u4e00-\u9fffa-z0-9()]){1,16}?(?:"
-                           + "|".join((*_COMPANY_WORDS, "公司", "研究所", "研究院", "医院", "实验室", "大学", "学院", *_SCHOOL_WORDS,
-                                       "幼儿园")) + ")(?!家)")
-# A school's name run on from the zone's (火炬开发区第八小学): not the kind (高新区中小学), not the zone acting (管委会到…
-# 学校), not a verb, a time or a count opening the words (新建学校12所, 现有小学45所, 首届中学生运动会, 今年开办学校8所),
-# not a count, 等 or a pupil after the school's word (小学45所, 等5所学校, 中学生)
-_SCHOOL_NAMED = re.compile("(?!中小学|中学|小学|大中小学|新建|新增|现有|已有|共有|拥有|开办|首届|今年|加快|建成|建设|规划|计划|启用"
-                           "|开设|增设|投用|[0-9一二三四五六七八九十两几]+[所个])"
-                           "(?:(?![的在与和及同到赴走来去为对给举召组联携共把被将从管委各全所辖内部多批类些、])[\u4e00-\u9fff]){1,8}?"
-                           "(?:" + "|".join(_SCHOOL_WORDS) + ")(?![0-9一二三四五六七八九十两几多等生])")
-_SCHOOL_REACH = 11  # 8 characters of the school's own name, then its word (学校, 小学, 中学: 学 within its first two)
+                           + "|".join((*_COMPANY_WORDS, "公司", "研究所", "研究院", "医院", "实验室", "大学", "学院", "学校", "小学",
+                                       "中学", "幼儿园")) + ")(?!家)")
 
 
-def _is_address(text: str, start: int, end: int, after: str, body_start: int) -> bool:
-    """Whether the zone's name at `start:end` is an organisation's address or the first part of a school's name."""
-    if after == "的":
-        at = text.rfind("位于", max(body_start, start - _ADDRESS_REACH), start)
-        return at >= 0 and _ADDRESS_BEFORE.search(text, at, start) is not None and _ORGANISATION.match(text, end) is not None
-    school = _SCHOOL_NAMED.match(text, end)  # (the zone loop calls this only with 学 within `_SCHOOL_REACH`)
-    if school is None or "中小学" in school.group():  # 高新区各中小学, 区内中小学: the zone's schools
-        return False
-    # one of a list of the zone's own schools (成都高新区第一中学、成都高新区实验小学等5所学校): its education news
-    return not (text.startswith("、", school.end()) and text.startswith(text[start:end], school.end() + 1))
+def _is_address(text: str, start: int, end: int, body_start: int) -> bool:
+    """Whether the zone's name at `start:end`, 的 after it, is an organisation's address (位于…<zone>的…研究所)."""
+    at = text.rfind("位于", max(body_start, start - _ADDRESS_REACH), start)
+    return at >= 0 and _ADDRESS_BEFORE.search(text, at, start) is not None and _ORGANISATION.match(text, end) is not None
 
 
 def _starts(text: str, words: Iterable[str]) -> list[int]:
