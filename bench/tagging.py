@@ -8,7 +8,7 @@ Sets, printed side by side:
   the tune half only; the held-out half is reported, never read for failures. The held-out half
   is printed per batch: the first batch's was scored while rules were written (partly seen), the
   later batches (d-second.yaml, e-third.yaml) were collected and labelled afterwards. Batches in
-  ``APART`` (g-fifth.yaml … u-nineteenth.yaml) are printed apart, both halves; since the sixth batch their tune
+  ``APART`` (g-fifth.yaml … v-twentieth.yaml) are printed apart, both halves; since the sixth batch their tune
   halves are part of "real tune" and of ``--errors tune`` like every other batch's.
 
 The tagger is called the way the crawler calls it: title, text and the page URL.
@@ -48,7 +48,7 @@ KINDS = ("subject", "mentioned", "any zone", "people", "topics")
 # The latest batches: both their halves are also scored apart ("held-out old" is the first four batches'), so
 # that a rule's effect on pages collected after it can be read per batch.
 APART = ("fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
-         "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth")
+         "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth")
 
 
 def load_cases(folder: Path = WRITTEN) -> list[dict[str, Any]]:

@@ -37,7 +37,8 @@ FEATURES = (
     "aside",            # every mention aside (list, comparison, former post, one post in a roll)
     "post_share",       # share of the body mentions inside a person's post
     "list_share",       # share of the body mentions as items of a list or a tour
-    "side_share",       # share of the body mentions after comparison words, in a remit, a career, a partner, a facility
+    "side_share",       # share of the body mentions after comparison words, in a remit, a career, a partner, a facility,
+                        # an organisation's address
     "log_zones",        # log(number of distinct zones in the text)
     "score_ratio",      # its salience over the text's highest
     "top",              # the highest salience of the text (ties included)
@@ -58,7 +59,7 @@ class Candidate:
     row: tuple[float, ...]
 
 
-_SIDE = frozenset(("compare", "remit", "career", "partner", "facility"))
+_SIDE = frozenset(("compare", "remit", "career", "partner", "facility", "address"))
 _BODY = frozenset(("body", "list")) | _SIDE
 _SENTENCE_ENDS = ("。", ";", "!", "?", "|")  # in a match key, full-width marks are ASCII and line breaks are gone
 # what may open a sentence before its actor: a date or a time (2024年3月5日上午,), nothing else
@@ -246,25 +247,25 @@ WEIGHTS: tuple[float, ...] = (
     0.0,  # other_headline
     0.0,  # other_default
     0.0,  # headline_many
-    0.6082,  # log_body
-    0.3478,  # plain_share
-    0.4958,  # first_in_lead
-    -0.9087,  # first_pos
-    -0.3664,  # aside
-    0.4447,  # post_share
-    -0.2888,  # list_share
-    -0.4499,  # side_share
-    -0.2283,  # log_zones
-    0.2631,  # score_ratio
-    0.2042,  # top
-    0.546,  # mention_share
-    -0.3009,  # kind_headline
+    0.5951,  # log_body
+    0.3592,  # plain_share
+    0.516,  # first_in_lead
+    -0.93,  # first_pos
+    -0.3775,  # aside
+    0.4464,  # post_share
+    -0.2898,  # list_share
+    -0.4776,  # side_share
+    -0.2296,  # log_zones
+    0.2635,  # score_ratio
+    0.2046,  # top
+    0.5489,  # mention_share
+    -0.305,  # kind_headline
     0.0,  # own_title
-    0.4543,  # leader
-    0.3608,  # actor
-    -0.3112,  # listed_many
+    0.4583,  # leader
+    0.3337,  # actor
+    -0.3131,  # listed_many
 )
-BIAS = -1.7209
+BIAS = -1.719
 THRESHOLD = 0.5
 
 

@@ -398,6 +398,8 @@ class ZoneTagger:
                         section = "list"  # 确定了中关村科技园区等100家高新园区: one example of a set of zones
                     elif before == "任" and _career_step(text, hit.start):
                         section = "career"  # 2012年4月任西安高新区党工委委员: a step of someone's career
+                    elif after == "的" and _is_address(text, hit.start, hit.end, body_start):  # cheap test first
+                        section = "address"  # 位于浦东张江的中科院上海药物研究所: where a body is, not the subject
                     if included:
                         section = "list"
                     if before in _RANK_DIGITS:
@@ -456,7 +458,11 @@ class ZoneTagger:
                                          {self.places[int(ref)].city for ref in place_refs})
                 zone_id = self._resolve_ambiguous(hit, *ambiguous_context, defaults)
                 if zone_id:
-                    mentions.append((zone_id, hit.section, hit.start - (body_start if hit.section == "body" else 0)))
+                    section = hit.section
+                    if section == "body" and text.startswith("的", hit.end) \
+                            and _is_address(text, hit.start, hit.end, body_start):
+                        section = "address"  # 位于中山市火炬开发区的中山市鸿瑞学校
+                    mentions.append((zone_id, section, hit.start - (body_start if hit.section == "body" else 0)))
         if len(ranked) >= _RANKED and len({mentions[i][0] for i in ranked}) >= _RANKED:
             # 1中关村科技园区北京84.1 2深圳市高新技术产业园区深圳77.3 3上海张江…: a ranking, each zone one item of it
             for i in ranked:
@@ -1038,8 +1044,14 @@ def _visit_leaders(body_k: str, lead_end: int, mentions: list[tuple[str, str, in
     return set()
 
 
-_BODY_SECTIONS = frozenset(("body", "list", "compare", "remit", "facility", "career", "partner"))
-_ASIDE_SECTIONS = frozenset(("list", "compare", "remit", "facility", "career", "partner"))
+_BODY_SECTIONS = frozenset(("body", "list", "compare", "remit", "facility", "career", "partner", "address"))
+_ASIDE_SECTIONS = frozenset(("list", "compare", "remit", "facility", "career", "partner", "address"))
+# A zone given as the address of an organisation: 位于(中山市)火炬开发区的中山市鸿瑞学校, 位于浦东张江的中科院上海药物研究所
+# (位于 a few characters before the zone, 的 right after it, an organisation's word closing the clause's next words). A
+# zone named only so is mentioned: the text is about the school, the institute or the company (u034, q029); named once
+# more plainly, it is kept.
+_ADDRESS_BEFORE = re.compile("位于[\u4e00-\u9fff]{0,4}$")
+_ADDRESS_REACH = 10  # 位于 starts at most this far before the zone's name (位于中国光谷, 位于中山市火炬开发区)
 # A single dash or dot between a place and a zone's name joins them into the name of a third park (天津滨海—中关村
 # 科技园); a double dash (先行者——中新苏滁高新区) is punctuation
 _JOINED_NAME = frozenset("—·•-")
@@ -1277,6 +1289,21 @@ _RANKED = 3  # zones with a rank number before them: this many make a ranking
 
 _REMIT_WORDS = ("分管", "负责", "主管", "协管")
 _REMIT_REACH = 32  # the remit's 工作 at most this far after the zone's name
+
+
+# The organisation's word closing the words after 的: a company's (_COMPANY_WORDS, 公司), a research body's, a hospital's, a
+# school's; never the generic 企业 nor a count of bodies (位于成都高新区的高新技术企业已突破1.5万家, 位于苏州工业园区的
+# 多家生物医药公司: the zone's enterprises, its news)
+_ORGANISATION = re.compile("的(?!(?:[0-9]{2,}|[2-9]|[二三四五六七八九十两几多数众]+)[家个所批]|一批|部分|各)"
+                           "(?:(?![,.;:!?|,。;:!?、]|企业)[\u4e00-\u9fffa-z0-9()]){1,16}?(?:"
+                           + "|".join((*_COMPANY_WORDS, "公司", "研究所", "研究院", "医院", "实验室", "大学", "学院", "学校", "小学",
+                                       "中学", "幼儿园")) + ")(?!家)")
+
+
+def _is_address(text: str, start: int, end: int, body_start: int) -> bool:
+    """Whether the zone's name at `start:end`, 的 after it, is an organisation's address (位于…<zone>的…研究所)."""
+    at = text.rfind("位于", max(body_start, start - _ADDRESS_REACH), start)
+    return at >= 0 and _ADDRESS_BEFORE.search(text, at, start) is not None and _ORGANISATION.match(text, end) is not None
 
 
 def _starts(text: str, words: Iterable[str]) -> list[int]:
