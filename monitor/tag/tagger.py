@@ -398,7 +398,7 @@ class ZoneTagger:
                         section = "list"  # 确定了中关村科技园区等100家高新园区: one example of a set of zones
                     elif before == "任" and _career_step(text, hit.start):
                         section = "career"  # 2012年4月任西安高新区党工委委员: a step of someone's career
-                    elif after == "的" and _is_address(text, hit.start, hit.end, body_start):  # cheap test first
+                    elif _is_address(text, hit.start, hit.end, body_start):
                         section = "address"  # 位于浦东张江的中科院上海药物研究所: where a body is, not the subject
                     if included:
                         section = "list"
@@ -458,10 +458,8 @@ class ZoneTagger:
                                          {self.places[int(ref)].city for ref in place_refs})
                 zone_id = self._resolve_ambiguous(hit, *ambiguous_context, defaults)
                 if zone_id:
-                    section = hit.section
-                    if section == "body" and text.startswith("的", hit.end) \
-                            and _is_address(text, hit.start, hit.end, body_start):
-                        section = "address"  # 位于中山市火炬开发区的中山市鸿瑞学校
+                    section = "address" if hit.section == "body" and _is_address(text, hit.start, hit.end, body_start) \
+                        else hit.section  # 位于中山市火炬开发区的中山市鸿瑞学校
                     mentions.append((zone_id, section, hit.start - (body_start if hit.section == "body" else 0)))
         if len(ranked) >= _RANKED and len({mentions[i][0] for i in ranked}) >= _RANKED:
             # 1中关村科技园区北京84.1 2深圳市高新技术产业园区深圳77.3 3上海张江…: a ranking, each zone one item of it
@@ -1301,7 +1299,9 @@ _ORGANISATION = re.compile("的(?!(?:[0-9]{2,}|[2-9]|[二三四五六七八九�
 
 
 def _is_address(text: str, start: int, end: int, body_start: int) -> bool:
-    """Whether the zone's name at `start:end`, 的 after it, is an organisation's address (位于…<zone>的…研究所)."""
+    """Whether the zone's name at `start:end` is an organisation's address (位于…<zone>的…研究所)."""
+    if not text.startswith("的", end):
+        return False  # most zones: the one-character test first
     at = text.rfind("位于", max(body_start, start - _ADDRESS_REACH), start)
     return at >= 0 and _ADDRESS_BEFORE.search(text, at, start) is not None and _ORGANISATION.match(text, end) is not None
 
